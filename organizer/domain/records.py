@@ -1,0 +1,430 @@
+"""Data objects that cross layers: ``*Data`` is what a caller writes, ``*Detail``/``*Row`` what it reads.
+
+They are frozen dataclasses holding plain values (ids, strings, dates), never live ORM objects, so the
+GUI can keep them across threads and the briefing layout can be tested without a database.
+References between records are ids; read objects also carry the referenced names for display.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from organizer.domain.enums import (
+    AgreementKind,
+    AgreementStatus,
+    FollowUpStatus,
+    GiftDirection,
+    InstitutionKind,
+    MeetingKind,
+    ParticipantRole,
+    Side,
+    VisitDirection,
+    VisitStatus,
+)
+
+# --- shared pieces -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class NameVariant:
+    """A name written in another script or language, e.g. ``Коржиков Евгений`` (script Cyrl, language ru)."""
+
+    name: str
+    script: str = ""
+    language: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ContactEntry:
+    """An email address or phone number with a label such as ``work`` or ``mobile``."""
+
+    value: str
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RecordMeta:
+    """Bookkeeping every stored record has."""
+
+    id: int
+    uid: str
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+# --- topics --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TopicRow:
+    id: int
+    name: str
+    description: str = ""
+
+
+# --- institutions --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class InstitutionData:
+    name: str
+    kind: InstitutionKind = InstitutionKind.OTHER
+    short_name: str = ""
+    parent_id: int | None = None
+    name_variants: tuple[NameVariant, ...] = ()
+    country: str = ""
+    city: str = ""
+    address: str = ""
+    website: str = ""
+    profile: str = ""
+    topics: tuple[str, ...] = ()
+    uid: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InstitutionRow:
+    id: int
+    name: str
+    short_name: str
+    kind: InstitutionKind
+    parent_id: int | None
+    parent_name: str | None
+    country: str
+    city: str
+
+
+@dataclass(frozen=True, slots=True)
+class InstitutionNode:
+    """One institution in a tree with its units below it."""
+
+    row: InstitutionRow
+    children: tuple[InstitutionNode, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PositionView:
+    id: int
+    person_id: int
+    person_name: str
+    institution_id: int
+    institution_name: str
+    title: str
+    start_date: date | None
+    end_date: date | None
+    current: bool
+
+
+@dataclass(frozen=True, slots=True)
+class InstitutionDetail:
+    meta: RecordMeta
+    data: InstitutionData
+    parent_name: str | None
+    path: tuple[str, ...]
+    """Names from the top-level institution down to this one."""
+    children: tuple[InstitutionRow, ...]
+    people: tuple[PositionView, ...]
+    """Positions held at this institution (current first)."""
+
+
+# --- people --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PositionData:
+    title: str
+    institution_id: int
+    start_date: date | None = None
+    end_date: date | None = None
+    current: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PersonData:
+    given_name: str = ""
+    family_name: str = ""
+    middle_name: str = ""
+    honorific: str = ""
+    """Courtesy title placed before the name: "Prof.", "His Excellency"."""
+    form_of_address: str = ""
+    """How to address the person in speech or a letter: "Mr. Chairman", "Dear Rector"."""
+    display_name: str = ""
+    """Overrides the name built from the parts, e.g. for a name order the parts cannot express."""
+    name_variants: tuple[NameVariant, ...] = ()
+    languages: tuple[str, ...] = ()
+    biography: str = ""
+    photo: bytes | None = None
+    photo_type: str = ""
+    emails: tuple[ContactEntry, ...] = ()
+    phones: tuple[ContactEntry, ...] = ()
+    tags: tuple[str, ...] = ()
+    notes: str = ""
+    topics: tuple[str, ...] = ()
+    positions: tuple[PositionData, ...] = ()
+    uid: str | None = None
+
+
+def compose_full_name(given: str, middle: str, family: str, display: str = "") -> str:
+    """The name shown in lists: the display name if set, else "given middle family"."""
+    if display.strip():
+        return display.strip()
+    return " ".join(p.strip() for p in (given, middle, family) if p.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    """What a list of people shows: cheap to build for many rows."""
+
+    id: int
+    full_name: str
+    current_title: str | None
+    current_institution: str | None
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AttendanceView:
+    """A visit or meeting a person took part in, for their history."""
+
+    kind: str  # "visit" or "meeting"
+    id: int
+    title: str
+    when: date | None
+    side: Side
+    role: ParticipantRole
+
+
+@dataclass(frozen=True, slots=True)
+class PersonDetail:
+    meta: RecordMeta
+    data: PersonData
+    full_name: str
+    positions: tuple[PositionView, ...]
+    """Newest first; the current one is flagged."""
+    has_photo: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PersonHistory:
+    person_id: int
+    full_name: str
+    positions: tuple[PositionView, ...]
+    attended: tuple[AttendanceView, ...]
+    """Visits and meetings, oldest first."""
+
+
+# --- visits and meetings -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipantData:
+    person_id: int
+    side: Side
+    role: ParticipantRole = ParticipantRole.MEMBER
+    precedence: int = 0
+    """Order of precedence within the side: 1 is the most senior; 0 means unranked (listed last)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipantView:
+    person_id: int
+    full_name: str
+    title: str | None
+    institution: str | None
+    side: Side
+    role: ParticipantRole
+    precedence: int
+
+
+@dataclass(frozen=True, slots=True)
+class VisitInstitutionData:
+    institution_id: int
+    side: Side
+
+
+@dataclass(frozen=True, slots=True)
+class GiftData:
+    direction: GiftDirection
+    description: str
+    person_id: int | None = None
+    """Who gave it (received gifts) or received it (given gifts), if known."""
+
+
+@dataclass(frozen=True, slots=True)
+class Logistics:
+    arrival_at: datetime | None = None
+    arrival_details: str = ""
+    departure_at: datetime | None = None
+    departure_details: str = ""
+    lodging: str = ""
+    transport: str = ""
+    interpreter_needs: str = ""
+    dietary_needs: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class VisitData:
+    title: str
+    direction: VisitDirection = VisitDirection.INCOMING
+    start_date: date | None = None
+    end_date: date | None = None
+    place: str = ""
+    purpose: str = ""
+    status: VisitStatus = VisitStatus.PLANNED
+    institutions: tuple[VisitInstitutionData, ...] = ()
+    participants: tuple[ParticipantData, ...] = ()
+    topics: tuple[str, ...] = ()
+    logistics: Logistics = field(default_factory=Logistics)
+    gifts: tuple[GiftData, ...] = ()
+    summary: str = ""
+    uid: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class VisitRow:
+    id: int
+    title: str
+    direction: VisitDirection
+    start_date: date | None
+    end_date: date | None
+    place: str
+    status: VisitStatus
+    meeting_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRow:
+    id: int
+    title: str
+    kind: MeetingKind
+    visit_id: int | None
+    starts_at: datetime | None
+    ends_at: datetime | None
+    venue: str | None
+    room: str
+    participants: tuple[str, ...]
+    """Full names, in order of side (guests first) and precedence."""
+
+
+@dataclass(frozen=True, slots=True)
+class VisitDetail:
+    meta: RecordMeta
+    data: VisitData
+    institutions: tuple[tuple[int, str, Side], ...]
+    """(institution id, name, side)."""
+    participants: tuple[ParticipantView, ...]
+    meetings: tuple[MeetingRow, ...]
+    """In time order."""
+    followups: tuple[FollowUpRow, ...]
+    agreements: tuple[AgreementRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingParticipantData:
+    person_id: int
+    side: Side
+    role: ParticipantRole = ParticipantRole.MEMBER
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingData:
+    title: str
+    kind: MeetingKind = MeetingKind.MEETING
+    visit_id: int | None = None
+    starts_at: datetime | None = None
+    ends_at: datetime | None = None
+    venue_institution_id: int | None = None
+    room: str = ""
+    participants: tuple[MeetingParticipantData, ...] = ()
+    objectives: str = ""
+    talking_points: str = ""
+    agenda: str = ""
+    notes: str = ""
+    outcomes: str = ""
+    topics: tuple[str, ...] = ()
+    uid: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingDetail:
+    meta: RecordMeta
+    data: MeetingData
+    visit_title: str | None
+    venue: str | None
+    participants: tuple[ParticipantView, ...]
+    followups: tuple[FollowUpRow, ...]
+
+
+# --- follow-ups and agreements -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpData:
+    description: str
+    status: FollowUpStatus = FollowUpStatus.OPEN
+    due_date: date | None = None
+    owner_person_id: int | None = None
+    owner_institution_id: int | None = None
+    visit_id: int | None = None
+    meeting_id: int | None = None
+    notes: str = ""
+    uid: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpRow:
+    id: int
+    description: str
+    status: FollowUpStatus
+    due_date: date | None
+    owner: str | None
+    visit_id: int | None
+    meeting_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class SignatoryData:
+    person_id: int
+    institution_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementData:
+    title: str
+    kind: AgreementKind = AgreementKind.MOU
+    status: AgreementStatus = AgreementStatus.DRAFT
+    party_ids: tuple[int, ...] = ()
+    signatories: tuple[SignatoryData, ...] = ()
+    signed_date: date | None = None
+    signed_place: str = ""
+    valid_until: date | None = None
+    visit_id: int | None = None
+    meeting_id: int | None = None
+    summary: str = ""
+    uid: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementRow:
+    id: int
+    title: str
+    kind: AgreementKind
+    status: AgreementStatus
+    signed_date: date | None
+    valid_until: date | None
+    parties: tuple[str, ...]
+
+
+# --- attachments ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentRow:
+    id: int
+    owner_kind: str
+    owner_id: int
+    name: str
+    media_type: str
+    size: int
+    sha256: str

@@ -1,0 +1,42 @@
+"""Where things live on the user's machine (platformdirs), and which database to open.
+
+Precedence for the database: ``--db-url`` > ``--db`` > ``ORGANIZER_DB_URL`` > ``ORGANIZER_DB`` >
+``<user data dir>/organizer.sqlite``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+APP_NAME = "Organizer"
+APP_AUTHOR = "Organizer"
+DB_FILENAME = "organizer.sqlite"
+
+
+def data_dir() -> Path:
+    return user_data_path(APP_NAME, APP_AUTHOR)
+
+
+def default_db_path() -> Path:
+    return data_dir() / DB_FILENAME
+
+
+def resolve_db_url(db_path: str | None = None, db_url: str | None = None,
+                   environ: Mapping[str, str] | None = None) -> str:
+    """The SQLAlchemy URL to open, from the command line, then the environment, then the default."""
+    from organizer.store.database import sqlite_url
+
+    env = os.environ if environ is None else environ
+    if db_url:
+        return db_url
+    if db_path:
+        return sqlite_url(db_path)
+    if env.get("ORGANIZER_DB_URL"):
+        return env["ORGANIZER_DB_URL"]
+    if env.get("ORGANIZER_DB"):
+        return sqlite_url(env["ORGANIZER_DB"])
+    return sqlite_url(default_db_path())

@@ -1,0 +1,156 @@
+"""Helpers every service module shares: validation, lookups, optimistic locking, topic links."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from organizer.domain.errors import ConflictError, NotFoundError, ValidationError
+from organizer.domain.records import RecordMeta
+from organizer.store import models as m
+
+NAME_LIMIT = m.NAME_LEN
+SHORT_LIMIT = m.SHORT_LEN
+TEXT_LIMIT = 1_000_000
+"""Longest free text (notes, biography, agenda) in characters: a whole book fits, a runaway paste doesn't."""
+PHOTO_LIMIT = 5 * 1024 * 1024
+ATTACHMENT_LIMIT = 50 * 1024 * 1024
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_EMAIL = re.compile(r"^[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;]+$")
+_PHONE = re.compile(r"^\+?[0-9 ()./\-]{3,40}(?:\s*(?:ext\.?|x|доб\.?)\s*[0-9]{1,6})?$", re.IGNORECASE)
+
+T = TypeVar("T")
+
+
+def clean(value: str | None) -> str:
+    """Trim, normalise to NFC and drop nothing else: what we store is what the user typed."""
+    if value is None:
+        return ""
+    return unicodedata.normalize("NFC", str(value)).strip()
+
+
+class Checker:
+    """Collects every problem of one input, so the user sees them all at once."""
+
+    def __init__(self, record: str) -> None:
+        self.record = record
+        self.problems: dict[str, str] = {}
+
+    def add(self, field: str, message: str) -> None:
+        self.problems.setdefault(field, message)
+
+    def text(self, field: str, value: str, *, required: bool = False, limit: int = NAME_LIMIT,
+             single_line: bool = True) -> str:
+        value = clean(value)
+        if required and not value:
+            self.add(field, "must not be empty")
+        if len(value) > limit:
+            self.add(field, f"is too long ({len(value):,} characters; the limit is {limit:,})")
+        bad = _CONTROL.search(value)
+        if bad:
+            self.add(field, f"contains a control character (U+{ord(bad.group()):04X})")
+        if single_line and ("\n" in value or "\r" in value):
+            self.add(field, "must be a single line")
+        return value
+
+    def long_text(self, field: str, value: str) -> str:
+        # Tabs and newlines are fine in free text; other control characters are not.
+        return self.text(field, value, limit=TEXT_LIMIT, single_line=False)
+
+    def email(self, field: str, value: str) -> str:
+        value = self.text(field, value, required=True)
+        if value and not _EMAIL.match(value):
+            self.add(field, f"{value!r} is not an email address")
+        return value
+
+    def phone(self, field: str, value: str) -> str:
+        value = self.text(field, value, required=True, limit=SHORT_LIMIT)
+        if value and not _PHONE.match(value):
+            self.add(field, f"{value!r} is not a phone number (digits, spaces, + ( ) - . / allowed)")
+        return value
+
+    def date_order(self, field: str, start: date | datetime | None, end: date | datetime | None,
+                   what: str = "start") -> None:
+        if start is not None and end is not None and end < start:
+            self.add(field, f"is before the {what} ({end.isoformat()} < {start.isoformat()})")
+
+    def check(self) -> None:
+        if self.problems:
+            raise ValidationError(self.problems, record=self.record)
+
+
+def meta_of(obj: m.RecordMixin) -> RecordMeta:
+    return RecordMeta(
+        id=obj.id, uid=obj.uid, version=obj.version, created_at=obj.created_at, updated_at=obj.updated_at
+    )
+
+
+def fetch(session: Session, model: type[T], ident: int, kind: str) -> T:
+    obj = session.get(model, ident)
+    if obj is None:
+        raise NotFoundError(kind, ident)
+    return obj
+
+
+def check_version(obj: m.RecordMixin, expected: int | None, kind: str) -> None:
+    if expected is not None and obj.version != expected:
+        raise ConflictError(
+            f"{kind} {obj.id} was changed elsewhere (version {obj.version}, you edited version {expected}); "
+            "reload it and apply your change again"
+        )
+
+
+def require_exists(session: Session, model: type[Any], ident: int | None, field: str, kind: str,
+                   checker: Checker) -> None:
+    if ident is not None and session.get(model, ident) is None:
+        checker.add(field, f"no {kind} with id {ident}")
+
+
+def uid_free(session: Session, model: type[m.RecordMixin], uid: str | None, checker: Checker) -> str | None:
+    if uid is None:
+        return None
+    uid = checker.text("uid", uid, required=True, limit=SHORT_LIMIT)
+    if uid and session.scalar(select(model.id).where(model.uid == uid)) is not None:
+        checker.add("uid", f"{uid!r} is already used by another record")
+    return uid or None
+
+
+def topics_by_name(session: Session, names: Iterable[str], checker: Checker) -> list[m.Topic]:
+    """The topics with these names, created if new (a controlled vocabulary that grows by use)."""
+    result: list[m.Topic] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(names):
+        name = checker.text(f"topics[{i}]", raw, required=True)
+        key = name.casefold()
+        if not name or key in seen:
+            continue
+        seen.add(key)
+        topic = session.scalar(select(m.Topic).where(m.Topic.name == name))
+        if topic is None:
+            topic = next(
+                (t for t in session.scalars(select(m.Topic)) if t.name.casefold() == key), None
+            )
+        if topic is None:
+            topic = m.Topic(name=name, description="")
+            session.add(topic)
+        result.append(topic)
+    return result
+
+
+def replace_children(session: Session, owner: object, attr: str, new: list[Any]) -> None:
+    """Replace a one-to-many collection, deleting the old rows before the new ones are inserted.
+
+    SQLAlchemy would otherwise insert first, which trips unique constraints such as "one current
+    position per person" or "a person takes part in a visit once".
+    """
+    if getattr(owner, attr):
+        setattr(owner, attr, [])
+        session.flush()
+    setattr(owner, attr, new)

@@ -1,0 +1,123 @@
+"""Agreements: memoranda, cooperation agreements, contracts and protocols of intent that visits lead to."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, selectinload
+
+from organizer.domain.enums import AgreementKind, AgreementStatus, parse_enum
+from organizer.domain.records import AgreementData, AgreementRow, SignatoryData
+from organizer.services._common import (
+    Checker,
+    check_version,
+    fetch,
+    replace_children,
+    require_exists,
+    uid_free,
+)
+from organizer.store import models as m
+from organizer.store.database import Database
+
+KIND = "agreement"
+
+
+def _apply(session: Session, obj: m.Agreement, data: AgreementData, checker: Checker) -> None:
+    obj.title = checker.text("title", data.title, required=True)
+    obj.kind = parse_enum(AgreementKind, data.kind, "kind").value
+    obj.status = parse_enum(AgreementStatus, data.status, "status").value
+    checker.date_order("valid_until", data.signed_date, data.valid_until, what="signing date")
+    if obj.status == AgreementStatus.SIGNED and data.signed_date is None:
+        checker.add("signed_date", "a signed agreement needs its signing date")
+    obj.signed_date = data.signed_date
+    obj.valid_until = data.valid_until
+    obj.signed_place = checker.text("signed_place", data.signed_place)
+    obj.summary = checker.long_text("summary", data.summary)
+    require_exists(session, m.Visit, data.visit_id, "visit_id", "visit", checker)
+    require_exists(session, m.Meeting, data.meeting_id, "meeting_id", "meeting", checker)
+    obj.visit_id = data.visit_id
+    obj.meeting_id = data.meeting_id
+    parties = []
+    for i, pid in enumerate(dict.fromkeys(data.party_ids)):
+        require_exists(session, m.Institution, pid, f"party_ids[{i}]", "institution", checker)
+        parties.append(m.AgreementParty(institution_id=pid))
+    signatories = []
+    seen: set[int] = set()
+    for i, s in enumerate(data.signatories):
+        require_exists(session, m.Person, s.person_id, f"signatories[{i}].person_id", "person", checker)
+        require_exists(session, m.Institution, s.institution_id, f"signatories[{i}].institution_id",
+                       "institution", checker)
+        if s.person_id in seen:
+            checker.add(f"signatories[{i}].person_id", f"person {s.person_id} is listed twice")
+        seen.add(s.person_id)
+        signatories.append(m.AgreementSignatory(person_id=s.person_id, institution_id=s.institution_id))
+    checker.check()
+    replace_children(session, obj, "parties", parties)
+    replace_children(session, obj, "signatories", signatories)
+
+
+def create_in(session: Session, data: AgreementData) -> m.Agreement:
+    checker = Checker(f"agreement {data.title!r}")
+    obj = m.Agreement()
+    uid = uid_free(session, m.Agreement, data.uid, checker)
+    if uid:
+        obj.uid = uid
+    session.add(obj)
+    _apply(session, obj, data, checker)
+    session.flush()
+    return obj
+
+
+def _row_of(session: Session, ident: int) -> AgreementRow:
+    return agreement_rows(session, select(m.Agreement).where(m.Agreement.id == ident))[0]
+
+
+def create_agreement(db: Database, data: AgreementData) -> AgreementRow:
+    with db.unit_of_work() as session:
+        return _row_of(session, create_in(session, data).id)
+
+
+def update_agreement(db: Database, ident: int, data: AgreementData,
+                     expected_version: int | None = None) -> AgreementRow:
+    with db.unit_of_work() as session:
+        obj = fetch(session, m.Agreement, ident, KIND)
+        check_version(obj, expected_version, KIND)
+        _apply(session, obj, data, Checker(f"agreement {ident}"))
+        session.flush()
+        return _row_of(session, ident)
+
+
+def delete_agreement(db: Database, ident: int, expected_version: int | None = None) -> None:
+    with db.unit_of_work() as session:
+        obj = fetch(session, m.Agreement, ident, KIND)
+        check_version(obj, expected_version, KIND)
+        session.delete(obj)
+
+
+def get_agreement(db: Database, ident: int) -> tuple[AgreementRow, AgreementData]:
+    with db.reader() as session:
+        obj = fetch(session, m.Agreement, ident, KIND)
+        return _row_of(session, ident), AgreementData(
+            title=obj.title, kind=AgreementKind(obj.kind), status=AgreementStatus(obj.status),
+            party_ids=tuple(p.institution_id for p in obj.parties),
+            signatories=tuple(SignatoryData(s.person_id, s.institution_id) for s in obj.signatories),
+            signed_date=obj.signed_date, signed_place=obj.signed_place, valid_until=obj.valid_until,
+            visit_id=obj.visit_id, meeting_id=obj.meeting_id, summary=obj.summary, uid=obj.uid,
+        )
+
+
+def agreement_rows(session: Session, query: Select[Any]) -> list[AgreementRow]:
+    q = query.options(selectinload(m.Agreement.parties).selectinload(m.AgreementParty.institution)) \
+        .order_by(m.Agreement.signed_date.is_(None), m.Agreement.signed_date.desc(), m.Agreement.id)
+    return [
+        AgreementRow(id=a.id, title=a.title, kind=AgreementKind(a.kind), status=AgreementStatus(a.status),
+                     signed_date=a.signed_date, valid_until=a.valid_until,
+                     parties=tuple(p.institution.name for p in a.parties))
+        for a in session.scalars(q)
+    ]
+
+
+def list_agreements(db: Database) -> list[AgreementRow]:
+    with db.reader() as session:
+        return agreement_rows(session, select(m.Agreement))

@@ -1,0 +1,124 @@
+"""Follow-ups (action items): what was agreed, who owns it, by when, where it came from."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, selectinload
+
+from organizer.domain.enums import FollowUpStatus, parse_enum
+from organizer.domain.records import FollowUpData, FollowUpRow
+from organizer.services._common import Checker, check_version, fetch, require_exists, uid_free
+from organizer.services.positions import full_name_of
+from organizer.store import models as m
+from organizer.store.database import Database
+
+KIND = "follow-up"
+
+
+def _apply(session: Session, obj: m.FollowUp, data: FollowUpData, checker: Checker) -> None:
+    obj.description = checker.text("description", data.description, required=True, limit=10_000,
+                                   single_line=False)
+    obj.status = parse_enum(FollowUpStatus, data.status, "status").value
+    obj.due_date = data.due_date
+    require_exists(session, m.Person, data.owner_person_id, "owner_person_id", "person", checker)
+    require_exists(session, m.Institution, data.owner_institution_id, "owner_institution_id", "institution",
+                   checker)
+    require_exists(session, m.Visit, data.visit_id, "visit_id", "visit", checker)
+    require_exists(session, m.Meeting, data.meeting_id, "meeting_id", "meeting", checker)
+    if data.meeting_id is not None and data.visit_id is not None:
+        meeting = session.get(m.Meeting, data.meeting_id)
+        if meeting is not None and meeting.visit_id not in (None, data.visit_id):
+            checker.add("meeting_id", f"meeting {data.meeting_id} belongs to another visit ({meeting.visit_id})")
+    obj.owner_person_id = data.owner_person_id
+    obj.owner_institution_id = data.owner_institution_id
+    obj.visit_id = data.visit_id
+    obj.meeting_id = data.meeting_id
+    obj.notes = checker.long_text("notes", data.notes)
+    checker.check()
+
+
+def create_in(session: Session, data: FollowUpData) -> m.FollowUp:
+    checker = Checker("follow-up")
+    obj = m.FollowUp()
+    uid = uid_free(session, m.FollowUp, data.uid, checker)
+    if uid:
+        obj.uid = uid
+    # A follow-up from a meeting of a visit belongs to that visit too.
+    if data.visit_id is None and data.meeting_id is not None:
+        meeting = session.get(m.Meeting, data.meeting_id)
+        if meeting is not None and meeting.visit_id is not None:
+            from dataclasses import replace
+
+            data = replace(data, visit_id=meeting.visit_id)
+    _apply(session, obj, data, checker)
+    session.add(obj)
+    session.flush()
+    return obj
+
+
+def create_followup(db: Database, data: FollowUpData) -> FollowUpRow:
+    with db.unit_of_work() as session:
+        obj = create_in(session, data)
+        return followup_rows(session, select(m.FollowUp).where(m.FollowUp.id == obj.id))[0]
+
+
+def update_followup(db: Database, ident: int, data: FollowUpData, expected_version: int | None = None) -> FollowUpRow:
+    with db.unit_of_work() as session:
+        obj = fetch(session, m.FollowUp, ident, KIND)
+        check_version(obj, expected_version, KIND)
+        _apply(session, obj, data, Checker(f"follow-up {ident}"))
+        session.flush()
+        return followup_rows(session, select(m.FollowUp).where(m.FollowUp.id == obj.id))[0]
+
+
+def set_status(db: Database, ident: int, status: FollowUpStatus | str) -> FollowUpRow:
+    with db.unit_of_work() as session:
+        obj = fetch(session, m.FollowUp, ident, KIND)
+        obj.status = parse_enum(FollowUpStatus, status, "status").value
+        session.flush()
+        return followup_rows(session, select(m.FollowUp).where(m.FollowUp.id == obj.id))[0]
+
+
+def delete_followup(db: Database, ident: int, expected_version: int | None = None) -> None:
+    with db.unit_of_work() as session:
+        obj = fetch(session, m.FollowUp, ident, KIND)
+        check_version(obj, expected_version, KIND)
+        session.delete(obj)
+
+
+def get_followup(db: Database, ident: int) -> tuple[FollowUpRow, FollowUpData]:
+    with db.reader() as session:
+        obj = fetch(session, m.FollowUp, ident, KIND)
+        row = followup_rows(session, select(m.FollowUp).where(m.FollowUp.id == ident))[0]
+        return row, FollowUpData(
+            description=obj.description, status=FollowUpStatus(obj.status), due_date=obj.due_date,
+            owner_person_id=obj.owner_person_id, owner_institution_id=obj.owner_institution_id,
+            visit_id=obj.visit_id, meeting_id=obj.meeting_id, notes=obj.notes, uid=obj.uid,
+        )
+
+
+def followup_rows(session: Session, query: Select[Any]) -> list[FollowUpRow]:
+    """Rows for a query over FollowUp, open ones first, then by due date (undated last)."""
+    q = query.options(selectinload(m.FollowUp.owner_person), selectinload(m.FollowUp.owner_institution)) \
+        .order_by(m.FollowUp.status != "open", m.FollowUp.due_date.is_(None), m.FollowUp.due_date, m.FollowUp.id)
+    rows = []
+    for f in session.scalars(q):
+        owners = [full_name_of(f.owner_person) if f.owner_person else None,
+                  f.owner_institution.name if f.owner_institution else None]
+        owner = " / ".join(o for o in owners if o) or None
+        rows.append(FollowUpRow(id=f.id, description=f.description, status=FollowUpStatus(f.status),
+                                due_date=f.due_date, owner=owner, visit_id=f.visit_id, meeting_id=f.meeting_id))
+    return rows
+
+
+def list_followups(db: Database, *, status: FollowUpStatus | str | None = None,
+                   visit_id: int | None = None) -> list[FollowUpRow]:
+    q = select(m.FollowUp)
+    if status is not None:
+        q = q.where(m.FollowUp.status == parse_enum(FollowUpStatus, status, "status").value)
+    if visit_id is not None:
+        q = q.where(m.FollowUp.visit_id == visit_id)
+    with db.reader() as session:
+        return followup_rows(session, q)

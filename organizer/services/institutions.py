@@ -1,0 +1,224 @@
+"""Institutions and their units: create, update, delete, lists, the tree, the people at each."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased, selectinload
+
+from organizer.domain.enums import InstitutionKind, parse_enum
+from organizer.domain.errors import InUseError
+from organizer.domain.records import (
+    InstitutionData,
+    InstitutionDetail,
+    InstitutionNode,
+    InstitutionRow,
+    NameVariant,
+    PositionView,
+)
+from organizer.services._common import (
+    Checker,
+    check_version,
+    fetch,
+    meta_of,
+    topics_by_name,
+    uid_free,
+)
+from organizer.services.positions import position_views
+from organizer.store import models as m
+from organizer.store.database import Database
+
+KIND = "institution"
+
+
+def _apply(session: Session, obj: m.Institution, data: InstitutionData, checker: Checker) -> None:
+    obj.name = checker.text("name", data.name, required=True)
+    obj.short_name = checker.text("short_name", data.short_name)
+    obj.kind = parse_enum(InstitutionKind, data.kind, "kind").value
+    obj.country = checker.text("country", data.country)
+    obj.city = checker.text("city", data.city)
+    obj.address = checker.long_text("address", data.address)
+    obj.website = checker.text("website", data.website)
+    obj.profile = checker.long_text("profile", data.profile)
+    if data.parent_id is not None:
+        parent = session.get(m.Institution, data.parent_id)
+        if parent is None:
+            checker.add("parent_id", f"no institution with id {data.parent_id}")
+        elif obj.id is not None and _is_descendant_or_self(session, data.parent_id, obj.id):
+            checker.add("parent_id", f"{parent.name!r} is this institution or one of its units: "
+                        "an institution cannot be its own parent")
+    obj.parent_id = data.parent_id
+    obj.names = [
+        m.InstitutionName(
+            name=checker.text(f"name_variants[{i}].name", v.name, required=True),
+            script=checker.text(f"name_variants[{i}].script", v.script, limit=16),
+            language=checker.text(f"name_variants[{i}].language", v.language, limit=16),
+        )
+        for i, v in enumerate(data.name_variants)
+    ]
+    obj.topics = topics_by_name(session, data.topics, checker)
+
+
+def _is_descendant_or_self(session: Session, candidate: int, ancestor: int) -> bool:
+    """True if ``candidate`` is ``ancestor`` or lies below it."""
+    seen: set[int] = set()
+    current: int | None = candidate
+    while current is not None and current not in seen:
+        if current == ancestor:
+            return True
+        seen.add(current)
+        current = session.scalar(select(m.Institution.parent_id).where(m.Institution.id == current))
+    return False
+
+
+def create_in(session: Session, data: InstitutionData) -> m.Institution:
+    checker = Checker(f"institution {data.name!r}")
+    obj = m.Institution()
+    uid = uid_free(session, m.Institution, data.uid, checker)
+    if uid:
+        obj.uid = uid
+    _apply(session, obj, data, checker)
+    checker.check()
+    session.add(obj)
+    session.flush()
+    return obj
+
+
+def create_institution(db: Database, data: InstitutionData) -> InstitutionDetail:
+    with db.unit_of_work() as session:
+        obj = create_in(session, data)
+        return _detail(session, obj)
+
+
+def update_institution(db: Database, ident: int, data: InstitutionData,
+                       expected_version: int | None = None) -> InstitutionDetail:
+    with db.unit_of_work() as session:
+        obj = fetch(session, m.Institution, ident, KIND)
+        check_version(obj, expected_version, KIND)
+        checker = Checker(f"institution {ident}")
+        _apply(session, obj, data, checker)
+        checker.check()
+        session.flush()
+        return _detail(session, obj)
+
+
+def delete_institution(db: Database, ident: int, expected_version: int | None = None) -> None:
+    with db.unit_of_work() as session:
+        obj = fetch(session, m.Institution, ident, KIND)
+        check_version(obj, expected_version, KIND)
+        uses = {
+            "units": select(func.count()).where(m.Institution.parent_id == ident),
+            "positions": select(func.count()).where(m.Position.institution_id == ident),
+            "visits": select(func.count()).where(m.VisitInstitution.institution_id == ident),
+            "agreements": select(func.count()).where(m.AgreementParty.institution_id == ident),
+        }
+        counts = {name: session.scalar(q) or 0 for name, q in uses.items()}
+        used = [f"{n} {name}" for name, n in counts.items() if n]
+        if used:
+            raise InUseError(f"cannot delete {obj.name!r}: it still has " + ", ".join(used))
+        session.delete(obj)
+
+
+def get_institution(db: Database, ident: int) -> InstitutionDetail:
+    with db.reader() as session:
+        obj = fetch(session, m.Institution, ident, KIND)
+        return _detail(session, obj)
+
+
+def _rows_query():  # type: ignore[no-untyped-def]
+    parent = aliased(m.Institution)
+    return (
+        select(
+            m.Institution.id, m.Institution.name, m.Institution.short_name, m.Institution.kind,
+            m.Institution.parent_id, parent.name, m.Institution.country, m.Institution.city,
+        )
+        .outerjoin(parent, parent.id == m.Institution.parent_id)
+    )
+
+
+def _row(r: tuple[int, str, str, str, int | None, str | None, str, str]) -> InstitutionRow:
+    return InstitutionRow(
+        id=r[0], name=r[1], short_name=r[2], kind=InstitutionKind(r[3]), parent_id=r[4],
+        parent_name=r[5], country=r[6], city=r[7],
+    )
+
+
+def list_institutions(db: Database) -> list[InstitutionRow]:
+    """Every institution, parents before their units, siblings by name."""
+    with db.reader() as session:
+        rows = [_row(r._tuple()) for r in session.execute(_rows_query().order_by(m.Institution.name))]
+    return [node_row for node in _build_tree(rows) for node_row in _flatten(node)]
+
+
+def institution_tree(db: Database) -> list[InstitutionNode]:
+    with db.reader() as session:
+        rows = [_row(r._tuple()) for r in session.execute(_rows_query().order_by(m.Institution.name))]
+    return _build_tree(rows)
+
+
+def _build_tree(rows: list[InstitutionRow]) -> list[InstitutionNode]:
+    children: dict[int | None, list[InstitutionRow]] = {}
+    ids = {r.id for r in rows}
+    for r in rows:
+        parent = r.parent_id if r.parent_id in ids else None
+        children.setdefault(parent, []).append(r)
+
+    def build(row: InstitutionRow, seen: frozenset[int]) -> InstitutionNode:
+        kids = [build(c, seen | {c.id}) for c in children.get(row.id, []) if c.id not in seen]
+        return InstitutionNode(row=row, children=tuple(kids))
+
+    return [build(r, frozenset({r.id})) for r in children.get(None, [])]
+
+
+def _flatten(node: InstitutionNode) -> list[InstitutionRow]:
+    out = [node.row]
+    for child in node.children:
+        out.extend(_flatten(child))
+    return out
+
+
+def _detail(session: Session, obj: m.Institution) -> InstitutionDetail:
+    path: list[str] = []
+    current: m.Institution | None = obj
+    seen: set[int] = set()
+    while current is not None and current.id not in seen:
+        seen.add(current.id)
+        path.insert(0, current.name)
+        current = current.parent
+    children = [
+        _row(r._tuple())
+        for r in session.execute(
+            _rows_query().where(m.Institution.parent_id == obj.id).order_by(m.Institution.name)
+        )
+    ]
+    positions = session.scalars(
+        select(m.Position)
+        .where(m.Position.institution_id == obj.id)
+        .options(selectinload(m.Position.person), selectinload(m.Position.institution))
+        .order_by(m.Position.is_current.desc(), m.Position.start_date.desc(), m.Position.id)
+    ).all()
+    people: tuple[PositionView, ...] = tuple(position_views(positions))
+    return InstitutionDetail(
+        meta=meta_of(obj),
+        data=to_data(obj),
+        parent_name=obj.parent.name if obj.parent else None,
+        path=tuple(path),
+        children=tuple(children),
+        people=people,
+    )
+
+
+def to_data(obj: m.Institution) -> InstitutionData:
+    return InstitutionData(
+        name=obj.name,
+        kind=InstitutionKind(obj.kind),
+        short_name=obj.short_name,
+        parent_id=obj.parent_id,
+        name_variants=tuple(NameVariant(n.name, n.script, n.language) for n in obj.names),
+        country=obj.country,
+        city=obj.city,
+        address=obj.address,
+        website=obj.website,
+        profile=obj.profile,
+        topics=tuple(t.name for t in obj.topics),
+        uid=obj.uid,
+    )

@@ -1,0 +1,435 @@
+"""The Organizer archive (JSON): the import path the demo data and users' files take.
+
+Format (``"format": "organizer-archive", "version": 1``): top-level lists ``topics``, ``institutions``,
+``people``, ``visits``, ``meetings``, ``followups``, ``agreements``. Every record has a ``uid``; records
+refer to each other by uid (``"parent": "<uid>"``, ``"person": "<uid>"``), topics by name. Nested parts
+(a person's positions, a visit's participants) travel inside their record.
+
+Import is one transaction: either the whole file goes in or nothing does, and the error names the
+record and field. A record whose uid is already in the database is left as it is (counted as
+``unchanged``), so importing the same file twice adds nothing the second time.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from organizer.domain.enums import (
+    AgreementKind,
+    AgreementStatus,
+    FollowUpStatus,
+    GiftDirection,
+    InstitutionKind,
+    MeetingKind,
+    ParticipantRole,
+    Side,
+    VisitDirection,
+    VisitStatus,
+    parse_enum,
+)
+from organizer.domain.errors import ImportFormatError, OrganizerError, ValidationError
+from organizer.domain.records import (
+    AgreementData,
+    ContactEntry,
+    FollowUpData,
+    GiftData,
+    InstitutionData,
+    Logistics,
+    MeetingData,
+    MeetingParticipantData,
+    NameVariant,
+    ParticipantData,
+    PersonData,
+    PositionData,
+    SignatoryData,
+    VisitData,
+    VisitInstitutionData,
+)
+from organizer.services import agreements, followups, institutions, meetings, people, visits
+from organizer.services._common import Checker, topics_by_name
+from organizer.store import models as m
+from organizer.store.database import Database
+
+FORMAT = "organizer-archive"
+VERSION = 1
+MAX_ARCHIVE_BYTES = 512 * 1024 * 1024
+SECTIONS = ("topics", "institutions", "people", "visits", "meetings", "followups", "agreements")
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class ImportReport:
+    added: dict[str, int] = field(default_factory=dict)
+    unchanged: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total_added(self) -> int:
+        return sum(self.added.values())
+
+
+class _Reader:
+    """Typed access to one JSON record, turning every type mistake into a ValidationError."""
+
+    def __init__(self, raw: Any, where: str) -> None:
+        if not isinstance(raw, Mapping):
+            raise ValidationError(f"expected an object, got {type(raw).__name__}", record=where)
+        self.raw = raw
+        self.where = where
+
+    def fail(self, key: str, message: str) -> ValidationError:
+        return ValidationError({key: message}, record=self.where)
+
+    def str(self, key: str, default: str = "") -> str:
+        value = self.raw.get(key, default)
+        if value is None:
+            return default
+        if not isinstance(value, str):
+            raise self.fail(key, f"expected text, got {type(value).__name__}")
+        return value
+
+    def opt_str(self, key: str) -> str | None:
+        value = self.str(key)
+        return value or None
+
+    def int(self, key: str, default: int = 0) -> int:
+        value = self.raw.get(key, default)
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(key, f"expected a whole number, got {value!r}")
+        return value
+
+    def bool(self, key: str, default: bool = False) -> bool:
+        value = self.raw.get(key, default)
+        if not isinstance(value, bool):
+            raise self.fail(key, f"expected true or false, got {value!r}")
+        return value
+
+    def list(self, key: str) -> list[Any]:
+        value = self.raw.get(key) or []
+        if not isinstance(value, list):
+            raise self.fail(key, f"expected a list, got {type(value).__name__}")
+        return value
+
+    def strs(self, key: str) -> tuple[str, ...]:
+        items = self.list(key)
+        for i, item in enumerate(items):
+            if not isinstance(item, str):
+                raise self.fail(f"{key}[{i}]", f"expected text, got {type(item).__name__}")
+        return tuple(items)
+
+    def items(self, key: str) -> list[_Reader]:
+        return [_Reader(item, f"{self.where}.{key}[{i}]") for i, item in enumerate(self.list(key))]
+
+    def date(self, key: str) -> date | None:
+        value = self.str(key)
+        if not value:
+            return None
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise self.fail(key, f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+    def datetime(self, key: str) -> datetime | None:
+        value = self.str(key)
+        if not value:
+            return None
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            raise self.fail(key, f"{value!r} is not a date and time (YYYY-MM-DDTHH:MM)") from None
+        return parsed.replace(tzinfo=None) if parsed.tzinfo is None else parsed
+
+    def contacts(self, key: str) -> tuple[ContactEntry, ...]:
+        out = []
+        for i, item in enumerate(self.list(key)):
+            if isinstance(item, str):
+                out.append(ContactEntry(item))
+            else:
+                r = _Reader(item, f"{self.where}.{key}[{i}]")
+                out.append(ContactEntry(r.str("value"), r.str("label")))
+        return tuple(out)
+
+    def variants(self, key: str = "name_variants") -> tuple[NameVariant, ...]:
+        out = []
+        for i, item in enumerate(self.list(key)):
+            if isinstance(item, str):
+                out.append(NameVariant(item))
+            else:
+                r = _Reader(item, f"{self.where}.{key}[{i}]")
+                out.append(NameVariant(r.str("name"), r.str("script"), r.str("language")))
+        return tuple(out)
+
+
+class _Resolver:
+    """Maps uids in the file to ids in the database (records imported earlier or already there)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def id_of(self, model: type[m.RecordMixin], uid: str | None, reader: _Reader, key: str) -> int | None:
+        if not uid:
+            return None
+        ident = self.session.scalar(select(model.id).where(model.uid == uid))
+        if ident is None:
+            raise reader.fail(key, f"refers to {uid!r}, which is neither in the file nor in the database")
+        return ident
+
+    def exists(self, model: type[m.RecordMixin], uid: str) -> bool:
+        return self.session.scalar(select(model.id).where(model.uid == uid)) is not None
+
+
+def load_archive_file(path: Path) -> dict[str, Any]:
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        raise ImportFormatError(f"cannot read {path}: {err.strerror}") from None
+    if size > MAX_ARCHIVE_BYTES:
+        raise ImportFormatError(f"{path} is too large ({size:,} bytes) for an Organizer archive")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise ImportFormatError(f"{path} is not UTF-8 text (byte {err.start})") from None
+    except OSError as err:
+        raise ImportFormatError(f"cannot read {path}: {err.strerror}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ImportFormatError(f"{path} is not valid JSON: {err.msg} at line {err.lineno}, column {err.colno}") from None
+    return check_archive(data, str(path))
+
+
+def check_archive(data: Any, name: str = "archive") -> dict[str, Any]:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ImportFormatError(f"{name} is not an Organizer archive (no \"format\": \"{FORMAT}\")")
+    version = data.get("version")
+    if not isinstance(version, int) or version < 1:
+        raise ImportFormatError(f"{name} has no valid archive version")
+    if version > VERSION:
+        raise ImportFormatError(f"{name} is archive version {version}; this Organizer reads up to {VERSION}")
+    for section in SECTIONS:
+        if not isinstance(data.get(section, []), list):
+            raise ImportFormatError(f"{name}: \"{section}\" must be a list")
+    return data
+
+
+def import_archive(db: Database, data: Mapping[str, Any], progress: Progress | None = None) -> ImportReport:
+    """Import a checked archive in one transaction; see the module docstring."""
+    check_archive(data)
+    total = sum(len(data.get(s, [])) for s in SECTIONS)
+    done = 0
+    report = ImportReport()
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total)
+
+    with db.unit_of_work() as session:
+        res = _Resolver(session)
+        for section in SECTIONS:
+            report.added[section] = 0
+            report.unchanged[section] = 0
+            raw_items = data.get(section, [])
+            if section == "institutions":
+                raw_items = _parents_first(raw_items)
+            for i, raw in enumerate(raw_items):
+                r = _Reader(raw, f"{section}[{i}]")
+                uid = r.str("uid") if section != "topics" else ""
+                if uid:
+                    r.where = f"{section}[{i}] ({uid})"
+                added = _import_one(session, res, section, r, uid)
+                report.added[section] += int(added)
+                report.unchanged[section] += int(not added)
+                tick()
+    return report
+
+
+def _parents_first(items: list[Any]) -> list[Any]:
+    """Order institutions so each parent comes before its units (the file may list them any way)."""
+    by_uid = {it.get("uid"): it for it in items if isinstance(it, dict)}
+    ordered: list[Any] = []
+    placed: set[int] = set()
+
+    def place(item: Any, depth: int = 0) -> None:
+        if id(item) in placed or depth > len(items):
+            return
+        parent = by_uid.get(item.get("parent")) if isinstance(item, dict) else None
+        if parent is not None and parent is not item:
+            place(parent, depth + 1)
+        if id(item) not in placed:
+            placed.add(id(item))
+            ordered.append(item)
+
+    for item in items:
+        place(item)
+    return ordered
+
+
+def _import_one(session: Session, res: _Resolver, section: str, r: _Reader, uid: str) -> bool:
+    if section == "topics":
+        checker = Checker(r.where)
+        name = r.str("name")
+        existed = session.scalar(select(m.Topic.id).where(m.Topic.name == name.strip())) is not None
+        topic = topics_by_name(session, [name], checker)
+        checker.check()
+        if not existed and r.str("description"):
+            topic[0].description = checker.long_text("description", r.str("description"))
+            checker.check()
+        return not existed
+    if not uid:
+        raise r.fail("uid", "every record needs a uid")
+    model = _MODELS[section]
+    if res.exists(model, uid):
+        return False
+    try:
+        _BUILDERS[section](session, res, r, uid)
+    except ValidationError as err:
+        if err.record and err.record.startswith(section):
+            raise
+        raise ValidationError(err.problems, record=r.where) from None
+    except OrganizerError:
+        raise
+    return True
+
+
+def _institution(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
+    institutions.create_in(session, InstitutionData(
+        uid=uid, name=r.str("name"), kind=parse_enum(InstitutionKind, r.str("kind", "other"), "kind"),
+        short_name=r.str("short_name"), parent_id=res.id_of(m.Institution, r.opt_str("parent"), r, "parent"),
+        name_variants=r.variants(), country=r.str("country"), city=r.str("city"), address=r.str("address"),
+        website=r.str("website"), profile=r.str("profile"), topics=r.strs("topics"),
+    ))
+
+
+def _person(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
+    positions = []
+    for p in r.items("positions"):
+        inst = res.id_of(m.Institution, p.str("institution"), p, "institution")
+        if inst is None:
+            raise p.fail("institution", "a position needs an institution")
+        positions.append(PositionData(title=p.str("title"), institution_id=inst, start_date=p.date("start_date"),
+                                      end_date=p.date("end_date"), current=p.bool("current")))
+    people.create_in(session, PersonData(
+        uid=uid, given_name=r.str("given_name"), family_name=r.str("family_name"),
+        middle_name=r.str("middle_name"), honorific=r.str("honorific"),
+        form_of_address=r.str("form_of_address"), display_name=r.str("display_name"),
+        name_variants=r.variants(), languages=r.strs("languages"), biography=r.str("biography"),
+        emails=r.contacts("emails"), phones=r.contacts("phones"), tags=r.strs("tags"), notes=r.str("notes"),
+        topics=r.strs("topics"), positions=tuple(positions),
+    ))
+
+
+def _person_ref(res: _Resolver, r: _Reader, key: str = "person") -> int:
+    ident = res.id_of(m.Person, r.str(key), r, key)
+    if ident is None:
+        raise r.fail(key, "is required")
+    return ident
+
+
+def _visit(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
+    lg = _Reader(r.raw.get("logistics") or {}, f"{r.where}.logistics")
+    insts = []
+    for it in r.items("institutions"):
+        iid = res.id_of(m.Institution, it.str("institution"), it, "institution")
+        if iid is None:
+            raise it.fail("institution", "is required")
+        insts.append(VisitInstitutionData(iid, parse_enum(Side, it.str("side"), "side")))
+    visits.create_in(session, VisitData(
+        uid=uid, title=r.str("title"), direction=parse_enum(VisitDirection, r.str("direction", "incoming"), "direction"),
+        start_date=r.date("start_date"), end_date=r.date("end_date"), place=r.str("place"),
+        purpose=r.str("purpose"), status=parse_enum(VisitStatus, r.str("status", "planned"), "status"),
+        institutions=tuple(insts),
+        participants=tuple(
+            ParticipantData(_person_ref(res, p), parse_enum(Side, p.str("side"), "side"),
+                            parse_enum(ParticipantRole, p.str("role", "member"), "role"), p.int("precedence"))
+            for p in r.items("participants")
+        ),
+        topics=r.strs("topics"),
+        logistics=Logistics(
+            arrival_at=lg.datetime("arrival_at"), arrival_details=lg.str("arrival_details"),
+            departure_at=lg.datetime("departure_at"), departure_details=lg.str("departure_details"),
+            lodging=lg.str("lodging"), transport=lg.str("transport"),
+            interpreter_needs=lg.str("interpreter_needs"), dietary_needs=lg.str("dietary_needs"),
+        ),
+        gifts=tuple(
+            GiftData(parse_enum(GiftDirection, g.str("direction"), "direction"), g.str("description"),
+                     res.id_of(m.Person, g.opt_str("person"), g, "person"))
+            for g in r.items("gifts")
+        ),
+        summary=r.str("summary"),
+    ))
+
+
+def _meeting(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
+    meetings.create_in(session, MeetingData(
+        uid=uid, title=r.str("title"), kind=parse_enum(MeetingKind, r.str("kind", "meeting"), "kind"),
+        visit_id=res.id_of(m.Visit, r.opt_str("visit"), r, "visit"),
+        starts_at=r.datetime("starts_at"), ends_at=r.datetime("ends_at"),
+        venue_institution_id=res.id_of(m.Institution, r.opt_str("venue"), r, "venue"), room=r.str("room"),
+        participants=tuple(
+            MeetingParticipantData(_person_ref(res, p), parse_enum(Side, p.str("side"), "side"),
+                                   parse_enum(ParticipantRole, p.str("role", "member"), "role"))
+            for p in r.items("participants")
+        ),
+        objectives=r.str("objectives"), talking_points=r.str("talking_points"), agenda=r.str("agenda"),
+        notes=r.str("notes"), outcomes=r.str("outcomes"), topics=r.strs("topics"),
+    ))
+
+
+def _followup(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
+    followups.create_in(session, FollowUpData(
+        uid=uid, description=r.str("description"),
+        status=parse_enum(FollowUpStatus, r.str("status", "open"), "status"), due_date=r.date("due_date"),
+        owner_person_id=res.id_of(m.Person, r.opt_str("owner_person"), r, "owner_person"),
+        owner_institution_id=res.id_of(m.Institution, r.opt_str("owner_institution"), r, "owner_institution"),
+        visit_id=res.id_of(m.Visit, r.opt_str("visit"), r, "visit"),
+        meeting_id=res.id_of(m.Meeting, r.opt_str("meeting"), r, "meeting"), notes=r.str("notes"),
+    ))
+
+
+def _agreement(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
+    parties = []
+    for i, party_uid in enumerate(r.strs("parties")):
+        pid = res.id_of(m.Institution, party_uid, r, f"parties[{i}]")
+        assert pid is not None
+        parties.append(pid)
+    agreements.create_in(session, AgreementData(
+        uid=uid, title=r.str("title"), kind=parse_enum(AgreementKind, r.str("kind", "mou"), "kind"),
+        status=parse_enum(AgreementStatus, r.str("status", "draft"), "status"), party_ids=tuple(parties),
+        signatories=tuple(
+            SignatoryData(_person_ref(res, s), res.id_of(m.Institution, s.opt_str("institution"), s, "institution"))
+            for s in r.items("signatories")
+        ),
+        signed_date=r.date("signed_date"), signed_place=r.str("signed_place"), valid_until=r.date("valid_until"),
+        visit_id=res.id_of(m.Visit, r.opt_str("visit"), r, "visit"),
+        meeting_id=res.id_of(m.Meeting, r.opt_str("meeting"), r, "meeting"), summary=r.str("summary"),
+    ))
+
+
+_MODELS: dict[str, type[m.RecordMixin]] = {
+    "institutions": m.Institution,
+    "people": m.Person,
+    "visits": m.Visit,
+    "meetings": m.Meeting,
+    "followups": m.FollowUp,
+    "agreements": m.Agreement,
+}
+_BUILDERS: dict[str, Callable[[Session, _Resolver, _Reader, str], None]] = {
+    "institutions": _institution,
+    "people": _person,
+    "visits": _visit,
+    "meetings": _meeting,
+    "followups": _followup,
+    "agreements": _agreement,
+}

@@ -1,0 +1,188 @@
+"""Meetings: within a visit or standalone, with participants from both sides."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from organizer.domain.enums import MeetingKind, ParticipantRole, Side, parse_enum
+from organizer.domain.records import (
+    MeetingData,
+    MeetingDetail,
+    MeetingParticipantData,
+    MeetingRow,
+    ParticipantView,
+)
+from organizer.services._common import (
+    Checker,
+    check_version,
+    fetch,
+    meta_of,
+    replace_children,
+    require_exists,
+    topics_by_name,
+    uid_free,
+)
+from organizer.services.followups import followup_rows
+from organizer.services.positions import full_name_of, sorted_positions
+from organizer.store import models as m
+from organizer.store.database import Database
+
+KIND = "meeting"
+
+
+def participant_view(person: m.Person, side: str, role: str, precedence: int = 0) -> ParticipantView:
+    current = next(iter(sorted_positions(person.positions)), None)
+    return ParticipantView(
+        person_id=person.id,
+        full_name=full_name_of(person),
+        title=current.title if current else None,
+        institution=current.institution.name if current else None,
+        side=Side(side),
+        role=ParticipantRole(role),
+        precedence=precedence,
+    )
+
+
+def participant_order(view: ParticipantView) -> tuple[int, int]:
+    """Guests before hosts; within a side by precedence (1 first, unranked 0 last).
+
+    Use with a stable sort: ties keep the order the participants were entered in.
+    """
+    return (0 if view.side is Side.GUEST else 1, view.precedence or 10**6)
+
+
+def _apply(session: Session, obj: m.Meeting, data: MeetingData, checker: Checker) -> None:
+    obj.title = checker.text("title", data.title, required=True)
+    obj.kind = parse_enum(MeetingKind, data.kind, "kind").value
+    require_exists(session, m.Visit, data.visit_id, "visit_id", "visit", checker)
+    obj.visit_id = data.visit_id
+    checker.date_order("ends_at", data.starts_at, data.ends_at)
+    obj.starts_at = data.starts_at
+    obj.ends_at = data.ends_at
+    require_exists(session, m.Institution, data.venue_institution_id, "venue_institution_id", "institution",
+                   checker)
+    obj.venue_institution_id = data.venue_institution_id
+    obj.room = checker.text("room", data.room)
+    obj.objectives = checker.long_text("objectives", data.objectives)
+    obj.talking_points = checker.long_text("talking_points", data.talking_points)
+    obj.agenda = checker.long_text("agenda", data.agenda)
+    obj.notes = checker.long_text("notes", data.notes)
+    obj.outcomes = checker.long_text("outcomes", data.outcomes)
+    participants = build_participants(session, data.participants, checker)
+    topics = topics_by_name(session, data.topics, checker)
+    checker.check()
+    replace_children(session, obj, "participants", participants)
+    obj.topics = topics
+
+
+def build_participants(session: Session, items: Sequence[MeetingParticipantData],
+                       checker: Checker) -> list[m.MeetingParticipant]:
+    seen: set[int] = set()
+    out = []
+    for i, p in enumerate(items):
+        field = f"participants[{i}]"
+        require_exists(session, m.Person, p.person_id, f"{field}.person_id", "person", checker)
+        if p.person_id in seen:
+            checker.add(f"{field}.person_id", f"person {p.person_id} is listed twice")
+        seen.add(p.person_id)
+        out.append(m.MeetingParticipant(
+            person_id=p.person_id,
+            side=parse_enum(Side, p.side, f"{field}.side").value,
+            role=parse_enum(ParticipantRole, p.role, f"{field}.role").value,
+        ))
+    return out
+
+
+def create_in(session: Session, data: MeetingData) -> m.Meeting:
+    checker = Checker(f"meeting {data.title!r}")
+    obj = m.Meeting()
+    uid = uid_free(session, m.Meeting, data.uid, checker)
+    if uid:
+        obj.uid = uid
+    session.add(obj)
+    _apply(session, obj, data, checker)
+    session.flush()
+    return obj
+
+
+def create_meeting(db: Database, data: MeetingData) -> MeetingDetail:
+    with db.unit_of_work() as session:
+        return _detail(session, create_in(session, data))
+
+
+def update_meeting(db: Database, ident: int, data: MeetingData, expected_version: int | None = None) -> MeetingDetail:
+    with db.unit_of_work() as session:
+        obj = fetch(session, m.Meeting, ident, KIND)
+        check_version(obj, expected_version, KIND)
+        _apply(session, obj, data, Checker(f"meeting {ident}"))
+        session.flush()
+        return _detail(session, obj)
+
+
+def delete_meeting(db: Database, ident: int, expected_version: int | None = None) -> None:
+    with db.unit_of_work() as session:
+        obj = fetch(session, m.Meeting, ident, KIND)
+        check_version(obj, expected_version, KIND)
+        session.delete(obj)
+
+
+def get_meeting(db: Database, ident: int) -> MeetingDetail:
+    with db.reader() as session:
+        return _detail(session, fetch(session, m.Meeting, ident, KIND))
+
+
+def _participant_options():  # type: ignore[no-untyped-def]
+    return selectinload(m.Meeting.participants).selectinload(m.MeetingParticipant.person) \
+        .selectinload(m.Person.positions).selectinload(m.Position.institution)
+
+
+def meeting_rows_in(session: Session, meetings: Iterable[m.Meeting]) -> list[MeetingRow]:
+    rows = []
+    for mt in meetings:
+        views = sorted((participant_view(p.person, p.side, p.role) for p in mt.participants), key=participant_order)
+        rows.append(MeetingRow(
+            id=mt.id, title=mt.title, kind=MeetingKind(mt.kind), visit_id=mt.visit_id,
+            starts_at=mt.starts_at, ends_at=mt.ends_at, venue=mt.venue.name if mt.venue else None,
+            room=mt.room, participants=tuple(v.full_name for v in views),
+        ))
+    return rows
+
+
+def meetings_query(visit_id: int | None = None):  # type: ignore[no-untyped-def]
+    q = select(m.Meeting).options(_participant_options(), selectinload(m.Meeting.venue))
+    if visit_id is not None:
+        q = q.where(m.Meeting.visit_id == visit_id)
+    # Undated meetings last, then in time order.
+    return q.order_by(m.Meeting.starts_at.is_(None), m.Meeting.starts_at, m.Meeting.id)
+
+
+def list_meetings(db: Database, visit_id: int | None = None) -> list[MeetingRow]:
+    with db.reader() as session:
+        return meeting_rows_in(session, session.scalars(meetings_query(visit_id)))
+
+
+def to_data(obj: m.Meeting) -> MeetingData:
+    return MeetingData(
+        title=obj.title, kind=MeetingKind(obj.kind), visit_id=obj.visit_id, starts_at=obj.starts_at,
+        ends_at=obj.ends_at, venue_institution_id=obj.venue_institution_id, room=obj.room,
+        participants=tuple(MeetingParticipantData(p.person_id, Side(p.side), ParticipantRole(p.role))
+                           for p in obj.participants),
+        objectives=obj.objectives, talking_points=obj.talking_points, agenda=obj.agenda, notes=obj.notes,
+        outcomes=obj.outcomes, topics=tuple(t.name for t in obj.topics), uid=obj.uid,
+    )
+
+
+def _detail(session: Session, obj: m.Meeting) -> MeetingDetail:
+    views = sorted((participant_view(p.person, p.side, p.role) for p in obj.participants), key=participant_order)
+    followups = followup_rows(session, select(m.FollowUp).where(m.FollowUp.meeting_id == obj.id))
+    return MeetingDetail(
+        meta=meta_of(obj),
+        data=to_data(obj),
+        visit_title=obj.visit.title if obj.visit else None,
+        venue=obj.venue.name if obj.venue else None,
+        participants=tuple(views),
+        followups=tuple(followups),
+    )

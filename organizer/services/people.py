@@ -1,0 +1,320 @@
+"""People: create, update, delete, lists (cheap rows and by-id batches for lazy views), history."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from organizer.domain.enums import ParticipantRole, Side
+from organizer.domain.errors import InUseError, NotFoundError
+from organizer.domain.records import (
+    AttendanceView,
+    ContactEntry,
+    NameVariant,
+    PersonData,
+    PersonDetail,
+    PersonHistory,
+    PersonRow,
+    compose_full_name,
+)
+from organizer.services._common import (
+    PHOTO_LIMIT,
+    SHORT_LIMIT,
+    Checker,
+    check_version,
+    fetch,
+    meta_of,
+    replace_children,
+    topics_by_name,
+    uid_free,
+)
+from organizer.services.positions import build_positions, full_name_of, position_views, sorted_positions
+from organizer.store import models as m
+from organizer.store.database import Database
+
+KIND = "person"
+
+_IMAGE_MAGIC = {
+    b"\xff\xd8\xff": "image/jpeg",
+    b"\x89PNG\r\n\x1a\n": "image/png",
+    b"GIF87a": "image/gif",
+    b"GIF89a": "image/gif",
+}
+
+
+def sniff_image(content: bytes) -> str | None:
+    for magic, media_type in _IMAGE_MAGIC.items():
+        if content.startswith(magic):
+            return media_type
+    if content[:4] == b"RIFF" and content[8:12] == b"WEBP":
+        return "image/webp"
+    return None
+
+
+def sort_key_of(data: PersonData) -> str:
+    if data.display_name.strip():
+        return data.display_name.strip().casefold()
+    return " ".join(p.strip() for p in (data.family_name, data.given_name, data.middle_name) if p.strip()).casefold()
+
+
+def _apply(session: Session, obj: m.Person, data: PersonData, checker: Checker) -> None:
+    obj.given_name = checker.text("given_name", data.given_name)
+    obj.family_name = checker.text("family_name", data.family_name)
+    obj.middle_name = checker.text("middle_name", data.middle_name)
+    obj.honorific = checker.text("honorific", data.honorific)
+    obj.form_of_address = checker.text("form_of_address", data.form_of_address)
+    obj.display_name = checker.text("display_name", data.display_name)
+    if not (obj.given_name or obj.family_name or obj.display_name):
+        checker.add("family_name", "a person needs a given name, a family name or a display name")
+    obj.sort_name = sort_key_of(data)[: m.NAME_LEN * 2]
+    obj.languages = [checker.text(f"languages[{i}]", lang, required=True, limit=SHORT_LIMIT)
+                     for i, lang in enumerate(data.languages)]
+    obj.biography = checker.long_text("biography", data.biography)
+    obj.notes = checker.long_text("notes", data.notes)
+    if data.photo is not None:
+        if len(data.photo) > PHOTO_LIMIT:
+            checker.add("photo", f"is too large ({len(data.photo):,} bytes; the limit is {PHOTO_LIMIT:,})")
+        sniffed = sniff_image(data.photo)
+        if sniffed is None:
+            checker.add("photo", "is not a JPEG, PNG, GIF or WebP image")
+        obj.photo = data.photo
+        obj.photo_type = sniffed or ""
+    else:
+        obj.photo = None
+        obj.photo_type = ""
+    names = [
+        m.PersonName(
+            name=checker.text(f"name_variants[{i}].name", v.name, required=True),
+            script=checker.text(f"name_variants[{i}].script", v.script, limit=16),
+            language=checker.text(f"name_variants[{i}].language", v.language, limit=16),
+        )
+        for i, v in enumerate(data.name_variants)
+    ]
+    emails = [m.PersonEmail(address=checker.email(f"emails[{i}]", e.value),
+                            label=checker.text(f"emails[{i}].label", e.label, limit=SHORT_LIMIT))
+              for i, e in enumerate(data.emails)]
+    phones = [m.PersonPhone(number=checker.phone(f"phones[{i}]", p.value),
+                            label=checker.text(f"phones[{i}].label", p.label, limit=SHORT_LIMIT))
+              for i, p in enumerate(data.phones)]
+    tags: list[m.PersonTag] = []
+    for i, raw in enumerate(data.tags):
+        tag = checker.text(f"tags[{i}]", raw, required=True, limit=SHORT_LIMIT)
+        if tag and tag not in {t.tag for t in tags}:
+            tags.append(m.PersonTag(tag=tag))
+    positions = build_positions(session, data.positions, checker)
+    topics = topics_by_name(session, data.topics, checker)
+    checker.check()
+    replace_children(session, obj, "names", names)
+    replace_children(session, obj, "emails", emails)
+    replace_children(session, obj, "phones", phones)
+    replace_children(session, obj, "tags", tags)
+    replace_children(session, obj, "positions", positions)
+    obj.topics = topics
+
+
+def create_in(session: Session, data: PersonData) -> m.Person:
+    checker = Checker(f"person {data.display_name or (data.given_name + ' ' + data.family_name).strip()!r}")
+    obj = m.Person()
+    uid = uid_free(session, m.Person, data.uid, checker)
+    if uid:
+        obj.uid = uid
+    session.add(obj)
+    try:
+        _apply(session, obj, data, checker)
+    except Exception:
+        session.expunge(obj)
+        raise
+    session.flush()
+    return obj
+
+
+def create_person(db: Database, data: PersonData) -> PersonDetail:
+    with db.unit_of_work() as session:
+        obj = create_in(session, data)
+        return _detail(obj)
+
+
+def update_person(db: Database, ident: int, data: PersonData, expected_version: int | None = None) -> PersonDetail:
+    with db.unit_of_work() as session:
+        obj = fetch(session, m.Person, ident, KIND)
+        check_version(obj, expected_version, KIND)
+        _apply(session, obj, data, Checker(f"person {ident}"))
+        session.flush()
+        return _detail(obj)
+
+
+def delete_person(db: Database, ident: int, expected_version: int | None = None) -> None:
+    with db.unit_of_work() as session:
+        obj = fetch(session, m.Person, ident, KIND)
+        check_version(obj, expected_version, KIND)
+        uses = {
+            "visits": select(func.count()).where(m.VisitParticipant.person_id == ident),
+            "meetings": select(func.count()).where(m.MeetingParticipant.person_id == ident),
+            "agreements (as signatory)": select(func.count()).where(m.AgreementSignatory.person_id == ident),
+        }
+        used = [f"{n} {name}" for name, q in uses.items() if (n := session.scalar(q) or 0)]
+        if used:
+            raise InUseError(
+                f"cannot delete {full_name_of(obj)!r}: they take part in " + ", ".join(used)
+                + "; remove them there first"
+            )
+        session.delete(obj)
+
+
+def _loaded(session: Session, ids: Sequence[int] | None = None) -> list[m.Person]:
+    q = select(m.Person).options(
+        selectinload(m.Person.names),
+        selectinload(m.Person.emails),
+        selectinload(m.Person.phones),
+        selectinload(m.Person.tags),
+        selectinload(m.Person.topics),
+        selectinload(m.Person.positions).selectinload(m.Position.institution),
+    )
+    if ids is not None:
+        q = q.where(m.Person.id.in_(ids))
+    return list(session.scalars(q.order_by(m.Person.sort_name, m.Person.id)))
+
+
+def get_person(db: Database, ident: int) -> PersonDetail:
+    with db.reader() as session:
+        found = _loaded(session, [ident])
+        if not found:
+            raise NotFoundError(KIND, ident)
+        return _detail(found[0])
+
+
+def list_people_details(db: Database) -> list[PersonDetail]:
+    """Every person with names, contacts and positions, sorted by name (batched loads, no N+1)."""
+    with db.reader() as session:
+        return [_detail(p) for p in _loaded(session)]
+
+
+def person_photo(db: Database, ident: int) -> tuple[bytes, str] | None:
+    with db.reader() as session:
+        obj = fetch(session, m.Person, ident, KIND)
+        return (obj.photo, obj.photo_type) if obj.photo is not None else None
+
+
+def to_data(obj: m.Person, *, with_photo: bool = False) -> PersonData:
+    return PersonData(
+        given_name=obj.given_name,
+        family_name=obj.family_name,
+        middle_name=obj.middle_name,
+        honorific=obj.honorific,
+        form_of_address=obj.form_of_address,
+        display_name=obj.display_name,
+        name_variants=tuple(NameVariant(n.name, n.script, n.language) for n in obj.names),
+        languages=tuple(obj.languages or ()),
+        biography=obj.biography,
+        photo=obj.photo if with_photo else None,
+        photo_type=obj.photo_type,
+        emails=tuple(ContactEntry(e.address, e.label) for e in obj.emails),
+        phones=tuple(ContactEntry(p.number, p.label) for p in obj.phones),
+        tags=tuple(t.tag for t in obj.tags),
+        notes=obj.notes,
+        topics=tuple(t.name for t in obj.topics),
+        uid=obj.uid,
+    )
+
+
+def _detail(obj: m.Person) -> PersonDetail:
+    return PersonDetail(
+        meta=meta_of(obj),
+        data=to_data(obj),
+        full_name=full_name_of(obj),
+        positions=tuple(position_views(sorted_positions(obj.positions))),
+        has_photo=bool(obj.photo_type),
+    )
+
+
+# --- lazy lists ----------------------------------------------------------------------------------
+
+
+def person_ids(db: Database, *, tag: str | None = None, descending: bool = False) -> list[int]:
+    """Ids of people in name order (optionally with a tag): what a lazy list view holds in memory."""
+    q = select(m.Person.id)
+    if tag:
+        q = q.join(m.PersonTag).where(m.PersonTag.tag == tag)
+    order = (m.Person.sort_name.desc(), m.Person.id.desc()) if descending else (m.Person.sort_name, m.Person.id)
+    with db.reader() as session:
+        return list(session.scalars(q.order_by(*order)))
+
+
+def people_rows(db: Database, ids: Sequence[int]) -> list[PersonRow]:
+    """List rows for these ids, in the order given (missing ids are skipped). One batch of queries."""
+    if not ids:
+        return []
+    with db.reader() as session:
+        people = {
+            r.id: r
+            for r in session.execute(
+                select(m.Person.id, m.Person.given_name, m.Person.middle_name, m.Person.family_name,
+                       m.Person.display_name).where(m.Person.id.in_(ids))
+            )
+        }
+        current = {
+            pid: (title, inst)
+            for pid, title, inst in session.execute(
+                select(m.Position.person_id, m.Position.title, m.Institution.name)
+                .join(m.Institution, m.Institution.id == m.Position.institution_id)
+                .where(m.Position.person_id.in_(ids), m.Position.is_current.is_(True))
+            )
+        }
+        tags: dict[int, list[str]] = {}
+        for pid, tag in session.execute(
+            select(m.PersonTag.person_id, m.PersonTag.tag).where(m.PersonTag.person_id.in_(ids))
+            .order_by(m.PersonTag.tag)
+        ):
+            tags.setdefault(pid, []).append(tag)
+    rows = []
+    for ident in ids:
+        p = people.get(ident)
+        if p is None:
+            continue
+        title, inst = current.get(ident, (None, None))
+        rows.append(PersonRow(
+            id=ident,
+            full_name=compose_full_name(p.given_name, p.middle_name, p.family_name, p.display_name),
+            current_title=title,
+            current_institution=inst,
+            tags=tuple(tags.get(ident, ())),
+        ))
+    return rows
+
+
+def list_people(db: Database) -> list[PersonRow]:
+    return people_rows(db, person_ids(db))
+
+
+def count_people(db: Database) -> int:
+    with db.reader() as session:
+        return session.scalar(select(func.count()).select_from(m.Person)) or 0
+
+
+# --- history -------------------------------------------------------------------------------------
+
+
+def person_history(db: Database, ident: int) -> PersonHistory:
+    """Positions over time and every visit and meeting the person attended, oldest first."""
+    with db.reader() as session:
+        obj = fetch(session, m.Person, ident, KIND)
+        positions = position_views(sorted_positions(obj.positions))
+        attended: list[AttendanceView] = []
+        for visit, part in session.execute(
+            select(m.Visit, m.VisitParticipant).join(m.VisitParticipant).where(m.VisitParticipant.person_id == ident)
+        ).tuples():
+            attended.append(AttendanceView("visit", visit.id, visit.title, visit.start_date,
+                                           Side(part.side), ParticipantRole(part.role)))
+        for meeting, mpart in session.execute(
+            select(m.Meeting, m.MeetingParticipant).join(m.MeetingParticipant)
+            .where(m.MeetingParticipant.person_id == ident)
+        ).tuples():
+            when: date | None = meeting.starts_at.date() if meeting.starts_at else None
+            attended.append(AttendanceView("meeting", meeting.id, meeting.title, when,
+                                           Side(mpart.side), ParticipantRole(mpart.role)))
+        attended.sort(key=lambda a: (a.when or date.min, a.kind != "visit", a.id))
+        return PersonHistory(person_id=ident, full_name=full_name_of(obj), positions=tuple(positions),
+                             attended=tuple(attended))

@@ -1,0 +1,71 @@
+"""Positions: the titles a person holds at institutions over time; at most one is current."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy.orm import Session
+
+from organizer.domain.records import PositionData, PositionView, compose_full_name
+from organizer.services._common import Checker
+from organizer.store import models as m
+
+
+def full_name_of(p: m.Person) -> str:
+    return compose_full_name(p.given_name, p.middle_name, p.family_name, p.display_name)
+
+
+def position_views(positions: Iterable[m.Position]) -> list[PositionView]:
+    return [
+        PositionView(
+            id=p.id,
+            person_id=p.person_id,
+            person_name=full_name_of(p.person),
+            institution_id=p.institution_id,
+            institution_name=p.institution.name,
+            title=p.title,
+            start_date=p.start_date,
+            end_date=p.end_date,
+            current=p.is_current,
+        )
+        for p in positions
+    ]
+
+
+def sorted_positions(positions: Iterable[m.Position]) -> list[m.Position]:
+    """Current first, then newest start first; undated last."""
+    return sorted(
+        positions,
+        key=lambda p: (not p.is_current, -(p.start_date.toordinal() if p.start_date else 0), p.id or 0),
+    )
+
+
+def build_positions(session: Session, items: Sequence[PositionData], checker: Checker) -> list[m.Position]:
+    """Validate position input and build rows; if none is flagged current, the newest open one is."""
+    built: list[m.Position] = []
+    current_count = sum(1 for p in items if p.current)
+    if current_count > 1:
+        checker.add("positions", f"{current_count} positions are marked current; only one can be")
+    for i, item in enumerate(items):
+        field = f"positions[{i}]"
+        title = checker.text(f"{field}.title", item.title, required=True)
+        if session.get(m.Institution, item.institution_id) is None:
+            checker.add(f"{field}.institution_id", f"no institution with id {item.institution_id}")
+        checker.date_order(f"{field}.end_date", item.start_date, item.end_date)
+        if item.current and item.end_date is not None:
+            checker.add(f"{field}.current", "a position that has ended cannot be the current one")
+        built.append(
+            m.Position(
+                title=title,
+                institution_id=item.institution_id,
+                start_date=item.start_date,
+                end_date=item.end_date,
+                is_current=item.current,
+            )
+        )
+    if current_count == 0:
+        open_ones = [p for p in built if p.end_date is None]
+        if open_ones:
+            newest = max(open_ones, key=lambda p: p.start_date.toordinal() if p.start_date else 0)
+            newest.is_current = True
+    return built

@@ -1,0 +1,43 @@
+"""Topics: the controlled vocabulary of cooperation areas linked to visits, meetings, institutions, people."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from organizer.domain.records import TopicRow
+from organizer.services._common import Checker, fetch, topics_by_name
+from organizer.store import models as m
+from organizer.store.database import Database
+
+
+def list_topics(db: Database) -> list[TopicRow]:
+    with db.reader() as session:
+        return [TopicRow(t.id, t.name, t.description) for t in session.scalars(select(m.Topic).order_by(m.Topic.name))]
+
+
+def ensure_topic(db: Database, name: str, description: str = "") -> TopicRow:
+    """The topic with this name (case-insensitive), created if new."""
+    with db.unit_of_work() as session:
+        checker = Checker("topic")
+        found = topics_by_name(session, [name], checker)
+        desc = checker.long_text("description", description)
+        checker.check()
+        topic = found[0]
+        if desc and not topic.description:
+            topic.description = desc
+        session.flush()
+        return TopicRow(topic.id, topic.name, topic.description)
+
+
+def rename_topic(db: Database, ident: int, name: str) -> TopicRow:
+    with db.unit_of_work() as session:
+        topic = fetch(session, m.Topic, ident, "topic")
+        checker = Checker(f"topic {ident}")
+        new = checker.text("name", name, required=True)
+        other = session.scalar(select(m.Topic.id).where(m.Topic.name == new, m.Topic.id != ident))
+        if other is not None:
+            checker.add("name", f"a topic named {new!r} already exists")
+        checker.check()
+        topic.name = new
+        session.flush()
+        return TopicRow(topic.id, topic.name, topic.description)

@@ -1,0 +1,194 @@
+"""Visits: delegations coming or going, with their institutions, members, logistics and gifts."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from organizer.domain.enums import GiftDirection, ParticipantRole, Side, VisitDirection, VisitStatus, parse_enum
+from organizer.domain.records import (
+    GiftData,
+    Logistics,
+    ParticipantData,
+    VisitData,
+    VisitDetail,
+    VisitInstitutionData,
+    VisitRow,
+)
+from organizer.services._common import (
+    Checker,
+    check_version,
+    fetch,
+    meta_of,
+    replace_children,
+    require_exists,
+    topics_by_name,
+    uid_free,
+)
+from organizer.services.agreements import agreement_rows
+from organizer.services.followups import followup_rows
+from organizer.services.meetings import meeting_rows_in, meetings_query, participant_order, participant_view
+from organizer.store import models as m
+from organizer.store.database import Database
+
+KIND = "visit"
+
+
+def _apply(session: Session, obj: m.Visit, data: VisitData, checker: Checker) -> None:
+    obj.title = checker.text("title", data.title, required=True)
+    obj.direction = parse_enum(VisitDirection, data.direction, "direction").value
+    obj.status = parse_enum(VisitStatus, data.status, "status").value
+    checker.date_order("end_date", data.start_date, data.end_date)
+    obj.start_date = data.start_date
+    obj.end_date = data.end_date
+    obj.place = checker.text("place", data.place)
+    obj.purpose = checker.long_text("purpose", data.purpose)
+    obj.summary = checker.long_text("summary", data.summary)
+    lg = data.logistics
+    checker.date_order("logistics.departure_at", lg.arrival_at, lg.departure_at, what="arrival")
+    obj.arrival_at = lg.arrival_at
+    obj.departure_at = lg.departure_at
+    obj.arrival_details = checker.long_text("logistics.arrival_details", lg.arrival_details)
+    obj.departure_details = checker.long_text("logistics.departure_details", lg.departure_details)
+    obj.lodging = checker.long_text("logistics.lodging", lg.lodging)
+    obj.transport = checker.long_text("logistics.transport", lg.transport)
+    obj.interpreter_needs = checker.long_text("logistics.interpreter_needs", lg.interpreter_needs)
+    obj.dietary_needs = checker.long_text("logistics.dietary_needs", lg.dietary_needs)
+
+    institutions = []
+    seen_inst: set[int] = set()
+    for i, vi in enumerate(data.institutions):
+        field = f"institutions[{i}]"
+        require_exists(session, m.Institution, vi.institution_id, f"{field}.institution_id", "institution", checker)
+        if vi.institution_id in seen_inst:
+            checker.add(f"{field}.institution_id", f"institution {vi.institution_id} is listed twice")
+        seen_inst.add(vi.institution_id)
+        institutions.append(m.VisitInstitution(institution_id=vi.institution_id,
+                                               side=parse_enum(Side, vi.side, f"{field}.side").value))
+    participants = []
+    seen_people: set[int] = set()
+    for i, p in enumerate(data.participants):
+        field = f"participants[{i}]"
+        require_exists(session, m.Person, p.person_id, f"{field}.person_id", "person", checker)
+        if p.person_id in seen_people:
+            checker.add(f"{field}.person_id", f"person {p.person_id} is listed twice")
+        seen_people.add(p.person_id)
+        if p.precedence < 0:
+            checker.add(f"{field}.precedence", "must be 0 (unranked) or more")
+        participants.append(m.VisitParticipant(
+            person_id=p.person_id, side=parse_enum(Side, p.side, f"{field}.side").value,
+            role=parse_enum(ParticipantRole, p.role, f"{field}.role").value, precedence=p.precedence,
+        ))
+    gifts = []
+    for i, g in enumerate(data.gifts):
+        field = f"gifts[{i}]"
+        require_exists(session, m.Person, g.person_id, f"{field}.person_id", "person", checker)
+        gifts.append(m.Gift(direction=parse_enum(GiftDirection, g.direction, f"{field}.direction").value,
+                            description=checker.text(f"{field}.description", g.description, required=True,
+                                                     limit=10_000, single_line=False),
+                            person_id=g.person_id))
+    topics = topics_by_name(session, data.topics, checker)
+    checker.check()
+    replace_children(session, obj, "institutions", institutions)
+    replace_children(session, obj, "participants", participants)
+    replace_children(session, obj, "gifts", gifts)
+    obj.topics = topics
+
+
+def create_in(session: Session, data: VisitData) -> m.Visit:
+    checker = Checker(f"visit {data.title!r}")
+    obj = m.Visit()
+    uid = uid_free(session, m.Visit, data.uid, checker)
+    if uid:
+        obj.uid = uid
+    session.add(obj)
+    _apply(session, obj, data, checker)
+    session.flush()
+    return obj
+
+
+def create_visit(db: Database, data: VisitData) -> VisitDetail:
+    with db.unit_of_work() as session:
+        return _detail(session, create_in(session, data))
+
+
+def update_visit(db: Database, ident: int, data: VisitData, expected_version: int | None = None) -> VisitDetail:
+    with db.unit_of_work() as session:
+        obj = fetch(session, m.Visit, ident, KIND)
+        check_version(obj, expected_version, KIND)
+        _apply(session, obj, data, Checker(f"visit {ident}"))
+        session.flush()
+        return _detail(session, obj)
+
+
+def delete_visit(db: Database, ident: int, expected_version: int | None = None) -> None:
+    """Delete a visit with its meetings; its follow-ups and agreements stay, unlinked."""
+    with db.unit_of_work() as session:
+        obj = fetch(session, m.Visit, ident, KIND)
+        check_version(obj, expected_version, KIND)
+        session.delete(obj)
+
+
+def get_visit(db: Database, ident: int) -> VisitDetail:
+    with db.reader() as session:
+        return _detail(session, fetch(session, m.Visit, ident, KIND))
+
+
+def list_visits(db: Database) -> list[VisitRow]:
+    """Newest first; undated visits last."""
+    counts = (
+        select(m.Meeting.visit_id, func.count().label("n")).group_by(m.Meeting.visit_id).subquery()
+    )
+    q = (
+        select(m.Visit, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.visit_id == m.Visit.id)
+        .order_by(m.Visit.start_date.is_(None), m.Visit.start_date.desc(), m.Visit.id.desc())
+    )
+    with db.reader() as session:
+        return [
+            VisitRow(id=v.id, title=v.title, direction=VisitDirection(v.direction), start_date=v.start_date,
+                     end_date=v.end_date, place=v.place, status=VisitStatus(v.status), meeting_count=n)
+            for v, n in session.execute(q).tuples()
+        ]
+
+
+def to_data(obj: m.Visit) -> VisitData:
+    return VisitData(
+        title=obj.title, direction=VisitDirection(obj.direction), start_date=obj.start_date,
+        end_date=obj.end_date, place=obj.place, purpose=obj.purpose, status=VisitStatus(obj.status),
+        institutions=tuple(VisitInstitutionData(vi.institution_id, Side(vi.side)) for vi in obj.institutions),
+        participants=tuple(ParticipantData(p.person_id, Side(p.side), ParticipantRole(p.role), p.precedence)
+                           for p in obj.participants),
+        topics=tuple(t.name for t in obj.topics),
+        logistics=Logistics(
+            arrival_at=obj.arrival_at, arrival_details=obj.arrival_details, departure_at=obj.departure_at,
+            departure_details=obj.departure_details, lodging=obj.lodging, transport=obj.transport,
+            interpreter_needs=obj.interpreter_needs, dietary_needs=obj.dietary_needs,
+        ),
+        gifts=tuple(GiftData(GiftDirection(g.direction), g.description, g.person_id) for g in obj.gifts),
+        summary=obj.summary, uid=obj.uid,
+    )
+
+
+def _detail(session: Session, obj: m.Visit) -> VisitDetail:
+    parts = session.scalars(
+        select(m.VisitParticipant).where(m.VisitParticipant.visit_id == obj.id).options(
+            selectinload(m.VisitParticipant.person).selectinload(m.Person.positions)
+            .selectinload(m.Position.institution)
+        )
+    )
+    views = sorted((participant_view(p.person, p.side, p.role, p.precedence) for p in parts), key=participant_order)
+    side_order = {Side.GUEST: 0, Side.HOST: 1}
+    institutions = sorted(
+        ((vi.institution_id, vi.institution.name, Side(vi.side)) for vi in obj.institutions),
+        key=lambda t: (side_order[t[2]], t[1].casefold()),
+    )
+    return VisitDetail(
+        meta=meta_of(obj),
+        data=to_data(obj),
+        institutions=tuple(institutions),
+        participants=tuple(views),
+        meetings=tuple(meeting_rows_in(session, session.scalars(meetings_query(obj.id)))),
+        followups=tuple(followup_rows(session, select(m.FollowUp).where(m.FollowUp.visit_id == obj.id))),
+        agreements=tuple(agreement_rows(session, select(m.Agreement).where(m.Agreement.visit_id == obj.id))),
+    )
