@@ -134,9 +134,10 @@ def topics_by_name(session: Session, names: Iterable[str], checker: Checker) -> 
         seen.add(key)
         topic = session.scalar(select(m.Topic).where(m.Topic.name == name))
         if topic is None:
-            topic = next(
-                (t for t in session.scalars(select(m.Topic)) if t.name.casefold() == key), None
-            )
+            # Case-insensitive match among stored topics and those created earlier in this unit of work
+            # (not flushed yet: services flush only once a whole input is valid).
+            candidates = [*session.scalars(select(m.Topic)), *(o for o in session.new if isinstance(o, m.Topic))]
+            topic = next((t for t in candidates if t.name.casefold() == key), None)
         if topic is None:
             topic = m.Topic(name=name, description="")
             session.add(topic)

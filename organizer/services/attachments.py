@@ -6,6 +6,7 @@ import hashlib
 import mimetypes
 
 from sqlalchemy import select
+from sqlalchemy.orm import InstrumentedAttribute
 
 from organizer.domain.errors import ValidationError
 from organizer.domain.records import AttachmentRow
@@ -22,10 +23,11 @@ OWNER_MODELS: dict[str, type[m.RecordMixin]] = {
 }
 
 
-def _owner_column(owner_kind: str):  # type: ignore[no-untyped-def]
+def _owner_column(owner_kind: str) -> InstrumentedAttribute[int | None]:
     if owner_kind not in OWNER_MODELS:
         raise ValidationError({"owner_kind": f"{owner_kind!r} is not one of: {', '.join(OWNER_MODELS)}"})
-    return getattr(m.Attachment, f"{owner_kind}_id")
+    column: InstrumentedAttribute[int | None] = getattr(m.Attachment, f"{owner_kind}_id")
+    return column
 
 
 def _row(a: m.Attachment) -> AttachmentRow:
@@ -57,7 +59,8 @@ def add_attachment(db: Database, owner_kind: str, owner_id: int, name: str, cont
 def list_attachments(db: Database, owner_kind: str, owner_id: int) -> list[AttachmentRow]:
     col = _owner_column(owner_kind)
     with db.reader() as session:
-        return [_row(a) for a in session.scalars(select(m.Attachment).where(col == owner_id).order_by(m.Attachment.name))]
+        q = select(m.Attachment).where(col == owner_id).order_by(m.Attachment.name)
+        return [_row(a) for a in session.scalars(q)]
 
 
 def attachment_content(db: Database, ident: int) -> bytes:

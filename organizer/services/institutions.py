@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, Select, func, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from organizer.domain.enums import InstitutionKind, parse_enum
@@ -124,7 +124,7 @@ def get_institution(db: Database, ident: int) -> InstitutionDetail:
         return _detail(session, obj)
 
 
-def _rows_query():  # type: ignore[no-untyped-def]
+def _rows_query() -> Select[int, str, str, str, int | None, str, str, str]:
     parent = aliased(m.Institution)
     return (
         select(
@@ -135,7 +135,7 @@ def _rows_query():  # type: ignore[no-untyped-def]
     )
 
 
-def _row(r: tuple[int, str, str, str, int | None, str | None, str, str]) -> InstitutionRow:
+def _row(r: Row[int, str, str, str, int | None, str, str, str]) -> InstitutionRow:
     return InstitutionRow(
         id=r[0], name=r[1], short_name=r[2], kind=InstitutionKind(r[3]), parent_id=r[4],
         parent_name=r[5], country=r[6], city=r[7],
@@ -145,13 +145,13 @@ def _row(r: tuple[int, str, str, str, int | None, str | None, str, str]) -> Inst
 def list_institutions(db: Database) -> list[InstitutionRow]:
     """Every institution, parents before their units, siblings by name."""
     with db.reader() as session:
-        rows = [_row(r._tuple()) for r in session.execute(_rows_query().order_by(m.Institution.name))]
+        rows = [_row(r) for r in session.execute(_rows_query().order_by(m.Institution.name))]
     return [node_row for node in _build_tree(rows) for node_row in _flatten(node)]
 
 
 def institution_tree(db: Database) -> list[InstitutionNode]:
     with db.reader() as session:
-        rows = [_row(r._tuple()) for r in session.execute(_rows_query().order_by(m.Institution.name))]
+        rows = [_row(r) for r in session.execute(_rows_query().order_by(m.Institution.name))]
     return _build_tree(rows)
 
 
@@ -185,7 +185,7 @@ def _detail(session: Session, obj: m.Institution) -> InstitutionDetail:
         path.insert(0, current.name)
         current = current.parent
     children = [
-        _row(r._tuple())
+        _row(r)
         for r in session.execute(
             _rows_query().where(m.Institution.parent_id == obj.id).order_by(m.Institution.name)
         )

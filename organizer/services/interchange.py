@@ -88,7 +88,7 @@ class _Reader:
     def fail(self, key: str, message: str) -> ValidationError:
         return ValidationError({key: message}, record=self.where)
 
-    def str(self, key: str, default: str = "") -> str:
+    def text(self, key: str, default: str = "") -> str:
         value = self.raw.get(key, default)
         if value is None:
             return default
@@ -96,11 +96,11 @@ class _Reader:
             raise self.fail(key, f"expected text, got {type(value).__name__}")
         return value
 
-    def opt_str(self, key: str) -> str | None:
-        value = self.str(key)
+    def opt_text(self, key: str) -> str | None:
+        value = self.text(key)
         return value or None
 
-    def int(self, key: str, default: int = 0) -> int:
+    def integer(self, key: str, default: int = 0) -> int:
         value = self.raw.get(key, default)
         if value is None:
             return default
@@ -108,30 +108,30 @@ class _Reader:
             raise self.fail(key, f"expected a whole number, got {value!r}")
         return value
 
-    def bool(self, key: str, default: bool = False) -> bool:
+    def flag(self, key: str, default: bool = False) -> bool:
         value = self.raw.get(key, default)
         if not isinstance(value, bool):
             raise self.fail(key, f"expected true or false, got {value!r}")
         return value
 
-    def list(self, key: str) -> list[Any]:
+    def seq(self, key: str) -> list[Any]:
         value = self.raw.get(key) or []
         if not isinstance(value, list):
             raise self.fail(key, f"expected a list, got {type(value).__name__}")
         return value
 
-    def strs(self, key: str) -> tuple[str, ...]:
-        items = self.list(key)
+    def texts(self, key: str) -> tuple[str, ...]:
+        items = self.seq(key)
         for i, item in enumerate(items):
             if not isinstance(item, str):
                 raise self.fail(f"{key}[{i}]", f"expected text, got {type(item).__name__}")
         return tuple(items)
 
     def items(self, key: str) -> list[_Reader]:
-        return [_Reader(item, f"{self.where}.{key}[{i}]") for i, item in enumerate(self.list(key))]
+        return [_Reader(item, f"{self.where}.{key}[{i}]") for i, item in enumerate(self.seq(key))]
 
-    def date(self, key: str) -> date | None:
-        value = self.str(key)
+    def day(self, key: str) -> date | None:
+        value = self.text(key)
         if not value:
             return None
         try:
@@ -139,8 +139,8 @@ class _Reader:
         except ValueError:
             raise self.fail(key, f"{value!r} is not a date (YYYY-MM-DD)") from None
 
-    def datetime(self, key: str) -> datetime | None:
-        value = self.str(key)
+    def moment(self, key: str) -> datetime | None:
+        value = self.text(key)
         if not value:
             return None
         try:
@@ -151,22 +151,22 @@ class _Reader:
 
     def contacts(self, key: str) -> tuple[ContactEntry, ...]:
         out = []
-        for i, item in enumerate(self.list(key)):
+        for i, item in enumerate(self.seq(key)):
             if isinstance(item, str):
                 out.append(ContactEntry(item))
             else:
                 r = _Reader(item, f"{self.where}.{key}[{i}]")
-                out.append(ContactEntry(r.str("value"), r.str("label")))
+                out.append(ContactEntry(r.text("value"), r.text("label")))
         return tuple(out)
 
     def variants(self, key: str = "name_variants") -> tuple[NameVariant, ...]:
         out = []
-        for i, item in enumerate(self.list(key)):
+        for i, item in enumerate(self.seq(key)):
             if isinstance(item, str):
                 out.append(NameVariant(item))
             else:
                 r = _Reader(item, f"{self.where}.{key}[{i}]")
-                out.append(NameVariant(r.str("name"), r.str("script"), r.str("language")))
+                out.append(NameVariant(r.text("name"), r.text("script"), r.text("language")))
         return tuple(out)
 
 
@@ -204,7 +204,8 @@ def load_archive_file(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
-        raise ImportFormatError(f"{path} is not valid JSON: {err.msg} at line {err.lineno}, column {err.colno}") from None
+        where = f"line {err.lineno}, column {err.colno}"
+        raise ImportFormatError(f"{path} is not valid JSON: {err.msg} at {where}") from None
     return check_archive(data, str(path))
 
 
@@ -245,7 +246,7 @@ def import_archive(db: Database, data: Mapping[str, Any], progress: Progress | N
                 raw_items = _parents_first(raw_items)
             for i, raw in enumerate(raw_items):
                 r = _Reader(raw, f"{section}[{i}]")
-                uid = r.str("uid") if section != "topics" else ""
+                uid = r.text("uid") if section != "topics" else ""
                 if uid:
                     r.where = f"{section}[{i}] ({uid})"
                 added = _import_one(session, res, section, r, uid)
@@ -279,12 +280,12 @@ def _parents_first(items: list[Any]) -> list[Any]:
 def _import_one(session: Session, res: _Resolver, section: str, r: _Reader, uid: str) -> bool:
     if section == "topics":
         checker = Checker(r.where)
-        name = r.str("name")
+        name = r.text("name")
         existed = session.scalar(select(m.Topic.id).where(m.Topic.name == name.strip())) is not None
         topic = topics_by_name(session, [name], checker)
         checker.check()
-        if not existed and r.str("description"):
-            topic[0].description = checker.long_text("description", r.str("description"))
+        if not existed and r.text("description"):
+            topic[0].description = checker.long_text("description", r.text("description"))
             checker.check()
         return not existed
     if not uid:
@@ -305,33 +306,33 @@ def _import_one(session: Session, res: _Resolver, section: str, r: _Reader, uid:
 
 def _institution(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
     institutions.create_in(session, InstitutionData(
-        uid=uid, name=r.str("name"), kind=parse_enum(InstitutionKind, r.str("kind", "other"), "kind"),
-        short_name=r.str("short_name"), parent_id=res.id_of(m.Institution, r.opt_str("parent"), r, "parent"),
-        name_variants=r.variants(), country=r.str("country"), city=r.str("city"), address=r.str("address"),
-        website=r.str("website"), profile=r.str("profile"), topics=r.strs("topics"),
+        uid=uid, name=r.text("name"), kind=parse_enum(InstitutionKind, r.text("kind", "other"), "kind"),
+        short_name=r.text("short_name"), parent_id=res.id_of(m.Institution, r.opt_text("parent"), r, "parent"),
+        name_variants=r.variants(), country=r.text("country"), city=r.text("city"), address=r.text("address"),
+        website=r.text("website"), profile=r.text("profile"), topics=r.texts("topics"),
     ))
 
 
 def _person(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
     positions = []
     for p in r.items("positions"):
-        inst = res.id_of(m.Institution, p.str("institution"), p, "institution")
+        inst = res.id_of(m.Institution, p.text("institution"), p, "institution")
         if inst is None:
             raise p.fail("institution", "a position needs an institution")
-        positions.append(PositionData(title=p.str("title"), institution_id=inst, start_date=p.date("start_date"),
-                                      end_date=p.date("end_date"), current=p.bool("current")))
+        positions.append(PositionData(title=p.text("title"), institution_id=inst, start_date=p.day("start_date"),
+                                      end_date=p.day("end_date"), current=p.flag("current")))
     people.create_in(session, PersonData(
-        uid=uid, given_name=r.str("given_name"), family_name=r.str("family_name"),
-        middle_name=r.str("middle_name"), honorific=r.str("honorific"),
-        form_of_address=r.str("form_of_address"), display_name=r.str("display_name"),
-        name_variants=r.variants(), languages=r.strs("languages"), biography=r.str("biography"),
-        emails=r.contacts("emails"), phones=r.contacts("phones"), tags=r.strs("tags"), notes=r.str("notes"),
-        topics=r.strs("topics"), positions=tuple(positions),
+        uid=uid, given_name=r.text("given_name"), family_name=r.text("family_name"),
+        middle_name=r.text("middle_name"), honorific=r.text("honorific"),
+        form_of_address=r.text("form_of_address"), display_name=r.text("display_name"),
+        name_variants=r.variants(), languages=r.texts("languages"), biography=r.text("biography"),
+        emails=r.contacts("emails"), phones=r.contacts("phones"), tags=r.texts("tags"), notes=r.text("notes"),
+        topics=r.texts("topics"), positions=tuple(positions),
     ))
 
 
 def _person_ref(res: _Resolver, r: _Reader, key: str = "person") -> int:
-    ident = res.id_of(m.Person, r.str(key), r, key)
+    ident = res.id_of(m.Person, r.text(key), r, key)
     if ident is None:
         raise r.fail(key, "is required")
     return ident
@@ -341,79 +342,80 @@ def _visit(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
     lg = _Reader(r.raw.get("logistics") or {}, f"{r.where}.logistics")
     insts = []
     for it in r.items("institutions"):
-        iid = res.id_of(m.Institution, it.str("institution"), it, "institution")
+        iid = res.id_of(m.Institution, it.text("institution"), it, "institution")
         if iid is None:
             raise it.fail("institution", "is required")
-        insts.append(VisitInstitutionData(iid, parse_enum(Side, it.str("side"), "side")))
+        insts.append(VisitInstitutionData(iid, parse_enum(Side, it.text("side"), "side")))
     visits.create_in(session, VisitData(
-        uid=uid, title=r.str("title"), direction=parse_enum(VisitDirection, r.str("direction", "incoming"), "direction"),
-        start_date=r.date("start_date"), end_date=r.date("end_date"), place=r.str("place"),
-        purpose=r.str("purpose"), status=parse_enum(VisitStatus, r.str("status", "planned"), "status"),
+        uid=uid, title=r.text("title"),
+        direction=parse_enum(VisitDirection, r.text("direction", "incoming"), "direction"),
+        start_date=r.day("start_date"), end_date=r.day("end_date"), place=r.text("place"),
+        purpose=r.text("purpose"), status=parse_enum(VisitStatus, r.text("status", "planned"), "status"),
         institutions=tuple(insts),
         participants=tuple(
-            ParticipantData(_person_ref(res, p), parse_enum(Side, p.str("side"), "side"),
-                            parse_enum(ParticipantRole, p.str("role", "member"), "role"), p.int("precedence"))
+            ParticipantData(_person_ref(res, p), parse_enum(Side, p.text("side"), "side"),
+                            parse_enum(ParticipantRole, p.text("role", "member"), "role"), p.integer("precedence"))
             for p in r.items("participants")
         ),
-        topics=r.strs("topics"),
+        topics=r.texts("topics"),
         logistics=Logistics(
-            arrival_at=lg.datetime("arrival_at"), arrival_details=lg.str("arrival_details"),
-            departure_at=lg.datetime("departure_at"), departure_details=lg.str("departure_details"),
-            lodging=lg.str("lodging"), transport=lg.str("transport"),
-            interpreter_needs=lg.str("interpreter_needs"), dietary_needs=lg.str("dietary_needs"),
+            arrival_at=lg.moment("arrival_at"), arrival_details=lg.text("arrival_details"),
+            departure_at=lg.moment("departure_at"), departure_details=lg.text("departure_details"),
+            lodging=lg.text("lodging"), transport=lg.text("transport"),
+            interpreter_needs=lg.text("interpreter_needs"), dietary_needs=lg.text("dietary_needs"),
         ),
         gifts=tuple(
-            GiftData(parse_enum(GiftDirection, g.str("direction"), "direction"), g.str("description"),
-                     res.id_of(m.Person, g.opt_str("person"), g, "person"))
+            GiftData(parse_enum(GiftDirection, g.text("direction"), "direction"), g.text("description"),
+                     res.id_of(m.Person, g.opt_text("person"), g, "person"))
             for g in r.items("gifts")
         ),
-        summary=r.str("summary"),
+        summary=r.text("summary"),
     ))
 
 
 def _meeting(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
     meetings.create_in(session, MeetingData(
-        uid=uid, title=r.str("title"), kind=parse_enum(MeetingKind, r.str("kind", "meeting"), "kind"),
-        visit_id=res.id_of(m.Visit, r.opt_str("visit"), r, "visit"),
-        starts_at=r.datetime("starts_at"), ends_at=r.datetime("ends_at"),
-        venue_institution_id=res.id_of(m.Institution, r.opt_str("venue"), r, "venue"), room=r.str("room"),
+        uid=uid, title=r.text("title"), kind=parse_enum(MeetingKind, r.text("kind", "meeting"), "kind"),
+        visit_id=res.id_of(m.Visit, r.opt_text("visit"), r, "visit"),
+        starts_at=r.moment("starts_at"), ends_at=r.moment("ends_at"),
+        venue_institution_id=res.id_of(m.Institution, r.opt_text("venue"), r, "venue"), room=r.text("room"),
         participants=tuple(
-            MeetingParticipantData(_person_ref(res, p), parse_enum(Side, p.str("side"), "side"),
-                                   parse_enum(ParticipantRole, p.str("role", "member"), "role"))
+            MeetingParticipantData(_person_ref(res, p), parse_enum(Side, p.text("side"), "side"),
+                                   parse_enum(ParticipantRole, p.text("role", "member"), "role"))
             for p in r.items("participants")
         ),
-        objectives=r.str("objectives"), talking_points=r.str("talking_points"), agenda=r.str("agenda"),
-        notes=r.str("notes"), outcomes=r.str("outcomes"), topics=r.strs("topics"),
+        objectives=r.text("objectives"), talking_points=r.text("talking_points"), agenda=r.text("agenda"),
+        notes=r.text("notes"), outcomes=r.text("outcomes"), topics=r.texts("topics"),
     ))
 
 
 def _followup(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
     followups.create_in(session, FollowUpData(
-        uid=uid, description=r.str("description"),
-        status=parse_enum(FollowUpStatus, r.str("status", "open"), "status"), due_date=r.date("due_date"),
-        owner_person_id=res.id_of(m.Person, r.opt_str("owner_person"), r, "owner_person"),
-        owner_institution_id=res.id_of(m.Institution, r.opt_str("owner_institution"), r, "owner_institution"),
-        visit_id=res.id_of(m.Visit, r.opt_str("visit"), r, "visit"),
-        meeting_id=res.id_of(m.Meeting, r.opt_str("meeting"), r, "meeting"), notes=r.str("notes"),
+        uid=uid, description=r.text("description"),
+        status=parse_enum(FollowUpStatus, r.text("status", "open"), "status"), due_date=r.day("due_date"),
+        owner_person_id=res.id_of(m.Person, r.opt_text("owner_person"), r, "owner_person"),
+        owner_institution_id=res.id_of(m.Institution, r.opt_text("owner_institution"), r, "owner_institution"),
+        visit_id=res.id_of(m.Visit, r.opt_text("visit"), r, "visit"),
+        meeting_id=res.id_of(m.Meeting, r.opt_text("meeting"), r, "meeting"), notes=r.text("notes"),
     ))
 
 
 def _agreement(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
     parties = []
-    for i, party_uid in enumerate(r.strs("parties")):
+    for i, party_uid in enumerate(r.texts("parties")):
         pid = res.id_of(m.Institution, party_uid, r, f"parties[{i}]")
         assert pid is not None
         parties.append(pid)
     agreements.create_in(session, AgreementData(
-        uid=uid, title=r.str("title"), kind=parse_enum(AgreementKind, r.str("kind", "mou"), "kind"),
-        status=parse_enum(AgreementStatus, r.str("status", "draft"), "status"), party_ids=tuple(parties),
+        uid=uid, title=r.text("title"), kind=parse_enum(AgreementKind, r.text("kind", "mou"), "kind"),
+        status=parse_enum(AgreementStatus, r.text("status", "draft"), "status"), party_ids=tuple(parties),
         signatories=tuple(
-            SignatoryData(_person_ref(res, s), res.id_of(m.Institution, s.opt_str("institution"), s, "institution"))
+            SignatoryData(_person_ref(res, s), res.id_of(m.Institution, s.opt_text("institution"), s, "institution"))
             for s in r.items("signatories")
         ),
-        signed_date=r.date("signed_date"), signed_place=r.str("signed_place"), valid_until=r.date("valid_until"),
-        visit_id=res.id_of(m.Visit, r.opt_str("visit"), r, "visit"),
-        meeting_id=res.id_of(m.Meeting, r.opt_str("meeting"), r, "meeting"), summary=r.str("summary"),
+        signed_date=r.day("signed_date"), signed_place=r.text("signed_place"), valid_until=r.day("valid_until"),
+        visit_id=res.id_of(m.Visit, r.opt_text("visit"), r, "visit"),
+        meeting_id=res.id_of(m.Meeting, r.opt_text("meeting"), r, "meeting"), summary=r.text("summary"),
     ))
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.strategy_options import _AbstractLoad
 
 from organizer.domain.enums import MeetingKind, ParticipantRole, Side, parse_enum
 from organizer.domain.records import (
@@ -134,7 +135,7 @@ def get_meeting(db: Database, ident: int) -> MeetingDetail:
         return _detail(session, fetch(session, m.Meeting, ident, KIND))
 
 
-def _participant_options():  # type: ignore[no-untyped-def]
+def _participant_options() -> _AbstractLoad:
     return selectinload(m.Meeting.participants).selectinload(m.MeetingParticipant.person) \
         .selectinload(m.Person.positions).selectinload(m.Position.institution)
 
@@ -151,7 +152,7 @@ def meeting_rows_in(session: Session, meetings: Iterable[m.Meeting]) -> list[Mee
     return rows
 
 
-def meetings_query(visit_id: int | None = None):  # type: ignore[no-untyped-def]
+def meetings_query(visit_id: int | None = None) -> Select[m.Meeting]:
     q = select(m.Meeting).options(_participant_options(), selectinload(m.Meeting.venue))
     if visit_id is not None:
         q = q.where(m.Meeting.visit_id == visit_id)

@@ -305,13 +305,13 @@ def person_history(db: Database, ident: int) -> PersonHistory:
         attended: list[AttendanceView] = []
         for visit, part in session.execute(
             select(m.Visit, m.VisitParticipant).join(m.VisitParticipant).where(m.VisitParticipant.person_id == ident)
-        ).tuples():
+        ):
             attended.append(AttendanceView("visit", visit.id, visit.title, visit.start_date,
                                            Side(part.side), ParticipantRole(part.role)))
         for meeting, mpart in session.execute(
             select(m.Meeting, m.MeetingParticipant).join(m.MeetingParticipant)
             .where(m.MeetingParticipant.person_id == ident)
-        ).tuples():
+        ):
             when: date | None = meeting.starts_at.date() if meeting.starts_at else None
             attended.append(AttendanceView("meeting", meeting.id, meeting.title, when,
                                            Side(mpart.side), ParticipantRole(mpart.role)))

@@ -5,7 +5,14 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from organizer.domain.enums import GiftDirection, ParticipantRole, Side, VisitDirection, VisitStatus, parse_enum
+from organizer.domain.enums import (
+    GiftDirection,
+    ParticipantRole,
+    Side,
+    VisitDirection,
+    VisitStatus,
+    parse_enum,
+)
 from organizer.domain.records import (
     GiftData,
     Logistics,
@@ -148,7 +155,7 @@ def list_visits(db: Database) -> list[VisitRow]:
         return [
             VisitRow(id=v.id, title=v.title, direction=VisitDirection(v.direction), start_date=v.start_date,
                      end_date=v.end_date, place=v.place, status=VisitStatus(v.status), meeting_count=n)
-            for v, n in session.execute(q).tuples()
+            for v, n in session.execute(q)
         ]
 
 

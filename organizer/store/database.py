@@ -101,7 +101,9 @@ class Database:
     def __init__(self, engine: Engine, url: str) -> None:
         self.engine = engine
         self.url = url
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # No autoflush: services validate a whole input (with look-ups) before anything reaches the
+        # database, and flush explicitly once it is valid.
+        self._sessions = sessionmaker(engine, expire_on_commit=False, autoflush=False)
 
     @property
     def is_sqlite(self) -> bool:

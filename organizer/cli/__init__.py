@@ -1,0 +1,1 @@
+"""The command line: argparse commands over the services; ``--json`` output is a stable contract."""

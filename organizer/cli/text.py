@@ -1,0 +1,87 @@
+"""Plain-text output of the command line (without ``--json``): aligned tables and record sheets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from organizer.services.interchange import ImportReport
+
+COLUMNS: dict[str, list[tuple[str, str]]] = {
+    "people": [("id", "ID"), ("full_name", "Name"), ("_title", "Title"), ("_institution", "Institution")],
+    "institutions": [("id", "ID"), ("_tree_name", "Name"), ("kind", "Kind"), ("city", "City")],
+    "visits": [("id", "ID"), ("start_date", "From"), ("end_date", "To"), ("status", "Status"), ("title", "Title")],
+    "meetings": [("id", "ID"), ("starts_at", "Starts"), ("kind", "Kind"), ("title", "Title"),
+                 ("_participants", "Participants")],
+    "followups": [("id", "ID"), ("status", "Status"), ("due_date", "Due"), ("owner", "Owner"),
+                  ("description", "What")],
+    "agreements": [("id", "ID"), ("status", "Status"), ("signed_date", "Signed"), ("title", "Title")],
+}
+MAX_CELL = 60
+
+
+def _cell(value: Any, limit: int | None = MAX_CELL) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    s = str(value).replace("\n", " ")
+    return s if limit is None or len(s) <= limit else s[: limit - 1] + "…"
+
+
+def _derived(kind: str, item: dict[str, Any], depth: dict[int, int]) -> dict[str, Any]:
+    row = dict(item)
+    if kind == "people":
+        current = next((p for p in item["positions"] if p["current"]), None)
+        row["_title"] = current["title"] if current else ""
+        row["_institution"] = current["institution"] if current else ""
+    elif kind == "institutions":
+        level = depth.get(item["parent_id"], -1) + 1 if item["parent_id"] is not None else 0
+        depth[item["id"]] = level
+        row["_tree_name"] = "  " * level + item["name"]
+    elif kind == "meetings":
+        row["_participants"] = ", ".join(item["participants"])
+    return row
+
+
+def table(kind: str, items: list[dict[str, Any]]) -> str:
+    if not items:
+        return f"no {kind}"
+    cols = COLUMNS[kind]
+    depth: dict[int, int] = {}
+    rows = [[_cell(_derived(kind, it, depth).get(key)) for key, _ in cols] for it in items]
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, (_, h) in enumerate(cols)]
+    lines = ["  ".join(h.ljust(w) for (_, h), w in zip(cols, widths, strict=True)).rstrip()]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    return "\n".join(lines)
+
+
+def record(kind: str, item: dict[str, Any]) -> str:
+    """A record as 'field: value' lines; lists of objects as indented lines."""
+    lines = [f"{kind} {item['id']}"]
+    for key, value in item.items():
+        if key in ("id", "uid") or value in (None, "", [], {}):
+            continue
+        label = key.replace("_", " ")
+        if isinstance(value, list):
+            lines.append(f"{label}:")
+            for v in value:
+                lines.append("  - " + (", ".join(f"{k}={_cell(x, None)}" for k, x in v.items() if x not in (None, ""))
+                                       if isinstance(v, dict) else _cell(v, None)))
+        elif isinstance(value, dict):
+            lines.append(f"{label}:")
+            lines += [f"  {k.replace('_', ' ')}: {_cell(x, None)}" for k, x in value.items() if x not in (None, "")]
+        else:
+            text = str(value)
+            if "\n" in text:
+                lines.append(f"{label}:")
+                lines += ["  " + ln for ln in text.splitlines()]
+            else:
+                lines.append(f"{label}: {text}")
+    return "\n".join(lines)
+
+
+def import_report(report: ImportReport, source: str) -> str:
+    added = ", ".join(f"{n} {k}" for k, n in report.added.items() if n) or "nothing new"
+    unchanged = sum(report.unchanged.values())
+    tail = f"; {unchanged} already present, left unchanged" if unchanged else ""
+    return f"imported {source}: {added}{tail}"

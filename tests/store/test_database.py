@@ -1,0 +1,161 @@
+"""Opening databases: pragmas, file mode, refusing what is not ours, migrations from the first one."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import exc as sa_exc
+from sqlalchemy import text
+
+from organizer.domain.errors import DatabaseError, SchemaTooNewError
+from organizer.services import people
+from organizer.store import Database, open_database, sqlite_url
+from organizer.store.database import head_revision, upgrade_to
+from organizer.store.models import Base
+
+
+def test_new_database_is_private_wal_with_foreign_keys_and_versioned(db: Database, db_path: Path) -> None:
+    assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+    assert db.schema_revision() == head_revision()
+    # Seen from a plain sqlite3 connection too: the file itself carries WAL mode and Alembic's version.
+    raw = sqlite3.connect(db_path)
+    try:
+        assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
+    finally:
+        raw.close()
+
+
+def test_creates_missing_folders(tmp_path: Path) -> None:
+    path = tmp_path / "a" / "b" / "org.sqlite"
+    database = open_database(sqlite_url(path))
+    database.close()
+    assert path.is_file()
+
+
+def test_foreign_keys_are_enforced(db: Database) -> None:
+    with pytest.raises(sa_exc.IntegrityError), db.engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO position (uid, person_id, institution_id, title, is_current, created_at, updated_at, version)"
+            " VALUES ('x', 999, 999, 't', 0, '2020-01-01', '2020-01-01', 1)"
+        ))
+
+
+def test_random_bytes_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "random.db"
+    content = bytes(range(256)) * 64
+    path.write_bytes(content)
+    with pytest.raises(DatabaseError, match="not an Organizer database"):
+        open_database(sqlite_url(path))
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["random.db"]
+
+
+def test_corrupt_sqlite_file_is_refused_without_writing(tmp_path: Path, db_path: Path) -> None:
+    open_database(sqlite_url(db_path)).close()
+    data = bytearray(db_path.read_bytes())
+    data[100:4096] = b"\xde\xad\xbe\xef" * ((4096 - 100) // 4)  # wreck the schema page after the header
+    db_path.write_bytes(bytes(data))
+    before = db_path.read_bytes()
+    with pytest.raises(DatabaseError) as info:
+        open_database(sqlite_url(db_path))
+    assert "\n" not in str(info.value)
+    assert db_path.read_bytes() == before
+
+
+def test_database_from_a_newer_organizer_is_refused(db: Database, db_path: Path) -> None:
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    db.close()
+    with pytest.raises(SchemaTooNewError, match="newer Organizer"):
+        open_database(sqlite_url(db_path))
+    raw = sqlite3.connect(db_path)
+    assert raw.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "9999"
+    raw.close()
+
+
+def test_someone_elses_sqlite_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite"
+    raw = sqlite3.connect(path)
+    raw.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+    raw.commit()
+    raw.close()
+    with pytest.raises(DatabaseError, match="not an Organizer database"):
+        open_database(sqlite_url(path))
+    raw = sqlite3.connect(path)
+    assert [r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")] == ["invoices"]
+    raw.close()
+
+
+def test_missing_file_without_create_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseError, match="does not exist"):
+        open_database(sqlite_url(tmp_path / "nope.sqlite"), create=False)
+
+
+def test_database_at_first_migration_upgrades_to_head_keeping_data(db_path: Path) -> None:
+    old = open_database(sqlite_url(db_path), upgrade=False)
+    upgrade_to(old, "0001")
+    assert old.schema_revision() == "0001"
+    with old.engine.begin() as conn:
+        tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert "person" in tables and "visit" not in tables
+        conn.execute(text(
+            "INSERT INTO institution (uid, name, short_name, kind, country, city, address, website, profile,"
+            " created_at, updated_at, version) VALUES ('i1', 'Kazan Federal University', 'KFU', 'university',"
+            " '', 'Kazan', '', '', '', '2024-01-01', '2024-01-01', 1)"
+        ))
+        conn.execute(text(
+            "INSERT INTO person (uid, given_name, family_name, middle_name, honorific, form_of_address,"
+            " display_name, sort_name, languages, biography, photo_type, notes, created_at, updated_at, version)"
+            " VALUES ('p1', 'Ilnur', 'Khairullin', '', '', '', '', 'khairullin ilnur', '[]', '', '', '',"
+            " '2024-01-01', '2024-01-01', 1)"
+        ))
+        conn.execute(text(
+            "INSERT INTO position (uid, person_id, institution_id, title, is_current, created_at, updated_at,"
+            " version) VALUES ('pos1', 1, 1, 'Vice-Rector', 1, '2024-01-01', '2024-01-01', 1)"
+        ))
+    old.close()
+
+    upgraded = open_database(sqlite_url(db_path))
+    try:
+        assert upgraded.schema_revision() == head_revision()
+        person = people.get_person(upgraded, 1)
+        assert person.full_name == "Ilnur Khairullin"
+        assert [(p.title, p.institution_name, p.current) for p in person.positions] == [
+            ("Vice-Rector", "Kazan Federal University", True)
+        ]
+        with upgraded.engine.connect() as conn:
+            tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert {"visit", "meeting", "followup", "agreement", "attachment"} <= tables
+    finally:
+        upgraded.close()
+
+
+def test_migrations_match_the_models(db: Database) -> None:
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_downgrade_to_first_migration_and_back(db: Database) -> None:
+    from alembic import command
+
+    from organizer.store.database import alembic_config
+
+    cfg = alembic_config(db.url)
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0001")
+    assert db.schema_revision() == "0001"
+    upgrade_to(db, "head")
+    assert db.schema_revision() == head_revision()

@@ -1,0 +1,118 @@
+"""Archive import: idempotent, all-or-nothing, clear errors naming the record."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from organizer.assets import demo_archive
+from organizer.domain.errors import ImportFormatError, ValidationError
+from organizer.services import interchange, people
+from organizer.services.demo import load_demo
+from organizer.store import Database
+from organizer.store import models as m
+
+COUNTED = [m.Topic, m.Institution, m.InstitutionName, m.Person, m.PersonName, m.Position, m.Visit,
+           m.VisitParticipant, m.VisitInstitution, m.Meeting, m.MeetingParticipant, m.FollowUp]
+
+
+def _counts(db: Database) -> dict[str, int]:
+    with db.reader() as s:
+        return {model.__name__: s.scalar(select(func.count()).select_from(model)) or 0 for model in COUNTED}
+
+
+def _demo() -> dict[str, Any]:
+    return json.loads(demo_archive().read_text(encoding="utf-8"))
+
+
+def test_demo_twice_changes_no_count(db: Database) -> None:
+    first = load_demo(db)
+    counts = _counts(db)
+    assert first.added["people"] == 6 and first.added["meetings"] == 4 and first.added["followups"] == 3
+    second = load_demo(db)
+    assert second.total_added == 0
+    assert second.unchanged["people"] == 6
+    assert _counts(db) == counts
+
+
+def test_a_bad_record_late_in_the_file_leaves_the_database_untouched(db: Database) -> None:
+    data = _demo()
+    data["followups"][2]["due_date"] = "31.12.2025"
+    with pytest.raises(ValidationError) as info:
+        interchange.import_archive(db, data)
+    message = str(info.value)
+    assert "followups[2] (demo:followup:education)" in message and "due_date" in message
+    assert all(n == 0 for n in _counts(db).values())
+
+
+def test_unknown_reference_is_named(db: Database) -> None:
+    data = _demo()
+    data["people"][0]["positions"][0]["institution"] = "nowhere"
+    with pytest.raises(ValidationError, match="refers to 'nowhere'"):
+        interchange.import_archive(db, data)
+    assert _counts(db)["Person"] == 0
+
+
+@pytest.mark.parametrize(
+    ("mutate", "match"),
+    [
+        (lambda d: d["people"][1].update(given_name=42), "expected text"),
+        (lambda d: d["people"][1].update(emails=["not an email"]), "not an email address"),
+        (lambda d: d["visits"][0].update(status="postponed"), "not one of: planned"),
+        (lambda d: d["people"][1].pop("uid"), "needs a uid"),
+        (lambda d: d["meetings"][0].update(participants="everyone"), "expected a list"),
+    ],
+)
+def test_record_errors(db: Database, mutate: Any, match: str) -> None:
+    data = _demo()
+    mutate(data)
+    with pytest.raises(ValidationError, match=match):
+        interchange.import_archive(db, data)
+    assert _counts(db)["Institution"] == 0
+
+
+def test_file_level_errors(tmp_path: Path) -> None:
+    bad_json = tmp_path / "bad.json"
+    bad_json.write_text('{"format": "organizer-archive", "version": 1,', encoding="utf-8")
+    with pytest.raises(ImportFormatError, match="not valid JSON"):
+        interchange.load_archive_file(bad_json)
+    other = tmp_path / "other.json"
+    other.write_text("[1, 2, 3]", encoding="utf-8")
+    with pytest.raises(ImportFormatError, match="not an Organizer archive"):
+        interchange.load_archive_file(other)
+    future = tmp_path / "future.json"
+    future.write_text('{"format": "organizer-archive", "version": 7}', encoding="utf-8")
+    with pytest.raises(ImportFormatError, match="version 7"):
+        interchange.load_archive_file(future)
+    binary = tmp_path / "photo.json"
+    binary.write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)))
+    with pytest.raises(ImportFormatError, match="not UTF-8"):
+        interchange.load_archive_file(binary)
+    with pytest.raises(ImportFormatError, match="cannot read"):
+        interchange.load_archive_file(tmp_path / "missing.json")
+
+
+def test_units_may_come_before_their_parent_in_the_file(db: Database) -> None:
+    data = _demo()
+    data["institutions"].reverse()
+    interchange.import_archive(db, data)
+    assert _counts(db)["Institution"] == 6
+
+
+def test_new_records_beside_existing_ones_are_added(db: Database) -> None:
+    load_demo(db)
+    data = copy.deepcopy(_demo())
+    data["people"].append({
+        "uid": "extra:interpreter", "given_name": "Gulnora", "family_name": "Toʻxtayeva",
+        "name_variants": [{"name": "Гулнора Тўхтаева", "script": "Cyrl", "language": "uz"}],
+        "positions": [{"title": "Interpreter", "institution": "demo:institution:uzkhimyosanoat"}],
+    })
+    report = interchange.import_archive(db, data)
+    assert report.added["people"] == 1 and report.unchanged["people"] == 6
+    added = next(p for p in people.list_people_details(db) if p.meta.uid == "extra:interpreter")
+    assert added.positions[0].current and added.data.name_variants[0].name == "Гулнора Тўхтаева"
