@@ -22,6 +22,7 @@ from organizer.domain.errors import OrganizerError
 from organizer.paths import resolve_db_url
 from organizer.services import (
     agreements,
+    archive_export,
     demo,
     followups,
     institutions,
@@ -65,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
                                      "nothing is written. Records already present (same uid) are left alone.")
     imp.add_argument("file", type=Path, help="the archive file")
     imp.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    exp = sub.add_parser("export", help="export everything as an Organizer archive (JSON)",
+                         description="Write the whole database as an Organizer archive (JSON) that "
+                                     "`organizer import` reads back. The file is replaced atomically.")
+    exp.add_argument("file", type=Path, help="the archive file to write")
 
     lst = sub.add_parser("list", help="list records", description="List records of one kind.")
     lst.add_argument("kind", choices=LIST_KINDS)
@@ -137,6 +143,14 @@ def cmd_import(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_export(db: Database, args: argparse.Namespace, out: TextIO) -> int:
+    data = archive_export.export_archive(db)
+    archive_export.write_archive(data, args.file)
+    counts = ", ".join(f"{len(data[s])} {s}" for s in interchange.SECTIONS if data[s])
+    print(f"exported to {args.file}: {counts or 'nothing (the database is empty)'}", file=out)
+    return EXIT_OK
+
+
 def cmd_list(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     kind = args.kind
     items: list[dict[str, Any]]
@@ -179,6 +193,7 @@ def cmd_show(db: Database, args: argparse.Namespace, out: TextIO) -> int:
 COMMANDS: dict[str, Callable[[Database, argparse.Namespace, TextIO], int]] = {
     "demo": cmd_demo,
     "import": cmd_import,
+    "export": cmd_export,
     "list": cmd_list,
     "show": cmd_show,
 }

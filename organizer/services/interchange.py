@@ -12,6 +12,8 @@ record and field. A record whose uid is already in the database is left as it is
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -321,14 +323,27 @@ def _person(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
             raise p.fail("institution", "a position needs an institution")
         positions.append(PositionData(title=p.text("title"), institution_id=inst, start_date=p.day("start_date"),
                                       end_date=p.day("end_date"), current=p.flag("current")))
+    photo, photo_type = _photo(r)
     people.create_in(session, PersonData(
         uid=uid, given_name=r.text("given_name"), family_name=r.text("family_name"),
         middle_name=r.text("middle_name"), honorific=r.text("honorific"),
         form_of_address=r.text("form_of_address"), display_name=r.text("display_name"),
         name_variants=r.variants(), languages=r.texts("languages"), biography=r.text("biography"),
         emails=r.contacts("emails"), phones=r.contacts("phones"), tags=r.texts("tags"), notes=r.text("notes"),
-        topics=r.texts("topics"), positions=tuple(positions),
+        topics=r.texts("topics"), positions=tuple(positions), photo=photo, photo_type=photo_type,
     ))
+
+
+def _photo(r: _Reader) -> tuple[bytes | None, str]:
+    raw = r.raw.get("photo")
+    if raw is None:
+        return None, ""
+    p = _Reader(raw, f"{r.where}.photo")
+    try:
+        content = base64.b64decode(p.text("base64"), validate=True)
+    except (binascii.Error, ValueError):
+        raise p.fail("base64", "is not valid base64") from None
+    return content, p.text("media_type")
 
 
 def _person_ref(res: _Resolver, r: _Reader, key: str = "person") -> int:

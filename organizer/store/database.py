@@ -28,11 +28,14 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from organizer.domain.errors import DatabaseError, SchemaTooNewError
+from organizer.domain.errors import ConflictError, DatabaseError, SchemaTooNewError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+SQLITE_BUSY_SNAPSHOT = 517
+"""A read transaction tried to write after another connection committed (WAL): a conflict, not a lock."""
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
@@ -123,7 +126,15 @@ class Database:
             try:
                 with session.begin():
                     yield session
+            except StaleDataError as err:
+                raise ConflictError(
+                    "the record was changed or deleted elsewhere while you edited it; reload it and try again"
+                ) from err
             except sa_exc.OperationalError as err:
+                if getattr(err.orig, "sqlite_errorcode", None) == SQLITE_BUSY_SNAPSHOT:
+                    raise ConflictError(
+                        "the database was changed elsewhere during this operation; nothing was saved, try again"
+                    ) from err
                 raise DatabaseError(_describe_operational_error(err, self.url)) from err
 
     @contextmanager

@@ -214,3 +214,16 @@ def test_entry_point_demo_and_list(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert {p["full_name"] for p in json.loads(result.stdout)} == set(ARTICLE_PEOPLE)
     assert (tmp_path / "t.sqlite").stat().st_mode & 0o077 == 0
+
+
+def test_export_command_round_trip(demo_file: Path, tmp_path: Path) -> None:
+    archive = tmp_path / "out.json"
+    code, out, err = run("--db", str(demo_file), "export", str(archive))
+    assert code == 0, err
+    assert "6 people" in out
+    copy = tmp_path / "copy.sqlite"
+    assert run("--db", str(copy), "import", str(archive))[0] == 0
+    for kind in ("people", "institutions", "meetings", "followups"):
+        assert run_json(copy, "list", kind) == run_json(demo_file, "list", kind)
+    code, _, err = run("--db", str(demo_file), "export", str(tmp_path / "no" / "such" / "dir.json"))
+    assert code == 1 and "does not exist" in err

@@ -116,3 +116,37 @@ def test_new_records_beside_existing_ones_are_added(db: Database) -> None:
     assert report.added["people"] == 1 and report.unchanged["people"] == 6
     added = next(p for p in people.list_people_details(db) if p.meta.uid == "extra:interpreter")
     assert added.positions[0].current and added.data.name_variants[0].name == "Гулнора Тўхтаева"
+
+
+def test_export_then_import_round_trips(demo_db: Database, tmp_path: Path) -> None:
+    from organizer.domain.records import PersonData
+    from organizer.services.archive_export import export_archive, write_archive
+    from organizer.store import open_database, sqlite_url
+
+    photo = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
+    people.create_person(demo_db, PersonData(given_name="<b>&", family_name="Oʻrinboyev", photo=photo,
+                                             notes="line one\nline two"))
+    first = export_archive(demo_db)
+    path = tmp_path / "archive.json"
+    write_archive(first, path)
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    fresh = open_database(sqlite_url(tmp_path / "fresh.sqlite"))
+    try:
+        report = interchange.import_archive(fresh, interchange.load_archive_file(path))
+        assert report.added["people"] == 7 and report.added["meetings"] == 4
+        second = export_archive(fresh)
+        assert second == first
+        added = next(p for p in people.list_people_details(fresh) if p.data.given_name == "<b>&")
+        assert people.person_photo(fresh, added.meta.id) == (photo, "image/png")
+    finally:
+        fresh.close()
+
+
+def test_bad_photo_in_archive(db: Database) -> None:
+    data = _demo()
+    data["people"][0]["photo"] = {"media_type": "image/png", "base64": "%%%not base64"}
+    with pytest.raises(ValidationError, match="not valid base64"):
+        interchange.import_archive(db, data)
+    data["people"][0]["photo"] = {"media_type": "image/png", "base64": "aGVsbG8="}
+    with pytest.raises(ValidationError, match="not a JPEG, PNG"):
+        interchange.import_archive(db, data)

@@ -168,3 +168,29 @@ def test_history_lists_visit_and_meetings_in_order(demo_db: Database) -> None:
     assert [(a.kind, a.side.value) for a in history.attended] == [("visit", "host"), ("meeting", "host")]
     assert history.attended[1].title.startswith("Meeting with the President of the Academy")
     assert history.positions[0].title == "President"
+
+
+def test_concurrent_edit_of_the_same_row_is_a_conflict(db: Database) -> None:
+    """Two sessions read version 1; the second write is refused (optimistic locking), not lost silently."""
+    created = people.create_person(db, PersonData(given_name="Mikhail", family_name="Varfolomeyev"))
+    with pytest.raises(ConflictError, match="changed elsewhere"), db.unit_of_work() as first:
+        row = first.get(m.Person, created.meta.id)
+        assert row is not None
+        people.update_person(db, created.meta.id, PersonData(given_name="Mikhail", family_name="Varfolomeev"))
+        row.notes = "edited from a stale copy"
+    after = people.get_person(db, created.meta.id)
+    assert (after.data.family_name, after.data.notes, after.meta.version) == ("Varfolomeev", "", 2)
+
+
+def test_stale_copy_written_later_is_a_conflict(db: Database) -> None:
+    """An object read earlier (version 1) and saved after someone else's save: version check refuses it."""
+    created = people.create_person(db, PersonData(given_name="Ilnur", family_name="Khairullin"))
+    with db.reader() as session:
+        stale = session.get(m.Person, created.meta.id)
+        assert stale is not None
+        session.expunge(stale)
+    people.update_person(db, created.meta.id, PersonData(given_name="Ilnur", family_name="Khayrullin"))
+    with pytest.raises(ConflictError, match="changed or deleted elsewhere"), db.unit_of_work() as session:
+        stale = session.merge(stale, load=False)
+        stale.notes = "from the stale copy"
+    assert people.get_person(db, created.meta.id).data.notes == ""

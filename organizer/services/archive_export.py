@@ -1,0 +1,171 @@
+"""Export of the whole database as an Organizer archive (the format ``interchange`` imports).
+
+The file is written to a temporary name beside the target, synced, then renamed over it, so an
+interrupted export never leaves a half-written archive where a good one was.
+Attachments are not exported yet (they can be large; the archive issue decides how to carry them).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload, undefer
+
+from organizer import __version__
+from organizer.domain.errors import OrganizerError
+from organizer.services.interchange import FORMAT, VERSION
+from organizer.store import models as m
+from organizer.store.database import Database
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _uids(session: Session, model: type[m.RecordMixin]) -> dict[int, str]:
+    return {ident: uid for ident, uid in session.execute(select(model.id, model.uid))}
+
+
+def _variants(names: list[m.PersonName] | list[m.InstitutionName]) -> list[dict[str, str]]:
+    return [{"name": n.name, "script": n.script, "language": n.language} for n in names]
+
+
+def export_archive(db: Database) -> dict[str, Any]:
+    """Everything in the database as an archive dict (records refer to each other by uid)."""
+    with db.reader() as s:
+        inst_uid = _uids(s, m.Institution)
+        person_uid = _uids(s, m.Person)
+        visit_uid = _uids(s, m.Visit)
+        meeting_uid = _uids(s, m.Meeting)
+
+        def ref(table: dict[int, str], ident: int | None) -> str | None:
+            return table[ident] if ident is not None else None
+
+        topics = [{"name": t.name, "description": t.description}
+                  for t in s.scalars(select(m.Topic).order_by(m.Topic.name))]
+        institutions = [
+            {
+                "uid": i.uid, "name": i.name, "short_name": i.short_name, "kind": i.kind,
+                "parent": ref(inst_uid, i.parent_id), "country": i.country, "city": i.city,
+                "address": i.address, "website": i.website, "profile": i.profile,
+                "name_variants": _variants(i.names), "topics": [t.name for t in i.topics],
+            }
+            for i in s.scalars(select(m.Institution).order_by(m.Institution.id)
+                               .options(selectinload(m.Institution.names), selectinload(m.Institution.topics)))
+        ]
+        people = []
+        for p in s.scalars(select(m.Person).order_by(m.Person.id).options(
+                undefer(m.Person.photo), selectinload(m.Person.names), selectinload(m.Person.emails),
+                selectinload(m.Person.phones), selectinload(m.Person.tags), selectinload(m.Person.topics),
+                selectinload(m.Person.positions))):
+            record: dict[str, Any] = {
+                "uid": p.uid, "given_name": p.given_name, "family_name": p.family_name,
+                "middle_name": p.middle_name, "honorific": p.honorific, "form_of_address": p.form_of_address,
+                "display_name": p.display_name, "name_variants": _variants(p.names),
+                "languages": list(p.languages or []), "biography": p.biography, "notes": p.notes,
+                "emails": [{"value": e.address, "label": e.label} for e in p.emails],
+                "phones": [{"value": ph.number, "label": ph.label} for ph in p.phones],
+                "tags": [t.tag for t in p.tags], "topics": [t.name for t in p.topics],
+                "positions": [
+                    {"title": pos.title, "institution": inst_uid[pos.institution_id],
+                     "start_date": _iso(pos.start_date), "end_date": _iso(pos.end_date), "current": pos.is_current}
+                    for pos in p.positions
+                ],
+            }
+            if p.photo is not None:
+                record["photo"] = {"media_type": p.photo_type, "base64": base64.b64encode(p.photo).decode("ascii")}
+            people.append(record)
+        visits = [
+            {
+                "uid": v.uid, "title": v.title, "direction": v.direction, "start_date": _iso(v.start_date),
+                "end_date": _iso(v.end_date), "place": v.place, "purpose": v.purpose, "status": v.status,
+                "summary": v.summary, "topics": [t.name for t in v.topics],
+                "institutions": [{"institution": inst_uid[vi.institution_id], "side": vi.side}
+                                 for vi in v.institutions],
+                "participants": [
+                    {"person": person_uid[vp.person_id], "side": vp.side, "role": vp.role, "precedence": vp.precedence}
+                    for vp in v.participants
+                ],
+                "logistics": {
+                    "arrival_at": _iso(v.arrival_at), "arrival_details": v.arrival_details,
+                    "departure_at": _iso(v.departure_at), "departure_details": v.departure_details,
+                    "lodging": v.lodging, "transport": v.transport, "interpreter_needs": v.interpreter_needs,
+                    "dietary_needs": v.dietary_needs,
+                },
+                "gifts": [
+                    {"direction": g.direction, "description": g.description, "person": ref(person_uid, g.person_id)}
+                    for g in v.gifts
+                ],
+            }
+            for v in s.scalars(select(m.Visit).order_by(m.Visit.id).options(
+                selectinload(m.Visit.topics), selectinload(m.Visit.institutions),
+                selectinload(m.Visit.participants), selectinload(m.Visit.gifts)))
+        ]
+        meetings = [
+            {
+                "uid": mt.uid, "visit": ref(visit_uid, mt.visit_id), "title": mt.title, "kind": mt.kind,
+                "starts_at": _iso(mt.starts_at), "ends_at": _iso(mt.ends_at),
+                "venue": ref(inst_uid, mt.venue_institution_id), "room": mt.room,
+                "participants": [{"person": person_uid[mp.person_id], "side": mp.side, "role": mp.role}
+                                 for mp in mt.participants],
+                "objectives": mt.objectives, "talking_points": mt.talking_points, "agenda": mt.agenda,
+                "notes": mt.notes, "outcomes": mt.outcomes, "topics": [t.name for t in mt.topics],
+            }
+            for mt in s.scalars(select(m.Meeting).order_by(m.Meeting.id).options(
+                selectinload(m.Meeting.participants), selectinload(m.Meeting.topics)))
+        ]
+        followups = [
+            {
+                "uid": f.uid, "description": f.description, "status": f.status, "due_date": _iso(f.due_date),
+                "owner_person": ref(person_uid, f.owner_person_id),
+                "owner_institution": ref(inst_uid, f.owner_institution_id),
+                "visit": ref(visit_uid, f.visit_id), "meeting": ref(meeting_uid, f.meeting_id), "notes": f.notes,
+            }
+            for f in s.scalars(select(m.FollowUp).order_by(m.FollowUp.id))
+        ]
+        agreements = [
+            {
+                "uid": a.uid, "title": a.title, "kind": a.kind, "status": a.status,
+                "signed_date": _iso(a.signed_date), "signed_place": a.signed_place,
+                "valid_until": _iso(a.valid_until), "visit": ref(visit_uid, a.visit_id),
+                "meeting": ref(meeting_uid, a.meeting_id), "summary": a.summary,
+                "parties": [inst_uid[p.institution_id] for p in a.parties],
+                "signatories": [{"person": person_uid[sg.person_id], "institution": ref(inst_uid, sg.institution_id)}
+                                for sg in a.signatories],
+            }
+            for a in s.scalars(select(m.Agreement).order_by(m.Agreement.id).options(
+                selectinload(m.Agreement.parties), selectinload(m.Agreement.signatories)))
+        ]
+    return {
+        "format": FORMAT, "version": VERSION, "exported_by": f"organizer {__version__}",
+        "topics": topics, "institutions": institutions, "people": people, "visits": visits,
+        "meetings": meetings, "followups": followups, "agreements": agreements,
+    }
+
+
+def write_archive(data: dict[str, Any], path: Path) -> None:
+    """Write atomically: a temporary file in the same folder, fsync, then rename over ``path``."""
+    folder = path.resolve().parent
+    if not folder.is_dir():
+        raise OrganizerError(f"cannot write {path}: the folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, indent=1)
+            fh.write("\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as err:
+        Path(tmp).unlink(missing_ok=True)
+        raise OrganizerError(f"cannot write {path}: {err.strerror}") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
