@@ -1,0 +1,165 @@
+"""Building blocks of the main window's tabs: a read-only detail browser and a list-plus-detail tab.
+
+``MasterDetailTab`` owns a view (table or tree) and a ``DetailBrowser``; selecting a row renders that
+record's HTML in the browser. Subclasses say how to load their model, find a row by id and render a
+record. Reads run synchronously on the UI thread: each is one small query batch (the people list
+fetches 200 rows at a time), far below what a user notices. Moving them to a worker pool is the
+later step ARCHITECTURE.md describes, once editing and long jobs arrive.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QUrl, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organizer.domain.errors import OrganizerError
+from organizer.gui.details import message_html
+from organizer.gui.models import ID_ROLE
+
+RECORD_KINDS = ("person", "institution", "visit")
+
+
+class DetailBrowser(QTextBrowser):
+    """A read-only rich-text pane; clicks on ``kind:id`` links are emitted as ``record_link``."""
+
+    record_link = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._on_anchor)
+        self.document().setDocumentMargin(10)
+        self._apply_style()
+
+    def _apply_style(self) -> None:
+        pal = self.palette()
+        muted = pal.color(QPalette.ColorRole.PlaceholderText).name()
+        header_bg = pal.color(QPalette.ColorRole.AlternateBase).name()
+        self.document().setDefaultStyleSheet(
+            "h2 { margin-top: 0px; margin-bottom: 6px; }"
+            "h3 { margin-top: 14px; margin-bottom: 4px; }"
+            f".muted {{ color: {muted}; }}"
+            f"td.label {{ color: {muted}; padding-right: 12px; }}"
+            f"th {{ text-align: left; background-color: {header_bg}; }}"
+            "td.group { padding-top: 8px; }"
+            "ul { margin-top: 0px; }"
+        )
+
+    def _on_anchor(self, url: QUrl) -> None:
+        kind, ident = url.scheme(), url.path()
+        if kind in RECORD_KINDS and ident.isdigit():
+            self.record_link.emit(kind, int(ident))
+
+
+def text_width(view: QAbstractItemView, sample: str) -> int:
+    """A column width that fits ``sample`` in the view's font, with room for cell padding."""
+    return view.fontMetrics().horizontalAdvance(sample) + 24
+
+
+def configure_table(view: QTableView) -> None:
+    """Row-wise, single-selection, keyboard-friendly table (Tab leaves the table instead of walking cells)."""
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.setTabKeyNavigation(False)
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+
+class MasterDetailTab(QWidget):
+    """A list (table or tree) with the selected record's detail beside or below it."""
+
+    record_link = Signal(str, int)
+    placeholder = "Select an item to see its details."
+
+    def __init__(self, view: QAbstractItemView, orientation: Qt.Orientation,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.detail = DetailBrowser()
+        self.splitter = QSplitter(orientation)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(view)
+        self.splitter.addWidget(self.detail)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.setFocusProxy(view)
+        self.detail.record_link.connect(self.record_link)
+
+    def _watch_selection(self) -> None:
+        """Call once the view has its model (the selection model comes with it)."""
+        self.view.selectionModel().selectionChanged.connect(self._on_selection)
+
+    # --- to implement ------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """(Re)load the model from the database."""
+        raise NotImplementedError
+
+    def index_of(self, ident: int) -> QModelIndex:
+        """The view's index (column 0) of a record, or an invalid index."""
+        raise NotImplementedError
+
+    def detail_html(self, ident: int) -> str:
+        """The detail HTML of a record."""
+        raise NotImplementedError
+
+    # --- shared behaviour --------------------------------------------------------------------------
+
+    def current_id(self) -> int | None:
+        rows = self.view.selectionModel().selectedRows()
+        value = rows[0].data(ID_ROLE) if rows else None
+        return int(value) if value is not None else None
+
+    def select_id(self, ident: int) -> bool:
+        """Select a record's row and scroll to it; False if it is not in the list."""
+        index = self.index_of(ident)
+        if not index.isValid():
+            return False
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        return True
+
+    def select_first(self) -> None:
+        index = self.view.model().index(0, 0)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+
+    def reload(self) -> None:
+        """Reload from the database, keeping the selected record if it still exists."""
+        keep = self.current_id()
+        self.load()
+        if keep is None or not self.select_id(keep):
+            self.select_first()
+        self.refresh_detail()
+
+    def refresh_detail(self) -> None:
+        ident = self.current_id()
+        if ident is None:
+            self.detail.setHtml(message_html(self.placeholder))
+            return
+        try:
+            body = self.detail_html(ident)
+        except OrganizerError as err:
+            body = message_html(f"{err} (press F5 to reload)")
+        self.detail.setHtml(body)
+
+    def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.refresh_detail()

@@ -1,0 +1,65 @@
+"""The detail HTML builders, without Qt: escaping of user text and the order of what they list."""
+
+from __future__ import annotations
+
+import re
+
+from organizer.domain.records import PersonData
+from organizer.gui.details import esc, institution_html, link, person_html, visit_html
+from organizer.services.institutions import institution_tree
+from organizer.services.people import create_person, get_person, people_rows, person_history, person_ids
+from organizer.services.visits import get_visit, list_visits
+from organizer.store import Database
+
+MARKUP = "<b>&amp;"
+
+
+def _text(body: str) -> str:
+    """Crude tag stripping, enough to check what order things appear in."""
+    return re.sub(r"<[^>]+>", " ", body)
+
+
+def test_user_text_is_escaped_everywhere(gui_db: Database) -> None:
+    person = create_person(gui_db, PersonData(given_name=MARKUP, family_name='"Q" & <i>', notes="a<b\nc>d",
+                                              tags=("<script>",)))
+    body = person_html(person, person_history(gui_db, person.meta.id))
+    assert "&lt;b&gt;&amp;amp; &quot;Q&quot; &amp; &lt;i&gt;" in body
+    assert "<b>&amp;" not in body and "<i>" not in body and "<script>" not in body
+    assert "a&lt;b<br>c&gt;d" in body
+
+
+def test_links_carry_only_the_numeric_id() -> None:
+    assert link("person", 7, "<x>") == '<a href="person:7">&lt;x&gt;</a>'
+    assert link("person", None, "<x>") == esc("<x>")
+
+
+def test_person_html_lists_scripts_positions_and_history(gui_demo_db: Database) -> None:
+    ident = next(r.id for r in people_rows(gui_demo_db, person_ids(gui_demo_db))
+                 if r.full_name == "Evgeny Korzhikov")
+    body = person_html(get_person(gui_demo_db, ident), person_history(gui_demo_db, ident))
+    assert "Коржиков" in body
+    assert "First Deputy Chairman of the Management Board" in body
+    assert "Head of delegation" in body
+    assert 'href="visit:' in body
+
+
+def test_institution_html_shows_units_and_people(gui_demo_db: Database) -> None:
+    from organizer.services.institutions import get_institution
+
+    kfu = next(n for n in institution_tree(gui_demo_db) if n.row.name == "Kazan Federal University")
+    body = institution_html(get_institution(gui_demo_db, kfu.row.id))
+    for child in kfu.children:
+        assert esc(child.row.name) in body
+    assert "D. Pashin" in body and "One of the oldest universities" in body
+    unit = get_institution(gui_demo_db, kfu.children[0].row.id)
+    assert "Kazan Federal University" in institution_html(unit)
+
+
+def test_visit_html_lists_the_programme_in_time_order(gui_demo_db: Database) -> None:
+    detail = get_visit(gui_demo_db, list_visits(gui_demo_db)[0].id)
+    text = _text(visit_html(detail))
+    positions = [text.index(esc(m.title)) for m in detail.meetings]
+    assert len(positions) == 4 and positions == sorted(positions)
+    participants = text[text.index("Participants"):text.index("Programme")]
+    assert participants.index("Guests") < participants.index("Evgeny Korzhikov") < participants.index("Hosts")
+    assert "Tue 11 Mar 2025, 10:00–11:15" in text
