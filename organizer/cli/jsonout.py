@@ -79,7 +79,7 @@ def person_full(d: PersonDetail, history: PersonHistory) -> dict[str, Any]:
         updated_at=iso(d.meta.updated_at),
         history=[
             {"kind": a.kind, "id": a.id, "title": a.title, "date": iso(a.when), "side": a.side.value,
-             "role": a.role.value}
+             "role": a.role.value, "visit_id": a.visit_id}
             for a in history.attended
         ],
     )
@@ -174,6 +174,8 @@ def followup(r: FollowUpRow) -> dict[str, Any]:
         "owner": r.owner,
         "visit_id": r.visit_id,
         "meeting_id": r.meeting_id,
+        "visit": r.visit_title,
+        "meeting": r.meeting_title,
     }
 
 

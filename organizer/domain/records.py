@@ -193,6 +193,8 @@ class AttendanceView:
     when: date | None
     side: Side
     role: ParticipantRole
+    visit_id: int | None = None
+    """The visit itself, or the visit a meeting belongs to."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,6 +383,8 @@ class FollowUpRow:
     owner: str | None
     visit_id: int | None
     meeting_id: int | None
+    visit_title: str | None = None
+    meeting_title: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

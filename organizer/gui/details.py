@@ -143,7 +143,8 @@ def person_html(detail: PersonDetail, history: PersonHistory) -> str:
     if history.attended:
         out.append(_table(["Date", "Visit or meeting", "Side", "Role"], [
             [esc(fmt_date(a.when)) or NOTHING,
-             (link("visit", a.id, a.title) if a.kind == "visit" else f"Meeting: {esc(a.title)}"),
+             (link("visit", a.id, a.title) if a.kind == "visit"
+              else "Meeting: " + link("visit", a.visit_id, a.title)),
              esc(enum_label(a.side)), esc(enum_label(a.role))]
             for a in history.attended
         ]))

@@ -22,7 +22,6 @@ from organizer.gui.models.rows import Column, RowTableModel
 from organizer.gui.panes import MasterDetailTab, configure_table, text_width
 from organizer.services.followups import get_followup, list_followups
 from organizer.services.institutions import get_institution
-from organizer.services.meetings import list_meetings
 from organizer.services.people import get_person, person_history
 from organizer.services.visits import get_visit, list_visits
 
@@ -167,8 +166,6 @@ class FollowUpsTab(_SortedTableTab):
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         self._db = db
-        self._visit_titles: dict[int, str] = {}
-        self._meeting_titles: dict[int, str] = {}
         super().__init__(self._columns(), Qt.Orientation.Vertical, parent)
         for column, sample in ((0, "Dropped"), (1, "30 Sep 2025"), (3, "Mikhail Varfolomeyev / Technopark"),
                                (4, "Delegation of JSC to Kazan"), (5, "Meeting with the university's leader")):
@@ -190,8 +187,8 @@ class FollowUpsTab(_SortedTableTab):
             Column("Due", lambda f: fmt_date(f.due_date), lambda f: sort_date(f.due_date)),
             Column("What", first_line),
             Column("Owner", lambda f: f.owner or ""),
-            Column("Visit", lambda f: self._visit_titles.get(f.visit_id, "") if f.visit_id else ""),
-            Column("Meeting", lambda f: self._meeting_titles.get(f.meeting_id, "") if f.meeting_id else ""),
+            Column("Visit", lambda f: f.visit_title or ""),
+            Column("Meeting", lambda f: f.meeting_title or ""),
         ]
 
     @property
@@ -203,15 +200,11 @@ class FollowUpsTab(_SortedTableTab):
         return sum(1 for f in self.followups if f.status == FollowUpStatus.OPEN)
 
     def load(self) -> None:
-        self._visit_titles = {v.id: v.title for v in list_visits(self._db)}
-        self._meeting_titles = {m.id: m.title for m in list_meetings(self._db)}
         self.model.set_rows(list_followups(self._db))
 
     def detail_html(self, ident: int) -> str:
         row, data = get_followup(self._db, ident)
-        visit = self._visit_titles.get(row.visit_id) if row.visit_id else None
-        meeting = self._meeting_titles.get(row.meeting_id) if row.meeting_id else None
-        return followup_html(row, data, visit, meeting)
+        return followup_html(row, data, row.visit_title, row.meeting_title)
 
     def _open_visit(self, index: QModelIndex) -> None:
         row = self.model.row_of(int(index.data(ID_ROLE)))

@@ -101,7 +101,8 @@ def get_followup(db: Database, ident: int) -> tuple[FollowUpRow, FollowUpData]:
 
 def followup_rows(session: Session, query: Select[Any]) -> list[FollowUpRow]:
     """Rows for a query over FollowUp, open ones first, then by due date (undated last)."""
-    q = query.options(selectinload(m.FollowUp.owner_person), selectinload(m.FollowUp.owner_institution)) \
+    q = query.options(selectinload(m.FollowUp.owner_person), selectinload(m.FollowUp.owner_institution),
+                      selectinload(m.FollowUp.visit), selectinload(m.FollowUp.meeting)) \
         .order_by(m.FollowUp.status != "open", m.FollowUp.due_date.is_(None), m.FollowUp.due_date, m.FollowUp.id)
     rows = []
     for f in session.scalars(q):
@@ -109,7 +110,9 @@ def followup_rows(session: Session, query: Select[Any]) -> list[FollowUpRow]:
                   f.owner_institution.name if f.owner_institution else None]
         owner = " / ".join(o for o in owners if o) or None
         rows.append(FollowUpRow(id=f.id, description=f.description, status=FollowUpStatus(f.status),
-                                due_date=f.due_date, owner=owner, visit_id=f.visit_id, meeting_id=f.meeting_id))
+                                due_date=f.due_date, owner=owner, visit_id=f.visit_id, meeting_id=f.meeting_id,
+                                visit_title=f.visit.title if f.visit else None,
+                                meeting_title=f.meeting.title if f.meeting else None))
     return rows
 
 

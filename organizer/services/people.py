@@ -307,14 +307,14 @@ def person_history(db: Database, ident: int) -> PersonHistory:
             select(m.Visit, m.VisitParticipant).join(m.VisitParticipant).where(m.VisitParticipant.person_id == ident)
         ):
             attended.append(AttendanceView("visit", visit.id, visit.title, visit.start_date,
-                                           Side(part.side), ParticipantRole(part.role)))
+                                           Side(part.side), ParticipantRole(part.role), visit_id=visit.id))
         for meeting, mpart in session.execute(
             select(m.Meeting, m.MeetingParticipant).join(m.MeetingParticipant)
             .where(m.MeetingParticipant.person_id == ident)
         ):
             when: date | None = meeting.starts_at.date() if meeting.starts_at else None
             attended.append(AttendanceView("meeting", meeting.id, meeting.title, when,
-                                           Side(mpart.side), ParticipantRole(mpart.role)))
+                                           Side(mpart.side), ParticipantRole(mpart.role), visit_id=meeting.visit_id))
         attended.sort(key=lambda a: (a.when or date.min, a.kind != "visit", a.id))
         return PersonHistory(person_id=ident, full_name=full_name_of(obj), positions=tuple(positions),
                              attended=tuple(attended))

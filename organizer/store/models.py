@@ -387,6 +387,8 @@ class FollowUp(RecordMixin, Base):
 
     owner_person: Mapped[Person | None] = relationship()
     owner_institution: Mapped[Institution | None] = relationship()
+    visit: Mapped[Visit | None] = relationship()
+    meeting: Mapped[Meeting | None] = relationship()
 
 
 class Agreement(RecordMixin, Base):

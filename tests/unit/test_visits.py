@@ -148,3 +148,13 @@ def test_person_added_to_visit_appears_in_history(demo_db: Database) -> None:
     assert [(a.kind, a.role) for a in hist.attended] == [("visit", ParticipantRole.INTERPRETER)]
     guests = [p.full_name for p in visits.get_visit(demo_db, vid).participants if p.side is Side.GUEST]
     assert guests == ["Evgeny Korzhikov", "Abduhomid Salomov", "Dilnoza Yoʻldosheva"]
+
+
+def test_followup_rows_and_history_carry_their_visit(demo_db: Database) -> None:
+    vid = _visit_id(demo_db)
+    rows = followups.list_followups(demo_db)
+    assert {r.visit_title for r in rows} == {visits.get_visit(demo_db, vid).data.title}
+    assert {r.meeting_title for r in rows} == {"Meeting with the university's leadership",
+                                               "Visit to the Pharmaceutical Scientific-Educational Center"}
+    salomov = next(p for p in people.list_people(demo_db) if p.full_name == "Abduhomid Salomov")
+    assert {a.visit_id for a in people.person_history(demo_db, salomov.id).attended} == {vid}
