@@ -12,7 +12,7 @@ import json
 import os
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -111,6 +111,13 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
     except KeyboardInterrupt:
         print("organizer: interrupted", file=err)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`organizer list people | head`): not an error worth a message.
+        # Point stdout at /dev/null so the interpreter's final flush does not complain either.
+        if out is sys.stdout:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:  # never a traceback for the user; one line that says what happened
         if os.environ.get("ORGANIZER_DEBUG"):
             traceback.print_exc(file=err)
@@ -126,6 +133,17 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
 def _dump(value: Any, out: TextIO) -> None:
     json.dump(value, out, ensure_ascii=False, indent=2)
     out.write("\n")
+
+
+def _dump_array(items: Iterable[dict[str, Any]], out: TextIO) -> None:
+    """One JSON array, written item by item so a long list never sits in memory whole."""
+    out.write("[")
+    empty = True
+    for item in items:
+        out.write("\n  " if empty else ",\n  ")
+        out.write(json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  "))
+        empty = False
+    out.write("]\n" if empty else "\n]\n")
 
 
 def cmd_demo(db: Database, args: argparse.Namespace, out: TextIO) -> int:
@@ -153,9 +171,9 @@ def cmd_export(db: Database, args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_list(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     kind = args.kind
-    items: list[dict[str, Any]]
+    items: Iterable[dict[str, Any]]
     if kind == "people":
-        items = [jsonout.person(p) for p in people.list_people_details(db)]
+        items = (jsonout.person(p) for p in people.iter_people_details(db))
     elif kind == "institutions":
         items = [jsonout.institution(r) for r in institutions.list_institutions(db)]
     elif kind == "visits":
@@ -167,9 +185,9 @@ def cmd_list(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     else:
         items = [jsonout.agreement(r) for r in agreements.list_agreements(db)]
     if args.json:
-        _dump(items, out)
+        _dump_array(items, out)
     else:
-        print(text.table(kind, items), file=out)
+        print(text.table(kind, list(items)), file=out)
     return EXIT_OK
 
 

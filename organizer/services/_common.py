@@ -107,6 +107,15 @@ def check_version(obj: m.RecordMixin, expected: int | None, kind: str) -> None:
         )
 
 
+def touch(obj: m.RecordMixin) -> None:
+    """Mark a record as changed, so its version goes up even when only its child rows changed.
+
+    Optimistic locking compares the version of the record itself; an edit of a person's positions
+    or a visit's participants must conflict with a concurrent edit of the same record too.
+    """
+    obj.updated_at = m.utcnow()
+
+
 def require_exists(session: Session, model: type[Any], ident: int | None, field: str, kind: str,
                    checker: Checker) -> None:
     if ident is not None and session.get(model, ident) is None:

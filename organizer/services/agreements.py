@@ -15,6 +15,7 @@ from organizer.services._common import (
     fetch,
     replace_children,
     require_exists,
+    touch,
     uid_free,
 )
 from organizer.store import models as m
@@ -83,6 +84,7 @@ def update_agreement(db: Database, ident: int, data: AgreementData,
     with db.unit_of_work() as session:
         obj = fetch(session, m.Agreement, ident, KIND)
         check_version(obj, expected_version, KIND)
+        touch(obj)
         _apply(session, obj, data, Checker(f"agreement {ident}"))
         session.flush()
         return _row_of(session, ident)

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from organizer.domain.enums import FollowUpStatus, parse_enum
 from organizer.domain.records import FollowUpData, FollowUpRow
-from organizer.services._common import Checker, check_version, fetch, require_exists, uid_free
+from organizer.services._common import Checker, check_version, fetch, require_exists, touch, uid_free
 from organizer.services.positions import full_name_of
 from organizer.store import models as m
 from organizer.store.database import Database
@@ -68,6 +68,7 @@ def update_followup(db: Database, ident: int, data: FollowUpData, expected_versi
     with db.unit_of_work() as session:
         obj = fetch(session, m.FollowUp, ident, KIND)
         check_version(obj, expected_version, KIND)
+        touch(obj)
         _apply(session, obj, data, Checker(f"follow-up {ident}"))
         session.flush()
         return followup_rows(session, select(m.FollowUp).where(m.FollowUp.id == obj.id))[0]

@@ -21,6 +21,7 @@ from organizer.services._common import (
     fetch,
     meta_of,
     topics_by_name,
+    touch,
     uid_free,
 )
 from organizer.services.positions import position_views
@@ -94,6 +95,7 @@ def update_institution(db: Database, ident: int, data: InstitutionData,
     with db.unit_of_work() as session:
         obj = fetch(session, m.Institution, ident, KIND)
         check_version(obj, expected_version, KIND)
+        touch(obj)
         checker = Checker(f"institution {ident}")
         _apply(session, obj, data, checker)
         checker.check()

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
-from sqlalchemy import Select, select
-from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.orm.strategy_options import _AbstractLoad
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from organizer.domain.enums import MeetingKind, ParticipantRole, Side, parse_enum
 from organizer.domain.records import (
@@ -15,6 +14,7 @@ from organizer.domain.records import (
     MeetingParticipantData,
     MeetingRow,
     ParticipantView,
+    compose_full_name,
 )
 from organizer.services._common import (
     Checker,
@@ -24,6 +24,7 @@ from organizer.services._common import (
     replace_children,
     require_exists,
     topics_by_name,
+    touch,
     uid_free,
 )
 from organizer.services.followups import followup_rows
@@ -118,6 +119,7 @@ def update_meeting(db: Database, ident: int, data: MeetingData, expected_version
     with db.unit_of_work() as session:
         obj = fetch(session, m.Meeting, ident, KIND)
         check_version(obj, expected_version, KIND)
+        touch(obj)
         _apply(session, obj, data, Checker(f"meeting {ident}"))
         session.flush()
         return _detail(session, obj)
@@ -135,34 +137,42 @@ def get_meeting(db: Database, ident: int) -> MeetingDetail:
         return _detail(session, fetch(session, m.Meeting, ident, KIND))
 
 
-def _participant_options() -> _AbstractLoad:
-    return selectinload(m.Meeting.participants).selectinload(m.MeetingParticipant.person) \
-        .selectinload(m.Person.positions).selectinload(m.Position.institution)
+def meeting_rows(session: Session, visit_id: int | None = None) -> list[MeetingRow]:
+    """Meetings in time order (undated last) with participant names, guests first in entered order.
 
-
-def meeting_rows_in(session: Session, meetings: Iterable[m.Meeting]) -> list[MeetingRow]:
-    rows = []
-    for mt in meetings:
-        views = sorted((participant_view(p.person, p.side, p.role) for p in mt.participants), key=participant_order)
-        rows.append(MeetingRow(
-            id=mt.id, title=mt.title, kind=MeetingKind(mt.kind), visit_id=mt.visit_id,
-            starts_at=mt.starts_at, ends_at=mt.ends_at, venue=mt.venue.name if mt.venue else None,
-            room=mt.room, participants=tuple(v.full_name for v in views),
-        ))
-    return rows
-
-
-def meetings_query(visit_id: int | None = None) -> Select[m.Meeting]:
-    q = select(m.Meeting).options(_participant_options(), selectinload(m.Meeting.venue))
+    Built from plain column queries: a list needs names, not whole people with their positions.
+    """
+    q = (
+        select(m.Meeting.id, m.Meeting.title, m.Meeting.kind, m.Meeting.visit_id, m.Meeting.starts_at,
+               m.Meeting.ends_at, m.Institution.name, m.Meeting.room)
+        .outerjoin(m.Institution, m.Institution.id == m.Meeting.venue_institution_id)
+        .order_by(m.Meeting.starts_at.is_(None), m.Meeting.starts_at, m.Meeting.id)
+    )
     if visit_id is not None:
         q = q.where(m.Meeting.visit_id == visit_id)
-    # Undated meetings last, then in time order.
-    return q.order_by(m.Meeting.starts_at.is_(None), m.Meeting.starts_at, m.Meeting.id)
+    meetings = session.execute(q).all()
+    names: dict[int, list[str]] = {}
+    ids = [r[0] for r in meetings]
+    for start in range(0, len(ids), 500):
+        parts = session.execute(
+            select(m.MeetingParticipant.meeting_id, m.Person.given_name, m.Person.middle_name,
+                   m.Person.family_name, m.Person.display_name)
+            .join(m.Person, m.Person.id == m.MeetingParticipant.person_id)
+            .where(m.MeetingParticipant.meeting_id.in_(ids[start:start + 500]))
+            .order_by(m.MeetingParticipant.side != Side.GUEST.value, m.MeetingParticipant.id)
+        )
+        for meeting_id, given, middle, family, display in parts:
+            names.setdefault(meeting_id, []).append(compose_full_name(given, middle, family, display))
+    return [
+        MeetingRow(id=ident, title=title, kind=MeetingKind(kind), visit_id=vid, starts_at=starts, ends_at=ends,
+                   venue=venue, room=room, participants=tuple(names.get(ident, ())))
+        for ident, title, kind, vid, starts, ends, venue, room in meetings
+    ]
 
 
 def list_meetings(db: Database, visit_id: int | None = None) -> list[MeetingRow]:
     with db.reader() as session:
-        return meeting_rows_in(session, session.scalars(meetings_query(visit_id)))
+        return meeting_rows(session, visit_id)
 
 
 def to_data(obj: m.Meeting) -> MeetingData:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 
 from sqlalchemy import func, select
@@ -18,6 +18,7 @@ from organizer.domain.records import (
     PersonDetail,
     PersonHistory,
     PersonRow,
+    PositionData,
     compose_full_name,
 )
 from organizer.services._common import (
@@ -29,6 +30,7 @@ from organizer.services._common import (
     meta_of,
     replace_children,
     topics_by_name,
+    touch,
     uid_free,
 )
 from organizer.services.positions import build_positions, full_name_of, position_views, sorted_positions
@@ -74,17 +76,9 @@ def _apply(session: Session, obj: m.Person, data: PersonData, checker: Checker) 
                      for i, lang in enumerate(data.languages)]
     obj.biography = checker.long_text("biography", data.biography)
     obj.notes = checker.long_text("notes", data.notes)
+    # ``photo=None`` keeps the stored photo (details carry no photo bytes); set_person_photo removes it.
     if data.photo is not None:
-        if len(data.photo) > PHOTO_LIMIT:
-            checker.add("photo", f"is too large ({len(data.photo):,} bytes; the limit is {PHOTO_LIMIT:,})")
-        sniffed = sniff_image(data.photo)
-        if sniffed is None:
-            checker.add("photo", "is not a JPEG, PNG, GIF or WebP image")
-        obj.photo = data.photo
-        obj.photo_type = sniffed or ""
-    else:
-        obj.photo = None
-        obj.photo_type = ""
+        _set_photo(obj, data.photo, checker)
     names = [
         m.PersonName(
             name=checker.text(f"name_variants[{i}].name", v.name, required=True),
@@ -115,6 +109,29 @@ def _apply(session: Session, obj: m.Person, data: PersonData, checker: Checker) 
     obj.topics = topics
 
 
+def _set_photo(obj: m.Person, photo: bytes | None, checker: Checker) -> None:
+    if photo is None:
+        obj.photo, obj.photo_type = None, ""
+        return
+    if len(photo) > PHOTO_LIMIT:
+        checker.add("photo", f"is too large ({len(photo):,} bytes; the limit is {PHOTO_LIMIT:,})")
+    sniffed = sniff_image(photo)
+    if sniffed is None:
+        checker.add("photo", "is not a JPEG, PNG, GIF or WebP image")
+    obj.photo, obj.photo_type = photo, sniffed or ""
+
+
+def set_person_photo(db: Database, ident: int, photo: bytes | None) -> PersonDetail:
+    """Replace the photo, or remove it with ``None``."""
+    with db.unit_of_work() as session:
+        obj = fetch(session, m.Person, ident, KIND)
+        checker = Checker(f"person {ident}")
+        _set_photo(obj, photo, checker)
+        checker.check()
+        session.flush()
+        return _detail(obj)
+
+
 def create_in(session: Session, data: PersonData) -> m.Person:
     checker = Checker(f"person {data.display_name or (data.given_name + ' ' + data.family_name).strip()!r}")
     obj = m.Person()
@@ -141,6 +158,7 @@ def update_person(db: Database, ident: int, data: PersonData, expected_version: 
     with db.unit_of_work() as session:
         obj = fetch(session, m.Person, ident, KIND)
         check_version(obj, expected_version, KIND)
+        touch(obj)
         _apply(session, obj, data, Checker(f"person {ident}"))
         session.flush()
         return _detail(obj)
@@ -186,10 +204,25 @@ def get_person(db: Database, ident: int) -> PersonDetail:
         return _detail(found[0])
 
 
+BATCH = 500
+"""Ids per query: well under SQLite's default limit of 32,766 bound variables."""
+
+
+def iter_people_details(db: Database, batch: int = BATCH) -> Iterator[PersonDetail]:
+    """Every person with names, contacts and positions, in name order, loaded ``batch`` at a time.
+
+    Memory stays bounded however many people there are (the command line streams its JSON from this).
+    """
+    ids = person_ids(db)
+    for start in range(0, len(ids), batch):
+        chunk = ids[start:start + batch]
+        with db.reader() as session:
+            loaded = {p.id: p for p in _loaded(session, chunk)}
+            yield from (_detail(loaded[i]) for i in chunk if i in loaded)
+
+
 def list_people_details(db: Database) -> list[PersonDetail]:
-    """Every person with names, contacts and positions, sorted by name (batched loads, no N+1)."""
-    with db.reader() as session:
-        return [_detail(p) for p in _loaded(session)]
+    return list(iter_people_details(db))
 
 
 def person_photo(db: Database, ident: int) -> tuple[bytes, str] | None:
@@ -211,6 +244,10 @@ def to_data(obj: m.Person, *, with_photo: bool = False) -> PersonData:
         biography=obj.biography,
         photo=obj.photo if with_photo else None,
         photo_type=obj.photo_type,
+        positions=tuple(
+            PositionData(p.title, p.institution_id, p.start_date, p.end_date, p.is_current)
+            for p in sorted_positions(obj.positions)
+        ),
         emails=tuple(ContactEntry(e.address, e.label) for e in obj.emails),
         phones=tuple(ContactEntry(p.number, p.label) for p in obj.phones),
         tags=tuple(t.tag for t in obj.tags),
@@ -286,7 +323,8 @@ def people_rows(db: Database, ids: Sequence[int]) -> list[PersonRow]:
 
 
 def list_people(db: Database) -> list[PersonRow]:
-    return people_rows(db, person_ids(db))
+    ids = person_ids(db)
+    return [row for start in range(0, len(ids), BATCH) for row in people_rows(db, ids[start:start + BATCH])]
 
 
 def count_people(db: Database) -> int:

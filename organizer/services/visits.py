@@ -30,11 +30,12 @@ from organizer.services._common import (
     replace_children,
     require_exists,
     topics_by_name,
+    touch,
     uid_free,
 )
 from organizer.services.agreements import agreement_rows
 from organizer.services.followups import followup_rows
-from organizer.services.meetings import meeting_rows_in, meetings_query, participant_order, participant_view
+from organizer.services.meetings import meeting_rows, participant_order, participant_view
 from organizer.store import models as m
 from organizer.store.database import Database
 
@@ -123,6 +124,7 @@ def update_visit(db: Database, ident: int, data: VisitData, expected_version: in
     with db.unit_of_work() as session:
         obj = fetch(session, m.Visit, ident, KIND)
         check_version(obj, expected_version, KIND)
+        touch(obj)
         _apply(session, obj, data, Checker(f"visit {ident}"))
         session.flush()
         return _detail(session, obj)
@@ -195,7 +197,7 @@ def _detail(session: Session, obj: m.Visit) -> VisitDetail:
         data=to_data(obj),
         institutions=tuple(institutions),
         participants=tuple(views),
-        meetings=tuple(meeting_rows_in(session, session.scalars(meetings_query(obj.id)))),
+        meetings=tuple(meeting_rows(session, obj.id)),
         followups=tuple(followup_rows(session, select(m.FollowUp).where(m.FollowUp.visit_id == obj.id))),
         agreements=tuple(agreement_rows(session, select(m.Agreement).where(m.Agreement.visit_id == obj.id))),
     )

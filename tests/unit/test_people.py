@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
 import struct
 import zlib
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from organizer.domain.errors import ConflictError, InUseError, NotFoundError, ValidationError
 from organizer.domain.records import ContactEntry, InstitutionData, NameVariant, PersonData, PositionData
-from organizer.services import institutions, people
+from organizer.services import institutions, interchange, people
 from organizer.store import Database
 from organizer.store import models as m
 
@@ -194,3 +195,38 @@ def test_stale_copy_written_later_is_a_conflict(db: Database) -> None:
         stale = session.merge(stale, load=False)
         stale.notes = "from the stale copy"
     assert people.get_person(db, created.meta.id).data.notes == ""
+
+
+def test_editing_from_a_detail_keeps_positions_and_photo(db: Database, kfu: int) -> None:
+    """The edit round trip a form does: read the detail, change one field, save it back."""
+    from dataclasses import replace
+
+    created = people.create_person(db, PersonData(given_name="Mikhail", family_name="Varfolomeyev", photo=_png(),
+                                                  positions=(PositionData("Director", kfu, current=True),)))
+    detail = people.get_person(db, created.meta.id)
+    assert detail.data.photo is None  # details never carry the photo bytes
+    edited = people.update_person(db, detail.meta.id, replace(detail.data, notes="met in Kazan"),
+                                  expected_version=detail.meta.version)
+    assert [(p.title, p.current) for p in edited.positions] == [("Director", True)]
+    assert people.person_photo(db, created.meta.id) == (_png(), "image/png")
+    removed = people.set_person_photo(db, created.meta.id, None)
+    assert not removed.has_photo and people.person_photo(db, created.meta.id) is None
+    with pytest.raises(ValidationError, match="not a JPEG"):
+        people.set_person_photo(db, created.meta.id, b"<svg/>")
+
+
+def test_long_lists_are_fetched_in_batches(db: Database) -> None:
+    """More people than one batch, under a SQLite variable limit far below the count, still list completely."""
+    interchange.import_archive(db, {"format": "organizer-archive", "version": 1, "people": [
+        {"uid": f"p{i}", "given_name": "Test", "family_name": f"Person{i:04d}"} for i in range(1203)]})
+    db.engine.dispose()
+
+    @event.listens_for(db.engine, "connect")
+    def small_variable_limit(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        dbapi_connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 600)
+
+    rows = people.list_people(db)
+    details = list(people.iter_people_details(db, batch=500))
+    assert len(rows) == len(details) == 1203
+    assert [r.full_name for r in rows[:2]] == ["Test Person0000", "Test Person0001"]
+    assert [d.meta.id for d in details] == [r.id for r in rows]
