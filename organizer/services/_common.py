@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from organizer.domain.errors import ConflictError, NotFoundError, ValidationError
+from organizer.domain.errors import ConflictError, InUseError, NotFoundError, ValidationError
 from organizer.domain.records import RecordMeta
 from organizer.store import models as m
+from organizer.store.database import Database
 
 NAME_LIMIT = m.NAME_LEN
 SHORT_LIMIT = m.SHORT_LEN
@@ -27,6 +29,7 @@ _EMAIL = re.compile(r"^[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;]+$")
 _PHONE = re.compile(r"^\+?[0-9 ()./\-]{3,40}(?:\s*(?:ext\.?|x|доб\.?)\s*[0-9]{1,6})?$", re.IGNORECASE)
 
 T = TypeVar("T")
+R = TypeVar("R", bound=m.RecordMixin)
 
 
 def clean(value: str | None) -> str:
@@ -164,3 +167,57 @@ def replace_children(session: Session, owner: object, attr: str, new: list[Any])
         setattr(owner, attr, [])
         session.flush()
     setattr(owner, attr, new)
+
+
+# --- the shape every create, update and delete shares ------------------------------------------
+
+
+def new_record(session: Session, model: type[R], uid: str | None, label: str,
+               apply: Callable[[R, Checker], None]) -> R:
+    """Create a record in ``session``: ``apply`` fills and validates it; flushed only once valid."""
+    checker = Checker(label)
+    obj = model()
+    chosen = uid_free(session, model, uid, checker)
+    if chosen:
+        obj.uid = chosen
+    session.add(obj)
+    try:
+        apply(obj, checker)
+        checker.check()
+    except Exception:
+        session.expunge(obj)
+        raise
+    session.flush()
+    return obj
+
+
+@contextmanager
+def edited(db: Database, model: type[R], kind: str, ident: int,
+           expected_version: int | None) -> Iterator[tuple[Session, R, Checker]]:
+    """One update as a unit of work: fetch, check the version the caller edited, let the block apply
+    and validate the change, then flush (the version goes up even if only child rows changed)."""
+    with db.unit_of_work() as session:
+        obj = fetch(session, model, ident, kind)
+        check_version(obj, expected_version, kind)
+        touch(obj)
+        checker = Checker(f"{kind} {ident}")
+        yield session, obj, checker
+        checker.check()
+        session.flush()
+
+
+def delete_record(db: Database, model: type[R], kind: str, ident: int, expected_version: int | None,
+                  refuse: Callable[[Session, R], str | None] | None = None) -> None:
+    """Delete a record unless ``refuse`` names a reason (then InUseError with that reason)."""
+    with db.unit_of_work() as session:
+        obj = fetch(session, model, ident, kind)
+        check_version(obj, expected_version, kind)
+        reason = refuse(session, obj) if refuse is not None else None
+        if reason:
+            raise InUseError(reason)
+        session.delete(obj)
+
+
+def count_uses(session: Session, uses: dict[str, Any]) -> list[str]:
+    """``{"visits": select(count)...}`` -> ``["2 visits"]`` for the non-zero counts."""
+    return [f"{n} {name}" for name, q in uses.items() if (n := session.scalar(q) or 0)]

@@ -11,12 +11,12 @@ from organizer.domain.enums import AgreementKind, AgreementStatus, parse_enum
 from organizer.domain.records import AgreementData, AgreementRow, SignatoryData
 from organizer.services._common import (
     Checker,
-    check_version,
+    delete_record,
+    edited,
     fetch,
+    new_record,
     replace_children,
     require_exists,
-    touch,
-    uid_free,
 )
 from organizer.store import models as m
 from organizer.store.database import Database
@@ -59,15 +59,8 @@ def _apply(session: Session, obj: m.Agreement, data: AgreementData, checker: Che
 
 
 def create_in(session: Session, data: AgreementData) -> m.Agreement:
-    checker = Checker(f"agreement {data.title!r}")
-    obj = m.Agreement()
-    uid = uid_free(session, m.Agreement, data.uid, checker)
-    if uid:
-        obj.uid = uid
-    session.add(obj)
-    _apply(session, obj, data, checker)
-    session.flush()
-    return obj
+    return new_record(session, m.Agreement, data.uid, f"agreement {data.title!r}",
+                      lambda obj, checker: _apply(session, obj, data, checker))
 
 
 def _row_of(session: Session, ident: int) -> AgreementRow:
@@ -81,20 +74,13 @@ def create_agreement(db: Database, data: AgreementData) -> AgreementRow:
 
 def update_agreement(db: Database, ident: int, data: AgreementData,
                      expected_version: int | None = None) -> AgreementRow:
-    with db.unit_of_work() as session:
-        obj = fetch(session, m.Agreement, ident, KIND)
-        check_version(obj, expected_version, KIND)
-        touch(obj)
-        _apply(session, obj, data, Checker(f"agreement {ident}"))
-        session.flush()
-        return _row_of(session, ident)
+    with edited(db, m.Agreement, KIND, ident, expected_version) as (session, obj, checker):
+        _apply(session, obj, data, checker)
+    return get_agreement(db, ident)[0]
 
 
 def delete_agreement(db: Database, ident: int, expected_version: int | None = None) -> None:
-    with db.unit_of_work() as session:
-        obj = fetch(session, m.Agreement, ident, KIND)
-        check_version(obj, expected_version, KIND)
-        session.delete(obj)
+    delete_record(db, m.Agreement, KIND, ident, expected_version)
 
 
 def get_agreement(db: Database, ident: int) -> tuple[AgreementRow, AgreementData]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Select, select
@@ -9,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from organizer.domain.enums import FollowUpStatus, parse_enum
 from organizer.domain.records import FollowUpData, FollowUpRow
-from organizer.services._common import Checker, check_version, fetch, require_exists, touch, uid_free
+from organizer.services._common import Checker, delete_record, edited, fetch, new_record, require_exists
 from organizer.services.positions import full_name_of
 from organizer.store import models as m
 from organizer.store.database import Database
@@ -40,59 +41,45 @@ def _apply(session: Session, obj: m.FollowUp, data: FollowUpData, checker: Check
 
 
 def create_in(session: Session, data: FollowUpData) -> m.FollowUp:
-    checker = Checker("follow-up")
-    obj = m.FollowUp()
-    uid = uid_free(session, m.FollowUp, data.uid, checker)
-    if uid:
-        obj.uid = uid
     # A follow-up from a meeting of a visit belongs to that visit too.
     if data.visit_id is None and data.meeting_id is not None:
         meeting = session.get(m.Meeting, data.meeting_id)
         if meeting is not None and meeting.visit_id is not None:
-            from dataclasses import replace
-
             data = replace(data, visit_id=meeting.visit_id)
-    _apply(session, obj, data, checker)
-    session.add(obj)
-    session.flush()
-    return obj
+    return new_record(session, m.FollowUp, data.uid, "follow-up",
+                      lambda obj, checker: _apply(session, obj, data, checker))
+
+
+def _row_of(session: Session, ident: int) -> FollowUpRow:
+    return followup_rows(session, select(m.FollowUp).where(m.FollowUp.id == ident))[0]
 
 
 def create_followup(db: Database, data: FollowUpData) -> FollowUpRow:
     with db.unit_of_work() as session:
-        obj = create_in(session, data)
-        return followup_rows(session, select(m.FollowUp).where(m.FollowUp.id == obj.id))[0]
+        return _row_of(session, create_in(session, data).id)
 
 
 def update_followup(db: Database, ident: int, data: FollowUpData, expected_version: int | None = None) -> FollowUpRow:
-    with db.unit_of_work() as session:
-        obj = fetch(session, m.FollowUp, ident, KIND)
-        check_version(obj, expected_version, KIND)
-        touch(obj)
-        _apply(session, obj, data, Checker(f"follow-up {ident}"))
-        session.flush()
-        return followup_rows(session, select(m.FollowUp).where(m.FollowUp.id == obj.id))[0]
+    with edited(db, m.FollowUp, KIND, ident, expected_version) as (session, obj, checker):
+        _apply(session, obj, data, checker)
+    return get_followup(db, ident)[0]
 
 
-def set_status(db: Database, ident: int, status: FollowUpStatus | str) -> FollowUpRow:
-    with db.unit_of_work() as session:
-        obj = fetch(session, m.FollowUp, ident, KIND)
+def set_status(db: Database, ident: int, status: FollowUpStatus | str,
+               expected_version: int | None = None) -> FollowUpRow:
+    with edited(db, m.FollowUp, KIND, ident, expected_version) as (_session, obj, _checker):
         obj.status = parse_enum(FollowUpStatus, status, "status").value
-        session.flush()
-        return followup_rows(session, select(m.FollowUp).where(m.FollowUp.id == obj.id))[0]
+    return get_followup(db, ident)[0]
 
 
 def delete_followup(db: Database, ident: int, expected_version: int | None = None) -> None:
-    with db.unit_of_work() as session:
-        obj = fetch(session, m.FollowUp, ident, KIND)
-        check_version(obj, expected_version, KIND)
-        session.delete(obj)
+    delete_record(db, m.FollowUp, KIND, ident, expected_version)
 
 
 def get_followup(db: Database, ident: int) -> tuple[FollowUpRow, FollowUpData]:
     with db.reader() as session:
         obj = fetch(session, m.FollowUp, ident, KIND)
-        row = followup_rows(session, select(m.FollowUp).where(m.FollowUp.id == ident))[0]
+        row = _row_of(session, ident)
         return row, FollowUpData(
             description=obj.description, status=FollowUpStatus(obj.status), due_date=obj.due_date,
             owner_person_id=obj.owner_person_id, owner_institution_id=obj.owner_institution_id,

@@ -6,7 +6,6 @@ from sqlalchemy import Row, Select, func, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from organizer.domain.enums import InstitutionKind, parse_enum
-from organizer.domain.errors import InUseError
 from organizer.domain.records import (
     InstitutionData,
     InstitutionDetail,
@@ -17,12 +16,13 @@ from organizer.domain.records import (
 )
 from organizer.services._common import (
     Checker,
-    check_version,
+    count_uses,
+    delete_record,
+    edited,
     fetch,
     meta_of,
+    new_record,
     topics_by_name,
-    touch,
-    uid_free,
 )
 from organizer.services.positions import position_views
 from organizer.store import models as m
@@ -72,52 +72,34 @@ def _is_descendant_or_self(session: Session, candidate: int, ancestor: int) -> b
 
 
 def create_in(session: Session, data: InstitutionData) -> m.Institution:
-    checker = Checker(f"institution {data.name!r}")
-    obj = m.Institution()
-    uid = uid_free(session, m.Institution, data.uid, checker)
-    if uid:
-        obj.uid = uid
-    _apply(session, obj, data, checker)
-    checker.check()
-    session.add(obj)
-    session.flush()
-    return obj
+    return new_record(session, m.Institution, data.uid, f"institution {data.name!r}",
+                      lambda obj, checker: _apply(session, obj, data, checker))
 
 
 def create_institution(db: Database, data: InstitutionData) -> InstitutionDetail:
     with db.unit_of_work() as session:
-        obj = create_in(session, data)
-        return _detail(session, obj)
+        return _detail(session, create_in(session, data))
 
 
 def update_institution(db: Database, ident: int, data: InstitutionData,
                        expected_version: int | None = None) -> InstitutionDetail:
-    with db.unit_of_work() as session:
-        obj = fetch(session, m.Institution, ident, KIND)
-        check_version(obj, expected_version, KIND)
-        touch(obj)
-        checker = Checker(f"institution {ident}")
+    with edited(db, m.Institution, KIND, ident, expected_version) as (session, obj, checker):
         _apply(session, obj, data, checker)
-        checker.check()
-        session.flush()
-        return _detail(session, obj)
+    return get_institution(db, ident)
+
+
+def _institution_in_use(session: Session, obj: m.Institution) -> str | None:
+    used = count_uses(session, {
+        "units": select(func.count()).where(m.Institution.parent_id == obj.id),
+        "positions": select(func.count()).where(m.Position.institution_id == obj.id),
+        "visits": select(func.count()).where(m.VisitInstitution.institution_id == obj.id),
+        "agreements": select(func.count()).where(m.AgreementParty.institution_id == obj.id),
+    })
+    return f"cannot delete {obj.name!r}: it still has {', '.join(used)}" if used else None
 
 
 def delete_institution(db: Database, ident: int, expected_version: int | None = None) -> None:
-    with db.unit_of_work() as session:
-        obj = fetch(session, m.Institution, ident, KIND)
-        check_version(obj, expected_version, KIND)
-        uses = {
-            "units": select(func.count()).where(m.Institution.parent_id == ident),
-            "positions": select(func.count()).where(m.Position.institution_id == ident),
-            "visits": select(func.count()).where(m.VisitInstitution.institution_id == ident),
-            "agreements": select(func.count()).where(m.AgreementParty.institution_id == ident),
-        }
-        counts = {name: session.scalar(q) or 0 for name, q in uses.items()}
-        used = [f"{n} {name}" for name, n in counts.items() if n]
-        if used:
-            raise InUseError(f"cannot delete {obj.name!r}: it still has " + ", ".join(used))
-        session.delete(obj)
+    delete_record(db, m.Institution, KIND, ident, expected_version, _institution_in_use)
 
 
 def get_institution(db: Database, ident: int) -> InstitutionDetail:

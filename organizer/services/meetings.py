@@ -18,14 +18,14 @@ from organizer.domain.records import (
 )
 from organizer.services._common import (
     Checker,
-    check_version,
+    delete_record,
+    edited,
     fetch,
     meta_of,
+    new_record,
     replace_children,
     require_exists,
     topics_by_name,
-    touch,
-    uid_free,
 )
 from organizer.services.followups import followup_rows
 from organizer.services.positions import full_name_of, sorted_positions
@@ -99,15 +99,8 @@ def build_participants(session: Session, items: Sequence[MeetingParticipantData]
 
 
 def create_in(session: Session, data: MeetingData) -> m.Meeting:
-    checker = Checker(f"meeting {data.title!r}")
-    obj = m.Meeting()
-    uid = uid_free(session, m.Meeting, data.uid, checker)
-    if uid:
-        obj.uid = uid
-    session.add(obj)
-    _apply(session, obj, data, checker)
-    session.flush()
-    return obj
+    return new_record(session, m.Meeting, data.uid, f"meeting {data.title!r}",
+                      lambda obj, checker: _apply(session, obj, data, checker))
 
 
 def create_meeting(db: Database, data: MeetingData) -> MeetingDetail:
@@ -116,20 +109,13 @@ def create_meeting(db: Database, data: MeetingData) -> MeetingDetail:
 
 
 def update_meeting(db: Database, ident: int, data: MeetingData, expected_version: int | None = None) -> MeetingDetail:
-    with db.unit_of_work() as session:
-        obj = fetch(session, m.Meeting, ident, KIND)
-        check_version(obj, expected_version, KIND)
-        touch(obj)
-        _apply(session, obj, data, Checker(f"meeting {ident}"))
-        session.flush()
-        return _detail(session, obj)
+    with edited(db, m.Meeting, KIND, ident, expected_version) as (session, obj, checker):
+        _apply(session, obj, data, checker)
+    return get_meeting(db, ident)
 
 
 def delete_meeting(db: Database, ident: int, expected_version: int | None = None) -> None:
-    with db.unit_of_work() as session:
-        obj = fetch(session, m.Meeting, ident, KIND)
-        check_version(obj, expected_version, KIND)
-        session.delete(obj)
+    delete_record(db, m.Meeting, KIND, ident, expected_version)
 
 
 def get_meeting(db: Database, ident: int) -> MeetingDetail:

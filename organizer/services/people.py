@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from organizer.domain.enums import ParticipantRole, Side
-from organizer.domain.errors import InUseError, NotFoundError
+from organizer.domain.errors import NotFoundError
 from organizer.domain.records import (
     AttendanceView,
     ContactEntry,
@@ -25,13 +25,14 @@ from organizer.services._common import (
     PHOTO_LIMIT,
     SHORT_LIMIT,
     Checker,
-    check_version,
+    count_uses,
+    delete_record,
+    edited,
     fetch,
     meta_of,
+    new_record,
     replace_children,
     topics_by_name,
-    touch,
-    uid_free,
 )
 from organizer.services.positions import build_positions, full_name_of, position_views, sorted_positions
 from organizer.store import models as m
@@ -133,53 +134,34 @@ def set_person_photo(db: Database, ident: int, photo: bytes | None) -> PersonDet
 
 
 def create_in(session: Session, data: PersonData) -> m.Person:
-    checker = Checker(f"person {data.display_name or (data.given_name + ' ' + data.family_name).strip()!r}")
-    obj = m.Person()
-    uid = uid_free(session, m.Person, data.uid, checker)
-    if uid:
-        obj.uid = uid
-    session.add(obj)
-    try:
-        _apply(session, obj, data, checker)
-    except Exception:
-        session.expunge(obj)
-        raise
-    session.flush()
-    return obj
+    label = f"person {data.display_name or (data.given_name + ' ' + data.family_name).strip()!r}"
+    return new_record(session, m.Person, data.uid, label, lambda obj, ch: _apply(session, obj, data, ch))
 
 
 def create_person(db: Database, data: PersonData) -> PersonDetail:
     with db.unit_of_work() as session:
-        obj = create_in(session, data)
-        return _detail(obj)
+        return _detail(create_in(session, data))
 
 
 def update_person(db: Database, ident: int, data: PersonData, expected_version: int | None = None) -> PersonDetail:
-    with db.unit_of_work() as session:
-        obj = fetch(session, m.Person, ident, KIND)
-        check_version(obj, expected_version, KIND)
-        touch(obj)
-        _apply(session, obj, data, Checker(f"person {ident}"))
-        session.flush()
-        return _detail(obj)
+    with edited(db, m.Person, KIND, ident, expected_version) as (session, obj, checker):
+        _apply(session, obj, data, checker)
+    return get_person(db, ident)
+
+
+def _person_in_use(session: Session, obj: m.Person) -> str | None:
+    used = count_uses(session, {
+        "visits": select(func.count()).where(m.VisitParticipant.person_id == obj.id),
+        "meetings": select(func.count()).where(m.MeetingParticipant.person_id == obj.id),
+        "agreements (as signatory)": select(func.count()).where(m.AgreementSignatory.person_id == obj.id),
+    })
+    if not used:
+        return None
+    return f"cannot delete {full_name_of(obj)!r}: they take part in {', '.join(used)}; remove them there first"
 
 
 def delete_person(db: Database, ident: int, expected_version: int | None = None) -> None:
-    with db.unit_of_work() as session:
-        obj = fetch(session, m.Person, ident, KIND)
-        check_version(obj, expected_version, KIND)
-        uses = {
-            "visits": select(func.count()).where(m.VisitParticipant.person_id == ident),
-            "meetings": select(func.count()).where(m.MeetingParticipant.person_id == ident),
-            "agreements (as signatory)": select(func.count()).where(m.AgreementSignatory.person_id == ident),
-        }
-        used = [f"{n} {name}" for name, q in uses.items() if (n := session.scalar(q) or 0)]
-        if used:
-            raise InUseError(
-                f"cannot delete {full_name_of(obj)!r}: they take part in " + ", ".join(used)
-                + "; remove them there first"
-            )
-        session.delete(obj)
+    delete_record(db, m.Person, KIND, ident, expected_version, _person_in_use)
 
 
 def _loaded(session: Session, ids: Sequence[int] | None = None) -> list[m.Person]:

@@ -24,14 +24,14 @@ from organizer.domain.records import (
 )
 from organizer.services._common import (
     Checker,
-    check_version,
+    delete_record,
+    edited,
     fetch,
     meta_of,
+    new_record,
     replace_children,
     require_exists,
     topics_by_name,
-    touch,
-    uid_free,
 )
 from organizer.services.agreements import agreement_rows
 from organizer.services.followups import followup_rows
@@ -104,15 +104,8 @@ def _apply(session: Session, obj: m.Visit, data: VisitData, checker: Checker) ->
 
 
 def create_in(session: Session, data: VisitData) -> m.Visit:
-    checker = Checker(f"visit {data.title!r}")
-    obj = m.Visit()
-    uid = uid_free(session, m.Visit, data.uid, checker)
-    if uid:
-        obj.uid = uid
-    session.add(obj)
-    _apply(session, obj, data, checker)
-    session.flush()
-    return obj
+    return new_record(session, m.Visit, data.uid, f"visit {data.title!r}",
+                      lambda obj, checker: _apply(session, obj, data, checker))
 
 
 def create_visit(db: Database, data: VisitData) -> VisitDetail:
@@ -121,21 +114,14 @@ def create_visit(db: Database, data: VisitData) -> VisitDetail:
 
 
 def update_visit(db: Database, ident: int, data: VisitData, expected_version: int | None = None) -> VisitDetail:
-    with db.unit_of_work() as session:
-        obj = fetch(session, m.Visit, ident, KIND)
-        check_version(obj, expected_version, KIND)
-        touch(obj)
-        _apply(session, obj, data, Checker(f"visit {ident}"))
-        session.flush()
-        return _detail(session, obj)
+    with edited(db, m.Visit, KIND, ident, expected_version) as (session, obj, checker):
+        _apply(session, obj, data, checker)
+    return get_visit(db, ident)
 
 
 def delete_visit(db: Database, ident: int, expected_version: int | None = None) -> None:
     """Delete a visit with its meetings; its follow-ups and agreements stay, unlinked."""
-    with db.unit_of_work() as session:
-        obj = fetch(session, m.Visit, ident, KIND)
-        check_version(obj, expected_version, KIND)
-        session.delete(obj)
+    delete_record(db, m.Visit, KIND, ident, expected_version)
 
 
 def get_visit(db: Database, ident: int) -> VisitDetail:
