@@ -24,6 +24,8 @@ def _cell(value: Any, limit: int | None = MAX_CELL) -> str:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value)
     s = str(value).replace("\n", " ")
     return s if limit is None or len(s) <= limit else s[: limit - 1] + "…"
 

@@ -139,10 +139,15 @@ def institution_tree(db: Database) -> list[InstitutionNode]:
     return _build_tree(rows)
 
 
+def name_sort_key(name: str) -> str:
+    """Sort 'The "Small-scale ..." Technopark' by its words, not by its opening quote."""
+    return name.lstrip("\"'«»“”„‘’ ").casefold()
+
+
 def _build_tree(rows: list[InstitutionRow]) -> list[InstitutionNode]:
     children: dict[int | None, list[InstitutionRow]] = {}
     ids = {r.id for r in rows}
-    for r in rows:
+    for r in sorted(rows, key=lambda row: name_sort_key(row.name)):
         parent = r.parent_id if r.parent_id in ids else None
         children.setdefault(parent, []).append(r)
 

@@ -36,6 +36,12 @@ def test_new_database_is_private_wal_with_foreign_keys_and_versioned(db: Databas
         raw.close()
 
 
+def test_wal_and_shared_memory_files_are_private_too(demo_db: Database, db_path: Path) -> None:
+    companions = [db_path.with_name(db_path.name + suffix) for suffix in ("-wal", "-shm")]
+    assert all(p.exists() for p in companions)
+    assert [stat.S_IMODE(p.stat().st_mode) for p in companions] == [0o600, 0o600]
+
+
 def test_creates_missing_folders(tmp_path: Path) -> None:
     path = tmp_path / "a" / "b" / "org.sqlite"
     database = open_database(sqlite_url(path))

@@ -63,3 +63,15 @@ def test_delete_refuses_institution_with_units_or_people(demo_db: Database) -> N
     lone = institutions.create_institution(demo_db, InstitutionData(name="Lonely centre"))
     institutions.delete_institution(demo_db, lone.meta.id)
     assert "Lonely centre" not in {r.name for r in institutions.list_institutions(demo_db)}
+
+
+def test_siblings_sort_by_words_not_quotes(demo_db: Database) -> None:
+    kfu = next(n for n in institutions.institution_tree(demo_db) if n.row.name == "Kazan Federal University")
+    assert [c.row.name for c in kfu.children] == [
+        "A.M. Butlerov Chemical Institute",
+        "Pharmaceutical Scientific-Educational Center",
+        '"Small-scale Chemical Technologies" Technopark',
+    ]
+    top = [n.row.name for n in institutions.institution_tree(demo_db)]
+    assert top == ["Academy of Sciences of the Republic of Tatarstan", 'JSC "Uzkhimyosanoat"',
+                   "Kazan Federal University"]
