@@ -6,13 +6,31 @@ desktop app, so ``organizer.cli`` never imports Qt.
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from organizer.store.database import Database
 
 
+def missing_display(environ: Mapping[str, str], platform: str = sys.platform) -> str | None:
+    """Why the desktop app cannot open a window here, or None if it can try.
+
+    Without this, Qt aborts the process with a core dump and a page of plugin diagnostics.
+    """
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return None
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("cannot start the desktop app: no display (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+            "run it in a desktop session, or use the command line: organizer --help")
+
+
 def _launch_gui(db: Database, argv: list[str]) -> int:
+    problem = missing_display(os.environ)
+    if problem:
+        print(f"organizer: {problem}", file=sys.stderr)
+        return 1
     try:
         from organizer.gui.app import run_gui
     except ImportError as exc:  # Qt libraries missing on this system

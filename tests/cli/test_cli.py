@@ -227,3 +227,11 @@ def test_export_command_round_trip(demo_file: Path, tmp_path: Path) -> None:
         assert run_json(copy, "list", kind) == run_json(demo_file, "list", kind)
     code, _, err = run("--db", str(demo_file), "export", str(tmp_path / "no" / "such" / "dir.json"))
     assert code == 1 and "does not exist" in err
+
+
+def test_no_display_is_one_clear_line(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "organizer", "--db", "g.sqlite"], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "no display" in result.stderr and "organizer --help" in result.stderr
