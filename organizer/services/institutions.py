@@ -78,7 +78,8 @@ def create_in(session: Session, data: InstitutionData) -> m.Institution:
 
 def create_institution(db: Database, data: InstitutionData) -> InstitutionDetail:
     with db.unit_of_work() as session:
-        return _detail(session, create_in(session, data))
+        ident = create_in(session, data).id
+    return get_institution(db, ident)  # read back as stored (collections in their stored order)
 
 
 def update_institution(db: Database, ident: int, data: InstitutionData,

@@ -105,7 +105,8 @@ def create_in(session: Session, data: MeetingData) -> m.Meeting:
 
 def create_meeting(db: Database, data: MeetingData) -> MeetingDetail:
     with db.unit_of_work() as session:
-        return _detail(session, create_in(session, data))
+        ident = create_in(session, data).id
+    return get_meeting(db, ident)  # read back as stored (collections in their stored order)
 
 
 def update_meeting(db: Database, ident: int, data: MeetingData, expected_version: int | None = None) -> MeetingDetail:

@@ -140,7 +140,8 @@ def create_in(session: Session, data: PersonData) -> m.Person:
 
 def create_person(db: Database, data: PersonData) -> PersonDetail:
     with db.unit_of_work() as session:
-        return _detail(create_in(session, data))
+        ident = create_in(session, data).id
+    return get_person(db, ident)  # read back as stored (collections in their stored order)
 
 
 def update_person(db: Database, ident: int, data: PersonData, expected_version: int | None = None) -> PersonDetail:

@@ -110,7 +110,8 @@ def create_in(session: Session, data: VisitData) -> m.Visit:
 
 def create_visit(db: Database, data: VisitData) -> VisitDetail:
     with db.unit_of_work() as session:
-        return _detail(session, create_in(session, data))
+        ident = create_in(session, data).id
+    return get_visit(db, ident)  # read back as stored (collections in their stored order)
 
 
 def update_visit(db: Database, ident: int, data: VisitData, expected_version: int | None = None) -> VisitDetail:
