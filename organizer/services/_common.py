@@ -144,17 +144,23 @@ def topics_by_name(session: Session, names: Iterable[str], checker: Checker) -> 
         if not name or key in seen:
             continue
         seen.add(key)
-        topic = session.scalar(select(m.Topic).where(m.Topic.name == name))
+        known = _topic_cache(session)
+        topic = known.get(key)
         if topic is None:
-            # Case-insensitive match among stored topics and those created earlier in this unit of work
-            # (not flushed yet: services flush only once a whole input is valid).
-            candidates = [*session.scalars(select(m.Topic)), *(o for o in session.new if isinstance(o, m.Topic))]
-            topic = next((t for t in candidates if t.name.casefold() == key), None)
-        if topic is None:
-            topic = m.Topic(name=name, description="")
+            topic = known[key] = m.Topic(name=name, description="")
             session.add(topic)
         result.append(topic)
     return result
+
+
+def _topic_cache(session: Session) -> dict[str, m.Topic]:
+    """Topics by case-folded name for this unit of work: one query, then kept up to date as topics are
+    created (before they are flushed: services flush only once a whole input is valid)."""
+    cache: dict[str, m.Topic] | None = session.info.get("topics_by_key")
+    if cache is None:
+        cache = {t.name.casefold(): t for t in session.scalars(select(m.Topic))}
+        session.info["topics_by_key"] = cache
+    return cache
 
 
 def replace_children(session: Session, owner: object, attr: str, new: list[Any]) -> None:
@@ -173,8 +179,12 @@ def replace_children(session: Session, owner: object, attr: str, new: list[Any])
 
 
 def new_record(session: Session, model: type[R], uid: str | None, label: str,
-               apply: Callable[[R, Checker], None]) -> R:
-    """Create a record in ``session``: ``apply`` fills and validates it; flushed only once valid."""
+               apply: Callable[[R, Checker], None], *, flush: bool = True) -> R:
+    """Create a record in ``session``: ``apply`` fills and validates it; flushed only once valid.
+
+    ``flush=False`` leaves the insert to the caller's next flush: a bulk import flushes once per
+    section, which lets SQLAlchemy batch the inserts (the record has no id until then).
+    """
     checker = Checker(label)
     obj = model()
     chosen = uid_free(session, model, uid, checker)
@@ -187,7 +197,8 @@ def new_record(session: Session, model: type[R], uid: str | None, label: str,
     except Exception:
         session.expunge(obj)
         raise
-    session.flush()
+    if flush:
+        session.flush()
     return obj
 
 

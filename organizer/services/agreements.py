@@ -58,9 +58,9 @@ def _apply(session: Session, obj: m.Agreement, data: AgreementData, checker: Che
     replace_children(session, obj, "signatories", signatories)
 
 
-def create_in(session: Session, data: AgreementData) -> m.Agreement:
+def create_in(session: Session, data: AgreementData, *, flush: bool = True) -> m.Agreement:
     return new_record(session, m.Agreement, data.uid, f"agreement {data.title!r}",
-                      lambda obj, checker: _apply(session, obj, data, checker))
+                      lambda obj, checker: _apply(session, obj, data, checker), flush=flush)
 
 
 def _row_of(session: Session, ident: int) -> AgreementRow:

@@ -40,14 +40,14 @@ def _apply(session: Session, obj: m.FollowUp, data: FollowUpData, checker: Check
     checker.check()
 
 
-def create_in(session: Session, data: FollowUpData) -> m.FollowUp:
+def create_in(session: Session, data: FollowUpData, *, flush: bool = True) -> m.FollowUp:
     # A follow-up from a meeting of a visit belongs to that visit too.
     if data.visit_id is None and data.meeting_id is not None:
         meeting = session.get(m.Meeting, data.meeting_id)
         if meeting is not None and meeting.visit_id is not None:
             data = replace(data, visit_id=meeting.visit_id)
     return new_record(session, m.FollowUp, data.uid, "follow-up",
-                      lambda obj, checker: _apply(session, obj, data, checker))
+                      lambda obj, checker: _apply(session, obj, data, checker), flush=flush)
 
 
 def _row_of(session: Session, ident: int) -> FollowUpRow:

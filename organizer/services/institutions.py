@@ -71,9 +71,9 @@ def _is_descendant_or_self(session: Session, candidate: int, ancestor: int) -> b
     return False
 
 
-def create_in(session: Session, data: InstitutionData) -> m.Institution:
+def create_in(session: Session, data: InstitutionData, *, flush: bool = True) -> m.Institution:
     return new_record(session, m.Institution, data.uid, f"institution {data.name!r}",
-                      lambda obj, checker: _apply(session, obj, data, checker))
+                      lambda obj, checker: _apply(session, obj, data, checker), flush=flush)
 
 
 def create_institution(db: Database, data: InstitutionData) -> InstitutionDetail:

@@ -177,13 +177,18 @@ class _Resolver:
 
     def __init__(self, session: Session) -> None:
         self.session = session
+        self._ids: dict[tuple[type[m.RecordMixin], str], int] = {}
 
     def id_of(self, model: type[m.RecordMixin], uid: str | None, reader: _Reader, key: str) -> int | None:
         if not uid:
             return None
+        cached = self._ids.get((model, uid))
+        if cached is not None:
+            return cached
         ident = self.session.scalar(select(model.id).where(model.uid == uid))
         if ident is None:
             raise reader.fail(key, f"refers to {uid!r}, which is neither in the file nor in the database")
+        self._ids[(model, uid)] = ident
         return ident
 
     def exists(self, model: type[m.RecordMixin], uid: str) -> bool:
@@ -246,15 +251,22 @@ def import_archive(db: Database, data: Mapping[str, Any], progress: Progress | N
             raw_items = data.get(section, [])
             if section == "institutions":
                 raw_items = _parents_first(raw_items)
+            seen: set[str] = set()
             for i, raw in enumerate(raw_items):
                 r = _Reader(raw, f"{section}[{i}]")
                 uid = r.text("uid") if section != "topics" else ""
                 if uid:
                     r.where = f"{section}[{i}] ({uid})"
+                    if uid in seen:
+                        raise r.fail("uid", "appears twice in the file")
+                    seen.add(uid)
                 added = _import_one(session, res, section, r, uid)
                 report.added[section] += int(added)
                 report.unchanged[section] += int(not added)
                 tick()
+            # Records of one section refer only to earlier sections (institutions to their parents are
+            # flushed one by one), so one flush per section lets SQLAlchemy batch the inserts.
+            session.flush()
     return report
 
 
@@ -331,7 +343,7 @@ def _person(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
         name_variants=r.variants(), languages=r.texts("languages"), biography=r.text("biography"),
         emails=r.contacts("emails"), phones=r.contacts("phones"), tags=r.texts("tags"), notes=r.text("notes"),
         topics=r.texts("topics"), positions=tuple(positions), photo=photo, photo_type=photo_type,
-    ))
+    ), flush=False)
 
 
 def _photo(r: _Reader) -> tuple[bytes | None, str]:
@@ -385,7 +397,7 @@ def _visit(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
             for g in r.items("gifts")
         ),
         summary=r.text("summary"),
-    ))
+    ), flush=False)
 
 
 def _meeting(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
@@ -401,7 +413,7 @@ def _meeting(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
         ),
         objectives=r.text("objectives"), talking_points=r.text("talking_points"), agenda=r.text("agenda"),
         notes=r.text("notes"), outcomes=r.text("outcomes"), topics=r.texts("topics"),
-    ))
+    ), flush=False)
 
 
 def _followup(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
@@ -412,7 +424,7 @@ def _followup(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
         owner_institution_id=res.id_of(m.Institution, r.opt_text("owner_institution"), r, "owner_institution"),
         visit_id=res.id_of(m.Visit, r.opt_text("visit"), r, "visit"),
         meeting_id=res.id_of(m.Meeting, r.opt_text("meeting"), r, "meeting"), notes=r.text("notes"),
-    ))
+    ), flush=False)
 
 
 def _agreement(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
@@ -431,7 +443,7 @@ def _agreement(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
         signed_date=r.day("signed_date"), signed_place=r.text("signed_place"), valid_until=r.day("valid_until"),
         visit_id=res.id_of(m.Visit, r.opt_text("visit"), r, "visit"),
         meeting_id=res.id_of(m.Meeting, r.opt_text("meeting"), r, "meeting"), summary=r.text("summary"),
-    ))
+    ), flush=False)
 
 
 _MODELS: dict[str, type[m.RecordMixin]] = {

@@ -98,9 +98,9 @@ def build_participants(session: Session, items: Sequence[MeetingParticipantData]
     return out
 
 
-def create_in(session: Session, data: MeetingData) -> m.Meeting:
+def create_in(session: Session, data: MeetingData, *, flush: bool = True) -> m.Meeting:
     return new_record(session, m.Meeting, data.uid, f"meeting {data.title!r}",
-                      lambda obj, checker: _apply(session, obj, data, checker))
+                      lambda obj, checker: _apply(session, obj, data, checker), flush=flush)
 
 
 def create_meeting(db: Database, data: MeetingData) -> MeetingDetail:

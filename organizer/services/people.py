@@ -133,9 +133,9 @@ def set_person_photo(db: Database, ident: int, photo: bytes | None) -> PersonDet
         return _detail(obj)
 
 
-def create_in(session: Session, data: PersonData) -> m.Person:
+def create_in(session: Session, data: PersonData, *, flush: bool = True) -> m.Person:
     label = f"person {data.display_name or (data.given_name + ' ' + data.family_name).strip()!r}"
-    return new_record(session, m.Person, data.uid, label, lambda obj, ch: _apply(session, obj, data, ch))
+    return new_record(session, m.Person, data.uid, label, lambda obj, ch: _apply(session, obj, data, ch), flush=flush)
 
 
 def create_person(db: Database, data: PersonData) -> PersonDetail:

@@ -103,9 +103,9 @@ def _apply(session: Session, obj: m.Visit, data: VisitData, checker: Checker) ->
     obj.topics = topics
 
 
-def create_in(session: Session, data: VisitData) -> m.Visit:
+def create_in(session: Session, data: VisitData, *, flush: bool = True) -> m.Visit:
     return new_record(session, m.Visit, data.uid, f"visit {data.title!r}",
-                      lambda obj, checker: _apply(session, obj, data, checker))
+                      lambda obj, checker: _apply(session, obj, data, checker), flush=flush)
 
 
 def create_visit(db: Database, data: VisitData) -> VisitDetail:

@@ -150,3 +150,11 @@ def test_bad_photo_in_archive(db: Database) -> None:
     data["people"][0]["photo"] = {"media_type": "image/png", "base64": "aGVsbG8="}
     with pytest.raises(ValidationError, match="not a JPEG, PNG"):
         interchange.import_archive(db, data)
+
+
+def test_a_uid_twice_in_the_file_is_refused(db: Database) -> None:
+    data = _demo()
+    data["people"].append(dict(data["people"][0], given_name="Someone else"))
+    with pytest.raises(ValidationError, match=r"people\[6\] \(demo:person:korzhikov\): uid: appears twice"):
+        interchange.import_archive(db, data)
+    assert _counts(db)["Person"] == 0
