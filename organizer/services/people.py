@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from organizer.domain.enums import ParticipantRole, Side
 from organizer.domain.errors import NotFoundError
@@ -19,6 +20,8 @@ from organizer.domain.records import (
     PersonHistory,
     PersonRow,
     PositionData,
+    PositionView,
+    RecordMeta,
     compose_full_name,
 )
 from organizer.services._common import (
@@ -29,12 +32,17 @@ from organizer.services._common import (
     delete_record,
     edited,
     fetch,
-    meta_of,
     new_record,
     replace_children,
     topics_by_name,
 )
-from organizer.services.positions import build_positions, full_name_of, position_views, sorted_positions
+from organizer.services.positions import (
+    build_positions,
+    full_name_of,
+    position_sort_key,
+    position_views,
+    sorted_positions,
+)
 from organizer.store import models as m
 from organizer.store.database import Database
 
@@ -129,8 +137,7 @@ def set_person_photo(db: Database, ident: int, photo: bytes | None) -> PersonDet
         checker = Checker(f"person {ident}")
         _set_photo(obj, photo, checker)
         checker.check()
-        session.flush()
-        return _detail(obj)
+    return get_person(db, ident)
 
 
 def create_in(session: Session, data: PersonData, *, flush: bool = True) -> m.Person:
@@ -165,30 +172,89 @@ def delete_person(db: Database, ident: int, expected_version: int | None = None)
     delete_record(db, m.Person, KIND, ident, expected_version, _person_in_use)
 
 
-def _loaded(session: Session, ids: Sequence[int] | None = None) -> list[m.Person]:
-    q = select(m.Person).options(
-        selectinload(m.Person.names),
-        selectinload(m.Person.emails),
-        selectinload(m.Person.phones),
-        selectinload(m.Person.tags),
-        selectinload(m.Person.topics),
-        selectinload(m.Person.positions).selectinload(m.Position.institution),
-    )
-    if ids is not None:
-        q = q.where(m.Person.id.in_(ids))
-    return list(session.scalars(q.order_by(m.Person.sort_name, m.Person.id)))
+BATCH = 500
+"""Ids per query: well under SQLite's default limit of 32,766 bound variables."""
+
+
+def _group(rows: Iterable[Sequence[Any]]) -> dict[int, list[tuple[Any, ...]]]:
+    """Rows keyed by their first column (the person id), in query order."""
+    out: dict[int, list[tuple[Any, ...]]] = {}
+    for row in rows:
+        out.setdefault(row[0], []).append(tuple(row))
+    return out
+
+
+def _details(session: Session, ids: Sequence[int]) -> list[PersonDetail]:
+    """Details of these people, in the order given (missing ids skipped).
+
+    Built from seven plain column queries for the whole batch rather than ORM objects: listing
+    100,000 people this way is several times faster and the result is the same for one person.
+    """
+    p, pos = m.Person, m.Position
+    people = {
+        r.id: r for r in session.execute(
+            select(p.id, p.uid, p.version, p.created_at, p.updated_at, p.given_name, p.family_name, p.middle_name,
+                   p.honorific, p.form_of_address, p.display_name, p.languages, p.biography, p.photo_type,
+                   p.notes).where(p.id.in_(ids)))
+    }
+    names = _group(session.execute(
+        select(m.PersonName.person_id, m.PersonName.name, m.PersonName.script, m.PersonName.language)
+        .where(m.PersonName.person_id.in_(ids)).order_by(m.PersonName.id)))
+    emails = _group(session.execute(
+        select(m.PersonEmail.person_id, m.PersonEmail.address, m.PersonEmail.label)
+        .where(m.PersonEmail.person_id.in_(ids)).order_by(m.PersonEmail.id)))
+    phones = _group(session.execute(
+        select(m.PersonPhone.person_id, m.PersonPhone.number, m.PersonPhone.label)
+        .where(m.PersonPhone.person_id.in_(ids)).order_by(m.PersonPhone.id)))
+    tags = _group(session.execute(
+        select(m.PersonTag.person_id, m.PersonTag.tag).where(m.PersonTag.person_id.in_(ids))
+        .order_by(m.PersonTag.tag)))
+    topics = _group(session.execute(
+        select(m.person_topic.c.person_id, m.Topic.name).join(m.Topic, m.Topic.id == m.person_topic.c.topic_id)
+        .where(m.person_topic.c.person_id.in_(ids)).order_by(m.Topic.name)))
+    positions = _group(session.execute(
+        select(pos.person_id, pos.id, pos.institution_id, m.Institution.name, pos.title, pos.start_date,
+               pos.end_date, pos.is_current)
+        .join(m.Institution, m.Institution.id == pos.institution_id).where(pos.person_id.in_(ids))))
+    out = []
+    for ident in ids:
+        r = people.get(ident)
+        if r is None:
+            continue
+        full_name = compose_full_name(r.given_name, r.middle_name, r.family_name, r.display_name)
+        views = sorted(
+            (PositionView(id=q[1], person_id=ident, person_name=full_name, institution_id=q[2],
+                          institution_name=q[3], title=q[4], start_date=q[5], end_date=q[6], current=q[7])
+             for q in positions.get(ident, [])),
+            key=lambda v: position_sort_key(v.current, v.start_date, v.id),
+        )
+        data = PersonData(
+            given_name=r.given_name, family_name=r.family_name, middle_name=r.middle_name,
+            honorific=r.honorific, form_of_address=r.form_of_address, display_name=r.display_name,
+            name_variants=tuple(NameVariant(n[1], n[2], n[3]) for n in names.get(ident, [])),
+            languages=tuple(r.languages or ()), biography=r.biography, photo=None, photo_type=r.photo_type,
+            emails=tuple(ContactEntry(e[1], e[2]) for e in emails.get(ident, [])),
+            phones=tuple(ContactEntry(ph[1], ph[2]) for ph in phones.get(ident, [])),
+            tags=tuple(t[1] for t in tags.get(ident, [])), notes=r.notes,
+            topics=tuple(t[1] for t in topics.get(ident, [])),
+            positions=tuple(PositionData(v.title, v.institution_id, v.start_date, v.end_date, v.current)
+                            for v in views),
+            uid=r.uid,
+        )
+        out.append(PersonDetail(
+            meta=RecordMeta(id=ident, uid=r.uid, version=r.version, created_at=r.created_at,
+                            updated_at=r.updated_at),
+            data=data, full_name=full_name, positions=tuple(views), has_photo=bool(r.photo_type),
+        ))
+    return out
 
 
 def get_person(db: Database, ident: int) -> PersonDetail:
     with db.reader() as session:
-        found = _loaded(session, [ident])
-        if not found:
-            raise NotFoundError(KIND, ident)
-        return _detail(found[0])
-
-
-BATCH = 500
-"""Ids per query: well under SQLite's default limit of 32,766 bound variables."""
+        found = _details(session, [ident])
+    if not found:
+        raise NotFoundError(KIND, ident)
+    return found[0]
 
 
 def iter_people_details(db: Database, batch: int = BATCH) -> Iterator[PersonDetail]:
@@ -198,10 +264,8 @@ def iter_people_details(db: Database, batch: int = BATCH) -> Iterator[PersonDeta
     """
     ids = person_ids(db)
     for start in range(0, len(ids), batch):
-        chunk = ids[start:start + batch]
         with db.reader() as session:
-            loaded = {p.id: p for p in _loaded(session, chunk)}
-            yield from (_detail(loaded[i]) for i in chunk if i in loaded)
+            yield from _details(session, ids[start:start + batch])
 
 
 def list_people_details(db: Database) -> list[PersonDetail]:
@@ -212,42 +276,6 @@ def person_photo(db: Database, ident: int) -> tuple[bytes, str] | None:
     with db.reader() as session:
         obj = fetch(session, m.Person, ident, KIND)
         return (obj.photo, obj.photo_type) if obj.photo is not None else None
-
-
-def to_data(obj: m.Person, *, with_photo: bool = False) -> PersonData:
-    return PersonData(
-        given_name=obj.given_name,
-        family_name=obj.family_name,
-        middle_name=obj.middle_name,
-        honorific=obj.honorific,
-        form_of_address=obj.form_of_address,
-        display_name=obj.display_name,
-        name_variants=tuple(NameVariant(n.name, n.script, n.language) for n in obj.names),
-        languages=tuple(obj.languages or ()),
-        biography=obj.biography,
-        photo=obj.photo if with_photo else None,
-        photo_type=obj.photo_type,
-        positions=tuple(
-            PositionData(p.title, p.institution_id, p.start_date, p.end_date, p.is_current)
-            for p in sorted_positions(obj.positions)
-        ),
-        emails=tuple(ContactEntry(e.address, e.label) for e in obj.emails),
-        phones=tuple(ContactEntry(p.number, p.label) for p in obj.phones),
-        tags=tuple(t.tag for t in obj.tags),
-        notes=obj.notes,
-        topics=tuple(t.name for t in obj.topics),
-        uid=obj.uid,
-    )
-
-
-def _detail(obj: m.Person) -> PersonDetail:
-    return PersonDetail(
-        meta=meta_of(obj),
-        data=to_data(obj),
-        full_name=full_name_of(obj),
-        positions=tuple(position_views(sorted_positions(obj.positions))),
-        has_photo=bool(obj.photo_type),
-    )
 
 
 # --- lazy lists ----------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 
 from sqlalchemy.orm import Session
 
@@ -32,12 +33,13 @@ def position_views(positions: Iterable[m.Position]) -> list[PositionView]:
     ]
 
 
-def sorted_positions(positions: Iterable[m.Position]) -> list[m.Position]:
+def position_sort_key(current: bool, start_date: date | None, ident: int | None) -> tuple[bool, int, int]:
     """Current first, then newest start first; undated last."""
-    return sorted(
-        positions,
-        key=lambda p: (not p.is_current, -(p.start_date.toordinal() if p.start_date else 0), p.id or 0),
-    )
+    return (not current, -(start_date.toordinal() if start_date else 0), ident or 0)
+
+
+def sorted_positions(positions: Iterable[m.Position]) -> list[m.Position]:
+    return sorted(positions, key=lambda p: position_sort_key(p.is_current, p.start_date, p.id))
 
 
 def build_positions(session: Session, items: Sequence[PositionData], checker: Checker) -> list[m.Position]:
