@@ -4,6 +4,8 @@ Every model exposes the record id under ``ID_ROLE`` so views and proxies can map
 a record without knowing the model's internals.
 """
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -12,4 +14,13 @@ ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 """Item data role holding a sort key (a ``str``) for a cell, used by sort proxies."""
 
-__all__ = ["ID_ROLE", "SORT_ROLE"]
+
+
+def column_header(headers: Sequence[str], section: int, orientation: Qt.Orientation, role: int) -> str | None:
+    """``headerData`` for a model whose columns have these titles (no vertical header text)."""
+    if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(headers):
+        return headers[section]
+    return None
+
+
+__all__ = ["ID_ROLE", "SORT_ROLE", "column_header"]

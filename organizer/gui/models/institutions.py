@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 
 from organizer.domain.records import InstitutionNode, InstitutionRow
 from organizer.gui.formatting import enum_label
-from organizer.gui.models import ID_ROLE, SORT_ROLE
+from organizer.gui.models import ID_ROLE, SORT_ROLE, column_header
 from organizer.services.institutions import institution_tree
 
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
@@ -120,7 +120,4 @@ class InstitutionTreeModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section]
-        return None
+        return column_header(COLUMNS, section, orientation, role)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from organizer.domain.records import PersonRow
-from organizer.gui.models import ID_ROLE, SORT_ROLE
+from organizer.gui.models import ID_ROLE, SORT_ROLE, column_header
 from organizer.services.people import people_rows, person_ids
 
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
@@ -125,7 +125,4 @@ class PeopleModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section]
-        return None
+        return column_header(COLUMNS, section, orientation, role)

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from organizer.gui.models import ID_ROLE, SORT_ROLE
+from organizer.gui.models import ID_ROLE, SORT_ROLE, column_header
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -72,7 +72,4 @@ class RowTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self._columns)):
-            return self._columns[section].header
-        return None
+        return column_header([c.header for c in self._columns], section, orientation, role)
