@@ -9,8 +9,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from organizer.store.database import Database
+if TYPE_CHECKING:  # imported for annotations only: ``organizer --version`` must not load SQLAlchemy
+    from organizer.store.database import Database
 
 
 def missing_display(environ: Mapping[str, str], platform: str = sys.platform) -> str | None:

@@ -3,37 +3,32 @@
 Every failure the user can cause (unknown id, a file that is not a database, a database from a newer
 Organizer, a bad import file) prints one line to stderr and exits non-zero, never a traceback.
 ``ORGANIZER_DEBUG=1`` shows the traceback of an unexpected error.
+
+Start-up is kept short (scripts call ``organizer`` in loops): this module imports only argparse and
+light parts of the package, so ``--version`` and ``--help`` answer before SQLAlchemy is loaded. Each
+command lives in a module of its own (``organizer/cli/<area>.py``) named in ``COMMANDS`` as
+``"module:function"`` and imported only when that command runs; the command function imports the
+services it uses. To add a command: register its parser in ``build_parser`` and add one ``COMMANDS`` line.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import traceback
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
+from importlib import import_module
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from organizer import __version__
-from organizer.cli import jsonout, text
 from organizer.domain.errors import OrganizerError
-from organizer.paths import resolve_db_url
-from organizer.services import (
-    agreements,
-    archive_export,
-    demo,
-    followups,
-    institutions,
-    interchange,
-    meetings,
-    people,
-    visits,
-)
-from organizer.store.database import Database, open_database
 
-GuiLauncher = Callable[[Database, list[str]], int]
+if TYPE_CHECKING:
+    from organizer.store.database import Database
+
+GuiLauncher = Callable[["Database", list[str]], int]
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -98,13 +93,16 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
     command = args.command or "gui"
     db: Database | None = None
     try:
+        from organizer.paths import resolve_db_url
+        from organizer.store.database import open_database
+
         db = open_database(resolve_db_url(args.db, args.db_url))
         if command == "gui":
             if gui is None:
                 print("organizer: the desktop app is not available here", file=err)
                 return EXIT_ERROR
             return gui(db, [sys.argv[0] if sys.argv else "organizer"])
-        return COMMANDS[command](db, args, out)
+        return load_command(command)(db, args, out)
     except OrganizerError as exc:
         print(f"organizer: {exc}", file=err)
         return EXIT_ERROR
@@ -130,88 +128,20 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
             db.close()
 
 
-def _dump(value: Any, out: TextIO) -> None:
-    json.dump(value, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+Command = Callable[["Database", argparse.Namespace, TextIO], int]
 
-
-def _dump_array(items: Iterable[dict[str, Any]], out: TextIO) -> None:
-    """One JSON array, written item by item so a long list never sits in memory whole."""
-    out.write("[")
-    empty = True
-    for item in items:
-        out.write("\n  " if empty else ",\n  ")
-        out.write(json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  "))
-        empty = False
-    out.write("]\n" if empty else "\n]\n")
-
-
-def cmd_demo(db: Database, args: argparse.Namespace, out: TextIO) -> int:
-    report = demo.load_demo(db)
-    print(text.import_report(report, "demo visit"), file=out)
-    return EXIT_OK
-
-
-def cmd_import(db: Database, args: argparse.Namespace, out: TextIO) -> int:
-    report = interchange.import_archive(db, interchange.load_archive_file(args.file))
-    if args.json:
-        _dump({"added": report.added, "unchanged": report.unchanged}, out)
-    else:
-        print(text.import_report(report, str(args.file)), file=out)
-    return EXIT_OK
-
-
-def cmd_export(db: Database, args: argparse.Namespace, out: TextIO) -> int:
-    data = archive_export.export_archive(db)
-    archive_export.write_archive(data, args.file)
-    counts = ", ".join(f"{len(data[s])} {s}" for s in interchange.SECTIONS if data[s])
-    print(f"exported to {args.file}: {counts or 'nothing (the database is empty)'}", file=out)
-    return EXIT_OK
-
-
-def cmd_list(db: Database, args: argparse.Namespace, out: TextIO) -> int:
-    kind = args.kind
-    items: Iterable[dict[str, Any]]
-    if kind == "people":
-        items = (jsonout.person(p) for p in people.iter_people_details(db))
-    elif kind == "institutions":
-        items = [jsonout.institution(r) for r in institutions.list_institutions(db)]
-    elif kind == "visits":
-        items = [jsonout.visit(r) for r in visits.list_visits(db)]
-    elif kind == "meetings":
-        items = [jsonout.meeting(r) for r in meetings.list_meetings(db, visit_id=args.visit)]
-    elif kind == "followups":
-        items = [jsonout.followup(r) for r in followups.list_followups(db, status=args.status, visit_id=args.visit)]
-    else:
-        items = [jsonout.agreement(r) for r in agreements.list_agreements(db)]
-    if args.json:
-        _dump_array(items, out)
-    else:
-        print(text.table(kind, list(items)), file=out)
-    return EXIT_OK
-
-
-def cmd_show(db: Database, args: argparse.Namespace, out: TextIO) -> int:
-    kind, ident = args.kind, args.id
-    if kind == "person":
-        item = jsonout.person_full(people.get_person(db, ident), people.person_history(db, ident))
-    elif kind == "institution":
-        item = jsonout.institution_full(institutions.get_institution(db, ident))
-    elif kind == "visit":
-        item = jsonout.visit_full(visits.get_visit(db, ident))
-    else:
-        item = jsonout.meeting_full(meetings.get_meeting(db, ident))
-    if args.json:
-        _dump(item, out)
-    else:
-        print(text.record(kind, item), file=out)
-    return EXIT_OK
-
-
-COMMANDS: dict[str, Callable[[Database, argparse.Namespace, TextIO], int]] = {
-    "demo": cmd_demo,
-    "import": cmd_import,
-    "export": cmd_export,
-    "list": cmd_list,
-    "show": cmd_show,
+COMMANDS: dict[str, str] = {
+    "demo": "organizer.cli.archive:cmd_demo",
+    "import": "organizer.cli.archive:cmd_import",
+    "export": "organizer.cli.archive:cmd_export",
+    "list": "organizer.cli.records:cmd_list",
+    "show": "organizer.cli.records:cmd_show",
 }
+"""Command name -> ``"module:function"``; the module is imported only when its command runs."""
+
+
+def load_command(name: str) -> Command:
+    module, _, function = COMMANDS[name].partition(":")
+    command: Command = getattr(import_module(module), function)
+    return command
+

@@ -18,19 +18,19 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from organizer.domain.errors import ConflictError, DatabaseError, SchemaTooNewError
+from organizer.store.migrations import HEAD_REVISION, KNOWN_REVISIONS
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -44,6 +44,8 @@ def sqlite_url(path: str | os.PathLike[str]) -> str:
 
 
 def alembic_config(url: str | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     if url:
@@ -52,6 +54,9 @@ def alembic_config(url: str | None = None) -> Config:
 
 
 def head_revision() -> str:
+    """The newest revision in the Alembic script directory (``HEAD_REVISION`` is kept equal by a test)."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -150,7 +155,7 @@ class Database:
 
     def schema_revision(self) -> str | None:
         with self.engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            return _stored_revision(conn, set(inspect(conn).get_table_names()))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -211,22 +216,36 @@ def _describe_db_error(err: sa_exc.DBAPIError, url: str) -> str:
     return f"cannot open database {_safe_url(url)}: {detail.strip().splitlines()[0] if detail else err}"
 
 
+def _stored_revision(conn: Any, tables: set[str]) -> str | None:
+    """The schema revision recorded in the database (Alembic's version table), read without Alembic."""
+    if "alembic_version" not in tables:
+        return None
+    rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    if len(rows) > 1:
+        raise DatabaseError(f"the database records several schema versions ({', '.join(sorted(rows))}); "
+                            "it was not written by Organizer")
+    return str(rows[0]) if rows else None
+
+
 def _prepare_schema(db: Database, *, upgrade: bool) -> None:
-    script = ScriptDirectory.from_config(alembic_config())
-    known = {rev.revision for rev in script.walk_revisions()}
+    """Check the stored schema revision; run Alembic only when it is not the head this code knows.
+
+    An up-to-date database (the usual case) costs one small query and never imports Alembic, which
+    would add about a fifth of a second to every command.
+    """
     with db.engine.connect() as conn:
-        current = MigrationContext.configure(conn).get_current_revision()
         tables = set(inspect(conn).get_table_names())
+        current = _stored_revision(conn, tables)
     if current is None and tables - {"alembic_version"}:
         raise DatabaseError(
             f"{_safe_url(db.url)} holds tables but no Organizer schema version: not an Organizer database"
         )
-    if current is not None and current not in known:
+    if current is not None and current not in KNOWN_REVISIONS:
         raise SchemaTooNewError(
             f"the database {_safe_url(db.url)} was written by a newer Organizer (schema {current}); "
-            f"this version knows schemas up to {script.get_current_head()}: please upgrade Organizer"
+            f"this version knows schemas up to {HEAD_REVISION}: please upgrade Organizer"
         )
-    if upgrade and current != script.get_current_head():
+    if upgrade and current != HEAD_REVISION:
         upgrade_to(db, "head")
 
 
@@ -236,6 +255,8 @@ def upgrade_to(db: Database, revision: str) -> None:
     On SQLite, foreign keys are switched off for the migration (batch mode recreates tables, and a
     DROP TABLE with foreign keys on would fire ON DELETE CASCADE) and checked before the commit.
     """
+    from alembic import command
+
     cfg = alembic_config(db.url)
     with db.engine.connect() as conn:
         raw = conn.connection.driver_connection if db.is_sqlite else None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -165,3 +167,26 @@ def test_downgrade_to_first_migration_and_back(db: Database) -> None:
     assert db.schema_revision() == "0001"
     upgrade_to(db, "head")
     assert db.schema_revision() == head_revision()
+
+
+def test_known_revisions_match_the_alembic_scripts() -> None:
+    """``open_database`` skips Alembic on a database at ``HEAD_REVISION``: the constants must match the scripts."""
+    from alembic.script import ScriptDirectory
+
+    from organizer.store.database import alembic_config
+    from organizer.store.migrations import HEAD_REVISION, KNOWN_REVISIONS
+
+    script = ScriptDirectory.from_config(alembic_config())
+    in_order = [rev.revision for rev in reversed(list(script.walk_revisions()))]
+    assert list(KNOWN_REVISIONS) == in_order
+    assert HEAD_REVISION == head_revision() == script.get_current_head()
+
+
+def test_an_up_to_date_database_opens_without_alembic(tmp_path: Path) -> None:
+    path = tmp_path / "fresh.sqlite"
+    open_database(sqlite_url(path)).close()
+    probe = ("import sys; from organizer.store.database import open_database, sqlite_url; "
+             f"db = open_database(sqlite_url({str(path)!r})); print(db.schema_revision()); db.close(); "
+             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.split("\n")[:2] == [head_revision(), "[]"]

@@ -1,0 +1,46 @@
+"""``organizer import``, ``export`` and ``demo``: Organizer archives in and out.
+
+Loaded only when one of these commands runs (see ``COMMANDS`` in ``cli/main.py``).
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, TextIO
+
+from organizer.cli.output import dump
+
+if TYPE_CHECKING:
+    from organizer.store.database import Database
+
+
+def cmd_demo(db: Database, args: argparse.Namespace, out: TextIO) -> int:
+    from organizer.cli import text
+    from organizer.services import demo
+
+    report = demo.load_demo(db)
+    print(text.import_report(report, "demo visit"), file=out)
+    return 0
+
+
+def cmd_import(db: Database, args: argparse.Namespace, out: TextIO) -> int:
+    from organizer.services import interchange
+
+    report = interchange.import_archive(db, interchange.load_archive_file(args.file))
+    if args.json:
+        dump({"added": report.added, "unchanged": report.unchanged}, out)
+    else:
+        from organizer.cli import text
+
+        print(text.import_report(report, str(args.file)), file=out)
+    return 0
+
+
+def cmd_export(db: Database, args: argparse.Namespace, out: TextIO) -> int:
+    from organizer.services import archive_export, interchange
+
+    data = archive_export.export_archive(db)
+    archive_export.write_archive(data, args.file)
+    counts = ", ".join(f"{len(data[s])} {s}" for s in interchange.SECTIONS if data[s])
+    print(f"exported to {args.file}: {counts or 'nothing (the database is empty)'}", file=out)
+    return 0

@@ -1,0 +1,33 @@
+"""Writing ``--json`` output: one object, or one array streamed item by item.
+
+The contract is the JSON values, not the whitespace. A single record is indented for people who read
+it; a list is one array with one compact object a line, written as it is produced so a long list never
+sits in memory whole, and encoded by the stdlib's C encoder (``json.dumps`` without ``indent``; with
+``indent`` it falls back to the pure-Python encoder, several times slower).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def dump(value: Any, out: TextIO) -> None:
+    """One JSON value, indented, and a newline."""
+    json.dump(value, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def dump_array(items: Iterable[Any], out: TextIO) -> None:
+    """One JSON array: ``[``, one compact item a line, ``]``."""
+    write = out.write
+    write("[")
+    sep = "\n"
+    for item in items:
+        write(sep)
+        write(_encode(item))
+        sep = ",\n"
+    write("]\n" if sep == "\n" else "\n]\n")
