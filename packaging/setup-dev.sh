@@ -36,4 +36,11 @@ PYTHON="${PYTHON:-python3}"
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e ".[test]"
+# A venv made before the Qt pin has PySide6-Pdf 6.12 next to Addons 6.11 (they share the QtPdf files):
+# remove it and restore Addons' copy. See the Qt comment in pyproject.toml.
+if .venv/bin/python -c 'import sys; sys.exit(0 if sys.version_info < (3, 12) else 1)' \
+   && .venv/bin/python -m pip show -q PySide6-Pdf >/dev/null 2>&1; then
+  .venv/bin/python -m pip uninstall -q -y PySide6-Pdf
+  .venv/bin/python -m pip install -q --force-reinstall --no-deps "PySide6-Addons==6.11.3"
+fi
 echo "setup: ready (.venv/bin/organizer)"

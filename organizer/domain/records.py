@@ -138,6 +138,8 @@ class PositionData:
     start_date: date | None = None
     end_date: date | None = None
     current: bool = False
+    id: int | None = None
+    """The stored position this input edits (from ``PersonDetail``); ``None`` for a new one."""
 
 
 @dataclass(frozen=True, slots=True)

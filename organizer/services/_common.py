@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any, TypeVar
@@ -163,16 +163,90 @@ def _topic_cache(session: Session) -> dict[str, m.Topic]:
     return cache
 
 
-def replace_children(session: Session, owner: object, attr: str, new: list[Any]) -> None:
-    """Replace a one-to-many collection, deleting the old rows before the new ones are inserted.
+def replace_children(session: Session, owner: object, attr: str, new: list[Any], *,
+                     fields: Sequence[str], key: Sequence[str] | None = None, pair_leftovers: bool = True,
+                     clear_first: dict[str, Any] | None = None) -> None:
+    """Make a one-to-many collection hold ``new`` while keeping the identity (id, uid) of rows that stay.
 
-    SQLAlchemy would otherwise insert first, which trips unique constraints such as "one current
-    position per person" or "a person takes part in a visit once".
+    ``new`` holds transient rows built from the input. Each is matched to a stored row: first by an
+    explicit ``id`` set on it, then by ``key`` (default: all ``fields``), then (``pair_leftovers``) the
+    remaining ones pairwise in order, so editing one e-mail address keeps its row. A matched stored row
+    gets the new row's ``fields`` copied onto it; unmatched new rows are inserted, unmatched stored rows
+    deleted. Deletes are flushed first, then updates, then inserts, which keeps unique constraints such
+    as "a person takes part in a visit once" satisfied at every statement. ``clear_first`` (e.g.
+    ``{"is_current": False}``) is written to the kept rows and flushed before the real values, for a
+    flag that a partial unique index allows on one row only.
     """
-    if getattr(owner, attr):
-        setattr(owner, attr, [])
+    collection: list[Any] = getattr(owner, attr)
+    if not collection:
+        for row in new:
+            _forget_id(row)
+        setattr(owner, attr, new)
+        return
+    key_fields = tuple(key or fields)
+
+    def key_of(row: Any) -> tuple[Any, ...]:
+        return tuple(getattr(row, f) for f in key_fields)
+
+    old = list(collection)
+    unmatched = {id(row): row for row in old}
+    pairs: list[tuple[Any, Any]] = []
+    rest: list[Any] = []
+    by_id = {getattr(row, "id", None): row for row in old}
+    for row in new:
+        ident = getattr(row, "id", None)
+        stored = by_id.get(ident) if ident is not None else None
+        if stored is not None and id(stored) in unmatched:
+            del unmatched[id(stored)]
+            pairs.append((stored, row))
+        else:
+            rest.append(row)
+    by_key: dict[tuple[Any, ...], list[Any]] = {}
+    for row in old:
+        if id(row) in unmatched:
+            by_key.setdefault(key_of(row), []).append(row)
+    leftovers: list[Any] = []
+    for row in rest:
+        bucket = by_key.get(key_of(row))
+        if bucket:
+            stored = bucket.pop(0)
+            del unmatched[id(stored)]
+            pairs.append((stored, row))
+        else:
+            leftovers.append(row)
+    inserts: list[Any] = []
+    if pair_leftovers:
+        remaining = [row for row in old if id(row) in unmatched]
+        for stored, row in zip(remaining, leftovers, strict=False):
+            del unmatched[id(stored)]
+            pairs.append((stored, row))
+        inserts = leftovers[len(remaining):]
+    else:
+        inserts = leftovers
+    if unmatched:
+        for row in list(unmatched.values()):
+            collection.remove(row)
         session.flush()
-    setattr(owner, attr, new)
+    if clear_first and any(getattr(s, f) != getattr(n, f) for s, n in pairs for f in clear_first):
+        for stored, _row in pairs:
+            for f, value in clear_first.items():
+                setattr(stored, f, value)
+        session.flush()
+    for stored, row in pairs:
+        for f in fields:
+            if getattr(stored, f) != getattr(row, f):
+                setattr(stored, f, getattr(row, f))
+    if inserts:
+        session.flush()
+        for row in inserts:
+            _forget_id(row)
+        collection.extend(inserts)
+
+
+def _forget_id(row: Any) -> None:
+    """An id in the input that matched no stored row of this owner is not ours to reuse."""
+    if getattr(row, "id", None) is not None:
+        row.id = None
 
 
 # --- the shape every create, update and delete shares ------------------------------------------

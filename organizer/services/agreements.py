@@ -54,8 +54,9 @@ def _apply(session: Session, obj: m.Agreement, data: AgreementData, checker: Che
         seen.add(s.person_id)
         signatories.append(m.AgreementSignatory(person_id=s.person_id, institution_id=s.institution_id))
     checker.check()
-    replace_children(session, obj, "parties", parties)
-    replace_children(session, obj, "signatories", signatories)
+    replace_children(session, obj, "parties", parties, fields=("institution_id",), pair_leftovers=False)
+    replace_children(session, obj, "signatories", signatories, fields=("person_id", "institution_id"),
+                     key=("person_id",), pair_leftovers=False)
 
 
 def create_in(session: Session, data: AgreementData, *, flush: bool = True) -> m.Agreement:

@@ -18,7 +18,17 @@ from organizer.store.database import Database
 KIND = "follow-up"
 
 
+def _with_meeting_visit(session: Session, data: FollowUpData) -> FollowUpData:
+    """A follow-up from a meeting of a visit belongs to that visit too (on create and on every edit)."""
+    if data.visit_id is None and data.meeting_id is not None:
+        meeting = session.get(m.Meeting, data.meeting_id)
+        if meeting is not None and meeting.visit_id is not None:
+            return replace(data, visit_id=meeting.visit_id)
+    return data
+
+
 def _apply(session: Session, obj: m.FollowUp, data: FollowUpData, checker: Checker) -> None:
+    data = _with_meeting_visit(session, data)
     obj.description = checker.text("description", data.description, required=True, limit=10_000,
                                    single_line=False)
     obj.status = parse_enum(FollowUpStatus, data.status, "status").value
@@ -41,11 +51,6 @@ def _apply(session: Session, obj: m.FollowUp, data: FollowUpData, checker: Check
 
 
 def create_in(session: Session, data: FollowUpData, *, flush: bool = True) -> m.FollowUp:
-    # A follow-up from a meeting of a visit belongs to that visit too.
-    if data.visit_id is None and data.meeting_id is not None:
-        meeting = session.get(m.Meeting, data.meeting_id)
-        if meeting is not None and meeting.visit_id is not None:
-            data = replace(data, visit_id=meeting.visit_id)
     return new_record(session, m.FollowUp, data.uid, "follow-up",
                       lambda obj, checker: _apply(session, obj, data, checker), flush=flush)
 

@@ -22,6 +22,7 @@ from organizer.services._common import (
     fetch,
     meta_of,
     new_record,
+    replace_children,
     topics_by_name,
 )
 from organizer.services.positions import position_views
@@ -48,7 +49,7 @@ def _apply(session: Session, obj: m.Institution, data: InstitutionData, checker:
             checker.add("parent_id", f"{parent.name!r} is this institution or one of its units: "
                         "an institution cannot be its own parent")
     obj.parent_id = data.parent_id
-    obj.names = [
+    names = [
         m.InstitutionName(
             name=checker.text(f"name_variants[{i}].name", v.name, required=True),
             script=checker.text(f"name_variants[{i}].script", v.script, limit=16),
@@ -57,6 +58,8 @@ def _apply(session: Session, obj: m.Institution, data: InstitutionData, checker:
         for i, v in enumerate(data.name_variants)
     ]
     obj.topics = topics_by_name(session, data.topics, checker)
+    checker.check()
+    replace_children(session, obj, "names", names, fields=("name", "script", "language"))
 
 
 def _is_descendant_or_self(session: Session, candidate: int, ancestor: int) -> bool:
@@ -148,7 +151,7 @@ def name_sort_key(name: str) -> str:
 def _build_tree(rows: list[InstitutionRow]) -> list[InstitutionNode]:
     children: dict[int | None, list[InstitutionRow]] = {}
     ids = {r.id for r in rows}
-    for r in sorted(rows, key=lambda row: name_sort_key(row.name)):
+    for r in sorted(rows, key=lambda row: (name_sort_key(row.name), row.id)):
         parent = r.parent_id if r.parent_id in ids else None
         children.setdefault(parent, []).append(r)
 
@@ -174,12 +177,10 @@ def _detail(session: Session, obj: m.Institution) -> InstitutionDetail:
         seen.add(current.id)
         path.insert(0, current.name)
         current = current.parent
-    children = [
-        _row(r)
-        for r in session.execute(
-            _rows_query().where(m.Institution.parent_id == obj.id).order_by(m.Institution.name)
-        )
-    ]
+    children = sorted(  # the same order as the tree (institution_tree)
+        (_row(r) for r in session.execute(_rows_query().where(m.Institution.parent_id == obj.id))),
+        key=lambda row: (name_sort_key(row.name), row.id),
+    )
     positions = session.scalars(
         select(m.Position)
         .where(m.Position.institution_id == obj.id)

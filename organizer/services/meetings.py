@@ -76,7 +76,8 @@ def _apply(session: Session, obj: m.Meeting, data: MeetingData, checker: Checker
     participants = build_participants(session, data.participants, checker)
     topics = topics_by_name(session, data.topics, checker)
     checker.check()
-    replace_children(session, obj, "participants", participants)
+    replace_children(session, obj, "participants", participants, fields=("person_id", "side", "role"),
+                     key=("person_id",), pair_leftovers=False)
     obj.topics = topics
 
 

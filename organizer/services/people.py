@@ -37,6 +37,7 @@ from organizer.services._common import (
     topics_by_name,
 )
 from organizer.services.positions import (
+    POSITION_FIELDS,
     build_positions,
     full_name_of,
     position_sort_key,
@@ -110,11 +111,12 @@ def _apply(session: Session, obj: m.Person, data: PersonData, checker: Checker) 
     positions = build_positions(session, data.positions, checker)
     topics = topics_by_name(session, data.topics, checker)
     checker.check()
-    replace_children(session, obj, "names", names)
-    replace_children(session, obj, "emails", emails)
-    replace_children(session, obj, "phones", phones)
-    replace_children(session, obj, "tags", tags)
-    replace_children(session, obj, "positions", positions)
+    replace_children(session, obj, "names", names, fields=("name", "script", "language"))
+    replace_children(session, obj, "emails", emails, fields=("address", "label"))
+    replace_children(session, obj, "phones", phones, fields=("number", "label"))
+    replace_children(session, obj, "tags", tags, fields=("tag",), pair_leftovers=False)
+    replace_children(session, obj, "positions", positions, fields=POSITION_FIELDS,
+                     clear_first={"is_current": False})
     obj.topics = topics
 
 
@@ -237,7 +239,7 @@ def _details(session: Session, ids: Sequence[int]) -> list[PersonDetail]:
             phones=tuple(ContactEntry(ph[1], ph[2]) for ph in phones.get(ident, [])),
             tags=tuple(t[1] for t in tags.get(ident, [])), notes=r.notes,
             topics=tuple(t[1] for t in topics.get(ident, [])),
-            positions=tuple(PositionData(v.title, v.institution_id, v.start_date, v.end_date, v.current)
+            positions=tuple(PositionData(v.title, v.institution_id, v.start_date, v.end_date, v.current, id=v.id)
                             for v in views),
             uid=r.uid,
         )

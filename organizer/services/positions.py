@@ -42,6 +42,10 @@ def sorted_positions(positions: Iterable[m.Position]) -> list[m.Position]:
     return sorted(positions, key=lambda p: position_sort_key(p.is_current, p.start_date, p.id))
 
 
+POSITION_FIELDS = ("title", "institution_id", "start_date", "end_date", "is_current")
+"""What an edit of a position may change (its id and uid stay)."""
+
+
 def build_positions(session: Session, items: Sequence[PositionData], checker: Checker) -> list[m.Position]:
     """Validate position input and build rows; if none is flagged current, the newest open one is."""
     built: list[m.Position] = []
@@ -58,6 +62,7 @@ def build_positions(session: Session, items: Sequence[PositionData], checker: Ch
             checker.add(f"{field}.current", "a position that has ended cannot be the current one")
         built.append(
             m.Position(
+                id=item.id,
                 title=title,
                 institution_id=item.institution_id,
                 start_date=item.start_date,

@@ -34,8 +34,12 @@ def rename_topic(db: Database, ident: int, name: str) -> TopicRow:
         topic = fetch(session, m.Topic, ident, "topic")
         checker = Checker(f"topic {ident}")
         new = checker.text("name", name, required=True)
-        other = session.scalar(select(m.Topic.id).where(m.Topic.name == new, m.Topic.id != ident))
-        if other is not None:
+        # Look-ups fold case (topics_by_name), so uniqueness must too: "Catalysis" and "catalysis" are one.
+        # Case-folded in Python: SQLite's lower() knows only ASCII, and the vocabulary is small.
+        key = new.casefold()
+        taken = any(name.casefold() == key
+                    for name in session.scalars(select(m.Topic.name).where(m.Topic.id != ident)))
+        if taken:
             checker.add("name", f"a topic named {new!r} already exists")
         checker.check()
         topic.name = new

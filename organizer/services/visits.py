@@ -97,9 +97,11 @@ def _apply(session: Session, obj: m.Visit, data: VisitData, checker: Checker) ->
                             person_id=g.person_id))
     topics = topics_by_name(session, data.topics, checker)
     checker.check()
-    replace_children(session, obj, "institutions", institutions)
-    replace_children(session, obj, "participants", participants)
-    replace_children(session, obj, "gifts", gifts)
+    replace_children(session, obj, "institutions", institutions, fields=("institution_id", "side"),
+                     key=("institution_id",), pair_leftovers=False)
+    replace_children(session, obj, "participants", participants, fields=("person_id", "side", "role", "precedence"),
+                     key=("person_id",), pair_leftovers=False)
+    replace_children(session, obj, "gifts", gifts, fields=("direction", "description", "person_id"))
     obj.topics = topics
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
+from sqlalchemy import event
 
 from organizer.gui.formatting import enum_label, fmt_date_range
 from organizer.gui.models import ID_ROLE
@@ -13,6 +14,7 @@ from organizer.gui.models.people import BATCH_SIZE, PeopleModel
 from organizer.gui.models.rows import Column, RowTableModel
 from organizer.services.followups import list_followups
 from organizer.services.interchange import import_archive
+from organizer.services.people import delete_person
 from organizer.services.visits import list_visits
 from organizer.store import Database
 
@@ -51,35 +53,42 @@ def test_people_model_shows_the_demo_people_with_titles(gui_demo_db: Database) -
     assert isinstance(model.index(row, 0).data(ID_ROLE), int)
 
 
-def test_people_model_fetches_in_batches(qtmodeltester: Any, gui_db: Database) -> None:
+def test_people_model_builds_rows_a_batch_at_a_time(qtmodeltester: Any, gui_db: Database) -> None:
     _add_people(gui_db, 1000)
     model = PeopleModel(gui_db)
-    assert model.total_count == 1000
-    assert model.rowCount() == BATCH_SIZE == 200
-    assert model.canFetchMore(QModelIndex())
-    model.fetchMore(QModelIndex())
-    assert model.rowCount() == 400
-    assert model.index(399, 0).data(DISPLAY) == "Test Person 0399"
-    while model.canFetchMore(QModelIndex()):
-        model.fetchMore(QModelIndex())
-    assert model.rowCount() == 1000
-    assert not model.canFetchMore(QModelIndex())
+    assert model.total_count == model.rowCount() == 1000
+    assert model.loaded_count == 0
+    assert model.index(0, 0).data(DISPLAY) == "Test Person 0000"
+    assert model.loaded_count == BATCH_SIZE == 200
     assert model.index(999, 0).data(DISPLAY) == "Test Person 0999"
+    assert model.loaded_count == 400, "the last row costs one batch, not every batch before it"
     model.reload()
-    assert model.rowCount() == 200
+    assert model.loaded_count == 0
     qtmodeltester.check(model)
 
 
-def test_people_model_finds_a_row_beyond_the_first_batch(gui_db: Database) -> None:
-    _add_people(gui_db, 450)
+def test_people_model_finds_a_row_far_down_with_one_batch(gui_db: Database) -> None:
+    _add_people(gui_db, 1000)
     model = PeopleModel(gui_db)
-    model.fetchMore(QModelIndex())
-    last_id = model.index(399, 0).data(ID_ROLE)
-    model.reload()
-    assert model.rowCount() == 200
-    assert model.row_of(last_id) == 399
-    assert model.rowCount() == 400
+    last_id = model.id_at(999)
+    queries: list[str] = []
+    event.listen(gui_db.engine, "before_cursor_execute", lambda *a: queries.append(a[2]))
+    row = model.row_of(last_id)
+    assert row == 999
+    assert model.index(row, 0).data(DISPLAY) == "Test Person 0999"
+    selects = [q for q in queries if q.startswith("SELECT")]
+    assert len(selects) <= 3, selects  # people_rows: people, current positions, tags for one batch
+    assert model.loaded_count == 200
     assert model.row_of(10**9) is None
+
+
+def test_people_model_shows_a_person_deleted_meanwhile_as_an_empty_row(gui_db: Database) -> None:
+    _add_people(gui_db, 3)
+    model = PeopleModel(gui_db)
+    delete_person(gui_db, model.id_at(1))
+    assert model.index(0, 0).data(DISPLAY) == "Test Person 0000"
+    assert model.index(1, 0).data(DISPLAY) is None
+    assert model.index(2, 0).data(DISPLAY) == "Test Person 0002"
 
 
 def test_institution_tree_passes_the_model_tester(qtmodeltester: Any, gui_demo_db: Database) -> None:

@@ -62,3 +62,19 @@ def test_nothing_imports_the_gui_or_cli_but_the_entry_point() -> None:
         offenders += [f"{rel} imports {n}" for n in _imports(path)
                       if n.startswith(("organizer.gui", "organizer.cli"))]
     assert offenders == []
+
+
+FRONT_ENDS_MUST_NOT_IMPORT = ("organizer.store.models", "sqlalchemy")
+
+
+@pytest.mark.parametrize("layer", ["gui", "cli"])
+def test_front_ends_use_no_orm_or_sql(layer: str) -> None:
+    """The GUI and the CLI hold no SQL: they pass a Database handle on to services, nothing more."""
+    offenders = []
+    for path in sorted((PACKAGE / layer).rglob("*.py")):
+        for name in _imports(path):
+            if any(name == bad or name.startswith(bad + ".") for bad in FRONT_ENDS_MUST_NOT_IMPORT):
+                offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
+            if name == "organizer.store":
+                offenders.append(f"{path.relative_to(PACKAGE)} imports organizer.store (use organizer.store.database)")
+    assert offenders == []

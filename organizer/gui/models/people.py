@@ -1,8 +1,10 @@
-"""The people list as a lazy table model (Qt's "Fetch More" pattern).
+"""The people list as a lazy table model (the Anki browser's pattern).
 
-The model holds only the ordered id list from ``person_ids``; rows are fetched with ``people_rows`` in
-batches of ``BATCH_SIZE`` as the view scrolls (``canFetchMore``/``fetchMore``) and kept. A database of
-tens of thousands of people opens as fast as one of six. ``reload`` re-reads the ids, e.g. after F5.
+The model holds only the ordered id list from ``person_ids`` and reports its full length as the row
+count, so the scroll bar shows the true size. Rows are built on the first ``data()`` call for them:
+``people_rows`` fetches the whole batch of ``BATCH_SIZE`` around the row and the batch is kept. Jumping
+to any row (``row_of``, the end of the scroll bar) costs one batch, however far down it is; scrolling
+to the end loads only the batches that were shown. ``reload`` re-reads the ids, e.g. after F5.
 """
 
 from __future__ import annotations
@@ -42,83 +44,68 @@ class PeopleModel(QAbstractTableModel):
         self._db = db
         self._batch_size = batch_size
         self._ids: list[int] = []
-        self._rows: list[PersonRow] = []
+        self._position: dict[int, int] = {}
+        self._batches: dict[int, dict[int, PersonRow]] = {}
         self.reload()
 
     # --- loading -----------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Re-read the id list and the first batch of rows (a model reset)."""
+        """Re-read the id list and forget the rows built so far (a model reset)."""
         self.beginResetModel()
         self._ids = person_ids(self._db)
-        self._rows = []
-        self._rows.extend(self._next_batch())
+        self._position = {ident: row for row, ident in enumerate(self._ids)}
+        self._batches = {}
         self.endResetModel()
 
-    def _next_batch(self) -> list[PersonRow]:
-        """Fetch the rows after those already loaded; ids deleted meanwhile drop out of the list."""
-        start = len(self._rows)
-        wanted = self._ids[start:start + self._batch_size]
-        rows = people_rows(self._db, wanted)
-        if len(rows) != len(wanted):
-            self._ids[start:start + len(wanted)] = [r.id for r in rows]
-        return rows
+    def _row(self, row: int) -> PersonRow | None:
+        """The row's data, fetching its batch on first use; None for a person deleted meanwhile."""
+        number = row // self._batch_size
+        batch = self._batches.get(number)
+        if batch is None:
+            start = number * self._batch_size
+            batch = {r.id: r for r in people_rows(self._db, self._ids[start:start + self._batch_size])}
+            self._batches[number] = batch
+        return batch.get(self._ids[row])
 
     @property
     def total_count(self) -> int:
-        """How many people the list holds, fetched or not."""
+        """How many people the list holds."""
         return len(self._ids)
 
     @property
     def loaded_count(self) -> int:
-        return len(self._rows)
+        """How many rows have been built (batches fetched so far)."""
+        return sum(len(batch) for batch in self._batches.values())
 
     def id_at(self, row: int) -> int | None:
-        return self._rows[row].id if 0 <= row < len(self._rows) else None
+        return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, person_id: int) -> int | None:
-        """The row of a person, fetching batches until it is loaded; None if not in the list.
-
-        Loaded rows always mirror the start of the id list, so the row is the id's position.
-        """
-        while person_id in self._ids:
-            position = self._ids.index(person_id)
-            if position < len(self._rows):
-                return position
-            self.fetchMore(QModelIndex())
-        return None
+        """The row of a person (no database work: the row's batch is fetched when it is shown)."""
+        return self._position.get(person_id)
 
     # --- Qt overrides ------------------------------------------------------------------------------
 
-    def canFetchMore(self, parent: AnyIndex) -> bool:
-        return not parent.isValid() and len(self._rows) < len(self._ids)
-
-    def fetchMore(self, parent: AnyIndex) -> None:
-        if parent.isValid():
-            return
-        rows = self._next_batch()
-        if not rows:
-            return
-        start = len(self._rows)
-        self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
-        self._rows.extend(rows)
-        self.endInsertRows()
-
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
-        row = self._rows[index.row()]
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE):
+            return None
+        row = self._row(index.row())
+        if row is None:
+            return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             text = _cell(row, index.column())
             return text if role == Qt.ItemDataRole.DisplayRole or text else None
-        if role == ID_ROLE:
-            return row.id
         if role == SORT_ROLE:
             return _cell(row, index.column()).casefold()
         return None
