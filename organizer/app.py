@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported for annotations only: ``organizer --version`` must not load SQLAlchemy
+    from organizer.cli.gui_options import GuiOptions
     from organizer.store.database import Database
 
 
@@ -28,7 +29,7 @@ def missing_display(environ: Mapping[str, str], platform: str = sys.platform) ->
             "run it in a desktop session, or use the command line: organizer --help")
 
 
-def _launch_gui(db: Database, argv: list[str]) -> int:
+def _launch_gui(db: Database, argv: list[str], options: GuiOptions) -> int:
     problem = missing_display(os.environ)
     if problem:
         print(f"organizer: {problem}", file=sys.stderr)
@@ -38,7 +39,7 @@ def _launch_gui(db: Database, argv: list[str]) -> int:
     except ImportError as exc:  # Qt libraries missing on this system
         print(f"organizer: cannot start the desktop app: {exc}", file=sys.stderr)
         return 1
-    return run_gui(db, argv)
+    return run_gui(db, argv, language=options.language, screenshot=options.screenshot, view=options.view)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

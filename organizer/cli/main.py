@@ -23,12 +23,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from organizer import __version__
+from organizer.cli.gui_options import GuiOptions, add_gui_arguments, gui_options
 from organizer.domain.errors import OrganizerError
 
 if TYPE_CHECKING:
     from organizer.store.database import Database
 
-GuiLauncher = Callable[["Database", list[str]], int]
+GuiLauncher = Callable[["Database", list[str], GuiOptions], int]
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -52,8 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
                             "(default: $ORGANIZER_DB_URL)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    sub.add_parser("gui", help="open the desktop app (the default)",
-                   description="Open the desktop app on the chosen database.")
+    gui = sub.add_parser("gui", help="open the desktop app (the default)",
+                         description="Open the desktop app on the chosen database.")
+    add_gui_arguments(gui)
     sub.add_parser("demo", help="load the demo visit (Uzkhimyosanoat delegation to Kazan)",
                    description="Load the demo visit through the archive import; loading it again adds nothing.")
     imp = sub.add_parser("import", help="import an Organizer archive (JSON) in one transaction",
@@ -101,7 +103,7 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
             if gui is None:
                 print("organizer: the desktop app is not available here", file=err)
                 return EXIT_ERROR
-            return gui(db, [sys.argv[0] if sys.argv else "organizer"])
+            return gui(db, [sys.argv[0] if sys.argv else "organizer"], gui_options(args))
         return load_command(command)(db, args, out)
     except OrganizerError as exc:
         print(f"organizer: {exc}", file=err)

@@ -1,11 +1,29 @@
-"""Starting the desktop application: the QApplication, the main window and the event loop."""
+"""Starting the desktop application: the QApplication, its language, the main window and the event loop.
+
+``run_gui`` installs the interface language before any widget exists (see ``organizer.gui.i18n``),
+shows a ``MainWindow`` and, when File > Open/New picks another database, opens it and replaces the
+window (the old database is closed only once the new one opened; a file that is not a database
+gets one message and nothing changes). With ``screenshot`` it saves a picture of one view and exits
+instead of running the event loop (``organizer.gui.screenshot``).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+import sys
+from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from organizer.domain.errors import OrganizerError
+from organizer.gui.i18n import choose_language, install_language
+from organizer.gui.icons import app_icon
 from organizer.gui.main_window import APP_NAME, MainWindow
-from organizer.store.database import Database
+from organizer.gui.screenshot import DEFAULT_VIEW, ScreenshotError, take_screenshot, view_tab
+from organizer.gui.settings import Settings
+from organizer.store import Database, open_database, sqlite_url
+
+SCREENSHOT_SIZE = (1280, 800)
 
 
 def application(argv: list[str]) -> QApplication:
@@ -18,12 +36,72 @@ def application(argv: list[str]) -> QApplication:
     app = QApplication(argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName("organizer")
+    app.setWindowIcon(app_icon())
     return app
 
 
-def run_gui(db: Database, argv: list[str]) -> int:
-    """Show the main window over ``db`` and run the event loop; returns the exit code."""
+class WindowManager(QObject):
+    """Keeps the one main window and swaps it (and its database) when another database is chosen."""
+
+    def __init__(self, db: Database, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.window = self._make_window(db)
+
+    def _make_window(self, db: Database) -> MainWindow:
+        window = MainWindow(db, settings=self.settings)
+        window.open_database_requested.connect(self.open_database)
+        if db.path is not None:
+            self.settings.add_recent_file(db.path)
+        return window
+
+    def open_database(self, path: Path, create: bool) -> bool:
+        """Open (or create) the database at ``path`` in place of the current one; False if it failed."""
+        old = self.window
+        try:
+            db = open_database(sqlite_url(path), create=create)
+        except OrganizerError as err:
+            QMessageBox.warning(old, QCoreApplication.translate("WindowManager", "Cannot Open Database"),
+                                QCoreApplication.translate("WindowManager", "Organizer could not open %1.")
+                                .replace("%1", str(path)) + "\n\n" + str(err))
+            return False
+        old.save_state()
+        self.window = self._make_window(db)
+        self.window.show()
+        old.hide()
+        old.deleteLater()
+        old.db.close()
+        return True
+
+
+def run_gui(db: Database, argv: list[str], *, language: str | None = None, screenshot: Path | None = None,
+            view: str | None = None, settings: Settings | None = None) -> int:
+    """Show the main window over ``db`` and run the event loop; returns the exit code.
+
+    ``language`` (``en``/``ru``) overrides the preference and the system locale for this run.
+    With ``screenshot``, save a PNG of ``view`` (default: people) and return instead.
+    """
     app = application(argv)
-    window = MainWindow(db)
-    window.show()
+    settings = settings if settings is not None else Settings()
+    install_language(app, choose_language(language, settings.language))
+    if screenshot is not None:
+        window = MainWindow(db, settings=settings, remember_state=False)
+        window.resize(*SCREENSHOT_SIZE)
+        try:
+            take_screenshot(window, screenshot, view or DEFAULT_VIEW)
+        except ScreenshotError as err:
+            print(f"organizer: {err}", file=sys.stderr)
+            return 1
+        finally:
+            window.close()
+        return 0
+    manager = WindowManager(db, settings)
+    manager.window.show()
+    if view is not None:
+        try:
+            manager.window.tabs.setCurrentWidget(view_tab(manager.window, view))
+        except ScreenshotError as err:
+            print(f"organizer: {err}", file=sys.stderr)
     return app.exec()

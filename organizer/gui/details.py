@@ -1,6 +1,6 @@
 """HTML for the detail panes (person, institution, visit), built from service data objects.
 
-Pure functions without Qt, so they are tested directly. Every piece of user text goes through
+Pure functions (Qt only for translating labels), so they are tested directly. Every piece of user text goes through
 ``html.escape``: names may contain ``<b>&`` and must show literally, never as markup. Links use the
 internal schemes ``person:ID``, ``institution:ID`` and ``visit:ID``; the pane turns a click into
 navigation and never opens anything outside the application.
@@ -11,6 +11,8 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication
 
 from organizer.domain.enums import Side
 from organizer.domain.records import (
@@ -32,8 +34,13 @@ from organizer.gui.formatting import (
     fmt_period,
     fmt_time_span,
 )
+from organizer.gui.i18n import QT_TRANSLATE_NOOP
 
 NOTHING = "—"
+
+
+translate = QCoreApplication.translate
+"""Labels are translated in the context ``Details`` (lupdate finds each ``translate("Details", ...)`` call)."""
 
 
 def esc(text: object) -> str:
@@ -107,7 +114,7 @@ def _position_rows(positions: Sequence[PositionView], *, by_person: bool) -> lis
                else link("institution", p.institution_id, p.institution_name))
         period = esc(fmt_period(p.start_date, p.end_date))
         if p.current:
-            when = "<b>current</b>" + (f" ({period})" if period else "")
+            when = "<b>" + esc(translate("Details", "current")) + "</b>" + (f" ({period})" if period else "")
         else:
             when = period or '<span class="muted">past</span>'
         rows.append([who, esc(p.title), when] if by_person else [esc(p.title), who, when])
@@ -124,36 +131,42 @@ def person_html(detail: PersonDetail, history: PersonHistory) -> str:
         where = link("institution", current.institution_id, current.institution_name)
         out.append(f"<p>{esc(current.title)}, {where}</p>")
     out.append(_facts([
-        ("Form of address", esc(d.form_of_address)),
-        ("Languages", _joined(d.languages)),
-        ("Tags", _joined(d.tags)),
-        ("Topics", _joined(d.topics)),
-        ("Email", "<br>".join(esc(f"{c.value} ({c.label})" if c.label else c.value) for c in d.emails)),
-        ("Phone", "<br>".join(esc(f"{c.value} ({c.label})" if c.label else c.value) for c in d.phones)),
+        (translate("Details", "Form of address"), esc(d.form_of_address)),
+        (translate("Details", "Languages"), _joined(d.languages)),
+        (translate("Details", "Tags"), _joined(d.tags)),
+        (translate("Details", "Topics"), _joined(d.topics)),
+        (translate("Details", "Email"),
+         "<br>".join(esc(f"{c.value} ({c.label})" if c.label else c.value) for c in d.emails)),
+        (translate("Details", "Phone"),
+         "<br>".join(esc(f"{c.value} ({c.label})" if c.label else c.value) for c in d.phones)),
     ]))
     if d.name_variants:
-        out += [_heading("Names in other scripts"), _variants(d.name_variants)]
-    out.append(_heading("Positions"))
+        out += [_heading(translate("Details", "Names in other scripts")), _variants(d.name_variants)]
+    out.append(_heading(translate("Details", "Positions")))
     if history.positions:
-        out.append(_table(["Title", "Institution", "Period"],
-                          _position_rows(history.positions, by_person=False)))
+        out.append(_table([
+            translate("Details", "Title"), translate("Details", "Institution"), translate("Details", "Period")
+        ], _position_rows(history.positions, by_person=False)))
     else:
-        out.append(message_html("No positions recorded."))
-    out.append(_heading("Visits and meetings"))
+        out.append(message_html(translate("Details", "No positions recorded.")))
+    out.append(_heading(translate("Details", "Visits and meetings")))
     if history.attended:
-        out.append(_table(["Date", "Visit or meeting", "Side", "Role"], [
+        out.append(_table([
+            translate("Details", "Date"), translate("Details", "Visit or meeting"), translate("Details", "Side"),
+            translate("Details", "Role")
+        ], [
             [esc(fmt_date(a.when)) or NOTHING,
              (link("visit", a.id, a.title) if a.kind == "visit"
-              else "Meeting: " + link("visit", a.visit_id, a.title)),
+              else esc(translate("Details", "Meeting:")) + " " + link("visit", a.visit_id, a.title)),
              esc(enum_label(a.side)), esc(enum_label(a.role))]
             for a in history.attended
         ]))
     else:
-        out.append(message_html("Has not taken part in any visit or meeting yet."))
+        out.append(message_html(translate("Details", "Has not taken part in any visit or meeting yet.")))
     if d.biography.strip():
-        out += [_heading("Biography"), para(d.biography)]
+        out += [_heading(translate("Details", "Biography")), para(d.biography)]
     if d.notes.strip():
-        out += [_heading("Notes"), para(d.notes)]
+        out += [_heading(translate("Details", "Notes")), para(d.notes)]
     return "".join(out)
 
 
@@ -169,36 +182,42 @@ def institution_html(detail: InstitutionDetail) -> str:
     out.append(_heading(d.name, 2))
     place = ", ".join(x for x in (d.city, d.country) if x)
     out.append(_facts([
-        ("Short name", esc(d.short_name)),
-        ("Kind", esc(enum_label(d.kind))),
-        ("Part of", link("institution", d.parent_id, detail.parent_name or "")),
-        ("Place", esc(place)),
-        ("Address", esc(d.address).replace("\n", "<br>")),
-        ("Website", esc(d.website)),
-        ("Topics", _joined(d.topics)),
+        (translate("Details", "Short name"), esc(d.short_name)),
+        (translate("Details", "Kind"), esc(enum_label(d.kind))),
+        (translate("Details", "Part of"), link("institution", d.parent_id, detail.parent_name or "")),
+        (translate("Details", "Place"), esc(place)),
+        (translate("Details", "Address"), esc(d.address).replace("\n", "<br>")),
+        (translate("Details", "Website"), esc(d.website)),
+        (translate("Details", "Topics"), _joined(d.topics)),
     ]))
     if d.name_variants:
-        out += [_heading("Names in other scripts"), _variants(d.name_variants)]
+        out += [_heading(translate("Details", "Names in other scripts")), _variants(d.name_variants)]
     if d.profile.strip():
-        out += [_heading("Profile"), para(d.profile)]
+        out += [_heading(translate("Details", "Profile")), para(d.profile)]
     if detail.children:
-        out.append(_heading("Units"))
+        out.append(_heading(translate("Details", "Units")))
         out.append("<ul>" + "".join(
             f"<li>{link('institution', c.id, c.name)} "
             f'<span class="muted">({esc(enum_label(c.kind))})</span></li>'
             for c in detail.children
         ) + "</ul>")
-    out.append(_heading("People"))
+    out.append(_heading(translate("Details", "People")))
     if detail.people:
-        out.append(_table(["Name", "Title", "Period"], _position_rows(detail.people, by_person=True)))
+        out.append(_table([
+            translate("Details", "Name"), translate("Details", "Title"), translate("Details", "Period")
+        ], _position_rows(detail.people, by_person=True)))
     else:
-        out.append(message_html("Nobody holds a position here."))
+        out.append(message_html(translate("Details", "Nobody holds a position here.")))
     return "".join(out)
 
 
 # --- visits --------------------------------------------------------------------------------------
 
-_SIDE_TITLES = {Side.GUEST: "Guests", Side.HOST: "Hosts"}
+_SIDE_TITLES = {Side.GUEST: QT_TRANSLATE_NOOP("Details", "Guests"), Side.HOST: QT_TRANSLATE_NOOP("Details", "Hosts")}
+
+
+def _side_title(side: Side) -> str:
+    return translate("Details", _SIDE_TITLES[side])
 
 
 def _participants(views: Sequence[ParticipantView]) -> str:
@@ -207,10 +226,13 @@ def _participants(views: Sequence[ParticipantView]) -> str:
     for side in (Side.GUEST, Side.HOST):
         mine = [p for p in views if p.side is side]
         if mine:
-            rows.append([f"<b>{esc(_SIDE_TITLES[side])}</b>"])
+            rows.append([f"<b>{esc(_side_title(side))}</b>"])
         rows += [[esc(p.precedence) if p.precedence else NOTHING, link("person", p.person_id, p.full_name),
                   esc(p.title or ""), esc(p.institution or ""), esc(enum_label(p.role))] for p in mine]
-    return _table(["#", "Name", "Title", "Institution", "Role"], rows) if rows else ""
+    return _table([
+        "#", translate("Details", "Name"), translate("Details", "Title"), translate("Details", "Institution"),
+        translate("Details", "Role")
+    ], rows) if rows else ""
 
 
 def _moment(at: datetime | None, details: str) -> str:
@@ -233,64 +255,73 @@ def visit_html(detail: VisitDetail) -> str:
                                   enum_label(d.direction), enum_label(d.status)) if x)
     out.append(f'<p class="muted">{esc(line)}</p>')
     if d.purpose.strip():
-        out += [_heading("Purpose"), para(d.purpose)]
+        out += [_heading(translate("Details", "Purpose")), para(d.purpose)]
     if detail.institutions:
-        out.append(_heading("Institutions"))
+        out.append(_heading(translate("Details", "Institutions")))
         out.append(_facts([
-            (_SIDE_TITLES[side], ", ".join(link("institution", i, name)
+            (_side_title(side), ", ".join(link("institution", i, name)
                                             for i, name, s in detail.institutions if s is side))
             for side in (Side.GUEST, Side.HOST)
         ]))
-    out.append(_heading("Participants"))
-    out.append(_participants(detail.participants) or message_html("No participants recorded."))
-    out.append(_heading("Programme"))
+    out.append(_heading(translate("Details", "Participants")))
+    out.append(_participants(detail.participants) or message_html(translate("Details", "No participants recorded.")))
+    out.append(_heading(translate("Details", "Programme")))
     if detail.meetings:
-        out.append(_table(["When", "Meeting", "Participants"], [
+        out.append(_table([
+            translate("Details", "When"), translate("Details", "Meeting"), translate("Details", "Participants")
+        ], [
             [esc(fmt_time_span(m.starts_at, m.ends_at)), _meeting_cell(m), _joined(m.participants) or NOTHING]
             for m in detail.meetings
         ]))
     else:
-        out.append(message_html("No meetings planned yet."))
-    out.append(_heading("Follow-ups"))
+        out.append(message_html(translate("Details", "No meetings planned yet.")))
+    out.append(_heading(translate("Details", "Follow-ups")))
     if detail.followups:
-        out.append(_table(["Status", "Due", "What", "Owner"], [
+        out.append(_table([
+            translate("Details", "Status"), translate("Details", "Due"), translate("Details", "What"),
+            translate("Details", "Owner")
+        ], [
             [esc(enum_label(f.status)), esc(fmt_date(f.due_date)) or NOTHING,
              esc(f.description).replace("\n", "<br>"), esc(f.owner or "")]
             for f in detail.followups
         ]))
     else:
-        out.append(message_html("No follow-ups recorded."))
+        out.append(message_html(translate("Details", "No follow-ups recorded.")))
     if detail.agreements:
-        out.append(_heading("Agreements"))
-        out.append(_table(["Agreement", "Kind", "Status", "Signed", "Parties"], [
+        out.append(_heading(translate("Details", "Agreements")))
+        out.append(_table([
+            translate("Details", "Agreement"), translate("Details", "Kind"), translate("Details", "Status"),
+            translate("Details", "Signed"), translate("Details", "Parties")
+        ], [
             [esc(a.title), esc(enum_label(a.kind)), esc(enum_label(a.status)), esc(fmt_date(a.signed_date)),
              _joined(a.parties)]
             for a in detail.agreements
         ]))
     lg = d.logistics
     logistics = _facts([
-        ("Arrival", _moment(lg.arrival_at, lg.arrival_details)),
-        ("Departure", _moment(lg.departure_at, lg.departure_details)),
-        ("Lodging", esc(lg.lodging)),
-        ("Transport", esc(lg.transport)),
-        ("Interpreting", esc(lg.interpreter_needs)),
-        ("Dietary needs", esc(lg.dietary_needs)),
+        (translate("Details", "Arrival"), _moment(lg.arrival_at, lg.arrival_details)),
+        (translate("Details", "Departure"), _moment(lg.departure_at, lg.departure_details)),
+        (translate("Details", "Lodging"), esc(lg.lodging)),
+        (translate("Details", "Transport"), esc(lg.transport)),
+        (translate("Details", "Interpreting"), esc(lg.interpreter_needs)),
+        (translate("Details", "Dietary needs"), esc(lg.dietary_needs)),
     ])
     if logistics:
-        out += [_heading("Logistics"), logistics]
+        out += [_heading(translate("Details", "Logistics")), logistics]
     if d.gifts:
         names = {p.person_id: p.full_name for p in detail.participants}
-        out.append(_heading("Gifts"))
-        out.append(_table(["", "Gift", "Person"], [
+        out.append(_heading(translate("Details", "Gifts")))
+        out.append(_table(["", translate("Details", "Gift"), translate("Details", "Person")], [
             [esc(enum_label(g.direction)), esc(g.description).replace("\n", "<br>"),
-             link("person", g.person_id, names.get(g.person_id, f"person {g.person_id}"))
+             link("person", g.person_id,
+                  names.get(g.person_id, translate("Details", "person %1").replace("%1", str(g.person_id))))
              if g.person_id is not None else ""]
             for g in d.gifts
         ]))
     if d.summary.strip():
-        out += [_heading("Summary"), para(d.summary)]
+        out += [_heading(translate("Details", "Summary")), para(d.summary)]
     if d.topics:
-        out.append(_facts([("Topics", _joined(d.topics))]))
+        out.append(_facts([(translate("Details", "Topics"), _joined(d.topics))]))
     return "".join(out)
 
 
@@ -302,13 +333,14 @@ def followup_html(row: FollowUpRow, data: FollowUpData, visit_title: str | None,
     """One follow-up: what, who, by when, where it came from, notes."""
     out = [f"<p><b>{esc(row.description).replace(chr(10), '<br>')}</b></p>"]
     out.append(_facts([
-        ("Status", esc(enum_label(row.status))),
-        ("Due", esc(fmt_date(row.due_date))),
-        ("Owner", esc(row.owner or "")),
-        ("Visit", link("visit", row.visit_id, visit_title or f"visit {row.visit_id}")
+        (translate("Details", "Status"), esc(enum_label(row.status))),
+        (translate("Details", "Due"), esc(fmt_date(row.due_date))),
+        (translate("Details", "Owner"), esc(row.owner or "")),
+        (translate("Details", "Visit"),
+         link("visit", row.visit_id, visit_title or translate("Details", "visit %1").replace("%1", str(row.visit_id)))
          if row.visit_id is not None else ""),
-        ("Meeting", esc(meeting_title or "")),
+        (translate("Details", "Meeting"), esc(meeting_title or "")),
     ]))
     if data.notes.strip():
-        out += [_heading("Notes"), para(data.notes)]
+        out += [_heading(translate("Details", "Notes")), para(data.notes)]
     return "".join(out)

@@ -7,15 +7,20 @@ detail pane (whose links to people, institutions and visits are followed with En
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 import organizer
-from organizer.gui.formatting import plural
+from organizer.gui.databases import DatabaseActions
+from organizer.gui.icons import action_icon, app_icon
 from organizer.gui.panes import MasterDetailTab
+from organizer.gui.preferences import PreferencesDialog
+from organizer.gui.settings import Settings
 from organizer.gui.tabs import FollowUpsTab, InstitutionsTab, PeopleTab, VisitsTab
 
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
@@ -34,21 +39,29 @@ def database_label(db: Database) -> str:
 
 
 def about_text() -> str:
-    return (
-        f"<h3>{APP_NAME} {organizer.__version__}</h3>"
-        "<p>Prepare and record official delegation visits: people, institutions, visits, meetings, "
-        "follow-ups and briefings.</p>"
-        "<p>Licensed under the GNU General Public License, version 3 or later.</p>"
-    )
+    translate = QCoreApplication.translate
+    version = translate("MainWindow", "Version %1").replace("%1", organizer.__version__)
+    purpose = translate("MainWindow", "Prepare and record official delegation visits: people, institutions, "
+                                      "visits, meetings, follow-ups and briefings.")
+    licence = translate("MainWindow", "Licensed under the GNU General Public License, version 3 or later.")
+    return f"<h3>{APP_NAME}</h3><p>{version}</p><p>{purpose}</p><p>{licence}</p>"
 
 
 class MainWindow(QMainWindow):
     """One open database, browsed in four tabs."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    open_database_requested = Signal(Path, bool)
+    """File > Open/New/Recent picked a database file (path, create); the application opens it."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None, *, settings: Settings | None = None,
+                 remember_state: bool = True) -> None:
         super().__init__(parent)
         self.db = db
+        self.settings = settings if settings is not None else Settings()
+        self.remember_state = remember_state
+        """Restore the window's geometry and column widths now and save them on close (not for screenshots)."""
         self.setWindowTitle(f"{APP_NAME} — {database_label(db)}")
+        self.setWindowIcon(app_icon())
 
         self.people_tab = PeopleTab(db)
         self.institutions_tab = InstitutionsTab(db)
@@ -56,36 +69,58 @@ class MainWindow(QMainWindow):
         self.followups_tab = FollowUpsTab(db)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        for tab, label in ((self.people_tab, "&People"), (self.institutions_tab, "&Institutions"),
-                           (self.visits_tab, "Vi&sits"), (self.followups_tab, "F&ollow-ups")):
+        for tab, label in ((self.people_tab, self.tr("&People")), (self.institutions_tab, self.tr("&Institutions")),
+                           (self.visits_tab, self.tr("Vi&sits")), (self.followups_tab, self.tr("F&ollow-ups"))):
             self.tabs.addTab(tab, label)
+            tab.setAccessibleName(label.replace("&", ""))
             tab.record_link.connect(self.open_record)
         self.tabs.currentChanged.connect(self._focus_current_tab)
         self.setCentralWidget(self.tabs)
 
+        self.tabs.setAccessibleName(self.tr("Record lists"))
+
         self.counts_label = QLabel()
+        self.counts_label.setAccessibleName(self.tr("Record counts"))
         self.statusBar().addWidget(self.counts_label)
         self._build_menus()
         self.update_counts()
         self.resize(1200, 780)
+        if remember_state:
+            self.settings.restore_window(self)
+            self.settings.restore_widgets(self.tabs, "main")
 
     # --- menus -------------------------------------------------------------------------------------
 
-    def _action(self, text: str, shortcut: str | QKeySequence | None, slot: object) -> QAction:
+    def _action(self, text: str, shortcut: str | QKeySequence | QKeySequence.StandardKey | None, slot: object,
+                icon: str | None = None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(action_icon(icon))
         action.triggered.connect(slot)
         return action
 
     def _build_menus(self) -> None:
         menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        self.quit_action = self._action("&Quit", "Ctrl+Q", self.close)
+        file_menu = menu.addMenu(self.tr("&File"))
+        self.database_actions = DatabaseActions(self, self.settings)
+        self.database_actions.chosen.connect(self.open_database_requested)
+        file_menu.addAction(self.database_actions.new_action)
+        file_menu.addAction(self.database_actions.open_action)
+        file_menu.addMenu(self.database_actions.recent_menu)
+        file_menu.addSeparator()
+        self.preferences_action = self._action(self.tr("&Preferences…"), QKeySequence.StandardKey.Preferences,
+                                               self.show_preferences, "preferences")
+        if self.preferences_action.shortcut().isEmpty():
+            self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        file_menu.addAction(self.preferences_action)
+        file_menu.addSeparator()
+        self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.close, "quit")
         file_menu.addAction(self.quit_action)
 
-        view_menu = menu.addMenu("&View")
-        self.refresh_action = self._action("&Refresh", "F5", self.refresh)
+        view_menu = menu.addMenu(self.tr("&View"))
+        self.refresh_action = self._action(self.tr("&Refresh"), "F5", self.refresh, "refresh")
         view_menu.addAction(self.refresh_action)
         view_menu.addSeparator()
         for number, tab in enumerate(self._all_tabs(), start=1):
@@ -93,8 +128,8 @@ class MainWindow(QMainWindow):
             view_menu.addAction(self._action(label, f"Ctrl+{number}",
                                              lambda _checked=False, t=tab: self.show_tab(t)))
 
-        help_menu = menu.addMenu("&Help")
-        self.about_action = self._action(f"&About {APP_NAME}", None, self.show_about)
+        help_menu = menu.addMenu(self.tr("&Help"))
+        self.about_action = self._action(self.tr("&About Organizer"), None, self.show_about, "about")
         help_menu.addAction(self.about_action)
 
     # --- behaviour ---------------------------------------------------------------------------------
@@ -121,23 +156,42 @@ class MainWindow(QMainWindow):
             return
         self.show_tab(tab)
         if not tab.select_id(ident):
-            self.statusBar().showMessage(f"That {kind} is no longer in the list (press F5 to reload).", 5000)
+            self.statusBar().showMessage(self.tr("That record is no longer in the list (press F5 to reload)."), 5000)
 
     def refresh(self) -> None:
         """Reload every tab from the database (changes made elsewhere become visible)."""
         for tab in self._all_tabs():
             tab.reload()
         self.update_counts()
-        self.statusBar().showMessage("Reloaded.", 2000)
+        self.statusBar().showMessage(self.tr("Reloaded."), 2000)
 
     def update_counts(self) -> None:
         followups = self.followups_tab
         self.counts_label.setText("   ·   ".join([
-            plural(self.people_tab.model.total_count, "person", "people"),
-            plural(self.institutions_tab.model.total_count, "institution"),
-            plural(len(self.visits_tab.visits), "visit"),
-            f"{plural(len(followups.followups), 'follow-up')} ({followups.open_count:,} open)",
+            self.tr("%Ln person(s)", "", self.people_tab.model.total_count),
+            self.tr("%Ln institution(s)", "", self.institutions_tab.model.total_count),
+            self.tr("%Ln visit(s)", "", len(self.visits_tab.visits)),
+            self.tr("%Ln follow-up(s)", "", len(followups.followups)) + " "
+            + self.tr("(%Ln open)", "", followups.open_count),
         ]))
 
     def show_about(self) -> None:
-        QMessageBox.about(self, f"About {APP_NAME}", about_text())
+        QMessageBox.about(self, self.tr("About Organizer"), about_text())
+
+    def show_preferences(self) -> None:
+        dialog = PreferencesDialog(self.settings, self)
+        if dialog.exec() and dialog.restart_needed():
+            QMessageBox.information(self, self.tr("Preferences"),
+                                    self.tr("The new language will be used when you start Organizer again."))
+
+    def save_state(self) -> None:
+        """Remember the window's geometry, splitters and column widths for the next start."""
+        if not self.remember_state:
+            return
+        self.settings.save_window(self)
+        self.settings.save_widgets(self.tabs, "main")
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)

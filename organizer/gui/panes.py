@@ -9,7 +9,7 @@ later step ARCHITECTURE.md describes, once editing and long jobs arrive.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from organizer.domain.errors import OrganizerError
 from organizer.gui.details import message_html
+from organizer.gui.i18n import QT_TRANSLATE_NOOP
 from organizer.gui.models import ID_ROLE
 
 RECORD_KINDS = ("person", "institution", "visit")
@@ -86,7 +87,8 @@ class MasterDetailTab(QWidget):
     """A list (table or tree) with the selected record's detail beside or below it."""
 
     record_link = Signal(str, int)
-    placeholder = "Select an item to see its details."
+    placeholder = QT_TRANSLATE_NOOP("MasterDetailTab", "Select an item to see its details.")
+    """Shown in the detail pane when nothing is selected (translated when shown)."""
 
     def __init__(self, view: QAbstractItemView, orientation: Qt.Orientation,
                  parent: QWidget | None = None) -> None:
@@ -153,12 +155,12 @@ class MasterDetailTab(QWidget):
     def refresh_detail(self) -> None:
         ident = self.current_id()
         if ident is None:
-            self.detail.setHtml(message_html(self.placeholder))
+            self.detail.setHtml(message_html(QCoreApplication.translate("MasterDetailTab", self.placeholder)))
             return
         try:
             body = self.detail_html(ident)
         except OrganizerError as err:
-            body = message_html(f"{err} (press F5 to reload)")
+            body = message_html(self.tr("%1 (press F5 to reload)").replace("%1", str(err)))
         self.detail.setHtml(body)
 
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:

@@ -6,15 +6,17 @@ Each is a ``MasterDetailTab``: a list over one of the item models and a detail p
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView, QWidget
 
-from organizer.domain.enums import FollowUpStatus
+from organizer.domain.enums import FollowUpStatus, VisitStatus
 from organizer.domain.records import FollowUpRow, VisitRow
 from organizer.gui.details import followup_html, institution_html, person_html, visit_html
-from organizer.gui.formatting import enum_label, fmt_date, fmt_date_range, sort_date
+from organizer.gui.formatting import enum_label, fmt_date, fmt_date_range, fmt_number, longest_label, sort_date
+from organizer.gui.i18n import QT_TRANSLATE_NOOP
 from organizer.gui.models import ID_ROLE, SORT_ROLE
 from organizer.gui.models.institutions import InstitutionTreeModel
 from organizer.gui.models.people import PeopleModel
@@ -32,7 +34,8 @@ if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
 class PeopleTab(MasterDetailTab):
     """People in name order (lazy list) with the selected person's detail and history."""
 
-    placeholder = "Select a person to see their positions and the visits they took part in."
+    placeholder = QT_TRANSLATE_NOOP("MasterDetailTab",
+                                    "Select a person to see their positions and the visits they took part in.")
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         self.table = QTableView()
@@ -65,7 +68,7 @@ class PeopleTab(MasterDetailTab):
 class InstitutionsTab(MasterDetailTab):
     """Institutions with their units as a tree, and the selected one's profile and people."""
 
-    placeholder = "Select an institution to see its profile, units and people."
+    placeholder = QT_TRANSLATE_NOOP("MasterDetailTab", "Select an institution to see its profile, units and people.")
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         self.tree = QTreeView()
@@ -119,28 +122,32 @@ class _SortedTableTab(MasterDetailTab):
 
 
 def _visit_columns() -> list[Column]:
+    translate = QCoreApplication.translate
     return [
-        Column("Dates", lambda v: fmt_date_range(v.start_date, v.end_date),
+        Column(translate("VisitsTab", "Dates"), lambda v: fmt_date_range(v.start_date, v.end_date),
                lambda v: sort_date(v.start_date)),
-        Column("Visit", lambda v: v.title),
-        Column("Place", lambda v: v.place),
-        Column("Direction", lambda v: enum_label(v.direction)),
-        Column("Status", lambda v: enum_label(v.status)),
-        Column("Meetings", lambda v: str(v.meeting_count), lambda v: f"{v.meeting_count:09d}",
-               align_right=True),
+        Column(translate("VisitsTab", "Visit"), lambda v: v.title),
+        Column(translate("VisitsTab", "Place"), lambda v: v.place),
+        Column(translate("VisitsTab", "Direction"), lambda v: enum_label(v.direction)),
+        Column(translate("VisitsTab", "Status"), lambda v: enum_label(v.status)),
+        Column(translate("VisitsTab", "Meetings"), lambda v: fmt_number(v.meeting_count),
+               lambda v: f"{v.meeting_count:09d}", align_right=True),
     ]
 
 
 class VisitsTab(_SortedTableTab):
     """Visits, newest first, with the selected visit's participants, programme and follow-ups below."""
 
-    placeholder = "Select a visit to see its participants, programme and follow-ups."
+    placeholder = QT_TRANSLATE_NOOP("MasterDetailTab",
+                                    "Select a visit to see its participants, programme and follow-ups.")
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(_visit_columns(), Qt.Orientation.Vertical, parent)
         self._db = db
-        for column, sample in ((0, "30 Sep – 12 Oct 2025"), (2, "Kazan, Republic of Tatarstan"),
-                               (3, "Direction"), (4, "Under way"), (5, "Meetings")):
+        heading = self.model.headerData
+        for column, sample in ((0, fmt_date_range(date(2025, 9, 30), date(2025, 10, 12))),
+                               (2, "Kazan, Republic of Tatarstan"), (3, heading(3, Qt.Orientation.Horizontal)),
+                               (4, longest_label(VisitStatus)), (5, heading(5, Qt.Orientation.Horizontal))):
             self.table.setColumnWidth(column, text_width(self.table, sample))
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
@@ -162,12 +169,13 @@ class VisitsTab(_SortedTableTab):
 class FollowUpsTab(_SortedTableTab):
     """Every follow-up, open ones first by due date; Enter or a double click opens its visit."""
 
-    placeholder = "Select a follow-up to see its notes."
+    placeholder = QT_TRANSLATE_NOOP("MasterDetailTab", "Select a follow-up to see its notes.")
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         self._db = db
         super().__init__(self._columns(), Qt.Orientation.Vertical, parent)
-        for column, sample in ((0, "Dropped"), (1, "30 Sep 2025"), (3, "Mikhail Varfolomeyev / Technopark"),
+        for column, sample in ((0, longest_label(FollowUpStatus)), (1, fmt_date(date(2025, 9, 30))),
+                               (3, "Mikhail Varfolomeyev / Technopark"),
                                (4, "Delegation of JSC to Kazan"), (5, "Meeting with the university's leader")):
             self.table.setColumnWidth(column, text_width(self.table, sample))
         header = self.table.horizontalHeader()
@@ -182,13 +190,13 @@ class FollowUpsTab(_SortedTableTab):
             return f.description.strip().splitlines()[0] if f.description.strip() else ""
 
         return [
-            Column("Status", lambda f: enum_label(f.status),
+            Column(self.tr("Status"), lambda f: enum_label(f.status),
                    lambda f: f"{f.status != FollowUpStatus.OPEN:d}{f.status}"),
-            Column("Due", lambda f: fmt_date(f.due_date), lambda f: sort_date(f.due_date)),
-            Column("What", first_line),
-            Column("Owner", lambda f: f.owner or ""),
-            Column("Visit", lambda f: f.visit_title or ""),
-            Column("Meeting", lambda f: f.meeting_title or ""),
+            Column(self.tr("Due"), lambda f: fmt_date(f.due_date), lambda f: sort_date(f.due_date)),
+            Column(self.tr("What"), first_line),
+            Column(self.tr("Owner"), lambda f: f.owner or ""),
+            Column(self.tr("Visit"), lambda f: f.visit_title or ""),
+            Column(self.tr("Meeting"), lambda f: f.meeting_title or ""),
         ]
 
     @property

@@ -164,7 +164,7 @@ def test_env_variable_chooses_database(tmp_path: Path, demo_file: Path, monkeypa
 def test_gui_is_the_default_command(tmp_path: Path) -> None:
     seen: list[str] = []
 
-    def fake_gui(db: Any, argv: list[str]) -> int:
+    def fake_gui(db: Any, argv: list[str], options: Any) -> int:
         seen.append(str(db.path))
         return 0
 

@@ -13,13 +13,18 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 
 from organizer.domain.records import InstitutionNode, InstitutionRow
 from organizer.gui.formatting import enum_label
+from organizer.gui.i18n import QT_TRANSLATE_NOOP
 from organizer.gui.models import ID_ROLE, SORT_ROLE, column_header
 from organizer.services.institutions import institution_tree
 
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
     from organizer.store.database import Database
 
-COLUMNS = ("Name", "Kind", "Place")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("InstitutionTreeModel", "Name"),
+    QT_TRANSLATE_NOOP("InstitutionTreeModel", "Kind"),
+    QT_TRANSLATE_NOOP("InstitutionTreeModel", "Place"),
+)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -120,4 +125,4 @@ class InstitutionTreeModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        return column_header(COLUMNS, section, orientation, role)
+        return column_header([self.tr(c) for c in COLUMNS], section, orientation, role)

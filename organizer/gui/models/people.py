@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from organizer.domain.records import PersonRow
+from organizer.gui.i18n import QT_TRANSLATE_NOOP
 from organizer.gui.models import ID_ROLE, SORT_ROLE, column_header
 from organizer.services.people import people_rows, person_ids
 
@@ -21,7 +22,12 @@ if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
     from organizer.store.database import Database
 
 BATCH_SIZE = 200
-COLUMNS = ("Name", "Title", "Institution", "Tags")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("PeopleModel", "Name"),
+    QT_TRANSLATE_NOOP("PeopleModel", "Title"),
+    QT_TRANSLATE_NOOP("PeopleModel", "Institution"),
+    QT_TRANSLATE_NOOP("PeopleModel", "Tags"),
+)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -112,4 +118,4 @@ class PeopleModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        return column_header(COLUMNS, section, orientation, role)
+        return column_header([self.tr(c) for c in COLUMNS], section, orientation, role)

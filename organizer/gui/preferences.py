@@ -1,0 +1,57 @@
+"""The Preferences dialog: the interface language (and the place for later preferences).
+
+A language change is saved at once and takes effect the next time Organizer starts; the dialog says
+so. Re-translating a live window would mean rebuilding every view and detail pane, which a restart
+does more reliably.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from organizer.gui.i18n import SYSTEM, choose_language, current_language, language_names
+from organizer.gui.settings import Settings
+
+
+class PreferencesDialog(QDialog):
+    """Edit the preferences kept in ``Settings``; OK saves, Cancel leaves them as they were."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Preferences"))
+        self.setAccessibleName(self.tr("Preferences"))
+        self._settings = settings
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Interface language"))
+        self.language.addItem(self.tr("System default"), SYSTEM)
+        for code, name in language_names().items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.note = QLabel(self.tr("A new language takes effect when Organizer is started again."))
+        self.note.setWordWrap(True)
+        self.note.setEnabled(False)
+
+        form = QFormLayout()
+        label = QLabel(self.tr("&Language:"))
+        label.setBuddy(self.language)
+        form.addRow(label, self.language)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+        self.resize(420, self.sizeHint().height())
+
+    def chosen_language(self) -> str:
+        return str(self.language.currentData())
+
+    def accept(self) -> None:
+        self._settings.language = self.chosen_language()
+        super().accept()
+
+    def restart_needed(self) -> bool:
+        """Whether the saved language differs from the one the window is shown in."""
+        return choose_language(None, self._settings.language) != current_language()

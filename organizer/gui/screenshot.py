@@ -1,0 +1,88 @@
+"""``organizer gui --screenshot FILE.png [--view VIEW]``: a picture of the window on real data, for checks and docs.
+
+The window opens on the database, shows the view's tab, selects its first record so the detail pane
+is filled, waits until the data is shown (no background task running, the detail pane rendered),
+saves the window to a PNG and returns; it never enters the event loop, so it works under
+``QT_QPA_PLATFORM=offscreen`` as under a real display and ends on its own.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
+
+VIEWS = ("people", "institutions", "visits", "meetings", "followups", "agreements")
+DEFAULT_VIEW = "people"
+WAIT_SECONDS = 30.0
+
+
+class ScreenshotError(Exception):
+    """The screenshot could not be taken; the message says why (shown to the user as is)."""
+
+
+def view_tab(window: QMainWindow, view: str) -> QWidget:
+    """The tab showing ``view`` (the window's ``<view>_tab`` attribute)."""
+    if view not in VIEWS:
+        raise ScreenshotError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
+    tab = getattr(window, f"{view}_tab", None)
+    if not isinstance(tab, QWidget):
+        raise ScreenshotError(f"this version of Organizer has no {view} view")
+    return tab
+
+
+def _busy(window: QMainWindow) -> bool:
+    """Whether background work for the window is still running."""
+    if QThreadPool.globalInstance().activeThreadCount() > 0:
+        return True
+    tasks = getattr(window, "tasks", None)
+    is_idle = getattr(tasks, "is_idle", None)
+    return callable(is_idle) and not is_idle()
+
+
+def settle(window: QMainWindow, seconds: float = WAIT_SECONDS) -> None:
+    """Process events until no background task runs (and a little longer, for the last repaints)."""
+    deadline = time.monotonic() + seconds
+    quiet_rounds = 0
+    while quiet_rounds < 5:
+        QCoreApplication.processEvents()
+        QCoreApplication.sendPostedEvents()
+        if _busy(window):
+            quiet_rounds = 0
+            if time.monotonic() > deadline:
+                raise ScreenshotError(f"the window was still loading after {seconds:.0f} s")
+            time.sleep(0.02)
+        else:
+            quiet_rounds += 1
+            time.sleep(0.01)
+
+
+def take_screenshot(window: QMainWindow, path: Path, view: str = DEFAULT_VIEW) -> Path:
+    """Show ``view`` with its first record selected and save the window as a PNG at ``path``."""
+    tab = view_tab(window, view)
+    tabs = window.centralWidget()
+    if not window.isVisible():
+        window.show()
+    settle(window)
+    show_tab = getattr(window, "show_tab", None)
+    if callable(show_tab):
+        show_tab(tab)
+    elif isinstance(tabs, QTabWidget):
+        tabs.setCurrentWidget(tab)
+    settle(window)
+    select_first = getattr(tab, "select_first", None)
+    current_id = getattr(tab, "current_id", None)
+    if callable(select_first) and (not callable(current_id) or current_id() is None):
+        select_first()
+    settle(window)
+    window.repaint()
+    QApplication.processEvents()
+    image = window.grab()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp.png")
+    if not image.save(str(tmp), "PNG"):
+        raise ScreenshotError(f"cannot write {path}")
+    tmp.replace(path)
+    return path

@@ -1,0 +1,828 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>AgreementKind</name>
+    <message>
+        <source>Memorandum of understanding</source>
+        <translation>Меморандум о взаимопонимании</translation>
+    </message>
+    <message>
+        <source>Cooperation agreement</source>
+        <translation>Соглашение о сотрудничестве</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Договор</translation>
+    </message>
+    <message>
+        <source>Protocol of intent</source>
+        <translation>Протокол о намерениях</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Другое</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementStatus</name>
+    <message>
+        <source>Draft</source>
+        <translation>Проект</translation>
+    </message>
+    <message>
+        <source>Negotiating</source>
+        <translation>На согласовании</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Подписано</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Истёк срок</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>Расторгнуто</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseActions</name>
+    <message>
+        <source>&amp;New Database…</source>
+        <translation>&amp;Создать базу данных…</translation>
+    </message>
+    <message>
+        <source>Create an empty database file and open it</source>
+        <translation>Создать пустой файл базы данных и открыть его</translation>
+    </message>
+    <message>
+        <source>&amp;Open Database…</source>
+        <translation>&amp;Открыть базу данных…</translation>
+    </message>
+    <message>
+        <source>Open another Organizer database file</source>
+        <translation>Открыть другой файл базы данных Organizer</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Недавние</translation>
+    </message>
+    <message>
+        <source>Organizer databases (*.sqlite *.db);;All files (*)</source>
+        <translation>Базы данных Organizer (*.sqlite *.db);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Open Database</source>
+        <translation>Открыть базу данных</translation>
+    </message>
+    <message>
+        <source>New Database</source>
+        <translation>Новая база данных</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Choose another name, or open it with File &gt; Open Database….</source>
+        <translation>Файл %1 уже существует. Выберите другое имя или откройте его через «Файл &gt; Открыть базу данных…».</translation>
+    </message>
+    <message>
+        <source>No recent databases</source>
+        <translation>Нет недавних баз данных</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>&amp;Очистить список</translation>
+    </message>
+</context>
+<context>
+    <name>Details</name>
+    <message>
+        <source>current</source>
+        <translation>сейчас</translation>
+    </message>
+    <message>
+        <source>Form of address</source>
+        <translation>Обращение</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Языки</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Метки</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Темы</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Names in other scripts</source>
+        <translation>Имя в других написаниях</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>Должности</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <source>No positions recorded.</source>
+        <translation>Должности не указаны.</translation>
+    </message>
+    <message>
+        <source>Visits and meetings</source>
+        <translation>Визиты и встречи</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Visit or meeting</source>
+        <translation>Визит или встреча</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Сторона</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Meeting:</source>
+        <translation>Встреча:</translation>
+    </message>
+    <message>
+        <source>Has not taken part in any visit or meeting yet.</source>
+        <translation>Пока не участвовал(а) ни в визитах, ни во встречах.</translation>
+    </message>
+    <message>
+        <source>Biography</source>
+        <translation>Биография</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>Краткое название</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Part of</source>
+        <translation>Входит в</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Сайт</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Профиль</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Подразделения</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Люди</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Nobody holds a position here.</source>
+        <translation>Здесь пока никто не занимает должность.</translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation>Гости</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>Принимающая сторона</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>Institutions</source>
+        <translation>Организации</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>No participants recorded.</source>
+        <translation>Участники не указаны.</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Программа</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Встреча</translation>
+    </message>
+    <message>
+        <source>No meetings planned yet.</source>
+        <translation>Встречи пока не запланированы.</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Поручения</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>No follow-ups recorded.</source>
+        <translation>Поручений нет.</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Соглашения</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Соглашение</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Подписано</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>Стороны</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>Прибытие</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>Отъезд</translation>
+    </message>
+    <message>
+        <source>Lodging</source>
+        <translation>Проживание</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Транспорт</translation>
+    </message>
+    <message>
+        <source>Interpreting</source>
+        <translation>Перевод</translation>
+    </message>
+    <message>
+        <source>Dietary needs</source>
+        <translation>Питание</translation>
+    </message>
+    <message>
+        <source>Logistics</source>
+        <translation>Логистика</translation>
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation>Подарки</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>Подарок</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Лицо</translation>
+    </message>
+    <message>
+        <source>person %1</source>
+        <translation>лицо %1</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Итоги</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <source>visit %1</source>
+        <translation>визит %1</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpStatus</name>
+    <message>
+        <source>Open</source>
+        <translation>Открыто</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Выполнено</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Снято</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsTab</name>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Встреча</translation>
+    </message>
+</context>
+<context>
+    <name>GiftDirection</name>
+    <message>
+        <source>Given</source>
+        <translation>Подарено</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Получено</translation>
+    </message>
+</context>
+<context>
+    <name>InstitutionKind</name>
+    <message>
+        <source>University</source>
+        <translation>Университет</translation>
+    </message>
+    <message>
+        <source>Institute</source>
+        <translation>Институт</translation>
+    </message>
+    <message>
+        <source>Faculty</source>
+        <translation>Факультет</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Кафедра</translation>
+    </message>
+    <message>
+        <source>Laboratory</source>
+        <translation>Лаборатория</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <source>Government body</source>
+        <translation>Государственный орган</translation>
+    </message>
+    <message>
+        <source>Academy</source>
+        <translation>Академия</translation>
+    </message>
+    <message>
+        <source>Technopark</source>
+        <translation>Технопарк</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>Центр</translation>
+    </message>
+    <message>
+        <source>Embassy</source>
+        <translation>Посольство</translation>
+    </message>
+    <message>
+        <source>Association</source>
+        <translation>Ассоциация</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Другое</translation>
+    </message>
+</context>
+<context>
+    <name>InstitutionTreeModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Version %1</source>
+        <translation>Версия %1</translation>
+    </message>
+    <message>
+        <source>Prepare and record official delegation visits: people, institutions, visits, meetings, follow-ups and briefings.</source>
+        <translation>Подготовка и учёт официальных визитов делегаций: люди, организации, визиты, встречи, поручения и справочные материалы.</translation>
+    </message>
+    <message>
+        <source>Licensed under the GNU General Public License, version 3 or later.</source>
+        <translation>Распространяется на условиях GNU General Public License версии 3 или более поздней.</translation>
+    </message>
+    <message>
+        <source>&amp;People</source>
+        <translation>&amp;Люди</translation>
+    </message>
+    <message>
+        <source>&amp;Institutions</source>
+        <translation>&amp;Организации</translation>
+    </message>
+    <message>
+        <source>Vi&amp;sits</source>
+        <translation>Ви&amp;зиты</translation>
+    </message>
+    <message>
+        <source>F&amp;ollow-ups</source>
+        <translation>&amp;Поручения</translation>
+    </message>
+    <message>
+        <source>Record lists</source>
+        <translation>Списки записей</translation>
+    </message>
+    <message>
+        <source>Record counts</source>
+        <translation>Количество записей</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;About Organizer</source>
+        <translation>&amp;О программе Organizer</translation>
+    </message>
+    <message>
+        <source>That record is no longer in the list (press F5 to reload).</source>
+        <translation>Этой записи больше нет в списке (нажмите F5, чтобы обновить).</translation>
+    </message>
+    <message>
+        <source>Reloaded.</source>
+        <translation>Обновлено.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln person(s)</source>
+        <translation>
+            <numerusform>%Ln человек</numerusform>
+            <numerusform>%Ln человека</numerusform>
+            <numerusform>%Ln человек</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln institution(s)</source>
+        <translation>
+            <numerusform>%Ln организация</numerusform>
+            <numerusform>%Ln организации</numerusform>
+            <numerusform>%Ln организаций</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln visit(s)</source>
+        <translation>
+            <numerusform>%Ln визит</numerusform>
+            <numerusform>%Ln визита</numerusform>
+            <numerusform>%Ln визитов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln follow-up(s)</source>
+        <translation>
+            <numerusform>%Ln поручение</numerusform>
+            <numerusform>%Ln поручения</numerusform>
+            <numerusform>%Ln поручений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%Ln open)</source>
+        <translation>
+            <numerusform>(открыто: %Ln)</numerusform>
+            <numerusform>(открыто: %Ln)</numerusform>
+            <numerusform>(открыто: %Ln)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>About Organizer</source>
+        <translation>О программе Organizer</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>The new language will be used when you start Organizer again.</source>
+        <translation>Новый язык будет использован при следующем запуске Organizer.</translation>
+    </message>
+</context>
+<context>
+    <name>MasterDetailTab</name>
+    <message>
+        <source>Select an item to see its details.</source>
+        <translation>Выберите запись, чтобы увидеть подробности.</translation>
+    </message>
+    <message>
+        <source>%1 (press F5 to reload)</source>
+        <translation>%1 (нажмите F5, чтобы обновить)</translation>
+    </message>
+    <message>
+        <source>Select a person to see their positions and the visits they took part in.</source>
+        <translation>Выберите человека, чтобы увидеть его должности и визиты, в которых он участвовал.</translation>
+    </message>
+    <message>
+        <source>Select an institution to see its profile, units and people.</source>
+        <translation>Выберите организацию, чтобы увидеть её профиль, подразделения и сотрудников.</translation>
+    </message>
+    <message>
+        <source>Select a visit to see its participants, programme and follow-ups.</source>
+        <translation>Выберите визит, чтобы увидеть участников, программу и поручения.</translation>
+    </message>
+    <message>
+        <source>Select a follow-up to see its notes.</source>
+        <translation>Выберите поручение, чтобы увидеть заметки к нему.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingKind</name>
+    <message>
+        <source>Meeting</source>
+        <translation>Встреча</translation>
+    </message>
+    <message>
+        <source>Lab tour</source>
+        <translation>Осмотр лаборатории</translation>
+    </message>
+    <message>
+        <source>Presentation</source>
+        <translation>Презентация</translation>
+    </message>
+    <message>
+        <source>Signing</source>
+        <translation>Подписание</translation>
+    </message>
+    <message>
+        <source>Reception</source>
+        <translation>Приём</translation>
+    </message>
+    <message>
+        <source>Tour</source>
+        <translation>Экскурсия</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Другое</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantRole</name>
+    <message>
+        <source>Head of delegation</source>
+        <translation>Глава делегации</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Член делегации</translation>
+    </message>
+    <message>
+        <source>Interpreter</source>
+        <translation>Переводчик</translation>
+    </message>
+    <message>
+        <source>Host lead</source>
+        <translation>Глава принимающей стороны</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Принимающий</translation>
+    </message>
+    <message>
+        <source>Presenter</source>
+        <translation>Докладчик</translation>
+    </message>
+    <message>
+        <source>Escort</source>
+        <translation>Сопровождающий</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Метки</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Язык интерфейса</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when Organizer is started again.</source>
+        <translation>Новый язык вступит в силу при следующем запуске Organizer.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Язык:</translation>
+    </message>
+</context>
+<context>
+    <name>Side</name>
+    <message>
+        <source>Guest</source>
+        <translation>Гостевая</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Принимающая</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDirection</name>
+    <message>
+        <source>Incoming</source>
+        <translation>Входящий</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>Исходящий</translation>
+    </message>
+</context>
+<context>
+    <name>VisitStatus</name>
+    <message>
+        <source>Planned</source>
+        <translation>Запланирован</translation>
+    </message>
+    <message>
+        <source>Under way</source>
+        <translation>Идёт</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Завершён</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменён</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsTab</name>
+    <message>
+        <source>Dates</source>
+        <translation>Даты</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Направление</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Встречи</translation>
+    </message>
+</context>
+<context>
+    <name>WindowManager</name>
+    <message>
+        <source>Cannot Open Database</source>
+        <translation>Не удалось открыть базу данных</translation>
+    </message>
+    <message>
+        <source>Organizer could not open %1.</source>
+        <translation>Organizer не смог открыть %1.</translation>
+    </message>
+</context>
+</TS>
