@@ -51,10 +51,10 @@ class WindowManager(QObject):
         self.window = self._make_window(db)
 
     def _make_window(self, db: Database) -> MainWindow:
-        window = MainWindow(db, settings=self.settings)
-        window.open_database_requested.connect(self.open_database)
         if db.path is not None:
             self.settings.add_recent_file(db.path)
+        window = MainWindow(db, settings=self.settings)
+        window.open_database_requested.connect(self.open_database)
         return window
 
     def open_database(self, path: Path, create: bool) -> bool:

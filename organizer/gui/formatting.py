@@ -19,11 +19,7 @@ from organizer.domain import enums
 from organizer.gui.i18n import QT_TRANSLATE_NOOP
 
 DASH = "–"
-_CONTEXT = "Formatting"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+translate = QCoreApplication.translate
 
 
 ENUM_LABELS: dict[type[StrEnum], dict[str, str]] = {
@@ -110,7 +106,7 @@ def enum_label(value: StrEnum) -> str:
     if source is None:  # a value added to an enum but not here: readable English, and a test fails
         text = str(value.value).replace("_", " ")
         return text[:1].upper() + text[1:]
-    return QCoreApplication.translate(type(value).__name__, source)
+    return translate(type(value).__name__, source)
 
 
 def longest_label(enum: type[StrEnum]) -> str:
@@ -144,7 +140,7 @@ def fmt_date_range(start: date | None, end: date | None) -> str:
     if start is None and end is None:
         return ""
     if start is None:
-        return _tr("until %1").replace("%1", fmt_date(end))
+        return translate("Formatting", "until %1").replace("%1", fmt_date(end))
     if end is None or end == start:
         return fmt_date(start)
     if (start.year, start.month) == (end.year, end.month):
@@ -157,7 +153,7 @@ def fmt_date_range(start: date | None, end: date | None) -> str:
 def fmt_period(start: date | None, end: date | None) -> str:
     """The period a position was held (``since 1 Sep 2019``), or ``""`` when undated."""
     if end is None:
-        return _tr("since %1").replace("%1", fmt_date(start)) if start is not None else ""
+        return translate("Formatting", "since %1").replace("%1", fmt_date(start)) if start is not None else ""
     return fmt_date_range(start, end)
 
 
@@ -169,7 +165,7 @@ def fmt_time(value: datetime) -> str:
 def fmt_time_span(start: datetime | None, end: datetime | None) -> str:
     """``Tue 11 Mar 2025, 10:00–11:15``; the end date is repeated only if it differs."""
     if start is None:
-        return _tr("(time not set)")
+        return translate("Formatting", "(time not set)")
     weekday = QLocale().toString(_qdate(start.date()), "ddd")
     text = f"{weekday} {fmt_date(start.date())}, {fmt_time(start)}"
     if end is None:
@@ -184,7 +180,7 @@ def count_text(context: str, source: str, count: int) -> str:
 
     The source must also appear literally in a ``QT_TRANSLATE_NOOP`` or ``tr`` call so lupdate finds it.
     """
-    return QCoreApplication.translate(context, source, None, count)
+    return translate(context, source, None, count)
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:

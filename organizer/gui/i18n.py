@@ -43,7 +43,7 @@ def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
 
 def language_names() -> dict[str, str]:
     """Each supported language under its own name (``English``, ``Русский``), for choosers."""
-    return {code: QLocale(code).nativeLanguageName().capitalize() for code in SUPPORTED_LANGUAGES}
+    return {"en": "English", "ru": "Русский"}
 
 
 def system_language(locale: QLocale | None = None) -> str:

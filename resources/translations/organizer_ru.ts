@@ -408,6 +408,21 @@
     </message>
 </context>
 <context>
+    <name>Formatting</name>
+    <message>
+        <source>until %1</source>
+        <translation>до %1</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>с %1</translation>
+    </message>
+    <message>
+        <source>(time not set)</source>
+        <translation>(время не указано)</translation>
+    </message>
+</context>
+<context>
     <name>GiftDirection</name>
     <message>
         <source>Given</source>
