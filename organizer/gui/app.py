@@ -21,7 +21,7 @@ from organizer.gui.icons import app_icon
 from organizer.gui.main_window import APP_NAME, MainWindow
 from organizer.gui.screenshot import DEFAULT_VIEW, ScreenshotError, take_screenshot, view_tab
 from organizer.gui.settings import Settings
-from organizer.store import Database, open_database, sqlite_url
+from organizer.store.database import Database, open_database, sqlite_url
 
 SCREENSHOT_SIZE = (1280, 800)
 
