@@ -8,6 +8,18 @@ from typing import TypeVar
 E = TypeVar("E", bound=StrEnum)
 
 
+class RecordKind(StrEnum):
+    """The kinds of record a user opens, links to, attaches files to and undoes changes of."""
+
+    PERSON = "person"
+    INSTITUTION = "institution"
+    VISIT = "visit"
+    MEETING = "meeting"
+    FOLLOWUP = "followup"
+    AGREEMENT = "agreement"
+    TOPIC = "topic"
+
+
 class InstitutionKind(StrEnum):
     UNIVERSITY = "university"
     INSTITUTE = "institute"
@@ -90,10 +102,11 @@ class GiftDirection(StrEnum):
 
 def parse_enum(enum: type[E], value: str | E, field: str) -> E:
     """Turn user text into an enum member, or raise ValidationError naming the allowed values."""
-    from organizer.domain.errors import ValidationError
+    from organizer.domain.errors import Problem, ValidationError
 
     try:
         return enum(str(value).strip().lower().replace(" ", "_").replace("-", "_"))
     except ValueError:
         allowed = ", ".join(m.value for m in enum)
-        raise ValidationError({field: f"{value!r} is not one of: {allowed}"}) from None
+        raise ValidationError({field: Problem("not_one_of", f"{value!r} is not one of: {allowed}",
+                                              {"value": value, "allowed": allowed})}) from None

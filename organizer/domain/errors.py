@@ -1,6 +1,29 @@
-"""The errors every layer raises; front ends print ``str(error)`` as one clear line."""
+"""The errors every layer raises; front ends print ``str(error)`` as one clear line.
+
+A validation problem also carries a ``code`` and ``params`` (``Problem``), so a front end in another
+language can say the same thing in its own words; the English ``text`` stays what ``str(error)`` shows.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What is wrong with one field: a stable ``code`` (``"required"``, ``"too_long"``, ``"email"``...),
+    the values the message mentions (``{"length": 301, "limit": 300}``) and the English text."""
+
+    code: str
+    text: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """English "1 visit" / "2 visits" (front ends in other languages use their own plural rules)."""
+    return f"{count:,} {one if count == 1 else (many or one + 's')}"
 
 
 class OrganizerError(Exception):
@@ -10,13 +33,17 @@ class OrganizerError(Exception):
 class ValidationError(OrganizerError):
     """Input was rejected; nothing was written.
 
-    ``problems`` maps a field name (``"given_name"``, ``"positions[1].end_date"``) to what is wrong with it.
+    ``problems`` maps a field name (``"given_name"``, ``"positions[1].end_date"``) to what is wrong with it
+    in English; ``issues`` maps the same fields to a ``Problem`` with a code and parameters.
     """
 
-    def __init__(self, problems: dict[str, str] | str, *, record: str | None = None) -> None:
+    def __init__(self, problems: Mapping[str, str | Problem] | str, *, record: str | None = None) -> None:
         if isinstance(problems, str):
             problems = {"": problems}
-        self.problems = dict(problems)
+        self.issues: dict[str, Problem] = {
+            name: p if isinstance(p, Problem) else Problem("invalid", p) for name, p in problems.items()
+        }
+        self.problems = {name: p.text for name, p in self.issues.items()}
         self.record = record
         parts = [f"{field}: {msg}" if field else msg for field, msg in self.problems.items()]
         prefix = f"{record}: " if record else ""
@@ -37,7 +64,15 @@ class ConflictError(OrganizerError):
 
 
 class InUseError(OrganizerError):
-    """A record cannot be deleted because other records still refer to it."""
+    """A record cannot be deleted because other records still refer to it.
+
+    ``uses`` counts what refers to it by kind (``{"visits": 2}``), for a front end's own wording.
+    """
+
+    def __init__(self, message: str, *, uses: Mapping[str, int] | None = None, name: str = "") -> None:
+        super().__init__(message)
+        self.uses = dict(uses or {})
+        self.name = name
 
 
 class DatabaseError(OrganizerError):

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import NamedTuple
 
+from organizer.domain.changes import ChangeSet
 from organizer.domain.enums import (
     AgreementKind,
     AgreementStatus,
@@ -116,6 +118,11 @@ class PositionView:
     current: bool
 
 
+class InstitutionRef(NamedTuple):
+    id: int
+    name: str
+
+
 @dataclass(frozen=True, slots=True)
 class InstitutionDetail:
     meta: RecordMeta
@@ -126,6 +133,10 @@ class InstitutionDetail:
     children: tuple[InstitutionRow, ...]
     people: tuple[PositionView, ...]
     """Positions held at this institution (current first)."""
+    path_refs: tuple[InstitutionRef, ...] = ()
+    """``path`` with ids: the top-level institution down to this one."""
+    changes: ChangeSet | None = field(default=None, compare=False, repr=False)
+    """What the call that returned this detail changed (creates and updates); None from a plain read."""
 
 
 # --- people --------------------------------------------------------------------------------------
@@ -183,6 +194,12 @@ class PersonRow:
     current_title: str | None
     current_institution: str | None
     tags: tuple[str, ...] = ()
+    honorific: str = ""
+
+
+class TagCount(NamedTuple):
+    tag: str
+    people: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +224,8 @@ class PersonDetail:
     positions: tuple[PositionView, ...]
     """Newest first; the current one is flagged."""
     has_photo: bool = False
+    changes: ChangeSet | None = field(default=None, compare=False, repr=False)
+    """What the call that returned this detail changed (creates and updates); None from a plain read."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,19 +328,38 @@ class MeetingRow:
     room: str
     participants: tuple[str, ...]
     """Full names, in order of side (guests first) and precedence."""
+    people: tuple[MeetingPerson, ...] = ()
+    """The participants with id, side and role, in the order of ``participants``."""
+
+
+class MeetingPerson(NamedTuple):
+    person_id: int
+    full_name: str
+    side: Side
+    role: ParticipantRole
+
+
+class VisitSide(NamedTuple):
+    """An institution on one side of a visit."""
+
+    institution_id: int
+    name: str
+    side: Side
 
 
 @dataclass(frozen=True, slots=True)
 class VisitDetail:
     meta: RecordMeta
     data: VisitData
-    institutions: tuple[tuple[int, str, Side], ...]
-    """(institution id, name, side)."""
+    institutions: tuple[VisitSide, ...]
+    """Guests first, then hosts; by name within a side."""
     participants: tuple[ParticipantView, ...]
     meetings: tuple[MeetingRow, ...]
     """In time order."""
     followups: tuple[FollowUpRow, ...]
     agreements: tuple[AgreementRow, ...]
+    changes: ChangeSet | None = field(default=None, compare=False, repr=False)
+    """What the call that returned this detail changed (creates and updates); None from a plain read."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,6 +396,8 @@ class MeetingDetail:
     venue: str | None
     participants: tuple[ParticipantView, ...]
     followups: tuple[FollowUpRow, ...]
+    changes: ChangeSet | None = field(default=None, compare=False, repr=False)
+    """What the call that returned this detail changed (creates and updates); None from a plain read."""
 
 
 # --- follow-ups and agreements -------------------------------------------------------------------
@@ -387,6 +427,29 @@ class FollowUpRow:
     meeting_id: int | None
     visit_title: str | None = None
     meeting_title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpDetail:
+    """A follow-up as stored (``data``) and as listed (``row``: owner and titles for display)."""
+
+    meta: RecordMeta
+    data: FollowUpData
+    row: FollowUpRow
+    changes: ChangeSet | None = field(default=None, compare=False, repr=False)
+    """What the call that returned this detail changed (creates and updates); None from a plain read."""
+
+    @property
+    def id(self) -> int:
+        return self.meta.id
+
+    @property
+    def status(self) -> FollowUpStatus:
+        return self.data.status
+
+    @property
+    def visit_id(self) -> int | None:
+        return self.data.visit_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,6 +483,21 @@ class AgreementRow:
     signed_date: date | None
     valid_until: date | None
     parties: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementDetail:
+    """An agreement as stored (``data``) and as listed (``row``: party names for display)."""
+
+    meta: RecordMeta
+    data: AgreementData
+    row: AgreementRow
+    changes: ChangeSet | None = field(default=None, compare=False, repr=False)
+    """What the call that returned this detail changed (creates and updates); None from a plain read."""
+
+    @property
+    def id(self) -> int:
+        return self.meta.id
 
 
 # --- attachments ---------------------------------------------------------------------------------

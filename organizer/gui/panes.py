@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from organizer.domain.enums import RecordKind
 from organizer.domain.errors import OrganizerError
 from organizer.gui.details import message_html
 from organizer.gui.i18n import QT_TRANSLATE_NOOP
 from organizer.gui.models import ID_ROLE
 
-RECORD_KINDS = ("person", "institution", "visit")
+RECORD_KINDS = frozenset(RecordKind)
+"""Link schemes a detail pane follows (``person:12``)."""
 
 
 class DetailBrowser(QTextBrowser):

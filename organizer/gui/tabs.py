@@ -211,8 +211,8 @@ class FollowUpsTab(_SortedTableTab):
         self.model.set_rows(list_followups(self._db))
 
     def detail_html(self, ident: int) -> str:
-        row, data = get_followup(self._db, ident)
-        return followup_html(row, data, row.visit_title, row.meeting_title)
+        detail = get_followup(self._db, ident)
+        return followup_html(detail.row, detail.data, detail.row.visit_title, detail.row.meeting_title)
 
     def _open_visit(self, index: QModelIndex) -> None:
         row = self.model.row_of(int(index.data(ID_ROLE)))

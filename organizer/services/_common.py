@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -9,10 +10,14 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any, TypeVar
 
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from organizer.domain.errors import ConflictError, InUseError, NotFoundError, ValidationError
+from organizer.domain.changes import ChangeSet, Snapshot
+from organizer.domain.enums import RecordKind
+from organizer.domain.errors import ConflictError, InUseError, NotFoundError, Problem, ValidationError, plural
 from organizer.domain.records import RecordMeta
 from organizer.store import models as m
 from organizer.store.database import Database
@@ -25,8 +30,11 @@ PHOTO_LIMIT = 5 * 1024 * 1024
 ATTACHMENT_LIMIT = 50 * 1024 * 1024
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_EMAIL = re.compile(r"^[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;]+$")
-_PHONE = re.compile(r"^\+?[0-9 ()./\-]{3,40}(?:\s*(?:ext\.?|x|доб\.?)\s*[0-9]{1,6})?$", re.IGNORECASE)
+_PHONE_AS_TYPED = re.compile(r"^\+?[0-9 ()./\-]{3,40}(?:\s*(?:ext\.?|x|доб\.?)\s*[0-9]{1,6})?$", re.IGNORECASE)
+"""A number whose country is unknown is kept as typed if it looks like one (digits and separators)."""
+
+DEFAULT_PHONE_REGION = os.environ.get("ORGANIZER_PHONE_REGION", "").strip().upper() or None
+"""Country (ISO 3166 code, e.g. ``UZ``) assumed for numbers typed without ``+``; unset: keep them as typed."""
 
 T = TypeVar("T")
 R = TypeVar("R", bound=m.RecordMixin)
@@ -39,28 +47,58 @@ def clean(value: str | None) -> str:
     return unicodedata.normalize("NFC", str(value)).strip()
 
 
+def normalize_email(value: str) -> str:
+    """The address in its normal form (domain lower-cased, IDNA checked); ValueError with the reason if
+    it is not an address. Deliverability is not checked: no network look-ups while typing."""
+    try:
+        return str(validate_email(value, check_deliverability=False).normalized)
+    except EmailNotValidError as err:
+        raise ValueError(str(err)) from None
+
+
+def format_phone(value: str, region: str | None = None) -> str:
+    """A phone number in international format when its country is known (a leading ``+``, or
+    ``region``, default ``DEFAULT_PHONE_REGION``), else as typed. ValueError if it cannot be a number."""
+    region = region or DEFAULT_PHONE_REGION
+    if value.startswith("+") or region:
+        try:
+            number = phonenumbers.parse(value, None if value.startswith("+") else region)
+        except phonenumbers.NumberParseException as err:
+            raise ValueError(str(err).split(") ", 1)[-1]) from None
+        if not phonenumbers.is_possible_number(number):
+            raise ValueError(f"has the wrong number of digits for +{number.country_code}")
+        return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
+    if not _PHONE_AS_TYPED.match(value):
+        raise ValueError("digits, spaces, + ( ) - . / allowed")
+    return value
+
+
 class Checker:
     """Collects every problem of one input, so the user sees them all at once."""
 
     def __init__(self, record: str) -> None:
         self.record = record
-        self.problems: dict[str, str] = {}
+        self.problems: dict[str, Problem] = {}
 
-    def add(self, field: str, message: str) -> None:
-        self.problems.setdefault(field, message)
+    def add(self, field: str, message: str, code: str = "invalid", **params: Any) -> None:
+        """Record a problem: English ``message``, and ``code``/``params`` for other languages."""
+        if field not in self.problems:
+            self.problems[field] = Problem(code, message, params)
 
     def text(self, field: str, value: str, *, required: bool = False, limit: int = NAME_LIMIT,
              single_line: bool = True) -> str:
         value = clean(value)
         if required and not value:
-            self.add(field, "must not be empty")
+            self.add(field, "must not be empty", "required")
         if len(value) > limit:
-            self.add(field, f"is too long ({len(value):,} characters; the limit is {limit:,})")
+            self.add(field, f"is too long ({len(value):,} characters; the limit is {limit:,})", "too_long",
+                     length=len(value), limit=limit)
         bad = _CONTROL.search(value)
         if bad:
-            self.add(field, f"contains a control character (U+{ord(bad.group()):04X})")
+            self.add(field, f"contains a control character (U+{ord(bad.group()):04X})", "control_character",
+                     char=f"U+{ord(bad.group()):04X}")
         if single_line and ("\n" in value or "\r" in value):
-            self.add(field, "must be a single line")
+            self.add(field, "must be a single line", "single_line")
         return value
 
     def long_text(self, field: str, value: str) -> str:
@@ -69,20 +107,28 @@ class Checker:
 
     def email(self, field: str, value: str) -> str:
         value = self.text(field, value, required=True)
-        if value and not _EMAIL.match(value):
-            self.add(field, f"{value!r} is not an email address")
+        if value:
+            try:
+                return normalize_email(value)
+            except ValueError as err:
+                self.add(field, f"{value!r} is not an email address ({err})", "email", value=value,
+                         reason=str(err))
         return value
 
     def phone(self, field: str, value: str) -> str:
         value = self.text(field, value, required=True, limit=SHORT_LIMIT)
-        if value and not _PHONE.match(value):
-            self.add(field, f"{value!r} is not a phone number (digits, spaces, + ( ) - . / allowed)")
+        if value:
+            try:
+                return format_phone(value)
+            except ValueError as err:
+                self.add(field, f"{value!r} is not a phone number ({err})", "phone", value=value, reason=str(err))
         return value
 
     def date_order(self, field: str, start: date | datetime | None, end: date | datetime | None,
                    what: str = "start") -> None:
         if start is not None and end is not None and end < start:
-            self.add(field, f"is before the {what} ({end.isoformat()} < {start.isoformat()})")
+            self.add(field, f"is before the {what} ({end.isoformat()} < {start.isoformat()})", "date_order",
+                     what=what, start=start, end=end)
 
     def check(self) -> None:
         if self.problems:
@@ -122,7 +168,7 @@ def touch(obj: m.RecordMixin) -> None:
 def require_exists(session: Session, model: type[Any], ident: int | None, field: str, kind: str,
                    checker: Checker) -> None:
     if ident is not None and session.get(model, ident) is None:
-        checker.add(field, f"no {kind} with id {ident}")
+        checker.add(field, f"no {kind} with id {ident}", "not_found", kind=kind, id=ident)
 
 
 def uid_free(session: Session, model: type[m.RecordMixin], uid: str | None, checker: Checker) -> str | None:
@@ -130,7 +176,7 @@ def uid_free(session: Session, model: type[m.RecordMixin], uid: str | None, chec
         return None
     uid = checker.text("uid", uid, required=True, limit=SHORT_LIMIT)
     if uid and session.scalar(select(model.id).where(model.uid == uid)) is not None:
-        checker.add("uid", f"{uid!r} is already used by another record")
+        checker.add("uid", f"{uid!r} is already used by another record", "uid_taken", uid=uid)
     return uid or None
 
 
@@ -253,14 +299,19 @@ def _forget_id(row: Any) -> None:
 
 
 def new_record(session: Session, model: type[R], uid: str | None, label: str,
-               apply: Callable[[R, Checker], None], *, flush: bool = True) -> R:
+               apply: Callable[[R, Checker], None], *, flush: bool = True, ident: int | None = None) -> R:
     """Create a record in ``session``: ``apply`` fills and validates it; flushed only once valid.
 
     ``flush=False`` leaves the insert to the caller's next flush: a bulk import flushes once per
-    section, which lets SQLAlchemy batch the inserts (the record has no id until then).
+    section, which lets SQLAlchemy batch the inserts (the record has no id until then). ``ident``
+    asks for that id (restoring a deleted record); it must be free.
     """
     checker = Checker(label)
     obj = model()
+    if ident is not None:
+        if session.get(model, ident) is not None:
+            checker.add("id", f"id {ident} is already used by another record", "id_taken", id=ident)
+        obj.id = ident
     chosen = uid_free(session, model, uid, checker)
     if chosen:
         obj.uid = chosen
@@ -292,17 +343,41 @@ def edited(db: Database, model: type[R], kind: str, ident: int,
 
 
 def delete_record(db: Database, model: type[R], kind: str, ident: int, expected_version: int | None,
-                  refuse: Callable[[Session, R], str | None] | None = None) -> None:
-    """Delete a record unless ``refuse`` names a reason (then InUseError with that reason)."""
+                  refuse: Callable[[Session, R], InUseError | None] | None = None,
+                  snapshot: Callable[[Session, R], Snapshot] | None = None) -> ChangeSet:
+    """Delete a record unless ``refuse`` returns an InUseError (raised then).
+
+    The change set names the record and, from ``snapshot`` (taken before the delete in the same unit of
+    work), carries what ``services.changes.restore`` needs to bring it back.
+    """
     with db.unit_of_work() as session:
         obj = fetch(session, model, ident, kind)
         check_version(obj, expected_version, kind)
-        reason = refuse(session, obj) if refuse is not None else None
-        if reason:
-            raise InUseError(reason)
+        refused = refuse(session, obj) if refuse is not None else None
+        if refused is not None:
+            raise refused
+        taken = snapshot(session, obj) if snapshot is not None else None
         session.delete(obj)
+    record_kind = RecordKind(kind.replace("-", ""))
+    also = frozenset(d.kind for d in taken.dependents) if taken else frozenset()
+    return ChangeSet(record_kind, deleted=(ident,), also=also | _linked_kinds(taken), restore=taken)
 
 
-def count_uses(session: Session, uses: dict[str, Any]) -> list[str]:
-    """``{"visits": select(count)...}`` -> ``["2 visits"]`` for the non-zero counts."""
-    return [f"{n} {name}" for name, q in uses.items() if (n := session.scalar(q) or 0)]
+def _linked_kinds(snapshot: Snapshot | None) -> frozenset[RecordKind]:
+    if snapshot is None:
+        return frozenset()
+    kinds = {link.kind for link in snapshot.links}
+    for dependent in snapshot.dependents:
+        kinds |= _linked_kinds(dependent)
+    return frozenset(kinds)
+
+
+def count_uses(session: Session, uses: dict[str, Any]) -> dict[str, int]:
+    """``{"visits": select(count)...}`` -> ``{"visits": 2}`` for the non-zero counts."""
+    return {name: n for name, q in uses.items() if (n := session.scalar(q) or 0)}
+
+
+def in_use(message: str, uses: dict[str, int], name: str) -> InUseError:
+    """``message`` with ``{uses}`` replaced by "2 visits, 1 meeting"."""
+    listed = ", ".join(plural(n, what[:-1] if what.endswith("s") else what, what) for what, n in uses.items())
+    return InUseError(message.format(uses=listed), uses=uses, name=name)

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
-from organizer.domain.enums import AgreementKind, AgreementStatus, parse_enum
-from organizer.domain.records import AgreementData, AgreementRow, SignatoryData
+from organizer.domain.changes import ChangeSet, Snapshot
+from organizer.domain.enums import AgreementKind, AgreementStatus, RecordKind, parse_enum
+from organizer.domain.records import AgreementData, AgreementDetail, AgreementRow, SignatoryData
 from organizer.services._common import (
     Checker,
     delete_record,
     edited,
     fetch,
+    meta_of,
     new_record,
     replace_children,
     require_exists,
@@ -30,7 +33,7 @@ def _apply(session: Session, obj: m.Agreement, data: AgreementData, checker: Che
     obj.status = parse_enum(AgreementStatus, data.status, "status").value
     checker.date_order("valid_until", data.signed_date, data.valid_until, what="signing date")
     if obj.status == AgreementStatus.SIGNED and data.signed_date is None:
-        checker.add("signed_date", "a signed agreement needs its signing date")
+        checker.add("signed_date", "a signed agreement needs its signing date", "signed_needs_date")
     obj.signed_date = data.signed_date
     obj.valid_until = data.valid_until
     obj.signed_place = checker.text("signed_place", data.signed_place)
@@ -50,7 +53,8 @@ def _apply(session: Session, obj: m.Agreement, data: AgreementData, checker: Che
         require_exists(session, m.Institution, s.institution_id, f"signatories[{i}].institution_id",
                        "institution", checker)
         if s.person_id in seen:
-            checker.add(f"signatories[{i}].person_id", f"person {s.person_id} is listed twice")
+            checker.add(f"signatories[{i}].person_id", f"person {s.person_id} is listed twice",
+                        "listed_twice", kind="person", id=s.person_id)
         seen.add(s.person_id)
         signatories.append(m.AgreementSignatory(person_id=s.person_id, institution_id=s.institution_id))
     checker.check()
@@ -59,41 +63,54 @@ def _apply(session: Session, obj: m.Agreement, data: AgreementData, checker: Che
                      key=("person_id",), pair_leftovers=False)
 
 
-def create_in(session: Session, data: AgreementData, *, flush: bool = True) -> m.Agreement:
+def create_in(session: Session, data: AgreementData, *, flush: bool = True, ident: int | None = None) -> m.Agreement:
     return new_record(session, m.Agreement, data.uid, f"agreement {data.title!r}",
-                      lambda obj, checker: _apply(session, obj, data, checker), flush=flush)
+                      lambda obj, checker: _apply(session, obj, data, checker), flush=flush,
+                      ident=ident)
 
 
 def _row_of(session: Session, ident: int) -> AgreementRow:
     return agreement_rows(session, select(m.Agreement).where(m.Agreement.id == ident))[0]
 
 
-def create_agreement(db: Database, data: AgreementData) -> AgreementRow:
+def create_agreement(db: Database, data: AgreementData) -> AgreementDetail:
     with db.unit_of_work() as session:
-        return _row_of(session, create_in(session, data).id)
+        ident = create_in(session, data).id
+    return replace(get_agreement(db, ident),
+                   changes=ChangeSet.of_create(RecordKind.AGREEMENT, ident, visit=data.visit_id))
 
 
 def update_agreement(db: Database, ident: int, data: AgreementData,
-                     expected_version: int | None = None) -> AgreementRow:
+                     expected_version: int | None = None) -> AgreementDetail:
     with edited(db, m.Agreement, KIND, ident, expected_version) as (session, obj, checker):
         _apply(session, obj, data, checker)
-    return get_agreement(db, ident)[0]
+    return replace(get_agreement(db, ident),
+                   changes=ChangeSet.of_update(RecordKind.AGREEMENT, ident, visit=data.visit_id))
 
 
-def delete_agreement(db: Database, ident: int, expected_version: int | None = None) -> None:
-    delete_record(db, m.Agreement, KIND, ident, expected_version)
+def _snapshot(_session: Session, obj: m.Agreement) -> Snapshot:
+    return Snapshot(RecordKind.AGREEMENT, obj.id, to_data(obj))
 
 
-def get_agreement(db: Database, ident: int) -> tuple[AgreementRow, AgreementData]:
+def delete_agreement(db: Database, ident: int, expected_version: int | None = None) -> ChangeSet:
+    changes = delete_record(db, m.Agreement, KIND, ident, expected_version, snapshot=_snapshot)
+    return replace(changes, also=changes.also | {RecordKind.VISIT})
+
+
+def to_data(obj: m.Agreement) -> AgreementData:
+    return AgreementData(
+        title=obj.title, kind=AgreementKind(obj.kind), status=AgreementStatus(obj.status),
+        party_ids=tuple(p.institution_id for p in obj.parties),
+        signatories=tuple(SignatoryData(s.person_id, s.institution_id) for s in obj.signatories),
+        signed_date=obj.signed_date, signed_place=obj.signed_place, valid_until=obj.valid_until,
+        visit_id=obj.visit_id, meeting_id=obj.meeting_id, summary=obj.summary, uid=obj.uid,
+    )
+
+
+def get_agreement(db: Database, ident: int) -> AgreementDetail:
     with db.reader() as session:
         obj = fetch(session, m.Agreement, ident, KIND)
-        return _row_of(session, ident), AgreementData(
-            title=obj.title, kind=AgreementKind(obj.kind), status=AgreementStatus(obj.status),
-            party_ids=tuple(p.institution_id for p in obj.parties),
-            signatories=tuple(SignatoryData(s.person_id, s.institution_id) for s in obj.signatories),
-            signed_date=obj.signed_date, signed_place=obj.signed_place, valid_until=obj.valid_until,
-            visit_id=obj.visit_id, meeting_id=obj.meeting_id, summary=obj.summary, uid=obj.uid,
-        )
+        return AgreementDetail(meta=meta_of(obj), data=to_data(obj), row=_row_of(session, ident))
 
 
 def agreement_rows(session: Session, query: Select[Any]) -> list[AgreementRow]:

@@ -8,24 +8,27 @@ import mimetypes
 from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute
 
-from organizer.domain.errors import ValidationError
+from organizer.domain.enums import RecordKind
+from organizer.domain.errors import Problem, ValidationError
 from organizer.domain.records import AttachmentRow
 from organizer.services._common import ATTACHMENT_LIMIT, Checker, fetch
 from organizer.store import models as m
 from organizer.store.database import Database
 
-OWNER_MODELS: dict[str, type[m.RecordMixin]] = {
-    "person": m.Person,
-    "institution": m.Institution,
-    "visit": m.Visit,
-    "meeting": m.Meeting,
-    "agreement": m.Agreement,
+OWNER_MODELS: dict[RecordKind, type[m.RecordMixin]] = {
+    RecordKind.PERSON: m.Person,
+    RecordKind.INSTITUTION: m.Institution,
+    RecordKind.VISIT: m.Visit,
+    RecordKind.MEETING: m.Meeting,
+    RecordKind.AGREEMENT: m.Agreement,
 }
 
 
 def _owner_column(owner_kind: str) -> InstrumentedAttribute[int | None]:
     if owner_kind not in OWNER_MODELS:
-        raise ValidationError({"owner_kind": f"{owner_kind!r} is not one of: {', '.join(OWNER_MODELS)}"})
+        allowed = ", ".join(OWNER_MODELS)
+        raise ValidationError({"owner_kind": Problem("not_one_of", f"{owner_kind!r} is not one of: {allowed}",
+                                                     {"value": owner_kind, "allowed": allowed})})
     column: InstrumentedAttribute[int | None] = getattr(m.Attachment, f"{owner_kind}_id")
     return column
 
@@ -42,12 +45,13 @@ def add_attachment(db: Database, owner_kind: str, owner_id: int, name: str, cont
     checker = Checker(f"attachment {name!r}")
     name = checker.text("name", name, required=True)
     if len(content) > ATTACHMENT_LIMIT:
-        checker.add("content", f"is too large ({len(content):,} bytes; the limit is {ATTACHMENT_LIMIT:,})")
+        checker.add("content", f"is too large ({len(content):,} bytes; the limit is {ATTACHMENT_LIMIT:,})",
+                    "file_too_large", size=len(content), limit=ATTACHMENT_LIMIT)
     media_type = checker.text("media_type", media_type or mimetypes.guess_type(name)[0]
                               or "application/octet-stream")
     checker.check()
     with db.unit_of_work() as session:
-        fetch(session, OWNER_MODELS[owner_kind], owner_id, owner_kind)
+        fetch(session, OWNER_MODELS[RecordKind(owner_kind)], owner_id, owner_kind)
         obj = m.Attachment(name=name, media_type=media_type, size=len(content),
                            sha256=hashlib.sha256(content).hexdigest(), content=content)
         setattr(obj, f"{owner_kind}_id", owner_id)

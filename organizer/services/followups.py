@@ -8,9 +8,10 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
-from organizer.domain.enums import FollowUpStatus, parse_enum
-from organizer.domain.records import FollowUpData, FollowUpRow
-from organizer.services._common import Checker, delete_record, edited, fetch, new_record, require_exists
+from organizer.domain.changes import ChangeSet, Snapshot
+from organizer.domain.enums import FollowUpStatus, RecordKind, parse_enum
+from organizer.domain.records import FollowUpData, FollowUpDetail, FollowUpRow
+from organizer.services._common import Checker, delete_record, edited, fetch, meta_of, new_record, require_exists
 from organizer.services.positions import full_name_of
 from organizer.store import models as m
 from organizer.store.database import Database
@@ -41,7 +42,8 @@ def _apply(session: Session, obj: m.FollowUp, data: FollowUpData, checker: Check
     if data.meeting_id is not None and data.visit_id is not None:
         meeting = session.get(m.Meeting, data.meeting_id)
         if meeting is not None and meeting.visit_id not in (None, data.visit_id):
-            checker.add("meeting_id", f"meeting {data.meeting_id} belongs to another visit ({meeting.visit_id})")
+            checker.add("meeting_id", f"meeting {data.meeting_id} belongs to another visit ({meeting.visit_id})",
+                        "meeting_of_other_visit", meeting=data.meeting_id, visit=meeting.visit_id)
     obj.owner_person_id = data.owner_person_id
     obj.owner_institution_id = data.owner_institution_id
     obj.visit_id = data.visit_id
@@ -50,46 +52,60 @@ def _apply(session: Session, obj: m.FollowUp, data: FollowUpData, checker: Check
     checker.check()
 
 
-def create_in(session: Session, data: FollowUpData, *, flush: bool = True) -> m.FollowUp:
+def create_in(session: Session, data: FollowUpData, *, flush: bool = True, ident: int | None = None) -> m.FollowUp:
     return new_record(session, m.FollowUp, data.uid, "follow-up",
-                      lambda obj, checker: _apply(session, obj, data, checker), flush=flush)
+                      lambda obj, checker: _apply(session, obj, data, checker), flush=flush,
+                      ident=ident)
 
 
 def _row_of(session: Session, ident: int) -> FollowUpRow:
     return followup_rows(session, select(m.FollowUp).where(m.FollowUp.id == ident))[0]
 
 
-def create_followup(db: Database, data: FollowUpData) -> FollowUpRow:
+def create_followup(db: Database, data: FollowUpData) -> FollowUpDetail:
     with db.unit_of_work() as session:
-        return _row_of(session, create_in(session, data).id)
+        ident = create_in(session, data).id
+    detail = get_followup(db, ident)
+    return replace(detail, changes=ChangeSet.of_create(RecordKind.FOLLOWUP, ident, visit=detail.data.visit_id))
 
 
-def update_followup(db: Database, ident: int, data: FollowUpData, expected_version: int | None = None) -> FollowUpRow:
+def update_followup(db: Database, ident: int, data: FollowUpData,
+                    expected_version: int | None = None) -> FollowUpDetail:
     with edited(db, m.FollowUp, KIND, ident, expected_version) as (session, obj, checker):
         _apply(session, obj, data, checker)
-    return get_followup(db, ident)[0]
+    detail = get_followup(db, ident)
+    return replace(detail, changes=ChangeSet.of_update(RecordKind.FOLLOWUP, ident, visit=detail.data.visit_id))
 
 
 def set_status(db: Database, ident: int, status: FollowUpStatus | str,
-               expected_version: int | None = None) -> FollowUpRow:
+               expected_version: int | None = None) -> FollowUpDetail:
     with edited(db, m.FollowUp, KIND, ident, expected_version) as (_session, obj, _checker):
         obj.status = parse_enum(FollowUpStatus, status, "status").value
-    return get_followup(db, ident)[0]
+    detail = get_followup(db, ident)
+    return replace(detail, changes=ChangeSet.of_update(RecordKind.FOLLOWUP, ident, visit=detail.data.visit_id))
 
 
-def delete_followup(db: Database, ident: int, expected_version: int | None = None) -> None:
-    delete_record(db, m.FollowUp, KIND, ident, expected_version)
+def _snapshot(_session: Session, obj: m.FollowUp) -> Snapshot:
+    return Snapshot(RecordKind.FOLLOWUP, obj.id, to_data(obj))
 
 
-def get_followup(db: Database, ident: int) -> tuple[FollowUpRow, FollowUpData]:
+def delete_followup(db: Database, ident: int, expected_version: int | None = None) -> ChangeSet:
+    changes = delete_record(db, m.FollowUp, KIND, ident, expected_version, snapshot=_snapshot)
+    return replace(changes, also=changes.also | {RecordKind.VISIT, RecordKind.MEETING})
+
+
+def to_data(obj: m.FollowUp) -> FollowUpData:
+    return FollowUpData(
+        description=obj.description, status=FollowUpStatus(obj.status), due_date=obj.due_date,
+        owner_person_id=obj.owner_person_id, owner_institution_id=obj.owner_institution_id,
+        visit_id=obj.visit_id, meeting_id=obj.meeting_id, notes=obj.notes, uid=obj.uid,
+    )
+
+
+def get_followup(db: Database, ident: int) -> FollowUpDetail:
     with db.reader() as session:
         obj = fetch(session, m.FollowUp, ident, KIND)
-        row = _row_of(session, ident)
-        return row, FollowUpData(
-            description=obj.description, status=FollowUpStatus(obj.status), due_date=obj.due_date,
-            owner_person_id=obj.owner_person_id, owner_institution_id=obj.owner_institution_id,
-            visit_id=obj.visit_id, meeting_id=obj.meeting_id, notes=obj.notes, uid=obj.uid,
-        )
+        return FollowUpDetail(meta=meta_of(obj), data=to_data(obj), row=_row_of(session, ident))
 
 
 def followup_rows(session: Session, query: Select[Any]) -> list[FollowUpRow]:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import Row, Select, func, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
-from organizer.domain.enums import InstitutionKind, parse_enum
+from organizer.domain.changes import ChangeSet, Link, Snapshot
+from organizer.domain.enums import InstitutionKind, RecordKind, parse_enum
+from organizer.domain.errors import InUseError
 from organizer.domain.records import (
     InstitutionData,
     InstitutionDetail,
     InstitutionNode,
+    InstitutionRef,
     InstitutionRow,
     NameVariant,
     PositionView,
@@ -20,6 +25,7 @@ from organizer.services._common import (
     delete_record,
     edited,
     fetch,
+    in_use,
     meta_of,
     new_record,
     replace_children,
@@ -44,10 +50,11 @@ def _apply(session: Session, obj: m.Institution, data: InstitutionData, checker:
     if data.parent_id is not None:
         parent = session.get(m.Institution, data.parent_id)
         if parent is None:
-            checker.add("parent_id", f"no institution with id {data.parent_id}")
+            checker.add("parent_id", f"no institution with id {data.parent_id}", "not_found", kind="institution",
+                        id=data.parent_id)
         elif obj.id is not None and _is_descendant_or_self(session, data.parent_id, obj.id):
             checker.add("parent_id", f"{parent.name!r} is this institution or one of its units: "
-                        "an institution cannot be its own parent")
+                        "an institution cannot be its own parent", "parent_cycle", name=parent.name)
     obj.parent_id = data.parent_id
     names = [
         m.InstitutionName(
@@ -74,36 +81,48 @@ def _is_descendant_or_self(session: Session, candidate: int, ancestor: int) -> b
     return False
 
 
-def create_in(session: Session, data: InstitutionData, *, flush: bool = True) -> m.Institution:
+def create_in(session: Session, data: InstitutionData, *, flush: bool = True,
+              ident: int | None = None) -> m.Institution:
     return new_record(session, m.Institution, data.uid, f"institution {data.name!r}",
-                      lambda obj, checker: _apply(session, obj, data, checker), flush=flush)
+                      lambda obj, checker: _apply(session, obj, data, checker), flush=flush,
+                      ident=ident)
 
 
 def create_institution(db: Database, data: InstitutionData) -> InstitutionDetail:
     with db.unit_of_work() as session:
         ident = create_in(session, data).id
-    return get_institution(db, ident)  # read back as stored (collections in their stored order)
+    # read back as stored (collections in their stored order)
+    return replace(get_institution(db, ident), changes=ChangeSet.of_create(RecordKind.INSTITUTION, ident))
 
 
 def update_institution(db: Database, ident: int, data: InstitutionData,
                        expected_version: int | None = None) -> InstitutionDetail:
     with edited(db, m.Institution, KIND, ident, expected_version) as (session, obj, checker):
         _apply(session, obj, data, checker)
-    return get_institution(db, ident)
+    return replace(get_institution(db, ident), changes=ChangeSet.of_update(RecordKind.INSTITUTION, ident))
 
 
-def _institution_in_use(session: Session, obj: m.Institution) -> str | None:
+def _institution_in_use(session: Session, obj: m.Institution) -> InUseError | None:
     used = count_uses(session, {
         "units": select(func.count()).where(m.Institution.parent_id == obj.id),
         "positions": select(func.count()).where(m.Position.institution_id == obj.id),
         "visits": select(func.count()).where(m.VisitInstitution.institution_id == obj.id),
         "agreements": select(func.count()).where(m.AgreementParty.institution_id == obj.id),
     })
-    return f"cannot delete {obj.name!r}: it still has {', '.join(used)}" if used else None
+    return in_use(f"cannot delete {obj.name!r}: it still has {{uses}}", used, obj.name) if used else None
 
 
-def delete_institution(db: Database, ident: int, expected_version: int | None = None) -> None:
-    delete_record(db, m.Institution, KIND, ident, expected_version, _institution_in_use)
+def _snapshot(session: Session, obj: m.Institution) -> Snapshot:
+    owned = session.scalars(select(m.FollowUp.id).where(m.FollowUp.owner_institution_id == obj.id))
+    venues = session.scalars(select(m.Meeting.id).where(m.Meeting.venue_institution_id == obj.id))
+    return Snapshot(RecordKind.INSTITUTION, obj.id, to_data(obj),
+                    links=(*(Link(RecordKind.FOLLOWUP, f, "owner_institution_id") for f in owned),
+                           *(Link(RecordKind.MEETING, v, "venue_institution_id") for v in venues)))
+
+
+def delete_institution(db: Database, ident: int, expected_version: int | None = None) -> ChangeSet:
+    """Delete an institution nothing refers to (else InUseError); the change set can restore it."""
+    return delete_record(db, m.Institution, KIND, ident, expected_version, _institution_in_use, _snapshot)
 
 
 def get_institution(db: Database, ident: int) -> InstitutionDetail:
@@ -170,12 +189,12 @@ def _flatten(node: InstitutionNode) -> list[InstitutionRow]:
 
 
 def _detail(session: Session, obj: m.Institution) -> InstitutionDetail:
-    path: list[str] = []
+    path: list[InstitutionRef] = []
     current: m.Institution | None = obj
     seen: set[int] = set()
     while current is not None and current.id not in seen:
         seen.add(current.id)
-        path.insert(0, current.name)
+        path.insert(0, InstitutionRef(current.id, current.name))
         current = current.parent
     children = sorted(  # the same order as the tree (institution_tree)
         (_row(r) for r in session.execute(_rows_query().where(m.Institution.parent_id == obj.id))),
@@ -192,9 +211,10 @@ def _detail(session: Session, obj: m.Institution) -> InstitutionDetail:
         meta=meta_of(obj),
         data=to_data(obj),
         parent_name=obj.parent.name if obj.parent else None,
-        path=tuple(path),
+        path=tuple(ref.name for ref in path),
         children=tuple(children),
         people=people,
+        path_refs=tuple(path),
     )
 
 

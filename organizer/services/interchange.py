@@ -312,7 +312,7 @@ def _import_one(session: Session, res: _Resolver, section: str, r: _Reader, uid:
     except ValidationError as err:
         if err.record and err.record.startswith(section):
             raise
-        raise ValidationError(err.problems, record=r.where) from None
+        raise ValidationError(err.issues, record=r.where) from None
     except OrganizerError:
         raise
     return True

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from organizer.domain.enums import MeetingKind, ParticipantRole, Side, parse_enum
+from organizer.domain.changes import ChangeSet, Link, Snapshot
+from organizer.domain.enums import MeetingKind, ParticipantRole, RecordKind, Side, parse_enum
 from organizer.domain.records import (
     MeetingData,
     MeetingDetail,
     MeetingParticipantData,
+    MeetingPerson,
     MeetingRow,
     ParticipantView,
     compose_full_name,
@@ -89,7 +92,8 @@ def build_participants(session: Session, items: Sequence[MeetingParticipantData]
         field = f"participants[{i}]"
         require_exists(session, m.Person, p.person_id, f"{field}.person_id", "person", checker)
         if p.person_id in seen:
-            checker.add(f"{field}.person_id", f"person {p.person_id} is listed twice")
+            checker.add(f"{field}.person_id", f"person {p.person_id} is listed twice", "listed_twice",
+                        kind="person", id=p.person_id)
         seen.add(p.person_id)
         out.append(m.MeetingParticipant(
             person_id=p.person_id,
@@ -99,25 +103,38 @@ def build_participants(session: Session, items: Sequence[MeetingParticipantData]
     return out
 
 
-def create_in(session: Session, data: MeetingData, *, flush: bool = True) -> m.Meeting:
+def create_in(session: Session, data: MeetingData, *, flush: bool = True, ident: int | None = None) -> m.Meeting:
     return new_record(session, m.Meeting, data.uid, f"meeting {data.title!r}",
-                      lambda obj, checker: _apply(session, obj, data, checker), flush=flush)
+                      lambda obj, checker: _apply(session, obj, data, checker), flush=flush,
+                      ident=ident)
 
 
 def create_meeting(db: Database, data: MeetingData) -> MeetingDetail:
     with db.unit_of_work() as session:
         ident = create_in(session, data).id
-    return get_meeting(db, ident)  # read back as stored (collections in their stored order)
+    # read back as stored (collections in their stored order)
+    return replace(get_meeting(db, ident), changes=ChangeSet.of_create(RecordKind.MEETING, ident, visit=data.visit_id))
 
 
 def update_meeting(db: Database, ident: int, data: MeetingData, expected_version: int | None = None) -> MeetingDetail:
     with edited(db, m.Meeting, KIND, ident, expected_version) as (session, obj, checker):
         _apply(session, obj, data, checker)
-    return get_meeting(db, ident)
+    return replace(get_meeting(db, ident), changes=ChangeSet.of_update(RecordKind.MEETING, ident, visit=data.visit_id))
 
 
-def delete_meeting(db: Database, ident: int, expected_version: int | None = None) -> None:
-    delete_record(db, m.Meeting, KIND, ident, expected_version)
+def snapshot(session: Session, obj: m.Meeting) -> Snapshot:
+    """What restoring a deleted meeting needs (also used when its visit is deleted with it)."""
+    followups = session.scalars(select(m.FollowUp.id).where(m.FollowUp.meeting_id == obj.id))
+    agreements = session.scalars(select(m.Agreement.id).where(m.Agreement.meeting_id == obj.id))
+    return Snapshot(RecordKind.MEETING, obj.id, to_data(obj),
+                    links=(*(Link(RecordKind.FOLLOWUP, f, "meeting_id") for f in followups),
+                           *(Link(RecordKind.AGREEMENT, a, "meeting_id") for a in agreements)))
+
+
+def delete_meeting(db: Database, ident: int, expected_version: int | None = None) -> ChangeSet:
+    """Delete a meeting; its follow-ups and agreements stay, unlinked. The change set can restore it."""
+    changes = delete_record(db, m.Meeting, KIND, ident, expected_version, snapshot=snapshot)
+    return replace(changes, also=changes.also | {RecordKind.VISIT})
 
 
 def get_meeting(db: Database, ident: int) -> MeetingDetail:
@@ -139,21 +156,24 @@ def meeting_rows(session: Session, visit_id: int | None = None) -> list[MeetingR
     if visit_id is not None:
         q = q.where(m.Meeting.visit_id == visit_id)
     meetings = session.execute(q).all()
-    names: dict[int, list[str]] = {}
+    people: dict[int, list[MeetingPerson]] = {}
     ids = [r[0] for r in meetings]
     for start in range(0, len(ids), 500):
         parts = session.execute(
-            select(m.MeetingParticipant.meeting_id, m.Person.given_name, m.Person.middle_name,
-                   m.Person.family_name, m.Person.display_name)
+            select(m.MeetingParticipant.meeting_id, m.Person.id, m.Person.given_name, m.Person.middle_name,
+                   m.Person.family_name, m.Person.display_name, m.MeetingParticipant.side,
+                   m.MeetingParticipant.role)
             .join(m.Person, m.Person.id == m.MeetingParticipant.person_id)
             .where(m.MeetingParticipant.meeting_id.in_(ids[start:start + 500]))
             .order_by(m.MeetingParticipant.side != Side.GUEST.value, m.MeetingParticipant.id)
         )
-        for meeting_id, given, middle, family, display in parts:
-            names.setdefault(meeting_id, []).append(compose_full_name(given, middle, family, display))
+        for meeting_id, pid, given, middle, family, display, side, role in parts:
+            people.setdefault(meeting_id, []).append(MeetingPerson(
+                pid, compose_full_name(given, middle, family, display), Side(side), ParticipantRole(role)))
     return [
         MeetingRow(id=ident, title=title, kind=MeetingKind(kind), visit_id=vid, starts_at=starts, ends_at=ends,
-                   venue=venue, room=room, participants=tuple(names.get(ident, ())))
+                   venue=venue, room=room, participants=tuple(p.full_name for p in people.get(ident, ())),
+                   people=tuple(people.get(ident, ())))
         for ident, title, kind, vid, starts, ends, venue, room in meetings
     ]
 

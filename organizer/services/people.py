@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from organizer.domain.enums import ParticipantRole, Side
-from organizer.domain.errors import NotFoundError
+from organizer.domain.changes import ChangeSet, Link, Snapshot
+from organizer.domain.enums import ParticipantRole, RecordKind, Side, parse_enum
+from organizer.domain.errors import InUseError, NotFoundError
 from organizer.domain.records import (
     AttendanceView,
     ContactEntry,
@@ -22,6 +25,7 @@ from organizer.domain.records import (
     PositionData,
     PositionView,
     RecordMeta,
+    TagCount,
     compose_full_name,
 )
 from organizer.services._common import (
@@ -32,6 +36,7 @@ from organizer.services._common import (
     delete_record,
     edited,
     fetch,
+    in_use,
     new_record,
     replace_children,
     topics_by_name,
@@ -80,7 +85,8 @@ def _apply(session: Session, obj: m.Person, data: PersonData, checker: Checker) 
     obj.form_of_address = checker.text("form_of_address", data.form_of_address)
     obj.display_name = checker.text("display_name", data.display_name)
     if not (obj.given_name or obj.family_name or obj.display_name):
-        checker.add("family_name", "a person needs a given name, a family name or a display name")
+        checker.add("family_name", "a person needs a given name, a family name or a display name",
+                    "name_needed")
     obj.sort_name = sort_key_of(data)[: m.NAME_LEN * 2]
     obj.languages = [checker.text(f"languages[{i}]", lang, required=True, limit=SHORT_LIMIT)
                      for i, lang in enumerate(data.languages)]
@@ -125,10 +131,11 @@ def _set_photo(obj: m.Person, photo: bytes | None, checker: Checker) -> None:
         obj.photo, obj.photo_type = None, ""
         return
     if len(photo) > PHOTO_LIMIT:
-        checker.add("photo", f"is too large ({len(photo):,} bytes; the limit is {PHOTO_LIMIT:,})")
+        checker.add("photo", f"is too large ({len(photo):,} bytes; the limit is {PHOTO_LIMIT:,})",
+                    "file_too_large", size=len(photo), limit=PHOTO_LIMIT)
     sniffed = sniff_image(photo)
     if sniffed is None:
-        checker.add("photo", "is not a JPEG, PNG, GIF or WebP image")
+        checker.add("photo", "is not a JPEG, PNG, GIF or WebP image", "image_type")
     obj.photo, obj.photo_type = photo, sniffed or ""
 
 
@@ -142,36 +149,47 @@ def set_person_photo(db: Database, ident: int, photo: bytes | None) -> PersonDet
     return get_person(db, ident)
 
 
-def create_in(session: Session, data: PersonData, *, flush: bool = True) -> m.Person:
+def create_in(session: Session, data: PersonData, *, flush: bool = True, ident: int | None = None) -> m.Person:
     label = f"person {data.display_name or (data.given_name + ' ' + data.family_name).strip()!r}"
-    return new_record(session, m.Person, data.uid, label, lambda obj, ch: _apply(session, obj, data, ch), flush=flush)
+    return new_record(session, m.Person, data.uid, label, lambda obj, ch: _apply(session, obj, data, ch), flush=flush,
+                      ident=ident)
 
 
 def create_person(db: Database, data: PersonData) -> PersonDetail:
     with db.unit_of_work() as session:
         ident = create_in(session, data).id
-    return get_person(db, ident)  # read back as stored (collections in their stored order)
+    # read back as stored (collections in their stored order)
+    return replace(get_person(db, ident), changes=ChangeSet.of_create(RecordKind.PERSON, ident))
 
 
 def update_person(db: Database, ident: int, data: PersonData, expected_version: int | None = None) -> PersonDetail:
     with edited(db, m.Person, KIND, ident, expected_version) as (session, obj, checker):
         _apply(session, obj, data, checker)
-    return get_person(db, ident)
+    return replace(get_person(db, ident), changes=ChangeSet.of_update(RecordKind.PERSON, ident))
 
 
-def _person_in_use(session: Session, obj: m.Person) -> str | None:
+def _person_in_use(session: Session, obj: m.Person) -> InUseError | None:
     used = count_uses(session, {
         "visits": select(func.count()).where(m.VisitParticipant.person_id == obj.id),
         "meetings": select(func.count()).where(m.MeetingParticipant.person_id == obj.id),
-        "agreements (as signatory)": select(func.count()).where(m.AgreementSignatory.person_id == obj.id),
+        "agreements": select(func.count()).where(m.AgreementSignatory.person_id == obj.id),
     })
     if not used:
         return None
-    return f"cannot delete {full_name_of(obj)!r}: they take part in {', '.join(used)}; remove them there first"
+    name = full_name_of(obj)
+    return in_use(f"cannot delete {name!r}: they take part in {{uses}}; remove them there first", used, name)
 
 
-def delete_person(db: Database, ident: int, expected_version: int | None = None) -> None:
-    delete_record(db, m.Person, KIND, ident, expected_version, _person_in_use)
+def _snapshot(session: Session, obj: m.Person) -> Snapshot:
+    data = replace(_details(session, [obj.id])[0].data, photo=obj.photo)
+    owned = session.scalars(select(m.FollowUp.id).where(m.FollowUp.owner_person_id == obj.id))
+    return Snapshot(RecordKind.PERSON, obj.id, data,
+                    links=tuple(Link(RecordKind.FOLLOWUP, f, "owner_person_id") for f in owned))
+
+
+def delete_person(db: Database, ident: int, expected_version: int | None = None) -> ChangeSet:
+    """Delete a person who takes part in nothing (else InUseError); the change set can restore them."""
+    return delete_record(db, m.Person, KIND, ident, expected_version, _person_in_use, _snapshot)
 
 
 BATCH = 500
@@ -283,14 +301,81 @@ def person_photo(db: Database, ident: int) -> tuple[bytes, str] | None:
 # --- lazy lists ----------------------------------------------------------------------------------
 
 
-def person_ids(db: Database, *, tag: str | None = None, descending: bool = False) -> list[int]:
-    """Ids of people in name order (optionally with a tag): what a lazy list view holds in memory."""
-    q = select(m.Person.id)
+class PersonSort(StrEnum):
+    """Orders a people list can have (ties broken by id, so the order is stable)."""
+
+    NAME = "name"
+    INSTITUTION = "institution"
+    """By current institution, then name; people with none last."""
+    TITLE = "title"
+    """By current title, then name; people with none last."""
+    UPDATED = "updated"
+    """Most recently changed first."""
+
+
+def person_ids(db: Database, *, tag: str | None = None, descending: bool = False, name: str | None = None,
+               institution_id: int | None = None, sort: PersonSort | str = PersonSort.NAME) -> list[int]:
+    """Ids of people in ``sort`` order: what a lazy list view holds in memory. Filtering and sorting
+    happen in SQL.
+
+    ``name`` matches part of the name (ignoring case) or of a name variant; ``tag`` an exact tag;
+    ``institution_id`` people whose current position is at that institution or one of its units.
+    """
+    order_by = parse_enum(PersonSort, sort, "sort")
+    p = m.Person
+    q = select(p.id)
     if tag:
-        q = q.join(m.PersonTag).where(m.PersonTag.tag == tag)
-    order = (m.Person.sort_name.desc(), m.Person.id.desc()) if descending else (m.Person.sort_name, m.Person.id)
+        q = q.where(p.id.in_(select(m.PersonTag.person_id).where(m.PersonTag.tag == tag)))
+    if name and name.strip():
+        needle = name.strip()
+        folded = f"%{_like_escape(needle.casefold())}%"
+        q = q.where(p.sort_name.like(folded, escape="\\")
+                    | p.id.in_(select(m.PersonName.person_id)
+                               .where(m.PersonName.name.like(f"%{_like_escape(needle)}%", escape="\\"))))
+    current = (select(m.Position.person_id, m.Position.title, m.Position.institution_id)
+               .where(m.Position.is_current.is_(True)).subquery())
+    if institution_id is not None:
+        with db.reader() as session:
+            units = _institution_and_units(session, institution_id)
+        q = q.where(p.id.in_(select(current.c.person_id).where(current.c.institution_id.in_(units))))
+    keys: list[Any]
+    if order_by is PersonSort.NAME:
+        keys = [p.sort_name, p.id]
+    elif order_by is PersonSort.UPDATED:
+        keys = [p.updated_at.desc(), p.id.desc()]
+    else:
+        q = q.outerjoin(current, current.c.person_id == p.id)
+        if order_by is PersonSort.TITLE:
+            keys = [current.c.title.is_(None), func.lower(current.c.title), p.sort_name, p.id]
+        else:
+            q = q.outerjoin(m.Institution, m.Institution.id == current.c.institution_id)
+            keys = [m.Institution.name.is_(None), func.lower(m.Institution.name), p.sort_name, p.id]
+    if descending:
+        keys = [k.desc() if hasattr(k, "desc") else k for k in keys]
     with db.reader() as session:
-        return list(session.scalars(q.order_by(*order)))
+        return list(session.scalars(q.order_by(*keys)))
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _institution_and_units(session: Session, ident: int) -> list[int]:
+    """The institution and everything below it (its units, their units...)."""
+    found = [ident]
+    frontier = [ident]
+    while frontier:
+        frontier = [i for i in session.scalars(select(m.Institution.id).where(m.Institution.parent_id.in_(frontier)))
+                    if i not in found]
+        found.extend(frontier)
+    return found
+
+
+def list_tags(db: Database) -> list[TagCount]:
+    """Every tag in use with how many people carry it, by tag."""
+    q = select(m.PersonTag.tag, func.count()).group_by(m.PersonTag.tag).order_by(m.PersonTag.tag)
+    with db.reader() as session:
+        return [TagCount(tag, n) for tag, n in session.execute(q)]
 
 
 def people_rows(db: Database, ids: Sequence[int]) -> list[PersonRow]:
@@ -302,7 +387,7 @@ def people_rows(db: Database, ids: Sequence[int]) -> list[PersonRow]:
             r.id: r
             for r in session.execute(
                 select(m.Person.id, m.Person.given_name, m.Person.middle_name, m.Person.family_name,
-                       m.Person.display_name).where(m.Person.id.in_(ids))
+                       m.Person.display_name, m.Person.honorific).where(m.Person.id.in_(ids))
             )
         }
         current = {
@@ -331,6 +416,7 @@ def people_rows(db: Database, ids: Sequence[int]) -> list[PersonRow]:
             current_title=title,
             current_institution=inst,
             tags=tuple(tags.get(ident, ())),
+            honorific=p.honorific,
         ))
     return rows
 

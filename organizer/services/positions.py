@@ -51,15 +51,17 @@ def build_positions(session: Session, items: Sequence[PositionData], checker: Ch
     built: list[m.Position] = []
     current_count = sum(1 for p in items if p.current)
     if current_count > 1:
-        checker.add("positions", f"{current_count} positions are marked current; only one can be")
+        checker.add("positions", f"{current_count} positions are marked current; only one can be",
+                    "one_current", count=current_count)
     for i, item in enumerate(items):
         field = f"positions[{i}]"
         title = checker.text(f"{field}.title", item.title, required=True)
         if session.get(m.Institution, item.institution_id) is None:
-            checker.add(f"{field}.institution_id", f"no institution with id {item.institution_id}")
+            checker.add(f"{field}.institution_id", f"no institution with id {item.institution_id}",
+                        "not_found", kind="institution", id=item.institution_id)
         checker.date_order(f"{field}.end_date", item.start_date, item.end_date)
         if item.current and item.end_date is not None:
-            checker.add(f"{field}.current", "a position that has ended cannot be the current one")
+            checker.add(f"{field}.current", "a position that has ended cannot be the current one", "ended_current")
         built.append(
             m.Position(
                 id=item.id,

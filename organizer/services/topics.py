@@ -40,7 +40,7 @@ def rename_topic(db: Database, ident: int, name: str) -> TopicRow:
         taken = any(name.casefold() == key
                     for name in session.scalars(select(m.Topic.name).where(m.Topic.id != ident)))
         if taken:
-            checker.add("name", f"a topic named {new!r} already exists")
+            checker.add("name", f"a topic named {new!r} already exists", "name_taken", name=new)
         checker.check()
         topic.name = new
         session.flush()

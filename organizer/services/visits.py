@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from organizer.domain.changes import ChangeSet, Link, Snapshot
 from organizer.domain.enums import (
     GiftDirection,
     ParticipantRole,
+    RecordKind,
     Side,
     VisitDirection,
     VisitStatus,
@@ -21,6 +25,7 @@ from organizer.domain.records import (
     VisitDetail,
     VisitInstitutionData,
     VisitRow,
+    VisitSide,
 )
 from organizer.services._common import (
     Checker,
@@ -36,6 +41,7 @@ from organizer.services._common import (
 from organizer.services.agreements import agreement_rows
 from organizer.services.followups import followup_rows
 from organizer.services.meetings import meeting_rows, participant_order, participant_view
+from organizer.services.meetings import snapshot as meeting_snapshot
 from organizer.store import models as m
 from organizer.store.database import Database
 
@@ -69,7 +75,8 @@ def _apply(session: Session, obj: m.Visit, data: VisitData, checker: Checker) ->
         field = f"institutions[{i}]"
         require_exists(session, m.Institution, vi.institution_id, f"{field}.institution_id", "institution", checker)
         if vi.institution_id in seen_inst:
-            checker.add(f"{field}.institution_id", f"institution {vi.institution_id} is listed twice")
+            checker.add(f"{field}.institution_id", f"institution {vi.institution_id} is listed twice",
+                        "listed_twice", kind="institution", id=vi.institution_id)
         seen_inst.add(vi.institution_id)
         institutions.append(m.VisitInstitution(institution_id=vi.institution_id,
                                                side=parse_enum(Side, vi.side, f"{field}.side").value))
@@ -79,10 +86,11 @@ def _apply(session: Session, obj: m.Visit, data: VisitData, checker: Checker) ->
         field = f"participants[{i}]"
         require_exists(session, m.Person, p.person_id, f"{field}.person_id", "person", checker)
         if p.person_id in seen_people:
-            checker.add(f"{field}.person_id", f"person {p.person_id} is listed twice")
+            checker.add(f"{field}.person_id", f"person {p.person_id} is listed twice", "listed_twice",
+                        kind="person", id=p.person_id)
         seen_people.add(p.person_id)
         if p.precedence < 0:
-            checker.add(f"{field}.precedence", "must be 0 (unranked) or more")
+            checker.add(f"{field}.precedence", "must be 0 (unranked) or more", "precedence")
         participants.append(m.VisitParticipant(
             person_id=p.person_id, side=parse_enum(Side, p.side, f"{field}.side").value,
             role=parse_enum(ParticipantRole, p.role, f"{field}.role").value, precedence=p.precedence,
@@ -105,26 +113,41 @@ def _apply(session: Session, obj: m.Visit, data: VisitData, checker: Checker) ->
     obj.topics = topics
 
 
-def create_in(session: Session, data: VisitData, *, flush: bool = True) -> m.Visit:
+def create_in(session: Session, data: VisitData, *, flush: bool = True, ident: int | None = None) -> m.Visit:
     return new_record(session, m.Visit, data.uid, f"visit {data.title!r}",
-                      lambda obj, checker: _apply(session, obj, data, checker), flush=flush)
+                      lambda obj, checker: _apply(session, obj, data, checker), flush=flush,
+                      ident=ident)
 
 
 def create_visit(db: Database, data: VisitData) -> VisitDetail:
     with db.unit_of_work() as session:
         ident = create_in(session, data).id
-    return get_visit(db, ident)  # read back as stored (collections in their stored order)
+    # read back as stored (collections in their stored order)
+    return replace(get_visit(db, ident), changes=ChangeSet.of_create(RecordKind.VISIT, ident))
 
 
 def update_visit(db: Database, ident: int, data: VisitData, expected_version: int | None = None) -> VisitDetail:
     with edited(db, m.Visit, KIND, ident, expected_version) as (session, obj, checker):
         _apply(session, obj, data, checker)
-    return get_visit(db, ident)
+    return replace(get_visit(db, ident), changes=ChangeSet.of_update(RecordKind.VISIT, ident))
 
 
-def delete_visit(db: Database, ident: int, expected_version: int | None = None) -> None:
-    """Delete a visit with its meetings; its follow-ups and agreements stay, unlinked."""
-    delete_record(db, m.Visit, KIND, ident, expected_version)
+def _snapshot(session: Session, obj: m.Visit) -> Snapshot:
+    meetings = session.scalars(select(m.Meeting).where(m.Meeting.visit_id == obj.id).order_by(m.Meeting.id))
+    followups = session.scalars(select(m.FollowUp.id).where(m.FollowUp.visit_id == obj.id))
+    agreements = session.scalars(select(m.Agreement.id).where(m.Agreement.visit_id == obj.id))
+    return Snapshot(RecordKind.VISIT, obj.id, to_data(obj),
+                    dependents=tuple(meeting_snapshot(session, meeting) for meeting in meetings),
+                    links=(*(Link(RecordKind.FOLLOWUP, f, "visit_id") for f in followups),
+                           *(Link(RecordKind.AGREEMENT, a, "visit_id") for a in agreements)))
+
+
+def delete_visit(db: Database, ident: int, expected_version: int | None = None) -> ChangeSet:
+    """Delete a visit with its meetings; its follow-ups and agreements stay, unlinked.
+
+    The change set's snapshot restores the visit, its meetings and those links.
+    """
+    return delete_record(db, m.Visit, KIND, ident, expected_version, snapshot=_snapshot)
 
 
 def get_visit(db: Database, ident: int) -> VisitDetail:
@@ -178,8 +201,8 @@ def _detail(session: Session, obj: m.Visit) -> VisitDetail:
     views = sorted((participant_view(p.person, p.side, p.role, p.precedence) for p in parts), key=participant_order)
     side_order = {Side.GUEST: 0, Side.HOST: 1}
     institutions = sorted(
-        ((vi.institution_id, vi.institution.name, Side(vi.side)) for vi in obj.institutions),
-        key=lambda t: (side_order[t[2]], t[1].casefold()),
+        (VisitSide(vi.institution_id, vi.institution.name, Side(vi.side)) for vi in obj.institutions),
+        key=lambda t: (side_order[t.side], t.name.casefold()),
     )
     return VisitDetail(
         meta=meta_of(obj),

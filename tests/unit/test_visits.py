@@ -111,7 +111,7 @@ def test_agreement_and_visit_delete(demo_db: Database) -> None:
     row = agreements.create_agreement(demo_db, AgreementData(
         title="Memorandum on joint laboratories", status=AgreementStatus.SIGNED, signed_date=date(2025, 3, 11),
         party_ids=(host, guest, host), signatories=(SignatoryData(signer, guest),), visit_id=vid))
-    assert row.parties == ("Kazan Federal University", 'JSC "Uzkhimyosanoat"')
+    assert row.row.parties == ("Kazan Federal University", 'JSC "Uzkhimyosanoat"')
     assert [a.id for a in visits.get_visit(demo_db, vid).agreements] == [row.id]
     attachments.add_attachment(demo_db, "visit", vid, "programme.pdf", b"%PDF-1.4 test")
     visits.delete_visit(demo_db, vid)

@@ -1,0 +1,77 @@
+"""Undoing deletes and noticing changes: ``restore`` a deleted record from the snapshot its delete
+returned, and a cheap ``change_token`` per kind so a view can skip a refresh when nothing changed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from organizer.domain.changes import ChangeSet, Snapshot
+from organizer.domain.enums import RecordKind
+from organizer.services import agreements, followups, institutions, meetings, people, visits
+from organizer.store import models as m
+from organizer.store.database import Database
+
+MODELS: dict[RecordKind, type[m.RecordMixin]] = {
+    RecordKind.PERSON: m.Person,
+    RecordKind.INSTITUTION: m.Institution,
+    RecordKind.VISIT: m.Visit,
+    RecordKind.MEETING: m.Meeting,
+    RecordKind.FOLLOWUP: m.FollowUp,
+    RecordKind.AGREEMENT: m.Agreement,
+    RecordKind.TOPIC: m.Topic,
+}
+
+_CREATE: dict[RecordKind, Callable[..., m.RecordMixin]] = {
+    RecordKind.PERSON: people.create_in,
+    RecordKind.INSTITUTION: institutions.create_in,
+    RecordKind.VISIT: visits.create_in,
+    RecordKind.MEETING: meetings.create_in,
+    RecordKind.FOLLOWUP: followups.create_in,
+    RecordKind.AGREEMENT: agreements.create_in,
+}
+
+
+def restore(db: Database, snapshot: Snapshot) -> ChangeSet:
+    """Create a deleted record again, with its old id and uid, the records deleted with it and the
+    references to it that still can be put back (a follow-up deleted meanwhile stays deleted, and a
+    reference set to something else meanwhile is left alone). One unit of work: all or nothing."""
+    with db.unit_of_work() as session:
+        kinds = _restore_in(session, snapshot)
+    return ChangeSet(snapshot.kind, created=(snapshot.id,), also=frozenset(kinds - {snapshot.kind}))
+
+
+def _restore_in(session: Session, snapshot: Snapshot) -> set[RecordKind]:
+    _CREATE[snapshot.kind](session, snapshot.data, ident=snapshot.id)
+    kinds = {snapshot.kind}
+    for dependent in snapshot.dependents:
+        kinds |= _restore_in(session, dependent)
+    for link in snapshot.links:
+        model: Any = MODELS[link.kind]
+        column = getattr(model, link.field)
+        result = session.execute(update(model).where(model.id == link.id, column.is_(None))
+                                 .values({link.field: snapshot.id}))
+        if getattr(result, "rowcount", 0):
+            kinds.add(link.kind)
+    return kinds
+
+
+def change_token(db: Database, kind: RecordKind) -> tuple[int, int, str]:
+    """(count, highest id, newest change) of a kind: equal tokens mean an unchanged list.
+
+    Every edit of a record (child rows included) moves its ``updated_at``; a delete lowers the count, a
+    create raises the highest id. One indexed aggregate query.
+    """
+    model: Any = MODELS[kind]
+    with db.reader() as session:
+        count, top, newest = session.execute(
+            select(func.count(), func.max(model.id), func.max(model.updated_at)).select_from(model)).one()
+    return int(count or 0), int(top or 0), str(newest or "")
+
+
+def change_tokens(db: Database) -> dict[RecordKind, tuple[int, int, str]]:
+    """``change_token`` of every kind (one query each)."""
+    return {kind: change_token(db, kind) for kind in MODELS}
