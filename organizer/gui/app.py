@@ -12,7 +12,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from organizer.domain.errors import OrganizerError
@@ -33,6 +34,8 @@ def application(argv: list[str]) -> QApplication:
         if not isinstance(existing, QApplication):
             raise RuntimeError("a non-GUI Qt application is already running; cannot open windows")
         return existing
+    # Fractional scale factors (125 %, 150 %) as the desktop asks, not rounded to whole pixels.
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication(argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)

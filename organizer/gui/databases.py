@@ -31,7 +31,7 @@ class DatabaseActions(QObject):
         self._parent = parent
         self._settings = settings
         self.new_action = QAction(action_icon("new"), self.tr("&New Database…"), parent)
-        self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        # No shortcut: Ctrl+N is left for creating a record, the far more frequent job.
         self.new_action.setStatusTip(self.tr("Create an empty database file and open it"))
         self.new_action.triggered.connect(self.ask_new)
         self.open_action = QAction(action_icon("open"), self.tr("&Open Database…"), parent)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -72,7 +72,10 @@ class MainWindow(QMainWindow):
         for tab, label in ((self.people_tab, self.tr("&People")), (self.institutions_tab, self.tr("&Institutions")),
                            (self.visits_tab, self.tr("Vi&sits")), (self.followups_tab, self.tr("F&ollow-ups"))):
             self.tabs.addTab(tab, label)
-            tab.setAccessibleName(label.replace("&", ""))
+            name = label.replace("&", "")
+            tab.setAccessibleName(name)
+            tab.view.setAccessibleName(self.tr("%1: list").replace("%1", name))
+            tab.detail.setAccessibleName(self.tr("%1: details").replace("%1", name))
             tab.record_link.connect(self.open_record)
         self.tabs.currentChanged.connect(self._focus_current_tab)
         self.setCentralWidget(self.tabs)
@@ -127,6 +130,13 @@ class MainWindow(QMainWindow):
             label = self.tabs.tabText(self.tabs.indexOf(tab)).replace("&", "")
             view_menu.addAction(self._action(label, f"Ctrl+{number}",
                                              lambda _checked=False, t=tab: self.show_tab(t)))
+
+        self.tool_bar = self.addToolBar(self.tr("Main Tool Bar"))
+        self.tool_bar.setObjectName("main_tool_bar")
+        self.tool_bar.setMovable(False)
+        self.tool_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.tool_bar.addAction(self.database_actions.open_action)
+        self.tool_bar.addAction(self.refresh_action)
 
         help_menu = menu.addMenu(self.tr("&Help"))
         self.about_action = self._action(self.tr("&About Organizer"), None, self.show_about, "about")

@@ -91,6 +91,8 @@ class MasterDetailTab(QWidget):
     record_link = Signal(str, int)
     placeholder = QT_TRANSLATE_NOOP("MasterDetailTab", "Select an item to see its details.")
     """Shown in the detail pane when nothing is selected (translated when shown)."""
+    empty_message = QT_TRANSLATE_NOOP("MasterDetailTab", "Nothing here yet.")
+    """Shown in the detail pane when the list is empty: says what to do (translated when shown)."""
 
     def __init__(self, view: QAbstractItemView, orientation: Qt.Orientation,
                  parent: QWidget | None = None) -> None:
@@ -157,7 +159,9 @@ class MasterDetailTab(QWidget):
     def refresh_detail(self) -> None:
         ident = self.current_id()
         if ident is None:
-            self.detail.setHtml(message_html(QCoreApplication.translate("MasterDetailTab", self.placeholder)))
+            model = self.view.model()
+            text = self.empty_message if model is not None and model.rowCount() == 0 else self.placeholder
+            self.detail.setHtml(message_html(QCoreApplication.translate("MasterDetailTab", text)))
             return
         try:
             body = self.detail_html(ident)

@@ -36,6 +36,8 @@ class PeopleTab(MasterDetailTab):
 
     placeholder = QT_TRANSLATE_NOOP("MasterDetailTab",
                                     "Select a person to see their positions and the visits they took part in.")
+    empty_message = QT_TRANSLATE_NOOP("MasterDetailTab",
+                                      "No people in this database yet. File > Open Database… opens another one.")
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         self.table = QTableView()
@@ -69,6 +71,7 @@ class InstitutionsTab(MasterDetailTab):
     """Institutions with their units as a tree, and the selected one's profile and people."""
 
     placeholder = QT_TRANSLATE_NOOP("MasterDetailTab", "Select an institution to see its profile, units and people.")
+    empty_message = QT_TRANSLATE_NOOP("MasterDetailTab", "No institutions in this database yet.")
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         self.tree = QTreeView()
@@ -140,6 +143,7 @@ class VisitsTab(_SortedTableTab):
 
     placeholder = QT_TRANSLATE_NOOP("MasterDetailTab",
                                     "Select a visit to see its participants, programme and follow-ups.")
+    empty_message = QT_TRANSLATE_NOOP("MasterDetailTab", "No visits in this database yet.")
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(_visit_columns(), Qt.Orientation.Vertical, parent)
@@ -170,6 +174,8 @@ class FollowUpsTab(_SortedTableTab):
     """Every follow-up, open ones first by due date; Enter or a double click opens its visit."""
 
     placeholder = QT_TRANSLATE_NOOP("MasterDetailTab", "Select a follow-up to see its notes.")
+    empty_message = QT_TRANSLATE_NOOP("MasterDetailTab",
+                                      "No follow-ups yet: they are recorded with the meetings of a visit.")
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         self._db = db

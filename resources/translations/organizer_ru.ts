@@ -534,6 +534,14 @@
         <translation>&amp;Поручения</translation>
     </message>
     <message>
+        <source>%1: list</source>
+        <translation>%1: список</translation>
+    </message>
+    <message>
+        <source>%1: details</source>
+        <translation>%1: подробности</translation>
+    </message>
+    <message>
         <source>Record lists</source>
         <translation>Списки записей</translation>
     </message>
@@ -560,6 +568,10 @@
     <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <source>Main Tool Bar</source>
+        <translation>Основная панель инструментов</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -637,6 +649,10 @@
         <translation>Выберите запись, чтобы увидеть подробности.</translation>
     </message>
     <message>
+        <source>Nothing here yet.</source>
+        <translation>Здесь пока ничего нет.</translation>
+    </message>
+    <message>
         <source>%1 (press F5 to reload)</source>
         <translation>%1 (нажмите F5, чтобы обновить)</translation>
     </message>
@@ -645,16 +661,32 @@
         <translation>Выберите человека, чтобы увидеть его должности и визиты, в которых он участвовал.</translation>
     </message>
     <message>
+        <source>No people in this database yet. File &gt; Open Database… opens another one.</source>
+        <translation>В этой базе данных пока нет людей. Другую базу можно открыть через «Файл &gt; Открыть базу данных…».</translation>
+    </message>
+    <message>
         <source>Select an institution to see its profile, units and people.</source>
         <translation>Выберите организацию, чтобы увидеть её профиль, подразделения и сотрудников.</translation>
+    </message>
+    <message>
+        <source>No institutions in this database yet.</source>
+        <translation>В этой базе данных пока нет организаций.</translation>
     </message>
     <message>
         <source>Select a visit to see its participants, programme and follow-ups.</source>
         <translation>Выберите визит, чтобы увидеть участников, программу и поручения.</translation>
     </message>
     <message>
+        <source>No visits in this database yet.</source>
+        <translation>В этой базе данных пока нет визитов.</translation>
+    </message>
+    <message>
         <source>Select a follow-up to see its notes.</source>
         <translation>Выберите поручение, чтобы увидеть заметки к нему.</translation>
+    </message>
+    <message>
+        <source>No follow-ups yet: they are recorded with the meetings of a visit.</source>
+        <translation>Поручений пока нет: они записываются вместе со встречами визита.</translation>
     </message>
 </context>
 <context>

@@ -68,12 +68,18 @@ def _trigger_every_action(window: MainWindow) -> list[tuple[str, str]]:
     current = ""
 
     def close_dialogs() -> None:
-        for widget in [QApplication.activeModalWidget(), *QApplication.topLevelWidgets()]:
-            if isinstance(widget, QWidget) and widget is not window and widget.isVisible() and widget.isWindow() \
-                    and isinstance(widget, QDialog):
-                texts.extend((f"{current} -> {type(widget).__name__}: {where}", text)
-                             for where, text in window_texts(widget))
+        """Read every window the action opened, then close it without accepting (Cancel, Escape)."""
+        for widget in [QApplication.activeModalWidget(), QApplication.activePopupWidget(),
+                       *QApplication.topLevelWidgets()]:
+            if not isinstance(widget, QWidget) or widget is window or not widget.isVisible() \
+                    or not widget.isWindow():
+                continue
+            texts.extend((f"{current} -> {type(widget).__name__}: {where}", text)
+                         for where, text in window_texts(widget))
+            if isinstance(widget, QDialog):
                 widget.done(0)
+            else:  # a pop-up menu, a tool window
+                widget.close()
 
     timer = QTimer()
     timer.setInterval(30)
