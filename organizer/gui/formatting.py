@@ -23,6 +23,15 @@ translate = QCoreApplication.translate
 
 
 ENUM_LABELS: dict[type[StrEnum], dict[str, str]] = {
+    enums.RecordKind: {
+        enums.RecordKind.PERSON.value: QT_TRANSLATE_NOOP("RecordKind", "Person"),
+        enums.RecordKind.INSTITUTION.value: QT_TRANSLATE_NOOP("RecordKind", "Institution"),
+        enums.RecordKind.VISIT.value: QT_TRANSLATE_NOOP("RecordKind", "Visit"),
+        enums.RecordKind.MEETING.value: QT_TRANSLATE_NOOP("RecordKind", "Meeting"),
+        enums.RecordKind.FOLLOWUP.value: QT_TRANSLATE_NOOP("RecordKind", "Follow-up"),
+        enums.RecordKind.AGREEMENT.value: QT_TRANSLATE_NOOP("RecordKind", "Agreement"),
+        enums.RecordKind.TOPIC.value: QT_TRANSLATE_NOOP("RecordKind", "Topic"),
+    },
     enums.InstitutionKind: {
         enums.InstitutionKind.UNIVERSITY.value: QT_TRANSLATE_NOOP("InstitutionKind", "University"),
         enums.InstitutionKind.INSTITUTE.value: QT_TRANSLATE_NOOP("InstitutionKind", "Institute"),
@@ -175,14 +184,7 @@ def fmt_time_span(start: datetime | None, end: datetime | None) -> str:
     return f"{text} {DASH} {fmt_date(end.date())}, {fmt_time(end)}"
 
 
-def count_text(context: str, source: str, count: int) -> str:
-    """A translated count with its grammatical plural: ``count_text("MainWindow", "%Ln visit(s)", 2)``.
-
-    The source must also appear literally in a ``QT_TRANSLATE_NOOP`` or ``tr`` call so lupdate finds it.
-    """
-    return translate(context, source, None, count)
-
-
 def plural(count: int, one: str, many: str | None = None) -> str:
-    """English only (``1 visit``, ``3 visits``): for logs and tests. The GUI uses ``tr("%Ln visit(s)", "", n)``."""
+    """English only (``1 visit``, ``3 visits``): for logs and tests. The GUI uses ``self.tr("%Ln visit(s)", "", n)``
+    (lupdate sees the plural only in a ``tr()`` call with a count, not in ``QCoreApplication.translate``)."""
     return f"{count:,} {one if count == 1 else (many or one + 's')}"

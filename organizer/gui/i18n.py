@@ -8,7 +8,10 @@ strings with ``pyside6-lupdate`` and builds the ``.qm`` files the application lo
 ``pyside6-lrelease`` (both are committed, and a test checks they are complete and up to date).
 
 English is the source language, but it has a ``.qm`` too: it holds only the plural forms
-(``%n visit(s)`` -> ``1 visit`` / ``2 visits``); Russian has three plural forms.
+(``%n visit(s)`` -> ``1 visit`` / ``2 visits``); Russian has three plural forms. Write a count as
+``self.tr("%Ln visit(s)", "", count)`` in a ``QObject`` subclass: lupdate marks a message as plural
+only in ``tr()`` calls (``QCoreApplication.translate`` with a variable count is extracted as a plain
+message; a test refuses ``%n`` in a message that is not plural).
 
 The language is chosen, first match wins: ``organizer gui --lang``, the Preferences setting, the
 system locale (``LANG=ru_RU.UTF-8``), English. Qt's own translations (``qtbase_<lang>.qm``: the

@@ -366,6 +366,173 @@
     </message>
 </context>
 <context>
+    <name>Fields</name>
+    <message>
+        <source>Given name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Отображаемое имя</translation>
+    </message>
+    <message>
+        <source>Patronymic</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <source>Honorific</source>
+        <translation>Титул</translation>
+    </message>
+    <message>
+        <source>Form of address</source>
+        <translation>Обращение</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>Краткое название</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Фотография</translation>
+    </message>
+    <message>
+        <source>Biography</source>
+        <translation>Биография</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>Должности</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Человек</translation>
+    </message>
+    <message>
+        <source>Part of</source>
+        <translation>Входит в</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Дата начала</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Дата окончания</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Окончание</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Signing date</source>
+        <translation>Дата подписания</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Действует до</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Место проведения</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Order of precedence</source>
+        <translation>Порядок старшинства</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Встреча</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Сайт</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Страна</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>Отъезд</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>Прибытие</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpStatus</name>
     <message>
         <source>Open</source>
@@ -794,6 +961,192 @@
     </message>
 </context>
 <context>
+    <name>Problems</name>
+    <message>
+        <source>must not be empty</source>
+        <translation>не может быть пустым</translation>
+    </message>
+    <message>
+        <source>is too long (%1 characters; the limit is %2)</source>
+        <translation>слишком длинный текст (символов: %1; предел — %2)</translation>
+    </message>
+    <message>
+        <source>contains a control character (%1)</source>
+        <translation>содержит управляющий символ (%1)</translation>
+    </message>
+    <message>
+        <source>must be a single line</source>
+        <translation>должно быть одной строкой</translation>
+    </message>
+    <message>
+        <source>%1 is not an e-mail address</source>
+        <translation>%1 — не адрес электронной почты</translation>
+    </message>
+    <message>
+        <source>%1 is not a phone number</source>
+        <translation>%1 — не номер телефона</translation>
+    </message>
+    <message>
+        <source>is before the %1 (%2 &lt; %3)</source>
+        <translation>раньше, чем %1 (%2 &lt; %3)</translation>
+    </message>
+    <message>
+        <source>the %1 with id %2 no longer exists</source>
+        <translation>%1 с номером %2 больше не существует</translation>
+    </message>
+    <message>
+        <source>%1 is already used by another record</source>
+        <translation>%1 уже используется другой записью</translation>
+    </message>
+    <message>
+        <source>id %1 is already used by another record</source>
+        <translation>номер %1 уже используется другой записью</translation>
+    </message>
+    <message>
+        <source>%1 is this institution or one of its units: an institution cannot be its own parent</source>
+        <translation>«%1» — это сама организация или её подразделение: организация не может входить сама в себя</translation>
+    </message>
+    <message>
+        <source>%1 positions are marked current; only one can be</source>
+        <translation>текущими отмечены %1 должности, а может быть только одна</translation>
+    </message>
+    <message>
+        <source>a position that has ended cannot be the current one</source>
+        <translation>завершённая должность не может быть текущей</translation>
+    </message>
+    <message>
+        <source>meeting %1 belongs to another visit (%2)</source>
+        <translation>встреча %1 относится к другому визиту (%2)</translation>
+    </message>
+    <message>
+        <source>the %1 with id %2 is listed twice</source>
+        <translation>%1 с номером %2 указывается дважды</translation>
+    </message>
+    <message>
+        <source>must be 0 (unranked) or more</source>
+        <translation>должен быть не меньше 0 (0 — без места)</translation>
+    </message>
+    <message>
+        <source>the name %1 is already taken</source>
+        <translation>название %1 уже занято</translation>
+    </message>
+    <message>
+        <source>is too large (%1 bytes; the limit is %2)</source>
+        <translation>слишком большой файл (%1 байт; предел — %2)</translation>
+    </message>
+    <message>
+        <source>is not a JPEG, PNG, GIF or WebP image</source>
+        <translation>не является изображением JPEG, PNG, GIF или WebP</translation>
+    </message>
+    <message>
+        <source>a signed agreement needs its signing date</source>
+        <translation>для подписанного соглашения нужна дата подписания</translation>
+    </message>
+    <message>
+        <source>a person needs a given name, a family name or a display name</source>
+        <translation>у человека должно быть имя, фамилия или отображаемое имя</translation>
+    </message>
+    <message>
+        <source>%1 is not one of: %2</source>
+        <translation>%1 — недопустимое значение; допустимы: %2</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>начало</translation>
+    </message>
+    <message>
+        <source>arrival</source>
+        <translation>прибытие</translation>
+    </message>
+    <message>
+        <source>signing date</source>
+        <translation>дата подписания</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>человек</translation>
+    </message>
+    <message>
+        <source>institution</source>
+        <translation>организация</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>визит</translation>
+    </message>
+    <message>
+        <source>meeting</source>
+        <translation>встреча</translation>
+    </message>
+    <message>
+        <source>topic</source>
+        <translation>тема</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>соглашение</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>поручение</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>должность</translation>
+    </message>
+    <message>
+        <source>The %1 with id %2 no longer exists (it may have been deleted elsewhere). Press F5 to reload.</source>
+        <translation>Запись «%1» с номером %2 больше не существует (возможно, её удалили в другом месте). Нажмите F5, чтобы обновить.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this record after you opened it.</source>
+        <translation>Кто-то другой изменил эту запись после того, как вы её открыли.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be deleted: it is still used by %2.</source>
+        <translation>«%1» нельзя удалить: на эту запись ещё ссылаются %2.</translation>
+    </message>
+    <message>
+        <source>This record</source>
+        <translation>Эта запись</translation>
+    </message>
+    <message>
+        <source>The database cannot be used: %1</source>
+        <translation>С базой данных нельзя работать: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecordKind</name>
+    <message>
+        <source>Person</source>
+        <translation>Человек</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Встреча</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Поручение</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Соглашение</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Тема</translation>
+    </message>
+</context>
+<context>
     <name>Side</name>
     <message>
         <source>Guest</source>
@@ -802,6 +1155,49 @@
     <message>
         <source>Host</source>
         <translation>Принимающая</translation>
+    </message>
+</context>
+<context>
+    <name>Uses</name>
+    <message numerus="yes">
+        <source>%Ln visit(s)</source>
+        <translation>
+            <numerusform>%Ln визит</numerusform>
+            <numerusform>%Ln визита</numerusform>
+            <numerusform>%Ln визитов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln meeting(s)</source>
+        <translation>
+            <numerusform>%Ln встреча</numerusform>
+            <numerusform>%Ln встречи</numerusform>
+            <numerusform>%Ln встреч</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln agreement(s)</source>
+        <translation>
+            <numerusform>%Ln соглашение</numerusform>
+            <numerusform>%Ln соглашения</numerusform>
+            <numerusform>%Ln соглашений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unit(s)</source>
+        <translation>
+            <numerusform>%Ln подразделение</numerusform>
+            <numerusform>%Ln подразделения</numerusform>
+            <numerusform>%Ln подразделений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln position(s)</source>
+        <translation>
+            <numerusform>%Ln должность</numerusform>
+            <numerusform>%Ln должности</numerusform>
+            <numerusform>%Ln должностей</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -180,3 +180,13 @@ def test_qt_own_russian_translation_is_loaded_when_present(qapp: QApplication) -
         pytest.skip("this Qt has no qtbase_ru.qm")
     assert any(p.name == "qtbase_ru.qm" for p in loaded)
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Отмена"
+
+
+def test_counted_messages_are_plural_messages() -> None:
+    """``%n`` in a message lupdate did not mark as plural means it was written with ``translate(..., n)``,
+    which lupdate does not understand: Russian would get one form for every count."""
+    ts = ROOT / "resources" / "translations" / "organizer_ru.ts"
+    wrong = [f"[{context}] {source!r}" for context, source, msg in _messages(ts)
+             if ("%n" in source or "%Ln" in source) and msg.get("numerus") != "yes"]
+    assert not wrong, ("write these counts as self.tr(source, '', count) in a QObject subclass "
+                       f"(lupdate only sees plurals in tr() calls): {wrong}")
