@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.refresh_action)
         view_menu.addSeparator()
         for number, tab in enumerate(self._all_tabs(), start=1):
-            label = self.tabs.tabText(self.tabs.indexOf(tab)).replace("&", "")
+            label = self.tabs.tabText(self.tabs.indexOf(tab))
             view_menu.addAction(self._action(label, f"Ctrl+{number}",
                                              lambda _checked=False, t=tab: self.show_tab(t)))
 

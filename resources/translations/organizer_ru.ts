@@ -67,7 +67,7 @@
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation>&amp;Недавние</translation>
+        <translation>Не&amp;давние</translation>
     </message>
     <message>
         <source>Organizer databases (*.sqlite *.db);;All files (*)</source>
@@ -734,7 +734,7 @@
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation>&amp;Обновить</translation>
+        <translation>Об&amp;новить</translation>
     </message>
     <message>
         <source>Main Tool Bar</source>

@@ -4,6 +4,7 @@ view, in English and Russian, offscreen; the picture is the whole window and not
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -91,3 +92,16 @@ def test_unknown_view_and_bad_options_are_refused(tmp_path: Path, demo_file: Pat
     assert done.returncode == 2 and "invalid choice" in done.stderr
     with pytest.raises(ScreenshotError, match="unknown view"):
         view_tab(None, "nonsense")  # type: ignore[arg-type]
+
+
+@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="Xvfb is not installed")
+def test_screenshot_under_xvfb(tmp_path: Path, demo_file: Path) -> None:
+    out = tmp_path / "xvfb.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "ORGANIZER_SETTINGS": str(tmp_path / "s.ini")}
+    done = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1400x900x24", sys.executable, "-m", "organizer",
+                           "--db", str(demo_file), "gui", "--screenshot", str(out), "--view", "visits"],
+                          env=env, capture_output=True, text=True, timeout=180, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 800)
+    assert _distinct_colours(image) > 30

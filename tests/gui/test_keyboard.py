@@ -1,0 +1,81 @@
+"""Keyboard access to every action: each menu entry has a mnemonic unique in its menu (in English and
+in Russian), the menu titles too, and every tool bar action is also in a menu or has a shortcut."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QMenu, QToolBar
+
+from organizer.gui.i18n import install_language
+from organizer.gui.main_window import MainWindow
+from organizer.store import Database
+
+
+def _mnemonic(text: str) -> str | None:
+    found = re.search(r"&([^&])", text.replace("&&", ""))
+    return found.group(1).casefold() if found else None
+
+
+def _menu_problems(actions: list[QAction], where: str) -> list[str]:
+    problems: list[str] = []
+    seen: dict[str, str] = {}
+    for action in actions:
+        if action.isSeparator() or not action.isVisible() or not action.isEnabled():
+            continue
+        key = _mnemonic(action.text())
+        if key is None:
+            problems.append(f"{where}: {action.text()!r} has no mnemonic (&)")
+        elif key in seen:
+            problems.append(f"{where}: {action.text()!r} and {seen[key]!r} share the mnemonic {key!r}")
+        else:
+            seen[key] = action.text()
+        menu = action.menu()
+        if isinstance(menu, QMenu):
+            menu.aboutToShow.emit()  # menus filled on demand (recent files)
+            problems += _menu_problems(menu.actions(), f"{where} > {action.text()}")
+    return problems
+
+
+def _menu_actions(actions: list[QAction]) -> set[QAction]:
+    found: set[QAction] = set()
+    for action in actions:
+        found.add(action)
+        menu = action.menu()
+        if isinstance(menu, QMenu):
+            found |= _menu_actions(menu.actions())
+    return found
+
+
+@pytest.fixture(params=["en", "ru"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    install_language(qapp, request.param)
+    yield request.param
+    install_language(qapp, "en")
+
+
+def test_every_menu_entry_has_its_own_mnemonic(qtbot: Any, gui_demo_db: Database, language: str) -> None:
+    window = MainWindow(gui_demo_db)
+    qtbot.addWidget(window)
+    problems = _menu_problems(window.menuBar().actions(), f"menu bar ({language})")
+    tabs = window.tabs
+    problems += _menu_problems([QAction(tabs.tabText(i), window) for i in range(tabs.count())], f"tabs ({language})")
+    assert not problems, "\n".join(problems)
+
+
+def test_tool_bar_actions_are_reachable_by_keyboard(qtbot: Any, gui_demo_db: Database) -> None:
+    window = MainWindow(gui_demo_db)
+    qtbot.addWidget(window)
+    in_menus = _menu_actions(window.menuBar().actions())
+    bars = window.findChildren(QToolBar)
+    assert bars
+    for bar in bars:
+        for action in bar.actions():
+            if action.isSeparator() or action.defaultWidget() if hasattr(action, "defaultWidget") else False:
+                continue
+            assert action in in_menus or not action.shortcut().isEmpty(), \
+                f"tool bar action {action.text()!r} is neither in a menu nor has a shortcut"
