@@ -105,3 +105,14 @@ def test_screenshot_under_xvfb(tmp_path: Path, demo_file: Path) -> None:
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1280, 800)
     assert _distinct_colours(image) > 30
+
+
+def test_high_dpi_screens_get_a_sharp_window_at_twice_the_pixels(tmp_path: Path, demo_file: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QT_SCALE_FACTOR", "2")
+    out = tmp_path / "hidpi.png"
+    done = _screenshot(demo_file, out, "--view", "visits")
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (2560, 1600)
+    assert _distinct_colours(image) > 30
