@@ -102,6 +102,15 @@ ENUM_LABELS: dict[type[StrEnum], dict[str, str]] = {
         enums.GiftDirection.GIVEN.value: QT_TRANSLATE_NOOP("GiftDirection", "Given"),
         enums.GiftDirection.RECEIVED.value: QT_TRANSLATE_NOOP("GiftDirection", "Received"),
     },
+    enums.RecordKind: {
+        enums.RecordKind.PERSON.value: QT_TRANSLATE_NOOP("RecordKind", "Person"),
+        enums.RecordKind.INSTITUTION.value: QT_TRANSLATE_NOOP("RecordKind", "Institution"),
+        enums.RecordKind.VISIT.value: QT_TRANSLATE_NOOP("RecordKind", "Visit"),
+        enums.RecordKind.MEETING.value: QT_TRANSLATE_NOOP("RecordKind", "Meeting"),
+        enums.RecordKind.FOLLOWUP.value: QT_TRANSLATE_NOOP("RecordKind", "Follow-up"),
+        enums.RecordKind.AGREEMENT.value: QT_TRANSLATE_NOOP("RecordKind", "Agreement"),
+        enums.RecordKind.TOPIC.value: QT_TRANSLATE_NOOP("RecordKind", "Topic"),
+    },
 }
 """The label of every enum value, in English (translated by ``enum_label``)."""
 

@@ -16,12 +16,16 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 import organizer
+from organizer.domain.changes import ChangeSet
+from organizer.domain.enums import RecordKind
 from organizer.gui.databases import DatabaseActions
+from organizer.gui.editors.menu import RecordMenu
 from organizer.gui.icons import action_icon, app_icon
 from organizer.gui.panes import MasterDetailTab
 from organizer.gui.preferences import PreferencesDialog
 from organizer.gui.settings import Settings
 from organizer.gui.tabs import FollowUpsTab, InstitutionsTab, PeopleTab, VisitsTab
+from organizer.gui.undo import RecordActions
 
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
     from organizer.store.database import Database
@@ -62,6 +66,9 @@ class MainWindow(QMainWindow):
         """Restore the window's geometry and column widths now and save them on close (not for screenshots)."""
         self.setWindowTitle(f"{APP_NAME} — {database_label(db)}")
         self.setWindowIcon(app_icon())
+        self.records = RecordActions(db, self)
+        """The undo stack of this database and the undoable record operations."""
+        self.records.changed.connect(self.apply_changes)
 
         self.people_tab = PeopleTab(db)
         self.institutions_tab = InstitutionsTab(db)
@@ -131,6 +138,11 @@ class MainWindow(QMainWindow):
             view_menu.addAction(self._action(label, f"Ctrl+{number}",
                                              lambda _checked=False, t=tab: self.show_tab(t)))
 
+        self.record_menu = RecordMenu(self, self.records, self.current_record)
+        menu.addMenu(self.record_menu.menu)
+        for tab in self._all_tabs():
+            if tab.record_kind is not None and tab.record_kind is not RecordKind.FOLLOWUP:  # Enter opens the visit
+                self.record_menu.add_enter_to_edit(tab.view)
         self.tool_bar = self.addToolBar(self.tr("Main Tool Bar"))
         self.tool_bar.setObjectName("main_tool_bar")
         self.tool_bar.setMovable(False)
@@ -167,6 +179,22 @@ class MainWindow(QMainWindow):
         self.show_tab(tab)
         if not tab.select_id(ident):
             self.statusBar().showMessage(self.tr("That record is no longer in the list (press F5 to reload)."), 5000)
+
+    def current_record(self) -> tuple[RecordKind | None, int | None]:
+        """The kind of the current tab and its selected record's id (for the Record menu)."""
+        tab = self.tabs.currentWidget()
+        if not isinstance(tab, MasterDetailTab) or tab.record_kind is None:
+            return None, None
+        return tab.record_kind, tab.current_id()
+
+    def apply_changes(self, changes: ChangeSet) -> None:
+        """Refresh the tabs a change concerns; show a created or restored record in its tab."""
+        for tab in self._all_tabs():
+            if tab.record_kind is not None and changes.touches(tab.record_kind):
+                tab.reload()
+                if tab.record_kind is changes.kind and changes.created:
+                    tab.select_id(changes.created[0])
+        self.update_counts()
 
     def refresh(self) -> None:
         """Reload every tab from the database (changes made elsewhere become visible)."""

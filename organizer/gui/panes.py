@@ -89,6 +89,8 @@ class MasterDetailTab(QWidget):
     """A list (table or tree) with the selected record's detail beside or below it."""
 
     record_link = Signal(str, int)
+    record_kind: RecordKind | None = None
+    """The kind of record listed (the Record menu creates, edits and deletes that kind)."""
     placeholder = QT_TRANSLATE_NOOP("MasterDetailTab", "Select an item to see its details.")
     """Shown in the detail pane when nothing is selected (translated when shown)."""
     empty_message = QT_TRANSLATE_NOOP("MasterDetailTab", "Nothing here yet.")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView, QWidget
 
-from organizer.domain.enums import FollowUpStatus, VisitStatus
+from organizer.domain.enums import FollowUpStatus, RecordKind, VisitStatus
 from organizer.domain.records import FollowUpRow, VisitRow
 from organizer.gui.details import followup_html, institution_html, person_html, visit_html
 from organizer.gui.formatting import enum_label, fmt_date, fmt_date_range, fmt_number, longest_label, sort_date
@@ -33,6 +33,8 @@ if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
 
 class PeopleTab(MasterDetailTab):
     """People in name order (lazy list) with the selected person's detail and history."""
+
+    record_kind = RecordKind.PERSON
 
     placeholder = QT_TRANSLATE_NOOP("MasterDetailTab",
                                     "Select a person to see their positions and the visits they took part in.")
@@ -69,6 +71,8 @@ class PeopleTab(MasterDetailTab):
 
 class InstitutionsTab(MasterDetailTab):
     """Institutions with their units as a tree, and the selected one's profile and people."""
+
+    record_kind = RecordKind.INSTITUTION
 
     placeholder = QT_TRANSLATE_NOOP("MasterDetailTab", "Select an institution to see its profile, units and people.")
     empty_message = QT_TRANSLATE_NOOP("MasterDetailTab", "No institutions in this database yet.")
@@ -141,6 +145,8 @@ def _visit_columns() -> list[Column]:
 class VisitsTab(_SortedTableTab):
     """Visits, newest first, with the selected visit's participants, programme and follow-ups below."""
 
+    record_kind = RecordKind.VISIT
+
     placeholder = QT_TRANSLATE_NOOP("MasterDetailTab",
                                     "Select a visit to see its participants, programme and follow-ups.")
     empty_message = QT_TRANSLATE_NOOP("MasterDetailTab", "No visits in this database yet.")
@@ -172,6 +178,8 @@ class VisitsTab(_SortedTableTab):
 
 class FollowUpsTab(_SortedTableTab):
     """Every follow-up, open ones first by due date; Enter or a double click opens its visit."""
+
+    record_kind = RecordKind.FOLLOWUP
 
     placeholder = QT_TRANSLATE_NOOP("MasterDetailTab", "Select a follow-up to see its notes.")
     empty_message = QT_TRANSLATE_NOOP("MasterDetailTab",

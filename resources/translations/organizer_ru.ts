@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AgreementEditor</name>
+    <message>
+        <source>New agreement</source>
+        <translation>Новое соглашение</translation>
+    </message>
+    <message>
+        <source>Edit agreement</source>
+        <translation>Изменить соглашение</translation>
+    </message>
+    <message>
+        <source>&amp;Agreement</source>
+        <translation>&amp;Соглашение</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>Дата подписания</translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation>Место подписания</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Действует до</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>Стороны</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Signatories</source>
+        <translation>Подписанты</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Человек</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>От имени</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Итоги</translation>
+    </message>
+</context>
+<context>
     <name>AgreementKind</name>
     <message>
         <source>Memorandum of understanding</source>
@@ -45,6 +112,13 @@
     <message>
         <source>Terminated</source>
         <translation>Расторгнуто</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceField</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
     </message>
 </context>
 <context>
@@ -92,6 +166,20 @@
     <message>
         <source>&amp;Clear List</source>
         <translation>&amp;Очистить список</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>ГГГГ-ММ-ДД</translation>
+    </message>
+</context>
+<context>
+    <name>DateTimeField</name>
+    <message>
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation>ГГГГ-ММ-ДД ЧЧ:ММ</translation>
     </message>
 </context>
 <context>
@@ -366,6 +454,37 @@
     </message>
 </context>
 <context>
+    <name>EditorDialog</name>
+    <message>
+        <source>is not a valid date or time</source>
+        <translation>это не дата или время</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>строка %1</translation>
+    </message>
+    <message>
+        <source>Changed elsewhere</source>
+        <translation>Изменено в другом месте</translation>
+    </message>
+    <message>
+        <source>This %1 was changed elsewhere while you were editing it.</source>
+        <translation>Запись (%1) была изменена в другом месте, пока вы её редактировали.</translation>
+    </message>
+    <message>
+        <source>Reload it and lose your changes here, or overwrite the other change with yours?</source>
+        <translation>Загрузить её заново, потеряв ваши изменения, или записать ваши изменения поверх чужих?</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Загрузить заново</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>Записать поверх</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
         <source>Given name</source>
@@ -533,6 +652,53 @@
     </message>
 </context>
 <context>
+    <name>FollowUpEditor</name>
+    <message>
+        <source>New follow-up</source>
+        <translation>Новое поручение</translation>
+    </message>
+    <message>
+        <source>Edit follow-up</source>
+        <translation>Изменить поручение</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up</source>
+        <translation>&amp;Поручение</translation>
+    </message>
+    <message>
+        <source>What is to be done</source>
+        <translation>Что сделать</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Owning institution</source>
+        <translation>Ответственная организация</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Встреча</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpStatus</name>
     <message>
         <source>Open</source>
@@ -598,6 +764,77 @@
     <message>
         <source>Received</source>
         <translation>Получено</translation>
+    </message>
+</context>
+<context>
+    <name>InstitutionEditor</name>
+    <message>
+        <source>New institution</source>
+        <translation>Новая организация</translation>
+    </message>
+    <message>
+        <source>Edit institution</source>
+        <translation>Изменить организацию</translation>
+    </message>
+    <message>
+        <source>&amp;Institution</source>
+        <translation>&amp;Организация</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>Краткое название</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Part of</source>
+        <translation>Входит в</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Страна</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Сайт</translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation>&amp;Профиль</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Профиль</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Темы</translation>
+    </message>
+    <message>
+        <source>Name in other languages</source>
+        <translation>Название на других языках</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>Письменность</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
     </message>
 </context>
 <context>
@@ -857,6 +1094,101 @@
     </message>
 </context>
 <context>
+    <name>MeetingEditor</name>
+    <message>
+        <source>New meeting</source>
+        <translation>Новая встреча</translation>
+    </message>
+    <message>
+        <source>Edit meeting</source>
+        <translation>Изменить встречу</translation>
+    </message>
+    <message>
+        <source>&amp;Meeting</source>
+        <translation>&amp;Встреча</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Окончание</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Помещение</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Темы</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Человек</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Сторона</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>&amp;Preparation</source>
+        <translation>&amp;Подготовка</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>Цели</translation>
+    </message>
+    <message>
+        <source>Talking points</source>
+        <translation>Тезисы</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Повестка</translation>
+    </message>
+    <message>
+        <source>&amp;Notes and outcomes</source>
+        <translation>&amp;Заметки и итоги</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Plain text or Markdown, saved as typed</source>
+        <translation>Обычный текст или Markdown, сохраняется как введён</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>Итоги</translation>
+    </message>
+</context>
+<context>
     <name>MeetingKind</name>
     <message>
         <source>Meeting</source>
@@ -938,6 +1270,189 @@
     </message>
 </context>
 <context>
+    <name>PersonEditor</name>
+    <message>
+        <source>New person</source>
+        <translation>Новый человек</translation>
+    </message>
+    <message>
+        <source>Edit person</source>
+        <translation>Изменить данные человека</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Имя</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Имя для показа</translation>
+    </message>
+    <message>
+        <source>Only if the name parts cannot express it</source>
+        <translation>Только если части имени не подходят</translation>
+    </message>
+    <message>
+        <source>Honorific</source>
+        <translation>Титул</translation>
+    </message>
+    <message>
+        <source>Prof., His Excellency</source>
+        <translation>проф., Его Превосходительство</translation>
+    </message>
+    <message>
+        <source>Form of address</source>
+        <translation>Обращение</translation>
+    </message>
+    <message>
+        <source>Dear Rector</source>
+        <translation>Уважаемый ректор</translation>
+    </message>
+    <message>
+        <source>Name in other scripts</source>
+        <translation>Имя в других письменностях</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>Письменность</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>&amp;Positions</source>
+        <translation>&amp;Должности</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>Должности</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Текущая</translation>
+    </message>
+    <message>
+        <source>New &amp;institution…</source>
+        <translation>Новая &amp;организация…</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts</source>
+        <translation>&amp;Контакты</translation>
+    </message>
+    <message>
+        <source>E-mails</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Пометка</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Телефоны</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Языки</translation>
+    </message>
+    <message>
+        <source>ru, en, uz</source>
+        <translation>ru, en, uz</translation>
+    </message>
+    <message>
+        <source>P&amp;rofile</source>
+        <translation>П&amp;рофиль</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Метки</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Темы</translation>
+    </message>
+    <message>
+        <source>Biography</source>
+        <translation>Биография</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>Нет фото</translation>
+    </message>
+    <message>
+        <source>Choose p&amp;hoto…</source>
+        <translation>Выбрать &amp;фото…</translation>
+    </message>
+    <message>
+        <source>or drop an image here</source>
+        <translation>или перетащите изображение сюда</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Фото</translation>
+    </message>
+    <message>
+        <source>New institution</source>
+        <translation>Новая организация</translation>
+    </message>
+    <message>
+        <source>Name of the institution:</source>
+        <translation>Название организации:</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>Выберите фото</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.gif *.webp *.bmp)</source>
+        <translation>Изображения (*.jpg *.jpeg *.png *.gif *.webp *.bmp)</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -977,6 +1492,42 @@
     <message>
         <source>must be a single line</source>
         <translation>должно быть одной строкой</translation>
+    </message>
+    <message>
+        <source>“%1” is not an e-mail address</source>
+        <translation>«%1» — не адрес электронной почты</translation>
+    </message>
+    <message>
+        <source>“%1” is not a phone number</source>
+        <translation>«%1» — не номер телефона</translation>
+    </message>
+    <message>
+        <source>is before the start</source>
+        <translation>раньше начала</translation>
+    </message>
+    <message>
+        <source>no longer exists</source>
+        <translation>больше не существует</translation>
+    </message>
+    <message>
+        <source>this uid is already used by another record</source>
+        <translation>этот uid уже занят другой записью</translation>
+    </message>
+    <message>
+        <source>this record exists already</source>
+        <translation>эта запись уже существует</translation>
+    </message>
+    <message>
+        <source>“%1” is not one of the allowed values</source>
+        <translation>«%1» — недопустимое значение</translation>
+    </message>
+    <message>
+        <source>only one position can be the current one</source>
+        <translation>текущей может быть только одна должность</translation>
+    </message>
+    <message>
+        <source>is listed twice</source>
+        <translation>указан дважды</translation>
     </message>
     <message>
         <source>%1 is not an e-mail address</source>
@@ -1037,6 +1588,18 @@
     <message>
         <source>is not a JPEG, PNG, GIF or WebP image</source>
         <translation>не является изображением JPEG, PNG, GIF или WebP</translation>
+    </message>
+    <message>
+        <source>this meeting belongs to another visit</source>
+        <translation>эта встреча относится к другому визиту</translation>
+    </message>
+    <message>
+        <source>an institution cannot be its own parent or lie below itself</source>
+        <translation>организация не может входить сама в себя или в своё подразделение</translation>
+    </message>
+    <message>
+        <source>this name is taken</source>
+        <translation>это название уже занято</translation>
     </message>
     <message>
         <source>a signed agreement needs its signing date</source>
@@ -1116,6 +1679,21 @@
     </message>
 </context>
 <context>
+    <name>RecordActions</name>
+    <message>
+        <source>Delete %1 “%2”</source>
+        <translation>Удаление: %1 «%2»</translation>
+    </message>
+    <message>
+        <source>Edit %1 “%2”</source>
+        <translation>Изменение: %1 «%2»</translation>
+    </message>
+    <message>
+        <source>New %1 “%2”</source>
+        <translation>Создание: %1 «%2»</translation>
+    </message>
+</context>
+<context>
     <name>RecordKind</name>
     <message>
         <source>Person</source>
@@ -1144,6 +1722,152 @@
     <message>
         <source>Topic</source>
         <translation>Тема</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>человек</translation>
+    </message>
+    <message>
+        <source>institution</source>
+        <translation>организация</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>визит</translation>
+    </message>
+    <message>
+        <source>meeting</source>
+        <translation>встреча</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>поручение</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>соглашение</translation>
+    </message>
+    <message>
+        <source>topic</source>
+        <translation>тема</translation>
+    </message>
+</context>
+<context>
+    <name>RecordMenu</name>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Запись</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Создать…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Изменить…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Удалить…</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done</source>
+        <translation>Отметить &amp;выполненным</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Delete %1 “%2”?</source>
+        <translation>Удалить «%2» (%1)?</translation>
+    </message>
+    <message>
+        <source>You can undo this with Ctrl+Z.</source>
+        <translation>Это можно отменить: Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be deleted: it is still used by %2.</source>
+        <translation>«%1» нельзя удалить: на запись ссылаются %2.</translation>
+    </message>
+    <message>
+        <source>Remove it there first, then delete it.</source>
+        <translation>Сначала уберите её оттуда, затем удалите.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n визит</numerusform>
+            <numerusform>%n визита</numerusform>
+            <numerusform>%n визитов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meeting(s)</source>
+        <translation>
+            <numerusform>%n встреча</numerusform>
+            <numerusform>%n встречи</numerusform>
+            <numerusform>%n встреч</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agreement(s)</source>
+        <translation>
+            <numerusform>%n соглашение</numerusform>
+            <numerusform>%n соглашения</numerusform>
+            <numerusform>%n соглашений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n подразделение</numerusform>
+            <numerusform>%n подразделения</numerusform>
+            <numerusform>%n подразделений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n position(s)</source>
+        <translation>
+            <numerusform>%n должность</numerusform>
+            <numerusform>%n должности</numerusform>
+            <numerusform>%n должностей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Organizer</source>
+        <translation>Organizer</translation>
+    </message>
+    <message>
+        <source>“%1” could not be undone or redone.</source>
+        <translation>Не удалось отменить или повторить: «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>RowsEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Выше</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Ниже</translation>
     </message>
 </context>
 <context>
@@ -1209,6 +1933,141 @@
     <message>
         <source>Outgoing</source>
         <translation>Исходящий</translation>
+    </message>
+</context>
+<context>
+    <name>VisitEditor</name>
+    <message>
+        <source>New visit</source>
+        <translation>Новый визит</translation>
+    </message>
+    <message>
+        <source>Edit visit</source>
+        <translation>Изменить визит</translation>
+    </message>
+    <message>
+        <source>&amp;Visit</source>
+        <translation>&amp;Визит</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Направление</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Темы</translation>
+    </message>
+    <message>
+        <source>&amp;Delegations</source>
+        <translation>&amp;Делегации</translation>
+    </message>
+    <message>
+        <source>Institutions</source>
+        <translation>Организации</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Сторона</translation>
+    </message>
+    <message>
+        <source>Members and hosts</source>
+        <translation>Члены делегации и принимающие</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Человек</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>&amp;Logistics</source>
+        <translation>&amp;Логистика</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>Прибытие</translation>
+    </message>
+    <message>
+        <source>Arrival details</source>
+        <translation>Подробности прибытия</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>Отъезд</translation>
+    </message>
+    <message>
+        <source>Departure details</source>
+        <translation>Подробности отъезда</translation>
+    </message>
+    <message>
+        <source>Lodging</source>
+        <translation>Проживание</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Транспорт</translation>
+    </message>
+    <message>
+        <source>Interpretation needs</source>
+        <translation>Перевод</translation>
+    </message>
+    <message>
+        <source>Dietary needs</source>
+        <translation>Питание</translation>
+    </message>
+    <message>
+        <source>&amp;Gifts and summary</source>
+        <translation>&amp;Подарки и итоги</translation>
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation>Подарки</translation>
+    </message>
+    <message>
+        <source>Given or received</source>
+        <translation>Подарен или получен</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>Подарок</translation>
+    </message>
+    <message>
+        <source>To or from</source>
+        <translation>Кому или от кого</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Итоги</translation>
     </message>
 </context>
 <context>

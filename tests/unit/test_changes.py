@@ -196,3 +196,16 @@ def test_followup_detail_and_status(demo_db: Database) -> None:
     assert gone.restore is not None
     changes.restore(demo_db, gone.restore)
     assert followups.get_followup(demo_db, created.id).data == done.data
+
+
+def test_problems_of_checks_without_writing(db: Database) -> None:
+    from organizer.services.validation import problems_of
+
+    assert problems_of(db, RecordKind.PERSON, PersonData(family_name="Fine", topics=("New topic",))) == {}
+    found = problems_of(db, RecordKind.PERSON, PersonData(emails=(ContactEntry("x"),)))
+    assert {"family_name", "emails[0]"} <= set(found)
+    stored = people.create_person(db, PersonData(family_name="Stored"))
+    assert problems_of(db, RecordKind.PERSON, stored.data) == {}, "its own uid is not 'taken'"
+    assert people.count_people(db) == 1
+    from organizer.services.topics import list_topics
+    assert list_topics(db) == []

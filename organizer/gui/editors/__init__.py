@@ -1,0 +1,1 @@
+"""Editors of every record kind (dialogs over ``EditorDialog``), saving through ``organizer.gui.undo``."""

@@ -1,0 +1,262 @@
+"""The editor dialog every record kind shares: fields with their problems next to them, validation as
+you type (the services' own checks, ``services.validation.problems_of``), saving through the undo
+stack, and the reload-or-overwrite choice when the record was changed elsewhere meanwhile.
+
+An editor subclass builds its fields with ``add_field`` and implements ``collect`` (the form as the
+service's ``*Data``) and ``load`` (a stored record into the form). Nothing here knows SQL or rules.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organizer.domain.enums import RecordKind
+from organizer.domain.errors import ConflictError, OrganizerError, Problem, ValidationError
+from organizer.gui.editors.fields import InvalidInputError
+from organizer.gui.editors.messages import problem_text
+from organizer.gui.undo import OPS, RecordActions, kind_label
+from organizer.services.validation import problems_of
+
+CHECK_DELAY_MS = 300
+"""Validation runs this long after the last keystroke."""
+
+_FIELD_ROOT = re.compile(r"^([a-z_]+)(?:\[(\d+)\])?(?:\.(.+))?$")
+
+
+class EditorDialog(QDialog):
+    """A record's editor; ``saved`` carries the stored detail after a successful save."""
+
+    kind: RecordKind
+    saved = Signal(object)
+
+    def __init__(self, actions: RecordActions, ident: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.records = actions
+        self.db = actions.db
+        self.ident = ident
+        self.detail: Any = None
+        self.version: int | None = None
+        self.errors: dict[str, QLabel] = {}
+        self.widgets: dict[str, QWidget] = {}
+        self.conflict_box: QMessageBox | None = None
+        self.local_problems: dict[str, Problem] = {}
+        """Problems ``collect`` found itself (a row without its person): the row is left out of the data."""
+        self._loading = False
+        self.setModal(True)
+        self.setMinimumWidth(640)
+
+        self.pages = QTabWidget()
+        self.general_error = self._error_label()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.save_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(CHECK_DELAY_MS)
+        self._timer.timeout.connect(self.check_now)
+
+    # --- building --------------------------------------------------------------------------------
+
+    @staticmethod
+    def _error_label() -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setStyleSheet("color: #b00020;")
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.hide()
+        return label
+
+    def page(self, title: str) -> QFormLayout:
+        widget = QWidget()
+        form = QFormLayout(widget)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.pages.addTab(widget, title)
+        return form
+
+    def add_field(self, form: QFormLayout, name: str, label: str, widget: QWidget) -> Any:
+        """Put ``widget`` (the input for data field ``name``) on ``form`` with a problem label below it."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        error = self._error_label()
+        error.setObjectName(f"error_{name}")
+        column.addWidget(error)
+        form.addRow(label, box)
+        widget.setAccessibleName(label.replace("&", ""))
+        self.errors[name] = error
+        self.widgets[name] = widget
+        signal = getattr(widget, "edited", None)
+        if signal is not None:
+            signal.connect(self.schedule_check)
+        return widget
+
+    # --- what a subclass provides ----------------------------------------------------------------
+
+    def collect(self) -> Any:
+        """The form as the service's ``*Data``; InvalidInputError(field) for text that is no value."""
+        raise NotImplementedError
+
+    def load(self, detail: Any) -> None:
+        """Fill the form from a stored record."""
+        raise NotImplementedError
+
+    def before_data(self) -> Any:
+        """The data to write back when the edit is undone."""
+        return self.detail.data
+
+    # --- validation ------------------------------------------------------------------------------
+
+    def open_record(self) -> None:
+        """Read the record being edited (``ident``) into the form."""
+        if self.ident is None:
+            return
+        detail = OPS[self.kind].get(self.db, self.ident)
+        self._loading = True
+        try:
+            self.load(detail)
+        finally:
+            self._loading = False
+        self.detail = detail
+        self.version = detail.meta.version
+        self.show_problems({})
+
+    def schedule_check(self) -> None:
+        if not self._loading:
+            self._timer.start()
+
+    def require_choice(self, name: str, value: Any) -> bool:
+        """For ``collect``: False (and a "must not be empty" problem at ``name``) if nothing was chosen."""
+        if value is None:
+            self.local_problems[name] = Problem("required", "must not be empty")
+            return False
+        return True
+
+    def _collect_or_show(self) -> Any:
+        self.local_problems = {}
+        try:
+            return self.collect()
+        except InvalidInputError as err:
+            name = str(err.args[0]) if err.args else ""
+            self.show_problems({name: Problem("invalid_input", self.tr("is not a valid date or time"))})
+            return None
+
+    def check_now(self) -> dict[str, Problem]:
+        """Run the services' checks on the form now and show what they find."""
+        self._timer.stop()
+        data = self._collect_or_show()
+        if data is None:
+            return {"": Problem("invalid_input", "")}
+        try:
+            problems = problems_of(self.db, self.kind, data)
+        except OrganizerError as err:  # e.g. the database went away: say so, keep the form
+            problems = {"": Problem("error", str(err))}
+        problems = self.local_problems | problems
+        self.show_problems(problems)
+        return problems
+
+    def show_problems(self, problems: dict[str, Problem]) -> None:
+        texts: dict[str, list[str]] = {}
+        for name, problem in problems.items():
+            match = _FIELD_ROOT.match(name)
+            root, row, rest = (match.group(1), match.group(2), match.group(3)) if match else ("", None, None)
+            text = problem_text(problem) if problem.text or problem.code != "invalid_input" else ""
+            if row is not None:
+                where = self.tr("row %1").replace("%1", str(int(row) + 1))
+                text = f"{where}: {text}" if rest is None else f"{where}, {rest.replace('_', ' ')}: {text}"
+            elif rest is not None:
+                text = f"{rest.replace('_', ' ')}: {text}"
+            target = root if root in self.errors else ""
+            if text:
+                texts.setdefault(target, []).append(text)
+        for name, label in [*self.errors.items(), ("", self.general_error)]:
+            lines = texts.get(name, [])
+            label.setText("\n".join(lines))
+            label.setVisible(bool(lines))
+
+    def problem_shown(self, name: str) -> str:
+        """The problem text shown next to field ``name`` ("" if none): for tests and accessibility."""
+        label = self.errors.get(name, self.general_error)
+        return label.text() if label.isVisible() or label.text() else ""
+
+    # --- saving ----------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Save through the undo stack; on a problem keep the dialog open and show it."""
+        data = self._collect_or_show()
+        if data is None:
+            return False
+        if self.local_problems:
+            self.show_problems(self.local_problems)
+            return False
+        try:
+            if self.ident is None:
+                detail = self.records.create(self.kind, data)
+            else:
+                detail = self.records.update(self.kind, self.ident, self.before_data(), data, self.version)
+        except ValidationError as err:
+            self.show_problems(err.issues)
+            return False
+        except ConflictError:
+            self.ask_conflict()
+            return False
+        except OrganizerError as err:
+            self.show_problems({"": Problem("error", str(err))})
+            return False
+        self.detail, self.ident, self.version = detail, detail.meta.id, detail.meta.version
+        self.saved.emit(detail)
+        self.accept()
+        return True
+
+    def ask_conflict(self) -> QMessageBox:
+        """The record changed elsewhere: offer to reload it (dropping these edits) or overwrite it."""
+        box = QMessageBox(self)
+        box.setObjectName("conflict")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Changed elsewhere"))
+        box.setText(self.tr("This %1 was changed elsewhere while you were editing it.").replace(
+            "%1", kind_label(self.kind)))
+        box.setInformativeText(self.tr("Reload it and lose your changes here, or overwrite the other change "
+                                       "with yours?"))
+        self.reload_button = box.addButton(self.tr("Reload"), QMessageBox.ButtonRole.AcceptRole)
+        self.overwrite_button = box.addButton(self.tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.buttonClicked.connect(self._on_conflict_choice)
+        self.conflict_box = box
+        box.open()
+        return box
+
+    def _on_conflict_choice(self, button: object) -> None:
+        if button is self.reload_button:
+            try:
+                self.open_record()
+            except OrganizerError as err:  # deleted meanwhile
+                self.show_problems({"": Problem("error", str(err))})
+        elif button is self.overwrite_button:
+            try:
+                self.version = OPS[self.kind].get(self.db, self.ident).meta.version if self.ident else None
+            except OrganizerError as err:
+                self.show_problems({"": Problem("error", str(err))})
+                return
+            self.save()

@@ -1,0 +1,32 @@
+"""The (id, label) lists the editors offer in their choosers, read through the services."""
+
+from __future__ import annotations
+
+from organizer.services.institutions import list_institutions
+from organizer.services.meetings import list_meetings
+from organizer.services.people import people_rows, person_ids
+from organizer.services.visits import list_visits
+from organizer.store.database import Database
+
+PEOPLE_LIMIT = 5000
+"""At most this many people (in name order) in a chooser; typing filters them."""
+
+
+def institutions(db: Database) -> list[tuple[int, str]]:
+    """Parents before their units; a unit shows its parent's name after it."""
+    return [(r.id, f"{r.name} ({r.parent_name})" if r.parent_name else r.name) for r in list_institutions(db)]
+
+
+def people(db: Database) -> list[tuple[int, str]]:
+    rows = people_rows(db, person_ids(db)[:PEOPLE_LIMIT])
+    return [(r.id, f"{r.full_name} — {r.current_institution}" if r.current_institution else r.full_name)
+            for r in rows]
+
+
+def visits(db: Database) -> list[tuple[int, str]]:
+    return [(r.id, f"{r.title} ({r.start_date.isoformat()})" if r.start_date else r.title) for r in list_visits(db)]
+
+
+def meetings(db: Database) -> list[tuple[int, str]]:
+    return [(r.id, f"{r.title} ({r.starts_at:%Y-%m-%d %H:%M})" if r.starts_at else r.title)
+            for r in list_meetings(db)]

@@ -1,0 +1,462 @@
+"""Input widgets of the editors, each with ``value()``/``set_value()`` and an ``edited`` signal.
+
+``RowsModel`` is the editable table behind every list inside a record (name variants, positions,
+e-mails, participants...): rows of plain values, cells edited in place (choices through a combo box),
+rows reordered by drag and drop or with the Up/Down buttons (a visit's order of precedence).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+Choices = Callable[[], Sequence[tuple[Any, str]]]
+ROW_MIME = "application/x-organizer-row"
+
+
+class InvalidInputError(ValueError):
+    """A field holds text that is not a value of its type (a date that is not a date)."""
+
+
+# --- single-value fields -------------------------------------------------------------------------
+
+
+class TextField(QLineEdit):
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.textChanged.connect(self.edited)
+
+    def value(self) -> str:
+        return self.text()
+
+    def set_value(self, value: str) -> None:
+        self.setText(value or "")
+
+
+class TextArea(QPlainTextEdit):
+    """Multi-line text (notes, biography), saved exactly as typed (plain text or Markdown)."""
+
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, lines: int = 4) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * lines + 12)
+        self.textChanged.connect(self.edited)
+
+    def value(self) -> str:
+        return self.toPlainText()
+
+    def set_value(self, value: str) -> None:
+        self.setPlainText(value or "")
+
+
+class ListField(TextField):
+    """A short list typed with commas: ``ru, en, uz``."""
+
+    def value(self) -> tuple[str, ...]:  # type: ignore[override]
+        return tuple(part.strip() for part in self.text().split(",") if part.strip())
+
+    def set_value(self, value: Sequence[str]) -> None:
+        self.setText(", ".join(value))
+
+
+class DateField(TextField):
+    """A date as ``YYYY-MM-DD`` (empty: no date)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(self.tr("YYYY-MM-DD"))
+
+    def value(self) -> date | None:  # type: ignore[override]
+        return parse_date(self.text())
+
+    def set_value(self, value: date | None) -> None:  # type: ignore[override]
+        self.setText(value.isoformat() if value else "")
+
+
+class DateTimeField(TextField):
+    """A time as ``YYYY-MM-DD HH:MM`` (empty: no time)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(self.tr("YYYY-MM-DD HH:MM"))
+
+    def value(self) -> datetime | None:  # type: ignore[override]
+        text = self.text().strip()
+        if not text:
+            return None
+        try:
+            return datetime.fromisoformat(text)
+        except ValueError:
+            raise InvalidInputError(text) from None
+
+    def set_value(self, value: datetime | None) -> None:  # type: ignore[override]
+        self.setText(value.strftime("%Y-%m-%d %H:%M") if value else "")
+
+
+def parse_date(text: str) -> date | None:
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInputError(text) from None
+
+
+class ChoiceField(QComboBox):
+    """One of a list of (value, label); ``optional`` adds a "none" entry. Typing filters long lists."""
+
+    edited = Signal()
+
+    def __init__(self, choices: Sequence[tuple[Any, str]], *, optional: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._optional = optional
+        self.set_choices(choices)
+        self.currentIndexChanged.connect(self.edited)
+
+    def set_choices(self, choices: Sequence[tuple[Any, str]]) -> None:
+        current = self.value() if self.count() else None
+        self.blockSignals(True)
+        self.clear()
+        if self._optional:
+            self.addItem(self.tr("—"), None)
+        for value, label in choices:
+            self.addItem(label, value)
+        if len(choices) > 15:
+            self.setEditable(True)
+            self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            completer = self.completer()
+            if completer is not None:
+                completer.setFilterMode(Qt.MatchFlag.MatchContains)
+                completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.blockSignals(False)
+        if current is not None:
+            self.set_value(current)
+
+    def value(self) -> Any:
+        return self.currentData()
+
+    def set_value(self, value: Any) -> None:
+        index = self.findData(value)
+        self.setCurrentIndex(index if index >= 0 else 0)
+
+
+# --- rows -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class RowColumn:
+    """One column of a ``RowsModel``: ``kind`` is ``text``, ``date``, ``check`` or ``choice``."""
+
+    key: str
+    title: str
+    kind: str = "text"
+    choices: Choices | None = None
+    default: Any = ""
+    width: int = 0
+    labels: dict[Any, str] = field(default_factory=dict)
+
+
+class RowsModel(QAbstractTableModel):
+    """Editable rows of plain values (one dict per row), reorderable by drag and drop."""
+
+    edited = Signal()
+
+    def __init__(self, columns: Sequence[RowColumn], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.rows: list[dict[str, Any]] = []
+
+    # --- content ---------------------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self.rows = [self._complete(r) for r in rows]
+        self.endResetModel()
+        self.edited.emit()
+
+    def _complete(self, row: dict[str, Any]) -> dict[str, Any]:
+        return {c.key: row.get(c.key, c.default) for c in self.columns} | {
+            k: v for k, v in row.items() if k not in {c.key for c in self.columns}}
+
+    def add_row(self, values: dict[str, Any] | None = None) -> int:
+        position = len(self.rows)
+        self.beginInsertRows(QModelIndex(), position, position)
+        self.rows.append(self._complete(values or {}))
+        self.endInsertRows()
+        self.edited.emit()
+        return position
+
+    def remove_row(self, row: int) -> None:
+        if 0 <= row < len(self.rows):
+            self.removeRows(row, 1)
+
+    def move_row(self, source: int, destination: int) -> bool:
+        """Move row ``source`` so it ends up at index ``destination``."""
+        if not (0 <= source < len(self.rows) and 0 <= destination < len(self.rows)) or source == destination:
+            return False
+        return self.moveRows(QModelIndex(), source, 1, QModelIndex(),
+                             destination + 1 if destination > source else destination)
+
+    def label(self, column: RowColumn, value: Any) -> str:
+        if column.kind == "choice":
+            if column.choices is not None and value not in column.labels:
+                column.labels.update(dict(column.choices()))
+            return column.labels.get(value, "" if value is None else str(value))
+        if isinstance(value, date):
+            return value.isoformat()
+        return "" if value is None else str(value)
+
+    # --- Qt overrides ----------------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+                return self.columns[section].title
+            if orientation == Qt.Orientation.Vertical and 0 <= section < len(self.rows):
+                return str(section + 1)
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        column = self.columns[index.column()]
+        value = self.rows[index.row()][column.key]
+        if column.kind == "check":
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.label(column, value)
+        if role == Qt.ItemDataRole.EditRole:
+            return value if column.kind == "choice" else self.label(column, value)
+        return None
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return False
+        column = self.columns[index.column()]
+        if column.kind == "check":
+            if role != Qt.ItemDataRole.CheckStateRole:
+                return False
+            value = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True)
+        elif role != Qt.ItemDataRole.EditRole:
+            return False
+        elif column.kind == "date":
+            try:
+                value = parse_date(str(value or ""))
+            except InvalidInputError:
+                return False
+        elif column.kind == "text":
+            value = "" if value is None else str(value)
+        self.rows[index.row()][column.key] = value
+        self.dataChanged.emit(index, index, [role, Qt.ItemDataRole.DisplayRole])
+        self.edited.emit()
+        return True
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        if self.columns[index.column()].kind == "check":
+            return flags | Qt.ItemFlag.ItemIsUserCheckable
+        return flags | Qt.ItemFlag.ItemIsEditable
+
+    def removeRows(self, row: int, count: int, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        if parent.isValid() or row < 0 or count < 1 or row + count > len(self.rows):
+            return False
+        self.beginRemoveRows(QModelIndex(), row, row + count - 1)
+        del self.rows[row:row + count]
+        self.endRemoveRows()
+        self.edited.emit()
+        return True
+
+    def moveRows(self, source_parent: AnyIndex, source_row: int, count: int, destination_parent: AnyIndex,
+                 destination_child: int) -> bool:
+        if source_parent.isValid() or destination_parent.isValid() or count < 1:
+            return False
+        if source_row < 0 or source_row + count > len(self.rows) or not 0 <= destination_child <= len(self.rows):
+            return False
+        if source_row <= destination_child <= source_row + count:
+            return False  # no move
+        if not self.beginMoveRows(QModelIndex(), source_row, source_row + count - 1, QModelIndex(),
+                                  destination_child):
+            return False
+        moving = self.rows[source_row:source_row + count]
+        del self.rows[source_row:source_row + count]
+        insert_at = destination_child - count if destination_child > source_row else destination_child
+        self.rows[insert_at:insert_at] = moving
+        self.endMoveRows()
+        self.edited.emit()
+        return True
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [ROW_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        mime = QMimeData()
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        if rows:
+            mime.setData(ROW_MIME, QByteArray(str(rows[0]).encode()))
+        return mime
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                     parent: AnyIndex) -> bool:
+        if action != Qt.DropAction.MoveAction or not data.hasFormat(ROW_MIME):
+            return False
+        source = int(bytes(data.data(ROW_MIME).data()).decode() or -1)
+        target = parent.row() if row < 0 and parent.isValid() else row
+        if target < 0:
+            target = len(self.rows)
+        self.moveRows(QModelIndex(), source, 1, QModelIndex(), target)
+        return False  # the move is done: the view must not remove the source row
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """Edits the choice columns of a ``RowsModel`` with a ``ChoiceField``."""
+
+    def __init__(self, model: RowsModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> QWidget:
+        column = self._model.columns[index.column()]
+        if column.kind != "choice" or column.choices is None:
+            return super().createEditor(parent, option, index)
+        editor = ChoiceField(column.choices(), optional=column.default is None, parent=parent)
+        editor.setFrame(False)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
+        if isinstance(editor, ChoiceField):
+            editor.set_value(index.data(Qt.ItemDataRole.EditRole))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: Any, index: AnyIndex) -> None:
+        if isinstance(editor, ChoiceField):
+            model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
+
+
+class RowsEditor(QWidget):
+    """A ``RowsModel`` in a table with Add, Remove, Up and Down buttons (rows also drag to reorder)."""
+
+    edited = Signal()
+
+    def __init__(self, columns: Sequence[RowColumn], parent: QWidget | None = None, *,
+                 reorder: bool = False) -> None:
+        super().__init__(parent)
+        self.model = RowsModel(columns, self)
+        self.model.edited.connect(self.edited)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(ChoiceDelegate(self.model, self.view))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.view.setTabKeyNavigation(False)
+        self.view.verticalHeader().setVisible(reorder)
+        self.view.setMinimumHeight(self.view.fontMetrics().height() * 6)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(True)
+        for number, column in enumerate(columns):
+            if column.width:
+                self.view.setColumnWidth(number, column.width)
+            else:
+                header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
+        if reorder:
+            self.view.setDragEnabled(True)
+            self.view.setAcceptDrops(True)
+            self.view.setDropIndicatorShown(True)
+            self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+            self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.add_button = QPushButton(self.tr("Add"))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.add_button.clicked.connect(self._add)
+        self.remove_button.clicked.connect(self._remove)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        if reorder:
+            self.up_button = QPushButton(self.tr("Up"))
+            self.down_button = QPushButton(self.tr("Down"))
+            self.up_button.clicked.connect(lambda: self._move(-1))
+            self.down_button.clicked.connect(lambda: self._move(1))
+            buttons.addWidget(self.up_button)
+            buttons.addWidget(self.down_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        layout.addLayout(buttons)
+
+    def value(self) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.model.rows]
+
+    def set_value(self, rows: Sequence[dict[str, Any]]) -> None:
+        self.model.set_rows(rows)
+
+    def add_row(self, values: dict[str, Any] | None = None) -> int:
+        return self.model.add_row(values)
+
+    def _add(self) -> None:
+        row = self.model.add_row()
+        self.view.setCurrentIndex(self.model.index(row, 0))
+        self.view.setFocus()
+
+    def _remove(self) -> None:
+        self.model.remove_row(self.view.currentIndex().row())
+
+    def _move(self, step: int) -> None:
+        row = self.view.currentIndex().row()
+        if self.model.move_row(row, row + step):
+            self.view.selectRow(row + step)

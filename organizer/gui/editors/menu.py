@@ -1,0 +1,193 @@
+"""The Record menu: New (Ctrl+N), Edit (Ctrl+E, Enter in a list), Delete (Del), Mark done (Ctrl+D),
+Undo (Ctrl+Z) and Redo (Ctrl+Shift+Z) for the record kind of the current tab.
+
+The window tells it the current kind and id (``current``) and refreshes its views from the change
+sets that ``RecordActions.changed`` carries. Deleting asks first; a record still in use is not
+deleted, and the message says what uses it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
+
+from organizer.domain.enums import FollowUpStatus, RecordKind
+from organizer.domain.errors import InUseError, OrganizerError
+from organizer.gui.editors.base import EditorDialog
+from organizer.gui.editors.person import PersonEditor
+from organizer.gui.editors.records import (
+    AgreementEditor,
+    FollowUpEditor,
+    InstitutionEditor,
+    MeetingEditor,
+    VisitEditor,
+)
+from organizer.gui.undo import OPS, RecordActions, kind_label
+
+EDITORS: dict[RecordKind, type[EditorDialog]] = {
+    RecordKind.PERSON: PersonEditor,
+    RecordKind.INSTITUTION: InstitutionEditor,
+    RecordKind.VISIT: VisitEditor,
+    RecordKind.MEETING: MeetingEditor,
+    RecordKind.FOLLOWUP: FollowUpEditor,
+    RecordKind.AGREEMENT: AgreementEditor,
+}
+
+Current = Callable[[], tuple[RecordKind | None, int | None]]
+
+
+def record_name(kind: RecordKind, detail: Any) -> str:
+    """How a record is named in a question or an undo entry."""
+    if kind is RecordKind.PERSON:
+        return str(detail.full_name)
+    data = detail.data
+    return str(getattr(data, "title", None) or getattr(data, "name", None) or getattr(data, "description", ""))[:80]
+
+
+class RecordMenu(QObject):
+    """Builds the Record menu on ``window`` and carries out its actions."""
+
+    def __init__(self, window: QMainWindow, records: RecordActions, current: Current) -> None:
+        super().__init__(window)
+        self.window = window
+        self.records = records
+        self.current = current
+        self.editor: EditorDialog | None = None
+        """The editor opened last (it is window-modal while open)."""
+        self.question: QMessageBox | None = None
+        """The last question or message box shown (delete confirmation, in-use message)."""
+
+        self.menu = QMenu(self.tr("&Record"), window)
+        self.new_action = self._action(self.tr("&New…"), QKeySequence.StandardKey.New, self.new_record)
+        self.edit_action = self._action(self.tr("&Edit…"), "Ctrl+E", self.edit_record)
+        self.delete_action = self._action(self.tr("&Delete…"), QKeySequence.StandardKey.Delete, self.delete_record)
+        self.done_action = self._action(self.tr("Mark &done"), "Ctrl+D", self.mark_done)
+        self.undo_action = records.stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = records.stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
+        for action in (self.undo_action, self.redo_action):
+            window.addAction(action)
+        self.menu.addActions([self.new_action, self.edit_action, self.delete_action, self.done_action])
+        self.menu.addSeparator()
+        self.menu.addActions([self.undo_action, self.redo_action])
+        self.menu.aboutToShow.connect(self.update_actions)
+        records.failed.connect(self._show_failure)
+
+    def _action(self, text: str, shortcut: str | QKeySequence.StandardKey, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self.window)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.window.addAction(action)
+        return action
+
+    def add_enter_to_edit(self, view: QWidget) -> None:
+        """Enter in this list view edits the selected record."""
+        action = QAction(view)
+        action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(lambda _checked=False: self.edit_record())
+        view.addAction(action)
+
+    def update_actions(self) -> None:
+        kind, ident = self.current()
+        self.new_action.setEnabled(kind in EDITORS)
+        self.edit_action.setEnabled(kind in EDITORS and ident is not None)
+        self.delete_action.setEnabled(kind in EDITORS and ident is not None)
+        self.done_action.setEnabled(kind is RecordKind.FOLLOWUP and ident is not None)
+
+    # --- actions ---------------------------------------------------------------------------------
+
+    def open_editor(self, kind: RecordKind, ident: int | None = None, **context: Any) -> EditorDialog | None:
+        try:
+            editor = EDITORS[kind](self.records, ident, self.window, **context)
+        except OrganizerError as err:  # deleted meanwhile, database gone
+            self._message(QMessageBox.Icon.Warning, str(err))
+            return None
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.editor = editor
+        editor.open()
+        return editor
+
+    def new_record(self) -> EditorDialog | None:
+        kind, _ident = self.current()
+        return self.open_editor(kind) if kind in EDITORS else None
+
+    def edit_record(self) -> EditorDialog | None:
+        kind, ident = self.current()
+        if kind not in EDITORS or ident is None:
+            return None
+        return self.open_editor(kind, ident)
+
+    def delete_record(self) -> QMessageBox | None:
+        kind, ident = self.current()
+        if kind not in EDITORS or ident is None:
+            return None
+        try:
+            detail = OPS[kind].get(self.records.db, ident)
+        except OrganizerError as err:
+            return self._message(QMessageBox.Icon.Warning, str(err))
+        name = record_name(kind, detail)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete"),
+                          self.tr("Delete %1 “%2”?").replace("%1", kind_label(kind)).replace("%2", name),
+                          QMessageBox.StandardButton.Cancel, self.window)
+        box.setInformativeText(self.tr("You can undo this with Ctrl+Z."))
+        self.delete_button = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.buttonClicked.connect(
+            lambda button: self._delete(kind, ident, detail.meta.version, name) if button is self.delete_button
+            else None)
+        self.question = box
+        box.open()
+        return box
+
+    def _delete(self, kind: RecordKind, ident: int, version: int, name: str) -> None:
+        try:
+            self.records.delete(kind, ident, version, name)
+        except InUseError as err:
+            uses = [self._uses(what, count) for what, count in err.uses.items()]
+            text = self.tr("“%1” cannot be deleted: it is still used by %2.").replace("%1", name).replace(
+                "%2", ", ".join(uses)) if uses else str(err)
+            self._message(QMessageBox.Icon.Information, text,
+                          self.tr("Remove it there first, then delete it."))
+        except OrganizerError as err:
+            self._message(QMessageBox.Icon.Warning, str(err))
+
+    def _uses(self, what: str, count: int) -> str:
+        labels = {
+            "visits": self.tr("%n visit(s)", "", count),
+            "meetings": self.tr("%n meeting(s)", "", count),
+            "agreements": self.tr("%n agreement(s)", "", count),
+            "units": self.tr("%n unit(s)", "", count),
+            "positions": self.tr("%n position(s)", "", count),
+        }
+        return labels.get(what, f"{count} {what}")
+
+    def mark_done(self) -> None:
+        kind, ident = self.current()
+        if kind is not RecordKind.FOLLOWUP or ident is None:
+            return
+        try:
+            detail = OPS[kind].get(self.records.db, ident)
+            if detail.data.status is not FollowUpStatus.DONE:
+                self.records.update(kind, ident, detail.data, replace(detail.data, status=FollowUpStatus.DONE),
+                                    detail.meta.version)
+        except OrganizerError as err:
+            self._message(QMessageBox.Icon.Warning, str(err))
+
+    def _message(self, icon: QMessageBox.Icon, text: str, informative: str = "") -> QMessageBox:
+        box = QMessageBox(icon, self.tr("Organizer"), text, QMessageBox.StandardButton.Ok, self.window)
+        if informative:
+            box.setInformativeText(informative)
+        self.question = box
+        box.open()
+        return box
+
+    def _show_failure(self, what: str, why: str) -> None:
+        self._message(QMessageBox.Icon.Warning, self.tr("“%1” could not be undone or redone.").replace("%1", what),
+                      why)

@@ -1,0 +1,210 @@
+"""Undoable record changes: every create, edit and delete in the window is a ``QUndoCommand``.
+
+``RecordActions`` owns the ``QUndoStack`` of one open database. Its ``create``/``update``/``delete``
+call the service first (so a refused input raises to the editor, which shows the message, and
+nothing enters the stack), then push a command that holds only ids, the data before and after, and
+the snapshot a delete handed back. ``undo()``/``redo()`` call the services again: undoing a create
+deletes the record, undoing a delete restores it with its id and uid (``services.changes.restore``),
+undoing an edit writes the old data back. Every step checks the version it expects, so a record
+changed elsewhere meanwhile is not overwritten: the step fails with a message (``failed``), and the
+command leaves the stack. After each step ``changed`` carries the services' change set, from which the
+window refreshes the views concerned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from organizer.domain.changes import ChangeSet
+from organizer.domain.enums import RecordKind
+from organizer.domain.errors import OrganizerError
+from organizer.services import agreements, changes, followups, institutions, meetings, people, visits
+from organizer.store.database import Database
+
+
+@dataclass(frozen=True)
+class KindOps:
+    """The service calls for one record kind."""
+
+    create: Callable[[Database, Any], Any]
+    update: Callable[..., Any]
+    delete: Callable[..., ChangeSet]
+    get: Callable[[Database, int], Any]
+
+
+OPS: dict[RecordKind, KindOps] = {
+    RecordKind.PERSON: KindOps(people.create_person, people.update_person, people.delete_person, people.get_person),
+    RecordKind.INSTITUTION: KindOps(institutions.create_institution, institutions.update_institution,
+                                    institutions.delete_institution, institutions.get_institution),
+    RecordKind.VISIT: KindOps(visits.create_visit, visits.update_visit, visits.delete_visit, visits.get_visit),
+    RecordKind.MEETING: KindOps(meetings.create_meeting, meetings.update_meeting, meetings.delete_meeting,
+                                meetings.get_meeting),
+    RecordKind.FOLLOWUP: KindOps(followups.create_followup, followups.update_followup, followups.delete_followup,
+                                 followups.get_followup),
+    RecordKind.AGREEMENT: KindOps(agreements.create_agreement, agreements.update_agreement,
+                                  agreements.delete_agreement, agreements.get_agreement),
+}
+
+
+def kind_label(kind: RecordKind) -> str:
+    """The kind's name in the interface language, for "Delete person" and the like."""
+    translate = QCoreApplication.translate
+    return {
+        RecordKind.PERSON: translate("RecordKind", "person"),
+        RecordKind.INSTITUTION: translate("RecordKind", "institution"),
+        RecordKind.VISIT: translate("RecordKind", "visit"),
+        RecordKind.MEETING: translate("RecordKind", "meeting"),
+        RecordKind.FOLLOWUP: translate("RecordKind", "follow-up"),
+        RecordKind.AGREEMENT: translate("RecordKind", "agreement"),
+        RecordKind.TOPIC: translate("RecordKind", "topic"),
+    }[kind]
+
+
+class RecordActions(QObject):
+    """The undo stack of one database and the three undoable operations on records."""
+
+    changed = Signal(object)
+    """A ``ChangeSet``: something was created, edited, deleted, undone or redone."""
+    failed = Signal(str, str)
+    """(what, why): an undo or redo step could not be carried out (the record changed elsewhere...)."""
+
+    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.stack = QUndoStack(self)
+        self._versions: dict[tuple[RecordKind, int], int] = {}
+
+    # --- the version each record had when this stack last wrote or read it --------------------------
+
+    def remember(self, kind: RecordKind, detail: Any) -> None:
+        self._versions[(kind, detail.meta.id)] = detail.meta.version
+
+    def version(self, kind: RecordKind, ident: int) -> int | None:
+        return self._versions.get((kind, ident))
+
+    def forget(self, kind: RecordKind, ident: int) -> None:
+        self._versions.pop((kind, ident), None)
+
+    # --- operations (raise OrganizerError: nothing is pushed then) -----------------------------------
+
+    def create(self, kind: RecordKind, data: Any) -> Any:
+        detail = OPS[kind].create(self.db, data)
+        self.remember(kind, detail)
+        self.stack.push(_CreateCommand(self, kind, detail.meta.id, self._describe(kind, data)))
+        self.changed.emit(detail.changes or ChangeSet.of_create(kind, detail.meta.id))
+        return detail
+
+    def update(self, kind: RecordKind, ident: int, before: Any, after: Any, expected_version: int | None) -> Any:
+        detail = OPS[kind].update(self.db, ident, after, expected_version)
+        self.remember(kind, detail)
+        self.stack.push(_UpdateCommand(self, kind, ident, before, after, self._describe(kind, after, edit=True)))
+        self.changed.emit(detail.changes or ChangeSet.of_update(kind, ident))
+        return detail
+
+    def delete(self, kind: RecordKind, ident: int, expected_version: int | None, name: str = "") -> ChangeSet:
+        done = OPS[kind].delete(self.db, ident, expected_version)
+        self.forget(kind, ident)
+        text = self.tr("Delete %1 “%2”").replace("%1", kind_label(kind)).replace("%2", name)
+        self.stack.push(_DeleteCommand(self, kind, ident, done, text))
+        self.changed.emit(done)
+        return done
+
+    def _describe(self, kind: RecordKind, data: Any, *, edit: bool = False) -> str:
+        name = next((str(getattr(data, f)) for f in ("title", "name", "description", "display_name", "family_name")
+                     if getattr(data, f, "")), "")
+        template = self.tr("Edit %1 “%2”") if edit else self.tr("New %1 “%2”")
+        return template.replace("%1", kind_label(kind)).replace("%2", name[:60])
+
+
+class _RecordCommand(QUndoCommand):
+    """Runs its service calls, reports the change set or the failure; the first redo() was done already."""
+
+    def __init__(self, actions: RecordActions, kind: RecordKind, ident: int, text: str) -> None:
+        super().__init__(text)
+        self.actions = actions
+        self.kind = kind
+        self.ident = ident
+        self._pushed = True
+
+    def redo(self) -> None:
+        if self._pushed:  # QUndoStack.push calls redo(); the operation has been carried out already
+            self._pushed = False
+            return
+        self._run(self.do)
+
+    def undo(self) -> None:
+        self._run(self.revert)
+
+    def _run(self, step: Callable[[], ChangeSet]) -> None:
+        try:
+            done = step()
+        except OrganizerError as err:
+            self.setObsolete(True)
+            self.actions.failed.emit(self.text(), str(err))
+            return
+        self.actions.changed.emit(done)
+
+    def do(self) -> ChangeSet:
+        raise NotImplementedError
+
+    def revert(self) -> ChangeSet:
+        raise NotImplementedError
+
+
+class _CreateCommand(_RecordCommand):
+    def __init__(self, actions: RecordActions, kind: RecordKind, ident: int, text: str) -> None:
+        super().__init__(actions, kind, ident, text)
+        self._gone: ChangeSet | None = None
+
+    def revert(self) -> ChangeSet:
+        self._gone = OPS[self.kind].delete(self.actions.db, self.ident, self.actions.version(self.kind, self.ident))
+        self.actions.forget(self.kind, self.ident)
+        return self._gone
+
+    def do(self) -> ChangeSet:
+        assert self._gone is not None and self._gone.restore is not None
+        done = changes.restore(self.actions.db, self._gone.restore)
+        self.actions.remember(self.kind, OPS[self.kind].get(self.actions.db, self.ident))
+        return done
+
+
+class _DeleteCommand(_RecordCommand):
+    def __init__(self, actions: RecordActions, kind: RecordKind, ident: int, done: ChangeSet, text: str) -> None:
+        super().__init__(actions, kind, ident, text)
+        self._gone = done
+
+    def revert(self) -> ChangeSet:
+        assert self._gone.restore is not None
+        done = changes.restore(self.actions.db, self._gone.restore)
+        self.actions.remember(self.kind, OPS[self.kind].get(self.actions.db, self.ident))
+        return done
+
+    def do(self) -> ChangeSet:
+        self._gone = OPS[self.kind].delete(self.actions.db, self.ident, self.actions.version(self.kind, self.ident))
+        self.actions.forget(self.kind, self.ident)
+        return self._gone
+
+
+class _UpdateCommand(_RecordCommand):
+    def __init__(self, actions: RecordActions, kind: RecordKind, ident: int, before: Any, after: Any,
+                 text: str) -> None:
+        super().__init__(actions, kind, ident, text)
+        self.before = before
+        self.after = after
+
+    def _write(self, data: Any) -> ChangeSet:
+        detail = OPS[self.kind].update(self.actions.db, self.ident, data, self.actions.version(self.kind, self.ident))
+        self.actions.remember(self.kind, detail)
+        changes_made: ChangeSet = detail.changes or ChangeSet.of_update(self.kind, self.ident)
+        return changes_made
+
+    def revert(self) -> ChangeSet:
+        return self._write(self.before)
+
+    def do(self) -> ChangeSet:
+        return self._write(self.after)

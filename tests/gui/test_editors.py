@@ -1,0 +1,154 @@
+"""The editors, driven through their real widgets: create, edit, undo and redo through the undo stack,
+validation shown next to the field, the reload-or-overwrite choice on a conflicting edit."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from organizer.gui.editors.fields import RowColumn, RowsModel
+from organizer.gui.editors.person import PHOTO_SIDE, PersonEditor
+from organizer.gui.undo import RecordActions
+from organizer.services import institutions, people
+from organizer.store.database import Database
+
+
+def _set_cell(editor: Any, row: int, key: str, value: Any) -> None:
+    model: RowsModel = editor.model
+    column = next(i for i, c in enumerate(model.columns) if c.key == key)
+    role = Qt.ItemDataRole.CheckStateRole if model.columns[column].kind == "check" else Qt.ItemDataRole.EditRole
+    assert model.setData(model.index(row, column), value, role)
+
+
+def _person_named(db: Database, family: str) -> int:
+    return next(r.id for r in people.list_people(db) if family in r.full_name)
+
+
+def test_create_a_person_with_a_cyrillic_variant_and_a_new_institution_then_undo_redo(
+        qtbot: QtBot, gui_db: Database) -> None:
+    actions = RecordActions(gui_db)
+    editor = PersonEditor(actions)
+    qtbot.addWidget(editor)
+    editor.given_name.setText("Evgeny")
+    editor.family_name.setText("Korzhikov")
+    editor.honorific.setText("Mr.")
+    editor.name_variants.add_row()
+    _set_cell(editor.name_variants, 0, "name", "Коржиков Евгений")
+    _set_cell(editor.name_variants, 0, "script", "Cyrl")
+    _set_cell(editor.name_variants, 0, "language", "ru")
+    institution = editor.new_institution('JSC "Uzkhimyosanoat"')
+    assert institution is not None
+    editor.positions.add_row({"title": "First Deputy Chairman", "institution_id": institution})
+    editor.emails.add_row({"value": "korzhikov at example"})
+    editor.phones.add_row({"value": "+998712345678", "label": "office"})
+    editor.check_now()
+    assert "is not an e-mail address" in editor.problem_shown("emails")
+    assert editor.problem_shown("given_name") == ""
+    _set_cell(editor.emails, 0, "value", "e.korzhikov@example.uz")
+    assert editor.check_now() == {}
+    assert editor.problem_shown("emails") == ""
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.result() == editor.DialogCode.Accepted
+
+    pid = _person_named(gui_db, "Korzhikov")
+    stored = people.get_person(gui_db, pid)
+    assert stored.data.name_variants[0].name == "Коржиков Евгений"
+    assert stored.data.phones[0].value == "+998 71 234 56 78"
+    assert [(p.title, p.institution_name, p.current) for p in stored.positions] == [
+        ("First Deputy Chairman", 'JSC "Uzkhimyosanoat"', True)]
+
+    edit = PersonEditor(actions, pid)
+    qtbot.addWidget(edit)
+    assert edit.family_name.text() == "Korzhikov"
+    assert edit.positions.model.rows[0]["institution_id"] == institution
+    edit.honorific.setText("His Excellency")
+    edit.biography.setPlainText("Chemist.\nManager.")
+    qtbot.mouseClick(edit.save_button, Qt.MouseButton.LeftButton)
+    edited = people.get_person(gui_db, pid)
+    assert edited.data.honorific == "His Excellency" and edited.data.biography == "Chemist.\nManager."
+    assert [p.id for p in edited.positions] == [p.id for p in stored.positions]
+
+    stack = actions.stack
+    assert stack.count() == 3  # new institution, new person, edit
+    stack.undo()
+    assert people.get_person(gui_db, pid).data.honorific == "Mr."
+    stack.undo()
+    assert people.count_people(gui_db) == 0
+    stack.undo()
+    assert institutions.list_institutions(gui_db) == []
+    stack.redo()
+    stack.redo()
+    assert people.get_person(gui_db, pid).data == stored.data, "redo brings the same person back, same id"
+    stack.redo()
+    assert people.get_person(gui_db, pid).data.honorific == "His Excellency"
+    assert people.get_person(gui_db, pid).meta.uid == stored.meta.uid
+
+
+def test_a_conflicting_edit_offers_reload_or_overwrite(qtbot: QtBot, gui_demo_db: Database) -> None:
+    actions = RecordActions(gui_demo_db)
+    pid = _person_named(gui_demo_db, "Korzhikov")
+    editor = PersonEditor(actions, pid)
+    qtbot.addWidget(editor)
+    editor.show()
+    elsewhere = people.get_person(gui_demo_db, pid)
+    people.update_person(gui_demo_db, pid, replace(elsewhere.data, notes="Changed in another window"))
+    editor.honorific.setText("Dr.")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    box = editor.conflict_box
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert "changed elsewhere" in box.text()
+    assert {b.text() for b in box.buttons()} >= {"Reload", "Overwrite"}
+    assert editor.isVisible(), "the editor stays open with the user's input"
+    qtbot.mouseClick(editor.reload_button, Qt.MouseButton.LeftButton)
+    assert editor.notes.toPlainText() == "Changed in another window"
+    assert editor.honorific.text() == elsewhere.data.honorific
+    # Again, this time overwriting.
+    people.update_person(gui_demo_db, pid, replace(people.get_person(gui_demo_db, pid).data, notes="Third"))
+    editor.honorific.setText("Dr.")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.conflict_box is not None
+    qtbot.mouseClick(editor.overwrite_button, Qt.MouseButton.LeftButton)
+    after = people.get_person(gui_demo_db, pid)
+    assert after.data.honorific == "Dr." and after.data.notes == "Changed in another window"
+    assert actions.stack.count() == 1
+
+
+def test_a_photo_is_scaled_down_before_it_is_stored(qtbot: QtBot, gui_db: Database) -> None:
+    actions = RecordActions(gui_db)
+    editor = PersonEditor(actions)
+    qtbot.addWidget(editor)
+    editor.family_name.setText("Photographed")
+    image = QImage(3000, 2000, QImage.Format.Format_RGB32)
+    image.fill(QColor("steelblue"))
+    assert editor.set_photo_image(image)
+    assert not editor.set_photo_image(QImage())
+    assert editor.save()
+    pid = _person_named(gui_db, "Photographed")
+    content, media_type = people.person_photo(gui_db, pid) or (b"", "")
+    assert media_type == "image/jpeg" and len(content) < 400_000
+    stored = QImage.fromData(content)
+    assert max(stored.width(), stored.height()) == PHOTO_SIDE
+
+
+def test_rows_model_passes_the_model_tester_and_reorders(qtmodeltester: Any, qapp: QApplication) -> None:
+    model = RowsModel([RowColumn("name", "Name"), RowColumn("side", "Side", "choice",
+                                                             lambda: [("guest", "Guest"), ("host", "Host")]),
+                       RowColumn("when", "When", "date", default=None), RowColumn("on", "On", "check", default=False)])
+    for name in ("A", "B", "C"):
+        model.add_row({"name": name, "side": "guest"})
+    qtmodeltester.check(model)
+    assert model.index(0, 1).data() == "Guest"
+    assert not model.setData(model.index(0, 2), "not a date")
+    assert model.setData(model.index(0, 2), "2025-03-11")
+    assert model.index(0, 2).data() == "2025-03-11"
+    assert model.move_row(0, 2)
+    assert [r["name"] for r in model.rows] == ["B", "C", "A"]
+    mime = model.mimeData([model.index(2, 0)])
+    model.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, model.index(-1, -1))
+    assert [r["name"] for r in model.rows] == ["A", "B", "C"]
+    qtmodeltester.check(model)
