@@ -3,12 +3,14 @@ validation shown next to the field, the reload-or-overwrite choice on a conflict
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from organizer.gui.editors.fields import RowColumn, RowsModel
@@ -16,6 +18,15 @@ from organizer.gui.editors.person import PHOTO_SIDE, PersonEditor
 from organizer.gui.undo import RecordActions
 from organizer.services import institutions, people
 from organizer.store.database import Database
+
+
+@pytest.fixture(autouse=True)
+def _close_dialogs_left_open() -> Iterator[None]:
+    """Message boxes and editors are separate windows: close them so no later test walks into them."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.done(QDialog.DialogCode.Rejected)
 
 
 def _set_cell(editor: Any, row: int, key: str, value: Any) -> None:
