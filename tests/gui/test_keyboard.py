@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMenu, QToolBar
+from PySide6.QtWidgets import QApplication, QMenu, QToolBar, QToolButton
 
 from organizer.gui.i18n import install_language
 from organizer.gui.main_window import MainWindow
@@ -75,7 +75,7 @@ def test_tool_bar_actions_are_reachable_by_keyboard(qtbot: Any, gui_demo_db: Dat
     assert bars
     for bar in bars:
         for action in bar.actions():
-            if action.isSeparator() or action.defaultWidget() if hasattr(action, "defaultWidget") else False:
-                continue
+            if action.isSeparator() or not isinstance(bar.widgetForAction(action), QToolButton):
+                continue  # a separator, or a widget (a search field) that has a shortcut of its own
             assert action in in_menus or not action.shortcut().isEmpty(), \
                 f"tool bar action {action.text()!r} is neither in a menu nor has a shortcut"

@@ -8,8 +8,10 @@ in ``organizer_en.ts``), and run the script again to rebuild the .qm files.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from datetime import date, datetime
 from pathlib import Path
@@ -30,7 +32,8 @@ from organizer.gui.i18n import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-BIN = Path(shutil.which("pyside6-lupdate") or ROOT / ".venv" / "bin" / "pyside6-lupdate").parent
+BIN = next((d for d in (Path(sys.executable).parent, ROOT / ".venv" / "bin") if (d / "pyside6-lupdate").exists()),
+           Path(shutil.which("pyside6-lupdate") or "pyside6-lupdate").parent)
 GUI_SOURCES = sorted(str(p) for p in (ROOT / "organizer" / "gui").rglob("*.py"))
 
 
@@ -157,9 +160,6 @@ def test_the_language_comes_from_the_command_line_then_preferences_then_the_syst
 
 
 def test_lang_env_starts_the_app_in_russian(tmp_path: Path) -> None:
-    import os
-    import sys
-
     env = {**os.environ, "LANG": "ru_RU.UTF-8", "LC_ALL": "", "LANGUAGE": "",
            "ORGANIZER_SETTINGS": str(tmp_path / "s.ini"), "QT_QPA_PLATFORM": "offscreen"}
     code = ("from PySide6.QtCore import QCoreApplication\n"
