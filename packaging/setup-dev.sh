@@ -14,6 +14,7 @@ DEB_PACKAGES=(
   libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0
   libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1
   poppler-utils
+  nsis desktop-file-utils appstream   # tests/unit/test_packaging_recipes.py: makensis, validators
 )
 
 missing=()

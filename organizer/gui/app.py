@@ -25,6 +25,8 @@ from organizer.gui.settings import Settings
 from organizer.store.database import Database, open_database, sqlite_url
 
 SCREENSHOT_SIZE = (1280, 800)
+DESKTOP_FILE_NAME = "io.github.organizer.Organizer"
+"""The installed desktop entry (packaging/linux/<this>.desktop): Wayland matches windows to it by name."""
 
 
 def application(argv: list[str]) -> QApplication:
@@ -40,7 +42,7 @@ def application(argv: list[str]) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
-    app.setDesktopFileName("organizer")
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
     app.setWindowIcon(app_icon())
     return app
 
