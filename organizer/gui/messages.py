@@ -5,8 +5,9 @@ known code has a translatable message here with ``%1``, ``%2``… standing for i
 and dates formatted for the locale). An unknown code falls back to the service's English text, so a
 new check in a service is never silent, only untranslated until it is added here.
 
-Editors show ``problem_text(problem)`` next to the field; dialogs show ``error_text(error)``, which
-also names the field (``field_label``) and covers not-found, conflict, in-use and database errors.
+Editors (``organizer.gui.editors``) show ``problem_text(problem)`` next to the field; dialogs show
+``error_text(error)``, which also names the field (``field_label``) and covers not-found, conflict,
+in-use and database errors.
 """
 
 from __future__ import annotations
@@ -37,29 +38,28 @@ PROBLEMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "too_long": (QT_TRANSLATE_NOOP("Problems", "is too long (%1 characters; the limit is %2)"), ("length", "limit")),
     "control_character": (QT_TRANSLATE_NOOP("Problems", "contains a control character (%1)"), ("char",)),
     "single_line": (QT_TRANSLATE_NOOP("Problems", "must be a single line"), ()),
-    "email": (QT_TRANSLATE_NOOP("Problems", "%1 is not an e-mail address"), ("value",)),
-    "phone": (QT_TRANSLATE_NOOP("Problems", "%1 is not a phone number"), ("value",)),
+    "email": (QT_TRANSLATE_NOOP("Problems", "“%1” is not an e-mail address"), ("value",)),
+    "phone": (QT_TRANSLATE_NOOP("Problems", "“%1” is not a phone number"), ("value",)),
     "date_order": (QT_TRANSLATE_NOOP("Problems", "is before the %1 (%2 < %3)"), ("what", "end", "start")),
-    "not_found": (QT_TRANSLATE_NOOP("Problems", "the %1 with id %2 no longer exists"), ("kind", "id")),
-    "uid_taken": (QT_TRANSLATE_NOOP("Problems", "%1 is already used by another record"), ("uid",)),
-    "id_taken": (QT_TRANSLATE_NOOP("Problems", "id %1 is already used by another record"), ("id",)),
-    "parent_cycle": (QT_TRANSLATE_NOOP("Problems", "%1 is this institution or one of its units: an institution "
-                                                   "cannot be its own parent"), ("name",)),
-    "one_current": (QT_TRANSLATE_NOOP("Problems", "%1 positions are marked current; only one can be"), ("count",)),
+    "not_found": (QT_TRANSLATE_NOOP("Problems", "no longer exists"), ()),
+    "uid_taken": (QT_TRANSLATE_NOOP("Problems", "this uid is already used by another record"), ()),
+    "id_taken": (QT_TRANSLATE_NOOP("Problems", "this record exists already"), ()),
+    "parent_cycle": (QT_TRANSLATE_NOOP("Problems", "an institution cannot be its own parent or lie below itself"), ()),
+    "one_current": (QT_TRANSLATE_NOOP("Problems", "only one position can be the current one"), ()),
     "ended_current": (QT_TRANSLATE_NOOP("Problems", "a position that has ended cannot be the current one"), ()),
-    "meeting_of_other_visit": (QT_TRANSLATE_NOOP("Problems", "meeting %1 belongs to another visit (%2)"),
-                               ("meeting", "visit")),
-    "listed_twice": (QT_TRANSLATE_NOOP("Problems", "the %1 with id %2 is listed twice"), ("kind", "id")),
+    "meeting_of_other_visit": (QT_TRANSLATE_NOOP("Problems", "this meeting belongs to another visit"), ()),
+    "listed_twice": (QT_TRANSLATE_NOOP("Problems", "is listed twice"), ()),
     "precedence": (QT_TRANSLATE_NOOP("Problems", "must be 0 (unranked) or more"), ()),
-    "name_taken": (QT_TRANSLATE_NOOP("Problems", "the name %1 is already taken"), ("name",)),
+    "name_taken": (QT_TRANSLATE_NOOP("Problems", "this name is taken"), ()),
     "file_too_large": (QT_TRANSLATE_NOOP("Problems", "is too large (%1 bytes; the limit is %2)"), ("size", "limit")),
     "image_type": (QT_TRANSLATE_NOOP("Problems", "is not a JPEG, PNG, GIF or WebP image"), ()),
     "signed_needs_date": (QT_TRANSLATE_NOOP("Problems", "a signed agreement needs its signing date"), ()),
     "name_needed": (QT_TRANSLATE_NOOP("Problems", "a person needs a given name, a family name or a display name"),
                     ()),
-    "not_one_of": (QT_TRANSLATE_NOOP("Problems", "%1 is not one of: %2"), ("value", "allowed")),
+    "not_one_of": (QT_TRANSLATE_NOOP("Problems", "“%1” is not one of the allowed values"), ("value",)),
 }
-"""Each known problem code: its message and the parameters that fill ``%1``, ``%2``… in order."""
+"""Each known problem code: its message and the parameters that fill ``%1``, ``%2``… in order.
+Messages are shown next to the field they concern, so they do not repeat the field or record ids."""
 
 WORDS: dict[str, str] = {
     "start": QT_TRANSLATE_NOOP("Problems", "start"),
@@ -142,7 +142,7 @@ class Uses(QObject):
         return f"{kind}: {fmt_number(count)}"
 
 
-def _param(value: Any) -> str:
+def _param(name: str, value: Any) -> str:
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):
@@ -151,7 +151,7 @@ def _param(value: Any) -> str:
         return f"{fmt_date(value.date())} {fmt_time(value)}"
     if isinstance(value, date):
         return fmt_date(value)
-    if isinstance(value, str) and value in WORDS:
+    if name in ("kind", "what") and isinstance(value, str) and value in WORDS:
         return translate("Problems", WORDS[value])
     return str(value)
 
@@ -168,7 +168,7 @@ def problem_text(problem: Problem) -> str:
     if known is None or any(name not in problem.params for name in known[1]):
         return problem.text
     source, names = known
-    return fill(translate("Problems", source), [_param(problem.params[name]) for name in names])
+    return fill(translate("Problems", source), [_param(name, problem.params[name]) for name in names])
 
 
 def field_label(field: str) -> str:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import ConflictError, OrganizerError, Problem, ValidationError
 from organizer.gui.editors.fields import InvalidInputError
-from organizer.gui.editors.messages import problem_text
+from organizer.gui.messages import problem_text
 from organizer.gui.undo import OPS, RecordActions, kind_label
 from organizer.services.validation import problems_of
 
