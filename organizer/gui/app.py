@@ -41,7 +41,7 @@ def application(argv: list[str]) -> QApplication:
     app = QApplication(argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
-    app.setApplicationDisplayName(APP_NAME)
+    # No setApplicationDisplayName: Qt would append it to every window title ("Organizer — x.sqlite — Organizer").
     app.setDesktopFileName(DESKTOP_FILE_NAME)
     app.setWindowIcon(app_icon())
     return app
