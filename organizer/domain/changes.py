@@ -7,7 +7,7 @@ and an undo command restores a deleted record from the snapshot the delete hande
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from organizer.domain.enums import RecordKind
@@ -23,12 +23,24 @@ class Link:
 
 
 @dataclass(frozen=True, slots=True)
+class AttachmentCopy:
+    """A file that was attached to a deleted record (deleted with it)."""
+
+    id: int
+    uid: str
+    name: str
+    media_type: str
+    content: bytes = field(repr=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Snapshot:
     """A deleted record as it was: enough to create it again with the same id and uid.
 
     ``data`` is the record's ``*Data`` input (uid included; a person's photo bytes included);
     ``dependents`` are records deleted with it (a visit's meetings); ``links`` the references to it
-    that other records lost (a follow-up's meeting), put back on restore where still possible.
+    that other records lost (a follow-up's meeting), put back on restore where still possible;
+    ``attachments`` the files that were attached to it.
     """
 
     kind: RecordKind
@@ -36,6 +48,7 @@ class Snapshot:
     data: Any
     dependents: tuple[Snapshot, ...] = ()
     links: tuple[Link, ...] = ()
+    attachments: tuple[AttachmentCopy, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, TypeVar
 
@@ -15,7 +16,7 @@ from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from organizer.domain.changes import ChangeSet, Snapshot
+from organizer.domain.changes import AttachmentCopy, ChangeSet, Snapshot
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import ConflictError, InUseError, NotFoundError, Problem, ValidationError, plural
 from organizer.domain.records import RecordMeta
@@ -356,11 +357,22 @@ def delete_record(db: Database, model: type[R], kind: str, ident: int, expected_
         refused = refuse(session, obj) if refuse is not None else None
         if refused is not None:
             raise refused
-        taken = snapshot(session, obj) if snapshot is not None else None
+        taken = _with_attachments(session, snapshot(session, obj)) if snapshot is not None else None
         session.delete(obj)
     record_kind = RecordKind(kind.replace("-", ""))
     also = frozenset(d.kind for d in taken.dependents) if taken else frozenset()
     return ChangeSet(record_kind, deleted=(ident,), also=also | _linked_kinds(taken), restore=taken)
+
+
+def _with_attachments(session: Session, taken: Snapshot) -> Snapshot:
+    """The snapshot with copies of the files attached to the record and to its dependents."""
+    if taken.kind.value not in m.ATTACHMENT_OWNERS:
+        return taken
+    column = getattr(m.Attachment, f"{taken.kind.value}_id")
+    copies = tuple(AttachmentCopy(a.id, a.uid, a.name, a.media_type, a.content)
+                   for a in session.scalars(select(m.Attachment).where(column == taken.id).order_by(m.Attachment.id)))
+    return replace(taken, attachments=copies,
+                   dependents=tuple(_with_attachments(session, d) for d in taken.dependents))
 
 
 def _linked_kinds(snapshot: Snapshot | None) -> frozenset[RecordKind]:

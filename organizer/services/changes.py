@@ -3,6 +3,7 @@ returned, and a cheap ``change_token`` per kind so a view can skip a refresh whe
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from typing import Any
 
@@ -46,6 +47,13 @@ def restore(db: Database, snapshot: Snapshot) -> ChangeSet:
 
 def _restore_in(session: Session, snapshot: Snapshot) -> set[RecordKind]:
     _CREATE[snapshot.kind](session, snapshot.data, ident=snapshot.id)
+    for copy in snapshot.attachments:
+        attachment = m.Attachment(id=copy.id, uid=copy.uid, name=copy.name, media_type=copy.media_type,
+                                  size=len(copy.content), sha256=hashlib.sha256(copy.content).hexdigest(),
+                                  content=copy.content)
+        setattr(attachment, f"{snapshot.kind.value}_id", snapshot.id)
+        session.add(attachment)
+    session.flush()
     kinds = {snapshot.kind}
     for dependent in snapshot.dependents:
         kinds |= _restore_in(session, dependent)
@@ -57,6 +65,19 @@ def _restore_in(session: Session, snapshot: Snapshot) -> set[RecordKind]:
         if getattr(result, "rowcount", 0):
             kinds.add(link.kind)
     return kinds
+
+
+def usage(db: Database, kind: RecordKind, ident: int) -> dict[str, int]:
+    """What refers to a record so that it cannot be deleted (``{"visits": 2}``); {} if it can be.
+
+    Visits, meetings, follow-ups and agreements can always be deleted (what refers to them is
+    deleted with them or unlinked, and comes back on restore).
+    """
+    if kind is RecordKind.PERSON:
+        return people.person_uses(db, ident)
+    if kind is RecordKind.INSTITUTION:
+        return institutions.institution_uses(db, ident)
+    return {}
 
 
 def change_token(db: Database, kind: RecordKind) -> tuple[int, int, str]:

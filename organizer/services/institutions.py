@@ -102,13 +102,24 @@ def update_institution(db: Database, ident: int, data: InstitutionData,
     return replace(get_institution(db, ident), changes=ChangeSet.of_update(RecordKind.INSTITUTION, ident))
 
 
-def _institution_in_use(session: Session, obj: m.Institution) -> InUseError | None:
-    used = count_uses(session, {
-        "units": select(func.count()).where(m.Institution.parent_id == obj.id),
-        "positions": select(func.count()).where(m.Position.institution_id == obj.id),
-        "visits": select(func.count()).where(m.VisitInstitution.institution_id == obj.id),
-        "agreements": select(func.count()).where(m.AgreementParty.institution_id == obj.id),
+def _uses(session: Session, ident: int) -> dict[str, int]:
+    return count_uses(session, {
+        "units": select(func.count()).where(m.Institution.parent_id == ident),
+        "positions": select(func.count()).where(m.Position.institution_id == ident),
+        "visits": select(func.count()).where(m.VisitInstitution.institution_id == ident),
+        "agreements": select(func.count()).where(m.AgreementParty.institution_id == ident),
     })
+
+
+def institution_uses(db: Database, ident: int) -> dict[str, int]:
+    """What keeps an institution from being deleted: ``{"units": 3}`` ({} if nothing)."""
+    with db.reader() as session:
+        fetch(session, m.Institution, ident, KIND)
+        return _uses(session, ident)
+
+
+def _institution_in_use(session: Session, obj: m.Institution) -> InUseError | None:
+    used = _uses(session, obj.id)
     return in_use(f"cannot delete {obj.name!r}: it still has {{uses}}", used, obj.name) if used else None
 
 

@@ -168,12 +168,23 @@ def update_person(db: Database, ident: int, data: PersonData, expected_version: 
     return replace(get_person(db, ident), changes=ChangeSet.of_update(RecordKind.PERSON, ident))
 
 
-def _person_in_use(session: Session, obj: m.Person) -> InUseError | None:
-    used = count_uses(session, {
-        "visits": select(func.count()).where(m.VisitParticipant.person_id == obj.id),
-        "meetings": select(func.count()).where(m.MeetingParticipant.person_id == obj.id),
-        "agreements": select(func.count()).where(m.AgreementSignatory.person_id == obj.id),
+def _uses(session: Session, ident: int) -> dict[str, int]:
+    return count_uses(session, {
+        "visits": select(func.count()).where(m.VisitParticipant.person_id == ident),
+        "meetings": select(func.count()).where(m.MeetingParticipant.person_id == ident),
+        "agreements": select(func.count()).where(m.AgreementSignatory.person_id == ident),
     })
+
+
+def person_uses(db: Database, ident: int) -> dict[str, int]:
+    """What keeps a person from being deleted: ``{"visits": 1, "meetings": 4}`` ({} if nothing)."""
+    with db.reader() as session:
+        fetch(session, m.Person, ident, KIND)
+        return _uses(session, ident)
+
+
+def _person_in_use(session: Session, obj: m.Person) -> InUseError | None:
+    used = _uses(session, obj.id)
     if not used:
         return None
     name = full_name_of(obj)

@@ -163,3 +163,59 @@ def test_rows_model_passes_the_model_tester_and_reorders(qtmodeltester: Any, qap
     model.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, model.index(-1, -1))
     assert [r["name"] for r in model.rows] == ["A", "B", "C"]
     qtmodeltester.check(model)
+
+
+def test_every_editor_shows_a_stored_record_exactly(qtbot: QtBot, gui_demo_db: Database) -> None:
+    """Opening a record and saving it unchanged writes back exactly what was stored."""
+    from organizer.domain.enums import RecordKind
+    from organizer.domain.records import AgreementData, FollowUpData, SignatoryData
+    from organizer.gui.editors.menu import EDITORS
+    from organizer.gui.undo import OPS
+    from organizer.services import agreements, followups, meetings, visits
+
+    actions = RecordActions(gui_demo_db)
+    vid = visits.list_visits(gui_demo_db)[0].id
+    detail = visits.get_visit(gui_demo_db, vid)
+    signer = detail.participants[0].person_id
+    agreement = agreements.create_agreement(gui_demo_db, AgreementData(
+        "Memorandum", party_ids=(detail.institutions[0].institution_id,),
+        signatories=(SignatoryData(signer, detail.institutions[0].institution_id),), visit_id=vid))
+    followup = followups.create_followup(gui_demo_db, FollowUpData("Write", visit_id=vid, owner_person_id=signer))
+    records = {
+        RecordKind.PERSON: signer,
+        RecordKind.INSTITUTION: detail.institutions[0].institution_id,
+        RecordKind.VISIT: vid,
+        RecordKind.MEETING: meetings.list_meetings(gui_demo_db, vid)[0].id,
+        RecordKind.FOLLOWUP: followup.id,
+        RecordKind.AGREEMENT: agreement.id,
+    }
+    for kind, ident in records.items():
+        editor = EDITORS[kind](actions, ident)
+        qtbot.addWidget(editor)
+        stored = OPS[kind].get(gui_demo_db, ident).data
+        assert editor.collect() == stored, kind
+        assert editor.check_now() == {}, kind
+        assert editor.save(), kind
+        assert OPS[kind].get(gui_demo_db, ident).data == stored, kind
+    assert actions.stack.count() == len(records)
+
+
+def test_a_unit_is_created_under_its_parent(qtbot: QtBot, gui_demo_db: Database) -> None:
+    from organizer.gui.editors.records import InstitutionEditor
+
+    kfu = next(r.id for r in institutions.list_institutions(gui_demo_db) if r.name == "Kazan Federal University")
+    actions = RecordActions(gui_demo_db)
+    editor = InstitutionEditor(actions, parent_id=kfu)
+    qtbot.addWidget(editor)
+    editor.name.setText("Institute of Physics")
+    editor.check_now()
+    assert editor.save()
+    unit = next(r for r in institutions.list_institutions(gui_demo_db) if r.name == "Institute of Physics")
+    assert unit.parent_id == kfu
+    edit = InstitutionEditor(actions, kfu)
+    qtbot.addWidget(edit)
+    assert edit.parent_field.findData(kfu) < 0, "an institution is not offered as its own parent"
+    edit.parent_field.set_value(unit.id)
+    assert not edit.save(), "a unit cannot become its parent's parent"
+    assert "cannot be its own parent" in edit.problem_shown("parent_id")
+    assert institutions.get_institution(gui_demo_db, kfu).data.parent_id is None

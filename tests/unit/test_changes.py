@@ -209,3 +209,27 @@ def test_problems_of_checks_without_writing(db: Database) -> None:
     assert people.count_people(db) == 1
     from organizer.services.topics import list_topics
     assert list_topics(db) == []
+
+
+def test_restoring_a_visit_brings_back_the_files_of_it_and_its_meetings(demo_db: Database) -> None:
+    from organizer.services import attachments
+
+    vid = visits.list_visits(demo_db)[0].id
+    mid = meetings.list_meetings(demo_db, vid)[0].id
+    on_visit = attachments.add_attachment(demo_db, "visit", vid, "programme.pdf", b"%PDF-1.4 programme")
+    on_meeting = attachments.add_attachment(demo_db, "meeting", mid, "minutes.txt", "Протокол".encode())
+    gone = visits.delete_visit(demo_db, vid)
+    assert attachments.list_attachments(demo_db, "visit", vid) == []
+    assert gone.restore is not None
+    changes.restore(demo_db, gone.restore)
+    assert attachments.list_attachments(demo_db, "visit", vid) == [on_visit]
+    assert attachments.list_attachments(demo_db, "meeting", mid) == [on_meeting]
+    assert attachments.attachment_content(demo_db, on_meeting.id) == "Протокол".encode()
+
+
+def test_usage_says_what_keeps_a_record(demo_db: Database) -> None:
+    korzhikov = next(p.id for p in people.list_people(demo_db) if p.full_name == "Evgeny Korzhikov")
+    assert changes.usage(demo_db, RecordKind.PERSON, korzhikov) == {"visits": 1, "meetings": 4}
+    kfu = next(r.id for r in institutions.list_institutions(demo_db) if r.name == "Kazan Federal University")
+    assert changes.usage(demo_db, RecordKind.INSTITUTION, kfu)["units"] == 3
+    assert changes.usage(demo_db, RecordKind.VISIT, visits.list_visits(demo_db)[0].id) == {}

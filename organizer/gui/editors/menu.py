@@ -28,6 +28,7 @@ from organizer.gui.editors.records import (
     VisitEditor,
 )
 from organizer.gui.undo import OPS, RecordActions, kind_label
+from organizer.services.changes import usage
 
 EDITORS: dict[RecordKind, type[EditorDialog]] = {
     RecordKind.PERSON: PersonEditor,
@@ -130,9 +131,12 @@ class RecordMenu(QObject):
             return None
         try:
             detail = OPS[kind].get(self.records.db, ident)
+            uses = usage(self.records.db, kind, ident)
         except OrganizerError as err:
             return self._message(QMessageBox.Icon.Warning, str(err))
         name = record_name(kind, detail)
+        if uses:  # say so before asking anything: it cannot be deleted as it is
+            return self._in_use(name, uses)
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete"),
                           self.tr("Delete %1 “%2”?").replace("%1", kind_label(kind)).replace("%2", name),
                           QMessageBox.StandardButton.Cancel, self.window)
@@ -149,14 +153,15 @@ class RecordMenu(QObject):
     def _delete(self, kind: RecordKind, ident: int, version: int, name: str) -> None:
         try:
             self.records.delete(kind, ident, version, name)
-        except InUseError as err:
-            uses = [self._uses(what, count) for what, count in err.uses.items()]
-            text = self.tr("“%1” cannot be deleted: it is still used by %2.").replace("%1", name).replace(
-                "%2", ", ".join(uses)) if uses else str(err)
-            self._message(QMessageBox.Icon.Information, text,
-                          self.tr("Remove it there first, then delete it."))
+        except InUseError as err:  # became used after the question was asked
+            self._in_use(name, err.uses) if err.uses else self._message(QMessageBox.Icon.Information, str(err))
         except OrganizerError as err:
             self._message(QMessageBox.Icon.Warning, str(err))
+
+    def _in_use(self, name: str, uses: dict[str, int]) -> QMessageBox:
+        listed = ", ".join(self._uses(what, count) for what, count in uses.items())
+        text = self.tr("“%1” cannot be deleted: it is still used by %2.").replace("%1", name).replace("%2", listed)
+        return self._message(QMessageBox.Icon.Information, text, self.tr("Remove it there first, then delete it."))
 
     def _uses(self, what: str, count: int) -> str:
         labels = {
