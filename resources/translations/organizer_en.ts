@@ -1,118 +1,118 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
-    <context>
-        <name>MainWindow</name>
-        <message numerus="yes">
-            <source>%Ln person(s)</source>
-            <translation>
-                <numerusform>%Ln person</numerusform>
-                <numerusform>%Ln people</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln institution(s)</source>
-            <translation>
-                <numerusform>%Ln institution</numerusform>
-                <numerusform>%Ln institutions</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln visit(s)</source>
-            <translation>
-                <numerusform>%Ln visit</numerusform>
-                <numerusform>%Ln visits</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln follow-up(s)</source>
-            <translation>
-                <numerusform>%Ln follow-up</numerusform>
-                <numerusform>%Ln follow-ups</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>(%Ln open)</source>
-            <translation>
-                <numerusform>(%Ln open)</numerusform>
-                <numerusform>(%Ln open)</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>RecordMenu</name>
-        <message numerus="yes">
-            <source>%n visit(s)</source>
-            <translation>
-                <numerusform>%n visit</numerusform>
-                <numerusform>%n visits</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n meeting(s)</source>
-            <translation>
-                <numerusform>%n meeting</numerusform>
-                <numerusform>%n meetings</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n agreement(s)</source>
-            <translation>
-                <numerusform>%n agreement</numerusform>
-                <numerusform>%n agreements</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n unit(s)</source>
-            <translation>
-                <numerusform>%n unit</numerusform>
-                <numerusform>%n units</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n position(s)</source>
-            <translation>
-                <numerusform>%n position</numerusform>
-                <numerusform>%n positions</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>Uses</name>
-        <message numerus="yes">
-            <source>%Ln visit(s)</source>
-            <translation>
-                <numerusform>%Ln visit</numerusform>
-                <numerusform>%Ln visits</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln meeting(s)</source>
-            <translation>
-                <numerusform>%Ln meeting</numerusform>
-                <numerusform>%Ln meetings</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln agreement(s)</source>
-            <translation>
-                <numerusform>%Ln agreement</numerusform>
-                <numerusform>%Ln agreements</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln unit(s)</source>
-            <translation>
-                <numerusform>%Ln unit</numerusform>
-                <numerusform>%Ln units</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln position(s)</source>
-            <translation>
-                <numerusform>%Ln position</numerusform>
-                <numerusform>%Ln positions</numerusform>
-            </translation>
-        </message>
-    </context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%Ln person(s)</source>
+        <translation>
+            <numerusform>%Ln person</numerusform>
+            <numerusform>%Ln people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln institution(s)</source>
+        <translation>
+            <numerusform>%Ln institution</numerusform>
+            <numerusform>%Ln institutions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln visit(s)</source>
+        <translation>
+            <numerusform>%Ln visit</numerusform>
+            <numerusform>%Ln visits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln follow-up(s)</source>
+        <translation>
+            <numerusform>%Ln follow-up</numerusform>
+            <numerusform>%Ln follow-ups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%Ln open)</source>
+        <translation>
+            <numerusform>(%Ln open)</numerusform>
+            <numerusform>(%Ln open)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecordMenu</name>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meeting(s)</source>
+        <translation>
+            <numerusform>%n meeting</numerusform>
+            <numerusform>%n meetings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agreement(s)</source>
+        <translation>
+            <numerusform>%n agreement</numerusform>
+            <numerusform>%n agreements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n unit</numerusform>
+            <numerusform>%n units</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n position(s)</source>
+        <translation>
+            <numerusform>%n position</numerusform>
+            <numerusform>%n positions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Uses</name>
+    <message numerus="yes">
+        <source>%Ln visit(s)</source>
+        <translation>
+            <numerusform>%Ln visit</numerusform>
+            <numerusform>%Ln visits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln meeting(s)</source>
+        <translation>
+            <numerusform>%Ln meeting</numerusform>
+            <numerusform>%Ln meetings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln agreement(s)</source>
+        <translation>
+            <numerusform>%Ln agreement</numerusform>
+            <numerusform>%Ln agreements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unit(s)</source>
+        <translation>
+            <numerusform>%Ln unit</numerusform>
+            <numerusform>%Ln units</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln position(s)</source>
+        <translation>
+            <numerusform>%Ln position</numerusform>
+            <numerusform>%Ln positions</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

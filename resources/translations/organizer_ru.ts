@@ -1,2082 +1,2082 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
-    <context>
-        <name>AgreementEditor</name>
-        <message>
-            <source>New agreement</source>
-            <translation>Новое соглашение</translation>
-        </message>
-        <message>
-            <source>Edit agreement</source>
-            <translation>Изменить соглашение</translation>
-        </message>
-        <message>
-            <source>&amp;Agreement</source>
-            <translation>&amp;Соглашение</translation>
-        </message>
-        <message>
-            <source>Title</source>
-            <translation>Название</translation>
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation>Вид</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Статус</translation>
-        </message>
-        <message>
-            <source>Signed on</source>
-            <translation>Дата подписания</translation>
-        </message>
-        <message>
-            <source>Signed at</source>
-            <translation>Место подписания</translation>
-        </message>
-        <message>
-            <source>Valid until</source>
-            <translation>Действует до</translation>
-        </message>
-        <message>
-            <source>Visit</source>
-            <translation>Визит</translation>
-        </message>
-        <message>
-            <source>Parties</source>
-            <translation>Стороны</translation>
-        </message>
-        <message>
-            <source>Institution</source>
-            <translation>Организация</translation>
-        </message>
-        <message>
-            <source>Signatories</source>
-            <translation>Подписанты</translation>
-        </message>
-        <message>
-            <source>Person</source>
-            <translation>Человек</translation>
-        </message>
-        <message>
-            <source>For</source>
-            <translation>От имени</translation>
-        </message>
-        <message>
-            <source>Summary</source>
-            <translation>Итоги</translation>
-        </message>
-    </context>
-    <context>
-        <name>AgreementKind</name>
-        <message>
-            <source>Memorandum of understanding</source>
-            <translation>Меморандум о взаимопонимании</translation>
-        </message>
-        <message>
-            <source>Cooperation agreement</source>
-            <translation>Соглашение о сотрудничестве</translation>
-        </message>
-        <message>
-            <source>Contract</source>
-            <translation>Договор</translation>
-        </message>
-        <message>
-            <source>Protocol of intent</source>
-            <translation>Протокол о намерениях</translation>
-        </message>
-        <message>
-            <source>Other</source>
-            <translation>Другое</translation>
-        </message>
-    </context>
-    <context>
-        <name>AgreementStatus</name>
-        <message>
-            <source>Draft</source>
-            <translation>Проект</translation>
-        </message>
-        <message>
-            <source>Negotiating</source>
-            <translation>На согласовании</translation>
-        </message>
-        <message>
-            <source>Signed</source>
-            <translation>Подписано</translation>
-        </message>
-        <message>
-            <source>Expired</source>
-            <translation>Истёк срок</translation>
-        </message>
-        <message>
-            <source>Terminated</source>
-            <translation>Расторгнуто</translation>
-        </message>
-    </context>
-    <context>
-        <name>ChoiceField</name>
-        <message>
-            <source>—</source>
-            <translation>—</translation>
-        </message>
-    </context>
-    <context>
-        <name>DatabaseActions</name>
-        <message>
-            <source>&amp;New Database…</source>
-            <translation>&amp;Создать базу данных…</translation>
-        </message>
-        <message>
-            <source>Create an empty database file and open it</source>
-            <translation>Создать пустой файл базы данных и открыть его</translation>
-        </message>
-        <message>
-            <source>&amp;Open Database…</source>
-            <translation>&amp;Открыть базу данных…</translation>
-        </message>
-        <message>
-            <source>Open another Organizer database file</source>
-            <translation>Открыть другой файл базы данных Organizer</translation>
-        </message>
-        <message>
-            <source>Open &amp;Recent</source>
-            <translation>Не&amp;давние</translation>
-        </message>
-        <message>
-            <source>Organizer databases (*.sqlite *.db);;All files (*)</source>
-            <translation>Базы данных Organizer (*.sqlite *.db);;Все файлы (*)</translation>
-        </message>
-        <message>
-            <source>Open Database</source>
-            <translation>Открыть базу данных</translation>
-        </message>
-        <message>
-            <source>New Database</source>
-            <translation>Новая база данных</translation>
-        </message>
-        <message>
-            <source>%1 already exists. Choose another name, or open it with File &gt; Open Database….</source>
-            <translation>Файл %1 уже существует. Выберите другое имя или откройте его через «Файл &gt; Открыть базу данных…».</translation>
-        </message>
-        <message>
-            <source>No recent databases</source>
-            <translation>Нет недавних баз данных</translation>
-        </message>
-        <message>
-            <source>&amp;Clear List</source>
-            <translation>&amp;Очистить список</translation>
-        </message>
-    </context>
-    <context>
-        <name>DateField</name>
-        <message>
-            <source>YYYY-MM-DD</source>
-            <translation>ГГГГ-ММ-ДД</translation>
-        </message>
-    </context>
-    <context>
-        <name>DateTimeField</name>
-        <message>
-            <source>YYYY-MM-DD HH:MM</source>
-            <translation>ГГГГ-ММ-ДД ЧЧ:ММ</translation>
-        </message>
-    </context>
-    <context>
-        <name>Details</name>
-        <message>
-            <source>current</source>
-            <translation>сейчас</translation>
-        </message>
-        <message>
-            <source>Form of address</source>
-            <translation>Обращение</translation>
-        </message>
-        <message>
-            <source>Languages</source>
-            <translation>Языки</translation>
-        </message>
-        <message>
-            <source>Tags</source>
-            <translation>Метки</translation>
-        </message>
-        <message>
-            <source>Topics</source>
-            <translation>Темы</translation>
-        </message>
-        <message>
-            <source>Email</source>
-            <translation>Эл. почта</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>Телефон</translation>
-        </message>
-        <message>
-            <source>Names in other scripts</source>
-            <translation>Имя в других написаниях</translation>
-        </message>
-        <message>
-            <source>Positions</source>
-            <translation>Должности</translation>
-        </message>
-        <message>
-            <source>Title</source>
-            <translation>Должность</translation>
-        </message>
-        <message>
-            <source>Institution</source>
-            <translation>Организация</translation>
-        </message>
-        <message>
-            <source>Period</source>
-            <translation>Период</translation>
-        </message>
-        <message>
-            <source>No positions recorded.</source>
-            <translation>Должности не указаны.</translation>
-        </message>
-        <message>
-            <source>Visits and meetings</source>
-            <translation>Визиты и встречи</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation>Дата</translation>
-        </message>
-        <message>
-            <source>Visit or meeting</source>
-            <translation>Визит или встреча</translation>
-        </message>
-        <message>
-            <source>Side</source>
-            <translation>Сторона</translation>
-        </message>
-        <message>
-            <source>Role</source>
-            <translation>Роль</translation>
-        </message>
-        <message>
-            <source>Meeting:</source>
-            <translation>Встреча:</translation>
-        </message>
-        <message>
-            <source>Has not taken part in any visit or meeting yet.</source>
-            <translation>Пока не участвовал(а) ни в визитах, ни во встречах.</translation>
-        </message>
-        <message>
-            <source>Biography</source>
-            <translation>Биография</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>Заметки</translation>
-        </message>
-        <message>
-            <source>Short name</source>
-            <translation>Краткое название</translation>
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation>Вид</translation>
-        </message>
-        <message>
-            <source>Part of</source>
-            <translation>Входит в</translation>
-        </message>
-        <message>
-            <source>Place</source>
-            <translation>Место</translation>
-        </message>
-        <message>
-            <source>Address</source>
-            <translation>Адрес</translation>
-        </message>
-        <message>
-            <source>Website</source>
-            <translation>Сайт</translation>
-        </message>
-        <message>
-            <source>Profile</source>
-            <translation>Профиль</translation>
-        </message>
-        <message>
-            <source>Units</source>
-            <translation>Подразделения</translation>
-        </message>
-        <message>
-            <source>People</source>
-            <translation>Люди</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Имя</translation>
-        </message>
-        <message>
-            <source>Nobody holds a position here.</source>
-            <translation>Здесь пока никто не занимает должность.</translation>
-        </message>
-        <message>
-            <source>Guests</source>
-            <translation>Гости</translation>
-        </message>
-        <message>
-            <source>Hosts</source>
-            <translation>Принимающая сторона</translation>
-        </message>
-        <message>
-            <source>Purpose</source>
-            <translation>Цель</translation>
-        </message>
-        <message>
-            <source>Institutions</source>
-            <translation>Организации</translation>
-        </message>
-        <message>
-            <source>Participants</source>
-            <translation>Участники</translation>
-        </message>
-        <message>
-            <source>No participants recorded.</source>
-            <translation>Участники не указаны.</translation>
-        </message>
-        <message>
-            <source>Programme</source>
-            <translation>Программа</translation>
-        </message>
-        <message>
-            <source>When</source>
-            <translation>Когда</translation>
-        </message>
-        <message>
-            <source>Meeting</source>
-            <translation>Встреча</translation>
-        </message>
-        <message>
-            <source>No meetings planned yet.</source>
-            <translation>Встречи пока не запланированы.</translation>
-        </message>
-        <message>
-            <source>Follow-ups</source>
-            <translation>Поручения</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Статус</translation>
-        </message>
-        <message>
-            <source>Due</source>
-            <translation>Срок</translation>
-        </message>
-        <message>
-            <source>What</source>
-            <translation>Что</translation>
-        </message>
-        <message>
-            <source>Owner</source>
-            <translation>Ответственный</translation>
-        </message>
-        <message>
-            <source>No follow-ups recorded.</source>
-            <translation>Поручений нет.</translation>
-        </message>
-        <message>
-            <source>Agreements</source>
-            <translation>Соглашения</translation>
-        </message>
-        <message>
-            <source>Agreement</source>
-            <translation>Соглашение</translation>
-        </message>
-        <message>
-            <source>Signed</source>
-            <translation>Подписано</translation>
-        </message>
-        <message>
-            <source>Parties</source>
-            <translation>Стороны</translation>
-        </message>
-        <message>
-            <source>Arrival</source>
-            <translation>Прибытие</translation>
-        </message>
-        <message>
-            <source>Departure</source>
-            <translation>Отъезд</translation>
-        </message>
-        <message>
-            <source>Lodging</source>
-            <translation>Проживание</translation>
-        </message>
-        <message>
-            <source>Transport</source>
-            <translation>Транспорт</translation>
-        </message>
-        <message>
-            <source>Interpreting</source>
-            <translation>Перевод</translation>
-        </message>
-        <message>
-            <source>Dietary needs</source>
-            <translation>Питание</translation>
-        </message>
-        <message>
-            <source>Logistics</source>
-            <translation>Логистика</translation>
-        </message>
-        <message>
-            <source>Gifts</source>
-            <translation>Подарки</translation>
-        </message>
-        <message>
-            <source>Gift</source>
-            <translation>Подарок</translation>
-        </message>
-        <message>
-            <source>Person</source>
-            <translation>Лицо</translation>
-        </message>
-        <message>
-            <source>person %1</source>
-            <translation>лицо %1</translation>
-        </message>
-        <message>
-            <source>Summary</source>
-            <translation>Итоги</translation>
-        </message>
-        <message>
-            <source>Visit</source>
-            <translation>Визит</translation>
-        </message>
-        <message>
-            <source>visit %1</source>
-            <translation>визит %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>EditorDialog</name>
-        <message>
-            <source>is not a valid date or time</source>
-            <translation>это не дата или время</translation>
-        </message>
-        <message>
-            <source>row %1</source>
-            <translation>строка %1</translation>
-        </message>
-        <message>
-            <source>Changed elsewhere</source>
-            <translation>Изменено в другом месте</translation>
-        </message>
-        <message>
-            <source>This %1 was changed elsewhere while you were editing it.</source>
-            <translation>Запись (%1) была изменена в другом месте, пока вы её редактировали.</translation>
-        </message>
-        <message>
-            <source>Reload it and lose your changes here, or overwrite the other change with yours?</source>
-            <translation>Загрузить её заново, потеряв ваши изменения, или записать ваши изменения поверх чужих?</translation>
-        </message>
-        <message>
-            <source>Reload</source>
-            <translation>Загрузить заново</translation>
-        </message>
-        <message>
-            <source>Overwrite</source>
-            <translation>Записать поверх</translation>
-        </message>
-    </context>
-    <context>
-        <name>Fields</name>
-        <message>
-            <source>Given name</source>
-            <translation>Имя</translation>
-        </message>
-        <message>
-            <source>Family name</source>
-            <translation>Фамилия</translation>
-        </message>
-        <message>
-            <source>Display name</source>
-            <translation>Отображаемое имя</translation>
-        </message>
-        <message>
-            <source>Patronymic</source>
-            <translation>Отчество</translation>
-        </message>
-        <message>
-            <source>Honorific</source>
-            <translation>Титул</translation>
-        </message>
-        <message>
-            <source>Form of address</source>
-            <translation>Обращение</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Название</translation>
-        </message>
-        <message>
-            <source>Short name</source>
-            <translation>Краткое название</translation>
-        </message>
-        <message>
-            <source>Title</source>
-            <translation>Должность</translation>
-        </message>
-        <message>
-            <source>E-mail</source>
-            <translation>Эл. почта</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>Телефон</translation>
-        </message>
-        <message>
-            <source>Photo</source>
-            <translation>Фотография</translation>
-        </message>
-        <message>
-            <source>Biography</source>
-            <translation>Биография</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>Заметки</translation>
-        </message>
-        <message>
-            <source>Positions</source>
-            <translation>Должности</translation>
-        </message>
-        <message>
-            <source>Institution</source>
-            <translation>Организация</translation>
-        </message>
-        <message>
-            <source>Person</source>
-            <translation>Человек</translation>
-        </message>
-        <message>
-            <source>Part of</source>
-            <translation>Входит в</translation>
-        </message>
-        <message>
-            <source>Start date</source>
-            <translation>Дата начала</translation>
-        </message>
-        <message>
-            <source>End date</source>
-            <translation>Дата окончания</translation>
-        </message>
-        <message>
-            <source>Starts</source>
-            <translation>Начало</translation>
-        </message>
-        <message>
-            <source>Ends</source>
-            <translation>Окончание</translation>
-        </message>
-        <message>
-            <source>Due date</source>
-            <translation>Срок</translation>
-        </message>
-        <message>
-            <source>Signing date</source>
-            <translation>Дата подписания</translation>
-        </message>
-        <message>
-            <source>Valid until</source>
-            <translation>Действует до</translation>
-        </message>
-        <message>
-            <source>Place</source>
-            <translation>Место</translation>
-        </message>
-        <message>
-            <source>Venue</source>
-            <translation>Место проведения</translation>
-        </message>
-        <message>
-            <source>Purpose</source>
-            <translation>Цель</translation>
-        </message>
-        <message>
-            <source>Description</source>
-            <translation>Описание</translation>
-        </message>
-        <message>
-            <source>Participants</source>
-            <translation>Участники</translation>
-        </message>
-        <message>
-            <source>Order of precedence</source>
-            <translation>Порядок старшинства</translation>
-        </message>
-        <message>
-            <source>Meeting</source>
-            <translation>Встреча</translation>
-        </message>
-        <message>
-            <source>Visit</source>
-            <translation>Визит</translation>
-        </message>
-        <message>
-            <source>Owner</source>
-            <translation>Ответственный</translation>
-        </message>
-        <message>
-            <source>Website</source>
-            <translation>Сайт</translation>
-        </message>
-        <message>
-            <source>Address</source>
-            <translation>Адрес</translation>
-        </message>
-        <message>
-            <source>City</source>
-            <translation>Город</translation>
-        </message>
-        <message>
-            <source>Country</source>
-            <translation>Страна</translation>
-        </message>
-        <message>
-            <source>Departure</source>
-            <translation>Отъезд</translation>
-        </message>
-        <message>
-            <source>Arrival</source>
-            <translation>Прибытие</translation>
-        </message>
-        <message>
-            <source>File</source>
-            <translation>Файл</translation>
-        </message>
-    </context>
-    <context>
-        <name>FollowUpEditor</name>
-        <message>
-            <source>New follow-up</source>
-            <translation>Новое поручение</translation>
-        </message>
-        <message>
-            <source>Edit follow-up</source>
-            <translation>Изменить поручение</translation>
-        </message>
-        <message>
-            <source>&amp;Follow-up</source>
-            <translation>&amp;Поручение</translation>
-        </message>
-        <message>
-            <source>What is to be done</source>
-            <translation>Что сделать</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Статус</translation>
-        </message>
-        <message>
-            <source>Due</source>
-            <translation>Срок</translation>
-        </message>
-        <message>
-            <source>Owner</source>
-            <translation>Ответственный</translation>
-        </message>
-        <message>
-            <source>Owning institution</source>
-            <translation>Ответственная организация</translation>
-        </message>
-        <message>
-            <source>Visit</source>
-            <translation>Визит</translation>
-        </message>
-        <message>
-            <source>Meeting</source>
-            <translation>Встреча</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>Заметки</translation>
-        </message>
-    </context>
-    <context>
-        <name>FollowUpStatus</name>
-        <message>
-            <source>Open</source>
-            <translation>Открыто</translation>
-        </message>
-        <message>
-            <source>Done</source>
-            <translation>Выполнено</translation>
-        </message>
-        <message>
-            <source>Dropped</source>
-            <translation>Снято</translation>
-        </message>
-    </context>
-    <context>
-        <name>FollowUpsTab</name>
-        <message>
-            <source>Status</source>
-            <translation>Статус</translation>
-        </message>
-        <message>
-            <source>Due</source>
-            <translation>Срок</translation>
-        </message>
-        <message>
-            <source>What</source>
-            <translation>Что</translation>
-        </message>
-        <message>
-            <source>Owner</source>
-            <translation>Ответственный</translation>
-        </message>
-        <message>
-            <source>Visit</source>
-            <translation>Визит</translation>
-        </message>
-        <message>
-            <source>Meeting</source>
-            <translation>Встреча</translation>
-        </message>
-    </context>
-    <context>
-        <name>Formatting</name>
-        <message>
-            <source>until %1</source>
-            <translation>до %1</translation>
-        </message>
-        <message>
-            <source>since %1</source>
-            <translation>с %1</translation>
-        </message>
-        <message>
-            <source>(time not set)</source>
-            <translation>(время не указано)</translation>
-        </message>
-    </context>
-    <context>
-        <name>GiftDirection</name>
-        <message>
-            <source>Given</source>
-            <translation>Подарено</translation>
-        </message>
-        <message>
-            <source>Received</source>
-            <translation>Получено</translation>
-        </message>
-    </context>
-    <context>
-        <name>InstitutionEditor</name>
-        <message>
-            <source>New institution</source>
-            <translation>Новая организация</translation>
-        </message>
-        <message>
-            <source>Edit institution</source>
-            <translation>Изменить организацию</translation>
-        </message>
-        <message>
-            <source>&amp;Institution</source>
-            <translation>&amp;Организация</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Название</translation>
-        </message>
-        <message>
-            <source>Short name</source>
-            <translation>Краткое название</translation>
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation>Вид</translation>
-        </message>
-        <message>
-            <source>Part of</source>
-            <translation>Входит в</translation>
-        </message>
-        <message>
-            <source>Country</source>
-            <translation>Страна</translation>
-        </message>
-        <message>
-            <source>City</source>
-            <translation>Город</translation>
-        </message>
-        <message>
-            <source>Website</source>
-            <translation>Сайт</translation>
-        </message>
-        <message>
-            <source>&amp;Profile</source>
-            <translation>&amp;Профиль</translation>
-        </message>
-        <message>
-            <source>Address</source>
-            <translation>Адрес</translation>
-        </message>
-        <message>
-            <source>Profile</source>
-            <translation>Профиль</translation>
-        </message>
-        <message>
-            <source>Topics</source>
-            <translation>Темы</translation>
-        </message>
-        <message>
-            <source>Name in other languages</source>
-            <translation>Название на других языках</translation>
-        </message>
-        <message>
-            <source>Script</source>
-            <translation>Письменность</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>Язык</translation>
-        </message>
-    </context>
-    <context>
-        <name>InstitutionKind</name>
-        <message>
-            <source>University</source>
-            <translation>Университет</translation>
-        </message>
-        <message>
-            <source>Institute</source>
-            <translation>Институт</translation>
-        </message>
-        <message>
-            <source>Faculty</source>
-            <translation>Факультет</translation>
-        </message>
-        <message>
-            <source>Department</source>
-            <translation>Кафедра</translation>
-        </message>
-        <message>
-            <source>Laboratory</source>
-            <translation>Лаборатория</translation>
-        </message>
-        <message>
-            <source>Company</source>
-            <translation>Компания</translation>
-        </message>
-        <message>
-            <source>Government body</source>
-            <translation>Государственный орган</translation>
-        </message>
-        <message>
-            <source>Academy</source>
-            <translation>Академия</translation>
-        </message>
-        <message>
-            <source>Technopark</source>
-            <translation>Технопарк</translation>
-        </message>
-        <message>
-            <source>Centre</source>
-            <translation>Центр</translation>
-        </message>
-        <message>
-            <source>Embassy</source>
-            <translation>Посольство</translation>
-        </message>
-        <message>
-            <source>Association</source>
-            <translation>Ассоциация</translation>
-        </message>
-        <message>
-            <source>Other</source>
-            <translation>Другое</translation>
-        </message>
-    </context>
-    <context>
-        <name>InstitutionTreeModel</name>
-        <message>
-            <source>Name</source>
-            <translation>Название</translation>
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation>Вид</translation>
-        </message>
-        <message>
-            <source>Place</source>
-            <translation>Место</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>Version %1</source>
-            <translation>Версия %1</translation>
-        </message>
-        <message>
-            <source>Prepare and record official delegation visits: people, institutions, visits, meetings, follow-ups and briefings.</source>
-            <translation>Подготовка и учёт официальных визитов делегаций: люди, организации, визиты, встречи, поручения и справочные материалы.</translation>
-        </message>
-        <message>
-            <source>Licensed under the GNU General Public License, version 3 or later.</source>
-            <translation>Распространяется на условиях GNU General Public License версии 3 или более поздней.</translation>
-        </message>
-        <message>
-            <source>&amp;People</source>
-            <translation>&amp;Люди</translation>
-        </message>
-        <message>
-            <source>&amp;Institutions</source>
-            <translation>&amp;Организации</translation>
-        </message>
-        <message>
-            <source>Vi&amp;sits</source>
-            <translation>Ви&amp;зиты</translation>
-        </message>
-        <message>
-            <source>F&amp;ollow-ups</source>
-            <translation>&amp;Поручения</translation>
-        </message>
-        <message>
-            <source>%1: list</source>
-            <translation>%1: список</translation>
-        </message>
-        <message>
-            <source>%1: details</source>
-            <translation>%1: подробности</translation>
-        </message>
-        <message>
-            <source>Record lists</source>
-            <translation>Списки записей</translation>
-        </message>
-        <message>
-            <source>Record counts</source>
-            <translation>Количество записей</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>&amp;Файл</translation>
-        </message>
-        <message>
-            <source>&amp;Preferences…</source>
-            <translation>&amp;Настройки…</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>В&amp;ыход</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>&amp;Вид</translation>
-        </message>
-        <message>
-            <source>&amp;Refresh</source>
-            <translation>Об&amp;новить</translation>
-        </message>
-        <message>
-            <source>Main Tool Bar</source>
-            <translation>Основная панель инструментов</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>&amp;Справка</translation>
-        </message>
-        <message>
-            <source>&amp;About Organizer</source>
-            <translation>&amp;О программе Organizer</translation>
-        </message>
-        <message>
-            <source>That record is no longer in the list (press F5 to reload).</source>
-            <translation>Этой записи больше нет в списке (нажмите F5, чтобы обновить).</translation>
-        </message>
-        <message>
-            <source>Reloaded.</source>
-            <translation>Обновлено.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln person(s)</source>
-            <translation>
-                <numerusform>%Ln человек</numerusform>
-                <numerusform>%Ln человека</numerusform>
-                <numerusform>%Ln человек</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln institution(s)</source>
-            <translation>
-                <numerusform>%Ln организация</numerusform>
-                <numerusform>%Ln организации</numerusform>
-                <numerusform>%Ln организаций</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln visit(s)</source>
-            <translation>
-                <numerusform>%Ln визит</numerusform>
-                <numerusform>%Ln визита</numerusform>
-                <numerusform>%Ln визитов</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln follow-up(s)</source>
-            <translation>
-                <numerusform>%Ln поручение</numerusform>
-                <numerusform>%Ln поручения</numerusform>
-                <numerusform>%Ln поручений</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>(%Ln open)</source>
-            <translation>
-                <numerusform>(открыто: %Ln)</numerusform>
-                <numerusform>(открыто: %Ln)</numerusform>
-                <numerusform>(открыто: %Ln)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>About Organizer</source>
-            <translation>О программе Organizer</translation>
-        </message>
-        <message>
-            <source>Preferences</source>
-            <translation>Настройки</translation>
-        </message>
-        <message>
-            <source>The new language will be used when you start Organizer again.</source>
-            <translation>Новый язык будет использован при следующем запуске Organizer.</translation>
-        </message>
-    </context>
-    <context>
-        <name>MasterDetailTab</name>
-        <message>
-            <source>Select an item to see its details.</source>
-            <translation>Выберите запись, чтобы увидеть подробности.</translation>
-        </message>
-        <message>
-            <source>Nothing here yet.</source>
-            <translation>Здесь пока ничего нет.</translation>
-        </message>
-        <message>
-            <source>%1 (press F5 to reload)</source>
-            <translation>%1 (нажмите F5, чтобы обновить)</translation>
-        </message>
-        <message>
-            <source>Select a person to see their positions and the visits they took part in.</source>
-            <translation>Выберите человека, чтобы увидеть его должности и визиты, в которых он участвовал.</translation>
-        </message>
-        <message>
-            <source>No people in this database yet. File &gt; Open Database… opens another one.</source>
-            <translation>В этой базе данных пока нет людей. Другую базу можно открыть через «Файл &gt; Открыть базу данных…».</translation>
-        </message>
-        <message>
-            <source>Select an institution to see its profile, units and people.</source>
-            <translation>Выберите организацию, чтобы увидеть её профиль, подразделения и сотрудников.</translation>
-        </message>
-        <message>
-            <source>No institutions in this database yet.</source>
-            <translation>В этой базе данных пока нет организаций.</translation>
-        </message>
-        <message>
-            <source>Select a visit to see its participants, programme and follow-ups.</source>
-            <translation>Выберите визит, чтобы увидеть участников, программу и поручения.</translation>
-        </message>
-        <message>
-            <source>No visits in this database yet.</source>
-            <translation>В этой базе данных пока нет визитов.</translation>
-        </message>
-        <message>
-            <source>Select a follow-up to see its notes.</source>
-            <translation>Выберите поручение, чтобы увидеть заметки к нему.</translation>
-        </message>
-        <message>
-            <source>No follow-ups yet: they are recorded with the meetings of a visit.</source>
-            <translation>Поручений пока нет: они записываются вместе со встречами визита.</translation>
-        </message>
-    </context>
-    <context>
-        <name>MeetingEditor</name>
-        <message>
-            <source>New meeting</source>
-            <translation>Новая встреча</translation>
-        </message>
-        <message>
-            <source>Edit meeting</source>
-            <translation>Изменить встречу</translation>
-        </message>
-        <message>
-            <source>&amp;Meeting</source>
-            <translation>&amp;Встреча</translation>
-        </message>
-        <message>
-            <source>Title</source>
-            <translation>Название</translation>
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation>Вид</translation>
-        </message>
-        <message>
-            <source>Visit</source>
-            <translation>Визит</translation>
-        </message>
-        <message>
-            <source>Starts</source>
-            <translation>Начало</translation>
-        </message>
-        <message>
-            <source>Ends</source>
-            <translation>Окончание</translation>
-        </message>
-        <message>
-            <source>Venue</source>
-            <translation>Место</translation>
-        </message>
-        <message>
-            <source>Room</source>
-            <translation>Помещение</translation>
-        </message>
-        <message>
-            <source>Topics</source>
-            <translation>Темы</translation>
-        </message>
-        <message>
-            <source>Participants</source>
-            <translation>Участники</translation>
-        </message>
-        <message>
-            <source>Person</source>
-            <translation>Человек</translation>
-        </message>
-        <message>
-            <source>Side</source>
-            <translation>Сторона</translation>
-        </message>
-        <message>
-            <source>Role</source>
-            <translation>Роль</translation>
-        </message>
-        <message>
-            <source>&amp;Preparation</source>
-            <translation>&amp;Подготовка</translation>
-        </message>
-        <message>
-            <source>Objectives</source>
-            <translation>Цели</translation>
-        </message>
-        <message>
-            <source>Talking points</source>
-            <translation>Тезисы</translation>
-        </message>
-        <message>
-            <source>Agenda</source>
-            <translation>Повестка</translation>
-        </message>
-        <message>
-            <source>&amp;Notes and outcomes</source>
-            <translation>&amp;Заметки и итоги</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>Заметки</translation>
-        </message>
-        <message>
-            <source>Plain text or Markdown, saved as typed</source>
-            <translation>Обычный текст или Markdown, сохраняется как введён</translation>
-        </message>
-        <message>
-            <source>Outcomes</source>
-            <translation>Итоги</translation>
-        </message>
-    </context>
-    <context>
-        <name>MeetingKind</name>
-        <message>
-            <source>Meeting</source>
-            <translation>Встреча</translation>
-        </message>
-        <message>
-            <source>Lab tour</source>
-            <translation>Осмотр лаборатории</translation>
-        </message>
-        <message>
-            <source>Presentation</source>
-            <translation>Презентация</translation>
-        </message>
-        <message>
-            <source>Signing</source>
-            <translation>Подписание</translation>
-        </message>
-        <message>
-            <source>Reception</source>
-            <translation>Приём</translation>
-        </message>
-        <message>
-            <source>Tour</source>
-            <translation>Экскурсия</translation>
-        </message>
-        <message>
-            <source>Other</source>
-            <translation>Другое</translation>
-        </message>
-    </context>
-    <context>
-        <name>ParticipantRole</name>
-        <message>
-            <source>Head of delegation</source>
-            <translation>Глава делегации</translation>
-        </message>
-        <message>
-            <source>Member</source>
-            <translation>Член делегации</translation>
-        </message>
-        <message>
-            <source>Interpreter</source>
-            <translation>Переводчик</translation>
-        </message>
-        <message>
-            <source>Host lead</source>
-            <translation>Глава принимающей стороны</translation>
-        </message>
-        <message>
-            <source>Host</source>
-            <translation>Принимающий</translation>
-        </message>
-        <message>
-            <source>Presenter</source>
-            <translation>Докладчик</translation>
-        </message>
-        <message>
-            <source>Escort</source>
-            <translation>Сопровождающий</translation>
-        </message>
-    </context>
-    <context>
-        <name>PeopleModel</name>
-        <message>
-            <source>Name</source>
-            <translation>Имя</translation>
-        </message>
-        <message>
-            <source>Title</source>
-            <translation>Должность</translation>
-        </message>
-        <message>
-            <source>Institution</source>
-            <translation>Организация</translation>
-        </message>
-        <message>
-            <source>Tags</source>
-            <translation>Метки</translation>
-        </message>
-    </context>
-    <context>
-        <name>PersonEditor</name>
-        <message>
-            <source>New person</source>
-            <translation>Новый человек</translation>
-        </message>
-        <message>
-            <source>Edit person</source>
-            <translation>Изменить данные человека</translation>
-        </message>
-        <message>
-            <source>&amp;Name</source>
-            <translation>&amp;Имя</translation>
-        </message>
-        <message>
-            <source>Given name</source>
-            <translation>Имя</translation>
-        </message>
-        <message>
-            <source>Middle name</source>
-            <translation>Отчество</translation>
-        </message>
-        <message>
-            <source>Family name</source>
-            <translation>Фамилия</translation>
-        </message>
-        <message>
-            <source>Display name</source>
-            <translation>Имя для показа</translation>
-        </message>
-        <message>
-            <source>Only if the name parts cannot express it</source>
-            <translation>Только если части имени не подходят</translation>
-        </message>
-        <message>
-            <source>Honorific</source>
-            <translation>Титул</translation>
-        </message>
-        <message>
-            <source>Prof., His Excellency</source>
-            <translation>проф., Его Превосходительство</translation>
-        </message>
-        <message>
-            <source>Form of address</source>
-            <translation>Обращение</translation>
-        </message>
-        <message>
-            <source>Dear Rector</source>
-            <translation>Уважаемый ректор</translation>
-        </message>
-        <message>
-            <source>Name in other scripts</source>
-            <translation>Имя в других письменностях</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Имя</translation>
-        </message>
-        <message>
-            <source>Script</source>
-            <translation>Письменность</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>Язык</translation>
-        </message>
-        <message>
-            <source>&amp;Positions</source>
-            <translation>&amp;Должности</translation>
-        </message>
-        <message>
-            <source>Positions</source>
-            <translation>Должности</translation>
-        </message>
-        <message>
-            <source>Title</source>
-            <translation>Должность</translation>
-        </message>
-        <message>
-            <source>Institution</source>
-            <translation>Организация</translation>
-        </message>
-        <message>
-            <source>From</source>
-            <translation>С</translation>
-        </message>
-        <message>
-            <source>Until</source>
-            <translation>По</translation>
-        </message>
-        <message>
-            <source>Current</source>
-            <translation>Текущая</translation>
-        </message>
-        <message>
-            <source>New &amp;institution…</source>
-            <translation>Новая &amp;организация…</translation>
-        </message>
-        <message>
-            <source>&amp;Contacts</source>
-            <translation>&amp;Контакты</translation>
-        </message>
-        <message>
-            <source>E-mails</source>
-            <translation>Эл. почта</translation>
-        </message>
-        <message>
-            <source>Address</source>
-            <translation>Адрес</translation>
-        </message>
-        <message>
-            <source>Label</source>
-            <translation>Пометка</translation>
-        </message>
-        <message>
-            <source>Phones</source>
-            <translation>Телефоны</translation>
-        </message>
-        <message>
-            <source>Number</source>
-            <translation>Номер</translation>
-        </message>
-        <message>
-            <source>Languages</source>
-            <translation>Языки</translation>
-        </message>
-        <message>
-            <source>ru, en, uz</source>
-            <translation>ru, en, uz</translation>
-        </message>
-        <message>
-            <source>P&amp;rofile</source>
-            <translation>П&amp;рофиль</translation>
-        </message>
-        <message>
-            <source>Tags</source>
-            <translation>Метки</translation>
-        </message>
-        <message>
-            <source>Topics</source>
-            <translation>Темы</translation>
-        </message>
-        <message>
-            <source>Biography</source>
-            <translation>Биография</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>Заметки</translation>
-        </message>
-        <message>
-            <source>No photo</source>
-            <translation>Нет фото</translation>
-        </message>
-        <message>
-            <source>Choose p&amp;hoto…</source>
-            <translation>Выбрать &amp;фото…</translation>
-        </message>
-        <message>
-            <source>or drop an image here</source>
-            <translation>или перетащите изображение сюда</translation>
-        </message>
-        <message>
-            <source>Photo</source>
-            <translation>Фото</translation>
-        </message>
-        <message>
-            <source>New institution</source>
-            <translation>Новая организация</translation>
-        </message>
-        <message>
-            <source>Name of the institution:</source>
-            <translation>Название организации:</translation>
-        </message>
-        <message>
-            <source>Choose a photo</source>
-            <translation>Выберите фото</translation>
-        </message>
-        <message>
-            <source>Images (*.jpg *.jpeg *.png *.gif *.webp *.bmp)</source>
-            <translation>Изображения (*.jpg *.jpeg *.png *.gif *.webp *.bmp)</translation>
-        </message>
-    </context>
-    <context>
-        <name>PreferencesDialog</name>
-        <message>
-            <source>Preferences</source>
-            <translation>Настройки</translation>
-        </message>
-        <message>
-            <source>Interface language</source>
-            <translation>Язык интерфейса</translation>
-        </message>
-        <message>
-            <source>System default</source>
-            <translation>Как в системе</translation>
-        </message>
-        <message>
-            <source>A new language takes effect when Organizer is started again.</source>
-            <translation>Новый язык вступит в силу при следующем запуске Organizer.</translation>
-        </message>
-        <message>
-            <source>&amp;Language:</source>
-            <translation>&amp;Язык:</translation>
-        </message>
-    </context>
-    <context>
-        <name>Problems</name>
-        <message>
-            <source>must not be empty</source>
-            <translation>не может быть пустым</translation>
-        </message>
-        <message>
-            <source>is too long (%1 characters; the limit is %2)</source>
-            <translation>слишком длинный текст (символов: %1; предел — %2)</translation>
-        </message>
-        <message>
-            <source>contains a control character (%1)</source>
-            <translation>содержит управляющий символ (%1)</translation>
-        </message>
-        <message>
-            <source>must be a single line</source>
-            <translation>должно быть одной строкой</translation>
-        </message>
-        <message>
-            <source>“%1” is not an e-mail address</source>
-            <translation>«%1» — не адрес электронной почты</translation>
-        </message>
-        <message>
-            <source>“%1” is not a phone number</source>
-            <translation>«%1» — не номер телефона</translation>
-        </message>
-        <message>
-            <source>no longer exists</source>
-            <translation>больше не существует</translation>
-        </message>
-        <message>
-            <source>this uid is already used by another record</source>
-            <translation>этот uid уже занят другой записью</translation>
-        </message>
-        <message>
-            <source>this record exists already</source>
-            <translation>эта запись уже существует</translation>
-        </message>
-        <message>
-            <source>“%1” is not one of the allowed values</source>
-            <translation>«%1» — недопустимое значение</translation>
-        </message>
-        <message>
-            <source>only one position can be the current one</source>
-            <translation>текущей может быть только одна должность</translation>
-        </message>
-        <message>
-            <source>is listed twice</source>
-            <translation>указан дважды</translation>
-        </message>
-        <message>
-            <source>is before the %1 (%2 &lt; %3)</source>
-            <translation>раньше, чем %1 (%2 &lt; %3)</translation>
-        </message>
-        <message>
-            <source>a position that has ended cannot be the current one</source>
-            <translation>завершённая должность не может быть текущей</translation>
-        </message>
-        <message>
-            <source>must be 0 (unranked) or more</source>
-            <translation>должен быть не меньше 0 (0 — без места)</translation>
-        </message>
-        <message>
-            <source>is too large (%1 bytes; the limit is %2)</source>
-            <translation>слишком большой файл (%1 байт; предел — %2)</translation>
-        </message>
-        <message>
-            <source>is not a JPEG, PNG, GIF or WebP image</source>
-            <translation>не является изображением JPEG, PNG, GIF или WebP</translation>
-        </message>
-        <message>
-            <source>this meeting belongs to another visit</source>
-            <translation>эта встреча относится к другому визиту</translation>
-        </message>
-        <message>
-            <source>an institution cannot be its own parent or lie below itself</source>
-            <translation>организация не может входить сама в себя или в своё подразделение</translation>
-        </message>
-        <message>
-            <source>this name is taken</source>
-            <translation>это название уже занято</translation>
-        </message>
-        <message>
-            <source>a signed agreement needs its signing date</source>
-            <translation>для подписанного соглашения нужна дата подписания</translation>
-        </message>
-        <message>
-            <source>a person needs a given name, a family name or a display name</source>
-            <translation>у человека должно быть имя, фамилия или отображаемое имя</translation>
-        </message>
-        <message>
-            <source>start</source>
-            <translation>начало</translation>
-        </message>
-        <message>
-            <source>arrival</source>
-            <translation>прибытие</translation>
-        </message>
-        <message>
-            <source>signing date</source>
-            <translation>дата подписания</translation>
-        </message>
-        <message>
-            <source>person</source>
-            <translation>человек</translation>
-        </message>
-        <message>
-            <source>institution</source>
-            <translation>организация</translation>
-        </message>
-        <message>
-            <source>visit</source>
-            <translation>визит</translation>
-        </message>
-        <message>
-            <source>meeting</source>
-            <translation>встреча</translation>
-        </message>
-        <message>
-            <source>topic</source>
-            <translation>тема</translation>
-        </message>
-        <message>
-            <source>agreement</source>
-            <translation>соглашение</translation>
-        </message>
-        <message>
-            <source>follow-up</source>
-            <translation>поручение</translation>
-        </message>
-        <message>
-            <source>position</source>
-            <translation>должность</translation>
-        </message>
-        <message>
-            <source>The %1 with id %2 no longer exists (it may have been deleted elsewhere). Press F5 to reload.</source>
-            <translation>Запись «%1» с номером %2 больше не существует (возможно, её удалили в другом месте). Нажмите F5, чтобы обновить.</translation>
-        </message>
-        <message>
-            <source>Someone else changed this record after you opened it.</source>
-            <translation>Кто-то другой изменил эту запись после того, как вы её открыли.</translation>
-        </message>
-        <message>
-            <source>%1 cannot be deleted: it is still used by %2.</source>
-            <translation>«%1» нельзя удалить: на эту запись ещё ссылаются %2.</translation>
-        </message>
-        <message>
-            <source>This record</source>
-            <translation>Эта запись</translation>
-        </message>
-        <message>
-            <source>The database cannot be used: %1</source>
-            <translation>С базой данных нельзя работать: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>RecordActions</name>
-        <message>
-            <source>Delete %1 “%2”</source>
-            <translation>Удаление: %1 «%2»</translation>
-        </message>
-        <message>
-            <source>Edit %1 “%2”</source>
-            <translation>Изменение: %1 «%2»</translation>
-        </message>
-        <message>
-            <source>New %1 “%2”</source>
-            <translation>Создание: %1 «%2»</translation>
-        </message>
-    </context>
-    <context>
-        <name>RecordKind</name>
-        <message>
-            <source>Person</source>
-            <translation>Человек</translation>
-        </message>
-        <message>
-            <source>Institution</source>
-            <translation>Организация</translation>
-        </message>
-        <message>
-            <source>Visit</source>
-            <translation>Визит</translation>
-        </message>
-        <message>
-            <source>Meeting</source>
-            <translation>Встреча</translation>
-        </message>
-        <message>
-            <source>Follow-up</source>
-            <translation>Поручение</translation>
-        </message>
-        <message>
-            <source>Agreement</source>
-            <translation>Соглашение</translation>
-        </message>
-        <message>
-            <source>Topic</source>
-            <translation>Тема</translation>
-        </message>
-        <message>
-            <source>person</source>
-            <translation>человек</translation>
-        </message>
-        <message>
-            <source>institution</source>
-            <translation>организация</translation>
-        </message>
-        <message>
-            <source>visit</source>
-            <translation>визит</translation>
-        </message>
-        <message>
-            <source>meeting</source>
-            <translation>встреча</translation>
-        </message>
-        <message>
-            <source>follow-up</source>
-            <translation>поручение</translation>
-        </message>
-        <message>
-            <source>agreement</source>
-            <translation>соглашение</translation>
-        </message>
-        <message>
-            <source>topic</source>
-            <translation>тема</translation>
-        </message>
-    </context>
-    <context>
-        <name>RecordMenu</name>
-        <message>
-            <source>&amp;Record</source>
-            <translation>&amp;Запись</translation>
-        </message>
-        <message>
-            <source>&amp;New…</source>
-            <translation>&amp;Создать…</translation>
-        </message>
-        <message>
-            <source>&amp;Edit…</source>
-            <translation>&amp;Изменить…</translation>
-        </message>
-        <message>
-            <source>&amp;Delete…</source>
-            <translation>&amp;Удалить…</translation>
-        </message>
-        <message>
-            <source>Mark &amp;done</source>
-            <translation>Отметить &amp;выполненным</translation>
-        </message>
-        <message>
-            <source>&amp;Undo</source>
-            <translation>&amp;Отменить</translation>
-        </message>
-        <message>
-            <source>&amp;Redo</source>
-            <translation>&amp;Повторить</translation>
-        </message>
-        <message>
-            <source>Delete</source>
-            <translation>Удалить</translation>
-        </message>
-        <message>
-            <source>Delete %1 “%2”?</source>
-            <translation>Удалить «%2» (%1)?</translation>
-        </message>
-        <message>
-            <source>You can undo this with Ctrl+Z.</source>
-            <translation>Это можно отменить: Ctrl+Z.</translation>
-        </message>
-        <message>
-            <source>“%1” cannot be deleted: it is still used by %2.</source>
-            <translation>«%1» нельзя удалить: на запись ссылаются %2.</translation>
-        </message>
-        <message>
-            <source>Remove it there first, then delete it.</source>
-            <translation>Сначала уберите её оттуда, затем удалите.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n visit(s)</source>
-            <translation>
-                <numerusform>%n визит</numerusform>
-                <numerusform>%n визита</numerusform>
-                <numerusform>%n визитов</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n meeting(s)</source>
-            <translation>
-                <numerusform>%n встреча</numerusform>
-                <numerusform>%n встречи</numerusform>
-                <numerusform>%n встреч</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n agreement(s)</source>
-            <translation>
-                <numerusform>%n соглашение</numerusform>
-                <numerusform>%n соглашения</numerusform>
-                <numerusform>%n соглашений</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n unit(s)</source>
-            <translation>
-                <numerusform>%n подразделение</numerusform>
-                <numerusform>%n подразделения</numerusform>
-                <numerusform>%n подразделений</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n position(s)</source>
-            <translation>
-                <numerusform>%n должность</numerusform>
-                <numerusform>%n должности</numerusform>
-                <numerusform>%n должностей</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Organizer</source>
-            <translation>Organizer</translation>
-        </message>
-        <message>
-            <source>“%1” could not be undone or redone.</source>
-            <translation>Не удалось отменить или повторить: «%1».</translation>
-        </message>
-    </context>
-    <context>
-        <name>RowsEditor</name>
-        <message>
-            <source>Add</source>
-            <translation>Добавить</translation>
-        </message>
-        <message>
-            <source>Remove</source>
-            <translation>Убрать</translation>
-        </message>
-        <message>
-            <source>Up</source>
-            <translation>Выше</translation>
-        </message>
-        <message>
-            <source>Down</source>
-            <translation>Ниже</translation>
-        </message>
-    </context>
-    <context>
-        <name>Side</name>
-        <message>
-            <source>Guest</source>
-            <translation>Гостевая</translation>
-        </message>
-        <message>
-            <source>Host</source>
-            <translation>Принимающая</translation>
-        </message>
-    </context>
-    <context>
-        <name>Uses</name>
-        <message numerus="yes">
-            <source>%Ln visit(s)</source>
-            <translation>
-                <numerusform>%Ln визит</numerusform>
-                <numerusform>%Ln визита</numerusform>
-                <numerusform>%Ln визитов</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln meeting(s)</source>
-            <translation>
-                <numerusform>%Ln встреча</numerusform>
-                <numerusform>%Ln встречи</numerusform>
-                <numerusform>%Ln встреч</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln agreement(s)</source>
-            <translation>
-                <numerusform>%Ln соглашение</numerusform>
-                <numerusform>%Ln соглашения</numerusform>
-                <numerusform>%Ln соглашений</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln unit(s)</source>
-            <translation>
-                <numerusform>%Ln подразделение</numerusform>
-                <numerusform>%Ln подразделения</numerusform>
-                <numerusform>%Ln подразделений</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln position(s)</source>
-            <translation>
-                <numerusform>%Ln должность</numerusform>
-                <numerusform>%Ln должности</numerusform>
-                <numerusform>%Ln должностей</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>VisitDirection</name>
-        <message>
-            <source>Incoming</source>
-            <translation>Входящий</translation>
-        </message>
-        <message>
-            <source>Outgoing</source>
-            <translation>Исходящий</translation>
-        </message>
-    </context>
-    <context>
-        <name>VisitEditor</name>
-        <message>
-            <source>New visit</source>
-            <translation>Новый визит</translation>
-        </message>
-        <message>
-            <source>Edit visit</source>
-            <translation>Изменить визит</translation>
-        </message>
-        <message>
-            <source>&amp;Visit</source>
-            <translation>&amp;Визит</translation>
-        </message>
-        <message>
-            <source>Title</source>
-            <translation>Название</translation>
-        </message>
-        <message>
-            <source>Direction</source>
-            <translation>Направление</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Статус</translation>
-        </message>
-        <message>
-            <source>From</source>
-            <translation>С</translation>
-        </message>
-        <message>
-            <source>Until</source>
-            <translation>По</translation>
-        </message>
-        <message>
-            <source>Place</source>
-            <translation>Место</translation>
-        </message>
-        <message>
-            <source>Purpose</source>
-            <translation>Цель</translation>
-        </message>
-        <message>
-            <source>Topics</source>
-            <translation>Темы</translation>
-        </message>
-        <message>
-            <source>&amp;Delegations</source>
-            <translation>&amp;Делегации</translation>
-        </message>
-        <message>
-            <source>Institutions</source>
-            <translation>Организации</translation>
-        </message>
-        <message>
-            <source>Institution</source>
-            <translation>Организация</translation>
-        </message>
-        <message>
-            <source>Side</source>
-            <translation>Сторона</translation>
-        </message>
-        <message>
-            <source>Members and hosts</source>
-            <translation>Члены делегации и принимающие</translation>
-        </message>
-        <message>
-            <source>Person</source>
-            <translation>Человек</translation>
-        </message>
-        <message>
-            <source>Role</source>
-            <translation>Роль</translation>
-        </message>
-        <message>
-            <source>&amp;Logistics</source>
-            <translation>&amp;Логистика</translation>
-        </message>
-        <message>
-            <source>Arrival</source>
-            <translation>Прибытие</translation>
-        </message>
-        <message>
-            <source>Arrival details</source>
-            <translation>Подробности прибытия</translation>
-        </message>
-        <message>
-            <source>Departure</source>
-            <translation>Отъезд</translation>
-        </message>
-        <message>
-            <source>Departure details</source>
-            <translation>Подробности отъезда</translation>
-        </message>
-        <message>
-            <source>Lodging</source>
-            <translation>Проживание</translation>
-        </message>
-        <message>
-            <source>Transport</source>
-            <translation>Транспорт</translation>
-        </message>
-        <message>
-            <source>Interpretation needs</source>
-            <translation>Перевод</translation>
-        </message>
-        <message>
-            <source>Dietary needs</source>
-            <translation>Питание</translation>
-        </message>
-        <message>
-            <source>&amp;Gifts and summary</source>
-            <translation>&amp;Подарки и итоги</translation>
-        </message>
-        <message>
-            <source>Gifts</source>
-            <translation>Подарки</translation>
-        </message>
-        <message>
-            <source>Given or received</source>
-            <translation>Подарен или получен</translation>
-        </message>
-        <message>
-            <source>Gift</source>
-            <translation>Подарок</translation>
-        </message>
-        <message>
-            <source>To or from</source>
-            <translation>Кому или от кого</translation>
-        </message>
-        <message>
-            <source>Summary</source>
-            <translation>Итоги</translation>
-        </message>
-    </context>
-    <context>
-        <name>VisitStatus</name>
-        <message>
-            <source>Planned</source>
-            <translation>Запланирован</translation>
-        </message>
-        <message>
-            <source>Under way</source>
-            <translation>Идёт</translation>
-        </message>
-        <message>
-            <source>Done</source>
-            <translation>Завершён</translation>
-        </message>
-        <message>
-            <source>Cancelled</source>
-            <translation>Отменён</translation>
-        </message>
-    </context>
-    <context>
-        <name>VisitsTab</name>
-        <message>
-            <source>Dates</source>
-            <translation>Даты</translation>
-        </message>
-        <message>
-            <source>Visit</source>
-            <translation>Визит</translation>
-        </message>
-        <message>
-            <source>Place</source>
-            <translation>Место</translation>
-        </message>
-        <message>
-            <source>Direction</source>
-            <translation>Направление</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Статус</translation>
-        </message>
-        <message>
-            <source>Meetings</source>
-            <translation>Встречи</translation>
-        </message>
-    </context>
-    <context>
-        <name>WindowManager</name>
-        <message>
-            <source>Cannot Open Database</source>
-            <translation>Не удалось открыть базу данных</translation>
-        </message>
-        <message>
-            <source>Organizer could not open %1.</source>
-            <translation>Organizer не смог открыть %1.</translation>
-        </message>
-    </context>
+<context>
+    <name>AgreementEditor</name>
+    <message>
+        <source>New agreement</source>
+        <translation>Новое соглашение</translation>
+    </message>
+    <message>
+        <source>Edit agreement</source>
+        <translation>Изменить соглашение</translation>
+    </message>
+    <message>
+        <source>&amp;Agreement</source>
+        <translation>&amp;Соглашение</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>Дата подписания</translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation>Место подписания</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Действует до</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>Стороны</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Signatories</source>
+        <translation>Подписанты</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Человек</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>От имени</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Итоги</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementKind</name>
+    <message>
+        <source>Memorandum of understanding</source>
+        <translation>Меморандум о взаимопонимании</translation>
+    </message>
+    <message>
+        <source>Cooperation agreement</source>
+        <translation>Соглашение о сотрудничестве</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Договор</translation>
+    </message>
+    <message>
+        <source>Protocol of intent</source>
+        <translation>Протокол о намерениях</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Другое</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementStatus</name>
+    <message>
+        <source>Draft</source>
+        <translation>Проект</translation>
+    </message>
+    <message>
+        <source>Negotiating</source>
+        <translation>На согласовании</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Подписано</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Истёк срок</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>Расторгнуто</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceField</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseActions</name>
+    <message>
+        <source>&amp;New Database…</source>
+        <translation>&amp;Создать базу данных…</translation>
+    </message>
+    <message>
+        <source>Create an empty database file and open it</source>
+        <translation>Создать пустой файл базы данных и открыть его</translation>
+    </message>
+    <message>
+        <source>&amp;Open Database…</source>
+        <translation>&amp;Открыть базу данных…</translation>
+    </message>
+    <message>
+        <source>Open another Organizer database file</source>
+        <translation>Открыть другой файл базы данных Organizer</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Не&amp;давние</translation>
+    </message>
+    <message>
+        <source>Organizer databases (*.sqlite *.db);;All files (*)</source>
+        <translation>Базы данных Organizer (*.sqlite *.db);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Open Database</source>
+        <translation>Открыть базу данных</translation>
+    </message>
+    <message>
+        <source>New Database</source>
+        <translation>Новая база данных</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Choose another name, or open it with File &gt; Open Database….</source>
+        <translation>Файл %1 уже существует. Выберите другое имя или откройте его через «Файл &gt; Открыть базу данных…».</translation>
+    </message>
+    <message>
+        <source>No recent databases</source>
+        <translation>Нет недавних баз данных</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>&amp;Очистить список</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>ГГГГ-ММ-ДД</translation>
+    </message>
+</context>
+<context>
+    <name>DateTimeField</name>
+    <message>
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation>ГГГГ-ММ-ДД ЧЧ:ММ</translation>
+    </message>
+</context>
+<context>
+    <name>Details</name>
+    <message>
+        <source>current</source>
+        <translation>сейчас</translation>
+    </message>
+    <message>
+        <source>Form of address</source>
+        <translation>Обращение</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Языки</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Метки</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Темы</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Names in other scripts</source>
+        <translation>Имя в других написаниях</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>Должности</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <source>No positions recorded.</source>
+        <translation>Должности не указаны.</translation>
+    </message>
+    <message>
+        <source>Visits and meetings</source>
+        <translation>Визиты и встречи</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Visit or meeting</source>
+        <translation>Визит или встреча</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Сторона</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Meeting:</source>
+        <translation>Встреча:</translation>
+    </message>
+    <message>
+        <source>Has not taken part in any visit or meeting yet.</source>
+        <translation>Пока не участвовал(а) ни в визитах, ни во встречах.</translation>
+    </message>
+    <message>
+        <source>Biography</source>
+        <translation>Биография</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>Краткое название</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Part of</source>
+        <translation>Входит в</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Сайт</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Профиль</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Подразделения</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Люди</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Nobody holds a position here.</source>
+        <translation>Здесь пока никто не занимает должность.</translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation>Гости</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>Принимающая сторона</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>Institutions</source>
+        <translation>Организации</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>No participants recorded.</source>
+        <translation>Участники не указаны.</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Программа</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Встреча</translation>
+    </message>
+    <message>
+        <source>No meetings planned yet.</source>
+        <translation>Встречи пока не запланированы.</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Поручения</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>No follow-ups recorded.</source>
+        <translation>Поручений нет.</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Соглашения</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Соглашение</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Подписано</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>Стороны</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>Прибытие</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>Отъезд</translation>
+    </message>
+    <message>
+        <source>Lodging</source>
+        <translation>Проживание</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Транспорт</translation>
+    </message>
+    <message>
+        <source>Interpreting</source>
+        <translation>Перевод</translation>
+    </message>
+    <message>
+        <source>Dietary needs</source>
+        <translation>Питание</translation>
+    </message>
+    <message>
+        <source>Logistics</source>
+        <translation>Логистика</translation>
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation>Подарки</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>Подарок</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Лицо</translation>
+    </message>
+    <message>
+        <source>person %1</source>
+        <translation>лицо %1</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Итоги</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <source>visit %1</source>
+        <translation>визит %1</translation>
+    </message>
+</context>
+<context>
+    <name>EditorDialog</name>
+    <message>
+        <source>is not a valid date or time</source>
+        <translation>это не дата или время</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>строка %1</translation>
+    </message>
+    <message>
+        <source>Changed elsewhere</source>
+        <translation>Изменено в другом месте</translation>
+    </message>
+    <message>
+        <source>This %1 was changed elsewhere while you were editing it.</source>
+        <translation>Запись (%1) была изменена в другом месте, пока вы её редактировали.</translation>
+    </message>
+    <message>
+        <source>Reload it and lose your changes here, or overwrite the other change with yours?</source>
+        <translation>Загрузить её заново, потеряв ваши изменения, или записать ваши изменения поверх чужих?</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Загрузить заново</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>Записать поверх</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>Given name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Отображаемое имя</translation>
+    </message>
+    <message>
+        <source>Patronymic</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <source>Honorific</source>
+        <translation>Титул</translation>
+    </message>
+    <message>
+        <source>Form of address</source>
+        <translation>Обращение</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>Краткое название</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Фотография</translation>
+    </message>
+    <message>
+        <source>Biography</source>
+        <translation>Биография</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>Должности</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Человек</translation>
+    </message>
+    <message>
+        <source>Part of</source>
+        <translation>Входит в</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Дата начала</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Дата окончания</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Окончание</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Signing date</source>
+        <translation>Дата подписания</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Действует до</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Место проведения</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Order of precedence</source>
+        <translation>Порядок старшинства</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Встреча</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Сайт</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Страна</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>Отъезд</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>Прибытие</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpEditor</name>
+    <message>
+        <source>New follow-up</source>
+        <translation>Новое поручение</translation>
+    </message>
+    <message>
+        <source>Edit follow-up</source>
+        <translation>Изменить поручение</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up</source>
+        <translation>&amp;Поручение</translation>
+    </message>
+    <message>
+        <source>What is to be done</source>
+        <translation>Что сделать</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Owning institution</source>
+        <translation>Ответственная организация</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Встреча</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpStatus</name>
+    <message>
+        <source>Open</source>
+        <translation>Открыто</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Выполнено</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Снято</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsTab</name>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Встреча</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>until %1</source>
+        <translation>до %1</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>с %1</translation>
+    </message>
+    <message>
+        <source>(time not set)</source>
+        <translation>(время не указано)</translation>
+    </message>
+</context>
+<context>
+    <name>GiftDirection</name>
+    <message>
+        <source>Given</source>
+        <translation>Подарено</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Получено</translation>
+    </message>
+</context>
+<context>
+    <name>InstitutionEditor</name>
+    <message>
+        <source>New institution</source>
+        <translation>Новая организация</translation>
+    </message>
+    <message>
+        <source>Edit institution</source>
+        <translation>Изменить организацию</translation>
+    </message>
+    <message>
+        <source>&amp;Institution</source>
+        <translation>&amp;Организация</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>Краткое название</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Part of</source>
+        <translation>Входит в</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Страна</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Сайт</translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation>&amp;Профиль</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Профиль</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Темы</translation>
+    </message>
+    <message>
+        <source>Name in other languages</source>
+        <translation>Название на других языках</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>Письменность</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+</context>
+<context>
+    <name>InstitutionKind</name>
+    <message>
+        <source>University</source>
+        <translation>Университет</translation>
+    </message>
+    <message>
+        <source>Institute</source>
+        <translation>Институт</translation>
+    </message>
+    <message>
+        <source>Faculty</source>
+        <translation>Факультет</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Кафедра</translation>
+    </message>
+    <message>
+        <source>Laboratory</source>
+        <translation>Лаборатория</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <source>Government body</source>
+        <translation>Государственный орган</translation>
+    </message>
+    <message>
+        <source>Academy</source>
+        <translation>Академия</translation>
+    </message>
+    <message>
+        <source>Technopark</source>
+        <translation>Технопарк</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>Центр</translation>
+    </message>
+    <message>
+        <source>Embassy</source>
+        <translation>Посольство</translation>
+    </message>
+    <message>
+        <source>Association</source>
+        <translation>Ассоциация</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Другое</translation>
+    </message>
+</context>
+<context>
+    <name>InstitutionTreeModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Version %1</source>
+        <translation>Версия %1</translation>
+    </message>
+    <message>
+        <source>Prepare and record official delegation visits: people, institutions, visits, meetings, follow-ups and briefings.</source>
+        <translation>Подготовка и учёт официальных визитов делегаций: люди, организации, визиты, встречи, поручения и справочные материалы.</translation>
+    </message>
+    <message>
+        <source>Licensed under the GNU General Public License, version 3 or later.</source>
+        <translation>Распространяется на условиях GNU General Public License версии 3 или более поздней.</translation>
+    </message>
+    <message>
+        <source>&amp;People</source>
+        <translation>&amp;Люди</translation>
+    </message>
+    <message>
+        <source>&amp;Institutions</source>
+        <translation>&amp;Организации</translation>
+    </message>
+    <message>
+        <source>Vi&amp;sits</source>
+        <translation>Ви&amp;зиты</translation>
+    </message>
+    <message>
+        <source>F&amp;ollow-ups</source>
+        <translation>&amp;Поручения</translation>
+    </message>
+    <message>
+        <source>%1: list</source>
+        <translation>%1: список</translation>
+    </message>
+    <message>
+        <source>%1: details</source>
+        <translation>%1: подробности</translation>
+    </message>
+    <message>
+        <source>Record lists</source>
+        <translation>Списки записей</translation>
+    </message>
+    <message>
+        <source>Record counts</source>
+        <translation>Количество записей</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Об&amp;новить</translation>
+    </message>
+    <message>
+        <source>Main Tool Bar</source>
+        <translation>Основная панель инструментов</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;About Organizer</source>
+        <translation>&amp;О программе Organizer</translation>
+    </message>
+    <message>
+        <source>That record is no longer in the list (press F5 to reload).</source>
+        <translation>Этой записи больше нет в списке (нажмите F5, чтобы обновить).</translation>
+    </message>
+    <message>
+        <source>Reloaded.</source>
+        <translation>Обновлено.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln person(s)</source>
+        <translation>
+            <numerusform>%Ln человек</numerusform>
+            <numerusform>%Ln человека</numerusform>
+            <numerusform>%Ln человек</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln institution(s)</source>
+        <translation>
+            <numerusform>%Ln организация</numerusform>
+            <numerusform>%Ln организации</numerusform>
+            <numerusform>%Ln организаций</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln visit(s)</source>
+        <translation>
+            <numerusform>%Ln визит</numerusform>
+            <numerusform>%Ln визита</numerusform>
+            <numerusform>%Ln визитов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln follow-up(s)</source>
+        <translation>
+            <numerusform>%Ln поручение</numerusform>
+            <numerusform>%Ln поручения</numerusform>
+            <numerusform>%Ln поручений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%Ln open)</source>
+        <translation>
+            <numerusform>(открыто: %Ln)</numerusform>
+            <numerusform>(открыто: %Ln)</numerusform>
+            <numerusform>(открыто: %Ln)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>About Organizer</source>
+        <translation>О программе Organizer</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>The new language will be used when you start Organizer again.</source>
+        <translation>Новый язык будет использован при следующем запуске Organizer.</translation>
+    </message>
+</context>
+<context>
+    <name>MasterDetailTab</name>
+    <message>
+        <source>Select an item to see its details.</source>
+        <translation>Выберите запись, чтобы увидеть подробности.</translation>
+    </message>
+    <message>
+        <source>Nothing here yet.</source>
+        <translation>Здесь пока ничего нет.</translation>
+    </message>
+    <message>
+        <source>%1 (press F5 to reload)</source>
+        <translation>%1 (нажмите F5, чтобы обновить)</translation>
+    </message>
+    <message>
+        <source>Select a person to see their positions and the visits they took part in.</source>
+        <translation>Выберите человека, чтобы увидеть его должности и визиты, в которых он участвовал.</translation>
+    </message>
+    <message>
+        <source>No people in this database yet. File &gt; Open Database… opens another one.</source>
+        <translation>В этой базе данных пока нет людей. Другую базу можно открыть через «Файл &gt; Открыть базу данных…».</translation>
+    </message>
+    <message>
+        <source>Select an institution to see its profile, units and people.</source>
+        <translation>Выберите организацию, чтобы увидеть её профиль, подразделения и сотрудников.</translation>
+    </message>
+    <message>
+        <source>No institutions in this database yet.</source>
+        <translation>В этой базе данных пока нет организаций.</translation>
+    </message>
+    <message>
+        <source>Select a visit to see its participants, programme and follow-ups.</source>
+        <translation>Выберите визит, чтобы увидеть участников, программу и поручения.</translation>
+    </message>
+    <message>
+        <source>No visits in this database yet.</source>
+        <translation>В этой базе данных пока нет визитов.</translation>
+    </message>
+    <message>
+        <source>Select a follow-up to see its notes.</source>
+        <translation>Выберите поручение, чтобы увидеть заметки к нему.</translation>
+    </message>
+    <message>
+        <source>No follow-ups yet: they are recorded with the meetings of a visit.</source>
+        <translation>Поручений пока нет: они записываются вместе со встречами визита.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingEditor</name>
+    <message>
+        <source>New meeting</source>
+        <translation>Новая встреча</translation>
+    </message>
+    <message>
+        <source>Edit meeting</source>
+        <translation>Изменить встречу</translation>
+    </message>
+    <message>
+        <source>&amp;Meeting</source>
+        <translation>&amp;Встреча</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Окончание</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Помещение</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Темы</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Человек</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Сторона</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>&amp;Preparation</source>
+        <translation>&amp;Подготовка</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>Цели</translation>
+    </message>
+    <message>
+        <source>Talking points</source>
+        <translation>Тезисы</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Повестка</translation>
+    </message>
+    <message>
+        <source>&amp;Notes and outcomes</source>
+        <translation>&amp;Заметки и итоги</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Plain text or Markdown, saved as typed</source>
+        <translation>Обычный текст или Markdown, сохраняется как введён</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>Итоги</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingKind</name>
+    <message>
+        <source>Meeting</source>
+        <translation>Встреча</translation>
+    </message>
+    <message>
+        <source>Lab tour</source>
+        <translation>Осмотр лаборатории</translation>
+    </message>
+    <message>
+        <source>Presentation</source>
+        <translation>Презентация</translation>
+    </message>
+    <message>
+        <source>Signing</source>
+        <translation>Подписание</translation>
+    </message>
+    <message>
+        <source>Reception</source>
+        <translation>Приём</translation>
+    </message>
+    <message>
+        <source>Tour</source>
+        <translation>Экскурсия</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Другое</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantRole</name>
+    <message>
+        <source>Head of delegation</source>
+        <translation>Глава делегации</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Член делегации</translation>
+    </message>
+    <message>
+        <source>Interpreter</source>
+        <translation>Переводчик</translation>
+    </message>
+    <message>
+        <source>Host lead</source>
+        <translation>Глава принимающей стороны</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Принимающий</translation>
+    </message>
+    <message>
+        <source>Presenter</source>
+        <translation>Докладчик</translation>
+    </message>
+    <message>
+        <source>Escort</source>
+        <translation>Сопровождающий</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Метки</translation>
+    </message>
+</context>
+<context>
+    <name>PersonEditor</name>
+    <message>
+        <source>New person</source>
+        <translation>Новый человек</translation>
+    </message>
+    <message>
+        <source>Edit person</source>
+        <translation>Изменить данные человека</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Имя</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Имя для показа</translation>
+    </message>
+    <message>
+        <source>Only if the name parts cannot express it</source>
+        <translation>Только если части имени не подходят</translation>
+    </message>
+    <message>
+        <source>Honorific</source>
+        <translation>Титул</translation>
+    </message>
+    <message>
+        <source>Prof., His Excellency</source>
+        <translation>проф., Его Превосходительство</translation>
+    </message>
+    <message>
+        <source>Form of address</source>
+        <translation>Обращение</translation>
+    </message>
+    <message>
+        <source>Dear Rector</source>
+        <translation>Уважаемый ректор</translation>
+    </message>
+    <message>
+        <source>Name in other scripts</source>
+        <translation>Имя в других письменностях</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>Письменность</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>&amp;Positions</source>
+        <translation>&amp;Должности</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>Должности</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Текущая</translation>
+    </message>
+    <message>
+        <source>New &amp;institution…</source>
+        <translation>Новая &amp;организация…</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts</source>
+        <translation>&amp;Контакты</translation>
+    </message>
+    <message>
+        <source>E-mails</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Пометка</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Телефоны</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Языки</translation>
+    </message>
+    <message>
+        <source>ru, en, uz</source>
+        <translation>ru, en, uz</translation>
+    </message>
+    <message>
+        <source>P&amp;rofile</source>
+        <translation>П&amp;рофиль</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Метки</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Темы</translation>
+    </message>
+    <message>
+        <source>Biography</source>
+        <translation>Биография</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>Нет фото</translation>
+    </message>
+    <message>
+        <source>Choose p&amp;hoto…</source>
+        <translation>Выбрать &amp;фото…</translation>
+    </message>
+    <message>
+        <source>or drop an image here</source>
+        <translation>или перетащите изображение сюда</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Фото</translation>
+    </message>
+    <message>
+        <source>New institution</source>
+        <translation>Новая организация</translation>
+    </message>
+    <message>
+        <source>Name of the institution:</source>
+        <translation>Название организации:</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>Выберите фото</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.gif *.webp *.bmp)</source>
+        <translation>Изображения (*.jpg *.jpeg *.png *.gif *.webp *.bmp)</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Язык интерфейса</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when Organizer is started again.</source>
+        <translation>Новый язык вступит в силу при следующем запуске Organizer.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Язык:</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>must not be empty</source>
+        <translation>не может быть пустым</translation>
+    </message>
+    <message>
+        <source>is too long (%1 characters; the limit is %2)</source>
+        <translation>слишком длинный текст (символов: %1; предел — %2)</translation>
+    </message>
+    <message>
+        <source>contains a control character (%1)</source>
+        <translation>содержит управляющий символ (%1)</translation>
+    </message>
+    <message>
+        <source>must be a single line</source>
+        <translation>должно быть одной строкой</translation>
+    </message>
+    <message>
+        <source>“%1” is not an e-mail address</source>
+        <translation>«%1» — не адрес электронной почты</translation>
+    </message>
+    <message>
+        <source>“%1” is not a phone number</source>
+        <translation>«%1» — не номер телефона</translation>
+    </message>
+    <message>
+        <source>no longer exists</source>
+        <translation>больше не существует</translation>
+    </message>
+    <message>
+        <source>this uid is already used by another record</source>
+        <translation>этот uid уже занят другой записью</translation>
+    </message>
+    <message>
+        <source>this record exists already</source>
+        <translation>эта запись уже существует</translation>
+    </message>
+    <message>
+        <source>“%1” is not one of the allowed values</source>
+        <translation>«%1» — недопустимое значение</translation>
+    </message>
+    <message>
+        <source>only one position can be the current one</source>
+        <translation>текущей может быть только одна должность</translation>
+    </message>
+    <message>
+        <source>is listed twice</source>
+        <translation>указан дважды</translation>
+    </message>
+    <message>
+        <source>is before the %1 (%2 &lt; %3)</source>
+        <translation>раньше, чем %1 (%2 &lt; %3)</translation>
+    </message>
+    <message>
+        <source>a position that has ended cannot be the current one</source>
+        <translation>завершённая должность не может быть текущей</translation>
+    </message>
+    <message>
+        <source>must be 0 (unranked) or more</source>
+        <translation>должен быть не меньше 0 (0 — без места)</translation>
+    </message>
+    <message>
+        <source>is too large (%1 bytes; the limit is %2)</source>
+        <translation>слишком большой файл (%1 байт; предел — %2)</translation>
+    </message>
+    <message>
+        <source>is not a JPEG, PNG, GIF or WebP image</source>
+        <translation>не является изображением JPEG, PNG, GIF или WebP</translation>
+    </message>
+    <message>
+        <source>this meeting belongs to another visit</source>
+        <translation>эта встреча относится к другому визиту</translation>
+    </message>
+    <message>
+        <source>an institution cannot be its own parent or lie below itself</source>
+        <translation>организация не может входить сама в себя или в своё подразделение</translation>
+    </message>
+    <message>
+        <source>this name is taken</source>
+        <translation>это название уже занято</translation>
+    </message>
+    <message>
+        <source>a signed agreement needs its signing date</source>
+        <translation>для подписанного соглашения нужна дата подписания</translation>
+    </message>
+    <message>
+        <source>a person needs a given name, a family name or a display name</source>
+        <translation>у человека должно быть имя, фамилия или отображаемое имя</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>начало</translation>
+    </message>
+    <message>
+        <source>arrival</source>
+        <translation>прибытие</translation>
+    </message>
+    <message>
+        <source>signing date</source>
+        <translation>дата подписания</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>человек</translation>
+    </message>
+    <message>
+        <source>institution</source>
+        <translation>организация</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>визит</translation>
+    </message>
+    <message>
+        <source>meeting</source>
+        <translation>встреча</translation>
+    </message>
+    <message>
+        <source>topic</source>
+        <translation>тема</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>соглашение</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>поручение</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>должность</translation>
+    </message>
+    <message>
+        <source>The %1 with id %2 no longer exists (it may have been deleted elsewhere). Press F5 to reload.</source>
+        <translation>Запись «%1» с номером %2 больше не существует (возможно, её удалили в другом месте). Нажмите F5, чтобы обновить.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this record after you opened it.</source>
+        <translation>Кто-то другой изменил эту запись после того, как вы её открыли.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be deleted: it is still used by %2.</source>
+        <translation>«%1» нельзя удалить: на эту запись ещё ссылаются %2.</translation>
+    </message>
+    <message>
+        <source>This record</source>
+        <translation>Эта запись</translation>
+    </message>
+    <message>
+        <source>The database cannot be used: %1</source>
+        <translation>С базой данных нельзя работать: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecordActions</name>
+    <message>
+        <source>Delete %1 “%2”</source>
+        <translation>Удаление: %1 «%2»</translation>
+    </message>
+    <message>
+        <source>Edit %1 “%2”</source>
+        <translation>Изменение: %1 «%2»</translation>
+    </message>
+    <message>
+        <source>New %1 “%2”</source>
+        <translation>Создание: %1 «%2»</translation>
+    </message>
+</context>
+<context>
+    <name>RecordKind</name>
+    <message>
+        <source>Person</source>
+        <translation>Человек</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Встреча</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Поручение</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Соглашение</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>человек</translation>
+    </message>
+    <message>
+        <source>institution</source>
+        <translation>организация</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>визит</translation>
+    </message>
+    <message>
+        <source>meeting</source>
+        <translation>встреча</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>поручение</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>соглашение</translation>
+    </message>
+    <message>
+        <source>topic</source>
+        <translation>тема</translation>
+    </message>
+</context>
+<context>
+    <name>RecordMenu</name>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Запись</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Создать…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Изменить…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Удалить…</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done</source>
+        <translation>Отметить &amp;выполненным</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Delete %1 “%2”?</source>
+        <translation>Удалить «%2» (%1)?</translation>
+    </message>
+    <message>
+        <source>You can undo this with Ctrl+Z.</source>
+        <translation>Это можно отменить: Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be deleted: it is still used by %2.</source>
+        <translation>«%1» нельзя удалить: на запись ссылаются %2.</translation>
+    </message>
+    <message>
+        <source>Remove it there first, then delete it.</source>
+        <translation>Сначала уберите её оттуда, затем удалите.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n визит</numerusform>
+            <numerusform>%n визита</numerusform>
+            <numerusform>%n визитов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meeting(s)</source>
+        <translation>
+            <numerusform>%n встреча</numerusform>
+            <numerusform>%n встречи</numerusform>
+            <numerusform>%n встреч</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agreement(s)</source>
+        <translation>
+            <numerusform>%n соглашение</numerusform>
+            <numerusform>%n соглашения</numerusform>
+            <numerusform>%n соглашений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n подразделение</numerusform>
+            <numerusform>%n подразделения</numerusform>
+            <numerusform>%n подразделений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n position(s)</source>
+        <translation>
+            <numerusform>%n должность</numerusform>
+            <numerusform>%n должности</numerusform>
+            <numerusform>%n должностей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Organizer</source>
+        <translation>Organizer</translation>
+    </message>
+    <message>
+        <source>“%1” could not be undone or redone.</source>
+        <translation>Не удалось отменить или повторить: «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>RowsEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Выше</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Ниже</translation>
+    </message>
+</context>
+<context>
+    <name>Side</name>
+    <message>
+        <source>Guest</source>
+        <translation>Гостевая</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Принимающая</translation>
+    </message>
+</context>
+<context>
+    <name>Uses</name>
+    <message numerus="yes">
+        <source>%Ln visit(s)</source>
+        <translation>
+            <numerusform>%Ln визит</numerusform>
+            <numerusform>%Ln визита</numerusform>
+            <numerusform>%Ln визитов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln meeting(s)</source>
+        <translation>
+            <numerusform>%Ln встреча</numerusform>
+            <numerusform>%Ln встречи</numerusform>
+            <numerusform>%Ln встреч</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln agreement(s)</source>
+        <translation>
+            <numerusform>%Ln соглашение</numerusform>
+            <numerusform>%Ln соглашения</numerusform>
+            <numerusform>%Ln соглашений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unit(s)</source>
+        <translation>
+            <numerusform>%Ln подразделение</numerusform>
+            <numerusform>%Ln подразделения</numerusform>
+            <numerusform>%Ln подразделений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln position(s)</source>
+        <translation>
+            <numerusform>%Ln должность</numerusform>
+            <numerusform>%Ln должности</numerusform>
+            <numerusform>%Ln должностей</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VisitDirection</name>
+    <message>
+        <source>Incoming</source>
+        <translation>Входящий</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>Исходящий</translation>
+    </message>
+</context>
+<context>
+    <name>VisitEditor</name>
+    <message>
+        <source>New visit</source>
+        <translation>Новый визит</translation>
+    </message>
+    <message>
+        <source>Edit visit</source>
+        <translation>Изменить визит</translation>
+    </message>
+    <message>
+        <source>&amp;Visit</source>
+        <translation>&amp;Визит</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Направление</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Темы</translation>
+    </message>
+    <message>
+        <source>&amp;Delegations</source>
+        <translation>&amp;Делегации</translation>
+    </message>
+    <message>
+        <source>Institutions</source>
+        <translation>Организации</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Сторона</translation>
+    </message>
+    <message>
+        <source>Members and hosts</source>
+        <translation>Члены делегации и принимающие</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Человек</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>&amp;Logistics</source>
+        <translation>&amp;Логистика</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>Прибытие</translation>
+    </message>
+    <message>
+        <source>Arrival details</source>
+        <translation>Подробности прибытия</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>Отъезд</translation>
+    </message>
+    <message>
+        <source>Departure details</source>
+        <translation>Подробности отъезда</translation>
+    </message>
+    <message>
+        <source>Lodging</source>
+        <translation>Проживание</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Транспорт</translation>
+    </message>
+    <message>
+        <source>Interpretation needs</source>
+        <translation>Перевод</translation>
+    </message>
+    <message>
+        <source>Dietary needs</source>
+        <translation>Питание</translation>
+    </message>
+    <message>
+        <source>&amp;Gifts and summary</source>
+        <translation>&amp;Подарки и итоги</translation>
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation>Подарки</translation>
+    </message>
+    <message>
+        <source>Given or received</source>
+        <translation>Подарен или получен</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>Подарок</translation>
+    </message>
+    <message>
+        <source>To or from</source>
+        <translation>Кому или от кого</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Итоги</translation>
+    </message>
+</context>
+<context>
+    <name>VisitStatus</name>
+    <message>
+        <source>Planned</source>
+        <translation>Запланирован</translation>
+    </message>
+    <message>
+        <source>Under way</source>
+        <translation>Идёт</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Завершён</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменён</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsTab</name>
+    <message>
+        <source>Dates</source>
+        <translation>Даты</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Направление</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Встречи</translation>
+    </message>
+</context>
+<context>
+    <name>WindowManager</name>
+    <message>
+        <source>Cannot Open Database</source>
+        <translation>Не удалось открыть базу данных</translation>
+    </message>
+    <message>
+        <source>Organizer could not open %1.</source>
+        <translation>Organizer не смог открыть %1.</translation>
+    </message>
+</context>
 </TS>
