@@ -79,6 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("kind", choices=SHOW_KINDS)
     show.add_argument("id", type=int)
     show.add_argument("--json", action="store_true", help="print one JSON object")
+    from organizer.cli.briefing import add_parsers as add_briefing_parsers
+
+    add_briefing_parsers(sub)
     return parser
 
 
@@ -138,6 +141,9 @@ COMMANDS: dict[str, str] = {
     "export": "organizer.cli.archive:cmd_export",
     "list": "organizer.cli.records:cmd_list",
     "show": "organizer.cli.records:cmd_show",
+    "briefing": "organizer.cli.briefing:cmd_briefing",
+    "dossier": "organizer.cli.briefing:cmd_dossier",
+    "letters": "organizer.cli.briefing:cmd_letters",
 }
 """Command name -> ``"module:function"``; the module is imported only when its command runs."""
 

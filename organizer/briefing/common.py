@@ -1,0 +1,326 @@
+"""Shared layout machinery: styles, safe text, the page template (header, footer, contents, outline).
+
+Every string from the user goes through ``safe()``: escaped for ReportLab's paragraph markup, with
+newlines as line breaks, so ``<b>Tom & Jerry</b> <font size=99>`` prints literally. Long text is cut
+into paragraphs by ``text_flow()`` (never placed in a table cell), so it flows across pages.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from organizer.briefing.fonts import BOLD, FAMILY, register_fonts
+from organizer.briefing.labels import Labels
+
+INK = colors.HexColor("#1b2a41")
+ACCENT = colors.HexColor("#1f4e79")
+MUTED = colors.HexColor("#5a6473")
+RULE = colors.HexColor("#b8c2cc")
+SHADE = colors.HexColor("#eef2f6")
+MARK = colors.HexColor("#9b1c1c")
+
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+CHUNK = 2500
+"""Longest run of text in one Paragraph: longer text is cut at a space, so it wraps and splits fast."""
+
+ProgressFn = Callable[[int], None]
+
+
+def safe(text: str | None) -> str:
+    """User text as paragraph markup that prints literally."""
+    if not text:
+        return ""
+    text = _BAD_CHARS.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return escape(text).replace("\t", "    ").replace("\n", "<br/>")
+
+
+def _chunks(line: str) -> list[str]:
+    out: list[str] = []
+    while len(line) > CHUNK:
+        cut = line.rfind(" ", CHUNK // 2, CHUNK)
+        cut = cut if cut > 0 else CHUNK
+        out.append(line[:cut])
+        line = line[cut:].lstrip(" ")
+    out.append(line)
+    return out
+
+
+def text_flow(text: str | None, style: ParagraphStyle) -> list[Flowable]:
+    """Free text as paragraphs: one per block between blank lines, long blocks cut into chunks."""
+    if not text or not text.strip():
+        return []
+    flow: list[Flowable] = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        for piece in _chunks(block):
+            if piece.strip():
+                flow.append(Paragraph(safe(piece), style))
+    return flow
+
+
+@dataclass(frozen=True)
+class Styles:
+    body: ParagraphStyle
+    small: ParagraphStyle
+    muted: ParagraphStyle
+    cell: ParagraphStyle
+    cell_head: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    h3: ParagraphStyle
+    label: ParagraphStyle
+    cover_title: ParagraphStyle
+    cover_kind: ParagraphStyle
+    cover_line: ParagraphStyle
+    cover_mark: ParagraphStyle
+    toc_levels: tuple[ParagraphStyle, ...]
+
+
+def make_styles() -> Styles:
+    font = register_fonts()
+    body = ParagraphStyle("body", fontName=font, fontSize=9.5, leading=13, textColor=INK, spaceAfter=4)
+    return Styles(
+        body=body,
+        small=ParagraphStyle("small", parent=body, fontSize=8.5, leading=11, spaceAfter=2),
+        muted=ParagraphStyle("muted", parent=body, fontSize=8.5, leading=11, textColor=MUTED, spaceAfter=2),
+        cell=ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5, spaceAfter=0),
+        cell_head=ParagraphStyle("cell_head", parent=body, fontName=BOLD, fontSize=8, leading=10,
+                                 textColor=colors.white, spaceAfter=0),
+        h1=ParagraphStyle("h1", parent=body, fontName=BOLD, fontSize=15, leading=19, textColor=ACCENT,
+                          spaceBefore=0, spaceAfter=8),
+        h2=ParagraphStyle("h2", parent=body, fontName=BOLD, fontSize=11.5, leading=15, textColor=INK,
+                          spaceBefore=10, spaceAfter=4),
+        h3=ParagraphStyle("h3", parent=body, fontName=BOLD, fontSize=9.5, leading=12.5, textColor=ACCENT,
+                          spaceBefore=6, spaceAfter=2),
+        label=ParagraphStyle("label", parent=body, fontName=BOLD, fontSize=8, leading=10, textColor=MUTED,
+                             spaceAfter=0),
+        cover_title=ParagraphStyle("cover_title", parent=body, fontName=BOLD, fontSize=22, leading=28,
+                                   alignment=TA_CENTER, textColor=INK, spaceAfter=10),
+        cover_kind=ParagraphStyle("cover_kind", parent=body, fontSize=12, leading=16, alignment=TA_CENTER,
+                                  textColor=ACCENT, spaceAfter=24),
+        cover_line=ParagraphStyle("cover_line", parent=body, fontSize=11, leading=16, alignment=TA_CENTER,
+                                  spaceAfter=4),
+        cover_mark=ParagraphStyle("cover_mark", parent=body, fontName=BOLD, fontSize=10, leading=13,
+                                  alignment=TA_CENTER, textColor=MARK, spaceAfter=0),
+        toc_levels=(
+            ParagraphStyle("toc1", parent=body, fontSize=10.5, leading=15, leftIndent=0, firstLineIndent=0),
+            ParagraphStyle("toc2", parent=body, fontSize=9.5, leading=13, leftIndent=14, firstLineIndent=0),
+        ),
+    )
+
+
+class Heading(Paragraph):  # type: ignore[misc]
+    """A section heading: an outline entry, a contents line and a link target once laid out."""
+
+    def __init__(self, text: str, style: ParagraphStyle, level: int, key: str, toc: bool = True) -> None:
+        super().__init__(safe(text), style)
+        self.plain = text
+        self.level = level
+        self.key = key
+        self.toc = toc
+
+
+def section(title: str, styles: Styles, key: str) -> list[Flowable]:
+    return [CondPageBreak(60 * mm), Heading(title, styles.h1, 0, key)]
+
+
+def subheading(title: str, styles: Styles, key: str) -> Heading:
+    return Heading(title, styles.h2, 1, key)
+
+
+def grid(header: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence[float], styles: Styles,
+         *, zebra: bool = True) -> Table:
+    """A table of short values (names, titles, dates) with a shaded header row repeated on each page."""
+    def cell(v: Any) -> Any:
+        if isinstance(v, Flowable | list):
+            return v
+        return Paragraph(safe(str(v)) if v is not None else "", styles.cell)
+    data = [[Paragraph(safe(h), styles.cell_head) for h in header]] + [[cell(v) for v in r] for r in rows]
+    t = Table(data, colWidths=list(widths), repeatRows=1, splitByRow=1, splitInRow=1)
+    cmds: list[tuple[Any, ...]] = [
+        ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if zebra:
+        cmds += [("BACKGROUND", (0, i), (-1, i), SHADE) for i in range(2, len(data), 2)]
+    t.setStyle(table_style(cmds))
+    return t
+
+
+FACT_LIMIT = 300
+"""Values longer than this leave the label/value table and flow as a paragraph below it."""
+
+
+def facts(pairs: Sequence[tuple[str, str | None]], width: float, styles: Styles) -> list[Flowable]:
+    """"Label: value" lines: short values in a two-column block, long ones as flowing text after it.
+
+    Empty values are left out.
+    """
+    short = [(k, v) for k, v in pairs if v and len(v) <= FACT_LIMIT and v.count("\n") < 6]
+    long = [(k, v) for k, v in pairs if v and (k, v) not in short]
+    flow: list[Flowable] = []
+    if short:
+        rows = [[Paragraph(safe(k), styles.label), Paragraph(safe(v), styles.cell)] for k, v in short]
+        t = Table(rows, colWidths=[34 * mm, width - 34 * mm], hAlign="LEFT")
+        t.setStyle(table_style([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ]))
+        flow.append(t)
+    for k, v in long:
+        flow += labelled_text(k, v, styles)
+    return flow
+
+
+def labelled_text(label: str, text: str | None, styles: Styles) -> list[Flowable]:
+    """A small label above free text that flows across pages."""
+    flow = text_flow(text, styles.body)
+    if not flow:
+        return []
+    return [KeepTogether([Paragraph(safe(label), styles.label), flow[0]]), *flow[1:]]
+
+
+def table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
+    """A table style in our font: a table's cells otherwise start in Helvetica (a non-embedded font)."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), FAMILY), *commands])
+
+
+def fit(text: str, font: str, size: float, width: float) -> str:
+    """The text cut with an ellipsis so it fits in ``width`` points."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if stringWidth(text[:mid] + "…", font, size) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + "…"
+
+
+def page_size(paper: str) -> tuple[float, float]:
+    size: tuple[float, float] = LETTER if paper == "letter" else A4
+    return size
+
+
+class BriefingDoc(BaseDocTemplate):  # type: ignore[misc]
+    """Cover page without header, then pages with a running header, a "page X of Y" footer, a contents
+    page whose lines link to their sections, and a PDF outline entry per heading."""
+
+    def __init__(self, buffer: io.BytesIO, *, paper: str, labels: Labels, header: str, marking: str,
+                 meta_title: str, subject: str, author: str, created: datetime | None,
+                 progress: ProgressFn | None = None) -> None:
+        size = page_size(paper)
+        super().__init__(buffer, pagesize=size, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=22 * mm,
+                         bottomMargin=20 * mm, title=meta_title, subject=subject, author=author,
+                         creator="Organizer", initialFontName=FAMILY, initialFontSize=9.5,
+                         invariant=0)
+        self.labels = labels
+        self.header = header
+        self.marking = marking
+        self.created = created
+        self.progress = progress
+        self.total_pages = 0
+        self._footer_total = 0
+        pads = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body", **pads)
+        cover = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="cover", **pads)
+        self.addPageTemplates([
+            PageTemplate("cover", [cover], onPage=self._cover_page),
+            PageTemplate("body", [frame], onPage=self._body_page),
+        ])
+
+    def _cover_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        self._footer(canv, header=False)
+
+    def _body_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        self._footer(canv, header=True)
+
+    def _footer(self, canv: Canvas, *, header: bool) -> None:
+        w, h = self.pagesize
+        canv.saveState()
+        if header:
+            room = w - self.leftMargin - self.rightMargin
+            if self.marking:
+                mark = self.marking[:60].upper()
+                canv.setFont(BOLD, 7.5)
+                canv.setFillColor(MARK)
+                canv.drawRightString(w - self.rightMargin, h - 13 * mm, mark)
+                room -= stringWidth(mark, BOLD, 7.5) + 6 * mm
+            canv.setFont(FAMILY, 7.5)
+            canv.setFillColor(MUTED)
+            canv.drawString(self.leftMargin, h - 13 * mm, fit(self.header.replace("\n", " "), FAMILY, 7.5, room))
+            canv.setStrokeColor(RULE)
+            canv.setLineWidth(0.5)
+            canv.line(self.leftMargin, h - 15 * mm, w - self.rightMargin, h - 15 * mm)
+        canv.setFont(FAMILY, 7.5)
+        canv.setFillColor(MUTED)
+        page = canv.getPageNumber()
+        total = max(self._footer_total, page)
+        canv.drawCentredString(w / 2, 11 * mm, self.labels["page_of"].format(page=page, total=total))
+        canv.restoreState()
+        if self.progress is not None:
+            self.progress(page)
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (ReportLab's hook name)
+        if isinstance(flowable, Heading):
+            self.canv.bookmarkPage(flowable.key)
+            self.canv.addOutlineEntry(flowable.plain, flowable.key, level=flowable.level, closed=True)
+            if flowable.toc:
+                self.notify("TOCEntry", (flowable.level, safe(flowable.plain), self.page, flowable.key))
+
+    def build(self, flowables: list[Flowable], **kwargs: Any) -> None:
+        """One pass; the footers of a pass use the page count of the pass before it."""
+        self._footer_total = self.total_pages
+        super().build(flowables, **kwargs)
+        self.total_pages = self.page
+
+    def build_with_contents(self, story: list[Flowable]) -> None:
+        """Passes until the contents page numbers settle (two, usually), and one more only if the
+        last pass printed a page count ("of Y") that is not the final one."""
+        self.total_pages = 0
+        self.multiBuild(story, maxPasses=6)
+        if self._footer_total != self.total_pages:
+            self.multiBuild(story, maxPasses=6)
+
+
+def contents(styles: Styles, labels: Labels) -> list[Flowable]:
+    toc = TableOfContents(dotsMinLevel=0, tableStyle=table_style([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    toc.levelStyles = list(styles.toc_levels)
+    return [Heading(labels["contents"], styles.h1, 0, "contents", toc=False), Spacer(1, 4), toc]

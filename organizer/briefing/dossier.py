@@ -1,0 +1,122 @@
+"""One-person and one-institution dossiers: the same page frame as the briefing, one subject each."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Table
+
+from organizer.briefing.common import (
+    BriefingDoc,
+    Heading,
+    ProgressFn,
+    contents,
+    facts,
+    grid,
+    safe,
+    table_style,
+    text_flow,
+)
+from organizer.briefing.fonts import RENDER_LOCK
+from organizer.briefing.labels import Labels
+from organizer.briefing.options import BriefingOptions
+from organizer.briefing.photos import photo_flowable
+from organizer.briefing.visit import _Writer
+from organizer.domain.briefing import HeldPosition, InstitutionDossier, PersonDossier, VisitBriefing
+from organizer.domain.enums import VisitDirection, VisitStatus
+
+
+def _shell(title: str, office: str, generated: datetime | None) -> VisitBriefing:
+    """An empty visit object so the dossier can reuse the briefing's pieces (cover, follow-ups, lists)."""
+    return VisitBriefing(visit_id=0, title=title, direction=VisitDirection.INCOMING, status=VisitStatus.PLANNED,
+                         start_date=None, end_date=None, place="", purpose="", summary="", issuing_office=office,
+                         generated_at=generated)
+
+
+def _positions(items: tuple[HeldPosition, ...], w: _Writer, *, person_first: bool = False) -> list[Flowable]:
+    t = w.t
+    if not items:
+        return [Paragraph(safe(t["none"]), w.s.muted)]
+    rows = [[p.title, p.institution,
+             f"{t.date(p.start_date) or '…'} – {t.date(p.end_date) or (t['present'] if p.current else '…')}"]
+            for p in items]
+    head = [t["position"], t["name"] if person_first else t["institutions"], t["dates"]]
+    return [grid(head, rows, [0.38 * w.width, 0.37 * w.width, 0.25 * w.width], w.s)]
+
+
+def _doc(title: str, kind: str, office: str, generated: datetime | None, options: BriefingOptions,
+         progress: ProgressFn | None) -> tuple[BriefingDoc, _Writer, io.BytesIO]:
+    labels = Labels(options.lang)
+    buffer = io.BytesIO()
+    doc = BriefingDoc(buffer, paper=options.paper, labels=labels, header=title, marking=options.marking,
+                      meta_title=f"{labels[kind]}: {title}", subject=labels[kind], author=office or "Organizer",
+                      created=generated, progress=progress)
+    return doc, _Writer(_shell(title, office, generated), options, doc.width), buffer
+
+
+def render_person_dossier(data: PersonDossier, options: BriefingOptions | None = None,
+                          progress: ProgressFn | None = None, office: str = "") -> bytes:
+    options = options or BriefingOptions()
+    p = data.person
+    name = f"{p.honorific} {p.full_name}".strip()
+    with RENDER_LOCK:
+        doc, w, buffer = _doc(name, "person_dossier", office, data.generated_at, options, progress)
+        t, s = w.t, w.s
+        body: list[Flowable] = [Heading(name, s.h1, 0, "person")]
+        pairs = [
+            (t["position"], ", ".join(x for x in (p.title, p.institution) if x)),
+            (t["also_written"], "; ".join(v.name for v in p.name_variants)),
+            (t["address_as"], p.form_of_address),
+            (t["languages"], ", ".join(p.languages)),
+            (t["expertise"], ", ".join(p.topics)),
+            (t["contacts"], "; ".join(f"{c.value} ({c.label})" if c.label else c.value
+                                      for c in (*data.emails, *data.phones))),
+        ]
+        photo = photo_flowable(p.photo, 40 * mm, 52 * mm)
+        info = facts(pairs, w.width - (46 * mm if photo else 0), s)
+        if photo is not None:
+            side = Table([[photo, info[:1] or ""]], colWidths=[46 * mm, w.width - 46 * mm], hAlign="LEFT")
+            side.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+            body += [side, *info[1:]]
+        else:
+            body += info
+        body += [Heading(t["biography"], s.h2, 1, "biography"),
+                 *(text_flow(p.biography, s.body) or [Paragraph(safe(t["none"]), s.muted)])]
+        body += [Heading(t["positions"], s.h2, 1, "positions"), *_positions(data.positions, w)]
+        body += [Heading(t["visits_meetings"], s.h2, 1, "history"), *w.encounters(p.history, "no_history")]
+        body += [Heading(t["followups"], s.h2, 1, "followups"), *w.followups(data.open_followups)]
+        if data.notes.strip():
+            body += [Heading(t["notes"], s.h2, 1, "notes"), *text_flow(data.notes, s.body)]
+        story = [*w.cover("person_dossier"), *contents(s, t), PageBreak(), *body]
+        doc.build_with_contents(story)
+        return buffer.getvalue()
+
+
+def render_institution_dossier(data: InstitutionDossier, options: BriefingOptions | None = None,
+                               progress: ProgressFn | None = None, office: str = "") -> bytes:
+    options = options or BriefingOptions()
+    inst = data.institution
+    with RENDER_LOCK:
+        doc, w, buffer = _doc(inst.name, "institution_dossier", office, data.generated_at, options, progress)
+        t, s = w.t, w.s
+        body: list[Flowable] = [Heading(inst.name, s.h1, 0, "institution")]
+        body += facts([
+            (t["part_of"], " › ".join(inst.path[:-1])),
+            (t["also_written"], "; ".join(v.name for v in inst.name_variants)),
+            (t["location"], ", ".join(x for x in (inst.city, inst.country) if x)),
+            (t["website"], inst.website),
+            (t["expertise"], ", ".join(inst.topics)),
+            (t["units"], "; ".join(data.units)),
+        ], w.width, s)
+        body += text_flow(data.address, s.muted)
+        body += [Heading(t["profile"], s.h2, 1, "profile"),
+                 *(text_flow(inst.profile, s.body) or [Paragraph(safe(t["none"]), s.muted)])]
+        body += [Heading(t["people"], s.h2, 1, "people"), *_positions(data.people, w, person_first=True)]
+        body += [Heading(t["visits_meetings"], s.h2, 1, "history"), *w.encounters(data.visits, "no_history")]
+        body += [Heading(t["followups"], s.h2, 1, "followups"), *w.followups(data.open_followups)]
+        story = [*w.cover("institution_dossier"), *contents(s, t), PageBreak(), *body]
+        doc.build_with_contents(story)
+        return buffer.getvalue()
+

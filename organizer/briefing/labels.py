@@ -1,0 +1,227 @@
+"""Labels of the printed documents in English and Russian, and dates written the way each language does."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+_EN: dict[str, str] = {
+    "briefing": "Briefing book",
+    "report": "Report on the visit",
+    "person_dossier": "Personal dossier",
+    "institution_dossier": "Institution dossier",
+    "contents": "Contents",
+    "purpose": "Purpose and desired outcomes",
+    "topics": "Topics for discussion",
+    "meeting_topics": "Topics",
+    "delegation": "Delegation",
+    "itinerary": "Programme of the visit",
+    "biographies": "Biographies of the delegation",
+    "hosts": "Host participants",
+    "institutions": "Institutions",
+    "history": "History of relations",
+    "followups": "Open follow-ups",
+    "logistics": "Logistics and gifts",
+    "summary": "Summary",
+    "meetings": "Meetings, notes and outcomes",
+    "agreed": "Agreed follow-ups",
+    "participants": "Participants",
+    "issued_by": "Issued by",
+    "prepared_on": "Prepared on",
+    "dates": "Dates",
+    "place": "Place",
+    "direction_incoming": "Incoming visit",
+    "direction_outgoing": "Outgoing visit",
+    "no": "No.",
+    "name": "Name",
+    "position": "Position",
+    "address_as": "Form of address",
+    "languages": "Languages",
+    "time": "Time",
+    "venue": "Venue",
+    "attendees": "Principal attendees",
+    "objectives": "Objectives",
+    "talking_points": "Talking points",
+    "agenda": "Agenda",
+    "notes": "Notes",
+    "outcomes": "Outcomes",
+    "interpretation": "Interpretation",
+    "dietary": "Dietary needs",
+    "arrival": "Arrival",
+    "departure": "Departure",
+    "lodging": "Lodging",
+    "transport": "Transport",
+    "gifts_given": "Gifts given",
+    "gifts_received": "Gifts received",
+    "also_written": "Also written",
+    "earlier": "Earlier visits and meetings with us",
+    "expertise": "Expertise",
+    "profile": "Profile",
+    "key_people": "Key people",
+    "part_of": "Part of",
+    "units": "Units",
+    "website": "Website",
+    "location": "Location",
+    "guest_side": "Guest side",
+    "host_side": "Host side",
+    "due": "Due",
+    "owner": "Owner",
+    "status": "Status",
+    "source": "From",
+    "what": "What",
+    "none": "None recorded.",
+    "no_history": "No earlier visits or meetings recorded.",
+    "positions": "Positions",
+    "contacts": "Contacts",
+    "visits_meetings": "Visits and meetings",
+    "people": "People",
+    "biography": "Biography",
+    "page_of": "page {page} of {total}",
+    "visit": "visit",
+    "meeting": "meeting",
+    "present": "present",
+    "open": "open",
+    "done": "done",
+    "dropped": "dropped",
+    "all_day": "time to be confirmed",
+    "role_head_of_delegation": "Head of delegation",
+    "role_member": "Member",
+    "role_interpreter": "Interpreter",
+    "role_host_lead": "Lead host",
+    "role_host": "Host",
+    "role_presenter": "Presenter",
+    "role_escort": "Escort",
+}
+
+_RU: dict[str, str] = {
+    "briefing": "Справочные материалы к визиту",
+    "report": "Отчёт о визите",
+    "person_dossier": "Справка о персоне",
+    "institution_dossier": "Справка об организации",
+    "contents": "Содержание",
+    "purpose": "Цель визита и ожидаемые результаты",
+    "topics": "Темы для обсуждения",
+    "meeting_topics": "Темы",
+    "delegation": "Состав делегации",
+    "itinerary": "Программа визита",
+    "biographies": "Биографии членов делегации",
+    "hosts": "Принимающая сторона",
+    "institutions": "Организации",
+    "history": "История отношений",
+    "followups": "Невыполненные договорённости",
+    "logistics": "Логистика и подарки",
+    "summary": "Итоги",
+    "meetings": "Встречи, записи и результаты",
+    "agreed": "Достигнутые договорённости",
+    "participants": "Участники",
+    "issued_by": "Подготовлено",
+    "prepared_on": "Дата подготовки",
+    "dates": "Даты",
+    "place": "Место",
+    "direction_incoming": "Входящий визит",
+    "direction_outgoing": "Исходящий визит",
+    "no": "№",
+    "name": "Имя",
+    "position": "Должность",
+    "address_as": "Обращение",
+    "languages": "Языки",
+    "time": "Время",
+    "venue": "Место",
+    "attendees": "Основные участники",
+    "objectives": "Цели",
+    "talking_points": "Тезисы к беседе",
+    "agenda": "Повестка",
+    "notes": "Записи",
+    "outcomes": "Результаты",
+    "interpretation": "Перевод",
+    "dietary": "Питание",
+    "arrival": "Прибытие",
+    "departure": "Отъезд",
+    "lodging": "Размещение",
+    "transport": "Транспорт",
+    "gifts_given": "Подарки (вручены)",
+    "gifts_received": "Подарки (получены)",
+    "also_written": "Другие написания",
+    "earlier": "Прежние визиты и встречи с нами",
+    "expertise": "Специализация",
+    "profile": "Профиль",
+    "key_people": "Руководство",
+    "part_of": "Входит в",
+    "units": "Подразделения",
+    "website": "Сайт",
+    "location": "Местонахождение",
+    "guest_side": "Гостевая сторона",
+    "host_side": "Принимающая сторона",
+    "due": "Срок",
+    "owner": "Ответственный",
+    "status": "Статус",
+    "source": "Источник",
+    "what": "Что сделать",
+    "none": "Нет данных.",
+    "no_history": "Прежних визитов и встреч не зафиксировано.",
+    "positions": "Должности",
+    "contacts": "Контакты",
+    "visits_meetings": "Визиты и встречи",
+    "people": "Сотрудники",
+    "biography": "Биография",
+    "page_of": "стр. {page} из {total}",
+    "visit": "визит",
+    "meeting": "встреча",
+    "present": "по наст. время",
+    "open": "открыто",
+    "done": "выполнено",
+    "dropped": "снято",
+    "all_day": "время уточняется",
+    "role_head_of_delegation": "Руководитель делегации",
+    "role_member": "Член делегации",
+    "role_interpreter": "Переводчик",
+    "role_host_lead": "Руководитель принимающей стороны",
+    "role_host": "Принимающая сторона",
+    "role_presenter": "Докладчик",
+    "role_escort": "Сопровождающий",
+}
+
+LABELS = {"en": _EN, "ru": _RU}
+
+_MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+           "ноября", "декабря"),
+}
+
+
+class Labels:
+    """``labels["delegation"]`` and date formatting for one language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._table = LABELS[lang]
+
+    def __getitem__(self, key: str) -> str:
+        return self._table.get(key, _EN.get(key, key))
+
+    def date(self, d: dt.date | None) -> str:
+        if d is None:
+            return ""
+        month = _MONTHS[self.lang][d.month - 1]
+        return f"{d.day} {month} {d.year}" + (" г." if self.lang == "ru" else "")
+
+    def span(self, start: dt.date | None, end: dt.date | None) -> str:
+        if start is None:
+            return self.date(end)
+        if end is None or end == start:
+            return self.date(start)
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start.day}–{self.date(end)}"
+        return f"{self.date(start)} – {self.date(end)}"
+
+    def time_span(self, start: dt.datetime | None, end: dt.datetime | None) -> str:
+        if start is None:
+            return self["all_day"]
+        text = start.strftime("%H:%M")
+        if end is not None:
+            text += "–" + (end.strftime("%H:%M") if end.date() == start.date() else end.strftime("%d.%m %H:%M"))
+        return text
+
+    def role(self, value: str | None) -> str:
+        return self[f"role_{value}"] if value else ""

@@ -1,0 +1,35 @@
+"""What the user chooses for a document: language of the labels, paper, sections, handling marking."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from organizer.domain.briefing import REPORT_SECTIONS, SECTIONS
+
+LANGUAGES = ("en", "ru")
+PAPERS = ("a4", "letter")
+
+
+@dataclass(frozen=True, slots=True)
+class BriefingOptions:
+    lang: str = "en"
+    paper: str = "a4"
+    sections: tuple[str, ...] | None = None
+    """Sections to print, from ``SECTIONS`` (or ``REPORT_SECTIONS`` for a report); None prints all."""
+    marking: str = ""
+    """A handling marking printed on the cover and in every page header, e.g. "For official use"."""
+    report: bool = False
+    """The post-visit report instead of the pre-visit briefing."""
+
+    def __post_init__(self) -> None:
+        if self.lang not in LANGUAGES:
+            raise ValueError(f"language {self.lang!r} is not one of: {', '.join(LANGUAGES)}")
+        if self.paper not in PAPERS:
+            raise ValueError(f"paper {self.paper!r} is not one of: {', '.join(PAPERS)}")
+        allowed = REPORT_SECTIONS if self.report else SECTIONS
+        unknown = [s for s in self.sections or () if s not in allowed]
+        if unknown:
+            raise ValueError(f"unknown section {unknown[0]!r}; choose from: {', '.join(allowed)}")
+
+    def wants(self, section: str) -> bool:
+        return self.sections is None or section in self.sections

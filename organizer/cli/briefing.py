@@ -1,0 +1,142 @@
+"""``organizer briefing``, ``organizer dossier`` and ``organizer letters``: PDF documents from the command line.
+
+ReportLab and the assembly service are imported inside the commands, so ``organizer --help`` and the
+other commands do not pay for them. Every file is written to a temporary name in the target folder and
+moved into place with ``os.replace``: an existing file is replaced whole or not at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from organizer.domain.briefing import REPORT_SECTIONS, SECTIONS
+from organizer.domain.errors import OrganizerError
+
+if TYPE_CHECKING:
+    from organizer.store.database import Database
+
+BRIEFING_SECTIONS = SECTIONS
+
+
+class OutputError(OrganizerError):
+    """The output file or folder cannot be written."""
+
+
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register the three commands on the main parser's sub-commands."""
+    br = sub.add_parser(
+        "briefing", help="write the PDF briefing book (or --report) of a visit",
+        description="Write the pre-visit briefing book of a visit as PDF, or with --report the post-visit "
+                    "report. VISIT is an id or a unique part of the title.")
+    br.add_argument("visit", metavar="VISIT", help="visit id or a unique part of its title")
+    br.add_argument("--report", action="store_true", help="the post-visit report instead of the briefing")
+    br.add_argument("--out", type=Path, metavar="FILE.pdf", help="output file (default: briefing-ID.pdf)")
+    _common(br)
+    br.add_argument("--sections", nargs="+", metavar="SECTION",
+                    help=f"sections to print (briefing: {', '.join(BRIEFING_SECTIONS)}; "
+                         f"report: {', '.join(REPORT_SECTIONS)}); default: all")
+    br.add_argument("--marking", default="", metavar="TEXT",
+                    help='handling marking on the cover and every page, e.g. "For official use"')
+    br.add_argument("--office", default="", metavar="TEXT",
+                    help="issuing office on the cover (default: our side's institution)")
+
+    do = sub.add_parser("dossier", help="write the PDF dossier of a person or an institution",
+                        description="Write a one-person or one-institution dossier as PDF.")
+    do.add_argument("kind", choices=("person", "institution"))
+    do.add_argument("id", type=int)
+    do.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="output file")
+    _common(do)
+    do.add_argument("--marking", default="", metavar="TEXT", help="handling marking on every page")
+
+    le = sub.add_parser("letters", help="write thank-you letters after a visit (one PDF per participant)",
+                        description="Write a thank-you letter to every guest and host of a visit except the "
+                                    "signatory (the most senior person of our side), one PDF each.")
+    le.add_argument("visit", metavar="VISIT", help="visit id or a unique part of its title")
+    le.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the letters (created)")
+    le.add_argument("--lang", choices=("en", "ru"), default="en", help="language of the letters")
+    le.add_argument("--paper", choices=("a4", "letter"), default="a4")
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=("en", "ru"), default="en", help="language of the labels")
+    parser.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size")
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and ``os.replace``."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise OutputError(f"cannot write {path}: it is a folder")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o644 & ~_umask())
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def cmd_briefing(db: Database, args: argparse.Namespace, out: TextIO) -> int:
+    from organizer.briefing import BriefingOptions, render_visit_briefing
+    from organizer.services import briefing as assembly
+
+    try:
+        options = BriefingOptions(lang=args.lang, paper=args.paper, report=args.report, marking=args.marking,
+                                  sections=tuple(args.sections) if args.sections else None)
+    except ValueError as exc:
+        raise OrganizerError(str(exc)) from None
+    visit_id = assembly.resolve_visit(db, args.visit)
+    target: Path = args.out or Path(f"{'report' if args.report else 'briefing'}-{visit_id}.pdf")
+    data = assembly.visit_briefing(db, visit_id, issuing_office=args.office or None)
+    pdf = render_visit_briefing(data, options)
+    write_atomically(target, pdf)
+    print(f"wrote {target} ({'report' if args.report else 'briefing'} of visit {visit_id}: {data.title})", file=out)
+    return 0
+
+
+def cmd_dossier(db: Database, args: argparse.Namespace, out: TextIO) -> int:
+    from organizer.briefing import BriefingOptions, render_institution_dossier, render_person_dossier
+    from organizer.services import briefing as assembly
+
+    options = BriefingOptions(lang=args.lang, paper=args.paper, marking=args.marking)
+    if args.kind == "person":
+        pdf = render_person_dossier(assembly.person_dossier(db, args.id), options)
+    else:
+        pdf = render_institution_dossier(assembly.institution_dossier(db, args.id), options)
+    write_atomically(args.out, pdf)
+    print(f"wrote {args.out} (dossier of {args.kind} {args.id})", file=out)
+    return 0
+
+
+def cmd_letters(db: Database, args: argparse.Namespace, out: TextIO) -> int:
+    from organizer.briefing import render_thank_you_letters
+    from organizer.services import briefing as assembly
+
+    visit_id = assembly.resolve_visit(db, args.visit)
+    letters = render_thank_you_letters(assembly.thank_you_letters(db, visit_id), args.lang, args.paper)
+    folder: Path = args.out
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create {folder}: {exc.strerror or exc}") from None
+    for letter in letters:
+        write_atomically(folder / letter.filename, letter.pdf)
+    print(f"wrote {len(letters)} letters to {folder}", file=out)
+    return 0

@@ -1,0 +1,238 @@
+"""The data objects a briefing, a dossier or a thank-you letter is printed from.
+
+``organizer.services.briefing`` fills them from the database in one read; ``organizer.briefing``
+lays them out as PDF. They hold plain values only (no ORM objects, no Qt), so a layout can be tested
+with hand-made data and the object can cross threads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from organizer.domain.enums import (
+    FollowUpStatus,
+    GiftDirection,
+    InstitutionKind,
+    MeetingKind,
+    ParticipantRole,
+    Side,
+    VisitDirection,
+    VisitStatus,
+)
+from organizer.domain.records import ContactEntry, Logistics, NameVariant
+
+SECTIONS: tuple[str, ...] = (
+    "purpose",
+    "topics",
+    "delegation",
+    "itinerary",
+    "biographies",
+    "hosts",
+    "institutions",
+    "history",
+    "followups",
+    "logistics",
+)
+"""Sections of a pre-visit briefing, in print order (the contents page always comes first)."""
+
+REPORT_SECTIONS: tuple[str, ...] = ("summary", "meetings", "agreed", "followups", "delegation")
+"""Sections of a post-visit report."""
+
+
+@dataclass(frozen=True, slots=True)
+class HeldPosition:
+    """A title at an institution, with the dates it was held (either may be unknown)."""
+
+    title: str
+    institution: str
+    institution_id: int
+    start_date: date | None = None
+    end_date: date | None = None
+    current: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Encounter:
+    """An earlier visit or meeting a person (or institution) had with us."""
+
+    kind: str
+    """"visit" or "meeting"."""
+    title: str
+    when: date | None
+    outcomes: str = ""
+    visit_title: str | None = None
+    """For a meeting: the visit it belonged to."""
+
+
+@dataclass(frozen=True, slots=True)
+class BriefPerson:
+    """A participant as the briefing shows them: the position is the one held at the time of the visit."""
+
+    id: int
+    full_name: str
+    side: Side | None = None
+    role: ParticipantRole | None = None
+    precedence: int = 0
+    honorific: str = ""
+    form_of_address: str = ""
+    title: str | None = None
+    institution: str | None = None
+    name_variants: tuple[NameVariant, ...] = ()
+    languages: tuple[str, ...] = ()
+    biography: str = ""
+    photo: bytes | None = None
+    topics: tuple[str, ...] = ()
+    history: tuple[Encounter, ...] = ()
+    """Earlier visits and meetings with us, oldest first (this visit excluded)."""
+
+
+@dataclass(frozen=True, slots=True)
+class BriefInstitution:
+    id: int
+    name: str
+    kind: InstitutionKind = InstitutionKind.OTHER
+    short_name: str = ""
+    side: Side | None = None
+    path: tuple[str, ...] = ()
+    """Names from the top-level institution down to this one (this one last)."""
+    parent_id: int | None = None
+    name_variants: tuple[NameVariant, ...] = ()
+    country: str = ""
+    city: str = ""
+    website: str = ""
+    profile: str = ""
+    topics: tuple[str, ...] = ()
+    key_people: tuple[tuple[str, str], ...] = ()
+    """(name, title) of the people holding a current position there."""
+
+
+@dataclass(frozen=True, slots=True)
+class Attendee:
+    name: str
+    title: str | None
+    side: Side
+    role: ParticipantRole
+
+
+@dataclass(frozen=True, slots=True)
+class BriefMeeting:
+    id: int
+    title: str
+    kind: MeetingKind = MeetingKind.MEETING
+    starts_at: datetime | None = None
+    ends_at: datetime | None = None
+    venue: str | None = None
+    room: str = ""
+    attendees: tuple[Attendee, ...] = ()
+    objectives: str = ""
+    talking_points: str = ""
+    agenda: str = ""
+    notes: str = ""
+    outcomes: str = ""
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BriefFollowUp:
+    id: int
+    description: str
+    status: FollowUpStatus
+    due_date: date | None = None
+    owner: str | None = None
+    visit_title: str | None = None
+    meeting_title: str | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class BriefGift:
+    direction: GiftDirection
+    description: str
+    person: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class VisitBriefing:
+    """Everything a pre-visit briefing or a post-visit report of one visit prints."""
+
+    visit_id: int
+    title: str
+    direction: VisitDirection
+    status: VisitStatus
+    start_date: date | None
+    end_date: date | None
+    place: str
+    purpose: str
+    summary: str
+    issuing_office: str
+    """Our side's institution (hosts of an incoming visit, the delegation of an outgoing one)."""
+    topics: tuple[str, ...] = ()
+    guests: tuple[BriefPerson, ...] = ()
+    """In order of precedence."""
+    hosts: tuple[BriefPerson, ...] = ()
+    institutions: tuple[BriefInstitution, ...] = ()
+    """Guest institutions first, each followed by the units involved below it."""
+    meetings: tuple[BriefMeeting, ...] = ()
+    """In time order."""
+    agreed: tuple[BriefFollowUp, ...] = ()
+    """Follow-ups recorded for this visit or its meetings (any status)."""
+    open_followups: tuple[BriefFollowUp, ...] = ()
+    """Open follow-ups touching the participants or institutions, from any visit."""
+    relations: tuple[Encounter, ...] = ()
+    """Earlier visits involving these institutions, oldest first."""
+    logistics: Logistics = field(default_factory=Logistics)
+    gifts: tuple[BriefGift, ...] = ()
+    generated_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonDossier:
+    person: BriefPerson
+    """Title and institution are the current ones."""
+    positions: tuple[HeldPosition, ...] = ()
+    emails: tuple[ContactEntry, ...] = ()
+    phones: tuple[ContactEntry, ...] = ()
+    notes: str = ""
+    open_followups: tuple[BriefFollowUp, ...] = ()
+    generated_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InstitutionDossier:
+    institution: BriefInstitution
+    address: str = ""
+    units: tuple[str, ...] = ()
+    """Names of the units directly below it."""
+    people: tuple[HeldPosition, ...] = ()
+    """Positions held there; ``HeldPosition.institution`` carries the person's name here."""
+    visits: tuple[Encounter, ...] = ()
+    open_followups: tuple[BriefFollowUp, ...] = ()
+    generated_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LetterRecipient:
+    name: str
+    form_of_address: str
+    honorific: str
+    title: str | None
+    institution: str | None
+    side: Side
+
+
+@dataclass(frozen=True, slots=True)
+class ThankYouLetters:
+    """One letter per participant of the visit except the signatory."""
+
+    visit_title: str
+    direction: VisitDirection
+    start_date: date | None
+    end_date: date | None
+    place: str
+    issuing_office: str
+    signatory: str
+    signatory_title: str | None
+    topics: tuple[str, ...]
+    recipients: tuple[LetterRecipient, ...]
+    letter_date: date | None = None

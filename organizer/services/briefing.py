@@ -1,0 +1,456 @@
+"""Briefing assembly: everything a briefing, a dossier or a thank-you letter prints, gathered in one read.
+
+Each public call opens one read-only session and returns a plain data object from
+``organizer.domain.briefing``; the PDF layouts in ``organizer.briefing`` never see the database.
+
+Queries are batched by kind, not by participant: a visit with 30 participants and hundreds of earlier
+meetings costs a fixed dozen queries (people with their names, positions and topics; their visit and
+meeting history; the meetings with attendees; institutions and their parents level by level; key
+people; follow-ups; earlier visits of the institutions).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, selectinload, undefer
+
+from organizer.domain.briefing import (
+    Attendee,
+    BriefFollowUp,
+    BriefGift,
+    BriefInstitution,
+    BriefMeeting,
+    BriefPerson,
+    Encounter,
+    HeldPosition,
+    InstitutionDossier,
+    LetterRecipient,
+    PersonDossier,
+    ThankYouLetters,
+    VisitBriefing,
+)
+from organizer.domain.enums import (
+    FollowUpStatus,
+    GiftDirection,
+    InstitutionKind,
+    MeetingKind,
+    ParticipantRole,
+    Side,
+    VisitDirection,
+    VisitStatus,
+)
+from organizer.domain.errors import AmbiguousError, NotFoundError
+from organizer.domain.records import ContactEntry, Logistics, NameVariant
+from organizer.services._common import fetch
+from organizer.services.positions import full_name_of, sorted_positions
+from organizer.store import models as m
+from organizer.store.database import Database
+
+_ROLE_RANK = {
+    ParticipantRole.HEAD_OF_DELEGATION: 0,
+    ParticipantRole.HOST_LEAD: 0,
+    ParticipantRole.MEMBER: 1,
+    ParticipantRole.HOST: 1,
+    ParticipantRole.PRESENTER: 2,
+    ParticipantRole.ESCORT: 3,
+    ParticipantRole.INTERPRETER: 4,
+}
+
+
+# --- finding a visit -----------------------------------------------------------------------------
+
+
+def resolve_visit(db: Database, ref: str) -> int:
+    """A visit id from an id or a unique part of the title (case-insensitive).
+
+    Raises NotFoundError when nothing matches and AmbiguousError (with the candidates) when several do;
+    an exact title match wins over partial ones.
+    """
+    ref = ref.strip()
+    with db.reader() as session:
+        if ref.isdigit() and session.get(m.Visit, int(ref)) is not None:
+            return int(ref)
+        rows = session.execute(select(m.Visit.id, m.Visit.title, m.Visit.start_date).order_by(m.Visit.id)).all()
+    needle = ref.casefold()
+    exact = [r for r in rows if r.title.casefold() == needle]
+    if len(exact) == 1:
+        return int(exact[0].id)
+    found = [r for r in rows if needle and needle in r.title.casefold()]
+    if not found:
+        err = NotFoundError("visit", ref)
+        err.args = (f"no visit has the id or a title containing {ref!r}",)
+        raise err
+    if len(found) > 1:
+        raise AmbiguousError("visit", ref, [
+            (int(r.id), f"{r.title} ({r.start_date.isoformat() if r.start_date else 'no date'})") for r in found
+        ])
+    return int(found[0].id)
+
+
+# --- shared pieces -------------------------------------------------------------------------------
+
+
+def position_at(positions: Iterable[m.Position], when: date | None) -> m.Position | None:
+    """The position held on ``when``: one whose dates cover the day (the latest start if several),
+    else the current one, else the newest. Without a date, the current one."""
+    ordered = sorted_positions(positions)
+    if not ordered:
+        return None
+    if when is not None:
+        covering = [
+            p for p in ordered
+            if (p.start_date is None or p.start_date <= when) and (p.end_date is None or p.end_date >= when)
+            and (p.start_date is not None or p.end_date is not None or p.is_current)
+        ]
+        if covering:
+            return max(covering, key=lambda p: (p.start_date or date.min, p.is_current))
+        started = [p for p in ordered if p.start_date is not None and p.start_date <= when]
+        if started and not any(p.is_current and p.start_date is None for p in ordered):
+            return max(started, key=lambda p: p.start_date or date.min)
+    return ordered[0]
+
+
+def _variants(names: Iterable[m.PersonName | m.InstitutionName]) -> tuple[NameVariant, ...]:
+    return tuple(NameVariant(n.name, n.script, n.language) for n in names)
+
+
+def _load_people(session: Session, ids: Sequence[int]) -> dict[int, m.Person]:
+    if not ids:
+        return {}
+    q = select(m.Person).where(m.Person.id.in_(ids)).options(
+        undefer(m.Person.photo),
+        selectinload(m.Person.names),
+        selectinload(m.Person.topics),
+        selectinload(m.Person.positions).selectinload(m.Position.institution),
+    )
+    return {p.id: p for p in session.scalars(q)}
+
+
+def _history(session: Session, ids: Sequence[int], exclude_visit: int | None,
+             before: date | None) -> dict[int, list[Encounter]]:
+    """Earlier visits and meetings of each person, oldest first (two queries for all of them)."""
+    result: dict[int, list[Encounter]] = defaultdict(list)
+    if not ids:
+        return result
+    vq = (select(m.VisitParticipant.person_id, m.Visit.id, m.Visit.title, m.Visit.start_date, m.Visit.summary)
+          .join(m.Visit, m.Visit.id == m.VisitParticipant.visit_id)
+          .where(m.VisitParticipant.person_id.in_(ids)))
+    for pid, vid, title, start, summary in session.execute(vq):
+        if vid == exclude_visit or (before is not None and start is not None and start >= before):
+            continue
+        result[pid].append(Encounter("visit", title, start, summary))
+    parent = m.Visit.__table__.alias("parent_visit")
+    mq = (select(m.MeetingParticipant.person_id, m.Meeting.visit_id, m.Meeting.title, m.Meeting.starts_at,
+                 m.Meeting.outcomes, parent.c.title)
+          .join(m.Meeting, m.Meeting.id == m.MeetingParticipant.meeting_id)
+          .outerjoin(parent, parent.c.id == m.Meeting.visit_id)
+          .where(m.MeetingParticipant.person_id.in_(ids)))
+    for pid, vid, title, starts, outcomes, vtitle in session.execute(mq):
+        when = starts.date() if starts else None
+        if (exclude_visit is not None and vid == exclude_visit) or (
+                before is not None and when is not None and when >= before):
+            continue
+        result[pid].append(Encounter("meeting", title, when, outcomes, vtitle))
+    for items in result.values():
+        items.sort(key=lambda e: (e.when or date.min, e.kind != "visit", e.title))
+    return result
+
+
+def _brief_person(p: m.Person, when: date | None, *, side: Side | None = None, role: ParticipantRole | None = None,
+                  precedence: int = 0, history: Sequence[Encounter] = ()) -> BriefPerson:
+    pos = position_at(p.positions, when)
+    return BriefPerson(
+        id=p.id, full_name=full_name_of(p), side=side, role=role, precedence=precedence,
+        honorific=p.honorific, form_of_address=p.form_of_address,
+        title=pos.title if pos else None, institution=pos.institution.name if pos else None,
+        name_variants=_variants(p.names), languages=tuple(p.languages or ()), biography=p.biography,
+        photo=p.photo, topics=tuple(t.name for t in p.topics), history=tuple(history),
+    )
+
+
+def _precedence_key(p: BriefPerson) -> tuple[int, int, str]:
+    return (p.precedence or 10**6, _ROLE_RANK.get(p.role, 5) if p.role else 5, p.full_name.casefold())
+
+
+def _institutions(session: Session, wanted: dict[int, Side | None]) -> list[BriefInstitution]:
+    """The institutions with their whole parent chain, in tree order (each parent before its units)."""
+    loaded: dict[int, m.Institution] = {}
+    todo = set(wanted)
+    while todo:
+        q = select(m.Institution).where(m.Institution.id.in_(todo)).options(
+            selectinload(m.Institution.names), selectinload(m.Institution.topics))
+        batch = list(session.scalars(q))
+        loaded.update((i.id, i) for i in batch)
+        todo = {i.parent_id for i in batch if i.parent_id is not None and i.parent_id not in loaded}
+    key_people: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    if loaded:
+        kq = (select(m.Position).where(m.Position.institution_id.in_(loaded), m.Position.is_current.is_(True))
+              .options(selectinload(m.Position.person)).order_by(m.Position.id))
+        for pos in session.scalars(kq):
+            key_people[pos.institution_id].append((full_name_of(pos.person), pos.title))
+
+    def path(inst: m.Institution) -> tuple[str, ...]:
+        names: list[str] = []
+        cur: m.Institution | None = inst
+        while cur is not None and len(names) < 50:
+            names.append(cur.name)
+            cur = loaded.get(cur.parent_id) if cur.parent_id is not None else None
+        return tuple(reversed(names))
+
+    # Side of a parent that was not itself listed: the side of its listed units.
+    sides: dict[int, Side | None] = dict(wanted)
+    for ident in wanted:
+        cur = loaded.get(ident)
+        while cur is not None and cur.parent_id is not None:
+            sides.setdefault(cur.parent_id, wanted[ident])
+            cur = loaded.get(cur.parent_id)
+
+    children: dict[int | None, list[m.Institution]] = defaultdict(list)
+    for inst in loaded.values():
+        children[inst.parent_id if inst.parent_id in loaded else None].append(inst)
+    side_rank = {Side.GUEST: 0, Side.HOST: 1, None: 2}
+    ordered: list[BriefInstitution] = []
+
+    def walk(parent: int | None) -> None:
+        for inst in sorted(children.get(parent, ()), key=lambda i: (side_rank[sides.get(i.id)], i.name.casefold())):
+            ordered.append(BriefInstitution(
+                id=inst.id, name=inst.name, kind=InstitutionKind(inst.kind), short_name=inst.short_name,
+                side=sides.get(inst.id), path=path(inst), parent_id=inst.parent_id,
+                name_variants=_variants(inst.names), country=inst.country, city=inst.city,
+                website=inst.website, profile=inst.profile, topics=tuple(t.name for t in inst.topics),
+                key_people=tuple(key_people.get(inst.id, ())),
+            ))
+            walk(inst.id)
+
+    walk(None)
+    return ordered
+
+
+def _followups(session: Session, *conditions: object, open_only: bool) -> list[BriefFollowUp]:
+    conds = [c for c in conditions if c is not None]
+    if not conds:
+        return []
+    q = select(m.FollowUp).where(or_(*conds)).options(  # type: ignore[arg-type]
+        selectinload(m.FollowUp.owner_person), selectinload(m.FollowUp.owner_institution),
+        selectinload(m.FollowUp.visit), selectinload(m.FollowUp.meeting))
+    if open_only:
+        q = q.where(m.FollowUp.status == FollowUpStatus.OPEN.value)
+    q = q.order_by(m.FollowUp.due_date.is_(None), m.FollowUp.due_date, m.FollowUp.id)
+    result = []
+    for f in session.scalars(q):
+        owners = [full_name_of(f.owner_person) if f.owner_person else None,
+                  f.owner_institution.name if f.owner_institution else None]
+        result.append(BriefFollowUp(
+            id=f.id, description=f.description, status=FollowUpStatus(f.status), due_date=f.due_date,
+            owner=", ".join(o for o in owners if o) or None,
+            visit_title=f.visit.title if f.visit else None, meeting_title=f.meeting.title if f.meeting else None,
+            notes=f.notes,
+        ))
+    return result
+
+
+def _meetings(session: Session, visit_id: int) -> list[BriefMeeting]:
+    q = (select(m.Meeting).where(m.Meeting.visit_id == visit_id)
+         .options(selectinload(m.Meeting.venue), selectinload(m.Meeting.topics),
+                  selectinload(m.Meeting.participants).selectinload(m.MeetingParticipant.person)
+                  .selectinload(m.Person.positions).selectinload(m.Position.institution))
+         .order_by(m.Meeting.starts_at.is_(None), m.Meeting.starts_at, m.Meeting.id))
+    result = []
+    for mt in session.scalars(q):
+        when = mt.starts_at.date() if mt.starts_at else None
+        attendees = []
+        for mp in mt.participants:
+            pos = position_at(mp.person.positions, when)
+            attendees.append(Attendee(full_name_of(mp.person), pos.title if pos else None, Side(mp.side),
+                                      ParticipantRole(mp.role)))
+        attendees.sort(key=lambda a: (a.side is not Side.GUEST, _ROLE_RANK.get(a.role, 5)))
+        result.append(BriefMeeting(
+            id=mt.id, title=mt.title, kind=MeetingKind(mt.kind), starts_at=mt.starts_at, ends_at=mt.ends_at,
+            venue=mt.venue.name if mt.venue else None, room=mt.room, attendees=tuple(attendees),
+            objectives=mt.objectives, talking_points=mt.talking_points, agenda=mt.agenda, notes=mt.notes,
+            outcomes=mt.outcomes, topics=tuple(t.name for t in mt.topics),
+        ))
+    return result
+
+
+def _our_side(direction: VisitDirection) -> Side:
+    return Side.HOST if direction is VisitDirection.INCOMING else Side.GUEST
+
+
+def _office(v: m.Visit, institutions: Sequence[BriefInstitution]) -> str:
+    """Our side's first listed institution, named by its top-level institution."""
+    ours = _our_side(VisitDirection(v.direction))
+    by_id = {i.id: i for i in institutions}
+    for vi in v.institutions:
+        if Side(vi.side) is ours and vi.institution_id in by_id:
+            return by_id[vi.institution_id].path[0]
+    return ""
+
+
+# --- the visit briefing --------------------------------------------------------------------------
+
+
+def visit_briefing(db: Database, visit_id: int, *, issuing_office: str | None = None,
+                   now: datetime | None = None) -> VisitBriefing:
+    """Everything the pre-visit briefing and the post-visit report of one visit print."""
+    with db.reader() as session:
+        v = fetch(session, m.Visit, visit_id, "visit")
+        when = v.start_date
+        direction = VisitDirection(v.direction)
+        parts = list(v.participants)
+        ids = [p.person_id for p in parts]
+        people = _load_people(session, ids)
+        history = _history(session, ids, v.id, when)
+        guests: list[BriefPerson] = []
+        hosts: list[BriefPerson] = []
+        for part in parts:
+            side = Side(part.side)
+            bp = _brief_person(people[part.person_id], when, side=side, role=ParticipantRole(part.role),
+                               precedence=part.precedence, history=history.get(part.person_id, ()))
+            (guests if side is Side.GUEST else hosts).append(bp)
+        guests.sort(key=_precedence_key)
+        hosts.sort(key=_precedence_key)
+
+        meetings = _meetings(session, v.id)
+        wanted: dict[int, Side | None] = {vi.institution_id: Side(vi.side) for vi in v.institutions}
+        venue_ids = session.scalars(select(m.Meeting.venue_institution_id).where(
+            m.Meeting.visit_id == v.id, m.Meeting.venue_institution_id.is_not(None))).all()
+        for vid in venue_ids:
+            if vid is not None:
+                wanted.setdefault(vid, Side.HOST if direction is VisitDirection.INCOMING else Side.GUEST)
+        for part in parts:  # the participants' own institutions (at the time of the visit) are involved too
+            pos = position_at(people[part.person_id].positions, when)
+            if pos is not None:
+                wanted.setdefault(pos.institution_id, Side(part.side))
+        institutions = _institutions(session, wanted)
+        inst_ids = [i.id for i in institutions]
+        meeting_ids = [mt.id for mt in meetings]
+
+        agreed = _followups(
+            session, m.FollowUp.visit_id == v.id,
+            m.FollowUp.meeting_id.in_(meeting_ids) if meeting_ids else None, open_only=False)
+        open_followups = _followups(
+            session,
+            m.FollowUp.owner_person_id.in_(ids) if ids else None,
+            m.FollowUp.owner_institution_id.in_(inst_ids) if inst_ids else None,
+            m.FollowUp.visit_id == v.id,
+            m.FollowUp.meeting_id.in_(meeting_ids) if meeting_ids else None,
+            open_only=True)
+
+        relations: list[Encounter] = []
+        if inst_ids:
+            rq = (select(m.Visit.id, m.Visit.title, m.Visit.start_date, m.Visit.summary).distinct()
+                  .join(m.VisitInstitution, m.VisitInstitution.visit_id == m.Visit.id)
+                  .where(m.VisitInstitution.institution_id.in_(inst_ids), m.Visit.id != v.id))
+            for _vid, title, start, summary in session.execute(rq):
+                if when is None or start is None or start < when:
+                    relations.append(Encounter("visit", title, start, summary))
+            relations.sort(key=lambda e: (e.when or date.min, e.title))
+
+        names = {p.id: full_name_of(p) for p in people.values()}
+        gift_people = [g.person_id for g in v.gifts if g.person_id is not None and g.person_id not in names]
+        if gift_people:
+            names.update({p.id: full_name_of(p) for p in session.scalars(
+                select(m.Person).where(m.Person.id.in_(gift_people)))})
+        gifts = tuple(BriefGift(GiftDirection(g.direction), g.description,
+                                names.get(g.person_id) if g.person_id is not None else None) for g in v.gifts)
+        office = issuing_office or _office(v, institutions)
+        return VisitBriefing(
+            visit_id=v.id, title=v.title, direction=direction, status=VisitStatus(v.status),
+            start_date=v.start_date, end_date=v.end_date, place=v.place, purpose=v.purpose, summary=v.summary,
+            issuing_office=office, topics=tuple(t.name for t in v.topics), guests=tuple(guests),
+            hosts=tuple(hosts), institutions=tuple(institutions), meetings=tuple(meetings), agreed=tuple(agreed),
+            open_followups=tuple(open_followups), relations=tuple(relations),
+            logistics=Logistics(
+                arrival_at=v.arrival_at, arrival_details=v.arrival_details, departure_at=v.departure_at,
+                departure_details=v.departure_details, lodging=v.lodging, transport=v.transport,
+                interpreter_needs=v.interpreter_needs, dietary_needs=v.dietary_needs),
+            gifts=gifts, generated_at=now or datetime.now(),
+        )
+
+
+# --- dossiers ------------------------------------------------------------------------------------
+
+
+def person_dossier(db: Database, person_id: int, *, now: datetime | None = None) -> PersonDossier:
+    with db.reader() as session:
+        fetch(session, m.Person, person_id, "person")
+        p = _load_people(session, [person_id])[person_id]
+        history = _history(session, [person_id], None, None).get(person_id, [])
+        person = _brief_person(p, None, history=history)
+        positions = tuple(HeldPosition(pos.title, pos.institution.name, pos.institution_id, pos.start_date,
+                                       pos.end_date, pos.is_current) for pos in sorted_positions(p.positions))
+        return PersonDossier(
+            person=person, positions=positions,
+            emails=tuple(ContactEntry(e.address, e.label) for e in p.emails),
+            phones=tuple(ContactEntry(ph.number, ph.label) for ph in p.phones),
+            notes=p.notes,
+            open_followups=tuple(_followups(session, m.FollowUp.owner_person_id == person_id, open_only=True)),
+            generated_at=now or datetime.now(),
+        )
+
+
+def institution_dossier(db: Database, institution_id: int, *, now: datetime | None = None) -> InstitutionDossier:
+    with db.reader() as session:
+        obj = fetch(session, m.Institution, institution_id, "institution")
+        brief = next(i for i in _institutions(session, {institution_id: None}) if i.id == institution_id)
+        units = tuple(sorted((c for c in session.scalars(
+            select(m.Institution.name).where(m.Institution.parent_id == institution_id))), key=str.casefold))
+        pq = (select(m.Position).where(m.Position.institution_id == institution_id)
+              .options(selectinload(m.Position.person)))
+        people = tuple(
+            HeldPosition(pos.title, full_name_of(pos.person), pos.person_id, pos.start_date, pos.end_date,
+                         pos.is_current)
+            for pos in sorted_positions(session.scalars(pq)))
+        vq = (select(m.Visit.title, m.Visit.start_date, m.Visit.summary)
+              .join(m.VisitInstitution, m.VisitInstitution.visit_id == m.Visit.id)
+              .where(m.VisitInstitution.institution_id == institution_id))
+        visits = [Encounter("visit", t, s, summ) for t, s, summ in session.execute(vq)]
+        parent = m.Visit.__table__.alias("parent_visit")
+        mq = (select(m.Meeting.title, m.Meeting.starts_at, m.Meeting.outcomes, parent.c.title)
+              .outerjoin(parent, parent.c.id == m.Meeting.visit_id)
+              .where(m.Meeting.venue_institution_id == institution_id))
+        visits += [Encounter("meeting", t, s.date() if s else None, o, vt) for t, s, o, vt in session.execute(mq)]
+        visits.sort(key=lambda e: (e.when or date.min, e.kind != "visit", e.title))
+        return InstitutionDossier(
+            institution=brief, address=obj.address, units=units, people=people, visits=tuple(visits),
+            open_followups=tuple(_followups(session, m.FollowUp.owner_institution_id == institution_id,
+                                            open_only=True)),
+            generated_at=now or datetime.now(),
+        )
+
+
+# --- thank-you letters ---------------------------------------------------------------------------
+
+
+def thank_you_letters(db: Database, visit_id: int, *, letter_date: date | None = None) -> ThankYouLetters:
+    """One letter to every participant except the signatory, the most senior person of our side."""
+    with db.reader() as session:
+        v = fetch(session, m.Visit, visit_id, "visit")
+        direction = VisitDirection(v.direction)
+        ours = _our_side(direction)
+        people = _load_people(session, [p.person_id for p in v.participants])
+        briefs = sorted(
+            (_brief_person(people[p.person_id], v.start_date, side=Side(p.side), role=ParticipantRole(p.role),
+                           precedence=p.precedence) for p in v.participants),
+            key=lambda b: (b.side is not Side.GUEST, *_precedence_key(b)))
+        our_people = [b for b in briefs if b.side is ours]
+        signatory = our_people[0] if our_people else None
+        insts = _institutions(session, {vi.institution_id: Side(vi.side) for vi in v.institutions})
+        office = _office(v, insts)
+        return ThankYouLetters(
+            visit_title=v.title, direction=direction, start_date=v.start_date, end_date=v.end_date,
+            place=v.place, issuing_office=office or (signatory.institution or "" if signatory else ""),
+            signatory=signatory.full_name if signatory else "",
+            signatory_title=signatory.title if signatory else None,
+            topics=tuple(t.name for t in v.topics),
+            recipients=tuple(
+                LetterRecipient(b.full_name, b.form_of_address, b.honorific, b.title, b.institution,
+                                b.side or Side.GUEST)
+                for b in briefs if signatory is None or b.id != signatory.id),
+            letter_date=letter_date or date.today(),
+        )

@@ -1,0 +1,204 @@
+"""`organizer briefing`, `dossier` and `letters`: the acceptance command, atomic output, one-line errors."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pypdf
+import pytest
+
+from organizer.assets import demo_archive
+from organizer.cli.main import main
+from organizer.domain.briefing import SECTIONS
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(args), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def outline_titles(reader: pypdf.PdfReader) -> list[tuple[int, str, int]]:
+    """(depth, title, page number from 1) of every outline entry."""
+    found: list[tuple[int, str, int]] = []
+
+    def walk(items: list[Any], depth: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                found.append((depth, item.title, reader.get_destination_page_number(item) + 1))
+
+    walk(reader.outline, 0)
+    return found
+
+
+def embedded_fonts(reader: pypdf.PdfReader) -> dict[str, bool]:
+    """BaseFont name -> whether its font program is embedded (FontFile2 for TrueType)."""
+    fonts: dict[str, bool] = {}
+    for page in reader.pages:
+        for ref in (page["/Resources"].get("/Font") or {}).values():
+            font = ref.get_object()
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is None and "/DescendantFonts" in font:
+                descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor is not None else {}
+            fonts[str(font["/BaseFont"])] = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+    return fonts
+
+
+@pytest.fixture
+def demo_file(tmp_path: Path) -> Path:
+    db = tmp_path / "t"
+    assert run("--db", str(db), "demo")[0] == 0
+    return db
+
+
+@pytest.fixture
+def archive() -> dict[str, Any]:
+    return json.loads(demo_archive().read_text(encoding="utf-8"))
+
+
+def test_acceptance_briefing_of_the_demo_visit(demo_file: Path, tmp_path: Path, archive: dict[str, Any]) -> None:
+    out = tmp_path / "b.pdf"
+    code, stdout, err = run("--db", str(demo_file), "briefing", "Uzkhimyosanoat", "--out", str(out))
+    assert code == 0, err
+    assert "wrote" in stdout
+    reader = pypdf.PdfReader(out)
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    flat = re.sub(r"\s+", " ", text)
+
+    # every participant in Latin and in every Cyrillic variant, with the title they held
+    uids = {p["person"] for v in archive["visits"] for p in v["participants"]}
+    people = [p for p in archive["people"] if p["uid"] in uids]
+    assert len(people) == 6
+    for person in people:
+        latin = " ".join(x for x in (person.get("given_name", ""), person.get("family_name", "")) if x)
+        assert latin in flat, latin
+        cyrillic = [v["name"] for v in person["name_variants"] if v.get("script") == "Cyrl"]
+        assert cyrillic, f"the demo should give {latin} a Cyrillic name"
+        for name in cyrillic:
+            assert name in flat, name
+        for position in person["positions"]:
+            assert position["title"] in flat, position["title"]
+
+    # the schedule, in time order, in the programme section
+    outline = outline_titles(reader)
+    programme_page = next(page for depth, title, page in outline if depth == 0 and "Programme" in title)
+    programme = re.sub(r"\s+", " ", "\n".join(p.extract_text() for p in reader.pages[programme_page - 1:]))
+    meetings = sorted((m for m in archive["meetings"]), key=lambda m: m["starts_at"])
+    positions = [programme.find(f"{m['starts_at'][11:16]}–{m['ends_at'][11:16]} {m['title']}") for m in meetings]
+    assert all(p >= 0 for p in positions), positions
+    assert positions == sorted(positions)
+
+    # the institutions, with the Butlerov institute under the university
+    assert re.search(r"A\.M\. Butlerov Chemical Institute Part of Kazan Federal University", flat)
+    for inst in archive["institutions"]:
+        assert inst["name"] in flat, inst["name"]
+
+    # the open follow-ups
+    open_ones = [f["description"] for f in archive["followups"] if f["status"] == "open"]
+    assert open_ones
+    for description in open_ones:
+        assert description in flat, description
+
+    # one outline entry per section, each pointing at a page; every font embedded, none is Helvetica
+    top = [title for depth, title, _ in outline if depth == 0]
+    assert top[0] == "Contents"
+    assert len(top) == 1 + len(SECTIONS)
+    fonts = embedded_fonts(reader)
+    assert fonts and all(fonts.values()), fonts
+    assert not any("Helvetica" in name for name in fonts)
+    assert "page 1 of " in flat and f"page {len(reader.pages)} of {len(reader.pages)}" in flat
+
+
+@pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils not installed")
+def test_pdffonts_sees_only_embedded_dejavu(demo_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "b.pdf"
+    assert run("--db", str(demo_file), "briefing", "1", "--report", "--lang", "ru", "--out", str(out))[0] == 0
+    lines = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert lines
+    for line in lines:
+        name, *_rest = line.split()
+        assert "DejaVuSans" in name and " yes yes " in line, line
+
+
+def test_russian_letter_paper_report_with_marking(demo_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "r.pdf"
+    code, _, err = run("--db", str(demo_file), "briefing", "1", "--report", "--lang", "ru", "--paper", "letter",
+                       "--sections", "summary", "meetings", "--marking", "Для служебного пользования",
+                       "--out", str(out))
+    assert code == 0, err
+    reader = pypdf.PdfReader(out)
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+    text = "\n".join(p.extract_text() for p in reader.pages)
+    assert "ДЛЯ СЛУЖЕБНОГО ПОЛЬЗОВАНИЯ" in text
+    assert "Отчёт о визите" in text and "Встречи, записи и результаты" in text
+    assert "Достигнутые договорённости" not in text  # not among the chosen sections
+    assert "The delegation familiarised themselves" in text  # a meeting's notes
+    meta = reader.metadata
+    assert meta is not None and meta.title and "Uzkhimyosanoat" in meta.title
+    assert meta.author == "Kazan Federal University" and meta.creation_date is not None and meta.subject
+
+
+def test_ambiguous_or_unknown_visit(demo_file: Path, tmp_path: Path) -> None:
+    code, _, err = run("--db", str(demo_file), "import", str(_second_visit(tmp_path)))
+    assert code == 0, err
+    code, out, err = run("--db", str(demo_file), "briefing", "Delegation", "--out", str(tmp_path / "x.pdf"))
+    assert code == 1 and not out
+    assert err.count("\n") == 1 and "2 visits match 'Delegation'" in err and "1: " in err and "2: " in err
+    assert not (tmp_path / "x.pdf").exists()
+    code, _, err = run("--db", str(demo_file), "briefing", "no such visit")
+    assert code == 1 and err.count("\n") == 1 and "no visit" in err
+    assert run("--db", str(demo_file), "briefing", "Second delegation", "--out", str(tmp_path / "y.pdf"))[0] == 0
+
+
+def _second_visit(tmp_path: Path) -> Path:
+    path = tmp_path / "second.json"
+    path.write_text(json.dumps({"format": "organizer-archive", "version": 1, "visits": [
+        {"uid": "second", "title": "Second delegation", "start_date": "2025-05-01"}]}), encoding="utf-8")
+    return path
+
+
+def test_output_is_replaced_atomically_and_bad_paths_are_one_line(demo_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "b.pdf"
+    out.write_bytes(b"old content")
+    assert run("--db", str(demo_file), "briefing", "1", "--out", str(out))[0] == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".b.pdf")] == []  # no temp file left
+    for bad in (tmp_path / "missing" / "b.pdf", tmp_path):
+        code, _, err = run("--db", str(demo_file), "briefing", "1", "--out", str(bad))
+        assert code == 1 and err.startswith("organizer: cannot write") and err.count("\n") == 1, err
+    code, _, err = run("--db", str(demo_file), "dossier", "person", "1", "--out", str(tmp_path / "no" / "p.pdf"))
+    assert code == 1 and "cannot write" in err
+
+
+def test_dossiers_and_letters(demo_file: Path, tmp_path: Path) -> None:
+    person = tmp_path / "p.pdf"
+    assert run("--db", str(demo_file), "dossier", "person", "1", "--out", str(person))[0] == 0
+    text = "\n".join(p.extract_text() for p in pypdf.PdfReader(person).pages)
+    assert "Evgeny Korzhikov" in text and "Коржиков Евгений" in text
+    inst = tmp_path / "i.pdf"
+    assert run("--db", str(demo_file), "dossier", "institution", "2", "--out", str(inst), "--lang", "ru")[0] == 0
+    assert "Справка об организации" in pypdf.PdfReader(inst).pages[0].extract_text()
+    code, _, err = run("--db", str(demo_file), "dossier", "person", "999", "--out", str(person))
+    assert code == 1 and err == "organizer: no person with id 999\n"
+
+    folder = tmp_path / "letters"
+    code, _, err = run("--db", str(demo_file), "letters", "Uzkhimyosanoat", "--out", str(folder), "--lang", "ru")
+    assert code == 0, err
+    files = sorted(folder.iterdir())
+    assert len(files) == 5  # six participants, the signatory writes to the other five
+    texts = {f.name: pypdf.PdfReader(f).pages[0].extract_text() for f in files}
+    guest = next(t for name, t in texts.items() if "Korzhikov" in name)
+    assert "Evgeny Korzhikov" in guest and "благодарить Вас за визит" in guest and "С уважением" in guest
+    assert "Rifkat Minnikhanov" in guest  # the signatory, the most senior host
+    host = next(t for name, t in texts.items() if "Pashin" in name)
+    assert "за участие в программе визита" in host
