@@ -8,8 +8,6 @@ moved into place with ``os.replace``: an existing file is replaced whole or not 
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -20,10 +18,6 @@ if TYPE_CHECKING:
     from organizer.store.database import Database
 
 BRIEFING_SECTIONS = SECTIONS
-
-
-class OutputError(OrganizerError):
-    """The output file or folder cannot be written."""
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -66,33 +60,6 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size")
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and ``os.replace``."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise OutputError(f"cannot write {path}: it is a folder")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o644 & ~_umask())
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def cmd_briefing(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     from organizer.briefing import BriefingOptions, render_visit_briefing
     from organizer.services import briefing as assembly
@@ -106,7 +73,7 @@ def cmd_briefing(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     target: Path = args.out or Path(f"{'report' if args.report else 'briefing'}-{visit_id}.pdf")
     data = assembly.visit_briefing(db, visit_id, issuing_office=args.office or None)
     pdf = render_visit_briefing(data, options)
-    write_atomically(target, pdf)
+    assembly.write_file(target, pdf)
     print(f"wrote {target} ({'report' if args.report else 'briefing'} of visit {visit_id}: {data.title})", file=out)
     return 0
 
@@ -120,7 +87,7 @@ def cmd_dossier(db: Database, args: argparse.Namespace, out: TextIO) -> int:
         pdf = render_person_dossier(assembly.person_dossier(db, args.id), options)
     else:
         pdf = render_institution_dossier(assembly.institution_dossier(db, args.id), options)
-    write_atomically(args.out, pdf)
+    assembly.write_file(args.out, pdf)
     print(f"wrote {args.out} (dossier of {args.kind} {args.id})", file=out)
     return 0
 
@@ -135,8 +102,8 @@ def cmd_letters(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"cannot create {folder}: {exc.strerror or exc}") from None
+        raise OrganizerError(f"cannot create {folder}: {exc.strerror or exc}") from None
     for letter in letters:
-        write_atomically(folder / letter.filename, letter.pdf)
+        assembly.write_file(folder / letter.filename, letter.pdf)
     print(f"wrote {len(letters)} letters to {folder}", file=out)
     return 0

@@ -116,9 +116,13 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu(self.tr("&File"))
         self.database_actions = DatabaseActions(self, self.settings)
         self.database_actions.chosen.connect(self.open_database_requested)
+        self.briefing_action = self._action(self.tr("&Briefing…"), "Ctrl+B", self.export_briefing)
+        self.dossier_action = self._action(self.tr("&Dossier…"), "Ctrl+D", self.export_dossier)
         file_menu.addAction(self.database_actions.new_action)
         file_menu.addAction(self.database_actions.open_action)
         file_menu.addMenu(self.database_actions.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.briefing_action, self.dossier_action])
         file_menu.addSeparator()
         self.preferences_action = self._action(self.tr("&Preferences…"), QKeySequence.StandardKey.Preferences,
                                                self.show_preferences, "preferences")
@@ -212,6 +216,29 @@ class MainWindow(QMainWindow):
             self.tr("%Ln follow-up(s)", "", len(followups.followups)) + " "
             + self.tr("(%Ln open)", "", followups.open_count),
         ]))
+
+    def export_briefing(self) -> None:
+        """The briefing dialog for the visit selected in the Visits tab."""
+        ident = self.visits_tab.current_id()
+        if ident is None:
+            self.show_tab(self.visits_tab)
+            self.statusBar().showMessage(self.tr("Select a visit first."), 5000)
+            return
+        from organizer.gui.briefing_dialog import open_export_dialog
+
+        self.export_dialog = open_export_dialog(self, self.db, "visit", ident)
+
+    def export_dossier(self) -> None:
+        """The dossier dialog for the person or institution selected in the current tab."""
+        tab = self.tabs.currentWidget()
+        kind = {id(self.people_tab): "person", id(self.institutions_tab): "institution"}.get(id(tab))
+        ident = self.people_tab.current_id() if kind == "person" else self.institutions_tab.current_id()
+        if kind is None or ident is None:
+            self.statusBar().showMessage(self.tr("Select a person or an institution first."), 5000)
+            return
+        from organizer.gui.briefing_dialog import open_export_dialog
+
+        self.export_dialog = open_export_dialog(self, self.db, kind, ident)
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Organizer"), about_text())

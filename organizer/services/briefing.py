@@ -11,9 +11,12 @@ people; follow-ups; earlier visits of the institutions).
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from pathlib import Path
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload, undefer
@@ -43,7 +46,7 @@ from organizer.domain.enums import (
     VisitDirection,
     VisitStatus,
 )
-from organizer.domain.errors import AmbiguousError, NotFoundError
+from organizer.domain.errors import AmbiguousError, NotFoundError, OrganizerError
 from organizer.domain.records import ContactEntry, Logistics, NameVariant
 from organizer.services._common import fetch
 from organizer.services.positions import full_name_of, sorted_positions
@@ -454,3 +457,35 @@ def thank_you_letters(db: Database, visit_id: int, *, letter_date: date | None =
                 for b in briefs if signatory is None or b.id != signatory.id),
             letter_date=letter_date or date.today(),
         )
+
+
+# --- writing the documents -----------------------------------------------------------------------
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically: a temporary file in the same folder, fsync, ``os.replace``.
+
+    An existing file is replaced whole (keeping its permissions) or left as it was; a new file is readable
+    by its owner only, like the database. Any failure is one OrganizerError line.
+    """
+    if path.is_dir():
+        raise OrganizerError(f"cannot write {path}: it is a folder")
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OrganizerError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if path.exists():  # a replaced file keeps its permissions; a new one is private to its owner
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OrganizerError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
