@@ -42,7 +42,7 @@ def _positions(items: tuple[HeldPosition, ...], w: _Writer, *, person_first: boo
     rows = [[p.title, p.institution,
              f"{t.date(p.start_date) or '…'} – {t.date(p.end_date) or (t['present'] if p.current else '…')}"]
             for p in items]
-    head = [t["position"], t["name"] if person_first else t["institutions"], t["dates"]]
+    head = [t["position"], t["name"] if person_first else t["institution"], t["dates"]]
     return [grid(head, rows, [0.38 * w.width, 0.37 * w.width, 0.25 * w.width], w.s)]
 
 

@@ -20,6 +20,7 @@ from organizer.briefing.fonts import FAMILY, RENDER_LOCK
 from organizer.briefing.labels import Labels
 from organizer.domain.briefing import LetterRecipient, ThankYouLetters
 from organizer.domain.enums import Side
+from organizer.domain.records import NameVariant
 
 TEMPLATES: dict[str, dict[str, str]] = {
     "en": {
@@ -66,6 +67,13 @@ class Letter:
     pdf: bytes
 
 
+def _localized(name: str, variants: tuple[NameVariant, ...], lang: str) -> str:
+    """The name as written in the letter's language, when a variant in that language is known."""
+    if lang == "en":
+        return name
+    return next((v.name for v in variants if v.language == lang and v.name.strip()), name)
+
+
 def _filename(index: int, name: str) -> str:
     stem = re.sub(r"[^\w.-]+", "-", name, flags=re.UNICODE).strip("-._")[:60] or "recipient"
     return f"{index:02d}-{stem}.pdf"
@@ -89,8 +97,9 @@ def render_thank_you_letters(data: ThankYouLetters, lang: str = "en", paper: str
         letter_body = ParagraphStyle("letter", parent=s.body, fontSize=11, leading=16, spaceAfter=10)
         topics = ", ".join(data.topics) or data.visit_title
         dates = labels.span(data.start_date, data.end_date)
+        signatory = _localized(data.signatory, data.signatory_variants, lang)
         for i, r in enumerate(data.recipients, 1):
-            name = f"{r.honorific} {r.name}".strip()
+            name = f"{r.honorific} {_localized(r.name, r.name_variants, lang)}".strip()
             address = r.form_of_address or tpl["default_address"].format(name=name)
             values = {"office": data.issuing_office or labels["host_side"], "place": data.place or "—",
                       "dates": dates or "—", "visit": data.visit_title, "topics": topics, "address": address}
@@ -108,7 +117,7 @@ def render_thank_you_letters(data: ThankYouLetters, lang: str = "en", paper: str
             story += [Spacer(1, 10 * mm), Paragraph(_fill(tpl["salutation"], values), letter_body)]
             story += [Paragraph(_fill(p, values), letter_body) for p in body.split("\n\n")]
             story += [Spacer(1, 6 * mm), Paragraph(safe(tpl["closing"]), letter_body), Spacer(1, 12 * mm)]
-            story += [Paragraph(f"<b>{safe(data.signatory)}</b>", s.body)]
+            story += [Paragraph(f"<b>{safe(signatory)}</b>", s.body)]
             if data.signatory_title:
                 story.append(Paragraph(safe(data.signatory_title), s.body))
             doc.build(story)

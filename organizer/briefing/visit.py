@@ -202,7 +202,7 @@ class _Writer:
 
     def biography(self, p: BriefPerson) -> list[Flowable]:
         t, s = self.t, self.s
-        head = subheading(f"{p.honorific} {p.full_name}".strip(), s, f"bio-{p.id}")
+        head = Heading(f"{p.honorific} {p.full_name}".strip(), s.h2, 1, f"bio-{p.id}", toc=False)
         pairs = [
             (t["position"], ", ".join(x for x in (p.title, p.institution) if x)),
             (t["also_written"], "; ".join(v.name for v in p.name_variants)),
@@ -221,13 +221,14 @@ class _Writer:
             block = info
         flow: list[Flowable] = [KeepTogether([head, *block[:1]]), *block[1:], Spacer(1, 3)]
         flow += text_flow(p.biography, s.body)
-        flow.append(Paragraph(safe(t["earlier"]), s.h3))
-        flow += self.encounters(p.history, "no_history")
+        history = self.encounters(p.history, "no_history")
+        flow.append(KeepTogether([Paragraph(safe(t["earlier"]), s.h3), *history[:2]]))
+        flow += history[2:]
         return flow
 
     def institution(self, inst: BriefInstitution) -> list[Flowable]:
         t, s = self.t, self.s
-        head = subheading(inst.name, s, f"inst-{inst.id}")
+        head = Heading(inst.name, s.h2, 1, f"inst-{inst.id}", toc=False)
         side = {Side.GUEST: t["guest_side"], Side.HOST: t["host_side"], None: ""}[inst.side]
         pairs = [
             (t["part_of"], " › ".join(inst.path[:-1])),

@@ -219,6 +219,8 @@ class LetterRecipient:
     title: str | None
     institution: str | None
     side: Side
+    name_variants: tuple[NameVariant, ...] = ()
+    """Used to address the letter in its own language (a Russian letter takes the ``ru`` form)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,3 +238,4 @@ class ThankYouLetters:
     topics: tuple[str, ...]
     recipients: tuple[LetterRecipient, ...]
     letter_date: date | None = None
+    signatory_variants: tuple[NameVariant, ...] = ()

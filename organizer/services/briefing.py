@@ -453,9 +453,10 @@ def thank_you_letters(db: Database, visit_id: int, *, letter_date: date | None =
             topics=tuple(t.name for t in v.topics),
             recipients=tuple(
                 LetterRecipient(b.full_name, b.form_of_address, b.honorific, b.title, b.institution,
-                                b.side or Side.GUEST)
+                                b.side or Side.GUEST, b.name_variants)
                 for b in briefs if signatory is None or b.id != signatory.id),
             letter_date=letter_date or date.today(),
+            signatory_variants=signatory.name_variants if signatory else (),
         )
 
 

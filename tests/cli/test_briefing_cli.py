@@ -198,7 +198,19 @@ def test_dossiers_and_letters(demo_file: Path, tmp_path: Path) -> None:
     assert len(files) == 5  # six participants, the signatory writes to the other five
     texts = {f.name: pypdf.PdfReader(f).pages[0].extract_text() for f in files}
     guest = next(t for name, t in texts.items() if "Korzhikov" in name)
-    assert "Evgeny Korzhikov" in guest and "благодарить Вас за визит" in guest and "С уважением" in guest
-    assert "Rifkat Minnikhanov" in guest  # the signatory, the most senior host
+    assert "Коржиков Евгений" in guest and "благодарить Вас за визит" in guest and "С уважением" in guest
+    assert "Минниханов Рифкат" in guest  # the signatory, the most senior host, named in Russian
     host = next(t for name, t in texts.items() if "Pashin" in name)
     assert "за участие в программе визита" in host
+
+
+def test_english_letters_replace_old_ones(demo_file: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "en"
+    folder.mkdir()
+    (folder / "01-Evgeny-Korzhikov.pdf").write_bytes(b"old")
+    code, out, err = run("--db", str(demo_file), "letters", "1", "--out", str(folder))
+    assert code == 0 and out.strip() == f"wrote 5 letters to {folder}", err
+    text = pypdf.PdfReader(folder / "01-Evgeny-Korzhikov.pdf").pages[0].extract_text()
+    assert "Dear Evgeny Korzhikov," in text and "Yours sincerely," in text and "Rifkat Minnikhanov" in text
+    code, _, err = run("--db", str(demo_file), "letters", "1", "--out", str(folder / "01-Evgeny-Korzhikov.pdf"))
+    assert code == 1 and err.startswith("organizer: cannot create")

@@ -19,8 +19,8 @@ ALLOWED = {
     "store": {"domain"},
     "briefing": {"domain", "assets"},
     "services": {"domain", "store", "briefing", "assets", "paths"},
-    "cli": {"domain", "services", "store", "paths", "assets"},
-    "gui": {"domain", "services", "store", "paths", "assets"},
+    "cli": {"domain", "services", "store", "briefing", "paths", "assets"},
+    "gui": {"domain", "services", "store", "briefing", "paths", "assets"},
 }
 
 
