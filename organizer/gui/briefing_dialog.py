@@ -152,7 +152,7 @@ class BriefingDialog(QDialog):
         self.lang_combo.addItem("Русский", "ru")
         self.paper_combo = QComboBox()
         self.paper_combo.addItem("A4", "a4")
-        self.paper_combo.addItem("Letter", "letter")
+        self.paper_combo.addItem(self.tr("Letter"), "letter")
         self.marking_edit = QLineEdit()
         self.marking_edit.setPlaceholderText(self.tr("e.g. For official use"))
         form.addRow(self.tr("&Language:"), self.lang_combo)

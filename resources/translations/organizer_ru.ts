@@ -115,6 +115,121 @@
     </message>
 </context>
 <context>
+    <name>BriefingDialog</name>
+    <message>
+        <source>Briefing</source>
+        <translation>Справочные материалы</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Справка</translation>
+    </message>
+    <message>
+        <source>Pre-visit &amp;briefing book</source>
+        <translation>Справочные &amp;материалы к визиту</translation>
+    </message>
+    <message>
+        <source>Post-visit &amp;report</source>
+        <translation>&amp;Отчёт о визите</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Разделы</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Американский (216 × 279 мм)</translation>
+    </message>
+    <message>
+        <source>e.g. For official use</source>
+        <translation>например, Для служебного пользования</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Язык:</translation>
+    </message>
+    <message>
+        <source>&amp;Paper:</source>
+        <translation>&amp;Бумага:</translation>
+    </message>
+    <message>
+        <source>&amp;Marking:</source>
+        <translation>&amp;Гриф:</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Создать</translation>
+    </message>
+    <message>
+        <source>Purpose and outcomes</source>
+        <translation>Цель и результаты</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Темы</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Делегация</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Программа</translation>
+    </message>
+    <message>
+        <source>Biographies</source>
+        <translation>Биографии</translation>
+    </message>
+    <message>
+        <source>Host participants</source>
+        <translation>Принимающая сторона</translation>
+    </message>
+    <message>
+        <source>Institutions</source>
+        <translation>Организации</translation>
+    </message>
+    <message>
+        <source>History of relations</source>
+        <translation>История отношений</translation>
+    </message>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>Невыполненные договорённости</translation>
+    </message>
+    <message>
+        <source>Logistics and gifts</source>
+        <translation>Логистика и подарки</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Итоги</translation>
+    </message>
+    <message>
+        <source>Meetings, notes and outcomes</source>
+        <translation>Встречи, записи и результаты</translation>
+    </message>
+    <message>
+        <source>Agreed follow-ups</source>
+        <translation>Достигнутые договорённости</translation>
+    </message>
+    <message>
+        <source>Laying out the document…</source>
+        <translation>Вёрстка документа…</translation>
+    </message>
+    <message>
+        <source>Laying out the document… page %1</source>
+        <translation>Вёрстка документа… страница %1</translation>
+    </message>
+    <message>
+        <source>Could not generate the document: %1</source>
+        <translation>Не удалось создать документ: %1</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceField</name>
     <message>
         <source>—</source>
@@ -958,6 +1073,14 @@
         <translation>&amp;Файл</translation>
     </message>
     <message>
+        <source>&amp;Briefing…</source>
+        <translation>Справочные &amp;материалы…</translation>
+    </message>
+    <message>
+        <source>&amp;Dossier…</source>
+        <translation>Сп&amp;равка…</translation>
+    </message>
+    <message>
         <source>&amp;Preferences…</source>
         <translation>&amp;Настройки…</translation>
     </message>
@@ -1032,6 +1155,14 @@
             <numerusform>(открыто: %Ln)</numerusform>
             <numerusform>(открыто: %Ln)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Select a visit first.</source>
+        <translation>Сначала выберите визит.</translation>
+    </message>
+    <message>
+        <source>Select a person or an institution first.</source>
+        <translation>Сначала выберите человека или организацию.</translation>
     </message>
     <message>
         <source>About Organizer</source>
@@ -1248,6 +1379,81 @@
     <message>
         <source>Escort</source>
         <translation>Сопровождающий</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Preview — %1</source>
+        <translation>Просмотр — %1</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Сохранить как…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Печать…</translation>
+    </message>
+    <message>
+        <source>&amp;Open in system viewer</source>
+        <translation>&amp;Открыть в программе просмотра</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Увеличить</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>У&amp;меньшить</translation>
+    </message>
+    <message>
+        <source>&amp;Fit width</source>
+        <translation>По &amp;ширине</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n страница</numerusform>
+            <numerusform>%n страницы</numerusform>
+            <numerusform>%n страниц</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Не удалось сохранить</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>Сохранить PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Документы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Cannot print</source>
+        <translation>Не удалось напечатать</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>Не удалось запустить печать.</translation>
+    </message>
+    <message>
+        <source>No PDF viewer</source>
+        <translation>Нет программы просмотра PDF</translation>
+    </message>
+    <message>
+        <source>No program to open PDF files was found. The file is at %1</source>
+        <translation>Не найдена программа для открытия PDF. Файл сохранён: %1</translation>
     </message>
 </context>
 <context>
