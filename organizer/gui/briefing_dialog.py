@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -53,7 +54,7 @@ class ExportRequest:
     marking: str = ""
 
 
-def generate(db: Database, request: ExportRequest, progress: object = None) -> bytes:
+def generate(db: Database, request: ExportRequest, progress: Callable[[int], None] | None = None) -> bytes:
     """Assemble and lay out the document (runs on the worker thread; no Qt here)."""
     from organizer.briefing import (
         BriefingOptions,
@@ -66,10 +67,10 @@ def generate(db: Database, request: ExportRequest, progress: object = None) -> b
     options = BriefingOptions(lang=request.lang, paper=request.paper, report=request.report,
                               sections=request.sections, marking=request.marking)
     if request.kind == "visit":
-        return render_visit_briefing(assembly.visit_briefing(db, request.ident), options, progress)  # type: ignore[arg-type]
+        return render_visit_briefing(assembly.visit_briefing(db, request.ident), options, progress)
     if request.kind == "person":
-        return render_person_dossier(assembly.person_dossier(db, request.ident), options, progress)  # type: ignore[arg-type]
-    return render_institution_dossier(assembly.institution_dossier(db, request.ident), options, progress)  # type: ignore[arg-type]
+        return render_person_dossier(assembly.person_dossier(db, request.ident), options, progress)
+    return render_institution_dossier(assembly.institution_dossier(db, request.ident), options, progress)
 
 
 class JobSignals(QObject):
