@@ -113,11 +113,11 @@ def make_styles() -> Styles:
         cell_head=ParagraphStyle("cell_head", parent=body, fontName=BOLD, fontSize=8, leading=10,
                                  textColor=colors.white, spaceAfter=0),
         h1=ParagraphStyle("h1", parent=body, fontName=BOLD, fontSize=15, leading=19, textColor=ACCENT,
-                          spaceBefore=14, spaceAfter=8),
+                          spaceBefore=14, spaceAfter=8, keepWithNext=1),
         h2=ParagraphStyle("h2", parent=body, fontName=BOLD, fontSize=11.5, leading=15, textColor=INK,
-                          spaceBefore=10, spaceAfter=4),
+                          spaceBefore=10, spaceAfter=4, keepWithNext=1),
         h3=ParagraphStyle("h3", parent=body, fontName=BOLD, fontSize=9.5, leading=12.5, textColor=ACCENT,
-                          spaceBefore=6, spaceAfter=2),
+                          spaceBefore=6, spaceAfter=2, keepWithNext=1),
         label=ParagraphStyle("label", parent=body, fontName=BOLD, fontSize=8, leading=10, textColor=MUTED,
                              spaceBefore=4, spaceAfter=1),
         cover_title=ParagraphStyle("cover_title", parent=body, fontName=BOLD, fontSize=22, leading=28,
@@ -144,6 +144,27 @@ class Heading(Paragraph):  # type: ignore[misc]
         self.level = level
         self.key = key
         self.toc = toc
+
+
+def bind_headings(story: list[Flowable]) -> list[Flowable]:
+    """Keep headings with what follows them even when that is a KeepTogether block.
+
+    ReportLab's ``keepWithNext`` does not join a paragraph to a following KeepTogether, so a section
+    heading could end a page while its first block starts the next one.
+    """
+    out: list[Flowable] = []
+    pending: list[Flowable] = []
+    for flowable in story:
+        if isinstance(flowable, Heading):
+            pending.append(flowable)
+            continue
+        if pending and isinstance(flowable, KeepTogether):
+            out.append(KeepTogether([*pending, *flowable._content]))
+        else:
+            out += pending
+            out.append(flowable)
+        pending = []
+    return out + pending
 
 
 def section(title: str, styles: Styles, key: str) -> list[Flowable]:

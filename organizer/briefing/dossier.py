@@ -12,6 +12,7 @@ from organizer.briefing.common import (
     BriefingDoc,
     Heading,
     ProgressFn,
+    bind_headings,
     contents,
     facts,
     grid,
@@ -60,14 +61,16 @@ def render_person_dossier(data: PersonDossier, options: BriefingOptions | None =
                           progress: ProgressFn | None = None, office: str = "") -> bytes:
     options = options or BriefingOptions()
     p = data.person
-    name = f"{p.honorific} {p.full_name}".strip()
     with RENDER_LOCK:
-        doc, w, buffer = _doc(name, "person_dossier", office, data.generated_at, options, progress)
+        doc, w, buffer = _doc(f"{p.honorific} {p.full_name}".strip(), "person_dossier", office,
+                              data.generated_at, options, progress)
+        first, others = w.names(p)
+        name = f"{p.honorific} {first}".strip()
         t, s = w.t, w.s
         body: list[Flowable] = [Heading(name, s.h1, 0, "person")]
         pairs = [
             (t["position"], ", ".join(x for x in (p.title, p.institution) if x)),
-            (t["also_written"], "; ".join(v.name for v in p.name_variants)),
+            (t["also_written"], "; ".join(others)),
             (t["address_as"], p.form_of_address),
             (t["languages"], ", ".join(p.languages)),
             (t["expertise"], ", ".join(p.topics)),
@@ -90,7 +93,7 @@ def render_person_dossier(data: PersonDossier, options: BriefingOptions | None =
         if data.notes.strip():
             body += [Heading(t["notes"], s.h2, 1, "notes"), *text_flow(data.notes, s.body)]
         story = [*w.cover("person_dossier"), *contents(s, t), PageBreak(), *body]
-        doc.build_with_contents(story)
+        doc.build_with_contents(bind_headings(story))
         return buffer.getvalue()
 
 
@@ -117,6 +120,6 @@ def render_institution_dossier(data: InstitutionDossier, options: BriefingOption
         body += [Heading(t["visits_meetings"], s.h2, 1, "history"), *w.encounters(data.visits, "no_history")]
         body += [Heading(t["followups"], s.h2, 1, "followups"), *w.followups(data.open_followups)]
         story = [*w.cover("institution_dossier"), *contents(s, t), PageBreak(), *body]
-        doc.build_with_contents(story)
+        doc.build_with_contents(bind_headings(story))
         return buffer.getvalue()
 

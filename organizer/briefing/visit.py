@@ -30,6 +30,7 @@ from organizer.briefing.common import (
     Heading,
     ProgressFn,
     Styles,
+    bind_headings,
     contents,
     facts,
     grid,
@@ -102,11 +103,22 @@ class _Writer:
             flow.append(Paragraph(safe(f"{t['prepared_on']}: {t.date(d.generated_at.date())}"), s.cover_line))
         return [*flow, NextPageTemplate("body"), PageBreak()]
 
+    def names(self, p: BriefPerson) -> tuple[str, list[str]]:
+        """The name to print first and the other spellings: a Russian document leads with the Russian form."""
+        variants = [v.name for v in p.name_variants if v.name.strip()]
+        if self.options.lang != "en":
+            local = next((v.name for v in p.name_variants if v.language == self.options.lang and v.name.strip()),
+                         None)
+            if local is not None:
+                return local, [p.full_name, *(v for v in variants if v != local)]
+        return p.full_name, variants
+
     def person_cell(self, p: BriefPerson) -> list[Flowable]:
-        name = f"{p.honorific} {p.full_name}".strip()
+        first, others = self.names(p)
+        name = f"{p.honorific} {first}".strip()
         cell: list[Flowable] = [Paragraph(f"<b>{safe(name)}</b>", self.s.cell)]
-        if p.name_variants:
-            cell.append(Paragraph(safe(" · ".join(v.name for v in p.name_variants)), self.s.muted))
+        if others:
+            cell.append(Paragraph(safe(" · ".join(others)), self.s.muted))
         return cell
 
     def position_cell(self, p: BriefPerson) -> list[Flowable]:
@@ -202,10 +214,11 @@ class _Writer:
 
     def biography(self, p: BriefPerson) -> list[Flowable]:
         t, s = self.t, self.s
-        head = Heading(f"{p.honorific} {p.full_name}".strip(), s.h2, 1, f"bio-{p.id}", toc=False)
+        first, others = self.names(p)
+        head = Heading(f"{p.honorific} {first}".strip(), s.h2, 1, f"bio-{p.id}", toc=False)
         pairs = [
             (t["position"], ", ".join(x for x in (p.title, p.institution) if x)),
-            (t["also_written"], "; ".join(v.name for v in p.name_variants)),
+            (t["also_written"], "; ".join(others)),
             (t["address_as"], p.form_of_address),
             (t["languages"], ", ".join(p.languages)),
             (t["expertise"], ", ".join(p.topics)),
@@ -355,5 +368,5 @@ def render_visit_briefing(data: VisitBriefing, options: BriefingOptions | None =
                           author=data.issuing_office or "Organizer", created=data.generated_at, progress=progress)
         writer = _Writer(data, options, doc.width)
         story = writer.report_story() if options.report else writer.briefing_story()
-        doc.build_with_contents(story)
+        doc.build_with_contents(bind_headings(story))
         return buffer.getvalue()

@@ -116,3 +116,24 @@ def test_photo_is_turned_upright_and_scaled_down() -> None:
         VisitBriefing(**{**{f: getattr(data, f) for f in data.__slots__}, "guests": (
             BriefPerson(id=1, full_name="X", side=Side.GUEST, photo=b"not an image"),)}), BriefingOptions())
     assert broken.startswith(b"%PDF")
+
+
+def test_the_largest_values_the_store_accepts_still_lay_out() -> None:
+    """Names and titles at their length limit, many of them, text without spaces: no LayoutError."""
+    from organizer.domain.briefing import BriefInstitution
+
+    person = BriefPerson(id=1, full_name="X" * 300, side=Side.GUEST, title="T" * 300, institution="I" * 300,
+                         name_variants=tuple(NameVariant("Вариант имени " * 20) for _ in range(150)),
+                         form_of_address="F" * 300, languages=tuple("ru" for _ in range(200)))
+    follow = BriefFollowUp(id=1, description="y" * 10_000, status=FollowUpStatus.OPEN, owner="o" * 600)
+    inst = BriefInstitution(id=1, name="N" * 300, path=tuple("P" * 300 for _ in range(40)),
+                            key_people=tuple(("n" * 300, "t" * 300) for _ in range(100)))
+    data = VisitBriefing(visit_id=1, title="T" * 300, direction=VisitDirection.INCOMING, status=VisitStatus.PLANNED,
+                         start_date=date(2025, 1, 1), end_date=None, place="", purpose="", summary="",
+                         issuing_office="O" * 300, guests=(person,), hosts=(person,), open_followups=(follow,),
+                         agreed=(follow,), institutions=(inst,))
+    for report in (False, True):
+        reader = pypdf.PdfReader(io.BytesIO(render_visit_briefing(data, BriefingOptions(report=report,
+                                                                                        marking="M" * 200))))
+        assert len(reader.pages) > 3
+    assert render_person_dossier(PersonDossier(person=person)).startswith(b"%PDF")
