@@ -23,7 +23,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from organizer.domain.changes import ChangeSet
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import OrganizerError
-from organizer.services import agreements, changes, followups, institutions, meetings, people, visits
+from organizer.services import agreements, attachments, changes, followups, institutions, meetings, people, visits
 from organizer.store.database import Database
 
 
@@ -72,6 +72,8 @@ class RecordActions(QObject):
     """A ``ChangeSet``: something was created, edited, deleted, undone or redone."""
     failed = Signal(str, str)
     """(what, why): an undo or redo step could not be carried out (the record changed elsewhere...)."""
+    attachments_changed = Signal(object, int)
+    """(owner kind, owner id): a file was attached to or removed from that record."""
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -113,6 +115,20 @@ class RecordActions(QObject):
         self.stack.push(_DeleteCommand(self, kind, ident, done, text))
         self.changed.emit(done)
         return done
+
+    def attach(self, owner: RecordKind, owner_id: int, name: str, content: bytes, media_type: str = "") -> Any:
+        """Attach a file to a record (undoable); raises OrganizerError (too large, owner gone)."""
+        row = attachments.add_attachment(self.db, owner, owner_id, name, content, media_type)
+        self.stack.push(AttachmentCommand(self, owner, owner_id, row, content, add=True))
+        self.attachments_changed.emit(owner, owner_id)
+        return row
+
+    def detach(self, owner: RecordKind, owner_id: int, row: Any) -> None:
+        """Remove an attached file (undoable: the command keeps its bytes)."""
+        content = attachments.attachment_content(self.db, row.id)
+        attachments.delete_attachment(self.db, row.id)
+        self.stack.push(AttachmentCommand(self, owner, owner_id, row, content, add=False))
+        self.attachments_changed.emit(owner, owner_id)
 
     def _describe(self, kind: RecordKind, data: Any, *, edit: bool = False) -> str:
         name = next((str(getattr(data, f)) for f in ("title", "name", "description", "display_name", "family_name")
@@ -208,3 +224,41 @@ class _UpdateCommand(_RecordCommand):
 
     def do(self) -> ChangeSet:
         return self._write(self.after)
+
+
+class AttachmentCommand(QUndoCommand):
+    """Adding (``add=True``) or removing a file attached to a record; the file's bytes are kept here, so
+    undoing a removal adds the same file back."""
+
+    def __init__(self, actions: RecordActions, owner: RecordKind, owner_id: int, row: Any, content: bytes,
+                 *, add: bool) -> None:
+        verb = actions.tr("Attach “%1”") if add else actions.tr("Remove file “%1”")
+        super().__init__(verb.replace("%1", row.name))
+        self.actions, self.owner, self.owner_id, self.row, self.content, self.add = (
+            actions, owner, owner_id, row, content, add)
+        self._pushed = True
+
+    def _attach(self) -> None:
+        self.row = attachments.add_attachment(self.actions.db, self.owner, self.owner_id, self.row.name,
+                                              self.content, self.row.media_type)
+
+    def _detach(self) -> None:
+        attachments.delete_attachment(self.actions.db, self.row.id)
+
+    def _run(self, step: Callable[[], None]) -> None:
+        try:
+            step()
+        except OrganizerError as err:
+            self.setObsolete(True)
+            self.actions.failed.emit(self.text(), str(err))
+            return
+        self.actions.attachments_changed.emit(self.owner, self.owner_id)
+
+    def redo(self) -> None:
+        if self._pushed:
+            self._pushed = False
+            return
+        self._run(self._attach if self.add else self._detach)
+
+    def undo(self) -> None:
+        self._run(self._detach if self.add else self._attach)

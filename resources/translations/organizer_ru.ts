@@ -115,6 +115,37 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>Attached files</source>
+        <translation>Прикреплённые файлы</translation>
+    </message>
+    <message>
+        <source>&amp;Attach files…</source>
+        <translation>&amp;Прикрепить файлы…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Открыть</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Убрать</translation>
+    </message>
+    <message>
+        <source>Save the record first, then attach files to it.</source>
+        <translation>Сначала сохраните запись, затем прикрепляйте к ней файлы.</translation>
+    </message>
+    <message>
+        <source>Drop files here to attach them.</source>
+        <translation>Перетащите сюда файлы, чтобы прикрепить их.</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Прикрепить файлы</translation>
+    </message>
+</context>
+<context>
     <name>BriefingDialog</name>
     <message>
         <source>Briefing</source>
@@ -570,6 +601,10 @@
 </context>
 <context>
     <name>EditorDialog</name>
+    <message>
+        <source>F&amp;iles</source>
+        <translation>&amp;Файлы</translation>
+    </message>
     <message>
         <source>is not a valid date or time</source>
         <translation>это не дата или время</translation>
@@ -2283,6 +2318,17 @@
     <message>
         <source>Organizer could not open %1.</source>
         <translation>Organizer не смог открыть %1.</translation>
+    </message>
+</context>
+<context>
+    <name>actions</name>
+    <message>
+        <source>Attach “%1”</source>
+        <translation>Прикрепление файла «%1»</translation>
+    </message>
+    <message>
+        <source>Remove file “%1”</source>
+        <translation>Удаление файла «%1»</translation>
     </message>
 </context>
 </TS>

@@ -219,3 +219,41 @@ def test_a_unit_is_created_under_its_parent(qtbot: QtBot, gui_demo_db: Database)
     assert not edit.save(), "a unit cannot become its parent's parent"
     assert "cannot be its own parent" in edit.problem_shown("parent_id")
     assert institutions.get_institution(gui_demo_db, kfu).data.parent_id is None
+
+
+def test_files_are_attached_opened_removed_and_undone(qtbot: QtBot, gui_db: Database, tmp_path: Any) -> None:
+    from PySide6.QtCore import QUrl
+
+    from organizer.domain.records import PersonData
+    from organizer.services.attachments import attachment_content, list_attachments
+
+    pid = people.create_person(gui_db, PersonData(family_name="Filed")).meta.id
+    actions = RecordActions(gui_db)
+    editor = PersonEditor(actions, pid)
+    qtbot.addWidget(editor)
+    files = editor.files
+    letter = tmp_path / "письмо.txt"
+    letter.write_text("Уважаемый ректор", encoding="utf-8")
+    assert files.add_files([letter, tmp_path / "missing.pdf"]) == 1
+    assert "missing.pdf" in files.message.text()
+    assert [r.name for r in list_attachments(gui_db, "person", pid)] == ["письмо.txt"]
+    assert files.list.count() == 1
+    opened: list[QUrl] = []
+    files.open_url = opened.append
+    files.list.setCurrentRow(0)
+    path = files.open_current()
+    assert path is not None and path.read_text(encoding="utf-8") == "Уважаемый ректор"
+    assert opened == [QUrl.fromLocalFile(str(path))]
+    files.remove_current()
+    assert files.list.count() == 0 and list_attachments(gui_db, "person", pid) == []
+    actions.stack.undo()
+    assert files.list.count() == 1
+    row = list_attachments(gui_db, "person", pid)[0]
+    assert attachment_content(gui_db, row.id) == "Уважаемый ректор".encode()
+    actions.stack.undo()
+    assert files.list.count() == 0
+    actions.stack.redo()
+    assert [r.name for r in list_attachments(gui_db, "person", pid)] == ["письмо.txt"]
+    new = PersonEditor(actions)
+    qtbot.addWidget(new)
+    assert not new.files.add_button.isEnabled(), "a record not saved yet has no files"

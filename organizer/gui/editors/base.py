@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import ConflictError, OrganizerError, Problem, ValidationError
+from organizer.gui.editors.attachments import AttachmentsPanel
 from organizer.gui.editors.fields import InvalidInputError
 from organizer.gui.messages import problem_text
 from organizer.gui.undo import OPS, RecordActions, kind_label
@@ -127,6 +128,13 @@ class EditorDialog(QDialog):
         return self.detail.data
 
     # --- validation ------------------------------------------------------------------------------
+
+    def add_files_page(self) -> None:
+        """A page with the record's attached files (for kinds that take attachments)."""
+        self.files = AttachmentsPanel(self.records, self.kind, self.ident)
+        widget = QWidget()
+        QVBoxLayout(widget).addWidget(self.files)
+        self.pages.addTab(widget, self.tr("F&iles"))
 
     def open_record(self) -> None:
         """Read the record being edited (``ident``) into the form."""

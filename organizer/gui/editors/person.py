@@ -120,6 +120,7 @@ class PersonEditor(EditorDialog):
         row.addLayout(buttons)
         row.addStretch(1)
         self.add_field(profile, "photo", self.tr("Photo"), photo_box)
+        self.add_files_page()
         self.open_record()
 
     # --- institutions created on the spot --------------------------------------------------------

@@ -88,6 +88,7 @@ class InstitutionEditor(EditorDialog):
         self.name_variants = self.add_field(more, "name_variants", self.tr("Name in other languages"), RowsEditor([
             RowColumn("name", self.tr("Name"), width=300), RowColumn("script", self.tr("Script"), width=80),
             RowColumn("language", self.tr("Language"))]))
+        self.add_files_page()
         self.open_record()
 
     def load(self, detail: Any) -> None:
@@ -158,6 +159,7 @@ class VisitEditor(EditorDialog):
             RowColumn("description", self.tr("Gift"), width=260),
             RowColumn("person_id", self.tr("To or from"), "choice", lambda: self._people, None)]))
         self.summary = self.add_field(after, "summary", self.tr("Summary"), TextArea(lines=5))
+        self.add_files_page()
         self.open_record()
 
     _LOGISTICS = ("arrival_at", "arrival_details", "departure_at", "departure_details", "lodging", "transport",
@@ -232,6 +234,7 @@ class MeetingEditor(EditorDialog):
         self.notes = self.add_field(record, "notes", self.tr("Notes"), TextArea(lines=12))
         self.notes.setPlaceholderText(self.tr("Plain text or Markdown, saved as typed"))
         self.outcomes = self.add_field(record, "outcomes", self.tr("Outcomes"), TextArea(lines=4))
+        self.add_files_page()
         self.open_record()
 
     def load(self, detail: Any) -> None:
@@ -327,6 +330,7 @@ class AgreementEditor(EditorDialog):
             RowColumn("person_id", self.tr("Person"), "choice", lambda: self._people, None, 280),
             RowColumn("institution_id", self.tr("For"), "choice", lambda: self._institutions, None)]))
         self.summary = self.add_field(form, "summary", self.tr("Summary"), TextArea(lines=4))
+        self.add_files_page()
         self.open_record()
 
     def load(self, detail: Any) -> None:

@@ -1,0 +1,144 @@
+"""Files attached to a record, inside its editor: drop files (or choose them) to attach, open one with
+the system's viewer, remove one. Each is an undoable step at once (not on Save): the file is stored
+in the database through ``services.attachments``."""
+
+from __future__ import annotations
+
+import mimetypes
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organizer.domain.enums import RecordKind
+from organizer.domain.errors import OrganizerError
+from organizer.domain.records import AttachmentRow
+from organizer.gui.messages import error_text
+from organizer.gui.undo import RecordActions
+from organizer.services.attachments import attachment_content, list_attachments
+
+
+class AttachmentsPanel(QWidget):
+    """The files of one stored record."""
+
+    def __init__(self, actions: RecordActions, owner: RecordKind, owner_id: int | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.records, self.owner, self.owner_id = actions, owner, owner_id
+        self.rows: list[AttachmentRow] = []
+        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
+        """How a file is shown (the system's viewer; a test passes its own)."""
+        self.setAcceptDrops(owner_id is not None)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Attached files"))
+        self.list.itemActivated.connect(lambda _item: self.open_current())
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.add_button = QPushButton(self.tr("&Attach files…"))
+        self.open_button = QPushButton(self.tr("&Open"))
+        self.remove_button = QPushButton(self.tr("Re&move"))
+        self.add_button.clicked.connect(self._choose)
+        self.open_button.clicked.connect(self.open_current)
+        self.remove_button.clicked.connect(self.remove_current)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.open_button, self.remove_button):
+            buttons.addWidget(button)
+            button.setEnabled(owner_id is not None)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        actions.attachments_changed.connect(self._on_changed)
+        if owner_id is None:
+            self.message.setText(self.tr("Save the record first, then attach files to it."))
+        else:
+            self.message.setText(self.tr("Drop files here to attach them."))
+            self.reload()
+
+    def reload(self) -> None:
+        self.list.clear()
+        self.rows = list_attachments(self.records.db, self.owner, self.owner_id) if self.owner_id else []
+        locale = QLocale()
+        for row in self.rows:
+            item = QListWidgetItem(f"{row.name}  ({locale.formattedDataSize(row.size)})")
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            self.list.addItem(item)
+
+    def _on_changed(self, owner: RecordKind, owner_id: int) -> None:
+        if owner is self.owner and owner_id == self.owner_id:
+            self.reload()
+
+    def add_files(self, paths: Sequence[str | Path]) -> int:
+        """Attach these files; returns how many were attached (problems are shown below the list)."""
+        if self.owner_id is None:
+            return 0
+        added, problems = 0, []
+        for path in map(Path, paths):
+            try:
+                content = path.read_bytes()
+            except OSError as err:
+                problems.append(f"{path.name}: {err.strerror}")
+                continue
+            try:
+                self.records.attach(self.owner, self.owner_id, path.name, content,
+                                    mimetypes.guess_type(path.name)[0] or "")
+                added += 1
+            except OrganizerError as err:
+                problems.append(f"{path.name}: {error_text(err)}")
+        self.message.setText("\n".join(problems) if problems else self.tr("Drop files here to attach them."))
+        return added
+
+    def current_row(self) -> AttachmentRow | None:
+        index = self.list.currentRow()
+        return self.rows[index] if 0 <= index < len(self.rows) else None
+
+    def remove_current(self) -> None:
+        row = self.current_row()
+        if row is not None and self.owner_id is not None:
+            try:
+                self.records.detach(self.owner, self.owner_id, row)
+            except OrganizerError as err:
+                self.message.setText(error_text(err))
+
+    def open_current(self) -> Path | None:
+        """Open the file with the system's viewer (from a private temporary copy)."""
+        row = self.current_row()
+        if row is None:
+            return None
+        try:
+            content = attachment_content(self.records.db, row.id)
+        except OrganizerError as err:
+            self.message.setText(error_text(err))
+            return None
+        folder = Path(tempfile.mkdtemp(prefix="organizer-"))
+        target = folder / (Path(row.name).name or "file")
+        target.write_bytes(content)
+        target.chmod(0o600)
+        self.open_url(QUrl.fromLocalFile(str(target)))
+        return target
+
+    def _choose(self) -> None:
+        paths, _filter = QFileDialog.getOpenFileNames(self, self.tr("Attach files"))
+        self.add_files(paths)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.add_files([url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()])
+        event.acceptProposedAction()
