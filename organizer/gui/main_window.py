@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         self.database_actions = DatabaseActions(self, self.settings)
         self.database_actions.chosen.connect(self.open_database_requested)
         self.briefing_action = self._action(self.tr("&Briefing…"), "Ctrl+B", self.export_briefing)
-        self.dossier_action = self._action(self.tr("&Dossier…"), "Ctrl+D", self.export_dossier)
+        self.dossier_action = self._action(self.tr("&Dossier…"), "Ctrl+Shift+D", self.export_dossier)
         file_menu.addAction(self.database_actions.new_action)
         file_menu.addAction(self.database_actions.open_action)
         file_menu.addMenu(self.database_actions.recent_menu)

@@ -153,7 +153,7 @@
     </message>
     <message>
         <source>Dossier</source>
-        <translation>Справка</translation>
+        <translation>Досье</translation>
     </message>
     <message>
         <source>Pre-visit &amp;briefing book</source>
@@ -287,7 +287,7 @@
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation>Не&amp;давние</translation>
+        <translation>Н&amp;едавние</translation>
     </message>
     <message>
         <source>Organizer databases (*.sqlite *.db);;All files (*)</source>
@@ -1113,7 +1113,7 @@
     </message>
     <message>
         <source>&amp;Dossier…</source>
-        <translation>Сп&amp;равка…</translation>
+        <translation>&amp;Досье…</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>

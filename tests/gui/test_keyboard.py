@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QToolBar, QToolButton
 
@@ -79,3 +80,16 @@ def test_tool_bar_actions_are_reachable_by_keyboard(qtbot: Any, gui_demo_db: Dat
                 continue  # a separator, or a widget (a search field) that has a shortcut of its own
             assert action in in_menus or not action.shortcut().isEmpty(), \
                 f"tool bar action {action.text()!r} is neither in a menu nor has a shortcut"
+
+
+def test_no_two_actions_share_a_shortcut(qtbot: Any, gui_demo_db: Database) -> None:
+    """Qt fires neither of two actions with the same shortcut in one window (an "ambiguous shortcut")."""
+    window = MainWindow(gui_demo_db)
+    qtbot.addWidget(window)
+    owners: dict[str, list[str]] = {}
+    for action in window.findChildren(QAction):
+        for sequence in action.shortcuts():
+            if action.shortcutContext() != Qt.ShortcutContext.WidgetShortcut and not sequence.isEmpty():
+                owners.setdefault(sequence.toString(), []).append(action.text())
+    shared = {key: texts for key, texts in owners.items() if len(set(texts)) > 1}
+    assert not shared, f"shortcuts used by more than one action: {shared}"
