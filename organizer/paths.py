@@ -21,6 +21,22 @@ def data_dir() -> Path:
     return user_data_path(APP_NAME, APP_AUTHOR)
 
 
+def ensure_private_dir(folder: Path | None = None) -> Path:
+    """Create the user data folder (or ``folder``) if needed, and make it owner-only (0700)."""
+    folder = data_dir() if folder is None else folder
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name == "posix" and (folder.stat().st_mode & 0o077):
+        folder.chmod(0o700)
+    return folder
+
+
+def explicit_db_choice(db_path: str | None = None, db_url: str | None = None,
+                       environ: Mapping[str, str] | None = None) -> bool:
+    """True if the user named a database (option or environment); False for the default location."""
+    env = os.environ if environ is None else environ
+    return bool(db_url or db_path or env.get("ORGANIZER_DB_URL") or env.get("ORGANIZER_DB"))
+
+
 def default_db_path() -> Path:
     return data_dir() / DB_FILENAME
 

@@ -9,6 +9,7 @@ import argparse
 from typing import TYPE_CHECKING, TextIO
 
 from organizer.cli.output import dump
+from organizer.cli.safety import terminal_text
 
 if TYPE_CHECKING:
     from organizer.store.database import Database
@@ -19,7 +20,7 @@ def cmd_demo(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     from organizer.services import demo
 
     report = demo.load_demo(db)
-    print(text.import_report(report, "demo visit"), file=out)
+    print(terminal_text(text.import_report(report, "demo visit")), file=out)
     return 0
 
 
@@ -32,15 +33,16 @@ def cmd_import(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     else:
         from organizer.cli import text
 
-        print(text.import_report(report, str(args.file)), file=out)
+        print(terminal_text(text.import_report(report, str(args.file))), file=out)
     return 0
 
 
 def cmd_export(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     from organizer.services import archive_export, interchange
 
+    target = archive_export.check_output_path(args.file, db.path)
     data = archive_export.export_archive(db)
-    archive_export.write_archive(data, args.file)
+    archive_export.write_archive(data, target)
     counts = ", ".join(f"{len(data[s])} {s}" for s in interchange.SECTIONS if data[s])
-    print(f"exported to {args.file}: {counts or 'nothing (the database is empty)'}", file=out)
+    print(terminal_text(f"exported to {args.file}: {counts or 'nothing (the database is empty)'}"), file=out)
     return 0

@@ -9,6 +9,11 @@ light parts of the package, so ``--version`` and ``--help`` answer before SQLAlc
 command lives in a module of its own (``organizer/cli/<area>.py``) named in ``COMMANDS`` as
 ``"module:function"`` and imported only when that command runs; the command function imports the
 services it uses. To add a command: register its parser in ``build_parser`` and add one ``COMMANDS`` line.
+
+Everything printed goes through ``cli.safety``: control characters escaped, error lines cut short.
+
+A new database file is created only when that is asked for: at the default location (in the user
+data folder, made owner-only), by ``demo``, or with ``--create``; never in a folder that does not exist.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from organizer import __version__
+from organizer.cli import safety
 from organizer.cli.gui_options import GuiOptions, add_gui_arguments, gui_options
 from organizer.domain.errors import OrganizerError
 
@@ -35,8 +41,20 @@ EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 
+MAX_ID = 2**31 - 1
 LIST_KINDS = ("people", "institutions", "visits", "meetings", "followups", "agreements")
 SHOW_KINDS = ("person", "institution", "visit", "meeting")
+
+
+def record_id(value: str) -> int:
+    """An argparse type: a record id (a whole number from 1 to 2,147,483,647)."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a record id: {safety.message(value)[:40]}") from None
+    if not 1 <= number <= MAX_ID:
+        raise argparse.ArgumentTypeError(f"not a record id: {value[:40]} (ids run from 1 to {MAX_ID:,})")
+    return number
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--db-url", metavar="URL",
                        help="any SQLAlchemy URL, e.g. postgresql+psycopg://user@host/organizer "
                             "(default: $ORGANIZER_DB_URL)")
+    parser.add_argument("--create", action="store_true",
+                        help="create the --db file if it does not exist (its folder must exist); "
+                             "`demo` and the default location create it anyway")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     gui = sub.add_parser("gui", help="open the desktop app (the default)",
@@ -72,12 +93,12 @@ def build_parser() -> argparse.ArgumentParser:
     lst = sub.add_parser("list", help="list records", description="List records of one kind.")
     lst.add_argument("kind", choices=LIST_KINDS)
     lst.add_argument("--json", action="store_true", help="print one JSON array")
-    lst.add_argument("--visit", type=int, metavar="ID", help="meetings or follow-ups of this visit only")
+    lst.add_argument("--visit", type=record_id, metavar="ID", help="meetings or follow-ups of this visit only")
     lst.add_argument("--status", help="follow-ups with this status only (open, done, dropped)")
 
     show = sub.add_parser("show", help="show one record in full", description="Show one record in full.")
     show.add_argument("kind", choices=SHOW_KINDS)
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=record_id)
     show.add_argument("--json", action="store_true", help="print one JSON object")
     from organizer.cli.briefing import add_parsers as add_briefing_parsers
 
@@ -98,10 +119,14 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
     command = args.command or "gui"
     db: Database | None = None
     try:
-        from organizer.paths import resolve_db_url
+        from organizer.paths import ensure_private_dir, explicit_db_choice, resolve_db_url
         from organizer.store.database import open_database
 
-        db = open_database(resolve_db_url(args.db, args.db_url))
+        explicit = explicit_db_choice(args.db, args.db_url)
+        if not explicit:
+            ensure_private_dir()
+        create = args.create or command == "demo" or not explicit
+        db = open_database(resolve_db_url(args.db, args.db_url), create=create)
         if command == "gui":
             if gui is None:
                 print("organizer: the desktop app is not available here", file=err)
@@ -109,7 +134,7 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
             return gui(db, [sys.argv[0] if sys.argv else "organizer"], gui_options(args))
         return load_command(command)(db, args, out)
     except OrganizerError as exc:
-        print(f"organizer: {exc}", file=err)
+        print(f"organizer: {safety.message(str(exc))}", file=err)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("organizer: interrupted", file=err)
@@ -124,8 +149,12 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
     except Exception as exc:  # never a traceback for the user; one line that says what happened
         if os.environ.get("ORGANIZER_DEBUG"):
             traceback.print_exc(file=err)
+        known = safety.describe_unexpected(exc)
+        if known is not None:
+            print(f"organizer: {known}", file=err)
+            return EXIT_ERROR
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-        print(f"organizer: unexpected error: {type(exc).__name__}: {detail} "
+        print(f"organizer: unexpected error: {type(exc).__name__}: {safety.message(detail)} "
               "(set ORGANIZER_DEBUG=1 for details)", file=err)
         return EXIT_ERROR
     finally:

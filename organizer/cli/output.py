@@ -4,6 +4,9 @@ The contract is the JSON values, not the whitespace. A single record is indented
 it; a list is one array with one compact object a line, written as it is produced so a long list never
 sits in memory whole, and encoded by the stdlib's C encoder (``json.dumps`` without ``indent``; with
 ``indent`` it falls back to the pure-Python encoder, several times slower).
+
+C1 controls, bidi controls and lone surrogates inside strings are written as ``\\uXXXX`` escapes
+(``cli.safety.json_text``): the same JSON values, but nothing a terminal would act on.
 """
 
 from __future__ import annotations
@@ -12,12 +15,14 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
+from organizer.cli.safety import json_text
+
 _encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def dump(value: Any, out: TextIO) -> None:
     """One JSON value, indented, and a newline."""
-    json.dump(value, out, ensure_ascii=False, indent=2)
+    out.write(json_text(json.dumps(value, ensure_ascii=False, indent=2)))
     out.write("\n")
 
 
@@ -28,6 +33,6 @@ def dump_array(items: Iterable[Any], out: TextIO) -> None:
     sep = "\n"
     for item in items:
         write(sep)
-        write(_encode(item))
+        write(json_text(_encode(item)))
         sep = ",\n"
     write("]\n" if sep == "\n" else "\n]\n")

@@ -2,6 +2,9 @@
 
 A validation problem also carries a ``code`` and ``params`` (``Problem``), so a front end in another
 language can say the same thing in its own words; the English ``text`` stays what ``str(error)`` shows.
+
+A message never repeats a whole input: each problem of a ValidationError is cut to a short excerpt
+(a 10 MB field pasted into a form must not come back as a 10 MB error line).
 """
 
 from __future__ import annotations
@@ -26,6 +29,23 @@ def plural(count: int, one: str, many: str | None = None) -> str:
     return f"{count:,} {one if count == 1 else (many or one + 's')}"
 
 
+PROBLEM_LIMIT = 300
+"""Longest text of one problem (or record label) in a ValidationError, in characters."""
+
+
+def excerpt(text: str, limit: int = PROBLEM_LIMIT) -> str:
+    """``text``, or its beginning and end around a note of how much was left out."""
+    if len(text) <= limit:
+        return text
+    head = limit * 2 // 3
+    tail = limit - head
+    return f"{text[:head]}… [{len(text) - head - tail:,} characters left out] …{text[-tail:]}"
+
+
+def _short_params(params: Mapping[str, Any]) -> Mapping[str, Any]:
+    return {k: excerpt(v, 200) if isinstance(v, str) else v for k, v in params.items()}
+
+
 class OrganizerError(Exception):
     """Base of every error that should reach the user as a message, never as a traceback."""
 
@@ -41,12 +61,13 @@ class ValidationError(OrganizerError):
         if isinstance(problems, str):
             problems = {"": problems}
         self.issues: dict[str, Problem] = {
-            name: p if isinstance(p, Problem) else Problem("invalid", p) for name, p in problems.items()
+            excerpt(name, 120): Problem(p.code, excerpt(p.text), _short_params(p.params)) if isinstance(p, Problem)
+            else Problem("invalid", excerpt(p)) for name, p in problems.items()
         }
         self.problems = {name: p.text for name, p in self.issues.items()}
-        self.record = record
+        self.record = excerpt(record, 200) if record is not None else None
         parts = [f"{field}: {msg}" if field else msg for field, msg in self.problems.items()]
-        prefix = f"{record}: " if record else ""
+        prefix = f"{self.record}: " if self.record else ""
         super().__init__(prefix + "; ".join(parts))
 
 

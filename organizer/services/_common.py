@@ -36,6 +36,9 @@ _PHONE_AS_TYPED = re.compile(r"^\+?[0-9 ()./\-]{3,40}(?:\s*(?:ext\.?|x|доб\.?
 
 DEFAULT_PHONE_REGION = os.environ.get("ORGANIZER_PHONE_REGION", "").strip().upper() or None
 """Country (ISO 3166 code, e.g. ``UZ``) assumed for numbers typed without ``+``; unset: keep them as typed."""
+_SURROGATE = re.compile("[\ud800-\udfff]")
+MAX_ID = 2**31 - 1
+"""Largest record id (a 32-bit integer column on PostgreSQL); a larger number names no record."""
 
 T = TypeVar("T")
 R = TypeVar("R", bound=m.RecordMixin)
@@ -98,6 +101,10 @@ class Checker:
         if bad:
             self.add(field, f"contains a control character (U+{ord(bad.group()):04X})", "control_character",
                      char=f"U+{ord(bad.group()):04X}")
+        lone = _SURROGATE.search(value)
+        if lone:
+            self.add(field, f"contains an invalid character (a lone surrogate, U+{ord(lone.group()):04X})",
+                     "lone_surrogate", char=f"U+{ord(lone.group()):04X}")
         if single_line and ("\n" in value or "\r" in value):
             self.add(field, "must be a single line", "single_line")
         return value
@@ -142,8 +149,12 @@ def meta_of(obj: m.RecordMixin) -> RecordMeta:
     )
 
 
+def valid_id(ident: object) -> bool:
+    return isinstance(ident, int) and not isinstance(ident, bool) and 0 < ident <= MAX_ID
+
+
 def fetch(session: Session, model: type[T], ident: int, kind: str) -> T:
-    obj = session.get(model, ident)
+    obj = session.get(model, ident) if valid_id(ident) else None
     if obj is None:
         raise NotFoundError(kind, ident)
     return obj
@@ -168,7 +179,7 @@ def touch(obj: m.RecordMixin) -> None:
 
 def require_exists(session: Session, model: type[Any], ident: int | None, field: str, kind: str,
                    checker: Checker) -> None:
-    if ident is not None and session.get(model, ident) is None:
+    if ident is not None and (not valid_id(ident) or session.get(model, ident) is None):
         checker.add(field, f"no {kind} with id {ident}", "not_found", kind=kind, id=ident)
 
 

@@ -1,7 +1,10 @@
 """Export of the whole database as an Organizer archive (the format ``interchange`` imports).
 
 The file is written to a temporary name beside the target, synced, then renamed over it, so an
-interrupted export never leaves a half-written archive where a good one was.
+interrupted export never leaves a half-written archive where a good one was. The temporary name carries
+the writer's process id; leftovers of a killed export are removed by the next export to that folder.
+The output may not be the open database or one of its companion files (``-wal``, ``-shm``,
+``-journal``); a symbolic link as output is written through (its target is replaced, the link stays).
 Attachments are not exported yet (they can be large; the archive issue decides how to carry them).
 """
 
@@ -10,7 +13,6 @@ from __future__ import annotations
 import base64
 import json
 import os
-import tempfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,9 @@ from organizer.domain.errors import OrganizerError
 from organizer.services.interchange import FORMAT, VERSION
 from organizer.store import models as m
 from organizer.store.database import Database
+from organizer.store.files import clean_stale_temps, private_temp
+
+TEMP_SUFFIX = ".tmp"
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -150,22 +155,50 @@ def export_archive(db: Database) -> dict[str, Any]:
     }
 
 
+def check_output_path(path: Path, database: Path | None) -> Path:
+    """The file an export should replace: ``path`` with symbolic links followed.
+
+    Refuses the open database and its companion files, whichever name (or link) leads to them.
+    """
+    target = Path(os.path.realpath(path))
+    if target.is_dir():
+        raise OrganizerError(f"cannot write {path}: it is a folder")
+    if database is not None:
+        db_real = Path(os.path.realpath(database))
+        protected = {db_real} | {db_real.with_name(db_real.name + s) for s in ("-wal", "-shm", "-journal")}
+        same = target in protected
+        if not same and target.exists():
+            same = any(p.exists() and os.path.samefile(target, p) for p in protected)
+        if same:
+            raise OrganizerError(f"cannot write the archive to {path}: that is the open database "
+                                 "(or one of its files); choose another file name")
+    return target
+
+
 def write_archive(data: dict[str, Any], path: Path) -> None:
-    """Write atomically: a temporary file in the same folder, fsync, then rename over ``path``."""
-    folder = path.resolve().parent
+    """Write atomically: a temporary file in the same folder, fsync, then rename over ``path``.
+
+    A symbolic link is written through: the file it points to is replaced.
+    """
+    path = Path(os.path.realpath(path))
+    folder = path.parent
     if not folder.is_dir():
         raise OrganizerError(f"cannot write {path}: the folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    clean_stale_temps(folder, path.name, TEMP_SUFFIX)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        tmp = private_temp(folder, path.name, TEMP_SUFFIX)
+    except OSError as err:
+        raise OrganizerError(f"cannot write {path}: {err.strerror}") from None
+    try:
+        with tmp.open("w", encoding="utf-8") as fh:
             json.dump(data, fh, ensure_ascii=False, indent=1)
             fh.write("\n")
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except OSError as err:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise OrganizerError(f"cannot write {path}: {err.strerror}") from None
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise

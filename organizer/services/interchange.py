@@ -65,7 +65,14 @@ VERSION = 1
 MAX_ARCHIVE_BYTES = 512 * 1024 * 1024
 SECTIONS = ("topics", "institutions", "people", "visits", "meetings", "followups", "agreements")
 
+INT_LIMIT = 2**31 - 1
+"""Largest whole number a field of an archive may hold (32-bit integer columns)."""
+
 Progress = Callable[[int, int], None]
+
+
+def _excerpt(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else f"{text[:limit - 1]}… ({len(text):,} characters)"
 
 
 @dataclass
@@ -107,7 +114,9 @@ class _Reader:
         if value is None:
             return default
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(key, f"expected a whole number, got {value!r}")
+            raise self.fail(key, f"expected a whole number, got {_excerpt(repr(value))}")
+        if not -INT_LIMIT <= value <= INT_LIMIT:
+            raise self.fail(key, f"the number {_excerpt(str(value))} is out of range (at most {INT_LIMIT:,})")
         return value
 
     def flag(self, key: str, default: bool = False) -> bool:
@@ -139,7 +148,7 @@ class _Reader:
         try:
             return date.fromisoformat(value)
         except ValueError:
-            raise self.fail(key, f"{value!r} is not a date (YYYY-MM-DD)") from None
+            raise self.fail(key, f"{_excerpt(repr(value))} is not a date (YYYY-MM-DD)") from None
 
     def moment(self, key: str) -> datetime | None:
         value = self.text(key)
@@ -148,8 +157,11 @@ class _Reader:
         try:
             parsed = datetime.fromisoformat(value)
         except ValueError:
-            raise self.fail(key, f"{value!r} is not a date and time (YYYY-MM-DDTHH:MM)") from None
-        return parsed.replace(tzinfo=None) if parsed.tzinfo is None else parsed
+            raise self.fail(key, f"{_excerpt(repr(value))} is not a date and time (YYYY-MM-DDTHH:MM)") from None
+        if parsed.tzinfo is not None:
+            raise self.fail(key, f"{_excerpt(repr(value))} has a time zone offset; times are the local time at "
+                                 "the venue, without an offset (YYYY-MM-DDTHH:MM)")
+        return parsed
 
     def contacts(self, key: str) -> tuple[ContactEntry, ...]:
         out = []
@@ -213,6 +225,8 @@ def load_archive_file(path: Path) -> dict[str, Any]:
     except json.JSONDecodeError as err:
         where = f"line {err.lineno}, column {err.colno}"
         raise ImportFormatError(f"{path} is not valid JSON: {err.msg} at {where}") from None
+    except RecursionError:
+        raise ImportFormatError(f"{path} is nested too deeply to be an Organizer archive") from None
     return check_archive(data, str(path))
 
 
@@ -235,7 +249,6 @@ def import_archive(db: Database, data: Mapping[str, Any], progress: Progress | N
     check_archive(data)
     total = sum(len(data.get(s, [])) for s in SECTIONS)
     done = 0
-    report = ImportReport()
 
     def tick() -> None:
         nonlocal done
@@ -243,7 +256,10 @@ def import_archive(db: Database, data: Mapping[str, Any], progress: Progress | N
         if progress is not None:
             progress(done, total)
 
-    with db.unit_of_work() as session:
+    def attempt(session: Session) -> ImportReport:
+        nonlocal done
+        done = 0
+        report = ImportReport()
         res = _Resolver(session)
         for section in SECTIONS:
             report.added[section] = 0
@@ -256,7 +272,7 @@ def import_archive(db: Database, data: Mapping[str, Any], progress: Progress | N
                 r = _Reader(raw, f"{section}[{i}]")
                 uid = r.text("uid") if section != "topics" else ""
                 if uid:
-                    r.where = f"{section}[{i}] ({uid})"
+                    r.where = f"{section}[{i}] ({_excerpt(uid)})"
                     if uid in seen:
                         raise r.fail("uid", "appears twice in the file")
                     seen.add(uid)
@@ -267,27 +283,41 @@ def import_archive(db: Database, data: Mapping[str, Any], progress: Progress | N
             # Records of one section refer only to earlier sections (institutions to their parents are
             # flushed one by one), so one flush per section lets SQLAlchemy batch the inserts.
             session.flush()
-    return report
+        return report
+
+    # Another client importing the same records at the same moment (a server shared by a team) may
+    # insert a uid or topic first: the import then starts again and finds those records present.
+    return db.write(attempt)
 
 
 def _parents_first(items: list[Any]) -> list[Any]:
-    """Order institutions so each parent comes before its units (the file may list them any way)."""
+    """Order institutions so each parent comes before its units (the file may list them any way).
+
+    A chain of parents that comes back to where it started is refused, naming the cycle.
+    """
     by_uid = {it.get("uid"): it for it in items if isinstance(it, dict)}
+    index = {id(it): i for i, it in enumerate(items)}
     ordered: list[Any] = []
     placed: set[int] = set()
 
-    def place(item: Any, depth: int = 0) -> None:
-        if id(item) in placed or depth > len(items):
-            return
-        parent = by_uid.get(item.get("parent")) if isinstance(item, dict) else None
-        if parent is not None and parent is not item:
-            place(parent, depth + 1)
-        if id(item) not in placed:
-            placed.add(id(item))
-            ordered.append(item)
-
     for item in items:
-        place(item)
+        chain: list[Any] = []
+        on_chain: set[int] = set()
+        current = item
+        while current is not None and id(current) not in placed:
+            if id(current) in on_chain:
+                start = next(k for k, c in enumerate(chain) if c is current)
+                loop = [str(c.get("uid")) for c in chain[start:]] + [str(current.get("uid"))]
+                where = f"institutions[{index[id(current)]}] ({_excerpt(str(current.get('uid')))})"
+                raise ValidationError({"parent": "the parents form a cycle: "
+                                                 + _excerpt(" -> ".join(loop), 300)}, record=where)
+            chain.append(current)
+            on_chain.add(id(current))
+            parent_uid = current.get("parent") if isinstance(current, dict) else None
+            current = by_uid.get(parent_uid) if isinstance(parent_uid, str) and parent_uid else None
+        for c in reversed(chain):
+            placed.add(id(c))
+            ordered.append(c)
     return ordered
 
 
@@ -295,6 +325,8 @@ def _import_one(session: Session, res: _Resolver, section: str, r: _Reader, uid:
     if section == "topics":
         checker = Checker(r.where)
         name = r.text("name")
+        checker.text("name", name, required=True)
+        checker.check()
         existed = session.scalar(select(m.Topic.id).where(m.Topic.name == name.strip())) is not None
         topic = topics_by_name(session, [name], checker)
         checker.check()

@@ -40,6 +40,7 @@ from organizer.services._common import (
     new_record,
     replace_children,
     topics_by_name,
+    valid_id,
 )
 from organizer.services.positions import (
     POSITION_FIELDS,
@@ -282,7 +283,7 @@ def _details(session: Session, ids: Sequence[int]) -> list[PersonDetail]:
 
 def get_person(db: Database, ident: int) -> PersonDetail:
     with db.reader() as session:
-        found = _details(session, [ident])
+        found = _details(session, [ident]) if valid_id(ident) else []
     if not found:
         raise NotFoundError(KIND, ident)
     return found[0]

@@ -46,6 +46,8 @@ from organizer.store import models as m
 from organizer.store.database import Database
 
 KIND = "visit"
+MAX_PRECEDENCE = 1_000_000
+"""Highest rank in a delegation's order of precedence (the number is stored as a 32-bit integer)."""
 
 
 def _apply(session: Session, obj: m.Visit, data: VisitData, checker: Checker) -> None:
@@ -89,8 +91,9 @@ def _apply(session: Session, obj: m.Visit, data: VisitData, checker: Checker) ->
             checker.add(f"{field}.person_id", f"person {p.person_id} is listed twice", "listed_twice",
                         kind="person", id=p.person_id)
         seen_people.add(p.person_id)
-        if p.precedence < 0:
-            checker.add(f"{field}.precedence", "must be 0 (unranked) or more", "precedence")
+        if not 0 <= p.precedence <= MAX_PRECEDENCE:
+            checker.add(f"{field}.precedence", f"must be 0 (unranked) or a rank up to {MAX_PRECEDENCE:,}",
+                        "precedence", limit=MAX_PRECEDENCE)
         participants.append(m.VisitParticipant(
             person_id=p.person_id, side=parse_enum(Side, p.side, f"{field}.side").value,
             role=parse_enum(ParticipantRole, p.role, f"{field}.role").value, precedence=p.precedence,

@@ -1,42 +1,74 @@
 """Opening a database: engine, SQLite pragmas, file checks, Alembic upgrade, unit of work.
 
 ``open_database(url)`` is the single entry point. For SQLite it
-- refuses a file that is not a SQLite database (checked from its header, before SQLite touches it),
-- creates a new file readable by its owner only (mode 0600) and its folder if needed,
-- sets on every connection: foreign keys on, WAL journal, a busy timeout and ``synchronous=FULL``,
+- checks that an existing file is ours *without changing a byte of it*: the header is read, then the
+  file is opened read-only (``mode=ro``, or ``immutable=1`` when no write-ahead log exists that could
+  hold newer pages) to look at its tables and Alembic version. An empty file, an empty SQLite database,
+  a file of another program (also one that uses Alembic) are refused as "not an Organizer database";
+- creates a new database only when asked to (``create=True``) and only in an existing folder, and
+  atomically: the schema is built in a private temporary file (mode 0600) that is then linked to the
+  final name, so no other process ever sees a half-made or empty database file;
+- sets on every connection: foreign keys on, WAL journal, a busy timeout and ``synchronous=FULL``;
 - takes control of transactions (pysqlite's own implicit BEGIN is switched off, the documented
-  SQLAlchemy recipe) so a unit of work is exactly one SQLite transaction.
+  SQLAlchemy recipe). A unit of work that may write starts with ``BEGIN IMMEDIATE``: it takes the
+  write lock up front, so concurrent writers queue (for up to the busy timeout) instead of failing
+  with "database is locked" when a deferred transaction cannot upgrade its read lock. Reads stay
+  deferred and never wait.
 
 Then it brings the schema to the newest Alembic revision (the "connection sharing" recipe, with the
 script location set in code so it also works frozen), or refuses a database that a newer Organizer
-wrote. A database with tables but no Alembic version is not ours and is refused too.
+wrote. A database with tables but no Alembic version is not ours and is refused too. On PostgreSQL
+the migration runs under a transaction-level advisory lock, so clients starting at once on a new
+database migrate it one after the other (the later ones find it at head and do nothing).
+
+Errors of the database become one-line ``OrganizerError`` messages: a unique constraint another
+client won in a race is a ``ConflictError`` (``write`` retries such units of work), a lock not
+obtained within the busy timeout says so, and a URL is never shown with its password.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import re
+import sqlite3
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, configure_mappers, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from organizer.domain.errors import ConflictError, DatabaseError, SchemaTooNewError
+from organizer.store.files import clean_stale_temps, private_temp
 from organizer.store.migrations import HEAD_REVISION, KNOWN_REVISIONS
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 10_000
+BUSY_TIMEOUT_MS = 60_000
+"""How long a writer waits for another one to finish. Readers never wait (WAL), so this is the time a
+queue of writers may take: twenty clients importing at once on a busy laptop need well over 10 s."""
 SQLITE_BUSY_SNAPSHOT = 517
 """A read transaction tried to write after another connection committed (WAL): a conflict, not a lock."""
+SQLITE_CONSTRAINT_UNIQUE = 2067
+SQLITE_CONSTRAINT_PRIMARYKEY = 1555
+PG_UNIQUE_VIOLATION = "23505"
+PG_RETRYABLE = {"40001", "40P01"}  # serialization failure, deadlock detected
+MIGRATION_LOCK_KEY = 0x0F6A_17E5
+"""PostgreSQL advisory lock key under which migrations run (any constant; ours)."""
+OUR_TABLES = frozenset({"person", "institution", "topic", "person_name", "institution_name"})
+"""Tables every Organizer schema has had since revision 0001: how a newer Organizer's file is told
+apart from another program's file that also uses Alembic."""
+NEW_DB_SUFFIX = ".new"
+WRITE_OPTION = "organizer_write"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+T = TypeVar("T")
 
 
 def sqlite_url(path: str | os.PathLike[str]) -> str:
@@ -62,27 +94,106 @@ def head_revision() -> str:
     return head
 
 
-def _check_sqlite_file(path: Path, create: bool) -> None:
-    """Refuse what is not a SQLite file without writing a byte; create a private new file."""
-    if path.exists():
-        if path.is_dir():
-            raise DatabaseError(f"{path} is a folder, not a database file")
-        try:
-            with path.open("rb") as fh:
-                header = fh.read(len(SQLITE_HEADER))
-        except OSError as err:
-            raise DatabaseError(f"cannot read {path}: {err.strerror}") from None
-        if header and header != SQLITE_HEADER:
-            raise DatabaseError(f"{path} is not an Organizer database (not a SQLite file)")
-        return
-    if not create:
-        raise DatabaseError(f"{path} does not exist")
+def check_sqlite_file(path: Path) -> bool:
+    """True if ``path`` is an Organizer database, False if it does not exist; otherwise DatabaseError.
+
+    Nothing is written to the file: see the module docstring.
+    """
+    if not path.exists() and not path.is_symlink():
+        return False
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        os.close(fd)
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError as err:
+        raise DatabaseError(f"cannot read {path}: {err.strerror}") from None
+    if not header:
+        raise DatabaseError(f"{path} is an empty file (0 bytes), not an Organizer database; "
+                            "remove it or choose another file")
+    if not header.startswith(SQLITE_HEADER):
+        raise DatabaseError(f"{path} is not an Organizer database (not a SQLite file)")
+    tables, revision = _read_schema_read_only(path, wal=len(header) > 18 and header[18] == 2)
+    if not tables:
+        raise DatabaseError(f"{path} is an empty SQLite database (no tables), not an Organizer database")
+    if "alembic_version" not in tables:
+        raise DatabaseError(f"{path} holds tables but no Organizer schema version: not an Organizer database")
+    if revision not in KNOWN_REVISIONS:
+        if revision is not None and tables >= OUR_TABLES:
+            raise SchemaTooNewError(
+                f"the database {path} was written by a newer Organizer (schema {revision}); "
+                f"this version knows schemas up to {HEAD_REVISION}: please upgrade Organizer"
+            )
+        raise DatabaseError(f"{path} is not an Organizer database (its schema version {revision!r} is not ours)")
+    return True
+
+
+def _read_schema_read_only(path: Path, *, wal: bool) -> tuple[set[str], str | None]:
+    """Table names and Alembic revision of a SQLite file, read without writing to it.
+
+    A file in WAL mode without a ``-wal`` file is read as immutable (a read-only connection would
+    create the ``-wal`` and ``-shm`` files); otherwise ``mode=ro``.
+    """
+    quoted = quote(str(path.absolute()))
+    has_log = Path(f"{path}-wal").exists()
+    modes = ["immutable=1", "mode=ro"] if wal and not has_log else ["mode=ro"]
+    last: sqlite3.Error | None = None
+    for mode in modes:
+        try:
+            con = sqlite3.connect(f"file:{quoted}?{mode}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.Error as err:
+            last = err
+            continue
+        try:
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            revision = None
+            if "alembic_version" in tables:
+                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+            return tables, revision
+        except sqlite3.Error as err:
+            last = err
+        finally:
+            con.close()
+    detail = str(last) if last is not None else "unreadable"
+    raise DatabaseError(f"{path} is corrupt or not an Organizer database ({detail})")
+
+
+def create_sqlite_database(path: Path, revision: str | None = "head") -> None:
+    """Create a new, migrated, private database at ``path`` atomically (see the module docstring).
+
+    If another process creates it first, theirs is kept and this returns normally. ``revision=None``
+    leaves the schema empty (for tests that start from an old revision).
+    """
+    folder = path.parent
+    if not folder.is_dir():
+        raise DatabaseError(f"cannot create {path}: the folder {folder} does not exist")
+    clean_stale_temps(folder, path.name, NEW_DB_SUFFIX)
+    try:
+        tmp = private_temp(folder, path.name, NEW_DB_SUFFIX)
     except OSError as err:
         raise DatabaseError(f"cannot create {path}: {err.strerror}") from None
+    try:
+        db = Database(create_db_engine(sqlite_url(tmp)), sqlite_url(tmp))
+        try:
+            if revision is not None:
+                upgrade_to(db, revision)
+            else:
+                db.engine.connect().close()  # WAL mode is set on connect
+        finally:
+            db.close()  # the last connection closes: the log is checkpointed into the file
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass  # another process created it at the same moment: open theirs
+        except OSError:
+            if not path.exists():  # a file system without hard links
+                os.replace(tmp, path)
+    except OSError as err:
+        raise DatabaseError(f"cannot create {path}: {err.strerror}") from None
+    finally:
+        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            leftover.unlink(missing_ok=True)
 
 
 def _install_sqlite_pragmas(engine: Engine) -> None:
@@ -100,7 +211,10 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # A unit of work that may write takes the write lock now and waits for it (busy timeout);
+        # a deferred BEGIN that later upgrades to a write lock cannot wait and fails at once.
+        write = conn.get_execution_options().get(WRITE_OPTION, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 class Database:
@@ -112,6 +226,8 @@ class Database:
         # No autoflush: services validate a whole input (with look-ups) before anything reaches the
         # database, and flush explicitly once it is valid.
         self._sessions = sessionmaker(engine, expire_on_commit=False, autoflush=False)
+        self.write_engine = engine.execution_options(**{WRITE_OPTION: True})
+        self._write_sessions = sessionmaker(self.write_engine, expire_on_commit=False, autoflush=False)
 
     @property
     def is_sqlite(self) -> bool:
@@ -126,8 +242,11 @@ class Database:
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
-        """One transaction: committed if the block ends normally, rolled back on any exception."""
-        with self._sessions() as session:
+        """One write transaction: committed if the block ends normally, rolled back on any exception.
+
+        On SQLite it begins with ``BEGIN IMMEDIATE`` (see the module docstring).
+        """
+        with self._write_sessions() as session:
             try:
                 with session.begin():
                     yield session
@@ -135,12 +254,38 @@ class Database:
                 raise ConflictError(
                     "the record was changed or deleted elsewhere while you edited it; reload it and try again"
                 ) from err
-            except sa_exc.OperationalError as err:
-                if getattr(err.orig, "sqlite_errorcode", None) == SQLITE_BUSY_SNAPSHOT:
-                    raise ConflictError(
+            except sa_exc.IntegrityError as err:
+                if is_unique_race(err):
+                    raise RaceConflictError(
+                        "someone else saved a record with the same unique name or uid at the same moment; "
+                        "nothing was saved, try again"
+                    ) from err
+                raise DatabaseError(f"the change breaks a rule of the database ({_first_line(err)}); "
+                                    "nothing was saved") from err
+            except sa_exc.DBAPIError as err:
+                if getattr(err.orig, "sqlite_errorcode", None) == SQLITE_BUSY_SNAPSHOT or is_retryable(err):
+                    raise RaceConflictError(
                         "the database was changed elsewhere during this operation; nothing was saved, try again"
                     ) from err
+                if _is_sqlite_busy(err):
+                    raise DatabaseError(
+                        f"the database is busy: another program kept it locked for more than "
+                        f"{BUSY_TIMEOUT_MS // 1000} s; nothing was saved, try again"
+                    ) from err
                 raise DatabaseError(_describe_operational_error(err, self.url)) from err
+
+    def write(self, work: Callable[[Session], T], *, attempts: int = 5) -> T:
+        """Run ``work`` in a unit of work, again (up to ``attempts`` times) if it lost a race to a
+        concurrent client (a unique uid or name inserted at the same moment, a deadlock): the next
+        attempt sees the winner's rows. Only for work that is safe to repeat from the start."""
+        for attempt in range(1, attempts + 1):
+            try:
+                with self.unit_of_work() as session:
+                    return work(session)
+            except RaceConflictError:
+                if attempt == attempts:
+                    raise
+        raise AssertionError("unreachable")
 
     @contextmanager
     def reader(self) -> Iterator[Session]:
@@ -161,6 +306,29 @@ class Database:
         self.engine.dispose()
 
 
+class RaceConflictError(ConflictError):
+    """A concurrent client won a race (unique value inserted first, deadlock): repeating the work helps."""
+
+
+def is_unique_race(err: sa_exc.DBAPIError) -> bool:
+    orig = err.orig
+    return (getattr(orig, "sqlite_errorcode", None) in (SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_PRIMARYKEY)
+            or getattr(orig, "sqlstate", None) == PG_UNIQUE_VIOLATION)
+
+
+def is_retryable(err: sa_exc.DBAPIError) -> bool:
+    return getattr(err.orig, "sqlstate", None) in PG_RETRYABLE
+
+
+def _is_sqlite_busy(err: sa_exc.DBAPIError) -> bool:
+    return getattr(err.orig, "sqlite_errorcode", 0) & 0xFF in (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
+
+
+def _first_line(err: sa_exc.DBAPIError) -> str:
+    detail = str(err.orig) if err.orig is not None else str(err)
+    return (detail.strip().splitlines() or [""])[0][:300]
+
+
 def _describe_operational_error(err: sa_exc.DBAPIError, where: str) -> str:
     detail = str(err.orig) if err.orig is not None else str(err)
     return f"database error ({_safe_url(where)}): {detail}"
@@ -169,8 +337,15 @@ def _describe_operational_error(err: sa_exc.DBAPIError, where: str) -> str:
 def _safe_url(url: str) -> str:
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except sa_exc.ArgumentError:
-        return "?"
+    except (sa_exc.ArgumentError, ValueError):
+        return redact_url(url)
+
+
+def redact_url(url: str) -> str:
+    """A URL that could not be parsed, with anything that may be a password masked, cut short."""
+    masked = re.sub(r"(://[^:/@\s]*:)[^@]*@", r"\1***@", url)
+    masked = re.sub(r"(?i)(password=)[^&\s]*", r"\1***", masked)
+    return masked if len(masked) <= 200 else masked[:200] + "…"
 
 
 def create_db_engine(url: str) -> Engine:
@@ -189,15 +364,21 @@ def open_database(url: str, *, create: bool = True, upgrade: bool = True) -> Dat
     """
     try:
         u = make_url(url)
-    except sa_exc.ArgumentError:
-        raise DatabaseError(f"not a database URL: {url!r}") from None
+        u.port  # noqa: B018 - a bad port raises here
+    except (sa_exc.ArgumentError, ValueError):
+        raise DatabaseError(f"not a database URL (check its form, e.g. the port): {redact_url(url)}") from None
     if u.get_backend_name() == "sqlite" and u.database and u.database != ":memory:":
-        _check_sqlite_file(Path(u.database), create)
+        path = Path(u.database)
+        if not check_sqlite_file(path):
+            if not create:
+                raise DatabaseError(f"{path} does not exist (to create a new database there, use --create)")
+            create_sqlite_database(path, "head" if upgrade else None)
     try:
         engine = create_db_engine(url)
-    except (sa_exc.ArgumentError, ImportError) as err:
+    except (sa_exc.ArgumentError, ImportError, ValueError) as err:
         raise DatabaseError(f"cannot use database URL {_safe_url(url)}: {err}") from None
     db = Database(engine, url)
+    configure_mappers()  # once per process, outside any transaction (not while holding the write lock)
     try:
         _prepare_schema(db, upgrade=upgrade)
     except DatabaseError:
@@ -240,6 +421,9 @@ def _prepare_schema(db: Database, *, upgrade: bool) -> None:
         raise DatabaseError(
             f"{_safe_url(db.url)} holds tables but no Organizer schema version: not an Organizer database"
         )
+    if current is not None and current not in KNOWN_REVISIONS and not tables >= OUR_TABLES:
+        raise DatabaseError(f"{_safe_url(db.url)} is not an Organizer database (its schema version "
+                            f"{current!r} is not ours)")
     if current is not None and current not in KNOWN_REVISIONS:
         raise SchemaTooNewError(
             f"the database {_safe_url(db.url)} was written by a newer Organizer (schema {current}); "
@@ -258,12 +442,16 @@ def upgrade_to(db: Database, revision: str) -> None:
     from alembic import command
 
     cfg = alembic_config(db.url)
-    with db.engine.connect() as conn:
+    with db.write_engine.connect() as conn:
         raw = conn.connection.driver_connection if db.is_sqlite else None
         if raw is not None:
             raw.execute("PRAGMA foreign_keys=OFF")
         try:
             with conn.begin():
+                if db.engine.dialect.name == "postgresql":
+                    # Clients starting at once on a new database migrate one after the other; Alembic
+                    # then reads the version inside this transaction and finds the work done.
+                    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_KEY})")
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, revision)
                 if raw is not None:

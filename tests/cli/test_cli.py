@@ -157,7 +157,7 @@ def test_env_variable_chooses_database(tmp_path: Path, demo_file: Path, monkeypa
     code, out, _ = run("list", "visits", "--json")
     assert code == 0 and len(json.loads(out)) == 1
     monkeypatch.setenv("ORGANIZER_DB_URL", f"sqlite:///{tmp_path / 'other.sqlite'}")
-    code, out, _ = run("list", "visits", "--json")
+    code, out, _ = run("--create", "list", "visits", "--json")
     assert code == 0 and json.loads(out) == []
 
 
@@ -168,7 +168,7 @@ def test_gui_is_the_default_command(tmp_path: Path) -> None:
         seen.append(str(db.path))
         return 0
 
-    assert run("--db", str(tmp_path / "g.sqlite"), gui=fake_gui)[0] == 0
+    assert run("--db", str(tmp_path / "g.sqlite"), "--create", gui=fake_gui)[0] == 0
     assert run("--db", str(tmp_path / "g.sqlite"), "gui", gui=fake_gui)[0] == 0
     assert seen == [str(tmp_path / "g.sqlite")] * 2
 
@@ -177,7 +177,7 @@ def test_import_command(tmp_path: Path) -> None:
     from organizer.assets import demo_archive
 
     db = tmp_path / "i.sqlite"
-    code, out, _ = run("--db", str(db), "import", str(demo_archive()), "--json")
+    code, out, _ = run("--db", str(db), "--create", "import", str(demo_archive()), "--json")
     assert code == 0 and json.loads(out)["added"]["people"] == 6
     broken = tmp_path / "broken.json"
     broken.write_text("{", encoding="utf-8")
@@ -222,7 +222,7 @@ def test_export_command_round_trip(demo_file: Path, tmp_path: Path) -> None:
     assert code == 0, err
     assert "6 people" in out
     copy = tmp_path / "copy.sqlite"
-    assert run("--db", str(copy), "import", str(archive))[0] == 0
+    assert run("--db", str(copy), "--create", "import", str(archive))[0] == 0
     for kind in ("people", "institutions", "meetings", "followups"):
         assert run_json(copy, "list", kind) == run_json(demo_file, "list", kind)
     code, _, err = run("--db", str(demo_file), "export", str(tmp_path / "no" / "such" / "dir.json"))
@@ -231,7 +231,7 @@ def test_export_command_round_trip(demo_file: Path, tmp_path: Path) -> None:
 
 def test_no_display_is_one_clear_line(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    result = subprocess.run([sys.executable, "-m", "organizer", "--db", "g.sqlite"], cwd=tmp_path, env=env,
+    result = subprocess.run([sys.executable, "-m", "organizer", "--db", "g.sqlite", "--create"], cwd=tmp_path, env=env,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "no display" in result.stderr and "organizer --help" in result.stderr

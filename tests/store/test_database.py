@@ -44,11 +44,11 @@ def test_wal_and_shared_memory_files_are_private_too(demo_db: Database, db_path:
     assert [stat.S_IMODE(p.stat().st_mode) for p in companions] == [0o600, 0o600]
 
 
-def test_creates_missing_folders(tmp_path: Path) -> None:
+def test_a_path_in_a_missing_folder_is_an_error_and_creates_nothing(tmp_path: Path) -> None:
     path = tmp_path / "a" / "b" / "org.sqlite"
-    database = open_database(sqlite_url(path))
-    database.close()
-    assert path.is_file()
+    with pytest.raises(DatabaseError, match="does not exist"):
+        open_database(sqlite_url(path))
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_foreign_keys_are_enforced(db: Database) -> None:

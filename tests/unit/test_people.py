@@ -173,15 +173,38 @@ def test_history_lists_visit_and_meetings_in_order(demo_db: Database) -> None:
 
 
 def test_concurrent_edit_of_the_same_row_is_a_conflict(db: Database) -> None:
-    """Two sessions read version 1; the second write is refused (optimistic locking), not lost silently."""
+    """Two edits of version 1 at once: the second writer waits for the first (no "database is locked"),
+    then is refused with the conflict message (optimistic locking), its change not written over the first."""
+    import threading
+
     created = people.create_person(db, PersonData(given_name="Mikhail", family_name="Varfolomeyev"))
-    with pytest.raises(ConflictError, match="changed elsewhere"), db.unit_of_work() as first:
-        row = first.get(m.Person, created.meta.id)
+    outcome: list[BaseException | None] = []
+    first_holds_lock = threading.Event()
+
+    def second_edit() -> None:
+        first_holds_lock.wait()
+        try:
+            people.update_person(db, created.meta.id, PersonData(given_name="Mikhail", family_name="Varfolomeev",
+                                                                  notes="edited from a stale copy"),
+                                 expected_version=1)
+            outcome.append(None)
+        except BaseException as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=second_edit)
+    worker.start()
+    with db.unit_of_work() as first:
+        row = first.get(m.Person, created.meta.id)  # BEGIN IMMEDIATE: the write lock is ours now
         assert row is not None
-        people.update_person(db, created.meta.id, PersonData(given_name="Mikhail", family_name="Varfolomeev"))
-        row.notes = "edited from a stale copy"
+        first_holds_lock.set()
+        worker.join(timeout=0.5)
+        assert worker.is_alive(), "the second writer must wait for the first"
+        row.family_name = "Varfolomeyev-Kazansky"
+    worker.join(timeout=15)
+    assert len(outcome) == 1 and isinstance(outcome[0], ConflictError), outcome
+    assert "changed elsewhere" in str(outcome[0]) and "locked" not in str(outcome[0])
     after = people.get_person(db, created.meta.id)
-    assert (after.data.family_name, after.data.notes, after.meta.version) == ("Varfolomeev", "", 2)
+    assert (after.data.family_name, after.data.notes, after.meta.version) == ("Varfolomeyev-Kazansky", "", 2)
 
 
 def test_stale_copy_written_later_is_a_conflict(db: Database) -> None:

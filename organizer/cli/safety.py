@@ -1,0 +1,64 @@
+"""What the command line prints must be safe for a terminal, short, and never a raw exception.
+
+- ``terminal_text`` escapes every character that a terminal would act on instead of showing:
+  C0 controls but newline and tab (ESC starts the sequences that retitle or clear a terminal, BEL
+  rings), DEL, C1 controls (U+0080-U+009F; U+009B is a CSI on some terminals), the bidirectional
+  overrides and isolates (U+202A-U+202E, U+2066-U+2069, which reorder what follows them) and lone
+  surrogates (which cannot even be encoded). They appear as ``\\x1b`` or ``\\u202e``.
+- ``json_text`` does the same inside JSON output (the json module already escapes C0 controls);
+  the escapes it writes are valid JSON, so the data read back is unchanged.
+- ``message`` is one line of an error: escaped, and cut to a few hundred characters.
+- ``describe_unexpected`` turns the exceptions that bad input can still raise deep inside a library
+  into a sentence a user can act on, instead of ``OverflowError: ...``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from organizer.domain.errors import excerpt
+
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+MESSAGE_LIMIT = 600
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def terminal_text(text: str) -> str:
+    """``text`` with every control character escaped; newlines and tabs kept."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def json_text(text: str) -> str:
+    """JSON text with C1 controls, bidi controls and lone surrogates written as ``\\uXXXX`` escapes."""
+    return _UNSAFE_IN_JSON.sub(_json_escape, text)
+
+
+def message(text: str) -> str:
+    """One line for stderr: newlines folded, controls escaped, cut to a short excerpt."""
+    one_line = " ".join(text.split("\n"))
+    return terminal_text(excerpt(one_line, MESSAGE_LIMIT))
+
+
+def describe_unexpected(exc: BaseException) -> str | None:
+    """A clear sentence for an exception that bad input can raise in a library, or None."""
+    if isinstance(exc, OverflowError):
+        return "a number is too large (record ids and numbers in Organizer are at most 2,147,483,647)"
+    if isinstance(exc, RecursionError):
+        return "the input is nested too deeply to be read"
+    if isinstance(exc, UnicodeEncodeError):
+        return ("the text contains a character that cannot be stored or shown "
+                f"(U+{ord(exc.object[exc.start]):04X} at position {exc.start})")
+    if isinstance(exc, UnicodeDecodeError):
+        return f"the input is not UTF-8 text (byte {exc.start})"
+    if isinstance(exc, TypeError) and "offset-naive and offset-aware" in str(exc):
+        return "a time with a time zone offset was given next to one without; give local times without an offset"
+    return None
