@@ -40,7 +40,7 @@ def test_version_and_help_load_no_database_code(flag: str) -> None:
 
 def test_a_command_imports_only_the_service_it_uses(tmp_path: Path) -> None:
     db = tmp_path / "s.sqlite"
-    code, _ = imported("--db", str(db), "list", "visits")  # creates and migrates the file
+    code, _ = imported("--db", str(db), "--create", "list", "visits")  # creates and migrates the file
     assert code == 0
     code, modules = imported("--db", str(db), "list", "visits", "--json")
     assert code == 0
