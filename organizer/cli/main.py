@@ -103,6 +103,10 @@ def build_parser() -> argparse.ArgumentParser:
     from organizer.cli.briefing import add_parsers as add_briefing_parsers
 
     add_briefing_parsers(sub)
+
+    from organizer.cli.backup import add_parsers as add_backup_parsers
+
+    add_backup_parsers(sub)
     return parser
 
 
@@ -125,8 +129,15 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
         explicit = explicit_db_choice(args.db, args.db_url)
         if not explicit:
             ensure_private_dir()
+        if command == "restore":  # also for a database that cannot be opened
+            from organizer.cli.backup import cmd_restore
+
+            return cmd_restore(resolve_db_url(args.db, args.db_url), args, out)
         create = args.create or command == "demo" or not explicit
         db = open_database(resolve_db_url(args.db, args.db_url), create=create)
+        from organizer.services.backup import daily_backup
+
+        daily_backup(db)
         if command == "gui":
             if gui is None:
                 print("organizer: the desktop app is not available here", file=err)
@@ -173,6 +184,7 @@ COMMANDS: dict[str, str] = {
     "briefing": "organizer.cli.briefing:cmd_briefing",
     "dossier": "organizer.cli.briefing:cmd_dossier",
     "letters": "organizer.cli.briefing:cmd_letters",
+    "backup": "organizer.cli.backup:cmd_backup",
 }
 """Command name -> ``"module:function"``; the module is imported only when its command runs."""
 

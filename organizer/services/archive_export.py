@@ -25,7 +25,9 @@ from organizer.domain.errors import OrganizerError
 from organizer.services.interchange import FORMAT, VERSION
 from organizer.store import models as m
 from organizer.store.database import Database
-from organizer.store.files import clean_stale_temps, private_temp
+from organizer.store.files import check_output_path, clean_stale_temps, private_temp
+
+__all__ = ["check_output_path", "export_archive", "write_archive"]
 
 TEMP_SUFFIX = ".tmp"
 
@@ -153,26 +155,6 @@ def export_archive(db: Database) -> dict[str, Any]:
         "topics": topics, "institutions": institutions, "people": people, "visits": visits,
         "meetings": meetings, "followups": followups, "agreements": agreements,
     }
-
-
-def check_output_path(path: Path, database: Path | None) -> Path:
-    """The file an export should replace: ``path`` with symbolic links followed.
-
-    Refuses the open database and its companion files, whichever name (or link) leads to them.
-    """
-    target = Path(os.path.realpath(path))
-    if target.is_dir():
-        raise OrganizerError(f"cannot write {path}: it is a folder")
-    if database is not None:
-        db_real = Path(os.path.realpath(database))
-        protected = {db_real} | {db_real.with_name(db_real.name + s) for s in ("-wal", "-shm", "-journal")}
-        same = target in protected
-        if not same and target.exists():
-            same = any(p.exists() and os.path.samefile(target, p) for p in protected)
-        if same:
-            raise OrganizerError(f"cannot write the archive to {path}: that is the open database "
-                                 "(or one of its files); choose another file name")
-    return target
 
 
 def write_archive(data: dict[str, Any], path: Path) -> None:

@@ -430,6 +430,10 @@ def _prepare_schema(db: Database, *, upgrade: bool) -> None:
             f"this version knows schemas up to {HEAD_REVISION}: please upgrade Organizer"
         )
     if upgrade and current != HEAD_REVISION:
+        if db.path is not None and current is not None:
+            from organizer.store.snapshots import rotate_backup
+
+            rotate_backup(db.path, f"before-{HEAD_REVISION}")  # a way back if the migration goes wrong
         upgrade_to(db, "head")
 
 

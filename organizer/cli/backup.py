@@ -1,0 +1,55 @@
+"""``organizer backup --out FILE`` and ``organizer restore FILE``: copies of the local database.
+
+``restore`` runs without opening the current database first (it may be the one that cannot be
+opened); see ``services.backup`` for what it checks and what it keeps aside.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from organizer.cli.safety import terminal_text
+
+if TYPE_CHECKING:
+    from organizer.store.database import Database
+
+
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    bk = sub.add_parser("backup", help="copy the local database to a file (safe while it is in use)",
+                        description="Write a consistent copy of the local SQLite database (SQLite's online "
+                                    "backup API), checked for integrity. Automatic copies are also made daily "
+                                    "and before every migration, in a 'backups' folder beside the database "
+                                    "(the last 7 are kept).")
+    bk.add_argument("--out", type=Path, required=True, metavar="FILE", help="the file to write")
+    rs = sub.add_parser("restore", help="replace the database's data with a backup",
+                        description="Replace the data of the local database with an Organizer backup. The file "
+                                    "is checked first (not an Organizer database, damaged or from a newer "
+                                    "Organizer: refused, nothing changed); the current database is kept aside "
+                                    "in the 'backups' folder.")
+    rs.add_argument("file", type=Path, help="the backup file")
+
+
+def cmd_backup(db: Database, args: argparse.Namespace, out: TextIO) -> int:
+    from organizer.services import backup
+
+    written = backup.backup_database(db, args.out)
+    print(terminal_text(f"backed up {db.path} to {written}"), file=out)
+    return 0
+
+
+def cmd_restore(url: str, args: argparse.Namespace, out: TextIO) -> int:
+    from sqlalchemy.engine import make_url
+
+    from organizer.domain.errors import OrganizerError
+    from organizer.services import backup
+
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+        raise OrganizerError("restore works on a local database file; restore a PostgreSQL database with the "
+                             "server's tools (pg_restore)")
+    report = backup.restore_database(Path(u.database), args.file)
+    aside = f"; the previous database is kept as {report.kept_aside}" if report.kept_aside else ""
+    print(terminal_text(f"restored {u.database} from {report.restored_from}{aside}"), file=out)
+    return 0

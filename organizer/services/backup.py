@@ -1,0 +1,145 @@
+"""Backups of the local SQLite database: on demand, daily and before migrations, and restoring one.
+
+- ``backup_database(db, out)``: a consistent copy made with SQLite's online backup API while the
+  database stays in use (``store.snapshots``); never over the open database or its companion files.
+- ``daily_backup(db)``: an automatic copy in ``backups/`` beside the database when the newest one is
+  more than a day old; the last ``snapshots.KEEP`` are kept. A copy is also made before every
+  migration (``store.database``).
+- ``restore_database(path, source)``: refuses a file that is not an Organizer database (checked
+  read-only, nothing written to it), keeps the current database aside in ``backups/`` (named
+  ``<name>-before-restore-<time>.sqlite``, never rotated away), then copies the backup into the
+  database with the backup API (other clients see the restored data; the file keeps its name, mode
+  and WAL mode), and brings its schema up to date. A current file that cannot be read at all is
+  renamed aside, unchanged.
+
+A PostgreSQL database is backed up with the server's own tools (``pg_dump``); these calls refuse it.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import quote
+
+from organizer.domain.errors import DatabaseError, OrganizerError
+from organizer.store import snapshots
+from organizer.store.database import (
+    BUSY_TIMEOUT_MS,
+    Database,
+    check_sqlite_file,
+    open_database,
+    sqlite_url,
+)
+from organizer.store.files import check_output_path
+
+
+@dataclass(frozen=True)
+class RestoreReport:
+    restored_from: Path
+    kept_aside: Path | None
+    schema_revision: str | None
+
+
+def _local_path(db: Database) -> Path:
+    if db.path is None:
+        raise OrganizerError("backups here are for a local database file; back up a PostgreSQL database "
+                             "with the server's tools (pg_dump)")
+    return db.path
+
+
+def backup_database(db: Database, out: Path) -> Path:
+    """Copy the open database to ``out`` (a symbolic link is written through); returns the file written."""
+    source = _local_path(db)
+    target = check_output_path(out, source)
+    if not target.parent.is_dir():
+        raise OrganizerError(f"cannot write {out}: the folder {target.parent} does not exist")
+    snapshots.copy_database(source, target)
+    return target
+
+
+def daily_backup(db: Database, *, now: datetime | None = None) -> Path | None:
+    """An automatic backup if the last one is more than a day old; the new file, or None."""
+    if db.path is None or not snapshots.backup_due(db.path, now=now):
+        return None
+    return snapshots.rotate_backup(db.path, "daily", now=now)
+
+
+def list_backups(db: Database) -> list[Path]:
+    """Automatic backups of this database, newest first."""
+    return list(reversed(snapshots.automatic_backups(_local_path(db))))
+
+
+def check_backup_file(source: Path) -> None:
+    """Refuse what is not a readable, intact Organizer database, without writing to it."""
+    if not check_sqlite_file(source):
+        raise OrganizerError(f"{source} does not exist")
+    header = source.read_bytes()[:20]
+    mode = "immutable=1" if header[18:19] == b"\x01" else "mode=ro"
+    try:
+        con = sqlite3.connect(f"file:{quote(str(source.absolute()))}?{mode}", uri=True)
+        try:
+            result = con.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.Error as err:
+        raise DatabaseError(f"{source} cannot be read as a backup: {err}") from None
+    if result != "ok":
+        raise DatabaseError(f"{source} is damaged (integrity check: {str(result)[:200]}); it cannot be restored")
+
+
+def restore_database(database: Path, source: Path, *, now: datetime | None = None) -> RestoreReport:
+    """Replace the data of ``database`` with the backup ``source``; see the module docstring."""
+    now = now or datetime.now(UTC)
+    check_backup_file(source)
+    if database.exists() and os.path.samefile(database, source):
+        raise OrganizerError(f"{source} is the database itself, not a backup of it")
+    if not database.parent.is_dir():
+        raise OrganizerError(f"cannot restore to {database}: the folder {database.parent} does not exist")
+    stamp = now.strftime("%Y%m%dT%H%M%SZ")
+    aside: Path | None = None
+    if database.exists():
+        folder = snapshots.backup_dir(database)
+        folder.mkdir(mode=0o700, exist_ok=True)
+        aside = folder / f"{database.name}-before-restore-{stamp}.sqlite"
+        try:
+            readable = check_sqlite_file(database)
+        except DatabaseError as err:
+            if " is corrupt " not in str(err):  # another program's file, or a newer Organizer's: not ours
+                raise OrganizerError(f"will not restore over {database}: {err}") from None
+            readable = False
+        if readable:
+            snapshots.copy_database(database, aside)
+            _copy_into(source, database)
+        else:
+            aside = aside.with_name(aside.name.replace("before-restore", "unreadable"))
+            os.replace(database, aside)  # renamed, not changed
+            for companion in ("-wal", "-shm"):
+                Path(f"{database}{companion}").unlink(missing_ok=True)
+            snapshots.copy_database(source, database)
+    else:
+        snapshots.copy_database(source, database)
+    restored = open_database(sqlite_url(database), create=False)  # migrates an older backup to the head
+    try:
+        revision = restored.schema_revision()
+    finally:
+        restored.close()
+    return RestoreReport(restored_from=source, kept_aside=aside, schema_revision=revision)
+
+
+def _copy_into(source: Path, database: Path) -> None:
+    """Overwrite the live database's pages with the backup's, through SQLite (one transaction)."""
+    try:
+        src = sqlite3.connect(f"file:{quote(str(source.absolute()))}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(database, timeout=BUSY_TIMEOUT_MS / 1000)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except sqlite3.Error as err:
+        raise DatabaseError(f"cannot restore {source} into {database}: {err}; the database is unchanged") from None

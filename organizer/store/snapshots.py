@@ -1,0 +1,109 @@
+"""Copies of a local SQLite database made with SQLite's online backup API, and their rotation.
+
+A copy is consistent even while other clients write (the backup API reads one snapshot), is a single
+self-contained file (switched from WAL to a rollback journal, so it needs no ``-wal`` beside it), is
+checked with ``PRAGMA integrity_check``, and appears under its final name only when complete
+(written to a private temporary name, synced, renamed). Files and folder are owner-only.
+
+Automatic copies live in a ``backups`` folder beside the database, named
+``<database name>-<UTC time>-<reason>.sqlite`` (reason ``daily`` or ``before-<revision>``); the newest
+``KEEP`` of each database are kept, older ones removed. Only files matching that pattern are ever removed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from urllib.parse import quote
+
+from organizer.domain.errors import DatabaseError
+from organizer.store.files import clean_stale_temps, private_temp
+
+KEEP = 7
+"""Automatic backups kept per database."""
+DAILY = timedelta(hours=24)
+BACKUP_DIR = "backups"
+TEMP_SUFFIX = ".part"
+_STAMP = "%Y%m%dT%H%M%SZ"
+
+
+def backup_dir(database: Path) -> Path:
+    return database.parent / BACKUP_DIR
+
+
+def _private_folder(folder: Path) -> Path:
+    folder.mkdir(mode=0o700, exist_ok=True)
+    if os.name == "posix" and folder.stat().st_mode & 0o077:
+        folder.chmod(0o700)
+    return folder
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """Write a consistent, self-contained copy of the SQLite database ``source`` to ``target`` atomically."""
+    folder = target.parent
+    clean_stale_temps(folder, target.name, TEMP_SUFFIX)
+    tmp = private_temp(folder, target.name, TEMP_SUFFIX)
+    try:
+        src = sqlite3.connect(f"file:{quote(str(source.absolute()))}?mode=ro", uri=True, timeout=60)
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+                check = dst.execute("PRAGMA integrity_check").fetchone()[0]
+                if check != "ok":
+                    raise DatabaseError(f"the copy of {source} failed its integrity check: {check}")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        with tmp.open("rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except sqlite3.Error as err:
+        raise DatabaseError(f"cannot copy {source}: {err}") from None
+    except OSError as err:
+        raise DatabaseError(f"cannot write {target}: {err.strerror}") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+        Path(f"{tmp}-journal").unlink(missing_ok=True)
+
+
+def _pattern(database: Path) -> re.Pattern[str]:
+    return re.compile(rf"^{re.escape(database.name)}-(\d{{8}}T\d{{6}}Z)-([a-z0-9-]+)\.sqlite$")
+
+
+def automatic_backups(database: Path) -> list[Path]:
+    """The automatic backups of ``database``, oldest first."""
+    folder = backup_dir(database)
+    if not folder.is_dir():
+        return []
+    pattern = _pattern(database)
+    found = [(m.group(1), p) for p in folder.iterdir() if (m := pattern.match(p.name)) and p.is_file()]
+    return [p for _, p in sorted(found)]
+
+
+def rotate_backup(database: Path, reason: str, *, now: datetime | None = None, keep: int = KEEP) -> Path:
+    """Make an automatic backup of ``database`` now, then keep only the newest ``keep``."""
+    now = now or datetime.now(UTC)
+    folder = _private_folder(backup_dir(database))
+    target = folder / f"{database.name}-{now.strftime(_STAMP)}-{reason}.sqlite"
+    copy_database(database, target)
+    for old in automatic_backups(database)[:-keep]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def backup_due(database: Path, *, now: datetime | None = None) -> bool:
+    """True if the newest automatic backup is older than a day (or there is none)."""
+    now = now or datetime.now(UTC)
+    backups = automatic_backups(database)
+    if not backups:
+        return True
+    stamp = _pattern(database).match(backups[-1].name)
+    assert stamp is not None
+    made = datetime.strptime(stamp.group(1), _STAMP).replace(tzinfo=UTC)
+    return now - made >= DAILY or made > now

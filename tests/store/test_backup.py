@@ -1,0 +1,163 @@
+"""Backups and restore of the local database: on demand, daily, before migrations; every bad file refused
+with nothing changed (checked by hash); restore gives the data as at backup time and keeps the current aside."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import sqlite3
+import stat
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from organizer.cli.main import main
+from organizer.domain.errors import OrganizerError
+from organizer.domain.records import PersonData
+from organizer.services import backup, people
+from organizer.store import Database, open_database, snapshots, sqlite_url
+from organizer.store.database import upgrade_to
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(args), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def names(db: Database) -> list[str]:
+    return sorted(p.full_name for p in people.list_people(db))
+
+
+def test_backup_then_restore_gives_the_data_as_at_backup_time(demo_db: Database, db_path: Path,
+                                                             tmp_path: Path) -> None:
+    at_backup = names(demo_db)
+    copy = tmp_path / "copy.sqlite"
+    backup.backup_database(demo_db, copy)
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+    assert not Path(f"{copy}-wal").exists()  # one self-contained file
+    people.create_person(demo_db, PersonData(given_name="Added", family_name="After Backup"))
+    pashin = next(p for p in people.list_people(demo_db) if p.full_name == "D. Pashin")
+    detail = people.get_person(demo_db, pashin.id)
+    people.update_person(demo_db, pashin.id, replace(detail.data, family_name="Pashin-Renamed"))
+    assert names(demo_db) != at_backup
+    copy_hash = digest(copy)
+
+    report = backup.restore_database(db_path, copy)
+    # The same open Database sees the restored data (the pages were replaced through SQLite).
+    assert names(demo_db) == at_backup
+    assert digest(copy) == copy_hash  # the backup itself is untouched
+    assert report.kept_aside is not None and report.kept_aside.parent == db_path.parent / "backups"
+    aside = open_database(sqlite_url(report.kept_aside), create=False)
+    try:
+        assert "Added After Backup" in names(aside)
+    finally:
+        aside.close()
+    assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
+    assert stat.S_IMODE((db_path.parent / "backups").stat().st_mode) == 0o700
+
+
+def test_restore_refuses_bad_files_and_changes_nothing(demo_db: Database, db_path: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.sqlite"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    con.commit()
+    con.close()
+    empty = tmp_path / "empty.sqlite"
+    empty.touch()
+    text = tmp_path / "notes.txt"
+    text.write_text("not a database", encoding="utf-8")
+    newer = tmp_path / "newer.sqlite"
+    backup.backup_database(demo_db, newer)
+    with sqlite3.connect(newer) as con:
+        con.execute("UPDATE alembic_version SET version_num = '9999'")
+    con.close()
+    damaged = tmp_path / "damaged.sqlite"
+    backup.backup_database(demo_db, damaged)
+    data = bytearray(damaged.read_bytes())
+    data[4096:] = b"\xff" * (len(data) - 4096)  # the schema page intact, every table page wrecked
+    damaged.write_bytes(bytes(data))
+    demo_db.close()
+    before = {p: digest(p) for p in (db_path, other, empty, text, newer, damaged)}
+    for bad, message in [(other, "not an Organizer database"), (empty, "empty"), (text, "not a SQLite"),
+                         (newer, "newer Organizer"), (damaged, ""), (tmp_path / "missing.sqlite", "does not exist")]:
+        code, _, err = run("--db", str(db_path), "restore", str(bad))
+        assert code == 1 and message in err and err.count("\n") == 1, (bad, err)
+    assert {p: digest(p) for p in before} == before
+    assert not (db_path.parent / "backups").exists() or not any(
+        "before-restore" in p.name for p in (db_path.parent / "backups").iterdir())
+
+
+def test_restore_over_another_programs_file_is_refused(tmp_path: Path, demo_db: Database) -> None:
+    good = tmp_path / "good.sqlite"
+    backup.backup_database(demo_db, good)
+    target = tmp_path / "foreign.sqlite"
+    con = sqlite3.connect(target)
+    con.execute("CREATE TABLE accounts (id INTEGER PRIMARY KEY)")
+    con.commit()
+    con.close()
+    before = digest(target)
+    with pytest.raises(OrganizerError, match=r"will not restore over .*not an Organizer database"):
+        backup.restore_database(target, good)
+    assert digest(target) == before
+
+
+def test_restore_of_a_database_that_cannot_be_opened(tmp_path: Path, demo_db: Database, db_path: Path) -> None:
+    good = tmp_path / "good.sqlite"
+    backup.backup_database(demo_db, good)
+    demo_db.close()
+    broken = bytearray(db_path.read_bytes())
+    broken[100:4096] = b"\xde\xad" * ((4096 - 100) // 2)
+    db_path.write_bytes(bytes(broken))
+    broken_hash = digest(db_path)
+    code, _, _ = run("--db", str(db_path), "list", "people")
+    assert code == 1
+    code, _out, err = run("--db", str(db_path), "restore", str(good))
+    assert code == 0, err
+    kept = next((db_path.parent / "backups").glob("*unreadable*"))
+    assert digest(kept) == broken_hash  # renamed aside, not changed
+    assert len(__import__("json").loads(run("--db", str(db_path), "list", "people", "--json")[1])) == 6
+
+
+def test_backup_cli_and_refusals(tmp_path: Path) -> None:
+    db_file = tmp_path / "org.sqlite"
+    assert run("--db", str(db_file), "demo")[0] == 0
+    code, out, err = run("--db", str(db_file), "backup", "--out", str(tmp_path / "b.sqlite"))
+    assert code == 0 and "backed up" in out, err
+    for target in (db_file, Path(f"{db_file}-wal")):
+        code, _, err = run("--db", str(db_file), "backup", "--out", str(target))
+        assert code == 1 and "open database" in err
+    code, _, err = run("--db", str(db_file), "backup", "--out", str(tmp_path / "no" / "b.sqlite"))
+    assert code == 1 and "does not exist" in err
+
+
+def test_daily_backups_rotate_and_keep_the_last_ones(demo_db: Database, db_path: Path) -> None:
+    start = datetime(2026, 1, 1, 8, 0, tzinfo=UTC)
+    made = [backup.daily_backup(demo_db, now=start + timedelta(days=d)) for d in range(10)]
+    assert all(made)
+    assert backup.daily_backup(demo_db, now=start + timedelta(days=9, hours=3)) is None  # not due yet
+    kept = snapshots.automatic_backups(db_path)
+    assert len(kept) == snapshots.KEEP and kept == made[-snapshots.KEEP:]
+    # Something else in the folder (a user's own file) is never rotated away.
+    mine = db_path.parent / "backups" / "my-own-copy.sqlite"
+    mine.write_bytes(b"mine")
+    backup.daily_backup(demo_db, now=start + timedelta(days=20))
+    assert mine.read_bytes() == b"mine"
+
+
+def test_a_migration_is_preceded_by_a_backup(db_path: Path) -> None:
+    old = open_database(sqlite_url(db_path), upgrade=False)
+    upgrade_to(old, "0001")
+    old.close()
+    open_database(sqlite_url(db_path)).close()
+    before = [p for p in snapshots.automatic_backups(db_path) if "-before-" in p.name]
+    assert len(before) == 1
+    with sqlite3.connect(f"file:{before[0]}?mode=ro", uri=True) as con:
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    con.close()
