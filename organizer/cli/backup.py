@@ -40,16 +40,9 @@ def cmd_backup(db: Database, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_restore(url: str, args: argparse.Namespace, out: TextIO) -> int:
-    from sqlalchemy.engine import make_url
-
-    from organizer.domain.errors import OrganizerError
     from organizer.services import backup
 
-    u = make_url(url)
-    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
-        raise OrganizerError("restore works on a local database file; restore a PostgreSQL database with the "
-                             "server's tools (pg_restore)")
-    report = backup.restore_database(Path(u.database), args.file)
+    report = backup.restore_at_url(url, args.file)
     aside = f"; the previous database is kept as {report.kept_aside}" if report.kept_aside else ""
-    print(terminal_text(f"restored {u.database} from {report.restored_from}{aside}"), file=out)
+    print(terminal_text(f"restored {report.database} from {report.restored_from}{aside}"), file=out)
     return 0

@@ -38,6 +38,7 @@ from organizer.store.files import check_output_path
 
 @dataclass(frozen=True)
 class RestoreReport:
+    database: Path
     restored_from: Path
     kept_aside: Path | None
     schema_revision: str | None
@@ -126,7 +127,18 @@ def restore_database(database: Path, source: Path, *, now: datetime | None = Non
         revision = restored.schema_revision()
     finally:
         restored.close()
-    return RestoreReport(restored_from=source, kept_aside=aside, schema_revision=revision)
+    return RestoreReport(database=database, restored_from=source, kept_aside=aside, schema_revision=revision)
+
+
+def restore_at_url(url: str, source: Path) -> RestoreReport:
+    """``restore_database`` for the database a URL names (a local SQLite file only)."""
+    from sqlalchemy.engine import make_url
+
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+        raise OrganizerError("restore works on a local database file; restore a PostgreSQL database with the "
+                             "server's tools (pg_restore)")
+    return restore_database(Path(u.database), source)
 
 
 def _copy_into(source: Path, database: Path) -> None:
