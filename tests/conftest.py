@@ -1,4 +1,10 @@
-"""Shared fixtures: file databases in tmp_path (never :memory:), with or without the demo visit."""
+"""Shared fixtures: file databases in tmp_path (never :memory:), with or without the demo visit.
+
+With ``ORGANIZER_TEST_DB_URL`` set to a PostgreSQL server URL (``.ci/run`` does so in a second pass),
+``db`` and ``demo_db`` are fresh databases on that server instead (each a copy of a template migrated
+once per session), so the service, store and command-line tests run against PostgreSQL too. Tests that
+are about the SQLite file itself ask for ``db_path``; under PostgreSQL they are skipped, with that reason.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,20 +21,70 @@ import pytest
 from organizer.services.demo import load_demo
 from organizer.store import Database, open_database, sqlite_url
 
+SERVER_URL = os.environ.get("ORGANIZER_TEST_DB_URL", "")
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    """A database migrated to the newest schema, copied for each test (CREATE DATABASE ... TEMPLATE)."""
+    from sqlalchemy import create_engine, text
+
+    name = f"organizer_tmpl_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(SERVER_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    from sqlalchemy.engine import make_url
+
+    open_database(make_url(SERVER_URL).set(database=name).render_as_string(hide_password=False)).close()
+    yield name
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
+    if SERVER_URL:
+        pytest.skip("about the SQLite database file itself (this pass runs on ORGANIZER_TEST_DB_URL)")
     return tmp_path / "organizer.sqlite"
 
 
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    database = open_database(sqlite_url(db_path))
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    if not SERVER_URL:
+        database = open_database(sqlite_url(request.getfixturevalue("db_path")))
+        yield database
+        database.close()
+        return
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    template = request.getfixturevalue("pg_template")
+    name = f"organizer_t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(SERVER_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    database = open_database(make_url(SERVER_URL).set(database=name).render_as_string(hide_password=False))
     yield database
     database.close()
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
 
 
 @pytest.fixture
 def demo_db(db: Database) -> Database:
     load_demo(db)
     return db
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On ``ORGANIZER_TEST_DB_URL``, run only the tests that use the ``db`` fixture (the others would only
+    repeat their SQLite run)."""
+    if not SERVER_URL:
+        return
+    keep = [item for item in items if "db" in getattr(item, "fixturenames", ())]
+    dropped = [item for item in items if "db" not in getattr(item, "fixturenames", ())]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+    items[:] = keep

@@ -94,7 +94,7 @@ def test_restore_refuses_bad_files_and_changes_nothing(demo_db: Database, db_pat
         "before-restore" in p.name for p in (db_path.parent / "backups").iterdir())
 
 
-def test_restore_over_another_programs_file_is_refused(tmp_path: Path, demo_db: Database) -> None:
+def test_restore_over_another_programs_file_is_refused(tmp_path: Path, demo_db: Database, db_path: Path) -> None:
     good = tmp_path / "good.sqlite"
     backup.backup_database(demo_db, good)
     target = tmp_path / "foreign.sqlite"

@@ -51,7 +51,7 @@ def test_a_path_in_a_missing_folder_is_an_error_and_creates_nothing(tmp_path: Pa
     assert list(tmp_path.iterdir()) == []
 
 
-def test_foreign_keys_are_enforced(db: Database) -> None:
+def test_foreign_keys_are_enforced(db: Database, db_path: Path) -> None:
     with pytest.raises(sa_exc.IntegrityError), db.engine.begin() as conn:
         conn.execute(text(
             "INSERT INTO position (uid, person_id, institution_id, title, is_current, created_at, updated_at, version)"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import struct
 import zlib
+from pathlib import Path
 
 import pytest
 from sqlalchemy import event, func, select
@@ -172,7 +173,7 @@ def test_history_lists_visit_and_meetings_in_order(demo_db: Database) -> None:
     assert history.positions[0].title == "President"
 
 
-def test_concurrent_edit_of_the_same_row_is_a_conflict(db: Database) -> None:
+def test_concurrent_edit_of_the_same_row_is_a_conflict(db: Database, db_path: Path) -> None:
     """Two edits of version 1 at once: the second writer waits for the first (no "database is locked"),
     then is refused with the conflict message (optimistic locking), its change not written over the first."""
     import threading
@@ -239,7 +240,7 @@ def test_editing_from_a_detail_keeps_positions_and_photo(db: Database, kfu: int)
         people.set_person_photo(db, created.meta.id, b"<svg/>")
 
 
-def test_long_lists_are_fetched_in_batches(db: Database) -> None:
+def test_long_lists_are_fetched_in_batches(db: Database, db_path: Path) -> None:
     """More people than one batch, under a SQLite variable limit far below the count, still list completely."""
     interchange.import_archive(db, {"format": "organizer-archive", "version": 1, "people": [
         {"uid": f"p{i}", "given_name": "Test", "family_name": f"Person{i:04d}"} for i in range(1203)]})
