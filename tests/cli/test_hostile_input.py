@@ -188,3 +188,25 @@ def test_killed_export_leftovers_are_cleaned(db_file: Path, tmp_path: Path) -> N
     assert run("--db", str(db_file), "export", str(tmp_path / "out.json"))[0] == 0
     assert not stale.exists() and live.exists()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out.json")) == [live.name]
+
+
+def test_default_location_is_created_owner_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("ORGANIZER_DB", "ORGANIZER_DB_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    folder = tmp_path / "share" / "Organizer"
+    folder.mkdir(parents=True, mode=0o755)
+    folder.chmod(0o755)  # as earlier versions left it
+    code, _, err = run("list", "people")
+    assert code == 0, err
+    assert (folder.stat().st_mode & 0o777) == 0o700
+    assert ((folder / "organizer.sqlite").stat().st_mode & 0o777) == 0o600
+
+
+def test_an_explicit_new_file_needs_create(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite"
+    code, _, err = run("--db", str(path), "list", "people")
+    assert code == 1 and "--create" in err and not path.exists()
+    assert run("--db", str(path), "--create", "list", "people")[0] == 0 and path.is_file()
+    code, _, err = run("--db", str(tmp_path / "missing" / "x.sqlite"), "--create", "demo")
+    assert code == 1 and "does not exist" in err and not (tmp_path / "missing").exists()
