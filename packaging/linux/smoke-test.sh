@@ -107,6 +107,18 @@ if [ "$MODE" != "none" ]; then
     pass "organizer --db TMP demo, then list visits --json shows the demo visit"
   else fail "organizer --db TMP demo, then list visits --json shows the demo visit" "$WORK/demo.log"; fi
 
+  # An import that checks an e-mail address and formats a phone number (phonenumbers loads its
+  # per-country data by module name, which a frozen bundle must have collected).
+  printf '%s' '{"format": "organizer-archive", "version": 1, "people": [{"uid": "smoke:person:1",
+    "given_name": "Ильнур", "family_name": "Oʻzbekov", "phones": [{"value": "+78432337109", "label": "work"}],
+    "emails": [{"value": "Ilnur.K@KPFU.ru", "label": "work"}]}]}' \
+    >"$WORK/data/phone.json"
+  if run "$WORK/import.log" --db "$DB" import "$WORK/data/phone.json" \
+     && run "$WORK/people.log" --db "$DB" list people --json && grep -q '"+7 843 233-71-09"' "$WORK/people.log" \
+     && grep -q 'Ильнур Oʻzbekov' "$WORK/people.log" && grep -q '"Ilnur.K@kpfu.ru"' "$WORK/people.log"; then
+    pass "organizer import: a Cyrillic/Uzbek name, an e-mail, a phone number formatted as +7 843 233-71-09"
+  else fail "organizer import of a person with a phone number" "$WORK/import.log"; fi
+
   if ! has_command briefing; then
     echo "  N/A   organizer briefing: not yet available in this build"
   elif run "$WORK/briefing.log" --db "$DB" briefing Uzkhimyosanoat --out "$WORK/data/b.pdf" \
