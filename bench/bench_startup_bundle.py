@@ -75,6 +75,12 @@ def time_to_window(cmd: list[str], env: dict[str, str], timeout: float = 60.0) -
         proc.wait()
 
 
+def _pyside_version() -> str:
+    out = subprocess.run([sys.executable, "-c", "import PySide6; print(PySide6.__version__)"],
+                         capture_output=True, text=True)
+    return out.stdout.strip() or "?"
+
+
 def default_bundle() -> Path:
     installed = Path("/usr/bin/organizer")
     if installed.exists() and installed.resolve() == Path("/opt/organizer/organizer"):
@@ -116,11 +122,14 @@ def main() -> int:
         xvfb.wait()
 
     width = max(len(name) for name in results)
-    print(f"start-up to the first shown window, {args.runs} runs each, warm cache (ms)")
+    folder = bundle.resolve().parent
+    bundled_python = ", ".join(sorted(p.name for p in (folder / "_internal").glob("python3.*"))) or "?"
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"start-up to the first shown window, {args.runs} runs each, warm cache (ms); load average {load}")
+    print(f"unfrozen: Python {sys.version.split()[0]}, PySide6 {_pyside_version()}; bundle: {bundled_python}")
     print(f"{'program':<{width}}  {'median':>7}  {'best':>7}")
     for name, times in results.items():
         print(f"{name:<{width}}  {statistics.median(times):7.0f}  {min(times):7.0f}")
-    folder = bundle.resolve().parent
     size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
     print(f"bundle size on disk: {size / 2**20:.0f} MiB ({folder})")
     return 0
