@@ -8,6 +8,7 @@ at the printer's resolution; when the installed Qt has no QtPrintSupport the Pri
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QStandardPaths, Qt, QUrl
@@ -28,8 +29,10 @@ except ImportError:  # pragma: no cover - depends on the installed wheels
 class PdfPreview(QMainWindow):
     """A window showing one PDF held in memory."""
 
-    def __init__(self, pdf: bytes, suggested_name: str, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, pdf: bytes, suggested_name: str, title: str, parent: QWidget | None = None,
+                 opener: Callable[[QUrl], bool] = QDesktopServices.openUrl) -> None:
         super().__init__(parent)
+        self.opener = opener
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("Preview — %1").replace("%1", title))
         self.pdf = pdf
@@ -141,7 +144,7 @@ class PdfPreview(QMainWindow):
         path = folder / self.suggested_name
         if not self.save_to(path):
             return None
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        if not self.opener(QUrl.fromLocalFile(str(path))):
             QMessageBox.information(self, self.tr("No PDF viewer"),
                                     self.tr("No program to open PDF files was found. The file is at %1")
                                     .replace("%1", str(path)))

@@ -113,3 +113,17 @@ def test_main_window_actions(qtbot, gui_demo_db: Database) -> None:
     window.dossier_action.trigger()
     assert window.export_dialog.kind == "person"
     window.export_dialog.reject()
+
+
+def test_open_in_system_viewer_hands_over_a_copy(qtbot, demo_pdf: bytes) -> None:
+    opened: list[str] = []
+
+    def opener(url) -> bool:
+        opened.append(url.toLocalFile())
+        return True
+
+    preview = PdfPreview(demo_pdf, "briefing-demo.pdf", "Demo", opener=opener)
+    qtbot.addWidget(preview)
+    path = preview.open_external()
+    assert path is not None and [str(path)] == opened
+    assert path.name == "briefing-demo.pdf" and path.read_bytes() == demo_pdf
