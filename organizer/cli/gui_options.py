@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 LANGUAGES = ("en", "ru")
-VIEWS = ("people", "institutions", "visits", "meetings", "followups", "agreements")
+VIEWS = ("people", "institutions", "visits", "meetings", "followups", "agreements", "topics")
 
 
 @dataclass(frozen=True)

@@ -330,6 +330,7 @@ class MeetingRow:
     """Full names, in order of side (guests first) and precedence."""
     people: tuple[MeetingPerson, ...] = ()
     """The participants with id, side and role, in the order of ``participants``."""
+    visit_title: str | None = None
 
 
 class MeetingPerson(NamedTuple):

@@ -1,24 +1,31 @@
-"""HTML for the detail panes (person, institution, visit), built from service data objects.
+"""HTML for the detail panes (person, institution, visit, meeting, follow-up, agreement, topic), built
+from service data objects.
 
-Pure functions (Qt only for translating labels), so they are tested directly. Every piece of user text goes through
-``html.escape``: names may contain ``<b>&`` and must show literally, never as markup. Links use the
-internal schemes ``person:ID``, ``institution:ID`` and ``visit:ID``; the pane turns a click into
-navigation and never opens anything outside the application.
+Pure functions (Qt only for the translation look-up), so they are tested directly. Every piece of user
+text goes through ``html.escape``: names may contain ``<b>&`` and must show literally, never as markup.
+Links use the internal schemes ``person:ID``, ``institution:ID``, ``visit:ID``, ``meeting:ID``,
+``followup:ID``, ``agreement:ID`` and ``topic:ID``; the pane turns a click into navigation and never
+opens anything outside the application. Action links (``add-meeting:VISIT_ID`` ...) appear only when
+the window has an editor for them (``actions``).
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
-from datetime import datetime
+from collections.abc import Collection, Iterable, Sequence
+from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from organizer.domain.enums import Side
+from organizer.domain.enums import FollowUpStatus, Side
+from organizer.domain.listing import InstitutionActivity, TopicUsage
 from organizer.domain.records import (
+    AgreementData,
+    AgreementRow,
     FollowUpData,
     FollowUpRow,
     InstitutionDetail,
+    MeetingDetail,
     MeetingRow,
     NameVariant,
     ParticipantView,
@@ -26,21 +33,26 @@ from organizer.domain.records import (
     PersonHistory,
     PositionView,
     VisitDetail,
+    VisitRow,
 )
 from organizer.gui.formatting import (
     enum_label,
     fmt_date,
     fmt_date_range,
+    fmt_day,
     fmt_period,
     fmt_time_span,
 )
-from organizer.gui.i18n import QT_TRANSLATE_NOOP
+
+translate = QCoreApplication.translate
 
 NOTHING = "—"
 
-
-translate = QCoreApplication.translate
-"""Labels are translated in the context ``Details`` (lupdate finds each ``translate("Details", ...)`` call)."""
+ADD_MEETING = "add-meeting"
+ADD_MEMBER = "add-member"
+ADD_FOLLOWUP = "add-followup"
+ACTIONS = (ADD_MEETING, ADD_MEMBER, ADD_FOLLOWUP)
+"""Action link schemes; the id is the visit's."""
 
 
 def esc(text: object) -> str:
@@ -104,6 +116,50 @@ def _joined(values: Iterable[str]) -> str:
     return esc(", ".join(values))
 
 
+def _multiline(text: str) -> str:
+    return esc(text).replace("\n", "<br>")
+
+
+def _action(scheme: str, ident: int, text: str, actions: Collection[str]) -> str:
+    """An action link (``+ Add meeting``) if the window offers that action, else nothing."""
+    if scheme not in actions:
+        return ""
+    return f'<p><a href="{scheme}:{int(ident)}">{esc(text)}</a></p>'
+
+
+def _first_line(text: str) -> str:
+    lines = text.strip().splitlines()
+    return lines[0] if lines else ""
+
+
+def is_overdue(row: FollowUpRow, today: date | None = None) -> bool:
+    """Open and past its due date."""
+    return (row.status is FollowUpStatus.OPEN and row.due_date is not None
+            and row.due_date < (today or date.today()))
+
+
+def _followup_rows(rows: Sequence[FollowUpRow], *, with_meeting: bool) -> list[list[str]]:
+    out = []
+    for f in rows:
+        status = esc(enum_label(f.status))
+        if is_overdue(f):
+            status = '<span class="overdue">' + esc(translate("Details", "Overdue")) + "</span>"
+        cells = [status, esc(fmt_date(f.due_date)) or NOTHING, link("followup", f.id, f.description)
+                 .replace("\n", "<br>"), esc(f.owner or "")]
+        if with_meeting:
+            cells.append(link("meeting", f.meeting_id, f.meeting_title or "") if f.meeting_id else "")
+        out.append(cells)
+    return out
+
+
+def _followups_table(rows: Sequence[FollowUpRow], *, with_meeting: bool = False) -> str:
+    headers = [translate("Details", "Status"), translate("Details", "Due"), translate("Details", "What"),
+               translate("Details", "Owner")]
+    if with_meeting:
+        headers.append(translate("Details", "Meeting"))
+    return _table(headers, _followup_rows(rows, with_meeting=with_meeting))
+
+
 # --- people --------------------------------------------------------------------------------------
 
 
@@ -116,13 +172,14 @@ def _position_rows(positions: Sequence[PositionView], *, by_person: bool) -> lis
         if p.current:
             when = "<b>" + esc(translate("Details", "current")) + "</b>" + (f" ({period})" if period else "")
         else:
-            when = period or '<span class="muted">past</span>'
+            when = period or '<span class="muted">' + esc(translate("Details", "past")) + "</span>"
         rows.append([who, esc(p.title), when] if by_person else [esc(p.title), who, when])
     return rows
 
 
-def person_html(detail: PersonDetail, history: PersonHistory) -> str:
-    """Everything a protocol officer wants to know about a person on one page."""
+def person_html(detail: PersonDetail, history: PersonHistory, owned: Sequence[FollowUpRow] = ()) -> str:
+    """Everything a protocol officer wants to know about a person on one page: positions over time,
+    every visit and meeting (newest first) and the open follow-ups they own."""
     d = detail.data
     title = " ".join(x for x in (d.honorific.strip(), detail.full_name) if x)
     out = [_heading(title, 2)]
@@ -144,22 +201,27 @@ def person_html(detail: PersonDetail, history: PersonHistory) -> str:
         out += [_heading(translate("Details", "Names in other scripts")), _variants(d.name_variants)]
     out.append(_heading(translate("Details", "Positions")))
     if history.positions:
-        out.append(_table([
-            translate("Details", "Title"), translate("Details", "Institution"), translate("Details", "Period")
-        ], _position_rows(history.positions, by_person=False)))
+        out.append(_table([translate("Details", "Title"), translate("Details", "Institution"),
+                           translate("Details", "Period")],
+                          _position_rows(history.positions, by_person=False)))
     else:
         out.append(message_html(translate("Details", "No positions recorded.")))
+    out.append(_heading(translate("Details", "Open follow-ups owned")))
+    if owned:
+        out.append(_followups_table(owned))
+    else:
+        out.append(message_html(translate("Details", "Owns no open follow-up.")))
     out.append(_heading(translate("Details", "Visits and meetings")))
     if history.attended:
-        out.append(_table([
-            translate("Details", "Date"), translate("Details", "Visit or meeting"), translate("Details", "Side"),
-            translate("Details", "Role")
-        ], [
+        newest_first = sorted(history.attended, key=lambda a: (a.when is not None, a.when or date.min,
+                                                                a.kind == "visit", -a.id), reverse=True)
+        out.append(_table([translate("Details", "Date"), translate("Details", "Visit or meeting"),
+                           translate("Details", "Side"), translate("Details", "Role")], [
             [esc(fmt_date(a.when)) or NOTHING,
              (link("visit", a.id, a.title) if a.kind == "visit"
-              else esc(translate("Details", "Meeting:")) + " " + link("visit", a.visit_id, a.title)),
+              else esc(translate("Details", "Meeting:")) + " " + link("meeting", a.id, a.title)),
              esc(enum_label(a.side)), esc(enum_label(a.role))]
-            for a in history.attended
+            for a in newest_first
         ]))
     else:
         out.append(message_html(translate("Details", "Has not taken part in any visit or meeting yet.")))
@@ -173,8 +235,20 @@ def person_html(detail: PersonDetail, history: PersonHistory) -> str:
 # --- institutions --------------------------------------------------------------------------------
 
 
-def institution_html(detail: InstitutionDetail) -> str:
-    """Path, profile, units and the people who hold positions there."""
+def _visit_rows(visits: Sequence[VisitRow]) -> list[list[str]]:
+    return [[esc(fmt_date_range(v.start_date, v.end_date)) or NOTHING, link("visit", v.id, v.title),
+             esc(enum_label(v.status))] for v in visits]
+
+
+def _meeting_list_rows(meetings: Sequence[MeetingRow]) -> list[list[str]]:
+    return [[esc(fmt_time_span(mt.starts_at, mt.ends_at)) if mt.starts_at else NOTHING,
+             link("meeting", mt.id, mt.title),
+             link("visit", mt.visit_id, mt.visit_title or "") if mt.visit_id else ""]
+            for mt in meetings]
+
+
+def institution_html(detail: InstitutionDetail, activity: InstitutionActivity | None = None) -> str:
+    """Path, profile, units, the people who hold positions there, its visits and the meetings held there."""
     d = detail.data
     out = []
     if len(detail.path) > 1:
@@ -186,7 +260,7 @@ def institution_html(detail: InstitutionDetail) -> str:
         (translate("Details", "Kind"), esc(enum_label(d.kind))),
         (translate("Details", "Part of"), link("institution", d.parent_id, detail.parent_name or "")),
         (translate("Details", "Place"), esc(place)),
-        (translate("Details", "Address"), esc(d.address).replace("\n", "<br>")),
+        (translate("Details", "Address"), _multiline(d.address)),
         (translate("Details", "Website"), esc(d.website)),
         (translate("Details", "Topics"), _joined(d.topics)),
     ]))
@@ -203,21 +277,31 @@ def institution_html(detail: InstitutionDetail) -> str:
         ) + "</ul>")
     out.append(_heading(translate("Details", "People")))
     if detail.people:
-        out.append(_table([
-            translate("Details", "Name"), translate("Details", "Title"), translate("Details", "Period")
-        ], _position_rows(detail.people, by_person=True)))
+        out.append(_table([translate("Details", "Name"), translate("Details", "Title"),
+                           translate("Details", "Period")], _position_rows(detail.people, by_person=True)))
     else:
         out.append(message_html(translate("Details", "Nobody holds a position here.")))
+    if activity is not None:
+        out.append(_heading(translate("Details", "Visits")))
+        if activity.visits:
+            out.append(_table([translate("Details", "Dates"), translate("Details", "Visit"),
+                               translate("Details", "Status")], _visit_rows(activity.visits)))
+        else:
+            out.append(message_html(translate("Details", "Has taken part in no visit yet.")))
+        out.append(_heading(translate("Details", "Meetings held here")))
+        if activity.meetings:
+            out.append(_table([translate("Details", "When"), translate("Details", "Meeting"),
+                               translate("Details", "Visit")], _meeting_list_rows(activity.meetings)))
+        else:
+            out.append(message_html(translate("Details", "No meeting has been held here yet.")))
     return "".join(out)
 
 
 # --- visits --------------------------------------------------------------------------------------
 
-_SIDE_TITLES = {Side.GUEST: QT_TRANSLATE_NOOP("Details", "Guests"), Side.HOST: QT_TRANSLATE_NOOP("Details", "Hosts")}
-
 
 def _side_title(side: Side) -> str:
-    return translate("Details", _SIDE_TITLES[side])
+    return translate("Details", "Guests") if side is Side.GUEST else translate("Details", "Hosts")
 
 
 def _participants(views: Sequence[ParticipantView]) -> str:
@@ -229,27 +313,61 @@ def _participants(views: Sequence[ParticipantView]) -> str:
             rows.append([f"<b>{esc(_side_title(side))}</b>"])
         rows += [[esc(p.precedence) if p.precedence else NOTHING, link("person", p.person_id, p.full_name),
                   esc(p.title or ""), esc(p.institution or ""), esc(enum_label(p.role))] for p in mine]
-    return _table([
-        "#", translate("Details", "Name"), translate("Details", "Title"), translate("Details", "Institution"),
-        translate("Details", "Role")
-    ], rows) if rows else ""
+    headers = ["#", translate("Details", "Name"), translate("Details", "Title"), translate("Details", "Institution"),
+               translate("Details", "Role")]
+    return _table(headers, rows) if rows else ""
 
 
 def _moment(at: datetime | None, details: str) -> str:
     """An arrival or departure: time and free-text details (flight, train)."""
     when = fmt_time_span(at, None) if at is not None else ""
-    return esc(" ".join(x for x in (when, details.strip()) if x)).replace("\n", "<br>")
+    return _multiline(" ".join(x for x in (when, details.strip()) if x))
 
 
-def _meeting_cell(m: MeetingRow) -> str:
+def _meeting_cell(m: MeetingRow, followups: Sequence[FollowUpRow]) -> str:
     where = ", ".join(x for x in (m.venue or "", m.room) if x)
     extra = ", ".join(x for x in (enum_label(m.kind), where) if x)
-    return f'<b>{esc(m.title)}</b><br><span class="muted">{esc(extra)}</span>'
+    cell = f'<b>{link("meeting", m.id, m.title)}</b><br><span class="muted">{esc(extra)}</span>'
+    if followups:
+        cell += "<br>" + "<br>".join(
+            "→ " + link("followup", f.id, _first_line(f.description)) for f in followups)
+    return cell
 
 
-def visit_html(detail: VisitDetail) -> str:
-    """The visit at a glance: who, where, the programme in time order, and what was agreed."""
+def _names_linked(names: Sequence[str], ids_by_name: dict[str, int | None]) -> str:
+    return ", ".join(link("person", ids_by_name.get(n), n) for n in names)
+
+
+def _programme(detail: VisitDetail) -> str:
+    """Meetings day by day, each with its participants and the follow-ups that came out of it."""
+    ids_by_name: dict[str, int | None] = {}
+    for p in detail.participants:  # a name shared by two people gets no link rather than a wrong one
+        ids_by_name[p.full_name] = None if p.full_name in ids_by_name else p.person_id
+    by_meeting: dict[int, list[FollowUpRow]] = {}
+    for f in detail.followups:
+        if f.meeting_id is not None:
+            by_meeting.setdefault(f.meeting_id, []).append(f)
+    rows: list[list[str]] = []
+    day: date | str | None = "start"
+    for m in detail.meetings:
+        this_day = m.starts_at.date() if m.starts_at else None
+        if this_day != day:
+            label = fmt_day(this_day) if this_day else translate("Details", "Time not set")
+            rows.append([f"<b>{esc(label)}</b>"])
+            day = this_day
+        when = (f"{m.starts_at:%H:%M}" + (f"–{m.ends_at:%H:%M}" if m.ends_at and m.ends_at.date() == this_day
+                                           else "")) if m.starts_at else NOTHING
+        rows.append([esc(when), _meeting_cell(m, by_meeting.get(m.id, ())),
+                     _names_linked(m.participants, ids_by_name) or NOTHING])
+    return _table([translate("Details", "Time"), translate("Details", "Meeting"),
+                   translate("Details", "Participants")], rows)
+
+
+def visit_html(detail: VisitDetail, actions: Collection[str] = ()) -> str:
+    """The visit at a glance: both delegations in order of precedence, the programme day by day with
+    each meeting's participants and follow-ups, what was agreed, logistics and gifts."""
     d = detail.data
+    ident = detail.meta.id
     out = [_heading(d.title, 2)]
     line = " · ".join(x for x in (fmt_date_range(d.start_date, d.end_date), d.place,
                                   enum_label(d.direction), enum_label(d.status)) if x)
@@ -260,41 +378,32 @@ def visit_html(detail: VisitDetail) -> str:
         out.append(_heading(translate("Details", "Institutions")))
         out.append(_facts([
             (_side_title(side), ", ".join(link("institution", i, name)
-                                            for i, name, s in detail.institutions if s is side))
+                                          for i, name, s in detail.institutions if s is side))
             for side in (Side.GUEST, Side.HOST)
         ]))
     out.append(_heading(translate("Details", "Participants")))
-    out.append(_participants(detail.participants) or message_html(translate("Details", "No participants recorded.")))
+    out.append(_participants(detail.participants)
+               or message_html(translate("Details", "No participants recorded.")))
+    out.append(_action(ADD_MEMBER, ident, translate("Details", "+ Add a member"), actions))
     out.append(_heading(translate("Details", "Programme")))
     if detail.meetings:
-        out.append(_table([
-            translate("Details", "When"), translate("Details", "Meeting"), translate("Details", "Participants")
-        ], [
-            [esc(fmt_time_span(m.starts_at, m.ends_at)), _meeting_cell(m), _joined(m.participants) or NOTHING]
-            for m in detail.meetings
-        ]))
+        out.append(_programme(detail))
     else:
         out.append(message_html(translate("Details", "No meetings planned yet.")))
+    out.append(_action(ADD_MEETING, ident, translate("Details", "+ Add a meeting"), actions))
     out.append(_heading(translate("Details", "Follow-ups")))
     if detail.followups:
-        out.append(_table([
-            translate("Details", "Status"), translate("Details", "Due"), translate("Details", "What"),
-            translate("Details", "Owner")
-        ], [
-            [esc(enum_label(f.status)), esc(fmt_date(f.due_date)) or NOTHING,
-             esc(f.description).replace("\n", "<br>"), esc(f.owner or "")]
-            for f in detail.followups
-        ]))
+        out.append(_followups_table(detail.followups, with_meeting=True))
     else:
         out.append(message_html(translate("Details", "No follow-ups recorded.")))
+    out.append(_action(ADD_FOLLOWUP, ident, translate("Details", "+ Add a follow-up"), actions))
     if detail.agreements:
         out.append(_heading(translate("Details", "Agreements")))
-        out.append(_table([
-            translate("Details", "Agreement"), translate("Details", "Kind"), translate("Details", "Status"),
-            translate("Details", "Signed"), translate("Details", "Parties")
-        ], [
-            [esc(a.title), esc(enum_label(a.kind)), esc(enum_label(a.status)), esc(fmt_date(a.signed_date)),
-             _joined(a.parties)]
+        out.append(_table([translate("Details", "Agreement"), translate("Details", "Kind"),
+                           translate("Details", "Status"), translate("Details", "Signed"),
+                           translate("Details", "Parties")], [
+            [link("agreement", a.id, a.title), esc(enum_label(a.kind)), esc(enum_label(a.status)),
+             esc(fmt_date(a.signed_date)), _joined(a.parties)]
             for a in detail.agreements
         ]))
     lg = d.logistics
@@ -312,9 +421,8 @@ def visit_html(detail: VisitDetail) -> str:
         names = {p.person_id: p.full_name for p in detail.participants}
         out.append(_heading(translate("Details", "Gifts")))
         out.append(_table(["", translate("Details", "Gift"), translate("Details", "Person")], [
-            [esc(enum_label(g.direction)), esc(g.description).replace("\n", "<br>"),
-             link("person", g.person_id,
-                  names.get(g.person_id, translate("Details", "person %1").replace("%1", str(g.person_id))))
+            [esc(enum_label(g.direction)), _multiline(g.description),
+             link("person", g.person_id, names.get(g.person_id, f"#{g.person_id}"))
              if g.person_id is not None else ""]
             for g in d.gifts
         ]))
@@ -325,22 +433,108 @@ def visit_html(detail: VisitDetail) -> str:
     return "".join(out)
 
 
-# --- follow-ups ----------------------------------------------------------------------------------
+# --- meetings ------------------------------------------------------------------------------------
+
+
+def meeting_html(detail: MeetingDetail) -> str:
+    """A meeting: when and where, of which visit, who took part on each side, the talking points,
+    notes and outcomes, and its follow-ups."""
+    d = detail.data
+    out = [_heading(d.title, 2)]
+    out.append(_facts([
+        (translate("Details", "When"), esc(fmt_time_span(d.starts_at, d.ends_at)) if d.starts_at else ""),
+        (translate("Details", "Kind"), esc(enum_label(d.kind))),
+        (translate("Details", "Venue"), ", ".join(x for x in (
+            link("institution", d.venue_institution_id, detail.venue or "") if detail.venue else "",
+            esc(d.room)) if x)),
+        (translate("Details", "Visit"), link("visit", d.visit_id, detail.visit_title or "") if d.visit_id else ""),
+        (translate("Details", "Topics"), _joined(d.topics)),
+    ]))
+    out.append(_heading(translate("Details", "Participants")))
+    out.append(_participants(detail.participants)
+               or message_html(translate("Details", "No participants recorded.")))
+    for label, text in ((translate("Details", "Objectives"), d.objectives),
+                        (translate("Details", "Agenda"), d.agenda),
+                        (translate("Details", "Talking points"), d.talking_points),
+                        (translate("Details", "Notes"), d.notes),
+                        (translate("Details", "Outcomes"), d.outcomes)):
+        if text.strip():
+            out += [_heading(label), para(text)]
+    out.append(_heading(translate("Details", "Follow-ups")))
+    if detail.followups:
+        out.append(_followups_table(detail.followups))
+    else:
+        out.append(message_html(translate("Details", "No follow-ups recorded.")))
+    return "".join(out)
+
+
+# --- follow-ups, agreements, topics --------------------------------------------------------------
 
 
 def followup_html(row: FollowUpRow, data: FollowUpData, visit_title: str | None,
                   meeting_title: str | None) -> str:
     """One follow-up: what, who, by when, where it came from, notes."""
-    out = [f"<p><b>{esc(row.description).replace(chr(10), '<br>')}</b></p>"]
+    out = [f"<p><b>{_multiline(row.description)}</b></p>"]
+    status = esc(enum_label(row.status))
+    if is_overdue(row):
+        status += ' <span class="overdue">(' + esc(translate("Details", "overdue")) + ")</span>"
+    owner = ""
+    if data.owner_person_id is not None or data.owner_institution_id is not None:
+        owner = esc(row.owner or "")
     out.append(_facts([
-        (translate("Details", "Status"), esc(enum_label(row.status))),
+        (translate("Details", "Status"), status),
         (translate("Details", "Due"), esc(fmt_date(row.due_date))),
-        (translate("Details", "Owner"), esc(row.owner or "")),
-        (translate("Details", "Visit"),
-         link("visit", row.visit_id, visit_title or translate("Details", "visit %1").replace("%1", str(row.visit_id)))
+        (translate("Details", "Owner"), owner),
+        (translate("Details", "Visit"), link("visit", row.visit_id, visit_title or f"#{row.visit_id}")
          if row.visit_id is not None else ""),
-        (translate("Details", "Meeting"), esc(meeting_title or "")),
+        (translate("Details", "Meeting"), link("meeting", row.meeting_id, meeting_title or f"#{row.meeting_id}")
+         if row.meeting_id is not None else ""),
     ]))
     if data.notes.strip():
         out += [_heading(translate("Details", "Notes")), para(data.notes)]
+    return "".join(out)
+
+
+def agreement_html(row: AgreementRow, data: AgreementData) -> str:
+    """An agreement: kind, status, dates, its parties (linked), where it came from, summary."""
+    parties = [link("institution", i, name) for i, name in zip(data.party_ids, row.parties, strict=False)]
+    out = [_heading(row.title, 2)]
+    out.append(_facts([
+        (translate("Details", "Kind"), esc(enum_label(row.kind))),
+        (translate("Details", "Status"), esc(enum_label(row.status))),
+        (translate("Details", "Signed"), esc(" ".join(x for x in (fmt_date(data.signed_date), data.signed_place)
+                                                       if x))),
+        (translate("Details", "Valid until"), esc(fmt_date(data.valid_until))),
+        (translate("Details", "Parties"), "<br>".join(parties)),
+        (translate("Details", "Visit"), link("visit", data.visit_id, translate("Details", "the visit"))
+         if data.visit_id is not None else ""),
+        (translate("Details", "Meeting"), link("meeting", data.meeting_id, translate("Details", "the meeting"))
+         if data.meeting_id is not None else ""),
+    ]))
+    if data.summary.strip():
+        out += [_heading(translate("Details", "Summary")), para(data.summary)]
+    return "".join(out)
+
+
+def topic_html(usage: TopicUsage) -> str:
+    """A topic and the people, institutions, visits and meetings filed under it."""
+    out = [_heading(usage.topic.name, 2)]
+    if usage.topic.description.strip():
+        out.append(para(usage.topic.description))
+    sections = (
+        (translate("Details", "People"), "person", usage.people, usage.counts[0]),
+        (translate("Details", "Institutions"), "institution", usage.institutions, usage.counts[1]),
+        (translate("Details", "Visits"), "visit", usage.visits, usage.counts[2]),
+        (translate("Details", "Meetings"), "meeting", usage.meetings, usage.counts[3]),
+    )
+    if not any(count for *_, count in sections):
+        out.append(message_html(translate("Details", "Nothing is filed under this topic yet.")))
+    for title, kind, items, count in sections:
+        if not items:
+            continue
+        out.append(_heading(f"{title} ({count:,})"))
+        more = count - len(items)
+        and_more = translate("Details", "… (%1 in all)").replace("%1", f"{count:,}")
+        tail = f'<li class="muted">{esc(and_more)}</li>' if more > 0 else ""
+        out.append("<ul>" + "".join(f"<li>{link(kind, i, name)}</li>" for i, name in items) + tail + "</ul>")
     return "".join(out)

@@ -148,6 +148,11 @@ def fmt_number(value: int) -> str:
     return QLocale().toString(value)
 
 
+def fmt_day(value: date) -> str:
+    """``Tue 11 Mar 2025``: a day of a programme."""
+    return f"{QLocale().toString(_qdate(value), 'ddd')} {fmt_date(value)}"
+
+
 def sort_date(value: date | None) -> str:
     """A key that sorts dates in order and missing dates last."""
     return value.isoformat() if value is not None else "9999"

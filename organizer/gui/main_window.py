@@ -1,31 +1,52 @@
-"""The main window: tabs for people, institutions, visits and follow-ups, menus and a status bar.
+"""The main window: tabs for every kind of record, the quick-open field, menus and a status bar.
 
-A later issue adds editing; this shell already lets a protocol officer browse a database with the
-keyboard alone: Alt+letter or Ctrl+Tab switches tabs, arrow keys move through a list, Tab reaches the
-detail pane (whose links to people, institutions and visits are followed with Enter), F5 reloads.
+Keyboard: Alt+letter or Ctrl+1…7 switches tabs, Ctrl+K goes to quick-open, arrow keys move through a
+list, Tab reaches the detail pane (whose links are followed with Enter), F5 reloads, Ctrl+D marks a
+follow-up done on the board.
+
+Database reads that can take longer than a frame (id lists, the institution tree, quick-open, the
+filter choices, the counts, import and export) run on ``self.runner`` (``organizer.gui.tasks``); the
+window shuts the runner down before it closes so no worker outlives the database.
+
+Editors (a later piece of work) plug in with ``register_editor(action, handler)``: the visit view then
+shows the matching "+ Add …" link and a click calls ``handler(visit_id)``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
 
 import organizer
 from organizer.domain.changes import ChangeSet
-from organizer.domain.enums import RecordKind
+from organizer.domain.enums import FollowUpStatus, RecordKind
+from organizer.domain.records import InstitutionNode
+from organizer.gui.archive import ArchiveJobs
+from organizer.gui.board import FollowUpsTab
 from organizer.gui.databases import DatabaseActions
+from organizer.gui.details import ADD_FOLLOWUP, ADD_MEETING, ADD_MEMBER
 from organizer.gui.editors.menu import RecordMenu
+from organizer.gui.formatting import fmt_date_range
 from organizer.gui.icons import action_icon, app_icon
 from organizer.gui.panes import MasterDetailTab
 from organizer.gui.preferences import PreferencesDialog
+from organizer.gui.quickopen import QuickOpen
 from organizer.gui.settings import Settings
-from organizer.gui.tabs import FollowUpsTab, InstitutionsTab, PeopleTab, VisitsTab
+from organizer.gui.tabs import AgreementsTab, InstitutionsTab, ListTab, MeetingsTab, PeopleTab, TopicsTab, VisitsTab
+from organizer.gui.tasks import TaskContext, TaskRunner
 from organizer.gui.undo import RecordActions
+from organizer.services.browse import record_counts
+from organizer.services.institutions import institution_tree
+from organizer.services.people import list_tags
+from organizer.services.related import followup_owners
+from organizer.services.visits import list_visits
 
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
     from organizer.store.database import Database
@@ -51,55 +72,100 @@ def about_text() -> str:
     return f"<h3>{APP_NAME}</h3><p>{version}</p><p>{purpose}</p><p>{licence}</p>"
 
 
+def _flatten(nodes: list[InstitutionNode], depth: int = 0) -> list[tuple[str, object]]:
+    """Institution choices for a combo box, units indented under their parent."""
+    out: list[tuple[str, object]] = []
+    for node in nodes:
+        out.append(("    " * depth + node.row.name, node.row.id))
+        out.extend(_flatten(list(node.children), depth + 1))
+    return out
+
+
 class MainWindow(QMainWindow):
-    """One open database, browsed in four tabs."""
+    """One open database, browsed in seven tabs."""
 
     open_database_requested = Signal(Path, bool)
     """File > Open/New/Recent picked a database file (path, create); the application opens it."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *, settings: Settings | None = None,
-                 remember_state: bool = True) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *, runner: TaskRunner | None = None,
+                 settings: Settings | None = None, remember_state: bool = True) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = runner or TaskRunner(self)
+        self.tasks = self.runner
+        """Background work (``is_idle()`` tells a screenshot when the data is shown)."""
         self.settings = settings if settings is not None else Settings()
         self.remember_state = remember_state
         """Restore the window's geometry and column widths now and save them on close (not for screenshots)."""
         self.setWindowTitle(f"{APP_NAME} — {database_label(db)}")
         self.setWindowIcon(app_icon())
+        self._editors: dict[str, Callable[[int], Any]] = {}
+        self.counts: dict[str, int] = {}
         self.records = RecordActions(db, self)
         """The undo stack of this database and the undoable record operations."""
         self.records.changed.connect(self.apply_changes)
 
-        self.people_tab = PeopleTab(db)
-        self.institutions_tab = InstitutionsTab(db)
-        self.visits_tab = VisitsTab(db)
-        self.followups_tab = FollowUpsTab(db)
+        self.people_tab = PeopleTab(db, self.runner)
+        self.institutions_tab = InstitutionsTab(db, self.runner)
+        self.visits_tab = VisitsTab(db, self.runner)
+        self.meetings_tab = MeetingsTab(db, self.runner)
+        self.followups_tab = FollowUpsTab(db, self.runner, mark_done=self.mark_followup_done)
+        self.agreements_tab = AgreementsTab(db, self.runner)
+        self.topics_tab = TopicsTab(db, self.runner)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        for tab, label in ((self.people_tab, self.tr("&People")), (self.institutions_tab, self.tr("&Institutions")),
-                           (self.visits_tab, self.tr("Vi&sits")), (self.followups_tab, self.tr("F&ollow-ups"))):
+        for tab, label in self._tab_labels():
             self.tabs.addTab(tab, label)
             name = label.replace("&", "")
             tab.setAccessibleName(name)
             tab.view.setAccessibleName(self.tr("%1: list").replace("%1", name))
             tab.detail.setAccessibleName(self.tr("%1: details").replace("%1", name))
             tab.record_link.connect(self.open_record)
+            tab.action_link.connect(self.request_action)
+            tab.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.followups_tab.changed.connect(self.update_counts)
         self.tabs.currentChanged.connect(self._focus_current_tab)
         self.setCentralWidget(self.tabs)
-
         self.tabs.setAccessibleName(self.tr("Record lists"))
+
+        self.quick_open = QuickOpen(db, self.runner)
+        self.quick_open.open_record.connect(self.open_record)
+        self.archive = ArchiveJobs(db, self.runner, self)
+        self.archive.finished.connect(self._archive_finished)
 
         self.counts_label = QLabel()
         self.counts_label.setAccessibleName(self.tr("Record counts"))
-        self.statusBar().addWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self._build_toolbar()
         self._build_menus()
-        self.update_counts()
-        self.resize(1200, 780)
+        self.resize(1280, 800)
         if remember_state:
             self.settings.restore_window(self)
             self.settings.restore_widgets(self.tabs, "main")
+        for tab in self._all_tabs():
+            tab.load()
+        self.load_choices()
+        self.update_counts()
 
-    # --- menus -------------------------------------------------------------------------------------
+    def _tab_labels(self) -> list[tuple[MasterDetailTab, str]]:
+        return [
+            (self.people_tab, self.tr("&People")),
+            (self.institutions_tab, self.tr("&Institutions")),
+            (self.visits_tab, self.tr("Vi&sits")),
+            (self.meetings_tab, self.tr("&Meetings")),
+            (self.followups_tab, self.tr("F&ollow-ups")),
+            (self.agreements_tab, self.tr("&Agreements")),
+            (self.topics_tab, self.tr("&Topics")),
+        ]
+
+    def tab_for(self, kind: str) -> MasterDetailTab | None:
+        return {
+            "person": self.people_tab, "institution": self.institutions_tab, "visit": self.visits_tab,
+            "meeting": self.meetings_tab, "followup": self.followups_tab, "agreement": self.agreements_tab,
+            "topic": self.topics_tab,
+        }.get(kind)
+
+    # --- tool bar and menus ------------------------------------------------------------------------
 
     def _action(self, text: str, shortcut: str | QKeySequence | QKeySequence.StandardKey | None, slot: object,
                 icon: str | None = None) -> QAction:
@@ -110,6 +176,16 @@ class MainWindow(QMainWindow):
             action.setIcon(action_icon(icon))
         action.triggered.connect(slot)
         return action
+
+    def _build_toolbar(self) -> None:
+        """The main tool bar (open a database, refresh); filled once the menus exist. Quick-open sits at the
+        right end of the menu bar."""
+        self.tool_bar = QToolBar(self.tr("Main Tool Bar"))
+        self.tool_bar.setObjectName("main_tool_bar")
+        self.tool_bar.setMovable(False)
+        self.tool_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.tool_bar)
+        self.quick_open_action = self._action(self.tr("&Quick open…"), "Ctrl+K", self.focus_quick_open)
 
     def _build_menus(self) -> None:
         menu = self.menuBar()
@@ -124,6 +200,11 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.briefing_action, self.dossier_action])
         file_menu.addSeparator()
+        self.import_action = self._action(self.tr("&Import archive…"), None, self.archive.ask_import)
+        self.export_action = self._action(self.tr("&Export archive…"), None, self.archive.ask_export)
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
         self.preferences_action = self._action(self.tr("&Preferences…"), QKeySequence.StandardKey.Preferences,
                                                self.show_preferences, "preferences")
         if self.preferences_action.shortcut().isEmpty():
@@ -134,11 +215,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         view_menu = menu.addMenu(self.tr("&View"))
+        view_menu.addAction(self.quick_open_action)
         self.refresh_action = self._action(self.tr("&Refresh"), "F5", self.refresh, "refresh")
         view_menu.addAction(self.refresh_action)
         view_menu.addSeparator()
-        for number, tab in enumerate(self._all_tabs(), start=1):
-            label = self.tabs.tabText(self.tabs.indexOf(tab))
+        for number, (tab, label) in enumerate(self._tab_labels(), start=1):
             view_menu.addAction(self._action(label, f"Ctrl+{number}",
                                              lambda _checked=False, t=tab: self.show_tab(t)))
 
@@ -147,12 +228,18 @@ class MainWindow(QMainWindow):
         for tab in self._all_tabs():
             if tab.record_kind is not None and tab.record_kind is not RecordKind.FOLLOWUP:  # Enter opens the visit
                 self.record_menu.add_enter_to_edit(tab.view)
-        self.tool_bar = self.addToolBar(self.tr("Main Tool Bar"))
-        self.tool_bar.setObjectName("main_tool_bar")
-        self.tool_bar.setMovable(False)
-        self.tool_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.register_editor(ADD_MEETING, lambda visit: self.record_menu.open_editor(RecordKind.MEETING,
+                                                                                     visit_id=visit))
+        self.register_editor(ADD_FOLLOWUP, lambda visit: self.record_menu.open_editor(RecordKind.FOLLOWUP,
+                                                                                      visit_id=visit))
+        self.register_editor(ADD_MEMBER, lambda visit: self.record_menu.open_editor(RecordKind.VISIT, visit))
         self.tool_bar.addAction(self.database_actions.open_action)
         self.tool_bar.addAction(self.refresh_action)
+        self.quick_open_box = QWidget(self)
+        row = QHBoxLayout(self.quick_open_box)
+        row.setContentsMargins(6, 2, 6, 2)
+        row.addWidget(self.quick_open)
+        self.menuBar().setCornerWidget(self.quick_open_box, Qt.Corner.TopRightCorner)
 
         help_menu = menu.addMenu(self.tr("&Help"))
         self.about_action = self._action(self.tr("&About Organizer"), None, self.show_about, "about")
@@ -161,11 +248,18 @@ class MainWindow(QMainWindow):
     # --- behaviour ---------------------------------------------------------------------------------
 
     def _all_tabs(self) -> list[MasterDetailTab]:
-        return [self.people_tab, self.institutions_tab, self.visits_tab, self.followups_tab]
+        return [tab for tab, _label in self._tab_labels()]
+
+    def list_tabs(self) -> list[ListTab]:
+        return [t for t in self._all_tabs() if isinstance(t, ListTab)]
 
     def show_tab(self, tab: MasterDetailTab) -> None:
         self.tabs.setCurrentWidget(tab)
         tab.setFocus()
+
+    def focus_quick_open(self) -> None:
+        self.quick_open.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.quick_open.selectAll()
 
     def _focus_current_tab(self, _index: int) -> None:
         current = self.tabs.currentWidget()
@@ -173,16 +267,14 @@ class MainWindow(QMainWindow):
             current.setFocus()
 
     def open_record(self, kind: str, ident: int) -> None:
-        """Follow a link from a detail pane: show the record in its own tab."""
-        tabs: dict[str, MasterDetailTab] = {
-            "person": self.people_tab, "institution": self.institutions_tab, "visit": self.visits_tab,
-        }
-        tab = tabs.get(kind)
+        """Follow a link or a quick-open choice: show the record selected in its own tab."""
+        tab = self.tab_for(kind)
         if tab is None:
             return
         self.show_tab(tab)
-        if not tab.select_id(ident):
-            self.statusBar().showMessage(self.tr("That record is no longer in the list (press F5 to reload)."), 5000)
+        tab.open_id(ident)
+
+    # --- editors -----------------------------------------------------------------------------------
 
     def current_record(self) -> tuple[RecordKind | None, int | None]:
         """The kind of the current tab and its selected record's id (for the Record menu)."""
@@ -192,30 +284,101 @@ class MainWindow(QMainWindow):
         return tab.record_kind, tab.current_id()
 
     def apply_changes(self, changes: ChangeSet) -> None:
-        """Refresh the tabs a change concerns; show a created or restored record in its tab."""
+        """Refresh the tabs a change concerns: an edit re-reads its rows in place, a create or delete
+        reloads the list (a created or restored record is then selected in its tab)."""
         for tab in self._all_tabs():
-            if tab.record_kind is not None and changes.touches(tab.record_kind):
+            if tab.record_kind is None or not changes.touches(tab.record_kind):
+                continue
+            if isinstance(tab, ListTab) and tab.record_kind is changes.kind and not (changes.created
+                                                                                     or changes.deleted):
+                tab.model.refresh_ids(changes.changed)
+                tab.refresh_detail()
+            elif tab.record_kind is changes.kind and changes.created:
                 tab.reload()
-                if tab.record_kind is changes.kind and changes.created:
-                    tab.select_id(changes.created[0])
+                tab.open_id(changes.created[0])
+            else:
+                tab.reload()
         self.update_counts()
+
+    def mark_followup_done(self, ident: int) -> None:
+        """The board's "Mark done": an undoable edit of the follow-up's status."""
+        from organizer.services.followups import get_followup
+
+        detail = get_followup(self.db, ident)
+        if detail.data.status is not FollowUpStatus.DONE:
+            self.records.update(RecordKind.FOLLOWUP, ident, detail.data,
+                                replace(detail.data, status=FollowUpStatus.DONE), detail.meta.version)
+
+    def register_editor(self, action: str, handler: Callable[[int], Any]) -> None:
+        """Offer an action link (``details.ADD_MEETING`` ...) in the detail panes; ``handler(visit_id)``
+        runs when it is clicked."""
+        self._editors[action] = handler
+        self.visits_tab.action_names = frozenset(self._editors)
+        self.visits_tab.refresh_detail()
+
+    def request_action(self, action: str, ident: int) -> None:
+        handler = self._editors.get(action)
+        if handler is not None:
+            handler(ident)
+
+    # --- loading -----------------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Reload every tab from the database (changes made elsewhere become visible)."""
         for tab in self._all_tabs():
             tab.reload()
+        self.load_choices()
         self.update_counts()
         self.statusBar().showMessage(self.tr("Reloaded."), 2000)
 
+    def load_choices(self) -> None:
+        """Fill the filters' choices (institutions, tags, owners, visits) in the background."""
+        db = self.db
+
+        def work(_ctx: TaskContext) -> tuple[list[tuple[str, object]], list[str], list[tuple[str, object]],
+                                             list[tuple[str, object]]]:
+            institutions = _flatten(institution_tree(db))
+            owners: list[tuple[str, object]] = [(o.name, o.id) for o in followup_owners(db)]
+            visits: list[tuple[str, object]] = [
+                (" ".join(x for x in (fmt_date_range(v.start_date, v.end_date), v.title) if x), v.id)
+                for v in list_visits(db)]
+            return institutions, [t.tag for t in list_tags(db)], owners, visits
+
+        self.runner.submit(work, on_done=self._fill_choices)
+
+    def _fill_choices(self, result: tuple[list[tuple[str, object]], list[str], list[tuple[str, object]],
+                                          list[tuple[str, object]]]) -> None:
+        institutions, tags, owners, visits = result
+        for tab in self.list_tabs():
+            bar = tab.filters
+            if bar.institution is not None:
+                bar.fill(bar.institution, institutions)
+            if bar.tag is not None:
+                bar.fill(bar.tag, [(t, t) for t in tags])
+            if bar.owner is not None:
+                bar.fill(bar.owner, owners)
+            if bar.visit is not None:
+                bar.fill(bar.visit, visits)
+
     def update_counts(self) -> None:
-        followups = self.followups_tab
+        db = self.db
+        self.runner.submit(lambda _ctx: record_counts(db), on_done=self._show_counts)
+
+    def _show_counts(self, counts: dict[str, int]) -> None:
+        self.counts = counts
+        n = counts
         self.counts_label.setText("   ·   ".join([
-            self.tr("%Ln person(s)", "", self.people_tab.model.total_count),
-            self.tr("%Ln institution(s)", "", self.institutions_tab.model.total_count),
-            self.tr("%Ln visit(s)", "", len(self.visits_tab.visits)),
-            self.tr("%Ln follow-up(s)", "", len(followups.followups)) + " "
-            + self.tr("(%Ln open)", "", followups.open_count),
+            self.tr("%Ln person(s)", "", n["person"]),
+            self.tr("%Ln institution(s)", "", n["institution"]),
+            self.tr("%Ln visit(s)", "", n["visit"]),
+            self.tr("%Ln meeting(s)", "", n["meeting"]),
+            self.tr("%Ln follow-up(s)", "", n["followup"]) + " " + self.tr("(%Ln open)", "", n["followup_open"]),
         ]))
+
+    def _archive_finished(self, text: str, changed: bool) -> None:
+        self.statusBar().showMessage(text, 10_000)
+        if changed:
+            self.refresh()
 
     def export_briefing(self) -> None:
         """The briefing dialog for the visit selected in the Visits tab."""
@@ -259,4 +422,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self.runner.shutdown()
         super().closeEvent(event)
+

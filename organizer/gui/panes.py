@@ -1,10 +1,13 @@
 """Building blocks of the main window's tabs: a read-only detail browser and a list-plus-detail tab.
 
-``MasterDetailTab`` owns a view (table or tree) and a ``DetailBrowser``; selecting a row renders that
-record's HTML in the browser. Subclasses say how to load their model, find a row by id and render a
-record. Reads run synchronously on the UI thread: each is one small query batch (the people list
-fetches 200 rows at a time), far below what a user notices. Moving them to a worker pool is the
-later step ARCHITECTURE.md describes, once editing and long jobs arrive.
+``MasterDetailTab`` owns a view (table or tree), optionally a filter bar above it, and a
+``DetailBrowser``; selecting a row renders that record's HTML in the browser. Subclasses say how to
+load their model, find a row by id and render a record. Id lists load on a worker thread (see
+``organizer.gui.tasks``); a detail pane is one record read (a few milliseconds even at 100,000
+people), done on the UI thread.
+
+Links in a pane are ``kind:id`` (``person:12``) and lead to the record's tab; action links
+(``add-meeting:3``) ask the window to open an editor for that record.
 """
 
 from __future__ import annotations
@@ -23,18 +26,22 @@ from PySide6.QtWidgets import (
 
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import OrganizerError
-from organizer.gui.details import message_html
-from organizer.gui.i18n import QT_TRANSLATE_NOOP
+from organizer.gui.details import ACTIONS, message_html
 from organizer.gui.models import ID_ROLE
 
 RECORD_KINDS = frozenset(RecordKind)
 """Link schemes a detail pane follows (``person:12``)."""
 
+translate = QCoreApplication.translate
+"""Base classes translate in their own context: ``self.tr`` would look the text up under the subclass."""
+
 
 class DetailBrowser(QTextBrowser):
-    """A read-only rich-text pane; clicks on ``kind:id`` links are emitted as ``record_link``."""
+    """A read-only rich-text pane; clicks on ``kind:id`` links are emitted as ``record_link``, clicks
+    on action links (``add-meeting:ID``) as ``action_link``."""
 
     record_link = Signal(str, int)
+    action_link = Signal(str, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,12 +63,17 @@ class DetailBrowser(QTextBrowser):
             f"th {{ text-align: left; background-color: {header_bg}; }}"
             "td.group { padding-top: 8px; }"
             "ul { margin-top: 0px; }"
+            ".overdue { color: #b00020; font-weight: bold; }"
         )
 
     def _on_anchor(self, url: QUrl) -> None:
         kind, ident = url.scheme(), url.path()
-        if kind in RECORD_KINDS and ident.isdigit():
+        if not ident.isdigit():
+            return
+        if kind in RECORD_KINDS:
             self.record_link.emit(kind, int(ident))
+        elif kind in ACTIONS:
+            self.action_link.emit(kind, int(ident))
 
 
 def text_width(view: QAbstractItemView, sample: str) -> int:
@@ -89,27 +101,47 @@ class MasterDetailTab(QWidget):
     """A list (table or tree) with the selected record's detail beside or below it."""
 
     record_link = Signal(str, int)
+    action_link = Signal(str, int)
     record_kind: RecordKind | None = None
     """The kind of record listed (the Record menu creates, edits and deletes that kind)."""
-    placeholder = QT_TRANSLATE_NOOP("MasterDetailTab", "Select an item to see its details.")
-    """Shown in the detail pane when nothing is selected (translated when shown)."""
-    empty_message = QT_TRANSLATE_NOOP("MasterDetailTab", "Nothing here yet.")
-    """Shown in the detail pane when the list is empty: says what to do (translated when shown)."""
+    message = Signal(str)
+    """A short note for the status bar (a record not found, a failed load)."""
 
     def __init__(self, view: QAbstractItemView, orientation: Qt.Orientation,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, top: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view = view
         self.detail = DetailBrowser()
+        self.detail.setAccessibleName(translate("MasterDetailTab", "Details"))
         self.splitter = QSplitter(orientation)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(view)
+        if top is None:
+            self.splitter.addWidget(view)
+        else:
+            left = QWidget()
+            column = QVBoxLayout(left)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(0)
+            column.addWidget(top)
+            column.addWidget(view)
+            self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
         self.setFocusProxy(view)
         self.detail.record_link.connect(self.record_link)
+        self.detail.action_link.connect(self.action_link)
+
+    @property
+    def placeholder(self) -> str:
+        """Shown in the detail pane when nothing is selected."""
+        return translate("MasterDetailTab", "Select an item to see its details.")
+
+    @property
+    def empty_message(self) -> str:
+        """Shown in the detail pane when the list is empty: says what to do."""
+        return translate("MasterDetailTab", "Nothing here yet.")
 
     def _watch_selection(self) -> None:
         """Call once the view has its model (the selection model comes with it)."""
@@ -145,6 +177,14 @@ class MasterDetailTab(QWidget):
         self.view.scrollTo(index)
         return True
 
+    def open_id(self, ident: int) -> None:
+        """Show a record (a followed link, quick-open): select it, reloading or clearing the filter
+        if it is not in the list yet."""
+        if not self.select_id(ident):
+            self.reload()
+            if not self.select_id(ident):
+                self.message.emit(translate("MasterDetailTab", "That record is no longer there (press F5 to reload)."))
+
     def select_first(self) -> None:
         index = self.view.model().index(0, 0)
         if index.isValid():
@@ -162,13 +202,13 @@ class MasterDetailTab(QWidget):
         ident = self.current_id()
         if ident is None:
             model = self.view.model()
-            text = self.empty_message if model is not None and model.rowCount() == 0 else self.placeholder
-            self.detail.setHtml(message_html(QCoreApplication.translate("MasterDetailTab", text)))
+            empty = model is not None and model.rowCount() == 0
+            self.detail.setHtml(message_html(self.empty_message if empty else self.placeholder))
             return
         try:
             body = self.detail_html(ident)
         except OrganizerError as err:
-            body = message_html(self.tr("%1 (press F5 to reload)").replace("%1", str(err)))
+            body = message_html(translate("MasterDetailTab", "%1 (press F5 to reload)").replace("%1", str(err)))
         self.detail.setHtml(body)
 
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:

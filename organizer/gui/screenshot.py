@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
 
-VIEWS = ("people", "institutions", "visits", "meetings", "followups", "agreements")
+VIEWS = ("people", "institutions", "visits", "meetings", "followups", "agreements", "topics")
 DEFAULT_VIEW = "people"
 WAIT_SECONDS = 30.0
 

@@ -1,235 +1,408 @@
-"""The main window's four tabs: People, Institutions, Visits and Follow-ups.
+"""The main window's tabs: People, Institutions, Visits, Meetings, Agreements and Topics (the
+Follow-ups board is in ``organizer.gui.board``).
 
-Each is a ``MasterDetailTab``: a list over one of the item models and a detail pane rendered by
-``organizer.gui.details`` from the corresponding ``organizer.services`` read call.
+Each list tab is a ``ListTab``: a filter bar, a lazy table over ``LazyListModel`` (ids from
+``services.browse.record_ids``, loaded on a worker thread; sorting by clicking a header re-queries in
+SQL) and a detail pane rendered by ``organizer.gui.details`` from the services' read calls.
+Institutions keep their tree; its filter shows the matches and the institutions above them.
 """
 
 from __future__ import annotations
 
-from datetime import date
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView, QWidget
 
-from organizer.domain.enums import FollowUpStatus, RecordKind, VisitStatus
-from organizer.domain.records import FollowUpRow, VisitRow
-from organizer.gui.details import followup_html, institution_html, person_html, visit_html
-from organizer.gui.formatting import enum_label, fmt_date, fmt_date_range, fmt_number, longest_label, sort_date
-from organizer.gui.i18n import QT_TRANSLATE_NOOP
-from organizer.gui.models import ID_ROLE, SORT_ROLE
+from organizer.domain.enums import AgreementStatus, MeetingKind, RecordKind, VisitStatus
+from organizer.domain.records import InstitutionNode
+from organizer.gui.details import (
+    agreement_html,
+    institution_html,
+    meeting_html,
+    person_html,
+    topic_html,
+    visit_html,
+)
+from organizer.gui.filters import FilterBar
+from organizer.gui.formatting import enum_label, fmt_date, fmt_date_range, fmt_time_span
 from organizer.gui.models.institutions import InstitutionTreeModel
-from organizer.gui.models.people import PeopleModel
-from organizer.gui.models.rows import Column, RowTableModel
+from organizer.gui.models.lazy import LazyColumn, LazyListModel
 from organizer.gui.panes import MasterDetailTab, configure_table, text_width
-from organizer.services.followups import get_followup, list_followups
-from organizer.services.institutions import get_institution
+from organizer.gui.tasks import LatestOnly, TaskContext, TaskRunner
+from organizer.services.agreements import get_agreement
+from organizer.services.browse import institution_matches
+from organizer.services.institutions import get_institution, institution_tree
+from organizer.services.meetings import get_meeting
 from organizer.services.people import get_person, person_history
-from organizer.services.visits import get_visit, list_visits
+from organizer.services.related import institution_activity, open_followups_owned, topic_usage
+from organizer.services.visits import get_visit
 
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
     from organizer.store.database import Database
 
 
-class PeopleTab(MasterDetailTab):
-    """People in name order (lazy list) with the selected person's detail and history."""
+def status_choices(values: Sequence[Any]) -> list[tuple[str, str]]:
+    return [(enum_label(v), str(v.value)) for v in values]
 
-    record_kind = RecordKind.PERSON
 
-    placeholder = QT_TRANSLATE_NOOP("MasterDetailTab",
-                                    "Select a person to see their positions and the visits they took part in.")
-    empty_message = QT_TRANSLATE_NOOP("MasterDetailTab",
-                                      "No people in this database yet. File > Open Database… opens another one.")
+class ListTab(MasterDetailTab):
+    """A filter bar, a lazy sortable table of one kind and the selected record's detail."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    loaded = Signal()
+    """The list has (re)loaded its ids and restored or made a selection."""
+
+    kind = ""
+
+    def __init__(self, db: Database, runner: TaskRunner | None, columns: Sequence[LazyColumn],
+                 orientation: Qt.Orientation, filter_placeholder: str, parent: QWidget | None = None) -> None:
         self.table = QTableView()
-        super().__init__(self.table, Qt.Orientation.Horizontal, parent)
+        self.filters = FilterBar(filter_placeholder)
+        super().__init__(self.table, orientation, parent, top=self.filters)
         self._db = db
-        self.model = PeopleModel(db, self)
+        self.model = LazyListModel(db, self.kind, columns, self, runner=runner)
         configure_table(self.table)
         self.table.setModel(self.model)
-        for column, sample in ((0, "Abduhomid Salomov Jr."), (1, "Vice-Rector for Digital Transformation"),
-                               (3, "delegation, host")):
+        self.table.setAccessibleName(QCoreApplication.translate("ListTab", "List"))
+        self._pending: int | None = None
+        self._pending_strict = False
+        # No sort column until the user clicks a header: the kind's usual order (newest visits first,
+        # open follow-ups by due date). Must precede setSortingEnabled, which sorts at once.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.filters.changed.connect(self._apply_filters)
+        self.filters.text.returnPressed.connect(self.filters.flush)
+        self.model.ids_loaded.connect(self._on_loaded)
+        self.model.load_failed.connect(self.message)
+        self._watch_selection()
+
+    def _widths(self, samples: Sequence[tuple[int, str]], stretch: int) -> None:
+        for column, sample in samples:
             self.table.setColumnWidth(column, text_width(self.table, sample))
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.splitter.setSizes([760, 520])
-        self._watch_selection()
-        self.reload()
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+    # --- loading -----------------------------------------------------------------------------------
 
     def load(self) -> None:
         self.model.reload()
+
+    def reload(self) -> None:
+        """Re-read the list (keeping the selected record if it is still there)."""
+        if self._pending is None:
+            self._pending = self.current_id()
+            self._pending_strict = False
+        self.model.reload()
+
+    def _apply_filters(self) -> None:
+        if self._pending is None:
+            self._pending = self.current_id()
+            self._pending_strict = False
+        self.model.set_query(self.filters.query())
+
+    def _on_loaded(self) -> None:
+        target, strict = self._pending, self._pending_strict
+        self._pending, self._pending_strict = None, False
+        if target is None or not self.select_id(target):
+            if strict:
+                self.message.emit(QCoreApplication.translate("ListTab", "That record is no longer there."))
+            self.select_first()
+        self.refresh_detail()
+        self.loaded.emit()
 
     def index_of(self, ident: int) -> QModelIndex:
         row = self.model.row_of(ident)
         return QModelIndex() if row is None else self.model.index(row, 0)
 
+    def open_id(self, ident: int) -> None:
+        """Select a record; if the filter hides it, clear the filter; if the list is stale, reload it."""
+        if not self.model.loading and self.select_id(ident):
+            return
+        self._pending, self._pending_strict = ident, True
+        if self.filters.active:
+            self.filters.clear()
+        elif not self.model.loading:
+            self.model.reload()
+
+
+# --- people --------------------------------------------------------------------------------------
+
+
+class PeopleTab(ListTab):
+    """People in name order (a lazy list of any length) with the selected person's detail and history."""
+
+    record_kind = RecordKind.PERSON
+
+    kind = "person"
+
+    def __init__(self, db: Database, runner: TaskRunner | None = None, parent: QWidget | None = None) -> None:
+        columns = [
+            LazyColumn(self.tr("Name"), lambda r: r.full_name, "name"),
+            LazyColumn(self.tr("Title"), lambda r: r.current_title or "", "title"),
+            LazyColumn(self.tr("Institution"), lambda r: r.current_institution or "", "institution"),
+            LazyColumn(self.tr("Tags"), lambda r: ", ".join(r.tags)),
+        ]
+        super().__init__(db, runner, columns, Qt.Orientation.Horizontal,
+                         self.tr("Filter by name (any script)…"), parent)
+        self.filters.add_tag()
+        self.filters.add_institution()
+        self._widths(((0, "Abduhomid Salomov Jr."), (1, "Vice-Rector for Digital Transformation"),
+                      (3, "delegation, host")), stretch=2)
+        self.splitter.setSizes([760, 520])
+
+    @property
+    def placeholder(self) -> str:
+        return QCoreApplication.translate(
+            "MasterDetailTab", "Select a person to see their positions and the visits they took part in.")
+
+    @property
+    def empty_message(self) -> str:
+        if self.filters.active:
+            return QCoreApplication.translate("ListTab", "Nobody matches the filter. Clear it to see everyone.")
+        return QCoreApplication.translate(
+            "MasterDetailTab", "No people in this database yet. File > Open Database… opens another one.")
+
     def detail_html(self, ident: int) -> str:
-        return person_html(get_person(self._db, ident), person_history(self._db, ident))
+        return person_html(get_person(self._db, ident), person_history(self._db, ident),
+                           open_followups_owned(self._db, ident))
+
+
+# --- institutions --------------------------------------------------------------------------------
 
 
 class InstitutionsTab(MasterDetailTab):
-    """Institutions with their units as a tree, and the selected one's profile and people."""
+    """Institutions with their units as a tree, and the selected one's profile, people and visits."""
 
     record_kind = RecordKind.INSTITUTION
 
-    placeholder = QT_TRANSLATE_NOOP("MasterDetailTab", "Select an institution to see its profile, units and people.")
-    empty_message = QT_TRANSLATE_NOOP("MasterDetailTab", "No institutions in this database yet.")
+    loaded = Signal()
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, runner: TaskRunner | None = None, parent: QWidget | None = None) -> None:
         self.tree = QTreeView()
-        super().__init__(self.tree, Qt.Orientation.Horizontal, parent)
+        self.filters = FilterBar(self.tr("Filter by name…"))
+        super().__init__(self.tree, Qt.Orientation.Horizontal, parent, top=self.filters)
         self._db = db
-        self.model = InstitutionTreeModel(db, self)
+        self._tasks = LatestOnly(runner) if runner is not None else None
+        self.model = InstitutionTreeModel(db, self, load=False)
         self.tree.setModel(self.model)
+        self.tree.setAccessibleName(self.tr("Institutions"))
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setColumnWidth(1, text_width(self.tree, "Government body"))
         self.splitter.setSizes([650, 550])
+        self.filters.changed.connect(self.reload)
+        self.filters.text.returnPressed.connect(self.filters.flush)
+        self._pending: int | None = None
         self._watch_selection()
-        self.reload()
+        self.is_loaded = False
+
+    @property
+    def placeholder(self) -> str:
+        return self.tr("Select an institution to see its profile, units, people and visits.")
+
+    @property
+    def empty_message(self) -> str:
+        if self.filters.active:
+            return self.tr("No institution matches the filter. Clear it to see them all.")
+        return QCoreApplication.translate("MasterDetailTab", "No institutions in this database yet.")
 
     def load(self) -> None:
-        self.model.reload()
+        db, text = self._db, self.filters.query().text
+
+        def work(_ctx: TaskContext) -> tuple[list[InstitutionNode], set[int] | None]:
+            return institution_tree(db), (institution_matches(db, text) if text else None)
+
+        if self._tasks is None:
+            self._show(work(TaskContext()))
+        else:
+            self.is_loaded = False
+            self._tasks.submit(work, self._show, lambda err: self.message.emit(str(err)))
+
+    def _show(self, result: tuple[list[InstitutionNode], set[int] | None]) -> None:
+        nodes, visible = result
+        self.model.set_tree(nodes, visible)
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
+        target, self._pending = self._pending, None
+        if target is None or not self.select_id(target):
+            self.select_first()
+        self.refresh_detail()
+        self.is_loaded = True
+        self.loaded.emit()
+
+    def reload(self) -> None:
+        if self._pending is None:
+            self._pending = self.current_id()
+        self.load()
+
+    def open_id(self, ident: int) -> None:
+        if self.is_loaded and self.select_id(ident):
+            return
+        self._pending = ident
+        if self.filters.active:
+            self.filters.clear()
+        else:
+            self.load()
 
     def index_of(self, ident: int) -> QModelIndex:
         return self.model.index_of(ident)
 
     def detail_html(self, ident: int) -> str:
-        return institution_html(get_institution(self._db, ident))
+        return institution_html(get_institution(self._db, ident), institution_activity(self._db, ident))
 
 
-class _SortedTableTab(MasterDetailTab):
-    """A sortable table over a ``RowTableModel`` (through a proxy sorting on ``SORT_ROLE``)."""
-
-    def __init__(self, columns: list[Column], orientation: Qt.Orientation,
-                 parent: QWidget | None = None) -> None:
-        self.table = QTableView()
-        super().__init__(self.table, orientation, parent)
-        self.model = RowTableModel(columns, self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        configure_table(self.table)
-        self.table.setModel(self.proxy)
-        # No sort column until the user clicks a header: keep the order the service chose
-        # (newest visits first; open follow-ups first by due date). Must precede setSortingEnabled.
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-        self._watch_selection()
-
-    def index_of(self, ident: int) -> QModelIndex:
-        row = self.model.row_of(ident)
-        return QModelIndex() if row is None else self.proxy.mapFromSource(self.model.index(row, 0))
+# --- visits, meetings, agreements, topics ----------------------------------------------------------
 
 
-def _visit_columns() -> list[Column]:
-    translate = QCoreApplication.translate
-    return [
-        Column(translate("VisitsTab", "Dates"), lambda v: fmt_date_range(v.start_date, v.end_date),
-               lambda v: sort_date(v.start_date)),
-        Column(translate("VisitsTab", "Visit"), lambda v: v.title),
-        Column(translate("VisitsTab", "Place"), lambda v: v.place),
-        Column(translate("VisitsTab", "Direction"), lambda v: enum_label(v.direction)),
-        Column(translate("VisitsTab", "Status"), lambda v: enum_label(v.status)),
-        Column(translate("VisitsTab", "Meetings"), lambda v: fmt_number(v.meeting_count),
-               lambda v: f"{v.meeting_count:09d}", align_right=True),
-    ]
-
-
-class VisitsTab(_SortedTableTab):
-    """Visits, newest first, with the selected visit's participants, programme and follow-ups below."""
+class VisitsTab(ListTab):
+    """Visits, newest first, with the selected visit's delegations, programme and follow-ups below."""
 
     record_kind = RecordKind.VISIT
 
-    placeholder = QT_TRANSLATE_NOOP("MasterDetailTab",
-                                    "Select a visit to see its participants, programme and follow-ups.")
-    empty_message = QT_TRANSLATE_NOOP("MasterDetailTab", "No visits in this database yet.")
+    kind = "visit"
+    action_names: frozenset[str] = frozenset()
+    """Action links the window can serve (set by the window when editors register)."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(_visit_columns(), Qt.Orientation.Vertical, parent)
-        self._db = db
-        heading = self.model.headerData
-        for column, sample in ((0, fmt_date_range(date(2025, 9, 30), date(2025, 10, 12))),
-                               (2, "Kazan, Republic of Tatarstan"), (3, heading(3, Qt.Orientation.Horizontal)),
-                               (4, longest_label(VisitStatus)), (5, heading(5, Qt.Orientation.Horizontal))):
-            self.table.setColumnWidth(column, text_width(self.table, sample))
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.splitter.setSizes([180, 600])
-        self.reload()
-
-    @property
-    def visits(self) -> tuple[VisitRow, ...]:
-        return self.model.rows
-
-    def load(self) -> None:
-        self.model.set_rows(list_visits(self._db))
-
-    def detail_html(self, ident: int) -> str:
-        return visit_html(get_visit(self._db, ident))
-
-
-class FollowUpsTab(_SortedTableTab):
-    """Every follow-up, open ones first by due date; Enter or a double click opens its visit."""
-
-    record_kind = RecordKind.FOLLOWUP
-
-    placeholder = QT_TRANSLATE_NOOP("MasterDetailTab", "Select a follow-up to see its notes.")
-    empty_message = QT_TRANSLATE_NOOP("MasterDetailTab",
-                                      "No follow-ups yet: they are recorded with the meetings of a visit.")
-
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        self._db = db
-        super().__init__(self._columns(), Qt.Orientation.Vertical, parent)
-        for column, sample in ((0, longest_label(FollowUpStatus)), (1, fmt_date(date(2025, 9, 30))),
-                               (3, "Mikhail Varfolomeyev / Technopark"),
-                               (4, "Delegation of JSC to Kazan"), (5, "Meeting with the university's leader")):
-            self.table.setColumnWidth(column, text_width(self.table, sample))
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.activated.connect(self._open_visit)
-        self.splitter.setSizes([500, 200])
-        self.reload()
-
-    def _columns(self) -> list[Column]:
-        def first_line(f: FollowUpRow) -> str:
-            return f.description.strip().splitlines()[0] if f.description.strip() else ""
-
-        return [
-            Column(self.tr("Status"), lambda f: enum_label(f.status),
-                   lambda f: f"{f.status != FollowUpStatus.OPEN:d}{f.status}"),
-            Column(self.tr("Due"), lambda f: fmt_date(f.due_date), lambda f: sort_date(f.due_date)),
-            Column(self.tr("What"), first_line),
-            Column(self.tr("Owner"), lambda f: f.owner or ""),
-            Column(self.tr("Visit"), lambda f: f.visit_title or ""),
-            Column(self.tr("Meeting"), lambda f: f.meeting_title or ""),
+    def __init__(self, db: Database, runner: TaskRunner | None = None, parent: QWidget | None = None) -> None:
+        columns = [
+            LazyColumn(self.tr("Dates"), lambda v: fmt_date_range(v.start_date, v.end_date), "date"),
+            LazyColumn(self.tr("Visit"), lambda v: v.title, "title"),
+            LazyColumn(self.tr("Place"), lambda v: v.place, "place"),
+            LazyColumn(self.tr("Direction"), lambda v: enum_label(v.direction), "direction"),
+            LazyColumn(self.tr("Status"), lambda v: enum_label(v.status), "status"),
+            LazyColumn(self.tr("Meetings"), lambda v: str(v.meeting_count), "meetings", align_right=True),
         ]
+        super().__init__(db, runner, columns, Qt.Orientation.Vertical, self.tr("Filter by title or place…"), parent)
+        self.filters.add_status(self.tr("Status"), self.tr("Any status"), status_choices(list(VisitStatus)))
+        self.filters.add_institution()
+        self.filters.add_dates()
+        self._widths(((0, "30 Sep – 12 Oct 2025"), (2, "Kazan, Republic of Tatarstan"), (3, "Direction"),
+                      (4, "Under way"), (5, "Meetings")), stretch=1)
+        self.splitter.setSizes([180, 600])
 
     @property
-    def followups(self) -> tuple[FollowUpRow, ...]:
-        return self.model.rows
+    def placeholder(self) -> str:
+        return QCoreApplication.translate(
+            "MasterDetailTab", "Select a visit to see its participants, programme and follow-ups.")
 
     @property
-    def open_count(self) -> int:
-        return sum(1 for f in self.followups if f.status == FollowUpStatus.OPEN)
-
-    def load(self) -> None:
-        self.model.set_rows(list_followups(self._db))
+    def empty_message(self) -> str:
+        if self.filters.active:
+            return QCoreApplication.translate("ListTab", "No visit matches the filter. Clear it to see them all.")
+        return QCoreApplication.translate("MasterDetailTab", "No visits in this database yet.")
 
     def detail_html(self, ident: int) -> str:
-        detail = get_followup(self._db, ident)
-        return followup_html(detail.row, detail.data, detail.row.visit_title, detail.row.meeting_title)
+        return visit_html(get_visit(self._db, ident), self.action_names)
 
-    def _open_visit(self, index: QModelIndex) -> None:
-        row = self.model.row_of(int(index.data(ID_ROLE)))
-        visit_id = self.model.rows[row].visit_id if row is not None else None
-        if visit_id is not None:
-            self.record_link.emit("visit", visit_id)
+
+class MeetingsTab(ListTab):
+    """Every meeting, newest first, with its participants, notes, outcomes and follow-ups."""
+
+    record_kind = RecordKind.MEETING
+
+    kind = "meeting"
+
+    def __init__(self, db: Database, runner: TaskRunner | None = None, parent: QWidget | None = None) -> None:
+        columns = [
+            LazyColumn(self.tr("When"), lambda m: fmt_time_span(m.starts_at, m.ends_at) if m.starts_at else "",
+                       "date"),
+            LazyColumn(self.tr("Meeting"), lambda m: m.title, "title"),
+            LazyColumn(self.tr("Kind"), lambda m: enum_label(m.kind), "kind"),
+            LazyColumn(self.tr("Venue"), lambda m: ", ".join(x for x in (m.venue or "", m.room) if x), "venue"),
+            LazyColumn(self.tr("Visit"), lambda m: m.visit_title or "", "visit"),
+            LazyColumn(self.tr("Participants"), lambda m: ", ".join(m.participants)),
+        ]
+        super().__init__(db, runner, columns, Qt.Orientation.Vertical, self.tr("Filter by title…"), parent)
+        self.filters.add_status(self.tr("Kind"), self.tr("Any kind"), status_choices(list(MeetingKind)))
+        self.filters.add_institution()
+        self.filters.add_dates()
+        self._widths(((0, "Tue 11 Mar 2025, 10:00–11:15"), (1, "Meeting with the university's leadership"),
+                      (2, "Presentation"), (3, "Kazan Federal University"), (4, "Delegation of JSC to Kazan")),
+                     stretch=5)
+        self.splitter.setSizes([260, 520])
+
+    @property
+    def placeholder(self) -> str:
+        return self.tr("Select a meeting to see its participants, notes and outcomes.")
+
+    @property
+    def empty_message(self) -> str:
+        if self.filters.active:
+            return self.tr("No meeting matches the filter. Clear it to see them all.")
+        return self.tr("No meetings yet: they are planned in the programme of a visit.")
+
+    def detail_html(self, ident: int) -> str:
+        return meeting_html(get_meeting(self._db, ident))
+
+
+class AgreementsTab(ListTab):
+    """Memoranda and agreements, newest signed first, with their parties."""
+
+    record_kind = RecordKind.AGREEMENT
+
+    kind = "agreement"
+
+    def __init__(self, db: Database, runner: TaskRunner | None = None, parent: QWidget | None = None) -> None:
+        columns = [
+            LazyColumn(self.tr("Signed"), lambda a: fmt_date(a.signed_date), "date"),
+            LazyColumn(self.tr("Agreement"), lambda a: a.title, "title"),
+            LazyColumn(self.tr("Kind"), lambda a: enum_label(a.kind), "kind"),
+            LazyColumn(self.tr("Status"), lambda a: enum_label(a.status), "status"),
+            LazyColumn(self.tr("Valid until"), lambda a: fmt_date(a.valid_until), "valid_until"),
+            LazyColumn(self.tr("Parties"), lambda a: "; ".join(a.parties)),
+        ]
+        super().__init__(db, runner, columns, Qt.Orientation.Vertical, self.tr("Filter by title…"), parent)
+        self.filters.add_status(self.tr("Status"), self.tr("Any status"), status_choices(list(AgreementStatus)))
+        self.filters.add_institution()
+        self.filters.add_dates()
+        self._widths(((0, "30 Sep 2025"), (1, "Memorandum of understanding on cooperation"),
+                      (2, "Cooperation agreement"), (3, "Negotiating"), (4, "30 Sep 2025")), stretch=5)
+        self.splitter.setSizes([260, 520])
+
+    @property
+    def placeholder(self) -> str:
+        return self.tr("Select an agreement to see its parties, dates and summary.")
+
+    @property
+    def empty_message(self) -> str:
+        if self.filters.active:
+            return self.tr("No agreement matches the filter. Clear it to see them all.")
+        return self.tr("No agreements yet. Agreements come from visits and meetings, or from an imported archive.")
+
+    def detail_html(self, ident: int) -> str:
+        detail = get_agreement(self._db, ident)
+        return agreement_html(detail.row, detail.data)
+
+
+class TopicsTab(ListTab):
+    """Topics (areas of cooperation) and what is filed under each."""
+
+    record_kind = RecordKind.TOPIC
+
+    kind = "topic"
+
+    def __init__(self, db: Database, runner: TaskRunner | None = None, parent: QWidget | None = None) -> None:
+        columns = [
+            LazyColumn(self.tr("Topic"), lambda t: t.name, "name"),
+            LazyColumn(self.tr("Description"), lambda t: " ".join(t.description.split())),
+        ]
+        super().__init__(db, runner, columns, Qt.Orientation.Horizontal, self.tr("Filter by name…"), parent)
+        self._widths(((0, "Import-substituting products and localization"),), stretch=1)
+        self.splitter.setSizes([600, 600])
+
+    @property
+    def placeholder(self) -> str:
+        return self.tr("Select a topic to see the people, institutions, visits and meetings filed under it.")
+
+    @property
+    def empty_message(self) -> str:
+        if self.filters.active:
+            return self.tr("No topic matches the filter. Clear it to see them all.")
+        return self.tr("No topics yet: they are given to people, institutions, visits and meetings.")
+
+    def detail_html(self, ident: int) -> str:
+        return topic_html(topic_usage(self._db, ident))

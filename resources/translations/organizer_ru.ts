@@ -115,6 +115,92 @@
     </message>
 </context>
 <context>
+    <name>AgreementsTab</name>
+    <message>
+        <source>Signed</source>
+        <translation>Подписано</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Соглашение</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Действует до</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>Стороны</translation>
+    </message>
+    <message>
+        <source>Filter by title…</source>
+        <translation>Фильтр по названию…</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Любой статус</translation>
+    </message>
+    <message>
+        <source>Select an agreement to see its parties, dates and summary.</source>
+        <translation>Выберите соглашение, чтобы увидеть стороны, даты и краткое содержание.</translation>
+    </message>
+    <message>
+        <source>No agreement matches the filter. Clear it to see them all.</source>
+        <translation>Ни одно соглашение не подходит под фильтр. Сбросьте его, чтобы увидеть все.</translation>
+    </message>
+    <message>
+        <source>No agreements yet. Agreements come from visits and meetings, or from an imported archive.</source>
+        <translation>Соглашений пока нет. Они появляются из визитов и встреч или из импортированного архива.</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveJobs</name>
+    <message>
+        <source>Organizer</source>
+        <translation>Organizer</translation>
+    </message>
+    <message>
+        <source>Import archive</source>
+        <translation>Импорт архива</translation>
+    </message>
+    <message>
+        <source>Export archive</source>
+        <translation>Экспорт архива</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Импорт %1…</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Экспорт в %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>Отменено: ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Import finished: %1 records added, %2 already present.</source>
+        <translation>Импорт завершён: добавлено записей — %1, уже были — %2.</translation>
+    </message>
+    <message>
+        <source>Exported %1 records to %2.</source>
+        <translation>Экспортировано записей: %1, файл %2.</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsPanel</name>
     <message>
         <source>Attached files</source>
@@ -335,6 +421,10 @@
         <translation>сейчас</translation>
     </message>
     <message>
+        <source>past</source>
+        <translation>прежняя</translation>
+    </message>
+    <message>
         <source>Form of address</source>
         <translation>Обращение</translation>
     </message>
@@ -381,6 +471,14 @@
     <message>
         <source>No positions recorded.</source>
         <translation>Должности не указаны.</translation>
+    </message>
+    <message>
+        <source>Open follow-ups owned</source>
+        <translation>Открытые поручения</translation>
+    </message>
+    <message>
+        <source>Owns no open follow-up.</source>
+        <translation>Открытых поручений нет.</translation>
     </message>
     <message>
         <source>Visits and meetings</source>
@@ -463,6 +561,26 @@
         <translation>Здесь пока никто не занимает должность.</translation>
     </message>
     <message>
+        <source>Visits</source>
+        <translation>Визиты</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Даты</translation>
+    </message>
+    <message>
+        <source>Has taken part in no visit yet.</source>
+        <translation>Ещё не участвовала ни в одном визите.</translation>
+    </message>
+    <message>
+        <source>Meetings held here</source>
+        <translation>Встречи, проведённые здесь</translation>
+    </message>
+    <message>
+        <source>No meeting has been held here yet.</source>
+        <translation>Здесь ещё не проводилось встреч.</translation>
+    </message>
+    <message>
         <source>Guests</source>
         <translation>Гости</translation>
     </message>
@@ -471,12 +589,68 @@
         <translation>Принимающая сторона</translation>
     </message>
     <message>
+        <source>Time not set</source>
+        <translation>Время не задано</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
         <source>Purpose</source>
         <translation>Цель</translation>
     </message>
     <message>
         <source>Institutions</source>
         <translation>Организации</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>Цели</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Повестка</translation>
+    </message>
+    <message>
+        <source>Talking points</source>
+        <translation>Тезисы</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>Итоги</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>просрочено</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Действует до</translation>
+    </message>
+    <message>
+        <source>the visit</source>
+        <translation>визит</translation>
+    </message>
+    <message>
+        <source>the meeting</source>
+        <translation>встреча</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Встречи</translation>
+    </message>
+    <message>
+        <source>Nothing is filed under this topic yet.</source>
+        <translation>По этой теме пока ничего нет.</translation>
+    </message>
+    <message>
+        <source>… (%1 in all)</source>
+        <translation>… (всего %1)</translation>
     </message>
     <message>
         <source>Participants</source>
@@ -511,6 +685,10 @@
         <translation>Статус</translation>
     </message>
     <message>
+        <source>Overdue</source>
+        <translation>Просрочено</translation>
+    </message>
+    <message>
         <source>Due</source>
         <translation>Срок</translation>
     </message>
@@ -523,8 +701,20 @@
         <translation>Ответственный</translation>
     </message>
     <message>
+        <source>+ Add a member</source>
+        <translation>+ Добавить участника</translation>
+    </message>
+    <message>
+        <source>+ Add a meeting</source>
+        <translation>+ Добавить встречу</translation>
+    </message>
+    <message>
         <source>No follow-ups recorded.</source>
         <translation>Поручений нет.</translation>
+    </message>
+    <message>
+        <source>+ Add a follow-up</source>
+        <translation>+ Добавить поручение</translation>
     </message>
     <message>
         <source>Agreements</source>
@@ -583,20 +773,12 @@
         <translation>Лицо</translation>
     </message>
     <message>
-        <source>person %1</source>
-        <translation>лицо %1</translation>
-    </message>
-    <message>
         <source>Summary</source>
         <translation>Итоги</translation>
     </message>
     <message>
         <source>Visit</source>
         <translation>Визит</translation>
-    </message>
-    <message>
-        <source>visit %1</source>
-        <translation>визит %1</translation>
     </message>
 </context>
 <context>
@@ -802,6 +984,73 @@
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filter</source>
+        <translation>Фильтр</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Сбросить</translation>
+    </message>
+    <message>
+        <source>Show everything again</source>
+        <translation>Снова показать всё</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Метка</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>Любая метка</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Any institution</source>
+        <translation>Любая организация</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Any owner</source>
+        <translation>Любой ответственный</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <source>Any visit</source>
+        <translation>Любой визит</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>any date</source>
+        <translation>любая дата</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>С даты</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>По дату</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpEditor</name>
     <message>
         <source>New follow-up</source>
@@ -888,6 +1137,42 @@
     <message>
         <source>Meeting</source>
         <translation>Встреча</translation>
+    </message>
+    <message>
+        <source>Filter by what is to be done…</source>
+        <translation>Фильтр по содержанию…</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Любой статус</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done</source>
+        <translation>&amp;Выполнено</translation>
+    </message>
+    <message>
+        <source>Mark the selected follow-up done (Ctrl+D)</source>
+        <translation>Отметить выбранное поручение выполненным (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Select a follow-up to see its notes.</source>
+        <translation>Выберите поручение, чтобы увидеть заметки к нему.</translation>
+    </message>
+    <message>
+        <source>No follow-up matches the filter. Clear it to see them all.</source>
+        <translation>Ни одно поручение не подходит под фильтр. Сбросьте его, чтобы увидеть все.</translation>
+    </message>
+    <message>
+        <source>No open follow-ups: everything agreed has been done. Choose “Any status” to see them all.</source>
+        <translation>Открытых поручений нет: всё согласованное выполнено. Выберите «Любой статус», чтобы увидеть все.</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Просрочено</translation>
+    </message>
+    <message>
+        <source>Marked done.</source>
+        <translation>Отмечено как выполненное.</translation>
     </message>
 </context>
 <context>
@@ -1058,6 +1343,44 @@
     </message>
 </context>
 <context>
+    <name>InstitutionsTab</name>
+    <message>
+        <source>Filter by name…</source>
+        <translation>Фильтр по названию…</translation>
+    </message>
+    <message>
+        <source>Institutions</source>
+        <translation>Организации</translation>
+    </message>
+    <message>
+        <source>Select an institution to see its profile, units, people and visits.</source>
+        <translation>Выберите организацию, чтобы увидеть её профиль, подразделения, людей и визиты.</translation>
+    </message>
+    <message>
+        <source>No institution matches the filter. Clear it to see them all.</source>
+        <translation>Ни одна организация не подходит под фильтр. Сбросьте его, чтобы увидеть все.</translation>
+    </message>
+</context>
+<context>
+    <name>ListTab</name>
+    <message>
+        <source>List</source>
+        <translation>Список</translation>
+    </message>
+    <message>
+        <source>That record is no longer there.</source>
+        <translation>Этой записи больше нет.</translation>
+    </message>
+    <message>
+        <source>Nobody matches the filter. Clear it to see everyone.</source>
+        <translation>Никто не подходит под фильтр. Сбросьте его, чтобы увидеть всех.</translation>
+    </message>
+    <message>
+        <source>No visit matches the filter. Clear it to see them all.</source>
+        <translation>Ни один визит не подходит под фильтр. Сбросьте его, чтобы увидеть все.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Version %1</source>
@@ -1104,6 +1427,22 @@
         <translation>Количество записей</translation>
     </message>
     <message>
+        <source>&amp;Meetings</source>
+        <translation>&amp;Встречи</translation>
+    </message>
+    <message>
+        <source>&amp;Agreements</source>
+        <translation>Со&amp;глашения</translation>
+    </message>
+    <message>
+        <source>&amp;Topics</source>
+        <translation>&amp;Темы</translation>
+    </message>
+    <message>
+        <source>&amp;Quick open…</source>
+        <translation>&amp;Быстрый переход…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -1114,6 +1453,14 @@
     <message>
         <source>&amp;Dossier…</source>
         <translation>&amp;Досье…</translation>
+    </message>
+    <message>
+        <source>&amp;Import archive…</source>
+        <translation>&amp;Импорт архива…</translation>
+    </message>
+    <message>
+        <source>&amp;Export archive…</source>
+        <translation>&amp;Экспорт архива…</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -1144,10 +1491,6 @@
         <translation>&amp;О программе Organizer</translation>
     </message>
     <message>
-        <source>That record is no longer in the list (press F5 to reload).</source>
-        <translation>Этой записи больше нет в списке (нажмите F5, чтобы обновить).</translation>
-    </message>
-    <message>
         <source>Reloaded.</source>
         <translation>Обновлено.</translation>
     </message>
@@ -1173,6 +1516,14 @@
             <numerusform>%Ln визит</numerusform>
             <numerusform>%Ln визита</numerusform>
             <numerusform>%Ln визитов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln meeting(s)</source>
+        <translation>
+            <numerusform>%Ln встреча</numerusform>
+            <numerusform>%Ln встречи</numerusform>
+            <numerusform>%Ln встреч</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1215,12 +1566,20 @@
 <context>
     <name>MasterDetailTab</name>
     <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
         <source>Select an item to see its details.</source>
         <translation>Выберите запись, чтобы увидеть подробности.</translation>
     </message>
     <message>
         <source>Nothing here yet.</source>
         <translation>Здесь пока ничего нет.</translation>
+    </message>
+    <message>
+        <source>That record is no longer there (press F5 to reload).</source>
+        <translation>Этой записи больше нет (нажмите F5, чтобы обновить).</translation>
     </message>
     <message>
         <source>%1 (press F5 to reload)</source>
@@ -1235,10 +1594,6 @@
         <translation>В этой базе данных пока нет людей. Другую базу можно открыть через «Файл &gt; Открыть базу данных…».</translation>
     </message>
     <message>
-        <source>Select an institution to see its profile, units and people.</source>
-        <translation>Выберите организацию, чтобы увидеть её профиль, подразделения и сотрудников.</translation>
-    </message>
-    <message>
         <source>No institutions in this database yet.</source>
         <translation>В этой базе данных пока нет организаций.</translation>
     </message>
@@ -1249,10 +1604,6 @@
     <message>
         <source>No visits in this database yet.</source>
         <translation>В этой базе данных пока нет визитов.</translation>
-    </message>
-    <message>
-        <source>Select a follow-up to see its notes.</source>
-        <translation>Выберите поручение, чтобы увидеть заметки к нему.</translation>
     </message>
     <message>
         <source>No follow-ups yet: they are recorded with the meetings of a visit.</source>
@@ -1386,6 +1737,53 @@
     </message>
 </context>
 <context>
+    <name>MeetingsTab</name>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Встреча</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Filter by title…</source>
+        <translation>Фильтр по названию…</translation>
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation>Любой вид</translation>
+    </message>
+    <message>
+        <source>Select a meeting to see its participants, notes and outcomes.</source>
+        <translation>Выберите встречу, чтобы увидеть участников, заметки и итоги.</translation>
+    </message>
+    <message>
+        <source>No meeting matches the filter. Clear it to see them all.</source>
+        <translation>Ни одна встреча не подходит под фильтр. Сбросьте его, чтобы увидеть все.</translation>
+    </message>
+    <message>
+        <source>No meetings yet: they are planned in the programme of a visit.</source>
+        <translation>Встреч пока нет: их планируют в программе визита.</translation>
+    </message>
+</context>
+<context>
     <name>ParticipantRole</name>
     <message>
         <source>Head of delegation</source>
@@ -1492,7 +1890,7 @@
     </message>
 </context>
 <context>
-    <name>PeopleModel</name>
+    <name>PeopleTab</name>
     <message>
         <source>Name</source>
         <translation>Имя</translation>
@@ -1508,6 +1906,10 @@
     <message>
         <source>Tags</source>
         <translation>Метки</translation>
+    </message>
+    <message>
+        <source>Filter by name (any script)…</source>
+        <translation>Фильтр по имени (любым письмом)…</translation>
     </message>
 </context>
 <context>
@@ -1872,6 +2274,25 @@
     </message>
 </context>
 <context>
+    <name>QuickOpen</name>
+    <message>
+        <source>Open a record… (Ctrl+K)</source>
+        <translation>Перейти к записи… (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Quick open</source>
+        <translation>Быстрый переход</translation>
+    </message>
+    <message>
+        <source>Type part of a name to find people, institutions, visits, meetings, agreements, topics and follow-ups</source>
+        <translation>Введите часть названия, чтобы найти людей, организации, визиты, встречи, соглашения, темы и поручения</translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1”</source>
+        <translation>По запросу «%1» ничего не найдено</translation>
+    </message>
+</context>
+<context>
     <name>RecordActions</name>
     <message>
         <source>Delete %1 “%2”</source>
@@ -2072,6 +2493,33 @@
     <message>
         <source>Host</source>
         <translation>Принимающая</translation>
+    </message>
+</context>
+<context>
+    <name>TopicsTab</name>
+    <message>
+        <source>Topic</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <source>Filter by name…</source>
+        <translation>Фильтр по названию…</translation>
+    </message>
+    <message>
+        <source>Select a topic to see the people, institutions, visits and meetings filed under it.</source>
+        <translation>Выберите тему, чтобы увидеть связанных с ней людей, организации, визиты и встречи.</translation>
+    </message>
+    <message>
+        <source>No topic matches the filter. Clear it to see them all.</source>
+        <translation>Ни одна тема не подходит под фильтр. Сбросьте его, чтобы увидеть все.</translation>
+    </message>
+    <message>
+        <source>No topics yet: they are given to people, institutions, visits and meetings.</source>
+        <translation>Тем пока нет: их присваивают людям, организациям, визитам и встречам.</translation>
     </message>
 </context>
 <context>
@@ -2307,6 +2755,14 @@
     <message>
         <source>Meetings</source>
         <translation>Встречи</translation>
+    </message>
+    <message>
+        <source>Filter by title or place…</source>
+        <translation>Фильтр по названию или месту…</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Любой статус</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -46,3 +47,32 @@ def gui_english_and_private_settings(qapp: QApplication, tmp_path: Path,
     install_language(qapp, "en")
     yield
     install_language(qapp, "en")
+
+
+def wait_loaded(qtbot: Any, window: Any, timeout: int = 10_000) -> None:
+    """Wait until every tab of a MainWindow has its list and the status bar its counts."""
+    qtbot.waitUntil(lambda: all(t.model.loaded and not t.model.loading for t in window.list_tabs())
+                    and window.institutions_tab.is_loaded and bool(window.counts)
+                    and not window.runner.busy, timeout=timeout)
+
+
+@pytest.fixture
+def gui_window(qtbot: Any, gui_demo_db: Database) -> Iterator[Any]:
+    """The main window over the demo database, shown, active and loaded."""
+    from organizer.gui.main_window import MainWindow
+
+    win = MainWindow(gui_demo_db)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)  # shortcuts only reach the active window
+    wait_loaded(qtbot, win)
+    yield win
+    win.close()
+
+
+@pytest.fixture
+def gui_wait(qtbot: Any) -> Any:
+    """``gui_wait(window)`` waits until the window has loaded (after a reload, a filter, an import)."""
+    return lambda window: wait_loaded(qtbot, window)

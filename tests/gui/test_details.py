@@ -62,4 +62,44 @@ def test_visit_html_lists_the_programme_in_time_order(gui_demo_db: Database) -> 
     assert len(positions) == 4 and positions == sorted(positions)
     participants = text[text.index("Participants"):text.index("Programme")]
     assert participants.index("Guests") < participants.index("Evgeny Korzhikov") < participants.index("Hosts")
-    assert "Tue 11 Mar 2025, 10:00–11:15" in text
+    programme = text[text.index("Programme"):]
+    assert programme.index("Tue 11 Mar 2025") < programme.index("10:00–11:15") < programme.index("Wed 12 Mar 2025")
+
+
+def test_meeting_agreement_and_topic_html_escape_and_link(gui_demo_db: Database) -> None:
+    from datetime import date
+
+    from organizer.domain.enums import AgreementStatus
+    from organizer.domain.records import AgreementData, MeetingData
+    from organizer.gui.details import agreement_html, meeting_html, topic_html
+    from organizer.services.agreements import create_agreement, get_agreement
+    from organizer.services.institutions import list_institutions
+    from organizer.services.meetings import create_meeting
+    from organizer.services.related import topic_usage
+    from organizer.services.topics import ensure_topic
+
+    visit = list_visits(gui_demo_db)[0]
+    meeting = create_meeting(gui_demo_db, MeetingData(title=MARKUP, visit_id=visit.id, notes="x<y\nz",
+                                                      topics=("<t>",)))
+    body = meeting_html(meeting)
+    assert "<b>&amp;" not in body and esc(MARKUP) in body
+    assert f'href="visit:{visit.id}"' in body and "x&lt;y<br>z" in body
+    kfu = next(r for r in list_institutions(gui_demo_db) if r.name == "Kazan Federal University")
+    row = create_agreement(gui_demo_db, AgreementData(title="<i>MoU</i>", status=AgreementStatus.SIGNED,
+                                                      party_ids=(kfu.id,), signed_date=date(2025, 3, 12)))
+    stored = get_agreement(gui_demo_db, row.id)
+    body = agreement_html(stored.row, stored.data)
+    assert "<i>" not in body and f'<a href="institution:{kfu.id}">' in body and "12 Mar 2025" in body
+    topic = ensure_topic(gui_demo_db, "<t>")
+    body = topic_html(topic_usage(gui_demo_db, topic.id))
+    assert "<t>" not in body and f'href="meeting:{meeting.meta.id}"' in body
+
+
+def test_visit_programme_lists_each_meetings_follow_ups_under_it(gui_demo_db: Database) -> None:
+    detail = get_visit(gui_demo_db, list_visits(gui_demo_db)[0].id)
+    body = visit_html(detail)
+    programme = body[body.index("Programme"):body.index("<h3>Follow-ups")]
+    for f in detail.followups:
+        assert f'href="followup:{f.id}"' in programme
+    assert 'href="add-meeting:' not in body
+    assert f'href="add-meeting:{detail.meta.id}"' in visit_html(detail, {"add-meeting"})

@@ -8,28 +8,16 @@ import sys
 from types import SimpleNamespace
 from typing import Any, cast
 
-import pytest
 from PySide6.QtCore import QModelIndex, Qt, QUrl
 
 from organizer.domain.records import PersonData
 from organizer.gui.main_window import MainWindow, about_text, database_label
 from organizer.gui.models import ID_ROLE
 from organizer.gui.panes import MasterDetailTab
-from organizer.services.followups import list_followups
+from organizer.services.browse import record_ids
 from organizer.services.people import create_person, delete_person
 from organizer.services.visits import get_visit, list_visits
 from organizer.store import Database
-
-
-@pytest.fixture
-def window(qtbot: Any, gui_demo_db: Database) -> MainWindow:
-    win = MainWindow(gui_demo_db)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)  # shortcuts only reach the active window
-    return win
 
 
 def _select_row(tab: MasterDetailTab, text: str, column: int = 0) -> None:
@@ -42,25 +30,14 @@ def _select_row(tab: MasterDetailTab, text: str, column: int = 0) -> None:
     raise AssertionError(f"{text!r} not in the list")
 
 
-def test_window_title_tabs_and_counts(window: MainWindow) -> None:
+def test_window_title_tabs_and_counts(gui_window: MainWindow) -> None:
+    window = gui_window
     assert window.windowTitle() == "Organizer — t.sqlite"
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
-        "&People", "&Institutions", "Vi&sits", "F&ollow-ups"]
+        "&People", "&Institutions", "Vi&sits", "&Meetings", "F&ollow-ups", "&Agreements", "&Topics"]
     counts = window.counts_label.text()
-    for part in ("6 people", "6 institutions", "1 visit", "3 follow-ups (3 open)"):
+    for part in ("6 people", "6 institutions", "1 visit ", "4 meetings", "3 follow-ups (3 open)"):
         assert part in counts
-
-
-def test_tables_keep_the_service_order_until_a_header_is_clicked(window: MainWindow,
-                                                                 gui_demo_db: Database) -> None:
-    tab = window.followups_tab
-    assert tab.table.horizontalHeader().sortIndicatorSection() == -1
-    shown = [tab.view.model().index(r, 0).data(ID_ROLE) for r in range(tab.view.model().rowCount())]
-    assert shown == [f.id for f in list_followups(gui_demo_db)]
-    due = [tab.view.model().index(r, 1).data() for r in range(3)]
-    tab.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
-    assert [tab.view.model().index(r, 1).data() for r in range(3)] == list(reversed(due))
-    assert tab.current_id() is not None
 
 
 def test_database_label_hides_credentials() -> None:
@@ -68,118 +45,195 @@ def test_database_label_hides_credentials() -> None:
     assert database_label(server) == "db.example.org/organizer"
 
 
-def test_every_tab_starts_with_a_selection_and_a_filled_detail_pane(window: MainWindow) -> None:
-    for tab in (window.people_tab, window.institutions_tab, window.visits_tab, window.followups_tab):
-        assert tab.current_id() is not None
+def test_every_tab_starts_with_a_selection_and_a_filled_detail_pane(gui_window: MainWindow,
+                                                                    gui_demo_db: Database) -> None:
+    for tab in [*gui_window.list_tabs(), gui_window.institutions_tab]:
+        if tab is gui_window.agreements_tab:  # the demo has no agreement: the pane says what to do
+            assert tab.current_id() is None and "No agreements yet" in tab.detail.toPlainText()
+            continue
+        assert tab.current_id() is not None, tab
         assert tab.detail.toPlainText().strip()
+    assert gui_window.meetings_tab.model.ids() == tuple(record_ids(gui_demo_db, "meeting"))
 
 
-def test_selecting_a_visit_shows_its_meetings_in_order(window: MainWindow, gui_demo_db: Database) -> None:
-    visit = list_visits(gui_demo_db)[0]
-    window.visits_tab.view.clearSelection()
-    assert "Select a visit" in window.visits_tab.detail.toPlainText()
-    _select_row(window.visits_tab, visit.title, column=1)
-    text = window.visits_tab.detail.toPlainText()
-    meetings = get_visit(gui_demo_db, visit.id).meetings
-    positions = [text.index(m.title) for m in meetings]
-    assert len(positions) == 4 and positions == sorted(positions)
-    assert "Tour of the laboratories" in meetings[0].title
-    assert "Head of delegation" in text and "Purpose" in text and "Follow-ups" in text
+def test_visit_view_shows_both_delegations_in_precedence_and_the_programme_by_day(
+        gui_window: MainWindow, gui_demo_db: Database) -> None:
+    tab = gui_window.visits_tab
+    visit = get_visit(gui_demo_db, list_visits(gui_demo_db)[0].id)
+    tab.view.clearSelection()
+    assert "Select a visit" in tab.detail.toPlainText()
+    _select_row(tab, visit.data.title, column=1)
+    text = tab.detail.toPlainText()
+    guests = text.index("Guests", text.index("Participants"))
+    hosts = text.index("Hosts", guests)
+    assert guests < text.index("Evgeny Korzhikov") < text.index("Abduhomid Salomov") < hosts
+    host_names = [p.full_name for p in visit.participants if p.side.value == "host"]
+    assert [p.precedence for p in visit.participants if p.side.value == "host"] == [1, 2, 3, 4]
+    positions = [text.index(name, hosts) for name in host_names]
+    assert positions == sorted(positions)
+    programme = text[text.index("Programme"):]
+    assert programme.index("11 Mar 2025") < programme.index(visit.meetings[0].title)
+    assert programme.index("12 Mar 2025") > programme.index(visit.meetings[0].title)
+    meeting_positions = [programme.index(m.title) for m in visit.meetings]
+    assert meeting_positions == sorted(meeting_positions)
+    # each follow-up appears under the meeting it came out of
+    followup = next(f for f in visit.followups if f.meeting_id is not None)
+    meeting = next(m for m in visit.meetings if m.id == followup.meeting_id)
+    after = programme.index(meeting.title)
+    assert after < programme.index(followup.description.splitlines()[0][:40], after)
 
 
-def test_person_names_with_markup_show_literally(qtbot: Any, gui_demo_db: Database) -> None:
+def test_add_links_appear_only_for_registered_editors_and_call_them(gui_window: MainWindow) -> None:
+    tab = gui_window.visits_tab
+    assert "Add a meeting" not in tab.detail.toPlainText()
+    calls: list[int] = []
+    gui_window.register_editor("add-meeting", calls.append)
+    assert "+ Add a meeting" in tab.detail.toPlainText()
+    assert "Add a member" not in tab.detail.toPlainText()
+    tab.detail.anchorClicked.emit(QUrl(f"add-meeting:{tab.current_id()}"))
+    assert calls == [tab.current_id()]
+    tab.detail.anchorClicked.emit(QUrl(f"add-member:{tab.current_id()}"))  # nobody registered: nothing
+    assert calls == [tab.current_id()]
+
+
+def test_person_names_with_markup_show_literally(qtbot: Any, gui_demo_db: Database, gui_wait: Any) -> None:
     person = create_person(gui_demo_db, PersonData(given_name="<b>&amp;", family_name="Tester"))
     win = MainWindow(gui_demo_db)
     qtbot.addWidget(win)
+    gui_wait(win)
     assert win.people_tab.select_id(person.meta.id)
     assert win.people_tab.view.currentIndex().data() == "<b>&amp; Tester"
     assert "<b>&amp; Tester" in win.people_tab.detail.toPlainText()
+    win.close()
 
 
-def test_person_detail_shows_other_scripts_and_history(window: MainWindow) -> None:
-    _select_row(window.people_tab, "Evgeny Korzhikov")
-    text = window.people_tab.detail.toPlainText()
-    assert "Коржиков" in text
-    assert "First Deputy Chairman of the Management Board" in text
-    assert "Delegation of JSC" in text
+def test_person_view_history_newest_first_and_open_follow_ups(gui_window: MainWindow) -> None:
+    tab = gui_window.people_tab
+    _select_row(tab, "Evgeny Korzhikov")
+    text = tab.detail.toPlainText()
+    assert "Коржиков" in text and "First Deputy Chairman of the Management Board" in text
+    visits = text[text.index("Visits and meetings"):]
+    assert visits.index("12 Mar 2025") < visits.index("11 Mar 2025")  # newest first
+    _select_row(tab, "Ilnur Khairullin")
+    owned = tab.detail.toPlainText()
+    assert "Open follow-ups owned" in owned and "Draft cooperation on educational programmes" in owned
 
 
-def test_institution_detail_shows_units_and_people(window: MainWindow) -> None:
-    tab = window.institutions_tab
+def test_institution_view_shows_units_people_visits_and_meetings(gui_window: MainWindow) -> None:
+    tab = gui_window.institutions_tab
     _select_row(tab, "Kazan Federal University")
     text = tab.detail.toPlainText()
     assert "A.M. Butlerov Chemical Institute" in text and "D. Pashin" in text
+    assert "Delegation of JSC" in text[text.index("Visits"):]
+    assert "Meeting with the university's leadership" in text[text.index("Meetings held here"):]
 
 
-def test_links_in_a_detail_pane_open_the_record(window: MainWindow, gui_demo_db: Database) -> None:
-    visit_id = list_visits(gui_demo_db)[0].id
-    window.people_tab.detail.anchorClicked.emit(QUrl(f"visit:{visit_id}"))
+def test_links_in_detail_panes_open_every_kind(gui_window: MainWindow, gui_demo_db: Database) -> None:
+    window = gui_window
+    visit = get_visit(gui_demo_db, list_visits(gui_demo_db)[0].id)
+    window.people_tab.detail.anchorClicked.emit(QUrl(f"visit:{visit.meta.id}"))
     assert window.tabs.currentWidget() is window.visits_tab
-    assert window.visits_tab.current_id() == visit_id
-    person_id = get_visit(gui_demo_db, visit_id).participants[-1].person_id
+    assert window.visits_tab.current_id() == visit.meta.id
+    person_id = visit.participants[-1].person_id
     window.visits_tab.detail.anchorClicked.emit(QUrl(f"person:{person_id}"))
     assert window.tabs.currentWidget() is window.people_tab
     assert window.people_tab.current_id() == person_id
+    meeting = visit.meetings[2]
+    window.visits_tab.detail.anchorClicked.emit(QUrl(f"meeting:{meeting.id}"))
+    assert window.tabs.currentWidget() is window.meetings_tab
+    assert window.meetings_tab.current_id() == meeting.id
+    assert meeting.title in window.meetings_tab.detail.toPlainText()
+    institution_id = visit.institutions[0][0]
+    window.meetings_tab.detail.anchorClicked.emit(QUrl(f"institution:{institution_id}"))
+    assert window.tabs.currentWidget() is window.institutions_tab
+    assert window.institutions_tab.current_id() == institution_id
+    followup = visit.followups[1]
+    window.institutions_tab.detail.anchorClicked.emit(QUrl(f"followup:{followup.id}"))
+    assert window.tabs.currentWidget() is window.followups_tab
+    assert window.followups_tab.current_id() == followup.id
     window.people_tab.detail.anchorClicked.emit(QUrl("https://example.org/"))
-    assert window.tabs.currentWidget() is window.people_tab
+    assert window.tabs.currentWidget() is window.followups_tab
 
 
-def test_activating_a_follow_up_opens_its_visit(window: MainWindow, gui_demo_db: Database) -> None:
-    tab = window.followups_tab
+def test_a_link_to_a_record_hidden_by_the_filter_clears_the_filter(qtbot: Any, gui_window: MainWindow) -> None:
+    tab = gui_window.people_tab
+    target = tab.model.id_at(0)
+    tab.filters.text.setText("Minnikhanov")
+    tab.filters.flush()
+    qtbot.waitUntil(lambda: tab.model.loaded and tab.model.rowCount() == 1)
+    assert tab.current_id() != target
+    gui_window.open_record("person", int(str(target)))
+    qtbot.waitUntil(lambda: tab.current_id() == target)
+    assert tab.filters.text.text() == "" and tab.model.rowCount() == 6
+
+
+def test_activating_a_follow_up_opens_its_visit(gui_window: MainWindow, gui_demo_db: Database) -> None:
+    tab = gui_window.followups_tab
     assert tab.model.rowCount() == 3
     tab.view.activated.emit(tab.view.model().index(0, 0))
-    assert window.tabs.currentWidget() is window.visits_tab
-    assert window.visits_tab.current_id() == list_visits(gui_demo_db)[0].id
+    assert gui_window.tabs.currentWidget() is gui_window.visits_tab
+    assert gui_window.visits_tab.current_id() == list_visits(gui_demo_db)[0].id
 
 
-def test_f5_reloads_every_tab(qtbot: Any, window: MainWindow, gui_demo_db: Database) -> None:
+def test_f5_reloads_every_tab(qtbot: Any, gui_window: MainWindow, gui_demo_db: Database, gui_wait: Any) -> None:
+    window = gui_window
     _select_row(window.people_tab, "Rifkat Minnikhanov")
     create_person(gui_demo_db, PersonData(given_name="Aaron", family_name="Aalto"))
     assert window.people_tab.model.rowCount() == 6
     qtbot.keyClick(window.people_tab.view, Qt.Key.Key_F5)
+    gui_wait(window)
     assert window.people_tab.model.rowCount() == 7
     assert "7 people" in window.counts_label.text()
     assert window.people_tab.view.currentIndex().data() == "Rifkat Minnikhanov"
 
 
-def test_a_deleted_record_shows_a_message_not_a_crash(window: MainWindow, gui_demo_db: Database) -> None:
+def test_a_deleted_record_shows_a_message_not_a_crash(gui_window: MainWindow, gui_demo_db: Database,
+                                                      gui_wait: Any) -> None:
+    window = gui_window
     person = create_person(gui_demo_db, PersonData(given_name="Short", family_name="Lived"))
     window.refresh()
+    gui_wait(window)
     assert window.people_tab.select_id(person.meta.id)
     delete_person(gui_demo_db, person.meta.id)
     window.people_tab.refresh_detail()
     assert "no person with id" in window.people_tab.detail.toPlainText()
     window.refresh()
+    gui_wait(window)
     assert window.people_tab.current_id() is not None
     assert window.people_tab.current_id() != person.meta.id
 
 
-def test_keyboard_moves_through_the_people_list(qtbot: Any, window: MainWindow) -> None:
-    table = window.people_tab.view
+def test_keyboard_moves_through_the_people_list(qtbot: Any, gui_window: MainWindow) -> None:
+    table = gui_window.people_tab.view
     table.setFocus()
     table.setCurrentIndex(table.model().index(0, 0))
-    first = window.people_tab.detail.toPlainText()
+    first = gui_window.people_tab.detail.toPlainText()
     qtbot.keyClick(table, Qt.Key.Key_Down)
     assert table.currentIndex().row() == 1
-    assert window.people_tab.detail.toPlainText() != first
+    assert gui_window.people_tab.detail.toPlainText() != first
 
 
-def test_tabs_are_reachable_from_the_keyboard(qtbot: Any, window: MainWindow) -> None:
+def test_tabs_are_reachable_from_the_keyboard(qtbot: Any, gui_window: MainWindow) -> None:
+    window = gui_window
     qtbot.keyClick(window.people_tab.view, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.visits_tab
     assert window.visits_tab.view.hasFocus()
-    qtbot.keyClick(window.visits_tab.view, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(window.visits_tab.view, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.meetings_tab
+    qtbot.keyClick(window.meetings_tab.view, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
     assert window.tabs.currentWidget() is window.institutions_tab
     assert window.institutions_tab.view.hasFocus()
     qtbot.keyClick(window.institutions_tab.view, Qt.Key.Key_Tab)
     assert window.institutions_tab.detail.hasFocus()
+    qtbot.keyClick(window.institutions_tab.detail, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.quick_open.hasFocus()
 
 
-def test_ctrl_q_closes_the_window_and_about_names_the_app(qtbot: Any, window: MainWindow) -> None:
+def test_ctrl_q_closes_the_window_and_about_names_the_app(qtbot: Any, gui_window: MainWindow) -> None:
     assert "Organizer" in about_text()
-    assert window.about_action.text() == "&About Organizer"
-    qtbot.keyClick(window.people_tab.view, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
-    assert not window.isVisible()
+    assert gui_window.about_action.text() == "&About Organizer"
+    qtbot.keyClick(gui_window.people_tab.view, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not gui_window.isVisible()
 
 
 _RUN_GUI_SCRIPT = """
@@ -212,7 +266,9 @@ def test_run_gui_shows_the_window_and_returns_the_exit_code(gui_demo_db: Databas
     assert done.stdout.strip() == "['Organizer — t.sqlite']"
 
 
-def test_people_model_index_for_missing_parent_is_empty(window: MainWindow) -> None:
-    assert window.people_tab.model.rowCount(window.people_tab.model.index(0, 0)) == 0
-    assert not window.people_tab.index_of(10**9).isValid()
-    assert window.people_tab.model.index(0, 0, QModelIndex()).isValid()
+def test_people_model_index_for_missing_parent_is_empty(gui_window: MainWindow) -> None:
+    model = gui_window.people_tab.model
+    assert model.rowCount(model.index(0, 0)) == 0
+    assert not gui_window.people_tab.index_of(10**9).isValid()
+    assert model.index(0, 0, QModelIndex()).isValid()
+    assert isinstance(model.index(0, 0).data(ID_ROLE), int)

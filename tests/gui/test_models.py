@@ -1,21 +1,25 @@
-"""The item models: Qt's model tester on each, and what they expose for the demo and for big lists."""
+"""The item models: Qt's model tester on each, sorting and filtering through the services, and the lazy
+list's promise: a screenful costs a batch, the end of a long list never costs the whole list."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from sqlalchemy import event
+from PySide6.QtWidgets import QTableView
 
-from organizer.gui.formatting import enum_label, fmt_date_range
+from organizer.domain.enums import AgreementStatus
+from organizer.domain.listing import ListQuery
+from organizer.domain.records import AgreementData
 from organizer.gui.models import ID_ROLE
 from organizer.gui.models.institutions import InstitutionTreeModel
-from organizer.gui.models.people import BATCH_SIZE, PeopleModel
-from organizer.gui.models.rows import Column, RowTableModel
-from organizer.services.followups import list_followups
+from organizer.gui.models.lazy import LazyColumn, LazyListModel
+from organizer.gui.tasks import TaskRunner
+from organizer.services.agreements import create_agreement
+from organizer.services.browse import LIST_KINDS, institution_matches, record_ids
+from organizer.services.institutions import institution_tree, list_institutions
 from organizer.services.interchange import import_archive
-from organizer.services.people import delete_person
-from organizer.services.visits import list_visits
 from organizer.store import Database
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -28,99 +32,165 @@ def _column(model: Any, column: int, parent: QModelIndex | None = None) -> list[
 
 def _add_people(db: Database, count: int) -> None:
     """Many people in one transaction (the archive import), named so their order is predictable."""
-    people = [{"uid": f"test:p{i:04d}", "given_name": "Test", "family_name": f"Person {i:04d}"}
+    people = [{"uid": f"test:p{i:05d}", "given_name": "Test", "family_name": f"Person {i:05d}"}
               for i in range(count)]
     import_archive(db, {"format": "organizer-archive", "version": 1, "people": people})
 
 
-def test_people_model_passes_the_model_tester(qtmodeltester: Any, gui_demo_db: Database) -> None:
-    qtmodeltester.check(PeopleModel(gui_demo_db))
+def _people(db: Database, **kwargs: Any) -> LazyListModel:
+    model = LazyListModel(db, "person", [
+        LazyColumn("Name", lambda r: r.full_name, "name"),
+        LazyColumn("Title", lambda r: r.current_title or "", "title"),
+        LazyColumn("Tags", lambda r: ", ".join(r.tags)),
+    ], **kwargs)
+    model.reload()
+    return model
 
 
-def test_people_model_shows_the_demo_people_with_titles(gui_demo_db: Database) -> None:
-    model = PeopleModel(gui_demo_db)
-    assert model.rowCount() == 6
-    assert model.total_count == 6
-    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == [
-        "Name", "Title", "Institution", "Tags"]
+def _simple(db: Database, kind: str) -> LazyListModel:
+    text = {"person": lambda r: r.full_name, "topic": lambda r: r.name,
+            "followup": lambda r: r.description}.get(kind, lambda r: r.title)
+    model = LazyListModel(db, kind, [LazyColumn("Name", text), LazyColumn("Id", lambda r: str(r.id))])
+    model.reload()
+    return model
+
+
+def test_every_list_model_passes_the_model_tester(qtmodeltester: Any, gui_demo_db: Database) -> None:
+    kfu = next(r.id for r in list_institutions(gui_demo_db) if r.name == "Kazan Federal University")
+    create_agreement(gui_demo_db, AgreementData(title="Memorandum", status=AgreementStatus.SIGNED, party_ids=(kfu,),
+                                                signed_date=date(2025, 3, 12)))
+    keep = []  # the model tester stays attached to each model until the test ends
+    for kind in LIST_KINDS:
+        model = _simple(gui_demo_db, kind)
+        keep.append(model)
+        assert model.rowCount() == len(record_ids(gui_demo_db, kind)) > 0, kind
+        qtmodeltester.check(model)
+        assert all(_column(model, 0)), kind
+
+
+def test_the_people_list_shows_the_demo_people(gui_demo_db: Database) -> None:
+    model = _people(gui_demo_db)
+    assert model.rowCount() == model.total_count == 6
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == ["Name", "Title", "Tags"]
     names = _column(model, 0)
-    assert "Evgeny Korzhikov" in names and "Rifkat Minnikhanov" in names
     row = names.index("Evgeny Korzhikov")
     assert model.index(row, 1).data(DISPLAY) == "First Deputy Chairman of the Management Board"
-    assert model.index(row, 2).data(DISPLAY) == 'JSC "Uzkhimyosanoat"'
-    assert model.index(row, 3).data(DISPLAY) == "delegation"
-    assert all(_column(model, 1)), "every demo person has a current title"
+    assert model.index(row, 2).data(DISPLAY) == "delegation"
     assert isinstance(model.index(row, 0).data(ID_ROLE), int)
 
 
-def test_people_model_builds_rows_a_batch_at_a_time(qtmodeltester: Any, gui_db: Database) -> None:
-    _add_people(gui_db, 1000)
-    model = PeopleModel(gui_db)
-    assert model.total_count == model.rowCount() == 1000
-    assert model.loaded_count == 0
-    assert model.index(0, 0).data(DISPLAY) == "Test Person 0000"
-    assert model.loaded_count == BATCH_SIZE == 200
-    assert model.index(999, 0).data(DISPLAY) == "Test Person 0999"
-    assert model.loaded_count == 400, "the last row costs one batch, not every batch before it"
-    model.reload()
-    assert model.loaded_count == 0
+def test_sorting_by_a_header_requeries_and_unsortable_columns_keep_the_usual_order(
+        qtmodeltester: Any, gui_demo_db: Database) -> None:
+    model = _people(gui_demo_db)
+    usual = _column(model, 0)
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert _column(model, 0) == list(reversed(usual))
+    model.sort(1, Qt.SortOrder.AscendingOrder)
+    titles = _column(model, 1)
+    assert titles == sorted(titles, key=str.lower)
+    assert model.query.sort == "title"
+    model.sort(2, Qt.SortOrder.AscendingOrder)  # tags: no sort key
+    assert _column(model, 0) == usual and model.query.sort == ""
     qtmodeltester.check(model)
 
 
-def test_people_model_finds_a_row_far_down_with_one_batch(gui_db: Database) -> None:
+def test_filtering_goes_through_the_query(gui_demo_db: Database) -> None:
+    model = _people(gui_demo_db)
+    model.set_query(ListQuery(tag="delegation"))
+    assert sorted(_column(model, 0)) == ["Abduhomid Salomov", "Evgeny Korzhikov"]
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert _column(model, 0) == ["Abduhomid Salomov", "Evgeny Korzhikov"]
+    model.set_query(ListQuery(text="коржиков"))  # keeps the sort
+    assert _column(model, 0) == ["Evgeny Korzhikov"] and model.query.descending
+    model.set_query(ListQuery(text="no such person"))
+    assert model.rowCount() == 0
+
+
+def test_rows_are_fetched_a_batch_at_a_time_and_only_when_shown(gui_db: Database) -> None:
     _add_people(gui_db, 1000)
-    model = PeopleModel(gui_db)
-    last_id = model.id_at(999)
-    queries: list[str] = []
-    event.listen(gui_db.engine, "before_cursor_execute", lambda *a: queries.append(a[2]))
-    row = model.row_of(last_id)
-    assert row == 999
-    assert model.index(row, 0).data(DISPLAY) == "Test Person 0999"
-    selects = [q for q in queries if q.startswith("SELECT")]
-    assert len(selects) <= 3, selects  # people_rows: people, current positions, tags for one batch
-    assert model.loaded_count == 200
+    model = _people(gui_db, batch_size=200, max_batches=3)
+    assert model.rowCount() == model.total_count == 1000
+    assert model.batches_fetched == 0
+    assert model.index(999, 0).data(DISPLAY) == "Test Person 00999"
+    assert model.batches_fetched == 1 and model.loaded_count == 200
+    assert model.index(998, 0).data(DISPLAY) == "Test Person 00998"
+    assert model.batches_fetched == 1
+    for row in (0, 200, 400, 600):
+        model.index(row, 0).data(DISPLAY)
+    assert model.batches_fetched == 5 and model.loaded_count == 600  # at most three batches kept
+    assert model.row_of(int(model.index(999, 0).data(ID_ROLE))) == 999  # fetches nothing
     assert model.row_of(10**9) is None
 
 
-def test_people_model_shows_a_person_deleted_meanwhile_as_an_empty_row(gui_db: Database) -> None:
-    _add_people(gui_db, 3)
-    model = PeopleModel(gui_db)
-    delete_person(gui_db, model.id_at(1))
-    assert model.index(0, 0).data(DISPLAY) == "Test Person 0000"
-    assert model.index(1, 0).data(DISPLAY) is None
-    assert model.index(2, 0).data(DISPLAY) == "Test Person 0002"
+def test_scrolling_to_the_end_of_a_long_list_never_loads_every_row(qtbot: Any, gui_db: Database) -> None:
+    _add_people(gui_db, 5000)
+    model = _people(gui_db)  # the real batch size (200)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.setModel(model)
+    view.show()
+    qtbot.waitExposed(view)
+    assert model.rowCount() == 5000
+    view.scrollToBottom()
+    qtbot.wait(50)
+    view.setCurrentIndex(model.index(4999, 0))
+    view.viewport().repaint()
+    assert model.index(4999, 0).data(DISPLAY) == "Test Person 04999"
+    assert model.batches_fetched <= 3, model.batches_fetched
+    assert model.loaded_count <= 3 * 200
+    qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    view.viewport().repaint()
+    assert model.batches_fetched <= 5 and model.loaded_count < 5000
 
 
-def test_institution_tree_passes_the_model_tester(qtmodeltester: Any, gui_demo_db: Database) -> None:
-    qtmodeltester.check(InstitutionTreeModel(gui_demo_db))
+def test_a_changed_row_is_refetched_and_a_deleted_one_is_empty(gui_demo_db: Database) -> None:
+    from organizer.domain.records import PersonData
+    from organizer.services.people import create_person, delete_person, get_person, update_person
+
+    made = create_person(gui_demo_db, PersonData(given_name="Aaron", family_name="Aalto"))
+    model = _people(gui_demo_db)
+    row = model.row_of(made.meta.id)
+    assert row is not None and model.index(row, 0).data(DISPLAY) == "Aaron Aalto"
+    update_person(gui_demo_db, made.meta.id, PersonData(given_name="Aaron", family_name="Aaltonen"))
+    assert model.index(row, 0).data(DISPLAY) == "Aaron Aalto"  # cached until told
+    model.refresh_ids([made.meta.id])
+    assert model.index(row, 0).data(DISPLAY) == "Aaron Aaltonen"
+    assert get_person(gui_demo_db, made.meta.id).full_name == "Aaron Aaltonen"
+    delete_person(gui_demo_db, made.meta.id)
+    model.refresh_ids([made.meta.id])
+    assert model.index(row, 0).data(DISPLAY) is None
+    assert model.index(row, 0).data(ID_ROLE) == made.meta.id
 
 
-def test_institution_tree_puts_units_under_their_university(gui_demo_db: Database) -> None:
+def test_ids_load_on_a_worker_thread(qtbot: Any, gui_demo_db: Database) -> None:
+    runner = TaskRunner()
+    model = LazyListModel(gui_demo_db, "meeting", [LazyColumn("Title", lambda r: r.title, "title")], runner=runner)
+    with qtbot.waitSignal(model.ids_loaded, timeout=10_000):
+        model.reload()
+    assert model.rowCount() == 4 and model.loaded
+    with qtbot.waitSignal(model.ids_loaded, timeout=10_000):
+        model.set_query(ListQuery(text="no such thing"))
+        model.set_query(ListQuery(text="leadership"))  # supersedes the first: only its result is shown
+    assert _column(model, 0) == ["Meeting with the university's leadership"]
+    runner.shutdown()
+
+
+def test_institution_tree_passes_the_model_tester_and_filters(qtmodeltester: Any, gui_demo_db: Database) -> None:
     model = InstitutionTreeModel(gui_demo_db)
+    qtmodeltester.check(model)
     top = _column(model, 0)
-    assert "Kazan Federal University" in top
-    assert "A.M. Butlerov Chemical Institute" not in top
+    assert "Kazan Federal University" in top and "A.M. Butlerov Chemical Institute" not in top
     kfu = model.index(top.index("Kazan Federal University"), 0)
     assert model.rowCount(kfu) == 3
-    assert sorted(_column(model, 0, kfu)) == [
-        '"Small-scale Chemical Technologies" Technopark',
-        "A.M. Butlerov Chemical Institute",
-        "Pharmaceutical Scientific-Educational Center",
-    ]
     unit = model.index(0, 0, kfu)
     assert model.parent(unit) == kfu
     assert model.index_of(int(unit.data(ID_ROLE))) == unit
-    assert model.index(top.index("Kazan Federal University"), 1).data(DISPLAY) == "University"
     assert model.total_count == 6
-
-
-def test_row_table_models_pass_the_model_tester(qtmodeltester: Any, gui_demo_db: Database) -> None:
-    visits = RowTableModel([Column("Dates", lambda v: fmt_date_range(v.start_date, v.end_date)),
-                            Column("Visit", lambda v: v.title)])
-    visits.set_rows(list_visits(gui_demo_db))
-    qtmodeltester.check(visits)
-    assert visits.index(0, 0).data(DISPLAY) == "11–12 Mar 2025"
-    followups = RowTableModel([Column("Status", lambda f: enum_label(f.status))])
-    followups.set_rows(list_followups(gui_demo_db))
-    qtmodeltester.check(followups)
-    assert _column(followups, 0) == ["Open"] * 3
+    model.set_tree(institution_tree(gui_demo_db), institution_matches(gui_demo_db, "butlerov"))
+    qtmodeltester.check(model)
+    assert _column(model, 0) == ["Kazan Federal University"]  # kept for its unit
+    kfu = model.index(0, 0)
+    assert _column(model, 0, kfu) == ["A.M. Butlerov Chemical Institute"]
+    model.set_tree(institution_tree(gui_demo_db), set())
+    assert model.rowCount() == 0

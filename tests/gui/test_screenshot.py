@@ -81,6 +81,9 @@ def test_screenshot_selects_the_first_record_so_the_detail_is_filled(qtbot: Any,
         take_screenshot(window, tmp_path / f"{view}.png", view)
         tab: Any = view_tab(window, view)
         assert window.centralWidget().currentWidget() is tab
+        if tab.view.model().rowCount() == 0:  # the demo has no agreement: the pane says so
+            assert tab.current_id() is None and len(tab.detail.toPlainText()) > 40
+            continue
         assert tab.current_id() is not None
         assert len(tab.detail.toPlainText()) > 40
 

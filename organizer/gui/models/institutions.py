@@ -1,30 +1,34 @@
 """The institution tree (units under their parent) as a Qt item model over ``institution_tree``.
 
-The tree is small (hundreds of institutions at most) and read whole. Each index points at an
+The tree is small (a few thousand institutions at most) and read whole. Each index points at an
 ``_Item`` the model keeps alive in ``self._items``, so ``internalPointer`` is always valid.
+``set_tree(nodes, visible)`` shows only the institutions in ``visible`` and their ancestors (a filter
+keeps the tree's shape); the tab reads the tree on a worker thread and hands it over.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from organizer.domain.records import InstitutionNode, InstitutionRow
 from organizer.gui.formatting import enum_label
-from organizer.gui.i18n import QT_TRANSLATE_NOOP
 from organizer.gui.models import ID_ROLE, SORT_ROLE, column_header
 from organizer.services.institutions import institution_tree
 
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
     from organizer.store.database import Database
 
-COLUMNS = (
-    QT_TRANSLATE_NOOP("InstitutionTreeModel", "Name"),
-    QT_TRANSLATE_NOOP("InstitutionTreeModel", "Kind"),
-    QT_TRANSLATE_NOOP("InstitutionTreeModel", "Place"),
-)
+def _headers() -> tuple[str, ...]:
+    return (QCoreApplication.translate("InstitutionTreeModel", "Name"),
+            QCoreApplication.translate("InstitutionTreeModel", "Kind"),
+            QCoreApplication.translate("InstitutionTreeModel", "Place"))
+
+
+COLUMNS = ("Name", "Kind", "Place")
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -38,6 +42,10 @@ class _Item:
     children: list[_Item] = field(default_factory=list)
 
 
+def _shows(node: InstitutionNode, visible: Collection[int]) -> bool:
+    return node.row.id in visible or any(_shows(c, visible) for c in node.children)
+
+
 def _cell(row: InstitutionRow, column: int) -> str:
     if column == 0:
         return row.name
@@ -49,23 +57,31 @@ def _cell(row: InstitutionRow, column: int) -> str:
 class InstitutionTreeModel(QAbstractItemModel):
     """Top-level institutions sorted by name, each with its units as children."""
 
-    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+    def __init__(self, db: Database, parent: QObject | None = None, *, load: bool = True) -> None:
         super().__init__(parent)
         self._db = db
         self._top: list[_Item] = []
         self._items: dict[int, _Item] = {}
-        self.reload()
+        if load:
+            self.reload()
 
     def reload(self) -> None:
+        self.set_tree(institution_tree(self._db))
+
+    def set_tree(self, nodes: Sequence[InstitutionNode], visible: Collection[int] | None = None) -> None:
+        """Show these nodes; with ``visible``, only those institutions and the ones above them."""
         self.beginResetModel()
         self._items = {}
-        self._top = [self._build(node, None, i) for i, node in enumerate(institution_tree(self._db))]
+        kept = [n for n in nodes if visible is None or _shows(n, visible)]
+        self._top = [self._build(node, None, i, visible) for i, node in enumerate(kept)]
         self.endResetModel()
 
-    def _build(self, node: InstitutionNode, parent: _Item | None, position: int) -> _Item:
+    def _build(self, node: InstitutionNode, parent: _Item | None, position: int,
+               visible: Collection[int] | None) -> _Item:
         item = _Item(node.row, parent, position)
         self._items[node.row.id] = item
-        item.children = [self._build(child, item, i) for i, child in enumerate(node.children)]
+        kids = [c for c in node.children if visible is None or _shows(c, visible)]
+        item.children = [self._build(child, item, i, visible) for i, child in enumerate(kids)]
         return item
 
     @property
@@ -125,4 +141,4 @@ class InstitutionTreeModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        return column_header([self.tr(c) for c in COLUMNS], section, orientation, role)
+        return column_header(_headers(), section, orientation, role)

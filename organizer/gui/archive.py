@@ -1,0 +1,142 @@
+"""File > Import archive… and File > Export archive…: the archive services on a worker thread, with a
+progress dialog and Cancel.
+
+An import is one transaction: Cancel raises inside the import's progress callback, the unit of work
+rolls back and nothing is added. An export writes a temporary file and renames it over the target
+(``write_archive``), so Cancel before the rename leaves no half-written file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from organizer.gui.tasks import Task, TaskContext, TaskRunner
+from organizer.services.archive_export import export_archive, write_archive
+from organizer.services.interchange import ImportReport, import_archive, load_archive_file
+
+if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
+    from organizer.store.database import Database
+
+FILE_FILTER = "Organizer archive (*.json);;All files (*)"
+
+
+def import_job(db: Database, path: Path) -> Callable[[TaskContext], ImportReport]:
+    def work(ctx: TaskContext) -> ImportReport:
+        data = load_archive_file(path)
+        ctx.check()
+        return import_archive(db, data, progress=lambda done, total: ctx.progress(done, total))
+
+    return work
+
+
+def export_job(db: Database, path: Path) -> Callable[[TaskContext], int]:
+    def work(ctx: TaskContext) -> int:
+        ctx.progress(0, 2)
+        data = export_archive(db)
+        ctx.progress(1, 2)
+        write_archive(data, path)
+        ctx.progress(2, 2)
+        return sum(len(v) for v in data.values() if isinstance(v, list))
+
+    return work
+
+
+class ArchiveJobs(QObject):
+    """Runs imports and exports for a window: asks for the file, shows progress, reports the outcome."""
+
+    finished = Signal(str, bool)
+    """(message, changed): when a job ends; ``changed`` says whether the database got new records."""
+
+    def __init__(self, db: Database, runner: TaskRunner, window: QWidget) -> None:
+        super().__init__(window)
+        self._db = db
+        self._runner = runner
+        self._window = window
+        self.dialog: QProgressDialog | None = None
+        self.task: Task | None = None
+        self.show_problem: Callable[[str], object] = lambda text: QMessageBox.warning(
+            self._window, self.tr("Organizer"), text)
+
+    # --- entry points ------------------------------------------------------------------------------
+
+    def ask_import(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self._window, self.tr("Import archive"), "", self.tr(FILE_FILTER))
+        if name:
+            self.start_import(Path(name))
+
+    def ask_export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self._window, self.tr("Export archive"), "organizer-archive.json",
+                                              self.tr(FILE_FILTER))
+        if name:
+            self.start_export(Path(name))
+
+    def start_import(self, path: Path) -> Task:
+        return self._start(self.tr("Importing %1…").replace("%1", path.name), import_job(self._db, path),
+                           self._imported)
+
+    def start_export(self, path: Path) -> Task:
+        return self._start(self.tr("Exporting to %1…").replace("%1", path.name), export_job(self._db, path),
+                           lambda count: self._exported(count, path))
+
+    # --- running -----------------------------------------------------------------------------------
+
+    def _start(self, label: str, work: Callable[[TaskContext], Any], done: Callable[[Any], None]) -> Task:
+        dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, self._window)
+        dialog.setWindowTitle(self.tr("Organizer"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        self.dialog = dialog
+
+        def progress(value: int, total: int, _text: str) -> None:
+            if total and dialog.maximum() != total:
+                dialog.setMaximum(total)
+            dialog.setValue(value)
+
+        def finish_ok(result: Any) -> None:
+            self._close_dialog()
+            done(result)
+
+        def finish_error(error: BaseException) -> None:
+            self._close_dialog()
+            self._report(str(error), changed=False, problem=True)
+
+        task = self._runner.submit(work, on_done=finish_ok, on_error=finish_error, on_progress=progress)
+        self.task = task
+
+        def cancel() -> None:
+            task.cancel()
+            self._close_dialog()
+            self._report(self.tr("Cancelled: nothing was changed."), changed=False)
+
+        dialog.canceled.connect(cancel)
+        return task
+
+    def _close_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.blockSignals(True)
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
+
+    def _imported(self, report: ImportReport) -> None:
+        added = report.total_added
+        unchanged = sum(report.unchanged.values())
+        text = self.tr("Import finished: %1 records added, %2 already present.") \
+            .replace("%1", f"{added:,}").replace("%2", f"{unchanged:,}")
+        self._report(text, changed=added > 0)
+
+    def _exported(self, count: int, path: Path) -> None:
+        self._report(self.tr("Exported %1 records to %2.").replace("%1", f"{count:,}").replace("%2", str(path)),
+                     changed=False)
+
+    def _report(self, text: str, *, changed: bool, problem: bool = False) -> None:
+        if problem:
+            self.show_problem(text)
+        self.finished.emit(text, changed)

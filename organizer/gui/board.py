@@ -1,0 +1,151 @@
+"""The follow-ups board: open items first (overdue ones marked), filters for owner, institution, visit,
+status and due date, and "Mark done" in place.
+
+Marking done goes through a ``mark_done`` callable, by default ``services.followups.set_status``; the
+window passes one that goes through its undo stack (Record > Mark done, Ctrl+D, does the same). The
+row stays where it is and shows its new status (re-fetched from the service), so the list does not jump under the user's
+hands; the next reload or filter change drops it from an "Open" board.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from organizer.domain.enums import FollowUpStatus, RecordKind
+from organizer.domain.errors import OrganizerError
+from organizer.domain.records import FollowUpRow
+from organizer.gui.details import followup_html, is_overdue
+from organizer.gui.formatting import enum_label, fmt_date
+from organizer.gui.models import ID_ROLE
+from organizer.gui.models.lazy import LazyColumn
+from organizer.gui.tabs import ListTab, status_choices
+from organizer.gui.tasks import TaskRunner
+from organizer.services.followups import get_followup, set_status
+
+if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
+    from organizer.store.database import Database
+
+OVERDUE_COLOR = QColor(176, 0, 32)
+
+
+def _first_line(f: FollowUpRow) -> str:
+    lines = f.description.strip().splitlines()
+    return lines[0] if lines else ""
+
+
+class FollowUpsTab(ListTab):
+    """Follow-ups as a board: open ones by due date; Enter or a double click opens the visit."""
+
+    record_kind = RecordKind.FOLLOWUP
+
+    kind = "followup"
+    changed = Signal()
+    """A follow-up was changed from the board (the window updates its counts)."""
+
+    def __init__(self, db: Database, runner: TaskRunner | None = None, parent: QWidget | None = None, *,
+                 mark_done: Callable[[int], Any] | None = None) -> None:
+        columns = [
+            LazyColumn(self.tr("Status"), self._status_text, "status"),
+            LazyColumn(self.tr("Due"), lambda f: fmt_date(f.due_date), "due"),
+            LazyColumn(self.tr("What"), _first_line, "description", tooltip=lambda f: f.description),
+            LazyColumn(self.tr("Owner"), lambda f: f.owner or "", "owner"),
+            LazyColumn(self.tr("Visit"), lambda f: f.visit_title or "", "visit"),
+            LazyColumn(self.tr("Meeting"), lambda f: f.meeting_title or "", "meeting"),
+        ]
+        super().__init__(db, runner, columns, Qt.Orientation.Vertical, self.tr("Filter by what is to be done…"),
+                         parent)
+        self._mark_done = mark_done or (lambda ident: set_status(db, ident, FollowUpStatus.DONE))
+        self.filters.add_status(self.tr("Status"), self.tr("Any status"), status_choices(list(FollowUpStatus)),
+                                default=FollowUpStatus.OPEN.value)
+        self.filters.add_owner()
+        self.filters.add_institution()
+        self.filters.add_visit()
+        self.filters.add_dates()
+        self.model.set_query(self.filters.query())
+        self.model.foreground = self._foreground
+        self.model.font = self._font
+        self.done_button = QPushButton(self.tr("Mark &done"))
+        self.done_button.setToolTip(self.tr("Mark the selected follow-up done (Ctrl+D)"))
+        self.done_button.clicked.connect(self.mark_selected_done)
+        self.filters.add_widget(self.done_button)
+        self._widths(((0, "Overdue"), (1, "30 Sep 2025"), (3, "Mikhail Varfolomeyev / Technopark"),
+                      (4, "Delegation of JSC to Kazan"), (5, "Meeting with the university's leader")), stretch=2)
+        self.table.activated.connect(self._open_visit)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_button())
+        self.model.modelReset.connect(self._update_button)
+        self.splitter.setSizes([500, 200])
+
+    @property
+    def placeholder(self) -> str:
+        return self.tr("Select a follow-up to see its notes.")
+
+    @property
+    def empty_message(self) -> str:
+        if self.filters.active:
+            return self.tr("No follow-up matches the filter. Clear it to see them all.")
+        if self.filters.query().status == FollowUpStatus.OPEN.value:
+            return self.tr("No open follow-ups: everything agreed has been done. Choose “Any status” to see them all.")
+        return QCoreApplication.translate("MasterDetailTab",
+                                          "No follow-ups yet: they are recorded with the meetings of a visit.")
+
+    # --- how rows look -----------------------------------------------------------------------------
+
+    def _status_text(self, f: FollowUpRow) -> str:
+        return self.tr("Overdue") if is_overdue(f) else enum_label(f.status)
+
+    def _foreground(self, f: FollowUpRow, column: int) -> QBrush | None:
+        return QBrush(OVERDUE_COLOR) if is_overdue(f) and column in (0, 1) else None
+
+    def _font(self, f: FollowUpRow, column: int) -> QFont | None:
+        if is_overdue(f) and column in (0, 1):
+            font = QFont(self.table.font())
+            font.setBold(True)
+            return font
+        return None
+
+    def overdue_ids(self, today: date | None = None) -> list[int]:
+        """Ids of the overdue rows fetched so far (for tests and the status bar)."""
+        out = []
+        for row in range(self.model.rowCount()):
+            f = self.model.row_at(row)
+            if f is not None and is_overdue(f, today):
+                out.append(f.id)
+        return out
+
+    # --- actions -----------------------------------------------------------------------------------
+
+    def detail_html(self, ident: int) -> str:
+        detail = get_followup(self._db, ident)
+        return followup_html(detail.row, detail.data, detail.row.visit_title, detail.row.meeting_title)
+
+    def _update_button(self) -> None:
+        row = self.model.row_at(self.table.currentIndex().row()) if self.table.currentIndex().isValid() else None
+        self.done_button.setEnabled(row is not None and row.status is not FollowUpStatus.DONE)
+
+    def mark_selected_done(self) -> None:
+        ident = self.current_id()
+        if ident is None:
+            return
+        try:
+            self._mark_done(ident)
+        except OrganizerError as err:
+            self.message.emit(str(err))
+            return
+        self.model.refresh_ids([ident])
+        self.refresh_detail()
+        self._update_button()
+        self.message.emit(self.tr("Marked done."))
+        self.changed.emit()
+
+    def _open_visit(self, index: QModelIndex) -> None:
+        f = self.model.row_at(index.row())
+        if f is not None and f.visit_id is not None:
+            self.record_link.emit("visit", f.visit_id)
+        elif index.data(ID_ROLE) is not None:
+            self.refresh_detail()

@@ -1,0 +1,220 @@
+"""A lazy table over any list kind: the full id list, rows built a batch at a time on first ``data()``.
+
+As Anki's browser does, the model reports every id as a row (the scroll bar shows the true size) and
+fetches the rows of a batch of ``batch_size`` ids (``services.browse.record_rows``) the first time a
+view asks for one of them; at most ``max_batches`` batches are kept (least recently used dropped), so
+scrolling through 100,000 people or jumping to the end costs a batch per screenful, never the list.
+
+The id list comes from ``services.browse.record_ids`` with a ``ListQuery``: filtering and sorting
+happen in SQL. With a ``TaskRunner`` the id query runs on a worker thread and the model resets when
+it arrives (``ids_loaded``); a newer request supersedes an older one. Without one it runs inline.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+
+from organizer.domain.listing import ListQuery
+from organizer.gui.models import ID_ROLE, column_header
+from organizer.gui.tasks import LatestOnly, TaskContext, TaskRunner
+from organizer.services.browse import record_ids, record_rows
+
+if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
+    from PySide6.QtGui import QBrush, QFont
+
+    from organizer.store.database import Database
+
+BATCH_SIZE = 200
+MAX_BATCHES = 64
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class LazyColumn:
+    """A column: its (translated) header, how a row shows in it, and the service sort key behind it."""
+
+    header: str
+    text: Callable[[Any], str]
+    sort: str | None = None
+    align_right: bool = False
+    tooltip: Callable[[Any], str] | None = None
+
+
+class LazyListModel(QAbstractTableModel):
+    """The records of one kind that a ``ListQuery`` selects, in its order."""
+
+    ids_loaded = Signal()
+    load_failed = Signal(str)
+
+    def __init__(self, db: Database, kind: str, columns: Sequence[LazyColumn], parent: QObject | None = None, *,
+                 runner: TaskRunner | None = None, batch_size: int = BATCH_SIZE,
+                 max_batches: int = MAX_BATCHES) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.kind = kind
+        self._columns = tuple(columns)
+        self._runner = LatestOnly(runner) if runner is not None else None
+        self._batch_size = batch_size
+        self._max_batches = max_batches
+        self._ids: list[int] = []
+        self._positions: dict[int, int] | None = None
+        self._batches: OrderedDict[int, dict[int, Any]] = OrderedDict()
+        self._query = ListQuery()
+        self.batches_fetched = 0
+        """How many batches of rows have been fetched since the model was made (for tests and benchmarks)."""
+        self.loaded = False
+        self._started = False
+        self.foreground: Callable[[Any, int], QBrush | None] | None = None
+        self.font: Callable[[Any, int], QFont | None] | None = None
+
+    # --- the id list -------------------------------------------------------------------------------
+
+    @property
+    def query(self) -> ListQuery:
+        return self._query
+
+    def set_query(self, query: ListQuery) -> None:
+        """Show what ``query`` selects (keeps the current sort unless the query names one)."""
+        if not query.sort:
+            query = replace(query, sort=self._query.sort, descending=self._query.descending)
+        self._query = query
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read the id list (in the background when the model has a runner)."""
+        query, db, kind = self._query, self._db, self.kind
+        self._started = True
+        if self._runner is None:
+            self._apply_ids(record_ids(db, kind, query))
+            return
+        self.loaded = False
+
+        def work(_ctx: TaskContext) -> list[int]:
+            return record_ids(db, kind, query)
+
+        self._runner.submit(work, self._apply_ids, self._on_error)
+
+    @property
+    def loading(self) -> bool:
+        return self._runner is not None and self._runner.pending
+
+    def _on_error(self, error: BaseException) -> None:
+        self.loaded = True
+        self.load_failed.emit(str(error))
+
+    def _apply_ids(self, ids: list[int]) -> None:
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._positions = None
+        self._batches.clear()
+        self.endResetModel()
+        self.loaded = True
+        self.ids_loaded.emit()
+
+    @property
+    def total_count(self) -> int:
+        return len(self._ids)
+
+    @property
+    def loaded_count(self) -> int:
+        """Rows held in memory now."""
+        return sum(len(b) for b in self._batches.values())
+
+    def ids(self) -> tuple[int, ...]:
+        return tuple(self._ids)
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, ident: int) -> int | None:
+        """The row of a record in the list, or None; fetches nothing."""
+        if self._positions is None:
+            self._positions = {ident: row for row, ident in enumerate(self._ids)}
+        return self._positions.get(ident)
+
+    # --- rows --------------------------------------------------------------------------------------
+
+    def row_at(self, row: int) -> Any:
+        """The row object at ``row``, fetching its batch if needed; None if the record is gone."""
+        if not 0 <= row < len(self._ids):
+            return None
+        number = row // self._batch_size
+        batch = self._batches.get(number)
+        if batch is None:
+            start = number * self._batch_size
+            wanted = self._ids[start:start + self._batch_size]
+            batch = {r.id: r for r in record_rows(self._db, self.kind, wanted)}
+            self.batches_fetched += 1
+            self._batches[number] = batch
+            while len(self._batches) > self._max_batches:
+                self._batches.popitem(last=False)
+        else:
+            self._batches.move_to_end(number)
+        return batch.get(self._ids[row])
+
+    def refresh_ids(self, ids: Sequence[int]) -> None:
+        """Re-fetch the rows of these records (after they changed) and tell the views."""
+        for ident in ids:
+            row = self.row_of(ident)
+            if row is None:
+                continue
+            self._batches.pop(row // self._batch_size, None)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
+
+    # --- Qt overrides ------------------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
+                        Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole):
+            return None
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if column.align_right else None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = column.tooltip(row) if column.tooltip is not None else column.text(row)
+            return text or None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self.foreground(row, index.column()) if self.foreground is not None else None
+        return self.font(row, index.column()) if self.font is not None else None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        return column_header([c.header for c in self._columns], section, orientation, role)
+
+    def sortable(self, column: int) -> bool:
+        return 0 <= column < len(self._columns) and self._columns[column].sort is not None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Re-query the ids in the order of a column's sort key; -1 (or an unsortable column) is the
+        kind's usual order."""
+        key = self._columns[column].sort if self.sortable(column) else None
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key is None:
+            new = replace(self._query, sort="", descending=False)
+        else:
+            new = replace(self._query, sort=key, descending=descending)
+        if new == self._query and (self.loaded or not self._started):
+            return  # nothing changed, or not shown yet: the first reload will use the new order
+        self._query = new
+        self.reload()

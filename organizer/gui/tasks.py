@@ -1,0 +1,194 @@
+"""Background work: run a service call off the UI thread and get its result back on the UI thread.
+
+``TaskRunner.submit(fn, on_done=..., on_error=..., on_progress=...)`` runs ``fn(context)`` on the
+runner's ``QThreadPool``. ``context.progress(done, total, text)`` reports progress and
+``context.cancelled`` (a ``threading.Event``) asks the work to stop; a job that stops raises
+``CancelledError`` (or returns) and neither callback of a cancelled task is called.
+
+Results come back by queued signals to a relay ``QObject`` that lives on the UI thread, so the
+callbacks always run there. Services open their own unit of work per call, so a task shares nothing
+with the UI thread but plain data objects (never ORM objects).
+
+Each list asks for ids through its own ``LatestOnly`` slot: submitting again supersedes the previous
+request, whose result is dropped when it arrives, so typing in a filter field never shows stale rows.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+
+class CancelledError(Exception):
+    """Raised inside a task that noticed it was cancelled."""
+
+
+@dataclass
+class TaskContext:
+    """What a task function receives: a progress channel and a cancel flag."""
+
+    cancelled: threading.Event = field(default_factory=threading.Event)
+    _report: Callable[[int, int, str], None] | None = None
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        """Report progress; raises ``CancelledError`` if the task was cancelled meanwhile."""
+        if self.cancelled.is_set():
+            raise CancelledError
+        if self._report is not None:
+            self._report(done, total, text)
+
+    def check(self) -> None:
+        if self.cancelled.is_set():
+            raise CancelledError
+
+
+class _Relay(QObject):
+    """Lives on the UI thread; the worker emits, Qt queues the call to the slots below."""
+
+    done = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, int, str)
+
+    def __init__(self, task: Task) -> None:
+        super().__init__()
+        self._task = task
+        self.done.connect(self._on_done)
+        self.failed.connect(self._on_failed)
+        self.progressed.connect(self._on_progress)
+
+    @Slot(object)
+    def _on_done(self, result: object) -> None:
+        self._task._finish(result, None)
+
+    @Slot(object)
+    def _on_failed(self, error: object) -> None:
+        self._task._finish(None, error if isinstance(error, BaseException) else RuntimeError(str(error)))
+
+    @Slot(int, int, str)
+    def _on_progress(self, done: int, total: int, text: str) -> None:
+        if not self._task.context.cancelled.is_set() and self._task.on_progress is not None:
+            self._task.on_progress(done, total, text)
+
+
+class Task:
+    """One submitted job: cancel it, or ask whether it is still running."""
+
+    def __init__(self, runner: TaskRunner, fn: Callable[[TaskContext], Any],
+                 on_done: Callable[[Any], None] | None, on_error: Callable[[BaseException], None] | None,
+                 on_progress: Callable[[int, int, str], None] | None) -> None:
+        self._runner = runner
+        self.fn = fn
+        self.on_done = on_done
+        self.on_error = on_error
+        self.on_progress = on_progress
+        self.running = True
+        self.relay = _Relay(self)
+        self.context = TaskContext(_report=self.relay.progressed.emit)
+
+    def cancel(self) -> None:
+        """Ask the job to stop; its callbacks will not be called."""
+        self.context.cancelled.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.context.cancelled.is_set()
+
+    def _run(self) -> None:  # on a worker thread
+        try:
+            result = self.fn(self.context)
+        except CancelledError:
+            self.relay.done.emit(None)
+        except BaseException as err:  # handed to the UI thread, never lost
+            self.relay.failed.emit(err)
+        else:
+            self.relay.done.emit(result)
+
+    def _finish(self, result: object, error: BaseException | None) -> None:  # on the UI thread
+        self.running = False
+        self._runner._forget(self)
+        if self.cancelled:
+            return
+        if error is None:
+            if self.on_done is not None:
+                self.on_done(result)
+        elif self.on_error is not None:
+            self.on_error(error)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, task: Task) -> None:
+        super().__init__()
+        self._task = task
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        self._task._run()
+
+
+class TaskRunner(QObject):
+    """A small pool of worker threads for database reads and long jobs (import, export)."""
+
+    def __init__(self, parent: QObject | None = None, *, max_threads: int = 2) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(max_threads)
+        self._tasks: set[Task] = set()
+        self._closed = False
+
+    def submit(self, fn: Callable[[TaskContext], Any], *, on_done: Callable[[Any], None] | None = None,
+               on_error: Callable[[BaseException], None] | None = None,
+               on_progress: Callable[[int, int, str], None] | None = None) -> Task:
+        """Run ``fn(context)`` on a worker thread; the callbacks run later on the UI thread."""
+        task = Task(self, fn, on_done, on_error, on_progress)
+        if self._closed:
+            task.cancel()
+            task.running = False
+            return task
+        self._tasks.add(task)
+        self.pool.start(_Runnable(task))
+        return task
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._tasks)
+
+    def is_idle(self) -> bool:
+        """No task is running or waiting for its result to be delivered."""
+        return not self._tasks
+
+    def _forget(self, task: Task) -> None:
+        self._tasks.discard(task)
+
+    def shutdown(self, timeout_ms: int = 30_000) -> None:
+        """Cancel every task and wait for the workers (before the database is closed)."""
+        self._closed = True
+        for task in list(self._tasks):
+            task.cancel()
+        self.pool.waitForDone(timeout_ms)
+
+
+class LatestOnly:
+    """Submits through a runner, keeping only the newest request: older ones are cancelled."""
+
+    def __init__(self, runner: TaskRunner) -> None:
+        self._runner = runner
+        self._current: Task | None = None
+
+    def submit(self, fn: Callable[[TaskContext], Any], on_done: Callable[[Any], None],
+               on_error: Callable[[BaseException], None] | None = None) -> Task:
+        self.cancel()
+        self._current = self._runner.submit(fn, on_done=on_done, on_error=on_error)
+        return self._current
+
+    def cancel(self) -> None:
+        if self._current is not None and self._current.running:
+            self._current.cancel()
+        self._current = None
+
+    @property
+    def pending(self) -> bool:
+        return self._current is not None and self._current.running
