@@ -83,17 +83,24 @@ def test_visit_view_shows_both_delegations_in_precedence_and_the_programme_by_da
     assert after < programme.index(followup.description.splitlines()[0][:40], after)
 
 
-def test_add_links_appear_only_for_registered_editors_and_call_them(gui_window: MainWindow) -> None:
+def test_add_links_in_the_visit_view_open_the_editors(gui_window: MainWindow) -> None:
     tab = gui_window.visits_tab
-    assert "Add a meeting" not in tab.detail.toPlainText()
+    text = tab.detail.toPlainText()
+    assert "+ Add a meeting" in text and "+ Add a member" in text and "+ Add a follow-up" in text
+    visit_id = tab.current_id()
+    assert visit_id is not None
+    tab.detail.anchorClicked.emit(QUrl(f"add-meeting:{visit_id}"))
+    editor: Any = gui_window.record_menu.editor
+    assert editor is not None and editor.visit.value() == visit_id
+    editor.reject()
+    tab.detail.anchorClicked.emit(QUrl(f"add-followup:{visit_id}"))
+    editor = gui_window.record_menu.editor
+    assert editor is not None and editor.visit.value() == visit_id
+    editor.reject()
     calls: list[int] = []
-    gui_window.register_editor("add-meeting", calls.append)
-    assert "+ Add a meeting" in tab.detail.toPlainText()
-    assert "Add a member" not in tab.detail.toPlainText()
-    tab.detail.anchorClicked.emit(QUrl(f"add-meeting:{tab.current_id()}"))
-    assert calls == [tab.current_id()]
-    tab.detail.anchorClicked.emit(QUrl(f"add-member:{tab.current_id()}"))  # nobody registered: nothing
-    assert calls == [tab.current_id()]
+    gui_window.register_editor("add-member", calls.append)  # an editor can be replaced
+    tab.detail.anchorClicked.emit(QUrl(f"add-member:{visit_id}"))
+    assert calls == [visit_id]
 
 
 def test_person_names_with_markup_show_literally(qtbot: Any, gui_demo_db: Database, gui_wait: Any) -> None:

@@ -21,11 +21,12 @@ from organizer.store.database import Database
 
 
 @pytest.fixture
-def window(qtbot: Any, gui_demo_db: Database) -> MainWindow:
+def window(qtbot: Any, gui_demo_db: Database, gui_wait: Any) -> MainWindow:
     win = MainWindow(gui_demo_db, remember_state=False)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    gui_wait(win)  # lists load on a worker thread
     return win
 
 
@@ -59,13 +60,13 @@ def test_new_person_from_the_menu_shows_up_and_undo_removes_it(qtbot: Any, windo
     editor.given_name.setText("Лейсан")
     editor.family_name.setText("Сафина")
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    assert window.people_tab.model.total_count == before + 1
-    assert window.people_tab.current_id() == _ids(gui_demo_db)["Лейсан Сафина"]
+    qtbot.waitUntil(lambda: window.people_tab.model.total_count == before + 1)
+    qtbot.waitUntil(lambda: window.people_tab.current_id() == _ids(gui_demo_db)["Лейсан Сафина"])
     assert "Лейсан Сафина" in window.people_tab.detail.toPlainText()
     window.record_menu.undo_action.trigger()
-    assert window.people_tab.model.total_count == before
+    qtbot.waitUntil(lambda: window.people_tab.model.total_count == before)
     window.record_menu.redo_action.trigger()
-    assert window.people_tab.model.total_count == before + 1
+    qtbot.waitUntil(lambda: window.people_tab.model.total_count == before + 1)
 
 
 def test_a_visit_with_both_sides_and_a_meeting_with_participants_and_notes(qtbot: Any, window: MainWindow,
@@ -96,7 +97,7 @@ def test_a_visit_with_both_sides_and_a_meeting_with_participants_and_notes(qtbot
     detail = visits.get_visit(gui_demo_db, vid)
     assert [(p.full_name, p.side, p.precedence) for p in detail.participants] == [
         ("Rifkat Minnikhanov", Side.GUEST, 1), ("Ilnur Khairullin", Side.GUEST, 2), ("Evgeny Korzhikov", Side.HOST, 1)]
-    assert window.visits_tab.current_id() == vid
+    qtbot.waitUntil(lambda: window.visits_tab.current_id() == vid)
 
     meeting_editor = window.record_menu.open_editor(RecordKind.MEETING, visit_id=vid)
     assert isinstance(meeting_editor, MeetingEditor)
@@ -117,7 +118,7 @@ def test_a_visit_with_both_sides_and_a_meeting_with_participants_and_notes(qtbot
     assert [(p.person_id, p.side, p.role) for p in row.people] == [
         (ids["Rifkat Minnikhanov"], Side.GUEST, ParticipantRole.HEAD_OF_DELEGATION),
         (ids["Evgeny Korzhikov"], Side.HOST, ParticipantRole.HOST_LEAD)]
-    assert "Talks on catalysts" in window.visits_tab.detail.toPlainText()
+    qtbot.waitUntil(lambda: "Talks on catalysts" in window.visits_tab.detail.toPlainText())
 
     # Undo the meeting, then the visit; redo both: the same records come back.
     window.record_menu.undo_action.trigger()
@@ -142,8 +143,8 @@ def test_add_a_follow_up_and_mark_it_done(qtbot: Any, window: MainWindow, gui_de
     editor.due_date.setText("2025-04-01")
     editor.owner_person.set_value(_ids(gui_demo_db)["Evgeny Korzhikov"])
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    fid = window.followups_tab.current_id()
-    assert fid is not None
+    fid = next(f.id for f in followups.list_followups(gui_demo_db) if f.description == "Send the draft memorandum")
+    qtbot.waitUntil(lambda: window.followups_tab.current_id() == fid)
     assert followups.get_followup(gui_demo_db, fid).data.description == "Send the draft memorandum"
     window.record_menu.update_actions()
     assert window.record_menu.done_action.isEnabled()
@@ -170,12 +171,12 @@ def test_delete_asks_first_says_what_uses_a_record_and_undo_restores(qtbot: Any,
     assert isinstance(editor, PersonEditor)
     editor.family_name.setText("Temporary")
     assert editor.save()
-    temp = window.people_tab.current_id()
-    assert temp is not None
+    temp = _ids(gui_demo_db)["Temporary"]
+    qtbot.waitUntil(lambda: window.people_tab.current_id() == temp)
     box = window.record_menu.delete_record()
     assert box is not None and "Temporary" in box.text()
     qtbot.mouseClick(window.record_menu.delete_button, Qt.MouseButton.LeftButton)
-    assert window.people_tab.model.row_of(temp) is None
+    qtbot.waitUntil(lambda: window.people_tab.model.loaded and window.people_tab.model.row_of(temp) is None)
     window.record_menu.undo_action.trigger()
     assert people.get_person(gui_demo_db, temp).data.family_name == "Temporary"
-    assert window.people_tab.model.row_of(temp) is not None
+    qtbot.waitUntil(lambda: window.people_tab.model.row_of(temp) is not None)
