@@ -93,10 +93,11 @@ def test_dossier_generation(gui_demo_db: Database) -> None:
     assert "Institution dossier" in pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
 
 
-def test_main_window_actions(qtbot, gui_demo_db: Database) -> None:
+def test_main_window_actions(qtbot, gui_demo_db: Database, gui_wait) -> None:
     window = MainWindow(gui_demo_db)
     qtbot.addWidget(window)
     window.show()
+    gui_wait(window)  # the lists load on a worker thread
     window.show_tab(window.visits_tab)
     window.visits_tab.view.clearSelection()
     window.briefing_action.trigger()
