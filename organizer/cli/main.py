@@ -107,6 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
     from organizer.cli.backup import add_parsers as add_backup_parsers
 
     add_backup_parsers(sub)
+    from organizer.cli.erase import add_parsers as add_erase_parsers
+
+    add_erase_parsers(sub, record_id)
     return parser
 
 
@@ -185,6 +188,7 @@ COMMANDS: dict[str, str] = {
     "dossier": "organizer.cli.briefing:cmd_dossier",
     "letters": "organizer.cli.briefing:cmd_letters",
     "backup": "organizer.cli.backup:cmd_backup",
+    "erase": "organizer.cli.erase:cmd_erase",
 }
 """Command name -> ``"module:function"``; the module is imported only when its command runs."""
 

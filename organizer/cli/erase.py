@@ -1,0 +1,33 @@
+"""``organizer erase person ID``: remove a person's personal data (see ``services.erase`` for what stays)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TextIO
+
+from organizer.cli.safety import terminal_text
+
+if TYPE_CHECKING:
+    from organizer.store.database import Database
+
+
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser], id_type: Callable[[str], int]) -> None:
+    er = sub.add_parser("erase", help="remove a person's personal data (data-protection requests)",
+                        description="Remove a person's names, contacts, photo, notes, positions, topics and "
+                                    "attached files everywhere. The record stays as 'Erased person ID' so visits, "
+                                    "meetings and agreements keep an anonymous participant. Free text elsewhere "
+                                    "(meeting notes, summaries) is not changed; earlier backups and exports keep "
+                                    "the data until they are deleted.")
+    er.add_argument("kind", choices=("person",))
+    er.add_argument("id", type=id_type)
+
+
+def cmd_erase(db: Database, args: argparse.Namespace, out: TextIO) -> int:
+    from organizer.services import erase
+
+    report = erase.erase_person(db, args.id)
+    what = ", ".join(f"{n} {k}" if k != "photo" else "the photo" for k, n in report.removed.items())
+    print(terminal_text(f"erased person {report.id}: names and notes{', ' + what if what else ''}; "
+                        "participations kept anonymously"), file=out)
+    return 0

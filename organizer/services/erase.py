@@ -1,0 +1,66 @@
+"""Erasing a person's personal data, for data-protection requests (``organizer erase person ID``).
+
+One unit of work. What goes:
+- every name (given, middle, family, display, honorific, form of address, all name variants),
+  biography, notes, languages, photo, e-mail addresses, phone numbers, tags, topics of interest;
+- every position (who held which post where and when is personal data);
+- files attached to the person;
+- the record's ``uid`` (it may be made of the name) is replaced by a new random one.
+
+What stays, anonymised: the record itself, named "Erased person <id>", so the visits, meetings and
+agreements the person took part in keep a participant (side, role, order of precedence), a gift keeps its
+giver or receiver, a follow-up its owner. Free text written elsewhere (meeting notes, a visit's summary,
+an agreement's text) is not searched or changed: review it by hand. Copies made earlier (automatic
+backups, exported archives, PDFs) keep the data until they are rotated away or deleted: the automatic
+backups beside the database hold it for up to 7 days.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import delete
+
+from organizer.services._common import fetch, touch
+from organizer.store import models as m
+from organizer.store.database import Database
+
+ERASED_NAME = "Erased person"
+
+
+@dataclass(frozen=True)
+class ErasedPerson:
+    id: int
+    removed: dict[str, int]
+    """What was removed, by kind (``{"emails": 2, "positions": 1, ...}``)."""
+
+
+def erase_person(db: Database, ident: int) -> ErasedPerson:
+    """Remove a person's personal data everywhere; see the module docstring for what stays."""
+    with db.unit_of_work() as session:
+        person = fetch(session, m.Person, ident, "person")
+        removed = {
+            "name variants": len(person.names), "emails": len(person.emails), "phones": len(person.phones),
+            "tags": len(person.tags), "topics": len(person.topics), "positions": len(person.positions),
+            "photo": int(person.photo is not None),
+        }
+        person.names = []
+        person.emails = []
+        person.phones = []
+        person.tags = []
+        person.topics = []
+        person.positions = []
+        attachments = session.execute(delete(m.Attachment).where(m.Attachment.person_id == ident))
+        removed["attachments"] = attachments.rowcount or 0  # type: ignore[attr-defined]
+        person.given_name = ERASED_NAME
+        person.family_name = str(ident)
+        for attr in ("middle_name", "honorific", "form_of_address", "display_name", "biography", "notes",
+                     "photo_type"):
+            setattr(person, attr, "")
+        person.sort_name = f"~erased {ident:010d}"
+        person.languages = []
+        person.photo = None
+        person.uid = m.new_uid()
+        touch(person)
+        session.flush()
+    return ErasedPerson(id=ident, removed={k: v for k, v in removed.items() if v})
