@@ -140,7 +140,10 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
         db = open_database(resolve_db_url(args.db, args.db_url), create=create)
         from organizer.services.backup import daily_backup
 
-        daily_backup(db)
+        try:
+            daily_backup(db)
+        except OrganizerError as exc:  # a read-only folder, a full disk: say so, but do the work asked for
+            print(f"organizer: warning: no automatic backup made: {safety.message(str(exc))}", file=err)
         if command == "gui":
             if gui is None:
                 print("organizer: the desktop app is not available here", file=err)

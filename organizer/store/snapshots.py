@@ -89,7 +89,10 @@ def automatic_backups(database: Path) -> list[Path]:
 def rotate_backup(database: Path, reason: str, *, now: datetime | None = None, keep: int = KEEP) -> Path:
     """Make an automatic backup of ``database`` now, then keep only the newest ``keep``."""
     now = now or datetime.now(UTC)
-    folder = _private_folder(backup_dir(database))
+    try:
+        folder = _private_folder(backup_dir(database))
+    except OSError as err:
+        raise DatabaseError(f"cannot make the backup folder {backup_dir(database)}: {err.strerror}") from None
     target = folder / f"{database.name}-{now.strftime(_STAMP)}-{reason}.sqlite"
     copy_database(database, target)
     for old in automatic_backups(database)[:-keep]:

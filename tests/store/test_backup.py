@@ -161,3 +161,14 @@ def test_a_migration_is_preceded_by_a_backup(db_path: Path) -> None:
     with sqlite3.connect(f"file:{before[0]}?mode=ro", uri=True) as con:
         assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
     con.close()
+
+
+def test_a_folder_where_no_backup_can_be_made_does_not_stop_the_command(tmp_path: Path) -> None:
+    db_file = tmp_path / "org.sqlite"
+    assert run("--db", str(db_file), "demo")[0] == 0
+    for old in (tmp_path / "backups").iterdir():
+        old.unlink()
+    (tmp_path / "backups").rmdir()
+    (tmp_path / "backups").write_text("a file where the folder would go", encoding="utf-8")
+    code, out, err = run("--db", str(db_file), "list", "people", "--json")
+    assert code == 0 and "warning: no automatic backup" in err and len(__import__("json").loads(out)) == 6
