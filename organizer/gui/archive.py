@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from organizer.gui.tasks import Task, TaskContext, TaskRunner
-from organizer.services.archive_export import export_archive, write_archive
+from organizer.services.archive_export import check_output_path, export_archive, write_archive
 from organizer.services.interchange import ImportReport, import_archive, load_archive_file
 
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
@@ -37,9 +37,10 @@ def import_job(db: Database, path: Path) -> Callable[[TaskContext], ImportReport
 def export_job(db: Database, path: Path) -> Callable[[TaskContext], int]:
     def work(ctx: TaskContext) -> int:
         ctx.progress(0, 2)
+        target = check_output_path(path, db.path)  # never over the open database or its -wal/-shm
         data = export_archive(db)
         ctx.progress(1, 2)
-        write_archive(data, path)
+        write_archive(data, target)
         ctx.progress(2, 2)
         return sum(len(v) for v in data.values() if isinstance(v, list))
 
