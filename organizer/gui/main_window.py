@@ -142,10 +142,25 @@ class MainWindow(QMainWindow):
         if remember_state:
             self.settings.restore_window(self)
             self.settings.restore_widgets(self.tabs, "main")
-        for tab in self._all_tabs():
-            tab.load()
-        self.load_choices()
-        self.update_counts()
+        self._start_loading()
+
+    def _start_loading(self) -> None:
+        """The shown tab's list first, alone on the workers; the other tabs, the filter choices and the
+        counts once it is on screen (so the first rows appear as early as the database allows)."""
+        first = self.tabs.currentWidget()
+        if not isinstance(first, MasterDetailTab):
+            return
+
+        def load_the_rest() -> None:
+            first.loaded.disconnect(load_the_rest)
+            for tab in self._all_tabs():
+                if tab is not first:
+                    tab.load()
+            self.load_choices()
+            self.update_counts()
+
+        first.loaded.connect(load_the_rest)
+        first.load()
 
     def _tab_labels(self) -> list[tuple[MasterDetailTab, str]]:
         return [

@@ -102,6 +102,8 @@ class MasterDetailTab(QWidget):
 
     record_link = Signal(str, int)
     action_link = Signal(str, int)
+    loaded = Signal()
+    """The list has (re)loaded and restored or made a selection."""
     record_kind: RecordKind | None = None
     """The kind of record listed (the Record menu creates, edits and deletes that kind)."""
     message = Signal(str)

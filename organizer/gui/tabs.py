@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView, QWidget
 
 from organizer.domain.enums import AgreementStatus, MeetingKind, RecordKind, VisitStatus
@@ -50,9 +50,6 @@ def status_choices(values: Sequence[Any]) -> list[tuple[str, str]]:
 class ListTab(MasterDetailTab):
     """A filter bar, a lazy sortable table of one kind and the selected record's detail."""
 
-    loaded = Signal()
-    """The list has (re)loaded its ids and restored or made a selection."""
-
     kind = ""
 
     def __init__(self, db: Database, runner: TaskRunner | None, columns: Sequence[LazyColumn],
@@ -75,11 +72,13 @@ class ListTab(MasterDetailTab):
         self.filters.text.returnPressed.connect(self.filters.flush)
         self.model.ids_loaded.connect(self._on_loaded)
         self.model.load_failed.connect(self.message)
+        self.model.load_failed.connect(lambda _text: self.loaded.emit())
         self._watch_selection()
 
     def _widths(self, samples: Sequence[tuple[int, str]], stretch: int) -> None:
         for column, sample in samples:
-            self.table.setColumnWidth(column, text_width(self.table, sample))
+            header = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            self.table.setColumnWidth(column, max(text_width(self.table, sample), text_width(self.table, header) + 12))
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
@@ -177,8 +176,6 @@ class InstitutionsTab(MasterDetailTab):
 
     record_kind = RecordKind.INSTITUTION
 
-    loaded = Signal()
-
     def __init__(self, db: Database, runner: TaskRunner | None = None, parent: QWidget | None = None) -> None:
         self.tree = QTreeView()
         self.filters = FilterBar(self.tr("Filter by name…"))
@@ -220,7 +217,12 @@ class InstitutionsTab(MasterDetailTab):
             self._show(work(TaskContext()))
         else:
             self.is_loaded = False
-            self._tasks.submit(work, self._show, lambda err: self.message.emit(str(err)))
+            self._tasks.submit(work, self._show, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self.is_loaded = True
+        self.message.emit(str(error))
+        self.loaded.emit()
 
     def _show(self, result: tuple[list[InstitutionNode], set[int] | None]) -> None:
         nodes, visible = result

@@ -1,0 +1,191 @@
+"""Benchmark: the desktop app at 100,000 people next to a bare PySide6 window, both measured in this run.
+
+Each measurement is a fresh Python process (offscreen Qt platform) started by this script:
+
+- ``bare``: a ``QMainWindow`` with one ``QTableView`` over a trivial 100,000-row model (the floor: Python,
+  Qt and one table, nothing of ours);
+- ``app``: what ``organizer gui`` does (interface language, settings, ``open_database`` with its schema
+  check, the ``MainWindow`` with its seven tabs), on the generated database.
+
+"Time to first rows" runs from just before the process is started to the moment the People list has
+painted its first rows (the id list loaded on its worker thread and the first batch of rows fetched for
+the paint). "Peak RSS" is the child's ``ru_maxrss`` at that moment. The app child then jumps to the end
+of the list (Ctrl+End) and reports how many batches of rows that fetched: a lazy list must not load
+every row.
+
+    .venv/bin/python bench/bench_gui.py                       # 100,000 people (generates ~30 s once)
+    .venv/bin/python bench/bench_gui.py --people 2000 --runs 1   # smoke run
+    .venv/bin/python bench/bench_gui.py --keep /tmp/big.sqlite   # reuse a generated database
+
+Goals (issue 5): at most 3x the bare window's time and at most 60 MiB more memory. Nothing is asserted:
+the output is a report; a goal that is missed says so in the last column.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TIME_GOAL = 3.0
+MEMORY_GOAL_MIB = 60.0
+
+BARE = r"""
+import json, resource, sys, time
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+class Model(QAbstractTableModel):
+    painted = 0
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else 100_000
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else 4
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            Model.painted += 1
+            return f"row {index.row()} column {index.column()}"
+        return None
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+view = QTableView()
+view.setModel(Model())
+window.setCentralWidget(view)
+window.resize(1280, 800)
+window.show()
+while not Model.painted:
+    app.processEvents()
+    view.viewport().repaint()
+print(json.dumps({"ready": time.time(), "rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}),
+      flush=True)
+"""
+
+APP = r"""
+import json, resource, sys, time
+from organizer.gui.app import application
+from organizer.gui.i18n import choose_language, install_language
+from organizer.gui.main_window import MainWindow
+from organizer.gui.settings import Settings
+from organizer.store.database import open_database, sqlite_url
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+app = application(sys.argv[:1])
+settings = Settings()
+install_language(app, choose_language(None, settings.language))
+db = open_database(sqlite_url(sys.argv[1]))
+window = MainWindow(db, settings=settings, remember_state=False)
+window.resize(1280, 800)
+window.show()
+tab = window.people_tab
+model = tab.model
+while not (model.loaded and model.rowCount() and model.batches_fetched):
+    app.processEvents()
+    if model.loaded:
+        tab.view.viewport().repaint()
+ready = time.time()
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+rows, batches_before = model.rowCount(), model.batches_fetched
+start = time.perf_counter()
+tab.view.setFocus()
+QTest.keyClick(tab.view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+tab.view.viewport().repaint()
+app.processEvents()
+end_ms = (time.perf_counter() - start) * 1000
+last = tab.view.currentIndex().row()
+print(json.dumps({"ready": ready, "rss_kib": rss, "rows": rows, "end_ms": end_ms, "last_row": last,
+                  "batches_to_end": model.batches_fetched - batches_before, "rows_in_memory": model.loaded_count,
+                  "rss_after_end_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}), flush=True)
+window.close()
+db.close()
+"""
+
+
+def _child(code: str, *args: str, settings: Path) -> tuple[float, dict[str, float]]:
+    """Run one child; the seconds from just before its start to its "ready" line, and what it reported."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ORGANIZER_SETTINGS": str(settings),
+           "LANG": "en_US.UTF-8", "PYTHONDONTWRITEBYTECODE": "1"}
+    started = time.time()
+    done = subprocess.run([sys.executable, "-c", code, *args], env=env, cwd=ROOT, capture_output=True, text=True,
+                          timeout=600, check=False)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode != 0 or not lines:
+        raise RuntimeError(f"child failed ({done.returncode}): {done.stderr[-2000:]}")
+    report = json.loads(lines[-1])
+    return report["ready"] - started, report
+
+
+def _generate(path: Path, people: int) -> None:
+    if path.exists() and path.stat().st_size > 0:
+        print(f"reusing {path}")
+        return
+    print(f"generating {people:,} people into {path} ...", flush=True)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--db", str(path), "--people", str(people),
+                    "--quiet"], check=True, cwd=ROOT)
+    print(f"generated in {time.perf_counter() - started:.1f} s")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3, help="runs of each child (median reported)")
+    parser.add_argument("--keep", type=Path, help="database file to create once and reuse")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="bench-gui-") as tmp:
+        db_path = args.keep or Path(tmp) / "bench.sqlite"
+        _generate(db_path, args.people)
+        settings = Path(tmp) / "settings.ini"
+        # one warm-up of each, so both read their libraries from the page cache
+        _child(BARE, settings=settings)
+        _child(APP, str(db_path), settings=settings)
+        bare_times, app_times, bare_rss, app_rss, reports = [], [], [], [], []
+        for _ in range(args.runs):
+            seconds, report = _child(BARE, settings=settings)
+            bare_times.append(seconds)
+            bare_rss.append(report["rss_kib"] / 1024)
+            seconds, report = _child(APP, str(db_path), settings=settings)
+            app_times.append(seconds)
+            app_rss.append(report["rss_kib"] / 1024)
+            reports.append(report)
+
+    bare_t, app_t = statistics.median(bare_times), statistics.median(app_times)
+    bare_m, app_m = statistics.median(bare_rss), statistics.median(app_rss)
+    last = reports[-1]
+    ratio = app_t / bare_t
+    extra = app_m - bare_m
+    print()
+    print(f"people: {int(last['rows']):,}   runs: {args.runs} (median)   load average: "
+          f"{', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print()
+    rows = [
+        ("time to first rows (s)", f"{bare_t:.2f}", f"{app_t:.2f}", f"{ratio:.2f}x",
+         f"<= {TIME_GOAL:.0f}x: {'met' if ratio <= TIME_GOAL else 'MISSED'}"),
+        ("peak RSS (MiB)", f"{bare_m:.0f}", f"{app_m:.0f}", f"+{extra:.0f} MiB",
+         f"<= +{MEMORY_GOAL_MIB:.0f} MiB: {'met' if extra <= MEMORY_GOAL_MIB else 'MISSED'}"),
+    ]
+    header = ("measure", "bare window", "organizer", "difference", "goal")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    for row in [header, tuple("-" * w for w in widths), *rows]:
+        print(" | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)))
+    print()
+    print(f"Ctrl+End in the people list: row {int(last['last_row']):,} of {int(last['rows']):,} shown in "
+          f"{last['end_ms']:.0f} ms, {int(last['batches_to_end'])} batch(es) of rows fetched, "
+          f"{int(last['rows_in_memory']):,} rows in memory, peak RSS after it "
+          f"{last['rss_after_end_kib'] / 1024:.0f} MiB")
+    print(f"all runs (s): bare {', '.join(f'{t:.2f}' for t in bare_times)}; "
+          f"app {', '.join(f'{t:.2f}' for t in app_times)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
