@@ -77,8 +77,8 @@ class ListTab(MasterDetailTab):
 
     def _widths(self, samples: Sequence[tuple[int, str]], stretch: int) -> None:
         for column, sample in samples:
-            header = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
-            self.table.setColumnWidth(column, max(text_width(self.table, sample), text_width(self.table, header) + 12))
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            self.table.setColumnWidth(column, max(text_width(self.table, sample), text_width(self.table, title) + 12))
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)

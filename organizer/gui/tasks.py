@@ -15,6 +15,7 @@ request, whose result is dropped when it arrives, so typing in a filter field ne
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -101,11 +102,16 @@ class Task:
         try:
             result = self.fn(self.context)
         except CancelledError:
-            self.relay.done.emit(None)
+            self._deliver(self.relay.done, None)
         except BaseException as err:  # handed to the UI thread, never lost
-            self.relay.failed.emit(err)
+            self._deliver(self.relay.failed, err)
         else:
-            self.relay.done.emit(result)
+            self._deliver(self.relay.done, result)
+
+    @staticmethod
+    def _deliver(signal: Any, value: object) -> None:
+        with contextlib.suppress(RuntimeError):  # shutting down and the relay is gone: nobody to tell
+            signal.emit(value)
 
     def _finish(self, result: object, error: BaseException | None) -> None:  # on the UI thread
         self.running = False
