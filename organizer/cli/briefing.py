@@ -48,11 +48,16 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
     le = sub.add_parser("letters", help="write thank-you letters after a visit (one PDF per participant)",
                         description="Write a thank-you letter to every guest and host of a visit except the "
-                                    "signatory (the most senior person of our side), one PDF each.")
+                                    "signatory, one PDF each. The letters come from the issuing office (our "
+                                    "side's first institution, or --office) and are signed by the most senior "
+                                    "participant who works there; guests are thanked for their visit, other "
+                                    "host institutions for receiving the delegation, colleagues for their part.")
     le.add_argument("visit", metavar="VISIT", help="visit id or a unique part of its title")
     le.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the letters (created)")
     le.add_argument("--lang", choices=("en", "ru"), default="en", help="language of the letters")
     le.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    le.add_argument("--office", default="", metavar="INSTITUTION",
+                    help="issuing institution (id or name); default: our side's first institution")
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -71,7 +76,7 @@ def cmd_briefing(db: Database, args: argparse.Namespace, out: TextIO) -> int:
         raise OrganizerError(str(exc)) from None
     visit_id = assembly.resolve_visit(db, args.visit)
     target: Path = args.out or Path(f"{'report' if args.report else 'briefing'}-{visit_id}.pdf")
-    data = assembly.visit_briefing(db, visit_id, issuing_office=args.office or None)
+    data = assembly.visit_briefing(db, visit_id, issuing_office=args.office or None, lang=options.lang)
     pdf = render_visit_briefing(data, options)
     assembly.write_file(target, pdf)
     print(f"wrote {target} ({'report' if args.report else 'briefing'} of visit {visit_id}: {data.title})", file=out)
@@ -84,9 +89,9 @@ def cmd_dossier(db: Database, args: argparse.Namespace, out: TextIO) -> int:
 
     options = BriefingOptions(lang=args.lang, paper=args.paper, marking=args.marking)
     if args.kind == "person":
-        pdf = render_person_dossier(assembly.person_dossier(db, args.id), options)
+        pdf = render_person_dossier(assembly.person_dossier(db, args.id, lang=options.lang), options)
     else:
-        pdf = render_institution_dossier(assembly.institution_dossier(db, args.id), options)
+        pdf = render_institution_dossier(assembly.institution_dossier(db, args.id, lang=options.lang), options)
     assembly.write_file(args.out, pdf)
     print(f"wrote {args.out} (dossier of {args.kind} {args.id})", file=out)
     return 0
@@ -97,7 +102,9 @@ def cmd_letters(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     from organizer.services import briefing as assembly
 
     visit_id = assembly.resolve_visit(db, args.visit)
-    letters = render_thank_you_letters(assembly.thank_you_letters(db, visit_id), args.lang, args.paper)
+    office_id = assembly.resolve_institution(db, args.office) if args.office.strip() else None
+    data = assembly.thank_you_letters(db, visit_id, office_id=office_id, lang=args.lang)
+    letters = render_thank_you_letters(data, args.lang, args.paper)
     folder: Path = args.out
     try:
         folder.mkdir(parents=True, exist_ok=True)

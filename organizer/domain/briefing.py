@@ -211,6 +211,25 @@ class InstitutionDossier:
     generated_at: datetime | None = None
 
 
+_SCRIPTS = {"ru": "Cyrl", "en": "Latn"}
+
+
+def localized(name: str, variants: tuple[NameVariant, ...], lang: str) -> str:
+    """``name`` as written in the document's language: the variant tagged with that language, else one
+    without a language tag but in that language's script, else ``name`` itself (never a translation)."""
+    usable = [v for v in variants if v.name.strip()]
+    tagged = next((v.name.strip() for v in usable if v.language.casefold() == lang), None)
+    if tagged is not None:
+        return tagged
+    script = _SCRIPTS.get(lang)
+    return next((v.name.strip() for v in usable if not v.language and script and v.script == script), name)
+
+
+LETTER_KINDS: tuple[str, ...] = ("visit", "hosting", "colleague")
+"""What a thank-you letter thanks for: ``visit`` (the other side came to us), ``hosting`` (they received
+the delegation, or co-hosted it with us), ``colleague`` (a member of our own side's team)."""
+
+
 @dataclass(frozen=True, slots=True)
 class LetterRecipient:
     name: str
@@ -218,14 +237,24 @@ class LetterRecipient:
     honorific: str
     title: str | None
     institution: str | None
+    """Already in the letters' language when the data has a variant in it."""
     side: Side
     name_variants: tuple[NameVariant, ...] = ()
     """Used to address the letter in its own language (a Russian letter takes the ``ru`` form)."""
+    kind: str = ""
+    """One of ``LETTER_KINDS``; empty means "visit" for a guest and "colleague" for a host."""
+    given_name: str = ""
+    family_name: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class ThankYouLetters:
-    """One letter per participant of the visit except the signatory."""
+    """The letters one issuing office sends after a visit, one per recipient.
+
+    ``issuing_office`` heads every letter; ``signatory`` is the most senior participant of our side who
+    held a position at that office (or one of its units) at the time of the visit, or empty when nobody
+    did (the letters are then signed with the office name only).
+    """
 
     visit_title: str
     direction: VisitDirection
@@ -239,3 +268,5 @@ class ThankYouLetters:
     recipients: tuple[LetterRecipient, ...]
     letter_date: date | None = None
     signatory_variants: tuple[NameVariant, ...] = ()
+    guest_office: str = ""
+    """The visiting side's first institution (in the letters' language), for the hosting letters."""

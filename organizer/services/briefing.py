@@ -35,6 +35,7 @@ from organizer.domain.briefing import (
     PersonDossier,
     ThankYouLetters,
     VisitBriefing,
+    localized,
 )
 from organizer.domain.enums import (
     FollowUpStatus,
@@ -121,6 +122,13 @@ def _variants(names: Iterable[m.PersonName | m.InstitutionName]) -> tuple[NameVa
     return tuple(NameVariant(n.name, n.script, n.language) for n in names)
 
 
+def _iname(inst: m.Institution, lang: str) -> str:
+    """The institution's name in the document's language (a stored variant), else its primary name.
+
+    Callers load ``Institution.names`` with the institution (``selectinload``) so this costs no query."""
+    return localized(inst.name, _variants(inst.names), lang) if lang != "en" else inst.name
+
+
 def _load_people(session: Session, ids: Sequence[int]) -> dict[int, m.Person]:
     if not ids:
         return {}
@@ -128,7 +136,7 @@ def _load_people(session: Session, ids: Sequence[int]) -> dict[int, m.Person]:
         undefer(m.Person.photo),
         selectinload(m.Person.names),
         selectinload(m.Person.topics),
-        selectinload(m.Person.positions).selectinload(m.Position.institution),
+        selectinload(m.Person.positions).selectinload(m.Position.institution).selectinload(m.Institution.names),
     )
     return {p.id: p for p in session.scalars(q)}
 
@@ -164,12 +172,12 @@ def _history(session: Session, ids: Sequence[int], exclude_visit: int | None,
 
 
 def _brief_person(p: m.Person, when: date | None, *, side: Side | None = None, role: ParticipantRole | None = None,
-                  precedence: int = 0, history: Sequence[Encounter] = ()) -> BriefPerson:
+                  precedence: int = 0, history: Sequence[Encounter] = (), lang: str = "en") -> BriefPerson:
     pos = position_at(p.positions, when)
     return BriefPerson(
         id=p.id, full_name=full_name_of(p), side=side, role=role, precedence=precedence,
         honorific=p.honorific, form_of_address=p.form_of_address,
-        title=pos.title if pos else None, institution=pos.institution.name if pos else None,
+        title=pos.title if pos else None, institution=_iname(pos.institution, lang) if pos else None,
         name_variants=_variants(p.names), languages=tuple(p.languages or ()), biography=p.biography,
         photo=p.photo, topics=tuple(t.name for t in p.topics), history=tuple(history),
     )
@@ -179,7 +187,7 @@ def _precedence_key(p: BriefPerson) -> tuple[int, int, str]:
     return (p.precedence or 10**6, _ROLE_RANK.get(p.role, 5) if p.role else 5, p.full_name.casefold())
 
 
-def _institutions(session: Session, wanted: dict[int, Side | None]) -> list[BriefInstitution]:
+def _institutions(session: Session, wanted: dict[int, Side | None], lang: str = "en") -> list[BriefInstitution]:
     """The institutions with their whole parent chain, in tree order (each parent before its units)."""
     loaded: dict[int, m.Institution] = {}
     todo = set(wanted)
@@ -200,7 +208,7 @@ def _institutions(session: Session, wanted: dict[int, Side | None]) -> list[Brie
         names: list[str] = []
         cur: m.Institution | None = inst
         while cur is not None and len(names) < 50:
-            names.append(cur.name)
+            names.append(_iname(cur, lang))
             cur = loaded.get(cur.parent_id) if cur.parent_id is not None else None
         return tuple(reversed(names))
 
@@ -221,7 +229,7 @@ def _institutions(session: Session, wanted: dict[int, Side | None]) -> list[Brie
     def walk(parent: int | None) -> None:
         for inst in sorted(children.get(parent, ()), key=lambda i: (side_rank[sides.get(i.id)], i.name.casefold())):
             ordered.append(BriefInstitution(
-                id=inst.id, name=inst.name, kind=InstitutionKind(inst.kind), short_name=inst.short_name,
+                id=inst.id, name=_iname(inst, lang), kind=InstitutionKind(inst.kind), short_name=inst.short_name,
                 side=sides.get(inst.id), path=path(inst), parent_id=inst.parent_id,
                 name_variants=_variants(inst.names), country=inst.country, city=inst.city,
                 website=inst.website, profile=inst.profile, topics=tuple(t.name for t in inst.topics),
@@ -233,12 +241,13 @@ def _institutions(session: Session, wanted: dict[int, Side | None]) -> list[Brie
     return ordered
 
 
-def _followups(session: Session, *conditions: object, open_only: bool) -> list[BriefFollowUp]:
+def _followups(session: Session, *conditions: object, open_only: bool, lang: str = "en") -> list[BriefFollowUp]:
     conds = [c for c in conditions if c is not None]
     if not conds:
         return []
     q = select(m.FollowUp).where(or_(*conds)).options(  # type: ignore[arg-type]
-        selectinload(m.FollowUp.owner_person), selectinload(m.FollowUp.owner_institution),
+        selectinload(m.FollowUp.owner_person),
+        selectinload(m.FollowUp.owner_institution).selectinload(m.Institution.names),
         selectinload(m.FollowUp.visit), selectinload(m.FollowUp.meeting))
     if open_only:
         q = q.where(m.FollowUp.status == FollowUpStatus.OPEN.value)
@@ -246,7 +255,7 @@ def _followups(session: Session, *conditions: object, open_only: bool) -> list[B
     result = []
     for f in session.scalars(q):
         owners = [full_name_of(f.owner_person) if f.owner_person else None,
-                  f.owner_institution.name if f.owner_institution else None]
+                  _iname(f.owner_institution, lang) if f.owner_institution else None]
         result.append(BriefFollowUp(
             id=f.id, description=f.description, status=FollowUpStatus(f.status), due_date=f.due_date,
             owner=", ".join(o for o in owners if o) or None,
@@ -256,9 +265,9 @@ def _followups(session: Session, *conditions: object, open_only: bool) -> list[B
     return result
 
 
-def _meetings(session: Session, visit_id: int) -> list[BriefMeeting]:
+def _meetings(session: Session, visit_id: int, lang: str = "en") -> list[BriefMeeting]:
     q = (select(m.Meeting).where(m.Meeting.visit_id == visit_id)
-         .options(selectinload(m.Meeting.venue), selectinload(m.Meeting.topics),
+         .options(selectinload(m.Meeting.venue).selectinload(m.Institution.names), selectinload(m.Meeting.topics),
                   selectinload(m.Meeting.participants).selectinload(m.MeetingParticipant.person)
                   .selectinload(m.Person.positions).selectinload(m.Position.institution))
          .order_by(m.Meeting.starts_at.is_(None), m.Meeting.starts_at, m.Meeting.id))
@@ -273,7 +282,7 @@ def _meetings(session: Session, visit_id: int) -> list[BriefMeeting]:
         attendees.sort(key=lambda a: (a.side is not Side.GUEST, _ROLE_RANK.get(a.role, 5)))
         result.append(BriefMeeting(
             id=mt.id, title=mt.title, kind=MeetingKind(mt.kind), starts_at=mt.starts_at, ends_at=mt.ends_at,
-            venue=mt.venue.name if mt.venue else None, room=mt.room, attendees=tuple(attendees),
+            venue=_iname(mt.venue, lang) if mt.venue else None, room=mt.room, attendees=tuple(attendees),
             objectives=mt.objectives, talking_points=mt.talking_points, agenda=mt.agenda, notes=mt.notes,
             outcomes=mt.outcomes, topics=tuple(t.name for t in mt.topics),
         ))
@@ -298,8 +307,11 @@ def _office(v: m.Visit, institutions: Sequence[BriefInstitution]) -> str:
 
 
 def visit_briefing(db: Database, visit_id: int, *, issuing_office: str | None = None,
-                   now: datetime | None = None) -> VisitBriefing:
-    """Everything the pre-visit briefing and the post-visit report of one visit print."""
+                   now: datetime | None = None, lang: str = "en") -> VisitBriefing:
+    """Everything the pre-visit briefing and the post-visit report of one visit print.
+
+    Institution names (also in positions, paths, venues and follow-up owners) are given in ``lang`` where
+    the data has a name variant in that language, else as stored."""
     with db.reader() as session:
         v = fetch(session, m.Visit, visit_id, "visit")
         when = v.start_date
@@ -313,12 +325,12 @@ def visit_briefing(db: Database, visit_id: int, *, issuing_office: str | None = 
         for part in parts:
             side = Side(part.side)
             bp = _brief_person(people[part.person_id], when, side=side, role=ParticipantRole(part.role),
-                               precedence=part.precedence, history=history.get(part.person_id, ()))
+                               precedence=part.precedence, history=history.get(part.person_id, ()), lang=lang)
             (guests if side is Side.GUEST else hosts).append(bp)
         guests.sort(key=_precedence_key)
         hosts.sort(key=_precedence_key)
 
-        meetings = _meetings(session, v.id)
+        meetings = _meetings(session, v.id, lang)
         wanted: dict[int, Side | None] = {vi.institution_id: Side(vi.side) for vi in v.institutions}
         venue_ids = session.scalars(select(m.Meeting.venue_institution_id).where(
             m.Meeting.visit_id == v.id, m.Meeting.venue_institution_id.is_not(None))).all()
@@ -329,20 +341,20 @@ def visit_briefing(db: Database, visit_id: int, *, issuing_office: str | None = 
             pos = position_at(people[part.person_id].positions, when)
             if pos is not None:
                 wanted.setdefault(pos.institution_id, Side(part.side))
-        institutions = _institutions(session, wanted)
+        institutions = _institutions(session, wanted, lang)
         inst_ids = [i.id for i in institutions]
         meeting_ids = [mt.id for mt in meetings]
 
         agreed = _followups(
             session, m.FollowUp.visit_id == v.id,
-            m.FollowUp.meeting_id.in_(meeting_ids) if meeting_ids else None, open_only=False)
+            m.FollowUp.meeting_id.in_(meeting_ids) if meeting_ids else None, open_only=False, lang=lang)
         open_followups = _followups(
             session,
             m.FollowUp.owner_person_id.in_(ids) if ids else None,
             m.FollowUp.owner_institution_id.in_(inst_ids) if inst_ids else None,
             m.FollowUp.visit_id == v.id,
             m.FollowUp.meeting_id.in_(meeting_ids) if meeting_ids else None,
-            open_only=True)
+            open_only=True, lang=lang)
 
         relations: list[Encounter] = []
         if inst_ids:
@@ -379,30 +391,33 @@ def visit_briefing(db: Database, visit_id: int, *, issuing_office: str | None = 
 # --- dossiers ------------------------------------------------------------------------------------
 
 
-def person_dossier(db: Database, person_id: int, *, now: datetime | None = None) -> PersonDossier:
+def person_dossier(db: Database, person_id: int, *, now: datetime | None = None, lang: str = "en") -> PersonDossier:
     with db.reader() as session:
         fetch(session, m.Person, person_id, "person")
         p = _load_people(session, [person_id])[person_id]
         history = _history(session, [person_id], None, None).get(person_id, [])
-        person = _brief_person(p, None, history=history)
-        positions = tuple(HeldPosition(pos.title, pos.institution.name, pos.institution_id, pos.start_date,
+        person = _brief_person(p, None, history=history, lang=lang)
+        positions = tuple(HeldPosition(pos.title, _iname(pos.institution, lang), pos.institution_id, pos.start_date,
                                        pos.end_date, pos.is_current) for pos in sorted_positions(p.positions))
         return PersonDossier(
             person=person, positions=positions,
             emails=tuple(ContactEntry(e.address, e.label) for e in p.emails),
             phones=tuple(ContactEntry(ph.number, ph.label) for ph in p.phones),
             notes=p.notes,
-            open_followups=tuple(_followups(session, m.FollowUp.owner_person_id == person_id, open_only=True)),
+            open_followups=tuple(_followups(session, m.FollowUp.owner_person_id == person_id, open_only=True,
+                                            lang=lang)),
             generated_at=now or datetime.now(),
         )
 
 
-def institution_dossier(db: Database, institution_id: int, *, now: datetime | None = None) -> InstitutionDossier:
+def institution_dossier(db: Database, institution_id: int, *, now: datetime | None = None,
+                        lang: str = "en") -> InstitutionDossier:
     with db.reader() as session:
         obj = fetch(session, m.Institution, institution_id, "institution")
-        brief = next(i for i in _institutions(session, {institution_id: None}) if i.id == institution_id)
-        units = tuple(sorted((c for c in session.scalars(
-            select(m.Institution.name).where(m.Institution.parent_id == institution_id))), key=str.casefold))
+        brief = next(i for i in _institutions(session, {institution_id: None}, lang) if i.id == institution_id)
+        units = tuple(sorted((_iname(c, lang) for c in session.scalars(
+            select(m.Institution).where(m.Institution.parent_id == institution_id)
+            .options(selectinload(m.Institution.names)))), key=str.casefold))
         pq = (select(m.Position).where(m.Position.institution_id == institution_id)
               .options(selectinload(m.Position.person)))
         people = tuple(
@@ -422,7 +437,7 @@ def institution_dossier(db: Database, institution_id: int, *, now: datetime | No
         return InstitutionDossier(
             institution=brief, address=obj.address, units=units, people=people, visits=tuple(visits),
             open_followups=tuple(_followups(session, m.FollowUp.owner_institution_id == institution_id,
-                                            open_only=True)),
+                                            open_only=True, lang=lang)),
             generated_at=now or datetime.now(),
         )
 
@@ -430,33 +445,108 @@ def institution_dossier(db: Database, institution_id: int, *, now: datetime | No
 # --- thank-you letters ---------------------------------------------------------------------------
 
 
-def thank_you_letters(db: Database, visit_id: int, *, letter_date: date | None = None) -> ThankYouLetters:
-    """One letter to every participant except the signatory, the most senior person of our side."""
+def resolve_institution(db: Database, ref: str) -> int:
+    """An institution id from an id or its name, short name or a name variant (case-insensitive): an exact
+    match first, else a unique partial one. NotFoundError / AmbiguousError otherwise."""
+    ref = ref.strip()
+    with db.reader() as session:
+        if ref.isdigit() and session.get(m.Institution, int(ref)) is not None:
+            return int(ref)
+        rows = [(i.id, i.name, {i.name, i.short_name, *(n.name for n in i.names)}) for i in session.scalars(
+            select(m.Institution).options(selectinload(m.Institution.names)).order_by(m.Institution.id))]
+    needle = ref.casefold()
+    exact = [r for r in rows if any(n.casefold() == needle for n in r[2] if n)]
+    found = exact or [r for r in rows if needle and any(needle in n.casefold() for n in r[2] if n)]
+    if not found:
+        err = NotFoundError("institution", ref)
+        err.args = (f"no institution has the id or a name containing {ref!r}",)
+        raise err
+    if len(found) > 1:
+        raise AmbiguousError("institution", ref, [(int(r[0]), r[1]) for r in found])
+    return int(found[0][0])
+
+
+def thank_you_letters(db: Database, visit_id: int, *, letter_date: date | None = None,
+                      office_id: int | None = None, lang: str = "en") -> ThankYouLetters:
+    """The thank-you letters one office sends after a visit.
+
+    The issuing office is ``office_id`` or, by default, the top-level institution of our side's first
+    listed institution. The signatory is the most senior participant (our side first, then precedence)
+    whose position at the time of the visit is at the office or one of its units; without one the
+    letters are signed with the office name only. Every other participant gets one letter: the other
+    side a "visit" letter (they came to us) or a "hosting" one (they received us); our own side a
+    "hosting" letter when they belong to another institution that co-hosted the guests, else a
+    "colleague" letter. Institution names are given in ``lang`` where the data has a variant.
+    """
     with db.reader() as session:
         v = fetch(session, m.Visit, visit_id, "visit")
         direction = VisitDirection(v.direction)
         ours = _our_side(direction)
+        when = v.start_date
         people = _load_people(session, [p.person_id for p in v.participants])
+        held = {pid: position_at(p.positions, when) for pid, p in people.items()}
+        wanted: dict[int, Side | None] = {vi.institution_id: Side(vi.side) for vi in v.institutions}
+        for part in v.participants:
+            pos = held.get(part.person_id)
+            if pos is not None:
+                wanted.setdefault(pos.institution_id, Side(part.side))
+        if office_id is not None:
+            fetch(session, m.Institution, office_id, "institution")
+            wanted.setdefault(office_id, None)
+        insts = _institutions(session, wanted, lang)
+        by_id = {i.id: i for i in insts}
+
+        def chain(ident: int | None) -> list[int]:
+            """The institution and its parents, up to the top-level one."""
+            ids: list[int] = []
+            while ident is not None and ident in by_id and ident not in ids:
+                ids.append(ident)
+                ident = by_id[ident].parent_id
+            return ids
+
+        if office_id is None:
+            firsts = [vi.institution_id for vi in v.institutions if Side(vi.side) is ours]
+            firsts += [pos.institution_id for part in sorted(v.participants, key=lambda x: x.precedence or 10**6)
+                       if Side(part.side) is ours and (pos := held.get(part.person_id)) is not None]
+            office_id = chain(firsts[0])[-1] if firsts and chain(firsts[0]) else None
+        office = by_id[office_id].name if office_id is not None and office_id in by_id else ""
+
         briefs = sorted(
-            (_brief_person(people[p.person_id], v.start_date, side=Side(p.side), role=ParticipantRole(p.role),
-                           precedence=p.precedence) for p in v.participants),
+            (_brief_person(people[p.person_id], when, side=Side(p.side), role=ParticipantRole(p.role),
+                           precedence=p.precedence, lang=lang) for p in v.participants),
             key=lambda b: (b.side is not Side.GUEST, *_precedence_key(b)))
-        our_people = [b for b in briefs if b.side is ours]
-        signatory = our_people[0] if our_people else None
-        insts = _institutions(session, {vi.institution_id: Side(vi.side) for vi in v.institutions})
-        office = _office(v, insts)
+
+        def at_office(b: BriefPerson) -> bool:
+            pos = held.get(b.id)
+            return office_id is not None and pos is not None and office_id in chain(pos.institution_id)
+
+        signatory = min((b for b in briefs if at_office(b)), default=None,
+                         key=lambda b: (b.side is not ours, *_precedence_key(b)))
+        issuing = signatory.side if signatory is not None and signatory.side is not None else ours
+        guest_firsts = [vi.institution_id for vi in v.institutions if Side(vi.side) is Side.GUEST]
+        guest_office = by_id[chain(guest_firsts[0])[-1]].name if guest_firsts and chain(guest_firsts[0]) else ""
+
+        def kind(b: BriefPerson) -> str:
+            if b.side is not issuing:
+                return "visit" if issuing is Side.HOST else "hosting"
+            if not at_office(b) and issuing is Side.HOST:
+                return "hosting"
+            return "colleague"
+
         return ThankYouLetters(
             visit_title=v.title, direction=direction, start_date=v.start_date, end_date=v.end_date,
-            place=v.place, issuing_office=office or (signatory.institution or "" if signatory else ""),
+            place=v.place, issuing_office=office,
             signatory=signatory.full_name if signatory else "",
             signatory_title=signatory.title if signatory else None,
             topics=tuple(t.name for t in v.topics),
             recipients=tuple(
                 LetterRecipient(b.full_name, b.form_of_address, b.honorific, b.title, b.institution,
-                                b.side or Side.GUEST, b.name_variants)
+                                b.side or Side.GUEST, b.name_variants, kind(b), people[b.id].given_name,
+                                people[b.id].family_name)
                 for b in briefs if signatory is None or b.id != signatory.id),
             letter_date=letter_date or date.today(),
             signatory_variants=signatory.name_variants if signatory else (),
+            guest_office=guest_office,
         )
 
 

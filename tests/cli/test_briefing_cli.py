@@ -145,7 +145,9 @@ def test_russian_letter_paper_report_with_marking(demo_file: Path, tmp_path: Pat
     assert "The delegation familiarised themselves" in text  # a meeting's notes
     meta = reader.metadata
     assert meta is not None and meta.title and "Uzkhimyosanoat" in meta.title
-    assert meta.author == "Kazan Federal University" and meta.creation_date is not None and meta.subject
+    # a Russian document names the office by its Russian name variant
+    assert meta.author == "Казанский (Приволжский) федеральный университет"
+    assert meta.creation_date is not None and meta.subject
 
 
 def test_ambiguous_or_unknown_visit(demo_file: Path, tmp_path: Path) -> None:
@@ -196,12 +198,32 @@ def test_dossiers_and_letters(demo_file: Path, tmp_path: Path) -> None:
     assert code == 0, err
     files = sorted(folder.iterdir())
     assert len(files) == 5  # six participants, the signatory writes to the other five
-    texts = {f.name: pypdf.PdfReader(f).pages[0].extract_text() for f in files}
+    texts = {f.name: " ".join(pypdf.PdfReader(f).pages[0].extract_text().split()) for f in files}
     guest = next(t for name, t in texts.items() if "Korzhikov" in name)
     assert "Коржиков Евгений" in guest and "благодарить Вас за визит" in guest and "С уважением" in guest
-    assert "Минниханов Рифкат" in guest  # the signatory, the most senior host, named in Russian
-    host = next(t for name, t in texts.items() if "Pashin" in name)
-    assert "за участие в программе визита" in host
+    # the letterhead is the issuing office (KFU, in Russian) and its most senior participant signs:
+    # Pashin, Vice-Rector of KFU, not the President of the Academy of Sciences (another institution)
+    assert guest.startswith("Казанский (Приволжский) федеральный университет")
+    assert "Пашин Д." in guest and "Минниханов" not in guest
+    assert "АО «Узкимёсаноат»" in guest and "JSC" not in guest and "Kazan" not in guest
+    assert "Уважаемый(-ая)" not in guest and "Здравствуйте, Коржиков Евгений!" in guest
+    assert not any("Pashin" in name for name in texts)  # the signatory gets no letter
+    academy = next(t for name, t in texts.items() if "Minnikhanov" in name)  # another host institution
+    assert "за радушный приём делегации (АО «Узкимёсаноат»" in academy
+    assert "Академия наук Республики Татарстан" in academy
+    colleague = next(t for name, t in texts.items() if "Khairullin" in name)  # KFU, like the signatory
+    assert "за участие в подготовке и проведении визита" in colleague and "за визит" not in colleague
+
+    folder = tmp_path / "academy"
+    code, _, err = run("--db", str(demo_file), "letters", "1", "--out", str(folder), "--office", "Academy of Sci")
+    assert code == 0, err
+    texts = {f.name: " ".join(pypdf.PdfReader(f).pages[0].extract_text().split()) for f in sorted(folder.iterdir())}
+    assert len(texts) == 5 and not any("Minnikhanov" in name for name in texts)
+    pashin = next(t for name, t in texts.items() if "Pashin" in name)
+    assert pashin.startswith("Academy of Sciences of the Republic of Tatarstan")
+    assert "Rifkat Minnikhanov" in pashin and "President" in pashin and "warm welcome" in pashin
+    code, _, err = run("--db", str(demo_file), "letters", "1", "--out", str(folder), "--office", "no such")
+    assert code == 1 and "no institution" in err and err.count("\n") == 1
 
 
 def test_english_letters_replace_old_ones(demo_file: Path, tmp_path: Path) -> None:
@@ -211,6 +233,9 @@ def test_english_letters_replace_old_ones(demo_file: Path, tmp_path: Path) -> No
     code, out, err = run("--db", str(demo_file), "letters", "1", "--out", str(folder))
     assert code == 0 and out.strip() == f"wrote 5 letters to {folder}", err
     text = pypdf.PdfReader(folder / "01-Evgeny-Korzhikov.pdf").pages[0].extract_text()
-    assert "Dear Evgeny Korzhikov," in text and "Yours sincerely," in text and "Rifkat Minnikhanov" in text
+    assert "Dear Evgeny Korzhikov," in text and "Yours sincerely," in text and "D. Pashin" in text
+    assert "On behalf of Kazan Federal University" in text and "Minnikhanov" not in text
+    academy = pypdf.PdfReader(next(folder.glob("*-Rifkat-Minnikhanov.pdf"))).pages[0].extract_text()
+    assert "Dear Mr. President," in academy and "Academician Rifkat Minnikhanov" in academy
     code, _, err = run("--db", str(demo_file), "letters", "1", "--out", str(folder / "01-Evgeny-Korzhikov.pdf"))
     assert code == 1 and err.startswith("organizer: cannot create")
