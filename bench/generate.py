@@ -563,6 +563,11 @@ class Generator:
             else:
                 status = VisitStatus.UNDER_WAY
             guest_inst, host_inst = guest_roots[0], host_roots[0] if host_roots else guest_roots[0]
+            # The services refuse a departure before the arrival: on a one-day visit leave after arriving.
+            arrival_hour = rng.randint(6, 20)
+            departure_hour = rng.randint(max(14, arrival_hour + 1) if end == start else 14, 23)
+            arrival_at = datetime.combine(start, datetime.min.time()) + timedelta(hours=arrival_hour) if start else None
+            departure_at = datetime.combine(end, datetime.min.time()) + timedelta(hours=departure_hour) if end else None
             f1, f2 = rng.sample(sd.FIELDS, 2)
             title = (f"Delegation of {guest_inst.name} to {host_inst.name}" if incoming
                      else f"Visit of the {guest_inst.name} delegation to {host_inst.name}")
@@ -576,12 +581,10 @@ class Generator:
                          f"discussed joint projects in {f1.en.lower()}. The sides agreed to prepare a "
                          f"memorandum and to exchange researchers in {f2.en.lower()}."
                          if status is VisitStatus.DONE else ""),
-                arrival_at=datetime.combine(start, datetime.min.time()) + timedelta(hours=rng.randint(6, 20))
-                if start else None,
+                arrival_at=arrival_at,
                 arrival_details=f"Flight {rng.choice(['SU', 'HY', 'CZ', 'BA', 'UA'])} {rng.randint(100, 999)}"
                 if start else "",
-                departure_at=datetime.combine(end, datetime.min.time()) + timedelta(hours=rng.randint(14, 23))
-                if end else None,
+                departure_at=departure_at,
                 departure_details="Transfer to the airport by the host" if start else "",
                 lodging=f"Hotel {rng.choice(['Grand', 'Central', 'Riviera', 'Korston', 'Hyatt'])}, "
                         f"{len(guests)} single rooms",
