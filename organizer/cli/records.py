@@ -60,7 +60,7 @@ def _record(db: Database, kind: str, ident: int) -> dict[str, Any]:
     if kind == "person":
         from organizer.services import people
 
-        return jsonout.person_full(people.get_person(db, ident), people.person_history(db, ident))
+        return jsonout.person_full(*people.person_record(db, ident))
     if kind == "institution":
         from organizer.services import institutions
 

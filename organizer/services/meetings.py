@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from organizer.domain.changes import ChangeSet, Link, Snapshot
 from organizer.domain.enums import MeetingKind, ParticipantRole, RecordKind, Side, parse_enum
+from organizer.domain.errors import NotFoundError
 from organizer.domain.records import (
     MeetingData,
     MeetingDetail,
@@ -23,7 +24,6 @@ from organizer.services._common import (
     Checker,
     delete_record,
     edited,
-    fetch,
     meta_of,
     new_record,
     replace_children,
@@ -137,9 +137,21 @@ def delete_meeting(db: Database, ident: int, expected_version: int | None = None
     return replace(changes, also=changes.also | {RecordKind.VISIT})
 
 
+_DETAIL_LOADS = (
+    # Participants with their people, positions and institutions in one statement per level, however
+    # many participants there are (lazy loads here cost a query per participant and per position).
+    selectinload(m.Meeting.participants).selectinload(m.MeetingParticipant.person)
+    .selectinload(m.Person.positions).selectinload(m.Position.institution),
+    selectinload(m.Meeting.topics),
+)
+
+
 def get_meeting(db: Database, ident: int) -> MeetingDetail:
     with db.reader() as session:
-        return _detail(session, fetch(session, m.Meeting, ident, KIND))
+        obj = session.scalars(select(m.Meeting).where(m.Meeting.id == ident).options(*_DETAIL_LOADS)).first()
+        if obj is None:
+            raise NotFoundError(KIND, ident)
+        return _detail(session, obj)
 
 
 def meeting_rows(session: Session, visit_id: int | None = None) -> list[MeetingRow]:

@@ -17,6 +17,7 @@ from organizer.domain.enums import (
     VisitStatus,
     parse_enum,
 )
+from organizer.domain.errors import NotFoundError
 from organizer.domain.records import (
     GiftData,
     Logistics,
@@ -31,7 +32,6 @@ from organizer.services._common import (
     Checker,
     delete_record,
     edited,
-    fetch,
     meta_of,
     new_record,
     replace_children,
@@ -153,9 +153,18 @@ def delete_visit(db: Database, ident: int, expected_version: int | None = None) 
     return delete_record(db, m.Visit, KIND, ident, expected_version, snapshot=_snapshot)
 
 
+_DETAIL_LOADS = (
+    # The visit's institutions with their names in one statement (lazy loads cost one per institution).
+    selectinload(m.Visit.institutions).selectinload(m.VisitInstitution.institution),
+)
+
+
 def get_visit(db: Database, ident: int) -> VisitDetail:
     with db.reader() as session:
-        return _detail(session, fetch(session, m.Visit, ident, KIND))
+        obj = session.scalars(select(m.Visit).where(m.Visit.id == ident).options(*_DETAIL_LOADS)).first()
+        if obj is None:
+            raise NotFoundError(KIND, ident)
+        return _detail(session, obj)
 
 
 def list_visits(db: Database) -> list[VisitRow]:

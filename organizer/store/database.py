@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, configure_mappers, sessionmaker
@@ -297,6 +297,19 @@ class Database:
                 raise DatabaseError(_describe_operational_error(err, self.url)) from err
             finally:
                 session.rollback()
+
+    @contextmanager
+    def read_connection(self) -> Iterator[Connection]:
+        """A Core connection in one read transaction (rolled back at the end), for queries of plain rows.
+
+        Cheaper than ``reader()`` (no ORM session): record views and listings that read columns, not
+        objects, use it.
+        """
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except sa_exc.OperationalError as err:
+            raise DatabaseError(_describe_operational_error(err, self.url)) from err
 
     def schema_revision(self) -> str | None:
         with self.engine.connect() as conn:

@@ -1,0 +1,128 @@
+"""Floors for ``bench_all.py``: the same output as the app, written by hand with sqlite3 and the stdlib.
+
+Each function reads the tables directly (no SQLAlchemy, no services, no data objects) and produces the
+same JSON values as the command line, so the app can be compared with what SQLite and Python can do at
+all on the same machine in the same run. ``bench_all.py`` checks that a floor's output equals the app's
+before it times either, so a floor cannot cheat by doing less.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import Any, TextIO
+
+
+def _name(given: str, middle: str, family: str, display: str) -> str:
+    if display.strip():
+        return display.strip()
+    return " ".join(p.strip() for p in (given, middle, family) if p.strip())
+
+
+def _moment(value: str | None) -> str | None:
+    return datetime.fromisoformat(value).isoformat() if value is not None else None
+
+
+def _position_key(row: tuple[Any, ...]) -> tuple[bool, int, int]:
+    start = row[4]
+    return (not row[6], -(date.fromisoformat(start).toordinal() if start else 0), row[0])
+
+
+PERSON_COLUMNS = ("id, uid, version, created_at, updated_at, given_name, family_name, middle_name, honorific, "
+                  "form_of_address, display_name, languages, biography, photo_type, notes")
+POSITION_SQL = ("SELECT p.person_id, p.id, p.title, i.name, p.institution_id, p.start_date, p.end_date, "
+                "p.is_current FROM position p JOIN institution i ON i.id = p.institution_id")
+
+
+def _person(r: tuple[Any, ...], names: list[tuple[Any, ...]], positions: list[tuple[Any, ...]],
+            emails: list[tuple[Any, ...]], phones: list[tuple[Any, ...]], tags: list[str],
+            topics: list[str]) -> dict[str, Any]:
+    positions = sorted(positions, key=_position_key)
+    return {
+        "id": r[0], "uid": r[1], "full_name": _name(r[5], r[7], r[6], r[10]),
+        "given_name": r[5], "middle_name": r[7], "family_name": r[6], "honorific": r[8],
+        "form_of_address": r[9],
+        "name_variants": [n[0] for n in names],
+        "name_variant_details": [{"name": n[0], "script": n[1], "language": n[2]} for n in names],
+        "positions": [{"id": q[0], "title": q[1], "institution": q[2], "institution_id": q[3],
+                       "start_date": q[4], "end_date": q[5], "current": bool(q[6])} for q in positions],
+        "emails": [e[0] for e in emails],
+        "email_details": [{"address": e[0], "label": e[1]} for e in emails],
+        "phones": [p[0] for p in phones],
+        "phone_details": [{"number": p[0], "label": p[1]} for p in phones],
+        "languages": json.loads(r[11]) if r[11] else [],
+        "tags": tags, "topics": topics, "version": r[2],
+    }
+
+
+def show_person(con: sqlite3.Connection, pid: int) -> str:
+    """``organizer show person ID --json``: the person, positions, contacts and attendance."""
+    r = con.execute(f"SELECT {PERSON_COLUMNS} FROM person WHERE id = ?", (pid,)).fetchone()
+    names = con.execute("SELECT name, script, language FROM person_name WHERE person_id = ? ORDER BY id",
+                        (pid,)).fetchall()
+    emails = con.execute("SELECT address, label FROM person_email WHERE person_id = ? ORDER BY id", (pid,)).fetchall()
+    phones = con.execute("SELECT number, label FROM person_phone WHERE person_id = ? ORDER BY id", (pid,)).fetchall()
+    tags = [t for (t,) in con.execute("SELECT tag FROM person_tag WHERE person_id = ? ORDER BY tag", (pid,))]
+    topics = [t for (t,) in con.execute("SELECT t.name FROM person_topic pt JOIN topic t ON t.id = pt.topic_id "
+                                         "WHERE pt.person_id = ? ORDER BY t.name", (pid,))]
+    positions = [q[1:] for q in con.execute(POSITION_SQL + " WHERE p.person_id = ?", (pid,))]
+    out = _person(r, names, positions, emails, phones, tags, topics)
+    attended = [("visit", vid, title, start, side, role, vid) for vid, title, start, side, role in con.execute(
+        "SELECT v.id, v.title, v.start_date, vp.side, vp.role FROM visit v "
+        "JOIN visit_participant vp ON vp.visit_id = v.id WHERE vp.person_id = ?", (pid,))]
+    attended += [("meeting", mid, title, starts[:10] if starts else None, side, role, vid)
+                 for mid, title, starts, side, role, vid in con.execute(
+                     "SELECT mt.id, mt.title, mt.starts_at, mp.side, mp.role, mt.visit_id FROM meeting mt "
+                     "JOIN meeting_participant mp ON mp.meeting_id = mt.id WHERE mp.person_id = ?", (pid,))]
+    attended.sort(key=lambda a: (a[3] or "0000-00-00", a[0] != "visit", a[1]))
+    out.update(biography=r[12], notes=r[14], has_photo=bool(r[13]), created_at=_moment(r[3]),
+               updated_at=_moment(r[4]),
+               history=[{"kind": a[0], "id": a[1], "title": a[2], "date": a[3], "side": a[4], "role": a[5],
+                         "visit_id": a[6]} for a in attended])
+    return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
+
+
+def _grouped(con: sqlite3.Connection, sql: str) -> Iterator[tuple[int, list[tuple[Any, ...]]]]:
+    """Rows of a query ordered by person id, grouped by it: one pass over the whole table."""
+    pid, group = None, []
+    for row in con.execute(sql):
+        if row[0] != pid:
+            if pid is not None:
+                yield pid, group
+            pid, group = row[0], []
+        group.append(row[1:])
+    if pid is not None:
+        yield pid, group
+
+
+def list_people(con: sqlite3.Connection, out: TextIO) -> int:
+    """``organizer list people --json``, compact: each table read once, one ``json.dumps`` per person.
+
+    Child tables are read whole into dicts keyed by person (that is what "read once" costs in memory);
+    the people are then written in the app's order (by ``sort_name``).
+    """
+    def table(sql: str) -> dict[int, list[tuple[Any, ...]]]:
+        return dict(_grouped(con, sql))
+
+    names = table("SELECT person_id, name, script, language FROM person_name ORDER BY person_id, id")
+    emails = table("SELECT person_id, address, label FROM person_email ORDER BY person_id, id")
+    phones = table("SELECT person_id, number, label FROM person_phone ORDER BY person_id, id")
+    tags = table("SELECT person_id, tag FROM person_tag ORDER BY person_id, tag")
+    topics = table("SELECT pt.person_id, t.name FROM person_topic pt JOIN topic t ON t.id = pt.topic_id "
+                   "ORDER BY pt.person_id, t.name")
+    positions = table(POSITION_SQL + " ORDER BY p.person_id")
+    write = out.write
+    write("[")
+    sep, n, empty = "\n", 0, []
+    for r in con.execute(f"SELECT {PERSON_COLUMNS} FROM person ORDER BY sort_name, id"):
+        pid = r[0]
+        write(sep)
+        write(json.dumps(_person(r, names.get(pid, empty), positions.get(pid, empty), emails.get(pid, empty),
+                                 phones.get(pid, empty), [t[0] for t in tags.get(pid, empty)],
+                                 [t[0] for t in topics.get(pid, empty)]), ensure_ascii=False))
+        sep = ",\n"
+        n += 1
+    write("]\n" if sep == "\n" else "\n]\n")
+    return n

@@ -1,0 +1,90 @@
+"""How many SQL statements the record views and the people listing run: a count, not a timing.
+
+An N+1 (a query per position, per participant, per person of a batch) makes the count grow with the
+record; these tests pin it to a small constant, measured on a generated database where some records
+have many positions and meetings and others none.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import event, func, select
+
+from organizer.services import institutions, meetings, people, visits
+from organizer.store import models as m
+from organizer.store.database import Database, open_database, sqlite_url
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+
+import generate  # bench/ is not a package: found through sys.path above
+
+
+@pytest.fixture(scope="module")
+def gen_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    db = open_database(sqlite_url(tmp_path_factory.mktemp("counts") / "gen.sqlite"))
+    generate.generate(db, 400, seed=2, progress=lambda _m: None)
+    yield db
+    db.close()
+
+
+def statements(db: Database, call: Callable[[], Any]) -> int:
+    """Statements ``call`` runs (BEGIN not counted)."""
+    seen: list[str] = []
+
+    def log(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if not statement.lstrip().upper().startswith("BEGIN"):
+            seen.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", log)
+    try:
+        call()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", log)
+    return len(seen)
+
+
+def extremes(db: Database, column: Any, key: Any) -> list[int]:
+    """Ids with the most and the fewest rows in a child table (and one with none, if any)."""
+    with db.reader() as session:
+        counts = session.execute(select(column, func.count()).group_by(column).order_by(func.count())).all()
+        everyone = session.scalars(select(key)).all()
+    having = {c[0] for c in counts}
+    none = [i for i in everyone if i not in having][:1]
+    return [counts[-1][0], counts[0][0], *none]
+
+
+def test_person_view_is_a_handful_of_statements_whatever_the_person(gen_db: Database) -> None:
+    ids = {*extremes(gen_db, m.Position.person_id, m.Person.id),
+           *extremes(gen_db, m.MeetingParticipant.person_id, m.Person.id)}
+    assert len(ids) >= 3
+    for ident in ids:
+        assert statements(gen_db, lambda i=ident: people.person_record(gen_db, i)) == 5, ident
+        assert statements(gen_db, lambda i=ident: people.get_person(gen_db, i)) == 3, ident
+        assert statements(gen_db, lambda i=ident: people.person_history(gen_db, i)) == 4, ident
+
+
+def test_list_people_costs_three_statements_a_batch(gen_db: Database) -> None:
+    # 400 people in batches of 150: pages of 150, 150 and 100, each with two statements for its children.
+    n = statements(gen_db, lambda: sum(1 for _ in people.iter_people_details(gen_db, batch=150)))
+    assert n == 3 * 3
+    # A batch that divides the count exactly needs one more (empty) page query to know it is done.
+    assert statements(gen_db, lambda: sum(1 for _ in people.iter_people_details(gen_db, batch=100))) == 4 * 3 + 1
+
+
+def test_meeting_visit_and_institution_views_do_not_grow_with_the_record(gen_db: Database) -> None:
+    def counts(view: Callable[[Database, int], Any], ids: list[int]) -> set[int]:
+        return {statements(gen_db, lambda i=i: view(gen_db, i)) for i in ids}
+
+    meeting_ids = extremes(gen_db, m.MeetingParticipant.meeting_id, m.Meeting.id)
+    # A meeting with a venue loads it (one statement more); otherwise the count is the same for all.
+    assert max(counts(meetings.get_meeting, meeting_ids)) <= 9
+    # A visit loads each kind of related record once (one statement per relationship, some skipped when
+    # no row refers to them): 18-19 statements for the biggest and the smallest visit alike.
+    assert max(counts(visits.get_visit, extremes(gen_db, m.VisitParticipant.visit_id, m.Visit.id))) <= 19
+    assert max(counts(institutions.get_institution,
+                      extremes(gen_db, m.Position.institution_id, m.Institution.id))) <= 10
