@@ -49,6 +49,7 @@ from organizer.domain.enums import (
 )
 from organizer.domain.errors import DatabaseError
 from organizer.domain.records import PersonData
+from organizer.services._common import format_phone
 from organizer.services.people import sort_key_of
 from organizer.store import models as m
 from organizer.store.database import Database, open_database, sqlite_url
@@ -177,6 +178,12 @@ class Generator:
         return Report(counts=self.counts, seconds=self.seconds)
 
     # --- small random helpers --------------------------------------------------------------------
+
+    def _phone(self, country: str) -> str:
+        """A number of the right length for the country, formatted as the services store it."""
+        lead, length = sd.PHONE_NATIONAL[country]
+        digits = lead + "".join(str(self.rng.randint(0, 9)) for _ in range(length - len(lead)))
+        return format_phone(f"{sd.PHONE_PREFIX[country]}{digits}")
 
     def _chance(self, p: float) -> bool:
         return self.rng.random() < p
@@ -447,8 +454,7 @@ class Generator:
                                    "label": "personal"})
             if self._chance(0.45):
                 phones.append({"id": self._id(_t(m.PersonPhone)), "person_id": pid,
-                               "number": f"{sd.PHONE_PREFIX[country]} {rng.randint(10, 999)} "
-                                         f"{rng.randint(100, 999)}-{rng.randint(10, 99)}-{rng.randint(10, 99)}",
+                               "number": self._phone(country),
                                "label": rng.choice(["work", "mobile"])})
             for tag in rng.sample(sd.TAGS, self._pick_weighted([0, 1, 2, 3], [40, 35, 18, 7])):
                 tags.append({"person_id": pid, "tag": tag})

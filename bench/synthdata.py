@@ -409,6 +409,9 @@ COUNTRY_WEIGHTS = {"Russia": 50, "Uzbekistan": 20, "China": 12, "United Kingdom"
 TLD = {"Russia": "ru", "Uzbekistan": "uz", "China": "cn", "United Kingdom": "uk", "United States": "us"}
 PHONE_PREFIX = {"Russia": "+7", "Uzbekistan": "+998", "China": "+86", "United Kingdom": "+44",
                 "United States": "+1"}
+PHONE_NATIONAL = {"Russia": ("9", 10), "Uzbekistan": ("9", 9), "China": ("13", 11), "United Kingdom": ("7", 10),
+                  "United States": ("2", 10)}
+"""Leading digits and length of a (mobile) national number, so generated numbers pass the phone check."""
 COUNTRY_RU = {"Russia": ("России", "России"), "Uzbekistan": ("Узбекистана", "Узбекистане"),
               "China": ("Китая", "Китае"), "United Kingdom": ("Великобритании", "Великобритании"),
               "United States": ("США", "США"), "Kazakhstan": ("Казахстана", "Казахстане"),

@@ -191,7 +191,7 @@ def _person_in_use(session: Session, obj: m.Person) -> InUseError | None:
 
 
 def _snapshot(session: Session, obj: m.Person) -> Snapshot:
-    data = replace(_details(session, [obj.id])[0].data, photo=obj.photo)
+    data = replace(_details(session.connection(), [obj.id])[0].data, photo=obj.photo)
     owned = session.scalars(select(m.FollowUp.id).where(m.FollowUp.owner_person_id == obj.id))
     return Snapshot(RecordKind.PERSON, obj.id, data,
                     links=tuple(Link(RecordKind.FOLLOWUP, f, "owner_person_id") for f in owned))

@@ -34,7 +34,7 @@ def test_generated_database_round_trips_through_its_archive(tmp_path: Path) -> N
     source = open_database(sqlite_url(tmp_path / "gen.sqlite"))
     target = open_database(sqlite_url(tmp_path / "copy.sqlite"))
     try:
-        generate.generate(source, 300, seed=4, progress=lambda _m: None)
+        generate.generate(source, 300, seed=1, progress=lambda _m: None)
         before = counts(source)
         assert before["Person"] == 300 and before["Visit"] >= 3 and before["Meeting"] > 0
         with source.reader() as session:  # the case that used to break: arrival and departure on one day
