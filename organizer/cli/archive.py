@@ -27,7 +27,7 @@ def cmd_demo(db: Database, args: argparse.Namespace, out: TextIO) -> int:
 def cmd_import(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     from organizer.services import interchange
 
-    report = interchange.import_archive(db, interchange.load_archive_file(args.file))
+    report = interchange.import_archive(db, interchange.open_archive_file(args.file))
     if args.json:
         dump({"added": report.added, "unchanged": report.unchanged}, out)
     else:
@@ -38,11 +38,10 @@ def cmd_import(db: Database, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_export(db: Database, args: argparse.Namespace, out: TextIO) -> int:
-    from organizer.services import archive_export, interchange
+    from organizer.services import archive_export
 
     target = archive_export.check_output_path(args.file, db.path)
-    data = archive_export.export_archive(db)
-    archive_export.write_archive(data, target)
-    counts = ", ".join(f"{len(data[s])} {s}" for s in interchange.SECTIONS if data[s])
+    written = archive_export.export_archive_file(db, target)
+    counts = ", ".join(f"{n} {section}" for section, n in written.items() if n)
     print(terminal_text(f"exported to {args.file}: {counts or 'nothing (the database is empty)'}"), file=out)
     return 0

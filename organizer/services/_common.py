@@ -177,9 +177,19 @@ def touch(obj: m.RecordMixin) -> None:
     obj.updated_at = m.utcnow()
 
 
+KNOWN_IDS = "known_ids"
+"""``session.info`` key: a set of (model, id) a caller has already seen in this unit of work (the archive
+import, which resolved every reference itself), so ``require_exists`` need not load each one."""
+
+
 def require_exists(session: Session, model: type[Any], ident: int | None, field: str, kind: str,
                    checker: Checker) -> None:
-    if ident is not None and (not valid_id(ident) or session.get(model, ident) is None):
+    if ident is None:
+        return
+    known: set[tuple[type[Any], int]] | None = session.info.get(KNOWN_IDS)
+    if known is not None and (model, ident) in known:
+        return
+    if not valid_id(ident) or session.get(model, ident) is None:
         checker.add(field, f"no {kind} with id {ident}", "not_found", kind=kind, id=ident)
 
 

@@ -13,16 +13,17 @@ from __future__ import annotations
 import base64
 import json
 import os
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, undefer
 
 from organizer import __version__
 from organizer.domain.errors import OrganizerError
-from organizer.services.interchange import FORMAT, VERSION
+from organizer.services.archive_file import FORMAT, SECTIONS, VERSION
 from organizer.store import models as m
 from organizer.store.database import Database
 from organizer.store.files import check_output_path, clean_stale_temps, private_temp
@@ -44,8 +45,24 @@ def _variants(names: list[m.PersonName] | list[m.InstitutionName]) -> list[dict[
     return [{"name": n.name, "script": n.script, "language": n.language} for n in names]
 
 
-def export_archive(db: Database) -> dict[str, Any]:
-    """Everything in the database as an archive dict (records refer to each other by uid)."""
+BATCH = 1000
+"""Records loaded (with their parts) at a time: bounds the export's memory besides the uid maps."""
+
+
+def _batches(s: Session, model: type[m.RecordMixin], *loads: Any) -> Iterator[Any]:
+    """Every ``model`` record in id order with ``loads``, ``BATCH`` at a time; each batch's objects
+    leave the session once handed out, so memory does not grow with the table."""
+    ids = list(s.scalars(select(model.id).order_by(model.id)))
+    for start in range(0, len(ids), BATCH):
+        yield from s.scalars(select(model).where(model.id.in_(ids[start:start + BATCH])).order_by(model.id)
+                             .options(*loads))
+        s.expunge_all()
+
+
+def iter_archive(db: Database) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every record of the database as (section, archive record), section by section in ``SECTIONS``
+    order (records refer to each other by uid). Memory: one batch of records plus the uid maps
+    (about 100 bytes per record)."""
     with db.reader() as s:
         inst_uid = _uids(s, m.Institution)
         person_uid = _uids(s, m.Person)
@@ -55,23 +72,18 @@ def export_archive(db: Database) -> dict[str, Any]:
         def ref(table: dict[int, str], ident: int | None) -> str | None:
             return table[ident] if ident is not None else None
 
-        topics = [{"name": t.name, "description": t.description}
-                  for t in s.scalars(select(m.Topic).order_by(m.Topic.name))]
-        institutions = [
-            {
+        for t in s.scalars(select(m.Topic).order_by(m.Topic.name)):
+            yield "topics", {"name": t.name, "description": t.description}
+        for i in _batches(s, m.Institution, selectinload(m.Institution.names), selectinload(m.Institution.topics)):
+            yield "institutions", {
                 "uid": i.uid, "name": i.name, "short_name": i.short_name, "kind": i.kind,
                 "parent": ref(inst_uid, i.parent_id), "country": i.country, "city": i.city,
                 "address": i.address, "website": i.website, "profile": i.profile,
                 "name_variants": _variants(i.names), "topics": [t.name for t in i.topics],
             }
-            for i in s.scalars(select(m.Institution).order_by(m.Institution.id)
-                               .options(selectinload(m.Institution.names), selectinload(m.Institution.topics)))
-        ]
-        people = []
-        for p in s.scalars(select(m.Person).order_by(m.Person.id).options(
-                undefer(m.Person.photo), selectinload(m.Person.names), selectinload(m.Person.emails),
-                selectinload(m.Person.phones), selectinload(m.Person.tags), selectinload(m.Person.topics),
-                selectinload(m.Person.positions))):
+        for p in _batches(s, m.Person, undefer(m.Person.photo), selectinload(m.Person.names),
+                          selectinload(m.Person.emails), selectinload(m.Person.phones), selectinload(m.Person.tags),
+                          selectinload(m.Person.topics), selectinload(m.Person.positions)):
             record: dict[str, Any] = {
                 "uid": p.uid, "given_name": p.given_name, "family_name": p.family_name,
                 "middle_name": p.middle_name, "honorific": p.honorific, "form_of_address": p.form_of_address,
@@ -88,9 +100,10 @@ def export_archive(db: Database) -> dict[str, Any]:
             }
             if p.photo is not None:
                 record["photo"] = {"media_type": p.photo_type, "base64": base64.b64encode(p.photo).decode("ascii")}
-            people.append(record)
-        visits = [
-            {
+            yield "people", record
+        for v in _batches(s, m.Visit, selectinload(m.Visit.topics), selectinload(m.Visit.institutions),
+                          selectinload(m.Visit.participants), selectinload(m.Visit.gifts)):
+            yield "visits", {
                 "uid": v.uid, "title": v.title, "direction": v.direction, "start_date": _iso(v.start_date),
                 "end_date": _iso(v.end_date), "place": v.place, "purpose": v.purpose, "status": v.status,
                 "summary": v.summary, "topics": [t.name for t in v.topics],
@@ -111,12 +124,8 @@ def export_archive(db: Database) -> dict[str, Any]:
                     for g in v.gifts
                 ],
             }
-            for v in s.scalars(select(m.Visit).order_by(m.Visit.id).options(
-                selectinload(m.Visit.topics), selectinload(m.Visit.institutions),
-                selectinload(m.Visit.participants), selectinload(m.Visit.gifts)))
-        ]
-        meetings = [
-            {
+        for mt in _batches(s, m.Meeting, selectinload(m.Meeting.participants), selectinload(m.Meeting.topics)):
+            yield "meetings", {
                 "uid": mt.uid, "visit": ref(visit_uid, mt.visit_id), "title": mt.title, "kind": mt.kind,
                 "starts_at": _iso(mt.starts_at), "ends_at": _iso(mt.ends_at),
                 "venue": ref(inst_uid, mt.venue_institution_id), "room": mt.room,
@@ -125,20 +134,15 @@ def export_archive(db: Database) -> dict[str, Any]:
                 "objectives": mt.objectives, "talking_points": mt.talking_points, "agenda": mt.agenda,
                 "notes": mt.notes, "outcomes": mt.outcomes, "topics": [t.name for t in mt.topics],
             }
-            for mt in s.scalars(select(m.Meeting).order_by(m.Meeting.id).options(
-                selectinload(m.Meeting.participants), selectinload(m.Meeting.topics)))
-        ]
-        followups = [
-            {
+        for f in _batches(s, m.FollowUp):
+            yield "followups", {
                 "uid": f.uid, "description": f.description, "status": f.status, "due_date": _iso(f.due_date),
                 "owner_person": ref(person_uid, f.owner_person_id),
                 "owner_institution": ref(inst_uid, f.owner_institution_id),
                 "visit": ref(visit_uid, f.visit_id), "meeting": ref(meeting_uid, f.meeting_id), "notes": f.notes,
             }
-            for f in s.scalars(select(m.FollowUp).order_by(m.FollowUp.id))
-        ]
-        agreements = [
-            {
+        for a in _batches(s, m.Agreement, selectinload(m.Agreement.parties), selectinload(m.Agreement.signatories)):
+            yield "agreements", {
                 "uid": a.uid, "title": a.title, "kind": a.kind, "status": a.status,
                 "signed_date": _iso(a.signed_date), "signed_place": a.signed_place,
                 "valid_until": _iso(a.valid_until), "visit": ref(visit_uid, a.visit_id),
@@ -147,18 +151,66 @@ def export_archive(db: Database) -> dict[str, Any]:
                 "signatories": [{"person": person_uid[sg.person_id], "institution": ref(inst_uid, sg.institution_id)}
                                 for sg in a.signatories],
             }
-            for a in s.scalars(select(m.Agreement).order_by(m.Agreement.id).options(
-                selectinload(m.Agreement.parties), selectinload(m.Agreement.signatories)))
-        ]
-    return {
-        "format": FORMAT, "version": VERSION, "exported_by": f"organizer {__version__}",
-        "topics": topics, "institutions": institutions, "people": people, "visits": visits,
-        "meetings": meetings, "followups": followups, "agreements": agreements,
-    }
+
+
+def _header() -> dict[str, Any]:
+    return {"format": FORMAT, "version": VERSION, "exported_by": f"organizer {__version__}"}
+
+
+def export_archive(db: Database) -> dict[str, Any]:
+    """Everything in the database as an archive dict (records refer to each other by uid)."""
+    data: dict[str, Any] = {**_header(), **{section: [] for section in SECTIONS}}
+    for section, record in iter_archive(db):
+        data[section].append(record)
+    return data
+
+
+def export_archive_file(db: Database, path: Path) -> dict[str, int]:
+    """Write the whole database to ``path`` as an archive, streamed record by record (memory does not
+    grow with the database beyond the uid maps), atomically; returns how many records of each section.
+
+    One record a line, each encoded by the stdlib's C encoder: the same JSON values as ``write_archive``
+    (any JSON reader, the importer of earlier versions too, reads either)."""
+    counts = {section: 0 for section in SECTIONS}
+
+    def write(fh: IO[str]) -> None:
+        encode = json.JSONEncoder(ensure_ascii=False).encode
+        header = encode(_header())
+        fh.write(header[:-1])
+        current: str | None = None
+        for section, record in iter_archive(db):
+            if section != current:
+                if current is not None:
+                    fh.write("\n]")
+                fh.write(f',\n"{section}": [\n')
+                current = section
+            elif counts[section]:
+                fh.write(",\n")
+            fh.write(encode(record))
+            counts[section] += 1
+        if current is not None:
+            fh.write("\n]")
+        for section in SECTIONS:
+            if not counts[section]:
+                fh.write(f',\n"{section}": []')
+        fh.write("}\n")
+
+    _atomic_write(path, write)
+    return counts
 
 
 def write_archive(data: dict[str, Any], path: Path) -> None:
-    """Write atomically: a temporary file in the same folder, fsync, then rename over ``path``.
+    """Write an archive dict atomically (see ``_atomic_write``)."""
+
+    def write(fh: IO[str]) -> None:
+        json.dump(data, fh, ensure_ascii=False, indent=1)
+        fh.write("\n")
+
+    _atomic_write(path, write)
+
+
+def _atomic_write(path: Path, write: Callable[[IO[str]], None]) -> None:
+    """Write through ``write`` to a temporary file in the same folder, fsync, then rename over ``path``.
 
     A symbolic link is written through: the file it points to is replaced.
     """
@@ -173,8 +225,7 @@ def write_archive(data: dict[str, Any], path: Path) -> None:
         raise OrganizerError(f"cannot write {path}: {err.strerror}") from None
     try:
         with tmp.open("w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=1)
-            fh.write("\n")
+            write(fh)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)

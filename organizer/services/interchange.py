@@ -15,13 +15,13 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from organizer.domain.enums import (
@@ -55,15 +55,16 @@ from organizer.domain.records import (
     VisitData,
     VisitInstitutionData,
 )
-from organizer.services import agreements, followups, institutions, meetings, people, visits
-from organizer.services._common import Checker, topics_by_name
+from organizer.services import agreements, archive_file, followups, institutions, meetings, people, visits
+from organizer.services._common import KNOWN_IDS, SHORT_LIMIT, Checker, topics_by_name
+from organizer.services.archive_file import ArchiveFile
 from organizer.store import models as m
 from organizer.store.database import Database
 
-FORMAT = "organizer-archive"
-VERSION = 1
-MAX_ARCHIVE_BYTES = 512 * 1024 * 1024
-SECTIONS = ("topics", "institutions", "people", "visits", "meetings", "followups", "agreements")
+FORMAT = archive_file.FORMAT
+VERSION = archive_file.VERSION
+MAX_ARCHIVE_BYTES = archive_file.MAX_ARCHIVE_BYTES
+SECTIONS = archive_file.SECTIONS
 
 INT_LIMIT = 2**31 - 1
 """Largest whole number a field of an archive may hold (32-bit integer columns)."""
@@ -190,6 +191,8 @@ class _Resolver:
     def __init__(self, session: Session) -> None:
         self.session = session
         self._ids: dict[tuple[type[m.RecordMixin], str], int] = {}
+        # Every id handed out here exists in this transaction: the services need not load it again.
+        self._known: set[tuple[type[Any], int]] = session.info.setdefault(KNOWN_IDS, set())
 
     def id_of(self, model: type[m.RecordMixin], uid: str | None, reader: _Reader, key: str) -> int | None:
         if not uid:
@@ -198,10 +201,17 @@ class _Resolver:
         if cached is not None:
             return cached
         ident = self.session.scalar(select(model.id).where(model.uid == uid))
+        if ident is None and self.session.new:
+            self.session.flush()  # records of this file not written yet (institutions wait for their units)
+            ident = self.session.scalar(select(model.id).where(model.uid == uid))
         if ident is None:
             raise reader.fail(key, f"refers to {uid!r}, which is neither in the file nor in the database")
-        self._ids[(model, uid)] = ident
+        self.remember(model, uid, ident)
         return ident
+
+    def remember(self, model: type[m.RecordMixin], uid: str, ident: int) -> None:
+        self._ids[(model, uid)] = ident
+        self._known.add((model, ident))
 
     def exists(self, model: type[m.RecordMixin], uid: str) -> bool:
         return self.session.scalar(select(model.id).where(model.uid == uid)) is not None
@@ -244,10 +254,32 @@ def check_archive(data: Any, name: str = "archive") -> dict[str, Any]:
     return data
 
 
-def import_archive(db: Database, data: Mapping[str, Any], progress: Progress | None = None) -> ImportReport:
-    """Import a checked archive in one transaction; see the module docstring."""
-    check_archive(data)
-    total = sum(len(data.get(s, [])) for s in SECTIONS)
+Archive = Mapping[str, Any] | ArchiveFile
+"""An archive as a dict (``load_archive_file``, tests) or streamed from its file (``open_archive_file``)."""
+CHUNK = 1000
+"""Records validated and written at a time: bounds the memory an import holds besides the uid maps."""
+
+
+def open_archive_file(path: Path) -> ArchiveFile:
+    """An archive file to import as a stream (format and version checked now, records read as imported)."""
+    return ArchiveFile(path)
+
+
+def import_archive(db: Database, data: Archive, progress: Progress | None = None) -> ImportReport:
+    """Import an archive in one transaction; see the module docstring.
+
+    Memory: one chunk of ``CHUNK`` records (plus, from a file, one record being parsed), all
+    institutions of the file (they are ordered parents first), and about 100 bytes per record for
+    the uid bookkeeping (duplicates in the file, uid -> id for references): some 10 MB per 100,000
+    records. It does not hold the archive.
+    """
+    if isinstance(data, ArchiveFile):
+        records = data.records
+        total = data.count() if progress is not None else 0
+    else:
+        check_archive(data)
+        records = lambda section: iter(data.get(section, []))  # noqa: E731
+        total = sum(len(data.get(s, [])) for s in SECTIONS)
     done = 0
 
     def tick() -> None:
@@ -264,9 +296,12 @@ def import_archive(db: Database, data: Mapping[str, Any], progress: Progress | N
         for section in SECTIONS:
             report.added[section] = 0
             report.unchanged[section] = 0
-            raw_items = data.get(section, [])
+            raw_items: Iterable[Any] = records(section)
             if section == "institutions":
-                raw_items = _parents_first(raw_items)
+                raw_items = _parents_first(list(raw_items))
+            if section == "people":
+                _import_people(session, res, raw_items, report, tick)
+                continue
             seen: set[str] = set()
             for i, raw in enumerate(raw_items):
                 r = _Reader(raw, f"{section}[{i}]")
@@ -280,14 +315,99 @@ def import_archive(db: Database, data: Mapping[str, Any], progress: Progress | N
                 report.added[section] += int(added)
                 report.unchanged[section] += int(not added)
                 tick()
-            # Records of one section refer only to earlier sections (institutions to their parents are
-            # flushed one by one), so one flush per section lets SQLAlchemy batch the inserts.
+                if i % CHUNK == CHUNK - 1:
+                    session.flush()
+            # Records of one section refer only to earlier sections (institutions also to their parents,
+            # which the resolver flushes when a unit asks for one), so a flush per chunk lets
+            # SQLAlchemy batch the inserts.
             session.flush()
         return report
 
     # Another client importing the same records at the same moment (a server shared by a team) may
     # insert a uid or topic first: the import then starts again and finds those records present.
     return db.write(attempt)
+
+
+def _import_people(session: Session, res: _Resolver, items: Iterable[Any], report: ImportReport,
+                   tick: Callable[[], None]) -> None:
+    """People in chunks: the services' rules (``people.check_person``) on each, then one bulk insert
+    per table and chunk. The ORM would build and track several objects per person (names, e-mails,
+    positions, ...), which made this section most of an import's time and memory."""
+    seen: set[str] = set()
+    chunk: list[tuple[_Reader, str]] = []
+
+    def flush() -> None:
+        added = _people_chunk(session, res, chunk, tick)
+        report.added["people"] += added
+        report.unchanged["people"] += len(chunk) - added
+        chunk.clear()
+
+    for i, raw in enumerate(items):
+        r = _Reader(raw, f"people[{i}]")
+        uid = r.text("uid")
+        if not uid:
+            raise r.fail("uid", "every record needs a uid")
+        r.where = f"people[{i}] ({uid})"
+        if uid in seen:
+            raise r.fail("uid", "appears twice in the file")
+        seen.add(uid)
+        chunk.append((r, uid))
+        if len(chunk) == CHUNK:
+            flush()
+    if chunk:
+        flush()
+
+
+_PERSON_CHILDREN = (("names", m.PersonName), ("emails", m.PersonEmail), ("phones", m.PersonPhone),
+                    ("positions", m.Position))
+
+
+def _people_chunk(session: Session, res: _Resolver, chunk: list[tuple[_Reader, str]],
+                  tick: Callable[[], None]) -> int:
+    """Validate and insert the new people of one chunk; returns how many were new."""
+    existing = set(session.scalars(select(m.Person.uid).where(m.Person.uid.in_([uid for _, uid in chunk]))))
+    rows: list[dict[str, Any]] = []
+    checked: list[tuple[people.CheckedPerson, list[m.Topic]]] = []
+    for r, uid in chunk:
+        tick()
+        if uid in existing:
+            continue
+        try:
+            data = _person_data(res, r, uid)
+            checker = Checker(r.where)
+            checker.text("uid", uid, required=True, limit=SHORT_LIMIT)
+            # Institution ids come from the resolver, which only hands out ids it found in the database.
+            person = people.check_person(data, checker, lambda _ident: True)
+            topics = topics_by_name(session, data.topics, checker)
+            checker.check()
+        except ValidationError as err:
+            if err.record and err.record.startswith("people"):
+                raise
+            raise ValidationError(err.issues, record=r.where) from None
+        rows.append({"uid": uid, "photo": None, "photo_type": "", **person.columns})
+        checked.append((person, topics))
+    if not rows:
+        return 0
+    if any(t.id is None for _, topics in checked for t in topics):
+        session.flush()  # topics first named here get their ids
+    conn = session.connection()
+    ids = conn.execute(insert(m.Person).returning(m.Person.id, sort_by_parameter_order=True), rows).scalars().all()
+    for uid, ident in zip((row["uid"] for row in rows), ids, strict=True):
+        res.remember(m.Person, uid, ident)
+    for attr, model in _PERSON_CHILDREN:
+        child_rows = [{**values, "person_id": ident}
+                      for (person, _), ident in zip(checked, ids, strict=True) for values in getattr(person, attr)]
+        if child_rows:
+            conn.execute(insert(model), child_rows)
+    tags = [{"person_id": ident, "tag": tag} for (person, _), ident in zip(checked, ids, strict=True)
+            for tag in person.tags]
+    if tags:
+        conn.execute(insert(m.PersonTag), tags)
+    links = [{"person_id": ident, "topic_id": t.id} for (_, topics), ident in zip(checked, ids, strict=True)
+             for t in topics]
+    if links:
+        conn.execute(insert(m.person_topic), links)
+    return len(rows)
 
 
 def _parents_first(items: list[Any]) -> list[Any]:
@@ -356,10 +476,10 @@ def _institution(session: Session, res: _Resolver, r: _Reader, uid: str) -> None
         short_name=r.text("short_name"), parent_id=res.id_of(m.Institution, r.opt_text("parent"), r, "parent"),
         name_variants=r.variants(), country=r.text("country"), city=r.text("city"), address=r.text("address"),
         website=r.text("website"), profile=r.text("profile"), topics=r.texts("topics"),
-    ))
+    ), flush=False)  # written in batches; a unit's look-up of its parent flushes what is pending first
 
 
-def _person(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
+def _person_data(res: _Resolver, r: _Reader, uid: str) -> PersonData:
     positions = []
     for p in r.items("positions"):
         inst = res.id_of(m.Institution, p.text("institution"), p, "institution")
@@ -368,14 +488,18 @@ def _person(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
         positions.append(PositionData(title=p.text("title"), institution_id=inst, start_date=p.day("start_date"),
                                       end_date=p.day("end_date"), current=p.flag("current")))
     photo, photo_type = _photo(r)
-    people.create_in(session, PersonData(
+    return PersonData(
         uid=uid, given_name=r.text("given_name"), family_name=r.text("family_name"),
         middle_name=r.text("middle_name"), honorific=r.text("honorific"),
         form_of_address=r.text("form_of_address"), display_name=r.text("display_name"),
         name_variants=r.variants(), languages=r.texts("languages"), biography=r.text("biography"),
         emails=r.contacts("emails"), phones=r.contacts("phones"), tags=r.texts("tags"), notes=r.text("notes"),
         topics=r.texts("topics"), positions=tuple(positions), photo=photo, photo_type=photo_type,
-    ), flush=False)
+    )
+
+
+def _person(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
+    people.create_in(session, _person_data(res, r, uid), flush=False)
 
 
 def _photo(r: _Reader) -> tuple[bytes | None, str]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -44,7 +44,7 @@ from organizer.services._common import (
 )
 from organizer.services.positions import (
     POSITION_FIELDS,
-    build_positions,
+    check_positions,
     full_name_of,
     position_sort_key,
 )
@@ -76,46 +76,74 @@ def sort_key_of(data: PersonData) -> str:
     return " ".join(p.strip() for p in (data.family_name, data.given_name, data.middle_name) if p.strip()).casefold()
 
 
-def _apply(session: Session, obj: m.Person, data: PersonData, checker: Checker) -> None:
-    obj.given_name = checker.text("given_name", data.given_name)
-    obj.family_name = checker.text("family_name", data.family_name)
-    obj.middle_name = checker.text("middle_name", data.middle_name)
-    obj.honorific = checker.text("honorific", data.honorific)
-    obj.form_of_address = checker.text("form_of_address", data.form_of_address)
-    obj.display_name = checker.text("display_name", data.display_name)
-    if not (obj.given_name or obj.family_name or obj.display_name):
+@dataclass(slots=True)
+class CheckedPerson:
+    """A person's input after the rules: plain column values, for the ORM (``_apply``) or for the
+    archive import's bulk inserts. Topics are left to the caller (they are looked up or created)."""
+
+    columns: dict[str, Any]
+    names: list[dict[str, Any]]
+    emails: list[dict[str, Any]]
+    phones: list[dict[str, Any]]
+    tags: list[str]
+    positions: list[dict[str, Any]]
+
+
+def check_person(data: PersonData, checker: Checker, institution_exists: Callable[[int], bool]) -> CheckedPerson:
+    """Apply every rule for a person to ``data``; problems go to ``checker`` (call ``checker.check()``)."""
+    given = checker.text("given_name", data.given_name)
+    family = checker.text("family_name", data.family_name)
+    display = checker.text("display_name", data.display_name)
+    if not (given or family or display):
         checker.add("family_name", "a person needs a given name, a family name or a display name",
                     "name_needed")
-    obj.sort_name = sort_key_of(data)[: m.NAME_LEN * 2]
-    obj.languages = [checker.text(f"languages[{i}]", lang, required=True, limit=SHORT_LIMIT)
-                     for i, lang in enumerate(data.languages)]
-    obj.biography = checker.long_text("biography", data.biography)
-    obj.notes = checker.long_text("notes", data.notes)
+    columns: dict[str, Any] = {
+        "given_name": given, "family_name": family,
+        "middle_name": checker.text("middle_name", data.middle_name),
+        "honorific": checker.text("honorific", data.honorific),
+        "form_of_address": checker.text("form_of_address", data.form_of_address),
+        "display_name": display,
+        "sort_name": sort_key_of(data)[: m.NAME_LEN * 2],
+        "languages": [checker.text(f"languages[{i}]", lang, required=True, limit=SHORT_LIMIT)
+                      for i, lang in enumerate(data.languages)],
+        "biography": checker.long_text("biography", data.biography),
+        "notes": checker.long_text("notes", data.notes),
+    }
     # ``photo=None`` keeps the stored photo (details carry no photo bytes); set_person_photo removes it.
     if data.photo is not None:
-        _set_photo(obj, data.photo, checker)
+        columns["photo"], columns["photo_type"] = _checked_photo(data.photo, checker)
     names = [
-        m.PersonName(
-            name=checker.text(f"name_variants[{i}].name", v.name, required=True),
-            script=checker.text(f"name_variants[{i}].script", v.script, limit=16),
-            language=checker.text(f"name_variants[{i}].language", v.language, limit=16),
-        )
+        {"name": checker.text(f"name_variants[{i}].name", v.name, required=True),
+         "script": checker.text(f"name_variants[{i}].script", v.script, limit=16),
+         "language": checker.text(f"name_variants[{i}].language", v.language, limit=16)}
         for i, v in enumerate(data.name_variants)
     ]
-    emails = [m.PersonEmail(address=checker.email(f"emails[{i}]", e.value),
-                            label=checker.text(f"emails[{i}].label", e.label, limit=SHORT_LIMIT))
+    emails = [{"address": checker.email(f"emails[{i}]", e.value),
+               "label": checker.text(f"emails[{i}].label", e.label, limit=SHORT_LIMIT)}
               for i, e in enumerate(data.emails)]
-    phones = [m.PersonPhone(number=checker.phone(f"phones[{i}]", p.value),
-                            label=checker.text(f"phones[{i}].label", p.label, limit=SHORT_LIMIT))
+    phones = [{"number": checker.phone(f"phones[{i}]", p.value),
+               "label": checker.text(f"phones[{i}].label", p.label, limit=SHORT_LIMIT)}
               for i, p in enumerate(data.phones)]
-    tags: list[m.PersonTag] = []
+    tags: list[str] = []
     for i, raw in enumerate(data.tags):
         tag = checker.text(f"tags[{i}]", raw, required=True, limit=SHORT_LIMIT)
-        if tag and tag not in {t.tag for t in tags}:
-            tags.append(m.PersonTag(tag=tag))
-    positions = build_positions(session, data.positions, checker)
+        if tag and tag not in tags:
+            tags.append(tag)
+    positions = check_positions(data.positions, checker, institution_exists)
+    return CheckedPerson(columns, names, emails, phones, tags, positions)
+
+
+def _apply(session: Session, obj: m.Person, data: PersonData, checker: Checker) -> None:
+    checked = check_person(data, checker, lambda ident: session.get(m.Institution, ident) is not None)
     topics = topics_by_name(session, data.topics, checker)
     checker.check()
+    for key, value in checked.columns.items():
+        setattr(obj, key, value)
+    names = [m.PersonName(**v) for v in checked.names]
+    emails = [m.PersonEmail(**v) for v in checked.emails]
+    phones = [m.PersonPhone(**v) for v in checked.phones]
+    tags = [m.PersonTag(tag=t) for t in checked.tags]
+    positions = [m.Position(**v) for v in checked.positions]
     replace_children(session, obj, "names", names, fields=("name", "script", "language"))
     replace_children(session, obj, "emails", emails, fields=("address", "label"))
     replace_children(session, obj, "phones", phones, fields=("number", "label"))
@@ -125,17 +153,21 @@ def _apply(session: Session, obj: m.Person, data: PersonData, checker: Checker) 
     obj.topics = topics
 
 
-def _set_photo(obj: m.Person, photo: bytes | None, checker: Checker) -> None:
-    if photo is None:
-        obj.photo, obj.photo_type = None, ""
-        return
+def _checked_photo(photo: bytes, checker: Checker) -> tuple[bytes, str]:
     if len(photo) > PHOTO_LIMIT:
         checker.add("photo", f"is too large ({len(photo):,} bytes; the limit is {PHOTO_LIMIT:,})",
                     "file_too_large", size=len(photo), limit=PHOTO_LIMIT)
     sniffed = sniff_image(photo)
     if sniffed is None:
         checker.add("photo", "is not a JPEG, PNG, GIF or WebP image", "image_type")
-    obj.photo, obj.photo_type = photo, sniffed or ""
+    return photo, sniffed or ""
+
+
+def _set_photo(obj: m.Person, photo: bytes | None, checker: Checker) -> None:
+    if photo is None:
+        obj.photo, obj.photo_type = None, ""
+        return
+    obj.photo, obj.photo_type = _checked_photo(photo, checker)
 
 
 def set_person_photo(db: Database, ident: int, photo: bytes | None) -> PersonDetail:

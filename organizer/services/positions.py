@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -46,9 +47,14 @@ POSITION_FIELDS = ("title", "institution_id", "start_date", "end_date", "is_curr
 """What an edit of a position may change (its id and uid stay)."""
 
 
-def build_positions(session: Session, items: Sequence[PositionData], checker: Checker) -> list[m.Position]:
-    """Validate position input and build rows; if none is flagged current, the newest open one is."""
-    built: list[m.Position] = []
+def check_positions(items: Sequence[PositionData], checker: Checker,
+                    institution_exists: Callable[[int], bool]) -> list[dict[str, Any]]:
+    """Validate position input into column values; if none is flagged current, the newest open one is.
+
+    Plain values (no ORM objects), so a bulk import can insert them directly; ``build_positions``
+    turns them into rows for the ORM.
+    """
+    built: list[dict[str, Any]] = []
     current_count = sum(1 for p in items if p.current)
     if current_count > 1:
         checker.add("positions", f"{current_count} positions are marked current; only one can be",
@@ -56,25 +62,23 @@ def build_positions(session: Session, items: Sequence[PositionData], checker: Ch
     for i, item in enumerate(items):
         field = f"positions[{i}]"
         title = checker.text(f"{field}.title", item.title, required=True)
-        if session.get(m.Institution, item.institution_id) is None:
+        if not institution_exists(item.institution_id):
             checker.add(f"{field}.institution_id", f"no institution with id {item.institution_id}",
                         "not_found", kind="institution", id=item.institution_id)
         checker.date_order(f"{field}.end_date", item.start_date, item.end_date)
         if item.current and item.end_date is not None:
             checker.add(f"{field}.current", "a position that has ended cannot be the current one", "ended_current")
-        built.append(
-            m.Position(
-                id=item.id,
-                title=title,
-                institution_id=item.institution_id,
-                start_date=item.start_date,
-                end_date=item.end_date,
-                is_current=item.current,
-            )
-        )
+        built.append({"id": item.id, "title": title, "institution_id": item.institution_id,
+                      "start_date": item.start_date, "end_date": item.end_date, "is_current": item.current})
     if current_count == 0:
-        open_ones = [p for p in built if p.end_date is None]
+        open_ones = [p for p in built if p["end_date"] is None]
         if open_ones:
-            newest = max(open_ones, key=lambda p: p.start_date.toordinal() if p.start_date else 0)
-            newest.is_current = True
+            newest = max(open_ones, key=lambda p: p["start_date"].toordinal() if p["start_date"] else 0)
+            newest["is_current"] = True
     return built
+
+
+def build_positions(session: Session, items: Sequence[PositionData], checker: Checker) -> list[m.Position]:
+    """Validate position input and build rows; if none is flagged current, the newest open one is."""
+    return [m.Position(**values) for values in
+            check_positions(items, checker, lambda ident: session.get(m.Institution, ident) is not None)]

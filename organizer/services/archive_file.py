@@ -1,0 +1,91 @@
+"""An Organizer archive read from its file as a stream: one record in memory at a time.
+
+``json.load`` of a 50,000-person archive holds every record as Python objects at once (hundreds of
+MB). ``ArchiveFile`` instead walks the file with ijson (its C parser) once per section and hands out
+the records of that section one by one, so the import's memory does not grow with the file; any JSON
+layout works (sections in any order, any whitespace), the same files ``json.load`` reads.
+
+Each section costs one pass over the file (the C tokenizer reads a 50 MB archive in well under a
+second). A syntax error anywhere is found by the first pass, before anything is written; the import
+is one transaction anyway, so nothing of a broken file is kept.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import ijson
+
+from organizer.domain.errors import ImportFormatError
+
+FORMAT = "organizer-archive"
+VERSION = 1
+MAX_ARCHIVE_BYTES = 512 * 1024 * 1024
+SECTIONS = ("topics", "institutions", "people", "visits", "meetings", "followups", "agreements")
+_BOM = b"\xef\xbb\xbf"
+_MISSING = object()
+
+
+class ArchiveFile:
+    """A checked archive file: ``format`` and ``version`` are read when it is opened."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            size = path.stat().st_size
+        except OSError as err:
+            raise ImportFormatError(f"cannot read {path}: {err.strerror}") from None
+        if size > MAX_ARCHIVE_BYTES:
+            raise ImportFormatError(f"{path} is too large ({size:,} bytes) for an Organizer archive")
+        self.size = size
+        if self._value("format") != FORMAT:
+            raise ImportFormatError(f"{path} is not an Organizer archive (no \"format\": \"{FORMAT}\")")
+        version = self._value("version")
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise ImportFormatError(f"{path} has no valid archive version")
+        if version > VERSION:
+            raise ImportFormatError(f"{path} is archive version {version}; this Organizer reads up to {VERSION}")
+
+    def _open(self) -> IO[bytes]:
+        try:
+            fh = self.path.open("rb")
+        except OSError as err:
+            raise ImportFormatError(f"cannot read {self.path}: {err.strerror}") from None
+        if fh.read(len(_BOM)) != _BOM:
+            fh.seek(0, os.SEEK_SET)
+        return fh
+
+    def _error(self, err: Exception) -> ImportFormatError:
+        text = str(err)
+        first = text.strip().splitlines()[0].strip() if text.strip() else type(err).__name__
+        if "UTF8" in text or "utf-8" in text.lower():
+            return ImportFormatError(f"{self.path} is not UTF-8 text ({first})")
+        return ImportFormatError(f"{self.path} is not valid JSON: {first}")
+
+    def _value(self, prefix: str) -> Any:
+        """The first value at ``prefix`` (built whole), or ``_MISSING``: for small top-level values."""
+        with self._open() as fh:
+            try:
+                return next(iter(ijson.items(fh, prefix, use_float=True)), _MISSING)
+            except (ijson.JSONError, UnicodeDecodeError) as err:
+                raise self._error(err) from None
+
+    def records(self, section: str) -> Iterator[Any]:
+        """The items of one top-level list, in file order; a missing section has none."""
+        count = 0
+        with self._open() as fh:
+            try:
+                for item in ijson.items(fh, f"{section}.item", use_float=True):
+                    count += 1
+                    yield item
+            except (ijson.JSONError, UnicodeDecodeError) as err:
+                raise self._error(err) from None
+        if count == 0 and self._value(section) not in (_MISSING, None, []):
+            raise ImportFormatError(f"{self.path}: \"{section}\" must be a list")
+
+    def count(self) -> int:
+        """How many records the file holds (one more pass over the file; for progress reports)."""
+        return sum(sum(1 for _ in self.records(s)) for s in SECTIONS)
