@@ -395,7 +395,9 @@ def _people_chunk(session: Session, res: _Resolver, chunk: list[tuple[_Reader, s
     for uid, ident in zip((row["uid"] for row in rows), ids, strict=True):
         res.remember(m.Person, uid, ident)
     for attr, model in _PERSON_CHILDREN:
-        child_rows = [{**values, "person_id": ident}
+        # New rows: their ids come from the database (an explicit NULL id is refused by PostgreSQL).
+        child_rows = [{**values, "person_id": ident} if "id" not in values else
+                      {**{k: v for k, v in values.items() if k != "id"}, "person_id": ident}
                       for (person, _), ident in zip(checked, ids, strict=True) for values in getattr(person, attr)]
         if child_rows:
             conn.execute(insert(model), child_rows)

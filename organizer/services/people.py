@@ -315,7 +315,7 @@ def _details_of(conn: Connection, people: Sequence[Sequence[Any]]) -> list[Perso
     """
     params = {"ids": [r[0] for r in people]}
     texts: list[dict[int, list[Any]]] = [{}, {}, {}, {}, {}]
-    for k, pid, _n, a, b, c in conn.execute(_CHILD_TEXTS, params):
+    for k, pid, _n, a, b, c in conn.execute(_CHILD_TEXTS, params).all():
         group = texts[k].get(pid)
         if group is None:
             group = texts[k][pid] = []
@@ -327,7 +327,7 @@ def _details_of(conn: Connection, people: Sequence[Sequence[Any]]) -> list[Perso
             group.append(a)
     names, emails, phones, tags, topics = texts
     positions: dict[int, list[Any]] = {}
-    for row in conn.execute(_POSITIONS, params):
+    for row in conn.execute(_POSITIONS, params).all():
         positions.setdefault(row[0], []).append(row)
     out = []
     empty: list[Any] = []
