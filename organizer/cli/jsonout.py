@@ -20,6 +20,7 @@ from organizer.domain.records import (
     ParticipantView,
     PersonDetail,
     PersonHistory,
+    PersonListing,
     PositionView,
     VisitDetail,
     VisitRow,
@@ -66,6 +67,36 @@ def person(d: PersonDetail) -> dict[str, Any]:
         "tags": list(data.tags),
         "topics": list(data.topics),
         "version": d.meta.version,
+    }
+
+
+def person_listing(p: PersonListing) -> dict[str, Any]:
+    """The same object as ``person()`` for the same person (a test holds them equal), from a listing row."""
+    return {
+        "id": p.id,
+        "uid": p.uid,
+        "full_name": p.full_name,
+        "given_name": p.given_name,
+        "middle_name": p.middle_name,
+        "family_name": p.family_name,
+        "honorific": p.honorific,
+        "form_of_address": p.form_of_address,
+        "name_variants": [n[0] for n in p.names],
+        "name_variant_details": [{"name": n, "script": s, "language": lang} for n, s, lang in p.names],
+        "positions": [
+            {"id": i, "title": t, "institution": inst, "institution_id": inst_id,
+             "start_date": start.isoformat() if start is not None else None,
+             "end_date": end.isoformat() if end is not None else None, "current": current}
+            for i, t, inst, inst_id, start, end, current in p.positions
+        ],
+        "emails": [e[0] for e in p.emails],
+        "email_details": [{"address": a, "label": label} for a, label in p.emails],
+        "phones": [ph[0] for ph in p.phones],
+        "phone_details": [{"number": n, "label": label} for n, label in p.phones],
+        "languages": list(p.languages),
+        "tags": list(p.tags),
+        "topics": list(p.topics),
+        "version": p.version,
     }
 
 

@@ -23,7 +23,7 @@ def _items(db: Database, args: argparse.Namespace) -> Iterable[dict[str, Any]]:
     if kind == "people":
         from organizer.services import people
 
-        return map(jsonout.person, people.iter_people_details(db))
+        return map(jsonout.person_listing, people.iter_people_listing(db))
     if kind == "institutions":
         from organizer.services import institutions
 

@@ -185,6 +185,32 @@ def compose_full_name(given: str, middle: str, family: str, display: str = "") -
     return " ".join(p.strip() for p in (given, middle, family) if p.strip())
 
 
+class PersonListing(NamedTuple):
+    """One person as a full listing (``organizer list people``) carries them: the fields of a
+    ``PersonDetail`` without biography, notes and photo, as plain tuples, cheap to build for 100,000 people."""
+
+    id: int
+    uid: str
+    version: int
+    full_name: str
+    given_name: str
+    middle_name: str
+    family_name: str
+    honorific: str
+    form_of_address: str
+    languages: tuple[str, ...]
+    names: tuple[tuple[str, str, str], ...]
+    """(name, script, language) in stored order."""
+    emails: tuple[tuple[str, str], ...]
+    """(address, label)."""
+    phones: tuple[tuple[str, str], ...]
+    """(number, label)."""
+    tags: tuple[str, ...]
+    topics: tuple[str, ...]
+    positions: tuple[tuple[int, str, str, int, date | None, date | None, bool], ...]
+    """(id, title, institution name, institution id, start, end, current), current first, newest first."""
+
+
 @dataclass(frozen=True, slots=True)
 class PersonRow:
     """What a list of people shows: cheap to build for many rows."""

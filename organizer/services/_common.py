@@ -11,8 +11,6 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-import phonenumbers
-from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -54,6 +52,9 @@ def clean(value: str | None) -> str:
 def normalize_email(value: str) -> str:
     """The address in its normal form (domain lower-cased, IDNA checked); ValueError with the reason if
     it is not an address. Deliverability is not checked: no network look-ups while typing."""
+    # Imported on first use, like phonenumbers below: commands that only read should not pay for them.
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         return str(validate_email(value, check_deliverability=False).normalized)
     except EmailNotValidError as err:
@@ -63,6 +64,8 @@ def normalize_email(value: str) -> str:
 def format_phone(value: str, region: str | None = None) -> str:
     """A phone number in international format when its country is known (a leading ``+``, or
     ``region``, default ``DEFAULT_PHONE_REGION``), else as typed. ValueError if it cannot be a number."""
+    import phonenumbers  # a large module: imported on first use (see normalize_email)
+
     region = region or DEFAULT_PHONE_REGION
     if value.startswith("+") or region:
         try:

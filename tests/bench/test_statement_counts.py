@@ -89,3 +89,15 @@ def test_meeting_visit_and_institution_views_do_not_grow_with_the_record(gen_db:
     assert max(counts(visits.get_visit, extremes(gen_db, m.VisitParticipant.visit_id, m.Visit.id))) <= 19
     assert max(counts(institutions.get_institution,
                       extremes(gen_db, m.Position.institution_id, m.Institution.id))) <= 10
+
+
+def test_listing_rows_hold_the_same_values_as_details(gen_db: Database) -> None:
+    """``list people --json`` streams ``PersonListing`` tuples: the JSON must equal that of the details."""
+    from organizer.cli import jsonout
+
+    listing = list(people.iter_people_listing(gen_db, batch=150))
+    details = list(people.iter_people_details(gen_db, batch=150))
+    assert len(listing) == len(details) == 400
+    assert [jsonout.person_listing(p) for p in listing] == [jsonout.person(d) for d in details]
+    assert any(len(p.positions) > 1 for p in listing) and any(p.topics for p in listing)
+    assert statements(gen_db, lambda: sum(1 for _ in people.iter_people_listing(gen_db, batch=150))) == 3 * 3
