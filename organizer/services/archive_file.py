@@ -13,6 +13,7 @@ is one transaction anyway, so nothing of a broken file is kept.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -27,6 +28,14 @@ MAX_ARCHIVE_BYTES = 512 * 1024 * 1024
 SECTIONS = ("topics", "institutions", "people", "visits", "meetings", "followups", "agreements")
 _BOM = b"\xef\xbb\xbf"
 _MISSING = object()
+MAX_DEPTH = 64
+"""Deepest nesting an archive may have (its records nest about six levels). The parser keeps a path
+string per level, so memory grows with the square of the depth: a few MB of brackets would take GBs."""
+_CHUNK = 1 << 20
+_ESCAPE = re.compile(rb"\\.", re.DOTALL)
+_STRING = re.compile(rb'"[^"]*"')
+_PAIR = re.compile(rb"\[\]|\{\}")
+_NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'"[]{}')
 
 
 class ArchiveFile:
@@ -41,6 +50,7 @@ class ArchiveFile:
         if size > MAX_ARCHIVE_BYTES:
             raise ImportFormatError(f"{path} is too large ({size:,} bytes) for an Organizer archive")
         self.size = size
+        self._check_depth()  # before the parser sees anything (see MAX_DEPTH)
         if self._value("format") != FORMAT:
             raise ImportFormatError(f"{path} is not an Organizer archive (no \"format\": \"{FORMAT}\")")
         version = self._value("version")
@@ -48,6 +58,41 @@ class ArchiveFile:
             raise ImportFormatError(f"{path} has no valid archive version")
         if version > VERSION:
             raise ImportFormatError(f"{path} is archive version {version}; this Organizer reads up to {VERSION}")
+
+    def _check_depth(self) -> None:
+        """Refuse a file nested deeper than ``MAX_DEPTH`` before the parser builds anything from it.
+
+        One pass in chunks at C speed (``bytes.translate`` and ``re``): escapes and strings are cut
+        out, the brackets left are reduced pair by pair; what stays open is the current nesting."""
+        open_now = b""
+        carry = b""
+        in_string = False
+        with self._open() as fh:
+            while chunk := fh.read(_CHUNK):
+                chunk = _ESCAPE.sub(b"", carry + chunk)
+                carry = b""
+                if chunk.endswith(b"\\"):  # an escape cut in two by the chunk boundary
+                    carry, chunk = chunk[-1:], chunk[:-1]
+                marks = chunk.translate(None, _NOT_STRUCTURE)
+                if in_string:
+                    end = marks.find(b'"')
+                    if end < 0:
+                        continue
+                    marks, in_string = marks[end + 1:], False
+                marks = _STRING.sub(b"", marks)
+                quote = marks.find(b'"')
+                if quote >= 0:
+                    marks, in_string = marks[:quote], True
+                open_now += marks
+                for _ in range(MAX_DEPTH + 2):
+                    reduced = _PAIR.sub(b"", open_now)
+                    if reduced == open_now:
+                        break
+                    open_now = reduced
+                else:
+                    raise self._too_deep()
+                if len(open_now) > MAX_DEPTH:
+                    raise self._too_deep()
 
     def _open(self) -> IO[bytes]:
         try:
@@ -65,6 +110,9 @@ class ArchiveFile:
             return ImportFormatError(f"{self.path} is not UTF-8 text ({first})")
         return ImportFormatError(f"{self.path} is not valid JSON: {first}")
 
+    def _too_deep(self) -> ImportFormatError:
+        return ImportFormatError(f"{self.path} is nested too deeply to be an Organizer archive")
+
     def _value(self, prefix: str) -> Any:
         """The first value at ``prefix`` (built whole), or ``_MISSING``: for small top-level values."""
         with self._open() as fh:
@@ -72,6 +120,8 @@ class ArchiveFile:
                 return next(iter(ijson.items(fh, prefix, use_float=True)), _MISSING)
             except (ijson.JSONError, UnicodeDecodeError) as err:
                 raise self._error(err) from None
+            except RecursionError:
+                raise self._too_deep() from None
 
     def records(self, section: str) -> Iterator[Any]:
         """The items of one top-level list, in file order; a missing section has none."""
@@ -83,6 +133,8 @@ class ArchiveFile:
                     yield item
             except (ijson.JSONError, UnicodeDecodeError) as err:
                 raise self._error(err) from None
+            except RecursionError:
+                raise self._too_deep() from None
         if count == 0 and self._value(section) not in (_MISSING, None, []):
             raise ImportFormatError(f"{self.path}: \"{section}\" must be a list")
 

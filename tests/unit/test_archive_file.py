@@ -141,3 +141,28 @@ def test_streamed_export_of_an_empty_database(db: Database, tmp_path: Path) -> N
     path = tmp_path / "empty.json"
     assert set(export_archive_file(db, path).values()) == {0}
     assert json.loads(path.read_text(encoding="utf-8")) == export_archive(db)
+
+
+@pytest.mark.parametrize("chunk", [7, 1 << 20])
+def test_deep_nesting_is_refused_before_parsing_and_brackets_in_text_are_not_nesting(
+        db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
+    from organizer.services import archive_file
+
+    monkeypatch.setattr(archive_file, "_CHUNK", chunk)  # small chunks: escapes and strings cut at boundaries
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"format": "organizer-archive", "version": 1, "people": [{"uid": "a", "tags": '
+                    + "[" * 100_000 + "]" * 100_000 + "}]}", encoding="utf-8")
+    with pytest.raises(ImportFormatError, match="nested too deeply"):
+        interchange.open_archive_file(deep)
+    tricky = "A\\\"[[[[{{{{" + "[" * 200 + "\\\\"
+    path = _write(tmp_path / "text.json", {"format": "organizer-archive", "version": 1, "people": [
+        {"uid": "q", "given_name": tricky, "family_name": "B\\u005b]]]]"}]})
+    report = interchange.import_archive(db, interchange.open_archive_file(path))
+    assert report.added["people"] == 1
+    assert people_names(db) == [f"{tricky} B\\u005b]]]]"]
+
+
+def people_names(db: Database) -> list[str]:
+    from organizer.services import people
+
+    return [d.full_name for d in people.iter_people_details(db)]
