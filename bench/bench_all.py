@@ -206,13 +206,13 @@ def archive_paths(path: Path, work: Path, repeat: int, baseline: Path | None,
         runs.sort(key=lambda p: p.seconds)
         return runs[len(runs) // 2]
 
-    out["import"] = importing([*ORGANIZER])
+    out["import"] = importing([*ORGANIZER, "--create"])
     if baseline is not None:
         out["import (baseline)"] = importing([PY, "-S", "-m", "organizer"], baseline_repeat, env=env)
     floor_runs = []
     for _ in range(repeat):
         target = fresh("floor.sqlite")
-        Proc([*ORGANIZER, "--db", str(target), "list", "visits"])  # an empty, migrated database
+        Proc([*ORGANIZER, "--create", "--db", str(target), "list", "visits"])  # an empty, migrated database
         floor_runs.append(Proc([PY, str(HERE / "floors.py"), "raw-copy", str(path), str(target)]))
     out["import floor"] = sorted(floor_runs, key=lambda p: p.seconds)[repeat // 2]
     archive_mb = archive.stat().st_size / 1e6
@@ -251,7 +251,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                   ["path", "app", "floor", "floor is", "ratio"])
         tables.append(t)
         empty = work / "empty.sqlite"
-        Proc([*ORGANIZER, "--db", str(empty), "list", "visits"])
+        Proc([*ORGANIZER, "--create", "--db", str(empty), "list", "visits"])
         pass_s = median_proc(r, [PY, "-c", "pass"]).seconds
         sa_s = median_proc(r, [PY, "-c", "import sqlalchemy"]).seconds
         version = median_proc(r, [*ORGANIZER, "--version"]).seconds

@@ -28,6 +28,7 @@ MAX_ARCHIVE_BYTES = 512 * 1024 * 1024
 SECTIONS = ("topics", "institutions", "people", "visits", "meetings", "followups", "agreements")
 _BOM = b"\xef\xbb\xbf"
 _MISSING = object()
+_PYTHON_PARSER = ijson.get_backend("python")
 MAX_DEPTH = 64
 """Deepest nesting an archive may have (its records nest about six levels). The parser keeps a path
 string per level, so memory grows with the square of the depth: a few MB of brackets would take GBs."""
@@ -36,6 +37,9 @@ _ESCAPE = re.compile(rb"\\.", re.DOTALL)
 _STRING = re.compile(rb'"[^"]*"')
 _PAIR = re.compile(rb"\[\]|\{\}")
 _NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'"[]{}')
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+"""The C parser turns a lone surrogate escape into "?" (silently changing the text); a file with
+surrogate escapes is read by the pure-Python parser, which keeps them for the record checks."""
 
 
 class ArchiveFile:
@@ -50,6 +54,7 @@ class ArchiveFile:
         if size > MAX_ARCHIVE_BYTES:
             raise ImportFormatError(f"{path} is too large ({size:,} bytes) for an Organizer archive")
         self.size = size
+        self._backend: Any = ijson
         self._check_depth()  # before the parser sees anything (see MAX_DEPTH)
         if self._value("format") != FORMAT:
             raise ImportFormatError(f"{path} is not an Organizer archive (no \"format\": \"{FORMAT}\")")
@@ -67,8 +72,12 @@ class ArchiveFile:
         open_now = b""
         carry = b""
         in_string = False
+        tail = b""
         with self._open() as fh:
             while chunk := fh.read(_CHUNK):
+                if _SURROGATE_ESCAPE.search(tail + chunk):
+                    self._backend = _PYTHON_PARSER
+                tail = chunk[-8:]
                 chunk = _ESCAPE.sub(b"", carry + chunk)
                 carry = b""
                 if chunk.endswith(b"\\"):  # an escape cut in two by the chunk boundary
@@ -115,10 +124,25 @@ class ArchiveFile:
 
     def _value(self, prefix: str) -> Any:
         """The first value at ``prefix`` (built whole), or ``_MISSING``: for small top-level values."""
-        with self._open() as fh:
+        return next(self._items(prefix), _MISSING)
+
+    def _items(self, prefix: str) -> Iterator[Any]:
+        """The values at ``prefix``, with the C parser; a whole number beyond 64 bits (which it cannot
+        hold) switches this file to ijson's pure-Python parser, resuming after the items already given,
+        so such a value reaches the record checks and gets their clear message."""
+        given = 0
+        while True:
             try:
-                return next(iter(ijson.items(fh, prefix, use_float=True)), _MISSING)
+                with self._open() as fh:
+                    for i, item in enumerate(self._backend.items(fh, prefix, use_float=True)):
+                        if i >= given:
+                            given += 1
+                            yield item
+                return
             except (ijson.JSONError, UnicodeDecodeError) as err:
+                if "integer overflow" in str(err) and self._backend is not _PYTHON_PARSER:
+                    self._backend = _PYTHON_PARSER
+                    continue
                 raise self._error(err) from None
             except RecursionError:
                 raise self._too_deep() from None
@@ -126,15 +150,9 @@ class ArchiveFile:
     def records(self, section: str) -> Iterator[Any]:
         """The items of one top-level list, in file order; a missing section has none."""
         count = 0
-        with self._open() as fh:
-            try:
-                for item in ijson.items(fh, f"{section}.item", use_float=True):
-                    count += 1
-                    yield item
-            except (ijson.JSONError, UnicodeDecodeError) as err:
-                raise self._error(err) from None
-            except RecursionError:
-                raise self._too_deep() from None
+        for item in self._items(f"{section}.item"):
+            count += 1
+            yield item
         if count == 0 and self._value(section) not in (_MISSING, None, []):
             raise ImportFormatError(f"{self.path}: \"{section}\" must be a list")
 
