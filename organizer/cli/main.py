@@ -118,6 +118,9 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
     out = out or sys.stdout
     err = err or sys.stderr
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list == ["--version"]:  # before the parser: its subcommands import their modules' constants
+        print(f"organizer {__version__}", file=out)
+        return EXIT_OK
     parser = build_parser()
     try:
         args = parser.parse_args(args_list)
