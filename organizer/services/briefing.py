@@ -122,6 +122,15 @@ def _variants(names: Iterable[m.PersonName | m.InstitutionName]) -> tuple[NameVa
     return tuple(NameVariant(n.name, n.script, n.language) for n in names)
 
 
+def _other_names(inst: m.Institution, lang: str) -> tuple[NameVariant, ...]:
+    """The names other than the one shown in ``lang``: the primary name comes first when a variant is shown."""
+    shown = _iname(inst, lang)
+    variants = _variants(inst.names)
+    if shown == inst.name:
+        return variants
+    return (NameVariant(inst.name), *(v for v in variants if v.name.strip() != shown))
+
+
 def _iname(inst: m.Institution, lang: str) -> str:
     """The institution's name in the document's language (a stored variant), else its primary name.
 
@@ -231,7 +240,7 @@ def _institutions(session: Session, wanted: dict[int, Side | None], lang: str = 
             ordered.append(BriefInstitution(
                 id=inst.id, name=_iname(inst, lang), kind=InstitutionKind(inst.kind), short_name=inst.short_name,
                 side=sides.get(inst.id), path=path(inst), parent_id=inst.parent_id,
-                name_variants=_variants(inst.names), country=inst.country, city=inst.city,
+                name_variants=_other_names(inst, lang), country=inst.country, city=inst.city,
                 website=inst.website, profile=inst.profile, topics=tuple(t.name for t in inst.topics),
                 key_people=tuple(key_people.get(inst.id, ())),
             ))
@@ -269,7 +278,9 @@ def _meetings(session: Session, visit_id: int, lang: str = "en") -> list[BriefMe
     q = (select(m.Meeting).where(m.Meeting.visit_id == visit_id)
          .options(selectinload(m.Meeting.venue).selectinload(m.Institution.names), selectinload(m.Meeting.topics),
                   selectinload(m.Meeting.participants).selectinload(m.MeetingParticipant.person)
-                  .selectinload(m.Person.positions).selectinload(m.Position.institution))
+                  .selectinload(m.Person.positions).selectinload(m.Position.institution),
+                  selectinload(m.Meeting.participants).selectinload(m.MeetingParticipant.person)
+                  .selectinload(m.Person.names))
          .order_by(m.Meeting.starts_at.is_(None), m.Meeting.starts_at, m.Meeting.id))
     result = []
     for mt in session.scalars(q):
@@ -277,7 +288,10 @@ def _meetings(session: Session, visit_id: int, lang: str = "en") -> list[BriefMe
         attendees = []
         for mp in mt.participants:
             pos = position_at(mp.person.positions, when)
-            attendees.append(Attendee(full_name_of(mp.person), pos.title if pos else None, Side(mp.side),
+            name = full_name_of(mp.person)  # in the document's language where the data has a variant
+            if lang != "en":
+                name = localized(name, _variants(mp.person.names), lang)
+            attendees.append(Attendee(name, pos.title if pos else None, Side(mp.side),
                                       ParticipantRole(mp.role)))
         attendees.sort(key=lambda a: (a.side is not Side.GUEST, _ROLE_RANK.get(a.role, 5)))
         result.append(BriefMeeting(

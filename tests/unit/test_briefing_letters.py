@@ -15,6 +15,8 @@ from organizer.domain.briefing import LetterRecipient, ThankYouLetters, localize
 from organizer.domain.enums import Side
 from organizer.domain.records import (
     InstitutionData,
+    MeetingData,
+    MeetingParticipantData,
     NameVariant,
     ParticipantData,
     PersonData,
@@ -22,7 +24,7 @@ from organizer.domain.records import (
     VisitData,
     VisitInstitutionData,
 )
-from organizer.services import briefing, institutions, people, visits
+from organizer.services import briefing, institutions, meetings, people, visits
 from organizer.store import Database
 
 RU = "ru"
@@ -154,8 +156,15 @@ def test_russian_briefing_and_dossiers_use_the_russian_institution_names(db: Dat
     assert b.issuing_office == "Университет"
     lab = next(i for i in b.institutions if i.name == "Химлаборатория")
     assert lab.path == ("Университет", "Химлаборатория")
+    assert [v.name for v in lab.name_variants] == ["Chem Lab"]  # "also written": the primary name
     assert {p.institution for p in b.hosts} == {"Химлаборатория", "Университет", "Academy"}
     assert briefing.visit_briefing(db, ids["visit"]).issuing_office == "Uni"
+    mid = meetings.create_meeting(db, MeetingData("Talks", visit_id=ids["visit"], venue_institution_id=ids["uni"],
+                                                  participants=(MeetingParticipantData(ids["dean"], Side.HOST),
+                                                                MeetingParticipantData(ids["president"], Side.HOST),
+                                                                ))).meta.id
+    talks = next(mt for mt in briefing.visit_briefing(db, ids["visit"], lang=RU).meetings if mt.id == mid)
+    assert talks.venue == "Университет" and {a.name for a in talks.attendees} == {"Деканов Борис", "Olga Academic"}
     d = briefing.person_dossier(db, ids["dean"], lang=RU)
     assert d.person.institution == "Химлаборатория" and d.positions[0].institution == "Химлаборатория"
     assert briefing.institution_dossier(db, ids["uni"], lang=RU).units == ("Химлаборатория",)
