@@ -257,3 +257,28 @@ def test_files_are_attached_opened_removed_and_undone(qtbot: QtBot, gui_db: Data
     new = PersonEditor(actions)
     qtbot.addWidget(new)
     assert not new.files.add_button.isEnabled(), "a record not saved yet has no files"
+
+
+def test_person_choosers_find_people_beyond_the_first_ones(qtbot: QtBot, gui_demo_db: Database,
+                                                           monkeypatch: Any) -> None:
+    from organizer.gui.editors import choices
+    from organizer.gui.editors.records import FollowUpEditor
+    from organizer.services import followups
+
+    monkeypatch.setattr(choices, "PEOPLE_LIMIT", 2)  # as if the database held many thousands
+    actions = RecordActions(gui_demo_db)
+    editor = FollowUpEditor(actions)
+    qtbot.addWidget(editor)
+    varfolomeyev = next(r.id for r in people.list_people(gui_demo_db) if "Varfolomeyev" in r.full_name)
+    assert editor.owner_person.findData(varfolomeyev) < 0
+    line = editor.owner_person.lineEdit()
+    assert line is not None
+    line.textEdited.emit("varfol")
+    assert editor.owner_person.findData(varfolomeyev) >= 0
+    editor.owner_person.set_value(varfolomeyev)
+    editor.description.setPlainText("Invite to the conference")
+    assert editor.save()
+    stored = next(f for f in followups.list_followups(gui_demo_db) if f.description == "Invite to the conference")
+    again = FollowUpEditor(actions, stored.id)
+    qtbot.addWidget(again)
+    assert again.owner_person.value() == varfolomeyev, "a stored owner beyond the first ones stays chosen"

@@ -180,3 +180,16 @@ def test_delete_asks_first_says_what_uses_a_record_and_undo_restores(qtbot: Any,
     window.record_menu.undo_action.trigger()
     assert people.get_person(gui_demo_db, temp).data.family_name == "Temporary"
     qtbot.waitUntil(lambda: window.people_tab.model.row_of(temp) is not None)
+
+
+def test_enter_in_a_list_edits_the_selected_record(qtbot: Any, window: MainWindow, gui_demo_db: Database) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.show_tab(window.people_tab)
+    korzhikov = _ids(gui_demo_db)["Evgeny Korzhikov"]
+    qtbot.waitUntil(lambda: window.people_tab.select_id(korzhikov))
+    window.people_tab.view.setFocus()
+    qtbot.keyClick(window.people_tab.view, Qt.Key.Key_Return)
+    editor = window.record_menu.editor
+    assert isinstance(editor, PersonEditor) and editor.ident == korzhikov
+    assert editor.family_name.text() == "Korzhikov"

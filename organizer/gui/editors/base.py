@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import ConflictError, OrganizerError, Problem, ValidationError
+from organizer.gui.editors import choices
 from organizer.gui.editors.attachments import AttachmentsPanel
 from organizer.gui.editors.fields import InvalidInputError
 from organizer.gui.messages import problem_text
@@ -128,6 +129,10 @@ class EditorDialog(QDialog):
         return self.detail.data
 
     # --- validation ------------------------------------------------------------------------------
+
+    def _find_people(self, text: str) -> list[tuple[int, str]]:
+        """People matching typed text, for person choosers (which list only the first ones by name)."""
+        return choices.people_matching(self.db, text)
 
     def add_files_page(self) -> None:
         """A page with the record's attached files (for kinds that take attachments)."""

@@ -23,6 +23,22 @@ def people(db: Database) -> list[tuple[int, str]]:
             for r in rows]
 
 
+def with_people(db: Database, offered: list[tuple[int, str]], ids: list[int]) -> list[tuple[int, str]]:
+    """``offered`` plus the people of ``ids`` it lacks (a record's own people beyond the first ones)."""
+    have = {ident for ident, _label in offered}
+    missing = [i for i in dict.fromkeys(ids) if i is not None and i not in have]
+    rows = people_rows(db, missing) if missing else []
+    return offered + [(r.id, f"{r.full_name} — {r.current_institution}" if r.current_institution else r.full_name)
+                      for r in rows]
+
+
+def people_matching(db: Database, text: str, limit: int = 50) -> list[tuple[int, str]]:
+    """People whose name (or a name variant) contains ``text``: for choosers over a long list."""
+    rows = people_rows(db, person_ids(db, name=text)[:limit])
+    return [(r.id, f"{r.full_name} — {r.current_institution}" if r.current_institution else r.full_name)
+            for r in rows]
+
+
 def visits(db: Database) -> list[tuple[int, str]]:
     return [(r.id, f"{r.title} ({r.start_date.isoformat()})" if r.start_date else r.title) for r in list_visits(db)]
 

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Choices = Callable[[], Sequence[tuple[Any, str]]]
+Search = Callable[[str], Sequence[tuple[Any, str]]]
 ROW_MIME = "application/x-organizer-row"
 
 
@@ -142,11 +143,25 @@ class ChoiceField(QComboBox):
     edited = Signal()
 
     def __init__(self, choices: Sequence[tuple[Any, str]], *, optional: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, search: Search | None = None) -> None:
         super().__init__(parent)
         self._optional = optional
+        self._search = search
         self.set_choices(choices)
         self.currentIndexChanged.connect(self.edited)
+        if search is not None:
+            self.setEditable(True)
+            line = self.lineEdit()
+            if line is not None:
+                line.textEdited.connect(self._offer_matches)
+
+    def _offer_matches(self, text: str) -> None:
+        """Add the records matching the typed text that the list does not hold yet (a long list is cut)."""
+        if self._search is None or len(text.strip()) < 2:
+            return
+        for value, label in self._search(text.strip()):
+            if self.findData(value) < 0:
+                self.addItem(label, value)
 
     def set_choices(self, choices: Sequence[tuple[Any, str]]) -> None:
         current = self.value() if self.count() else None
@@ -189,6 +204,8 @@ class RowColumn:
     default: Any = ""
     width: int = 0
     labels: dict[Any, str] = field(default_factory=dict)
+    search: Search | None = None
+    """For a choice among many records: finds those matching typed text beyond ``choices``."""
 
 
 class RowsModel(QAbstractTableModel):
@@ -370,7 +387,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         column = self._model.columns[index.column()]
         if column.kind != "choice" or column.choices is None:
             return super().createEditor(parent, option, index)
-        editor = ChoiceField(column.choices(), optional=column.default is None, parent=parent)
+        editor = ChoiceField(column.choices(), optional=column.default is None, parent=parent, search=column.search)
         editor.setFrame(False)
         return editor
 
@@ -382,6 +399,8 @@ class ChoiceDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor: QWidget, model: Any, index: AnyIndex) -> None:
         if isinstance(editor, ChoiceField):
+            column = self._model.columns[index.column()]
+            column.labels[editor.value()] = editor.currentText()
             model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
         else:
             super().setModelData(editor, model, index)

@@ -136,7 +136,8 @@ class VisitEditor(EditorDialog):
             RowColumn("institution_id", self.tr("Institution"), "choice", lambda: self._institutions, None, 320),
             RowColumn("side", self.tr("Side"), "choice", lambda: enum_choices(Side), Side.GUEST)]))
         self.participants = self.add_field(sides, "participants", self.tr("Members and hosts"), RowsEditor([
-            RowColumn("person_id", self.tr("Person"), "choice", lambda: self._people, None, 300),
+            RowColumn("person_id", self.tr("Person"), "choice", lambda: self._people, None, 300,
+                      search=self._find_people),
             RowColumn("side", self.tr("Side"), "choice", lambda: enum_choices(Side), Side.GUEST, 90),
             RowColumn("role", self.tr("Role"), "choice", lambda: enum_choices(ParticipantRole),
                       ParticipantRole.MEMBER)], reorder=True))
@@ -157,7 +158,8 @@ class VisitEditor(EditorDialog):
             RowColumn("direction", self.tr("Given or received"), "choice", lambda: enum_choices(GiftDirection),
                       GiftDirection.GIVEN, 140),
             RowColumn("description", self.tr("Gift"), width=260),
-            RowColumn("person_id", self.tr("To or from"), "choice", lambda: self._people, None)]))
+            RowColumn("person_id", self.tr("To or from"), "choice", lambda: self._people, None,
+                      search=self._find_people)]))
         self.summary = self.add_field(after, "summary", self.tr("Summary"), TextArea(lines=5))
         self.add_files_page()
         self.open_record()
@@ -167,6 +169,8 @@ class VisitEditor(EditorDialog):
 
     def load(self, detail: Any) -> None:
         d: VisitData = detail.data
+        self._people[:] = choices.with_people(self.db, self._people, [p.person_id for p in d.participants]
+                                              + [g.person_id for g in d.gifts if g.person_id is not None])
         for name in ("title", "start_date", "end_date", "place", "purpose", "topics", "summary"):
             getattr(self, name).set_value(getattr(d, name))
         for name in self._LOGISTICS:
@@ -222,7 +226,8 @@ class MeetingEditor(EditorDialog):
         self.room = self.add_field(form, "room", self.tr("Room"), TextField())
         self.topics = self.add_field(form, "topics", self.tr("Topics"), ListField())
         self.participants = self.add_field(form, "participants", self.tr("Participants"), RowsEditor([
-            RowColumn("person_id", self.tr("Person"), "choice", lambda: self._people, None, 300),
+            RowColumn("person_id", self.tr("Person"), "choice", lambda: self._people, None, 300,
+                      search=self._find_people),
             RowColumn("side", self.tr("Side"), "choice", lambda: enum_choices(Side), Side.GUEST, 90),
             RowColumn("role", self.tr("Role"), "choice", lambda: enum_choices(ParticipantRole),
                       ParticipantRole.MEMBER)]))
@@ -239,6 +244,7 @@ class MeetingEditor(EditorDialog):
 
     def load(self, detail: Any) -> None:
         d: MeetingData = detail.data
+        self._people[:] = choices.with_people(self.db, self._people, [p.person_id for p in d.participants])
         for name in ("title", "starts_at", "ends_at", "room", "topics", "objectives", "talking_points", "agenda",
                      "notes", "outcomes"):
             getattr(self, name).set_value(getattr(d, name))
@@ -273,8 +279,8 @@ class FollowUpEditor(EditorDialog):
         self.description = self.add_field(form, "description", self.tr("What is to be done"), TextArea(lines=3))
         self.status = self.add_field(form, "status", self.tr("Status"), ChoiceField(enum_choices(FollowUpStatus)))
         self.due_date = self.add_field(form, "due_date", self.tr("Due"), DateField())
-        self.owner_person = self.add_field(form, "owner_person_id", self.tr("Owner"),
-                                           ChoiceField(choices.people(self.db), optional=True))
+        self.owner_person = self.add_field(form, "owner_person_id", self.tr("Owner"), ChoiceField(
+            choices.people(self.db), optional=True, search=lambda text: choices.people_matching(self.db, text)))
         self.owner_institution = self.add_field(form, "owner_institution_id", self.tr("Owning institution"),
                                                 ChoiceField(choices.institutions(self.db), optional=True))
         self.visit = self.add_field(form, "visit_id", self.tr("Visit"),
@@ -288,6 +294,9 @@ class FollowUpEditor(EditorDialog):
 
     def load(self, detail: Any) -> None:
         d: FollowUpData = detail.data
+        if d.owner_person_id is not None and self.owner_person.findData(d.owner_person_id) < 0:
+            for ident, label in choices.with_people(self.db, [], [d.owner_person_id]):
+                self.owner_person.addItem(label, ident)
         self.description.set_value(d.description)
         self.status.set_value(d.status)
         self.due_date.set_value(d.due_date)
@@ -327,7 +336,8 @@ class AgreementEditor(EditorDialog):
         self.parties = self.add_field(form, "party_ids", self.tr("Parties"), RowsEditor([
             RowColumn("institution_id", self.tr("Institution"), "choice", lambda: self._institutions, None)]))
         self.signatories = self.add_field(form, "signatories", self.tr("Signatories"), RowsEditor([
-            RowColumn("person_id", self.tr("Person"), "choice", lambda: self._people, None, 280),
+            RowColumn("person_id", self.tr("Person"), "choice", lambda: self._people, None, 280,
+                      search=self._find_people),
             RowColumn("institution_id", self.tr("For"), "choice", lambda: self._institutions, None)]))
         self.summary = self.add_field(form, "summary", self.tr("Summary"), TextArea(lines=4))
         self.add_files_page()
@@ -335,6 +345,7 @@ class AgreementEditor(EditorDialog):
 
     def load(self, detail: Any) -> None:
         d: AgreementData = detail.data
+        self._people[:] = choices.with_people(self.db, self._people, [s.person_id for s in d.signatories])
         for name in ("title", "signed_date", "signed_place", "valid_until", "summary"):
             getattr(self, name).set_value(getattr(d, name))
         self.kind_field.set_value(d.kind)
