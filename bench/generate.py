@@ -1,6 +1,6 @@
 """Fill an Organizer database with synthetic, realistic-looking data for benchmarks.
 
-    python bench/generate.py --db FILE --people N [--seed S] [--append]
+    python bench/generate.py --db FILE --people N [--visits V] [--seed S] [--append]
 
 The database is opened with ``open_database`` (so it is created and migrated like the app does), then
 filled with SQLAlchemy Core bulk inserts into the real tables, in one transaction. Per-record service
@@ -115,9 +115,11 @@ class Report:
 class Generator:
     """Makes rows for every table and inserts them; ``run`` is the whole job."""
 
-    def __init__(self, session: Session, people: int, seed: int, progress: Progress) -> None:
+    def __init__(self, session: Session, people: int, seed: int, progress: Progress,
+                 visits: int | None = None) -> None:
         self.session = session
         self.people = people
+        self.visit_count = visits if visits is not None else max(1, people // 100)
         self.rng = random.Random(seed)
         self.progress = progress
         self.now = m.utcnow()
@@ -520,7 +522,7 @@ class Generator:
         topic_rows: list[Row] = []
         infos: list[VisitInfo] = []
         foreign = [c for c in sd.COUNTRY_WEIGHTS if c != "Russia"]
-        for _ in range(max(1, self.people // 100)):
+        for _ in range(self.visit_count):
             row = self._record(vt)
             vid = row["id"]
             incoming = self._chance(0.65)
@@ -808,12 +810,17 @@ def count_people(db: Database) -> int:
         return session.scalar(select(func.count()).select_from(m.Person)) or 0
 
 
-def generate(db: Database, people: int, seed: int = 1, progress: Progress = print) -> Report:
-    """Add ``people`` people and the scaled records around them to ``db``, in one transaction."""
+def generate(db: Database, people: int, seed: int = 1, progress: Progress = print,
+             visits: int | None = None) -> Report:
+    """Add ``people`` people and the scaled records around them to ``db``, in one transaction.
+
+    ``visits`` overrides the number of visits (default ``people // 100``); meetings, follow-ups and
+    agreements scale with the visits (about 4, 2 and 0.2 a visit).
+    """
     with db.unit_of_work() as session:
         if db.is_sqlite:
             session.execute(text("PRAGMA cache_size=-262144"))  # 256 MB page cache for this connection
-        return Generator(session, people, seed, progress).run()
+        return Generator(session, people, seed, progress, visits).run()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -822,10 +829,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--people", required=True, type=int, help="number of people to create")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("--append", action="store_true", help="add to a database that already has people")
+    parser.add_argument("--visits", type=int, metavar="N",
+                        help="number of visits (default: people/100); meetings are about 4.1 per visit")
     parser.add_argument("--quiet", action="store_true", help="print only the summary line")
     args = parser.parse_args(argv)
     if args.people < 1:
         parser.error("--people must be at least 1")
+    if args.visits is not None and args.visits < 1:
+        parser.error("--visits must be at least 1")
 
     say: Progress = (lambda _msg: None) if args.quiet else print
     started = time.perf_counter()
@@ -841,7 +852,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                   file=sys.stderr)
             return 2
         say(f"Generating {args.people:,} people (seed {args.seed}) into {args.db}")
-        report = generate(db, args.people, args.seed, say)
+        report = generate(db, args.people, args.seed, say, args.visits)
     finally:
         db.close()
     elapsed = time.perf_counter() - started

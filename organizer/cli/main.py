@@ -110,6 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
     from organizer.cli.erase import add_parsers as add_erase_parsers
 
     add_erase_parsers(sub, record_id)
+    from organizer.cli.search import register as register_search  # search, duplicates, merge
+
+    register_search(sub)
     return parser
 
 
@@ -195,6 +198,7 @@ COMMANDS: dict[str, str] = {
     "letters": "organizer.cli.briefing:cmd_letters",
     "backup": "organizer.cli.backup:cmd_backup",
     "erase": "organizer.cli.erase:cmd_erase",
+    "search": "organizer.cli.search:cmd_search",
 }
 """Command name -> ``"module:function"``; the module is imported only when its command runs."""
 

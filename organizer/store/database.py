@@ -49,6 +49,7 @@ from organizer.store.migrations import HEAD_REVISION, KNOWN_REVISIONS
 
 if TYPE_CHECKING:
     from alembic.config import Config
+from organizer.store import search_index
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 60_000
@@ -250,6 +251,8 @@ class Database:
             try:
                 with session.begin():
                     yield session
+                    session.flush()
+                    search_index.sync_before_commit(session)  # the index changes with the data
             except StaleDataError as err:
                 raise ConflictError(
                     "the record was changed or deleted elsewhere while you edited it; reload it and try again"

@@ -19,6 +19,7 @@ from organizer.services import people
 from organizer.store import Database, open_database, sqlite_url
 from organizer.store.database import head_revision, upgrade_to
 from organizer.store.models import Base
+from organizer.store.search_index import include_name
 
 
 def test_new_database_is_private_wal_with_foreign_keys_and_versioned(db: Database, db_path: Path) -> None:
@@ -151,7 +152,7 @@ def test_database_at_first_migration_upgrades_to_head_keeping_data(db_path: Path
 
 def test_migrations_match_the_models(db: Database) -> None:
     with db.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"include_name": include_name}), Base.metadata)
     assert diff == []
 
 

@@ -28,6 +28,7 @@ from organizer.services.demo import load_demo
 from organizer.store import open_database
 from organizer.store.database import head_revision, upgrade_to
 from organizer.store.models import Base
+from organizer.store.search_index import include_name
 
 SERVER_URL = os.environ.get("ORGANIZER_TEST_PG_URL", "")
 
@@ -56,7 +57,8 @@ def test_migrations_reach_head_and_match_the_models(pg_url: str) -> None:
     try:
         assert db.schema_revision() == head_revision()
         with db.engine.connect() as conn:
-            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+            context = MigrationContext.configure(conn, opts={"include_name": include_name})
+            assert compare_metadata(context, Base.metadata) == []
     finally:
         db.close()
 

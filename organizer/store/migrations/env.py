@@ -8,6 +8,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from organizer.store.models import Base
+from organizer.store.search_index import include_name
 
 config = context.config
 target_metadata = Base.metadata
@@ -19,6 +20,7 @@ def _run(connection):
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        include_name=include_name,  # the search index's FTS5 tables are not in the models
     )
     with context.begin_transaction():
         context.run_migrations()

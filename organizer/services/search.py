@@ -1,0 +1,311 @@
+"""Search over every kind of record, however a name was spelt.
+
+``search(db, "Коржиков")`` finds Korzhikov: each query word is folded (``namekeys.fold``: case,
+accents, apostrophes, any script to ASCII) and keyed (``namekeys.name_keys``: a skeleton on which the
+romanization systems agree), and a word of four letters or more also gets the indexed name words and
+keys one edit away (rapidfuzz, among the words that share its first two letters: bounded work; a
+typo in the first two letters is not forgiven). The index (``store.search_index``) is asked per kind
+twice, through the one ``SearchIndex`` interface:
+
+1. ``names``: every query word matches a name (prefix), a name key (prefix) or a corrected word;
+2. ``all``: every query word matches somewhere, notes and agendas included.
+
+Candidates are then scored here, word by word, from the folded text the index holds, so the ranking
+is explicit and testable rather than left to bm25 alone:
+
+=================================================  =====
+the word is...                                     score
+=================================================  =====
+a whole name word (``korzhikov``)                  1.00
+the start of a name word (``varfol``)              0.80-0.95 (more of the word typed, higher)
+a whole name key (``Korschikow``, ``Коржиков``)     0.90
+the start of a name key                            0.70-0.85
+one typo away from a name word or key               0.60
+a whole word / the start of a word in the text      0.30 / 0.25
+=================================================  =====
+
+A record's score is the mean over the query words (0-100); ties go to the kind order of
+``search_index.KINDS`` (people first), then to bm25. The snippet is the name variant that matched, or
+the passage around the first matching words of the best field, taken from the stored text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+from sqlalchemy.orm import Session
+
+from organizer.domain.errors import ValidationError
+from organizer.domain.namekeys import fold, is_cyrillic, name_keys, raw_words
+from organizer.domain.search import SearchHit, SearchResults
+from organizer.store.database import Database
+from organizer.store.search_index import (
+    KINDS,
+    Document,
+    IndexedText,
+    Progress,
+    QueryWord,
+    SearchIndex,
+    SearchUnavailableError,
+    documents,
+    has_index,
+    index_for,
+)
+
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 500
+TYPO_MIN_LENGTH = 4
+"""Words shorter than this get no typo corrections (too many neighbours to mean anything)."""
+TYPO_CANDIDATES = 5_000
+"""At most this many indexed words (sharing the first two letters) are compared for a typo."""
+TYPO_ALTERNATIVES = 12
+SNIPPET_CONTEXT = 70
+"""Characters of context either side of the match in a text snippet."""
+MAX_QUERY = 300
+
+_KIND_ALIASES = {"people": "person", "institutions": "institution", "visits": "visit", "meetings": "meeting",
+                 "followups": "followup", "follow-ups": "followup", "follow-up": "followup"}
+_TOKEN_SPLIT = re.compile(r"[\s\-–—,.;:()\[\]{}«»/\\!?+*\"]+")
+
+NAME, NAME_PREFIX_LOW, NAME_PREFIX_HIGH = 1.0, 0.80, 0.95
+KEY, KEY_PREFIX_LOW, KEY_PREFIX_HIGH = 0.90, 0.70, 0.85
+TYPO = 0.60
+TEXT, TEXT_PREFIX = 0.30, 0.25
+
+
+def normalize_kinds(kinds: Iterable[str] | None) -> tuple[str, ...]:
+    """``["people", "meeting"]`` -> ``("person", "meeting")`` in index order; unknown kinds are an error."""
+    if not kinds:
+        return KINDS
+    wanted: set[str] = set()
+    for kind in kinds:
+        k = _KIND_ALIASES.get(kind.strip().lower(), kind.strip().lower())
+        if k not in KINDS:
+            raise ValidationError({"kind": f"{kind!r} is not a kind of record (one of: {', '.join(KINDS)})"})
+        wanted.add(k)
+    return tuple(k for k in KINDS if k in wanted)
+
+
+@dataclass(slots=True)
+class _Word:
+    """One query word: folded spelling, keys, typo corrections."""
+
+    text: str
+    keys: tuple[str, ...]
+    fixes: tuple[str, ...] = ()
+    key_fixes: tuple[str, ...] = ()
+
+    def as_query(self) -> QueryWord:
+        return QueryWord(words=(self.text,), keys=tuple(k for k in self.keys if len(k) >= 2),
+                         exact=self.fixes + self.key_fixes)
+
+
+def parse_query(query: str) -> list[_Word]:
+    """The words of a query, folded and keyed (no typo corrections yet)."""
+    out: list[_Word] = []
+    for raw in _TOKEN_SPLIT.split(query):
+        parts = fold(raw).split()
+        if len(parts) == 1:
+            out.append(_Word(parts[0], name_keys(raw)))
+        else:
+            out.extend(_Word(p, name_keys(p)) for p in parts)
+    return out
+
+
+def _add_typo_fixes(session: Session, index: SearchIndex, word: _Word) -> None:
+    if len(word.text) >= TYPO_MIN_LENGTH:
+        word.fixes = _near(index.vocabulary(session, "n", word.text[:2], TYPO_CANDIDATES), word.text)
+    fixes: list[str] = []
+    for key in word.keys:
+        if len(key) >= TYPO_MIN_LENGTH:
+            fixes += [f for f in _near(index.vocabulary(session, "k", key[:2], TYPO_CANDIDATES), key)
+                      if f not in fixes]
+    word.key_fixes = tuple(fixes[:TYPO_ALTERNATIVES])
+
+
+def _near(candidates: Sequence[str], word: str) -> tuple[str, ...]:
+    """Candidates exactly one edit (insertion, deletion, substitution) from ``word``, closest first."""
+    found = process.extract(word, candidates, scorer=Levenshtein.distance, score_cutoff=1, limit=None)
+    return tuple(c for c, distance, _ in sorted(found, key=lambda x: (x[1], x[0])) if distance == 1)[
+        :TYPO_ALTERNATIVES]
+
+
+@dataclass(slots=True)
+class _Scored:
+    kind: str
+    id: int
+    score: float
+    rank: float
+    where: str
+    """``name``, ``key``, ``typo`` or ``text``: the weakest kind of match among the words."""
+
+
+def _word_score(word: _Word, names: set[str], name_list: list[str], keys: set[str], key_list: list[str],
+                body: set[str], body_list: list[str]) -> tuple[float, str]:
+    best, where = 0.0, ""
+    w = word.text
+    if w in names:
+        return NAME, "name"
+    longer = [n for n in name_list if n.startswith(w)]
+    if longer:
+        best, where = NAME_PREFIX_LOW + (NAME_PREFIX_HIGH - NAME_PREFIX_LOW) * len(w) / min(map(len, longer)), "name"
+    for key in word.keys:
+        if key in keys and best < KEY:
+            best, where = KEY, "key"
+        elif len(key) >= 2:
+            longer_keys = [k for k in key_list if k.startswith(key)]
+            if longer_keys:
+                s = KEY_PREFIX_LOW + (KEY_PREFIX_HIGH - KEY_PREFIX_LOW) * len(key) / min(map(len, longer_keys))
+                if s > best:
+                    best, where = s, "key"
+    if best < TYPO and (any(f in names for f in word.fixes) or any(f in keys for f in word.key_fixes)):
+        best, where = TYPO, "typo"
+    if best < TEXT:
+        if w in body:
+            best, where = TEXT, "text"
+        elif any(b.startswith(w) for b in body_list):
+            best, where = TEXT_PREFIX, "text"
+    return best, where
+
+
+_WHERE_ORDER = {"name": 0, "key": 1, "typo": 2, "text": 3, "": 4}
+
+
+def _score(kind: str, ident: int, rank: float, stored: IndexedText, words: list[_Word]) -> _Scored:
+    name_list, key_list, body_list = stored.names.split(), stored.keys.split(), stored.body.split()
+    names, keys, body = set(name_list), set(key_list), set(body_list)
+    total, weakest = 0.0, "name"
+    for word in words:
+        s, where = _word_score(word, names, name_list, keys, key_list, body, body_list)
+        total += s
+        if _WHERE_ORDER[where] > _WHERE_ORDER[weakest]:
+            weakest = where
+    return _Scored(kind, ident, 100.0 * total / len(words), rank, weakest)
+
+
+def search(db: Database, query: str, *, kinds: Iterable[str] | None = None,
+           limit: int = DEFAULT_LIMIT) -> SearchResults:
+    """The records that match ``query``, best first (see the module docstring)."""
+    wanted = normalize_kinds(kinds)
+    if not 1 <= limit <= MAX_LIMIT:
+        raise ValidationError({"limit": f"must be between 1 and {MAX_LIMIT}"})
+    query = query.strip()[:MAX_QUERY]
+    words = parse_query(query)
+    if not words or all(len(w.text) < 2 for w in words):
+        return SearchResults(query, ())
+    _catch_up(db)
+    with db.reader() as session:
+        index = index_for(session)
+        if session.get_bind().dialect.name == "sqlite" and not has_index(session):
+            raise SearchUnavailableError("this database has no search index; run `organizer search --rebuild`")
+        for word in words:
+            _add_typo_fixes(session, index, word)
+        q = [w.as_query() for w in words]
+        per_kind = max(limit * 3, 30)
+        scored: list[_Scored] = []
+        for kind in wanted:
+            found: dict[int, float] = {}
+            for tier in ("names", "all"):
+                for c in index.candidates(session, kind, q, tier, per_kind):
+                    found.setdefault(c.id, c.rank)
+            if not found:
+                continue
+            stored = index.stored(session, kind, list(found))
+            scored += [_score(kind, i, found[i], stored[i], words) for i in found if i in stored]
+        kind_order = {k: n for n, k in enumerate(KINDS)}
+        scored.sort(key=lambda s: (-round(s.score, 6), kind_order[s.kind], s.rank, s.id))
+        top = scored[:limit]
+        docs: dict[tuple[str, int], Document] = {}
+        for kind in wanted:
+            ids = [s.id for s in top if s.kind == kind]
+            if ids:
+                docs.update({(kind, i): d for i, d in documents(session, kind, ids).items()})
+    hits = []
+    for s in top:
+        doc = docs.get((s.kind, s.id))
+        if doc is None:
+            continue
+        snippet, where = _snippet(doc, s, words, is_cyrillic(query))
+        hits.append(SearchHit(kind=s.kind, id=s.id, title=doc.title, snippet=snippet, score=round(s.score, 1),
+                              field=where))
+    return SearchResults(query, tuple(hits))
+
+
+def _catch_up(db: Database) -> None:
+    """Index what was written behind the app's back (the sqlite3 shell, an older Organizer)."""
+    with db.reader() as session:
+        pending = has_index(session) and index_for(session).pending(session) > 0
+    if pending:
+        with db.unit_of_work():
+            pass  # the unit of work indexes the queue before it commits
+
+
+def rebuild_index(db: Database, progress: Progress | None = None) -> dict[str, int]:
+    """Empty and refill the whole search index (and re-create its triggers); one transaction."""
+    with db.unit_of_work() as session:
+        return index_for(session).rebuild(session, progress)
+
+
+def pending_count(db: Database) -> int:
+    with db.reader() as session:
+        return index_for(session).pending(session) if has_index(session) else 0
+
+
+# --- snippets ------------------------------------------------------------------------------------
+
+def _matches(folded: str, words: list[_Word], where: str) -> bool:
+    for w in words:
+        if folded.startswith(w.text) or folded in w.fixes:
+            return True
+        if where in ("key", "typo"):
+            keys = set(name_keys(folded))
+            if any(k.startswith(q) for q in w.keys if len(q) >= 2 for k in keys) or keys & set(w.key_fixes):
+                return True
+    return False
+
+
+def _snippet(doc: Document, scored: _Scored, words: list[_Word], cyrillic: bool) -> tuple[str, str]:
+    if scored.where in ("name", "key", "typo"):
+        label = {"name": "name", "key": "name (spelling)", "typo": "name (one typo)"}[scored.where]
+        best, best_count = doc.names[0] if doc.names else doc.title, -1.0
+        for name in doc.names:
+            count: float = sum(1 for s, e in raw_words(name) if _matches(fold(name[s:e]).replace(" ", ""), words,
+                                                                         scored.where))
+            count += 0.5 if count and is_cyrillic(name) == cyrillic else 0  # the query's script first
+            if count > best_count:
+                best, best_count = name, count
+        return _cut(best, None), label
+    best_field: tuple[str, str, int, int] | None = None
+    best_count = 0
+    for label, value in doc.body:
+        spans = [(s, e) for s, e in raw_words(value) if _matches(fold(value[s:e]).replace(" ", ""), words, "text")]
+        if len(spans) > best_count:
+            best_field, best_count = (label, value, spans[0][0], spans[0][1]), len(spans)
+    if best_field is None:
+        return _cut(doc.title, None), "name"
+    label, value, start, end = best_field
+    return _cut(value, (start, end)), label
+
+
+def _cut(value: str, span: tuple[int, int] | None) -> str:
+    """One line of text around ``span`` (or the start), cut at word boundaries, with ellipses."""
+    flat = " ".join(value.split())
+    if span is None:
+        return flat if len(flat) <= 2 * SNIPPET_CONTEXT else flat[: 2 * SNIPPET_CONTEXT].rsplit(" ", 1)[0] + " …"
+    # map the span in ``value`` to ``flat`` (whitespace runs collapsed)
+    before = " ".join(value[: span[0]].split())
+    start = len(before) + (1 if before and value[: span[0]][-1:].isspace() else 0)
+    end = start + len(" ".join(value[span[0]: span[1]].split()))
+    lo = max(0, start - SNIPPET_CONTEXT)
+    hi = min(len(flat), end + SNIPPET_CONTEXT)
+    if lo > 0:
+        space = flat.find(" ", lo)
+        lo = space + 1 if 0 <= space < start else lo
+    if hi < len(flat):
+        space = flat.rfind(" ", end, hi)
+        hi = space if space > end else hi
+    return ("… " if lo > 0 else "") + flat[lo:hi] + (" …" if hi < len(flat) else "")

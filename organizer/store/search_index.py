@@ -1,0 +1,565 @@
+"""The search index: what is searchable of each record, kept in sync by the database itself.
+
+Shape (SQLite; the tables are made by migration 0003 and are not part of ``models.Base``):
+
+- ``search_dirty(kind, record_id)``: a queue. SQL triggers on every table that feeds the index
+  (``TRIGGERS``) put the affected record there on any insert, update or delete, whoever writes:
+  the services, the archive import, ``bench/generate.py``'s bulk inserts, or someone with the
+  ``sqlite3`` shell. Triggers are plain SQL, so they need no Python function and cannot be bypassed.
+- ``search_<kind>`` for each kind in ``KINDS``: an FTS5 table whose rowid is the record id, with three
+  columns of folded text (``domain.namekeys.fold``): ``names`` (a person's names in every script, an
+  institution's names and short names, the title of a visit, meeting or follow-up), ``keys`` (the name
+  keys of people and institutions, ``namekeys.name_keys``) and ``body`` (positions, biography, notes,
+  profile, purpose, agenda, outcomes, topics, e-mails...).
+- ``search_term(field, term)``: every name word (``n``) and key (``k``) ever indexed, for typo
+  candidates (a range scan on a prefix). Stale words are harmless: they only find nothing.
+
+``Database.unit_of_work`` calls ``apply_pending`` before every commit, so the index changes in the
+same transaction as the data. ``rebuild`` empties and refills everything (``organizer search
+--rebuild``) and re-creates missing triggers (an Alembic batch migration on SQLite recreates a table
+and drops its triggers: ``tests/store/test_search_index.py`` fails if that ever happens unnoticed).
+
+The search service talks to this module only through ``SearchIndex`` (``index_for``): a
+PostgreSQL counterpart (tsvector + pg_trgm) implements the same methods. Until it exists,
+``index_for`` on another database returns ``UnavailableIndex``, which says so in one message.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from organizer.domain.errors import OrganizerError
+from organizer.domain.namekeys import fold, text_keys
+from organizer.domain.records import compose_full_name
+from organizer.store import models as m
+
+KINDS = ("person", "institution", "visit", "meeting", "followup")
+"""Record kinds in the index, in the order results are grouped."""
+Kind = Literal["person", "institution", "visit", "meeting", "followup"]
+Tier = Literal["names", "all"]
+
+BATCH = 500
+"""Records built per query (bound variables stay far below SQLite's limit)."""
+TABLE_PREFIX = "search_"
+FTS_OPTIONS = "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4'"
+TITLE_LIMIT = 160
+
+Progress = Callable[[str], None]
+
+
+class SearchUnavailableError(OrganizerError):
+    """This database has no search index (yet)."""
+
+
+def is_index_table(name: str | None) -> bool:
+    """True for the tables this module owns (FTS5 tables and their shadow tables, the queue, terms).
+
+    Alembic's autogenerate must not see them: they are not in ``models.Base`` on purpose (FTS5
+    virtual tables cannot be described there), see ``migrations/env.py``.
+    """
+    return bool(name) and str(name).startswith(TABLE_PREFIX)
+
+
+def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
+    """Alembic ``include_name`` hook: autogenerate and ``compare_metadata`` skip the index tables."""
+    return not (type_ == "table" and is_index_table(name))
+
+
+# --- what triggers the index ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Feed:
+    table: str
+    kind: Kind
+    column: str
+    """The column of ``table`` that holds the id of the ``kind`` record."""
+    events: tuple[str, ...] = ("INSERT", "UPDATE", "DELETE")
+    select_from: str | None = None
+    """For cascades: a SELECT of ids using NEW.id (e.g. the people working at a renamed institution)."""
+
+
+_FEEDS: tuple[_Feed, ...] = (
+    _Feed("person", "person", "id"),
+    _Feed("person_name", "person", "person_id"),
+    _Feed("person_email", "person", "person_id"),
+    _Feed("person_tag", "person", "person_id"),
+    _Feed("person_topic", "person", "person_id"),
+    _Feed("position", "person", "person_id"),
+    _Feed("institution", "institution", "id"),
+    _Feed("institution_name", "institution", "institution_id"),
+    _Feed("institution_topic", "institution", "institution_id"),
+    _Feed("visit", "visit", "id"),
+    _Feed("visit_topic", "visit", "visit_id"),
+    _Feed("meeting", "meeting", "id"),
+    _Feed("meeting_topic", "meeting", "meeting_id"),
+    _Feed("followup", "followup", "id"),
+    # Cascades: text of another record that an index row repeats.
+    _Feed("institution", "person", "id", ("UPDATE OF name",),
+          "SELECT person_id AS id FROM position WHERE institution_id = NEW.id"),
+    _Feed("topic", "person", "id", ("UPDATE OF name",),
+          "SELECT person_id AS id FROM person_topic WHERE topic_id = NEW.id"),
+    _Feed("topic", "institution", "id", ("UPDATE OF name",),
+          "SELECT institution_id AS id FROM institution_topic WHERE topic_id = NEW.id"),
+    _Feed("topic", "visit", "id", ("UPDATE OF name",),
+          "SELECT visit_id AS id FROM visit_topic WHERE topic_id = NEW.id"),
+    _Feed("topic", "meeting", "id", ("UPDATE OF name",),
+          "SELECT meeting_id AS id FROM meeting_topic WHERE topic_id = NEW.id"),
+)
+
+
+def _queue(kind: str, ident: str) -> str:
+    # Not "INSERT OR IGNORE": inside a trigger fired by a foreign-key cascade SQLite applies the outer
+    # statement's conflict policy (ABORT), so the duplicate check is spelt out.
+    return (f"INSERT INTO search_dirty (kind, record_id) SELECT '{kind}', {ident} WHERE {ident} IS NOT NULL "
+            f"AND NOT EXISTS (SELECT 1 FROM search_dirty WHERE kind = '{kind}' AND record_id = {ident});")
+
+
+def _trigger_sql(feed: _Feed, event: str) -> tuple[str, str]:
+    name = f"search_q_{feed.table}_{event.split()[0].lower()}" + (f"_{feed.kind}" if feed.select_from else "")
+    if feed.select_from:
+        body = (f"INSERT INTO search_dirty (kind, record_id) SELECT DISTINCT '{feed.kind}', x.id "
+                f"FROM ({feed.select_from}) AS x WHERE NOT EXISTS "
+                f"(SELECT 1 FROM search_dirty d WHERE d.kind = '{feed.kind}' AND d.record_id = x.id);")
+    elif event == "INSERT":
+        body = _queue(feed.kind, f"NEW.{feed.column}")
+    elif event == "DELETE":
+        body = _queue(feed.kind, f"OLD.{feed.column}")
+    else:  # an update can move a row from one record to another (a merge does): both change
+        body = _queue(feed.kind, f"OLD.{feed.column}") + " " + _queue(feed.kind, f"NEW.{feed.column}")
+    sql = f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {event} ON {feed.table} FOR EACH ROW BEGIN {body} END"
+    return name, sql
+
+
+TRIGGERS: dict[str, str] = dict(_trigger_sql(f, e) for f in _FEEDS for e in f.events)
+"""Trigger name -> its CREATE statement: every trigger the index relies on."""
+
+TABLES_SQL: tuple[str, ...] = (
+    "CREATE TABLE IF NOT EXISTS search_dirty (kind VARCHAR(16) NOT NULL, record_id INTEGER NOT NULL, "
+    "PRIMARY KEY (kind, record_id)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS search_term (field CHAR(1) NOT NULL, term VARCHAR(300) NOT NULL, "
+    "PRIMARY KEY (field, term)) WITHOUT ROWID",
+    *(f"CREATE VIRTUAL TABLE IF NOT EXISTS search_{kind} USING fts5(names, keys, body, {FTS_OPTIONS})"
+      for kind in KINDS),
+)
+
+_SOURCE_TABLES: dict[str, str] = {"person": "person", "institution": "institution", "visit": "visit",
+                                  "meeting": "meeting", "followup": "followup"}
+
+
+def install_sqlite(execute: Callable[[str], Any]) -> None:
+    """Create the index tables and triggers (idempotent) and queue every existing record."""
+    for sql in TABLES_SQL:
+        execute(sql)
+    for sql in TRIGGERS.values():
+        execute(sql)
+    for kind, table in _SOURCE_TABLES.items():
+        execute(f"INSERT INTO search_dirty (kind, record_id) SELECT '{kind}', id FROM {table} t WHERE NOT EXISTS "
+                f"(SELECT 1 FROM search_dirty d WHERE d.kind = '{kind}' AND d.record_id = t.id)")
+
+
+# --- documents: what is searchable of a record ---------------------------------------------------
+
+@dataclass(slots=True)
+class Document:
+    """The searchable text of one record, as stored (not folded)."""
+
+    kind: str
+    id: int
+    title: str
+    names: list[str] = field(default_factory=list)
+    """Names (all scripts), short names, or the title: matched above everything else."""
+    body: list[tuple[str, str]] = field(default_factory=list)
+    """(field label, text): positions, biography, notes, agenda, topics..."""
+    name_keyed: bool = False
+    """True for people and institutions: their names also get spelling-insensitive keys."""
+
+    def add(self, label: str, value: str | None) -> None:
+        if value and value.strip():
+            self.body.append((label, value))
+
+
+def _chunks(ids: Sequence[int], size: int = BATCH) -> Iterator[Sequence[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
+
+
+def _grouped(session: Session, query: Any) -> dict[int, list[Any]]:
+    """Rows of ``query`` (first column an owner id) grouped by owner: the rest of each row, or its one value."""
+    out: dict[int, list[Any]] = defaultdict(list)
+    for row in session.execute(query):
+        out[row[0]].append(row[1:] if len(row) > 2 else row[1])
+    return out
+
+
+def _topics(session: Session, link: Any, owner_col: Any, ids: Sequence[int]) -> dict[int, list[Any]]:
+    return _grouped(session, select(owner_col, m.Topic.name).join(m.Topic, m.Topic.id == link.c.topic_id)
+                    .where(owner_col.in_(ids)).order_by(m.Topic.name))
+
+
+def _people(session: Session, ids: Sequence[int]) -> dict[int, Document]:
+    p = m.Person
+    docs: dict[int, Document] = {}
+    for r in session.execute(select(p.id, p.given_name, p.middle_name, p.family_name, p.display_name,
+                                    p.honorific, p.biography, p.notes).where(p.id.in_(ids))):
+        full = compose_full_name(r.given_name, r.middle_name, r.family_name, r.display_name)
+        doc = Document("person", r.id, full, name_keyed=True)
+        doc.names = [n for n in (full, r.given_name, r.middle_name, r.family_name, r.display_name) if n]
+        doc.add("honorific", r.honorific)
+        doc.add("biography", r.biography)
+        doc.add("notes", r.notes)
+        docs[r.id] = doc
+    for pid, variants in _grouped(session, select(m.PersonName.person_id, m.PersonName.name)
+                                  .where(m.PersonName.person_id.in_(ids)).order_by(m.PersonName.id)).items():
+        docs[pid].names.extend(variants)
+    positions = _grouped(session, select(m.Position.person_id, m.Position.title, m.Institution.name,
+                                         m.Position.is_current)
+                         .join(m.Institution, m.Institution.id == m.Position.institution_id)
+                         .where(m.Position.person_id.in_(ids))
+                         .order_by(m.Position.is_current.desc(), m.Position.start_date.desc(), m.Position.id))
+    for pid, rows in positions.items():
+        for title, inst, current in rows:
+            docs[pid].add("position" if current else "former position", f"{title}, {inst}")
+    for pid, addresses in _grouped(session, select(m.PersonEmail.person_id, m.PersonEmail.address)
+                                   .where(m.PersonEmail.person_id.in_(ids))).items():
+        docs[pid].add("e-mail", " ".join(addresses))
+    for pid, tags in _grouped(session, select(m.PersonTag.person_id, m.PersonTag.tag)
+                              .where(m.PersonTag.person_id.in_(ids))).items():
+        docs[pid].add("tags", ", ".join(tags))
+    for pid, names in _topics(session, m.person_topic, m.person_topic.c.person_id, ids).items():
+        docs[pid].add("topics", ", ".join(names))
+    return docs
+
+
+def _institutions(session: Session, ids: Sequence[int]) -> dict[int, Document]:
+    i = m.Institution
+    docs: dict[int, Document] = {}
+    for r in session.execute(select(i.id, i.name, i.short_name, i.city, i.country, i.profile, i.website)
+                             .where(i.id.in_(ids))):
+        doc = Document("institution", r.id, r.name, [n for n in (r.name, r.short_name) if n], name_keyed=True)
+        doc.add("profile", r.profile)
+        doc.add("place", ", ".join(x for x in (r.city, r.country) if x))
+        doc.add("website", r.website)
+        docs[r.id] = doc
+    for iid, names in _grouped(session, select(m.InstitutionName.institution_id, m.InstitutionName.name)
+                               .where(m.InstitutionName.institution_id.in_(ids))
+                               .order_by(m.InstitutionName.id)).items():
+        docs[iid].names.extend(names)
+    for iid, names in _topics(session, m.institution_topic, m.institution_topic.c.institution_id, ids).items():
+        docs[iid].add("topics", ", ".join(names))
+    return docs
+
+
+def _visits(session: Session, ids: Sequence[int]) -> dict[int, Document]:
+    v = m.Visit
+    docs: dict[int, Document] = {}
+    for r in session.execute(select(v.id, v.title, v.place, v.purpose, v.summary).where(v.id.in_(ids))):
+        doc = Document("visit", r.id, r.title, [r.title])
+        doc.add("place", r.place)
+        doc.add("purpose", r.purpose)
+        doc.add("summary", r.summary)
+        docs[r.id] = doc
+    for vid, names in _topics(session, m.visit_topic, m.visit_topic.c.visit_id, ids).items():
+        docs[vid].add("topics", ", ".join(names))
+    return docs
+
+
+def _meetings(session: Session, ids: Sequence[int]) -> dict[int, Document]:
+    t = m.Meeting
+    docs: dict[int, Document] = {}
+    for r in session.execute(select(t.id, t.title, t.objectives, t.talking_points, t.agenda, t.notes, t.outcomes,
+                                    t.room).where(t.id.in_(ids))):
+        doc = Document("meeting", r.id, r.title, [r.title])
+        doc.add("objectives", r.objectives)
+        doc.add("agenda", r.agenda)
+        doc.add("talking points", r.talking_points)
+        doc.add("notes", r.notes)
+        doc.add("outcomes", r.outcomes)
+        doc.add("room", r.room)
+        docs[r.id] = doc
+    for mid, names in _topics(session, m.meeting_topic, m.meeting_topic.c.meeting_id, ids).items():
+        docs[mid].add("topics", ", ".join(names))
+    return docs
+
+
+def _followups(session: Session, ids: Sequence[int]) -> dict[int, Document]:
+    f = m.FollowUp
+    docs: dict[int, Document] = {}
+    for r in session.execute(select(f.id, f.description, f.notes).where(f.id.in_(ids))):
+        first_line = r.description.strip().splitlines()[0] if r.description.strip() else ""
+        title = first_line if len(first_line) <= TITLE_LIMIT else first_line[: TITLE_LIMIT - 1] + "…"
+        doc = Document("followup", r.id, title, [r.description])
+        doc.add("notes", r.notes)
+        docs[r.id] = doc
+    return docs
+
+
+_BUILDERS: dict[str, Callable[[Session, Sequence[int]], dict[int, Document]]] = {
+    "person": _people, "institution": _institutions, "visit": _visits, "meeting": _meetings,
+    "followup": _followups,
+}
+
+
+def documents(session: Session, kind: str, ids: Iterable[int]) -> dict[int, Document]:
+    """The documents of the records of ``kind`` with these ids (missing ids are left out)."""
+    id_list = sorted(set(ids))
+    out: dict[int, Document] = {}
+    for chunk in _chunks(id_list):
+        out.update(_BUILDERS[kind](session, chunk))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedText:
+    """A document's folded columns as the index holds them."""
+
+    names: str
+    keys: str
+    body: str
+
+
+def indexed_text(doc: Document) -> IndexedText:
+    names = fold(" ".join(doc.names))
+    keys = " ".join(text_keys(" ".join(doc.names))) if doc.name_keyed else ""
+    body = fold("\n".join(value for _label, value in doc.body))
+    return IndexedText(names, keys, body)
+
+
+# --- the interface -------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class QueryWord:
+    """One word of a query and everything it may match."""
+
+    words: tuple[str, ...]
+    """Folded spellings, matched as word prefixes (in names; in the body for tier "all")."""
+    keys: tuple[str, ...] = ()
+    """Name keys, matched as prefixes of keys."""
+    exact: tuple[str, ...] = ()
+    """Whole words (typo corrections), matched exactly in names and keys."""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    id: int
+    rank: float
+    """Lower is better (bm25)."""
+
+
+class SearchIndex(Protocol):
+    """What the search service needs of an index; one implementation per database kind."""
+
+    def pending(self, session: Session) -> int:
+        """How many records wait to be (re)indexed."""
+        ...
+
+    def apply_pending(self, session: Session) -> int:
+        """Index the queued records (inside the caller's transaction); returns how many."""
+        ...
+
+    def rebuild(self, session: Session, progress: Progress | None = None) -> dict[str, int]:
+        """Empty and refill the whole index; returns the records indexed per kind."""
+        ...
+
+    def candidates(self, session: Session, kind: str, query: Sequence[QueryWord], tier: Tier,
+                   limit: int) -> list[Candidate]:
+        """Records whose every query word matches (in names/keys for tier "names"; anywhere for
+        "all"), best first."""
+        ...
+
+    def stored(self, session: Session, kind: str, ids: Sequence[int]) -> dict[int, IndexedText]:
+        """The folded text the index holds for these records."""
+        ...
+
+    def vocabulary(self, session: Session, field: Literal["n", "k"], prefix: str, limit: int) -> list[str]:
+        """Indexed name words (``n``) or keys (``k``) that start with ``prefix`` (at most ``limit``)."""
+        ...
+
+
+class SqliteFtsIndex:
+    """``SearchIndex`` on SQLite FTS5 (see the module docstring)."""
+
+    WEIGHTS = (10.0, 6.0, 1.0)
+    """bm25 weights of the names, keys and body columns."""
+
+    def pending(self, session: Session) -> int:
+        return int(session.execute(text("SELECT count(*) FROM search_dirty")).scalar_one())
+
+    def apply_pending(self, session: Session) -> int:
+        done = 0
+        while True:
+            batch = session.execute(text("SELECT kind, record_id FROM search_dirty LIMIT 2000")).all()
+            if not batch:
+                return done
+            by_kind: dict[str, list[int]] = defaultdict(list)
+            for kind, ident in batch:
+                by_kind[kind].append(ident)
+            for kind, ids in by_kind.items():
+                if kind in _BUILDERS:
+                    self._reindex(session, kind, ids)
+                session.execute(text("DELETE FROM search_dirty WHERE kind = :k AND record_id = :i"),
+                                [{"k": kind, "i": i} for i in ids])
+            done += len(batch)
+
+    def _reindex(self, session: Session, kind: str, ids: Sequence[int]) -> None:
+        table = f"search_{kind}"
+        session.execute(text(f"DELETE FROM {table} WHERE rowid = :i"), [{"i": i} for i in ids])
+        docs = documents(session, kind, ids)
+        if not docs:
+            return
+        rows: list[dict[str, Any]] = []
+        terms: set[tuple[str, str]] = set()
+        for ident, doc in docs.items():
+            t = indexed_text(doc)
+            rows.append({"i": ident, "n": t.names, "k": t.keys, "b": t.body})
+            if doc.name_keyed:
+                terms.update(("n", w) for w in t.names.split())
+                terms.update(("k", k) for k in t.keys.split())
+        session.execute(text(f"INSERT INTO {table} (rowid, names, keys, body) VALUES (:i, :n, :k, :b)"), rows)
+        if terms:
+            session.execute(text("INSERT OR IGNORE INTO search_term (field, term) VALUES (:f, :t)"),
+                            [{"f": f, "t": t} for f, t in terms])
+
+    def rebuild(self, session: Session, progress: Progress | None = None) -> dict[str, int]:
+        conn = session.connection()
+        install_sqlite(lambda sql: conn.exec_driver_sql(sql))
+        session.execute(text("DELETE FROM search_term"))
+        counts: dict[str, int] = {}
+        for kind in KINDS:
+            session.execute(text(f"DELETE FROM search_{kind}"))
+            counts[kind] = int(session.execute(
+                text(f"SELECT count(*) FROM {_SOURCE_TABLES[kind]}")).scalar_one())
+        session.execute(text("DELETE FROM search_dirty WHERE kind NOT IN ("
+                             + ", ".join(f"'{k}'" for k in KINDS) + ")"))
+        total = sum(counts.values())
+        done = 0
+        while True:
+            step = self._apply_some(session, 5_000)
+            if not step:
+                break
+            done += step
+            if progress:
+                progress(f"indexed {done:,} of {total:,} records")
+        for kind in KINDS:
+            session.execute(text(f"INSERT INTO search_{kind} (search_{kind}) VALUES ('optimize')"))
+        return counts
+
+    def _apply_some(self, session: Session, limit: int) -> int:
+        batch = session.execute(text("SELECT kind, record_id FROM search_dirty LIMIT :n"), {"n": limit}).all()
+        by_kind: dict[str, list[int]] = defaultdict(list)
+        for kind, ident in batch:
+            by_kind[kind].append(ident)
+        for kind, ids in by_kind.items():
+            for chunk in _chunks(ids, 2_000):
+                self._reindex(session, kind, chunk)
+                session.execute(text("DELETE FROM search_dirty WHERE kind = :k AND record_id = :i"),
+                                [{"k": kind, "i": i} for i in chunk])
+        return len(batch)
+
+    def candidates(self, session: Session, kind: str, query: Sequence[QueryWord], tier: Tier,
+                   limit: int) -> list[Candidate]:
+        expr = match_expression(query, tier)
+        if not expr:
+            return []
+        table = f"search_{kind}"
+        w = self.WEIGHTS
+        rows = session.execute(
+            text(f"SELECT rowid, bm25({table}, {w[0]}, {w[1]}, {w[2]}) AS r FROM {table} "
+                 f"WHERE {table} MATCH :q ORDER BY r LIMIT :n"), {"q": expr, "n": limit})
+        return [Candidate(int(r[0]), float(r[1])) for r in rows]
+
+    def stored(self, session: Session, kind: str, ids: Sequence[int]) -> dict[int, IndexedText]:
+        out: dict[int, IndexedText] = {}
+        for chunk in _chunks(list(ids)):
+            params = {f"i{n}": i for n, i in enumerate(chunk)}
+            rows = session.execute(text(f"SELECT rowid, names, keys, body FROM search_{kind} WHERE rowid IN ("
+                                        + ", ".join(f":{k}" for k in params) + ")"), params)
+            out.update({int(r[0]): IndexedText(r[1] or "", r[2] or "", r[3] or "") for r in rows})
+        return out
+
+    def vocabulary(self, session: Session, field: Literal["n", "k"], prefix: str, limit: int) -> list[str]:
+        if not prefix:
+            return []
+        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        rows = session.execute(text("SELECT term FROM search_term WHERE field = :f AND term >= :lo AND term < :hi "
+                                    "LIMIT :n"), {"f": field, "lo": prefix, "hi": upper, "n": limit})
+        return [r[0] for r in rows]
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def match_expression(query: Sequence[QueryWord], tier: Tier) -> str:
+    """An FTS5 MATCH expression: every word must match one of its alternatives."""
+    parts: list[str] = []
+    for word in query:
+        alts: list[str] = []
+        word_cols = "names" if tier == "names" else "{names body}"
+        alts += [f"{word_cols} : {_quote(w)}*" for w in word.words if w]
+        alts += [f"keys : {_quote(k)}*" for k in word.keys if k]
+        alts += [f"{{names keys}} : {_quote(e)}" for e in word.exact if e]
+        if not alts:
+            return ""
+        parts.append("(" + " OR ".join(alts) + ")")
+    return " AND ".join(parts)
+
+
+class UnavailableIndex:
+    """``SearchIndex`` for a database without one (PostgreSQL until its counterpart exists)."""
+
+    def __init__(self, dialect: str) -> None:
+        self.dialect = dialect
+
+    def _refuse(self) -> SearchUnavailableError:
+        return SearchUnavailableError(f"search is not available on {self.dialect} databases yet "
+                                      "(it needs the SQLite file database for now)")
+
+    def pending(self, session: Session) -> int:
+        return 0
+
+    def apply_pending(self, session: Session) -> int:
+        return 0
+
+    def rebuild(self, session: Session, progress: Progress | None = None) -> dict[str, int]:
+        raise self._refuse()
+
+    def candidates(self, session: Session, kind: str, query: Sequence[QueryWord], tier: Tier,
+                   limit: int) -> list[Candidate]:
+        raise self._refuse()
+
+    def stored(self, session: Session, kind: str, ids: Sequence[int]) -> dict[int, IndexedText]:
+        raise self._refuse()
+
+    def vocabulary(self, session: Session, field: Literal["n", "k"], prefix: str, limit: int) -> list[str]:
+        raise self._refuse()
+
+
+_SQLITE = SqliteFtsIndex()
+
+
+def index_for(session: Session) -> SearchIndex:
+    """The index implementation for the database this session talks to."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        return _SQLITE
+    return UnavailableIndex(dialect)
+
+
+def has_index(session: Session) -> bool:
+    """True when this database has the index tables (a SQLite database at migration 0003 or later)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return False
+    return session.execute(text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_dirty'")
+                           ).first() is not None
+
+
+def sync_before_commit(session: Session) -> None:
+    """Bring the index up to date with what this transaction wrote (called by ``unit_of_work``)."""
+    if has_index(session):
+        _SQLITE.apply_pending(session)
