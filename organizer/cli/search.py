@@ -43,7 +43,7 @@ def _dump(value: Any, out: TextIO) -> None:
     out.write("\n")
 
 
-def cmd_search(db: "Database", args: argparse.Namespace, out: TextIO) -> int:
+def cmd_search(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     from organizer.services import search
 
     if args.rebuild:
