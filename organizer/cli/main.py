@@ -199,6 +199,9 @@ COMMANDS: dict[str, str] = {
     "backup": "organizer.cli.backup:cmd_backup",
     "erase": "organizer.cli.erase:cmd_erase",
     "search": "organizer.cli.search:cmd_search",
+    "duplicates": "organizer.cli.search:cmd_duplicates",
+    "merge": "organizer.cli.search:cmd_merge",
+    "unmerge": "organizer.cli.search:cmd_unmerge",
 }
 """Command name -> ``"module:function"``; the module is imported only when its command runs."""
 

@@ -37,6 +37,32 @@ def register(sub: Any) -> None:
     s.add_argument("--rebuild", action="store_true",
                    help="rebuild the search index from the data (if it was ever damaged), then search")
 
+    d = sub.add_parser("duplicates", help="list likely duplicate people and institutions",
+                       description="List pairs of records that are likely the same person or institution "
+                                   "(the same name in another script or romanization, the same e-mail or "
+                                   "phone, near-identical names at one institution), surest first, with the "
+                                   "reasons. Merge a pair with `organizer merge`.")
+    d.add_argument("--kind", choices=("person", "institution"), help="only people or only institutions")
+    d.add_argument("--limit", type=int, metavar="N", help="at most N pairs")
+    d.add_argument("--json", action="store_true", help="print a JSON array of pairs")
+
+    mg = sub.add_parser("merge", help="merge two records of one person or institution (undoable)",
+                        description="Merge OTHER_ID into KEEP_ID: every position, name variant, contact, "
+                                    "participation, follow-up and note of both is kept; the other record is "
+                                    "deleted and its uid kept as an alias. Prints a token for "
+                                    "`organizer unmerge`, which restores both records exactly.")
+    mg.add_argument("kind", choices=("person", "institution"))
+    mg.add_argument("keep_id", type=int, metavar="KEEP_ID")
+    mg.add_argument("other_id", type=int, metavar="OTHER_ID")
+    mg.add_argument("--json", action="store_true", help="print what was moved as JSON")
+
+    um = sub.add_parser("unmerge", help="undo a merge: restore both records exactly",
+                        description="Undo the merge with this token (printed by `organizer merge`; "
+                                    "`organizer unmerge --list` shows them).")
+    um.add_argument("token", nargs="?", help="the merge token")
+    um.add_argument("--list", action="store_true", help="list the merges, newest first")
+    um.add_argument("--json", action="store_true", help="print JSON")
+
 
 def _dump(value: Any, out: TextIO) -> None:
     json.dump(value, out, ensure_ascii=False, indent=2)
@@ -71,4 +97,63 @@ def cmd_search(db: Database, args: argparse.Namespace, out: TextIO) -> int:
             print(f"  {h.id:>6}  {h.title}", file=out)
             if h.snippet and h.snippet != h.title:
                 print(f"          {h.field}: {h.snippet}", file=out)
+    return 0
+
+
+def cmd_duplicates(db: Database, args: argparse.Namespace, out: TextIO) -> int:
+    from organizer.services import duplicates
+
+    pairs = duplicates.find_duplicates(db, args.kind, args.limit)
+    if args.json:
+        _dump([{"kind": c.kind, "first_id": c.first_id, "second_id": c.second_id, "first_title": c.first_title,
+                "second_title": c.second_title, "reasons": list(c.reasons), "score": c.score} for c in pairs], out)
+        return 0
+    if not pairs:
+        print("no likely duplicates", file=out)
+        return 0
+    width = max(len(f"{c.first_id} {c.first_title}") for c in pairs[:200])
+    for c in pairs:
+        left = f"{c.first_id} {c.first_title}"
+        print(f"{c.kind:<11} {left:<{min(width, 50)}}  <->  {c.second_id} {c.second_title}", file=out)
+        print(f"{'':<11} {c.score:.0f}: {'; '.join(c.reasons)}", file=out)
+    return 0
+
+
+def cmd_merge(db: Database, args: argparse.Namespace, out: TextIO) -> int:
+    from organizer.services import duplicates
+
+    result = duplicates.merge(db, args.kind, args.keep_id, args.other_id)
+    if args.json:
+        _dump(result.as_dict(), out)
+        return 0
+    moved = ", ".join(f"{n} {t}" for t, n in sorted(result.moved.items())) or "nothing to move"
+    print(f"merged {args.kind} {result.merged_id} into {result.kept_id}: moved {moved}", file=out)
+    if result.dropped:
+        print("already there, not doubled: " + ", ".join(f"{n} {t}" for t, n in sorted(result.dropped.items())),
+              file=out)
+    print(f"undo with: organizer unmerge {result.undo_token}", file=out)
+    return 0
+
+
+def cmd_unmerge(db: Database, args: argparse.Namespace, out: TextIO) -> int:
+    from organizer.services import duplicates
+
+    if args.list:
+        history = duplicates.merge_history(db)
+        if args.json:
+            _dump(history, out)
+        for h in [] if args.json else history:
+            state = f"undone {h['undone_at'][:16]}" if h["undone_at"] else "active"
+            print(f"{h['token']:>5}  {h['merged_at'][:16]}  {h['kind']} {h['merged_id']} ({h['merged_title']}) "
+                  f"-> {h['kept_id']}  [{state}]", file=out)
+        return 0
+    if not args.token:
+        print("organizer: unmerge: give a merge token (see `organizer unmerge --list`)", file=sys.stderr)
+        return 2
+    result = duplicates.undo_merge(db, args.token)
+    if args.json:
+        _dump(result.as_dict(), out)
+    else:
+        print(f"restored {result.kind} {result.merged_id} and {result.kept_id} as they were before the merge",
+              file=out)
     return 0

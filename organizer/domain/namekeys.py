@@ -145,8 +145,10 @@ def fold(text: str) -> str:
     """Lower-case ASCII words separated by single spaces (see the module docstring)."""
     if not text:
         return ""
-    lowered = unicodedata.normalize("NFC", text).lower().translate(_PRE_FOLD)
-    ascii_text = anyascii(lowered).lower()
+    if text.isascii():  # most names and notes: nothing to transliterate
+        ascii_text = text.lower()
+    else:
+        ascii_text = anyascii(unicodedata.normalize("NFC", text).lower().translate(_PRE_FOLD)).lower()
     return " ".join(_NON_WORD.sub(" ", _APOSTROPHE_RE.sub("", ascii_text)).split())
 
 

@@ -204,6 +204,7 @@ class _Resolver:
         if ident is None and self.session.new:
             self.session.flush()  # records of this file not written yet (institutions wait for their units)
             ident = self.session.scalar(select(model.id).where(model.uid == uid))
+        ident = self.session.scalar(select(model.id).where(model.uid == uid)) or self._merged_into(model, uid)
         if ident is None:
             raise reader.fail(key, f"refers to {uid!r}, which is neither in the file nor in the database")
         self.remember(model, uid, ident)
@@ -214,7 +215,17 @@ class _Resolver:
         self._known.add((model, ident))
 
     def exists(self, model: type[m.RecordMixin], uid: str) -> bool:
-        return self.session.scalar(select(model.id).where(model.uid == uid)) is not None
+        """Present already, or merged into a record that is (its uid is that record's alias)."""
+        return (self.session.scalar(select(model.id).where(model.uid == uid)) is not None
+                or self._merged_into(model, uid) is not None)
+
+    def _merged_into(self, model: type[m.RecordMixin], uid: str) -> int | None:
+        kind = str(getattr(model, "__tablename__", ""))
+        if kind not in ("person", "institution"):
+            return None
+        return self.session.scalar(select(m.MergeRecord.kept_id).where(
+            m.MergeRecord.kind == kind, m.MergeRecord.merged_uid == uid, m.MergeRecord.undone_at.is_(None))
+            .order_by(m.MergeRecord.id.desc()).limit(1))
 
 
 def load_archive_file(path: Path) -> dict[str, Any]:

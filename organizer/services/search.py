@@ -4,11 +4,8 @@
 accents, apostrophes, any script to ASCII) and keyed (``namekeys.name_keys``: a skeleton on which the
 romanization systems agree), and a word of four letters or more also gets the indexed name words and
 keys one edit away (rapidfuzz, among the words that share its first two letters: bounded work; a
-typo in the first two letters is not forgiven). The index (``store.search_index``) is asked per kind
-twice, through the one ``SearchIndex`` interface:
-
-1. ``names``: every query word matches a name (prefix), a name key (prefix) or a corrected word;
-2. ``all``: every query word matches somewhere, notes and agendas included.
+typo in the first two letters is not forgiven). The index (``store.search_index``) is asked through the
+one ``SearchIndex`` interface.
 
 Candidates are then scored here, word by word, from the folded text the index holds, so the ranking
 is explicit and testable rather than left to bm25 alone:
@@ -25,7 +22,12 @@ a whole word / the start of a word in the text      0.30 / 0.25
 =================================================  =====
 
 A record's score is the mean over the query words (0-100); ties go to the kind order of
-``search_index.KINDS`` (people first), then to bm25. The snippet is the name variant that matched, or
+``search_index.KINDS`` (people first), then to the newer record. Candidates come from the index in
+three tiers per kind, newest first, at most ``2 * limit`` each: whole name words or keys; name
+prefixes (plus typo corrections when fewer than ``limit`` records matched by name); any field. No
+bm25 sort: it would have to score every match (a common word is in 200,000 meetings) before the
+first result, while newest-first stops after the limit (``bench/bench_search.py``). The snippet is
+the name variant that matched, or
 the passage around the first matching words of the best field, taken from the stored text.
 """
 
@@ -51,6 +53,7 @@ from organizer.store.search_index import (
     QueryWord,
     SearchIndex,
     SearchUnavailableError,
+    Tier,
     documents,
     has_index,
     index_for,
@@ -66,6 +69,7 @@ TYPO_ALTERNATIVES = 12
 SNIPPET_CONTEXT = 70
 """Characters of context either side of the match in a text snippet."""
 MAX_QUERY = 300
+NAME_KINDS = ("person", "institution")
 
 _KIND_ALIASES = {"people": "person", "institutions": "institution", "visits": "visit", "meetings": "meeting",
                  "followups": "followup", "follow-ups": "followup", "follow-up": "followup"}
@@ -197,33 +201,54 @@ def search(db: Database, query: str, *, kinds: Iterable[str] | None = None,
     words = parse_query(query)
     if not words or all(len(w.text) < 2 for w in words):
         return SearchResults(query, ())
-    _catch_up(db)
     with db.reader() as session:
         index = index_for(session)
         if session.get_bind().dialect.name == "sqlite" and not has_index(session):
             raise SearchUnavailableError("this database has no search index; run `organizer search --rebuild`")
+        if not index.pending(session):
+            return _run(session, index, query, words, wanted, limit)
+    _catch_up(db)  # writes made behind the app's back are indexed first
+    with db.reader() as session:
+        return _run(session, index_for(session), query, words, wanted, limit)
+
+
+def _run(session: Session, index: SearchIndex, query: str, words: list[_Word], wanted: Sequence[str],
+         limit: int) -> SearchResults:
+    per_kind = max(limit * 2, 20)
+    found: dict[str, dict[int, float]] = {k: {} for k in wanted}
+
+    def collect(tier: Tier, q: list[QueryWord], kinds: Sequence[str]) -> int:
+        new = 0
+        for kind in kinds:
+            for c in index.candidates(session, kind, q, tier, per_kind):
+                if c.id not in found[kind]:
+                    found[kind][c.id] = c.rank
+                    new += 1
+        return new
+
+    # Whole words first (people and institutions: their names are many; other kinds' names are titles).
+    named = collect("exact", [w.as_query() for w in words], [k for k in wanted if k in NAME_KINDS])
+    named += collect("names", [w.as_query() for w in words], wanted)
+    if named < limit:  # few names match as typed: maybe a typo (bounded work, see _add_typo_fixes)
         for word in words:
             _add_typo_fixes(session, index, word)
-        q = [w.as_query() for w in words]
-        per_kind = max(limit * 3, 30)
-        scored: list[_Scored] = []
-        for kind in wanted:
-            found: dict[int, float] = {}
-            for tier in ("names", "all"):
-                for c in index.candidates(session, kind, q, tier, per_kind):
-                    found.setdefault(c.id, c.rank)
-            if not found:
-                continue
-            stored = index.stored(session, kind, list(found))
-            scored += [_score(kind, i, found[i], stored[i], words) for i in found if i in stored]
-        kind_order = {k: n for n, k in enumerate(KINDS)}
-        scored.sort(key=lambda s: (-round(s.score, 6), kind_order[s.kind], s.rank, s.id))
-        top = scored[:limit]
-        docs: dict[tuple[str, int], Document] = {}
-        for kind in wanted:
-            ids = [s.id for s in top if s.kind == kind]
+        if any(w.fixes or w.key_fixes for w in words):
+            collect("names", [w.as_query() for w in words], wanted)
+    collect("all", [w.as_query() for w in words], wanted)
+    scored: list[_Scored] = []
+    for kind in wanted:
+        if found[kind]:
+            stored = index.stored(session, kind, list(found[kind]))
+            scored += [_score(kind, i, r, stored[i], words) for i, r in found[kind].items() if i in stored]
+    kind_order = {k: n for n, k in enumerate(KINDS)}
+    scored.sort(key=lambda s: (-round(s.score, 6), kind_order[s.kind], -s.id))
+    top = scored[:limit]
+    docs: dict[tuple[str, int], Document] = {}
+    for kind in wanted:
+        for body in (False, True):
+            ids = [s.id for s in top if s.kind == kind and (s.where == "text") == body]
             if ids:
-                docs.update({(kind, i): d for i, d in documents(session, kind, ids).items()})
+                docs.update({(kind, i): d for i, d in documents(session, kind, ids, body=body).items()})
     hits = []
     for s in top:
         doc = docs.get((s.kind, s.id))
@@ -237,11 +262,8 @@ def search(db: Database, query: str, *, kinds: Iterable[str] | None = None,
 
 def _catch_up(db: Database) -> None:
     """Index what was written behind the app's back (the sqlite3 shell, an older Organizer)."""
-    with db.reader() as session:
-        pending = has_index(session) and index_for(session).pending(session) > 0
-    if pending:
-        with db.unit_of_work():
-            pass  # the unit of work indexes the queue before it commits
+    with db.unit_of_work():
+        pass  # the unit of work indexes the queue before it commits
 
 
 def rebuild_index(db: Database, progress: Progress | None = None) -> dict[str, int]:
@@ -257,38 +279,55 @@ def pending_count(db: Database) -> int:
 
 # --- snippets ------------------------------------------------------------------------------------
 
-def _matches(folded: str, words: list[_Word], where: str) -> bool:
+def _hit_words(words: list[_Word], where: str) -> list[re.Pattern[str]]:
+    """Patterns that find the query's words (or their corrections) at word starts in folded text."""
+    alts: set[str] = set()
     for w in words:
-        if folded.startswith(w.text) or folded in w.fixes:
-            return True
-        if where in ("key", "typo"):
-            keys = set(name_keys(folded))
-            if any(k.startswith(q) for q in w.keys if len(q) >= 2 for k in keys) or keys & set(w.key_fixes):
-                return True
-    return False
+        alts.add(w.text)
+        if where in ("typo", "key"):
+            alts.update(w.fixes)
+    return [re.compile(r"\b" + re.escape(a)) for a in sorted(alts, key=len, reverse=True) if a]
+
+
+def _count(patterns: list[re.Pattern[str]], folded: str) -> int:
+    return sum(1 for p in patterns if p.search(folded))
+
+
+def _key_match(name: str, words: list[_Word]) -> int:
+    """How many query words match a word of ``name`` by key (or key correction)."""
+    keys = {k for raw in _TOKEN_SPLIT.split(name) for k in name_keys(raw)} if name else set()
+    return sum(1 for w in words if any(k.startswith(q) for q in w.keys if len(q) >= 2 for k in keys)
+               or keys & set(w.key_fixes))
 
 
 def _snippet(doc: Document, scored: _Scored, words: list[_Word], cyrillic: bool) -> tuple[str, str]:
     if scored.where in ("name", "key", "typo"):
         label = {"name": "name", "key": "name (spelling)", "typo": "name (one typo)"}[scored.where]
+        patterns = _hit_words(words, scored.where)
         best, best_count = doc.names[0] if doc.names else doc.title, -1.0
         for name in doc.names:
-            count: float = sum(1 for s, e in raw_words(name) if _matches(fold(name[s:e]).replace(" ", ""), words,
-                                                                         scored.where))
+            count: float = _count(patterns, fold(name))
+            if scored.where != "name" and count < len(words):
+                count = max(count, _key_match(name, words))
             count += 0.5 if count and is_cyrillic(name) == cyrillic else 0  # the query's script first
             if count > best_count:
                 best, best_count = name, count
         return _cut(best, None), label
-    best_field: tuple[str, str, int, int] | None = None
+    patterns = _hit_words(words, "text")
+    best_field: tuple[str, str] | None = None
     best_count = 0
     for label, value in doc.body:
-        spans = [(s, e) for s, e in raw_words(value) if _matches(fold(value[s:e]).replace(" ", ""), words, "text")]
-        if len(spans) > best_count:
-            best_field, best_count = (label, value, spans[0][0], spans[0][1]), len(spans)
+        count = _count(patterns, fold(value))
+        if count > best_count:
+            best_field, best_count = (label, value), count
     if best_field is None:
         return _cut(doc.title, None), "name"
-    label, value, start, end = best_field
-    return _cut(value, (start, end)), label
+    label, value = best_field
+    for start, end in raw_words(value):
+        folded = fold(value[start:end]).replace(" ", "")
+        if any(folded.startswith(w.text) for w in words):
+            return _cut(value, (start, end)), label
+    return _cut(value, None), label
 
 
 def _cut(value: str, span: tuple[int, int] | None) -> str:

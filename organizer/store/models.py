@@ -469,3 +469,27 @@ class Attachment(RecordMixin, Base):
     size: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     content: Mapped[bytes] = deferred(mapped_column(LargeBinary))
+
+
+# --- merges --------------------------------------------------------------------------------------
+
+
+class MergeRecord(Base):
+    """Two people (or institutions) merged into one: what the merge changed, so it can be undone.
+
+    The merged record's ``uid`` stays an alias of the kept record (the archive import maps it) until
+    the merge is undone. ``snapshot`` is JSON: every row the merge touched, as it was before, and the
+    rows it created (``services.duplicates``). No foreign keys: it is history, kept whatever happens.
+    """
+
+    __tablename__ = "merge_record"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    kept_id: Mapped[int] = mapped_column(Integer, index=True)
+    merged_id: Mapped[int] = mapped_column(Integer)
+    merged_uid: Mapped[str] = mapped_column(String(SHORT_LEN), index=True)
+    merged_title: Mapped[str] = mapped_column(String(NAME_LEN), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime)
+    snapshot: Mapped[str] = mapped_column(Text)

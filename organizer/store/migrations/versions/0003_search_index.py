@@ -1,4 +1,4 @@
-"""search index: FTS5 tables, the re-index queue and its triggers (SQLite only)
+"""search index (SQLite: FTS5 tables, re-index queue, triggers) and merge records (every database)
 
 Revision ID: 0003
 Revises: 0002
@@ -8,8 +8,8 @@ The index tables are not in ``models.Base`` (FTS5 virtual tables cannot be descr
 ``migrations/env.py`` hides them from autogenerate. Every existing record is queued, so the first
 unit of work (or ``organizer search --rebuild``) indexes what the database already holds.
 
-On PostgreSQL this revision does nothing: the search index there is a later revision's job
-(tsvector/GIN and pg_trgm behind the same ``SearchIndex`` interface).
+On PostgreSQL this revision only creates ``merge_record``: the search index there is a later
+revision's job (tsvector/GIN and pg_trgm behind the same ``SearchIndex`` interface).
 
 Later migrations: Alembic's batch mode on SQLite recreates a table and silently drops its triggers;
 a migration that batch-alters a table in ``search_index.TRIGGERS`` must run
@@ -18,6 +18,7 @@ a migration that batch-alters a table in ``search_index.TRIGGERS`` must run
 from typing import Sequence, Union
 
 from alembic import op
+import sqlalchemy as sa
 
 from organizer.store import search_index
 
@@ -28,6 +29,20 @@ depends_on: Union[str, Sequence[str], None] = None
 
 
 def upgrade() -> None:
+    op.create_table('merge_record',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=16), nullable=False),
+    sa.Column('kept_id', sa.Integer(), nullable=False),
+    sa.Column('merged_id', sa.Integer(), nullable=False),
+    sa.Column('merged_uid', sa.String(length=64), nullable=False),
+    sa.Column('merged_title', sa.String(length=300), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('undone_at', sa.DateTime(), nullable=True),
+    sa.Column('snapshot', sa.Text(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_merge_record'))
+    )
+    op.create_index(op.f('ix_merge_record_kept_id'), 'merge_record', ['kept_id'], unique=False)
+    op.create_index(op.f('ix_merge_record_merged_uid'), 'merge_record', ['merged_uid'], unique=False)
     bind = op.get_bind()
     if bind.dialect.name != "sqlite":
         return
@@ -35,6 +50,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index(op.f('ix_merge_record_merged_uid'), table_name='merge_record')
+    op.drop_index(op.f('ix_merge_record_kept_id'), table_name='merge_record')
+    op.drop_table('merge_record')
     bind = op.get_bind()
     if bind.dialect.name != "sqlite":
         return

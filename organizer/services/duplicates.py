@@ -1,0 +1,486 @@
+"""Likely duplicate people and institutions, merging two of them, and undoing a merge.
+
+Candidates (``find_duplicates``), each with the reasons it was proposed:
+
+- people: the same name in another script or romanization (``namekeys`` keys of family + given name,
+  in either order, from the name fields and every name variant: ``Евгений Коржиков`` = ``Evgeny
+  Korzhikov`` = ``Korjikov Evgeniy``); the same e-mail address; the same phone number (digits only,
+  the last ten); near-identical names among the staff of one institution (family names one typo
+  apart or equal, given names equal or one an initial of the other: ``D. Pashin`` / ``Dmitry Pashin``);
+- institutions: the same name in another script or romanization; the same website; near-identical
+  names (rapidfuzz ``token_sort_ratio`` >= 92) under the same parent or in the same city.
+
+``merge(db, kind, keep_id, other_id)`` moves everything of the other record to the kept one in one
+transaction, through the foreign keys found in the schema (so a table added later is moved too):
+positions, name variants, contacts, tags, topics, participations, follow-ups, gifts, signatures,
+attachments (people); names, units, staff positions, visits, venues, agreements (institutions).
+A row the kept record already has (same meeting, same e-mail, same tag...) is dropped, never doubled,
+so a briefing lists the person once. Empty fields of the kept record are filled from the other, the
+other's name becomes a name variant of the kept record, and its notes are appended with a line that
+records the merge. The other record is then deleted; its uid stays an alias (``merge_record``), so
+re-importing an archive that holds it does not bring the duplicate back.
+
+Every row the merge touched is kept, as it was, in the ``merge_record`` row; ``undo_merge(db, token)``
+restores both records exactly (same ids, uids and contents; the kept record's version goes up, so a
+stale editor gets a conflict) and removes what the merge added. Rows added to the kept record after
+the merge stay with it.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from itertools import combinations
+from typing import Any
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    LargeBinary,
+    Table,
+    UniqueConstraint,
+    and_,
+    delete,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.orm import Session
+
+from organizer.domain.errors import ConflictError, NotFoundError, ValidationError
+from organizer.domain.namekeys import fold, name_keys
+from organizer.domain.records import compose_full_name
+from organizer.domain.search import DuplicateCandidate, MergeResult
+from organizer.store import models as m
+from organizer.store.database import Database
+
+KINDS = ("person", "institution")
+BLOCK_LIMIT = 40
+"""Records sharing one name signature beyond this are common namesakes, not duplicates: skipped."""
+_SCORES = {"name": 70.0, "email": 60.0, "phone": 50.0, "website": 50.0, "similar": 45.0}
+_PHONE_DIGITS = 10
+_STOP = frozenset({"the", "of", "and", "for", "jsc", "llc", "ao", "oao", "pao", "zao", "ooo", "aj", "im", "named"})
+
+
+# --- finding candidates --------------------------------------------------------------------------
+
+class _Pairs:
+    def __init__(self) -> None:
+        self.reasons: dict[tuple[int, int], list[str]] = defaultdict(list)
+        self.scores: dict[tuple[int, int], float] = defaultdict(float)
+
+    def add(self, a: int, b: int, kind: str, reason: str) -> None:
+        if a == b:
+            return
+        key = (min(a, b), max(a, b))
+        if reason not in self.reasons[key]:
+            self.reasons[key].append(reason)
+            self.scores[key] = min(100.0, self.scores[key] + _SCORES[kind])
+
+    def add_block(self, ids: Iterable[int], kind: str, reason: str) -> None:
+        unique = sorted(set(ids))
+        if 1 < len(unique) <= BLOCK_LIMIT:
+            for a, b in combinations(unique, 2):
+                self.add(a, b, kind, reason)
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-–—,.;:()«»\"/]+", name) if len(fold(w)) >= 2 and fold(w) not in _STOP]
+
+
+def _pair_signatures(name: str) -> set[frozenset[str]]:
+    """Unordered pairs of word keys of a two- or three-word name (family + given, in any order)."""
+    ws = _words(name)
+    if not 2 <= len(ws) <= 3:
+        return set()
+    keyed = [name_keys(w)[:2] for w in ws]
+    out: set[frozenset[str]] = set()
+    for a, b in combinations(keyed, 2):
+        out.update(frozenset((x, y)) for x in a for y in b if x != y)
+    return out
+
+
+def _digits(number: str) -> str:
+    return re.sub(r"\D", "", number)[-_PHONE_DIGITS:]
+
+
+def _people_candidates(session: Session, pairs: _Pairs) -> dict[int, str]:
+    p = m.Person
+    titles: dict[int, str] = {}
+    by_signature: dict[frozenset[str], list[int]] = defaultdict(list)
+    family_key: dict[int, str] = {}
+    given: dict[int, str] = {}
+    for r in session.execute(select(p.id, p.given_name, p.middle_name, p.family_name, p.display_name)):
+        titles[r.id] = compose_full_name(r.given_name, r.middle_name, r.family_name, r.display_name)
+        for sig in _pair_signatures(f"{r.given_name} {r.family_name}") | _pair_signatures(r.display_name):
+            by_signature[sig].append(r.id)
+        keys = name_keys(r.family_name) if r.family_name else ()
+        family_key[r.id] = keys[0] if keys else fold(r.family_name).replace(" ", "")
+        given[r.id] = fold(r.given_name)
+    for pid, name in session.execute(select(m.PersonName.person_id, m.PersonName.name)):
+        for sig in _pair_signatures(name):
+            by_signature[sig].append(pid)
+    for ids in by_signature.values():
+        pairs.add_block(ids, "name", "same name in another spelling or script")
+    emails: dict[str, list[int]] = defaultdict(list)
+    for pid, address in session.execute(select(m.PersonEmail.person_id, m.PersonEmail.address)):
+        emails[address.strip().casefold()].append(pid)
+    for address, ids in emails.items():
+        pairs.add_block(ids, "email", f"same e-mail {address}")
+    phones: dict[str, list[int]] = defaultdict(list)
+    for pid, number in session.execute(select(m.PersonPhone.person_id, m.PersonPhone.number)):
+        digits = _digits(number)
+        if len(digits) >= 7:
+            phones[digits].append(pid)
+    for digits, ids in phones.items():
+        pairs.add_block(ids, "phone", f"same phone number …{digits[-7:]}")
+    staff: dict[int, set[int]] = defaultdict(set)
+    for pid, iid in session.execute(select(m.Position.person_id, m.Position.institution_id)):
+        staff[iid].add(pid)
+    inst_names = {r[0]: r[1] for r in session.execute(select(m.Institution.id, m.Institution.name))}
+    for iid, members in staff.items():
+        blocks: dict[str, list[int]] = defaultdict(list)
+        for pid in members:
+            blocks[family_key[pid][:3]].append(pid)
+        for block in blocks.values():
+            if len(block) > 4 * BLOCK_LIMIT:
+                continue
+            for a, b in combinations(sorted(block), 2):
+                if _similar_people(family_key[a], family_key[b], given[a], given[b]):
+                    pairs.add(a, b, "similar", f"similar names at {inst_names.get(iid, '?')}")
+    return titles
+
+
+def _similar_people(fam_a: str, fam_b: str, given_a: str, given_b: str) -> bool:
+    if not fam_a or Levenshtein.distance(fam_a, fam_b) > 1:
+        return False
+    if not given_a or not given_b:
+        return True
+    if given_a[0] != given_b[0]:
+        return False
+    short, long_ = sorted((given_a, given_b), key=len)
+    return len(short) <= 2 or long_.startswith(short) or bool(set(name_keys(given_a)) & set(name_keys(given_b)))
+
+
+def _institution_candidates(session: Session, pairs: _Pairs) -> dict[int, str]:
+    i = m.Institution
+    titles: dict[int, str] = {}
+    by_signature: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    by_site: dict[str, list[int]] = defaultdict(list)
+    groups: dict[tuple[str, Any], list[tuple[int, str]]] = defaultdict(list)
+    names: list[tuple[int, str]] = [(r.id, r.name) for r in session.execute(select(i.id, i.name))]
+    for r in session.execute(select(i.id, i.name, i.website, i.parent_id, i.city)):
+        titles[r.id] = r.name
+        site = re.sub(r"^(https?://)?(www\.)?", "", r.website.strip().casefold()).split("/")[0]
+        if site:
+            by_site[site].append(r.id)
+        groups[("parent", r.parent_id) if r.parent_id else ("city", fold(r.city))].append((r.id, fold(r.name)))
+    names += [(r[0], r[1]) for r in session.execute(select(m.InstitutionName.institution_id, m.InstitutionName.name))]
+    for iid, name in names:
+        sig = tuple(sorted(k[0] for k in (name_keys(w) for w in _words(name)) if k))
+        if len(sig) >= 2:
+            by_signature[sig].append(iid)
+    for ids in by_signature.values():
+        pairs.add_block(ids, "name", "same name in another spelling or script")
+    for site, ids in by_site.items():
+        pairs.add_block(ids, "website", f"same website {site}")
+    for members in groups.values():
+        if len(members) > 4 * BLOCK_LIMIT:
+            continue
+        for (a, na), (b, nb) in combinations(members, 2):
+            if na and nb and fuzz.token_sort_ratio(na, nb) >= 92:
+                pairs.add(a, b, "similar", "near-identical names")
+    return titles
+
+
+def find_duplicates(db: Database, kind: str | None = None, limit: int | None = None) -> list[DuplicateCandidate]:
+    """Likely duplicates, surest first (see the module docstring)."""
+    kinds = _kinds(kind)
+    out: list[DuplicateCandidate] = []
+    with db.reader() as session:
+        for k in kinds:
+            pairs = _Pairs()
+            titles = (_people_candidates if k == "person" else _institution_candidates)(session, pairs)
+            out += [DuplicateCandidate(k, a, b, titles.get(a, ""), titles.get(b, ""), tuple(pairs.reasons[(a, b)]),
+                                       pairs.scores[(a, b)]) for a, b in pairs.reasons]
+    out.sort(key=lambda c: (-c.score, KINDS.index(c.kind), c.first_id, c.second_id))
+    return out[:limit] if limit else out
+
+
+def _kinds(kind: str | None) -> tuple[str, ...]:
+    if kind is None:
+        return KINDS
+    k = {"people": "person", "institutions": "institution"}.get(kind, kind)
+    if k not in KINDS:
+        raise ValidationError({"kind": f"{kind!r}: only people and institutions are merged (person, institution)"})
+    return (k,)
+
+
+# --- snapshots -----------------------------------------------------------------------------------
+
+def _encode(column: Column[Any], value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(column.type, LargeBinary):
+        return base64.b64encode(value).decode("ascii")
+    if isinstance(column.type, DateTime | Date):
+        return value.isoformat()
+    return value
+
+
+def _decode(column: Column[Any], value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(column.type, LargeBinary):
+        return base64.b64decode(value)
+    if isinstance(column.type, DateTime):
+        return datetime.fromisoformat(value)
+    if isinstance(column.type, Date):
+        return date.fromisoformat(value)
+    return value
+
+
+def _table(name: str) -> Table:
+    return m.Base.metadata.tables[name]
+
+
+def _rows(session: Session, table: Table, where: Any) -> list[dict[str, Any]]:
+    return [dict(r._mapping) for r in session.execute(select(table).where(where))]
+
+
+def _dump_rows(table: Table, rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{c.name: _encode(c, row[c.name]) for c in table.columns} for row in rows]
+
+
+def _load_row(table: Table, row: dict[str, Any]) -> dict[str, Any]:
+    return {c.name: _decode(c, row.get(c.name)) for c in table.columns if c.name in row}
+
+
+def _pk_where(table: Table, row: dict[str, Any]) -> Any:
+    return and_(*(c == row[c.name] for c in table.primary_key.columns))
+
+
+# --- merging -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Link:
+    table: Table
+    column: str
+    dedupe: Callable[[dict[str, Any]], Any] | None
+
+
+_SOFT_DEDUPE: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "person_name": lambda r: fold(r["name"]),
+    "person_email": lambda r: r["address"].strip().casefold(),
+    "person_phone": lambda r: _digits(r["number"]),
+    "institution_name": lambda r: fold(r["name"]),
+}
+
+
+def _links(kind: str) -> list[_Link]:
+    """Every (table, column) that refers to a record of ``kind``, found in the schema."""
+    out: list[_Link] = []
+    for table in m.Base.metadata.sorted_tables:
+        for fk in table.foreign_keys:
+            if fk.column.table.name != kind or fk.parent.table is not table:
+                continue
+            col = fk.parent.name
+            dedupe = _SOFT_DEDUPE.get(table.name)
+            if dedupe is None:
+                dedupe = _unique_partner(table, col)
+            out.append(_Link(table, col, dedupe))
+    return out
+
+
+def _unique_partner(table: Table, col: str) -> Callable[[dict[str, Any]], Any] | None:
+    """For a table with a unique key (or composite primary key) containing ``col``: the other columns."""
+    keys = [tuple(c.name for c in table.primary_key.columns)]
+    keys += [tuple(c.name for c in u.columns) for u in table.constraints if isinstance(u, UniqueConstraint)]
+    for key in keys:
+        if col in key and len(key) > 1:
+            others = tuple(k for k in key if k != col)
+            return lambda r, others=others: tuple(r[k] for k in others)  # type: ignore[misc]
+    return None
+
+
+def _title(kind: str, row: dict[str, Any]) -> str:
+    if kind == "person":
+        return compose_full_name(row["given_name"], row["middle_name"], row["family_name"], row["display_name"])
+    return str(row["name"])
+
+
+_FILL = {"person": ("middle_name", "honorific", "form_of_address", "biography", "photo", "photo_type"),
+         "institution": ("short_name", "country", "city", "address", "website", "profile")}
+
+
+def merge(db: Database, kind: str, keep_id: int, other_id: int) -> MergeResult:
+    """Merge ``other_id`` into ``keep_id`` (see the module docstring); one transaction."""
+    (kind,) = _kinds(kind)
+    if keep_id == other_id:
+        raise ValidationError({"id": "a record cannot be merged with itself"})
+    main = _table(kind)
+    with db.unit_of_work() as session:
+        keep = next(iter(_rows(session, main, main.c.id == keep_id)), None)
+        other = next(iter(_rows(session, main, main.c.id == other_id)), None)
+        if keep is None:
+            raise NotFoundError(kind, keep_id)
+        if other is None:
+            raise NotFoundError(kind, other_id)
+        if kind == "institution":
+            _check_tree(session, keep_id, other_id, keep, other)
+        snapshot: dict[str, list[dict[str, Any]]] = {kind: _dump_rows(main, [keep, other])}
+        created: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        moved: dict[str, int] = {}
+        dropped: dict[str, int] = {}
+        links = _links(kind)
+        for link in links:
+            t, col = link.table, link.table.c[link.column]
+            kept_rows = _rows(session, t, col == keep_id)
+            other_rows = _rows(session, t, col == other_id)
+            if t is main:  # units of the other institution move under the kept one, the kept one itself aside
+                other_rows = [r for r in other_rows if r["id"] != keep_id]
+            if not other_rows:
+                continue
+            snapshot.setdefault(t.name, []).extend(_dump_rows(t, kept_rows + other_rows))
+            taken = {link.dedupe(r) for r in kept_rows} if link.dedupe else set()
+            has_current = any(r.get("is_current") for r in kept_rows) if t.name == "position" else False
+            label = t.name if link.column == f"{kind}_id" else f"{t.name}.{link.column}"
+            for r in other_rows:
+                if link.dedupe and link.dedupe(r) in taken:
+                    session.execute(delete(t).where(_pk_where(t, r)))
+                    dropped[label] = dropped.get(label, 0) + 1
+                    continue
+                values: dict[str, Any] = {link.column: keep_id}
+                if t.name == "position" and r.get("is_current") and has_current:
+                    values["is_current"] = False  # one current position per person: the kept one's
+                session.execute(update(t).where(_pk_where(t, r)).values(**values))
+                if link.column in {c.name for c in t.primary_key.columns}:
+                    created[t.name].append({c.name: _encode(c, {**r, **values}[c.name]) for c in t.primary_key.columns})
+                if link.dedupe:
+                    taken.add(link.dedupe(r))
+                moved[label] = moved.get(label, 0) + 1
+        changes = _absorb(session, kind, keep, other, created)
+        session.execute(delete(main).where(main.c.id == other_id))
+        session.execute(update(main).where(main.c.id == keep_id).values(
+            **changes, version=keep["version"] + 1, updated_at=m.utcnow()))
+        record = m.MergeRecord(kind=kind, kept_id=keep_id, merged_id=other_id, merged_uid=other["uid"],
+                               merged_title=_title(kind, other)[: m.NAME_LEN],
+                               snapshot=json.dumps({"rows": snapshot, "created": created}, ensure_ascii=False))
+        session.add(record)
+        session.flush()
+        return MergeResult(kind, keep_id, other_id, other["uid"], moved, str(record.id), dropped)
+
+
+def _check_tree(session: Session, keep_id: int, other_id: int, keep: dict[str, Any], other: dict[str, Any]) -> None:
+    """The other institution may be the kept one's parent, but not a higher ancestor (its units would
+    become their own ancestors)."""
+    i = m.Institution
+    node = keep["parent_id"]
+    depth = 0
+    while node is not None:
+        if node == other_id and depth > 0:
+            raise ValidationError({"id": f"{_title('institution', other)} is an ancestor of "
+                                         f"{_title('institution', keep)}: merge the other way round"})
+        node = session.scalar(select(i.parent_id).where(i.id == node))
+        depth += 1
+
+
+def _absorb(session: Session, kind: str, keep: dict[str, Any], other: dict[str, Any],
+            created: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """Fill the kept record's empty fields from the other; keep the other's name as a variant."""
+    changes: dict[str, Any] = {f: other[f] for f in _FILL[kind] if not keep[f] and other[f]}
+    if kind == "person":
+        mine = list(keep["languages"] or [])
+        langs = mine + [x for x in other["languages"] or [] if x not in mine]
+        if langs != mine:
+            changes["languages"] = langs
+    else:
+        if keep["kind"] == "other" and other["kind"] != "other":
+            changes["kind"] = other["kind"]
+        if keep["parent_id"] == other["id"]:
+            changes["parent_id"] = other["parent_id"]
+    names_table = _table(f"{kind}_name")
+    fk = f"{kind}_id"
+    known = {fold(r["name"]) for r in _rows(session, names_table, names_table.c[fk] == keep["id"])}
+    known.add(fold(_title(kind, keep)))
+    other_title = _title(kind, other)
+    if other_title and fold(other_title) not in known:
+        ident = session.scalar(insert(names_table).values(**{fk: keep["id"], "name": other_title, "script": "",
+                                                              "language": ""}).returning(names_table.c.id))
+        created[names_table.name].append({"id": ident})
+    if kind == "person":  # institutions have no notes: their merge is recorded in merge_record only
+        notes = keep["notes"]
+        if other["notes"] and other["notes"] not in notes:
+            notes = f"{notes}\n\n{other['notes']}" if notes else other["notes"]
+        stamp = f"Merged with {other_title} (uid {other['uid']}) on {m.utcnow():%Y-%m-%d}."
+        changes["notes"] = f"{notes}\n\n{stamp}" if notes else stamp
+    return changes
+
+
+# --- undo ----------------------------------------------------------------------------------------
+
+def undo_merge(db: Database, token: str) -> MergeResult:
+    """Restore both records of a merge exactly as they were (see the module docstring)."""
+    try:
+        ident = int(str(token).strip())
+    except ValueError:
+        raise ValidationError({"token": f"{token!r} is not a merge token"}) from None
+    with db.unit_of_work() as session:
+        record = session.get(m.MergeRecord, ident)
+        if record is None:
+            raise NotFoundError("merge", ident)
+        if record.undone_at is not None:
+            raise ConflictError(f"merge {ident} was already undone on {record.undone_at:%Y-%m-%d %H:%M}")
+        kind = record.kind
+        main = _table(kind)
+        data = json.loads(record.snapshot)
+        rows: dict[str, list[dict[str, Any]]] = data["rows"]
+        kept_now = next(iter(_rows(session, main, main.c.id == record.kept_id)), None)
+        if kept_now is None:
+            raise ConflictError(f"the kept {kind} {record.kept_id} was deleted after the merge: nothing to undo into")
+        merged = next(_load_row(main, r) for r in rows[kind] if r["id"] == record.merged_id)
+        if session.execute(select(main.c.id).where((main.c.id == record.merged_id)
+                                                   | (main.c.uid == merged["uid"]))).first():
+            raise ConflictError(f"a {kind} with id {record.merged_id} or uid {merged['uid']} exists again")
+        session.execute(insert(main).values(**merged))
+        for name, pks in data["created"].items():
+            t = _table(name)
+            for pk in pks:
+                if all(v is not None for v in pk.values()):
+                    session.execute(delete(t).where(_pk_where(t, _load_row(t, pk))))
+        for name, table_rows in rows.items():
+            t = _table(name)
+            for raw in table_rows:
+                row = _load_row(t, raw)
+                if name == kind and row["id"] == record.merged_id:
+                    continue
+                if name == kind and row["id"] == record.kept_id:
+                    row["version"] = kept_now["version"] + 1
+                exists = session.execute(select(*t.primary_key.columns).where(_pk_where(t, row))).first()
+                if exists:
+                    session.execute(update(t).where(_pk_where(t, row)).values(**row))
+                else:
+                    session.execute(insert(t).values(**row))
+        record.undone_at = m.utcnow()
+        return MergeResult(kind, record.kept_id, record.merged_id, record.merged_uid, {}, str(record.id))
+
+
+def merge_history(db: Database, kind: str | None = None) -> list[dict[str, Any]]:
+    """Merges, newest first: token, kind, kept and merged ids, the merged record's uid and name, when."""
+    with db.reader() as session:
+        q = select(m.MergeRecord).order_by(m.MergeRecord.id.desc())
+        if kind:
+            q = q.where(m.MergeRecord.kind == _kinds(kind)[0])
+        return [{"token": str(r.id), "kind": r.kind, "kept_id": r.kept_id, "merged_id": r.merged_id,
+                 "merged_uid": r.merged_uid, "merged_title": r.merged_title, "merged_at": r.created_at.isoformat(),
+                 "undone_at": r.undone_at.isoformat() if r.undone_at else None}
+                for r in session.scalars(q)]
+
