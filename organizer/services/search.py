@@ -73,7 +73,7 @@ NAME_KINDS = ("person", "institution")
 
 _KIND_ALIASES = {"people": "person", "institutions": "institution", "visits": "visit", "meetings": "meeting",
                  "followups": "followup", "follow-ups": "followup", "follow-up": "followup"}
-_TOKEN_SPLIT = re.compile(r"[\s\-–—,.;:()\[\]{}«»/\\!?+*\"]+")
+_TOKEN_SPLIT = re.compile(r"[\s\-–—,.;:()\[\]{}«»/\\!?+*]+")
 
 NAME, NAME_PREFIX_LOW, NAME_PREFIX_HIGH = 1.0, 0.80, 0.95
 KEY, KEY_PREFIX_LOW, KEY_PREFIX_HIGH = 0.90, 0.70, 0.85
