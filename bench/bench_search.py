@@ -11,13 +11,15 @@ their Cyrillic forms, the same names in another romanization (a random iuliia sc
 typed (first 5 letters), one typo (a letter dropped), Uzbek names with an ASCII apostrophe, and
 topic words that hit thousands of meetings. Each query runs through ``services.search.search``
 (limit 20, all kinds) and, as the floor, as one bare FTS5 query per kind (``MATCH '"word"*' ORDER
-BY rank LIMIT 20`` on the first folded word, no keys, no typo, no snippets). Nothing is asserted:
+BY rowid DESC LIMIT 20`` on the first folded word, the shape the service uses, without keys, typo
+corrections, scoring or snippets). Nothing is asserted:
 the output is a table (p50/p95/max in ms).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import subprocess
@@ -90,7 +92,8 @@ def _bare(db: Database, query: str) -> None:
         return
     with db.reader() as s:
         for kind in KINDS:
-            s.execute(text(f"SELECT rowid FROM search_{kind} WHERE search_{kind} MATCH :q ORDER BY rank LIMIT 20"),
+            s.execute(text(f"SELECT rowid FROM search_{kind} WHERE search_{kind} MATCH :q "
+                           "ORDER BY rowid DESC LIMIT 20"),
                       {"q": f'"{words[0]}"*'}).all()
 
 
@@ -135,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         for q in ("warm-up", "Korzhikov", "Коржиков"):
             search.search(db, q)
         print(f"data: {', '.join(f'{n:,} {k}' for k, n in counts.items())}")
+        print(f"load average at start: {os.getloadavg()[0]:.1f} (2 cores shared with other jobs)")
         if gen_s is not None:
             print(f"generate.py: {gen_s:.0f} s")
         if rebuild_s is not None:
@@ -167,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         print("-" * len(header))
         print(f"{'all':<28} | {len(every):>3} | {statistics.median(every):>11.1f} | {_pct(every, 95):>7.1f} | "
               f"{max(every):>7.1f} | {statistics.median(every_bare):>13.2f} | {_pct(every_bare, 95):>6.2f} |")
+        print(f"load average at end: {os.getloadavg()[0]:.1f}")
     finally:
         db.close()
         if tmp is not None:
