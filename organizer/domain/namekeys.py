@@ -93,7 +93,7 @@ _WORD_CHARS = re.compile(rf"[\w{re.escape(_APOSTROPHES)}\u0300-\u036f\u0361]+")
 # Letters anyascii would fold to something the other spellings don't use.
 _PRE_FOLD = str.maketrans({
     "ž": "zh", "š": "sh", "č": "ch", "ŝ": "shch", "ĉ": "ch", "ż": "zh", "ş": "sh", "ș": "sh", "ç": "ch",
-    "ў": "o'", "ғ": "g'", "қ": "q", "ҳ": "h",  # Uzbek Cyrillic as Uzbek Latin writes it
+    "ў": "o'", "ғ": "g'", "қ": "q", "ҳ": "h", "ё": "yo",  # Uzbek Cyrillic as Uzbek Latin writes it
     "ә": "ä", "ө": "ö", "ү": "ü", "җ": "zh", "ң": "n", "һ": "h",  # Tatar
 })
 # Extra Cyrillic letters mapped to Russian ones before the (Russian) iuliia schemes see them.
@@ -148,7 +148,8 @@ def fold(text: str) -> str:
     if text.isascii():  # most names and notes: nothing to transliterate
         ascii_text = text.lower()
     else:
-        ascii_text = anyascii(unicodedata.normalize("NFC", text).lower().translate(_PRE_FOLD)).lower()
+        lowered = _APOSTROPHE_RE.sub("", unicodedata.normalize("NFC", text).lower().translate(_PRE_FOLD))
+        ascii_text = anyascii(lowered).lower()
     return " ".join(_NON_WORD.sub(" ", _APOSTROPHE_RE.sub("", ascii_text)).split())
 
 
