@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from organizer.domain.changes import ChangeSet
+
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
@@ -65,6 +67,8 @@ class MergeResult:
     """Pass to ``duplicates.undo_merge`` to restore both records exactly as they were."""
     dropped: dict[str, int] = field(default_factory=dict)
     """Rows not moved because the kept record already had them (same meeting, same e-mail...)."""
+    changes: ChangeSet | None = None
+    """What the merge (or its undo) changed, for the views to refresh."""
 
     def as_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "kept_id": self.kept_id, "merged_id": self.merged_id,

@@ -55,6 +55,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from organizer.domain.changes import ChangeSet
+from organizer.domain.enums import RecordKind
 from organizer.domain.errors import ConflictError, NotFoundError, ValidationError
 from organizer.domain.namekeys import fold, name_keys
 from organizer.domain.records import compose_full_name
@@ -317,6 +319,9 @@ def _title(kind: str, row: dict[str, Any]) -> str:
     return str(row["name"])
 
 
+_ALSO = frozenset(RecordKind)
+"""A merge moves rows of every kind (participations, venues, owners, parties): every view may change."""
+
 _FILL = {"person": ("middle_name", "honorific", "form_of_address", "biography", "photo", "photo_type"),
          "institution": ("short_name", "country", "city", "address", "website", "profile")}
 
@@ -376,7 +381,8 @@ def merge(db: Database, kind: str, keep_id: int, other_id: int) -> MergeResult:
                                snapshot=json.dumps({"rows": snapshot, "created": created}, ensure_ascii=False))
         session.add(record)
         session.flush()
-        return MergeResult(kind, keep_id, other_id, other["uid"], moved, str(record.id), dropped)
+        return MergeResult(kind, keep_id, other_id, other["uid"], moved, str(record.id), dropped,
+                           ChangeSet(RecordKind(kind), changed=(keep_id,), deleted=(other_id,), also=_ALSO))
 
 
 def _check_tree(session: Session, keep_id: int, other_id: int, keep: dict[str, Any], other: dict[str, Any]) -> None:
@@ -470,7 +476,9 @@ def undo_merge(db: Database, token: str) -> MergeResult:
                 else:
                     session.execute(insert(t).values(**row))
         record.undone_at = m.utcnow()
-        return MergeResult(kind, record.kept_id, record.merged_id, record.merged_uid, {}, str(record.id))
+        return MergeResult(kind, record.kept_id, record.merged_id, record.merged_uid, {}, str(record.id),
+                           changes=ChangeSet(RecordKind(kind), created=(record.merged_id,),
+                                             changed=(record.kept_id,), also=_ALSO))
 
 
 def merge_history(db: Database, kind: str | None = None) -> list[dict[str, Any]]:

@@ -107,6 +107,7 @@ def test_merge_keeps_every_linked_row_once_and_undo_restores_both(demo_db: Datab
     result = duplicates.merge(demo_db, "person", keep, twin)
 
     assert result.kept_id == keep and result.merged_uid == "test:korzhikov-cyrillic"
+    assert result.changes is not None and result.changes.deleted == (twin,) and result.changes.changed == (keep,)
     after = _linked(demo_db, (keep, twin))
     assert [r["id"] for r in after["person"]] == [keep]
     for table in PERSON_TABLES:  # every row survives, under the kept person, unless it would be a double
@@ -136,8 +137,9 @@ def test_merge_keeps_every_linked_row_once_and_undo_restores_both(demo_db: Datab
         {"uid": "test:korzhikov-cyrillic", "given_name": "Евгений", "family_name": "Коржиков"}]})
     assert report.added["people"] == 0 and people.count_people(demo_db) == 6
 
-    duplicates.undo_merge(demo_db, result.undo_token)
+    undone = duplicates.undo_merge(demo_db, result.undo_token)
 
+    assert undone.changes is not None and undone.changes.created == (twin,)
     assert _linked(demo_db, (keep, twin)) == before
     assert people.get_person(demo_db, twin).meta.uid == "test:korzhikov-cyrillic"
     assert sorted(h.id for h in search.search(demo_db, "Коржиков", kinds=["person"]).hits) == sorted([keep, twin])
