@@ -54,8 +54,8 @@ from organizer.store.search_index import (
     SearchIndex,
     SearchUnavailableError,
     Tier,
+    UnavailableIndex,
     documents,
-    has_index,
     index_for,
 )
 
@@ -203,8 +203,9 @@ def search(db: Database, query: str, *, kinds: Iterable[str] | None = None,
         return SearchResults(query, ())
     with db.reader() as session:
         index = index_for(session)
-        if session.get_bind().dialect.name == "sqlite" and not has_index(session):
-            raise SearchUnavailableError("this database has no search index; run `organizer search --rebuild`")
+        if not index.available(session):
+            raise SearchUnavailableError(index.reason if isinstance(index, UnavailableIndex) else
+                                         "this database has no search index; run `organizer search --rebuild`")
         if not index.pending(session):
             return _run(session, index, query, words, wanted, limit)
     _catch_up(db)  # writes made behind the app's back are indexed first
@@ -273,8 +274,10 @@ def rebuild_index(db: Database, progress: Progress | None = None) -> dict[str, i
 
 
 def pending_count(db: Database) -> int:
+    """Records waiting to be indexed (written behind the app's back; 0 right after any unit of work)."""
     with db.reader() as session:
-        return index_for(session).pending(session) if has_index(session) else 0
+        index = index_for(session)
+        return index.pending(session) if index.available(session) else 0
 
 
 # --- snippets ------------------------------------------------------------------------------------

@@ -382,6 +382,10 @@ class Candidate:
 class SearchIndex(Protocol):
     """What the search service needs of an index; one implementation per database kind."""
 
+    def available(self, session: Session) -> bool:
+        """True when this database has the index (its tables exist)."""
+        ...
+
     def pending(self, session: Session) -> int:
         """How many records wait to be (re)indexed."""
         ...
@@ -414,6 +418,9 @@ class SearchIndex(Protocol):
 
 class SqliteFtsIndex:
     """``SearchIndex`` on SQLite FTS5 (see the module docstring)."""
+
+    def available(self, session: Session) -> bool:
+        return has_index(session)
 
     def pending(self, session: Session) -> int:
         return int(_raw(session).execute("SELECT count(*) FROM search_dirty").fetchone()[0])
@@ -551,10 +558,14 @@ class UnavailableIndex:
 
     def __init__(self, dialect: str) -> None:
         self.dialect = dialect
+        self.reason = (f"search is not available on {dialect} databases yet "
+                       "(it needs the SQLite file database for now)")
+
+    def available(self, session: Session) -> bool:
+        return False
 
     def _refuse(self) -> SearchUnavailableError:
-        return SearchUnavailableError(f"search is not available on {self.dialect} databases yet "
-                                      "(it needs the SQLite file database for now)")
+        return SearchUnavailableError(self.reason)
 
     def pending(self, session: Session) -> int:
         return 0
@@ -597,5 +608,6 @@ def has_index(session: Session) -> bool:
 
 def sync_before_commit(session: Session) -> None:
     """Bring the index up to date with what this transaction wrote (called by ``unit_of_work``)."""
-    if has_index(session):
-        _SQLITE.apply_pending(session)
+    index = index_for(session)
+    if index.available(session):
+        index.apply_pending(session)

@@ -126,3 +126,24 @@ def test_stale_write_is_a_conflict_on_postgres(pg_url: str) -> None:
         assert people.get_person(db, created.meta.id).data.notes == "fresh"
     finally:
         db.close()
+
+
+def test_merge_and_undo_on_postgres_and_search_says_it_is_not_there_yet(pg_url: str) -> None:
+    from organizer.domain.search import MergeResult
+    from organizer.services import duplicates, search
+    from organizer.store.search_index import SearchUnavailableError
+
+    db = open_database(pg_url)
+    try:
+        load_demo(db)
+        keep = next(r.id for r in people.list_people(db) if r.full_name.endswith("Korzhikov"))
+        twin = people.create_person(db, PersonData(given_name="Евгений", family_name="Коржиков")).meta.id
+        assert any({c.first_id, c.second_id} == {keep, twin} for c in duplicates.find_duplicates(db, "person"))
+        result: MergeResult = duplicates.merge(db, "person", keep, twin)
+        assert people.count_people(db) == 6
+        duplicates.undo_merge(db, result.undo_token)
+        assert people.get_person(db, twin).full_name == "Евгений Коржиков"
+        with pytest.raises(SearchUnavailableError, match="not available on postgresql"):
+            search.search(db, "Korzhikov")
+    finally:
+        db.close()
