@@ -235,11 +235,12 @@ def _run(session: Session, index: SearchIndex, query: str, words: list[_Word], w
             _add_typo_fixes(session, index, word)
         if any(w.fixes or w.key_fixes for w in words):
             collect("names", [w.as_query() for w in words], wanted)
-    collect("all", [w.as_query() for w in words], wanted)
+    if named < limit:  # else the top ``limit`` are all name matches, which always outrank a mention in a text
+        collect("all", [w.as_query() for w in words], wanted)
     scored: list[_Scored] = []
     for kind in wanted:
         if found[kind]:
-            stored = index.stored(session, kind, list(found[kind]))
+            stored = index.stored(session, kind, list(found[kind]), body=named < limit)
             scored += [_score(kind, i, r, stored[i], words) for i, r in found[kind].items() if i in stored]
     kind_order = {k: n for n, k in enumerate(KINDS)}
     scored.sort(key=lambda s: (-round(s.score, 6), kind_order[s.kind], -s.id))

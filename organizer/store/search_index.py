@@ -407,8 +407,8 @@ class SearchIndex(Protocol):
         the candidates itself."""
         ...
 
-    def stored(self, session: Session, kind: str, ids: Sequence[int]) -> dict[int, IndexedText]:
-        """The folded text the index holds for these records."""
+    def stored(self, session: Session, kind: str, ids: Sequence[int], *, body: bool = True) -> dict[int, IndexedText]:
+        """The folded text the index holds for these records (``body=False``: names and keys only)."""
         ...
 
     def vocabulary(self, session: Session, field: Literal["n", "k"], prefix: str, limit: int) -> list[str]:
@@ -506,11 +506,12 @@ class SqliteFtsIndex:
                                      (expr, limit)).fetchall()
         return [Candidate(int(r[0]), float(n)) for n, r in enumerate(rows)]
 
-    def stored(self, session: Session, kind: str, ids: Sequence[int]) -> dict[int, IndexedText]:
+    def stored(self, session: Session, kind: str, ids: Sequence[int], *, body: bool = True) -> dict[int, IndexedText]:
         out: dict[int, IndexedText] = {}
         cur = _raw(session)
+        columns = "rowid, names, keys, body" if body else "rowid, names, keys, ''"
         for chunk in _chunks(list(ids)):
-            rows = cur.execute(f"SELECT rowid, names, keys, body FROM search_{kind} WHERE rowid IN ("
+            rows = cur.execute(f"SELECT {columns} FROM search_{kind} WHERE rowid IN ("
                                + ", ".join("?" * len(chunk)) + ")", tuple(chunk)).fetchall()
             out.update({int(r[0]): IndexedText(r[1] or "", r[2] or "", r[3] or "") for r in rows})
         return out
@@ -580,7 +581,7 @@ class UnavailableIndex:
                    limit: int) -> list[Candidate]:
         raise self._refuse()
 
-    def stored(self, session: Session, kind: str, ids: Sequence[int]) -> dict[int, IndexedText]:
+    def stored(self, session: Session, kind: str, ids: Sequence[int], *, body: bool = True) -> dict[int, IndexedText]:
         raise self._refuse()
 
     def vocabulary(self, session: Session, field: Literal["n", "k"], prefix: str, limit: int) -> list[str]:
