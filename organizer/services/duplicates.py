@@ -58,7 +58,7 @@ from sqlalchemy.orm import Session
 from organizer.domain.changes import ChangeSet
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import ConflictError, NotFoundError, ValidationError
-from organizer.domain.namekeys import fold, name_keys
+from organizer.domain.namekeys import fold, is_cyrillic, name_keys
 from organizer.domain.records import compose_full_name
 from organizer.domain.search import DuplicateCandidate, MergeResult
 from organizer.store import models as m
@@ -403,6 +403,9 @@ def _absorb(session: Session, kind: str, keep: dict[str, Any], other: dict[str, 
             created: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     """Fill the kept record's empty fields from the other; keep the other's name as a variant."""
     changes: dict[str, Any] = {f: other[f] for f in _FILL[kind] if not keep[f] and other[f]}
+    if kind == "person" and "middle_name" in changes and (
+            is_cyrillic(changes["middle_name"]) != is_cyrillic(keep["family_name"] or keep["given_name"])):
+        del changes["middle_name"]  # not "Evgeny Иванович Korzhikov": the other's full name stays a variant
     if kind == "person":
         mine = list(keep["languages"] or [])
         langs = mine + [x for x in other["languages"] or [] if x not in mine]

@@ -13,7 +13,7 @@ from sqlalchemy import insert, select
 from organizer.cli.main import main
 from organizer.domain.errors import ConflictError, NotFoundError, ValidationError
 from organizer.domain.records import ContactEntry, NameVariant, PersonData, PositionData
-from organizer.services import duplicates, interchange, people, search, visits
+from organizer.services import briefing, duplicates, interchange, people, search, visits
 from organizer.store import Database
 from organizer.store import models as m
 
@@ -52,6 +52,7 @@ def twin(demo_db: Database) -> int:
     kfu = _iid(demo_db, "Kazan Federal University")
     other = people.create_person(demo_db, PersonData(
         uid="test:korzhikov-cyrillic", given_name="Евгений", family_name="Коржиков", middle_name="Иванович",
+        honorific="Mr.", biography="Chemical engineer.",
         name_variants=(NameVariant("Korjikov Evgeniy", "Latn", "uz"),),
         emails=(ContactEntry("e.korzhikov@uzkimyosanoat.uz", "work"),), phones=(ContactEntry("+998 71 239-00-00"),),
         tags=("delegation", "vip"), topics=("Petrochemicals", "Composite materials"), notes="Prefers tea.",
@@ -103,6 +104,7 @@ def test_merge_keeps_every_linked_row_once_and_undo_restores_both(demo_db: Datab
     before = _linked(demo_db, (keep, twin))
     visit_id = visits.list_visits(demo_db)[0].id
     assert [p.person_id for p in visits.get_visit(demo_db, visit_id).participants].count(twin) == 1
+    assert {keep, twin} <= {g.id for g in briefing.visit_briefing(demo_db, visit_id).guests}  # twice, before
 
     result = duplicates.merge(demo_db, "person", keep, twin)
 
@@ -125,8 +127,14 @@ def test_merge_keeps_every_linked_row_once_and_undo_restores_both(demo_db: Datab
     assert [(p.title, p.current) for p in detail.positions if p.title == "Visiting professor"] == [
         ("Visiting professor", False)]  # kept, but one current position per person
     assert "Prefers tea." in detail.data.notes and "test:korzhikov-cyrillic" in detail.data.notes
-    assert detail.data.middle_name == "Иванович"  # an empty field filled from the other record
-    # The visit (what a briefing lists) has him once; so has the laboratory tour.
+    assert detail.data.middle_name == ""  # not filled from a name in another script (it is in the variant)
+    assert (detail.data.honorific, detail.data.biography) == ("Mr.", "Chemical engineer.")  # empty ones filled
+    # The visit's briefing lists him once, among the guests and at the laboratory tour.
+    brief = briefing.visit_briefing(demo_db, visit_id)
+    assert [g.id for g in brief.guests].count(keep) == 1 and twin not in [g.id for g in brief.guests]
+    tour = next(mt for mt in brief.meetings if mt.kind.value == "lab_tour")
+    assert [a.name for a in tour.attendees].count("Evgeny Korzhikov") == 1
+    assert not [a for a in tour.attendees if "Коржиков" in a.name]
     visit = visits.get_visit(demo_db, visit_id)
     assert [p.person_id for p in visit.participants].count(keep) == 1
     assert twin not in [p.person_id for p in visit.participants]
