@@ -35,6 +35,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
@@ -67,7 +68,8 @@ from organizer.store.database import Database
 KINDS = ("person", "institution")
 BLOCK_LIMIT = 40
 """Records sharing one name signature beyond this are common namesakes, not duplicates: skipped."""
-_SCORES = {"name": 70.0, "email": 60.0, "phone": 50.0, "website": 50.0, "similar": 45.0}
+_SCORES = {"name": 60.0, "email": 60.0, "phone": 50.0, "website": 50.0, "similar": 45.0, "together": 25.0}
+"""Points per reason (a pair's score is their sum, at most 100): a name alone may be a namesake."""
 _PHONE_DIGITS = 10
 _STOP = frozenset({"the", "of", "and", "for", "jsc", "llc", "ao", "oao", "pao", "zao", "ooo", "aj", "im", "named"})
 
@@ -94,20 +96,25 @@ class _Pairs:
                 self.add(a, b, kind, reason)
 
 
+_fold_word = lru_cache(maxsize=200_000)(fold)
+
+
 def _words(name: str) -> list[str]:
-    return [w for w in re.split(r"[\s\-–—,.;:()«»\"/]+", name) if len(fold(w)) >= 2 and fold(w) not in _STOP]
+    return [w for w in re.split(r"[\s\-–—,.;:()«»\"/]+", name)
+            if len(_fold_word(w)) >= 2 and _fold_word(w) not in _STOP]
 
 
-def _pair_signatures(name: str) -> set[frozenset[str]]:
+@lru_cache(maxsize=200_000)
+def _pair_signatures(name: str) -> frozenset[frozenset[str]]:
     """Unordered pairs of word keys of a two- or three-word name (family + given, in any order)."""
     ws = _words(name)
     if not 2 <= len(ws) <= 3:
-        return set()
+        return frozenset()
     keyed = [name_keys(w)[:2] for w in ws]
     out: set[frozenset[str]] = set()
     for a, b in combinations(keyed, 2):
         out.update(frozenset((x, y)) for x in a for y in b if x != y)
-    return out
+    return frozenset(out)
 
 
 def _digits(number: str) -> str:
@@ -125,8 +132,8 @@ def _people_candidates(session: Session, pairs: _Pairs) -> dict[int, str]:
         for sig in _pair_signatures(f"{r.given_name} {r.family_name}") | _pair_signatures(r.display_name):
             by_signature[sig].append(r.id)
         keys = name_keys(r.family_name) if r.family_name else ()
-        family_key[r.id] = keys[0] if keys else fold(r.family_name).replace(" ", "")
-        given[r.id] = fold(r.given_name)
+        family_key[r.id] = keys[0] if keys else _fold_word(r.family_name).replace(" ", "")
+        given[r.id] = _fold_word(r.given_name)
     for pid, name in session.execute(select(m.PersonName.person_id, m.PersonName.name)):
         for sig in _pair_signatures(name):
             by_signature[sig].append(pid)
@@ -148,6 +155,14 @@ def _people_candidates(session: Session, pairs: _Pairs) -> dict[int, str]:
     for pid, iid in session.execute(select(m.Position.person_id, m.Position.institution_id)):
         staff[iid].add(pid)
     inst_names = {r[0]: r[1] for r in session.execute(select(m.Institution.id, m.Institution.name))}
+    works_at: dict[int, set[int]] = defaultdict(set)
+    for iid, members in staff.items():
+        for pid in members:
+            works_at[pid].add(iid)
+    for a, b in list(pairs.reasons):  # a name alone may be a namesake; at the same institution it is likelier one
+        shared = works_at.get(a, set()) & works_at.get(b, set())
+        if shared:
+            pairs.add(a, b, "together", f"both at {inst_names.get(min(shared), '?')}")
     for iid, members in staff.items():
         blocks: dict[str, list[int]] = defaultdict(list)
         for pid in members:
