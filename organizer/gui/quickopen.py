@@ -1,8 +1,9 @@
 """Quick-open: the tool bar's search field (Ctrl+K) that finds records of every kind by name as you type.
 
-Each keystroke restarts a short timer; when it fires, ``services.browse.quick_open`` runs on a worker
-thread (a newer query supersedes an older one, whose result is dropped), so typing never waits for
-the database. Results fill a ``QCompleter`` pop-up; choosing one (Enter, a click) emits
+Each keystroke restarts a short timer; when it fires, ``services.search.quick_open`` (the search
+service: any spelling of a name, a typo, words of notes; agreements and topics by name) runs on a
+worker thread (a newer query supersedes an older one, whose result is dropped), so typing never
+waits for the database. Results fill a ``QCompleter`` pop-up; choosing one (Enter, a click) emits
 ``open_record(kind, id)`` and clears the field.
 """
 
@@ -19,7 +20,7 @@ from organizer.domain.listing import QuickHit
 from organizer.gui.formatting import enum_label, fmt_date
 from organizer.gui.models import ID_ROLE
 from organizer.gui.tasks import LatestOnly, TaskContext, TaskRunner
-from organizer.services.browse import quick_open
+from organizer.services.search import quick_open
 
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
     from organizer.store.database import Database

@@ -13,7 +13,7 @@ which covers names written in Cyrillic the usual way (``иван`` finds ``Ив�
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
@@ -441,13 +441,20 @@ def _ranked(session: Session, stmt: Any, name: Any, text: str, limit: int) -> li
     return list(session.execute(stmt.order_by(starts, func.lower(name)).limit(limit)))
 
 
-def quick_open(db: Database, text: str, per_kind: int = 6) -> list[QuickHit]:
+def quick_open(db: Database, text: str, per_kind: int = 6, kinds: Collection[str] | None = None) -> list[QuickHit]:
     """Records of every kind whose name contains every word of ``text``: people, institutions, visits,
-    meetings, agreements, topics, follow-ups, at most ``per_kind`` of each. Empty text finds nothing."""
+    meetings, agreements, topics, follow-ups, at most ``per_kind`` of each (only of ``kinds`` if given).
+    Empty text finds nothing."""
     if not _words(text):
         return []
     hits: list[QuickHit] = []
     with db.reader() as session:
+        _quick_open(session, text, per_kind, set(kinds) if kinds is not None else None, hits)
+    return hits
+
+
+def _quick_open(session: Session, text: str, per_kind: int, kinds: set[str] | None, hits: list[QuickHit]) -> None:
+    if kinds is None or "person" in kinds:
         p = m.Person
         person_stmt, _ = _person_query(session, ListQuery(text=text))
         found = _ranked(session, person_stmt.add_columns(p.given_name, p.middle_name, p.family_name, p.display_name),
@@ -458,33 +465,38 @@ def quick_open(db: Database, text: str, per_kind: int = 6) -> list[QuickHit]:
             .where(m.Position.person_id.in_([r[0] for r in found]), m.Position.is_current.is_(True)))}
         hits += [QuickHit("person", r[0], compose_full_name(r[1], r[2], r[3], r[4]), current.get(r[0], ""))
                  for r in found]
+    if kinds is None or "institution" in kinds:
         i = m.Institution
         inst = select(i.id, i.name, i.city).where(*_all_words(text, lambda w: or_(
             _like(i.name, w), _like(i.short_name, w),
             exists().where(m.InstitutionName.institution_id == i.id, _like(m.InstitutionName.name, w)))))
         hits += [QuickHit("institution", r.id, r.name, r.city) for r in _ranked(session, inst, i.name, text, per_kind)]
+    if kinds is None or "visit" in kinds:
         v = m.Visit
         visits = select(v.id, v.title, v.place, v.start_date).where(
             *_all_words(text, lambda w: _like(v.title, w)))
         hits += [QuickHit("visit", r.id, r.title, r.place, r.start_date)
                  for r in _ranked(session, visits, v.title, text, per_kind)]
+    if kinds is None or "meeting" in kinds:
         mt = m.Meeting
         meetings = (select(mt.id, mt.title, m.Visit.title.label("visit_title"), mt.starts_at)
                     .outerjoin(m.Visit, m.Visit.id == mt.visit_id)
                     .where(*_all_words(text, lambda w: _like(mt.title, w))))
         hits += [QuickHit("meeting", r.id, r.title, r.visit_title or "", r.starts_at.date() if r.starts_at else None)
                  for r in _ranked(session, meetings, mt.title, text, per_kind)]
+    if kinds is None or "agreement" in kinds:
         a = m.Agreement
         agreements = select(a.id, a.title, a.signed_date).where(*_all_words(text, lambda w: _like(a.title, w)))
         hits += [QuickHit("agreement", r.id, r.title, "", r.signed_date)
                  for r in _ranked(session, agreements, a.title, text, per_kind)]
+    if kinds is None or "topic" in kinds:
         t = m.Topic
         topics = select(t.id, t.name).where(*_all_words(text, lambda w: _like(t.name, w)))
         hits += [QuickHit("topic", r.id, r.name) for r in _ranked(session, topics, t.name, text, per_kind)]
+    if kinds is None or "followup" in kinds:
         f = m.FollowUp
         followups = select(f.id, f.description, f.due_date).where(
             f.status == FollowUpStatus.OPEN.value, *_all_words(text, lambda w: _like(f.description, w)))
         hits += [QuickHit("followup", r.id, r.description.strip().splitlines()[0][:120] if r.description.strip()
                           else "", "", r.due_date)
                  for r in _ranked(session, followups, f.description, text, per_kind)]
-    return hits

@@ -42,8 +42,10 @@ from rapidfuzz.distance import Levenshtein
 from sqlalchemy.orm import Session
 
 from organizer.domain.errors import ValidationError
+from organizer.domain.listing import QuickHit
 from organizer.domain.namekeys import fold, is_cyrillic, name_keys, raw_words
 from organizer.domain.search import SearchHit, SearchResults
+from organizer.services import browse
 from organizer.store.database import Database
 from organizer.store.search_index import (
     KINDS,
@@ -260,6 +262,28 @@ def _run(session: Session, index: SearchIndex, query: str, words: list[_Word], w
         hits.append(SearchHit(kind=s.kind, id=s.id, title=doc.title, snippet=snippet, score=round(s.score, 1),
                               field=where))
     return SearchResults(query, tuple(hits))
+
+
+QUICK_LIMIT = 24
+QUICK_DETAIL = 90
+NOT_INDEXED = ("agreement", "topic")
+"""Kinds the quick-open field also lists, found by name through ``services.browse`` (not indexed)."""
+
+
+def quick_open(db: Database, text: str, limit: int = QUICK_LIMIT) -> list[QuickHit]:
+    """The quick-open field's hits (Ctrl+K): this search, best first (any spelling of a name, a typo,
+    a word of a note), each with its snippet as the second line, then agreements and topics by name.
+    Without a search index (PostgreSQL for now) it is ``browse.quick_open``'s name match."""
+    try:
+        found = search(db, text, limit=limit).hits
+    except SearchUnavailableError:  # no index on this database (PostgreSQL for now): names as typed
+        return browse.quick_open(db, text)
+    hits = [QuickHit(h.kind, h.id, h.title, "" if h.snippet == h.title else _short(h.snippet)) for h in found]
+    return hits + browse.quick_open(db, text, per_kind=4, kinds=NOT_INDEXED)
+
+
+def _short(snippet: str) -> str:
+    return snippet if len(snippet) <= QUICK_DETAIL else snippet[: QUICK_DETAIL - 2].rsplit(" ", 1)[0] + " …"
 
 
 def _catch_up(db: Database) -> None:

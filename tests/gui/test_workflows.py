@@ -268,3 +268,15 @@ def test_a_bad_archive_gives_one_clear_message_and_changes_nothing(qtbot: Any, g
     qtbot.waitUntil(lambda: bool(done), timeout=10_000)
     assert len(problems) == 1 and "uid" in problems[0] and done[0][1] is False
     assert gui_window.counts["person"] == 6
+
+
+def test_quick_open_finds_any_spelling_of_a_name(qtbot: Any, gui_window: MainWindow, gui_demo_db: Database) -> None:
+    field = gui_window.quick_open
+    field.setFocus()
+    with qtbot.waitSignal(field.results_shown, timeout=5000):
+        qtbot.keyClicks(field, "Korschikow")  # German spelling: the search service's name keys
+    assert field.hits()[0] == ("person", _person_id(gui_demo_db, "Evgeny Korzhikov"))
+    field.setText("Minnihanov")
+    with qtbot.waitSignal(field.results_shown, timeout=5000):
+        field.search_now()
+    assert field.hits()[0] == ("person", _person_id(gui_demo_db, "Rifkat Minnikhanov"))

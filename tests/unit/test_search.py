@@ -140,3 +140,13 @@ def test_cli_search_json_contract(demo_db: Database, db_path: Path) -> None:
     err = StringIO()
     assert main(["--db", str(db_path), "search", "x", "--limit", "0"], out=StringIO(), err=err) == 1
     assert "limit" in err.getvalue()
+
+
+def test_quick_open_uses_the_search_and_keeps_agreements_and_topics(demo_db: Database) -> None:
+    korzhikov = _person_id(demo_db, "Korzhikov")
+    hits = search.quick_open(demo_db, "Korschikow")  # the name match of browse could not find this spelling
+    assert (hits[0].kind, hits[0].id, hits[0].title) == ("person", korzhikov, "Evgeny Korzhikov")
+    assert search.quick_open(demo_db, "Коржиков")[0].detail == "Коржиков Евгений"  # the variant that matched
+    assert "topic" in {h.kind for h in search.quick_open(demo_db, "catalysis")}  # "Heterogeneous catalysis"
+    tour = next(h for h in search.quick_open(demo_db, "catalysis") if h.kind == "meeting")
+    assert "catalysis" in tour.detail and len(tour.detail) <= search.QUICK_DETAIL
