@@ -204,7 +204,8 @@ class _Resolver:
         if ident is None and self.session.new:
             self.session.flush()  # records of this file not written yet (institutions wait for their units)
             ident = self.session.scalar(select(model.id).where(model.uid == uid))
-        ident = self.session.scalar(select(model.id).where(model.uid == uid)) or self._merged_into(model, uid)
+        if ident is None:
+            ident = self._merged_into(model, uid)  # a merged record's uid stands for the record it went into
         if ident is None:
             raise reader.fail(key, f"refers to {uid!r}, which is neither in the file nor in the database")
         self.remember(model, uid, ident)
@@ -376,7 +377,10 @@ _PERSON_CHILDREN = (("names", m.PersonName), ("emails", m.PersonEmail), ("phones
 def _people_chunk(session: Session, res: _Resolver, chunk: list[tuple[_Reader, str]],
                   tick: Callable[[], None]) -> int:
     """Validate and insert the new people of one chunk; returns how many were new."""
-    existing = set(session.scalars(select(m.Person.uid).where(m.Person.uid.in_([uid for _, uid in chunk]))))
+    uids = [uid for _, uid in chunk]
+    existing = set(session.scalars(select(m.Person.uid).where(m.Person.uid.in_(uids))))
+    existing |= set(session.scalars(select(m.MergeRecord.merged_uid).where(  # merged away: an alias now
+        m.MergeRecord.kind == "person", m.MergeRecord.merged_uid.in_(uids), m.MergeRecord.undone_at.is_(None))))
     rows: list[dict[str, Any]] = []
     checked: list[tuple[people.CheckedPerson, list[m.Topic]]] = []
     for r, uid in chunk:
