@@ -22,7 +22,16 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 import organizer
 from organizer.domain.changes import ChangeSet
@@ -250,6 +259,7 @@ class MainWindow(QMainWindow):
         self.register_editor(ADD_MEMBER, lambda visit: self.record_menu.open_editor(RecordKind.VISIT, visit))
         self.tool_bar.addAction(self.database_actions.open_action)
         self.tool_bar.addAction(self.refresh_action)
+        self._add_record_tools()
         self.quick_open_box = QWidget(self)
         row = QHBoxLayout(self.quick_open_box)
         row.setContentsMargins(6, 2, 6, 2)
@@ -271,6 +281,22 @@ class MainWindow(QMainWindow):
     def show_tab(self, tab: MasterDetailTab) -> None:
         self.tabs.setCurrentWidget(tab)
         tab.setFocus()
+
+    def _add_record_tools(self) -> None:
+        """New, Edit, Delete, Undo and Redo on the tool bar, with icons (also in the Record menu)."""
+        records = self.record_menu
+        self.tool_bar.addSeparator()
+        for action, icon in ((records.new_action, "add"), (records.edit_action, "edit"),
+                             (records.delete_action, "delete"), (records.undo_action, "undo"),
+                             (records.redo_action, "redo")):
+            action.setIcon(action_icon(icon))
+            if action is records.undo_action:
+                self.tool_bar.addSeparator()
+            self.tool_bar.addAction(action)
+        for action in (records.undo_action, records.redo_action):  # their text names the edit: icon only
+            button = self.tool_bar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
 
     def focus_quick_open(self) -> None:
         self.quick_open.setFocus(Qt.FocusReason.ShortcutFocusReason)
