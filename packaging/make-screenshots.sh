@@ -10,7 +10,7 @@ trap 'rm -rf "$WORK"' EXIT
 export QT_QPA_PLATFORM=offscreen ORGANIZER_SETTINGS="$WORK/settings.ini"
 .venv/bin/organizer --db "$WORK/demo.sqlite" demo >/dev/null
 mkdir -p "$OUT"
-for view in ${VIEWS:-people institutions visits meetings followups agreements}; do
+for view in ${VIEWS:-people institutions visits meetings followups agreements topics}; do
   for lang in en ru; do
     suffix=""; [ "$lang" = en ] || suffix="-$lang"
     if .venv/bin/organizer --db "$WORK/demo.sqlite" gui --lang "$lang" --view "$view" \

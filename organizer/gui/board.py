@@ -74,7 +74,9 @@ class FollowUpsTab(ListTab):
         self.done_button.setToolTip(self.tr("Mark the selected follow-up done (Ctrl+D)"))
         self.done_button.clicked.connect(self.mark_selected_done)
         self.filters.add_widget(self.done_button)
-        self._widths(((0, "Overdue"), (1, "30 Sep 2025"), (3, "Mikhail Varfolomeyev / Technopark"),
+        # overdue rows are bold: room for the translated word in bold, and for a long date of the locale
+        self._widths(((0, self.tr("Overdue") + "MM"), (1, fmt_date(date(2025, 9, 30)) + "M"),
+                      (3, "Mikhail Varfolomeyev / Technopark"),
                       (4, "Delegation of JSC to Kazan"), (5, "Meeting with the university's leader")), stretch=2)
         self.table.activated.connect(self._open_visit)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_button())
