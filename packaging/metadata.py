@@ -26,7 +26,6 @@ PACKAGE = "organizer"
 """The Debian package name."""
 SUMMARY = "Prepare and record official delegation visits"
 PUBLISHER = "Organizer developers"
-HOMEPAGE = "https://github.com/organizer/organizer"
 LICENSE = "GPL-3.0-or-later"
 
 ICON_SVG = ROOT / "resources" / "icons" / "organizer.svg"
@@ -60,7 +59,7 @@ def version() -> str:
 
 if __name__ == "__main__":
     values = {"version": version(), "app_id": APP_ID, "app_name": APP_NAME, "executable": EXECUTABLE,
-              "package": PACKAGE, "summary": SUMMARY, "homepage": HOMEPAGE, "publisher": PUBLISHER,
+              "package": PACKAGE, "summary": SUMMARY, "publisher": PUBLISHER,
               "license": LICENSE, "icon_sizes": " ".join(map(str, ICON_SIZES))}
     if len(sys.argv) != 2 or sys.argv[1] not in values:
         raise SystemExit(f"usage: metadata.py {{{'|'.join(values)}}}")

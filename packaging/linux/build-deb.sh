@@ -84,7 +84,7 @@ cat > "$STAGE/DEBIAN/control" <<CONTROL
 Package: $PACKAGE
 Version: $VERSION
 Architecture: $ARCH
-Maintainer: $(meta publisher) <organizer@localhost>
+Maintainer: ${DEBFULLNAME:-$(meta publisher)} <${DEBEMAIL:-organizer@localhost}>
 Installed-Size: $INSTALLED_KB
 Depends: $DEPENDS
 Recommends: $RECOMMENDS

@@ -115,6 +115,15 @@ def test_name_and_program_are_the_same_everywhere() -> None:
     assert f"<binary>{meta.EXECUTABLE}</binary>" in METAINFO.read_text(encoding="utf-8")
 
 
+def test_licence_is_the_same_everywhere() -> None:
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert pyproject["license"] == meta.LICENSE
+    assert f"<project_license>{meta.LICENSE}</project_license>" in METAINFO.read_text(encoding="utf-8")
+    assert re.search(rf"^Files: \*\n.*\nLicense: {re.escape(meta.LICENSE)}$",
+                     (LINUX / "copyright").read_text(encoding="utf-8"), re.MULTILINE)
+    assert meta.LICENSE in str(info_plist()["NSHumanReadableCopyright"])
+
+
 def test_desktop_entry_looks_finished_in_english_and_russian() -> None:
     entry = desktop_entry()
     for key in ("Name", "GenericName", "Comment", "Keywords"):
