@@ -19,7 +19,7 @@ DEB=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --deb) DEB="$(realpath "$2")"; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "smoke-test: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -38,13 +38,12 @@ FAILED=0; PASSED=0
 pass() { PASSED=$((PASSED + 1)); printf '  PASS  %s\n' "$1"; }
 fail() { FAILED=$((FAILED + 1)); printf '  FAIL  %s\n' "$1"; [ -z "${2:-}" ] || sed 's/^/        | /' "$2" | tail -n 15; }
 
-# Only one package install at a time on this machine (several checkouts may run this at once).
-exec 9>/tmp/organizer-deb-smoke.lock
-flock 9
-
 PREFIX=""          # where the package's files are: "" when installed, the throw-away root otherwise
 if [ "$(id -u)" -eq 0 ]; then
   MODE="dpkg"
+  # Only one install of the package at a time on this machine (several checkouts may run this).
+  exec 9>/tmp/organizer-deb-smoke.lock
+  flock 9
   if dpkg-query -W -f='${Status}' "$PACKAGE" 2>/dev/null | grep -q "install ok installed"; then
     echo "smoke-test: $PACKAGE is already installed ($(dpkg-query -W -f='${Version}' "$PACKAGE")); removing it first"
     dpkg -r "$PACKAGE" >/dev/null
