@@ -4,8 +4,9 @@
 #   bash packaging/build-bundle.sh            -> build/bundle/dist/organizer/ (program: .../organizer)
 #
 # It makes a throw-away virtual environment under build/bundle/ from packaging/requirements-build.txt
-# plus Organizer's own dependencies (reused while those files and the Python stay the same), lays out
-# the icons (build/bundle/icons) and runs PyInstaller on packaging/organizer.spec.
+# plus Organizer's dependencies from pyproject.toml (reused while those files and the Python stay the
+# same; Organizer itself is frozen from this checkout, not installed there), lays out the icons
+# (build/bundle/icons) and runs PyInstaller on packaging/organizer.spec.
 #
 # The bundle carries the Python it is built with. PYTHON=... chooses it; otherwise the first of
 # python3.12, python3.13, pyenv's 3.12/3.13, python3 that runs. With Python 3.12+ the bundle gets
@@ -34,7 +35,7 @@ PYVER="$("$PY" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
 VENV="$OUT/venv-py$PYVER"
 
 # Reuse the environment only while the pins, the dependencies and the interpreter are unchanged.
-STAMP="$( { cat packaging/requirements-build.txt pyproject.toml; "$PY" -c 'import sys; print(sys.version)'; } \
+STAMP="$( { cat packaging/requirements-build.txt pyproject.toml "$0"; "$PY" -c 'import sys; print(sys.version)'; } \
           | sha256sum | cut -c1-16)"
 if [ "$(cat "$VENV/.stamp" 2>/dev/null)" != "$STAMP" ]; then
   echo "build-bundle: new build environment with $("$PY" --version) in $VENV"
@@ -43,8 +44,10 @@ if [ "$(cat "$VENV/.stamp" 2>/dev/null)" != "$STAMP" ]; then
   "$PY" -m venv "$VENV"
   log="$OUT/pip-install.log"
   if ! { "$VENV/bin/python" -m pip install -q --upgrade pip &&
+         "$VENV/bin/python" -c 'import tomllib; print("\n".join(
+             tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]))' >"$OUT/requirements-project.txt" &&
          "$VENV/bin/python" -m pip install -q -c packaging/requirements-build.txt \
-           -r packaging/requirements-build.txt "$ROOT"; } >"$log" 2>&1; then
+           -r packaging/requirements-build.txt -r "$OUT/requirements-project.txt"; } >"$log" 2>&1; then
     tail -n 30 "$log" >&2
     echo "build-bundle: installing the build environment failed (whole log: $log)" >&2
     exit 1

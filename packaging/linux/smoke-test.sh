@@ -162,7 +162,8 @@ if [ "$MODE" != "none" ]; then
   # User data in the default place (the throw-away HOME), then uninstall: it must stay.
   userdb="$WORK/home/.local/share/Organizer/organizer.sqlite"
   run "$WORK/userdata.log" demo
-  [ -s "$userdb" ] && pass "organizer demo without --db writes ~/.local/share/Organizer/organizer.sqlite" \
+  [ -s "$userdb" ] && grep -q "imported demo visit" "$WORK/userdata.log" \
+    && pass "organizer demo without --db writes ~/.local/share/Organizer/organizer.sqlite" \
     || fail "organizer demo without --db writes ~/.local/share/Organizer/organizer.sqlite" "$WORK/userdata.log"
   if [ "$MODE" = "dpkg" ]; then
     before="$(sha256sum "$userdb" | cut -c1-64)"
