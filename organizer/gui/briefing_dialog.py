@@ -67,10 +67,11 @@ def generate(db: Database, request: ExportRequest, progress: Callable[[int], Non
     options = BriefingOptions(lang=request.lang, paper=request.paper, report=request.report,
                               sections=request.sections, marking=request.marking)
     if request.kind == "visit":
-        return render_visit_briefing(assembly.visit_briefing(db, request.ident), options, progress)
+        return render_visit_briefing(assembly.visit_briefing(db, request.ident, lang=request.lang), options, progress)
     if request.kind == "person":
-        return render_person_dossier(assembly.person_dossier(db, request.ident), options, progress)
-    return render_institution_dossier(assembly.institution_dossier(db, request.ident), options, progress)
+        return render_person_dossier(assembly.person_dossier(db, request.ident, lang=request.lang), options, progress)
+    dossier = assembly.institution_dossier(db, request.ident, lang=request.lang)
+    return render_institution_dossier(dossier, options, progress)
 
 
 class JobSignals(QObject):

@@ -128,3 +128,14 @@ def test_open_in_system_viewer_hands_over_a_copy(qtbot, demo_pdf: bytes) -> None
     path = preview.open_external()
     assert path is not None and [str(path)] == opened
     assert path.name == "briefing-demo.pdf" and path.read_bytes() == demo_pdf
+
+
+def test_russian_document_from_the_window_uses_russian_names(gui_demo_db: Database) -> None:
+    """The dialog's language reaches the assembly too, not only the labels: the cover names the issuing
+    office by its Russian name in a Russian document and by its English name in an English one."""
+    def cover(lang: str) -> str:
+        pdf = generate(gui_demo_db, ExportRequest(kind="visit", ident=1, lang=lang))
+        return pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text().replace("\n", " ")
+
+    assert "Казанский (Приволжский) федеральный университет" in cover("ru")
+    assert "Kazan Federal University" in cover("en")
