@@ -3,6 +3,9 @@ hidden from autogenerate."""
 
 from __future__ import annotations
 
+import os
+
+import pytest
 from alembic import command
 from sqlalchemy import text
 
@@ -11,6 +14,10 @@ from organizer.services.demo import load_demo
 from organizer.store import Database
 from organizer.store.database import alembic_config, upgrade_to
 from organizer.store.search_index import KINDS, TRIGGERS
+
+if os.environ.get("ORGANIZER_TEST_DB_URL"):  # the PostgreSQL pass: that index is a later milestone
+    pytest.skip("search needs the SQLite FTS5 index; PostgreSQL has none yet", allow_module_level=True)
+
 
 
 def _triggers(db: Database) -> dict[str, str]:
