@@ -118,6 +118,12 @@ if [ "$MODE" != "none" ]; then
     pass "organizer import: a Cyrillic/Uzbek name, an e-mail, a phone number formatted as +7 843 233-71-09"
   else fail "organizer import of a person with a phone number" "$WORK/import.log"; fi
 
+  # Spelling-insensitive search: its transliteration tables (anyascii, iuliia) are data files the
+  # bundle must carry; a Cyrillic query finds the Latin record.
+  if run "$WORK/search.log" --db "$DB" search "Коржиков" --json && grep -q '"Evgeny Korzhikov"' "$WORK/search.log"; then
+    pass "organizer search Коржиков finds Evgeny Korzhikov"
+  else fail "organizer search Коржиков finds Evgeny Korzhikov" "$WORK/search.log"; fi
+
   if ! has_command briefing; then
     echo "  N/A   organizer briefing: not yet available in this build"
   elif run "$WORK/briefing.log" --db "$DB" briefing Uzkhimyosanoat --out "$WORK/data/b.pdf" \

@@ -47,5 +47,5 @@ def test_built_package_installs_runs_and_uninstalls() -> None:
     assert summary and summary[-1].split(": ", 1)[1].split(" (")[0].endswith(" 0 failed"), report[-6000:]
     checks = [line.strip() for line in result.stdout.splitlines() if line.startswith("  ")]
     assert not [c for c in checks if not c.startswith("PASS")], report[-6000:]
-    for needed in ("organizer --version", "demo", "briefing", "--screenshot", "user's data"):
+    for needed in ("organizer --version", "demo", "search", "briefing", "--screenshot", "user's data"):
         assert any(needed in c for c in checks), f"the smoke test no longer checks {needed!r}:\n{report[-6000:]}"
