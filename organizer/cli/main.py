@@ -69,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--db-url", metavar="URL",
                        help="any SQLAlchemy URL, e.g. postgresql+psycopg://user@host/organizer "
                             "(default: $ORGANIZER_DB_URL)")
+    parser.add_argument("--user", metavar="NAME",
+                        help="who makes the changes, for the audit trail (default: $ORGANIZER_USER or the login name)")
     parser.add_argument("--create", action="store_true",
                         help="create the --db file if it does not exist (its folder must exist); "
                              "`demo` and the default location create it anyway")
@@ -110,6 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
     from organizer.cli.erase import add_parsers as add_erase_parsers
 
     add_erase_parsers(sub, record_id)
+    from organizer.cli.history import add_parsers as add_history_parsers
+
+    add_history_parsers(sub, record_id)
     from organizer.cli.search import register as register_search  # search, duplicates, merge
 
     register_search(sub)
@@ -144,6 +149,8 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
             return cmd_restore(resolve_db_url(args.db, args.db_url), args, out)
         create = args.create or command == "demo" or not explicit
         db = open_database(resolve_db_url(args.db, args.db_url), create=create)
+        if args.user is not None:
+            db.user = args.user.strip()
         from organizer.services.backup import daily_backup
 
         try:
@@ -202,6 +209,7 @@ COMMANDS: dict[str, str] = {
     "duplicates": "organizer.cli.search:cmd_duplicates",
     "merge": "organizer.cli.search:cmd_merge",
     "unmerge": "organizer.cli.search:cmd_unmerge",
+    "history": "organizer.cli.history:cmd_history",
 }
 """Command name -> ``"module:function"``; the module is imported only when its command runs."""
 

@@ -62,6 +62,7 @@ from organizer.domain.errors import ConflictError, NotFoundError, ValidationErro
 from organizer.domain.namekeys import fold, is_cyrillic, name_keys
 from organizer.domain.records import compose_full_name
 from organizer.domain.search import DuplicateCandidate, MergeResult
+from organizer.store import audit
 from organizer.store import models as m
 from organizer.store.database import Database
 
@@ -396,6 +397,12 @@ def merge(db: Database, kind: str, keep_id: int, other_id: int) -> MergeResult:
                                snapshot=json.dumps({"rows": snapshot, "created": created}, ensure_ascii=False))
         session.add(record)
         session.flush()
+        # Both histories say so; the other record's own entries show under the kept one from now on
+        # (services.audit.absorbed_ids), until the merge is undone.
+        audit.add(session, "merge", kind, keep_id, uid=keep["uid"], fields=set(changes) - {"notes"} | set(moved),
+                  detail={"merged_id": other_id, "token": str(record.id)})
+        audit.add(session, "merge", kind, other_id, uid=other["uid"], detail={"into_id": keep_id,
+                                                                              "token": str(record.id)})
         return MergeResult(kind, keep_id, other_id, other["uid"], moved, str(record.id), dropped,
                            ChangeSet(RecordKind(kind), changed=(keep_id,), deleted=(other_id,), also=_ALSO))
 
@@ -494,6 +501,10 @@ def undo_merge(db: Database, token: str) -> MergeResult:
                 else:
                     session.execute(insert(t).values(**row))
         record.undone_at = m.utcnow()
+        audit.add(session, "unmerge", kind, record.kept_id, uid=kept_now["uid"],
+                  detail={"merged_id": record.merged_id, "token": str(record.id)})
+        audit.add(session, "unmerge", kind, record.merged_id, uid=merged["uid"],
+                  detail={"into_id": record.kept_id, "token": str(record.id)})
         return MergeResult(kind, record.kept_id, record.merged_id, record.merged_uid, {}, str(record.id),
                            changes=ChangeSet(RecordKind(kind), created=(record.merged_id,),
                                              changed=(record.kept_id,), also=_ALSO))

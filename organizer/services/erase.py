@@ -13,6 +13,11 @@ giver or receiver, a follow-up its owner. Free text written elsewhere (meeting n
 an agreement's text) is not searched or changed: review it by hand. Copies made earlier (automatic
 backups, exported archives, PDFs) keep the data until they are rotated away or deleted: the automatic
 backups beside the database hold it for up to 7 days.
+
+The audit trail (``services.audit``) keeps the person's entries, so it still shows who changed the
+record and when, and which fields (names of fields, never values: the trail holds no names, e-mails
+or notes); the uids in those entries and in the entries of people merged into this one are removed,
+and an "erase" entry is added. Merge records (``merge_record``, for undoing a merge) are not changed.
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ from dataclasses import dataclass
 from sqlalchemy import delete
 
 from organizer.services._common import fetch, touch
+from organizer.services.audit import scrub_person
+from organizer.store import audit
 from organizer.store import models as m
 from organizer.store.database import Database
 
@@ -63,4 +70,7 @@ def erase_person(db: Database, ident: int) -> ErasedPerson:
         person.uid = m.new_uid()
         touch(person)
         session.flush()
+        audit.suspend(session)  # one "erase" entry, not an "update" naming every field
+        scrub_person(session, ident)
+        audit.add(session, "erase", "person", ident)
     return ErasedPerson(id=ident, removed={k: v for k, v in removed.items() if v})

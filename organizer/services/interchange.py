@@ -58,6 +58,7 @@ from organizer.domain.records import (
 from organizer.services import agreements, archive_file, followups, institutions, meetings, people, visits
 from organizer.services._common import KNOWN_IDS, SHORT_LIMIT, Checker, topics_by_name
 from organizer.services.archive_file import ArchiveFile
+from organizer.store import audit
 from organizer.store import models as m
 from organizer.store.database import Database
 
@@ -304,6 +305,7 @@ def import_archive(db: Database, data: Archive, progress: Progress | None = None
         nonlocal done
         done = 0
         report = ImportReport()
+        audit.suspend(session)  # one entry for the whole import (below), not one per record
         res = _Resolver(session)
         for section in SECTIONS:
             report.added[section] = 0
@@ -333,6 +335,7 @@ def import_archive(db: Database, data: Archive, progress: Progress | None = None
             # which the resolver flushes when a unit asks for one), so a flush per chunk lets
             # SQLAlchemy batch the inserts.
             session.flush()
+        audit.add(session, "import", detail={"added": dict(report.added), "unchanged": dict(report.unchanged)})
         return report
 
     # Another client importing the same records at the same moment (a server shared by a team) may

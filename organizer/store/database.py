@@ -49,7 +49,7 @@ from organizer.store.migrations import HEAD_REVISION, KNOWN_REVISIONS
 
 if TYPE_CHECKING:
     from alembic.config import Config
-from organizer.store import search_index
+from organizer.store import audit, search_index
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 60_000
@@ -221,14 +221,18 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
 class Database:
     """An open database: an engine plus a session factory. One per open file or server."""
 
-    def __init__(self, engine: Engine, url: str) -> None:
+    def __init__(self, engine: Engine, url: str, user: str | None = None) -> None:
         self.engine = engine
         self.url = url
+        self.user = user if user is not None else default_user()
+        """Who makes the changes, for the audit trail (``store.audit``): the CLI's ``--user``, the
+        window's Preferences, else ``$ORGANIZER_USER`` or the operating system's user name."""
         # No autoflush: services validate a whole input (with look-ups) before anything reaches the
         # database, and flush explicitly once it is valid.
         self._sessions = sessionmaker(engine, expire_on_commit=False, autoflush=False)
         self.write_engine = engine.execution_options(**{WRITE_OPTION: True})
         self._write_sessions = sessionmaker(self.write_engine, expire_on_commit=False, autoflush=False)
+        event.listen(self._write_sessions, "before_flush", audit.collect)
 
     @property
     def is_sqlite(self) -> bool:
@@ -248,10 +252,12 @@ class Database:
         On SQLite it begins with ``BEGIN IMMEDIATE`` (see the module docstring).
         """
         with self._write_sessions() as session:
+            session.info[audit.USER] = self.user
             try:
                 with session.begin():
                     yield session
                     session.flush()
+                    audit.write_pending(session)  # who changed what, in the same transaction
                     search_index.sync_before_commit(session)  # the index changes with the data
             except StaleDataError as err:
                 raise ConflictError(
@@ -320,6 +326,19 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def default_user() -> str:
+    """``$ORGANIZER_USER``, else the operating system's login name, else "" (unknown)."""
+    name = os.environ.get("ORGANIZER_USER", "").strip()
+    if name:
+        return name
+    try:
+        import getpass
+
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return ""
 
 
 class RaceConflictError(ConflictError):

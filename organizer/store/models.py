@@ -493,3 +493,30 @@ class MergeRecord(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     undone_at: Mapped[datetime | None] = mapped_column(DateTime)
     snapshot: Mapped[str] = mapped_column(Text)
+
+
+# --- audit trail ---------------------------------------------------------------------------------
+
+
+class AuditEntry(Base):
+    """Who changed what and when: one row per created, changed, deleted, merged, unmerged or erased
+    record, and one per archive import (``store.audit`` writes them; ``services.audit`` reads them).
+
+    ``kind``/``record_id`` name the record (no foreign key: the history of a deleted record stays);
+    ``fields`` lists the changed fields by name (never their values); ``detail`` holds what an action
+    adds (a merge's other record, an import's counts). The trail is local to this database: it is not
+    part of the archive export.
+    """
+
+    __tablename__ = "audit_entry"
+    __table_args__ = (Index("ix_audit_entry_record", "kind", "record_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    user_name: Mapped[str] = mapped_column(String(NAME_LEN), default="")
+    action: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str | None] = mapped_column(String(16))
+    record_id: Mapped[int | None] = mapped_column(Integer)
+    record_uid: Mapped[str | None] = mapped_column(String(SHORT_LEN))
+    fields: Mapped[list[str]] = mapped_column(JSON, default=list)
+    detail: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)

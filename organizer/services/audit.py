@@ -1,0 +1,84 @@
+"""Reading the audit trail: a record's history, kept across merges (``organizer history KIND ID``).
+
+The entries are written by ``store.audit`` in the unit of work of every change. A record's history
+is its own entries plus those of every record merged into it (and merged into those, and so on) whose
+merge is not undone: after ``merge(A, B)`` the history of A shows what happened to B before, and
+after ``undo_merge`` B's entries are B's again. Entries are never moved or rewritten, except by
+``organizer erase person``, which removes the uids from the person's entries (``scrub_person``).
+
+The trail is local to the database: the archive export does not carry it.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from organizer.domain.audit import AuditEntryView
+from organizer.domain.errors import NotFoundError, ValidationError
+from organizer.services._common import valid_id
+from organizer.store import audit as store_audit
+from organizer.store import models as m
+from organizer.store.database import Database
+
+KINDS = store_audit.KINDS
+
+_MODELS: dict[str, type[m.RecordMixin]] = {kind: model for model, kind in store_audit.TRACKED.items()}
+
+
+def absorbed_ids(session: Session, kind: str, ident: int) -> list[int]:
+    """``ident`` and every record of ``kind`` merged into it (transitively) by a merge not undone."""
+    found = [ident]
+    frontier = [ident]
+    while frontier:
+        q = select(m.MergeRecord.merged_id).where(m.MergeRecord.kind == kind, m.MergeRecord.kept_id.in_(frontier),
+                                                  m.MergeRecord.undone_at.is_(None))
+        frontier = [i for i in session.scalars(q) if i not in found]
+        found.extend(frontier)
+    return found
+
+
+def record_history(db: Database, kind: str, ident: int) -> list[AuditEntryView]:
+    """Every entry of a record (and of the records merged into it), oldest first.
+
+    NotFoundError if the record does not exist and never had an entry; a deleted record's history
+    is still there.
+    """
+    if kind not in _MODELS:
+        raise ValidationError({"kind": f"{kind!r} has no history; one of {', '.join(KINDS)}"})
+    if not valid_id(ident):
+        raise NotFoundError(kind, ident)
+    a = m.AuditEntry
+    with db.reader() as session:
+        ids = absorbed_ids(session, kind, ident)
+        rows = session.execute(
+            select(a.id, a.at, a.user_name, a.action, a.kind, a.record_id, a.fields, a.detail)
+            .where(a.kind == kind, a.record_id.in_(ids)).order_by(a.at, a.id)).all()
+        if not rows and session.get(_MODELS[kind], ident) is None:
+            raise NotFoundError(kind, ident)
+    entries = [AuditEntryView(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6] or ()), dict(r[7] or {})) for r in rows]
+    # An absorbed record's "merged into X" is the other half of X's "merged ... into this one": shown once.
+    return [e for e in entries if not (e.record_id != ident and e.action == "merge" and "into_id" in e.detail)]
+
+
+def recent_imports(db: Database, limit: int = 20) -> list[AuditEntryView]:
+    """The newest archive imports (one entry each, with counts), newest first."""
+    a = m.AuditEntry
+    with db.reader() as session:
+        rows = session.execute(
+            select(a.id, a.at, a.user_name, a.action, a.kind, a.record_id, a.fields, a.detail)
+            .where(a.action == "import").order_by(a.at.desc(), a.id.desc()).limit(limit)).all()
+    return [AuditEntryView(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6] or ()), dict(r[7] or {})) for r in rows]
+
+
+def scrub_person(session: Session, ident: int) -> int:
+    """Remove what could identify a person from their audit entries (and those of people merged into
+    them): uids and the other record's uid in merge details. Who changed it, when, and which fields
+    stay. Returns the number of entries scrubbed. Part of ``erase_person``'s unit of work."""
+    a = m.AuditEntry
+    ids = absorbed_ids(session, "person", ident)
+    entries = session.execute(select(a.id, a.detail).where(a.kind == "person", a.record_id.in_(ids))).all()
+    for entry_id, detail in entries:
+        kept = {k: v for k, v in (detail or {}).items() if not k.endswith("uid")}
+        session.execute(update(a).where(a.id == entry_id).values(record_uid=None, detail=kept))
+    return len(entries)
