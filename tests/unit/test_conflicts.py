@@ -61,7 +61,8 @@ def test_lists_are_merged_as_a_unit() -> None:
                       name_variants=(NameVariant("П"),),
                       positions=(PositionData("Rector", 1, id=7),))
     mine = replace(base, emails=(ContactEntry("a@x.org"), ContactEntry("b@x.org")))
-    theirs = replace(base, emails=(ContactEntry("c@x.org"),), positions=(PositionData("Rector", 1, id=7, current=True),))
+    theirs = replace(base, emails=(ContactEntry("c@x.org"),),
+                     positions=(PositionData("Rector", 1, id=7, current=True),))
     plan = three_way(base, mine, theirs)
     assert {d.name: d.taken for d in plan.diffs} == {"emails": None, "positions": "theirs"}
     merged = resolve(plan, {"emails": "mine"})
