@@ -13,7 +13,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -70,6 +70,34 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
+
+
+@pytest.fixture
+def db_args(db: Database) -> list[str]:
+    """The command-line options that open ``db``: ``--db FILE`` on SQLite, ``--db-url URL`` on PostgreSQL."""
+    path = db.path
+    return ["--db", str(path)] if path is not None else ["--db-url", db.url]
+
+
+@pytest.fixture
+def outside_sql(db: Database) -> Iterator[Callable[[str], None]]:
+    """``outside_sql(statement)`` runs SQL on ``db`` the way another program would (the ``sqlite3`` shell,
+    ``psql``): its own connection, committed at once, no Organizer code in between."""
+    if db.path is not None:
+        import sqlite3
+
+        raw = sqlite3.connect(db.path, isolation_level=None)
+        yield lambda sql: raw.execute(sql) and None
+        raw.close()
+        return
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    url = make_url(db.url)
+    conn = psycopg.connect(dbname=url.database, user=url.username, password=url.password, host=url.query.get("host"),
+                           port=url.query.get("port") or url.port, autocommit=True)
+    yield lambda sql: conn.execute(sql) and None  # type: ignore[arg-type]
+    conn.close()
 
 
 @pytest.fixture

@@ -124,11 +124,11 @@ def parse_query(query: str) -> list[_Word]:
 
 def _add_typo_fixes(session: Session, index: SearchIndex, word: _Word) -> None:
     if len(word.text) >= TYPO_MIN_LENGTH:
-        word.fixes = _near(index.vocabulary(session, "n", word.text[:2], TYPO_CANDIDATES), word.text)
+        word.fixes = _near(index.typo_candidates(session, "n", word.text, TYPO_CANDIDATES), word.text)
     fixes: list[str] = []
     for key in word.keys:
         if len(key) >= TYPO_MIN_LENGTH:
-            fixes += [f for f in _near(index.vocabulary(session, "k", key[:2], TYPO_CANDIDATES), key)
+            fixes += [f for f in _near(index.typo_candidates(session, "k", key, TYPO_CANDIDATES), key)
                       if f not in fixes]
     word.key_fixes = tuple(fixes[:TYPO_ALTERNATIVES])
 
@@ -273,10 +273,10 @@ NOT_INDEXED = ("agreement", "topic")
 def quick_open(db: Database, text: str, limit: int = QUICK_LIMIT) -> list[QuickHit]:
     """The quick-open field's hits (Ctrl+K): this search, best first (any spelling of a name, a typo,
     a word of a note), each with its snippet as the second line, then agreements and topics by name.
-    Without a search index (PostgreSQL for now) it is ``browse.quick_open``'s name match."""
+    Without a search index (a database kind that has none) it is ``browse.quick_open``'s name match."""
     try:
         found = search(db, text, limit=limit).hits
-    except SearchUnavailableError:  # no index on this database (PostgreSQL for now): names as typed
+    except SearchUnavailableError:  # no index on this database: names as typed
         return browse.quick_open(db, text)
     hits = [QuickHit(h.kind, h.id, h.title, "" if h.snippet == h.title else _short(h.snippet)) for h in found]
     return hits + browse.quick_open(db, text, per_kind=4, kinds=NOT_INDEXED)

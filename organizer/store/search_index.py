@@ -19,9 +19,10 @@ same transaction as the data. ``rebuild`` empties and refills everything (``orga
 --rebuild``) and re-creates missing triggers (an Alembic batch migration on SQLite recreates a table
 and drops its triggers: ``tests/store/test_search_index.py`` fails if that ever happens unnoticed).
 
-The search service talks to this module only through ``SearchIndex`` (``index_for``): a
-PostgreSQL counterpart (tsvector + pg_trgm) implements the same methods. Until it exists,
-``index_for`` on another database returns ``UnavailableIndex``, which says so in one message.
+The search service talks to this module only through ``SearchIndex`` (``index_for``): on PostgreSQL
+``store.search_pg.PostgresIndex`` (tsvector + pg_trgm, the same feeds, documents and folded text)
+implements the same methods. On any other database ``index_for`` returns ``UnavailableIndex``, which
+says so in one message.
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ class _Feed:
     """For cascades: a SELECT of ids using NEW.id (e.g. the people working at a renamed institution)."""
 
 
-_FEEDS: tuple[_Feed, ...] = (
+FEEDS: tuple[_Feed, ...] = (
     _Feed("person", "person", "id"),
     _Feed("person_name", "person", "person_id"),
     _Feed("person_email", "person", "person_id"),
@@ -137,7 +138,7 @@ def _trigger_sql(feed: _Feed, event: str) -> tuple[str, str]:
     return name, sql
 
 
-TRIGGERS: dict[str, str] = dict(_trigger_sql(f, e) for f in _FEEDS for e in f.events)
+TRIGGERS: dict[str, str] = dict(_trigger_sql(f, e) for f in FEEDS for e in f.events)
 """Trigger name -> its CREATE statement: every trigger the index relies on."""
 
 TABLES_SQL: tuple[str, ...] = (
@@ -149,7 +150,7 @@ TABLES_SQL: tuple[str, ...] = (
       for kind in KINDS),
 )
 
-_SOURCE_TABLES: dict[str, str] = {"person": "person", "institution": "institution", "visit": "visit",
+SOURCE_TABLES: dict[str, str] = {"person": "person", "institution": "institution", "visit": "visit",
                                   "meeting": "meeting", "followup": "followup"}
 
 
@@ -159,7 +160,7 @@ def install_sqlite(execute: Callable[[str], Any]) -> None:
         execute(sql)
     for sql in TRIGGERS.values():
         execute(sql)
-    for kind, table in _SOURCE_TABLES.items():
+    for kind, table in SOURCE_TABLES.items():
         execute(f"INSERT INTO search_dirty (kind, record_id) SELECT '{kind}', id FROM {table} t WHERE NOT EXISTS "
                 f"(SELECT 1 FROM search_dirty d WHERE d.kind = '{kind}' AND d.record_id = t.id)")
 
@@ -185,7 +186,7 @@ class Document:
             self.body.append((label, value))
 
 
-def _chunks(ids: Sequence[int], size: int = BATCH) -> Iterator[Sequence[int]]:
+def chunks(ids: Sequence[int], size: int = BATCH) -> Iterator[Sequence[int]]:
     for start in range(0, len(ids), size):
         yield ids[start:start + size]
 
@@ -337,7 +338,7 @@ def documents(session: Session, kind: str, ids: Iterable[int], *, body: bool = T
     a snippet of a name match."""
     id_list = sorted(set(ids))
     out: dict[int, Document] = {}
-    for chunk in _chunks(id_list):
+    for chunk in chunks(id_list):
         out.update(_BUILDERS[kind](session, chunk, body))
     return out
 
@@ -415,6 +416,11 @@ class SearchIndex(Protocol):
         """Indexed name words (``n``) or keys (``k``) that start with ``prefix`` (at most ``limit``)."""
         ...
 
+    def typo_candidates(self, session: Session, field: Literal["n", "k"], word: str, limit: int) -> list[str]:
+        """Indexed name words or keys among which to look for ``word`` with one typo: words with the same
+        first two letters (at most ``limit``; PostgreSQL's trigram index gives the most alike first)."""
+        ...
+
 
 class SqliteFtsIndex:
     """``SearchIndex`` on SQLite FTS5 (see the module docstring)."""
@@ -468,7 +474,7 @@ class SqliteFtsIndex:
         for kind in KINDS:
             session.execute(text(f"DELETE FROM search_{kind}"))
             counts[kind] = int(session.execute(
-                text(f"SELECT count(*) FROM {_SOURCE_TABLES[kind]}")).scalar_one())
+                text(f"SELECT count(*) FROM {SOURCE_TABLES[kind]}")).scalar_one())
         session.execute(text("DELETE FROM search_dirty WHERE kind NOT IN ("
                              + ", ".join(f"'{k}'" for k in KINDS) + ")"))
         total = sum(counts.values())
@@ -490,7 +496,7 @@ class SqliteFtsIndex:
         for kind, ident in batch:
             by_kind[kind].append(ident)
         for kind, ids in by_kind.items():
-            for chunk in _chunks(ids, 2_000):
+            for chunk in chunks(ids, 2_000):
                 self._reindex(session, kind, chunk)
                 session.execute(text("DELETE FROM search_dirty WHERE kind = :k AND record_id = :i"),
                                 [{"k": kind, "i": i} for i in chunk])
@@ -510,7 +516,7 @@ class SqliteFtsIndex:
         out: dict[int, IndexedText] = {}
         cur = _raw(session)
         columns = "rowid, names, keys, body" if body else "rowid, names, keys, ''"
-        for chunk in _chunks(list(ids)):
+        for chunk in chunks(list(ids)):
             rows = cur.execute(f"SELECT {columns} FROM search_{kind} WHERE rowid IN ("
                                + ", ".join("?" * len(chunk)) + ")", tuple(chunk)).fetchall()
             out.update({int(r[0]): IndexedText(r[1] or "", r[2] or "", r[3] or "") for r in rows})
@@ -523,6 +529,9 @@ class SqliteFtsIndex:
         rows = _raw(session).execute("SELECT term FROM search_term WHERE field = ? AND term >= ? AND term < ? "
                                      "LIMIT ?", (field, prefix, upper, limit)).fetchall()
         return [r[0] for r in rows]
+
+    def typo_candidates(self, session: Session, field: Literal["n", "k"], word: str, limit: int) -> list[str]:
+        return self.vocabulary(session, field, word[:2], limit) if len(word) >= 2 else []
 
 
 def _raw(session: Session) -> Any:
@@ -555,12 +564,11 @@ def match_expression(query: Sequence[QueryWord], tier: Tier) -> str:
 
 
 class UnavailableIndex:
-    """``SearchIndex`` for a database without one (PostgreSQL until its counterpart exists)."""
+    """``SearchIndex`` for a database kind without one (neither SQLite nor PostgreSQL)."""
 
     def __init__(self, dialect: str) -> None:
         self.dialect = dialect
-        self.reason = (f"search is not available on {dialect} databases yet "
-                       "(it needs the SQLite file database for now)")
+        self.reason = f"search is not available on {dialect} databases (only on SQLite and PostgreSQL)"
 
     def available(self, session: Session) -> bool:
         return False
@@ -587,6 +595,9 @@ class UnavailableIndex:
     def vocabulary(self, session: Session, field: Literal["n", "k"], prefix: str, limit: int) -> list[str]:
         raise self._refuse()
 
+    def typo_candidates(self, session: Session, field: Literal["n", "k"], word: str, limit: int) -> list[str]:
+        raise self._refuse()
+
 
 _SQLITE = SqliteFtsIndex()
 
@@ -596,13 +607,18 @@ def index_for(session: Session) -> SearchIndex:
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
         return _SQLITE
+    if dialect == "postgresql":
+        from organizer.store.search_pg import PostgresIndex  # imports this module
+
+        return PostgresIndex()
     return UnavailableIndex(dialect)
 
 
 def has_index(session: Session) -> bool:
-    """True when this database has the index tables (a SQLite database at migration 0003 or later)."""
+    """True when this database has the index tables (SQLite: migration 0003 or later; PostgreSQL: the
+    migration that adds them there)."""
     if session.get_bind().dialect.name != "sqlite":
-        return False
+        return index_for(session).available(session)
     return _raw(session).execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_dirty'"
                                  ).fetchone() is not None
 

@@ -1,37 +1,49 @@
-"""The search index's tables and triggers: made by migration 0003, kept by later migrations, and
-hidden from autogenerate."""
+"""The search index's tables and triggers: made by migration 0003 (SQLite) and 0004 (PostgreSQL), kept
+by later migrations, and hidden from autogenerate. Runs on both engines."""
 
 from __future__ import annotations
 
-import os
-
-import pytest
 from alembic import command
 from sqlalchemy import text
 
 from organizer.services import search
 from organizer.services.demo import load_demo
-from organizer.store import Database
+from organizer.store import Database, search_pg
 from organizer.store.database import alembic_config, upgrade_to
 from organizer.store.search_index import KINDS, TRIGGERS
 
-if os.environ.get("ORGANIZER_TEST_DB_URL"):  # the PostgreSQL pass: that index is a later milestone
-    pytest.skip("search needs the SQLite FTS5 index; PostgreSQL has none yet", allow_module_level=True)
-
-
 
 def _triggers(db: Database) -> dict[str, str]:
+    """Trigger name -> its definition (SQLite: the CREATE statement; PostgreSQL: the function's body)."""
     with db.engine.connect() as conn:
-        return {r[0]: r[1] for r in conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type='trigger'")}
+        if db.is_sqlite:
+            rows = conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type='trigger'")
+        else:
+            rows = conn.exec_driver_sql("SELECT t.tgname, p.prosrc FROM pg_trigger t JOIN pg_proc p "
+                                        "ON p.oid = t.tgfoid WHERE NOT t.tgisinternal")
+        return {r[0]: r[1] for r in rows}
+
+
+def _tables(db: Database) -> set[str]:
+    with db.engine.connect() as conn:
+        if db.is_sqlite:
+            return {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master")}
+        rows = conn.exec_driver_sql("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+        return {r[0] for r in rows}
 
 
 def test_every_index_trigger_exists_at_head(db: Database) -> None:
     # A later batch migration that recreated a table would drop its triggers: this catches it.
     found = _triggers(db)
-    missing = sorted(set(TRIGGERS) - set(found))
+    expected = TRIGGERS if db.is_sqlite else search_pg.TRIGGERS
+    missing = sorted(set(expected) - set(found))
     assert not missing, f"search triggers missing after the migrations: {missing}"
-    for name, sql in TRIGGERS.items():
-        assert " ".join(found[name].split()) == " ".join(sql.replace(" IF NOT EXISTS", "").split())
+    if db.is_sqlite:
+        for name, sql in TRIGGERS.items():
+            assert " ".join(found[name].split()) == " ".join(sql.replace(" IF NOT EXISTS", "").split())
+    else:
+        for name, (function, _trigger) in search_pg.TRIGGERS.items():
+            assert " ".join(found[name].split()) in " ".join(function.split())
 
 
 def test_upgrade_from_0002_indexes_existing_records(db: Database) -> None:
@@ -40,9 +52,7 @@ def test_upgrade_from_0002_indexes_existing_records(db: Database) -> None:
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, "0002")
-    with db.engine.connect() as conn:
-        tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master")}
-    assert not {t for t in tables if t.startswith("search_")}
+    assert not {t for t in _tables(db) if t.startswith("search_")}
     assert not _triggers(db)
     upgrade_to(db, "head")
     assert search.pending_count(db) == 6 + 6 + 1 + 4 + 3  # every record queued by the migration

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from io import StringIO
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -138,8 +137,7 @@ def test_merge_keeps_every_linked_row_once_and_undo_restores_both(demo_db: Datab
     visit = visits.get_visit(demo_db, visit_id)
     assert [p.person_id for p in visit.participants].count(keep) == 1
     assert twin not in [p.person_id for p in visit.participants]
-    if demo_db.is_sqlite:  # search has no PostgreSQL index yet
-        assert [h.id for h in search.search(demo_db, "Коржиков", kinds=["person"]).hits] == [keep]
+    assert [h.id for h in search.search(demo_db, "Коржиков", kinds=["person"]).hits] == [keep]
     # The merged uid is an alias now: importing it again does not bring the twin back.
     report = interchange.import_archive(demo_db, {"format": "organizer-archive", "version": 1, "people": [
         {"uid": "test:korzhikov-cyrillic", "given_name": "Евгений", "family_name": "Коржиков"}]})
@@ -150,8 +148,7 @@ def test_merge_keeps_every_linked_row_once_and_undo_restores_both(demo_db: Datab
     assert undone.changes is not None and undone.changes.created == (twin,)
     assert _linked(demo_db, (keep, twin)) == before
     assert people.get_person(demo_db, twin).meta.uid == "test:korzhikov-cyrillic"
-    if demo_db.is_sqlite:
-        assert sorted(h.id for h in search.search(demo_db, "Коржиков", kinds=["person"]).hits) == sorted([keep, twin])
+    assert sorted(h.id for h in search.search(demo_db, "Коржиков", kinds=["person"]).hits) == sorted([keep, twin])
     with pytest.raises(ConflictError, match="already undone"):
         duplicates.undo_merge(demo_db, result.undo_token)
 
@@ -192,22 +189,22 @@ def test_institution_merge_moves_staff_and_units_and_undoes(demo_db: Database) -
         duplicates.merge(demo_db, "institution", lab, kfu)
 
 
-def test_cli_duplicates_merge_unmerge(demo_db: Database, twin: int, db_path: Path) -> None:
+def test_cli_duplicates_merge_unmerge(demo_db: Database, twin: int, db_args: list[str]) -> None:
     out = StringIO()
-    assert main(["--db", str(db_path), "duplicates", "--json"], out=out) == 0
+    assert main([*db_args, "duplicates", "--json"], out=out) == 0
     pairs = json.loads(out.getvalue())
     pair = next(p for p in pairs if twin in (p["first_id"], p["second_id"]))
     assert set(pair) >= {"kind", "first_id", "second_id", "first_title", "second_title", "reasons", "score"}
     keep = _pid(demo_db, "Korzhikov")
     out = StringIO()
-    assert main(["--db", str(db_path), "merge", "person", str(keep), str(twin), "--json"], out=out) == 0
+    assert main([*db_args, "merge", "person", str(keep), str(twin), "--json"], out=out) == 0
     token = json.loads(out.getvalue())["undo_token"]
     out = StringIO()
-    assert main(["--db", str(db_path), "unmerge", "--list"], out=out) == 0
+    assert main([*db_args, "unmerge", "--list"], out=out) == 0
     assert "active" in out.getvalue()
     out = StringIO()
-    assert main(["--db", str(db_path), "unmerge", token], out=out) == 0
+    assert main([*db_args, "unmerge", token], out=out) == 0
     assert "restored" in out.getvalue()
     err = StringIO()
-    assert main(["--db", str(db_path), "merge", "person", str(keep), "12345"], out=StringIO(), err=err) == 1
+    assert main([*db_args, "merge", "person", str(keep), "12345"], out=StringIO(), err=err) == 1
     assert "no person with id 12345" in err.getvalue()
