@@ -1,4 +1,4 @@
-"""The search index's tables and triggers: made by migration 0003 (SQLite) and 0004 (PostgreSQL), kept
+"""The search index's tables and triggers: made by migration 0003 (SQLite) and 0005 (PostgreSQL), kept
 by later migrations, and hidden from autogenerate. Runs on both engines."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """search index on PostgreSQL (tsvector/GIN, pg_trgm, plpgsql triggers); nothing on SQLite
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-11-26 05:00:00
 
 The PostgreSQL counterpart of 0003's FTS5 index (``store.search_pg``): the queue, one table per kind
@@ -18,8 +18,8 @@ from alembic import op
 
 from organizer.store import search_pg
 
-revision: str = '0004'
-down_revision: Union[str, Sequence[str], None] = '0003'
+revision: str = '0005'
+down_revision: Union[str, Sequence[str], None] = '0004'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
