@@ -16,6 +16,7 @@ every row.
     .venv/bin/python bench/bench_gui.py                       # 100,000 people (generates ~30 s once)
     .venv/bin/python bench/bench_gui.py --people 2000 --runs 1   # smoke run
     .venv/bin/python bench/bench_gui.py --keep /tmp/big.sqlite   # reuse a generated database
+    .venv/bin/python bench/bench_gui.py --keep /tmp/big.sqlite --phases   # also: where the app's start goes
 
 Goals (issue 5): at most 3x the bare window's time and at most 60 MiB more memory. Nothing is asserted:
 the output is a report; a goal that is missed says so in the last column.
@@ -109,6 +110,50 @@ db.close()
 """
 
 
+PHASES = r"""
+import json, resource, sys, time
+started = time.perf_counter()
+marks = []
+def mark(name):
+    marks.append((name, (time.perf_counter() - started) * 1000, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                  len(sys.modules), "sqlalchemy.orm" in sys.modules))
+mark("python started")
+import PySide6.QtWidgets
+mark("PySide6.QtWidgets imported")
+import sqlalchemy
+mark("sqlalchemy imported")
+from organizer.store.database import open_database, sqlite_url
+mark("organizer.store.database imported")
+from organizer.gui.app import application
+from organizer.gui.i18n import choose_language, install_language
+from organizer.gui.main_window import MainWindow
+from organizer.gui.settings import Settings
+mark("organizer.gui imported")
+app = application(sys.argv[:1])
+settings = Settings()
+install_language(app, choose_language(None, settings.language))
+mark("QApplication, settings, language")
+db = open_database(sqlite_url(sys.argv[1]))
+mark("open_database")
+window = MainWindow(db, settings=settings, remember_state=False)
+window.resize(1280, 800)
+window.show()
+mark("MainWindow built and shown")
+tab = window.people_tab
+model = tab.model
+while not model.loaded:
+    app.processEvents()
+mark("people ids loaded (worker)")
+while not (model.rowCount() and model.batches_fetched):
+    app.processEvents()
+    tab.view.viewport().repaint()
+mark("first rows painted")
+print(json.dumps({"ready": time.time(), "marks": marks}), flush=True)
+window.close()
+db.close()
+"""
+
+
 def _child(code: str, *args: str, settings: Path) -> tuple[float, dict[str, float]]:
     """Run one child; the seconds from just before its start to its "ready" line, and what it reported."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ORGANIZER_SETTINGS": str(settings),
@@ -139,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--people", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3, help="runs of each child (median reported)")
     parser.add_argument("--keep", type=Path, help="database file to create once and reuse")
+    parser.add_argument("--phases", action="store_true", help="also print where the app's start goes (one run)")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="bench-gui-") as tmp:
@@ -157,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
             app_times.append(seconds)
             app_rss.append(report["rss_kib"] / 1024)
             reports.append(report)
+        phases = _child(PHASES, str(db_path), settings=settings)[1]["marks"] if args.phases else None
 
     bare_t, app_t = statistics.median(bare_times), statistics.median(app_times)
     bare_m, app_m = statistics.median(bare_rss), statistics.median(app_rss)
@@ -182,6 +229,19 @@ def main(argv: list[str] | None = None) -> int:
           f"{last['end_ms']:.0f} ms, {int(last['batches_to_end'])} batch(es) of rows fetched, "
           f"{int(last['rows_in_memory']):,} rows in memory, peak RSS after it "
           f"{last['rss_after_end_kib'] / 1024:.0f} MiB")
+    if phases:
+        print()
+        print("where the app's start goes (one run; ru_maxrss after each step; the phases' imports are forced in")
+        print("this order, so a module imported later by the app is counted in the step that first needs it):")
+        print()
+        print(f"{'step':38} | {'ms':>6} | {'+ms':>5} | {'peak MiB':>8} | {'+MiB':>5} | modules | ORM loaded")
+        print(f"{'-' * 38} | {'-' * 6} | {'-' * 5} | {'-' * 8} | {'-' * 5} | ------- | ----------")
+        previous_ms, previous_kib = 0.0, phases[0][2]
+        for name, ms, kib, modules, orm in phases:
+            print(f"{name:38} | {ms:6.0f} | {ms - previous_ms:5.0f} | {kib / 1024:8.1f} | "
+                  f"{(kib - previous_kib) / 1024:+5.1f} | {modules:7} | {'yes' if orm else 'no'}")
+            previous_ms, previous_kib = ms, kib
+        print()
     print(f"all runs (s): bare {', '.join(f'{t:.2f}' for t in bare_times)}; "
           f"app {', '.join(f'{t:.2f}' for t in app_times)}")
     return 0

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -37,30 +37,32 @@ import organizer
 from organizer.domain.changes import ChangeSet
 from organizer.domain.enums import FollowUpStatus, RecordKind
 from organizer.domain.records import InstitutionNode
-from organizer.gui.archive import ArchiveJobs
-from organizer.gui.board import FollowUpsTab
 from organizer.gui.databases import DatabaseActions
 from organizer.gui.details import ADD_FOLLOWUP, ADD_MEETING, ADD_MEMBER
 from organizer.gui.editors.menu import RecordMenu
 from organizer.gui.formatting import fmt_date_range
 from organizer.gui.icons import action_icon, app_icon
 from organizer.gui.panes import MasterDetailTab
-from organizer.gui.preferences import PreferencesDialog
 from organizer.gui.quickopen import QuickOpen
 from organizer.gui.settings import Settings
-from organizer.gui.tabs import AgreementsTab, InstitutionsTab, ListTab, MeetingsTab, PeopleTab, TopicsTab, VisitsTab
+from organizer.gui.tabs import ListTab, PeopleTab
 from organizer.gui.tasks import TaskContext, TaskRunner
 from organizer.gui.undo import RecordActions
-from organizer.services.browse import record_counts
-from organizer.services.institutions import institution_tree
-from organizer.services.people import list_tags
-from organizer.services.related import followup_owners
-from organizer.services.visits import list_visits
 
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
+    from organizer.gui.archive import ArchiveJobs
+    from organizer.gui.board import FollowUpsTab
+    from organizer.gui.tabs import AgreementsTab, InstitutionsTab, MeetingsTab, TopicsTab, VisitsTab
     from organizer.store.database import Database
 
 APP_NAME = "Organizer"
+
+TAB_NAMES = ("people", "institutions", "visits", "meetings", "followups", "agreements", "topics")
+"""The tabs in their order; ``MainWindow.<name>_tab`` is each one (built on first use)."""
+
+TAB_KINDS = {"person": "people", "institution": "institutions", "visit": "visits", "meeting": "meetings",
+             "followup": "followups", "agreement": "agreements", "topic": "topics"}
+"""Which tab lists each record kind."""
 
 
 def database_label(db: Database) -> str:
@@ -114,33 +116,26 @@ class MainWindow(QMainWindow):
         """The undo stack of this database and the undoable record operations."""
         self.records.changed.connect(self.apply_changes)
 
-        self.people_tab = PeopleTab(db, self.runner)
-        self.institutions_tab = InstitutionsTab(db, self.runner)
-        self.visits_tab = VisitsTab(db, self.runner)
-        self.meetings_tab = MeetingsTab(db, self.runner)
-        self.followups_tab = FollowUpsTab(db, self.runner, mark_done=self.mark_followup_done)
-        self.agreements_tab = AgreementsTab(db, self.runner)
-        self.topics_tab = TopicsTab(db, self.runner)
+        # Only the shown tab is built now; the others are placeholders until first shown (or asked for
+        # by name: ``self.visits_tab``), so the window starts with one list and its modules.
+        self._built: dict[str, MasterDetailTab] = {}
+        self._swapping = False
+        self._loading = False
+        self._choices: tuple[Any, ...] | None = None
+        self._archive: ArchiveJobs | None = None
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        for tab, label in self._tab_labels():
-            self.tabs.addTab(tab, label)
-            name = label.replace("&", "")
-            tab.setAccessibleName(name)
-            tab.view.setAccessibleName(self.tr("%1: list").replace("%1", name))
-            tab.detail.setAccessibleName(self.tr("%1: details").replace("%1", name))
-            tab.record_link.connect(self.open_record)
-            tab.action_link.connect(self.request_action)
-            tab.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        self.followups_tab.changed.connect(self.update_counts)
-        self.tabs.currentChanged.connect(self._focus_current_tab)
+        for label in self._labels():
+            placeholder = QWidget()
+            placeholder.setAccessibleName(label.replace("&", ""))
+            self.tabs.addTab(placeholder, label)
+        self.tabs.currentChanged.connect(self._on_current_changed)
         self.setCentralWidget(self.tabs)
         self.tabs.setAccessibleName(self.tr("Record lists"))
+        self.tab(TAB_NAMES[0])
 
         self.quick_open = QuickOpen(db, self.runner)
         self.quick_open.open_record.connect(self.open_record)
-        self.archive = ArchiveJobs(db, self.runner, self)
-        self.archive.finished.connect(self._archive_finished)
 
         self.counts_label = QLabel()
         self.counts_label.setAccessibleName(self.tr("Record counts"))
@@ -150,44 +145,140 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         if remember_state:
             self.settings.restore_window(self)
-            self.settings.restore_widgets(self.tabs, "main")
+            for name, tab in self._built.items():
+                self.settings.restore_widgets(tab, f"main/{name}")
         self._start_loading()
 
     def _start_loading(self) -> None:
-        """The shown tab's list first, alone on the workers; the other tabs, the filter choices and the
-        counts once it is on screen (so the first rows appear as early as the database allows)."""
+        """The shown tab's list first, alone on the workers; the filter choices and the counts once it is
+        on screen (so the first rows appear as early as the database allows). Other tabs load when they
+        are first shown."""
+        self._loading = True
         first = self.tabs.currentWidget()
         if not isinstance(first, MasterDetailTab):
             return
 
         def load_the_rest() -> None:
             first.loaded.disconnect(load_the_rest)
-            for tab in self._all_tabs():
-                if tab is not first:
-                    tab.load()
             self.load_choices()
             self.update_counts()
 
         first.loaded.connect(load_the_rest)
         first.load()
 
-    def _tab_labels(self) -> list[tuple[MasterDetailTab, str]]:
-        return [
-            (self.people_tab, self.tr("&People")),
-            (self.institutions_tab, self.tr("&Institutions")),
-            (self.visits_tab, self.tr("Vi&sits")),
-            (self.meetings_tab, self.tr("&Meetings")),
-            (self.followups_tab, self.tr("F&ollow-ups")),
-            (self.agreements_tab, self.tr("&Agreements")),
-            (self.topics_tab, self.tr("&Topics")),
-        ]
+    def _labels(self) -> list[str]:
+        return [self.tr("&People"), self.tr("&Institutions"), self.tr("Vi&sits"), self.tr("&Meetings"),
+                self.tr("F&ollow-ups"), self.tr("&Agreements"), self.tr("&Topics")]
+
+    # --- the tabs, each built when first shown -----------------------------------------------------
+
+    def _make_tab(self, name: str) -> MasterDetailTab:
+        db, runner = self.db, self.runner
+        if name == "people":
+            return PeopleTab(db, runner)
+        if name == "followups":
+            from organizer.gui.board import FollowUpsTab
+
+            board = FollowUpsTab(db, runner, mark_done=self.mark_followup_done)
+            board.changed.connect(self.update_counts)
+            return board
+        from organizer.gui import tabs
+
+        factory = {"institutions": tabs.InstitutionsTab, "visits": tabs.VisitsTab, "meetings": tabs.MeetingsTab,
+                   "agreements": tabs.AgreementsTab, "topics": tabs.TopicsTab}[name]
+        return factory(db, runner)
+
+    def tab(self, name: str) -> MasterDetailTab:
+        """The tab ``name`` (one of ``TAB_NAMES``), built, put in its place and loading if it was not yet."""
+        built = self._built.get(name)
+        if built is not None:
+            return built
+        index = TAB_NAMES.index(name)
+        tab = self._make_tab(name)
+        self._built[name] = tab
+        label = self._labels()[index]
+        title = label.replace("&", "")
+        tab.setAccessibleName(title)
+        tab.view.setAccessibleName(self.tr("%1: list").replace("%1", title))
+        tab.detail.setAccessibleName(self.tr("%1: details").replace("%1", title))
+        tab.record_link.connect(self.open_record)
+        tab.action_link.connect(self.request_action)
+        tab.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        if name == "visits" and isinstance(tab, ListTab):
+            cast(Any, tab).action_names = frozenset(self._editors)
+        if hasattr(self, "record_menu"):  # built after the first tab
+            self._enter_to_edit(tab)
+        if self._choices is not None and isinstance(tab, ListTab):
+            self._fill_tab_choices(tab, self._choices)
+        if self.remember_state:
+            self.settings.restore_widgets(tab, f"main/{name}")
+        placeholder = self.tabs.widget(index)
+        current = self.tabs.currentIndex()
+        self._swapping = True
+        try:
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, tab, label)
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self._swapping = False
+        if placeholder is not None:
+            placeholder.deleteLater()
+        if self._loading:
+            tab.load()
+        return tab
+
+    def _on_current_changed(self, index: int) -> None:
+        if self._swapping or not 0 <= index < len(TAB_NAMES):
+            return
+        tab = self.tab(TAB_NAMES[index])
+        if self.tabs.currentWidget() is tab:
+            tab.setFocus()
+
+    def built_tabs(self) -> list[MasterDetailTab]:
+        """The tabs built so far (the shown one and those shown or asked for before), in tab order."""
+        return [self._built[name] for name in TAB_NAMES if name in self._built]
+
+    @property
+    def people_tab(self) -> PeopleTab:
+        return cast(PeopleTab, self.tab("people"))
+
+    @property
+    def institutions_tab(self) -> InstitutionsTab:
+        return cast("InstitutionsTab", self.tab("institutions"))
+
+    @property
+    def visits_tab(self) -> VisitsTab:
+        return cast("VisitsTab", self.tab("visits"))
+
+    @property
+    def meetings_tab(self) -> MeetingsTab:
+        return cast("MeetingsTab", self.tab("meetings"))
+
+    @property
+    def followups_tab(self) -> FollowUpsTab:
+        return cast("FollowUpsTab", self.tab("followups"))
+
+    @property
+    def agreements_tab(self) -> AgreementsTab:
+        return cast("AgreementsTab", self.tab("agreements"))
+
+    @property
+    def topics_tab(self) -> TopicsTab:
+        return cast("TopicsTab", self.tab("topics"))
+
+    @property
+    def archive(self) -> ArchiveJobs:
+        """Import and export of archives (their services load on first use)."""
+        if self._archive is None:
+            from organizer.gui.archive import ArchiveJobs
+
+            self._archive = ArchiveJobs(self.db, self.runner, self)
+            self._archive.finished.connect(self._archive_finished)
+        return self._archive
 
     def tab_for(self, kind: str) -> MasterDetailTab | None:
-        return {
-            "person": self.people_tab, "institution": self.institutions_tab, "visit": self.visits_tab,
-            "meeting": self.meetings_tab, "followup": self.followups_tab, "agreement": self.agreements_tab,
-            "topic": self.topics_tab,
-        }.get(kind)
+        name = TAB_KINDS.get(kind)
+        return self.tab(name) if name is not None else None
 
     # --- tool bar and menus ------------------------------------------------------------------------
 
@@ -224,8 +315,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.briefing_action, self.dossier_action])
         file_menu.addSeparator()
-        self.import_action = self._action(self.tr("&Import archive…"), None, self.archive.ask_import)
-        self.export_action = self._action(self.tr("&Export archive…"), None, self.archive.ask_export)
+        self.import_action = self._action(self.tr("&Import archive…"), None, lambda: self.archive.ask_import())
+        self.export_action = self._action(self.tr("&Export archive…"), None, lambda: self.archive.ask_export())
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
@@ -243,15 +334,14 @@ class MainWindow(QMainWindow):
         self.refresh_action = self._action(self.tr("&Refresh"), "F5", self.refresh, "refresh")
         view_menu.addAction(self.refresh_action)
         view_menu.addSeparator()
-        for number, (tab, label) in enumerate(self._tab_labels(), start=1):
+        for number, (name, label) in enumerate(zip(TAB_NAMES, self._labels(), strict=True), start=1):
             view_menu.addAction(self._action(label, f"Ctrl+{number}",
-                                             lambda _checked=False, t=tab: self.show_tab(t)))
+                                             lambda _checked=False, n=name: self.show_tab(self.tab(n))))
 
         self.record_menu = RecordMenu(self, self.records, self.current_record)
         menu.addMenu(self.record_menu.menu)
         for tab in self._all_tabs():
-            if tab.record_kind is not None and tab.record_kind is not RecordKind.FOLLOWUP:  # Enter opens the visit
-                self.record_menu.add_enter_to_edit(tab.view)
+            self._enter_to_edit(tab)
         self.register_editor(ADD_MEETING, lambda visit: self.record_menu.open_editor(RecordKind.MEETING,
                                                                                      visit_id=visit))
         self.register_editor(ADD_FOLLOWUP, lambda visit: self.record_menu.open_editor(RecordKind.FOLLOWUP,
@@ -272,10 +362,16 @@ class MainWindow(QMainWindow):
 
     # --- behaviour ---------------------------------------------------------------------------------
 
+    def _enter_to_edit(self, tab: MasterDetailTab) -> None:
+        # Enter on a follow-up opens its visit, not an editor
+        if tab.record_kind is not None and tab.record_kind is not RecordKind.FOLLOWUP:
+            self.record_menu.add_enter_to_edit(tab.view)
+
     def _all_tabs(self) -> list[MasterDetailTab]:
-        return [tab for tab, _label in self._tab_labels()]
+        return self.built_tabs()
 
     def list_tabs(self) -> list[ListTab]:
+        """The list tabs built so far."""
         return [t for t in self._all_tabs() if isinstance(t, ListTab)]
 
     def show_tab(self, tab: MasterDetailTab) -> None:
@@ -354,8 +450,10 @@ class MainWindow(QMainWindow):
         """Offer an action link (``details.ADD_MEETING`` ...) in the detail panes; ``handler(visit_id)``
         runs when it is clicked."""
         self._editors[action] = handler
-        self.visits_tab.action_names = frozenset(self._editors)
-        self.visits_tab.refresh_detail()
+        visits = self._built.get("visits")
+        if visits is not None:
+            cast(Any, visits).action_names = frozenset(self._editors)
+            visits.refresh_detail()
 
     def request_action(self, action: str, ident: int) -> None:
         handler = self._editors.get(action)
@@ -378,6 +476,11 @@ class MainWindow(QMainWindow):
 
         def work(_ctx: TaskContext) -> tuple[list[tuple[str, object]], list[str], list[tuple[str, object]],
                                              list[tuple[str, object]]]:
+            from organizer.services.institutions import institution_tree
+            from organizer.services.people import list_tags
+            from organizer.services.related import followup_owners
+            from organizer.services.visits import list_visits
+
             institutions = _flatten(institution_tree(db))
             owners: list[tuple[str, object]] = [(o.name, o.id) for o in followup_owners(db)]
             visits: list[tuple[str, object]] = [
@@ -389,21 +492,32 @@ class MainWindow(QMainWindow):
 
     def _fill_choices(self, result: tuple[list[tuple[str, object]], list[str], list[tuple[str, object]],
                                           list[tuple[str, object]]]) -> None:
-        institutions, tags, owners, visits = result
+        self._choices = result
         for tab in self.list_tabs():
-            bar = tab.filters
-            if bar.institution is not None:
-                bar.fill(bar.institution, institutions)
-            if bar.tag is not None:
-                bar.fill(bar.tag, [(t, t) for t in tags])
-            if bar.owner is not None:
-                bar.fill(bar.owner, owners)
-            if bar.visit is not None:
-                bar.fill(bar.visit, visits)
+            self._fill_tab_choices(tab, result)
+
+    @staticmethod
+    def _fill_tab_choices(tab: ListTab, result: tuple[Any, ...]) -> None:
+        institutions, tags, owners, visits = result
+        bar = tab.filters
+        if bar.institution is not None:
+            bar.fill(bar.institution, institutions)
+        if bar.tag is not None:
+            bar.fill(bar.tag, [(t, t) for t in tags])
+        if bar.owner is not None:
+            bar.fill(bar.owner, owners)
+        if bar.visit is not None:
+            bar.fill(bar.visit, visits)
 
     def update_counts(self) -> None:
         db = self.db
-        self.runner.submit(lambda _ctx: record_counts(db), on_done=self._show_counts)
+
+        def work(_ctx: TaskContext) -> dict[str, int]:
+            from organizer.services.browse import record_counts
+
+            return record_counts(db)
+
+        self.runner.submit(work, on_done=self._show_counts)
 
     def _show_counts(self, counts: dict[str, int]) -> None:
         self.counts = counts
@@ -423,7 +537,8 @@ class MainWindow(QMainWindow):
 
     def export_briefing(self) -> None:
         """The briefing dialog for the visit selected in the Visits tab."""
-        ident = self.visits_tab.current_id()
+        visits = self._built.get("visits")
+        ident = visits.current_id() if visits is not None else None
         if ident is None:
             self.show_tab(self.visits_tab)
             self.statusBar().showMessage(self.tr("Select a visit first."), 5000)
@@ -435,8 +550,9 @@ class MainWindow(QMainWindow):
     def export_dossier(self) -> None:
         """The dossier dialog for the person or institution selected in the current tab."""
         tab = self.tabs.currentWidget()
-        kind = {id(self.people_tab): "person", id(self.institutions_tab): "institution"}.get(id(tab))
-        ident = self.people_tab.current_id() if kind == "person" else self.institutions_tab.current_id()
+        kind = {id(self._built.get("people")): "person", id(self._built.get("institutions")): "institution"}.get(
+            id(tab))
+        ident = tab.current_id() if kind is not None and isinstance(tab, MasterDetailTab) else None
         if kind is None or ident is None:
             self.statusBar().showMessage(self.tr("Select a person or an institution first."), 5000)
             return
@@ -448,6 +564,8 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About Organizer"), about_text())
 
     def show_preferences(self) -> None:
+        from organizer.gui.preferences import PreferencesDialog
+
         dialog = PreferencesDialog(self.settings, self)
         if dialog.exec() and dialog.restart_needed():
             QMessageBox.information(self, self.tr("Preferences"),
@@ -458,7 +576,8 @@ class MainWindow(QMainWindow):
         if not self.remember_state:
             return
         self.settings.save_window(self)
-        self.settings.save_widgets(self.tabs, "main")
+        for name, tab in self._built.items():
+            self.settings.save_widgets(tab, f"main/{name}")
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -20,7 +20,6 @@ from organizer.domain.listing import QuickHit
 from organizer.gui.formatting import enum_label, fmt_date
 from organizer.gui.models import ID_ROLE
 from organizer.gui.tasks import LatestOnly, TaskContext, TaskRunner
-from organizer.services.search import quick_open
 
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
     from organizer.store.database import Database
@@ -86,6 +85,8 @@ class QuickOpen(QLineEdit):
             return
 
         def work(_ctx: TaskContext) -> list[QuickHit]:
+            from organizer.services.search import quick_open  # on the worker: the window starts without it
+
             return quick_open(db, text)
 
         if self._tasks is None:

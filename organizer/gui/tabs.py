@@ -31,13 +31,6 @@ from organizer.gui.models.institutions import InstitutionTreeModel
 from organizer.gui.models.lazy import LazyColumn, LazyListModel
 from organizer.gui.panes import MasterDetailTab, configure_table, text_width
 from organizer.gui.tasks import LatestOnly, TaskContext, TaskRunner
-from organizer.services.agreements import get_agreement
-from organizer.services.browse import institution_matches
-from organizer.services.institutions import get_institution, institution_tree
-from organizer.services.meetings import get_meeting
-from organizer.services.people import get_person, person_history
-from organizer.services.related import institution_activity, open_followups_owned, topic_usage
-from organizer.services.visits import get_visit
 
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
     from organizer.store.database import Database
@@ -164,6 +157,9 @@ class PeopleTab(ListTab):
             "MasterDetailTab", "No people in this database yet. File > Open Database… opens another one.")
 
     def detail_html(self, ident: int) -> str:
+        from organizer.services.people import get_person, person_history
+        from organizer.services.related import open_followups_owned
+
         return person_html(get_person(self._db, ident), person_history(self._db, ident),
                            open_followups_owned(self._db, ident))
 
@@ -211,6 +207,9 @@ class InstitutionsTab(MasterDetailTab):
         db, text = self._db, self.filters.query().text
 
         def work(_ctx: TaskContext) -> tuple[list[InstitutionNode], set[int] | None]:
+            from organizer.services.browse import institution_matches
+            from organizer.services.institutions import institution_tree
+
             return institution_tree(db), (institution_matches(db, text) if text else None)
 
         if self._tasks is None:
@@ -254,6 +253,9 @@ class InstitutionsTab(MasterDetailTab):
         return self.model.index_of(ident)
 
     def detail_html(self, ident: int) -> str:
+        from organizer.services.institutions import get_institution
+        from organizer.services.related import institution_activity
+
         return institution_html(get_institution(self._db, ident), institution_activity(self._db, ident))
 
 
@@ -298,6 +300,8 @@ class VisitsTab(ListTab):
         return QCoreApplication.translate("MasterDetailTab", "No visits in this database yet.")
 
     def detail_html(self, ident: int) -> str:
+        from organizer.services.visits import get_visit
+
         return visit_html(get_visit(self._db, ident), self.action_names)
 
 
@@ -338,6 +342,8 @@ class MeetingsTab(ListTab):
         return self.tr("No meetings yet: they are planned in the programme of a visit.")
 
     def detail_html(self, ident: int) -> str:
+        from organizer.services.meetings import get_meeting
+
         return meeting_html(get_meeting(self._db, ident))
 
 
@@ -376,6 +382,8 @@ class AgreementsTab(ListTab):
         return self.tr("No agreements yet. Agreements come from visits and meetings, or from an imported archive.")
 
     def detail_html(self, ident: int) -> str:
+        from organizer.services.agreements import get_agreement
+
         detail = get_agreement(self._db, ident)
         return agreement_html(detail.row, detail.data)
 
@@ -407,4 +415,6 @@ class TopicsTab(ListTab):
         return self.tr("No topics yet: they are given to people, institutions, visits and meetings.")
 
     def detail_html(self, ident: int) -> str:
+        from organizer.services.related import topic_usage
+
         return topic_html(topic_usage(self._db, ident))

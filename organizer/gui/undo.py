@@ -13,9 +13,9 @@ window refreshes the views concerned.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -23,8 +23,9 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from organizer.domain.changes import ChangeSet
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import OrganizerError
-from organizer.services import agreements, attachments, changes, followups, institutions, meetings, people, visits
-from organizer.store.database import Database
+
+if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
+    from organizer.store.database import Database
 
 
 @dataclass(frozen=True)
@@ -37,18 +38,47 @@ class KindOps:
     get: Callable[[Database, int], Any]
 
 
-OPS: dict[RecordKind, KindOps] = {
-    RecordKind.PERSON: KindOps(people.create_person, people.update_person, people.delete_person, people.get_person),
-    RecordKind.INSTITUTION: KindOps(institutions.create_institution, institutions.update_institution,
-                                    institutions.delete_institution, institutions.get_institution),
-    RecordKind.VISIT: KindOps(visits.create_visit, visits.update_visit, visits.delete_visit, visits.get_visit),
-    RecordKind.MEETING: KindOps(meetings.create_meeting, meetings.update_meeting, meetings.delete_meeting,
-                                meetings.get_meeting),
-    RecordKind.FOLLOWUP: KindOps(followups.create_followup, followups.update_followup, followups.delete_followup,
-                                 followups.get_followup),
-    RecordKind.AGREEMENT: KindOps(agreements.create_agreement, agreements.update_agreement,
-                                  agreements.delete_agreement, agreements.get_agreement),
-}
+def _all_ops() -> dict[RecordKind, KindOps]:
+    from organizer.services import agreements, followups, institutions, meetings, people, visits
+
+    return {
+        RecordKind.PERSON: KindOps(people.create_person, people.update_person, people.delete_person,
+                                   people.get_person),
+        RecordKind.INSTITUTION: KindOps(institutions.create_institution, institutions.update_institution,
+                                        institutions.delete_institution, institutions.get_institution),
+        RecordKind.VISIT: KindOps(visits.create_visit, visits.update_visit, visits.delete_visit, visits.get_visit),
+        RecordKind.MEETING: KindOps(meetings.create_meeting, meetings.update_meeting, meetings.delete_meeting,
+                                    meetings.get_meeting),
+        RecordKind.FOLLOWUP: KindOps(followups.create_followup, followups.update_followup,
+                                     followups.delete_followup, followups.get_followup),
+        RecordKind.AGREEMENT: KindOps(agreements.create_agreement, agreements.update_agreement,
+                                      agreements.delete_agreement, agreements.get_agreement),
+    }
+
+
+class _Ops(Mapping[RecordKind, KindOps]):
+    """The service calls of every editable kind, imported on first use: the window starts without the
+    services' write paths (see bench/README.md, bench_gui)."""
+
+    def __init__(self) -> None:
+        self._ops: dict[RecordKind, KindOps] | None = None
+
+    def _loaded(self) -> dict[RecordKind, KindOps]:
+        if self._ops is None:
+            self._ops = _all_ops()
+        return self._ops
+
+    def __getitem__(self, kind: RecordKind) -> KindOps:
+        return self._loaded()[kind]
+
+    def __iter__(self) -> Iterator[RecordKind]:
+        return iter(self._loaded())
+
+    def __len__(self) -> int:
+        return len(self._loaded())
+
+
+OPS: Mapping[RecordKind, KindOps] = _Ops()
 
 
 def kind_label(kind: RecordKind) -> str:
@@ -118,6 +148,8 @@ class RecordActions(QObject):
 
     def attach(self, owner: RecordKind, owner_id: int, name: str, content: bytes, media_type: str = "") -> Any:
         """Attach a file to a record (undoable); raises OrganizerError (too large, owner gone)."""
+        from organizer.services import attachments
+
         row = attachments.add_attachment(self.db, owner, owner_id, name, content, media_type)
         self.stack.push(AttachmentCommand(self, owner, owner_id, row, content, add=True))
         self.attachments_changed.emit(owner, owner_id)
@@ -125,6 +157,8 @@ class RecordActions(QObject):
 
     def detach(self, owner: RecordKind, owner_id: int, row: Any) -> None:
         """Remove an attached file (undoable: the command keeps its bytes)."""
+        from organizer.services import attachments
+
         content = attachments.attachment_content(self.db, row.id)
         attachments.delete_attachment(self.db, row.id)
         self.stack.push(AttachmentCommand(self, owner, owner_id, row, content, add=False))
@@ -183,6 +217,8 @@ class _CreateCommand(_RecordCommand):
         return self._gone
 
     def do(self) -> ChangeSet:
+        from organizer.services import changes
+
         assert self._gone is not None and self._gone.restore is not None
         done = changes.restore(self.actions.db, self._gone.restore)
         self.actions.remember(self.kind, OPS[self.kind].get(self.actions.db, self.ident))
@@ -195,6 +231,8 @@ class _DeleteCommand(_RecordCommand):
         self._gone = done
 
     def revert(self) -> ChangeSet:
+        from organizer.services import changes
+
         assert self._gone.restore is not None
         done = changes.restore(self.actions.db, self._gone.restore)
         self.actions.remember(self.kind, OPS[self.kind].get(self.actions.db, self.ident))
@@ -239,10 +277,14 @@ class AttachmentCommand(QUndoCommand):
         self._pushed = True
 
     def _attach(self) -> None:
+        from organizer.services import attachments
+
         self.row = attachments.add_attachment(self.actions.db, self.owner, self.owner_id, self.row.name,
                                               self.content, self.row.media_type)
 
     def _detach(self) -> None:
+        from organizer.services import attachments
+
         attachments.delete_attachment(self.actions.db, self.row.id)
 
     def _run(self, step: Callable[[], None]) -> None:

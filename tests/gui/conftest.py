@@ -50,7 +50,12 @@ def gui_english_and_private_settings(qapp: QApplication, tmp_path: Path,
 
 
 def wait_loaded(qtbot: Any, window: Any, timeout: int = 10_000) -> None:
-    """Wait until every tab of a MainWindow has its list and the status bar its counts."""
+    """Build every tab of a MainWindow (the window builds a tab when it is first shown) and wait until
+    each has its list and the status bar its counts."""
+    from organizer.gui.main_window import TAB_NAMES
+
+    for name in TAB_NAMES:
+        window.tab(name)
     qtbot.waitUntil(lambda: all(t.model.loaded and not t.model.loading for t in window.list_tabs())
                     and window.institutions_tab.is_loaded and bool(window.counts)
                     and not window.runner.busy, timeout=timeout)

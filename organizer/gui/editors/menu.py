@@ -8,9 +8,9 @@ deleted, and the message says what uses it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -18,26 +18,52 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from organizer.domain.enums import FollowUpStatus, RecordKind
 from organizer.domain.errors import InUseError, OrganizerError
-from organizer.gui.editors.base import EditorDialog
-from organizer.gui.editors.person import PersonEditor
-from organizer.gui.editors.records import (
-    AgreementEditor,
-    FollowUpEditor,
-    InstitutionEditor,
-    MeetingEditor,
-    VisitEditor,
-)
 from organizer.gui.undo import OPS, RecordActions, kind_label
-from organizer.services.changes import usage
 
-EDITORS: dict[RecordKind, type[EditorDialog]] = {
-    RecordKind.PERSON: PersonEditor,
-    RecordKind.INSTITUTION: InstitutionEditor,
-    RecordKind.VISIT: VisitEditor,
-    RecordKind.MEETING: MeetingEditor,
-    RecordKind.FOLLOWUP: FollowUpEditor,
-    RecordKind.AGREEMENT: AgreementEditor,
-}
+if TYPE_CHECKING:
+    from organizer.gui.editors.base import EditorDialog
+
+EDITABLE = frozenset({RecordKind.PERSON, RecordKind.INSTITUTION, RecordKind.VISIT, RecordKind.MEETING,
+                      RecordKind.FOLLOWUP, RecordKind.AGREEMENT})
+"""The kinds that have an editor (the Record menu's New, Edit and Delete apply to them)."""
+
+
+class _Editors(Mapping[RecordKind, "type[EditorDialog]"]):
+    """The editor dialog of each kind, imported when the first one opens (the window starts without
+    the editors, their validation libraries and their models)."""
+
+    def __contains__(self, kind: object) -> bool:
+        return kind in EDITABLE
+
+    def __getitem__(self, kind: RecordKind) -> type[EditorDialog]:
+        if kind not in EDITABLE:
+            raise KeyError(kind)
+        from organizer.gui.editors.person import PersonEditor
+        from organizer.gui.editors.records import (
+            AgreementEditor,
+            FollowUpEditor,
+            InstitutionEditor,
+            MeetingEditor,
+            VisitEditor,
+        )
+
+        return {
+            RecordKind.PERSON: PersonEditor,
+            RecordKind.INSTITUTION: InstitutionEditor,
+            RecordKind.VISIT: VisitEditor,
+            RecordKind.MEETING: MeetingEditor,
+            RecordKind.FOLLOWUP: FollowUpEditor,
+            RecordKind.AGREEMENT: AgreementEditor,
+        }[kind]
+
+    def __iter__(self) -> Iterator[RecordKind]:
+        return (kind for kind in RecordKind if kind in EDITABLE)
+
+    def __len__(self) -> int:
+        return len(EDITABLE)
+
+
+EDITORS: Mapping[RecordKind, type[EditorDialog]] = _Editors()
 
 Current = Callable[[], tuple[RecordKind | None, int | None]]
 
@@ -97,9 +123,9 @@ class RecordMenu(QObject):
 
     def update_actions(self) -> None:
         kind, ident = self.current()
-        self.new_action.setEnabled(kind in EDITORS)
-        self.edit_action.setEnabled(kind in EDITORS and ident is not None)
-        self.delete_action.setEnabled(kind in EDITORS and ident is not None)
+        self.new_action.setEnabled(kind in EDITABLE)
+        self.edit_action.setEnabled(kind in EDITABLE and ident is not None)
+        self.delete_action.setEnabled(kind in EDITABLE and ident is not None)
         self.done_action.setEnabled(kind is RecordKind.FOLLOWUP and ident is not None)
 
     # --- actions ---------------------------------------------------------------------------------
@@ -117,20 +143,22 @@ class RecordMenu(QObject):
 
     def new_record(self) -> EditorDialog | None:
         kind, _ident = self.current()
-        return self.open_editor(kind) if kind in EDITORS else None
+        return self.open_editor(kind) if kind in EDITABLE else None
 
     def edit_record(self) -> EditorDialog | None:
         kind, ident = self.current()
-        if kind not in EDITORS or ident is None:
+        if kind not in EDITABLE or ident is None:
             return None
         return self.open_editor(kind, ident)
 
     def delete_record(self) -> QMessageBox | None:
         kind, ident = self.current()
-        if kind not in EDITORS or ident is None:
+        if kind not in EDITABLE or ident is None:
             return None
         try:
             detail = OPS[kind].get(self.records.db, ident)
+            from organizer.services.changes import usage
+
             uses = usage(self.records.db, kind, ident)
         except OrganizerError as err:
             return self._message(QMessageBox.Icon.Warning, str(err))

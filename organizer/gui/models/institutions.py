@@ -17,7 +17,6 @@ from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QO
 from organizer.domain.records import InstitutionNode, InstitutionRow
 from organizer.gui.formatting import enum_label
 from organizer.gui.models import ID_ROLE, SORT_ROLE, column_header
-from organizer.services.institutions import institution_tree
 
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
     from organizer.store.database import Database
@@ -66,6 +65,8 @@ class InstitutionTreeModel(QAbstractItemModel):
             self.reload()
 
     def reload(self) -> None:
+        from organizer.services.institutions import institution_tree
+
         self.set_tree(institution_tree(self._db))
 
     def set_tree(self, nodes: Sequence[InstitutionNode], visible: Collection[int] | None = None) -> None:

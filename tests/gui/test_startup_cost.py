@@ -1,0 +1,99 @@
+"""What the window costs at start, counted rather than timed (the times are in bench/bench_gui.py).
+
+A fresh process builds the main window offscreen, shows it and waits until the People list has its
+rows; then it reports which modules were imported and which tabs exist. The editors, archive import and
+export, briefings, PDF preview, search, preferences and the follow-ups board are imported only when
+first used, and only the shown tab is built: the others are built when first shown.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from organizer.gui.main_window import TAB_NAMES, MainWindow
+from organizer.gui.panes import MasterDetailTab
+from organizer.store import Database
+
+DEFERRED = (
+    "organizer.gui.editors.base", "organizer.gui.editors.person", "organizer.gui.editors.records",
+    "organizer.gui.archive", "organizer.services.interchange", "organizer.services.archive_export",
+    "organizer.gui.briefing_dialog", "organizer.gui.pdf_preview", "organizer.briefing", "organizer.services.briefing",
+    "organizer.services.search", "organizer.gui.preferences", "organizer.gui.board",
+    "phonenumbers", "email_validator", "reportlab", "rapidfuzz", "PIL", "alembic", "ijson",
+)
+"""Modules the first rows of the window do not need."""
+
+CHILD = r"""
+import json, sys
+from PySide6.QtWidgets import QApplication
+from organizer.gui.main_window import MainWindow
+from organizer.gui.panes import MasterDetailTab
+from organizer.store import open_database, sqlite_url
+
+app = QApplication([])
+db = open_database(sqlite_url(sys.argv[1]))
+window = MainWindow(db, remember_state=False)
+window.show()
+model = window.people_tab.model
+while not (model.loaded and model.batches_fetched):
+    app.processEvents()
+    window.people_tab.view.viewport().repaint()
+print(json.dumps({
+    "modules": sorted(sys.modules),
+    "built": [type(t).__name__ for t in window.findChildren(MasterDetailTab)],
+    "rows": model.rowCount(),
+}))
+window.close()
+db.close()
+"""
+
+
+def _start(db_path: Path, tmp_path: Path) -> dict[str, Any]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ORGANIZER_SETTINGS": str(tmp_path / "child.ini")}
+    done = subprocess.run([sys.executable, "-c", CHILD, str(db_path)], env=env, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    report: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return report
+
+
+def test_the_window_starts_with_one_tab_and_without_the_modules_it_does_not_need(
+        gui_demo_db: Database, tmp_path: Path) -> None:
+    assert gui_demo_db.path is not None
+    report = _start(gui_demo_db.path, tmp_path)
+    assert report["rows"] == 6  # the demo's people are shown
+    assert report["built"] == ["PeopleTab"]
+    loaded = set(report["modules"])
+    assert "organizer.gui.main_window" in loaded and "PySide6.QtWidgets" in loaded  # the check can fail
+    assert sorted(name for name in DEFERRED if name in loaded) == []
+
+
+@pytest.mark.parametrize("name", TAB_NAMES)
+def test_a_tab_is_built_when_first_shown_and_then_kept(qtbot: Any, qapp: QApplication, gui_demo_db: Database,
+                                                      name: str) -> None:
+    window = MainWindow(gui_demo_db, remember_state=False)
+    qtbot.addWidget(window)
+    window.show()
+    assert [type(t).__name__ for t in window.findChildren(MasterDetailTab)] == ["PeopleTab"]
+    labels = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    index = TAB_NAMES.index(name)
+    window.tabs.setCurrentIndex(index)
+    tab = window.tabs.widget(index)
+    assert isinstance(tab, MasterDetailTab) and window.tabs.currentWidget() is tab
+    assert getattr(window, f"{name}_tab") is tab
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == labels  # in its place
+    assert len(window.findChildren(MasterDetailTab)) == (1 if name == "people" else 2)
+    qtbot.waitUntil(lambda: window.runner.is_idle() and (tab.current_id() is not None or name == "agreements"),
+                    timeout=10_000)  # it loads (the demo has no agreement)
+    window.tabs.setCurrentIndex(0)
+    window.tabs.setCurrentIndex(index)
+    assert window.tabs.widget(index) is tab  # built once
+    window.close()
