@@ -11,8 +11,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from organizer.domain.briefing import REPORT_SECTIONS, SECTIONS
 from organizer.domain.errors import OrganizerError
+from organizer.domain.sections import REPORT_SECTIONS, SECTIONS
 
 if TYPE_CHECKING:
     from organizer.store.database import Database

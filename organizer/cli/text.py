@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from organizer.services.interchange import ImportReport
+if TYPE_CHECKING:
+    from organizer.services.interchange import ImportReport
 
 COLUMNS: dict[str, list[tuple[str, str]]] = {
     "people": [("id", "ID"), ("full_name", "Name"), ("_title", "Title"), ("_institution", "Institution")],

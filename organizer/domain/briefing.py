@@ -21,23 +21,8 @@ from organizer.domain.enums import (
     VisitStatus,
 )
 from organizer.domain.records import ContactEntry, Logistics, NameVariant
-
-SECTIONS: tuple[str, ...] = (
-    "purpose",
-    "topics",
-    "delegation",
-    "itinerary",
-    "biographies",
-    "hosts",
-    "institutions",
-    "history",
-    "followups",
-    "logistics",
-)
-"""Sections of a pre-visit briefing, in print order (the contents page always comes first)."""
-
-REPORT_SECTIONS: tuple[str, ...] = ("summary", "meetings", "agreed", "followups", "delegation")
-"""Sections of a post-visit report."""
+from organizer.domain.sections import REPORT_SECTIONS as REPORT_SECTIONS
+from organizer.domain.sections import SECTIONS as SECTIONS
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,7 @@
-"""Helpers every service module shares: validation, lookups, optimistic locking, topic links."""
+"""Helpers every service module shares: validation, lookups, optimistic locking, topic links.
+
+The ORM (``models``) is imported on first use (``store.lazy``): the read paths never need it.
+"""
 
 from __future__ import annotations
 
@@ -9,20 +12,24 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Row, select
 
 from organizer.domain.changes import AttachmentCopy, ChangeSet, Snapshot
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import ConflictError, InUseError, NotFoundError, Problem, ValidationError, plural
 from organizer.domain.records import RecordMeta
-from organizer.store import models as m
-from organizer.store.database import Database
+from organizer.store.lazy import models as m
+from organizer.store.schema import NAME_LEN, SHORT_LEN
 
-NAME_LIMIT = m.NAME_LEN
-SHORT_LIMIT = m.SHORT_LEN
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from organizer.store.database import Database
+
+NAME_LIMIT = NAME_LEN
+SHORT_LIMIT = SHORT_LEN
 TEXT_LIMIT = 1_000_000
 """Longest free text (notes, biography, agenda) in characters: a whole book fits, a runaway paste doesn't."""
 PHOTO_LIMIT = 5 * 1024 * 1024
@@ -39,7 +46,7 @@ MAX_ID = 2**31 - 1
 """Largest record id (a 32-bit integer column on PostgreSQL); a larger number names no record."""
 
 T = TypeVar("T")
-R = TypeVar("R", bound=m.RecordMixin)
+R = TypeVar("R", bound="m.RecordMixin")
 
 
 def clean(value: str | None) -> str:
@@ -146,7 +153,8 @@ class Checker:
             raise ValidationError(self.problems, record=self.record)
 
 
-def meta_of(obj: m.RecordMixin) -> RecordMeta:
+def meta_of(obj: m.RecordMixin | Row[Any]) -> RecordMeta:
+    """The record's id, uid, version and times: from a mapped object or from a row of its table."""
     return RecordMeta(
         id=obj.id, uid=obj.uid, version=obj.version, created_at=obj.created_at, updated_at=obj.updated_at
     )

@@ -3,26 +3,31 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import ColumnElement, Connection, Row, select
 
 from organizer.domain.changes import ChangeSet, Snapshot
 from organizer.domain.enums import AgreementKind, AgreementStatus, RecordKind, parse_enum
+from organizer.domain.errors import NotFoundError
 from organizer.domain.records import AgreementData, AgreementDetail, AgreementRow, SignatoryData
 from organizer.services._common import (
     Checker,
     delete_record,
     edited,
-    fetch,
     meta_of,
     new_record,
     replace_children,
     require_exists,
+    valid_id,
 )
-from organizer.store import models as m
-from organizer.store.database import Database
+from organizer.store import schema as s
+from organizer.store.lazy import models as m
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from organizer.store.database import Database
 
 KIND = "agreement"
 
@@ -48,15 +53,15 @@ def _apply(session: Session, obj: m.Agreement, data: AgreementData, checker: Che
         parties.append(m.AgreementParty(institution_id=pid))
     signatories = []
     seen: set[int] = set()
-    for i, s in enumerate(data.signatories):
-        require_exists(session, m.Person, s.person_id, f"signatories[{i}].person_id", "person", checker)
-        require_exists(session, m.Institution, s.institution_id, f"signatories[{i}].institution_id",
+    for i, sig in enumerate(data.signatories):
+        require_exists(session, m.Person, sig.person_id, f"signatories[{i}].person_id", "person", checker)
+        require_exists(session, m.Institution, sig.institution_id, f"signatories[{i}].institution_id",
                        "institution", checker)
-        if s.person_id in seen:
-            checker.add(f"signatories[{i}].person_id", f"person {s.person_id} is listed twice",
-                        "listed_twice", kind="person", id=s.person_id)
-        seen.add(s.person_id)
-        signatories.append(m.AgreementSignatory(person_id=s.person_id, institution_id=s.institution_id))
+        if sig.person_id in seen:
+            checker.add(f"signatories[{i}].person_id", f"person {sig.person_id} is listed twice",
+                        "listed_twice", kind="person", id=sig.person_id)
+        seen.add(sig.person_id)
+        signatories.append(m.AgreementSignatory(person_id=sig.person_id, institution_id=sig.institution_id))
     checker.check()
     replace_children(session, obj, "parties", parties, fields=("institution_id",), pair_leftovers=False)
     replace_children(session, obj, "signatories", signatories, fields=("person_id", "institution_id"),
@@ -67,10 +72,6 @@ def create_in(session: Session, data: AgreementData, *, flush: bool = True, iden
     return new_record(session, m.Agreement, data.uid, f"agreement {data.title!r}",
                       lambda obj, checker: _apply(session, obj, data, checker), flush=flush,
                       ident=ident)
-
-
-def _row_of(session: Session, ident: int) -> AgreementRow:
-    return agreement_rows(session, select(m.Agreement).where(m.Agreement.id == ident))[0]
 
 
 def create_agreement(db: Database, data: AgreementData) -> AgreementDetail:
@@ -101,29 +102,54 @@ def to_data(obj: m.Agreement) -> AgreementData:
     return AgreementData(
         title=obj.title, kind=AgreementKind(obj.kind), status=AgreementStatus(obj.status),
         party_ids=tuple(p.institution_id for p in obj.parties),
-        signatories=tuple(SignatoryData(s.person_id, s.institution_id) for s in obj.signatories),
+        signatories=tuple(SignatoryData(sig.person_id, sig.institution_id) for sig in obj.signatories),
         signed_date=obj.signed_date, signed_place=obj.signed_place, valid_until=obj.valid_until,
         visit_id=obj.visit_id, meeting_id=obj.meeting_id, summary=obj.summary, uid=obj.uid,
     )
 
 
+def _data_of(conn: Connection, row: Row[Any]) -> AgreementData:
+    """``to_data`` from a row of ``s.agreement``: its parties and signatories in two statements."""
+    ap, sg = s.agreement_party.c, s.agreement_signatory.c
+    parties = conn.scalars(select(ap.institution_id).where(ap.agreement_id == row.id).order_by(ap.id))
+    signatories = conn.execute(select(sg.person_id, sg.institution_id).where(sg.agreement_id == row.id)
+                               .order_by(sg.id))
+    return AgreementData(
+        title=row.title, kind=AgreementKind(row.kind), status=AgreementStatus(row.status),
+        party_ids=tuple(parties), signatories=tuple(SignatoryData(p, i) for p, i in signatories),
+        signed_date=row.signed_date, signed_place=row.signed_place, valid_until=row.valid_until,
+        visit_id=row.visit_id, meeting_id=row.meeting_id, summary=row.summary, uid=row.uid,
+    )
+
+
 def get_agreement(db: Database, ident: int) -> AgreementDetail:
-    with db.reader() as session:
-        obj = fetch(session, m.Agreement, ident, KIND)
-        return AgreementDetail(meta=meta_of(obj), data=to_data(obj), row=_row_of(session, ident))
+    with db.read_connection() as conn:
+        row = conn.execute(select(s.agreement).where(s.agreement.c.id == ident)).first() if valid_id(ident) else None
+        if row is None:
+            raise NotFoundError(KIND, ident)
+        return AgreementDetail(meta=meta_of(row), data=_data_of(conn, row),
+                               row=agreement_rows(conn, s.agreement.c.id == ident)[0])
 
 
-def agreement_rows(session: Session, query: Select[Any]) -> list[AgreementRow]:
-    q = query.options(selectinload(m.Agreement.parties).selectinload(m.AgreementParty.institution)) \
-        .order_by(m.Agreement.signed_date.is_(None), m.Agreement.signed_date.desc(), m.Agreement.id)
+def agreement_rows(conn: Connection, *where: ColumnElement[bool]) -> list[AgreementRow]:
+    """Rows of the agreements that ``where`` selects, newest signed first (unsigned last), with their
+    parties' names: two statements."""
+    a, ap, i = s.agreement.c, s.agreement_party.c, s.institution.c
+    parties: dict[int, list[str]] = {}
+    for agreement_id, name in conn.execute(
+        select(ap.agreement_id, i.name).join(s.institution, i.id == ap.institution_id)
+        .where(ap.agreement_id.in_(select(a.id).where(*where))).order_by(ap.id)
+    ):
+        parties.setdefault(agreement_id, []).append(name)
+    q = (select(a.id, a.title, a.kind, a.status, a.signed_date, a.valid_until).where(*where)
+         .order_by(a.signed_date.is_(None), a.signed_date.desc(), a.id))
     return [
-        AgreementRow(id=a.id, title=a.title, kind=AgreementKind(a.kind), status=AgreementStatus(a.status),
-                     signed_date=a.signed_date, valid_until=a.valid_until,
-                     parties=tuple(p.institution.name for p in a.parties))
-        for a in session.scalars(q)
+        AgreementRow(id=ident, title=title, kind=AgreementKind(kind), status=AgreementStatus(status),
+                     signed_date=signed, valid_until=valid, parties=tuple(parties.get(ident, ())))
+        for ident, title, kind, status, signed, valid in conn.execute(q)
     ]
 
 
 def list_agreements(db: Database) -> list[AgreementRow]:
-    with db.reader() as session:
-        return agreement_rows(session, select(m.Agreement))
+    with db.read_connection() as conn:
+        return agreement_rows(conn)

@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, exists, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Connection, Select, case, exists, func, or_, select
 
 from organizer.domain.enums import (
     AgreementStatus,
@@ -41,7 +40,7 @@ from organizer.domain.records import (
 from organizer.services.agreements import agreement_rows
 from organizer.services.followups import followup_rows
 from organizer.services.people import people_rows
-from organizer.store import models as m
+from organizer.store import schema as s
 from organizer.store.database import Database
 
 LIST_KINDS = tuple(k for k in BROWSE_KINDS if k != "institution")
@@ -78,10 +77,10 @@ def _all_words(text: str, one: Callable[[str], ColumnElement[bool]]) -> list[Col
 # --- shared pieces -------------------------------------------------------------------------------
 
 
-def institution_subtree(session: Session, ident: int) -> list[int]:
+def institution_subtree(conn: Connection, ident: int) -> list[int]:
     """The institution and all its units, at any depth."""
     children: dict[int | None, list[int]] = {}
-    for child, parent in session.execute(select(m.Institution.id, m.Institution.parent_id)):
+    for child, parent in conn.execute(select(s.institution.c.id, s.institution.c.parent_id)):
         children.setdefault(parent, []).append(child)
     out, todo = [], [ident]
     while todo:
@@ -110,10 +109,10 @@ def _order(keys: Sequence[_SortKey], id_column: Any, descending: bool) -> list[A
 
 def _current_position(column: Any) -> Any:
     """A correlated sub-query: this column of the person's current position (title, institution name)."""
-    return (select(column).select_from(m.Position)
-            .join(m.Institution, m.Institution.id == m.Position.institution_id)
-            .where(m.Position.person_id == m.Person.id, m.Position.is_current.is_(True))
-            .order_by(m.Position.id).limit(1).scalar_subquery())
+    return (select(column).select_from(s.position)
+            .join(s.institution, s.institution.c.id == s.position.c.institution_id)
+            .where(s.position.c.person_id == s.person.c.id, s.position.c.is_current.is_(True))
+            .order_by(s.position.c.id).limit(1).scalar_subquery())
 
 
 def _status(kind: str, value: str) -> str:
@@ -128,66 +127,66 @@ def _day_start(value: Any) -> datetime:
 
 
 def _visit_title(visit_id_column: Any) -> Any:
-    return select(func.lower(m.Visit.title)).where(m.Visit.id == visit_id_column).scalar_subquery()
+    return select(func.lower(s.visit.c.title)).where(s.visit.c.id == visit_id_column).scalar_subquery()
 
 
 def _institution_name(id_column: Any) -> Any:
-    return select(func.lower(m.Institution.name)).where(m.Institution.id == id_column).scalar_subquery()
+    return select(func.lower(s.institution.c.name)).where(s.institution.c.id == id_column).scalar_subquery()
 
 
-_meeting_count = (select(func.count()).select_from(m.Meeting).where(m.Meeting.visit_id == m.Visit.id)
-                  .correlate(m.Visit).scalar_subquery())
+_meeting_count = (select(func.count()).select_from(s.meeting).where(s.meeting.c.visit_id == s.visit.c.id)
+                  .correlate(s.visit).scalar_subquery())
 _owner_name = func.coalesce(
-    select(m.Person.sort_name).where(m.Person.id == m.FollowUp.owner_person_id).correlate(m.FollowUp)
+    select(s.person.c.sort_name).where(s.person.c.id == s.followup.c.owner_person_id).correlate(s.followup)
     .scalar_subquery(),
-    select(func.lower(m.Institution.name)).where(m.Institution.id == m.FollowUp.owner_institution_id)
-    .correlate(m.FollowUp).scalar_subquery(),
+    select(func.lower(s.institution.c.name)).where(s.institution.c.id == s.followup.c.owner_institution_id)
+    .correlate(s.followup).scalar_subquery(),
 )
 
 SORT_KEYS: dict[str, dict[str, tuple[_SortKey, ...]]] = {
     "person": {
-        "name": (_SortKey(m.Person.sort_name),),
-        "title": (_SortKey(func.lower(_current_position(m.Position.title)), nullable=True),
-                  _SortKey(m.Person.sort_name)),
-        "institution": (_SortKey(func.lower(_current_position(m.Institution.name)), nullable=True),
-                        _SortKey(m.Person.sort_name)),
+        "name": (_SortKey(s.person.c.sort_name),),
+        "title": (_SortKey(func.lower(_current_position(s.position.c.title)), nullable=True),
+                  _SortKey(s.person.c.sort_name)),
+        "institution": (_SortKey(func.lower(_current_position(s.institution.c.name)), nullable=True),
+                        _SortKey(s.person.c.sort_name)),
     },
     "visit": {
-        "date": (_SortKey(m.Visit.start_date, nullable=True),),
-        "title": (_SortKey(func.lower(m.Visit.title)),),
-        "place": (_SortKey(func.lower(m.Visit.place)),),
-        "direction": (_SortKey(m.Visit.direction), _SortKey(m.Visit.start_date, nullable=True)),
-        "status": (_SortKey(m.Visit.status), _SortKey(m.Visit.start_date, nullable=True)),
+        "date": (_SortKey(s.visit.c.start_date, nullable=True),),
+        "title": (_SortKey(func.lower(s.visit.c.title)),),
+        "place": (_SortKey(func.lower(s.visit.c.place)),),
+        "direction": (_SortKey(s.visit.c.direction), _SortKey(s.visit.c.start_date, nullable=True)),
+        "status": (_SortKey(s.visit.c.status), _SortKey(s.visit.c.start_date, nullable=True)),
         "meetings": (_SortKey(_meeting_count),),
     },
     "meeting": {
-        "date": (_SortKey(m.Meeting.starts_at, nullable=True),),
-        "title": (_SortKey(func.lower(m.Meeting.title)),),
-        "kind": (_SortKey(m.Meeting.kind), _SortKey(m.Meeting.starts_at, nullable=True)),
-        "venue": (_SortKey(_institution_name(m.Meeting.venue_institution_id), nullable=True),),
-        "visit": (_SortKey(_visit_title(m.Meeting.visit_id), nullable=True),
-                  _SortKey(m.Meeting.starts_at, nullable=True)),
+        "date": (_SortKey(s.meeting.c.starts_at, nullable=True),),
+        "title": (_SortKey(func.lower(s.meeting.c.title)),),
+        "kind": (_SortKey(s.meeting.c.kind), _SortKey(s.meeting.c.starts_at, nullable=True)),
+        "venue": (_SortKey(_institution_name(s.meeting.c.venue_institution_id), nullable=True),),
+        "visit": (_SortKey(_visit_title(s.meeting.c.visit_id), nullable=True),
+                  _SortKey(s.meeting.c.starts_at, nullable=True)),
     },
     "followup": {
-        "status": (_SortKey(m.FollowUp.status != FollowUpStatus.OPEN.value), _SortKey(m.FollowUp.status),
-                   _SortKey(m.FollowUp.due_date, nullable=True)),
-        "due": (_SortKey(m.FollowUp.due_date, nullable=True),),
-        "description": (_SortKey(func.lower(m.FollowUp.description)),),
+        "status": (_SortKey(s.followup.c.status != FollowUpStatus.OPEN.value), _SortKey(s.followup.c.status),
+                   _SortKey(s.followup.c.due_date, nullable=True)),
+        "due": (_SortKey(s.followup.c.due_date, nullable=True),),
+        "description": (_SortKey(func.lower(s.followup.c.description)),),
         "owner": (_SortKey(_owner_name, nullable=True),),
-        "visit": (_SortKey(_visit_title(m.FollowUp.visit_id), nullable=True),
-                  _SortKey(m.FollowUp.due_date, nullable=True)),
-        "meeting": (_SortKey(select(func.lower(m.Meeting.title)).where(m.Meeting.id == m.FollowUp.meeting_id)
-                             .correlate(m.FollowUp).scalar_subquery(), nullable=True),),
+        "visit": (_SortKey(_visit_title(s.followup.c.visit_id), nullable=True),
+                  _SortKey(s.followup.c.due_date, nullable=True)),
+        "meeting": (_SortKey(select(func.lower(s.meeting.c.title)).where(s.meeting.c.id == s.followup.c.meeting_id)
+                             .correlate(s.followup).scalar_subquery(), nullable=True),),
     },
     "agreement": {
-        "date": (_SortKey(m.Agreement.signed_date, nullable=True),),
-        "title": (_SortKey(func.lower(m.Agreement.title)),),
-        "kind": (_SortKey(m.Agreement.kind), _SortKey(m.Agreement.signed_date, nullable=True)),
-        "status": (_SortKey(m.Agreement.status), _SortKey(m.Agreement.signed_date, nullable=True)),
-        "valid_until": (_SortKey(m.Agreement.valid_until, nullable=True),),
+        "date": (_SortKey(s.agreement.c.signed_date, nullable=True),),
+        "title": (_SortKey(func.lower(s.agreement.c.title)),),
+        "kind": (_SortKey(s.agreement.c.kind), _SortKey(s.agreement.c.signed_date, nullable=True)),
+        "status": (_SortKey(s.agreement.c.status), _SortKey(s.agreement.c.signed_date, nullable=True)),
+        "valid_until": (_SortKey(s.agreement.c.valid_until, nullable=True),),
     },
     "topic": {
-        "name": (_SortKey(func.lower(m.Topic.name)),),
+        "name": (_SortKey(func.lower(s.topic.c.name)),),
     },
 }
 """Sort keys a list can be ordered by, per kind (what a click on a column header asks for)."""
@@ -206,32 +205,32 @@ _DEFAULT_SORT: dict[str, tuple[str, bool]] = {
 # --- filters per kind ----------------------------------------------------------------------------
 
 
-def _person_query(session: Session, q: ListQuery) -> tuple[Select[Any], Any]:
-    p = m.Person
+def _person_query(conn: Connection, q: ListQuery) -> tuple[Select[Any], Any]:
+    p = s.person.c
     stmt = select(p.id)
     for word in _words(q.text):
         stmt = stmt.where(or_(
             _like(p.sort_name, word),
-            exists().where(m.PersonName.person_id == p.id, _like(m.PersonName.name, word)),
+            exists().where(s.person_name.c.person_id == p.id, _like(s.person_name.c.name, word)),
         ))
     if q.tag:
-        stmt = stmt.where(exists().where(m.PersonTag.person_id == p.id, m.PersonTag.tag == q.tag))
+        stmt = stmt.where(exists().where(s.person_tag.c.person_id == p.id, s.person_tag.c.tag == q.tag))
     if q.institution_id is not None:
-        units = institution_subtree(session, q.institution_id)
-        stmt = stmt.where(exists().where(m.Position.person_id == p.id, m.Position.is_current.is_(True),
-                                         m.Position.institution_id.in_(units)))
+        units = institution_subtree(conn, q.institution_id)
+        stmt = stmt.where(exists().where(s.position.c.person_id == p.id, s.position.c.is_current.is_(True),
+                                         s.position.c.institution_id.in_(units)))
     return stmt, p.id
 
 
-def _visit_query(session: Session, q: ListQuery) -> tuple[Select[Any], Any]:
-    v = m.Visit
+def _visit_query(conn: Connection, q: ListQuery) -> tuple[Select[Any], Any]:
+    v = s.visit.c
     stmt = select(v.id).where(*_all_words(q.text, lambda w: or_(_like(v.title, w), _like(v.place, w))))
     if q.status:
         stmt = stmt.where(v.status == _status("visit", q.status))
     if q.institution_id is not None:
-        units = institution_subtree(session, q.institution_id)
-        stmt = stmt.where(exists().where(m.VisitInstitution.visit_id == v.id,
-                                         m.VisitInstitution.institution_id.in_(units)))
+        units = institution_subtree(conn, q.institution_id)
+        stmt = stmt.where(exists().where(s.visit_institution.c.visit_id == v.id,
+                                         s.visit_institution.c.institution_id.in_(units)))
     if q.date_from is not None:
         stmt = stmt.where(func.coalesce(v.end_date, v.start_date) >= q.date_from)
     if q.date_to is not None:
@@ -241,18 +240,19 @@ def _visit_query(session: Session, q: ListQuery) -> tuple[Select[Any], Any]:
     return stmt, v.id
 
 
-def _meeting_query(session: Session, q: ListQuery) -> tuple[Select[Any], Any]:
-    mt = m.Meeting
+def _meeting_query(conn: Connection, q: ListQuery) -> tuple[Select[Any], Any]:
+    mt = s.meeting.c
     stmt = select(mt.id).where(*_all_words(q.text, lambda w: _like(mt.title, w)))
     if q.status:
         stmt = stmt.where(mt.kind == parse_enum(MeetingKind, q.status, "kind").value)
     if q.visit_id is not None:
         stmt = stmt.where(mt.visit_id == q.visit_id)
     if q.institution_id is not None:
-        units = institution_subtree(session, q.institution_id)
+        units = institution_subtree(conn, q.institution_id)
         stmt = stmt.where(or_(
             mt.venue_institution_id.in_(units),
-            exists().where(m.VisitInstitution.visit_id == mt.visit_id, m.VisitInstitution.institution_id.in_(units)),
+            exists().where(s.visit_institution.c.visit_id == mt.visit_id,
+                           s.visit_institution.c.institution_id.in_(units)),
         ))
     if q.date_from is not None:
         stmt = stmt.where(mt.starts_at >= _day_start(q.date_from))
@@ -261,8 +261,8 @@ def _meeting_query(session: Session, q: ListQuery) -> tuple[Select[Any], Any]:
     return stmt, mt.id
 
 
-def _followup_query(session: Session, q: ListQuery) -> tuple[Select[Any], Any]:
-    f = m.FollowUp
+def _followup_query(conn: Connection, q: ListQuery) -> tuple[Select[Any], Any]:
+    f = s.followup.c
     stmt = select(f.id).where(*_all_words(q.text, lambda w: _like(f.description, w)))
     if q.status:
         stmt = stmt.where(f.status == _status("followup", q.status))
@@ -271,11 +271,11 @@ def _followup_query(session: Session, q: ListQuery) -> tuple[Select[Any], Any]:
     if q.visit_id is not None:
         stmt = stmt.where(f.visit_id == q.visit_id)
     if q.institution_id is not None:
-        units = institution_subtree(session, q.institution_id)
+        units = institution_subtree(conn, q.institution_id)
         stmt = stmt.where(or_(
             f.owner_institution_id.in_(units),
-            exists().where(m.Position.person_id == f.owner_person_id, m.Position.is_current.is_(True),
-                           m.Position.institution_id.in_(units)),
+            exists().where(s.position.c.person_id == f.owner_person_id, s.position.c.is_current.is_(True),
+                           s.position.c.institution_id.in_(units)),
         ))
     if q.date_from is not None:
         stmt = stmt.where(f.due_date >= q.date_from)
@@ -284,15 +284,15 @@ def _followup_query(session: Session, q: ListQuery) -> tuple[Select[Any], Any]:
     return stmt, f.id
 
 
-def _agreement_query(session: Session, q: ListQuery) -> tuple[Select[Any], Any]:
-    a = m.Agreement
+def _agreement_query(conn: Connection, q: ListQuery) -> tuple[Select[Any], Any]:
+    a = s.agreement.c
     stmt = select(a.id).where(*_all_words(q.text, lambda w: _like(a.title, w)))
     if q.status:
         stmt = stmt.where(a.status == _status("agreement", q.status))
     if q.institution_id is not None:
-        units = institution_subtree(session, q.institution_id)
-        stmt = stmt.where(exists().where(m.AgreementParty.agreement_id == a.id,
-                                         m.AgreementParty.institution_id.in_(units)))
+        units = institution_subtree(conn, q.institution_id)
+        stmt = stmt.where(exists().where(s.agreement_party.c.agreement_id == a.id,
+                                         s.agreement_party.c.institution_id.in_(units)))
     if q.visit_id is not None:
         stmt = stmt.where(a.visit_id == q.visit_id)
     if q.date_from is not None:
@@ -302,11 +302,11 @@ def _agreement_query(session: Session, q: ListQuery) -> tuple[Select[Any], Any]:
     return stmt, a.id
 
 
-def _topic_query(_session: Session, q: ListQuery) -> tuple[Select[Any], Any]:
-    return select(m.Topic.id).where(*_all_words(q.text, lambda w: _like(m.Topic.name, w))), m.Topic.id
+def _topic_query(_conn: Connection, q: ListQuery) -> tuple[Select[Any], Any]:
+    return select(s.topic.c.id).where(*_all_words(q.text, lambda w: _like(s.topic.c.name, w))), s.topic.c.id
 
 
-_QUERIES: dict[str, Callable[[Session, ListQuery], tuple[Select[Any], Any]]] = {
+_QUERIES: dict[str, Callable[[Connection, ListQuery], tuple[Select[Any], Any]]] = {
     "person": _person_query,
     "visit": _visit_query,
     "meeting": _meeting_query,
@@ -331,9 +331,9 @@ def record_ids(db: Database, kind: str, query: ListQuery | None = None) -> list[
         key, descending = q.sort, q.descending
     else:
         key, descending = _DEFAULT_SORT[kind]
-    with db.reader() as session:
-        stmt, id_column = _QUERIES[kind](session, q)
-        return list(session.scalars(stmt.order_by(*_order(SORT_KEYS[kind][key], id_column, descending))))
+    with db.read_connection() as conn:
+        stmt, id_column = _QUERIES[kind](conn, q)
+        return list(conn.scalars(stmt.order_by(*_order(SORT_KEYS[kind][key], id_column, descending))))
 
 
 # --- rows by id ----------------------------------------------------------------------------------
@@ -344,42 +344,42 @@ def _in_order(rows: Sequence[Any], ids: Sequence[int]) -> list[Any]:
     return [by_id[i] for i in ids if i in by_id]
 
 
-def visit_rows_by_id(session: Session, ids: Sequence[int]) -> list[VisitRow]:
-    v = m.Visit
+def visit_rows_by_id(conn: Connection, ids: Sequence[int]) -> list[VisitRow]:
+    v = s.visit.c
     counts: dict[int | None, int] = {
-        vid: n for vid, n in session.execute(select(m.Meeting.visit_id, func.count())
-                                             .where(m.Meeting.visit_id.in_(ids)).group_by(m.Meeting.visit_id))}
+        vid: n for vid, n in conn.execute(select(s.meeting.c.visit_id, func.count())
+                                             .where(s.meeting.c.visit_id.in_(ids)).group_by(s.meeting.c.visit_id))}
     return [
         VisitRow(id=r.id, title=r.title, direction=VisitDirection(r.direction), start_date=r.start_date,
                  end_date=r.end_date, place=r.place, status=VisitStatus(r.status), meeting_count=counts.get(r.id, 0))
-        for r in session.execute(select(v.id, v.title, v.direction, v.start_date, v.end_date, v.place, v.status)
+        for r in conn.execute(select(v.id, v.title, v.direction, v.start_date, v.end_date, v.place, v.status)
                                  .where(v.id.in_(ids)))
     ]
 
 
-def meeting_rows_by_id(session: Session, ids: Sequence[int]) -> list[MeetingRow]:
+def meeting_rows_by_id(conn: Connection, ids: Sequence[int]) -> list[MeetingRow]:
     """Meeting rows with venue, visit title and participant names (guests first), in no particular order."""
-    mt = m.Meeting
+    mt = s.meeting.c
     names: dict[int, list[str]] = {}
-    for meeting_id, given, middle, family, display in session.execute(
-        select(m.MeetingParticipant.meeting_id, m.Person.given_name, m.Person.middle_name,
-               m.Person.family_name, m.Person.display_name)
-        .join(m.Person, m.Person.id == m.MeetingParticipant.person_id)
-        .where(m.MeetingParticipant.meeting_id.in_(ids))
-        .order_by(m.MeetingParticipant.side != Side.GUEST.value, m.MeetingParticipant.id)
+    for meeting_id, given, middle, family, display in conn.execute(
+        select(s.meeting_participant.c.meeting_id, s.person.c.given_name, s.person.c.middle_name,
+               s.person.c.family_name, s.person.c.display_name)
+        .join(s.person, s.person.c.id == s.meeting_participant.c.person_id)
+        .where(s.meeting_participant.c.meeting_id.in_(ids))
+        .order_by(s.meeting_participant.c.side != Side.GUEST.value, s.meeting_participant.c.id)
     ):
         names.setdefault(meeting_id, []).append(compose_full_name(given, middle, family, display))
     stmt = (
-        select(mt.id, mt.title, mt.kind, mt.visit_id, mt.starts_at, mt.ends_at, m.Institution.name, mt.room,
-               m.Visit.title)
-        .outerjoin(m.Institution, m.Institution.id == mt.venue_institution_id)
-        .outerjoin(m.Visit, m.Visit.id == mt.visit_id)
+        select(mt.id, mt.title, mt.kind, mt.visit_id, mt.starts_at, mt.ends_at, s.institution.c.name, mt.room,
+               s.visit.c.title)
+        .outerjoin(s.institution, s.institution.c.id == mt.venue_institution_id)
+        .outerjoin(s.visit, s.visit.c.id == mt.visit_id)
         .where(mt.id.in_(ids))
     )
     return [
         MeetingRow(id=ident, title=title, kind=MeetingKind(kind), visit_id=vid, starts_at=starts, ends_at=ends,
                    venue=venue, room=room, participants=tuple(names.get(ident, ())), visit_title=visit_title)
-        for ident, title, kind, vid, starts, ends, venue, room, visit_title in session.execute(stmt)
+        for ident, title, kind, vid, starts, ends, venue, room, visit_title in conn.execute(stmt)
     ]
 
 
@@ -391,54 +391,54 @@ def record_rows(db: Database, kind: str, ids: Sequence[int]) -> list[Any]:
         return []
     if kind == "person":
         return list(people_rows(db, ids))
-    with db.reader() as session:
+    with db.read_connection() as conn:
         rows: Sequence[Any]
         if kind == "visit":
-            rows = visit_rows_by_id(session, ids)
+            rows = visit_rows_by_id(conn, ids)
         elif kind == "meeting":
-            rows = meeting_rows_by_id(session, ids)
+            rows = meeting_rows_by_id(conn, ids)
         elif kind == "followup":
-            rows = followup_rows(session, select(m.FollowUp).where(m.FollowUp.id.in_(ids)))
+            rows = followup_rows(conn, s.followup.c.id.in_(ids))
         elif kind == "agreement":
-            rows = agreement_rows(session, select(m.Agreement).where(m.Agreement.id.in_(ids)))
+            rows = agreement_rows(conn, s.agreement.c.id.in_(ids))
         else:
             rows = [TopicRow(t.id, t.name, t.description)
-                    for t in session.execute(select(m.Topic.id, m.Topic.name, m.Topic.description)
-                                             .where(m.Topic.id.in_(ids)))]
+                    for t in conn.execute(select(s.topic.c.id, s.topic.c.name, s.topic.c.description)
+                                             .where(s.topic.c.id.in_(ids)))]
         return _in_order(rows, ids)
 
 
 def institution_matches(db: Database, text: str) -> set[int]:
     """Institutions whose name, short name or a name variant contains every word of ``text``."""
-    i = m.Institution
+    i = s.institution.c
     conditions = _all_words(text, lambda w: or_(
         _like(i.name, w), _like(i.short_name, w),
-        exists().where(m.InstitutionName.institution_id == i.id, _like(m.InstitutionName.name, w)),
+        exists().where(s.institution_name.c.institution_id == i.id, _like(s.institution_name.c.name, w)),
     ))
-    with db.reader() as session:
-        return set(session.scalars(select(i.id).where(*conditions)))
+    with db.read_connection() as conn:
+        return set(conn.scalars(select(i.id).where(*conditions)))
 
 
 def record_counts(db: Database) -> dict[str, int]:
     """How many records of each kind there are, plus ``followup_open``: one cheap query per kind."""
-    models: dict[str, Any] = {"person": m.Person, "institution": m.Institution, "visit": m.Visit,
-                              "meeting": m.Meeting, "followup": m.FollowUp, "agreement": m.Agreement,
-                              "topic": m.Topic}
-    with db.reader() as session:
-        counts = {kind: session.scalar(select(func.count()).select_from(model)) or 0 for kind, model in models.items()}
-        counts["followup_open"] = session.scalar(
-            select(func.count()).select_from(m.FollowUp).where(m.FollowUp.status == FollowUpStatus.OPEN.value)) or 0
+    tables: dict[str, Any] = {"person": s.person, "institution": s.institution, "visit": s.visit,
+                              "meeting": s.meeting, "followup": s.followup, "agreement": s.agreement,
+                              "topic": s.topic}
+    with db.read_connection() as conn:
+        counts = {kind: conn.scalar(select(func.count()).select_from(model)) or 0 for kind, model in tables.items()}
+        counts["followup_open"] = conn.scalar(
+            select(func.count()).select_from(s.followup).where(s.followup.c.status == FollowUpStatus.OPEN.value)) or 0
     return counts
 
 
 # --- quick-open ----------------------------------------------------------------------------------
 
 
-def _ranked(session: Session, stmt: Any, name: Any, text: str, limit: int) -> list[Any]:
+def _ranked(conn: Connection, stmt: Any, name: Any, text: str, limit: int) -> list[Any]:
     """Matches of every word, those whose name starts with the first word first, then by name."""
     words = _words(text)
     starts = case((_like(name, words[0], prefix=True), 0), else_=1)
-    return list(session.execute(stmt.order_by(starts, func.lower(name)).limit(limit)))
+    return list(conn.execute(stmt.order_by(starts, func.lower(name)).limit(limit)))
 
 
 def quick_open(db: Database, text: str, per_kind: int = 6, kinds: Collection[str] | None = None) -> list[QuickHit]:
@@ -448,55 +448,55 @@ def quick_open(db: Database, text: str, per_kind: int = 6, kinds: Collection[str
     if not _words(text):
         return []
     hits: list[QuickHit] = []
-    with db.reader() as session:
-        _quick_open(session, text, per_kind, set(kinds) if kinds is not None else None, hits)
+    with db.read_connection() as conn:
+        _quick_open(conn, text, per_kind, set(kinds) if kinds is not None else None, hits)
     return hits
 
 
-def _quick_open(session: Session, text: str, per_kind: int, kinds: set[str] | None, hits: list[QuickHit]) -> None:
+def _quick_open(conn: Connection, text: str, per_kind: int, kinds: set[str] | None, hits: list[QuickHit]) -> None:
     if kinds is None or "person" in kinds:
-        p = m.Person
-        person_stmt, _ = _person_query(session, ListQuery(text=text))
-        found = _ranked(session, person_stmt.add_columns(p.given_name, p.middle_name, p.family_name, p.display_name),
+        p = s.person.c
+        person_stmt, _ = _person_query(conn, ListQuery(text=text))
+        found = _ranked(conn, person_stmt.add_columns(p.given_name, p.middle_name, p.family_name, p.display_name),
                         p.sort_name, text, per_kind)
-        current: dict[int, str] = {pid: name for pid, name in session.execute(
-            select(m.Position.person_id, m.Institution.name)
-            .join(m.Institution, m.Institution.id == m.Position.institution_id)
-            .where(m.Position.person_id.in_([r[0] for r in found]), m.Position.is_current.is_(True)))}
+        current: dict[int, str] = {pid: name for pid, name in conn.execute(
+            select(s.position.c.person_id, s.institution.c.name)
+            .join(s.institution, s.institution.c.id == s.position.c.institution_id)
+            .where(s.position.c.person_id.in_([r[0] for r in found]), s.position.c.is_current.is_(True)))}
         hits += [QuickHit("person", r[0], compose_full_name(r[1], r[2], r[3], r[4]), current.get(r[0], ""))
                  for r in found]
     if kinds is None or "institution" in kinds:
-        i = m.Institution
+        i = s.institution.c
         inst = select(i.id, i.name, i.city).where(*_all_words(text, lambda w: or_(
             _like(i.name, w), _like(i.short_name, w),
-            exists().where(m.InstitutionName.institution_id == i.id, _like(m.InstitutionName.name, w)))))
-        hits += [QuickHit("institution", r.id, r.name, r.city) for r in _ranked(session, inst, i.name, text, per_kind)]
+            exists().where(s.institution_name.c.institution_id == i.id, _like(s.institution_name.c.name, w)))))
+        hits += [QuickHit("institution", r.id, r.name, r.city) for r in _ranked(conn, inst, i.name, text, per_kind)]
     if kinds is None or "visit" in kinds:
-        v = m.Visit
+        v = s.visit.c
         visits = select(v.id, v.title, v.place, v.start_date).where(
             *_all_words(text, lambda w: _like(v.title, w)))
         hits += [QuickHit("visit", r.id, r.title, r.place, r.start_date)
-                 for r in _ranked(session, visits, v.title, text, per_kind)]
+                 for r in _ranked(conn, visits, v.title, text, per_kind)]
     if kinds is None or "meeting" in kinds:
-        mt = m.Meeting
-        meetings = (select(mt.id, mt.title, m.Visit.title.label("visit_title"), mt.starts_at)
-                    .outerjoin(m.Visit, m.Visit.id == mt.visit_id)
+        mt = s.meeting.c
+        meetings = (select(mt.id, mt.title, s.visit.c.title.label("visit_title"), mt.starts_at)
+                    .outerjoin(s.visit, s.visit.c.id == mt.visit_id)
                     .where(*_all_words(text, lambda w: _like(mt.title, w))))
         hits += [QuickHit("meeting", r.id, r.title, r.visit_title or "", r.starts_at.date() if r.starts_at else None)
-                 for r in _ranked(session, meetings, mt.title, text, per_kind)]
+                 for r in _ranked(conn, meetings, mt.title, text, per_kind)]
     if kinds is None or "agreement" in kinds:
-        a = m.Agreement
+        a = s.agreement.c
         agreements = select(a.id, a.title, a.signed_date).where(*_all_words(text, lambda w: _like(a.title, w)))
         hits += [QuickHit("agreement", r.id, r.title, "", r.signed_date)
-                 for r in _ranked(session, agreements, a.title, text, per_kind)]
+                 for r in _ranked(conn, agreements, a.title, text, per_kind)]
     if kinds is None or "topic" in kinds:
-        t = m.Topic
+        t = s.topic.c
         topics = select(t.id, t.name).where(*_all_words(text, lambda w: _like(t.name, w)))
-        hits += [QuickHit("topic", r.id, r.name) for r in _ranked(session, topics, t.name, text, per_kind)]
+        hits += [QuickHit("topic", r.id, r.name) for r in _ranked(conn, topics, t.name, text, per_kind)]
     if kinds is None or "followup" in kinds:
-        f = m.FollowUp
+        f = s.followup.c
         followups = select(f.id, f.description, f.due_date).where(
             f.status == FollowUpStatus.OPEN.value, *_all_words(text, lambda w: _like(f.description, w)))
         hits += [QuickHit("followup", r.id, r.description.strip().splitlines()[0][:120] if r.description.strip()
                           else "", "", r.due_date)
-                 for r in _ranked(session, followups, f.description, text, per_kind)]
+                 for r in _ranked(conn, followups, f.description, text, per_kind)]

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import ColumnElement, Connection, Row, select
 
 from organizer.domain.changes import ChangeSet, Snapshot
 from organizer.domain.enums import FollowUpStatus, RecordKind, parse_enum
-from organizer.domain.records import FollowUpData, FollowUpDetail, FollowUpRow
-from organizer.services._common import Checker, delete_record, edited, fetch, meta_of, new_record, require_exists
-from organizer.services.positions import full_name_of
-from organizer.store import models as m
-from organizer.store.database import Database
+from organizer.domain.errors import NotFoundError
+from organizer.domain.records import FollowUpData, FollowUpDetail, FollowUpRow, compose_full_name
+from organizer.services._common import Checker, delete_record, edited, meta_of, new_record, require_exists, valid_id
+from organizer.store import schema as s
+from organizer.store.lazy import models as m
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from organizer.store.database import Database
 
 KIND = "follow-up"
 
@@ -58,10 +62,6 @@ def create_in(session: Session, data: FollowUpData, *, flush: bool = True, ident
                       ident=ident)
 
 
-def _row_of(session: Session, ident: int) -> FollowUpRow:
-    return followup_rows(session, select(m.FollowUp).where(m.FollowUp.id == ident))[0]
-
-
 def create_followup(db: Database, data: FollowUpData) -> FollowUpDetail:
     with db.unit_of_work() as session:
         ident = create_in(session, data).id
@@ -94,7 +94,8 @@ def delete_followup(db: Database, ident: int, expected_version: int | None = Non
     return replace(changes, also=changes.also | {RecordKind.VISIT, RecordKind.MEETING})
 
 
-def to_data(obj: m.FollowUp) -> FollowUpData:
+def to_data(obj: m.FollowUp | Row[Any]) -> FollowUpData:
+    """The follow-up's values: from the mapped object or from a row of ``s.followup``."""
     return FollowUpData(
         description=obj.description, status=FollowUpStatus(obj.status), due_date=obj.due_date,
         owner_person_id=obj.owner_person_id, owner_institution_id=obj.owner_institution_id,
@@ -103,34 +104,45 @@ def to_data(obj: m.FollowUp) -> FollowUpData:
 
 
 def get_followup(db: Database, ident: int) -> FollowUpDetail:
-    with db.reader() as session:
-        obj = fetch(session, m.FollowUp, ident, KIND)
-        return FollowUpDetail(meta=meta_of(obj), data=to_data(obj), row=_row_of(session, ident))
+    with db.read_connection() as conn:
+        obj = conn.execute(select(s.followup).where(s.followup.c.id == ident)).first() if valid_id(ident) else None
+        if obj is None:
+            raise NotFoundError(KIND, ident)
+        return FollowUpDetail(meta=meta_of(obj), data=to_data(obj),
+                              row=followup_rows(conn, s.followup.c.id == ident)[0])
 
 
-def followup_rows(session: Session, query: Select[Any]) -> list[FollowUpRow]:
-    """Rows for a query over FollowUp, open ones first, then by due date (undated last)."""
-    q = query.options(selectinload(m.FollowUp.owner_person), selectinload(m.FollowUp.owner_institution),
-                      selectinload(m.FollowUp.visit), selectinload(m.FollowUp.meeting)) \
-        .order_by(m.FollowUp.status != "open", m.FollowUp.due_date.is_(None), m.FollowUp.due_date, m.FollowUp.id)
+def followup_rows(conn: Connection, *where: ColumnElement[bool]) -> list[FollowUpRow]:
+    """Rows of the follow-ups that ``where`` selects, open ones first, then by due date (undated last):
+    one statement, owners, visit and meeting joined."""
+    f, p, i, v, mt = s.followup.c, s.person.c, s.institution.c, s.visit.c, s.meeting.c
+    q = (
+        select(f.id, f.description, f.status, f.due_date, f.visit_id, f.meeting_id, p.id, p.given_name,
+               p.middle_name, p.family_name, p.display_name, i.name, v.title, mt.title)
+        .select_from(s.followup)
+        .outerjoin(s.person, p.id == f.owner_person_id)
+        .outerjoin(s.institution, i.id == f.owner_institution_id)
+        .outerjoin(s.visit, v.id == f.visit_id)
+        .outerjoin(s.meeting, mt.id == f.meeting_id)
+        .where(*where)
+        .order_by(f.status != "open", f.due_date.is_(None), f.due_date, f.id)
+    )
     rows = []
-    for f in session.scalars(q):
-        owners = [full_name_of(f.owner_person) if f.owner_person else None,
-                  f.owner_institution.name if f.owner_institution else None]
-        owner = " / ".join(o for o in owners if o) or None
-        rows.append(FollowUpRow(id=f.id, description=f.description, status=FollowUpStatus(f.status),
-                                due_date=f.due_date, owner=owner, visit_id=f.visit_id, meeting_id=f.meeting_id,
-                                visit_title=f.visit.title if f.visit else None,
-                                meeting_title=f.meeting.title if f.meeting else None))
+    for (ident, description, status, due, visit_id, meeting_id, person_id, given, middle, family, display,
+         institution, visit_title, meeting_title) in conn.execute(q):
+        owners = [compose_full_name(given, middle, family, display) if person_id is not None else None, institution]
+        rows.append(FollowUpRow(id=ident, description=description, status=FollowUpStatus(status), due_date=due,
+                                owner=" / ".join(o for o in owners if o) or None, visit_id=visit_id,
+                                meeting_id=meeting_id, visit_title=visit_title, meeting_title=meeting_title))
     return rows
 
 
 def list_followups(db: Database, *, status: FollowUpStatus | str | None = None,
                    visit_id: int | None = None) -> list[FollowUpRow]:
-    q = select(m.FollowUp)
+    where = []
     if status is not None:
-        q = q.where(m.FollowUp.status == parse_enum(FollowUpStatus, status, "status").value)
+        where.append(s.followup.c.status == parse_enum(FollowUpStatus, status, "status").value)
     if visit_id is not None:
-        q = q.where(m.FollowUp.visit_id == visit_id)
-    with db.reader() as session:
-        return followup_rows(session, q)
+        where.append(s.followup.c.visit_id == visit_id)
+    with db.read_connection() as conn:
+        return followup_rows(conn, *where)

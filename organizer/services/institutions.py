@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Row, Select, func, select
-from sqlalchemy.orm import Session, aliased, selectinload
 
 from organizer.domain.changes import ChangeSet, Link, Snapshot
 from organizer.domain.enums import InstitutionKind, RecordKind, parse_enum
@@ -32,8 +32,13 @@ from organizer.services._common import (
     topics_by_name,
 )
 from organizer.services.positions import position_views
-from organizer.store import models as m
-from organizer.store.database import Database
+from organizer.store import schema as s
+from organizer.store.lazy import models as m
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from organizer.store.database import Database
 
 KIND = "institution"
 
@@ -142,14 +147,14 @@ def get_institution(db: Database, ident: int) -> InstitutionDetail:
         return _detail(session, obj)
 
 
+_PARENT = s.institution.alias("parent")
+
+
 def _rows_query() -> Select[int, str, str, str, int | None, str, str, str]:
-    parent = aliased(m.Institution)
+    i = s.institution.c
     return (
-        select(
-            m.Institution.id, m.Institution.name, m.Institution.short_name, m.Institution.kind,
-            m.Institution.parent_id, parent.name, m.Institution.country, m.Institution.city,
-        )
-        .outerjoin(parent, parent.id == m.Institution.parent_id)
+        select(i.id, i.name, i.short_name, i.kind, i.parent_id, _PARENT.c.name, i.country, i.city)
+        .outerjoin(_PARENT, _PARENT.c.id == i.parent_id)
     )
 
 
@@ -162,14 +167,14 @@ def _row(r: Row[int, str, str, str, int | None, str, str, str]) -> InstitutionRo
 
 def list_institutions(db: Database) -> list[InstitutionRow]:
     """Every institution, parents before their units, siblings by name."""
-    with db.reader() as session:
-        rows = [_row(r) for r in session.execute(_rows_query().order_by(m.Institution.name))]
+    with db.read_connection() as conn:
+        rows = [_row(r) for r in conn.execute(_rows_query().order_by(s.institution.c.name))]
     return [node_row for node in _build_tree(rows) for node_row in _flatten(node)]
 
 
 def institution_tree(db: Database) -> list[InstitutionNode]:
-    with db.reader() as session:
-        rows = [_row(r) for r in session.execute(_rows_query().order_by(m.Institution.name))]
+    with db.read_connection() as conn:
+        rows = [_row(r) for r in conn.execute(_rows_query().order_by(s.institution.c.name))]
     return _build_tree(rows)
 
 
@@ -208,9 +213,11 @@ def _detail(session: Session, obj: m.Institution) -> InstitutionDetail:
         path.insert(0, InstitutionRef(current.id, current.name))
         current = current.parent
     children = sorted(  # the same order as the tree (institution_tree)
-        (_row(r) for r in session.execute(_rows_query().where(m.Institution.parent_id == obj.id))),
+        (_row(r) for r in session.execute(_rows_query().where(s.institution.c.parent_id == obj.id))),
         key=lambda row: (name_sort_key(row.name), row.id),
     )
+    from sqlalchemy.orm import selectinload
+
     positions = session.scalars(
         select(m.Position)
         .where(m.Position.institution_id == obj.id)

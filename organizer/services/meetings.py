@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Connection, select
 
 from organizer.domain.changes import ChangeSet, Link, Snapshot
 from organizer.domain.enums import MeetingKind, ParticipantRole, RecordKind, Side, parse_enum
@@ -32,8 +32,13 @@ from organizer.services._common import (
 )
 from organizer.services.followups import followup_rows
 from organizer.services.positions import full_name_of, sorted_positions
-from organizer.store import models as m
-from organizer.store.database import Database
+from organizer.store import schema as s
+from organizer.store.lazy import models as m
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from organizer.store.database import Database
 
 KIND = "meeting"
 
@@ -137,47 +142,48 @@ def delete_meeting(db: Database, ident: int, expected_version: int | None = None
     return replace(changes, also=changes.also | {RecordKind.VISIT})
 
 
-_DETAIL_LOADS = (
+def _detail_loads() -> tuple[Any, ...]:
+    from sqlalchemy.orm import selectinload
+
     # Participants with their people, positions and institutions in one statement per level, however
     # many participants there are (lazy loads here cost a query per participant and per position).
-    selectinload(m.Meeting.participants).selectinload(m.MeetingParticipant.person)
-    .selectinload(m.Person.positions).selectinload(m.Position.institution),
-    selectinload(m.Meeting.topics),
-)
+    return (
+        selectinload(m.Meeting.participants).selectinload(m.MeetingParticipant.person)
+        .selectinload(m.Person.positions).selectinload(m.Position.institution),
+        selectinload(m.Meeting.topics),
+    )
 
 
 def get_meeting(db: Database, ident: int) -> MeetingDetail:
     with db.reader() as session:
-        obj = session.scalars(select(m.Meeting).where(m.Meeting.id == ident).options(*_DETAIL_LOADS)).first()
+        obj = session.scalars(select(m.Meeting).where(m.Meeting.id == ident).options(*_detail_loads())).first()
         if obj is None:
             raise NotFoundError(KIND, ident)
         return _detail(session, obj)
 
 
-def meeting_rows(session: Session, visit_id: int | None = None) -> list[MeetingRow]:
+def meeting_rows(conn: Connection, visit_id: int | None = None) -> list[MeetingRow]:
     """Meetings in time order (undated last) with participant names, guests first in entered order.
 
     Built from plain column queries: a list needs names, not whole people with their positions.
     """
+    mt, i, mp, p = s.meeting.c, s.institution.c, s.meeting_participant.c, s.person.c
     q = (
-        select(m.Meeting.id, m.Meeting.title, m.Meeting.kind, m.Meeting.visit_id, m.Meeting.starts_at,
-               m.Meeting.ends_at, m.Institution.name, m.Meeting.room)
-        .outerjoin(m.Institution, m.Institution.id == m.Meeting.venue_institution_id)
-        .order_by(m.Meeting.starts_at.is_(None), m.Meeting.starts_at, m.Meeting.id)
+        select(mt.id, mt.title, mt.kind, mt.visit_id, mt.starts_at, mt.ends_at, i.name, mt.room)
+        .outerjoin(s.institution, i.id == mt.venue_institution_id)
+        .order_by(mt.starts_at.is_(None), mt.starts_at, mt.id)
     )
     if visit_id is not None:
-        q = q.where(m.Meeting.visit_id == visit_id)
-    meetings = session.execute(q).all()
+        q = q.where(mt.visit_id == visit_id)
+    meetings = conn.execute(q).all()
     people: dict[int, list[MeetingPerson]] = {}
     ids = [r[0] for r in meetings]
     for start in range(0, len(ids), 500):
-        parts = session.execute(
-            select(m.MeetingParticipant.meeting_id, m.Person.id, m.Person.given_name, m.Person.middle_name,
-                   m.Person.family_name, m.Person.display_name, m.MeetingParticipant.side,
-                   m.MeetingParticipant.role)
-            .join(m.Person, m.Person.id == m.MeetingParticipant.person_id)
-            .where(m.MeetingParticipant.meeting_id.in_(ids[start:start + 500]))
-            .order_by(m.MeetingParticipant.side != Side.GUEST.value, m.MeetingParticipant.id)
+        parts = conn.execute(
+            select(mp.meeting_id, p.id, p.given_name, p.middle_name, p.family_name, p.display_name, mp.side, mp.role)
+            .join(s.person, p.id == mp.person_id)
+            .where(mp.meeting_id.in_(ids[start:start + 500]))
+            .order_by(mp.side != Side.GUEST.value, mp.id)
         )
         for meeting_id, pid, given, middle, family, display, side, role in parts:
             people.setdefault(meeting_id, []).append(MeetingPerson(
@@ -191,8 +197,8 @@ def meeting_rows(session: Session, visit_id: int | None = None) -> list[MeetingR
 
 
 def list_meetings(db: Database, visit_id: int | None = None) -> list[MeetingRow]:
-    with db.reader() as session:
-        return meeting_rows(session, visit_id)
+    with db.read_connection() as conn:
+        return meeting_rows(conn, visit_id)
 
 
 def to_data(obj: m.Meeting) -> MeetingData:
@@ -208,7 +214,7 @@ def to_data(obj: m.Meeting) -> MeetingData:
 
 def _detail(session: Session, obj: m.Meeting) -> MeetingDetail:
     views = sorted((participant_view(p.person, p.side, p.role) for p in obj.participants), key=participant_order)
-    followups = followup_rows(session, select(m.FollowUp).where(m.FollowUp.meeting_id == obj.id))
+    followups = followup_rows(session.connection(), s.followup.c.meeting_id == obj.id)
     return MeetingDetail(
         meta=meta_of(obj),
         data=to_data(obj),

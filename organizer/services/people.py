@@ -1,4 +1,8 @@
-"""People: create, update, delete, lists (cheap rows and by-id batches for lazy views), history."""
+"""People: create, update, delete, lists (cheap rows and by-id batches for lazy views), history.
+
+Reads (details, history, lists) are Core queries on the ``schema`` tables over ``db.read_connection()``;
+only writes use the ORM (``models``, imported on first use), so showing or listing people never loads it.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import BindParameter, Connection, Select, bindparam, func, literal, select, tuple_, union_all
-from sqlalchemy.orm import Session
 
 from organizer.domain.changes import ChangeSet, Link, Snapshot
 from organizer.domain.enums import ParticipantRole, RecordKind, Side, parse_enum
@@ -49,8 +52,13 @@ from organizer.services.positions import (
     full_name_of,
     position_sort_key,
 )
-from organizer.store import models as m
-from organizer.store.database import Database
+from organizer.store import schema as s
+from organizer.store.lazy import models as m
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from organizer.store.database import Database
 
 KIND = "person"
 
@@ -104,7 +112,7 @@ def check_person(data: PersonData, checker: Checker, institution_exists: Callabl
         "honorific": checker.text("honorific", data.honorific),
         "form_of_address": checker.text("form_of_address", data.form_of_address),
         "display_name": display,
-        "sort_name": sort_key_of(data)[: m.NAME_LEN * 2],
+        "sort_name": sort_key_of(data)[: s.NAME_LEN * 2],
         "languages": [checker.text(f"languages[{i}]", lang, required=True, limit=SHORT_LIMIT)
                       for i, lang in enumerate(data.languages)],
         "biography": checker.long_text("biography", data.biography),
@@ -239,7 +247,9 @@ BATCH = 500
 """Ids per query: well under SQLite's default limit of 32,766 bound variables."""
 
 
-_P, _POS = m.Person, m.Position
+_P, _POS = s.person.c, s.position.c
+_NAMES, _EMAILS, _PHONES, _TAGS = s.person_name.c, s.person_email.c, s.person_phone.c, s.person_tag.c
+_INST = s.institution.c
 _IDS: BindParameter[Any] = bindparam("ids", expanding=True)
 _PERSON_COLUMNS = (_P.id, _P.uid, _P.version, _P.created_at, _P.updated_at, _P.given_name, _P.family_name,
                    _P.middle_name, _P.honorific, _P.form_of_address, _P.display_name, _P.languages, _P.biography,
@@ -260,13 +270,12 @@ def _texts(kind: int, person_id: Any, order: Any, a: Any, b: Any = "", c: Any = 
 
 _NAME, _EMAIL, _PHONE, _TAG, _TOPIC = range(5)
 _TEXTS_ALL = union_all(
-    _texts(_NAME, m.PersonName.person_id, m.PersonName.id, m.PersonName.name, m.PersonName.script,
-           m.PersonName.language),
-    _texts(_EMAIL, m.PersonEmail.person_id, m.PersonEmail.id, m.PersonEmail.address, m.PersonEmail.label),
-    _texts(_PHONE, m.PersonPhone.person_id, m.PersonPhone.id, m.PersonPhone.number, m.PersonPhone.label),
-    _texts(_TAG, m.PersonTag.person_id, literal(0), m.PersonTag.tag),
-    _texts(_TOPIC, m.person_topic.c.person_id, literal(0), m.Topic.name)
-    .join_from(m.person_topic, m.Topic, m.Topic.id == m.person_topic.c.topic_id),
+    _texts(_NAME, _NAMES.person_id, _NAMES.id, _NAMES.name, _NAMES.script, _NAMES.language),
+    _texts(_EMAIL, _EMAILS.person_id, _EMAILS.id, _EMAILS.address, _EMAILS.label),
+    _texts(_PHONE, _PHONES.person_id, _PHONES.id, _PHONES.number, _PHONES.label),
+    _texts(_TAG, _TAGS.person_id, literal(0), _TAGS.tag),
+    _texts(_TOPIC, s.person_topic.c.person_id, literal(0), s.topic.c.name)
+    .join_from(s.person_topic, s.topic, s.topic.c.id == s.person_topic.c.topic_id),
 ).subquery("texts")
 _CHILD_TEXTS = (
     select(_TEXTS_ALL.c.k, _TEXTS_ALL.c.pid, _TEXTS_ALL.c.n, _TEXTS_ALL.c.a, _TEXTS_ALL.c.b, _TEXTS_ALL.c.c)
@@ -276,19 +285,19 @@ _CHILD_TEXTS = (
 each kind in its stored order (names and contacts by id, tags and topics alphabetically). The ids are
 bound once (SQLite and PostgreSQL push the filter into each branch and use its person_id index)."""
 _POSITIONS = (
-    select(_POS.person_id, _POS.id, _POS.institution_id, m.Institution.name, _POS.title, _POS.start_date,
+    select(_POS.person_id, _POS.id, _POS.institution_id, _INST.name, _POS.title, _POS.start_date,
            _POS.end_date, _POS.is_current)
-    .join(m.Institution, m.Institution.id == _POS.institution_id).where(_POS.person_id.in_(_IDS))
+    .join(s.institution, _INST.id == _POS.institution_id).where(_POS.person_id.in_(_IDS))
 )
 _NAME_OF = select(_P.given_name, _P.middle_name, _P.family_name, _P.display_name).where(_P.id == bindparam("id"))
 _VISITS_ATTENDED = (
-    select(m.Visit.id, m.Visit.title, m.Visit.start_date, m.VisitParticipant.side, m.VisitParticipant.role)
-    .join(m.VisitParticipant).where(m.VisitParticipant.person_id == bindparam("id"))
+    select(s.visit.c.id, s.visit.c.title, s.visit.c.start_date, s.visit_participant.c.side, s.visit_participant.c.role)
+    .join(s.visit_participant).where(s.visit_participant.c.person_id == bindparam("id"))
 )
 _MEETINGS_ATTENDED = (
-    select(m.Meeting.id, m.Meeting.title, m.Meeting.starts_at, m.MeetingParticipant.side, m.MeetingParticipant.role,
-           m.Meeting.visit_id)
-    .join(m.MeetingParticipant).where(m.MeetingParticipant.person_id == bindparam("id"))
+    select(s.meeting.c.id, s.meeting.c.title, s.meeting.c.starts_at, s.meeting_participant.c.side,
+           s.meeting_participant.c.role, s.meeting.c.visit_id)
+    .join(s.meeting_participant).where(s.meeting_participant.c.person_id == bindparam("id"))
 )
 # The statements above are built once: building a select() costs more than running it on one person.
 
@@ -429,9 +438,11 @@ def list_people_details(db: Database) -> list[PersonDetail]:
 
 
 def person_photo(db: Database, ident: int) -> tuple[bytes, str] | None:
-    with db.reader() as session:
-        obj = fetch(session, m.Person, ident, KIND)
-        return (obj.photo, obj.photo_type) if obj.photo is not None else None
+    with db.read_connection() as conn:
+        row = conn.execute(select(_P.photo, _P.photo_type).where(_P.id == ident)).first() if valid_id(ident) else None
+    if row is None:
+        raise NotFoundError(KIND, ident)
+    return (row[0], row[1]) if row[0] is not None else None
 
 
 # --- lazy lists ----------------------------------------------------------------------------------
@@ -458,21 +469,21 @@ def person_ids(db: Database, *, tag: str | None = None, descending: bool = False
     ``institution_id`` people whose current position is at that institution or one of its units.
     """
     order_by = parse_enum(PersonSort, sort, "sort")
-    p = m.Person
+    p = _P
     q = select(p.id)
     if tag:
-        q = q.where(p.id.in_(select(m.PersonTag.person_id).where(m.PersonTag.tag == tag)))
+        q = q.where(p.id.in_(select(_TAGS.person_id).where(_TAGS.tag == tag)))
     if name and name.strip():
         needle = name.strip()
         folded = f"%{_like_escape(needle.casefold())}%"
         q = q.where(p.sort_name.like(folded, escape="\\")
-                    | p.id.in_(select(m.PersonName.person_id)
-                               .where(m.PersonName.name.like(f"%{_like_escape(needle)}%", escape="\\"))))
-    current = (select(m.Position.person_id, m.Position.title, m.Position.institution_id)
-               .where(m.Position.is_current.is_(True)).subquery())
+                    | p.id.in_(select(_NAMES.person_id)
+                               .where(_NAMES.name.like(f"%{_like_escape(needle)}%", escape="\\"))))
+    current = (select(_POS.person_id, _POS.title, _POS.institution_id)
+               .where(_POS.is_current.is_(True)).subquery())
     if institution_id is not None:
-        with db.reader() as session:
-            units = _institution_and_units(session, institution_id)
+        with db.read_connection() as conn:
+            units = _institution_and_units(conn, institution_id)
         q = q.where(p.id.in_(select(current.c.person_id).where(current.c.institution_id.in_(units))))
     keys: list[Any]
     if order_by is PersonSort.NAME:
@@ -484,24 +495,24 @@ def person_ids(db: Database, *, tag: str | None = None, descending: bool = False
         if order_by is PersonSort.TITLE:
             keys = [current.c.title.is_(None), func.lower(current.c.title), p.sort_name, p.id]
         else:
-            q = q.outerjoin(m.Institution, m.Institution.id == current.c.institution_id)
-            keys = [m.Institution.name.is_(None), func.lower(m.Institution.name), p.sort_name, p.id]
+            q = q.outerjoin(s.institution, _INST.id == current.c.institution_id)
+            keys = [_INST.name.is_(None), func.lower(_INST.name), p.sort_name, p.id]
     if descending:
         keys = [k.desc() if hasattr(k, "desc") else k for k in keys]
-    with db.reader() as session:
-        return list(session.scalars(q.order_by(*keys)))
+    with db.read_connection() as conn:
+        return list(conn.scalars(q.order_by(*keys)))
 
 
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _institution_and_units(session: Session, ident: int) -> list[int]:
+def _institution_and_units(conn: Connection, ident: int) -> list[int]:
     """The institution and everything below it (its units, their units...)."""
     found = [ident]
     frontier = [ident]
     while frontier:
-        frontier = [i for i in session.scalars(select(m.Institution.id).where(m.Institution.parent_id.in_(frontier)))
+        frontier = [i for i in conn.scalars(select(_INST.id).where(_INST.parent_id.in_(frontier)))
                     if i not in found]
         found.extend(frontier)
     return found
@@ -509,35 +520,34 @@ def _institution_and_units(session: Session, ident: int) -> list[int]:
 
 def list_tags(db: Database) -> list[TagCount]:
     """Every tag in use with how many people carry it, by tag."""
-    q = select(m.PersonTag.tag, func.count()).group_by(m.PersonTag.tag).order_by(m.PersonTag.tag)
-    with db.reader() as session:
-        return [TagCount(tag, n) for tag, n in session.execute(q)]
+    q = select(_TAGS.tag, func.count()).group_by(_TAGS.tag).order_by(_TAGS.tag)
+    with db.read_connection() as conn:
+        return [TagCount(tag, n) for tag, n in conn.execute(q)]
 
 
 def people_rows(db: Database, ids: Sequence[int]) -> list[PersonRow]:
     """List rows for these ids, in the order given (missing ids are skipped). One batch of queries."""
     if not ids:
         return []
-    with db.reader() as session:
+    with db.read_connection() as conn:
         people = {
             r.id: r
-            for r in session.execute(
-                select(m.Person.id, m.Person.given_name, m.Person.middle_name, m.Person.family_name,
-                       m.Person.display_name, m.Person.honorific).where(m.Person.id.in_(ids))
+            for r in conn.execute(
+                select(_P.id, _P.given_name, _P.middle_name, _P.family_name, _P.display_name, _P.honorific)
+                .where(_P.id.in_(ids))
             )
         }
         current = {
             pid: (title, inst)
-            for pid, title, inst in session.execute(
-                select(m.Position.person_id, m.Position.title, m.Institution.name)
-                .join(m.Institution, m.Institution.id == m.Position.institution_id)
-                .where(m.Position.person_id.in_(ids), m.Position.is_current.is_(True))
+            for pid, title, inst in conn.execute(
+                select(_POS.person_id, _POS.title, _INST.name)
+                .join(s.institution, _INST.id == _POS.institution_id)
+                .where(_POS.person_id.in_(ids), _POS.is_current.is_(True))
             )
         }
         tags: dict[int, list[str]] = {}
-        for pid, tag in session.execute(
-            select(m.PersonTag.person_id, m.PersonTag.tag).where(m.PersonTag.person_id.in_(ids))
-            .order_by(m.PersonTag.tag)
+        for pid, tag in conn.execute(
+            select(_TAGS.person_id, _TAGS.tag).where(_TAGS.person_id.in_(ids)).order_by(_TAGS.tag)
         ):
             tags.setdefault(pid, []).append(tag)
     rows = []
@@ -563,8 +573,8 @@ def list_people(db: Database) -> list[PersonRow]:
 
 
 def count_people(db: Database) -> int:
-    with db.reader() as session:
-        return session.scalar(select(func.count()).select_from(m.Person)) or 0
+    with db.read_connection() as conn:
+        return conn.scalar(select(func.count()).select_from(s.person)) or 0
 
 
 # --- history -------------------------------------------------------------------------------------

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import Any
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from organizer.domain.records import PositionData, PositionView, compose_full_name
 from organizer.services._common import Checker
-from organizer.store import models as m
+from organizer.store.lazy import models as m
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 def full_name_of(p: m.Person) -> str:

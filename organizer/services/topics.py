@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import select
 
 from organizer.domain.records import TopicRow
 from organizer.services._common import Checker, fetch, topics_by_name
-from organizer.store import models as m
-from organizer.store.database import Database
+from organizer.store import schema as s
+from organizer.store.lazy import models as m
+
+if TYPE_CHECKING:
+    from organizer.store.database import Database
 
 
 def list_topics(db: Database) -> list[TopicRow]:
-    with db.reader() as session:
-        return [TopicRow(t.id, t.name, t.description) for t in session.scalars(select(m.Topic).order_by(m.Topic.name))]
+    t = s.topic.c
+    with db.read_connection() as conn:
+        return [TopicRow(*r) for r in conn.execute(select(t.id, t.name, t.description).order_by(t.name))]
 
 
 def ensure_topic(db: Database, name: str, description: str = "") -> TopicRow:

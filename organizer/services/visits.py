@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
 
 from organizer.domain.changes import ChangeSet, Link, Snapshot
 from organizer.domain.enums import (
@@ -42,8 +42,13 @@ from organizer.services.agreements import agreement_rows
 from organizer.services.followups import followup_rows
 from organizer.services.meetings import meeting_rows, participant_order, participant_view
 from organizer.services.meetings import snapshot as meeting_snapshot
-from organizer.store import models as m
-from organizer.store.database import Database
+from organizer.store import schema as s
+from organizer.store.lazy import models as m
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from organizer.store.database import Database
 
 KIND = "visit"
 MAX_PRECEDENCE = 1_000_000
@@ -153,15 +158,16 @@ def delete_visit(db: Database, ident: int, expected_version: int | None = None) 
     return delete_record(db, m.Visit, KIND, ident, expected_version, snapshot=_snapshot)
 
 
-_DETAIL_LOADS = (
+def _detail_loads() -> tuple[Any, ...]:
+    from sqlalchemy.orm import selectinload
+
     # The visit's institutions with their names in one statement (lazy loads cost one per institution).
-    selectinload(m.Visit.institutions).selectinload(m.VisitInstitution.institution),
-)
+    return (selectinload(m.Visit.institutions).selectinload(m.VisitInstitution.institution),)
 
 
 def get_visit(db: Database, ident: int) -> VisitDetail:
     with db.reader() as session:
-        obj = session.scalars(select(m.Visit).where(m.Visit.id == ident).options(*_DETAIL_LOADS)).first()
+        obj = session.scalars(select(m.Visit).where(m.Visit.id == ident).options(*_detail_loads())).first()
         if obj is None:
             raise NotFoundError(KIND, ident)
         return _detail(session, obj)
@@ -169,19 +175,18 @@ def get_visit(db: Database, ident: int) -> VisitDetail:
 
 def list_visits(db: Database) -> list[VisitRow]:
     """Newest first; undated visits last."""
-    counts = (
-        select(m.Meeting.visit_id, func.count().label("n")).group_by(m.Meeting.visit_id).subquery()
-    )
+    v, mt = s.visit.c, s.meeting.c
+    counts = select(mt.visit_id, func.count().label("n")).group_by(mt.visit_id).subquery()
     q = (
-        select(m.Visit, func.coalesce(counts.c.n, 0))
-        .outerjoin(counts, counts.c.visit_id == m.Visit.id)
-        .order_by(m.Visit.start_date.is_(None), m.Visit.start_date.desc(), m.Visit.id.desc())
+        select(v.id, v.title, v.direction, v.start_date, v.end_date, v.place, v.status, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.visit_id == v.id)
+        .order_by(v.start_date.is_(None), v.start_date.desc(), v.id.desc())
     )
-    with db.reader() as session:
+    with db.read_connection() as conn:
         return [
-            VisitRow(id=v.id, title=v.title, direction=VisitDirection(v.direction), start_date=v.start_date,
-                     end_date=v.end_date, place=v.place, status=VisitStatus(v.status), meeting_count=n)
-            for v, n in session.execute(q)
+            VisitRow(id=ident, title=title, direction=VisitDirection(direction), start_date=start, end_date=end,
+                     place=place, status=VisitStatus(status), meeting_count=n)
+            for ident, title, direction, start, end, place, status, n in conn.execute(q)
         ]
 
 
@@ -204,6 +209,8 @@ def to_data(obj: m.Visit) -> VisitData:
 
 
 def _detail(session: Session, obj: m.Visit) -> VisitDetail:
+    from sqlalchemy.orm import selectinload
+
     parts = session.scalars(
         select(m.VisitParticipant).where(m.VisitParticipant.visit_id == obj.id).options(
             selectinload(m.VisitParticipant.person).selectinload(m.Person.positions)
@@ -216,12 +223,13 @@ def _detail(session: Session, obj: m.Visit) -> VisitDetail:
         (VisitSide(vi.institution_id, vi.institution.name, Side(vi.side)) for vi in obj.institutions),
         key=lambda t: (side_order[t.side], t.name.casefold()),
     )
+    conn = session.connection()
     return VisitDetail(
         meta=meta_of(obj),
         data=to_data(obj),
         institutions=tuple(institutions),
         participants=tuple(views),
-        meetings=tuple(meeting_rows(session, obj.id)),
-        followups=tuple(followup_rows(session, select(m.FollowUp).where(m.FollowUp.visit_id == obj.id))),
-        agreements=tuple(agreement_rows(session, select(m.Agreement).where(m.Agreement.visit_id == obj.id))),
+        meetings=tuple(meeting_rows(conn, obj.id)),
+        followups=tuple(followup_rows(conn, s.followup.c.visit_id == obj.id)),
+        agreements=tuple(agreement_rows(conn, s.agreement.c.visit_id == obj.id)),
     )

@@ -1,5 +1,8 @@
 """Opening a database: engine, SQLite pragmas, file checks, Alembic upgrade, unit of work.
 
+Opening an up-to-date database imports neither Alembic nor the ORM: reads run on Core connections
+(``read_connection``); the ORM session factories are made on the first unit of work.
+
 ``open_database(url)`` is the single entry point. For SQLite it
 - checks that an existing file is ours *without changing a byte of it*: the header is read, then the
   file is opened read-only (``mode=ro``, or ``immutable=1`` when no write-ahead log exists that could
@@ -40,8 +43,6 @@ from urllib.parse import quote
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.orm import Session, configure_mappers, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
 
 from organizer.domain.errors import ConflictError, DatabaseError, SchemaTooNewError
 from organizer.store.files import clean_stale_temps, private_temp
@@ -49,7 +50,7 @@ from organizer.store.migrations import HEAD_REVISION, KNOWN_REVISIONS
 
 if TYPE_CHECKING:
     from alembic.config import Config
-from organizer.store import audit, search_index
+    from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 60_000
@@ -227,12 +228,28 @@ class Database:
         self.user = user if user is not None else default_user()
         """Who makes the changes, for the audit trail (``store.audit``): the CLI's ``--user``, the
         window's Preferences, else ``$ORGANIZER_USER`` or the operating system's user name."""
-        # No autoflush: services validate a whole input (with look-ups) before anything reaches the
-        # database, and flush explicitly once it is valid.
-        self._sessions = sessionmaker(engine, expire_on_commit=False, autoflush=False)
         self.write_engine = engine.execution_options(**{WRITE_OPTION: True})
-        self._write_sessions = sessionmaker(self.write_engine, expire_on_commit=False, autoflush=False)
-        event.listen(self._write_sessions, "before_flush", audit.collect)
+        self._factories: tuple[sessionmaker[Session], sessionmaker[Session]] | None = None
+
+    def _session_factories(self) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
+        """(read, write) session factories, made on the first ORM unit of work.
+
+        The ORM and the mapped classes are imported only then: commands and views that only read run
+        on Core connections (``read_connection``) and never load them (see ``store/schema.py``).
+        """
+        if self._factories is None:
+            from sqlalchemy.orm import configure_mappers, sessionmaker
+
+            # the mapped classes must exist to be configured; audit listens to the write sessions
+            from organizer.store import audit, models  # noqa: F401
+
+            configure_mappers()  # once per process, outside any transaction (not while holding the write lock)
+            # No autoflush: services validate a whole input (with look-ups) before anything reaches the
+            # database, and flush explicitly once it is valid.
+            writes = sessionmaker(self.write_engine, expire_on_commit=False, autoflush=False)
+            event.listen(writes, "before_flush", audit.collect)
+            self._factories = (sessionmaker(self.engine, expire_on_commit=False, autoflush=False), writes)
+        return self._factories
 
     @property
     def is_sqlite(self) -> bool:
@@ -251,7 +268,11 @@ class Database:
 
         On SQLite it begins with ``BEGIN IMMEDIATE`` (see the module docstring).
         """
-        with self._write_sessions() as session:
+        from sqlalchemy.orm.exc import StaleDataError
+
+        from organizer.store import audit, search_index
+
+        with self._session_factories()[1]() as session:
             session.info[audit.USER] = self.user
             try:
                 with session.begin():
@@ -299,7 +320,7 @@ class Database:
     @contextmanager
     def reader(self) -> Iterator[Session]:
         """A read-only session (a transaction that is rolled back at the end)."""
-        with self._sessions() as session:
+        with self._session_factories()[0]() as session:
             try:
                 yield session
             except sa_exc.OperationalError as err:
@@ -413,7 +434,6 @@ def open_database(url: str, *, create: bool = True, upgrade: bool = True) -> Dat
     except (sa_exc.ArgumentError, ImportError, ValueError) as err:
         raise DatabaseError(f"cannot use database URL {_safe_url(url)}: {err}") from None
     db = Database(engine, url)
-    configure_mappers()  # once per process, outside any transaction (not while holding the write lock)
     try:
         _prepare_schema(db, upgrade=upgrade)
     except DatabaseError:

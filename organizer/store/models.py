@@ -1,234 +1,173 @@
-"""SQLAlchemy 2.x typed models: the schema of an Organizer database.
+"""The ORM mapping the services write with: typed classes mapped onto the Core tables of ``schema.py``.
 
-Conventions:
-- every top-level record has ``id`` (integer key used inside one database), ``uid`` (a stable string
-  that survives export/import and lets a re-import recognise what it already has), ``created_at``,
-  ``updated_at`` (UTC) and ``version`` (optimistic locking via ``version_id_col``);
-- enums are stored as their short string values, so the file stays readable without the app;
-- the MetaData has a naming convention so Alembic migrations name constraints the same everywhere;
-- unbounded collections (attachments, positions, participants) are queried, never loaded wholesale
-  into a parent object.
+Columns are defined once, in ``schema.py`` (reads run on those tables without importing the ORM); each
+class here names its table (``__table__``), declares a typed attribute per column for mypy (an attribute
+without a column of that name would be silently unmapped: a store test checks that every one is mapped)
+and adds what only the ORM needs: relationships, deferred loading of large columns, optimistic locking
+(``version_id_col``: an update of a stale object raises ``StaleDataError``).
 
-The schema is created and changed only by the Alembic migrations in ``migrations/``; a store test
-checks that the migrations and these models agree.
+Unbounded collections (attachments, positions, participants) are queried, never loaded wholesale
+into a parent object. Importing this module imports ``sqlalchemy.orm``: only writes and whole-object
+reads (snapshots, merges, the archive) need it.
 """
 
 from __future__ import annotations
 
-import uuid
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
-from sqlalchemy import (
-    JSON,
-    Boolean,
-    CheckConstraint,
-    Column,
-    Date,
-    DateTime,
-    ForeignKey,
-    Index,
-    Integer,
-    LargeBinary,
-    MetaData,
-    String,
-    Table,
-    Text,
-    UniqueConstraint,
-    text,
-)
-from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, relationship
 
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from organizer.store import schema as s
 
-NAME_LEN = 300
-"""Longest name or title we store; longer input is a validation error, not a silent cut."""
-SHORT_LEN = 64
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
-def new_uid() -> str:
-    return str(uuid.uuid4())
+# Re-exported under their old names (``m.NAME_LEN``, ``m.person_topic``, ``m.utcnow``...).
+from organizer.store.schema import ATTACHMENT_OWNERS as ATTACHMENT_OWNERS
+from organizer.store.schema import NAME_LEN as NAME_LEN
+from organizer.store.schema import NAMING_CONVENTION as NAMING_CONVENTION
+from organizer.store.schema import SHORT_LEN as SHORT_LEN
+from organizer.store.schema import institution_topic as institution_topic
+from organizer.store.schema import meeting_topic as meeting_topic
+from organizer.store.schema import new_uid as new_uid
+from organizer.store.schema import person_topic as person_topic
+from organizer.store.schema import utcnow as utcnow
+from organizer.store.schema import visit_topic as visit_topic
 
 
 class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    metadata = s.metadata
 
 
 class RecordMixin:
-    """Columns every top-level record carries."""
+    """Columns every top-level record carries (``schema._record_columns``)."""
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uid: Mapped[str] = mapped_column(String(SHORT_LEN), unique=True, default=new_uid)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    id: Mapped[int]
+    uid: Mapped[str]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    version: Mapped[int]
 
 
 # --- topics --------------------------------------------------------------------------------------
 
 
 class Topic(RecordMixin, Base):
-    __tablename__ = "topic"
-    __mapper_args__ = {"version_id_col": RecordMixin.version}  # noqa: RUF012
+    __table__ = s.topic
+    __mapper_args__ = {"version_id_col": s.topic.c.version}  # noqa: RUF012
 
-    name: Mapped[str] = mapped_column(String(NAME_LEN), unique=True)
-    description: Mapped[str] = mapped_column(Text, default="")
-
-
-def _topic_link(table: str, owner_table: str) -> Table:
-    """An association table (owner, topic); deleting either side deletes the link."""
-    return Table(
-        table,
-        Base.metadata,
-        Column(f"{owner_table}_id", ForeignKey(f"{owner_table}.id", ondelete="CASCADE"), primary_key=True),
-        Column("topic_id", ForeignKey("topic.id", ondelete="CASCADE"), primary_key=True, index=True),
-    )
+    name: Mapped[str]
+    description: Mapped[str]
 
 
 # --- institutions --------------------------------------------------------------------------------
 
 
 class Institution(RecordMixin, Base):
-    __tablename__ = "institution"
-    __mapper_args__ = {"version_id_col": RecordMixin.version}  # noqa: RUF012
+    __table__ = s.institution
+    __mapper_args__ = {"version_id_col": s.institution.c.version}  # noqa: RUF012
 
-    name: Mapped[str] = mapped_column(String(NAME_LEN), index=True)
-    short_name: Mapped[str] = mapped_column(String(NAME_LEN), default="")
-    kind: Mapped[str] = mapped_column(String(SHORT_LEN), default="other")
-    parent_id: Mapped[int | None] = mapped_column(
-        ForeignKey("institution.id", ondelete="RESTRICT"), index=True
-    )
-    country: Mapped[str] = mapped_column(String(NAME_LEN), default="")
-    city: Mapped[str] = mapped_column(String(NAME_LEN), default="")
-    address: Mapped[str] = mapped_column(Text, default="")
-    website: Mapped[str] = mapped_column(String(NAME_LEN), default="")
-    profile: Mapped[str] = mapped_column(Text, default="")
+    name: Mapped[str]
+    short_name: Mapped[str]
+    kind: Mapped[str]
+    parent_id: Mapped[int | None]
+    country: Mapped[str]
+    city: Mapped[str]
+    address: Mapped[str]
+    website: Mapped[str]
+    profile: Mapped[str]
 
-    parent: Mapped[Institution | None] = relationship(remote_side="Institution.id")
+    parent: Mapped[Institution | None] = relationship(remote_side=s.institution.c.id)
     names: Mapped[list[InstitutionName]] = relationship(
         cascade="all, delete-orphan", order_by="InstitutionName.id"
     )
-    topics: Mapped[list[Topic]] = relationship(secondary="institution_topic", order_by="Topic.name")
+    topics: Mapped[list[Topic]] = relationship(secondary=s.institution_topic, order_by="Topic.name")
 
 
 class InstitutionName(Base):
-    __tablename__ = "institution_name"
+    __table__ = s.institution_name
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    institution_id: Mapped[int] = mapped_column(
-        ForeignKey("institution.id", ondelete="CASCADE"), index=True
-    )
-    name: Mapped[str] = mapped_column(String(NAME_LEN))
-    script: Mapped[str] = mapped_column(String(16), default="")
-    language: Mapped[str] = mapped_column(String(16), default="")
-
-
-institution_topic = _topic_link("institution_topic", "institution")
+    id: Mapped[int]
+    institution_id: Mapped[int]
+    name: Mapped[str]
+    script: Mapped[str]
+    language: Mapped[str]
 
 
 # --- people --------------------------------------------------------------------------------------
 
 
 class Person(RecordMixin, Base):
-    __tablename__ = "person"
-    __mapper_args__ = {"version_id_col": RecordMixin.version}  # noqa: RUF012
+    __table__ = s.person
+    __mapper_args__ = {"version_id_col": s.person.c.version}  # noqa: RUF012
 
-    given_name: Mapped[str] = mapped_column(String(NAME_LEN), default="")
-    family_name: Mapped[str] = mapped_column(String(NAME_LEN), default="", index=True)
-    middle_name: Mapped[str] = mapped_column(String(NAME_LEN), default="")
-    honorific: Mapped[str] = mapped_column(String(NAME_LEN), default="")
-    form_of_address: Mapped[str] = mapped_column(String(NAME_LEN), default="")
-    display_name: Mapped[str] = mapped_column(String(NAME_LEN), default="")
-    sort_name: Mapped[str] = mapped_column(String(NAME_LEN * 2), default="", index=True)
-    """Lower-cased "family given middle" (or the display name), kept by the service for sorted lists."""
-    languages: Mapped[list[str]] = mapped_column(JSON, default=list)
-    biography: Mapped[str] = mapped_column(Text, default="")
-    photo: Mapped[bytes | None] = deferred(mapped_column(LargeBinary))
-    photo_type: Mapped[str] = mapped_column(String(SHORT_LEN), default="")
-    notes: Mapped[str] = mapped_column(Text, default="")
+    given_name: Mapped[str]
+    family_name: Mapped[str]
+    middle_name: Mapped[str]
+    honorific: Mapped[str]
+    form_of_address: Mapped[str]
+    display_name: Mapped[str]
+    sort_name: Mapped[str]
+    languages: Mapped[list[str]]
+    biography: Mapped[str]
+    photo: Mapped[bytes | None] = deferred(s.person.c.photo)
+    photo_type: Mapped[str]
+    notes: Mapped[str]
 
     names: Mapped[list[PersonName]] = relationship(cascade="all, delete-orphan", order_by="PersonName.id")
     emails: Mapped[list[PersonEmail]] = relationship(cascade="all, delete-orphan", order_by="PersonEmail.id")
     phones: Mapped[list[PersonPhone]] = relationship(cascade="all, delete-orphan", order_by="PersonPhone.id")
     tags: Mapped[list[PersonTag]] = relationship(cascade="all, delete-orphan", order_by="PersonTag.tag")
-    topics: Mapped[list[Topic]] = relationship(secondary="person_topic", order_by="Topic.name")
+    topics: Mapped[list[Topic]] = relationship(secondary=s.person_topic, order_by="Topic.name")
     positions: Mapped[list[Position]] = relationship(
         cascade="all, delete-orphan", back_populates="person", order_by="Position.id"
     )
 
 
 class PersonName(Base):
-    __tablename__ = "person_name"
+    __table__ = s.person_name
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
-    name: Mapped[str] = mapped_column(String(NAME_LEN), index=True)
-    script: Mapped[str] = mapped_column(String(16), default="")
-    language: Mapped[str] = mapped_column(String(16), default="")
+    id: Mapped[int]
+    person_id: Mapped[int]
+    name: Mapped[str]
+    script: Mapped[str]
+    language: Mapped[str]
 
 
 class PersonEmail(Base):
-    __tablename__ = "person_email"
+    __table__ = s.person_email
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
-    address: Mapped[str] = mapped_column(String(NAME_LEN), index=True)
-    label: Mapped[str] = mapped_column(String(SHORT_LEN), default="")
+    id: Mapped[int]
+    person_id: Mapped[int]
+    address: Mapped[str]
+    label: Mapped[str]
 
 
 class PersonPhone(Base):
-    __tablename__ = "person_phone"
+    __table__ = s.person_phone
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
-    number: Mapped[str] = mapped_column(String(SHORT_LEN))
-    label: Mapped[str] = mapped_column(String(SHORT_LEN), default="")
+    id: Mapped[int]
+    person_id: Mapped[int]
+    number: Mapped[str]
+    label: Mapped[str]
 
 
 class PersonTag(Base):
-    __tablename__ = "person_tag"
+    __table__ = s.person_tag
 
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), primary_key=True)
-    tag: Mapped[str] = mapped_column(String(SHORT_LEN), primary_key=True, index=True)
-
-
-person_topic = _topic_link("person_topic", "person")
+    person_id: Mapped[int]
+    tag: Mapped[str]
 
 
 class Position(RecordMixin, Base):
     """A title a person holds (or held) at an institution or one of its units."""
 
-    __tablename__ = "position"
-    __mapper_args__ = {"version_id_col": RecordMixin.version}  # noqa: RUF012
-    __table_args__ = (
-        CheckConstraint("end_date IS NULL OR start_date IS NULL OR end_date >= start_date", name="dates"),
-        # At most one current position per person; the service moves the flag.
-        Index(
-            "uq_position_current",
-            "person_id",
-            unique=True,
-            sqlite_where=text("is_current = 1"),
-            postgresql_where=text("is_current"),
-        ),
-    )
+    __table__ = s.position
+    __mapper_args__ = {"version_id_col": s.position.c.version}  # noqa: RUF012
 
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
-    institution_id: Mapped[int] = mapped_column(
-        ForeignKey("institution.id", ondelete="RESTRICT"), index=True
-    )
-    title: Mapped[str] = mapped_column(String(NAME_LEN))
-    start_date: Mapped[date | None] = mapped_column(Date)
-    end_date: Mapped[date | None] = mapped_column(Date)
-    is_current: Mapped[bool] = mapped_column(Boolean, default=False)
+    person_id: Mapped[int]
+    institution_id: Mapped[int]
+    title: Mapped[str]
+    start_date: Mapped[date | None]
+    end_date: Mapped[date | None]
+    is_current: Mapped[bool]
 
     person: Mapped[Person] = relationship(back_populates="positions")
     institution: Mapped[Institution] = relationship()
@@ -238,28 +177,25 @@ class Position(RecordMixin, Base):
 
 
 class Visit(RecordMixin, Base):
-    __tablename__ = "visit"
-    __mapper_args__ = {"version_id_col": RecordMixin.version}  # noqa: RUF012
-    __table_args__ = (
-        CheckConstraint("end_date IS NULL OR start_date IS NULL OR end_date >= start_date", name="dates"),
-    )
+    __table__ = s.visit
+    __mapper_args__ = {"version_id_col": s.visit.c.version}  # noqa: RUF012
 
-    title: Mapped[str] = mapped_column(String(NAME_LEN))
-    direction: Mapped[str] = mapped_column(String(SHORT_LEN), default="incoming")
-    start_date: Mapped[date | None] = mapped_column(Date, index=True)
-    end_date: Mapped[date | None] = mapped_column(Date)
-    place: Mapped[str] = mapped_column(String(NAME_LEN), default="")
-    purpose: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(SHORT_LEN), default="planned", index=True)
-    summary: Mapped[str] = mapped_column(Text, default="")
-    arrival_at: Mapped[datetime | None] = mapped_column(DateTime)
-    arrival_details: Mapped[str] = mapped_column(Text, default="")
-    departure_at: Mapped[datetime | None] = mapped_column(DateTime)
-    departure_details: Mapped[str] = mapped_column(Text, default="")
-    lodging: Mapped[str] = mapped_column(Text, default="")
-    transport: Mapped[str] = mapped_column(Text, default="")
-    interpreter_needs: Mapped[str] = mapped_column(Text, default="")
-    dietary_needs: Mapped[str] = mapped_column(Text, default="")
+    title: Mapped[str]
+    direction: Mapped[str]
+    start_date: Mapped[date | None]
+    end_date: Mapped[date | None]
+    place: Mapped[str]
+    purpose: Mapped[str]
+    status: Mapped[str]
+    summary: Mapped[str]
+    arrival_at: Mapped[datetime | None]
+    arrival_details: Mapped[str]
+    departure_at: Mapped[datetime | None]
+    departure_details: Mapped[str]
+    lodging: Mapped[str]
+    transport: Mapped[str]
+    interpreter_needs: Mapped[str]
+    dietary_needs: Mapped[str]
 
     institutions: Mapped[list[VisitInstitution]] = relationship(
         cascade="all, delete-orphan", order_by="VisitInstitution.id"
@@ -268,21 +204,18 @@ class Visit(RecordMixin, Base):
         cascade="all, delete-orphan", order_by="VisitParticipant.id"
     )
     gifts: Mapped[list[Gift]] = relationship(cascade="all, delete-orphan", order_by="Gift.id")
-    topics: Mapped[list[Topic]] = relationship(secondary="visit_topic", order_by="Topic.name")
+    topics: Mapped[list[Topic]] = relationship(secondary=s.visit_topic, order_by="Topic.name")
 
 
 class VisitInstitution(Base):
     """A visiting (guest) or host institution of a visit."""
 
-    __tablename__ = "visit_institution"
-    __table_args__ = (UniqueConstraint("visit_id", "institution_id"),)
+    __table__ = s.visit_institution
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    visit_id: Mapped[int] = mapped_column(ForeignKey("visit.id", ondelete="CASCADE"), index=True)
-    institution_id: Mapped[int] = mapped_column(
-        ForeignKey("institution.id", ondelete="RESTRICT"), index=True
-    )
-    side: Mapped[str] = mapped_column(String(16))
+    id: Mapped[int]
+    visit_id: Mapped[int]
+    institution_id: Mapped[int]
+    side: Mapped[str]
 
     institution: Mapped[Institution] = relationship()
 
@@ -290,100 +223,83 @@ class VisitInstitution(Base):
 class VisitParticipant(Base):
     """A delegation member (guest side) or host of a visit."""
 
-    __tablename__ = "visit_participant"
-    __table_args__ = (UniqueConstraint("visit_id", "person_id"),)
+    __table__ = s.visit_participant
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    visit_id: Mapped[int] = mapped_column(ForeignKey("visit.id", ondelete="CASCADE"), index=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"), index=True)
-    side: Mapped[str] = mapped_column(String(16))
-    role: Mapped[str] = mapped_column(String(SHORT_LEN), default="member")
-    precedence: Mapped[int] = mapped_column(Integer, default=0)
+    id: Mapped[int]
+    visit_id: Mapped[int]
+    person_id: Mapped[int]
+    side: Mapped[str]
+    role: Mapped[str]
+    precedence: Mapped[int]
 
     person: Mapped[Person] = relationship()
 
 
 class Gift(Base):
-    __tablename__ = "gift"
+    __table__ = s.gift
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    visit_id: Mapped[int] = mapped_column(ForeignKey("visit.id", ondelete="CASCADE"), index=True)
-    direction: Mapped[str] = mapped_column(String(16))
-    description: Mapped[str] = mapped_column(Text)
-    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), index=True)
-
-
-visit_topic = _topic_link("visit_topic", "visit")
+    id: Mapped[int]
+    visit_id: Mapped[int]
+    direction: Mapped[str]
+    description: Mapped[str]
+    person_id: Mapped[int | None]
 
 
 # --- meetings ------------------------------------------------------------------------------------
 
 
 class Meeting(RecordMixin, Base):
-    __tablename__ = "meeting"
-    __mapper_args__ = {"version_id_col": RecordMixin.version}  # noqa: RUF012
-    __table_args__ = (
-        CheckConstraint("ends_at IS NULL OR starts_at IS NULL OR ends_at >= starts_at", name="times"),
-    )
+    __table__ = s.meeting
+    __mapper_args__ = {"version_id_col": s.meeting.c.version}  # noqa: RUF012
 
-    visit_id: Mapped[int | None] = mapped_column(ForeignKey("visit.id", ondelete="CASCADE"), index=True)
-    title: Mapped[str] = mapped_column(String(NAME_LEN))
-    kind: Mapped[str] = mapped_column(String(SHORT_LEN), default="meeting")
-    starts_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
-    ends_at: Mapped[datetime | None] = mapped_column(DateTime)
-    venue_institution_id: Mapped[int | None] = mapped_column(
-        ForeignKey("institution.id", ondelete="SET NULL"), index=True
-    )
-    room: Mapped[str] = mapped_column(String(NAME_LEN), default="")
-    objectives: Mapped[str] = mapped_column(Text, default="")
-    talking_points: Mapped[str] = mapped_column(Text, default="")
-    agenda: Mapped[str] = mapped_column(Text, default="")
-    notes: Mapped[str] = mapped_column(Text, default="")
-    outcomes: Mapped[str] = mapped_column(Text, default="")
+    visit_id: Mapped[int | None]
+    title: Mapped[str]
+    kind: Mapped[str]
+    starts_at: Mapped[datetime | None]
+    ends_at: Mapped[datetime | None]
+    venue_institution_id: Mapped[int | None]
+    room: Mapped[str]
+    objectives: Mapped[str]
+    talking_points: Mapped[str]
+    agenda: Mapped[str]
+    notes: Mapped[str]
+    outcomes: Mapped[str]
 
     visit: Mapped[Visit | None] = relationship()
     venue: Mapped[Institution | None] = relationship()
     participants: Mapped[list[MeetingParticipant]] = relationship(
         cascade="all, delete-orphan", order_by="MeetingParticipant.id"
     )
-    topics: Mapped[list[Topic]] = relationship(secondary="meeting_topic", order_by="Topic.name")
+    topics: Mapped[list[Topic]] = relationship(secondary=s.meeting_topic, order_by="Topic.name")
 
 
 class MeetingParticipant(Base):
-    __tablename__ = "meeting_participant"
-    __table_args__ = (UniqueConstraint("meeting_id", "person_id"),)
+    __table__ = s.meeting_participant
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"), index=True)
-    side: Mapped[str] = mapped_column(String(16))
-    role: Mapped[str] = mapped_column(String(SHORT_LEN), default="member")
+    id: Mapped[int]
+    meeting_id: Mapped[int]
+    person_id: Mapped[int]
+    side: Mapped[str]
+    role: Mapped[str]
 
     person: Mapped[Person] = relationship()
-
-
-meeting_topic = _topic_link("meeting_topic", "meeting")
 
 
 # --- follow-ups and agreements -------------------------------------------------------------------
 
 
 class FollowUp(RecordMixin, Base):
-    __tablename__ = "followup"
-    __mapper_args__ = {"version_id_col": RecordMixin.version}  # noqa: RUF012
+    __table__ = s.followup
+    __mapper_args__ = {"version_id_col": s.followup.c.version}  # noqa: RUF012
 
-    description: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(16), default="open", index=True)
-    due_date: Mapped[date | None] = mapped_column(Date, index=True)
-    owner_person_id: Mapped[int | None] = mapped_column(
-        ForeignKey("person.id", ondelete="SET NULL"), index=True
-    )
-    owner_institution_id: Mapped[int | None] = mapped_column(
-        ForeignKey("institution.id", ondelete="SET NULL"), index=True
-    )
-    visit_id: Mapped[int | None] = mapped_column(ForeignKey("visit.id", ondelete="SET NULL"), index=True)
-    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"), index=True)
-    notes: Mapped[str] = mapped_column(Text, default="")
+    description: Mapped[str]
+    status: Mapped[str]
+    due_date: Mapped[date | None]
+    owner_person_id: Mapped[int | None]
+    owner_institution_id: Mapped[int | None]
+    visit_id: Mapped[int | None]
+    meeting_id: Mapped[int | None]
+    notes: Mapped[str]
 
     owner_person: Mapped[Person | None] = relationship()
     owner_institution: Mapped[Institution | None] = relationship()
@@ -392,18 +308,18 @@ class FollowUp(RecordMixin, Base):
 
 
 class Agreement(RecordMixin, Base):
-    __tablename__ = "agreement"
-    __mapper_args__ = {"version_id_col": RecordMixin.version}  # noqa: RUF012
+    __table__ = s.agreement
+    __mapper_args__ = {"version_id_col": s.agreement.c.version}  # noqa: RUF012
 
-    title: Mapped[str] = mapped_column(String(NAME_LEN))
-    kind: Mapped[str] = mapped_column(String(SHORT_LEN), default="mou")
-    status: Mapped[str] = mapped_column(String(SHORT_LEN), default="draft", index=True)
-    signed_date: Mapped[date | None] = mapped_column(Date)
-    signed_place: Mapped[str] = mapped_column(String(NAME_LEN), default="")
-    valid_until: Mapped[date | None] = mapped_column(Date)
-    visit_id: Mapped[int | None] = mapped_column(ForeignKey("visit.id", ondelete="SET NULL"), index=True)
-    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"), index=True)
-    summary: Mapped[str] = mapped_column(Text, default="")
+    title: Mapped[str]
+    kind: Mapped[str]
+    status: Mapped[str]
+    signed_date: Mapped[date | None]
+    signed_place: Mapped[str]
+    valid_until: Mapped[date | None]
+    visit_id: Mapped[int | None]
+    meeting_id: Mapped[int | None]
+    summary: Mapped[str]
 
     parties: Mapped[list[AgreementParty]] = relationship(
         cascade="all, delete-orphan", order_by="AgreementParty.id"
@@ -414,61 +330,45 @@ class Agreement(RecordMixin, Base):
 
 
 class AgreementParty(Base):
-    __tablename__ = "agreement_party"
-    __table_args__ = (UniqueConstraint("agreement_id", "institution_id"),)
+    __table__ = s.agreement_party
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreement.id", ondelete="CASCADE"), index=True)
-    institution_id: Mapped[int] = mapped_column(
-        ForeignKey("institution.id", ondelete="RESTRICT"), index=True
-    )
+    id: Mapped[int]
+    agreement_id: Mapped[int]
+    institution_id: Mapped[int]
+
     institution: Mapped[Institution] = relationship()
 
 
 class AgreementSignatory(Base):
-    __tablename__ = "agreement_signatory"
-    __table_args__ = (UniqueConstraint("agreement_id", "person_id"),)
+    __table__ = s.agreement_signatory
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreement.id", ondelete="CASCADE"), index=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"), index=True)
-    institution_id: Mapped[int | None] = mapped_column(
-        ForeignKey("institution.id", ondelete="SET NULL"), index=True
-    )
+    id: Mapped[int]
+    agreement_id: Mapped[int]
+    person_id: Mapped[int]
+    institution_id: Mapped[int | None]
+
     person: Mapped[Person] = relationship()
 
 
 # --- attachments ---------------------------------------------------------------------------------
 
-ATTACHMENT_OWNERS = ("person", "institution", "visit", "meeting", "agreement")
-
 
 class Attachment(RecordMixin, Base):
     """A file kept with exactly one record; the bytes live in the database (size-limited)."""
 
-    __tablename__ = "attachment"
-    __mapper_args__ = {"version_id_col": RecordMixin.version}  # noqa: RUF012
-    __table_args__ = (
-        CheckConstraint(
-            " + ".join(f"(CASE WHEN {o}_id IS NULL THEN 0 ELSE 1 END)" for o in ATTACHMENT_OWNERS) + " = 1",
-            name="one_owner",
-        ),
-    )
+    __table__ = s.attachment
+    __mapper_args__ = {"version_id_col": s.attachment.c.version}  # noqa: RUF012
 
-    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
-    institution_id: Mapped[int | None] = mapped_column(
-        ForeignKey("institution.id", ondelete="CASCADE"), index=True
-    )
-    visit_id: Mapped[int | None] = mapped_column(ForeignKey("visit.id", ondelete="CASCADE"), index=True)
-    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
-    agreement_id: Mapped[int | None] = mapped_column(
-        ForeignKey("agreement.id", ondelete="CASCADE"), index=True
-    )
-    name: Mapped[str] = mapped_column(String(NAME_LEN))
-    media_type: Mapped[str] = mapped_column(String(NAME_LEN), default="application/octet-stream")
-    size: Mapped[int] = mapped_column(Integer)
-    sha256: Mapped[str] = mapped_column(String(64), index=True)
-    content: Mapped[bytes] = deferred(mapped_column(LargeBinary))
+    person_id: Mapped[int | None]
+    institution_id: Mapped[int | None]
+    visit_id: Mapped[int | None]
+    meeting_id: Mapped[int | None]
+    agreement_id: Mapped[int | None]
+    name: Mapped[str]
+    media_type: Mapped[str]
+    size: Mapped[int]
+    sha256: Mapped[str]
+    content: Mapped[bytes] = deferred(s.attachment.c.content)
 
 
 # --- merges --------------------------------------------------------------------------------------
@@ -479,44 +379,36 @@ class MergeRecord(Base):
 
     The merged record's ``uid`` stays an alias of the kept record (the archive import maps it) until
     the merge is undone. ``snapshot`` is JSON: every row the merge touched, as it was before, and the
-    rows it created (``services.duplicates``). No foreign keys: it is history, kept whatever happens.
+    rows it created (``services.duplicates``).
     """
 
-    __tablename__ = "merge_record"
+    __table__ = s.merge_record
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(String(16))
-    kept_id: Mapped[int] = mapped_column(Integer, index=True)
-    merged_id: Mapped[int] = mapped_column(Integer)
-    merged_uid: Mapped[str] = mapped_column(String(SHORT_LEN), index=True)
-    merged_title: Mapped[str] = mapped_column(String(NAME_LEN), default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    undone_at: Mapped[datetime | None] = mapped_column(DateTime)
-    snapshot: Mapped[str] = mapped_column(Text)
+    id: Mapped[int]
+    kind: Mapped[str]
+    kept_id: Mapped[int]
+    merged_id: Mapped[int]
+    merged_uid: Mapped[str]
+    merged_title: Mapped[str]
+    created_at: Mapped[datetime]
+    undone_at: Mapped[datetime | None]
+    snapshot: Mapped[str]
 
 
 # --- audit trail ---------------------------------------------------------------------------------
 
 
 class AuditEntry(Base):
-    """Who changed what and when: one row per created, changed, deleted, merged, unmerged or erased
-    record, and one per archive import (``store.audit`` writes them; ``services.audit`` reads them).
+    """Who changed what and when (``schema.audit_entry``; ``store.audit`` writes, ``services.audit`` reads)."""
 
-    ``kind``/``record_id`` name the record (no foreign key: the history of a deleted record stays);
-    ``fields`` lists the changed fields by name (never their values); ``detail`` holds what an action
-    adds (a merge's other record, an import's counts). The trail is local to this database: it is not
-    part of the archive export.
-    """
+    __table__ = s.audit_entry
 
-    __tablename__ = "audit_entry"
-    __table_args__ = (Index("ix_audit_entry_record", "kind", "record_id"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    user_name: Mapped[str] = mapped_column(String(NAME_LEN), default="")
-    action: Mapped[str] = mapped_column(String(16))
-    kind: Mapped[str | None] = mapped_column(String(16))
-    record_id: Mapped[int | None] = mapped_column(Integer)
-    record_uid: Mapped[str | None] = mapped_column(String(SHORT_LEN))
-    fields: Mapped[list[str]] = mapped_column(JSON, default=list)
-    detail: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    id: Mapped[int]
+    at: Mapped[datetime]
+    user_name: Mapped[str]
+    action: Mapped[str]
+    kind: Mapped[str | None]
+    record_id: Mapped[int | None]
+    record_uid: Mapped[str | None]
+    fields: Mapped[list[str]]
+    detail: Mapped[dict[str, object]]

@@ -19,7 +19,8 @@ code = main(sys.argv[1:]) if sys.argv[1:2] in (['--version'], ['--help']) else N
 if code is None:
     from organizer.cli.main import main as cli_main
     code = cli_main(sys.argv[1:], out=out)
-mods = sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic', 'organizer', 'PySide6'))
+mods = sorted(m for m in sys.modules
+            if m.split('.')[0] in ('sqlalchemy', 'alembic', 'organizer', 'PySide6', 'reportlab'))
 print('\\n@@' + json.dumps({'code': code, 'modules': mods}))
 """
 
@@ -54,3 +55,74 @@ def test_a_command_imports_only_the_service_it_uses(tmp_path: Path) -> None:
 def test_every_registered_command_loads() -> None:
     for name in COMMANDS:
         assert callable(load_command(name)), name
+
+
+HEAVY = {"sqlalchemy.orm", "alembic", "reportlab", "PySide6", "organizer.store.models", "organizer.store.search_index",
+         "organizer.domain.briefing", "organizer.services.briefing", "organizer.services.search",
+         "organizer.services.interchange"}
+"""What a command that only reads an up-to-date database must not import (the ORM and the mapped classes
+alone cost about a fifth of a second at every start)."""
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("startup") / "demo.sqlite"
+    code, modules = imported("--db", str(db), "demo")  # creates, migrates and fills the file
+    assert code == 0
+    assert "organizer.store.models" in modules  # the probe does see the ORM when a command writes
+    return db
+
+
+def loaded_heavy(modules: set[str]) -> set[str]:
+    return {m for m in modules if m in HEAVY or m.split(".")[0] in HEAVY or m.startswith("sqlalchemy.orm.")}
+
+
+@pytest.mark.parametrize("command", [
+    ["list", "visits", "--json"], ["list", "people", "--json"], ["list", "meetings"], ["list", "followups", "--json"],
+    ["list", "agreements", "--json"], ["list", "institutions", "--json"], ["show", "person", "1", "--json"],
+    ["show", "person", "1"],
+])
+def test_reading_commands_load_neither_the_orm_nor_alembic_pdf_or_qt(demo_db: Path, command: list[str]) -> None:
+    imported("--db", str(demo_db), "list", "visits")  # today's automatic backup exists from now on
+    code, modules = imported("--db", str(demo_db), *command)
+    assert code == 0
+    assert loaded_heavy(modules) == set(), command
+
+
+WINDOW_READS = """
+import sys
+from organizer.domain.listing import ListQuery
+from organizer.services import browse, institutions, people, related, topics
+from organizer.store.database import open_database, sqlite_url
+
+db = open_database(sqlite_url(sys.argv[1]), create=False)
+for kind in browse.LIST_KINDS:
+    ids = browse.record_ids(db, kind, ListQuery())
+    assert browse.record_rows(db, kind, ids[:300]) or not ids, kind
+    browse.record_ids(db, kind, ListQuery(text="a", sort=next(iter(browse.SORT_KEYS[kind])), descending=True))
+person = people.person_ids(db)[0]
+people.people_rows(db, [person])
+people.get_person(db, person)
+people.person_history(db, person)
+people.person_ids(db, name="a", sort="institution")
+people.list_tags(db)
+institution = institutions.list_institutions(db)[0].id
+institutions.institution_tree(db)
+browse.record_ids(db, "person", ListQuery(institution_id=institution))
+browse.institution_matches(db, "a")
+browse.record_counts(db)
+browse.quick_open(db, "a")
+related.institution_activity(db, institution)
+related.open_followups_owned(db, person)
+related.followup_owners(db)
+related.topic_usage(db, topics.list_topics(db)[0].id)
+print(sorted(m for m in sys.modules if m.startswith(("sqlalchemy.orm", "alembic", "organizer.store.models"))))
+"""
+
+
+def test_the_windows_lists_read_without_the_orm(demo_db: Path) -> None:
+    """The reads behind the window's lists, record views' side panels and quick-open run on Core alone, so
+    the desktop app shows its first rows before the ORM is loaded."""
+    result = subprocess.run([sys.executable, "-c", WINDOW_READS, str(demo_db)], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "[]"
