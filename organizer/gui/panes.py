@@ -200,7 +200,11 @@ class MasterDetailTab(QWidget):
             self.select_first()
         self.refresh_detail()
 
+    details_rendered = 0
+    """How many times the detail pane was rendered (a list that reloads renders it once, not twice)."""
+
     def refresh_detail(self) -> None:
+        self.details_rendered += 1
         ident = self.current_id()
         if ident is None:
             model = self.view.model()

@@ -97,11 +97,13 @@ class ListTab(MasterDetailTab):
     def _on_loaded(self) -> None:
         target, strict = self._pending, self._pending_strict
         self._pending, self._pending_strict = None, False
+        rendered = self.details_rendered
         if target is None or not self.select_id(target):
             if strict:
                 self.message.emit(QCoreApplication.translate("ListTab", "That record is no longer there."))
             self.select_first()
-        self.refresh_detail()
+        if self.details_rendered == rendered:  # the new selection has not rendered it already
+            self.refresh_detail()
         self.loaded.emit()
 
     def index_of(self, ident: int) -> QModelIndex:
@@ -229,9 +231,11 @@ class InstitutionsTab(MasterDetailTab):
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
         target, self._pending = self._pending, None
+        rendered = self.details_rendered
         if target is None or not self.select_id(target):
             self.select_first()
-        self.refresh_detail()
+        if self.details_rendered == rendered:
+            self.refresh_detail()
         self.is_loaded = True
         self.loaded.emit()
 

@@ -93,6 +93,7 @@ def test_a_tab_is_built_when_first_shown_and_then_kept(qtbot: Any, qapp: QApplic
     assert len(window.findChildren(MasterDetailTab)) == (1 if name == "people" else 2)
     qtbot.waitUntil(lambda: window.runner.is_idle() and (tab.current_id() is not None or name == "agreements"),
                     timeout=10_000)  # it loads (the demo has no agreement)
+    assert tab.details_rendered == 1  # once per load, not once for the selection and again after it
     window.tabs.setCurrentIndex(0)
     window.tabs.setCurrentIndex(index)
     assert window.tabs.widget(index) is tab  # built once
