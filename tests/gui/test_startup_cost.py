@@ -1,9 +1,10 @@
 """What the window costs at start, counted rather than timed (the times are in bench/bench_gui.py).
 
 A fresh process builds the main window offscreen, shows it and waits until the People list has its
-rows; then it reports which modules were imported and which tabs exist. The editors, archive import and
-export, briefings, PDF preview, search, preferences and the follow-ups board are imported only when
-first used, and only the shown tab is built: the others are built when first shown.
+rows (and the first person's detail); then it reports which modules were imported and which tabs exist.
+The editors, archive import and export, briefings, PDF preview, search, preferences, the follow-ups
+board and SQLAlchemy's ORM with the mapped classes are imported only when first used, and only the shown
+tab is built: the others are built when first shown.
 """
 
 from __future__ import annotations
@@ -28,8 +29,10 @@ DEFERRED = (
     "organizer.gui.briefing_dialog", "organizer.gui.pdf_preview", "organizer.briefing", "organizer.services.briefing",
     "organizer.services.search", "organizer.gui.preferences", "organizer.gui.board",
     "phonenumbers", "email_validator", "reportlab", "rapidfuzz", "PIL", "alembic", "ijson",
+    "sqlalchemy.orm", "organizer.store.models",
 )
-"""Modules the first rows of the window do not need."""
+"""Modules the first rows of the window do not need (the services read through SQLAlchemy Core; the ORM and
+the mapped classes load at the first write or on a worker)."""
 
 CHILD = r"""
 import json, sys
