@@ -72,6 +72,7 @@ def person(d: PersonDetail) -> dict[str, Any]:
 
 def person_listing(p: PersonListing) -> dict[str, Any]:
     """The same object as ``person()`` for the same person (a test holds them equal), from a listing row."""
+    names, emails, phones = p.names, p.emails, p.phones
     return {
         "id": p.id,
         "uid": p.uid,
@@ -81,21 +82,20 @@ def person_listing(p: PersonListing) -> dict[str, Any]:
         "family_name": p.family_name,
         "honorific": p.honorific,
         "form_of_address": p.form_of_address,
-        "name_variants": [n[0] for n in p.names],
-        "name_variant_details": [{"name": n, "script": s, "language": lang} for n, s, lang in p.names],
+        "name_variants": [n[0] for n in names],
+        "name_variant_details": [{"name": n[0], "script": n[1], "language": n[2]} for n in names],
         "positions": [
-            {"id": i, "title": t, "institution": inst, "institution_id": inst_id,
-             "start_date": start.isoformat() if start is not None else None,
-             "end_date": end.isoformat() if end is not None else None, "current": current}
-            for i, t, inst, inst_id, start, end, current in p.positions
+            {"id": q[0], "title": q[1], "institution": q[2], "institution_id": q[3],
+             "start_date": q[4] and q[4].isoformat(), "end_date": q[5] and q[5].isoformat(), "current": q[6]}
+            for q in p.positions
         ],
-        "emails": [e[0] for e in p.emails],
-        "email_details": [{"address": a, "label": label} for a, label in p.emails],
-        "phones": [ph[0] for ph in p.phones],
-        "phone_details": [{"number": n, "label": label} for n, label in p.phones],
+        "emails": [e[0] for e in emails],
+        "email_details": [{"address": e[0], "label": e[1]} for e in emails],
+        "phones": [ph[0] for ph in phones],
+        "phone_details": [{"number": ph[0], "label": ph[1]} for ph in phones],
         "languages": list(p.languages),
-        "tags": list(p.tags),
-        "topics": list(p.topics),
+        "tags": [t[0] for t in p.tags],
+        "topics": [t[0] for t in p.topics],
         "version": p.version,
     }
 

@@ -26,13 +26,20 @@ def dump(value: Any, out: TextIO) -> None:
     out.write("\n")
 
 
-def dump_array(items: Iterable[Any], out: TextIO) -> None:
-    """One JSON array: ``[``, one compact item a line, ``]``."""
+def dump_array(items: Iterable[Any], out: TextIO, chunk: int = 256) -> None:
+    """One JSON array: ``[``, one compact item a line, ``]``. Items are encoded one by one and written
+    ``chunk`` at a time (one write and one escape pass per chunk: memory stays bounded)."""
     write = out.write
-    write("[")
-    sep = "\n"
+    encode = _encode
+    lines: list[str] = []
+    first = True
     for item in items:
-        write(sep)
-        write(json_text(_encode(item)))
-        sep = ",\n"
-    write("]\n" if sep == "\n" else "\n]\n")
+        lines.append(encode(item))
+        if len(lines) >= chunk:
+            write(("[\n" if first else ",\n") + json_text(",\n".join(lines)))
+            first = False
+            lines.clear()
+    if lines:
+        write(("[\n" if first else ",\n") + json_text(",\n".join(lines)))
+        first = False
+    write("[]\n" if first else "\n]\n")

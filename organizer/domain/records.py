@@ -7,9 +7,10 @@ References between records are ids; read objects also carry the referenced names
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from organizer.domain.changes import ChangeSet
 from organizer.domain.enums import (
@@ -187,7 +188,11 @@ def compose_full_name(given: str, middle: str, family: str, display: str = "") -
 
 class PersonListing(NamedTuple):
     """One person as a full listing (``organizer list people``) carries them: the fields of a
-    ``PersonDetail`` without biography, notes and photo, as plain tuples, cheap to build for 100,000 people."""
+    ``PersonDetail`` without biography, notes and photo, cheap to build for 100,000 people.
+
+    The child fields hold the rows as the database returned them (not copied into other objects);
+    each row has the columns named below, in that order, and may carry more after them (the person's id).
+    """
 
     id: int
     uid: str
@@ -198,17 +203,20 @@ class PersonListing(NamedTuple):
     family_name: str
     honorific: str
     form_of_address: str
-    languages: tuple[str, ...]
-    names: tuple[tuple[str, str, str], ...]
-    """(name, script, language) in stored order."""
-    emails: tuple[tuple[str, str], ...]
-    """(address, label)."""
-    phones: tuple[tuple[str, str], ...]
-    """(number, label)."""
-    tags: tuple[str, ...]
-    topics: tuple[str, ...]
-    positions: tuple[tuple[int, str, str, int, date | None, date | None, bool], ...]
-    """(id, title, institution name, institution id, start, end, current), current first, newest first."""
+    languages: Sequence[str]
+    names: Sequence[Sequence[Any]]
+    """(name, script, language, ...) in stored order."""
+    emails: Sequence[Sequence[Any]]
+    """(address, label, ...) in stored order."""
+    phones: Sequence[Sequence[Any]]
+    """(number, label, ...) in stored order."""
+    tags: Sequence[Sequence[Any]]
+    """(tag, ...) alphabetically."""
+    topics: Sequence[Sequence[Any]]
+    """(topic name, ...) alphabetically."""
+    positions: Sequence[Sequence[Any]]
+    """(id, title, institution name, institution id, start date, end date, current, ...): current first,
+    newest first."""
 
 
 @dataclass(frozen=True, slots=True)
