@@ -101,3 +101,27 @@ def test_a_tab_is_built_when_first_shown_and_then_kept(qtbot: Any, qapp: QApplic
     window.tabs.setCurrentIndex(index)
     assert window.tabs.widget(index) is tab  # built once
     window.close()
+
+
+def test_work_after_the_first_paint_waits_for_it_and_runs_once(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from organizer.gui.main_window import after_paint
+
+    calls: list[str] = []
+    hidden = QLabel("hidden")
+    qtbot.addWidget(hidden)
+    after_paint(hidden, lambda: calls.append("hidden"))
+    assert calls == ["hidden"]  # nothing will paint it: at once
+
+    shown = QLabel("shown")
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.waitExposed(shown)
+    after_paint(shown, lambda: calls.append("shown"))
+    assert calls == ["hidden"]
+    shown.repaint()
+    qtbot.waitUntil(lambda: calls == ["hidden", "shown"], timeout=500)  # before the one-second fallback
+    shown.repaint()
+    qtbot.wait(50)
+    assert calls == ["hidden", "shown"]
