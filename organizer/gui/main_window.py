@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -42,7 +42,7 @@ from organizer.gui.details import ADD_FOLLOWUP, ADD_MEETING, ADD_MEMBER
 from organizer.gui.editors.menu import RecordMenu
 from organizer.gui.formatting import fmt_date_range
 from organizer.gui.icons import action_icon, app_icon
-from organizer.gui.panes import MasterDetailTab
+from organizer.gui.panes import MasterDetailTab, after_paint
 from organizer.gui.quickopen import QuickOpen
 from organizer.gui.settings import Settings
 from organizer.gui.tabs import ListTab, PeopleTab
@@ -81,41 +81,6 @@ def about_text() -> str:
                                       "visits, meetings, follow-ups and briefings.")
     licence = translate("MainWindow", "Licensed under the GNU General Public License, version 3 or later.")
     return f"<h3>{APP_NAME}</h3><p>{version}</p><p>{purpose}</p><p>{licence}</p>"
-
-
-class _PaintWatcher(QObject):
-    """Calls ``then`` once, just after ``widget`` next paints (or after ``FALLBACK_MS`` if it does not)."""
-
-    FALLBACK_MS = 1000
-
-    def __init__(self, widget: QWidget, then: Callable[[], object]) -> None:
-        super().__init__(widget)
-        self._then: Callable[[], object] | None = then
-        widget.installEventFilter(self)
-        QTimer.singleShot(self.FALLBACK_MS, self, self._fire)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, self, self._fire)  # after this paint has finished
-        return False
-
-    def _fire(self) -> None:
-        then, self._then = self._then, None
-        if then is not None:
-            parent = self.parent()
-            if isinstance(parent, QWidget):
-                parent.removeEventFilter(self)
-            self.deleteLater()
-            then()
-
-
-def after_paint(widget: QWidget, then: Callable[[], object]) -> None:
-    """Run ``then`` once ``widget`` has painted (at once if it is not shown): background work that the
-    first screen does not need waits until the first rows are on it."""
-    if widget.isVisible():
-        _PaintWatcher(widget, then)
-    else:
-        then()
 
 
 def _flatten(nodes: list[InstitutionNode], depth: int = 0) -> list[tuple[str, object]]:

@@ -12,7 +12,9 @@ Links in a pane are ``kind:id`` (``person:12``) and lead to the record's tab; ac
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, Qt, QUrl, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QModelIndex, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -74,6 +76,41 @@ class DetailBrowser(QTextBrowser):
             self.record_link.emit(kind, int(ident))
         elif kind in ACTIONS:
             self.action_link.emit(kind, int(ident))
+
+
+class _PaintWatcher(QObject):
+    """Calls ``then`` once, just after ``widget`` next paints (or after ``FALLBACK_MS`` if it does not)."""
+
+    FALLBACK_MS = 1000
+
+    def __init__(self, widget: QWidget, then: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self._then: Callable[[], object] | None = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self, self._fire)  # after this paint has finished
+        return False
+
+    def _fire(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            parent = self.parent()
+            if isinstance(parent, QWidget):
+                parent.removeEventFilter(self)
+            self.deleteLater()
+            then()
+
+
+def after_paint(widget: QWidget, then: Callable[[], object]) -> None:
+    """Run ``then`` once ``widget`` has painted (at once if it is not shown): background work that the
+    first screen does not need waits until the first rows are on it."""
+    if widget.isVisible():
+        _PaintWatcher(widget, then)
+    else:
+        then()
 
 
 def text_width(view: QAbstractItemView, sample: str) -> int:
@@ -202,8 +239,25 @@ class MasterDetailTab(QWidget):
 
     details_rendered = 0
     """How many times the detail pane was rendered (a list that reloads renders it once, not twice)."""
+    detail_pending = False
+    """The detail pane waits for the list to paint (see ``render_detail_after_paint``)."""
+
+    def render_detail_after_paint(self) -> None:
+        """Render the detail pane only once the list has painted: on a first load the rows come first and the
+        selected record's detail a moment later. Nothing waits when the list is not shown."""
+        if self.detail_pending or not self.view.viewport().isVisible():
+            return
+        self.detail_pending = True
+        after_paint(self.view.viewport(), self._render_pending_detail)
+
+    def _render_pending_detail(self) -> None:
+        if self.detail_pending:
+            self.detail_pending = False
+            self.refresh_detail()
 
     def refresh_detail(self) -> None:
+        if self.detail_pending:
+            return
         self.details_rendered += 1
         ident = self.current_id()
         if ident is None:

@@ -39,7 +39,10 @@ def _busy(window: QMainWindow) -> bool:
         return True
     tasks = getattr(window, "tasks", None)
     is_idle = getattr(tasks, "is_idle", None)
-    return callable(is_idle) and not is_idle()
+    if callable(is_idle) and not is_idle():
+        return True
+    built_tabs = getattr(window, "built_tabs", None)  # a detail pane waiting for its list to paint
+    return callable(built_tabs) and any(getattr(tab, "detail_pending", False) for tab in built_tabs())
 
 
 def settle(window: QMainWindow, seconds: float = WAIT_SECONDS) -> None:

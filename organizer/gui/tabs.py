@@ -57,6 +57,7 @@ class ListTab(MasterDetailTab):
         self.table.setAccessibleName(QCoreApplication.translate("ListTab", "List"))
         self._pending: int | None = None
         self._pending_strict = False
+        self._loaded_once = False
         # No sort column until the user clicks a header: the kind's usual order (newest visits first,
         # open follow-ups by due date). Must precede setSortingEnabled, which sorts at once.
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -97,6 +98,9 @@ class ListTab(MasterDetailTab):
     def _on_loaded(self) -> None:
         target, strict = self._pending, self._pending_strict
         self._pending, self._pending_strict = None, False
+        if not self._loaded_once:
+            self._loaded_once = True
+            self.render_detail_after_paint()
         rendered = self.details_rendered
         if target is None or not self.select_id(target):
             if strict:

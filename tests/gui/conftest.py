@@ -58,6 +58,7 @@ def wait_loaded(qtbot: Any, window: Any, timeout: int = 10_000) -> None:
         window.tab(name)
     qtbot.waitUntil(lambda: all(t.model.loaded and not t.model.loading for t in window.list_tabs())
                     and window.institutions_tab.is_loaded and bool(window.counts)
+                    and not any(t.detail_pending for t in window.built_tabs())
                     and not window.runner.busy, timeout=timeout)
 
 

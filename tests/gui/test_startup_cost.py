@@ -94,7 +94,8 @@ def test_a_tab_is_built_when_first_shown_and_then_kept(qtbot: Any, qapp: QApplic
     assert getattr(window, f"{name}_tab") is tab
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == labels  # in its place
     assert len(window.findChildren(MasterDetailTab)) == (1 if name == "people" else 2)
-    qtbot.waitUntil(lambda: window.runner.is_idle() and (tab.current_id() is not None or name == "agreements"),
+    qtbot.waitUntil(lambda: window.runner.is_idle() and not tab.detail_pending
+                    and (tab.current_id() is not None or name == "agreements"),
                     timeout=10_000)  # it loads (the demo has no agreement)
     assert tab.details_rendered == 1  # once per load, not once for the selection and again after it
     window.tabs.setCurrentIndex(0)
@@ -106,7 +107,7 @@ def test_a_tab_is_built_when_first_shown_and_then_kept(qtbot: Any, qapp: QApplic
 def test_work_after_the_first_paint_waits_for_it_and_runs_once(qtbot: Any) -> None:
     from PySide6.QtWidgets import QLabel
 
-    from organizer.gui.main_window import after_paint
+    from organizer.gui.panes import after_paint
 
     calls: list[str] = []
     hidden = QLabel("hidden")
@@ -125,3 +126,20 @@ def test_work_after_the_first_paint_waits_for_it_and_runs_once(qtbot: Any) -> No
     shown.repaint()
     qtbot.wait(50)
     assert calls == ["hidden", "shown"]
+
+
+def test_the_first_rows_paint_before_the_first_detail_is_rendered(qtbot: Any, gui_demo_db: Database) -> None:
+    window = MainWindow(gui_demo_db, remember_state=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    tab = window.people_tab
+    seen: list[tuple[bool, int, int]] = []
+    tab.model.ids_loaded.connect(lambda: seen.append((tab.detail_pending, tab.details_rendered,
+                                                      tab.model.batches_fetched)))
+    qtbot.waitUntil(lambda: bool(seen) and not tab.detail_pending, timeout=10_000)
+    assert seen == [(True, 0, 0)]  # loaded and selected: the detail waits for the rows to paint
+    assert tab.details_rendered == 1 and tab.model.batches_fetched >= 1
+    assert tab.current_id() is not None and tab.current_id() == tab.model.id_at(0)
+    assert tab.detail.toPlainText().strip() not in ("", tab.placeholder)
+    window.close()
