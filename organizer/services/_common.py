@@ -42,6 +42,8 @@ _PHONE_AS_TYPED = re.compile(r"^\+?[0-9 ()./\-]{3,40}(?:\s*(?:ext\.?|x|доб\.?
 DEFAULT_PHONE_REGION = os.environ.get("ORGANIZER_PHONE_REGION", "").strip().upper() or None
 """Country (ISO 3166 code, e.g. ``UZ``) assumed for numbers typed without ``+``; unset: keep them as typed."""
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL_OR_SURROGATE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+"""Either of the two above: clean text (nearly all of it) is scanned once."""
 MAX_ID = 2**31 - 1
 """Largest record id (a 32-bit integer column on PostgreSQL); a larger number names no record."""
 
@@ -107,14 +109,15 @@ class Checker:
         if len(value) > limit:
             self.add(field, f"is too long ({len(value):,} characters; the limit is {limit:,})", "too_long",
                      length=len(value), limit=limit)
-        bad = _CONTROL.search(value)
-        if bad:
-            self.add(field, f"contains a control character (U+{ord(bad.group()):04X})", "control_character",
-                     char=f"U+{ord(bad.group()):04X}")
-        lone = _SURROGATE.search(value)
-        if lone:
-            self.add(field, f"contains an invalid character (a lone surrogate, U+{ord(lone.group()):04X})",
-                     "lone_surrogate", char=f"U+{ord(lone.group()):04X}")
+        if _CONTROL_OR_SURROGATE.search(value):  # one scan for the common case of clean text
+            bad = _CONTROL.search(value)
+            if bad:
+                self.add(field, f"contains a control character (U+{ord(bad.group()):04X})", "control_character",
+                         char=f"U+{ord(bad.group()):04X}")
+            lone = _SURROGATE.search(value)
+            if lone:
+                self.add(field, f"contains an invalid character (a lone surrogate, U+{ord(lone.group()):04X})",
+                         "lone_surrogate", char=f"U+{ord(lone.group()):04X}")
         if single_line and ("\n" in value or "\r" in value):
             self.add(field, "must be a single line", "single_line")
         return value

@@ -21,7 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from organizer.domain.enums import (
@@ -58,8 +58,9 @@ from organizer.domain.records import (
 from organizer.services import agreements, archive_file, followups, institutions, meetings, people, visits
 from organizer.services._common import KNOWN_IDS, SHORT_LIMIT, Checker, topics_by_name
 from organizer.services.archive_file import ArchiveFile
-from organizer.store import audit
+from organizer.store import audit, schema
 from organizer.store import models as m
+from organizer.store.bulk import insert_rows
 from organizer.store.database import Database
 
 FORMAT = archive_file.FORMAT
@@ -194,6 +195,7 @@ class _Resolver:
         self._ids: dict[tuple[type[m.RecordMixin], str], int] = {}
         # Every id handed out here exists in this transaction: the services need not load it again.
         self._known: set[tuple[type[Any], int]] = session.info.setdefault(KNOWN_IDS, set())
+        self._present: dict[type[m.RecordMixin], set[str]] = {}
 
     def id_of(self, model: type[m.RecordMixin], uid: str | None, reader: _Reader, key: str) -> int | None:
         if not uid:
@@ -217,9 +219,21 @@ class _Resolver:
         self._known.add((model, ident))
 
     def exists(self, model: type[m.RecordMixin], uid: str) -> bool:
-        """Present already, or merged into a record that is (its uid is that record's alias)."""
-        return (self.session.scalar(select(model.id).where(model.uid == uid)) is not None
-                or self._merged_into(model, uid) is not None)
+        """Present already, or merged into a record that is (its uid is that record's alias).
+
+        The uids of ``model``'s table (and merge aliases) are read once per import: one statement
+        instead of two per record. Records this import adds are not in that set; a uid twice in the
+        file is refused before this is asked."""
+        present = self._present.get(model)
+        if present is None:
+            conn = self.session.connection()
+            present = set(conn.scalars(select(model.uid)))
+            kind = str(getattr(model, "__tablename__", ""))
+            if kind in ("person", "institution"):
+                present.update(conn.scalars(select(m.MergeRecord.merged_uid).where(
+                    m.MergeRecord.kind == kind, m.MergeRecord.undone_at.is_(None))))
+            self._present[model] = present
+        return uid in present
 
     def _merged_into(self, model: type[m.RecordMixin], uid: str) -> int | None:
         kind = str(getattr(model, "__tablename__", ""))
@@ -373,10 +387,6 @@ def _import_people(session: Session, res: _Resolver, items: Iterable[Any], repor
         flush()
 
 
-_PERSON_CHILDREN = (("names", m.PersonName), ("emails", m.PersonEmail), ("phones", m.PersonPhone),
-                    ("positions", m.Position))
-
-
 def _people_chunk(session: Session, res: _Resolver, chunk: list[tuple[_Reader, str]],
                   tick: Callable[[], None]) -> int:
     """Validate and insert the new people of one chunk; returns how many were new."""
@@ -409,24 +419,28 @@ def _people_chunk(session: Session, res: _Resolver, chunk: list[tuple[_Reader, s
     if any(t.id is None for _, topics in checked for t in topics):
         session.flush()  # topics first named here get their ids
     conn = session.connection()
-    ids = conn.execute(insert(m.Person).returning(m.Person.id, sort_by_parameter_order=True), rows).scalars().all()
-    for uid, ident in zip((row["uid"] for row in rows), ids, strict=True):
+    keys = list(rows[0])
+    insert_rows(conn, schema.person, keys, [tuple(row[k] for k in keys) for row in rows])
+    uids = [row["uid"] for row in rows]
+    table = schema.person.c
+    found = dict(conn.execute(select(table.uid, table.id).where(table.uid.in_(uids))).all())
+    ids = [found[uid] for uid in uids]
+    for uid, ident in zip(uids, ids, strict=True):
         res.remember(m.Person, uid, ident)
-    for attr, model in _PERSON_CHILDREN:
-        # New rows: their ids come from the database (an explicit NULL id is refused by PostgreSQL).
-        child_rows = [{**values, "person_id": ident} if "id" not in values else
-                      {**{k: v for k, v in values.items() if k != "id"}, "person_id": ident}
-                      for (person, _), ident in zip(checked, ids, strict=True) for values in getattr(person, attr)]
-        if child_rows:
-            conn.execute(insert(model), child_rows)
-    tags = [{"person_id": ident, "tag": tag} for (person, _), ident in zip(checked, ids, strict=True)
-            for tag in person.tags]
-    if tags:
-        conn.execute(insert(m.PersonTag), tags)
-    links = [{"person_id": ident, "topic_id": t.id} for (_, topics), ident in zip(checked, ids, strict=True)
-             for t in topics]
-    if links:
-        conn.execute(insert(m.person_topic), links)
+    pairs = list(zip(checked, ids, strict=True))
+    insert_rows(conn, schema.person_name, ("person_id", "name", "script", "language"),
+                [(ident, v["name"], v["script"], v["language"]) for (p, _), ident in pairs for v in p.names])
+    insert_rows(conn, schema.person_email, ("person_id", "address", "label"),
+                [(ident, v["address"], v["label"]) for (p, _), ident in pairs for v in p.emails])
+    insert_rows(conn, schema.person_phone, ("person_id", "number", "label"),
+                [(ident, v["number"], v["label"]) for (p, _), ident in pairs for v in p.phones])
+    insert_rows(conn, schema.position, ("person_id", "title", "institution_id", "start_date", "end_date", "is_current"),
+                [(ident, v["title"], v["institution_id"], v["start_date"], v["end_date"], v["is_current"])
+                 for (p, _), ident in pairs for v in p.positions])
+    insert_rows(conn, schema.person_tag, ("person_id", "tag"),
+                [(ident, tag) for (p, _), ident in pairs for tag in p.tags])
+    insert_rows(conn, schema.person_topic, ("person_id", "topic_id"),
+                [(ident, t.id) for (_, topics), ident in pairs for t in topics])
     return len(rows)
 
 

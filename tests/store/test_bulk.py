@@ -1,0 +1,43 @@
+"""``store.bulk.insert_rows``: the rows read back as the ORM would have written them (types, defaults)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import select
+
+from organizer.store import schema
+from organizer.store.bulk import insert_rows
+from organizer.store.database import Database
+
+
+def test_insert_rows_converts_values_and_fills_defaults(db: Database) -> None:
+    with db.unit_of_work() as session:
+        conn = session.connection()
+        insert_rows(conn, schema.institution, ("name", "kind"), [("Kazan Federal University", "university")])
+        inst = conn.scalar(select(schema.institution.c.id))
+        n = insert_rows(conn, schema.person, ("given_name", "family_name", "sort_name", "languages"),
+                        [("Айгуль", "Сафина", "сафина айгуль", ["tt", "ru"]), ("Ann", "Lee", "lee ann", [])])
+        assert n == 2
+        people = dict(conn.execute(select(schema.person.c.given_name, schema.person.c.id)).all())
+        insert_rows(conn, schema.position,
+                    ("person_id", "institution_id", "title", "start_date", "end_date", "is_current"),
+                    [(people["Айгуль"], inst, "Dean", date(2019, 9, 1), None, True),
+                     (people["Айгуль"], inst, "Lecturer", date(2010, 2, 1), date(2019, 8, 31), False)])
+        assert insert_rows(conn, schema.person_tag, ("person_id", "tag"), []) == 0
+    with db.read_connection() as conn:
+        rows = conn.execute(select(schema.person).order_by(schema.person.c.id)).mappings().all()
+        assert [r["languages"] for r in rows] == [["tt", "ru"], []]
+        assert all(r["version"] == 1 and isinstance(r["created_at"], datetime) and r["uid"] for r in rows)
+        assert rows[0]["uid"] != rows[1]["uid"]  # a function default is called for each row
+        assert rows[0]["biography"] == "" and rows[0]["photo"] is None
+        held = conn.execute(select(schema.position.c.title, schema.position.c.start_date, schema.position.c.end_date,
+                                   schema.position.c.is_current).order_by(schema.position.c.id)).all()
+        assert [tuple(h) for h in held] == [("Dean", date(2019, 9, 1), None, True),
+                                            ("Lecturer", date(2010, 2, 1), date(2019, 8, 31), False)]
+
+
+def test_insert_rows_refuses_a_row_of_the_wrong_width(db: Database) -> None:
+    with pytest.raises(ValueError, match="2 values for 3 columns"), db.unit_of_work() as session:
+        insert_rows(session.connection(), schema.person, ("given_name", "family_name", "sort_name"), [("A", "B")])
