@@ -10,14 +10,14 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from platformdirs import user_data_path
-
 APP_NAME = "Organizer"
 APP_AUTHOR = "Organizer"
 DB_FILENAME = "organizer.sqlite"
 
 
 def data_dir() -> Path:
+    from platformdirs import user_data_path  # only for the default location: not when a database is named
+
     return user_data_path(APP_NAME, APP_AUTHOR)
 
 

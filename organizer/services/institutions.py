@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Row, Select, func, select
+from sqlalchemy import Connection, Row, Select, func, literal, select
 
 from organizer.domain.changes import ChangeSet, Link, Snapshot
 from organizer.domain.enums import InstitutionKind, RecordKind, parse_enum
-from organizer.domain.errors import InUseError
+from organizer.domain.errors import InUseError, NotFoundError
 from organizer.domain.records import (
     InstitutionData,
     InstitutionDetail,
@@ -18,6 +19,7 @@ from organizer.domain.records import (
     InstitutionRow,
     NameVariant,
     PositionView,
+    compose_full_name,
 )
 from organizer.services._common import (
     Checker,
@@ -30,8 +32,8 @@ from organizer.services._common import (
     new_record,
     replace_children,
     topics_by_name,
+    valid_id,
 )
-from organizer.services.positions import position_views
 from organizer.store import schema as s
 from organizer.store.lazy import models as m
 
@@ -142,9 +144,59 @@ def delete_institution(db: Database, ident: int, expected_version: int | None = 
 
 
 def get_institution(db: Database, ident: int) -> InstitutionDetail:
-    with db.reader() as session:
-        obj = fetch(session, m.Institution, ident, KIND)
-        return _detail(session, obj)
+    """The institution with the path of its parents, its units, name variants, topics and the people
+    who hold (or held) positions there: six statements, however deep or big it is."""
+    i, pos, p = s.institution.c, s.position.c, s.person.c
+    with db.read_connection() as conn:
+        row = conn.execute(select(s.institution).where(i.id == ident)).first() if valid_id(ident) else None
+        if row is None:
+            raise NotFoundError(KIND, ident)
+        path = _path(conn, row)
+        children = sorted(  # the same order as the tree (institution_tree)
+            (_row(r) for r in conn.execute(_rows_query().where(i.parent_id == ident))),
+            key=lambda r: (name_sort_key(r.name), r.id),
+        )
+        n = s.institution_name.c
+        names = conn.execute(select(n.name, n.script, n.language).where(n.institution_id == ident).order_by(n.id))
+        topics = conn.scalars(select(s.topic.c.name).join(s.institution_topic)
+                              .where(s.institution_topic.c.institution_id == ident).order_by(s.topic.c.name))
+        data = _data(row, (NameVariant(*v) for v in names), topics)
+        people = tuple(
+            PositionView(id=q.id, person_id=q.person_id,
+                         person_name=compose_full_name(q.given_name, q.middle_name, q.family_name, q.display_name),
+                         institution_id=ident, institution_name=row.name, title=q.title, start_date=q.start_date,
+                         end_date=q.end_date, current=q.is_current)
+            for q in conn.execute(
+                select(pos.id, pos.person_id, pos.title, pos.start_date, pos.end_date, pos.is_current, p.given_name,
+                       p.middle_name, p.family_name, p.display_name)
+                .join(s.person, p.id == pos.person_id).where(pos.institution_id == ident)
+                .order_by(pos.is_current.desc(), pos.start_date.desc(), pos.id))
+        )
+    return InstitutionDetail(meta=meta_of(row), data=data, parent_name=path[-2].name if len(path) > 1 else None,
+                             path=tuple(ref.name for ref in path), children=tuple(children), people=people,
+                             path_refs=tuple(path))
+
+
+MAX_DEPTH = 100
+"""Levels of parents followed up from an institution (a guard: the service refuses cycles)."""
+
+
+def _path(conn: Connection, row: Row[Any]) -> list[InstitutionRef]:
+    """The institution's parents, top first, then the institution itself: one recursive statement."""
+    i = s.institution.c
+    up = select(i.id, i.parent_id, i.name, literal(1).label("depth")).where(i.id == row.parent_id) \
+        .cte("up", recursive=True)
+    up = up.union_all(select(i.id, i.parent_id, i.name, up.c.depth + 1)
+                      .join(up, i.id == up.c.parent_id).where(up.c.depth < MAX_DEPTH))
+    path = [InstitutionRef(row.id, row.name)]
+    seen = {row.id}
+    if row.parent_id is not None:
+        for ident, _parent, name, _depth in conn.execute(select(up).order_by(up.c.depth)):
+            if ident in seen:  # a cycle written past the rules: stop where it closes
+                break
+            seen.add(ident)
+            path.insert(0, InstitutionRef(ident, name))
+    return path
 
 
 _PARENT = s.institution.alias("parent")
@@ -204,50 +256,24 @@ def _flatten(node: InstitutionNode) -> list[InstitutionRow]:
     return out
 
 
-def _detail(session: Session, obj: m.Institution) -> InstitutionDetail:
-    path: list[InstitutionRef] = []
-    current: m.Institution | None = obj
-    seen: set[int] = set()
-    while current is not None and current.id not in seen:
-        seen.add(current.id)
-        path.insert(0, InstitutionRef(current.id, current.name))
-        current = current.parent
-    children = sorted(  # the same order as the tree (institution_tree)
-        (_row(r) for r in session.execute(_rows_query().where(s.institution.c.parent_id == obj.id))),
-        key=lambda row: (name_sort_key(row.name), row.id),
-    )
-    from sqlalchemy.orm import selectinload
-
-    positions = session.scalars(
-        select(m.Position)
-        .where(m.Position.institution_id == obj.id)
-        .options(selectinload(m.Position.person), selectinload(m.Position.institution))
-        .order_by(m.Position.is_current.desc(), m.Position.start_date.desc(), m.Position.id)
-    ).all()
-    people: tuple[PositionView, ...] = tuple(position_views(positions))
-    return InstitutionDetail(
-        meta=meta_of(obj),
-        data=to_data(obj),
-        parent_name=obj.parent.name if obj.parent else None,
-        path=tuple(ref.name for ref in path),
-        children=tuple(children),
-        people=people,
-        path_refs=tuple(path),
-    )
-
-
 def to_data(obj: m.Institution) -> InstitutionData:
+    return _data(obj, (NameVariant(n.name, n.script, n.language) for n in obj.names),
+                 (topic.name for topic in obj.topics))
+
+
+def _data(obj: m.Institution | Row[Any], names: Iterable[NameVariant], topics: Iterable[str]) -> InstitutionData:
+    """The institution's values from its object or row, its name variants and its topic names."""
     return InstitutionData(
         name=obj.name,
         kind=InstitutionKind(obj.kind),
         short_name=obj.short_name,
         parent_id=obj.parent_id,
-        name_variants=tuple(NameVariant(n.name, n.script, n.language) for n in obj.names),
+        name_variants=tuple(names),
         country=obj.country,
         city=obj.city,
         address=obj.address,
         website=obj.website,
         profile=obj.profile,
-        topics=tuple(t.name for t in obj.topics),
+        topics=tuple(topics),
         uid=obj.uid,
     )

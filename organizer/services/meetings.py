@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import ColumnElement, Connection, Row, Table, literal, select
 
 from organizer.domain.changes import ChangeSet, Link, Snapshot
 from organizer.domain.enums import MeetingKind, ParticipantRole, RecordKind, Side, parse_enum
@@ -29,9 +29,10 @@ from organizer.services._common import (
     replace_children,
     require_exists,
     topics_by_name,
+    valid_id,
 )
 from organizer.services.followups import followup_rows
-from organizer.services.positions import full_name_of, sorted_positions
+from organizer.services.positions import position_sort_key
 from organizer.store import schema as s
 from organizer.store.lazy import models as m
 
@@ -43,17 +44,35 @@ if TYPE_CHECKING:
 KIND = "meeting"
 
 
-def participant_view(person: m.Person, side: str, role: str, precedence: int = 0) -> ParticipantView:
-    current = next(iter(sorted_positions(person.positions)), None)
-    return ParticipantView(
-        person_id=person.id,
-        full_name=full_name_of(person),
-        title=current.title if current else None,
-        institution=current.institution.name if current else None,
-        side=Side(side),
-        role=ParticipantRole(role),
-        precedence=precedence,
-    )
+def participant_views(conn: Connection, link: Table, *owner: ColumnElement[bool]) -> list[ParticipantView]:
+    """The people of a participant table (``s.visit_participant``, ``s.meeting_participant``) that
+    ``owner`` selects (``link.c.visit_id == 3``), in the order they were entered (sort the views with
+    ``participant_order`` to show them), each with the title and institution of their first position
+    (current first, then the newest). Two statements, however many participants and positions."""
+    lc, p, pos, i = link.c, s.person.c, s.position.c, s.institution.c
+    precedence = lc.precedence if "precedence" in lc else literal(0)
+    people = conn.execute(
+        select(lc.person_id, lc.side, lc.role, precedence, p.given_name, p.middle_name, p.family_name, p.display_name)
+        .join(s.person, p.id == lc.person_id).where(*owner).order_by(lc.id)
+    ).all()
+    first: dict[int, tuple[tuple[bool, int, int], str, str]] = {}
+    for person_id, position_id, title, start, current, institution in conn.execute(
+        select(pos.person_id, pos.id, pos.title, pos.start_date, pos.is_current, i.name)
+        .join(s.institution, i.id == pos.institution_id)
+        .where(pos.person_id.in_(select(lc.person_id).where(*owner)))
+    ):
+        key = position_sort_key(current, start, position_id)
+        if person_id not in first or key < first[person_id][0]:
+            first[person_id] = (key, title, institution)
+    views = []
+    for person_id, side, role, rank, given, middle, family, display in people:
+        held = first.get(person_id)
+        views.append(ParticipantView(
+            person_id=person_id, full_name=compose_full_name(given, middle, family, display),
+            title=held[1] if held else None, institution=held[2] if held else None,
+            side=Side(side), role=ParticipantRole(role), precedence=rank,
+        ))
+    return views
 
 
 def participant_order(view: ParticipantView) -> tuple[int, int]:
@@ -142,24 +161,28 @@ def delete_meeting(db: Database, ident: int, expected_version: int | None = None
     return replace(changes, also=changes.also | {RecordKind.VISIT})
 
 
-def _detail_loads() -> tuple[Any, ...]:
-    from sqlalchemy.orm import selectinload
-
-    # Participants with their people, positions and institutions in one statement per level, however
-    # many participants there are (lazy loads here cost a query per participant and per position).
-    return (
-        selectinload(m.Meeting.participants).selectinload(m.MeetingParticipant.person)
-        .selectinload(m.Person.positions).selectinload(m.Position.institution),
-        selectinload(m.Meeting.topics),
-    )
-
-
 def get_meeting(db: Database, ident: int) -> MeetingDetail:
-    with db.reader() as session:
-        obj = session.scalars(select(m.Meeting).where(m.Meeting.id == ident).options(*_detail_loads())).first()
-        if obj is None:
+    """The meeting with its participants, topics and follow-ups: five statements, whatever its size."""
+    mt, v, i = s.meeting.c, s.visit.c, s.institution.c
+    with db.read_connection() as conn:
+        row = conn.execute(
+            select(s.meeting, v.title.label("visit_title"), i.name.label("venue_name"))
+            .outerjoin(s.visit, v.id == mt.visit_id).outerjoin(s.institution, i.id == mt.venue_institution_id)
+            .where(mt.id == ident)
+        ).first() if valid_id(ident) else None
+        if row is None:
             raise NotFoundError(KIND, ident)
-        return _detail(session, obj)
+        views = participant_views(conn, s.meeting_participant, s.meeting_participant.c.meeting_id == ident)
+        topics = conn.scalars(select(s.topic.c.name).join(s.meeting_topic)
+                              .where(s.meeting_topic.c.meeting_id == ident).order_by(s.topic.c.name))
+        return MeetingDetail(
+            meta=meta_of(row),
+            data=_data(row, views, topics),
+            visit_title=row.visit_title,
+            venue=row.venue_name,
+            participants=tuple(sorted(views, key=participant_order)),
+            followups=tuple(followup_rows(conn, s.followup.c.meeting_id == ident)),
+        )
 
 
 def meeting_rows(conn: Connection, visit_id: int | None = None) -> list[MeetingRow]:
@@ -202,24 +225,17 @@ def list_meetings(db: Database, visit_id: int | None = None) -> list[MeetingRow]
 
 
 def to_data(obj: m.Meeting) -> MeetingData:
+    return _data(obj, obj.participants, (topic.name for topic in obj.topics))
+
+
+def _data(obj: m.Meeting | Row[Any], participants: Iterable[Any], topics: Iterable[str]) -> MeetingData:
+    """The meeting's values from its object or row, its participants (anything with ``person_id``, ``side``
+    and ``role``: participant objects, ``ParticipantView``) and its topic names."""
     return MeetingData(
         title=obj.title, kind=MeetingKind(obj.kind), visit_id=obj.visit_id, starts_at=obj.starts_at,
         ends_at=obj.ends_at, venue_institution_id=obj.venue_institution_id, room=obj.room,
         participants=tuple(MeetingParticipantData(p.person_id, Side(p.side), ParticipantRole(p.role))
-                           for p in obj.participants),
+                           for p in participants),
         objectives=obj.objectives, talking_points=obj.talking_points, agenda=obj.agenda, notes=obj.notes,
-        outcomes=obj.outcomes, topics=tuple(t.name for t in obj.topics), uid=obj.uid,
-    )
-
-
-def _detail(session: Session, obj: m.Meeting) -> MeetingDetail:
-    views = sorted((participant_view(p.person, p.side, p.role) for p in obj.participants), key=participant_order)
-    followups = followup_rows(session.connection(), s.followup.c.meeting_id == obj.id)
-    return MeetingDetail(
-        meta=meta_of(obj),
-        data=to_data(obj),
-        visit_title=obj.visit.title if obj.visit else None,
-        venue=obj.venue.name if obj.venue else None,
-        participants=tuple(views),
-        followups=tuple(followups),
+        outcomes=obj.outcomes, topics=tuple(topics), uid=obj.uid,
     )

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from organizer.domain.records import PositionData, PositionView, compose_full_name
+from organizer.domain.records import PositionData, compose_full_name
 from organizer.services._common import Checker
 from organizer.store.lazy import models as m
 
@@ -16,23 +16,6 @@ if TYPE_CHECKING:
 
 def full_name_of(p: m.Person) -> str:
     return compose_full_name(p.given_name, p.middle_name, p.family_name, p.display_name)
-
-
-def position_views(positions: Iterable[m.Position]) -> list[PositionView]:
-    return [
-        PositionView(
-            id=p.id,
-            person_id=p.person_id,
-            person_name=full_name_of(p.person),
-            institution_id=p.institution_id,
-            institution_name=p.institution.name,
-            title=p.title,
-            start_date=p.start_date,
-            end_date=p.end_date,
-            current=p.is_current,
-        )
-        for p in positions
-    ]
 
 
 def position_sort_key(current: bool, start_date: date | None, ident: int | None) -> tuple[bool, int, int]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, select
 
 from organizer.domain.changes import ChangeSet, Link, Snapshot
 from organizer.domain.enums import (
@@ -37,10 +38,11 @@ from organizer.services._common import (
     replace_children,
     require_exists,
     topics_by_name,
+    valid_id,
 )
 from organizer.services.agreements import agreement_rows
 from organizer.services.followups import followup_rows
-from organizer.services.meetings import meeting_rows, participant_order, participant_view
+from organizer.services.meetings import meeting_rows, participant_order, participant_views
 from organizer.services.meetings import snapshot as meeting_snapshot
 from organizer.store import schema as s
 from organizer.store.lazy import models as m
@@ -158,19 +160,33 @@ def delete_visit(db: Database, ident: int, expected_version: int | None = None) 
     return delete_record(db, m.Visit, KIND, ident, expected_version, snapshot=_snapshot)
 
 
-def _detail_loads() -> tuple[Any, ...]:
-    from sqlalchemy.orm import selectinload
-
-    # The visit's institutions with their names in one statement (lazy loads cost one per institution).
-    return (selectinload(m.Visit.institutions).selectinload(m.VisitInstitution.institution),)
-
-
 def get_visit(db: Database, ident: int) -> VisitDetail:
-    with db.reader() as session:
-        obj = session.scalars(select(m.Visit).where(m.Visit.id == ident).options(*_detail_loads())).first()
-        if obj is None:
+    """The visit with its institutions, participants, topics, gifts, meetings, follow-ups and agreements:
+    eleven statements, whatever its size."""
+    v, vi, i, g = s.visit.c, s.visit_institution.c, s.institution.c, s.gift.c
+    with db.read_connection() as conn:
+        row = conn.execute(select(s.visit).where(v.id == ident)).first() if valid_id(ident) else None
+        if row is None:
             raise NotFoundError(KIND, ident)
-        return _detail(session, obj)
+        institutions = conn.execute(select(vi.institution_id, vi.side, i.name)
+                                    .join(s.institution, i.id == vi.institution_id)
+                                    .where(vi.visit_id == ident).order_by(vi.id)).all()
+        views = participant_views(conn, s.visit_participant, s.visit_participant.c.visit_id == ident)
+        topics = conn.scalars(select(s.topic.c.name).join(s.visit_topic).where(s.visit_topic.c.visit_id == ident)
+                              .order_by(s.topic.c.name))
+        gifts = conn.execute(select(g.direction, g.description, g.person_id).where(g.visit_id == ident)
+                             .order_by(g.id)).all()
+        side_order = {Side.GUEST: 0, Side.HOST: 1}
+        return VisitDetail(
+            meta=meta_of(row),
+            data=_data(row, institutions, views, topics, gifts),
+            institutions=tuple(sorted((VisitSide(r.institution_id, r.name, Side(r.side)) for r in institutions),
+                                      key=lambda t: (side_order[t.side], t.name.casefold()))),
+            participants=tuple(sorted(views, key=participant_order)),
+            meetings=tuple(meeting_rows(conn, ident)),
+            followups=tuple(followup_rows(conn, s.followup.c.visit_id == ident)),
+            agreements=tuple(agreement_rows(conn, s.agreement.c.visit_id == ident)),
+        )
 
 
 def list_visits(db: Database) -> list[VisitRow]:
@@ -191,45 +207,26 @@ def list_visits(db: Database) -> list[VisitRow]:
 
 
 def to_data(obj: m.Visit) -> VisitData:
+    return _data(obj, obj.institutions, obj.participants, (topic.name for topic in obj.topics), obj.gifts)
+
+
+def _data(obj: m.Visit | Row[Any], institutions: Iterable[Any], participants: Iterable[Any], topics: Iterable[str],
+          gifts: Iterable[Any]) -> VisitData:
+    """The visit's values from its object or row and its child rows or objects (institutions with
+    ``institution_id`` and ``side``; participants with ``person_id``, ``side``, ``role``, ``precedence``;
+    gifts with ``direction``, ``description``, ``person_id``)."""
     return VisitData(
         title=obj.title, direction=VisitDirection(obj.direction), start_date=obj.start_date,
         end_date=obj.end_date, place=obj.place, purpose=obj.purpose, status=VisitStatus(obj.status),
-        institutions=tuple(VisitInstitutionData(vi.institution_id, Side(vi.side)) for vi in obj.institutions),
+        institutions=tuple(VisitInstitutionData(vi.institution_id, Side(vi.side)) for vi in institutions),
         participants=tuple(ParticipantData(p.person_id, Side(p.side), ParticipantRole(p.role), p.precedence)
-                           for p in obj.participants),
-        topics=tuple(t.name for t in obj.topics),
+                           for p in participants),
+        topics=tuple(topics),
         logistics=Logistics(
             arrival_at=obj.arrival_at, arrival_details=obj.arrival_details, departure_at=obj.departure_at,
             departure_details=obj.departure_details, lodging=obj.lodging, transport=obj.transport,
             interpreter_needs=obj.interpreter_needs, dietary_needs=obj.dietary_needs,
         ),
-        gifts=tuple(GiftData(GiftDirection(g.direction), g.description, g.person_id) for g in obj.gifts),
+        gifts=tuple(GiftData(GiftDirection(g.direction), g.description, g.person_id) for g in gifts),
         summary=obj.summary, uid=obj.uid,
-    )
-
-
-def _detail(session: Session, obj: m.Visit) -> VisitDetail:
-    from sqlalchemy.orm import selectinload
-
-    parts = session.scalars(
-        select(m.VisitParticipant).where(m.VisitParticipant.visit_id == obj.id).options(
-            selectinload(m.VisitParticipant.person).selectinload(m.Person.positions)
-            .selectinload(m.Position.institution)
-        )
-    )
-    views = sorted((participant_view(p.person, p.side, p.role, p.precedence) for p in parts), key=participant_order)
-    side_order = {Side.GUEST: 0, Side.HOST: 1}
-    institutions = sorted(
-        (VisitSide(vi.institution_id, vi.institution.name, Side(vi.side)) for vi in obj.institutions),
-        key=lambda t: (side_order[t.side], t.name.casefold()),
-    )
-    conn = session.connection()
-    return VisitDetail(
-        meta=meta_of(obj),
-        data=to_data(obj),
-        institutions=tuple(institutions),
-        participants=tuple(views),
-        meetings=tuple(meeting_rows(conn, obj.id)),
-        followups=tuple(followup_rows(conn, s.followup.c.visit_id == obj.id)),
-        agreements=tuple(agreement_rows(conn, s.agreement.c.visit_id == obj.id)),
     )

@@ -410,6 +410,9 @@ def create_db_engine(url: str) -> Engine:
         engine = create_engine(u, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         _install_sqlite_pragmas(engine)
         return engine
+    from organizer.store.schema import add_postgresql_options
+
+    add_postgresql_options()
     return create_engine(u, pool_pre_ping=True)
 
 

@@ -200,6 +200,9 @@ person_tag = Table(
 
 person_topic = _topic_link("person_topic", "person")
 
+POSITION_CURRENT = Index("uq_position_current", "person_id", unique=True, sqlite_where=text("is_current = 1"))
+"""At most one current position per person; the service moves the flag (see ``add_postgresql_options``)."""
+
 position = Table(
     "position", metadata,
     _fk("person_id", "person", "CASCADE"),
@@ -210,9 +213,7 @@ position = Table(
     _c("is_current", Boolean, default=False),
     *_record_columns(),
     _dates_check("start_date", "end_date", "dates"),
-    # At most one current position per person; the service moves the flag.
-    Index("uq_position_current", "person_id", unique=True,
-          sqlite_where=text("is_current = 1"), postgresql_where=text("is_current")),
+    POSITION_CURRENT,
 )
 """A title a person holds (or held) at an institution or one of its units."""
 
@@ -410,3 +411,14 @@ record, and one per archive import (``store.audit`` writes them; ``services.audi
 ``fields`` lists the changed fields by name (never their values); ``detail`` holds what an action
 adds (a merge's other record, an import's counts). The trail is local to this database: it is not
 part of the archive export."""
+
+
+def add_postgresql_options() -> None:
+    """Give the tables their PostgreSQL-only options: the condition of the partial index on current positions.
+
+    They are not written into the tables above because naming any ``postgresql_...`` option makes
+    SQLAlchemy import its PostgreSQL dialect, a twentieth of a second at every start of every command,
+    on SQLite too. ``create_db_engine`` calls this for a PostgreSQL URL (the dialect is loaded then
+    anyway), and so does the Alembic environment; only DDL and schema comparisons read these options.
+    """
+    POSITION_CURRENT.dialect_kwargs["postgresql_where"] = text("is_current")

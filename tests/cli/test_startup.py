@@ -70,6 +70,16 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     code, modules = imported("--db", str(db), "demo")  # creates, migrates and fills the file
     assert code == 0
     assert "organizer.store.models" in modules  # the probe does see the ORM when a command writes
+    from organizer.domain.records import AgreementData, SignatoryData
+    from organizer.services import agreements
+    from organizer.store.database import open_database, sqlite_url
+
+    opened = open_database(sqlite_url(db), create=False)
+    try:  # the demo has no agreement: one with parties and a signatory, for the record views below
+        agreements.create_agreement(opened, AgreementData(
+            "Memorandum on catalysis research", party_ids=(1, 2), signatories=(SignatoryData(1, 1),), visit_id=1))
+    finally:
+        opened.close()
     return db
 
 
@@ -80,7 +90,8 @@ def loaded_heavy(modules: set[str]) -> set[str]:
 @pytest.mark.parametrize("command", [
     ["list", "visits", "--json"], ["list", "people", "--json"], ["list", "meetings"], ["list", "followups", "--json"],
     ["list", "agreements", "--json"], ["list", "institutions", "--json"], ["show", "person", "1", "--json"],
-    ["show", "person", "1"],
+    ["show", "person", "1"], ["show", "visit", "1", "--json"], ["show", "meeting", "1", "--json"],
+    ["show", "institution", "1"],
 ])
 def test_reading_commands_load_neither_the_orm_nor_alembic_pdf_or_qt(demo_db: Path, command: list[str]) -> None:
     imported("--db", str(demo_db), "list", "visits")  # today's automatic backup exists from now on
@@ -92,7 +103,7 @@ def test_reading_commands_load_neither_the_orm_nor_alembic_pdf_or_qt(demo_db: Pa
 WINDOW_READS = """
 import sys
 from organizer.domain.listing import ListQuery
-from organizer.services import browse, institutions, people, related, topics
+from organizer.services import agreements, browse, followups, institutions, meetings, people, related, topics, visits
 from organizer.store.database import open_database, sqlite_url
 
 db = open_database(sqlite_url(sys.argv[1]), create=False)
@@ -116,13 +127,18 @@ related.institution_activity(db, institution)
 related.open_followups_owned(db, person)
 related.followup_owners(db)
 related.topic_usage(db, topics.list_topics(db)[0].id)
+institutions.get_institution(db, institution)
+visits.get_visit(db, visits.list_visits(db)[0].id)
+meetings.get_meeting(db, meetings.list_meetings(db)[0].id)
+followups.get_followup(db, followups.list_followups(db)[0].id)
+agreements.get_agreement(db, agreements.list_agreements(db)[0].id)
 print(sorted(m for m in sys.modules if m.startswith(("sqlalchemy.orm", "alembic", "organizer.store.models"))))
 """
 
 
 def test_the_windows_lists_read_without_the_orm(demo_db: Path) -> None:
-    """The reads behind the window's lists, record views' side panels and quick-open run on Core alone, so
-    the desktop app shows its first rows before the ORM is loaded."""
+    """The reads behind the window's lists, record views, side panels and quick-open run on Core alone, so
+    the desktop app shows its first rows and records before the ORM is loaded."""
     result = subprocess.run([sys.executable, "-c", WINDOW_READS, str(demo_db)], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "[]"
