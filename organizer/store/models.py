@@ -33,7 +33,7 @@ from organizer.store.schema import visit_topic as visit_topic
 
 
 class Base(DeclarativeBase):
-    metadata = s.metadata
+    metadata = s.load_all()  # every table (schema builds them on first use)
 
 
 class RecordMixin:

@@ -102,11 +102,13 @@ def rotate_backup(database: Path, reason: str, *, now: datetime | None = None, k
 
 def backup_due(database: Path, *, now: datetime | None = None) -> bool:
     """True if the newest automatic backup is older than a day (or there is none)."""
-    now = now or datetime.now(UTC)
+    now = (now or datetime.now(UTC)).astimezone(UTC)
     backups = automatic_backups(database)
     if not backups:
         return True
     stamp = _pattern(database).match(backups[-1].name)
     assert stamp is not None
-    made = datetime.strptime(stamp.group(1), _STAMP).replace(tzinfo=UTC)
-    return now - made >= DAILY or made > now
+    # Compared as text: the stamps are UTC times to the second, written most significant digit first, so
+    # they sort as the times do (and the check that runs before every command needs no date parser).
+    made = stamp.group(1)
+    return made <= (now - DAILY).strftime(_STAMP) or made > now.strftime(_STAMP)

@@ -8,7 +8,7 @@ import io
 import sqlite3
 import stat
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -149,6 +149,19 @@ def test_daily_backups_rotate_and_keep_the_last_ones(demo_db: Database, db_path:
     mine.write_bytes(b"mine")
     backup.daily_backup(demo_db, now=start + timedelta(days=20))
     assert mine.read_bytes() == b"mine"
+
+
+def test_a_daily_backup_is_due_a_day_after_the_last_one_or_when_the_clock_went_back(demo_db: Database,
+                                                                                     db_path: Path) -> None:
+    made = datetime(2026, 3, 1, 10, 0, 0, tzinfo=UTC)
+    assert backup.daily_backup(demo_db, now=made) is not None
+    assert not snapshots.backup_due(db_path, now=made + timedelta(hours=23, minutes=59, seconds=59, microseconds=9))
+    assert snapshots.backup_due(db_path, now=made + timedelta(days=1))
+    assert not snapshots.backup_due(db_path, now=made)
+    assert snapshots.backup_due(db_path, now=made - timedelta(seconds=1))  # the newest backup is in the future
+    tashkent = timezone(timedelta(hours=5))  # the same instants, told in another zone
+    assert not snapshots.backup_due(db_path, now=(made + timedelta(hours=23)).astimezone(tashkent))
+    assert snapshots.backup_due(db_path, now=(made + timedelta(hours=24)).astimezone(tashkent))
 
 
 def test_a_migration_is_preceded_by_a_backup(db_path: Path) -> None:
