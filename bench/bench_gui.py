@@ -97,6 +97,10 @@ while not (model.loaded and model.rowCount() and model.batches_fetched):
 ready = time.time()
 usage = resource.getrusage(resource.RUSAGE_SELF)
 rss, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
+first_page = len(model.ids())
+while not model.complete:  # the rest of the ids, read once the first rows have painted
+    app.processEvents()
+complete_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 rows, batches_before = model.rowCount(), model.batches_fetched
 from PySide6.QtTest import QTest  # the benchmark's own tool: imported after the measurement
 
@@ -112,7 +116,8 @@ while not (window.counts and window.runner.is_idle()):  # counts and filter choi
     app.processEvents()
 settled_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({"ready": ready, "rss_kib": rss, "cpu": cpu, "rows": rows, "settled_kib": settled_kib,
-                  "rss_after_end_kib": after_end_kib, "end_ms": end_ms, "last_row": last,
+                  "rss_after_end_kib": after_end_kib, "first_page": first_page, "complete_kib": complete_kib,
+                  "end_ms": end_ms, "last_row": last,
                   "batches_to_end": model.batches_fetched - batches_before,
                   "rows_in_memory": model.loaded_count}), flush=True)
 window.close()
@@ -153,11 +158,14 @@ tab = window.people_tab
 model = tab.model
 while not model.loaded:
     app.processEvents()
-mark("people ids loaded (worker)")
+mark("first page of people ids (worker)")
 while not (model.rowCount() and model.batches_fetched):
     app.processEvents()
     tab.view.viewport().repaint()
 mark("first rows painted")
+while not (model.complete and not tab.detail_pending):
+    app.processEvents()
+mark("then: detail pane, the whole id list")
 print(json.dumps({"ready": time.time(), "marks": marks}), flush=True)
 window.close()
 db.close()
@@ -242,6 +250,8 @@ def main(argv: list[str] | None = None) -> int:
     for row in [header, tuple("-" * w for w in widths), *rows]:
         print(" | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)))
     print()
+    print(f"first rows shown from a first page of {int(last['first_page']):,} ids; peak RSS once all "
+          f"{int(last['rows']):,} ids had arrived {last['complete_kib'] / 1024:.0f} MiB")
     print(f"Ctrl+End in the people list: row {int(last['last_row']):,} of {int(last['rows']):,} shown in "
           f"{last['end_ms']:.0f} ms, {int(last['batches_to_end'])} batch(es) of rows fetched, "
           f"{int(last['rows_in_memory']):,} rows in memory, peak RSS after it "

@@ -160,10 +160,27 @@ class MainWindow(QMainWindow):
 
         def load_the_rest() -> None:
             first.loaded.disconnect(load_the_rest)
-            after_paint(first.view.viewport(), self._load_choices_and_counts)
+            after_paint(first.view.viewport(), lambda: self._when_complete(first))
 
         first.loaded.connect(load_the_rest)
         first.load()
+
+    def _when_complete(self, first: MasterDetailTab) -> None:
+        """Load the choices and counts once the first list has all its ids (one read at a time: the
+        window's peak memory stays that of the largest)."""
+        model = first.model if isinstance(first, ListTab) else None
+        if model is None or model.complete:
+            self._load_choices_and_counts()
+            return
+
+        def done() -> None:
+            if model.complete:
+                model.ids_completed.disconnect(done)
+                model.ids_loaded.disconnect(done)
+                self._load_choices_and_counts()
+
+        model.ids_completed.connect(done)
+        model.ids_loaded.connect(done)
 
     def _load_choices_and_counts(self) -> None:
         self.load_choices()

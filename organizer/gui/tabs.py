@@ -29,7 +29,7 @@ from organizer.gui.filters import FilterBar
 from organizer.gui.formatting import enum_label, fmt_date, fmt_date_range, fmt_time_span
 from organizer.gui.models.institutions import InstitutionTreeModel
 from organizer.gui.models.lazy import LazyColumn, LazyListModel
-from organizer.gui.panes import MasterDetailTab, configure_table, text_width
+from organizer.gui.panes import MasterDetailTab, after_paint, configure_table, text_width
 from organizer.gui.tasks import LatestOnly, TaskContext, TaskRunner
 
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
@@ -65,6 +65,7 @@ class ListTab(MasterDetailTab):
         self.filters.changed.connect(self._apply_filters)
         self.filters.text.returnPressed.connect(self.filters.flush)
         self.model.ids_loaded.connect(self._on_loaded)
+        self.model.ids_completed.connect(self._on_completed)
         self.model.load_failed.connect(self.message)
         self.model.load_failed.connect(lambda _text: self.loaded.emit())
         self._watch_selection()
@@ -80,7 +81,8 @@ class ListTab(MasterDetailTab):
     # --- loading -----------------------------------------------------------------------------------
 
     def load(self) -> None:
-        self.model.reload()
+        """The first load reads a first page of ids (the rest follows once its rows have painted)."""
+        self.model.reload(first_page=not self._loaded_once)
 
     def reload(self) -> None:
         """Re-read the list (keeping the selected record if it is still there)."""
@@ -101,6 +103,7 @@ class ListTab(MasterDetailTab):
         if not self._loaded_once:
             self._loaded_once = True
             self.render_detail_after_paint()
+            after_paint(self.table.viewport(), self.model.load_rest)
         rendered = self.details_rendered
         if target is None or not self.select_id(target):
             if strict:
@@ -109,6 +112,11 @@ class ListTab(MasterDetailTab):
         if self.details_rendered == rendered:  # the new selection has not rendered it already
             self.refresh_detail()
         self.loaded.emit()
+
+    def _on_completed(self) -> None:
+        """The rest of the ids arrived: a record asked for meanwhile (a link, quick-open) is selected now."""
+        if self._pending is not None:
+            self._on_loaded()
 
     def index_of(self, ident: int) -> QModelIndex:
         row = self.model.row_of(ident)

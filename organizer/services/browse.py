@@ -321,8 +321,8 @@ def _check_kind(kind: str) -> None:
         raise ValidationError({"kind": f"{kind!r} has no list; one of: {', '.join(LIST_KINDS)}"})
 
 
-def record_ids(db: Database, kind: str, query: ListQuery | None = None) -> list[int]:
-    """Ids of the records of ``kind`` that ``query`` selects, in its order: what a lazy list holds."""
+def _sorted_ids(conn: Connection, kind: str, query: ListQuery | None) -> tuple[Select[Any], Select[Any]]:
+    """The id statement of ``kind`` under ``query``: (in list order, unordered for counting)."""
     _check_kind(kind)
     q = query or ListQuery()
     if q.sort:
@@ -331,9 +331,29 @@ def record_ids(db: Database, kind: str, query: ListQuery | None = None) -> list[
         key, descending = q.sort, q.descending
     else:
         key, descending = _DEFAULT_SORT[kind]
+    stmt, id_column = _QUERIES[kind](conn, q)
+    return stmt.order_by(*_order(SORT_KEYS[kind][key], id_column, descending)), stmt
+
+
+def record_ids(db: Database, kind: str, query: ListQuery | None = None) -> list[int]:
+    """Ids of the records of ``kind`` that ``query`` selects, in its order: what a lazy list holds."""
     with db.read_connection() as conn:
-        stmt, id_column = _QUERIES[kind](conn, q)
-        return list(conn.scalars(stmt.order_by(*_order(SORT_KEYS[kind][key], id_column, descending))))
+        ordered, _plain = _sorted_ids(conn, kind, query)
+        return list(conn.scalars(ordered))
+
+
+def first_record_ids(db: Database, kind: str, query: ListQuery | None = None, *,
+                     limit: int = 200) -> tuple[list[int], int]:
+    """The first ``limit`` ids of ``record_ids`` and how many there are in all, read together: a lazy list
+    shows its first rows (and a scroll bar of the right size) before the whole id list has arrived."""
+    if limit < 0:
+        raise ValidationError({"limit": "must be 0 or more"})
+    with db.read_connection() as conn:
+        ordered, plain = _sorted_ids(conn, kind, query)
+        first = list(conn.scalars(ordered.limit(limit)))
+        total = len(first) if len(first) < limit else int(
+            conn.scalar(select(func.count()).select_from(plain.order_by(None).subquery())) or 0)
+        return first, total
 
 
 # --- rows by id ----------------------------------------------------------------------------------

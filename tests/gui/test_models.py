@@ -194,3 +194,47 @@ def test_institution_tree_passes_the_model_tester_and_filters(qtmodeltester: Any
     assert _column(model, 0, kfu) == ["A.M. Butlerov Chemical Institute"]
     model.set_tree(institution_tree(gui_demo_db), set())
     assert model.rowCount() == 0
+
+
+def test_a_first_page_shows_before_the_whole_list_and_the_rest_comes_without_a_reset(
+        qtbot: Any, qtmodeltester: Any, gui_demo_db: Database) -> None:
+    runner = TaskRunner()
+    model = LazyListModel(gui_demo_db, "person", [LazyColumn("Name", lambda r: r.full_name, "name")],
+                          runner=runner, batch_size=2)
+    everyone = record_ids(gui_demo_db, "person")
+    resets: list[str] = []
+    changed: list[tuple[int, int]] = []
+    model.modelReset.connect(lambda: resets.append("reset"))
+    model.dataChanged.connect(lambda first, last, _roles=(): changed.append((first.row(), last.row())))
+    model.reload(first_page=True)
+    qtbot.waitUntil(lambda: model.loaded, timeout=10_000)
+    assert model.rowCount() == len(everyone) == 6  # the scroll bar has its true size at once
+    assert model.ids() == tuple(everyone[:2]) and model.loading and not model.complete
+    assert model.index(0, 0).data(ID_ROLE) == everyone[0] and model.index(5, 0).data(ID_ROLE) is None
+    assert model.index(5, 0).data(DISPLAY) is None and model.index(1, 0).data(DISPLAY)
+    qtmodeltester.check(model)
+    resets.clear()
+    model.load_rest()
+    qtbot.waitUntil(lambda: model.complete and not model.loading, timeout=10_000)
+    assert model.ids() == tuple(everyone) and resets == [] and changed == [(2, 5)]
+    assert [model.index(r, 0).data(ID_ROLE) for r in range(6)] == everyone
+    assert model.index(5, 0).data(DISPLAY)
+    qtmodeltester.check(model)
+    model.load_rest()  # complete: nothing more to read
+    assert not model.loading
+    runner.shutdown()
+
+
+def test_a_list_that_changed_before_its_rest_arrived_is_reset(qtbot: Any, gui_demo_db: Database) -> None:
+    runner = TaskRunner()
+    model = LazyListModel(gui_demo_db, "person", [LazyColumn("Name", lambda r: r.full_name, "name")],
+                          runner=runner, batch_size=2)
+    model.reload(first_page=True)
+    qtbot.waitUntil(lambda: model.loaded, timeout=10_000)
+    assert model.rowCount() == 6
+    _add_people(gui_demo_db, 3)
+    with qtbot.waitSignal(model.ids_loaded, timeout=10_000):
+        model.load_rest()
+    assert model.complete and model.rowCount() == 9
+    assert model.ids() == tuple(record_ids(gui_demo_db, "person"))
+    runner.shutdown()

@@ -143,3 +143,32 @@ def test_the_first_rows_paint_before_the_first_detail_is_rendered(qtbot: Any, gu
     assert tab.current_id() is not None and tab.current_id() == tab.model.id_at(0)
     assert tab.detail.toPlainText().strip() not in ("", tab.placeholder)
     window.close()
+
+
+def test_a_long_list_shows_its_first_page_then_completes_and_a_record_beyond_it_opens(
+        qtbot: Any, gui_demo_db: Database) -> None:
+    from organizer.services.browse import record_ids
+    from organizer.services.interchange import import_archive
+
+    people = [{"uid": f"test:p{i:05d}", "given_name": "Test", "family_name": f"Person {i:05d}"} for i in range(450)]
+    import_archive(gui_demo_db, {"format": "organizer-archive", "version": 1, "people": people})
+    everyone = record_ids(gui_demo_db, "person")
+    window = MainWindow(gui_demo_db, remember_state=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    tab = window.people_tab
+    first: list[tuple[bool, int, int]] = []
+    tab.model.ids_loaded.connect(lambda: first.append((tab.model.complete, tab.model.rowCount(),
+                                                       len(tab.model.ids()))))
+    qtbot.waitUntil(lambda: bool(first), timeout=10_000)
+    assert first == [(False, 456, 200)]  # the first page, with the scroll bar of the whole list
+    last = max(everyone)  # "Test Person 00449", imported last
+    assert everyone.index(last) >= 200
+    window.open_record("person", last)  # beyond the first page: selected once the rest is there
+    qtbot.waitUntil(lambda: tab.model.complete and not tab.model.loading and not tab.detail_pending,
+                    timeout=10_000)
+    assert tab.model.ids() == tuple(everyone) and first == [(False, 456, 200)]  # completed without a reset
+    qtbot.waitUntil(lambda: tab.current_id() == last, timeout=5_000)
+    assert tab.detail.toPlainText().startswith("Test Person 00449")
+    window.close()

@@ -58,6 +58,23 @@ def test_every_sort_key_works_both_ways(demo_db: Database) -> None:
         browse.record_ids(demo_db, "spaceship")
 
 
+def test_first_ids_are_the_start_of_the_list_with_its_full_count(demo_db: Database) -> None:
+    queries = [ListQuery(), ListQuery(sort="name", descending=True), ListQuery(text="a")]
+    for kind in browse.LIST_KINDS:
+        for query in queries:
+            if query.sort and query.sort not in browse.SORT_KEYS[kind]:
+                continue
+            ids = browse.record_ids(demo_db, kind, query)
+            for limit in (0, 1, 2, 3, 200):
+                assert browse.first_record_ids(demo_db, kind, query, limit=limit) == (ids[:limit], len(ids)), (
+                    kind, query, limit)
+    assert browse.first_record_ids(demo_db, "person", limit=2)[1] == 6
+    with pytest.raises(ValidationError):
+        browse.first_record_ids(demo_db, "spaceship")
+    with pytest.raises(ValidationError):
+        browse.first_record_ids(demo_db, "person", limit=-1)
+
+
 def test_people_sort_by_institution_and_undated_last(demo_db: Database) -> None:
     people.create_person(demo_db, PersonData(given_name="Zed", family_name="Nowhere"))
     rows = browse.record_rows(demo_db, "person",

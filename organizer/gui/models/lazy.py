@@ -23,7 +23,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from organizer.domain.listing import ListQuery
 from organizer.gui.models import ID_ROLE, column_header
 from organizer.gui.tasks import LatestOnly, TaskContext, TaskRunner
-from organizer.services.browse import record_ids, record_rows
+from organizer.services.browse import first_record_ids, record_ids, record_rows
 
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
     from PySide6.QtGui import QBrush, QFont
@@ -51,6 +51,9 @@ class LazyListModel(QAbstractTableModel):
     """The records of one kind that a ``ListQuery`` selects, in its order."""
 
     ids_loaded = Signal()
+    """The list was (re)loaded: the model was reset (after a first page, only that page's ids are known)."""
+    ids_completed = Signal()
+    """The rest of the ids arrived after a first page (no reset: the rows already shown stay as they are)."""
     load_failed = Signal(str)
 
     def __init__(self, db: Database, kind: str, columns: Sequence[LazyColumn], parent: QObject | None = None, *,
@@ -65,6 +68,9 @@ class LazyListModel(QAbstractTableModel):
         self._max_batches = max_batches
         self._ids = array("q")
         """The ids in list order, 8 bytes each (a list of ints would take 36: 3.6 MB at 100,000 people)."""
+        self._rows = 0
+        """Rows reported to views: ``len(self._ids)``, or the full count while only a first page is known."""
+        self._partial = False
         self._batches: OrderedDict[int, dict[int, Any]] = OrderedDict()
         self._query = ListQuery()
         self.batches_fetched = 0
@@ -87,23 +93,53 @@ class LazyListModel(QAbstractTableModel):
         self._query = query
         self.reload()
 
-    def reload(self) -> None:
-        """Re-read the id list (in the background when the model has a runner)."""
+    def reload(self, *, first_page: bool = False) -> None:
+        """Re-read the id list (in the background when the model has a runner).
+
+        With ``first_page`` (a window's first load) only the first batch of ids and the count are read:
+        the rows can be shown, with a scroll bar of the right size, before the whole list is read, which
+        ``load_rest()`` then starts (the window calls it once those rows have painted).
+        """
         query, db, kind = self._query, self._db, self.kind
         self._started = True
         if self._runner is None:
             self._apply_ids(record_ids(db, kind, query))
             return
         self.loaded = False
+        limit = self._batch_size
 
         def work(_ctx: TaskContext) -> array[int]:
             return array("q", record_ids(db, kind, query))  # on the worker: the list is dropped there
 
-        self._runner.submit(work, self._apply_ids, self._on_error)
+        def first(_ctx: TaskContext) -> tuple[array[int], int]:
+            ids, total = first_record_ids(db, kind, query, limit=limit)
+            return array("q", ids), total
+
+        if first_page:
+            self._runner.submit(first, lambda result: self._apply_first_page(*result), self._on_error)
+        else:
+            self._runner.submit(work, self._apply_ids, self._on_error)
+
+    def load_rest(self) -> None:
+        """Read the whole id list after a first page; nothing if the list is complete or being reloaded."""
+        if not self._partial or self._runner is None or self._runner.pending:
+            return
+        query, db, kind = self._query, self._db, self.kind
+
+        def work(_ctx: TaskContext) -> array[int]:
+            return array("q", record_ids(db, kind, query))
+
+        self._runner.submit(work, self._apply_rest, self._rest_failed)
 
     @property
     def loading(self) -> bool:
-        return self._runner is not None and self._runner.pending
+        """The id list is being read, or only its first page is known yet."""
+        return self._partial or (self._runner is not None and self._runner.pending)
+
+    @property
+    def complete(self) -> bool:
+        """Every id of the list is known (not only a first page)."""
+        return self.loaded and not self._partial
 
     def _on_error(self, error: BaseException) -> None:
         self.loaded = True
@@ -112,14 +148,46 @@ class LazyListModel(QAbstractTableModel):
     def _apply_ids(self, ids: Sequence[int]) -> None:
         self.beginResetModel()
         self._ids = ids if isinstance(ids, array) else array("q", ids)
+        self._rows = len(self._ids)
+        self._partial = False
         self._batches.clear()
         self.endResetModel()
         self.loaded = True
         self.ids_loaded.emit()
 
+    def _apply_first_page(self, ids: array[int], total: int) -> None:
+        if len(ids) >= total:  # that is the whole list
+            self._apply_ids(ids)
+            return
+        self.beginResetModel()
+        self._ids = ids
+        self._rows = total
+        self._partial = True
+        self._batches.clear()
+        self.endResetModel()
+        self.loaded = True
+        self.ids_loaded.emit()
+
+    def _apply_rest(self, ids: array[int]) -> None:
+        if not self._partial:
+            return
+        shown = len(self._ids)
+        if len(ids) != self._rows or ids[:shown] != self._ids:  # the list changed meanwhile: start over
+            self._apply_ids(ids)
+            return
+        self._ids = ids
+        self._partial = False
+        if self._rows > shown:
+            self.dataChanged.emit(self.index(shown, 0), self.index(self._rows - 1, len(self._columns) - 1))
+        self.ids_completed.emit()
+
+    def _rest_failed(self, error: BaseException) -> None:
+        self._apply_ids(self._ids)  # keep the first page; the message says why the rest is missing
+        self.load_failed.emit(str(error))
+
     @property
     def total_count(self) -> int:
-        return len(self._ids)
+        return self._rows
 
     @property
     def loaded_count(self) -> int:
@@ -172,16 +240,16 @@ class LazyListModel(QAbstractTableModel):
     # --- Qt overrides ------------------------------------------------------------------------------
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._rows
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if not index.isValid() or not 0 <= index.row() < self._rows:
             return None
         if role == ID_ROLE:
-            return self._ids[index.row()]
+            return self.id_at(index.row())
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
                         Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole):
             return None
