@@ -107,12 +107,15 @@ def demo_db(db: Database) -> Database:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """On ``ORGANIZER_TEST_DB_URL``, run only the tests that use the ``db`` fixture (the others would only
-    repeat their SQLite run)."""
+    """On ``ORGANIZER_TEST_DB_URL``, run only the tests that use the ``db`` fixture (or the GUI tests'
+    ``gui_db``, which is ``db`` in that pass): the others would only repeat their SQLite run."""
     if not SERVER_URL:
         return
-    keep = [item for item in items if "db" in getattr(item, "fixturenames", ())]
-    dropped = [item for item in items if "db" not in getattr(item, "fixturenames", ())]
+    def uses_db(item: pytest.Item) -> bool:
+        return bool({"db", "gui_db"} & set(getattr(item, "fixturenames", ())))
+
+    keep = [item for item in items if uses_db(item)]
+    dropped = [item for item in items if not uses_db(item)]
     if dropped:
         config.hook.pytest_deselected(items=dropped)
     items[:] = keep

@@ -279,8 +279,9 @@ class AttachmentCommand(QUndoCommand):
     def _attach(self) -> None:
         from organizer.services import attachments
 
+        # the old id when it is free: the command that added the file (further down the stack) removes it by id
         self.row = attachments.add_attachment(self.actions.db, self.owner, self.owner_id, self.row.name,
-                                              self.content, self.row.media_type)
+                                              self.content, self.row.media_type, ident=self.row.id)
 
     def _detach(self) -> None:
         from organizer.services import attachments

@@ -247,7 +247,7 @@ def _topic_cache(session: Session) -> dict[str, m.Topic]:
 
 def replace_children(session: Session, owner: object, attr: str, new: list[Any], *,
                      fields: Sequence[str], key: Sequence[str] | None = None, pair_leftovers: bool = True,
-                     clear_first: dict[str, Any] | None = None) -> None:
+                     clear_first: dict[str, Any] | None = None, keep_free_ids: bool = False) -> None:
     """Make a one-to-many collection hold ``new`` while keeping the identity (id, uid) of rows that stay.
 
     ``new`` holds transient rows built from the input. Each is matched to a stored row: first by an
@@ -257,12 +257,16 @@ def replace_children(session: Session, owner: object, attr: str, new: list[Any],
     deleted. Deletes are flushed first, then updates, then inserts, which keeps unique constraints such
     as "a person takes part in a visit once" satisfied at every statement. ``clear_first`` (e.g.
     ``{"is_current": False}``) is written to the kept rows and flushed before the real values, for a
-    flag that a partial unique index allows on one row only.
+    flag that a partial unique index allows on one row only. ``keep_free_ids`` (restoring a deleted
+    record) gives a new row of a new record its own ``id`` back when no other row holds it: the ids
+    come from the snapshot, and on PostgreSQL a sequence would otherwise hand out new ones.
     """
     collection: list[Any] = getattr(owner, attr)
     if not collection:
         for row in new:
-            _forget_id(row)
+            ident = getattr(row, "id", None)
+            if not (keep_free_ids and ident is not None and session.get(type(row), ident) is None):
+                _forget_id(row)
         setattr(owner, attr, new)
         return
     key_fields = tuple(key or fields)

@@ -40,7 +40,9 @@ def _row(a: m.Attachment) -> AttachmentRow:
 
 
 def add_attachment(db: Database, owner_kind: str, owner_id: int, name: str, content: bytes,
-                   media_type: str = "") -> AttachmentRow:
+                   media_type: str = "", *, ident: int | None = None) -> AttachmentRow:
+    """Attach a file (its bytes are stored in the database, so every client sees it). ``ident``: put a
+    removed file back under its old id when that id is free (undo), so what refers to it still does."""
     _owner_column(owner_kind)
     checker = Checker(f"attachment {name!r}")
     name = checker.text("name", name, required=True)
@@ -54,6 +56,8 @@ def add_attachment(db: Database, owner_kind: str, owner_id: int, name: str, cont
         fetch(session, OWNER_MODELS[RecordKind(owner_kind)], owner_id, owner_kind)
         obj = m.Attachment(name=name, media_type=media_type, size=len(content),
                            sha256=hashlib.sha256(content).hexdigest(), content=content)
+        if ident is not None and session.get(m.Attachment, ident) is None:
+            obj.id = ident
         setattr(obj, f"{owner_kind}_id", owner_id)
         session.add(obj)
         session.flush()

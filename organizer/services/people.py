@@ -144,7 +144,7 @@ def check_person(data: PersonData, checker: Checker, institution_exists: Callabl
     return CheckedPerson(columns, names, emails, phones, tags, positions)
 
 
-def _apply(session: Session, obj: m.Person, data: PersonData, checker: Checker) -> None:
+def _apply(session: Session, obj: m.Person, data: PersonData, checker: Checker, *, restoring: bool = False) -> None:
     checked = check_person(data, checker, lambda ident: session.get(m.Institution, ident) is not None)
     topics = topics_by_name(session, data.topics, checker)
     checker.check()
@@ -160,7 +160,7 @@ def _apply(session: Session, obj: m.Person, data: PersonData, checker: Checker) 
     replace_children(session, obj, "phones", phones, fields=("number", "label"))
     replace_children(session, obj, "tags", tags, fields=("tag",), pair_leftovers=False)
     replace_children(session, obj, "positions", positions, fields=POSITION_FIELDS,
-                     clear_first={"is_current": False})
+                     clear_first={"is_current": False}, keep_free_ids=restoring)
     obj.topics = topics
 
 
@@ -193,7 +193,8 @@ def set_person_photo(db: Database, ident: int, photo: bytes | None) -> PersonDet
 
 def create_in(session: Session, data: PersonData, *, flush: bool = True, ident: int | None = None) -> m.Person:
     label = f"person {data.display_name or (data.given_name + ' ' + data.family_name).strip()!r}"
-    return new_record(session, m.Person, data.uid, label, lambda obj, ch: _apply(session, obj, data, ch), flush=flush,
+    return new_record(session, m.Person, data.uid, label,
+                      lambda obj, ch: _apply(session, obj, data, ch, restoring=ident is not None), flush=flush,
                       ident=ident)
 
 

@@ -25,8 +25,12 @@ from organizer.store import Database, open_database, sqlite_url
 
 
 @pytest.fixture
-def gui_db(tmp_path: Path) -> Iterator[Database]:
-    """An empty file database in tmp_path."""
+def gui_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """An empty file database in tmp_path (in the PostgreSQL pass: the shared ``db``, a new database on
+    that server)."""
+    if os.environ.get("ORGANIZER_TEST_DB_URL"):
+        yield request.getfixturevalue("db")
+        return
     db = open_database(sqlite_url(tmp_path / "t.sqlite"))
     yield db
     db.close()

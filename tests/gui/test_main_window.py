@@ -32,7 +32,11 @@ def _select_row(tab: MasterDetailTab, text: str, column: int = 0) -> None:
 
 def test_window_title_tabs_and_counts(gui_window: MainWindow) -> None:
     window = gui_window
-    assert window.windowTitle() == "Organizer — t.sqlite"
+    if window.db.path is not None:
+        assert window.windowTitle() == "Organizer — t.sqlite"
+    else:  # PostgreSQL: where and which database, no credentials
+        assert window.windowTitle() == f"Organizer — {database_label(window.db)}"
+        assert str(window.db.engine.url.database) in window.windowTitle()
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
         "&People", "&Institutions", "Vi&sits", "&Meetings", "F&ollow-ups", "&Agreements", "&Topics"]
     counts = window.counts_label.text()
@@ -249,7 +253,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from organizer.gui.app import run_gui
 from organizer.gui.main_window import MainWindow
-from organizer.store import open_database, sqlite_url
+from organizer.store import open_database
 
 def report_and_quit():
     titles = [w.windowTitle() for w in QApplication.topLevelWidgets()
@@ -258,19 +262,20 @@ def report_and_quit():
     QApplication.instance().exit(3)
 
 QTimer.singleShot(0, report_and_quit)
-sys.exit(run_gui(open_database(sqlite_url(sys.argv[1])), sys.argv))
+sys.exit(run_gui(open_database(sys.argv[1]), sys.argv))
 """
 
 
 def test_run_gui_shows_the_window_and_returns_the_exit_code(gui_demo_db: Database) -> None:
     # In a child process: running the event loop in the test process would leave the shared
     # QApplication unable to activate windows for the tests that follow.
-    assert gui_demo_db.path is not None
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run([sys.executable, "-c", _RUN_GUI_SCRIPT, str(gui_demo_db.path)], env=env,
+    done = subprocess.run([sys.executable, "-c", _RUN_GUI_SCRIPT, gui_demo_db.url], env=env,
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 3, done.stderr
-    assert done.stdout.strip() == "['Organizer — t.sqlite']"
+    assert done.stdout.strip() == f"['Organizer — {database_label(gui_demo_db)}']"
+    if gui_demo_db.path is not None:
+        assert database_label(gui_demo_db) == "t.sqlite"
 
 
 def test_people_model_index_for_missing_parent_is_empty(gui_window: MainWindow) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from datetime import date
 
@@ -36,8 +35,6 @@ def test_creates_and_updates_say_what_they_changed(db: Database) -> None:
     assert edited == people.get_person(db, person.meta.id), "the change set is not part of the record's value"
 
 
-@pytest.mark.skipif(bool(os.environ.get("ORGANIZER_TEST_DB_URL")),
-                    reason="known: on PostgreSQL a restored person's positions get new ids (reported in issue 7)")
 def test_a_deleted_person_comes_back_with_id_uid_photo_and_links(db: Database) -> None:
     kfu = institutions.create_institution(db, InstitutionData(name="KFU")).meta.id
     person = people.create_person(db, PersonData(given_name="Ilshat", family_name="Gafurov", photo=PNG,
