@@ -6,8 +6,10 @@ writes for a fixed time; throughput, p95 latency, conflicts, and lost updates co
 Each client (its own process, as separate users or scripts would be) loops until the time is up:
 with probability ``--writes`` an edit (read a random one of 20 shared people, append a token to the
 notes, save with the version it read; a conflict is counted and the edit dropped), otherwise a read
-(a person's details, or the people list). Afterwards every token a client reported as saved must be in
-the notes and each person's version must count exactly its saves: "lost" is what is missing.
+(a person's details, the people list, or a search for a shared name, so the search index is read while
+the edits re-index it). Afterwards every token a client reported as saved must be in the notes and each
+person's version must count exactly its saves: "lost" is what is missing; and the search index must hold
+each shared person's text as it is now ("stale index": records whose index row differs, must be 0).
 
 The floor is the same mix from one client alone on the same database, in the same run. PostgreSQL runs
 when ``--pg-url`` (a server URL; a new database is created and dropped) or ``ORGANIZER_TEST_PG_URL`` is set.
@@ -37,7 +39,7 @@ CLIENT = textwrap.dedent("""
     import json, random, sys, time
     from dataclasses import replace
     from organizer.domain.errors import ConflictError
-    from organizer.services import people
+    from organizer.services import people, search
     from organizer.store import open_database
 
     url, name, seconds, writes = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4])
@@ -63,10 +65,13 @@ CLIENT = textwrap.dedent("""
                 conflicts += 1
             write_ms.append((time.perf_counter() - t0) * 1000)
         else:
-            if rng.random() < 0.8:
+            pick = rng.random()
+            if pick < 0.7:
                 people.get_person(db, rng.choice(ids))
-            else:
+            elif pick < 0.85:
                 people.list_people(db)
+            else:
+                assert search.search(db, f"Shared{rng.randrange(20)} Counter").hits
             read_ms.append((time.perf_counter() - t0) * 1000)
     db.close()
     print(json.dumps({"read_ms": read_ms, "write_ms": write_ms, "saved": saved, "conflicts": conflicts}))
@@ -125,6 +130,20 @@ def lost_updates(url: str, ids: list[int], saved: list[tuple[int, str]]) -> int:
         db.close()
 
 
+def stale_index_rows(url: str, ids: list[int]) -> int:
+    """Shared people whose search index row is not their current text (edits lost by the index)."""
+    from organizer.store.search_index import documents, index_for, indexed_text
+
+    db = open_database(url, create=False)
+    try:
+        with db.reader() as session:
+            stored = index_for(session).stored(session, "person", ids)
+            now = {i: indexed_text(d) for i, d in documents(session, "person", ids).items()}
+        return sum(1 for i in ids if stored.get(i) != now.get(i))
+    finally:
+        db.close()
+
+
 def run_backend(label: str, url: str, clients: int, seconds: float, writes: float) -> list[list[str]]:
     ids = prepare(url)
     rows = []
@@ -136,8 +155,9 @@ def run_backend(label: str, url: str, clients: int, seconds: float, writes: floa
                      f"{r['reads']}", f"{r['writes']}", f"{r['conflicts']}", f"{r['p95_read_ms']:.1f}",
                      f"{r['p95_write_ms']:.1f}"])
     lost = lost_updates(url, ids, all_saved)
+    stale = stale_index_rows(url, ids)
     for row in rows:
-        row.append(str(lost))
+        row += [str(lost), str(stale)]
     return rows
 
 
@@ -169,13 +189,13 @@ def main(argv: list[str] | None = None) -> int:
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
             admin.dispose()
     header = ["backend", "clients", "ops/s", "reads", "saved edits", "conflicts", "p95 read ms", "p95 write ms",
-              "lost updates"]
+              "lost updates", "stale index"]
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
     print(f"{args.seconds:g} s each, {args.writes:.0%} edits of {SHARED} shared people")
     for row in [header, *rows]:
         cells = zip(row, widths, strict=True)
         print("  ".join(c.rjust(w) if i >= 2 else c.ljust(w) for i, (c, w) in enumerate(cells)))
-    return 1 if any(r[-1] != "0" for r in rows) else 0
+    return 1 if any(r[-1] != "0" or r[-2] != "0" for r in rows) else 0
 
 
 if __name__ == "__main__":

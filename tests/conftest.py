@@ -22,6 +22,7 @@ from organizer.services.demo import load_demo
 from organizer.store import Database, open_database, sqlite_url
 
 SERVER_URL = os.environ.get("ORGANIZER_TEST_DB_URL", "")
+DB_PATH_SKIP = "about the SQLite database file itself (this pass runs on ORGANIZER_TEST_DB_URL)"
 
 
 @pytest.fixture(scope="session")
@@ -45,7 +46,7 @@ def pg_template() -> Iterator[str]:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     if SERVER_URL:
-        pytest.skip("about the SQLite database file itself (this pass runs on ORGANIZER_TEST_DB_URL)")
+        pytest.skip(DB_PATH_SKIP)
     return tmp_path / "organizer.sqlite"
 
 
@@ -116,6 +117,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
     keep = [item for item in items if uses_db(item)]
     dropped = [item for item in items if not uses_db(item)]
+    for item in keep:  # skipped before any fixture is set up (a database made and then skipped is wasted work)
+        if "db_path" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.skip(reason=DB_PATH_SKIP))
     if dropped:
         config.hook.pytest_deselected(items=dropped)
     items[:] = keep

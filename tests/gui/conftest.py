@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from organizer.gui.i18n import install_language
@@ -51,6 +52,10 @@ def gui_english_and_private_settings(qapp: QApplication, tmp_path: Path,
     install_language(qapp, "en")
     yield
     install_language(qapp, "en")
+    # A briefing job may still run on the shared pool after its dialog closed (slower on a database
+    # server): let it end before the next test, and before its database is dropped.
+    QThreadPool.globalInstance().waitForDone(60_000)
+    qapp.processEvents()
 
 
 def wait_loaded(qtbot: Any, window: Any, timeout: int = 10_000) -> None:
