@@ -43,6 +43,11 @@ def _launch_gui(db: Database, argv: list[str], options: GuiOptions) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:  # before argparse and the rest of the CLI
+        from organizer import __version__
+
+        print(f"organizer {__version__}")
+        return 0
     from organizer.cli.main import main as cli_main
 
     return cli_main(argv, gui=_launch_gui)
