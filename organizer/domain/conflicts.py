@@ -122,13 +122,34 @@ def resolve(plan: MergePlan[T], choices: Mapping[str, Side] | None = None) -> T:
     if unknown:
         raise KeyError(f"no differing field named {', '.join(sorted(unknown))}")
     mine_fields = {d.name for d in plan.diffs if (d.taken or choices.get(d.name, "mine")) == "mine"}
-    return _with_values(plan.theirs, {name: v for name, v in _leaves(plan.mine).items() if name in mine_fields})
+    values = {name: v for name, v in _leaves(plan.mine).items() if name in mine_fields}
+    return _with_values(plan.theirs, values | _new_photo(plan.mine))
 
 
 def keep_mine(plan: MergePlan[T]) -> T:
     """My whole input (every differing field mine, also where only they changed it), on top of the
     stored version: "overwrite"."""
-    return _with_values(plan.theirs, {d.name: d.mine for d in plan.diffs})
+    return _with_values(plan.theirs, {d.name: d.mine for d in plan.diffs} | _new_photo(plan.mine))
+
+
+def _new_photo(mine: Any) -> dict[str, Any]:
+    """A photo I chose in the form travels with my side (``None`` means "unchanged")."""
+    if getattr(mine, "photo", None) is None:
+        return {}
+    return {"photo": mine.photo, "photo_type": getattr(mine, "photo_type", "")}
+
+
+def untouched_as_stored(mine: T, loaded: T, stored: T) -> T:
+    """``mine`` with every field I did not touch set back to its stored value.
+
+    ``loaded`` is what the form gave right after the stored record ``stored`` was loaded into it: a
+    field where the form still gives that is untouched, even if the form writes it a little
+    differently from the database (an order, a format), so it cannot show up as "my change".
+    """
+    loaded_values, stored_values = _leaves(loaded), _leaves(stored)
+    same = {name: stored_values[name] for name, value in _leaves(mine).items()
+            if name in loaded_values and loaded_values[name] == value and stored_values.get(name, value) != value}
+    return _with_values(mine, same)
 
 
 def _with_values(target: T, values: Mapping[str, Any]) -> T:

@@ -185,6 +185,18 @@ class MainWindow(QMainWindow):
     def _load_choices_and_counts(self) -> None:
         self.load_choices()
         self.update_counts()
+        self._watch_changes()
+
+    def _watch_changes(self) -> None:
+        """From now on, other clients' changes show while this window is active (``gui.watch``); started
+        once the first rows are on screen, like the counts."""
+        if getattr(self, "watcher", None) is not None:
+            return
+        from organizer.gui.watch import ChangeWatcher
+
+        self.watcher = ChangeWatcher(self.db, self, self._all_tabs, self.update_counts)
+        if self.isActiveWindow():
+            self.watcher.timer.start()
 
     def _labels(self) -> list[str]:
         return [self.tr("&People"), self.tr("&Institutions"), self.tr("Vi&sits"), self.tr("&Meetings"),

@@ -174,8 +174,10 @@ class PeopleTab(ListTab):
         from organizer.services.people import get_person, person_history
         from organizer.services.related import open_followups_owned
 
+        from organizer.gui.history import history_section
+
         return person_html(get_person(self._db, ident), person_history(self._db, ident),
-                           open_followups_owned(self._db, ident))
+                           open_followups_owned(self._db, ident)) + history_section(self._db, "person", ident)
 
 
 # --- institutions --------------------------------------------------------------------------------
@@ -272,7 +274,10 @@ class InstitutionsTab(MasterDetailTab):
         from organizer.services.institutions import get_institution
         from organizer.services.related import institution_activity
 
-        return institution_html(get_institution(self._db, ident), institution_activity(self._db, ident))
+        from organizer.gui.history import history_section
+
+        return (institution_html(get_institution(self._db, ident), institution_activity(self._db, ident))
+                + history_section(self._db, "institution", ident))
 
 
 # --- visits, meetings, agreements, topics ----------------------------------------------------------
@@ -318,7 +323,9 @@ class VisitsTab(ListTab):
     def detail_html(self, ident: int) -> str:
         from organizer.services.visits import get_visit
 
-        return visit_html(get_visit(self._db, ident), self.action_names)
+        from organizer.gui.history import history_section
+
+        return visit_html(get_visit(self._db, ident), self.action_names) + history_section(self._db, "visit", ident)
 
 
 class MeetingsTab(ListTab):

@@ -11,7 +11,9 @@ The trail is local to the database: the archive export does not carry it.
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from typing import NamedTuple
+
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from organizer.domain.audit import AuditEntryView
@@ -82,3 +84,32 @@ def scrub_person(session: Session, ident: int) -> int:
         kept = {k: v for k, v in (detail or {}).items() if not k.endswith("uid")}
         session.execute(update(a).where(a.id == entry_id).values(record_uid=None, detail=kept))
     return len(entries)
+
+
+class RecentChange(NamedTuple):
+    """One entry as a change notice: entry id, kind (None for an import), record id, action."""
+
+    entry_id: int
+    kind: str | None
+    record_id: int | None
+    action: str
+
+
+def last_entry_id(db: Database) -> int:
+    """The newest entry's id (0 if none): one primary-key look-up, the cheapest "has anything changed?"."""
+    with db.read_connection() as conn:
+        return int(conn.execute(select(func.max(m.AuditEntry.id))).scalar() or 0)
+
+
+def changes_after(db: Database, after: int, limit: int = 5000) -> list[RecentChange]:
+    """Entries with an id above ``after``, oldest first (at most ``limit``): what other clients did.
+
+    On PostgreSQL ids come from a sequence and a transaction may commit after one that took a higher
+    id; a caller that must not miss one asks again from a little below the highest id it saw and
+    skips the entries it already handled (``gui.watch`` does).
+    """
+    a = m.AuditEntry
+    with db.read_connection() as conn:
+        rows = conn.execute(select(a.id, a.kind, a.record_id, a.action).where(a.id > after)
+                            .order_by(a.id).limit(limit)).all()
+    return [RecentChange(*r) for r in rows]

@@ -1,5 +1,5 @@
 """The editors, driven through their real widgets: create, edit, undo and redo through the undo stack,
-validation shown next to the field, the reload-or-overwrite choice on a conflicting edit."""
+validation shown next to the field, keep theirs or keep mine on a conflicting edit."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from organizer.gui.editors.fields import RowColumn, RowsModel
@@ -100,7 +100,9 @@ def test_create_a_person_with_a_cyrillic_variant_and_a_new_institution_then_undo
     assert people.get_person(gui_db, pid).meta.uid == stored.meta.uid
 
 
-def test_a_conflicting_edit_offers_reload_or_overwrite(qtbot: QtBot, gui_demo_db: Database) -> None:
+def test_a_conflicting_edit_offers_keep_theirs_or_keep_mine(qtbot: QtBot, gui_demo_db: Database) -> None:
+    """The old reload-or-overwrite flow, now "keep theirs" and "keep mine" (tests/gui/test_conflicts.py
+    covers the merge)."""
     actions = RecordActions(gui_demo_db)
     pid = _person_named(gui_demo_db, "Korzhikov")
     editor = PersonEditor(actions, pid)
@@ -111,19 +113,19 @@ def test_a_conflicting_edit_offers_reload_or_overwrite(qtbot: QtBot, gui_demo_db
     editor.honorific.setText("Dr.")
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     box = editor.conflict_box
-    assert isinstance(box, QMessageBox) and box.isVisible()
-    assert "changed elsewhere" in box.text()
-    assert {b.text() for b in box.buttons()} >= {"Reload", "Overwrite"}
+    assert box is not None and box.isVisible()
+    assert "changed elsewhere" in box.intro.text()
     assert editor.isVisible(), "the editor stays open with the user's input"
-    qtbot.mouseClick(editor.reload_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(box.keep_theirs_button, Qt.MouseButton.LeftButton)
     assert editor.notes.toPlainText() == "Changed in another window"
     assert editor.honorific.text() == elsewhere.data.honorific
-    # Again, this time overwriting.
+    # Again, this time keeping mine.
     people.update_person(gui_demo_db, pid, replace(people.get_person(gui_demo_db, pid).data, notes="Third"))
     editor.honorific.setText("Dr.")
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    assert editor.conflict_box is not None
-    qtbot.mouseClick(editor.overwrite_button, Qt.MouseButton.LeftButton)
+    box = editor.conflict_box
+    assert box is not None and box.isVisible()
+    qtbot.mouseClick(box.keep_mine_button, Qt.MouseButton.LeftButton)
     after = people.get_person(gui_demo_db, pid)
     assert after.data.honorific == "Dr." and after.data.notes == "Changed in another window"
     assert actions.stack.count() == 1

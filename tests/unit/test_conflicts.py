@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from organizer.domain.conflicts import keep_mine, resolve, three_way
+from organizer.domain.conflicts import keep_mine, resolve, three_way, untouched_as_stored
 from organizer.domain.enums import Side, VisitStatus
 from organizer.domain.errors import ConflictError
 from organizer.domain.records import (
@@ -123,3 +123,20 @@ def test_three_choices_through_the_services(db: Database) -> None:
     kept = people.update_person(db, pid, keep_mine(plan), again.meta.version)
     assert (kept.data.notes, kept.data.biography, kept.data.honorific) == ("mine again", "Chemist", "Dr.")
     assert kept.data.positions[0].title == "Dean"
+
+
+def test_fields_the_form_writes_differently_are_not_my_changes() -> None:
+    stored = PersonData(family_name="P", phones=(ContactEntry("+998 71 234 56 78"),), notes="n")
+    loaded = replace(stored, phones=(ContactEntry("+998712345678"),))  # how the form gives it back
+    mine = replace(loaded, notes="mine")
+    theirs = replace(stored, notes="n", honorific="Dr.")
+    plan = three_way(stored, untouched_as_stored(mine, loaded, stored), theirs)
+    assert {d.name: d.taken for d in plan.diffs} == {"notes": "mine", "honorific": "theirs"}
+
+
+def test_a_photo_i_chose_travels_with_my_side() -> None:
+    base = PersonData(family_name="P")
+    mine = replace(base, photo=b"\x89PNG\r\n\x1a\nmine", photo_type="image/png")
+    plan = three_way(base, mine, replace(base, notes="theirs"))
+    assert resolve(plan).photo == mine.photo and keep_mine(plan).photo == mine.photo
+    assert resolve(three_way(base, base, replace(base, notes="x"))).photo is None

@@ -1,6 +1,7 @@
 """The editor dialog every record kind shares: fields with their problems next to them, validation as
 you type (the services' own checks, ``services.validation.problems_of``), saving through the undo
-stack, and the reload-or-overwrite choice when the record was changed elsewhere meanwhile.
+stack, and, when the record was changed elsewhere meanwhile, both versions side by side with the choice
+of keeping mine, keeping theirs or merging field by field (``gui.conflict_dialog``).
 
 An editor subclass builds its fields with ``add_field`` and implements ``collect`` (the form as the
 service's ``*Data``) and ``load`` (a stored record into the form). Nothing here knows SQL or rules.
@@ -17,15 +18,16 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from organizer.domain.conflicts import three_way, untouched_as_stored
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import ConflictError, OrganizerError, Problem, ValidationError
+from organizer.gui.conflict_dialog import THEIRS, ConflictDialog
 from organizer.gui.editors import choices
 from organizer.gui.editors.attachments import AttachmentsPanel
 from organizer.gui.editors.fields import InvalidInputError
@@ -54,7 +56,8 @@ class EditorDialog(QDialog):
         self.version: int | None = None
         self.errors: dict[str, QLabel] = {}
         self.widgets: dict[str, QWidget] = {}
-        self.conflict_box: QMessageBox | None = None
+        self.conflict_box: ConflictDialog | None = None
+        self._loaded_form: Any = None
         self.local_problems: dict[str, Problem] = {}
         """Problems ``collect`` found itself (a row without its person): the row is left out of the data."""
         self._loading = False
@@ -145,7 +148,9 @@ class EditorDialog(QDialog):
         """Read the record being edited (``ident``) into the form."""
         if self.ident is None:
             return
-        detail = OPS[self.kind].get(self.db, self.ident)
+        self._show_record(OPS[self.kind].get(self.db, self.ident))
+
+    def _show_record(self, detail: Any) -> None:
         self._loading = True
         try:
             self.load(detail)
@@ -153,6 +158,11 @@ class EditorDialog(QDialog):
             self._loading = False
         self.detail = detail
         self.version = detail.meta.version
+        try:  # the form as it gives the stored record back: what "untouched" looks like (conflicts)
+            self._loaded_form = self.collect()
+        except (InvalidInputError, OrganizerError):
+            self._loaded_form = None
+        self.local_problems = {}
         self.show_problems({})
 
     def schedule_check(self) -> None:
@@ -223,6 +233,10 @@ class EditorDialog(QDialog):
         if self.local_problems:
             self.show_problems(self.local_problems)
             return False
+        return self.save_data(data)
+
+    def save_data(self, data: Any) -> bool:
+        """Save ``data`` (the form's, or a conflict's resolution) as this record."""
         try:
             if self.ident is None:
                 detail = self.records.create(self.kind, data)
@@ -232,7 +246,7 @@ class EditorDialog(QDialog):
             self.show_problems(err.issues)
             return False
         except ConflictError:
-            self.ask_conflict()
+            self.ask_conflict(data)
             return False
         except OrganizerError as err:
             self.show_problems({"": Problem("error", str(err))})
@@ -242,34 +256,31 @@ class EditorDialog(QDialog):
         self.accept()
         return True
 
-    def ask_conflict(self) -> QMessageBox:
-        """The record changed elsewhere: offer to reload it (dropping these edits) or overwrite it."""
-        box = QMessageBox(self)
-        box.setObjectName("conflict")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Changed elsewhere"))
-        box.setText(self.tr("This %1 was changed elsewhere while you were editing it.").replace(
-            "%1", kind_label(self.kind)))
-        box.setInformativeText(self.tr("Reload it and lose your changes here, or overwrite the other change "
-                                       "with yours?"))
-        self.reload_button = box.addButton(self.tr("Reload"), QMessageBox.ButtonRole.AcceptRole)
-        self.overwrite_button = box.addButton(self.tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.buttonClicked.connect(self._on_conflict_choice)
+    def ask_conflict(self, mine: Any = None) -> ConflictDialog | None:
+        """The record changed elsewhere: show both versions and offer keep mine, keep theirs or a merge
+        field by field (``gui.conflict_dialog``). None if the record is gone (the message says so)."""
+        try:
+            theirs = OPS[self.kind].get(self.db, self.ident) if self.ident is not None else None
+        except OrganizerError as err:  # deleted meanwhile
+            self.show_problems({"": Problem("error", str(err))})
+            return None
+        if theirs is None or mine is None:
+            return None
+        base = self.detail.data if self.detail is not None else None
+        if base is not None and self._loaded_form is not None:
+            mine = untouched_as_stored(mine, self._loaded_form, base)
+        box = ConflictDialog(three_way(base, mine, theirs.data), kind_label(self.kind), self)
+        box.finished.connect(lambda _code: self._on_conflict_choice(box, theirs))
         self.conflict_box = box
         box.open()
         return box
 
-    def _on_conflict_choice(self, button: object) -> None:
-        if button is self.reload_button:
-            try:
-                self.open_record()
-            except OrganizerError as err:  # deleted meanwhile
-                self.show_problems({"": Problem("error", str(err))})
-        elif button is self.overwrite_button:
-            try:
-                self.version = OPS[self.kind].get(self.db, self.ident).meta.version if self.ident else None
-            except OrganizerError as err:
-                self.show_problems({"": Problem("error", str(err))})
-                return
-            self.save()
+    def _on_conflict_choice(self, box: ConflictDialog, theirs: Any) -> None:
+        if box.outcome is None:
+            return  # cancelled: the form stays as it is
+        if box.outcome == THEIRS:
+            self._show_record(theirs)
+            return
+        # Mine or merged, on top of the version stored now: undo goes back to that version.
+        self.detail, self.version = theirs, theirs.meta.version
+        self.save_data(box.result_data())

@@ -1,0 +1,68 @@
+"""The window shows a record's history (who changed what and when) and picks up other clients' changes:
+a record it shows is refreshed when it changed underneath, a new record appears in its list."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from organizer.domain.records import PersonData
+from organizer.gui.history import SHOWN, history_html
+from organizer.services import audit, people
+from organizer.store.database import Database
+
+
+def _korzhikov(db: Database) -> int:
+    return next(r.id for r in people.list_people(db) if "Korzhikov" in r.full_name)
+
+
+def test_the_person_pane_shows_history_and_follows_changes_made_elsewhere(
+        qtbot: Any, gui_window: Any, gui_demo_db: Database) -> None:
+    win = gui_window
+    pid = _korzhikov(gui_demo_db)
+    win.show_tab(win.people_tab)
+    assert win.people_tab.select_id(pid)
+    pane = win.people_tab.detail
+    assert "History" in pane.toPlainText() and "No changes recorded yet." in pane.toPlainText()
+    # Another client (its own Database user name) edits the person the window shows.
+    gui_demo_db.user = "eve"
+    start = people.get_person(gui_demo_db, pid)
+    people.update_person(gui_demo_db, pid, replace(start.data, notes="Prefers tea", family_name="Korzhikoff"),
+                         start.meta.version)
+    # The poll runs while the window is active: the pane and the row follow without F5.
+    qtbot.waitUntil(lambda: "Prefers tea" in pane.toPlainText(), timeout=15_000)
+    text = pane.toPlainText()
+    assert "eve" in text and "changed family name, notes" in text
+    row = win.people_tab.model.row_of(pid)
+    qtbot.waitUntil(lambda: "Korzhikoff" in str(win.people_tab.model.index(row, 0).data()), timeout=5_000)
+    assert win.people_tab.current_id() == pid
+
+
+def test_a_record_created_elsewhere_appears_and_the_selection_stays(
+        qtbot: Any, gui_window: Any, gui_demo_db: Database) -> None:
+    win = gui_window
+    pid = _korzhikov(gui_demo_db)
+    assert win.people_tab.select_id(pid)
+    before = win.people_tab.model.rowCount()
+    created = people.create_person(gui_demo_db, PersonData(given_name="Aigul", family_name="Safina"))
+    assert win.watcher.check_now()
+    qtbot.waitUntil(lambda: win.people_tab.model.rowCount() == before + 1, timeout=10_000)
+    assert win.people_tab.model.row_of(created.meta.id) is not None
+    assert win.people_tab.current_id() == pid
+    assert not win.watcher.check_now(), "nothing new: no refresh"
+
+
+def test_the_history_section_lists_the_newest_first_and_counts_the_rest(gui_db: Database) -> None:
+    created = people.create_person(gui_db, PersonData(family_name="Often"))
+    detail = created
+    for i in range(SHOWN + 2):
+        detail = people.update_person(gui_db, created.meta.id, replace(detail.data, notes=f"n{i}"),
+                                      detail.meta.version)
+    entries = audit.record_history(gui_db, "person", created.meta.id)
+    html = history_html(entries, created.meta.id, "person")
+    assert html.count("changed notes") == SHOWN
+    assert html.index("changed notes") < html.rindex("changed notes")
+    assert "3 earlier changes: organizer history person" in html
+    hostile = replace(entries[0], user="<b>mallory</b>")
+    shown = history_html([hostile], created.meta.id, "person")
+    assert "&lt;b&gt;mallory&lt;/b&gt;" in shown and "<b>mallory" not in shown
