@@ -42,6 +42,17 @@ def _launch_gui(db: Database, argv: list[str], options: GuiOptions) -> int:
     return run_gui(db, argv, language=options.language, screenshot=options.screenshot, view=options.view)
 
 
+def _recover_gui(url: str, error: str, argv: list[str], options: GuiOptions) -> Database | None:
+    """The database cannot be opened: the window offers its newest good backup (None: not restored)."""
+    if missing_display(os.environ):
+        return None
+    try:
+        from organizer.gui.app import recover_at_start
+    except ImportError:
+        return None
+    return recover_at_start(url, error, argv, language=options.language)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     if list(sys.argv[1:] if argv is None else argv) == ["--version"]:  # before argparse and the rest of the CLI
         from organizer import __version__
@@ -50,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     from organizer.cli.main import main as cli_main
 
-    return cli_main(argv, gui=_launch_gui)
+    return cli_main(argv, gui=_launch_gui, gui_recover=_recover_gui)
 
 
 def gui_main() -> int:

@@ -30,12 +30,14 @@ from typing import TYPE_CHECKING, TextIO
 from organizer import __version__
 from organizer.cli import safety
 from organizer.cli.gui_options import GuiOptions, add_gui_arguments, gui_options
-from organizer.domain.errors import OrganizerError
+from organizer.domain.errors import DatabaseError, OrganizerError
 
 if TYPE_CHECKING:
     from organizer.store.database import Database
 
 GuiLauncher = Callable[["Database", list[str], GuiOptions], int]
+GuiRecovery = Callable[[str, str, list[str], GuiOptions], "Database | None"]
+"""(url, error, argv, options): the window's offer of a backup when the database cannot be opened."""
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -122,7 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
-         out: TextIO | None = None, err: TextIO | None = None) -> int:
+         out: TextIO | None = None, err: TextIO | None = None, gui_recover: GuiRecovery | None = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
     args_list = list(sys.argv[1:] if argv is None else argv)
@@ -148,7 +150,16 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
 
             return cmd_restore(resolve_db_url(args.db, args.db_url), args, out)
         create = args.create or command == "demo" or not explicit
-        db = open_database(resolve_db_url(args.db, args.db_url), create=create)
+        try:
+            db = open_database(resolve_db_url(args.db, args.db_url), create=create)
+        except DatabaseError as exc:
+            # The desktop app offers the newest good backup of a file it cannot open.
+            if command != "gui" or gui is None or gui_recover is None:
+                raise
+            db = gui_recover(resolve_db_url(args.db, args.db_url), str(exc),
+                             [sys.argv[0] if sys.argv else "organizer"], gui_options(args))
+            if db is None:
+                raise
         if args.user is not None:
             db.user = args.user.strip()
         from organizer.services.backup import daily_backup

@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from organizer.domain.errors import OrganizerError
+from organizer.gui.backup_offer import offer_backup
 from organizer.gui.i18n import choose_language, install_language
 from organizer.gui.icons import app_icon
 from organizer.gui.main_window import APP_NAME, MainWindow
@@ -68,10 +69,16 @@ class WindowManager(QObject):
         try:
             db = open_database(sqlite_url(path), create=create)
         except OrganizerError as err:
-            QMessageBox.warning(old, QCoreApplication.translate("WindowManager", "Cannot Open Database"),
-                                QCoreApplication.translate("WindowManager", "Organizer could not open %1.")
-                                .replace("%1", str(path)) + "\n\n" + str(err))
-            return False
+            # Says so, and offers the newest good backup of that file if there is one (gui.backup_offer).
+            if not offer_backup(old, path, str(err)):
+                return False
+            try:
+                db = open_database(sqlite_url(path), create=False)
+            except OrganizerError as again:
+                QMessageBox.warning(old, QCoreApplication.translate("WindowManager", "Cannot Open Database"),
+                                    QCoreApplication.translate("WindowManager", "Organizer could not open %1.")
+                                    .replace("%1", str(path)) + "\n\n" + str(again))
+                return False
         old.save_state()
         self.window = self._make_window(db)
         self.window.show()
@@ -110,3 +117,19 @@ def run_gui(db: Database, argv: list[str], *, language: str | None = None, scree
         except ScreenshotError as err:
             print(f"organizer: {err}", file=sys.stderr)
     return app.exec()
+
+
+def recover_at_start(url: str, error: str, argv: list[str], *, language: str | None = None,
+                     settings: Settings | None = None) -> Database | None:
+    """The database given at start-up cannot be opened: say so in a window and offer its newest good
+    backup (``gui.backup_offer``). The reopened database once a backup was restored, else None."""
+    app = application(argv)
+    settings = settings if settings is not None else Settings()
+    install_language(app, choose_language(language, settings.language))
+    if not offer_backup(None, url, error):
+        return None
+    try:
+        return open_database(url, create=False)
+    except OrganizerError as err:
+        QMessageBox.warning(None, QCoreApplication.translate("WindowManager", "Cannot Open Database"), str(err))
+        return None

@@ -20,7 +20,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.domain.conflicts import FieldDiff, MergePlan, Side, keep_mine, resolve
+from organizer.gui.history import field_names
 
 CELL_LIMIT = 200
 """Characters of a value shown in a cell (the whole value is in the cell's tooltip)."""
@@ -53,7 +54,8 @@ def show_value(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return QCoreApplication.translate("ConflictDialog", "yes") if value else \
+            QCoreApplication.translate("ConflictDialog", "no")
     if isinstance(value, bytes):
         return f"({len(value):,} bytes)"
     if isinstance(value, tuple | list):
@@ -66,10 +68,13 @@ def show_value(value: Any) -> str:
 
 
 def field_label(name: str) -> str:
-    """``logistics.arrival_at`` -> ``Logistics: arrival at``."""
+    """A field's name in the interface language: ``notes`` -> ``Notes``, ``logistics.lodging`` ->
+    ``Logistics: lodging`` (the history's names, ``gui.history.field_names``)."""
+    names = field_names()
     head, _, rest = name.partition(".")
-    text = head.replace("_", " ").capitalize()
-    return f"{text}: {rest.replace('_', ' ')}" if rest else text
+    text = names.get(head, head.replace("_", " "))
+    text = text[:1].upper() + text[1:]
+    return f"{text}: {names.get(rest, rest.replace('_', ' '))}" if rest else text
 
 
 class ConflictDialog(QDialog):
@@ -153,7 +158,7 @@ class ConflictDialog(QDialog):
         chooser.setCurrentIndex(chooser.findData(side))
 
     def choices(self) -> dict[str, Side]:
-        return {name: THEIRS if box.currentData() == THEIRS else MINE for name, box in self.choosers.items()}
+        return {name: "theirs" if box.currentData() == THEIRS else "mine" for name, box in self.choosers.items()}
 
     def result_data(self) -> Any:
         """The input to save for the chosen outcome (None for "keep theirs": nothing to save)."""

@@ -27,41 +27,72 @@ translate = QCoreApplication.translate
 
 def field_names() -> dict[str, str]:
     """Stored field names in the interface language (others are shown with spaces for underscores)."""
-    t = lambda text: translate("History", text)  # noqa: E731
     return {
-        "given_name": t("given name"), "family_name": t("family name"), "middle_name": t("middle name"),
-        "honorific": t("honorific"), "form_of_address": t("form of address"), "display_name": t("display name"),
-        "name_variants": t("names in other scripts"), "languages": t("languages"), "biography": t("biography"),
-        "photo": t("photo"), "emails": t("e-mail addresses"), "phones": t("phone numbers"), "tags": t("tags"),
-        "notes": t("notes"), "topics": t("topics"), "positions": t("positions"), "attachments": t("files"),
-        "name": t("name"), "short_name": t("short name"), "kind": t("kind"), "parent_id": t("parent"),
-        "country": t("country"), "city": t("city"), "address": t("address"), "website": t("website"),
-        "profile": t("profile"), "title": t("title"), "direction": t("direction"), "start_date": t("start"),
-        "end_date": t("end"), "place": t("place"), "purpose": t("purpose"), "status": t("status"),
-        "institutions": t("institutions"), "participants": t("participants"), "gifts": t("gifts"),
-        "summary": t("summary"), "description": t("description"), "due_date": t("due date"),
+        "given_name": translate("History", "given name"),
+        "family_name": translate("History", "family name"),
+        "middle_name": translate("History", "middle name"),
+        "honorific": translate("History", "honorific"),
+        "form_of_address": translate("History", "form of address"),
+        "display_name": translate("History", "display name"),
+        "name_variants": translate("History", "names in other scripts"),
+        "languages": translate("History", "languages"),
+        "biography": translate("History", "biography"),
+        "photo": translate("History", "photo"),
+        "emails": translate("History", "e-mail addresses"),
+        "phones": translate("History", "phone numbers"),
+        "tags": translate("History", "tags"),
+        "notes": translate("History", "notes"),
+        "topics": translate("History", "topics"),
+        "positions": translate("History", "positions"),
+        "attachments": translate("History", "files"),
+        "name": translate("History", "name"),
+        "short_name": translate("History", "short name"),
+        "kind": translate("History", "kind"),
+        "parent_id": translate("History", "parent"),
+        "country": translate("History", "country"),
+        "city": translate("History", "city"),
+        "address": translate("History", "address"),
+        "website": translate("History", "website"),
+        "profile": translate("History", "profile"),
+        "title": translate("History", "title"),
+        "direction": translate("History", "direction"),
+        "start_date": translate("History", "start"),
+        "end_date": translate("History", "end"),
+        "place": translate("History", "place"),
+        "purpose": translate("History", "purpose"),
+        "status": translate("History", "status"),
+        "institutions": translate("History", "institutions"),
+        "participants": translate("History", "participants"),
+        "gifts": translate("History", "gifts"),
+        "summary": translate("History", "summary"),
+        "description": translate("History", "description"),
+        "due_date": translate("History", "due date"),
     }
 
 
 def describe(entry: AuditEntryView, ident: int) -> str:
     """What an entry did, in the interface language (plain text)."""
-    t = lambda text: translate("History", text)  # noqa: E731
+    detail = entry.detail
     if entry.action == "update":
         names = field_names()
-        listed = ", ".join(names.get(f, f.replace("_", " ").replace("logistics.", "")) for f in entry.fields)
-        text = t("changed %1").replace("%1", listed)
+        listed = ", ".join(names.get(f, f.replace("logistics.", "").replace("_", " ")) for f in entry.fields)
+        text = translate("History", "changed %1").replace("%1", listed)
     elif entry.action == "merge":
-        text = t("merged record %1 into this one").replace("%1", str(entry.detail.get("merged_id", "?")))
+        text = translate("History", "merged record %1 into this one").replace("%1", str(detail.get("merged_id", "?")))
+    elif entry.action == "unmerge" and "merged_id" in detail:
+        text = translate("History", "undid the merge of record %1").replace("%1", str(detail["merged_id"]))
     elif entry.action == "unmerge":
-        if "merged_id" in entry.detail:
-            text = t("undid the merge of record %1").replace("%1", str(entry.detail["merged_id"]))
-        else:
-            text = t("split off again from record %1").replace("%1", str(entry.detail.get("into_id", "?")))
+        text = translate("History", "split off again from record %1").replace("%1", str(detail.get("into_id", "?")))
+    elif entry.action == "create":
+        text = translate("History", "created")
+    elif entry.action == "delete":
+        text = translate("History", "deleted")
+    elif entry.action == "erase":
+        text = translate("History", "erased the personal data")
     else:
-        text = {"create": t("created"), "delete": t("deleted"), "erase": t("erased the personal data"),
-                "import": t("imported")}.get(entry.action, entry.action)
+        text = entry.action
     if entry.record_id is not None and entry.record_id != ident:
-        text += " " + t("(as record %1, merged into this one)").replace("%1", str(entry.record_id))
+        text += " " + translate("History", "(as record %1, merged into this one)").replace("%1", str(entry.record_id))
     return text
 
 
@@ -75,16 +106,27 @@ def history_html(entries: Sequence[AuditEntryView], ident: int, kind: str) -> st
         local = entry.at.replace(tzinfo=UTC).astimezone()
         when = f"{fmt_date(local.date())} {fmt_time(local)}"
         who = entry.user or translate("History", "unknown user")
-        rows.append(f'<tr><td valign="top">{esc(when)}</td><td valign="top">{esc(who)}</td>'
-                    f'<td valign="top">{esc(describe(entry, ident))}</td></tr>')
-    head = "".join(f"<th>{esc(h)}</th>" for h in (translate("History", "When"), translate("History", "Who"),
-                                                   translate("History", "What")))
+        rows.append(
+            f'<tr><td valign="top">{esc(when)}</td><td valign="top">{esc(who)}</td>'
+            f'<td valign="top">{esc(describe(entry, ident))}</td></tr>'
+        )
+    head = "".join(
+        f"<th>{esc(h)}</th>"
+        for h in (translate("History", "When"), translate("History", "Who"), translate("History", "What"))
+    )
     table = f'<table class="grid" width="99%" cellspacing="0" cellpadding="4"><tr>{head}</tr>{"".join(rows)}</table>'
     more = ""
     if len(entries) > SHOWN:
-        more = '<p class="muted">' + esc(translate("History", "%1 earlier changes: organizer history %2 %3")
-                                         .replace("%1", str(len(entries) - SHOWN)).replace("%2", kind)
-                                         .replace("%3", str(ident))) + "</p>"
+        more = (
+            '<p class="muted">'
+            + esc(
+                translate("History", "%1 earlier changes: organizer history %2 %3")
+                .replace("%1", str(len(entries) - SHOWN))
+                .replace("%2", kind)
+                .replace("%3", str(ident))
+            )
+            + "</p>"
+        )
     return heading + table + more
 
 

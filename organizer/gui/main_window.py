@@ -14,6 +14,7 @@ shows the matching "+ Add …" link and a click calls ``handler(visit_id)``.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -148,6 +149,11 @@ class MainWindow(QMainWindow):
             for name, tab in self._built.items():
                 self.settings.restore_widgets(tab, f"main/{name}")
         self._start_loading()
+        from organizer.store.database import default_user
+
+        self._user_given = db.user != default_user()
+        """``--user`` named someone: Preferences do not override it."""
+        self.apply_user_name()
 
     def _start_loading(self) -> None:
         """The shown tab's list first, alone on the workers; the filter choices and the counts once it is
@@ -595,11 +601,22 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Organizer"), about_text())
 
+    def apply_user_name(self) -> None:
+        """The name from Preferences goes into the audit trail, unless ``--user`` or ``$ORGANIZER_USER``
+        named someone (the login name is only the default)."""
+        from organizer.store.database import default_user
+
+        if not self._user_given and not os.environ.get("ORGANIZER_USER"):
+            self.db.user = self.settings.user_name or default_user()
+
     def show_preferences(self) -> None:
         from organizer.gui.preferences import PreferencesDialog
 
         dialog = PreferencesDialog(self.settings, self)
-        if dialog.exec() and dialog.restart_needed():
+        accepted = dialog.exec()
+        if accepted:
+            self.apply_user_name()
+        if accepted and dialog.restart_needed():
             QMessageBox.information(self, self.tr("Preferences"),
                                     self.tr("The new language will be used when you start Organizer again."))
 

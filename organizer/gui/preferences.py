@@ -1,4 +1,4 @@
-"""The Preferences dialog: the interface language (and the place for later preferences).
+"""The Preferences dialog: the interface language and the user name written in the audit trail.
 
 A language change is saved at once and takes effect the next time Organizer starts; the dialog says
 so. Re-translating a live window would mean rebuilding every view and detail pane, which a restart
@@ -7,10 +7,20 @@ does more reliably.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from organizer.gui.i18n import SYSTEM, choose_language, current_language, language_names
 from organizer.gui.settings import Settings
+from organizer.store.database import default_user
 
 
 class PreferencesDialog(QDialog):
@@ -35,6 +45,14 @@ class PreferencesDialog(QDialog):
         label = QLabel(self.tr("&Language:"))
         label.setBuddy(self.language)
         form.addRow(label, self.language)
+        self.user_name = QLineEdit(settings.user_name)
+        self.user_name.setAccessibleName(self.tr("Your name in the history of changes"))
+        self.user_name.setPlaceholderText(default_user() or self.tr("your name"))
+        self.user_name.setToolTip(self.tr("Written with every change you make (a record's History). Empty: "
+                                          "your login name."))
+        user_label = QLabel(self.tr("&Your name:"))
+        user_label.setBuddy(self.user_name)
+        form.addRow(user_label, self.user_name)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -50,6 +68,7 @@ class PreferencesDialog(QDialog):
 
     def accept(self) -> None:
         self._settings.language = self.chosen_language()
+        self._settings.user_name = self.user_name.text()
         super().accept()
 
     def restart_needed(self) -> bool:

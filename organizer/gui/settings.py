@@ -1,8 +1,8 @@
 """Preferences and window state kept between sessions (QSettings, an INI file in the user's config folder).
 
-What is kept: the interface language, the recently opened databases, the main window's geometry and
-tool bar/dock state, each splitter's sizes and each table's or tree's column widths and sort order
-(``QHeaderView.saveState``). Everything goes through ``Settings`` so the keys live in one place.
+What is kept: the interface language, the user name for the audit trail ("user name"), the recently
+opened databases, the main window's geometry and tool bar/dock state, each splitter's sizes and each
+table's or tree's column widths and sort order (``QHeaderView.saveState``). Everything goes through ``Settings`` so the keys live in one place.
 
 The file is ``<config dir>/Organizer/Organizer.ini`` (``$XDG_CONFIG_HOME`` on Linux);
 ``ORGANIZER_SETTINGS=/path/file.ini`` overrides it (tests and portable installs use that).
@@ -55,6 +55,19 @@ class Settings:
         if value not in (SYSTEM, *SUPPORTED_LANGUAGES):
             raise ValueError(f"unknown language {value!r}")
         self.store.setValue("language", value)
+        self.store.sync()
+
+    # --- who is making changes (the audit trail) --------------------------------------------------
+
+    @property
+    def user_name(self) -> str:
+        """The name written with every change (``store.audit``); "" means the login name."""
+        value = self.store.value("user name", "")
+        return " ".join(str(value).split())[:300] if isinstance(value, str) else ""
+
+    @user_name.setter
+    def user_name(self, value: str) -> None:
+        self.store.setValue("user name", " ".join(value.split())[:300])
         self.store.sync()
 
     # --- recent databases --------------------------------------------------------------------------

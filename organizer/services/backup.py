@@ -11,6 +11,9 @@
   database with the backup API (other clients see the restored data; the file keeps its name, mode
   and WAL mode), and brings its schema up to date. A current file that cannot be read at all is
   renamed aside, unchanged.
+- ``newest_good_backup(path)``: the newest automatic backup of a database that opens cleanly (checked
+  read-only: ours, not from a newer Organizer, ``integrity_check`` ok); what the window offers when a
+  database cannot be opened (``gui.backup_offer``).
 
 A PostgreSQL database is backed up with the server's own tools (``pg_dump``); these calls refuse it.
 """
@@ -23,6 +26,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
+
+from sqlalchemy.exc import ArgumentError
 
 from organizer.domain.errors import DatabaseError, OrganizerError
 from organizer.store import snapshots
@@ -73,6 +78,38 @@ def list_backups(db: Database) -> list[Path]:
     return list(reversed(snapshots.automatic_backups(_local_path(db))))
 
 
+@dataclass(frozen=True)
+class BackupChoice:
+    """The newest automatic backup of a database that opens cleanly, and the newer ones that did not."""
+
+    path: Path
+    made_at: datetime | None
+    """When it was made (UTC), from its name."""
+    skipped: tuple[tuple[Path, str], ...] = ()
+    """Newer backups refused, each with the reason (damaged, not ours, from a newer Organizer)."""
+
+
+def backups_of(database: Path) -> list[Path]:
+    """The automatic backups of the database file ``database``, newest first (not checked: see
+    ``newest_good_backup``). Works when the database itself cannot be opened."""
+    return list(reversed(snapshots.automatic_backups(database)))
+
+
+def newest_good_backup(database: Path) -> BackupChoice | None:
+    """The newest automatic backup of ``database`` that passes ``check_backup_file`` (an Organizer
+    database this version can open, intact by ``PRAGMA integrity_check``), or None. Read-only: no
+    backup is changed by the checks."""
+    skipped: list[tuple[Path, str]] = []
+    for candidate in backups_of(database):
+        try:
+            check_backup_file(candidate)
+        except OrganizerError as err:
+            skipped.append((candidate, str(err)))
+            continue
+        return BackupChoice(candidate, snapshots.made_at(candidate), tuple(skipped))
+    return None
+
+
 def check_backup_file(source: Path) -> None:
     """Refuse what is not a readable, intact Organizer database, without writing to it."""
     if not check_sqlite_file(source):
@@ -91,8 +128,14 @@ def check_backup_file(source: Path) -> None:
         raise DatabaseError(f"{source} is damaged (integrity check: {str(result)[:200]}); it cannot be restored")
 
 
-def restore_database(database: Path, source: Path, *, now: datetime | None = None) -> RestoreReport:
-    """Replace the data of ``database`` with the backup ``source``; see the module docstring."""
+def restore_database(database: Path, source: Path, *, now: datetime | None = None,
+                     set_aside_unusable: bool = False) -> RestoreReport:
+    """Replace the data of ``database`` with the backup ``source``; see the module docstring.
+
+    ``set_aside_unusable``: a current file that is not an Organizer database (or is one of a newer
+    Organizer) is renamed aside unchanged, like a damaged one, instead of refused; for the window's
+    offer of a backup, which the user confirmed knowing the file will be moved.
+    """
     now = now or datetime.now(UTC)
     check_backup_file(source)
     if database.exists() and os.path.samefile(database, source):
@@ -108,7 +151,7 @@ def restore_database(database: Path, source: Path, *, now: datetime | None = Non
         try:
             readable = check_sqlite_file(database)
         except DatabaseError as err:
-            if " is corrupt " not in str(err):  # another program's file, or a newer Organizer's: not ours
+            if " is corrupt " not in str(err) and not set_aside_unusable:  # not ours, or a newer Organizer's
                 raise OrganizerError(f"will not restore over {database}: {err}") from None
             readable = False
         if readable:
@@ -128,6 +171,19 @@ def restore_database(database: Path, source: Path, *, now: datetime | None = Non
     finally:
         restored.close()
     return RestoreReport(database=database, restored_from=source, kept_aside=aside, schema_revision=revision)
+
+
+def local_database_path(url: str) -> Path | None:
+    """The SQLite file a database URL names, or None (a server database, or not a URL)."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        u = make_url(url)
+    except (ArgumentError, ValueError):
+        return None
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+        return None
+    return Path(u.database)
 
 
 def restore_at_url(url: str, source: Path) -> RestoreReport:

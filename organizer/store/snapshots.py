@@ -100,6 +100,12 @@ def rotate_backup(database: Path, reason: str, *, now: datetime | None = None, k
     return target
 
 
+def made_at(backup: Path) -> datetime | None:
+    """When an automatic backup was made (UTC, from its name), or None for another name."""
+    stamp = re.match(r"^.*-(\d{8}T\d{6}Z)-[a-z0-9-]+\.sqlite$", backup.name)
+    return datetime.strptime(stamp.group(1), _STAMP).replace(tzinfo=UTC) if stamp else None
+
+
 def backup_due(database: Path, *, now: datetime | None = None) -> bool:
     """True if the newest automatic backup is older than a day (or there is none)."""
     now = (now or datetime.now(UTC)).astimezone(UTC)

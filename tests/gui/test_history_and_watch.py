@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from organizer.domain.enums import RecordKind
 from organizer.domain.records import PersonData
 from organizer.gui.history import SHOWN, history_html
 from organizer.services import audit, people
@@ -66,3 +67,33 @@ def test_the_history_section_lists_the_newest_first_and_counts_the_rest(gui_db: 
     hostile = replace(entries[0], user="<b>mallory</b>")
     shown = history_html([hostile], created.meta.id, "person")
     assert "&lt;b&gt;mallory&lt;/b&gt;" in shown and "<b>mallory" not in shown
+
+
+def test_the_user_name_from_preferences_goes_into_the_history(qtbot: Any, tmp_path: Any,
+                                                              gui_demo_db: Database,
+                                                              monkeypatch: Any) -> None:
+    from PySide6.QtCore import QSettings
+
+    from organizer.gui.main_window import MainWindow
+    from organizer.gui.preferences import PreferencesDialog
+    from organizer.gui.settings import Settings
+
+    monkeypatch.delenv("ORGANIZER_USER", raising=False)
+    settings = Settings(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
+    dialog = PreferencesDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.user_name.setText("  Dilnoza   Karimova ")
+    dialog.accept()
+    assert settings.user_name == "Dilnoza Karimova"
+    win = MainWindow(gui_demo_db, settings=settings, remember_state=False)
+    qtbot.addWidget(win)
+    assert gui_demo_db.user == "Dilnoza Karimova"
+    pid = _korzhikov(gui_demo_db)
+    start = people.get_person(gui_demo_db, pid)
+    win.records.update(RecordKind.PERSON, pid, start.data, replace(start.data, notes="x"), start.meta.version)
+    assert audit.record_history(gui_demo_db, "person", pid)[-1].user == "Dilnoza Karimova"
+    # --user (or $ORGANIZER_USER) wins over the preference.
+    gui_demo_db.user = "from-the-command-line"
+    other = MainWindow(gui_demo_db, settings=settings, remember_state=False)
+    qtbot.addWidget(other)
+    assert gui_demo_db.user == "from-the-command-line"
