@@ -2,7 +2,8 @@
 
 What is kept: the interface language, the user name for the audit trail ("user name"), the recently
 opened databases, the main window's geometry and tool bar/dock state, each splitter's sizes and each
-table's or tree's column widths and sort order (``QHeaderView.saveState``). Everything goes through ``Settings`` so the keys live in one place.
+table's or tree's column widths and sort order (``QHeaderView.saveState``). Everything goes through
+``Settings`` so the keys live in one place.
 
 The file is ``<config dir>/Organizer/Organizer.ini`` (``$XDG_CONFIG_HOME`` on Linux);
 ``ORGANIZER_SETTINGS=/path/file.ini`` overrides it (tests and portable installs use that).
