@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import fields, is_dataclass
 from datetime import date, datetime
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.domain.conflicts import FieldDiff, MergePlan, Side, keep_mine, resolve
+from organizer.gui.formatting import enum_label
 from organizer.gui.history import field_names
 
 CELL_LIMIT = 200
@@ -47,6 +48,8 @@ def show_value(value: Any) -> str:
     """A field's value as one readable line: lists joined with "; ", rows by their fields."""
     if value is None or value == "" or value == ():
         return "—"
+    if isinstance(value, StrEnum):
+        return enum_label(value)
     if isinstance(value, Enum):
         return str(value.value).replace("_", " ")
     if isinstance(value, datetime):

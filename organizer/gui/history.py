@@ -98,9 +98,11 @@ def describe(entry: AuditEntryView, ident: int) -> str:
 
 def history_html(entries: Sequence[AuditEntryView], ident: int, kind: str) -> str:
     """The section: a heading and a When / Who / What table, newest first."""
-    heading = f"<h3>{esc(translate('History', 'History'))}</h3>"
+    title = translate("History", "History")
+    heading = f"<h3>{esc(title)}</h3>"
     if not entries:
-        return heading + f'<p class="muted">{esc(translate("History", "No changes recorded yet."))}</p>'
+        none = translate("History", "No changes recorded yet.")
+        return heading + f'<p class="muted">{esc(none)}</p>'
     rows = []
     for entry in list(reversed(entries))[:SHOWN]:
         local = entry.at.replace(tzinfo=UTC).astimezone()
@@ -135,4 +137,5 @@ def history_section(db: Database, kind: str, ident: int) -> str:
     try:
         return history_html(record_history(db, kind, ident), ident, kind)
     except OrganizerError as err:
-        return f'<h3>{esc(translate("History", "History"))}</h3><p class="muted">{esc(str(err))}</p>'
+        title = translate("History", "History")
+        return f'<h3>{esc(title)}</h3><p class="muted">{esc(str(err))}</p>'

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from organizer.gui.i18n import SYSTEM, choose_language, current_language, language_names
 from organizer.gui.settings import Settings
-from organizer.store.database import default_user
 
 
 class PreferencesDialog(QDialog):
@@ -47,7 +46,7 @@ class PreferencesDialog(QDialog):
         form.addRow(label, self.language)
         self.user_name = QLineEdit(settings.user_name)
         self.user_name.setAccessibleName(self.tr("Your name in the history of changes"))
-        self.user_name.setPlaceholderText(default_user() or self.tr("your name"))
+        self.user_name.setPlaceholderText(self.tr("your login name"))
         self.user_name.setToolTip(self.tr("Written with every change you make (a record's History). Empty: "
                                           "your login name."))
         user_label = QLabel(self.tr("&Your name:"))

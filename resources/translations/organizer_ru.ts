@@ -232,6 +232,33 @@
     </message>
 </context>
 <context>
+    <name>BackupOffer</name>
+    <message>
+        <source>Cannot Open Database</source>
+        <translation>Не удалось открыть базу данных</translation>
+    </message>
+    <message>
+        <source>Organizer could not open %1.</source>
+        <translation>Organizer не смог открыть %1.</translation>
+    </message>
+    <message>
+        <source>The newest backup that opens cleanly is from %1. Restore it? The current file is kept, unchanged, in the folder %2.</source>
+        <translation>Самая свежая исправная резервная копия сделана %1. Восстановить её? Текущий файл будет сохранён без изменений в папке %2.</translation>
+    </message>
+    <message>
+        <source>Newer backups that cannot be used: %1</source>
+        <translation>Более новые копии, которые нельзя использовать: %1</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Восстановить</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored.</source>
+        <translation>Не удалось восстановить резервную копию.</translation>
+    </message>
+</context>
+<context>
     <name>BriefingDialog</name>
     <message>
         <source>Briefing</source>
@@ -351,6 +378,89 @@
     <message>
         <source>—</source>
         <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Changed elsewhere</source>
+        <translation>Изменено в другом месте</translation>
+    </message>
+    <message>
+        <source>This %1 was changed elsewhere while you were editing it. The fields that differ are below: choose which version to keep, or merge them field by field (fields only one side changed are taken from that side).</source>
+        <translation>Запись (%1) была изменена в другом месте, пока вы её редактировали. Ниже — поля, которые различаются: выберите, какую версию сохранить, или объедините их по полям (поле, изменённое только одной стороной, берётся с этой стороны).</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>I started from</source>
+        <translation>Было у меня</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Моё</translation>
+    </message>
+    <message>
+        <source>Theirs (stored now)</source>
+        <translation>Чужое (сохранено сейчас)</translation>
+    </message>
+    <message>
+        <source>Take</source>
+        <translation>Взять</translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation>Оставить &amp;моё</translation>
+    </message>
+    <message>
+        <source>Save my whole form over the other change</source>
+        <translation>Записать всю мою форму поверх чужого изменения</translation>
+    </message>
+    <message>
+        <source>Keep &amp;theirs</source>
+        <translation>Оставить &amp;чужое</translation>
+    </message>
+    <message>
+        <source>Drop my changes and show the stored version</source>
+        <translation>Отбросить мои изменения и показать сохранённую версию</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Объединить</translation>
+    </message>
+    <message>
+        <source>Save the fields as chosen above</source>
+        <translation>Сохранить поля так, как выбрано выше</translation>
+    </message>
+    <message>
+        <source>(not kept)</source>
+        <translation>(не сохранилось)</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>Чужое</translation>
+    </message>
+    <message>
+        <source>Take for %1</source>
+        <translation>Что взять: %1</translation>
+    </message>
+    <message>
+        <source>mine (only I changed it)</source>
+        <translation>моё (изменил только я)</translation>
+    </message>
+    <message>
+        <source>theirs (only they changed it)</source>
+        <translation>чужое (изменили только там)</translation>
     </message>
 </context>
 <context>
@@ -795,26 +905,6 @@
         <source>row %1</source>
         <translation>строка %1</translation>
     </message>
-    <message>
-        <source>Changed elsewhere</source>
-        <translation>Изменено в другом месте</translation>
-    </message>
-    <message>
-        <source>This %1 was changed elsewhere while you were editing it.</source>
-        <translation>Запись (%1) была изменена в другом месте, пока вы её редактировали.</translation>
-    </message>
-    <message>
-        <source>Reload it and lose your changes here, or overwrite the other change with yours?</source>
-        <translation>Загрузить её заново, потеряв ваши изменения, или записать ваши изменения поверх чужих?</translation>
-    </message>
-    <message>
-        <source>Reload</source>
-        <translation>Загрузить заново</translation>
-    </message>
-    <message>
-        <source>Overwrite</source>
-        <translation>Записать поверх</translation>
-    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -1199,6 +1289,225 @@
     <message>
         <source>Received</source>
         <translation>Получено</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>given name</source>
+        <translation>имя</translation>
+    </message>
+    <message>
+        <source>family name</source>
+        <translation>фамилия</translation>
+    </message>
+    <message>
+        <source>middle name</source>
+        <translation>отчество</translation>
+    </message>
+    <message>
+        <source>honorific</source>
+        <translation>титул</translation>
+    </message>
+    <message>
+        <source>form of address</source>
+        <translation>обращение</translation>
+    </message>
+    <message>
+        <source>display name</source>
+        <translation>отображаемое имя</translation>
+    </message>
+    <message>
+        <source>names in other scripts</source>
+        <translation>написания имени</translation>
+    </message>
+    <message>
+        <source>languages</source>
+        <translation>языки</translation>
+    </message>
+    <message>
+        <source>biography</source>
+        <translation>биография</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>фото</translation>
+    </message>
+    <message>
+        <source>e-mail addresses</source>
+        <translation>адреса эл. почты</translation>
+    </message>
+    <message>
+        <source>phone numbers</source>
+        <translation>телефоны</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>метки</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>заметки</translation>
+    </message>
+    <message>
+        <source>topics</source>
+        <translation>темы</translation>
+    </message>
+    <message>
+        <source>positions</source>
+        <translation>должности</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>файлы</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>название</translation>
+    </message>
+    <message>
+        <source>short name</source>
+        <translation>краткое название</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>тип</translation>
+    </message>
+    <message>
+        <source>parent</source>
+        <translation>вышестоящая организация</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>страна</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>город</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>адрес</translation>
+    </message>
+    <message>
+        <source>website</source>
+        <translation>сайт</translation>
+    </message>
+    <message>
+        <source>profile</source>
+        <translation>профиль</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>заголовок</translation>
+    </message>
+    <message>
+        <source>direction</source>
+        <translation>направление</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>начало</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>окончание</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>место</translation>
+    </message>
+    <message>
+        <source>purpose</source>
+        <translation>цель</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>статус</translation>
+    </message>
+    <message>
+        <source>institutions</source>
+        <translation>организации</translation>
+    </message>
+    <message>
+        <source>participants</source>
+        <translation>участники</translation>
+    </message>
+    <message>
+        <source>gifts</source>
+        <translation>подарки</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>итоги</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>описание</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>срок</translation>
+    </message>
+    <message>
+        <source>changed %1</source>
+        <translation>изменено: %1</translation>
+    </message>
+    <message>
+        <source>merged record %1 into this one</source>
+        <translation>запись %1 объединена с этой</translation>
+    </message>
+    <message>
+        <source>undid the merge of record %1</source>
+        <translation>отменено объединение с записью %1</translation>
+    </message>
+    <message>
+        <source>split off again from record %1</source>
+        <translation>снова отделена от записи %1</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>создано</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>удалено</translation>
+    </message>
+    <message>
+        <source>erased the personal data</source>
+        <translation>персональные данные стёрты</translation>
+    </message>
+    <message>
+        <source>(as record %1, merged into this one)</source>
+        <translation>(как запись %1, объединённая с этой)</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <source>No changes recorded yet.</source>
+        <translation>Изменения ещё не записывались.</translation>
+    </message>
+    <message>
+        <source>unknown user</source>
+        <translation>неизвестный пользователь</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>%1 earlier changes: organizer history %2 %3</source>
+        <translation>Более ранних изменений: %1 (organizer history %2 %3)</translation>
     </message>
 </context>
 <context>
@@ -2116,6 +2425,22 @@
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Язык:</translation>
+    </message>
+    <message>
+        <source>Your name in the history of changes</source>
+        <translation>Ваше имя в истории изменений</translation>
+    </message>
+    <message>
+        <source>your login name</source>
+        <translation>ваше имя входа в систему</translation>
+    </message>
+    <message>
+        <source>Written with every change you make (a record&apos;s History). Empty: your login name.</source>
+        <translation>Записывается с каждым вашим изменением (история записи). Пусто — имя входа в систему.</translation>
+    </message>
+    <message>
+        <source>&amp;Your name:</source>
+        <translation>&amp;Ваше имя:</translation>
     </message>
 </context>
 <context>
