@@ -44,5 +44,7 @@ class AuditEntryView:
             added = self.detail.get("added", {})
             listed = ", ".join(f"{n} {k}" for k, n in added.items() if n)
             return f"imported an archive ({listed or 'nothing new'})"
+        if self.action == "create" and self.detail.get("import"):
+            return "created by an archive import"
         return {"create": "created", "delete": "deleted", "erase": "erased the personal data"}.get(
             self.action, self.action)

@@ -83,6 +83,8 @@ def describe(entry: AuditEntryView, ident: int) -> str:
         text = translate("History", "undid the merge of record %1").replace("%1", str(detail["merged_id"]))
     elif entry.action == "unmerge":
         text = translate("History", "split off again from record %1").replace("%1", str(detail.get("into_id", "?")))
+    elif entry.action == "create" and entry.detail.get("import"):
+        text = translate("History", "created by an archive import")
     elif entry.action == "create":
         text = translate("History", "created")
     elif entry.action == "delete":

@@ -319,7 +319,8 @@ def import_archive(db: Database, data: Archive, progress: Progress | None = None
         nonlocal done
         done = 0
         report = ImportReport()
-        audit.suspend(session)  # one entry for the whole import (below), not one per record
+        audit.suspend(session)  # one entry for the whole import and one "create" per new record (below)
+        created: dict[str, list[str]] = {}
         res = _Resolver(session)
         for section in SECTIONS:
             report.added[section] = 0
@@ -328,7 +329,7 @@ def import_archive(db: Database, data: Archive, progress: Progress | None = None
             if section == "institutions":
                 raw_items = _parents_first(list(raw_items))
             if section == "people":
-                _import_people(session, res, raw_items, report, tick)
+                _import_people(session, res, raw_items, report, tick, created.setdefault("person", []))
                 continue
             seen: set[str] = set()
             for i, raw in enumerate(raw_items):
@@ -340,6 +341,8 @@ def import_archive(db: Database, data: Archive, progress: Progress | None = None
                         raise r.fail("uid", "appears twice in the file")
                     seen.add(uid)
                 added = _import_one(session, res, section, r, uid)
+                if added and section in _AUDIT_KINDS:
+                    created.setdefault(_AUDIT_KINDS[section], []).append(uid)
                 report.added[section] += int(added)
                 report.unchanged[section] += int(not added)
                 tick()
@@ -349,6 +352,8 @@ def import_archive(db: Database, data: Archive, progress: Progress | None = None
             # which the resolver flushes when a unit asks for one), so a flush per chunk lets
             # SQLAlchemy batch the inserts.
             session.flush()
+        for kind, uids in created.items():
+            audit.created_by_import(session, kind, uids)
         audit.add(session, "import", detail={"added": dict(report.added), "unchanged": dict(report.unchanged)})
         return report
 
@@ -357,8 +362,13 @@ def import_archive(db: Database, data: Archive, progress: Progress | None = None
     return db.write(attempt)
 
 
+_AUDIT_KINDS = {"institutions": "institution", "visits": "visit", "meetings": "meeting", "followups": "followup",
+                "agreements": "agreement"}
+"""Archive sections whose new records get a "create" entry in the audit trail (people: see below)."""
+
+
 def _import_people(session: Session, res: _Resolver, items: Iterable[Any], report: ImportReport,
-                   tick: Callable[[], None]) -> None:
+                   tick: Callable[[], None], created: list[str]) -> None:
     """People in chunks: the services' rules (``people.check_person``) on each, then one bulk insert
     per table and chunk. The ORM would build and track several objects per person (names, e-mails,
     positions, ...), which made this section most of an import's time and memory."""
@@ -366,7 +376,7 @@ def _import_people(session: Session, res: _Resolver, items: Iterable[Any], repor
     chunk: list[tuple[_Reader, str]] = []
 
     def flush() -> None:
-        added = _people_chunk(session, res, chunk, tick)
+        added = _people_chunk(session, res, chunk, tick, created)
         report.added["people"] += added
         report.unchanged["people"] += len(chunk) - added
         chunk.clear()
@@ -388,8 +398,9 @@ def _import_people(session: Session, res: _Resolver, items: Iterable[Any], repor
 
 
 def _people_chunk(session: Session, res: _Resolver, chunk: list[tuple[_Reader, str]],
-                  tick: Callable[[], None]) -> int:
-    """Validate and insert the new people of one chunk; returns how many were new."""
+                  tick: Callable[[], None], created: list[str]) -> int:
+    """Validate and insert the new people of one chunk (their uids appended to ``created``); returns how
+    many were new."""
     uids = [uid for _, uid in chunk]
     existing = set(session.scalars(select(m.Person.uid).where(m.Person.uid.in_(uids))))
     existing |= set(session.scalars(select(m.MergeRecord.merged_uid).where(  # merged away: an alias now
@@ -427,6 +438,7 @@ def _people_chunk(session: Session, res: _Resolver, chunk: list[tuple[_Reader, s
     ids = [found[uid] for uid in uids]
     for uid, ident in zip(uids, ids, strict=True):
         res.remember(m.Person, uid, ident)
+    created.extend(uids)
     pairs = list(zip(checked, ids, strict=True))
     insert_rows(conn, schema.person_name, ("person_id", "name", "script", "language"),
                 [(ident, v["name"], v["script"], v["language"]) for (p, _), ident in pairs for v in p.names])

@@ -1466,6 +1466,10 @@
         <translation>снова отделена от записи %1</translation>
     </message>
     <message>
+        <source>created by an archive import</source>
+        <translation>создано импортом архива</translation>
+    </message>
+    <message>
         <source>created</source>
         <translation>создано</translation>
     </message>

@@ -69,17 +69,30 @@ def test_undoing_a_delete_is_recorded_as_a_create(db: Database) -> None:
     assert [a for a, _, _ in _actions(db, "visit", visit.meta.id)] == ["create", "delete", "create"]
 
 
-def test_import_writes_one_entry_with_counts(demo_db: Database) -> None:
+def test_import_writes_one_entry_with_counts_and_created_by_import_per_record(demo_db: Database) -> None:
     entries = audit.recent_imports(demo_db)
     assert len(entries) == 1
     assert entries[0].detail["added"]["people"] == 6
     assert entries[0].record_id is None
-    with demo_db.reader() as session:  # and no entry per imported record
-        assert session.scalar(select(m.AuditEntry.id).where(m.AuditEntry.action == "create")) is None
+    with demo_db.reader() as session:  # one "create" per imported record (topics have no history)
+        created = session.execute(select(m.AuditEntry.kind, m.AuditEntry.record_id, m.AuditEntry.detail,
+                                         m.AuditEntry.record_uid)
+                                  .where(m.AuditEntry.action == "create")).all()
+    by_kind: dict[str, int] = {}
+    for kind, _, detail, _ in created:
+        by_kind[kind] = by_kind.get(kind, 0) + 1
+        assert detail == {"import": True}
+    assert by_kind == {"institution": 6, "person": 6, "visit": 1, "meeting": 4, "followup": 3}
+    pid = people.list_people(demo_db)[0].id
+    history = audit.record_history(demo_db, "person", pid)
+    assert [(e.action, e.detail) for e in history] == [("create", {"import": True})]
+    assert {uid for kind, ident, _, uid in created if kind == "person" and ident == pid} == {
+        people.get_person(demo_db, pid).meta.uid}
     again = interchange.import_archive(demo_db, interchange.load_archive_file(demo_archive()))
     assert again.total_added == 0
     imports = audit.recent_imports(demo_db)
     assert len(imports) == 2 and imports[0].detail["unchanged"]["people"] == 6
+    assert len(audit.record_history(demo_db, "person", pid)) == 1, "records already there get no new entry"
 
 
 def test_history_is_kept_across_merge_and_unmerge(db: Database) -> None:
@@ -123,7 +136,8 @@ def test_cli_history_and_user_option(demo_db: Database) -> None:
     out = io.StringIO()
     assert main(["--db-url", url, "history", "person", str(ident), "--json"], out=out) == 0
     entries = json.loads(out.getvalue())
-    assert [(e["action"], e["user"]) for e in entries] == [("erase", "carol")]
+    assert [(e["action"], e["user"]) for e in entries][1:] == [("erase", "carol")]
+    assert entries[0]["action"] == "create" and entries[0]["detail"] == {"import": True}
     out = io.StringIO()
     assert main(["--db-url", url, "history", "person", str(ident)], out=out) == 0
     assert "carol: erased the personal data" in out.getvalue()
