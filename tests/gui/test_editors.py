@@ -101,7 +101,7 @@ def test_create_a_person_with_a_cyrillic_variant_and_a_new_institution_then_undo
 
 
 def test_a_conflicting_edit_offers_keep_theirs_or_keep_mine(qtbot: QtBot, gui_demo_db: Database) -> None:
-    """The old reload-or-overwrite flow, now "keep theirs" and "keep mine" (tests/gui/test_conflicts.py
+    """The old reload-or-overwrite flow, now "keep theirs" and "keep mine" (tests/gui/test_conflict_dialog.py
     covers the merge)."""
     actions = RecordActions(gui_demo_db)
     pid = _person_named(gui_demo_db, "Korzhikov")
