@@ -81,6 +81,7 @@ def test_a_corrupted_database_is_replaced_by_its_newest_good_backup(qtbot: Any, 
     assert manager.window.db is first
     _answer(qtbot, True, seen)
     assert manager.open_database(target, False)
+    qtbot.addWidget(manager.window)  # the new window: closed with the test
     assert manager.window.db.path == target
     assert [p.full_name for p in people.list_people(manager.window.db)] == ["Ivanov"]
     kept = next((tmp_path / "backups").glob("*unreadable*"))

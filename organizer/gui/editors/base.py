@@ -281,6 +281,7 @@ class EditorDialog(QDialog):
         if box.outcome == THEIRS:
             self._show_record(theirs)
             return
-        # Mine or merged, on top of the version stored now: undo goes back to that version.
-        self.detail, self.version = theirs, theirs.meta.version
+        # Mine or merged, on top of the version stored now: undo goes back to that version, and if a
+        # third change gets in between, the next comparison starts from it (the resolution is "mine").
+        self.detail, self.version, self._loaded_form = theirs, theirs.meta.version, None
         self.save_data(box.result_data())
