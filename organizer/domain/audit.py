@@ -8,6 +8,8 @@ from typing import Any
 
 ACTIONS = ("create", "update", "delete", "merge", "unmerge", "erase", "import")
 """What an entry can record."""
+HISTORY_KINDS = ("person", "institution", "visit", "meeting", "followup", "agreement")
+"""Record kinds that have a history (``store.audit.TRACKED``)."""
 
 
 @dataclass(frozen=True, slots=True)

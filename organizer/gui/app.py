@@ -17,7 +17,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from organizer.domain.errors import OrganizerError
-from organizer.gui.backup_offer import offer_backup
 from organizer.gui.i18n import choose_language, install_language
 from organizer.gui.icons import app_icon
 from organizer.gui.main_window import APP_NAME, MainWindow
@@ -70,6 +69,8 @@ class WindowManager(QObject):
             db = open_database(sqlite_url(path), create=create)
         except OrganizerError as err:
             # Says so, and offers the newest good backup of that file if there is one (gui.backup_offer).
+            from organizer.gui.backup_offer import offer_backup
+
             if not offer_backup(old, path, str(err)):
                 return False
             try:
@@ -126,6 +127,8 @@ def recover_at_start(url: str, error: str, argv: list[str], *, language: str | N
     app = application(argv)
     settings = settings if settings is not None else Settings()
     install_language(app, choose_language(language, settings.language))
+    from organizer.gui.backup_offer import offer_backup
+
     if not offer_backup(None, url, error):
         return None
     try:

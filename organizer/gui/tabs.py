@@ -171,10 +171,9 @@ class PeopleTab(ListTab):
             "MasterDetailTab", "No people in this database yet. File > Open Database… opens another one.")
 
     def detail_html(self, ident: int) -> str:
+        from organizer.gui.history import history_section
         from organizer.services.people import get_person, person_history
         from organizer.services.related import open_followups_owned
-
-        from organizer.gui.history import history_section
 
         return person_html(get_person(self._db, ident), person_history(self._db, ident),
                            open_followups_owned(self._db, ident)) + history_section(self._db, "person", ident)
@@ -271,10 +270,9 @@ class InstitutionsTab(MasterDetailTab):
         return self.model.index_of(ident)
 
     def detail_html(self, ident: int) -> str:
+        from organizer.gui.history import history_section
         from organizer.services.institutions import get_institution
         from organizer.services.related import institution_activity
-
-        from organizer.gui.history import history_section
 
         return (institution_html(get_institution(self._db, ident), institution_activity(self._db, ident))
                 + history_section(self._db, "institution", ident))
@@ -321,9 +319,8 @@ class VisitsTab(ListTab):
         return QCoreApplication.translate("MasterDetailTab", "No visits in this database yet.")
 
     def detail_html(self, ident: int) -> str:
-        from organizer.services.visits import get_visit
-
         from organizer.gui.history import history_section
+        from organizer.services.visits import get_visit
 
         return visit_html(get_visit(self._db, ident), self.action_names) + history_section(self._db, "visit", ident)
 

@@ -66,18 +66,21 @@ class ChangeWatcher(QObject):
         self.window = window
         self.tabs = tabs
         self.after = after
-        self.last = self._newest()
+        self.last = 0
         self.seen: set[int] = set()
+        self._baseline()
         self.timer = QTimer(self)
         self.timer.setInterval(INTERVAL_MS)
         self.timer.timeout.connect(self.check_now)
         window.installEventFilter(self)
 
-    def _newest(self) -> int:
+    def _baseline(self) -> None:
+        """What is in the database now counts as seen: only later entries refresh anything."""
         try:
-            return last_entry_id(self.db)
+            self.last = last_entry_id(self.db)
+            self.seen = {c.entry_id for c in changes_after(self.db, max(0, self.last - LOOKBACK))}
         except OrganizerError:
-            return 0
+            self.last, self.seen = 0, set()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.ActivationChange:

@@ -11,78 +11,86 @@ The trail is local to the database: the archive export does not carry it.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Table, func, select, update
 
-from organizer.domain.audit import AuditEntryView
+from organizer.domain.audit import HISTORY_KINDS, AuditEntryView
 from organizer.domain.errors import NotFoundError, ValidationError
 from organizer.services._common import valid_id
-from organizer.store import audit as store_audit
-from organizer.store import models as m
-from organizer.store.database import Database
+from organizer.store import schema as s
 
-KINDS = store_audit.KINDS
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session
 
-_MODELS: dict[str, type[m.RecordMixin]] = {kind: model for model, kind in store_audit.TRACKED.items()}
+    from organizer.store.database import Database
+
+KINDS = HISTORY_KINDS
+
+_TABLES: dict[str, Table] = {"person": s.person, "institution": s.institution, "visit": s.visit,
+                             "meeting": s.meeting, "followup": s.followup, "agreement": s.agreement}
+_A = s.audit_entry
+_ENTRY_COLUMNS = (_A.c.id, _A.c.at, _A.c.user_name, _A.c.action, _A.c.kind, _A.c.record_id, _A.c.fields,
+                  _A.c.detail)
 
 
-def absorbed_ids(session: Session, kind: str, ident: int) -> list[int]:
+def absorbed_ids(conn: Connection | Session, kind: str, ident: int) -> list[int]:
     """``ident`` and every record of ``kind`` merged into it (transitively) by a merge not undone."""
+    mr = s.merge_record
     found = [ident]
     frontier = [ident]
     while frontier:
-        q = select(m.MergeRecord.merged_id).where(m.MergeRecord.kind == kind, m.MergeRecord.kept_id.in_(frontier),
-                                                  m.MergeRecord.undone_at.is_(None))
-        frontier = [i for i in session.scalars(q) if i not in found]
+        q = select(mr.c.merged_id).where(mr.c.kind == kind, mr.c.kept_id.in_(frontier), mr.c.undone_at.is_(None))
+        frontier = [i for i in conn.execute(q).scalars() if i not in found]
         found.extend(frontier)
     return found
+
+
+def _view(r: Any) -> AuditEntryView:
+    return AuditEntryView(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6] or ()), dict(r[7] or {}))
 
 
 def record_history(db: Database, kind: str, ident: int) -> list[AuditEntryView]:
     """Every entry of a record (and of the records merged into it), oldest first.
 
     NotFoundError if the record does not exist and never had an entry; a deleted record's history
-    is still there.
+    is still there. Plain Core reads (no ORM): the window's detail panes call it.
     """
-    if kind not in _MODELS:
+    if kind not in _TABLES:
         raise ValidationError({"kind": f"{kind!r} has no history; one of {', '.join(KINDS)}"})
     if not valid_id(ident):
         raise NotFoundError(kind, ident)
-    a = m.AuditEntry
-    with db.reader() as session:
-        ids = absorbed_ids(session, kind, ident)
-        rows = session.execute(
-            select(a.id, a.at, a.user_name, a.action, a.kind, a.record_id, a.fields, a.detail)
-            .where(a.kind == kind, a.record_id.in_(ids)).order_by(a.at, a.id)).all()
-        if not rows and session.get(_MODELS[kind], ident) is None:
+    with db.read_connection() as conn:
+        ids = absorbed_ids(conn, kind, ident)
+        rows = conn.execute(select(*_ENTRY_COLUMNS).where(_A.c.kind == kind, _A.c.record_id.in_(ids))
+                            .order_by(_A.c.at, _A.c.id)).all()
+        table = _TABLES[kind]
+        if not rows and conn.execute(select(table.c.id).where(table.c.id == ident)).first() is None:
             raise NotFoundError(kind, ident)
-    entries = [AuditEntryView(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6] or ()), dict(r[7] or {})) for r in rows]
+    entries = [_view(r) for r in rows]
     # An absorbed record's "merged into X" is the other half of X's "merged ... into this one": shown once.
     return [e for e in entries if not (e.record_id != ident and e.action == "merge" and "into_id" in e.detail)]
 
 
 def recent_imports(db: Database, limit: int = 20) -> list[AuditEntryView]:
     """The newest archive imports (one entry each, with counts), newest first."""
-    a = m.AuditEntry
-    with db.reader() as session:
-        rows = session.execute(
-            select(a.id, a.at, a.user_name, a.action, a.kind, a.record_id, a.fields, a.detail)
-            .where(a.action == "import").order_by(a.at.desc(), a.id.desc()).limit(limit)).all()
-    return [AuditEntryView(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6] or ()), dict(r[7] or {})) for r in rows]
+    with db.read_connection() as conn:
+        rows = conn.execute(select(*_ENTRY_COLUMNS).where(_A.c.action == "import")
+                            .order_by(_A.c.at.desc(), _A.c.id.desc()).limit(limit)).all()
+    return [_view(r) for r in rows]
 
 
 def scrub_person(session: Session, ident: int) -> int:
     """Remove what could identify a person from their audit entries (and those of people merged into
     them): uids and the other record's uid in merge details. Who changed it, when, and which fields
     stay. Returns the number of entries scrubbed. Part of ``erase_person``'s unit of work."""
-    a = m.AuditEntry
     ids = absorbed_ids(session, "person", ident)
-    entries = session.execute(select(a.id, a.detail).where(a.kind == "person", a.record_id.in_(ids))).all()
+    entries = session.execute(select(_A.c.id, _A.c.detail).where(_A.c.kind == "person",
+                                                                 _A.c.record_id.in_(ids))).all()
     for entry_id, detail in entries:
         kept = {k: v for k, v in (detail or {}).items() if not k.endswith("uid")}
-        session.execute(update(a).where(a.id == entry_id).values(record_uid=None, detail=kept))
+        session.execute(update(_A).where(_A.c.id == entry_id).values(record_uid=None, detail=kept))
     return len(entries)
 
 
@@ -98,7 +106,7 @@ class RecentChange(NamedTuple):
 def last_entry_id(db: Database) -> int:
     """The newest entry's id (0 if none): one primary-key look-up, the cheapest "has anything changed?"."""
     with db.read_connection() as conn:
-        return int(conn.execute(select(func.max(m.AuditEntry.id))).scalar() or 0)
+        return int(conn.execute(select(func.max(_A.c.id))).scalar() or 0)
 
 
 def changes_after(db: Database, after: int, limit: int = 5000) -> list[RecentChange]:
@@ -108,8 +116,7 @@ def changes_after(db: Database, after: int, limit: int = 5000) -> list[RecentCha
     id; a caller that must not miss one asks again from a little below the highest id it saw and
     skips the entries it already handled (``gui.watch`` does).
     """
-    a = m.AuditEntry
     with db.read_connection() as conn:
-        rows = conn.execute(select(a.id, a.kind, a.record_id, a.action).where(a.id > after)
-                            .order_by(a.id).limit(limit)).all()
+        rows = conn.execute(select(_A.c.id, _A.c.kind, _A.c.record_id, _A.c.action).where(_A.c.id > after)
+                            .order_by(_A.c.id).limit(limit)).all()
     return [RecentChange(*r) for r in rows]

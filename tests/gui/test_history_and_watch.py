@@ -98,3 +98,17 @@ def test_the_user_name_from_preferences_goes_into_the_history(qtbot: Any, tmp_pa
     other = MainWindow(gui_demo_db, settings=settings, remember_state=False)
     qtbot.addWidget(other)
     assert gui_demo_db.user == "from-the-command-line"
+
+
+def test_the_watcher_ignores_what_was_there_before_it_started(qtbot: Any, gui_demo_db: Database) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from organizer.gui.watch import ChangeWatcher
+
+    refreshed: list[Any] = []
+    host = QWidget()
+    qtbot.addWidget(host)
+    watcher = ChangeWatcher(gui_demo_db, host, lambda: [], lambda: refreshed.append(True))
+    assert watcher.last > 0 and not watcher.check_now() and refreshed == []
+    people.create_person(gui_demo_db, PersonData(family_name="Later"))
+    assert watcher.check_now() and refreshed == [True]
