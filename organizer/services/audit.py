@@ -28,11 +28,12 @@ if TYPE_CHECKING:
 
 KINDS = HISTORY_KINDS
 
-_TABLES: dict[str, Table] = {"person": s.person, "institution": s.institution, "visit": s.visit,
-                             "meeting": s.meeting, "followup": s.followup, "agreement": s.agreement}
-_A = s.audit_entry
-_ENTRY_COLUMNS = (_A.c.id, _A.c.at, _A.c.user_name, _A.c.action, _A.c.kind, _A.c.record_id, _A.c.fields,
-                  _A.c.detail)
+
+
+def _entries() -> tuple[Table, tuple[Any, ...]]:
+    """The audit table and the columns of an ``AuditEntryView`` (tables are built on first use)."""
+    a = s.audit_entry
+    return a, (a.c.id, a.c.at, a.c.user_name, a.c.action, a.c.kind, a.c.record_id, a.c.fields, a.c.detail)
 
 
 def absorbed_ids(conn: Connection | Session, kind: str, ident: int) -> list[int]:
@@ -57,15 +58,16 @@ def record_history(db: Database, kind: str, ident: int) -> list[AuditEntryView]:
     NotFoundError if the record does not exist and never had an entry; a deleted record's history
     is still there. Plain Core reads (no ORM): the window's detail panes call it.
     """
-    if kind not in _TABLES:
+    if kind not in KINDS:
         raise ValidationError({"kind": f"{kind!r} has no history; one of {', '.join(KINDS)}"})
     if not valid_id(ident):
         raise NotFoundError(kind, ident)
+    a, columns = _entries()
     with db.read_connection() as conn:
         ids = absorbed_ids(conn, kind, ident)
-        rows = conn.execute(select(*_ENTRY_COLUMNS).where(_A.c.kind == kind, _A.c.record_id.in_(ids))
-                            .order_by(_A.c.at, _A.c.id)).all()
-        table = _TABLES[kind]
+        rows = conn.execute(select(*columns).where(a.c.kind == kind, a.c.record_id.in_(ids))
+                            .order_by(a.c.at, a.c.id)).all()
+        table = s.table(kind)
         if not rows and conn.execute(select(table.c.id).where(table.c.id == ident)).first() is None:
             raise NotFoundError(kind, ident)
     entries = [_view(r) for r in rows]
@@ -75,9 +77,10 @@ def record_history(db: Database, kind: str, ident: int) -> list[AuditEntryView]:
 
 def recent_imports(db: Database, limit: int = 20) -> list[AuditEntryView]:
     """The newest archive imports (one entry each, with counts), newest first."""
+    a, columns = _entries()
     with db.read_connection() as conn:
-        rows = conn.execute(select(*_ENTRY_COLUMNS).where(_A.c.action == "import")
-                            .order_by(_A.c.at.desc(), _A.c.id.desc()).limit(limit)).all()
+        rows = conn.execute(select(*columns).where(a.c.action == "import")
+                            .order_by(a.c.at.desc(), a.c.id.desc()).limit(limit)).all()
     return [_view(r) for r in rows]
 
 
@@ -85,12 +88,12 @@ def scrub_person(session: Session, ident: int) -> int:
     """Remove what could identify a person from their audit entries (and those of people merged into
     them): uids and the other record's uid in merge details. Who changed it, when, and which fields
     stay. Returns the number of entries scrubbed. Part of ``erase_person``'s unit of work."""
+    a = s.audit_entry
     ids = absorbed_ids(session, "person", ident)
-    entries = session.execute(select(_A.c.id, _A.c.detail).where(_A.c.kind == "person",
-                                                                 _A.c.record_id.in_(ids))).all()
+    entries = session.execute(select(a.c.id, a.c.detail).where(a.c.kind == "person", a.c.record_id.in_(ids))).all()
     for entry_id, detail in entries:
         kept = {k: v for k, v in (detail or {}).items() if not k.endswith("uid")}
-        session.execute(update(_A).where(_A.c.id == entry_id).values(record_uid=None, detail=kept))
+        session.execute(update(a).where(a.c.id == entry_id).values(record_uid=None, detail=kept))
     return len(entries)
 
 
@@ -106,7 +109,7 @@ class RecentChange(NamedTuple):
 def last_entry_id(db: Database) -> int:
     """The newest entry's id (0 if none): one primary-key look-up, the cheapest "has anything changed?"."""
     with db.read_connection() as conn:
-        return int(conn.execute(select(func.max(_A.c.id))).scalar() or 0)
+        return int(conn.execute(select(func.max(s.audit_entry.c.id))).scalar() or 0)
 
 
 def changes_after(db: Database, after: int, limit: int = 5000) -> list[RecentChange]:
@@ -116,7 +119,8 @@ def changes_after(db: Database, after: int, limit: int = 5000) -> list[RecentCha
     id; a caller that must not miss one asks again from a little below the highest id it saw and
     skips the entries it already handled (``gui.watch`` does).
     """
+    a = s.audit_entry
     with db.read_connection() as conn:
-        rows = conn.execute(select(_A.c.id, _A.c.kind, _A.c.record_id, _A.c.action).where(_A.c.id > after)
-                            .order_by(_A.c.id).limit(limit)).all()
+        rows = conn.execute(select(a.c.id, a.c.kind, a.c.record_id, a.c.action).where(a.c.id > after)
+                            .order_by(a.c.id).limit(limit)).all()
     return [RecentChange(*r) for r in rows]
