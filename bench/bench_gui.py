@@ -9,11 +9,12 @@ Each measurement is a fresh Python process (offscreen Qt platform) started by th
   generated database.
 
 "Time to first rows" runs from just before the process is started to the moment the People list has
-painted its first rows (the id list loaded on its worker thread and the first batch of rows fetched for
-the paint). "Peak RSS" is the child's ``ru_maxrss`` at that moment, "CPU" its user + system seconds (all threads)
-then: on a loaded machine the CPU ratio says more than the wall-clock one. The app child then jumps to the end
-of the list (Ctrl+End) and reports how many batches of rows that fetched: a lazy list must not load
-every row.
+painted its first rows (its first page of ids read on the worker thread and the first batch of rows
+fetched for the paint; the whole id list follows). "Peak RSS" is the child's ``ru_maxrss`` at that
+moment, "CPU" its user + system seconds (all threads) then: on a loaded machine the CPU ratio says more
+than the wall-clock one. The app child then waits for the whole id list, jumps to the end of the list
+(Ctrl+End) and reports how many batches of rows that fetched (a lazy list must not load every row), and
+the peak RSS once the counts and filter choices have loaded too.
 
     .venv/bin/python bench/bench_gui.py                       # 100,000 people (generates ~30 s once)
     .venv/bin/python bench/bench_gui.py --people 2000 --runs 1   # smoke run
