@@ -146,10 +146,17 @@ def fold(text: str) -> str:
     if not text:
         return ""
     if text.isascii():  # most names and notes: nothing to transliterate
-        ascii_text = text.lower()
-    else:
-        lowered = _APOSTROPHE_RE.sub("", unicodedata.normalize("NFC", text).lower().translate(_PRE_FOLD))
-        ascii_text = anyascii(lowered).lower()
+        return " ".join(_NON_WORD.sub(" ", _APOSTROPHE_RE.sub("", text.lower())).split())
+    # Word by word, each word folded once (names, titles and institutions repeat across records): every
+    # step works within a word, so this gives what folding the whole text would, at a fraction of the cost
+    # (anyascii is pure Python, per character).
+    return " ".join(filter(None, map(_fold_word, text.split())))
+
+
+@lru_cache(maxsize=100_000)
+def _fold_word(word: str) -> str:
+    lowered = _APOSTROPHE_RE.sub("", unicodedata.normalize("NFC", word).lower().translate(_PRE_FOLD))
+    ascii_text = anyascii(lowered).lower()
     return " ".join(_NON_WORD.sub(" ", _APOSTROPHE_RE.sub("", ascii_text)).split())
 
 
