@@ -111,15 +111,19 @@ def baseline_tree(ref: str, where: Path) -> Path:
 class Table:
     def __init__(self, title: str, header: Sequence[str]) -> None:
         self.title, self.header, self.rows = title, list(header), []  # type: list[list[str]]
+        self.loads = [os.getloadavg()[0]]
 
     def add(self, *cells: Any) -> None:
         self.rows.append([c if isinstance(c, str) else f"{c:,.3f}" if isinstance(c, float) else f"{c:,}"
                           for c in cells])
+        self.loads.append(os.getloadavg()[0])
         print("  " + " | ".join(self.rows[-1]), file=sys.stderr, flush=True)
 
     def render(self) -> str:
         widths = [max(len(h), *(len(r[i]) for r in self.rows)) for i, h in enumerate(self.header)]
         lines = [f"### {self.title}", "",
+                 f"Load average (1 min) while these rows ran: {min(self.loads):.1f} to {max(self.loads):.1f} "
+                 f"on {os.cpu_count()} CPUs.", "",
                  "| " + " | ".join(h.ljust(w) for h, w in zip(self.header, widths, strict=True)) + " |",
                  "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
         lines += ["| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |" for r in self.rows]
@@ -281,7 +285,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         small = database(args.cache, args.import_people)
         arch = archive_paths(small, work, r, base, args.baseline_repeat)
         t2 = Table(f"Archive of {args.import_people:,} people ({arch['archive'].rss_mb:.0f} MB of JSON; "
-                   f"median of {r})", ["path", "seconds", "peak RSS MB", "vs baseline", "vs floor"])
+                   f"median of {r})", ["path", "seconds", "CPU s", "peak RSS MB", "vs baseline", "vs floor",
+                                       "CPU vs floor"])
         tables.append(t2)
         for name in ("import", "import (baseline)", "import floor", "export", "export (baseline)"):
             if name not in arch:
@@ -289,14 +294,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             p = arch[name]
             kind = name.split()[0]
             old = arch.get(f"{kind} (baseline)")
-            t2.add(name, p.seconds, p.rss_mb,
+            t2.add(name, p.seconds, p.cpu, p.rss_mb,
                    f"{old.seconds / p.seconds:.2f}x faster" if old and name == kind else "",
-                   ratio(p.seconds, arch["import floor"].seconds) if name.startswith("import") else "")
+                   ratio(p.seconds, arch["import floor"].seconds) if name.startswith("import") else "",
+                   ratio(p.cpu, arch["import floor"].cpu) if name.startswith("import") else "")
 
         if args.growth:
             t3 = Table(f"Growth (median of {r}): the cost per person should stay flat",
-                       ["people", "show person ms", "list people s", "µs/person", "RSS MB", "floor s",
-                        "export s", "RSS MB", "import s", "ms/person", "RSS MB"])
+                       ["people", "show person ms", "list people s", "CPU s", "µs/person", "RSS MB", "floor s",
+                        "floor CPU s", "export s", "RSS MB", "import s", "CPU s", "ms/person", "RSS MB",
+                        "floor CPU s"])
             tables.append(t3)
             # Record views and listings grow from --growth to --people, archives from --growth to
             # --import-people; the sizes measured above are reused, not run again.
@@ -312,15 +319,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 cells: list[Any] = [n]
                 if n in views:
                     ms, (app, floor) = views[n]
-                    cells += [ms, app.seconds, app.seconds / n * 1e6, app.rss_mb, floor.seconds]
+                    cells += [ms, app.seconds, app.cpu, app.seconds / n * 1e6, app.rss_mb, floor.seconds, floor.cpu]
                 else:
-                    cells += ["-"] * 5
+                    cells += ["-"] * 7
                 if n in archives:
                     a = archives[n]
-                    cells += [a["export"].seconds, a["export"].rss_mb, a["import"].seconds,
-                              a["import"].seconds / n * 1e3, a["import"].rss_mb]
+                    cells += [a["export"].seconds, a["export"].rss_mb, a["import"].seconds, a["import"].cpu,
+                              a["import"].seconds / n * 1e3, a["import"].rss_mb, a["import floor"].cpu]
                 else:
-                    cells += ["-"] * 5
+                    cells += ["-"] * 7
                 t3.add(*cells)
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average "
           f"{', '.join(f'{x:.1f}' for x in os.getloadavg())} at the end\n")
