@@ -73,6 +73,8 @@ def render_person_dossier(data: PersonDossier, options: BriefingOptions | None =
             (t["also_written"], "; ".join(others)),
             (t["address_as"], p.form_of_address),
             (t["languages"], ", ".join(p.languages)),
+            (t["interpretation"], p.interpreter_needs),
+            (t["dietary"], p.dietary_needs),
             (t["expertise"], ", ".join(p.topics)),
             (t["contacts"], "; ".join(f"{c.value} ({c.label})" if c.label else c.value
                                       for c in (*data.emails, *data.phones))),

@@ -221,6 +221,8 @@ class _Writer:
             (t["also_written"], "; ".join(others)),
             (t["address_as"], p.form_of_address),
             (t["languages"], ", ".join(p.languages)),
+            (t["interpretation"], p.interpreter_needs),
+            (t["dietary"], p.dietary_needs),
             (t["expertise"], ", ".join(p.topics)),
         ]
         photo = photo_flowable(p.photo)
@@ -293,8 +295,9 @@ class _Writer:
             story += self.section("delegation")
             story += self.people_table(d.guests)
             story.append(Spacer(1, 6))
-            story += labelled_text(t["interpretation"], d.logistics.interpreter_needs, s)
-            story += labelled_text(t["dietary"], d.logistics.dietary_needs, s)
+            story += labelled_text(t["interpretation"], _with_members(d.logistics.interpreter_needs, d.guests,
+                                                                      "interpreter_needs"), s)
+            story += labelled_text(t["dietary"], _with_members(d.logistics.dietary_needs, d.guests, "dietary_needs"), s)
         if o.wants("itinerary"):
             story += self.section("itinerary")
             story += self.meetings(report=False)
@@ -370,3 +373,10 @@ def render_visit_briefing(data: VisitBriefing, options: BriefingOptions | None =
         story = writer.report_story() if options.report else writer.briefing_story()
         doc.build_with_contents(bind_headings(story))
         return buffer.getvalue()
+
+
+def _with_members(planned: str, people: Sequence[BriefPerson], field: str) -> str:
+    """The visit's own note, then each member's need from their record ("Name: halal"), one a line."""
+    lines = [planned.strip()] if planned.strip() else []
+    lines += [f"{p.full_name}: {need}" for p in people if (need := getattr(p, field).strip())]
+    return "\n".join(lines)

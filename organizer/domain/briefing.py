@@ -66,6 +66,8 @@ class BriefPerson:
     name_variants: tuple[NameVariant, ...] = ()
     languages: tuple[str, ...] = ()
     biography: str = ""
+    dietary_needs: str = ""
+    interpreter_needs: str = ""
     photo: bytes | None = None
     topics: tuple[str, ...] = ()
     history: tuple[Encounter, ...] = ()

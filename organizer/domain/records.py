@@ -152,6 +152,8 @@ class PositionData:
     current: bool = False
     id: int | None = None
     """The stored position this input edits (from ``PersonDetail``); ``None`` for a new one."""
+    uid: str | None = None
+    """The stored position's uid (from ``PersonDetail``): restoring a deleted person keeps it, with the id."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +170,10 @@ class PersonData:
     name_variants: tuple[NameVariant, ...] = ()
     languages: tuple[str, ...] = ()
     biography: str = ""
+    dietary_needs: str = ""
+    """What the person eats or avoids: "halal", "vegetarian, no nuts"."""
+    interpreter_needs: str = ""
+    """Interpretation the person needs: "Russian-English, consecutive"."""
     photo: bytes | None = None
     photo_type: str = ""
     emails: tuple[ContactEntry, ...] = ()
@@ -217,6 +223,8 @@ class PersonListing(NamedTuple):
     positions: Sequence[Sequence[Any]]
     """(id, title, institution name, institution id, start date, end date, current, ...): current first,
     newest first."""
+    dietary_needs: str = ""
+    interpreter_needs: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,8 @@
 ``run_gui`` installs the interface language before any widget exists (see ``organizer.gui.i18n``),
 shows a ``MainWindow`` and, when File > Open/New picks another database, opens it and replaces the
 window (the old database is closed only once the new one opened; a file that is not a database
-gets one message and nothing changes). With ``screenshot`` it saves a picture of one view and exits
+gets one message and nothing changes). A language chosen in Preferences replaces the window the same
+way, on the same database. With ``screenshot`` it saves a picture of one view and exits
 instead of running the event loop (``organizer.gui.screenshot``).
 """
 
@@ -60,7 +61,22 @@ class WindowManager(QObject):
             self.settings.add_recent_file(db.path)
         window = MainWindow(db, settings=self.settings)
         window.open_database_requested.connect(self.open_database)
+        window.switch_language = self.switch_language
         return window
+
+    def switch_language(self) -> None:
+        """Show the window again, on the same database and tab, in the language now saved in Preferences
+        (every label is built anew in it, which is simpler and surer than re-translating each widget)."""
+        old = self.window
+        old.save_state()
+        app = QCoreApplication.instance()
+        if app is not None:
+            install_language(app, choose_language(None, self.settings.language))
+        self.window = self._make_window(old.db)
+        self.window.tabs.setCurrentIndex(old.tabs.currentIndex())
+        self.window.show()
+        old.hide()
+        old.deleteLater()
 
     def open_database(self, path: Path, create: bool) -> bool:
         """Open (or create) the database at ``path`` in place of the current one; False if it failed."""

@@ -94,7 +94,7 @@ class FollowUpsTab(ListTab):
         if self.filters.query().status == FollowUpStatus.OPEN.value:
             return self.tr("No open follow-ups: everything agreed has been done. Choose “Any status” to see them all.")
         return QCoreApplication.translate("MasterDetailTab",
-                                          "No follow-ups yet: they are recorded with the meetings of a visit.")
+                                          "No follow-ups yet: add one here or from a visit's meetings.")
 
     # --- how rows look -----------------------------------------------------------------------------
 

@@ -51,8 +51,10 @@ NOTHING = "—"
 ADD_MEETING = "add-meeting"
 ADD_MEMBER = "add-member"
 ADD_FOLLOWUP = "add-followup"
-ACTIONS = (ADD_MEETING, ADD_MEMBER, ADD_FOLLOWUP)
-"""Action link schemes; the id is the visit's."""
+NEW_RECORD = "new-record"
+"""The link under an empty list's message: a new record of the tab's kind (the id is 0)."""
+ACTIONS = (ADD_MEETING, ADD_MEMBER, ADD_FOLLOWUP, NEW_RECORD)
+"""Action link schemes; the id is the visit's (0 for ``NEW_RECORD``)."""
 
 
 def esc(text: object) -> str:
@@ -190,6 +192,8 @@ def person_html(detail: PersonDetail, history: PersonHistory, owned: Sequence[Fo
     out.append(_facts([
         (translate("Details", "Form of address"), esc(d.form_of_address)),
         (translate("Details", "Languages"), _joined(d.languages)),
+        (translate("Details", "Interpreting"), esc(d.interpreter_needs)),
+        (translate("Details", "Dietary needs"), esc(d.dietary_needs)),
         (translate("Details", "Tags"), _joined(d.tags)),
         (translate("Details", "Topics"), _joined(d.topics)),
         (translate("Details", "Email"),

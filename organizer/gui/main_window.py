@@ -39,7 +39,7 @@ from organizer.domain.changes import ChangeSet
 from organizer.domain.enums import FollowUpStatus, RecordKind
 from organizer.domain.records import InstitutionNode
 from organizer.gui.databases import DatabaseActions
-from organizer.gui.details import ADD_FOLLOWUP, ADD_MEETING, ADD_MEMBER
+from organizer.gui.details import ADD_FOLLOWUP, ADD_MEETING, ADD_MEMBER, NEW_RECORD
 from organizer.gui.editors.menu import RecordMenu
 from organizer.gui.formatting import fmt_date_range
 from organizer.gui.icons import action_icon, app_icon
@@ -116,6 +116,8 @@ class MainWindow(QMainWindow):
         self.records = RecordActions(db, self)
         """The undo stack of this database and the undoable record operations."""
         self.records.changed.connect(self.apply_changes)
+        self.switch_language: Callable[[], None] | None = None
+        """Set by the application: show the window again in the language chosen in Preferences."""
 
         # Only the shown tab is built now; the others are placeholders until first shown (or asked for
         # by name: ``self.visits_tab``), so the window starts with one list and its modules.
@@ -385,6 +387,11 @@ class MainWindow(QMainWindow):
         self.register_editor(ADD_FOLLOWUP, lambda visit: self.record_menu.open_editor(RecordKind.FOLLOWUP,
                                                                                       visit_id=visit))
         self.register_editor(ADD_MEMBER, lambda visit: self.record_menu.open_editor(RecordKind.VISIT, visit))
+        self.register_editor(NEW_RECORD, lambda _zero: self.record_menu.new_record())
+        tools_menu = menu.addMenu(self.tr("&Tools"))
+        self.duplicates_action = self._action(self.tr("Find &duplicates…"), None, self.find_duplicates)
+        self.duplicates_action.setStatusTip(self.tr("People and institutions that may be recorded twice; merge them"))
+        tools_menu.addAction(self.duplicates_action)
         self.tool_bar.addAction(self.database_actions.open_action)
         self.tool_bar.addAction(self.refresh_action)
         self._add_record_tools()
@@ -598,6 +605,14 @@ class MainWindow(QMainWindow):
 
         self.export_dialog = open_export_dialog(self, self.db, kind, ident)
 
+    def find_duplicates(self) -> None:
+        """Tools > Find duplicates…: the pairs side by side, merges on this window's undo stack."""
+        from organizer.gui.duplicates import DuplicatesDialog
+
+        self.duplicates_dialog = DuplicatesDialog(self.db, self.records, self.runner, self)
+        self.duplicates_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.duplicates_dialog.show()
+
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Organizer"), about_text())
 
@@ -616,9 +631,17 @@ class MainWindow(QMainWindow):
         accepted = dialog.exec()
         if accepted:
             self.apply_user_name()
-        if accepted and dialog.restart_needed():
-            QMessageBox.information(self, self.tr("Preferences"),
-                                    self.tr("The new language will be used when you start Organizer again."))
+        if not (accepted and dialog.restart_needed()):
+            return
+        if self.switch_language is not None and (self.records.stack.count() == 0 or QMessageBox.question(
+                self, self.tr("Preferences"),
+                self.tr("Show the window in the new language now? This clears the undo history of this session; "
+                        "otherwise the new language is used when you start Organizer again.")
+        ) == QMessageBox.StandardButton.Yes):
+            self.switch_language()
+            return
+        QMessageBox.information(self, self.tr("Preferences"),
+                                self.tr("The new language will be used when you start Organizer again."))
 
     def save_state(self) -> None:
         """Remember the window's geometry, splitters and column widths for the next start."""

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import OrganizerError
-from organizer.gui.details import ACTIONS, message_html
+from organizer.gui.details import ACTIONS, NEW_RECORD, esc, message_html
+from organizer.gui.i18n import QT_TRANSLATE_NOOP
 from organizer.gui.models import ID_ROLE
 
 RECORD_KINDS = frozenset(RecordKind)
@@ -36,6 +37,16 @@ RECORD_KINDS = frozenset(RecordKind)
 
 translate = QCoreApplication.translate
 """Base classes translate in their own context: ``self.tr`` would look the text up under the subclass."""
+
+_ADD_FIRST: dict[RecordKind, str] = {
+    RecordKind.PERSON: QT_TRANSLATE_NOOP("MasterDetailTab", "Add person…"),
+    RecordKind.INSTITUTION: QT_TRANSLATE_NOOP("MasterDetailTab", "Add institution…"),
+    RecordKind.VISIT: QT_TRANSLATE_NOOP("MasterDetailTab", "Add visit…"),
+    RecordKind.MEETING: QT_TRANSLATE_NOOP("MasterDetailTab", "Add meeting…"),
+    RecordKind.FOLLOWUP: QT_TRANSLATE_NOOP("MasterDetailTab", "Add follow-up…"),
+    RecordKind.AGREEMENT: QT_TRANSLATE_NOOP("MasterDetailTab", "Add agreement…"),
+}
+"""The link an empty, unfiltered list offers under its message (topics are made where they are used)."""
 
 
 class DetailBrowser(QTextBrowser):
@@ -182,6 +193,22 @@ class MasterDetailTab(QWidget):
         """Shown in the detail pane when the list is empty: says what to do."""
         return translate("MasterDetailTab", "Nothing here yet.")
 
+    @property
+    def empty_action(self) -> str:
+        """The link under ``empty_message`` that creates the first record ("" when a filter hides them)."""
+        filters = getattr(self, "filters", None)
+        label = _ADD_FIRST.get(self.record_kind) if self.record_kind is not None else None
+        if label is None or (filters is not None and filters.active):
+            return ""
+        return translate("MasterDetailTab", label)
+
+    def empty_html(self) -> str:
+        html = message_html(self.empty_message)
+        action = self.empty_action
+        if action:
+            html += f'<p><a href="{NEW_RECORD}:0">{esc(action)}</a></p>'
+        return html
+
     def _watch_selection(self) -> None:
         """Call once the view has its model (the selection model comes with it)."""
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
@@ -263,7 +290,7 @@ class MasterDetailTab(QWidget):
         if ident is None:
             model = self.view.model()
             empty = model is not None and model.rowCount() == 0
-            self.detail.setHtml(message_html(self.empty_message if empty else self.placeholder))
+            self.detail.setHtml(self.empty_html() if empty else message_html(self.placeholder))
             return
         try:
             body = self.detail_html(ident)

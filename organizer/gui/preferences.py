@@ -1,8 +1,9 @@
 """The Preferences dialog: the interface language and the user name written in the audit trail.
 
-A language change is saved at once and takes effect the next time Organizer starts; the dialog says
-so. Re-translating a live window would mean rebuilding every view and detail pane, which a restart
-does more reliably.
+A language change is saved on OK; the application then shows the window again in that language
+(``WindowManager.switch_language``: the window is built anew, which re-translates every label, view
+and detail pane at once). If the session has undo history, the window asks first and otherwise leaves
+the change for the next start.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ class PreferencesDialog(QDialog):
         for code, name in language_names().items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
-        self.note = QLabel(self.tr("A new language takes effect when Organizer is started again."))
+        self.note = QLabel(self.tr("The window switches to the new language when you press OK."))
         self.note.setWordWrap(True)
         self.note.setEnabled(False)
 

@@ -168,7 +168,7 @@ class PeopleTab(ListTab):
         if self.filters.active:
             return QCoreApplication.translate("ListTab", "Nobody matches the filter. Clear it to see everyone.")
         return QCoreApplication.translate(
-            "MasterDetailTab", "No people in this database yet. File > Open Database… opens another one.")
+            "MasterDetailTab", "No people yet: add the people you receive and visit, with their positions.")
 
     def detail_html(self, ident: int) -> str:
         from organizer.gui.history import history_section
@@ -216,7 +216,8 @@ class InstitutionsTab(MasterDetailTab):
     def empty_message(self) -> str:
         if self.filters.active:
             return self.tr("No institution matches the filter. Clear it to see them all.")
-        return QCoreApplication.translate("MasterDetailTab", "No institutions in this database yet.")
+        return QCoreApplication.translate(
+            "MasterDetailTab", "No institutions yet: add the ministries, companies and universities you work with.")
 
     def load(self) -> None:
         db, text = self._db, self.filters.query().text
@@ -316,7 +317,8 @@ class VisitsTab(ListTab):
     def empty_message(self) -> str:
         if self.filters.active:
             return QCoreApplication.translate("ListTab", "No visit matches the filter. Clear it to see them all.")
-        return QCoreApplication.translate("MasterDetailTab", "No visits in this database yet.")
+        return QCoreApplication.translate(
+            "MasterDetailTab", "No visits yet: add one to plan its delegations, programme and logistics.")
 
     def detail_html(self, ident: int) -> str:
         from organizer.gui.history import history_section
@@ -359,7 +361,7 @@ class MeetingsTab(ListTab):
     def empty_message(self) -> str:
         if self.filters.active:
             return self.tr("No meeting matches the filter. Clear it to see them all.")
-        return self.tr("No meetings yet: they are planned in the programme of a visit.")
+        return self.tr("No meetings yet: add one here or in the programme of a visit.")
 
     def detail_html(self, ident: int) -> str:
         from organizer.services.meetings import get_meeting
@@ -399,7 +401,7 @@ class AgreementsTab(ListTab):
     def empty_message(self) -> str:
         if self.filters.active:
             return self.tr("No agreement matches the filter. Clear it to see them all.")
-        return self.tr("No agreements yet. Agreements come from visits and meetings, or from an imported archive.")
+        return self.tr("No agreements yet: record the memoranda and agreements signed with your partners.")
 
     def detail_html(self, ident: int) -> str:
         from organizer.services.agreements import get_agreement
@@ -432,7 +434,7 @@ class TopicsTab(ListTab):
     def empty_message(self) -> str:
         if self.filters.active:
             return self.tr("No topic matches the filter. Clear it to see them all.")
-        return self.tr("No topics yet: they are given to people, institutions, visits and meetings.")
+        return self.tr("No topics yet: give them to people, institutions, visits and meetings in their editors.")
 
     def detail_html(self, ident: int) -> str:
         from organizer.services.related import topic_usage

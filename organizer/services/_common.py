@@ -257,15 +257,17 @@ def replace_children(session: Session, owner: object, attr: str, new: list[Any],
     deleted. Deletes are flushed first, then updates, then inserts, which keeps unique constraints such
     as "a person takes part in a visit once" satisfied at every statement. ``clear_first`` (e.g.
     ``{"is_current": False}``) is written to the kept rows and flushed before the real values, for a
-    flag that a partial unique index allows on one row only. ``keep_free_ids`` (restoring a deleted
-    record) gives a new row of a new record its own ``id`` back when no other row holds it: the ids
-    come from the snapshot, and on PostgreSQL a sequence would otherwise hand out new ones.
+    flag that a partial unique index allows on one row only.
+
+    ``keep_free_ids`` (restoring a deleted record, whose collection starts empty): a new row keeps the
+    id (and uid) it carries when no other row holds them, so an undone delete gives its children back
+    their identity (the ids and uids come from the snapshot; on PostgreSQL a sequence would otherwise
+    hand out new ids); otherwise input ids that match no stored row are dropped.
     """
     collection: list[Any] = getattr(owner, attr)
     if not collection:
         for row in new:
-            ident = getattr(row, "id", None)
-            if not (keep_free_ids and ident is not None and session.get(type(row), ident) is None):
+            if not (keep_free_ids and _is_free(session, row)):
                 _forget_id(row)
         setattr(owner, attr, new)
         return
@@ -330,9 +332,23 @@ def replace_children(session: Session, owner: object, attr: str, new: list[Any],
 
 
 def _forget_id(row: Any) -> None:
-    """An id in the input that matched no stored row of this owner is not ours to reuse."""
+    """An id (or uid) in the input that matched no stored row of this owner is not ours to reuse."""
     if getattr(row, "id", None) is not None:
         row.id = None
+    if getattr(row, "uid", None) is not None:
+        row.uid = m.new_uid()
+
+
+def _is_free(session: Session, row: Any) -> bool:
+    """Neither the id nor the uid this new row carries is held by a stored row of its table."""
+    model = type(row)
+    ident, uid = getattr(row, "id", None), getattr(row, "uid", None)
+    if ident is None:
+        return False
+    with session.no_autoflush:
+        if session.get(model, ident) is not None:
+            return False
+        return uid is None or session.scalar(select(model.id).where(model.uid == uid)) is None
 
 
 # --- the shape every create, update and delete shares ------------------------------------------

@@ -89,6 +89,7 @@ def iter_archive(db: Database) -> Iterator[tuple[str, dict[str, Any]]]:
                 "middle_name": p.middle_name, "honorific": p.honorific, "form_of_address": p.form_of_address,
                 "display_name": p.display_name, "name_variants": _variants(p.names),
                 "languages": list(p.languages or []), "biography": p.biography, "notes": p.notes,
+                "dietary_needs": p.dietary_needs, "interpreter_needs": p.interpreter_needs,
                 "emails": [{"value": e.address, "label": e.label} for e in p.emails],
                 "phones": [{"value": ph.number, "label": ph.label} for ph in p.phones],
                 "tags": [t.tag for t in p.tags], "topics": [t.name for t in p.topics],

@@ -188,6 +188,7 @@ def _brief_person(p: m.Person, when: date | None, *, side: Side | None = None, r
         honorific=p.honorific, form_of_address=p.form_of_address,
         title=pos.title if pos else None, institution=_iname(pos.institution, lang) if pos else None,
         name_variants=_variants(p.names), languages=tuple(p.languages or ()), biography=p.biography,
+        dietary_needs=p.dietary_needs, interpreter_needs=p.interpreter_needs,
         photo=p.photo, topics=tuple(t.name for t in p.topics), history=tuple(history),
     )
 

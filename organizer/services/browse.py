@@ -150,6 +150,7 @@ SORT_KEYS: dict[str, dict[str, tuple[_SortKey, ...]]] = {
                   _SortKey(s.person.c.sort_name)),
         "institution": (_SortKey(func.lower(_current_position(s.institution.c.name)), nullable=True),
                         _SortKey(s.person.c.sort_name)),
+        "updated": (_SortKey(s.person.c.updated_at),),
     },
     "visit": {
         "date": (_SortKey(s.visit.c.start_date, nullable=True),),

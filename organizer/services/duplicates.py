@@ -338,7 +338,8 @@ def _title(kind: str, row: dict[str, Any]) -> str:
 _ALSO = frozenset(RecordKind)
 """A merge moves rows of every kind (participations, venues, owners, parties): every view may change."""
 
-_FILL = {"person": ("middle_name", "honorific", "form_of_address", "biography", "photo", "photo_type"),
+_FILL = {"person": ("middle_name", "honorific", "form_of_address", "biography", "dietary_needs",
+                    "interpreter_needs", "photo", "photo_type"),
          "institution": ("short_name", "country", "city", "address", "website", "profile")}
 
 

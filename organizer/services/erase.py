@@ -2,7 +2,8 @@
 
 One unit of work. What goes:
 - every name (given, middle, family, display, honorific, form of address, all name variants),
-  biography, notes, languages, photo, e-mail addresses, phone numbers, tags, topics of interest;
+  biography, notes, dietary and interpretation needs, languages, photo, e-mail addresses, phone numbers,
+  tags, topics of interest;
 - every position (who held which post where and when is personal data);
 - files attached to the person;
 - the record's ``uid`` (it may be made of the name) is replaced by a new random one.
@@ -62,7 +63,7 @@ def erase_person(db: Database, ident: int) -> ErasedPerson:
         person.given_name = ERASED_NAME
         person.family_name = str(ident)
         for attr in ("middle_name", "honorific", "form_of_address", "display_name", "biography", "notes",
-                     "photo_type"):
+                     "dietary_needs", "interpreter_needs", "photo_type"):
             setattr(person, attr, "")
         person.sort_name = f"~erased {ident:010d}"
         person.languages = []

@@ -539,6 +539,7 @@ def _person_data(res: _Resolver, r: _Reader, uid: str) -> PersonData:
         middle_name=r.text("middle_name"), honorific=r.text("honorific"),
         form_of_address=r.text("form_of_address"), display_name=r.text("display_name"),
         name_variants=r.variants(), languages=r.texts("languages"), biography=r.text("biography"),
+        dietary_needs=r.text("dietary_needs"), interpreter_needs=r.text("interpreter_needs"),
         emails=r.contacts("emails"), phones=r.contacts("phones"), tags=r.texts("tags"), notes=r.text("notes"),
         topics=r.texts("topics"), positions=tuple(positions), photo=photo, photo_type=photo_type,
     )

@@ -19,6 +19,7 @@ from sqlalchemy import BindParameter, Connection, Select, and_, bindparam, func,
 from organizer.domain.changes import ChangeSet, Link, Snapshot
 from organizer.domain.enums import ParticipantRole, RecordKind, Side, parse_enum
 from organizer.domain.errors import InUseError, NotFoundError
+from organizer.domain.listing import ListQuery
 from organizer.domain.records import (
     AttendanceView,
     ContactEntry,
@@ -118,6 +119,8 @@ def check_person(data: PersonData, checker: Checker, institution_exists: Callabl
         "languages": [checker.text(f"languages[{i}]", lang, required=True, limit=SHORT_LIMIT)
                       for i, lang in enumerate(data.languages)],
         "biography": checker.long_text("biography", data.biography),
+        "dietary_needs": checker.long_text("dietary_needs", data.dietary_needs),
+        "interpreter_needs": checker.long_text("interpreter_needs", data.interpreter_needs),
         "notes": checker.long_text("notes", data.notes),
     }
     # ``photo=None`` keeps the stored photo (details carry no photo bytes); set_person_photo removes it.
@@ -145,6 +148,8 @@ def check_person(data: PersonData, checker: Checker, institution_exists: Callabl
 
 
 def _apply(session: Session, obj: m.Person, data: PersonData, checker: Checker, *, restoring: bool = False) -> None:
+    """Fill ``obj`` from ``data``. ``restoring`` (a deleted person created again): positions keep the
+    ids and uids their input carries where those are still free."""
     checked = check_person(data, checker, lambda ident: session.get(m.Institution, ident) is not None)
     topics = topics_by_name(session, data.topics, checker)
     checker.check()
@@ -256,7 +261,7 @@ _INST = s.institution.c
 _IDS: BindParameter[Any] = bindparam("ids", expanding=True)
 _PERSON_COLUMNS = (_P.id, _P.uid, _P.version, _P.created_at, _P.updated_at, _P.given_name, _P.family_name,
                    _P.middle_name, _P.honorific, _P.form_of_address, _P.display_name, _P.languages, _P.biography,
-                   _P.photo_type, _P.notes)
+                   _P.photo_type, _P.notes, _P.dietary_needs, _P.interpreter_needs)
 _PERSON_ROWS = select(*_PERSON_COLUMNS).where(_P.id.in_(_IDS))
 _PEOPLE_PAGE = (
     select(*_PERSON_COLUMNS, _P.sort_name)
@@ -289,7 +294,7 @@ each kind in its stored order (names and contacts by id, tags and topics alphabe
 bound once (SQLite and PostgreSQL push the filter into each branch and use its person_id index)."""
 _POSITIONS = (
     select(_POS.person_id, _POS.id, _POS.institution_id, _INST.name, _POS.title, _POS.start_date,
-           _POS.end_date, _POS.is_current)
+           _POS.end_date, _POS.is_current, _POS.uid)
     .join(s.institution, _INST.id == _POS.institution_id).where(_POS.person_id.in_(_IDS))
 )
 _NAME_OF = select(_P.given_name, _P.middle_name, _P.family_name, _P.display_name).where(_P.id == bindparam("id"))
@@ -349,20 +354,23 @@ def _details_of(conn: Connection, people: Sequence[Sequence[Any]]) -> list[Perso
     empty: list[Any] = []
     for r in people:
         (ident, uid, version, created_at, updated_at, given, family, middle, honorific, address, display, languages,
-         biography, photo_type, notes) = r[:15]
+         biography, photo_type, notes, dietary, interpreter) = r[:17]
         full_name = compose_full_name(given, middle, family, display)
-        views = _position_views(positions.get(ident, empty), ident, full_name)
+        held = positions.get(ident, empty)
+        views = _position_views(held, ident, full_name)
+        uids = {q[1]: q[8] for q in held}
         data = PersonData(
             given_name=given, family_name=family, middle_name=middle, honorific=honorific,
             form_of_address=address, display_name=display,
             name_variants=tuple(NameVariant(t[3], t[4], t[5]) for t in names.get(ident, empty)),
-            languages=tuple(languages or ()), biography=biography, photo=None, photo_type=photo_type,
+            languages=tuple(languages or ()), biography=biography, dietary_needs=dietary,
+            interpreter_needs=interpreter, photo=None, photo_type=photo_type,
             emails=tuple(ContactEntry(t[3], t[4]) for t in emails.get(ident, empty)),
             phones=tuple(ContactEntry(t[3], t[4]) for t in phones.get(ident, empty)),
             tags=tuple(t[3] for t in tags.get(ident, empty)), notes=notes,
             topics=tuple(t[3] for t in topics.get(ident, empty)),
-            positions=tuple(PositionData(v.title, v.institution_id, v.start_date, v.end_date, v.current, id=v.id)
-                            for v in views),
+            positions=tuple(PositionData(v.title, v.institution_id, v.start_date, v.end_date, v.current, id=v.id,
+                                         uid=uids[v.id]) for v in views),
             uid=uid,
         )
         out.append(PersonDetail(
@@ -374,7 +382,7 @@ def _details_of(conn: Connection, people: Sequence[Sequence[Any]]) -> list[Perso
 
 _LISTING_PAGE = (
     select(_P.id, _P.uid, _P.version, _P.given_name, _P.middle_name, _P.family_name, _P.honorific,
-           _P.form_of_address, _P.display_name, _P.languages, _P.sort_name)
+           _P.form_of_address, _P.display_name, _P.languages, _P.dietary_needs, _P.interpreter_needs, _P.sort_name)
     .where(tuple_(_P.sort_name, _P.id) > tuple_(bindparam("after_name"), bindparam("after_id")))
     .order_by(_P.sort_name, _P.id).limit(bindparam("n"))
 )
@@ -417,7 +425,8 @@ def _listing_of(conn: Connection, people: Sequence[Sequence[Any]], after: tuple[
     empty: list[Any] = []
     get_names, get_emails, get_phones = names.get, emails.get, phones.get
     get_tags, get_topics, get_positions = tags.get, topics.get, positions.get
-    for ident, uid, version, given, middle, family, honorific, address, display, languages, _sort in people:
+    for (ident, uid, version, given, middle, family, honorific, address, display, languages, dietary, interpreter,
+         _sort) in people:
         held = get_positions(ident, empty)
         if len(held) > 1:
             held.sort(key=_listing_position_key)
@@ -425,7 +434,7 @@ def _listing_of(conn: Connection, people: Sequence[Sequence[Any]], after: tuple[
             ident, uid, version, compose_full_name(given, middle, family, display),
             given, middle, family, honorific, address, languages or (),
             get_names(ident, empty), get_emails(ident, empty), get_phones(ident, empty),
-            get_tags(ident, empty), get_topics(ident, empty), held,
+            get_tags(ident, empty), get_topics(ident, empty), held, dietary, interpreter,
         )
 
 
@@ -510,59 +519,20 @@ class PersonSort(StrEnum):
 def person_ids(db: Database, *, tag: str | None = None, descending: bool = False, name: str | None = None,
                institution_id: int | None = None, sort: PersonSort | str = PersonSort.NAME) -> list[int]:
     """Ids of people in ``sort`` order: what a lazy list view holds in memory. Filtering and sorting
-    happen in SQL.
+    happen in SQL, in ``browse.record_ids`` (the one people filter; this is its keyword form).
 
-    ``name`` matches part of the name (ignoring case) or of a name variant; ``tag`` an exact tag;
+    ``name``: every word occurs in the name or a name variant (ignoring case); ``tag`` an exact tag;
     ``institution_id`` people whose current position is at that institution or one of its units.
+    ``UPDATED`` lists the most recently changed first (``descending`` reverses it).
     """
+    from organizer.services import browse  # browse imports this module for its rows
+
     order_by = parse_enum(PersonSort, sort, "sort")
-    p = _P
-    q = select(p.id)
-    if tag:
-        q = q.where(p.id.in_(select(_TAGS.person_id).where(_TAGS.tag == tag)))
-    if name and name.strip():
-        needle = name.strip()
-        folded = f"%{_like_escape(needle.casefold())}%"
-        q = q.where(p.sort_name.like(folded, escape="\\")
-                    | p.id.in_(select(_NAMES.person_id)
-                               .where(_NAMES.name.like(f"%{_like_escape(needle)}%", escape="\\"))))
-    current = (select(_POS.person_id, _POS.title, _POS.institution_id)
-               .where(_POS.is_current.is_(True)).subquery())
-    if institution_id is not None:
-        with db.read_connection() as conn:
-            units = _institution_and_units(conn, institution_id)
-        q = q.where(p.id.in_(select(current.c.person_id).where(current.c.institution_id.in_(units))))
-    keys: list[Any]
-    if order_by is PersonSort.NAME:
-        keys = [p.sort_name, p.id]
-    elif order_by is PersonSort.UPDATED:
-        keys = [p.updated_at.desc(), p.id.desc()]
-    else:
-        q = q.outerjoin(current, current.c.person_id == p.id)
-        if order_by is PersonSort.TITLE:
-            keys = [current.c.title.is_(None), func.lower(current.c.title), p.sort_name, p.id]
-        else:
-            q = q.outerjoin(s.institution, _INST.id == current.c.institution_id)
-            keys = [_INST.name.is_(None), func.lower(_INST.name), p.sort_name, p.id]
-    if descending:
-        keys = [k.desc() if hasattr(k, "desc") else k for k in keys]
-    with db.read_connection() as conn:
-        return list(conn.scalars(q.order_by(*keys)))
-
-
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _institution_and_units(conn: Connection, ident: int) -> list[int]:
-    """The institution and everything below it (its units, their units...)."""
-    found = [ident]
-    frontier = [ident]
-    while frontier:
-        frontier = [i for i in conn.scalars(select(_INST.id).where(_INST.parent_id.in_(frontier)))
-                    if i not in found]
-        found.extend(frontier)
-    return found
+    if order_by is PersonSort.UPDATED:
+        descending = not descending
+    query = ListQuery(text=name or "", tag=tag or "", institution_id=institution_id, sort=order_by.value,
+                      descending=descending)
+    return browse.record_ids(db, "person", query)
 
 
 def list_tags(db: Database) -> list[TagCount]:

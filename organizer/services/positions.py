@@ -52,8 +52,11 @@ def check_positions(items: Sequence[PositionData], checker: Checker,
         checker.date_order(f"{field}.end_date", item.start_date, item.end_date)
         if item.current and item.end_date is not None:
             checker.add(f"{field}.current", "a position that has ended cannot be the current one", "ended_current")
-        built.append({"id": item.id, "title": title, "institution_id": item.institution_id,
-                      "start_date": item.start_date, "end_date": item.end_date, "is_current": item.current})
+        values = {"id": item.id, "title": title, "institution_id": item.institution_id,
+                  "start_date": item.start_date, "end_date": item.end_date, "is_current": item.current}
+        if item.uid:
+            values["uid"] = item.uid
+        built.append(values)
     if current_count == 0:
         open_ones = [p for p in built if p["end_date"] is None]
         if open_ones:

@@ -107,6 +107,10 @@ class Person(RecordMixin, Base):
     sort_name: Mapped[str]
     languages: Mapped[list[str]]
     biography: Mapped[str]
+    dietary_needs: Mapped[str]
+    """What the person eats or avoids ("halal", "no nuts"): copied into a visit's planning as a hint."""
+    interpreter_needs: Mapped[str]
+    """Interpretation the person needs ("Russian-English, consecutive")."""
     photo: Mapped[bytes | None] = deferred(s.person.c.photo)
     photo_type: Mapped[str]
     notes: Mapped[str]

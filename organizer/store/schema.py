@@ -257,6 +257,10 @@ def _person() -> Table:
         _c("sort_name", String(NAME_LEN * 2), default="", index=True),
         _c("languages", JSON, default=list),
         _text("biography", None),
+        # What the person eats or avoids ("halal", "no nuts") and the interpretation they need
+        # ("Russian-English, consecutive"): shown with the visits they take part in.
+        _text("dietary_needs", None),
+        _text("interpreter_needs", None),
         _opt("photo", LargeBinary),
         _text("photo_type", SHORT_LEN),
         _text("notes", None),

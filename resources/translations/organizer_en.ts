@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>DuplicatesDialog</name>
+    <message numerus="yes">
+        <source>%n likely duplicate pair(s)</source>
+        <translation>
+            <numerusform>%n likely duplicate pair</numerusform>
+            <numerusform>%n likely duplicate pairs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%Ln person(s)</source>

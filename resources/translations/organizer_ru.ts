@@ -157,8 +157,8 @@
         <translation>Ни одно соглашение не подходит под фильтр. Сбросьте его, чтобы увидеть все.</translation>
     </message>
     <message>
-        <source>No agreements yet. Agreements come from visits and meetings, or from an imported archive.</source>
-        <translation>Соглашений пока нет. Они появляются из визитов и встреч или из импортированного архива.</translation>
+        <source>No agreements yet: record the memoranda and agreements signed with your partners.</source>
+        <translation>Соглашений пока нет: внесите меморандумы и соглашения, подписанные с партнёрами.</translation>
     </message>
 </context>
 <context>
@@ -889,6 +889,156 @@
     <message>
         <source>Visit</source>
         <translation>Визит</translation>
+    </message>
+</context>
+<context>
+    <name>Duplicates</name>
+    <message>
+        <source>same name in another spelling or script</source>
+        <translation>то же имя в другом написании или алфавите</translation>
+    </message>
+    <message>
+        <source>same e-mail %1</source>
+        <translation>тот же e-mail %1</translation>
+    </message>
+    <message>
+        <source>same phone number %1</source>
+        <translation>тот же номер телефона %1</translation>
+    </message>
+    <message>
+        <source>both at %1</source>
+        <translation>оба в организации %1</translation>
+    </message>
+    <message>
+        <source>similar names at %1</source>
+        <translation>похожие имена в организации %1</translation>
+    </message>
+    <message>
+        <source>same website %1</source>
+        <translation>тот же сайт %1</translation>
+    </message>
+    <message>
+        <source>near-identical names</source>
+        <translation>почти одинаковые названия</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Баллы</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>First record</source>
+        <translation>Первая запись</translation>
+    </message>
+    <message>
+        <source>Second record</source>
+        <translation>Вторая запись</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Почему</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Человек</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Организация</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Find duplicates</source>
+        <translation>Поиск дубликатов</translation>
+    </message>
+    <message>
+        <source>Kind of record</source>
+        <translation>Вид записей</translation>
+    </message>
+    <message>
+        <source>People and institutions</source>
+        <translation>Люди и организации</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Люди</translation>
+    </message>
+    <message>
+        <source>Institutions</source>
+        <translation>Организации</translation>
+    </message>
+    <message>
+        <source>&amp;Look for:</source>
+        <translation>&amp;Искать:</translation>
+    </message>
+    <message>
+        <source>Searching</source>
+        <translation>Идёт поиск</translation>
+    </message>
+    <message>
+        <source>Likely duplicates</source>
+        <translation>Вероятные дубликаты</translation>
+    </message>
+    <message>
+        <source>First record</source>
+        <translation>Первая запись</translation>
+    </message>
+    <message>
+        <source>Second record</source>
+        <translation>Вторая запись</translation>
+    </message>
+    <message>
+        <source>Keep &amp;left, merge the right into it</source>
+        <translation>Оставить &amp;левую, влить в неё правую</translation>
+    </message>
+    <message>
+        <source>Keep &amp;right, merge the left into it</source>
+        <translation>Оставить &amp;правую, влить в неё левую</translation>
+    </message>
+    <message>
+        <source>&amp;Skip</source>
+        <translation>Пр&amp;опустить</translation>
+    </message>
+    <message>
+        <source>Hide this pair until the list is searched again</source>
+        <translation>Скрыть эту пару до следующего поиска</translation>
+    </message>
+    <message>
+        <source>A merge moves everything of the other record to the one kept. Undo (Ctrl+Z) brings both back as they were.</source>
+        <translation>При слиянии всё из второй записи переносится в оставленную. Отмена (Ctrl+Z) возвращает обе записи как были.</translation>
+    </message>
+    <message>
+        <source>Looking for likely duplicates…</source>
+        <translation>Поиск вероятных дубликатов…</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>Поиск не удался: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n likely duplicate pair(s)</source>
+        <translation>
+            <numerusform>%n вероятная пара дубликатов</numerusform>
+            <numerusform>%n вероятные пары дубликатов</numerusform>
+            <numerusform>%n вероятных пар дубликатов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No likely duplicates found.</source>
+        <translation>Вероятных дубликатов не найдено.</translation>
+    </message>
+    <message>
+        <source>Select a pair to compare the two records.</source>
+        <translation>Выберите пару, чтобы сравнить две записи.</translation>
+    </message>
+    <message>
+        <source>Merge “%1” into “%2”</source>
+        <translation>Слияние: «%1» в «%2»</translation>
     </message>
 </context>
 <context>
@@ -1796,6 +1946,18 @@
         <translation>Основная панель инструментов</translation>
     </message>
     <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Инструменты</translation>
+    </message>
+    <message>
+        <source>Find &amp;duplicates…</source>
+        <translation>Найти &amp;дубликаты…</translation>
+    </message>
+    <message>
+        <source>People and institutions that may be recorded twice; merge them</source>
+        <translation>Люди и организации, которые могли быть внесены дважды; их можно слить</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
@@ -1872,12 +2034,40 @@
         <translation>Настройки</translation>
     </message>
     <message>
+        <source>Show the window in the new language now? This clears the undo history of this session; otherwise the new language is used when you start Organizer again.</source>
+        <translation>Показать окно на новом языке сейчас? История отмены этого сеанса будет очищена; иначе новый язык будет использован при следующем запуске Organizer.</translation>
+    </message>
+    <message>
         <source>The new language will be used when you start Organizer again.</source>
         <translation>Новый язык будет использован при следующем запуске Organizer.</translation>
     </message>
 </context>
 <context>
     <name>MasterDetailTab</name>
+    <message>
+        <source>Add person…</source>
+        <translation>Добавить человека…</translation>
+    </message>
+    <message>
+        <source>Add institution…</source>
+        <translation>Добавить организацию…</translation>
+    </message>
+    <message>
+        <source>Add visit…</source>
+        <translation>Добавить визит…</translation>
+    </message>
+    <message>
+        <source>Add meeting…</source>
+        <translation>Добавить встречу…</translation>
+    </message>
+    <message>
+        <source>Add follow-up…</source>
+        <translation>Добавить поручение…</translation>
+    </message>
+    <message>
+        <source>Add agreement…</source>
+        <translation>Добавить соглашение…</translation>
+    </message>
     <message>
         <source>Details</source>
         <translation>Подробности</translation>
@@ -1903,24 +2093,24 @@
         <translation>Выберите человека, чтобы увидеть его должности и визиты, в которых он участвовал.</translation>
     </message>
     <message>
-        <source>No people in this database yet. File &gt; Open Database… opens another one.</source>
-        <translation>В этой базе данных пока нет людей. Другую базу можно открыть через «Файл &gt; Открыть базу данных…».</translation>
+        <source>No people yet: add the people you receive and visit, with their positions.</source>
+        <translation>Людей пока нет: добавьте тех, кого вы принимаете и у кого бываете, с их должностями.</translation>
     </message>
     <message>
-        <source>No institutions in this database yet.</source>
-        <translation>В этой базе данных пока нет организаций.</translation>
+        <source>No institutions yet: add the ministries, companies and universities you work with.</source>
+        <translation>Организаций пока нет: добавьте министерства, компании и университеты, с которыми вы работаете.</translation>
+    </message>
+    <message>
+        <source>No visits yet: add one to plan its delegations, programme and logistics.</source>
+        <translation>Визитов пока нет: добавьте визит, чтобы спланировать делегации, программу и логистику.</translation>
     </message>
     <message>
         <source>Select a visit to see its participants, programme and follow-ups.</source>
         <translation>Выберите визит, чтобы увидеть участников, программу и поручения.</translation>
     </message>
     <message>
-        <source>No visits in this database yet.</source>
-        <translation>В этой базе данных пока нет визитов.</translation>
-    </message>
-    <message>
-        <source>No follow-ups yet: they are recorded with the meetings of a visit.</source>
-        <translation>Поручений пока нет: они записываются вместе со встречами визита.</translation>
+        <source>No follow-ups yet: add one here or from a visit&apos;s meetings.</source>
+        <translation>Поручений пока нет: добавьте поручение здесь или из встреч визита.</translation>
     </message>
 </context>
 <context>
@@ -2092,8 +2282,8 @@
         <translation>Ни одна встреча не подходит под фильтр. Сбросьте его, чтобы увидеть все.</translation>
     </message>
     <message>
-        <source>No meetings yet: they are planned in the programme of a visit.</source>
-        <translation>Встреч пока нет: их планируют в программе визита.</translation>
+        <source>No meetings yet: add one here or in the programme of a visit.</source>
+        <translation>Встреч пока нет: добавьте встречу здесь или в программе визита.</translation>
     </message>
 </context>
 <context>
@@ -2356,6 +2546,14 @@
         <translation>ru, en, uz</translation>
     </message>
     <message>
+        <source>Interpretation needs</source>
+        <translation>Перевод</translation>
+    </message>
+    <message>
+        <source>Dietary needs</source>
+        <translation>Питание</translation>
+    </message>
+    <message>
         <source>P&amp;rofile</source>
         <translation>П&amp;рофиль</translation>
     </message>
@@ -2423,8 +2621,8 @@
         <translation>Как в системе</translation>
     </message>
     <message>
-        <source>A new language takes effect when Organizer is started again.</source>
-        <translation>Новый язык вступит в силу при следующем запуске Organizer.</translation>
+        <source>The window switches to the new language when you press OK.</source>
+        <translation>Окно переключится на новый язык, когда вы нажмёте ОК.</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
@@ -2847,8 +3045,8 @@
         <translation>Ни одна тема не подходит под фильтр. Сбросьте его, чтобы увидеть все.</translation>
     </message>
     <message>
-        <source>No topics yet: they are given to people, institutions, visits and meetings.</source>
-        <translation>Тем пока нет: их присваивают людям, организациям, визитам и встречам.</translation>
+        <source>No topics yet: give them to people, institutions, visits and meetings in their editors.</source>
+        <translation>Тем пока нет: назначайте их людям, организациям, визитам и встречам в их редакторах.</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
+from organizer.gui.details import person_html
 from organizer.gui.editors.fields import RowColumn, RowsModel
 from organizer.gui.editors.person import PHOTO_SIDE, PersonEditor
 from organizer.gui.undo import RecordActions
@@ -79,9 +80,14 @@ def test_create_a_person_with_a_cyrillic_variant_and_a_new_institution_then_undo
     assert edit.positions.model.rows[0]["institution_id"] == institution
     edit.honorific.setText("His Excellency")
     edit.biography.setPlainText("Chemist.\nManager.")
+    edit.dietary_needs.setPlainText("Халяль")
+    edit.interpreter_needs.setPlainText("Uzbek–Russian, consecutive")
     qtbot.mouseClick(edit.save_button, Qt.MouseButton.LeftButton)
     edited = people.get_person(gui_db, pid)
     assert edited.data.honorific == "His Excellency" and edited.data.biography == "Chemist.\nManager."
+    assert (edited.data.dietary_needs, edited.data.interpreter_needs) == ("Халяль", "Uzbek–Russian, consecutive")
+    shown = person_html(edited, people.person_history(gui_db, pid))
+    assert "Халяль" in shown and "Uzbek–Russian, consecutive" in shown
     assert [p.id for p in edited.positions] == [p.id for p in stored.positions]
 
     stack = actions.stack

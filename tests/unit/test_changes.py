@@ -50,6 +50,8 @@ def test_a_deleted_person_comes_back_with_id_uid_photo_and_links(db: Database) -
     assert back.created == (person.meta.id,)
     again = people.get_person(db, person.meta.id)
     assert again.meta.uid == person.meta.uid
+    assert [(p.id, p.uid) for p in again.data.positions] == [(p.id, p.uid) for p in person.data.positions]
+    assert all(p.uid for p in again.data.positions)
     assert again.data == person.data
     assert people.person_photo(db, person.meta.id) == (PNG, "image/png")
     assert followups.get_followup(db, task.id).data.owner_person_id == person.meta.id

@@ -1,6 +1,6 @@
 """The person editor: names and name variants, honorific and form of address, positions over time
-(pick an institution or create one on the spot), e-mails, phones, languages, tags, topics, biography,
-notes and a photo (chosen from a file or dropped on the editor, scaled down before it is stored)."""
+(pick an institution or create one on the spot), e-mails, phones, languages, dietary and interpretation needs, tags,
+topics, biography, notes and a photo (chosen from a file or dropped on the editor, scaled down before it is stored)."""
 
 from __future__ import annotations
 
@@ -97,6 +97,9 @@ class PersonEditor(EditorDialog):
             RowColumn("value", self.tr("Number"), width=300), RowColumn("label", self.tr("Label"))]))
         self.languages = self.add_field(contacts, "languages", self.tr("Languages"), ListField())
         self.languages.setPlaceholderText(self.tr("ru, en, uz"))
+        self.interpreter_needs = self.add_field(contacts, "interpreter_needs", self.tr("Interpretation needs"),
+                                                TextArea(lines=2))
+        self.dietary_needs = self.add_field(contacts, "dietary_needs", self.tr("Dietary needs"), TextArea(lines=2))
 
         profile = self.page(self.tr("P&rofile"))
         self.tags = self.add_field(profile, "tags", self.tr("Tags"), ListField())
@@ -187,12 +190,13 @@ class PersonEditor(EditorDialog):
     def load(self, detail: PersonDetail) -> None:
         d = detail.data
         for name in ("given_name", "middle_name", "family_name", "display_name", "honorific", "form_of_address",
-                     "languages", "tags", "topics", "biography", "notes"):
+                     "languages", "tags", "topics", "biography", "notes", "dietary_needs", "interpreter_needs"):
             getattr(self, name).set_value(getattr(d, name))
         self.name_variants.set_value([{"name": v.name, "script": v.script, "language": v.language}
                                       for v in d.name_variants])
         self.positions.set_value([{"title": p.title, "institution_id": p.institution_id, "start_date": p.start_date,
-                                   "end_date": p.end_date, "current": p.current, "id": p.id} for p in d.positions])
+                                   "end_date": p.end_date, "current": p.current, "id": p.id, "uid": p.uid}
+                                  for p in d.positions])
         self.emails.set_value([{"value": e.value, "label": e.label} for e in d.emails])
         self.phones.set_value([{"value": p.value, "label": p.label} for p in d.phones])
         self.photo, self._photo_changed = None, False
@@ -204,13 +208,15 @@ class PersonEditor(EditorDialog):
         for i, row in enumerate(self.positions.value()):
             if self.require_choice(f"positions[{i}].institution_id", row["institution_id"]):
                 positions.append(PositionData(row["title"], row["institution_id"], row["start_date"],
-                                              row["end_date"], bool(row["current"]), id=row.get("id")))
+                                              row["end_date"], bool(row["current"]), id=row.get("id"),
+                                              uid=row.get("uid")))
         return PersonData(
             given_name=self.given_name.value(), middle_name=self.middle_name.value(),
             family_name=self.family_name.value(), display_name=self.display_name.value(),
             honorific=self.honorific.value(), form_of_address=self.form_of_address.value(),
             name_variants=tuple(NameVariant(r["name"], r["script"], r["language"]) for r in self.name_variants.value()),
             languages=self.languages.value(), biography=self.biography.value(), notes=self.notes.value(),
+            dietary_needs=self.dietary_needs.value(), interpreter_needs=self.interpreter_needs.value(),
             emails=tuple(ContactEntry(r["value"], r["label"]) for r in self.emails.value()),
             phones=tuple(ContactEntry(r["value"], r["label"]) for r in self.phones.value()),
             tags=self.tags.value(), topics=self.topics.value(), positions=tuple(positions),
