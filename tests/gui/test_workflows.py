@@ -58,8 +58,9 @@ def test_quick_open_with_enter_opens_a_meeting(qtbot: Any, gui_window: MainWindo
     assert "Tour of the laboratories" in gui_window.meetings_tab.detail.toPlainText()
 
 
-def test_quick_open_in_cyrillic_and_with_nothing_found(qtbot: Any, gui_window: MainWindow) -> None:
+def test_quick_open_in_cyrillic_and_with_nothing_found(qtbot: Any, qtmodeltester: Any, gui_window: MainWindow) -> None:
     field = gui_window.quick_open
+    qtmodeltester.check(field.results)  # stays attached: the refills below are checked too
     field.setText("Хайруллин")  # no keyClicks with non-ASCII text (a Qt assertion aborts the process)
     with qtbot.waitSignal(field.results_shown, timeout=5000):
         field.search_now()
