@@ -12,7 +12,7 @@ the window has an editor for them (``actions``).
 from __future__ import annotations
 
 import html
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
@@ -367,9 +367,21 @@ def _programme(detail: VisitDetail) -> str:
                    translate("Details", "Participants")], rows)
 
 
-def visit_html(detail: VisitDetail, actions: Collection[str] = ()) -> str:
+def _with_members(planned: str, participants: Sequence[ParticipantView], needs: Mapping[int, tuple[str, str]],
+                  which: int) -> str:
+    """The visit's own logistics note, then each participant's need from their record ("Name: halal")."""
+    lines = [esc(planned)] if planned.strip() else []
+    lines += [esc(f"{p.full_name}: {needs[p.person_id][which]}") for p in participants
+              if p.person_id in needs and needs[p.person_id][which].strip()]
+    return "<br>".join(lines)
+
+
+def visit_html(detail: VisitDetail, actions: Collection[str] = (),
+               needs: Mapping[int, tuple[str, str]] | None = None) -> str:
     """The visit at a glance: both delegations in order of precedence, the programme day by day with
-    each meeting's participants and follow-ups, what was agreed, logistics and gifts."""
+    each meeting's participants and follow-ups, what was agreed, logistics and gifts. ``needs``
+    (``people.needs_of``): the participants' own dietary and interpretation needs, listed with the
+    visit's logistics."""
     d = detail.data
     ident = detail.meta.id
     out = [_heading(d.title, 2)]
@@ -416,8 +428,9 @@ def visit_html(detail: VisitDetail, actions: Collection[str] = ()) -> str:
         (translate("Details", "Departure"), _moment(lg.departure_at, lg.departure_details)),
         (translate("Details", "Lodging"), esc(lg.lodging)),
         (translate("Details", "Transport"), esc(lg.transport)),
-        (translate("Details", "Interpreting"), esc(lg.interpreter_needs)),
-        (translate("Details", "Dietary needs"), esc(lg.dietary_needs)),
+        (translate("Details", "Interpreting"),
+         _with_members(lg.interpreter_needs, detail.participants, needs or {}, 1)),
+        (translate("Details", "Dietary needs"), _with_members(lg.dietary_needs, detail.participants, needs or {}, 0)),
     ])
     if logistics:
         out += [_heading(translate("Details", "Logistics")), logistics]

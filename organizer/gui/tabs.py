@@ -322,9 +322,12 @@ class VisitsTab(ListTab):
 
     def detail_html(self, ident: int) -> str:
         from organizer.gui.history import history_section
+        from organizer.services.people import needs_of
         from organizer.services.visits import get_visit
 
-        return visit_html(get_visit(self._db, ident), self.action_names) + history_section(self._db, "visit", ident)
+        detail = get_visit(self._db, ident)
+        needs = needs_of(self._db, [p.person_id for p in detail.participants])
+        return visit_html(detail, self.action_names, needs) + history_section(self._db, "visit", ident)
 
 
 class MeetingsTab(ListTab):

@@ -535,6 +535,20 @@ def person_ids(db: Database, *, tag: str | None = None, descending: bool = False
     return browse.record_ids(db, "person", query)
 
 
+def needs_of(db: Database, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+    """(dietary needs, interpretation needs) of those of these people who have any: what a visit's
+    planning shows next to its own logistics. One statement per ``BATCH`` ids."""
+    out: dict[int, tuple[str, str]] = {}
+    wanted = [i for i in dict.fromkeys(ids) if valid_id(i)]
+    query = (select(_P.id, _P.dietary_needs, _P.interpreter_needs)
+             .where(_P.id.in_(_IDS), (_P.dietary_needs != "") | (_P.interpreter_needs != "")))
+    with db.read_connection() as conn:
+        for start in range(0, len(wanted), BATCH):
+            for ident, dietary, interpreter in conn.execute(query, {"ids": wanted[start:start + BATCH]}):
+                out[ident] = (dietary, interpreter)
+    return out
+
+
 def list_tags(db: Database) -> list[TagCount]:
     """Every tag in use with how many people carry it, by tag."""
     q = select(_TAGS.tag, func.count()).group_by(_TAGS.tag).order_by(_TAGS.tag)

@@ -109,3 +109,12 @@ def test_the_briefing_lists_each_delegates_needs(demo_db: Database) -> None:
     text = " ".join(text.split())
     assert f"Evgeny Korzhikov: {HALAL}" in text
     assert INTERPRETER in text
+
+
+def test_needs_of_names_only_the_people_who_have_needs(demo_db: Database) -> None:
+    ident = _korzhikov(demo_db)
+    d = people.get_person(demo_db, ident)
+    people.update_person(demo_db, ident, replace(d.data, dietary_needs=HALAL))
+    others = [p.id for p in people.list_people(demo_db) if p.id != ident]
+    assert people.needs_of(demo_db, [*others, ident, ident, 10**12]) == {ident: (HALAL, "")}
+    assert people.needs_of(demo_db, []) == {}
