@@ -31,7 +31,8 @@ def _position_key(row: tuple[Any, ...]) -> tuple[bool, int, int]:
 
 
 PERSON_COLUMNS = ("id, uid, version, created_at, updated_at, given_name, family_name, middle_name, honorific, "
-                  "form_of_address, display_name, languages, biography, photo_type, notes")
+                  "form_of_address, display_name, languages, biography, photo_type, notes, dietary_needs, "
+                  "interpreter_needs")
 POSITION_SQL = ("SELECT p.person_id, p.id, p.title, i.name, p.institution_id, p.start_date, p.end_date, "
                 "p.is_current FROM position p JOIN institution i ON i.id = p.institution_id")
 
@@ -53,6 +54,7 @@ def _person(r: tuple[Any, ...], names: list[tuple[Any, ...]], positions: list[tu
         "phones": [p[0] for p in phones],
         "phone_details": [{"number": p[0], "label": p[1]} for p in phones],
         "languages": json.loads(r[11]) if r[11] else [],
+        "dietary_needs": r[15], "interpreter_needs": r[16],
         "tags": tags, "topics": topics, "version": r[2],
     }
 
