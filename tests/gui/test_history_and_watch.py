@@ -112,3 +112,26 @@ def test_the_watcher_ignores_what_was_there_before_it_started(qtbot: Any, gui_de
     assert watcher.last > 0 and not watcher.check_now() and refreshed == []
     people.create_person(gui_demo_db, PersonData(family_name="Later"))
     assert watcher.check_now() and refreshed == [True]
+
+
+def test_the_institution_and_visit_panes_show_their_history(qtbot: Any, gui_window: Any,
+                                                            gui_demo_db: Database) -> None:
+    from organizer.services import institutions, visits
+
+    win = gui_window
+    gui_demo_db.user = "frank"
+    iid = institutions.list_institutions(gui_demo_db)[0].id
+    inst = institutions.get_institution(gui_demo_db, iid)
+    institutions.update_institution(gui_demo_db, iid, replace(inst.data, city="Yelabuga"), inst.meta.version)
+    vid = visits.list_visits(gui_demo_db)[0].id
+    visit = visits.get_visit(gui_demo_db, vid)
+    visits.update_visit(gui_demo_db, vid, replace(visit.data, place="Yelabuga"), visit.meta.version)
+    for tab, ident in ((win.institutions_tab, iid), (win.visits_tab, vid)):
+        win.show_tab(tab)
+        qtbot.waitUntil(lambda tab=tab: tab.is_loaded if hasattr(tab, "is_loaded") else tab.model.loaded,
+                        timeout=10_000)
+        assert tab.select_id(ident)
+        tab.refresh_detail()
+        text = tab.detail.toPlainText()
+        assert "History" in text and "created by an archive import" in text
+        assert "frank" in text and ("changed city" in text or "changed place" in text)
