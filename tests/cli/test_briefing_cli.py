@@ -16,6 +16,7 @@ import pytest
 from organizer.assets import demo_archive
 from organizer.cli.main import main
 from organizer.domain.briefing import SECTIONS
+from organizer.store import Database
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -54,10 +55,11 @@ def embedded_fonts(reader: pypdf.PdfReader) -> dict[str, bool]:
 
 
 @pytest.fixture
-def demo_file(tmp_path: Path) -> Path:
-    db = tmp_path / "t"
-    assert run("--db", str(db), "demo")[0] == 0
-    return db
+def demo_args(db: Database, db_args: list[str]) -> list[str]:
+    """The options that open the test database (a file, or a PostgreSQL database in that pass) after
+    ``organizer demo`` filled it."""
+    assert run(*db_args, "demo")[0] == 0
+    return db_args
 
 
 @pytest.fixture
@@ -65,9 +67,9 @@ def archive() -> dict[str, Any]:
     return json.loads(demo_archive().read_text(encoding="utf-8"))
 
 
-def test_acceptance_briefing_of_the_demo_visit(demo_file: Path, tmp_path: Path, archive: dict[str, Any]) -> None:
+def test_acceptance_briefing_of_the_demo_visit(demo_args: list[str], tmp_path: Path, archive: dict[str, Any]) -> None:
     out = tmp_path / "b.pdf"
-    code, stdout, err = run("--db", str(demo_file), "briefing", "Uzkhimyosanoat", "--out", str(out))
+    code, stdout, err = run(*demo_args, "briefing", "Uzkhimyosanoat", "--out", str(out))
     assert code == 0, err
     assert "wrote" in stdout
     reader = pypdf.PdfReader(out)
@@ -119,9 +121,9 @@ def test_acceptance_briefing_of_the_demo_visit(demo_file: Path, tmp_path: Path, 
 
 
 @pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils not installed")
-def test_pdffonts_sees_only_embedded_dejavu(demo_file: Path, tmp_path: Path) -> None:
+def test_pdffonts_sees_only_embedded_dejavu(demo_args: list[str], tmp_path: Path) -> None:
     out = tmp_path / "b.pdf"
-    assert run("--db", str(demo_file), "briefing", "1", "--report", "--lang", "ru", "--out", str(out))[0] == 0
+    assert run(*demo_args, "briefing", "1", "--report", "--lang", "ru", "--out", str(out))[0] == 0
     lines = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
     assert lines
     for line in lines:
@@ -129,9 +131,9 @@ def test_pdffonts_sees_only_embedded_dejavu(demo_file: Path, tmp_path: Path) -> 
         assert "DejaVuSans" in name and " yes yes " in line, line
 
 
-def test_russian_letter_paper_report_with_marking(demo_file: Path, tmp_path: Path) -> None:
+def test_russian_letter_paper_report_with_marking(demo_args: list[str], tmp_path: Path) -> None:
     out = tmp_path / "r.pdf"
-    code, _, err = run("--db", str(demo_file), "briefing", "1", "--report", "--lang", "ru", "--paper", "letter",
+    code, _, err = run(*demo_args, "briefing", "1", "--report", "--lang", "ru", "--paper", "letter",
                        "--sections", "summary", "meetings", "--marking", "Для служебного пользования",
                        "--out", str(out))
     assert code == 0, err
@@ -150,16 +152,16 @@ def test_russian_letter_paper_report_with_marking(demo_file: Path, tmp_path: Pat
     assert meta.creation_date is not None and meta.subject
 
 
-def test_ambiguous_or_unknown_visit(demo_file: Path, tmp_path: Path) -> None:
-    code, _, err = run("--db", str(demo_file), "import", str(_second_visit(tmp_path)))
+def test_ambiguous_or_unknown_visit(demo_args: list[str], tmp_path: Path) -> None:
+    code, _, err = run(*demo_args, "import", str(_second_visit(tmp_path)))
     assert code == 0, err
-    code, out, err = run("--db", str(demo_file), "briefing", "Delegation", "--out", str(tmp_path / "x.pdf"))
+    code, out, err = run(*demo_args, "briefing", "Delegation", "--out", str(tmp_path / "x.pdf"))
     assert code == 1 and not out
     assert err.count("\n") == 1 and "2 visits match 'Delegation'" in err and "1: " in err and "2: " in err
     assert not (tmp_path / "x.pdf").exists()
-    code, _, err = run("--db", str(demo_file), "briefing", "no such visit")
+    code, _, err = run(*demo_args, "briefing", "no such visit")
     assert code == 1 and err.count("\n") == 1 and "no visit" in err
-    assert run("--db", str(demo_file), "briefing", "Second delegation", "--out", str(tmp_path / "y.pdf"))[0] == 0
+    assert run(*demo_args, "briefing", "Second delegation", "--out", str(tmp_path / "y.pdf"))[0] == 0
 
 
 def _second_visit(tmp_path: Path) -> Path:
@@ -169,32 +171,32 @@ def _second_visit(tmp_path: Path) -> Path:
     return path
 
 
-def test_output_is_replaced_atomically_and_bad_paths_are_one_line(demo_file: Path, tmp_path: Path) -> None:
+def test_output_is_replaced_atomically_and_bad_paths_are_one_line(demo_args: list[str], tmp_path: Path) -> None:
     out = tmp_path / "b.pdf"
     out.write_bytes(b"old content")
-    assert run("--db", str(demo_file), "briefing", "1", "--out", str(out))[0] == 0
+    assert run(*demo_args, "briefing", "1", "--out", str(out))[0] == 0
     assert out.read_bytes().startswith(b"%PDF")
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".b.pdf")] == []  # no temp file left
     for bad in (tmp_path / "missing" / "b.pdf", tmp_path):
-        code, _, err = run("--db", str(demo_file), "briefing", "1", "--out", str(bad))
+        code, _, err = run(*demo_args, "briefing", "1", "--out", str(bad))
         assert code == 1 and err.startswith("organizer: cannot write") and err.count("\n") == 1, err
-    code, _, err = run("--db", str(demo_file), "dossier", "person", "1", "--out", str(tmp_path / "no" / "p.pdf"))
+    code, _, err = run(*demo_args, "dossier", "person", "1", "--out", str(tmp_path / "no" / "p.pdf"))
     assert code == 1 and "cannot write" in err
 
 
-def test_dossiers_and_letters(demo_file: Path, tmp_path: Path) -> None:
+def test_dossiers_and_letters(demo_args: list[str], tmp_path: Path) -> None:
     person = tmp_path / "p.pdf"
-    assert run("--db", str(demo_file), "dossier", "person", "1", "--out", str(person))[0] == 0
+    assert run(*demo_args, "dossier", "person", "1", "--out", str(person))[0] == 0
     text = "\n".join(p.extract_text() for p in pypdf.PdfReader(person).pages)
     assert "Evgeny Korzhikov" in text and "Коржиков Евгений" in text
     inst = tmp_path / "i.pdf"
-    assert run("--db", str(demo_file), "dossier", "institution", "2", "--out", str(inst), "--lang", "ru")[0] == 0
+    assert run(*demo_args, "dossier", "institution", "2", "--out", str(inst), "--lang", "ru")[0] == 0
     assert "Справка об организации" in pypdf.PdfReader(inst).pages[0].extract_text()
-    code, _, err = run("--db", str(demo_file), "dossier", "person", "999", "--out", str(person))
+    code, _, err = run(*demo_args, "dossier", "person", "999", "--out", str(person))
     assert code == 1 and err == "organizer: no person with id 999\n"
 
     folder = tmp_path / "letters"
-    code, _, err = run("--db", str(demo_file), "letters", "Uzkhimyosanoat", "--out", str(folder), "--lang", "ru")
+    code, _, err = run(*demo_args, "letters", "Uzkhimyosanoat", "--out", str(folder), "--lang", "ru")
     assert code == 0, err
     files = sorted(folder.iterdir())
     assert len(files) == 5  # six participants, the signatory writes to the other five
@@ -215,27 +217,27 @@ def test_dossiers_and_letters(demo_file: Path, tmp_path: Path) -> None:
     assert "за участие в подготовке и проведении визита" in colleague and "за визит" not in colleague
 
     folder = tmp_path / "academy"
-    code, _, err = run("--db", str(demo_file), "letters", "1", "--out", str(folder), "--office", "Academy of Sci")
+    code, _, err = run(*demo_args, "letters", "1", "--out", str(folder), "--office", "Academy of Sci")
     assert code == 0, err
     texts = {f.name: " ".join(pypdf.PdfReader(f).pages[0].extract_text().split()) for f in sorted(folder.iterdir())}
     assert len(texts) == 5 and not any("Minnikhanov" in name for name in texts)
     pashin = next(t for name, t in texts.items() if "Pashin" in name)
     assert pashin.startswith("Academy of Sciences of the Republic of Tatarstan")
     assert "Rifkat Minnikhanov" in pashin and "President" in pashin and "warm welcome" in pashin
-    code, _, err = run("--db", str(demo_file), "letters", "1", "--out", str(folder), "--office", "no such")
+    code, _, err = run(*demo_args, "letters", "1", "--out", str(folder), "--office", "no such")
     assert code == 1 and "no institution" in err and err.count("\n") == 1
 
 
-def test_english_letters_replace_old_ones(demo_file: Path, tmp_path: Path) -> None:
+def test_english_letters_replace_old_ones(demo_args: list[str], tmp_path: Path) -> None:
     folder = tmp_path / "en"
     folder.mkdir()
     (folder / "01-Evgeny-Korzhikov.pdf").write_bytes(b"old")
-    code, out, err = run("--db", str(demo_file), "letters", "1", "--out", str(folder))
+    code, out, err = run(*demo_args, "letters", "1", "--out", str(folder))
     assert code == 0 and out.strip() == f"wrote 5 letters to {folder}", err
     text = pypdf.PdfReader(folder / "01-Evgeny-Korzhikov.pdf").pages[0].extract_text()
     assert "Dear Evgeny Korzhikov," in text and "Yours sincerely," in text and "D. Pashin" in text
     assert "On behalf of Kazan Federal University" in text and "Minnikhanov" not in text
     academy = pypdf.PdfReader(next(folder.glob("*-Rifkat-Minnikhanov.pdf"))).pages[0].extract_text()
     assert "Dear Mr. President," in academy and "Academician Rifkat Minnikhanov" in academy
-    code, _, err = run("--db", str(demo_file), "letters", "1", "--out", str(folder / "01-Evgeny-Korzhikov.pdf"))
+    code, _, err = run(*demo_args, "letters", "1", "--out", str(folder / "01-Evgeny-Korzhikov.pdf"))
     assert code == 1 and err.startswith("organizer: cannot create")

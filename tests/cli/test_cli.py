@@ -14,6 +14,7 @@ import pytest
 
 from organizer import __version__
 from organizer.cli.main import LIST_KINDS, main
+from organizer.store import Database
 
 ARTICLE_PEOPLE = {
     "Evgeny Korzhikov": ("First Deputy Chairman of the Management Board", 'JSC "Uzkhimyosanoat"'),
@@ -35,8 +36,8 @@ def run(*args: str, gui: Any = None) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def run_json(db: Path, *args: str) -> Any:
-    code, out, err = run("--db", str(db), *args, "--json")
+def run_json(db: list[str], *args: str) -> Any:
+    code, out, err = run(*db, *args, "--json")
     assert code == 0, err
     return json.loads(out)
 
@@ -50,8 +51,18 @@ def demo_file(tmp_path: Path) -> Path:
     return path
 
 
-def test_people_json_contract(demo_file: Path) -> None:
-    items = run_json(demo_file, "list", "people")
+@pytest.fixture
+def demo_args(db: Database, db_args: list[str]) -> list[str]:
+    """The options that open the test database (a file, or a PostgreSQL database in that pass) after
+    ``organizer demo`` filled it."""
+    code, out, err = run(*db_args, "demo")
+    assert code == 0, err
+    assert "6 people" in out
+    return db_args
+
+
+def test_people_json_contract(demo_args: list[str]) -> None:
+    items = run_json(demo_args, "list", "people")
     assert isinstance(items, list) and len(items) == 6
     by_name = {p["full_name"]: p for p in items}
     assert set(by_name) == set(ARTICLE_PEOPLE)
@@ -66,8 +77,8 @@ def test_people_json_contract(demo_file: Path) -> None:
     assert "Коржиков Евгений" in by_name["Evgeny Korzhikov"]["name_variants"]
 
 
-def test_institutions_json_shows_units_under_the_university(demo_file: Path) -> None:
-    items = run_json(demo_file, "list", "institutions")
+def test_institutions_json_shows_units_under_the_university(demo_args: list[str]) -> None:
+    items = run_json(demo_args, "list", "institutions")
     assert all({"id", "name", "parent", "kind"} <= set(i) for i in items)
     units = sorted(i["name"] for i in items if i["parent"] == "Kazan Federal University")
     assert units == ['"Small-scale Chemical Technologies" Technopark', "A.M. Butlerov Chemical Institute",
@@ -78,51 +89,51 @@ def test_institutions_json_shows_units_under_the_university(demo_file: Path) -> 
     assert next(i for i in items if i["name"] == "Kazan Federal University")["parent"] is None
 
 
-def test_visits_meetings_followups_json(demo_file: Path) -> None:
-    visits = run_json(demo_file, "list", "visits")
+def test_visits_meetings_followups_json(demo_args: list[str]) -> None:
+    visits = run_json(demo_args, "list", "visits")
     assert len(visits) == 1
     v = visits[0]
     assert (v["start_date"], v["end_date"], v["status"]) == ("2025-03-11", "2025-03-12", "done")
     assert isinstance(v["title"], str) and isinstance(v["id"], int)
-    meetings = run_json(demo_file, "list", "meetings")
+    meetings = run_json(demo_args, "list", "meetings")
     assert [m["visit_id"] for m in meetings] == [v["id"]] * 4
     assert [m["starts_at"] for m in meetings] == sorted(m["starts_at"] for m in meetings)
     assert meetings[0]["title"].startswith("Tour of the laboratories")
     assert meetings[3]["participants"] == ["Evgeny Korzhikov", "Abduhomid Salomov", "Rifkat Minnikhanov"]
     assert "D. Pashin" in meetings[1]["participants"]
-    followups = run_json(demo_file, "list", "followups")
+    followups = run_json(demo_args, "list", "followups")
     assert len(followups) == 3
     assert all({"id", "description", "status", "due_date"} <= set(f) for f in followups)
     descriptions = " ".join(f["description"] for f in followups).lower()
     assert "technology transfer" in descriptions and "joint scientific laboratories" in descriptions
     assert "educational programmes" in descriptions
-    assert run_json(demo_file, "list", "agreements") == []
+    assert run_json(demo_args, "list", "agreements") == []
 
 
-def test_show_commands(demo_file: Path) -> None:
-    visit = run_json(demo_file, "show", "visit", "1")
+def test_show_commands(demo_args: list[str]) -> None:
+    visit = run_json(demo_args, "show", "visit", "1")
     sides = {(p["full_name"], p["side"]) for p in visit["participants"]}
     assert ("Evgeny Korzhikov", "guest") in sides and ("Rifkat Minnikhanov", "host") in sides
-    assert [m["title"] for m in visit["meetings"]] == [m["title"] for m in run_json(demo_file, "list", "meetings")]
-    person = run_json(demo_file, "show", "person", "1")
+    assert [m["title"] for m in visit["meetings"]] == [m["title"] for m in run_json(demo_args, "list", "meetings")]
+    person = run_json(demo_args, "show", "person", "1")
     assert person["full_name"] == "Evgeny Korzhikov" and len(person["history"]) == 5
-    inst = run_json(demo_file, "show", "institution", "2")
+    inst = run_json(demo_args, "show", "institution", "2")
     assert inst["name"] == "Kazan Federal University" and len(inst["units"]) == 3
-    meeting = run_json(demo_file, "show", "meeting", "2")
+    meeting = run_json(demo_args, "show", "meeting", "2")
     assert meeting["visit_id"] == 1 and "D. Pashin" in meeting["participants"]
-    code, out, _ = run("--db", str(demo_file), "show", "visit", "1")
+    code, out, _ = run(*demo_args, "show", "visit", "1")
     assert code == 0 and "Tour of the laboratories" in out
 
 
-def test_demo_twice_changes_no_count(demo_file: Path) -> None:
-    before = {k: len(run_json(demo_file, "list", k)) for k in LIST_KINDS}
-    code, out, _ = run("--db", str(demo_file), "demo")
+def test_demo_twice_changes_no_count(demo_args: list[str]) -> None:
+    before = {k: len(run_json(demo_args, "list", k)) for k in LIST_KINDS}
+    code, out, _ = run(*demo_args, "demo")
     assert code == 0 and "nothing new" in out
-    assert {k: len(run_json(demo_file, "list", k)) for k in LIST_KINDS} == before
+    assert {k: len(run_json(demo_args, "list", k)) for k in LIST_KINDS} == before
 
 
-def test_plain_lists_are_tables(demo_file: Path) -> None:
-    code, out, _ = run("--db", str(demo_file), "list", "institutions")
+def test_plain_lists_are_tables(demo_args: list[str]) -> None:
+    code, out, _ = run(*demo_args, "list", "institutions")
     assert code == 0
     header, *lines = out.splitlines()
     col = header.index("Name")
@@ -137,8 +148,8 @@ def test_plain_lists_are_tables(demo_file: Path) -> None:
     (("show", "visit", "42"), "no visit with id 42"),
     (("list", "followups", "--status", "finished"), "not one of"),
 ])
-def test_errors_are_one_line(demo_file: Path, args: tuple[str, ...], message: str) -> None:
-    code, _, err = run("--db", str(demo_file), *args)
+def test_errors_are_one_line(demo_args: list[str], args: tuple[str, ...], message: str) -> None:
+    code, _, err = run(*demo_args, *args)
     assert code != 0
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
 
@@ -216,16 +227,16 @@ def test_entry_point_demo_and_list(tmp_path: Path) -> None:
     assert (tmp_path / "t.sqlite").stat().st_mode & 0o077 == 0
 
 
-def test_export_command_round_trip(demo_file: Path, tmp_path: Path) -> None:
+def test_export_command_round_trip(demo_args: list[str], tmp_path: Path) -> None:
     archive = tmp_path / "out.json"
-    code, out, err = run("--db", str(demo_file), "export", str(archive))
+    code, out, err = run(*demo_args, "export", str(archive))
     assert code == 0, err
     assert "6 people" in out
     copy = tmp_path / "copy.sqlite"
     assert run("--db", str(copy), "--create", "import", str(archive))[0] == 0
     for kind in ("people", "institutions", "meetings", "followups"):
-        assert run_json(copy, "list", kind) == run_json(demo_file, "list", kind)
-    code, _, err = run("--db", str(demo_file), "export", str(tmp_path / "no" / "such" / "dir.json"))
+        assert run_json(["--db", str(copy)], "list", kind) == run_json(demo_args, "list", kind)
+    code, _, err = run(*demo_args, "export", str(tmp_path / "no" / "such" / "dir.json"))
     assert code == 1 and "does not exist" in err
 
 
