@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from organizer.cli.main import main
+from organizer.store import Database
 
 RAW_CONTROLS = ["\x1b", "\x07", "\x9b", "\u202e", "\x85"]
 
@@ -51,38 +52,47 @@ def no_raw_exception(err: str) -> None:
         assert name not in err, err
 
 
-def test_control_characters_in_an_archive_error_are_escaped(db_file: Path, tmp_path: Path) -> None:
+@pytest.fixture
+def demo_args(db: Database, db_args: list[str]) -> list[str]:
+    """The options that open the test database (a file, or a PostgreSQL database in that pass) after
+    ``organizer demo`` filled it."""
+    code, _, err = run(*db_args, "demo")
+    assert code == 0, err
+    return db_args
+
+
+def test_control_characters_in_an_archive_error_are_escaped(demo_args: list[str], tmp_path: Path) -> None:
     bad = archive(tmp_path / "evil.json", people=[
         {"uid": "evil\x1b]0;pwned\x07\x1b[2J", "given_name": "A", "family_name": "B",
          "emails": ["not-an-address\x1b[31m\u202e\x9b"]},
     ])
-    code, _, err = run("--db", str(db_file), "import", str(bad))
+    code, _, err = run(*demo_args, "import", str(bad))
     assert code == 1
     one_clean_line(err)
     assert "\\x1b" in err and "email" in err
 
 
-def test_plain_text_output_escapes_bidi_and_c1_controls(db_file: Path, tmp_path: Path) -> None:
+def test_plain_text_output_escapes_bidi_and_c1_controls(demo_args: list[str], tmp_path: Path) -> None:
     names = archive(tmp_path / "names.json", people=[
         {"uid": "bidi", "given_name": "Abc\u202edef", "family_name": "Z\x9b2J\x85x", "notes": "ok\u2066x"},
     ])
-    assert run("--db", str(db_file), "import", str(names))[0] == 0
-    code, out, _ = run("--db", str(db_file), "list", "people")
+    assert run(*demo_args, "import", str(names))[0] == 0
+    code, out, _ = run(*demo_args, "list", "people")
     assert code == 0 and not any(c in out for c in RAW_CONTROLS) and "\\u202e" in out and "\\x9b" in out
-    people = json.loads(run("--db", str(db_file), "list", "people", "--json")[1])
+    people = json.loads(run(*demo_args, "list", "people", "--json")[1])
     ident = next(p["id"] for p in people if p["uid"] == "bidi")
     assert next(p for p in people if p["uid"] == "bidi")["given_name"] == "Abc\u202edef"  # JSON: data intact
-    code, out, _ = run("--db", str(db_file), "show", "person", str(ident))
+    code, out, _ = run(*demo_args, "show", "person", str(ident))
     assert code == 0 and not any(c in out for c in [*RAW_CONTROLS, "\u2066"]) and "\\u2066" in out
-    raw_json = run("--db", str(db_file), "show", "person", str(ident), "--json")[1]
+    raw_json = run(*demo_args, "show", "person", str(ident), "--json")[1]
     assert not any(c in raw_json for c in RAW_CONTROLS) and json.loads(raw_json)["family_name"] == "Z\x9b2J\x85x"
 
 
-def test_a_10_mb_field_is_not_echoed_whole(db_file: Path, tmp_path: Path) -> None:
+def test_a_10_mb_field_is_not_echoed_whole(demo_args: list[str], tmp_path: Path) -> None:
     huge = "x" * 10_000_000
     bad = archive(tmp_path / "huge.json", people=[{"uid": "huge", "given_name": "A", "family_name": "B",
                                                    "emails": [huge + "@"], "phones": [huge]}])
-    code, _, err = run("--db", str(db_file), "import", str(bad))
+    code, _, err = run(*demo_args, "import", str(bad))
     assert code == 1 and len(err) < 2000 and "emails" in err
     one_clean_line(err)
 
@@ -95,30 +105,30 @@ def test_a_10_mb_field_is_not_echoed_whole(db_file: Path, tmp_path: Path) -> Non
     ("people", {"uid": "s", "given_name": "Lone\ud800", "family_name": "Surrogate"}, "given_name"),
     ("topics", {"name": "\udfff"}, "name"),
 ])
-def test_bad_values_name_their_field_instead_of_a_raw_exception(db_file: Path, tmp_path: Path, section: str,
+def test_bad_values_name_their_field_instead_of_a_raw_exception(demo_args: list[str], tmp_path: Path, section: str,
                                                                 record: dict[str, Any], field: str) -> None:
     bad = archive(tmp_path / "bad.json", **{section: [record]})
-    code, _, err = run("--db", str(db_file), "import", str(bad))
+    code, _, err = run(*demo_args, "import", str(bad))
     assert code == 1 and field in err, err
     no_raw_exception(err)
     one_clean_line(err)
-    assert len(json.loads(run("--db", str(db_file), "list", "visits", "--json")[1])) == 1  # nothing added
+    assert len(json.loads(run(*demo_args, "list", "visits", "--json")[1])) == 1  # nothing added
 
 
-def test_json_nested_1000_deep(db_file: Path, tmp_path: Path) -> None:
+def test_json_nested_1000_deep(demo_args: list[str], tmp_path: Path) -> None:
     deep = tmp_path / "deep.json"
     deep.write_text('{"format": "organizer-archive", "version": 1, "people": ' + "[" * 100_000 + "]" * 100_000 + "}")
-    code, _, err = run("--db", str(db_file), "import", str(deep))
+    code, _, err = run(*demo_args, "import", str(deep))
     assert code == 1 and "nested too deeply" in err
     no_raw_exception(err)
 
 
-def test_huge_record_id(db_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run("--db", str(db_file), "show", "person", "99999999999999999999999")
+def test_huge_record_id(demo_args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(*demo_args, "show", "person", "99999999999999999999999")
     captured = capsys.readouterr()
     assert code == 2 and "not a record id" in captured.err
     no_raw_exception(captured.err + err)
-    code, _, err = run("--db", str(db_file), "show", "person", "2147483647")
+    code, _, err = run(*demo_args, "show", "person", "2147483647")
     assert code == 1 and "no person with id 2147483647" in err
 
 
@@ -130,16 +140,16 @@ def test_bad_database_url_never_echoes_the_password() -> None:
     one_clean_line(err)
 
 
-def test_institution_cycle_is_called_a_cycle(db_file: Path, tmp_path: Path) -> None:
+def test_institution_cycle_is_called_a_cycle(demo_args: list[str], tmp_path: Path) -> None:
     bad = archive(tmp_path / "cycle.json", institutions=[
         {"uid": "a", "name": "A", "parent": "c"}, {"uid": "b", "name": "B", "parent": "a"},
         {"uid": "c", "name": "C", "parent": "b"}, {"uid": "d", "name": "D"},
     ])
-    code, _, err = run("--db", str(db_file), "import", str(bad))
+    code, _, err = run(*demo_args, "import", str(bad))
     assert code == 1 and "cycle: a -> c -> b -> a" in err
     assert "neither in the file" not in err
     self_parent = archive(tmp_path / "self.json", institutions=[{"uid": "s", "name": "S", "parent": "s"}])
-    code, _, err = run("--db", str(db_file), "import", str(self_parent))
+    code, _, err = run(*demo_args, "import", str(self_parent))
     assert code == 1 and "cycle" in err
 
 
