@@ -39,10 +39,10 @@ import json, sys
 from PySide6.QtWidgets import QApplication
 from organizer.gui.main_window import MainWindow
 from organizer.gui.panes import MasterDetailTab
-from organizer.store import open_database, sqlite_url
+from organizer.store import open_database
 
 app = QApplication([])
-db = open_database(sqlite_url(sys.argv[1]))
+db = open_database(sys.argv[1])
 window = MainWindow(db, remember_state=False)
 window.show()
 model = window.people_tab.model
@@ -59,9 +59,9 @@ db.close()
 """
 
 
-def _start(db_path: Path, tmp_path: Path) -> dict[str, Any]:
+def _start(db_url: str, tmp_path: Path) -> dict[str, Any]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ORGANIZER_SETTINGS": str(tmp_path / "child.ini")}
-    done = subprocess.run([sys.executable, "-c", CHILD, str(db_path)], env=env, capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-c", CHILD, db_url], env=env, capture_output=True, text=True,
                           timeout=120, check=False)
     assert done.returncode == 0, done.stderr[-3000:]
     report: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
@@ -70,9 +70,7 @@ def _start(db_path: Path, tmp_path: Path) -> dict[str, Any]:
 
 def test_the_window_starts_with_one_tab_and_without_the_modules_it_does_not_need(
         gui_demo_db: Database, tmp_path: Path) -> None:
-    if gui_demo_db.path is None:  # the PostgreSQL pass: the child process opens a database file
-        pytest.skip("starts the window on a SQLite file")
-    report = _start(gui_demo_db.path, tmp_path)
+    report = _start(gui_demo_db.url, tmp_path)  # a file, or a PostgreSQL database in that pass
     assert report["rows"] == 6  # the demo's people are shown
     assert report["built"] == ["PeopleTab"]
     loaded = set(report["modules"])
