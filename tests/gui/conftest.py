@@ -8,6 +8,7 @@ The fixture names start with ``gui_`` so they never shadow the shared fixtures o
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports PySide6
@@ -56,6 +57,7 @@ def gui_english_and_private_settings(qapp: QApplication, tmp_path: Path,
     # server): let it end before the next test, and before its database is dropped.
     QThreadPool.globalInstance().waitForDone(60_000)
     qapp.processEvents()
+    gc.collect()  # this test's cyclic garbage (Qt wrappers, database connections) goes now, while all is alive
 
 
 def wait_loaded(qtbot: Any, window: Any, timeout: int = 10_000) -> None:
