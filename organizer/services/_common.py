@@ -194,6 +194,10 @@ def touch(obj: m.RecordMixin) -> None:
 KNOWN_IDS = "known_ids"
 """``session.info`` key: a set of (model, id) a caller has already seen in this unit of work (the archive
 import, which resolved every reference itself), so ``require_exists`` need not load each one."""
+FREE_UIDS = "free_uids"
+"""``session.info`` key: a set of (model, uid) a caller has already found unused in this unit of work (the
+archive import reads each table's uids once and refuses a uid twice in its file), so ``uid_free`` need
+not look each one up."""
 
 
 def require_exists(session: Session, model: type[Any], ident: int | None, field: str, kind: str,
@@ -211,7 +215,9 @@ def uid_free(session: Session, model: type[m.RecordMixin], uid: str | None, chec
     if uid is None:
         return None
     uid = checker.text("uid", uid, required=True, limit=SHORT_LIMIT)
-    if uid and session.scalar(select(model.id).where(model.uid == uid)) is not None:
+    free: set[tuple[type[Any], str]] | None = session.info.get(FREE_UIDS)
+    if uid and (free is None or (model, uid) not in free) \
+            and session.scalar(select(model.id).where(model.uid == uid)) is not None:
         checker.add("uid", f"{uid!r} is already used by another record", "uid_taken", uid=uid)
     return uid or None
 

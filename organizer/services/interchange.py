@@ -56,7 +56,7 @@ from organizer.domain.records import (
     VisitInstitutionData,
 )
 from organizer.services import agreements, archive_file, followups, institutions, meetings, people, visits
-from organizer.services._common import KNOWN_IDS, SHORT_LIMIT, Checker, topics_by_name
+from organizer.services._common import FREE_UIDS, KNOWN_IDS, SHORT_LIMIT, Checker, topics_by_name
 from organizer.services.archive_file import ArchiveFile
 from organizer.store import audit, schema
 from organizer.store import models as m
@@ -196,6 +196,8 @@ class _Resolver:
         # Every id handed out here exists in this transaction: the services need not load it again.
         self._known: set[tuple[type[Any], int]] = session.info.setdefault(KNOWN_IDS, set())
         self._present: dict[type[m.RecordMixin], set[str]] = {}
+        # uids ``exists`` found unused: the services' ``uid_free`` need not look them up again.
+        self._free: set[tuple[type[Any], str]] = session.info.setdefault(FREE_UIDS, set())
 
     def id_of(self, model: type[m.RecordMixin], uid: str | None, reader: _Reader, key: str) -> int | None:
         if not uid:
@@ -233,7 +235,10 @@ class _Resolver:
                 present.update(conn.scalars(select(m.MergeRecord.merged_uid).where(
                     m.MergeRecord.kind == kind, m.MergeRecord.undone_at.is_(None))))
             self._present[model] = present
-        return uid in present
+        if uid in present:
+            return True
+        self._free.add((model, uid))
+        return False
 
     def _merged_into(self, model: type[m.RecordMixin], uid: str) -> int | None:
         kind = str(getattr(model, "__tablename__", ""))
