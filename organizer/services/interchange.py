@@ -196,6 +196,8 @@ class _Resolver:
         # Every id handed out here exists in this transaction: the services need not load it again.
         self._known: set[tuple[type[Any], int]] = session.info.setdefault(KNOWN_IDS, set())
         self._present: dict[type[m.RecordMixin], set[str]] = {}
+        # Records this import created through the ORM, whose ids are known once they are flushed.
+        self._unflushed: list[tuple[type[m.RecordMixin], m.RecordMixin]] = []
         # uids ``exists`` found unused: the services' ``uid_free`` need not look them up again.
         self._free: set[tuple[type[Any], str]] = session.info.setdefault(FREE_UIDS, set())
 
@@ -205,9 +207,14 @@ class _Resolver:
         cached = self._ids.get((model, uid))
         if cached is not None:
             return cached
+        if self._unflushed:
+            self.flushed()  # records of this file not written yet (institutions wait for their units)
+            cached = self._ids.get((model, uid))
+            if cached is not None:
+                return cached
         ident = self.session.scalar(select(model.id).where(model.uid == uid))
         if ident is None and self.session.new:
-            self.session.flush()  # records of this file not written yet (institutions wait for their units)
+            self.session.flush()
             ident = self.session.scalar(select(model.id).where(model.uid == uid))
         if ident is None:
             ident = self._merged_into(model, uid)  # a merged record's uid stands for the record it went into
@@ -215,6 +222,18 @@ class _Resolver:
             raise reader.fail(key, f"refers to {uid!r}, which is neither in the file nor in the database")
         self.remember(model, uid, ident)
         return ident
+
+    def created(self, model: type[m.RecordMixin], record: m.RecordMixin) -> None:
+        """A record this import added through the ORM: its id is remembered at the next ``flushed``, so a
+        reference to it needs no look-up."""
+        self._unflushed.append((model, record))
+
+    def flushed(self) -> None:
+        """Flush the session and remember the ids of the records created since the last call."""
+        self.session.flush()
+        for model, record in self._unflushed:
+            self.remember(model, record.uid, record.id)  # the uid as stored (trimmed), as a look-up would find it
+        self._unflushed.clear()
 
     def remember(self, model: type[m.RecordMixin], uid: str, ident: int) -> None:
         self._ids[(model, uid)] = ident
@@ -352,11 +371,11 @@ def import_archive(db: Database, data: Archive, progress: Progress | None = None
                 report.unchanged[section] += int(not added)
                 tick()
                 if i % CHUNK == CHUNK - 1:
-                    session.flush()
+                    res.flushed()
             # Records of one section refer only to earlier sections (institutions also to their parents,
             # which the resolver flushes when a unit asks for one), so a flush per chunk lets
             # SQLAlchemy batch the inserts.
-            session.flush()
+            res.flushed()
         for kind, uids in created.items():
             audit.created_by_import(session, kind, uids)
         audit.add(session, "import", detail={"added": dict(report.added), "unchanged": dict(report.unchanged)})
@@ -511,7 +530,7 @@ def _import_one(session: Session, res: _Resolver, section: str, r: _Reader, uid:
     if res.exists(model, uid):
         return False
     try:
-        _BUILDERS[section](session, res, r, uid)
+        res.created(model, _BUILDERS[section](session, res, r, uid))
     except ValidationError as err:
         if err.record and err.record.startswith(section):
             raise
@@ -521,8 +540,8 @@ def _import_one(session: Session, res: _Resolver, section: str, r: _Reader, uid:
     return True
 
 
-def _institution(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
-    institutions.create_in(session, InstitutionData(
+def _institution(session: Session, res: _Resolver, r: _Reader, uid: str) -> m.RecordMixin:
+    return institutions.create_in(session, InstitutionData(
         uid=uid, name=r.text("name"), kind=parse_enum(InstitutionKind, r.text("kind", "other"), "kind"),
         short_name=r.text("short_name"), parent_id=res.id_of(m.Institution, r.opt_text("parent"), r, "parent"),
         name_variants=r.variants(), country=r.text("country"), city=r.text("city"), address=r.text("address"),
@@ -550,8 +569,8 @@ def _person_data(res: _Resolver, r: _Reader, uid: str) -> PersonData:
     )
 
 
-def _person(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
-    people.create_in(session, _person_data(res, r, uid), flush=False)
+def _person(session: Session, res: _Resolver, r: _Reader, uid: str) -> m.RecordMixin:
+    return people.create_in(session, _person_data(res, r, uid), flush=False)
 
 
 def _photo(r: _Reader) -> tuple[bytes | None, str]:
@@ -573,7 +592,7 @@ def _person_ref(res: _Resolver, r: _Reader, key: str = "person") -> int:
     return ident
 
 
-def _visit(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
+def _visit(session: Session, res: _Resolver, r: _Reader, uid: str) -> m.RecordMixin:
     lg = _Reader(r.raw.get("logistics") or {}, f"{r.where}.logistics")
     insts = []
     for it in r.items("institutions"):
@@ -581,7 +600,7 @@ def _visit(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
         if iid is None:
             raise it.fail("institution", "is required")
         insts.append(VisitInstitutionData(iid, parse_enum(Side, it.text("side"), "side")))
-    visits.create_in(session, VisitData(
+    return visits.create_in(session, VisitData(
         uid=uid, title=r.text("title"),
         direction=parse_enum(VisitDirection, r.text("direction", "incoming"), "direction"),
         start_date=r.day("start_date"), end_date=r.day("end_date"), place=r.text("place"),
@@ -608,8 +627,8 @@ def _visit(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
     ), flush=False)
 
 
-def _meeting(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
-    meetings.create_in(session, MeetingData(
+def _meeting(session: Session, res: _Resolver, r: _Reader, uid: str) -> m.RecordMixin:
+    return meetings.create_in(session, MeetingData(
         uid=uid, title=r.text("title"), kind=parse_enum(MeetingKind, r.text("kind", "meeting"), "kind"),
         visit_id=res.id_of(m.Visit, r.opt_text("visit"), r, "visit"),
         starts_at=r.moment("starts_at"), ends_at=r.moment("ends_at"),
@@ -624,8 +643,8 @@ def _meeting(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
     ), flush=False)
 
 
-def _followup(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
-    followups.create_in(session, FollowUpData(
+def _followup(session: Session, res: _Resolver, r: _Reader, uid: str) -> m.RecordMixin:
+    return followups.create_in(session, FollowUpData(
         uid=uid, description=r.text("description"),
         status=parse_enum(FollowUpStatus, r.text("status", "open"), "status"), due_date=r.day("due_date"),
         owner_person_id=res.id_of(m.Person, r.opt_text("owner_person"), r, "owner_person"),
@@ -635,13 +654,13 @@ def _followup(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
     ), flush=False)
 
 
-def _agreement(session: Session, res: _Resolver, r: _Reader, uid: str) -> None:
+def _agreement(session: Session, res: _Resolver, r: _Reader, uid: str) -> m.RecordMixin:
     parties = []
     for i, party_uid in enumerate(r.texts("parties")):
         pid = res.id_of(m.Institution, party_uid, r, f"parties[{i}]")
         assert pid is not None
         parties.append(pid)
-    agreements.create_in(session, AgreementData(
+    return agreements.create_in(session, AgreementData(
         uid=uid, title=r.text("title"), kind=parse_enum(AgreementKind, r.text("kind", "mou"), "kind"),
         status=parse_enum(AgreementStatus, r.text("status", "draft"), "status"), party_ids=tuple(parties),
         signatories=tuple(
@@ -662,7 +681,7 @@ _MODELS: dict[str, type[m.RecordMixin]] = {
     "followups": m.FollowUp,
     "agreements": m.Agreement,
 }
-_BUILDERS: dict[str, Callable[[Session, _Resolver, _Reader, str], None]] = {
+_BUILDERS: dict[str, Callable[[Session, _Resolver, _Reader, str], m.RecordMixin]] = {
     "institutions": _institution,
     "people": _person,
     "visits": _visit,
