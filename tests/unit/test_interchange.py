@@ -158,3 +158,26 @@ def test_a_uid_twice_in_the_file_is_refused(db: Database) -> None:
     with pytest.raises(ValidationError, match=r"people\[6\] \(demo:person:korzhikov\): uid: appears twice"):
         interchange.import_archive(db, data)
     assert _counts(db)["Person"] == 0
+
+
+def test_references_to_records_of_the_file_need_no_uid_look_ups(db: Database) -> None:
+    """The ids of the records the import creates come from the flushed records: no statement per
+    reference or per new record looks a uid up (counted, so a per-record look-up cannot come back)."""
+    from sqlalchemy import event
+
+    data = _demo()
+    lookups: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        flat = " ".join(statement.split()).lower()
+        if ".uid = " in flat and not flat.startswith("insert"):
+            lookups.append(flat)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        report = interchange.import_archive(db, data)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    assert report.added["institutions"] == len(data["institutions"]) > 1
+    assert report.added["meetings"] == len(data["meetings"]) > 1
+    assert lookups == []
