@@ -10,6 +10,7 @@ service's ``*Data``) and ``load`` (a stored record into the form). Nothing here 
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -61,6 +62,13 @@ class EditorDialog(QDialog):
         self.local_problems: dict[str, Problem] = {}
         """Problems ``collect`` found itself (a row without its person): the row is left out of the data."""
         self._loading = False
+        self.find_people = partial(choices.people_matching, self.db)
+        """People matching typed text, for person choosers (which list only the first ones by name).
+
+        Callables handed to the fields (``search``, a column's ``choices``) must not hold the dialog
+        (no bound methods of it, no lambdas over ``self``): a field keeping its dialog alive makes a
+        reference cycle through Qt-owned children, and PySide6 can crash (segmentation fault) when the
+        garbage collector later breaks such a cycle (``tests/gui/test_editor_lifetime.py``)."""
         self.setModal(True)
         self.setMinimumWidth(640)
 
@@ -132,10 +140,6 @@ class EditorDialog(QDialog):
         return self.detail.data
 
     # --- validation ------------------------------------------------------------------------------
-
-    def _find_people(self, text: str) -> list[tuple[int, str]]:
-        """People matching typed text, for person choosers (which list only the first ones by name)."""
-        return choices.people_matching(self.db, text)
 
     def add_files_page(self) -> None:
         """A page with the record's attached files (for kinds that take attachments)."""

@@ -78,9 +78,10 @@ class PersonEditor(EditorDialog):
         ]))
 
         positions = self.page(self.tr("&Positions"))
+        self._institutions = choices.institutions(self.db)
         self.positions = self.add_field(positions, "positions", self.tr("Positions"), RowsEditor([
             RowColumn("title", self.tr("Title"), width=220),
-            RowColumn("institution_id", self.tr("Institution"), "choice", lambda: self._institutions, None, 220),
+            RowColumn("institution_id", self.tr("Institution"), "choice", self._institutions.copy, None, 220),
             RowColumn("start_date", self.tr("From"), "date", default=None, width=100),
             RowColumn("end_date", self.tr("Until"), "date", default=None, width=100),
             RowColumn("current", self.tr("Current"), "check", default=False),
@@ -88,7 +89,6 @@ class PersonEditor(EditorDialog):
         self.new_institution_button = QPushButton(self.tr("New &institution…"))
         self.new_institution_button.clicked.connect(self._ask_new_institution)
         positions.addRow("", self.new_institution_button)
-        self._institutions = choices.institutions(self.db)
 
         contacts = self.page(self.tr("&Contacts"))
         self.emails = self.add_field(contacts, "emails", self.tr("E-mails"), RowsEditor([
@@ -135,7 +135,7 @@ class PersonEditor(EditorDialog):
         except OrganizerError as err:
             self.show_problems({"positions": Problem("error", str(err))})
             return None
-        self._institutions = choices.institutions(self.db)
+        self._institutions[:] = choices.institutions(self.db)  # in place: the column offers this list
         ident: int = detail.meta.id
         return ident
 

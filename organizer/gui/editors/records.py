@@ -133,11 +133,11 @@ class VisitEditor(EditorDialog):
         self.topics = self.add_field(form, "topics", self.tr("Topics"), ListField())
         sides = self.page(self.tr("&Delegations"))
         self.institutions = self.add_field(sides, "institutions", self.tr("Institutions"), RowsEditor([
-            RowColumn("institution_id", self.tr("Institution"), "choice", lambda: self._institutions, None, 320),
+            RowColumn("institution_id", self.tr("Institution"), "choice", self._institutions.copy, None, 320),
             RowColumn("side", self.tr("Side"), "choice", lambda: enum_choices(Side), Side.GUEST)]))
         self.participants = self.add_field(sides, "participants", self.tr("Members and hosts"), RowsEditor([
-            RowColumn("person_id", self.tr("Person"), "choice", lambda: self._people, None, 300,
-                      search=self._find_people),
+            RowColumn("person_id", self.tr("Person"), "choice", self._people.copy, None, 300,
+                      search=self.find_people),
             RowColumn("side", self.tr("Side"), "choice", lambda: enum_choices(Side), Side.GUEST, 90),
             RowColumn("role", self.tr("Role"), "choice", lambda: enum_choices(ParticipantRole),
                       ParticipantRole.MEMBER)], reorder=True))
@@ -158,8 +158,8 @@ class VisitEditor(EditorDialog):
             RowColumn("direction", self.tr("Given or received"), "choice", lambda: enum_choices(GiftDirection),
                       GiftDirection.GIVEN, 140),
             RowColumn("description", self.tr("Gift"), width=260),
-            RowColumn("person_id", self.tr("To or from"), "choice", lambda: self._people, None,
-                      search=self._find_people)]))
+            RowColumn("person_id", self.tr("To or from"), "choice", self._people.copy, None,
+                      search=self.find_people)]))
         self.summary = self.add_field(after, "summary", self.tr("Summary"), TextArea(lines=5))
         self.add_files_page()
         self.open_record()
@@ -226,8 +226,8 @@ class MeetingEditor(EditorDialog):
         self.room = self.add_field(form, "room", self.tr("Room"), TextField())
         self.topics = self.add_field(form, "topics", self.tr("Topics"), ListField())
         self.participants = self.add_field(form, "participants", self.tr("Participants"), RowsEditor([
-            RowColumn("person_id", self.tr("Person"), "choice", lambda: self._people, None, 300,
-                      search=self._find_people),
+            RowColumn("person_id", self.tr("Person"), "choice", self._people.copy, None, 300,
+                      search=self.find_people),
             RowColumn("side", self.tr("Side"), "choice", lambda: enum_choices(Side), Side.GUEST, 90),
             RowColumn("role", self.tr("Role"), "choice", lambda: enum_choices(ParticipantRole),
                       ParticipantRole.MEMBER)]))
@@ -280,7 +280,7 @@ class FollowUpEditor(EditorDialog):
         self.status = self.add_field(form, "status", self.tr("Status"), ChoiceField(enum_choices(FollowUpStatus)))
         self.due_date = self.add_field(form, "due_date", self.tr("Due"), DateField())
         self.owner_person = self.add_field(form, "owner_person_id", self.tr("Owner"), ChoiceField(
-            choices.people(self.db), optional=True, search=lambda text: choices.people_matching(self.db, text)))
+            choices.people(self.db), optional=True, search=self.find_people))
         self.owner_institution = self.add_field(form, "owner_institution_id", self.tr("Owning institution"),
                                                 ChoiceField(choices.institutions(self.db), optional=True))
         self.visit = self.add_field(form, "visit_id", self.tr("Visit"),
@@ -334,11 +334,11 @@ class AgreementEditor(EditorDialog):
         self.visit = self.add_field(form, "visit_id", self.tr("Visit"),
                                     ChoiceField(choices.visits(self.db), optional=True))
         self.parties = self.add_field(form, "party_ids", self.tr("Parties"), RowsEditor([
-            RowColumn("institution_id", self.tr("Institution"), "choice", lambda: self._institutions, None)]))
+            RowColumn("institution_id", self.tr("Institution"), "choice", self._institutions.copy, None)]))
         self.signatories = self.add_field(form, "signatories", self.tr("Signatories"), RowsEditor([
-            RowColumn("person_id", self.tr("Person"), "choice", lambda: self._people, None, 280,
-                      search=self._find_people),
-            RowColumn("institution_id", self.tr("For"), "choice", lambda: self._institutions, None)]))
+            RowColumn("person_id", self.tr("Person"), "choice", self._people.copy, None, 280,
+                      search=self.find_people),
+            RowColumn("institution_id", self.tr("For"), "choice", self._institutions.copy, None)]))
         self.summary = self.add_field(form, "summary", self.tr("Summary"), TextArea(lines=4))
         self.add_files_page()
         self.open_record()
