@@ -380,6 +380,29 @@ class Candidate:
     """Lower is better (bm25)."""
 
 
+def refill(session: Session, apply_some: Callable[[Session, int], int], progress: Progress | None) -> dict[str, int]:
+    """Empty every kind's index table and index all records again, ``apply_some`` (the engine's own
+    batch step) 5,000 at a time; returns the records per kind. Shared by the SQLite and PostgreSQL
+    indexes' ``rebuild`` once each has installed its triggers."""
+    session.execute(text("DELETE FROM search_term"))
+    counts: dict[str, int] = {}
+    for kind in KINDS:
+        session.execute(text(f"DELETE FROM search_{kind}"))
+        counts[kind] = int(session.execute(text(f"SELECT count(*) FROM {SOURCE_TABLES[kind]}")).scalar_one())
+    session.execute(text("DELETE FROM search_dirty WHERE kind NOT IN ("
+                         + ", ".join(f"'{k}'" for k in KINDS) + ")"))
+    total = sum(counts.values())
+    done = 0
+    while True:
+        step = apply_some(session, 5_000)
+        if not step:
+            break
+        done += step
+        if progress:
+            progress(f"indexed {done:,} of {total:,} records")
+    return counts
+
+
 class SearchIndex(Protocol):
     """What the search service needs of an index; one implementation per database kind."""
 
@@ -469,23 +492,7 @@ class SqliteFtsIndex:
     def rebuild(self, session: Session, progress: Progress | None = None) -> dict[str, int]:
         conn = session.connection()
         install_sqlite(lambda sql: conn.exec_driver_sql(sql))
-        session.execute(text("DELETE FROM search_term"))
-        counts: dict[str, int] = {}
-        for kind in KINDS:
-            session.execute(text(f"DELETE FROM search_{kind}"))
-            counts[kind] = int(session.execute(
-                text(f"SELECT count(*) FROM {SOURCE_TABLES[kind]}")).scalar_one())
-        session.execute(text("DELETE FROM search_dirty WHERE kind NOT IN ("
-                             + ", ".join(f"'{k}'" for k in KINDS) + ")"))
-        total = sum(counts.values())
-        done = 0
-        while True:
-            step = self._apply_some(session, 5_000)
-            if not step:
-                break
-            done += step
-            if progress:
-                progress(f"indexed {done:,} of {total:,} records")
+        counts = refill(session, self._apply_some, progress)
         for kind in KINDS:
             session.execute(text(f"INSERT INTO search_{kind} (search_{kind}) VALUES ('optimize')"))
         return counts

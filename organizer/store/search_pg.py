@@ -37,7 +37,6 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
-from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -53,6 +52,7 @@ from organizer.store.search_index import (
     chunks,
     documents,
     indexed_text,
+    refill,
 )
 
 BODY_CHARS = 100_000
@@ -262,23 +262,7 @@ class PostgresIndex:
         conn = session.connection()
         if not install(lambda sql: conn.exec_driver_sql(sql), conn.begin_nested) and progress:
             progress(trigram_missing_message())
-        session.execute(text("DELETE FROM search_term"))
-        counts: dict[str, int] = {}
-        for kind in KINDS:
-            session.execute(text(f"DELETE FROM search_{kind}"))
-            counts[kind] = int(session.execute(text(f"SELECT count(*) FROM {SOURCE_TABLES[kind]}")).scalar_one())
-        session.execute(text("DELETE FROM search_dirty WHERE kind NOT IN ("
-                             + ", ".join(f"'{k}'" for k in KINDS) + ")"))
-        total = sum(counts.values())
-        done = 0
-        while True:
-            step = self._apply_some(session, 5_000)
-            if not step:
-                break
-            done += step
-            if progress:
-                progress(f"indexed {done:,} of {total:,} records")
-        return counts
+        return refill(session, self._apply_some, progress)
 
     def candidates(self, session: Session, kind: str, query: Sequence[QueryWord], tier: Tier,
                    limit: int) -> list[Candidate]:
