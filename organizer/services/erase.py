@@ -18,20 +18,28 @@ backups beside the database hold it for up to 7 days.
 The audit trail (``services.audit``) keeps the person's entries, so it still shows who changed the
 record and when, and which fields (names of fields, never values: the trail holds no names, e-mails
 or notes); the uids in those entries and in the entries of people merged into this one are removed,
-and an "erase" entry is added. Merge records (``merge_record``, for undoing a merge) are not changed.
+and an "erase" entry is added.
+
+Merge records (``merge_record``, kept so that a merge can be undone) of the person and of every record
+merged into it, also through a chain of merges, are deleted: each holds a full copy of the merged record
+(names, contacts, notes), which is this person's data too. Those merges can no longer be undone.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 
 from organizer.services._common import fetch, touch
 from organizer.services.audit import scrub_person
 from organizer.store import audit
 from organizer.store import models as m
 from organizer.store.database import Database
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 ERASED_NAME = "Erased person"
 
@@ -71,7 +79,25 @@ def erase_person(db: Database, ident: int) -> ErasedPerson:
         person.uid = m.new_uid()
         touch(person)
         session.flush()
+        removed["merge records"] = _delete_merge_records(session, ident)
         audit.suspend(session)  # one "erase" entry, not an "update" naming every field
         scrub_person(session, ident)
         audit.add(session, "erase", "person", ident)
     return ErasedPerson(id=ident, removed={k: v for k, v in removed.items() if v})
+
+
+def _delete_merge_records(session: Session, ident: int) -> int:
+    """Delete the merge records kept under ``ident`` and, transitively, under every person merged into it
+    (merges already undone are left: their copy is of a person who is a record of their own again)."""
+    table = m.MergeRecord.__table__
+    owners, todo, gone = {ident}, [ident], 0
+    while todo:
+        rows = session.execute(select(table.c.id, table.c.merged_id)
+                               .where(table.c.kind == "person", table.c.kept_id.in_(todo),
+                                      table.c.undone_at.is_(None))).all()
+        todo = [merged for _rid, merged in rows if merged not in owners]
+        owners.update(todo)
+        if rows:
+            session.execute(delete(table).where(table.c.id.in_([rid for rid, _m in rows])))
+            gone += len(rows)
+    return gone

@@ -59,3 +59,37 @@ def test_erase_command(demo_db: Database) -> None:
     err = io.StringIO()
     assert main(["--db-url", url, "erase", "person", "999999"], out=io.StringIO(), err=err) == 1
     assert "no person with id 999999" in err.getvalue()
+
+
+def test_erase_deletes_the_merge_records_holding_copies_of_the_person(demo_db: Database) -> None:
+    """A merge keeps a full copy of the merged record so it can be undone; erasing the person it was
+    merged into (also through a chain of merges) must delete those copies, and nothing else's."""
+    from sqlalchemy import func, select
+
+    from organizer.domain.records import PersonData
+    from organizer.services import duplicates
+    from organizer.store import schema
+
+    def add(family: str) -> int:
+        return people.create_person(demo_db, PersonData(given_name="Evgeniy", family_name=family,
+                                                        notes=f"secret of {family}")).meta.id
+
+    ident = _korzhikov(demo_db)
+    copy_a, copy_b, unrelated_keep, unrelated = add("Korzhikoff"), add("Korschikow"), add("Other"), add("Otherr")
+    duplicates.merge(demo_db, "person", copy_a, copy_b)      # a chain: b into a, then a into the person
+    duplicates.merge(demo_db, "person", ident, copy_a)
+    duplicates.merge(demo_db, "person", unrelated_keep, unrelated)
+    table = schema.table("merge_record")
+
+    def snapshots() -> list[str]:
+        with demo_db.read_connection() as conn:
+            return [row[0] for row in conn.execute(select(table.c.snapshot))]
+
+    assert any("secret of Korschikow" in s for s in snapshots())
+    report = erase.erase_person(demo_db, ident)
+    assert report.removed["merge records"] == 2
+    left = snapshots()
+    assert not any("Korzhikoff" in s or "Korschikow" in s or "Korzhikov" in s for s in left)
+    assert len(left) == 1 and "secret of Otherr" in left[0]  # another person's merge is untouched
+    with demo_db.read_connection() as conn:
+        assert conn.execute(select(func.count()).select_from(table)).scalar_one() == 1
