@@ -19,8 +19,8 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser], id_typ
                                     "meetings and agreements keep an anonymous participant. Free text elsewhere "
                                     "(meeting notes, summaries) is not changed; earlier backups and exports keep "
                                     "the data until they are deleted. The record's history (organizer history) "
-                                    "keeps who changed it, when and which fields, without uids. Merges into this person "
-                                    "can no longer be undone: the copies they kept are deleted too.")
+                                    "keeps who changed it, when and which fields, without uids. Merges into this "
+                                    "person can no longer be undone: the copies they kept are deleted too.")
     er.add_argument("kind", choices=("person",))
     er.add_argument("id", type=id_type)
 
