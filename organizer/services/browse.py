@@ -123,6 +123,19 @@ def _day_start(value: Any) -> datetime:
     return datetime.combine(value, time.min)
 
 
+def _in_dates(stmt: Select[Any], q: ListQuery, first: Any, last: Any = None, *,
+              timestamps: bool = False) -> Select[Any]:
+    """Keep the records whose span ``first``..``last`` (one column when ``last`` is None) meets the
+    query's days ``date_from``..``date_to``, both inclusive; ``timestamps`` for date-time columns."""
+    last = first if last is None else last
+    if q.date_from is not None:
+        stmt = stmt.where(last >= (_day_start(q.date_from) if timestamps else q.date_from))
+    if q.date_to is not None:
+        stmt = stmt.where(first < _day_start(q.date_to + timedelta(days=1)) if timestamps
+                          else first <= q.date_to)
+    return stmt
+
+
 # --- sort keys per kind --------------------------------------------------------------------------
 
 
@@ -232,10 +245,7 @@ def _visit_query(conn: Connection, q: ListQuery) -> tuple[Select[Any], Any]:
         units = institution_subtree(conn, q.institution_id)
         stmt = stmt.where(exists().where(s.visit_institution.c.visit_id == v.id,
                                          s.visit_institution.c.institution_id.in_(units)))
-    if q.date_from is not None:
-        stmt = stmt.where(func.coalesce(v.end_date, v.start_date) >= q.date_from)
-    if q.date_to is not None:
-        stmt = stmt.where(v.start_date <= q.date_to)
+    stmt = _in_dates(stmt, q, v.start_date, func.coalesce(v.end_date, v.start_date))
     if q.visit_id is not None:
         stmt = stmt.where(v.id == q.visit_id)
     return stmt, v.id
@@ -255,10 +265,7 @@ def _meeting_query(conn: Connection, q: ListQuery) -> tuple[Select[Any], Any]:
             exists().where(s.visit_institution.c.visit_id == mt.visit_id,
                            s.visit_institution.c.institution_id.in_(units)),
         ))
-    if q.date_from is not None:
-        stmt = stmt.where(mt.starts_at >= _day_start(q.date_from))
-    if q.date_to is not None:
-        stmt = stmt.where(mt.starts_at < _day_start(q.date_to + timedelta(days=1)))
+    stmt = _in_dates(stmt, q, mt.starts_at, timestamps=True)
     return stmt, mt.id
 
 
@@ -278,10 +285,7 @@ def _followup_query(conn: Connection, q: ListQuery) -> tuple[Select[Any], Any]:
             exists().where(s.position.c.person_id == f.owner_person_id, s.position.c.is_current.is_(True),
                            s.position.c.institution_id.in_(units)),
         ))
-    if q.date_from is not None:
-        stmt = stmt.where(f.due_date >= q.date_from)
-    if q.date_to is not None:
-        stmt = stmt.where(f.due_date <= q.date_to)
+    stmt = _in_dates(stmt, q, f.due_date)
     return stmt, f.id
 
 
@@ -296,10 +300,7 @@ def _agreement_query(conn: Connection, q: ListQuery) -> tuple[Select[Any], Any]:
                                          s.agreement_party.c.institution_id.in_(units)))
     if q.visit_id is not None:
         stmt = stmt.where(a.visit_id == q.visit_id)
-    if q.date_from is not None:
-        stmt = stmt.where(a.signed_date >= q.date_from)
-    if q.date_to is not None:
-        stmt = stmt.where(a.signed_date <= q.date_to)
+    stmt = _in_dates(stmt, q, a.signed_date)
     return stmt, a.id
 
 
