@@ -166,3 +166,157 @@ def people_names(db: Database) -> list[str]:
     from organizer.services import people
 
     return [d.full_name for d in people.iter_people_details(db)]
+
+
+def _tricky_archive() -> tuple[bytes, dict[str, Any]]:
+    """The demo archive written the way no exporter would: sections shuffled, odd whitespace, an escaped
+    key, strings full of brackets, quotes and backslashes, an unknown key holding nested values, a
+    null section; with what ``json.load`` makes of it."""
+    data = _demo()
+    data["people"][0]["given_name"] = 'A\\"[[{{ \\\\" ]]}} \u005b'
+    data["people"][1]["notes"] = '""""[]{}"' + "\\" * 7 + '"'
+    data["topics"].append({"name": "[{\"x\": [1, 2]}]", "description": "}" * 40})
+    parts = [f'\r\n\t"{key}"\n :\t' + json.dumps(data[key], indent="\t", ensure_ascii=key == "people")
+             for key in ["agreements", "people", "format", "visits", "topics", "version", "institutions",
+                         "meetings", "followups"] if key in data]
+    parts[1] = parts[1].replace('"people"', '"peo\\u0070le"', 1)
+    parts.insert(3, '"later": {"a": [[], {}, "]]]", [{"b": null}]], "people": [1]}')
+    parts.insert(5, '"agreements_note": null, "exported_by": "a hand \\"merge\\" [of] {two}"')
+    text = "\ufeff \n{" + ",".join(parts) + "\n}\n\t "
+    return text.encode("utf-8"), json.loads(text.lstrip("\ufeff"))
+
+
+@pytest.mark.parametrize(("chunk", "leaf"), [(1, 1), (2, 2), (3, 5), (7, 7), (64, 16), (4096, 64), (1 << 20, 1 << 14)])
+def test_any_layout_reads_like_json_load_whatever_the_chunk_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 chunk: int, leaf: int) -> None:
+    from organizer.services import archive_file
+
+    # small chunks and pieces cut every string, escape and section boundary somewhere
+    monkeypatch.setattr(archive_file, "_CHUNK", chunk)
+    monkeypatch.setattr(archive_file, "_LEAF", leaf)
+    raw, expected = _tricky_archive()
+    path = tmp_path / "tricky.json"
+    path.write_bytes(raw)
+    archive = archive_file.ArchiveFile(path)
+    for section in interchange.SECTIONS:
+        assert list(archive.records(section)) == expected.get(section, []), section
+        assert list(archive.records(section)) == expected.get(section, []), section  # read again: the same
+    assert archive.count() == sum(len(expected.get(s, [])) for s in interchange.SECTIONS) > 20
+
+
+def test_sections_out_of_order_import_like_the_dict(tmp_path: Path) -> None:
+    raw, data = _tricky_archive()
+    path = tmp_path / "tricky.json"
+    path.write_bytes(raw)
+    expected_db = open_database(sqlite_url(tmp_path / "dict.sqlite"))
+    expected = interchange.import_archive(expected_db, data)
+    db = open_database(sqlite_url(tmp_path / "file.sqlite"))
+    seen: list[tuple[int, int]] = []
+    report = interchange.import_archive(db, interchange.open_archive_file(path), lambda d, t: seen.append((d, t)))
+    assert report.added == expected.added and report.total_added > 20
+    assert seen[-1] == (report.total_added, report.total_added)
+    assert export_archive(db) == export_archive(expected_db)
+
+
+@pytest.mark.parametrize("key", ["people", "format", "version", "topics", "p\\u0065ople"])
+def test_a_key_twice_at_the_top_level_is_refused(db: Database, tmp_path: Path, key: str) -> None:
+    text = json.dumps(_demo(), ensure_ascii=False)[:-1] + f', "{key}": [{{"uid": "x", "given_name": "X"}}]}}'
+    path = tmp_path / "twice.json"
+    path.write_text(text, encoding="utf-8")
+    assert json.loads(text)  # json.load would take it (and keep the last value)
+    shown = key.replace("\\u0065", "e")
+    with pytest.raises(ImportFormatError, match=f'"{shown}" appears twice at the top level'):
+        interchange.import_archive(db, interchange.open_archive_file(path))
+    assert set(_counts(db).values()) == {0}
+
+
+def test_broken_json_after_the_people_imports_nothing(db: Database, tmp_path: Path) -> None:
+    data = _demo()
+    text = json.dumps({k: data[k] for k in ["format", "version", "topics", "institutions", "people"]})[:-1]
+    broken = text + ', "visits": [{"uid": "v1", "title": "T",, "x": 1}], "meetings": []}'
+    path = tmp_path / "broken.json"
+    path.write_text(broken, encoding="utf-8")
+    archive = interchange.open_archive_file(path)  # the brackets are fine: found when the visits are read
+    with pytest.raises(ImportFormatError, match="not valid JSON"):
+        interchange.import_archive(db, archive)
+    assert set(_counts(db).values()) == {0}
+    assert list(archive.records("people")) == data["people"]
+
+
+@pytest.mark.parametrize("tail", [
+    '}',                                           # the top-level object closed early: "]" missing
+    ']} {"more": 1}',                              # a second value after the archive
+    ']} x',                                        # text after the archive
+    ']]}',                                         # one bracket too many
+    '}]}',                                         # brackets that do not match
+    '], "visits" []}',                             # no colon between two sections
+    '] "visits": []}',                             # no comma between two sections
+    '], "visits": [], }',                          # a comma before the closing brace
+    '], "note": "not closed}',                     # a string cut off by the end of the file
+])
+def test_broken_top_level_is_not_valid_json_when_opened(tmp_path: Path, tail: str) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text('{"format": "organizer-archive", "version": 1, "people": [{"uid": "a", "tags": ["x"]}' + tail,
+                    encoding="utf-8")
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(path.read_text(encoding="utf-8"))
+    with pytest.raises(ImportFormatError, match="not valid JSON"):
+        interchange.open_archive_file(path)
+
+
+def test_sections_that_are_no_list_and_other_top_levels(tmp_path: Path) -> None:
+    head = '{"format": "organizer-archive", "version": 1'
+    cases = {
+        head + ', "people": 5}': '"people" must be a list',
+        head + ', "visits": "none"}': '"visits" must be a list',
+        head + ', "topics": {"name": "x"}}': '"topics" must be a list',
+        '{"format": ["organizer-archive"], "version": 1}': "not an Organizer archive",
+        '{"format": "organizer-archive", "version": {"major": 1}}': "no valid archive version",
+        '{"format": "organizer-archive", "version": true}': "no valid archive version",
+        '"organizer-archive"': "not an Organizer archive",
+        '[{"format": "organizer-archive", "version": 1}]': "not an Organizer archive",
+        '[{"format": "organizer-archive", "version": 1}': "not valid JSON",
+        head + ', "extra": {"a": [1, 2,, 3]}}': "not valid JSON",  # keys we ignore must still be JSON
+        '': "not valid JSON",
+    }
+    for text, message in cases.items():
+        path = tmp_path / "case.json"
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(ImportFormatError, match=message):
+            interchange.open_archive_file(path)
+    path.write_text(head + ', "people": null, "visits": []}', encoding="utf-8")
+    archive = interchange.open_archive_file(path)
+    assert list(archive.records("people")) == list(archive.records("visits")) == [] and archive.count() == 0
+
+
+def test_the_top_level_outside_the_sections_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from organizer.services import archive_file
+
+    monkeypatch.setattr(archive_file, "MAX_HEADER_BYTES", 1000)
+    monkeypatch.setattr(archive_file, "MAX_TOP_LEVEL_VALUES", 10)
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps({"format": FORMAT_NAME, "version": 1, "note": "x" * 900,
+                                "people": [{"uid": "p" * 2000}]}), encoding="utf-8")
+    assert list(interchange.open_archive_file(path).records("people")) == [{"uid": "p" * 2000}]
+    path.write_text(json.dumps({"format": FORMAT_NAME, "version": 1, "note": "x" * 1000}), encoding="utf-8")
+    with pytest.raises(ImportFormatError, match=r"not an Organizer archive \(more than 1,000 bytes"):
+        interchange.open_archive_file(path)
+    path.write_text(json.dumps({"format": FORMAT_NAME, "version": 1, **{f"k{i}": [] for i in range(11)}}),
+                    encoding="utf-8")
+    with pytest.raises(ImportFormatError, match="more than 10 lists and objects"):
+        interchange.open_archive_file(path)
+
+
+FORMAT_NAME = interchange.FORMAT
+
+
+def test_a_number_beyond_64_bits_and_a_lone_surrogate_reach_the_record_checks(tmp_path: Path) -> None:
+    big = 10 ** 30
+    path = tmp_path / "odd.json"
+    path.write_text('{"visits": [{"uid": "v1"}, {"uid": "v2", "n": ' + str(big) + '}, {"uid": "v3"}], '
+                    '"format": "organizer-archive", "version": 1, "people": [{"uid": "s", "given_name": "A\\ud800"}]}',
+                    encoding="utf-8")
+    archive = interchange.open_archive_file(path)
+    assert [v["uid"] for v in archive.records("visits")] == ["v1", "v2", "v3"]
+    assert [v.get("n") for v in archive.records("visits")] == [None, big, None]
+    assert list(archive.records("people")) == [{"uid": "s", "given_name": "A\ud800"}]
