@@ -142,6 +142,7 @@ def raw_copy(source: str, target: str) -> int:
     src, dst = sqlite3.connect(source), sqlite3.connect(target, isolation_level=None)
     dst.execute("PRAGMA foreign_keys=ON")
     dst.execute("PRAGMA synchronous=FULL")
+    dst.execute("PRAGMA temp_store=MEMORY")  # as the app sets it: statement journals of trigger-firing inserts
     dst.execute("BEGIN")
     total = 0
     for table in TABLES_IN_ORDER:

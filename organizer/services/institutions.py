@@ -31,6 +31,7 @@ from organizer.services._common import (
     meta_of,
     new_record,
     replace_children,
+    require_exists,
     topics_by_name,
     valid_id,
 )
@@ -54,12 +55,14 @@ def _apply(session: Session, obj: m.Institution, data: InstitutionData, checker:
     obj.address = checker.long_text("address", data.address)
     obj.website = checker.text("website", data.website)
     obj.profile = checker.long_text("profile", data.profile)
-    if data.parent_id is not None:
+    if data.parent_id is not None and obj.id is None:  # a new institution is nobody's parent yet
+        require_exists(session, m.Institution, data.parent_id, "parent_id", "institution", checker)
+    elif data.parent_id is not None:
         parent = session.get(m.Institution, data.parent_id)
         if parent is None:
             checker.add("parent_id", f"no institution with id {data.parent_id}", "not_found", kind="institution",
                         id=data.parent_id)
-        elif obj.id is not None and _is_descendant_or_self(session, data.parent_id, obj.id):
+        elif _is_descendant_or_self(session, data.parent_id, obj.id):
             checker.add("parent_id", f"{parent.name!r} is this institution or one of its units: "
                         "an institution cannot be its own parent", "parent_cycle", name=parent.name)
     obj.parent_id = data.parent_id

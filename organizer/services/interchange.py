@@ -350,13 +350,14 @@ def import_archive(db: Database, data: Archive, progress: Progress | None = None
             report.added[section] = 0
             report.unchanged[section] = 0
             raw_items: Iterable[Any] = records(section)
-            if section == "institutions":
-                raw_items = _parents_first(list(raw_items))
-            if section == "people":
-                _import_people(session, res, raw_items, report, tick, created.setdefault("person", []))
+            if section in _BULK:
+                _BULK[section](session, res, raw_items, report, tick, created.setdefault(_AUDIT_KINDS[section], []))
                 continue
+            numbered: Iterable[tuple[int, Any]] = enumerate(raw_items)
+            if section == "institutions":
+                numbered = _parents_first(list(raw_items))
             seen: set[str] = set()
-            for i, raw in enumerate(raw_items):
+            for n, (i, raw) in enumerate(numbered):
                 r = _Reader(raw, f"{section}[{i}]")
                 uid = r.text("uid") if section != "topics" else ""
                 if uid:
@@ -370,7 +371,7 @@ def import_archive(db: Database, data: Archive, progress: Progress | None = None
                 report.added[section] += int(added)
                 report.unchanged[section] += int(not added)
                 tick()
-                if i % CHUNK == CHUNK - 1:
+                if n % CHUNK == CHUNK - 1:
                     res.flushed()
             # Records of one section refer only to earlier sections (institutions also to their parents,
             # which the resolver flushes when a unit asks for one), so a flush per chunk lets
@@ -386,9 +387,9 @@ def import_archive(db: Database, data: Archive, progress: Progress | None = None
     return db.write(attempt)
 
 
-_AUDIT_KINDS = {"institutions": "institution", "visits": "visit", "meetings": "meeting", "followups": "followup",
-                "agreements": "agreement"}
-"""Archive sections whose new records get a "create" entry in the audit trail (people: see below)."""
+_AUDIT_KINDS = {"people": "person", "institutions": "institution", "visits": "visit", "meetings": "meeting",
+                "followups": "followup", "agreements": "agreement"}
+"""Archive sections whose new records get a "create" entry in the audit trail."""
 
 
 def _import_people(session: Session, res: _Resolver, items: Iterable[Any], report: ImportReport,
@@ -396,21 +397,35 @@ def _import_people(session: Session, res: _Resolver, items: Iterable[Any], repor
     """People in chunks: the services' rules (``people.check_person``) on each, then one bulk insert
     per table and chunk. The ORM would build and track several objects per person (names, e-mails,
     positions, ...), which made this section most of an import's time and memory."""
+    _in_chunks("people", items, report, lambda chunk: _people_chunk(session, res, chunk, tick, created))
+
+
+def _import_meetings(session: Session, res: _Resolver, items: Iterable[Any], report: ImportReport,
+                     tick: Callable[[], None], created: list[str]) -> None:
+    """Meetings in chunks, like people (``meetings.check_meeting``, then bulk inserts): the largest of
+    the other sections (four or more a visit, each with its participants)."""
+    _in_chunks("meetings", items, report, lambda chunk: _meetings_chunk(session, res, chunk, tick, created))
+
+
+def _in_chunks(section: str, items: Iterable[Any], report: ImportReport,
+               write: Callable[[list[tuple[_Reader, str]]], int]) -> None:
+    """Read the records of ``section`` (uid required, once in the file) and hand them to ``write``
+    ``CHUNK`` at a time; ``write`` returns how many of a chunk were new."""
     seen: set[str] = set()
     chunk: list[tuple[_Reader, str]] = []
 
     def flush() -> None:
-        added = _people_chunk(session, res, chunk, tick, created)
-        report.added["people"] += added
-        report.unchanged["people"] += len(chunk) - added
+        added = write(chunk)
+        report.added[section] += added
+        report.unchanged[section] += len(chunk) - added
         chunk.clear()
 
     for i, raw in enumerate(items):
-        r = _Reader(raw, f"people[{i}]")
+        r = _Reader(raw, f"{section}[{i}]")
         uid = r.text("uid")
         if not uid:
             raise r.fail("uid", "every record needs a uid")
-        r.where = f"people[{i}] ({uid})"
+        r.where = f"{section}[{i}] ({_excerpt(uid)})"
         if uid in seen:
             raise r.fail("uid", "appears twice in the file")
         seen.add(uid)
@@ -419,6 +434,53 @@ def _import_people(session: Session, res: _Resolver, items: Iterable[Any], repor
             flush()
     if chunk:
         flush()
+
+
+def _new_ids(conn: Any, table: Any, uids: list[str]) -> list[int]:
+    """The ids of the rows just inserted with these uids, in the same order."""
+    found = dict(conn.execute(select(table.c.uid, table.c.id).where(table.c.uid.in_(uids))).all())
+    return [found[uid] for uid in uids]
+
+
+def _meetings_chunk(session: Session, res: _Resolver, chunk: list[tuple[_Reader, str]],
+                    tick: Callable[[], None], created: list[str]) -> int:
+    """Validate and insert the new meetings of one chunk (uids appended to ``created``); returns how
+    many were new."""
+    checked: list[tuple[str, meetings.CheckedMeeting]] = []
+    for r, uid in chunk:
+        tick()
+        if res.exists(m.Meeting, uid):
+            continue
+        try:
+            data = _meeting_data(res, r, uid)
+            checker = Checker(r.where)
+            checker.text("uid", uid, required=True, limit=SHORT_LIMIT)
+            meeting = meetings.check_meeting(session, data, checker)
+            checker.check()
+        except ValidationError as err:
+            if err.record and err.record.startswith("meetings"):
+                raise
+            raise ValidationError(err.issues, record=r.where) from None
+        checked.append((uid, meeting))
+    if not checked:
+        return 0
+    if any(t.id is None for _, meeting in checked for t in meeting.topics):
+        session.flush()  # topics first named here get their ids
+    conn = session.connection()
+    keys = list(checked[0][1].columns)
+    insert_rows(conn, schema.meeting, ["uid", *keys],
+                [(uid, *(meeting.columns[k] for k in keys)) for uid, meeting in checked])
+    uids = [uid for uid, _ in checked]
+    ids = _new_ids(conn, schema.meeting, uids)
+    for uid, ident in zip(uids, ids, strict=True):
+        res.remember(m.Meeting, uid, ident)
+    created.extend(uids)
+    pairs = list(zip(checked, ids, strict=True))
+    insert_rows(conn, schema.meeting_participant, ("meeting_id", "person_id", "side", "role"),
+                [(ident, p["person_id"], p["side"], p["role"]) for (_, mt), ident in pairs for p in mt.participants])
+    insert_rows(conn, schema.meeting_topic, ("meeting_id", "topic_id"),
+                [(ident, t.id) for (_, mt), ident in pairs for t in mt.topics])
+    return len(checked)
 
 
 def _people_chunk(session: Session, res: _Resolver, chunk: list[tuple[_Reader, str]],
@@ -480,21 +542,24 @@ def _people_chunk(session: Session, res: _Resolver, chunk: list[tuple[_Reader, s
     return len(rows)
 
 
-def _parents_first(items: list[Any]) -> list[Any]:
-    """Order institutions so each parent comes before its units (the file may list them any way).
+def _parents_first(items: list[Any]) -> list[tuple[int, Any]]:
+    """The institutions (with their places in the file) level by level: those whose parent is not in
+    the file first, then their units, then the units' units... (the file may list them any way).
 
-    A chain of parents that comes back to where it started is refused, naming the cycle.
+    Level order lets each level be written in one batch: a unit refers to its parent by id, and a
+    parent written in the same batch as its unit would need a flush of its own first (one per unit
+    when parents come just before their units). A chain of parents that comes back to where it
+    started is refused, naming the cycle.
     """
     by_uid = {it.get("uid"): it for it in items if isinstance(it, dict)}
     index = {id(it): i for i, it in enumerate(items)}
-    ordered: list[Any] = []
-    placed: set[int] = set()
+    depth: dict[int, int] = {}
 
     for item in items:
         chain: list[Any] = []
         on_chain: set[int] = set()
         current = item
-        while current is not None and id(current) not in placed:
+        while current is not None and id(current) not in depth:
             if id(current) in on_chain:
                 start = next(k for k, c in enumerate(chain) if c is current)
                 loop = [str(c.get("uid")) for c in chain[start:]] + [str(current.get("uid"))]
@@ -505,10 +570,11 @@ def _parents_first(items: list[Any]) -> list[Any]:
             on_chain.add(id(current))
             parent_uid = current.get("parent") if isinstance(current, dict) else None
             current = by_uid.get(parent_uid) if isinstance(parent_uid, str) and parent_uid else None
+        level = depth[id(current)] + 1 if current is not None else 0
         for c in reversed(chain):
-            placed.add(id(c))
-            ordered.append(c)
-    return ordered
+            depth[id(c)] = level
+            level += 1
+    return sorted(enumerate(items), key=lambda pair: depth[id(pair[1])])
 
 
 def _import_one(session: Session, res: _Resolver, section: str, r: _Reader, uid: str) -> bool:
@@ -569,10 +635,6 @@ def _person_data(res: _Resolver, r: _Reader, uid: str) -> PersonData:
     )
 
 
-def _person(session: Session, res: _Resolver, r: _Reader, uid: str) -> m.RecordMixin:
-    return people.create_in(session, _person_data(res, r, uid), flush=False)
-
-
 def _photo(r: _Reader) -> tuple[bytes | None, str]:
     raw = r.raw.get("photo")
     if raw is None:
@@ -627,8 +689,8 @@ def _visit(session: Session, res: _Resolver, r: _Reader, uid: str) -> m.RecordMi
     ), flush=False)
 
 
-def _meeting(session: Session, res: _Resolver, r: _Reader, uid: str) -> m.RecordMixin:
-    return meetings.create_in(session, MeetingData(
+def _meeting_data(res: _Resolver, r: _Reader, uid: str) -> MeetingData:
+    return MeetingData(
         uid=uid, title=r.text("title"), kind=parse_enum(MeetingKind, r.text("kind", "meeting"), "kind"),
         visit_id=res.id_of(m.Visit, r.opt_text("visit"), r, "visit"),
         starts_at=r.moment("starts_at"), ends_at=r.moment("ends_at"),
@@ -640,7 +702,7 @@ def _meeting(session: Session, res: _Resolver, r: _Reader, uid: str) -> m.Record
         ),
         objectives=r.text("objectives"), talking_points=r.text("talking_points"), agenda=r.text("agenda"),
         notes=r.text("notes"), outcomes=r.text("outcomes"), topics=r.texts("topics"),
-    ), flush=False)
+    )
 
 
 def _followup(session: Session, res: _Resolver, r: _Reader, uid: str) -> m.RecordMixin:
@@ -683,9 +745,13 @@ _MODELS: dict[str, type[m.RecordMixin]] = {
 }
 _BUILDERS: dict[str, Callable[[Session, _Resolver, _Reader, str], m.RecordMixin]] = {
     "institutions": _institution,
-    "people": _person,
     "visits": _visit,
-    "meetings": _meeting,
     "followups": _followup,
     "agreements": _agreement,
 }
+"""The sections imported record by record through the services' ``create_in`` (the ORM)."""
+_BULK: dict[str, Callable[[Session, _Resolver, Iterable[Any], ImportReport, Callable[[], None], list[str]], None]] = {
+    "people": _import_people,
+    "meetings": _import_meetings,
+}
+"""The large sections: checked by the services' rules, written with bulk inserts a chunk at a time."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Connection, Row, Table, literal, select
@@ -83,33 +83,54 @@ def participant_order(view: ParticipantView) -> tuple[int, int]:
     return (0 if view.side is Side.GUEST else 1, view.precedence or 10**6)
 
 
-def _apply(session: Session, obj: m.Meeting, data: MeetingData, checker: Checker) -> None:
-    obj.title = checker.text("title", data.title, required=True)
-    obj.kind = parse_enum(MeetingKind, data.kind, "kind").value
+@dataclass
+class CheckedMeeting:
+    """A meeting's columns and participants as they are stored, after every rule (``check_meeting``)."""
+
+    columns: dict[str, Any]
+    participants: list[dict[str, Any]]
+    topics: list[m.Topic]
+
+
+def check_meeting(session: Session, data: MeetingData, checker: Checker) -> CheckedMeeting:
+    """Apply every rule for a meeting to ``data``; problems go to ``checker`` (call ``checker.check()``)."""
+    columns: dict[str, Any] = {
+        "title": checker.text("title", data.title, required=True),
+        "kind": parse_enum(MeetingKind, data.kind, "kind").value,
+        "visit_id": data.visit_id,
+        "starts_at": data.starts_at,
+        "ends_at": data.ends_at,
+        "venue_institution_id": data.venue_institution_id,
+        "room": checker.text("room", data.room),
+        "objectives": checker.long_text("objectives", data.objectives),
+        "talking_points": checker.long_text("talking_points", data.talking_points),
+        "agenda": checker.long_text("agenda", data.agenda),
+        "notes": checker.long_text("notes", data.notes),
+        "outcomes": checker.long_text("outcomes", data.outcomes),
+    }
     require_exists(session, m.Visit, data.visit_id, "visit_id", "visit", checker)
-    obj.visit_id = data.visit_id
     checker.date_order("ends_at", data.starts_at, data.ends_at)
-    obj.starts_at = data.starts_at
-    obj.ends_at = data.ends_at
     require_exists(session, m.Institution, data.venue_institution_id, "venue_institution_id", "institution",
                    checker)
-    obj.venue_institution_id = data.venue_institution_id
-    obj.room = checker.text("room", data.room)
-    obj.objectives = checker.long_text("objectives", data.objectives)
-    obj.talking_points = checker.long_text("talking_points", data.talking_points)
-    obj.agenda = checker.long_text("agenda", data.agenda)
-    obj.notes = checker.long_text("notes", data.notes)
-    obj.outcomes = checker.long_text("outcomes", data.outcomes)
-    participants = build_participants(session, data.participants, checker)
+    participants = check_participants(session, data.participants, checker)
     topics = topics_by_name(session, data.topics, checker)
+    return CheckedMeeting(columns, participants, topics)
+
+
+def _apply(session: Session, obj: m.Meeting, data: MeetingData, checker: Checker) -> None:
+    checked = check_meeting(session, data, checker)
     checker.check()
+    for key, value in checked.columns.items():
+        setattr(obj, key, value)
+    participants = [m.MeetingParticipant(**p) for p in checked.participants]
     replace_children(session, obj, "participants", participants, fields=("person_id", "side", "role"),
                      key=("person_id",), pair_leftovers=False)
-    obj.topics = topics
+    obj.topics = checked.topics
 
 
-def build_participants(session: Session, items: Sequence[MeetingParticipantData],
-                       checker: Checker) -> list[m.MeetingParticipant]:
+def check_participants(session: Session, items: Sequence[MeetingParticipantData],
+                       checker: Checker) -> list[dict[str, Any]]:
+    """A meeting's participants as stored (person_id, side, role); a person listed twice is a problem."""
     seen: set[int] = set()
     out = []
     for i, p in enumerate(items):
@@ -119,11 +140,8 @@ def build_participants(session: Session, items: Sequence[MeetingParticipantData]
             checker.add(f"{field}.person_id", f"person {p.person_id} is listed twice", "listed_twice",
                         kind="person", id=p.person_id)
         seen.add(p.person_id)
-        out.append(m.MeetingParticipant(
-            person_id=p.person_id,
-            side=parse_enum(Side, p.side, f"{field}.side").value,
-            role=parse_enum(ParticipantRole, p.role, f"{field}.role").value,
-        ))
+        out.append({"person_id": p.person_id, "side": parse_enum(Side, p.side, f"{field}.side").value,
+                    "role": parse_enum(ParticipantRole, p.role, f"{field}.role").value})
     return out
 
 

@@ -11,54 +11,87 @@ rows to the DBAPI cursor's ``executemany``. Works on every dialect (positional a
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table, insert
 
+from organizer.store.schema import utcnow
+
 
 def _default_of(column: Any) -> tuple[bool, Any] | None:
-    """(is_callable, value or function) for a column with a Python-side default, else None."""
+    """(per_row, value or function) for a column with a Python-side default, else None. ``per_row``:
+    a function to call for each row (a new uid); time stamps (``ONCE_PER_CALL``) are taken once."""
     default = column.default
     if default is None:
         return None
     if getattr(default, "is_callable", False):
+        if any(default.compare_argument(fn) for fn in ONCE_PER_CALL):
+            return False, default.arg(None)
         return True, default.arg
     if getattr(default, "is_scalar", False):
         return False, default.arg
     return None
 
 
+ONCE_PER_CALL: tuple[Callable[[], Any], ...] = (utcnow,)
+"""Callable defaults taken once per ``insert_rows`` call rather than per row: the rows written together
+(one chunk of an import) get one time stamp, as the rows of one statement would."""
+
+
 def insert_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
     """Insert ``rows`` (tuples of values for ``columns``, in that order) into ``table``; returns how many.
 
-    Columns left out get their Python-side default (called per row when it is a function, like a new
-    uid), or the database's default. Values are converted as SQLAlchemy would (``Date`` to text on
-    SQLite, ``JSON`` to its text...)."""
+    Columns left out get their Python-side default (a function such as a new uid is called per row,
+    a time stamp once per call), or the database's default. Values are converted as SQLAlchemy would
+    (``Date`` to text on SQLite, ``JSON`` to its text...); only the columns whose type needs it are
+    touched per row."""
     dialect = conn.dialect
+
+    def processor(name: str) -> Callable[[Any], Any] | None:
+        proc: Callable[[Any], Any] | None = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        return proc
+
     given = list(columns)
-    extra: list[tuple[str, bool, Any]] = []
+    per_row: list[tuple[str, Callable[[Any], Any], Callable[[Any], Any] | None]] = []
+    constant: list[tuple[str, Any]] = []
     for column in table.c:
         if column.name in given or column.primary_key:
             continue
         found = _default_of(column)
-        if found is not None:
-            extra.append((column.name, *found))
-    names = given + [name for name, _, _ in extra]
+        if found is None:
+            continue
+        is_per_row, value = found
+        proc = processor(column.name)
+        if is_per_row:
+            per_row.append((column.name, value, proc))
+        else:
+            constant.append((column.name, value if proc is None else proc(value)))
+    names = given + [name for name, _, _ in per_row] + [name for name, _ in constant]
     compiled = insert(table).compile(dialect=dialect, column_keys=names)
-    processors: list[Callable[[Any], Any] | None] = [
-        table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names]
+    identity = list(range(len(names)))
     order = [names.index(key) for key in compiled.positiontup] if compiled.positional and compiled.positiontup \
-        else list(range(len(names)))
+        else identity
+    reorder = None if order == identity else itemgetter(*order)
     width = len(given)
-    plan = [(i, processors[i]) for i in order]
-    keys = [names[i] for i in order]
+    convert = [(i, proc) for i, proc in enumerate(map(processor, given)) if proc is not None]
+    tail = tuple(value for _, value in constant)
     params: list[Any] = []
     for row in rows:
         if len(row) != width:
             raise ValueError(f"{table.name}: {len(row)} values for {width} columns")
-        full = [*row, *(value(None) if is_callable else value for _name, is_callable, value in extra)]
-        ordered = [full[i] if proc is None else proc(full[i]) for i, proc in plan]
-        params.append(tuple(ordered) if compiled.positional else dict(zip(keys, ordered, strict=True)))
+        values: Sequence[Any] = row
+        if convert:
+            values = list(row)
+            for i, proc in convert:
+                values[i] = proc(values[i])
+        if per_row:
+            values = (*values, *(fn(None) if p is None else p(fn(None)) for _, fn, p in per_row))
+        full = (*values, *tail)
+        params.append(full if reorder is None else reorder(full))
+    if params and not compiled.positional:
+        keys = names if reorder is None else [names[i] for i in order]
+        params = [dict(zip(keys, p, strict=True)) for p in params]
     if params:
         conn.exec_driver_sql(compiled.string, params)
     return len(params)

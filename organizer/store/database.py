@@ -208,6 +208,11 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
             cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=FULL")
+            # Statement journals (SQLite opens one for each statement that fires a trigger, such as
+            # the search index's queue triggers on every person, name, e-mail... row) and temporary
+            # sort tables stay in memory: on a file they cost a create/write/truncate per row, which
+            # made an archive import's inserts take twice their CPU time (bench/README.md).
+            cur.execute("PRAGMA temp_store=MEMORY")
         finally:
             cur.close()
 

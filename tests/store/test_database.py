@@ -29,6 +29,8 @@ def test_new_database_is_private_wal_with_foreign_keys_and_versioned(db: Databas
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+        # Statement journals in memory: on disk they cost a file write per trigger-firing insert.
+        assert conn.exec_driver_sql("PRAGMA temp_store").scalar() == 2  # MEMORY
     assert db.schema_revision() == head_revision()
     # Seen from a plain sqlite3 connection too: the file itself carries WAL mode and Alembic's version.
     raw = sqlite3.connect(db_path)

@@ -181,3 +181,101 @@ def test_references_to_records_of_the_file_need_no_uid_look_ups(db: Database) ->
     assert report.added["institutions"] == len(data["institutions"]) > 1
     assert report.added["meetings"] == len(data["meetings"]) > 1
     assert lookups == []
+
+
+def _tree(depth: int, width: int) -> list[dict[str, Any]]:
+    """``width`` chains of ``depth`` institutions, each unit listed BEFORE its parent."""
+    out = []
+    for w in range(width):
+        for d in reversed(range(depth)):
+            out.append({"uid": f"i-{w}-{d}", "name": f"Unit {w}.{d}",
+                        **({"parent": f"i-{w}-{d - 1}"} if d else {})})
+    return out
+
+
+def test_institutions_are_written_level_by_level(db: Database) -> None:
+    """Units may come before their parents; the import writes the institutions a level at a time (a
+    flush per level, not one per unit: each flush costs a unit-of-work pass), and every unit gets its
+    parent."""
+    from sqlalchemy import event
+    from sqlalchemy.orm import Session
+
+    data = {"format": "organizer-archive", "version": 1, "institutions": _tree(depth=4, width=30)}
+    flushes: list[int] = []
+
+    def count(session: Any, _context: Any, _instances: Any) -> None:
+        flushes.append(sum(isinstance(o, m.Institution) for o in session.new))
+
+    event.listen(Session, "before_flush", count)
+    try:
+        report = interchange.import_archive(db, data)
+    finally:
+        event.remove(Session, "before_flush", count)
+    assert report.added["institutions"] == 120
+    assert [n for n in flushes if n] == [30, 30, 30, 30]  # a level each; it was a flush per unit
+    with db.read_connection() as conn:
+        rows = dict(conn.execute(select(m.Institution.uid, m.Institution.parent_id)).all())
+        ids = dict(conn.execute(select(m.Institution.uid, m.Institution.id)).all())
+    for w in range(30):
+        assert rows[f"i-{w}-0"] is None
+        for d in range(1, 4):
+            assert rows[f"i-{w}-{d}"] == ids[f"i-{w}-{d - 1}"]
+
+
+def test_an_institution_error_names_its_place_in_the_file(db: Database) -> None:
+    """The import reorders institutions (parents first); a message still names the record's index in
+    the file."""
+    items = _tree(depth=3, width=2)
+    bad = next(i for i, it in enumerate(items) if it["uid"] == "i-1-0")
+    items[bad]["name"] = ""
+    with pytest.raises(ValidationError, match=rf"institutions\[{bad}\] \(i-1-0\)"):
+        interchange.import_archive(db, {"format": "organizer-archive", "version": 1, "institutions": items})
+    assert _counts(db)["Institution"] == 0
+
+
+def test_meetings_in_bulk_keep_the_services_rules(db: Database) -> None:
+    """Meetings are written in bulk: a meeting that breaks a rule is named with its place in the file,
+    and nothing of the file is kept."""
+    for mutate, field in [
+        (lambda mt: mt.update(ends_at="2000-01-01T10:00"), "ends_at"),
+        (lambda mt: mt.update(participants=[mt["participants"][0], mt["participants"][0]]), "participants[1]"),
+        (lambda mt: mt.update(title=""), "title"),
+        (lambda mt: mt.update(title="a\x07b"), "title"),
+    ]:
+        data = _demo()
+        mutate(data["meetings"][1])
+        with pytest.raises(ValidationError) as info:
+            interchange.import_archive(db, data)
+        assert f"meetings[1] ({data['meetings'][1]['uid']})" in str(info.value)
+        assert any(key.startswith(field) for key in info.value.issues), info.value.issues
+        assert all(n == 0 for n in _counts(db).values())
+
+
+def test_meetings_in_bulk_are_stored_as_the_services_store_them(db: Database, tmp_path: Path) -> None:
+    """Each imported meeting reads back exactly as the demo archive has it (participants, topics, times),
+    follow-ups point at the meetings of the file, and a second import adds nothing."""
+    from organizer.services import meetings
+
+    data = _demo()
+    data["meetings"][0]["topics"] = [*data["meetings"][0].get("topics", []), "A topic first named here"]
+    report = interchange.import_archive(db, data)
+    assert report.added["meetings"] == len(data["meetings"])
+    with db.read_connection() as conn:
+        ids = dict(conn.execute(select(m.Meeting.uid, m.Meeting.id)).all())
+        owners = dict(conn.execute(select(m.FollowUp.uid, m.FollowUp.meeting_id)).all())
+    with db.read_connection() as conn:
+        people_ids = dict(conn.execute(select(m.Person.uid, m.Person.id)).all())
+    for raw in data["meetings"]:
+        stored = meetings.get_meeting(db, ids[raw["uid"]]).data
+        assert stored.title == raw["title"] and stored.uid == raw["uid"]
+        assert [(p.person_id, p.side.value, p.role.value) for p in stored.participants] == \
+            [(people_ids[p["person"]], p["side"], p.get("role", "member")) for p in raw["participants"]]
+        assert sorted(stored.topics) == sorted(raw.get("topics", []))
+        assert stored.starts_at is not None and stored.starts_at.isoformat().startswith(raw["starts_at"])
+        assert (stored.notes, stored.outcomes, stored.room) == \
+            (raw.get("notes", ""), raw.get("outcomes", ""), raw.get("room", ""))
+    for raw in data["followups"]:
+        if raw.get("meeting"):
+            assert owners[raw["uid"]] == ids[raw["meeting"]]
+    again = interchange.import_archive(db, data)
+    assert again.added["meetings"] == 0 and again.unchanged["meetings"] == len(data["meetings"])
