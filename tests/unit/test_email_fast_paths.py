@@ -1,0 +1,78 @@
+"""The shortcuts in front of email-validator (``services._common._cache_email_domains``) give exactly
+the library's results: the same normalised address or the same error, on ordinary and hostile input."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from email_validator import EmailNotValidError, validate_email
+from email_validator.syntax import split_email as library_split
+
+from organizer.services._common import normalize_email
+
+ADDRESSES = [
+    "ivan.petrov@kpfu.ru", "Ivan.Petrov@KPFU.RU", "a@b.co", "x+tag@example.com", "POSTMASTER@example.com",
+    "a@@b.com", "a@b@c.com", "@example.com", "ivan@", "ivan", "ivan@example", "ivan..petrov@example.com",
+    ".ivan@example.com", "ivan.@example.com", "ivan petrov@example.com", " ivan@example.com",
+    "ivan@example.com ", "Ivan <ivan@example.com>", '"ivan petrov"@example.com', '"a@b"@example.com',
+    "ivan@[127.0.0.1]", "ivan@-example.com", "ivan@example-.com", "ivan@exa_mple.com", "ivan@localhost",
+    "ivan@example.local", "ivan@xn--80ak6aa92e.com", "ivan@пример.рф", "иван@пример.рф", "oʻgʻli@uz.uz",
+    "a\u0301@example.com", "e\u0301@example.com", "a@exa\u0301mple.com", "ivan\x00@example.com",
+    "ivan\t@example.com", "ivan@ex\nample.com", "x" * 64 + "@example.com", "x" * 65 + "@example.com",
+    "a@" + "b" * 63 + ".com", "a@" + "b" * 64 + ".com", "a@" + ".".join(["abcdefghi"] * 30) + ".com",
+    "a<b@example.com", "a>b@example.com", "a(b)@example.com", "a,b@example.com", "a;b@example.com",
+    "ivan＠example.com", "ivan﹫example.com", "admin@example.com", "ABUSE@Example.Com", "a@b.c.d.e.f.museum",
+    "user%example.com@example.org", "x@123.123.123.123", "a@b.invalid", "a@example.test", "a@mail.onion",
+]
+
+
+def _library(address: str) -> str:
+    try:
+        return "ok " + str(validate_email(address, check_deliverability=False).normalized)
+    except EmailNotValidError as err:
+        return "error " + str(err)
+
+
+def _ours(address: str) -> str:
+    try:
+        return "ok " + normalize_email(address)
+    except ValueError as err:
+        return "error " + str(err)
+
+
+def test_the_shortcuts_are_in_place() -> None:
+    normalize_email("ivan@example.com")
+    module = sys.modules[validate_email.__module__]
+    assert hasattr(module.validate_email_domain_name, "cache_info")
+    assert module.split_email.library_split is library_split
+
+
+@pytest.mark.parametrize("address", ADDRESSES)
+def test_same_result_as_the_library(address: str) -> None:
+    ours = _ours(address)  # installs the shortcuts; the library below then runs with them in place...
+    module = sys.modules[validate_email.__module__]
+    saved = module.validate_email_domain_name, module.split_email
+    module.validate_email_domain_name = saved[0].__wrapped__
+    module.split_email = saved[1].library_split
+    try:
+        expected = _library(address)  # ...so take them out for the reference
+    finally:
+        module.validate_email_domain_name, module.split_email = saved
+    assert ours == expected
+    assert _ours(address) == expected  # twice: a cached domain gives the same answer
+
+
+@pytest.mark.parametrize("address", ADDRESSES)
+def test_plain_split_equals_the_library_split(address: str) -> None:
+    normalize_email("ivan@example.com")
+    fast = sys.modules[validate_email.__module__].split_email
+    try:
+        expected: object = library_split(address)
+    except EmailNotValidError as err:
+        expected = str(err)
+    try:
+        got: object = fast(address)
+    except EmailNotValidError as err:
+        got = str(err)
+    assert got == expected
