@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from organizer.gui.tasks import Task, TaskContext, TaskRunner
 from organizer.services.archive_export import check_output_path, export_archive, write_archive
-from organizer.services.interchange import ImportReport, import_archive, load_archive_file
+from organizer.services.interchange import ImportReport, import_archive, open_archive_file
 
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
     from organizer.store.database import Database
@@ -27,7 +27,7 @@ FILE_FILTER = "Organizer archive (*.json);;All files (*)"
 
 def import_job(db: Database, path: Path) -> Callable[[TaskContext], ImportReport]:
     def work(ctx: TaskContext) -> ImportReport:
-        data = load_archive_file(path)
+        data = open_archive_file(path)  # streamed: one record in memory at a time, the count is free
         ctx.check()
         return import_archive(db, data, progress=lambda done, total: ctx.progress(done, total))
 

@@ -15,7 +15,8 @@ of the file or one record:
    whether any key appears twice.
 2. **Records**: ``records(section)`` runs ijson's C parser over that section's bytes only (a reader
    bounded to the section's extent), so reading every section costs one parse of the file in all,
-   whatever order the sections are in.
+   whatever order the sections are in. A file whose size or modification time changed since it was
+   opened is not read at the old offsets: ``records`` refuses it.
 
 Any JSON layout ``json.load`` accepts works: sections in any order, any whitespace, a byte-order mark,
 escaped keys (``"peo\\u0070le"``). Bad files get one ``ImportFormatError``: not UTF-8, not valid JSON
@@ -70,7 +71,7 @@ string per level, so memory grows with the square of the depth: a few MB of brac
 MAX_HEADER_BYTES = 1 << 20
 """Most bytes an archive's top level may hold outside its lists and objects (keys, format, version,
 ``exported_by``: a few hundred bytes in ours). That part is read whole, so it is bounded."""
-MAX_TOP_LEVEL_VALUES = 1000
+MAX_TOP_LEVEL_VALUES = 100
 """Most lists and objects the top level may hold (an archive has seven)."""
 _CHUNK = 1 << 20
 _LEAF = 1 << 14
@@ -273,6 +274,7 @@ class ArchiveFile:
         self._backend: Any = ijson
         self._start = 0  # after the byte-order mark, if any
         self._sections: dict[str, _Value] = {}
+        self._stamp = (size, 0)  # size and modification time when scanned: the offsets hold while they do
         scan = self._scan()  # before the parser sees anything (see MAX_DEPTH)
         values = self._top_level(scan)
         if values.get("format") != FORMAT:
@@ -294,6 +296,7 @@ class ArchiveFile:
         tail = b""
         with self._open() as fh:
             self._start = fh.tell()
+            self._stamp = self._stamp_of(fh)
             scan = _Scan(self, self._start)
             while chunk := fh.read(_CHUNK):
                 if _SURROGATE_ESCAPE.search(tail + chunk):
@@ -362,9 +365,16 @@ class ArchiveFile:
             fh.seek(0, os.SEEK_SET)
         return fh
 
+    @staticmethod
+    def _stamp_of(fh: IO[bytes]) -> tuple[int, int]:
+        st = os.fstat(fh.fileno())
+        return st.st_size, st.st_mtime_ns
+
     @contextmanager
     def _reader(self, value: _Value) -> Iterator[_Bounded]:
         with self._open() as fh:
+            if self._stamp_of(fh) != self._stamp:
+                raise ImportFormatError(f"{self.path} was changed while it was being read; import it again")
             fh.seek(value.start)
             yield _Bounded(fh, value.end - value.start)
 

@@ -293,6 +293,7 @@ def test_the_top_level_outside_the_sections_is_bounded(tmp_path: Path, monkeypat
     from organizer.services import archive_file
 
     monkeypatch.setattr(archive_file, "MAX_HEADER_BYTES", 1000)
+    assert archive_file.MAX_TOP_LEVEL_VALUES == 100
     monkeypatch.setattr(archive_file, "MAX_TOP_LEVEL_VALUES", 10)
     path = tmp_path / "big.json"
     path.write_text(json.dumps({"format": FORMAT_NAME, "version": 1, "note": "x" * 900,
@@ -320,3 +321,16 @@ def test_a_number_beyond_64_bits_and_a_lone_surrogate_reach_the_record_checks(tm
     assert [v["uid"] for v in archive.records("visits")] == ["v1", "v2", "v3"]
     assert [v.get("n") for v in archive.records("visits")] == [None, big, None]
     assert list(archive.records("people")) == [{"uid": "s", "given_name": "A\ud800"}]
+
+
+def test_a_file_changed_after_opening_is_not_read_at_stale_offsets(tmp_path: Path) -> None:
+    import os
+
+    path = _write(tmp_path / "a.json", {"format": "organizer-archive", "version": 1, "people": [{"uid": "a"}]})
+    archive = interchange.open_archive_file(path)
+    assert list(archive.records("people")) == [{"uid": "a"}]
+    stat = path.stat()
+    path.write_text(path.read_text(encoding="utf-8").replace('"a"', '"b"'), encoding="utf-8")  # the same size
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    with pytest.raises(ImportFormatError, match="was changed while it was being read"):
+        list(archive.records("people"))
