@@ -63,7 +63,6 @@ VERSION = 1
 MAX_ARCHIVE_BYTES = 512 * 1024 * 1024
 SECTIONS = ("topics", "institutions", "people", "visits", "meetings", "followups", "agreements")
 _BOM = b"\xef\xbb\xbf"
-_MISSING = object()
 _PYTHON_PARSER = ijson.get_backend("python")
 MAX_DEPTH = 64
 """Deepest nesting an archive may have (its records nest about six levels). The parser keeps a path
@@ -297,6 +296,7 @@ class ArchiveFile:
         with self._open() as fh:
             self._start = fh.tell()
             self._stamp = self._stamp_of(fh)
+            self.size = self._stamp[0]
             scan = _Scan(self, self._start)
             while chunk := fh.read(_CHUNK):
                 if _SURROGATE_ESCAPE.search(tail + chunk):
