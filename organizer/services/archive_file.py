@@ -13,6 +13,8 @@ of the file or one record:
    The top level without its lists (``{"format": ..., "version": 1, "people": [], ...}``, a few
    hundred bytes) is then read with ``json.loads``: format, version, what each key holds, and
    whether any key appears twice.
+   A file whose top level is not an object (a list, a string) is no archive: the whole scan stays at
+   C speed, and the parser's pass then tells "not valid JSON" from "not an Organizer archive".
 2. **Records**: ``records(section)`` runs ijson's C parser over that section's bytes only (a reader
    bounded to the section's extent), so reading every section costs one parse of the file in all,
    whatever order the sections are in. A file whose size or modification time changed since it was
@@ -116,7 +118,7 @@ class _Scan:
         self.carry = False  # the last piece ended in a backslash: the next byte is escaped
         self.in_string = False
         self.depth = 0
-        self.top: int | None = None  # the first byte of the top-level list or object
+        self.top: int | None = None  # the first byte of the top-level value: "{", "[" or a quote
         self.broken = False
         self.values: list[_Value] = []
         self.current: _Value | None = None
@@ -137,7 +139,8 @@ class _Scan:
     def _rough(self, piece: bytes) -> bool:
         """Take a piece that stays inside one top-level value at C speed; False (and nothing changed)
         if it reaches the top level, which ``_exact`` then reads."""
-        if self.depth <= 1:
+        exact = self.top in (None, _OBJECT)  # an object's top level is read exactly; other files only checked
+        if self.depth <= 1 and exact:
             return False
         text = _ESCAPE.sub(b"", b"\\" + piece if self.carry else piece)
         carry = text.endswith(b"\\")  # an escape cut in two by the end of the piece
@@ -170,7 +173,7 @@ class _Scan:
         for run in _RUNS.findall(marks):
             if run == b"]":
                 depth -= 1
-                if depth <= 1:
+                if depth <= 1 and exact:
                     return False
             elif run == b"[":
                 items += depth == 2
@@ -212,6 +215,8 @@ class _Scan:
                     self.carry = True
             elif mark == _QUOTE:
                 self.in_string = True
+                if self.depth == 0 and self.top is None:  # a file of one string (or several): no archive
+                    self.top = _QUOTE
             elif mark in (_LIST, _OBJECT):
                 self._open(mark, base + pos - 1)
             else:

@@ -334,3 +334,26 @@ def test_a_file_changed_after_opening_is_not_read_at_stale_offsets(tmp_path: Pat
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
     with pytest.raises(ImportFormatError, match="was changed while it was being read"):
         list(archive.records("people"))
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 1 << 20])
+def test_files_that_are_no_object_are_checked_without_reading_them_exactly(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
+    from organizer.services import archive_file
+
+    monkeypatch.setattr(archive_file, "_CHUNK", chunk)
+    monkeypatch.setattr(archive_file, "_LEAF", min(chunk, 16))
+    cases = {
+        '["x", "[", {"a": "]\\\\"}, "\\"]"]': "not an Organizer archive",
+        '  "organizer-archive"  ': "not an Organizer archive",
+        '["x"] ]': "not valid JSON",
+        '["x"] ["y"]': "not valid JSON",
+        '"a" "b"': "not valid JSON",
+        '["\\"", 1': "not valid JSON",
+        '[1, ' + "[" * 100 + "]" * 100 + "]": "nested too deeply",
+    }
+    for text, message in cases.items():
+        path = tmp_path / "case.json"
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(ImportFormatError, match=message):
+            interchange.open_archive_file(path)
