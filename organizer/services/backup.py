@@ -27,8 +27,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlalchemy.exc import ArgumentError
-
 from organizer.domain.errors import DatabaseError, OrganizerError
 from organizer.store import snapshots
 from organizer.store.database import (
@@ -176,6 +174,7 @@ def restore_database(database: Path, source: Path, *, now: datetime | None = Non
 def local_database_path(url: str) -> Path | None:
     """The SQLite file a database URL names, or None (a server database, or not a URL)."""
     from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
 
     try:
         u = make_url(url)

@@ -35,6 +35,7 @@ from organizer.domain.records import (
     TagCount,
     compose_full_name,
 )
+from organizer.services import paging
 from organizer.services._common import (
     PHOTO_LIMIT,
     SHORT_LIMIT,
@@ -581,21 +582,7 @@ def people_rows(db: Database, ids: Sequence[int]) -> list[PersonRow]:
             select(_TAGS.person_id, _TAGS.tag).where(_TAGS.person_id.in_(ids)).order_by(_TAGS.tag)
         ):
             tags.setdefault(pid, []).append(tag)
-    rows = []
-    for ident in ids:
-        p = people.get(ident)
-        if p is None:
-            continue
-        title, inst = current.get(ident, (None, None))
-        rows.append(PersonRow(
-            id=ident,
-            full_name=compose_full_name(p.given_name, p.middle_name, p.family_name, p.display_name),
-            current_title=title,
-            current_institution=inst,
-            tags=tuple(tags.get(ident, ())),
-            honorific=p.honorific,
-        ))
-    return rows
+    return paging.person_rows(ids, people, current, tags)
 
 
 def list_people(db: Database) -> list[PersonRow]:

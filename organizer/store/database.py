@@ -1,7 +1,11 @@
 """Opening a database: engine, SQLite pragmas, file checks, Alembic upgrade, unit of work.
 
 Opening an up-to-date database imports neither Alembic nor the ORM: reads run on Core connections
-(``read_connection``); the ORM session factories are made on the first unit of work.
+(``read_connection``); the ORM session factories are made on the first unit of work. Opening an
+up-to-date SQLite file does not even import SQLAlchemy: the file check below reads its revision with the
+standard library's ``sqlite3``, the engine is made on first use (``Database.engine``), and the window's
+first rows come through ``plain_reader`` (see ``store/plain.py``), so the desktop app paints its first
+rows before SQLAlchemy is loaded.
 
 ``open_database(url)`` is the single entry point. For SQLite it
 - checks that an existing file is ours *without changing a byte of it*: the header is read, then the
@@ -34,22 +38,21 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
-from urllib.parse import quote
-
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
-from sqlalchemy import exc as sa_exc
-from sqlalchemy.engine import URL, make_url
+from urllib.parse import quote, unquote
 
 from organizer.domain.errors import ConflictError, DatabaseError, SchemaTooNewError
 from organizer.store.files import clean_stale_temps, private_temp
 from organizer.store.migrations import HEAD_REVISION, KNOWN_REVISIONS
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # SQLAlchemy is imported where it is used: an up-to-date SQLite file opens without it
     from alembic.config import Config
+    from sqlalchemy import Connection, Engine
+    from sqlalchemy import exc as sa_exc
     from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -73,8 +76,24 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 T = TypeVar("T")
 
 
+SQLITE_FILE_URL = re.compile(r"sqlite(?:\+pysqlite)?:///(?P<database>[^?]*)")
+"""A SQLite file URL without query options, as ``sqlite_url`` writes it: read without SQLAlchemy."""
+
+
 def sqlite_url(path: str | os.PathLike[str]) -> str:
-    return str(URL.create("sqlite+pysqlite", database=str(Path(path).expanduser().absolute())))
+    """The URL of a SQLite file: what ``sqlalchemy.engine.URL.create("sqlite+pysqlite", database=...)``
+    renders (its quoting of the database part; a test checks they agree), made without importing SQLAlchemy."""
+    return "sqlite+pysqlite:///" + quote(str(Path(path).expanduser().absolute()), safe=" +/")
+
+
+def sqlite_file_of(url: str) -> Path | None:
+    """The file a plain SQLite URL names (as ``make_url(url).database`` reads it), or None for any other
+    URL (a server, ``:memory:``, query options): those are read by SQLAlchemy."""
+    match = SQLITE_FILE_URL.fullmatch(url)
+    if match is None:
+        return None
+    database = unquote(match["database"])
+    return Path(database) if database and database != ":memory:" else None
 
 
 def alembic_config(url: str | None = None) -> Config:
@@ -101,8 +120,17 @@ def check_sqlite_file(path: Path) -> bool:
 
     Nothing is written to the file: see the module docstring.
     """
+    return sqlite_file_revision(path) is not None
+
+
+def sqlite_file_revision(path: Path) -> str | None:
+    """The schema revision of the Organizer database ``path``, None if the file does not exist;
+    DatabaseError (or SchemaTooNewError) if it is not an Organizer database this version can open.
+
+    Nothing is written to the file: see the module docstring.
+    """
     if not path.exists() and not path.is_symlink():
-        return False
+        return None
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder, not a database file")
     try:
@@ -127,7 +155,7 @@ def check_sqlite_file(path: Path) -> bool:
                 f"this version knows schemas up to {HEAD_REVISION}: please upgrade Organizer"
             )
         raise DatabaseError(f"{path} is not an Organizer database (its schema version {revision!r} is not ours)")
-    return True
+    return revision
 
 
 def _read_schema_read_only(path: Path, *, wal: bool) -> tuple[set[str], str | None]:
@@ -150,8 +178,11 @@ def _read_schema_read_only(path: Path, *, wal: bool) -> tuple[set[str], str | No
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             revision = None
             if "alembic_version" in tables:
-                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = row[0] if row else None
+                rows = [r[0] for r in con.execute("SELECT version_num FROM alembic_version")]
+                if len(rows) > 1:
+                    raise DatabaseError(f"the database {path} records several schema versions "
+                                        f"({', '.join(sorted(map(str, rows)))}); it was not written by Organizer")
+                revision = rows[0] if rows else None
             return tables, revision
         except sqlite3.Error as err:
             last = err
@@ -176,7 +207,7 @@ def create_sqlite_database(path: Path, revision: str | None = "head") -> None:
     except OSError as err:
         raise DatabaseError(f"cannot create {path}: {err.strerror}") from None
     try:
-        db = Database(create_db_engine(sqlite_url(tmp)), sqlite_url(tmp))
+        db = Database(sqlite_url(tmp))
         try:
             if revision is not None:
                 upgrade_to(db, revision)
@@ -199,6 +230,8 @@ def create_sqlite_database(path: Path, revision: str | None = "head") -> None:
 
 
 def _install_sqlite_pragmas(engine: Engine) -> None:
+    from sqlalchemy import event
+
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves, see below
@@ -225,16 +258,45 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
 
 
 class Database:
-    """An open database: an engine plus a session factory. One per open file or server."""
+    """An open database: an engine plus a session factory. One per open file or server.
 
-    def __init__(self, engine: Engine, url: str, user: str | None = None) -> None:
-        self.engine = engine
+    The engine is made on first use (``engine``): a SQLite file whose schema is up to date is opened,
+    and the window's first rows read (``plain_reader``), without importing SQLAlchemy.
+    """
+
+    def __init__(self, url: str, engine: Engine | None = None, user: str | None = None) -> None:
         self.url = url
         self.user = user if user is not None else default_user()
         """Who makes the changes, for the audit trail (``store.audit``): the CLI's ``--user``, the
         window's Preferences, else ``$ORGANIZER_USER`` or the operating system's user name."""
-        self.write_engine = engine.execution_options(**{WRITE_OPTION: True})
+        self._engine = engine
+        self._write_engine: Engine | None = None
+        self._engine_lock = threading.Lock()  # the first use may come from the UI thread and a worker at once
+        self._backend = url.split("://", 1)[0].split("+", 1)[0].lower()
         self._factories: tuple[sessionmaker[Session], sessionmaker[Session]] | None = None
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, made (and SQLAlchemy imported) on first use."""
+        engine = self._engine
+        if engine is None:
+            with self._engine_lock:
+                if self._engine is None:
+                    self._engine = create_db_engine(self.url)
+                engine = self._engine
+        return engine
+
+    @property
+    def write_engine(self) -> Engine:
+        """The engine with the option that makes a SQLite transaction begin with ``BEGIN IMMEDIATE``."""
+        engine = self._write_engine
+        if engine is None:
+            base = self.engine
+            with self._engine_lock:
+                if self._write_engine is None:
+                    self._write_engine = base.execution_options(**{WRITE_OPTION: True})
+                engine = self._write_engine
+        return engine
 
     def _session_factories(self) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
         """(read, write) session factories, made on the first ORM unit of work.
@@ -243,6 +305,7 @@ class Database:
         on Core connections (``read_connection``) and never load them (see ``store/schema.py``).
         """
         if self._factories is None:
+            from sqlalchemy import event
             from sqlalchemy.orm import configure_mappers, sessionmaker
 
             # the mapped classes must exist to be configured; audit listens to the write sessions
@@ -258,14 +321,46 @@ class Database:
 
     @property
     def is_sqlite(self) -> bool:
-        return self.engine.dialect.name == "sqlite"
+        return self._backend == "sqlite"
 
     @property
     def path(self) -> Path | None:
+        """The SQLite file of this database, or None (a server, or an in-memory database)."""
         if not self.is_sqlite:
             return None
+        plain = sqlite_file_of(self.url)
+        if plain is not None:
+            return plain
+        from sqlalchemy.engine import make_url
+
         database = make_url(self.url).database
         return Path(database) if database and database != ":memory:" else None
+
+    @contextmanager
+    def plain_reader(self) -> Iterator[sqlite3.Connection]:
+        """One read transaction on a standard-library ``sqlite3`` connection to this SQLite file.
+
+        For the few reads that must not wait for SQLAlchemy to load (the window's first rows, see
+        ``store/plain.py``). The connection is read-only (``query_only``), never creates the file, waits
+        for locks like the engine's connections (busy timeout) and is closed at the end; errors become
+        ``DatabaseError``. A database that is not a SQLite file has no plain reader (``path`` is None).
+        """
+        path = self.path
+        if path is None:
+            raise DatabaseError("plain reads need a SQLite database file")
+        try:
+            con = sqlite3.connect(f"file:{quote(str(path.absolute()))}?mode=rw", uri=True, isolation_level=None,
+                                  timeout=BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.Error as err:
+            raise DatabaseError(f"database error ({path}): {err}") from None
+        try:
+            con.execute("PRAGMA query_only=ON")
+            con.execute("BEGIN")
+            yield con
+        except sqlite3.Error as err:
+            raise DatabaseError(f"database error ({path}): {err}") from None
+        finally:
+            con.close()  # closing ends the read transaction
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
@@ -273,6 +368,7 @@ class Database:
 
         On SQLite it begins with ``BEGIN IMMEDIATE`` (see the module docstring).
         """
+        from sqlalchemy import exc as sa_exc
         from sqlalchemy.orm.exc import StaleDataError
 
         from organizer.store import audit, search_index
@@ -325,6 +421,8 @@ class Database:
     @contextmanager
     def reader(self) -> Iterator[Session]:
         """A read-only session (a transaction that is rolled back at the end)."""
+        from sqlalchemy import exc as sa_exc
+
         with self._session_factories()[0]() as session:
             try:
                 yield session
@@ -340,6 +438,8 @@ class Database:
         Cheaper than ``reader()`` (no ORM session): record views and listings that read columns, not
         objects, use it.
         """
+        from sqlalchemy import exc as sa_exc
+
         try:
             with self.engine.connect() as conn:
                 yield conn
@@ -347,11 +447,14 @@ class Database:
             raise DatabaseError(_describe_operational_error(err, self.url)) from err
 
     def schema_revision(self) -> str | None:
+        from sqlalchemy import inspect
+
         with self.engine.connect() as conn:
             return _stored_revision(conn, set(inspect(conn).get_table_names()))
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
 
 
 def default_user() -> str:
@@ -396,6 +499,9 @@ def _describe_operational_error(err: sa_exc.DBAPIError, where: str) -> str:
 
 
 def _safe_url(url: str) -> str:
+    from sqlalchemy import exc as sa_exc
+    from sqlalchemy.engine import make_url
+
     try:
         return make_url(url).render_as_string(hide_password=True)
     except (sa_exc.ArgumentError, ValueError):
@@ -410,6 +516,9 @@ def redact_url(url: str) -> str:
 
 
 def create_db_engine(url: str) -> Engine:
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
     u = make_url(url)
     if u.get_backend_name() == "sqlite":
         engine = create_engine(u, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
@@ -425,7 +534,15 @@ def open_database(url: str, *, create: bool = True, upgrade: bool = True) -> Dat
     """Open (and if needed create and migrate) the database at ``url``.
 
     Raises DatabaseError with a one-line message for anything that makes the database unusable.
+    An existing SQLite file at the newest revision is checked with ``sqlite3`` alone and opened without
+    importing SQLAlchemy (its engine is made on first use); anything else goes through the engine.
     """
+    plain = sqlite_file_of(url)
+    if plain is not None and upgrade and sqlite_file_revision(plain) == HEAD_REVISION:
+        return Database(url)  # checked above: ours, one revision, the newest; nothing to migrate
+    from sqlalchemy import exc as sa_exc
+    from sqlalchemy.engine import make_url
+
     try:
         u = make_url(url)
         u.port  # noqa: B018 - a bad port raises here
@@ -441,7 +558,7 @@ def open_database(url: str, *, create: bool = True, upgrade: bool = True) -> Dat
         engine = create_db_engine(url)
     except (sa_exc.ArgumentError, ImportError, ValueError) as err:
         raise DatabaseError(f"cannot use database URL {_safe_url(url)}: {err}") from None
-    db = Database(engine, url)
+    db = Database(url, engine)
     try:
         _prepare_schema(db, upgrade=upgrade)
     except DatabaseError:
@@ -462,6 +579,8 @@ def _describe_db_error(err: sa_exc.DBAPIError, url: str) -> str:
 
 def _stored_revision(conn: Any, tables: set[str]) -> str | None:
     """The schema revision recorded in the database (Alembic's version table), read without Alembic."""
+    from sqlalchemy import text
+
     if "alembic_version" not in tables:
         return None
     rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
@@ -477,6 +596,8 @@ def _prepare_schema(db: Database, *, upgrade: bool) -> None:
     An up-to-date database (the usual case) costs one small query and never imports Alembic, which
     would add about a fifth of a second to every command.
     """
+    from sqlalchemy import inspect
+
     with db.engine.connect() as conn:
         tables = set(inspect(conn).get_table_names())
         current = _stored_revision(conn, tables)

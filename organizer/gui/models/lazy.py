@@ -8,6 +8,8 @@ scrolling through 100,000 people or jumping to the end costs a batch per screenf
 The id list comes from ``services.browse.record_ids`` with a ``ListQuery``: filtering and sorting
 happen in SQL. With a ``TaskRunner`` the id query runs on a worker thread and the model resets when
 it arrives (``ids_loaded``); a newer request supersedes an older one. Without one it runs inline.
+The model reads through ``services.paging``, which serves the people list's first page and rows on a
+SQLite file without SQLAlchemy: the window's first rows paint before SQLAlchemy is imported.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from organizer.domain.listing import ListQuery
 from organizer.gui.models import ID_ROLE, column_header
 from organizer.gui.tasks import LatestOnly, TaskContext, TaskRunner
-from organizer.services.browse import first_record_ids, record_ids, record_rows
+from organizer.services.paging import first_record_ids, record_ids, record_rows
 
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
     from PySide6.QtGui import QBrush, QFont

@@ -1,0 +1,90 @@
+"""The reads behind a lazy list: a first page of ids, the whole id list, rows for a batch of ids.
+
+``services.browse`` does the filtering and sorting of every kind in SQL through SQLAlchemy Core. The
+window's first screen, the people list in its usual order, needs only a page of ids, the number of
+people and a batch of rows: on a SQLite file those come from ``store.plain`` (plain ``sqlite3``), and so
+do people rows afterwards, so the first rows are painted before SQLAlchemy is imported (it loads on the
+worker thread that then reads the whole id list). Any other list, filter or sort, and every list on
+PostgreSQL, goes through ``services.browse``, imported on first use. Both ways give the same ids and
+rows (``tests/unit/test_plain_reads.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from organizer.domain.errors import ValidationError
+from organizer.domain.listing import ListQuery
+from organizer.domain.records import PersonRow, compose_full_name
+
+if TYPE_CHECKING:
+    from organizer.store.database import Database
+
+
+def _plain_people(db: Database) -> bool:
+    """People can be read with plain ``sqlite3``: the database is a SQLite file."""
+    return db.path is not None
+
+
+def _usual_person_order(query: ListQuery | None) -> bool:
+    """Every person, in the list's usual order (by name): no filter, no other sort."""
+    return query is None or (query.sort in ("", "name") and replace(query, sort="") == ListQuery())
+
+
+def first_record_ids(db: Database, kind: str, query: ListQuery | None = None, *,
+                     limit: int = 200) -> tuple[list[int], int]:
+    """``services.browse.first_record_ids``: the first ``limit`` ids of a list and how many it has."""
+    if limit < 0:
+        raise ValidationError({"limit": "must be 0 or more"})
+    if kind == "person" and _usual_person_order(query) and _plain_people(db):
+        from organizer.store.plain import first_person_ids
+
+        with db.plain_reader() as con:
+            return first_person_ids(con, limit)
+    from organizer.services import browse
+
+    return browse.first_record_ids(db, kind, query, limit=limit)
+
+
+def record_ids(db: Database, kind: str, query: ListQuery | None = None) -> list[int]:
+    """``services.browse.record_ids``: every id of a list, in its order."""
+    from organizer.services import browse
+
+    return browse.record_ids(db, kind, query)
+
+
+def record_rows(db: Database, kind: str, ids: Sequence[int]) -> list[Any]:
+    """``services.browse.record_rows``: list rows for these ids, in the order given (missing ids skipped)."""
+    if kind == "person" and ids and _plain_people(db):
+        from organizer.store.plain import people_columns
+
+        with db.plain_reader() as con:
+            people, current, tags = people_columns(con, ids)
+        return person_rows(ids, people, current, tags)
+    from organizer.services import browse
+
+    return browse.record_rows(db, kind, ids)
+
+
+def person_rows(ids: Sequence[int], people: Mapping[int, Sequence[Any]],
+                current: Mapping[int, tuple[str | None, str | None]],
+                tags: Mapping[int, Sequence[str]]) -> list[PersonRow]:
+    """``PersonRow``s in the order of ``ids`` from what was read: ``people`` (id, given, middle and family
+    name, display name, honorific), the current position's (title, institution name) and the tags of each."""
+    rows = []
+    for ident in ids:
+        p = people.get(ident)
+        if p is None:
+            continue
+        title, inst = current.get(ident, (None, None))
+        rows.append(PersonRow(
+            id=ident,
+            full_name=compose_full_name(p[1], p[2], p[3], p[4]),
+            current_title=title,
+            current_institution=inst,
+            tags=tuple(tags.get(ident, ())),
+            honorific=p[5],
+        ))
+    return rows
