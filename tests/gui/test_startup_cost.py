@@ -5,7 +5,9 @@ rows (and the first person's detail); then it reports which modules were importe
 The editors, archive import and export, briefings, PDF preview, search, preferences, the follow-ups
 board and SQLAlchemy's ORM with the mapped classes are imported only when first used, and only the shown
 tab is built: the others are built when first shown. On a SQLite file SQLAlchemy itself is not imported
-before the first rows (they come through ``services.paging`` and ``store.plain`` with plain ``sqlite3``).
+before the first rows (they come through ``services.paging`` and ``store.plain`` with plain ``sqlite3``),
+also when the window is started the way users start it, through ``organizer gui`` (the command line, the
+daily backup, the window manager).
 """
 
 from __future__ import annotations
@@ -177,3 +179,40 @@ def test_a_long_list_shows_its_first_page_then_completes_and_a_record_beyond_it_
     qtbot.waitUntil(lambda: tab.current_id() == last, timeout=5_000)
     assert tab.detail.toPlainText().startswith("Test Person 00449")
     window.close()
+
+
+ENTRY_CHILD = r"""
+import json, sys
+from PySide6.QtWidgets import QApplication
+from organizer.gui.main_window import MainWindow
+
+def until_first_rows(app):  # stands in for the event loop: runs it until the first rows, then reports
+    window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+    model = window.people_tab.model
+    while not (model.loaded and model.batches_fetched):
+        app.processEvents()
+        window.people_tab.view.viewport().repaint()
+    print(json.dumps({"modules": sorted(sys.modules), "rows": model.rowCount()}))
+    return 0
+
+QApplication.exec = until_first_rows
+from organizer.app import main
+sys.exit(main(["--db", sys.argv[1], "gui"]))
+"""
+
+
+def test_organizer_gui_on_a_file_shows_its_first_rows_before_sqlalchemy_is_imported(
+        gui_demo_db: Database, tmp_path: Path) -> None:
+    """The real entry point (argument parsing, the daily backup, ``open_database``, the window manager)."""
+    path = gui_demo_db.path
+    if path is None:
+        pytest.skip("about a SQLite database file (this pass runs on ORGANIZER_TEST_DB_URL)")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ORGANIZER_SETTINGS": str(tmp_path / "child.ini")}
+    done = subprocess.run([sys.executable, "-c", ENTRY_CHILD, str(path)], env=env, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    loaded = set(report["modules"])
+    assert report["rows"] == 6 and "organizer.cli.main" in loaded and "organizer.services.backup" in loaded
+    assert sorted(name for name in DEFERRED + SQLITE_DEFERRED if name in loaded) == []
+    assert list((path.parent / "backups").iterdir())  # the daily backup was made on the way
