@@ -72,8 +72,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from functools import lru_cache
+from itertools import chain
 
 from anyascii import anyascii
 
@@ -87,6 +87,8 @@ _APOSTROPHES = "'`\u2018\u2019\u02bb\u02bc\u02b9\u02ba\u00b4\u2032\"\u201c\u201d
 acute accent, prime, quotes and the BGN/PCGN middle dot: removed inside words."""
 _APOSTROPHE_RE = re.compile(f"[{re.escape(_APOSTROPHES)}]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+_NAME_SPLIT = re.compile(r"[\s\-–—,.;:()\[\]{}«»/\\]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff\u0500-\u052f]")
 _WORD_CHARS = re.compile(rf"[\w{re.escape(_APOSTROPHES)}\u0300-\u036f\u0361]+")
 
@@ -125,6 +127,7 @@ for _spelling, _options in _RULES:
     _RULES_BY_FIRST[_spelling[0]] = (*_RULES_BY_FIRST.get(_spelling[0], ()), (_spelling, _options))
 
 
+@lru_cache(maxsize=1)
 def _schemes() -> tuple[object, ...]:
     import iuliia  # its 28 scheme files are loaded on first use, not when this module is imported
 
@@ -139,14 +142,15 @@ SCHEME_NAMES = (
     "TELEGRAM", "UZ",
 )
 """The iuliia schemes whose spellings are folded to the same keys (all of iuliia 0.13's)."""
+_UZ = SCHEME_NAMES.index("UZ")
 
 
 def fold(text: str) -> str:
     """Lower-case ASCII words separated by single spaces (see the module docstring)."""
     if not text:
         return ""
-    if text.isascii():  # most names and notes: nothing to transliterate
-        return " ".join(_NON_WORD.sub(" ", _APOSTROPHE_RE.sub("", text.lower())).split())
+    if text.isascii():  # most names and notes: nothing to transliterate; ' ` " are the ASCII apostrophes
+        return " ".join(_ASCII_WORD.findall(text.lower().replace("'", "").replace("`", "").replace('"', "")))
     # Word by word, each word folded once (names, titles and institutions repeat across records): every
     # step works within a word, so this gives what folding the whole text would, at a fraction of the cost
     # (anyascii is pure Python, per character).
@@ -182,9 +186,10 @@ def name_keys(word: str) -> tuple[str, ...]:
     if is_cyrillic(word):
         keys: dict[str, None] = {}
         russian = word.translate(_TO_RUSSIAN)
-        spellings = [scheme.translate(russian) for scheme in _schemes()]  # type: ignore[attr-defined]
-        spellings.append(_schemes()[SCHEME_NAMES.index("UZ")].translate(word))  # type: ignore[attr-defined]
-        for spelling in spellings:
+        schemes = _schemes()
+        spellings = [scheme.translate(russian) for scheme in schemes]  # type: ignore[attr-defined]
+        spellings.append(schemes[_UZ].translate(word))  # type: ignore[attr-defined]
+        for spelling in dict.fromkeys(spellings):  # most schemes agree on most words: key each spelling once
             for key in _latin_keys(fold(spelling).replace(" ", "")):
                 keys.setdefault(key)
         return tuple(keys)[: MAX_KEYS * 2]
@@ -193,17 +198,14 @@ def name_keys(word: str) -> tuple[str, ...]:
 
 def text_keys(text: str) -> list[str]:
     """The keys of every word of a name (deduplicated, in order)."""
-    seen: dict[str, None] = {}
-    for word in _name_words(text):
-        for key in name_keys(word):
-            seen.setdefault(key)
-    return list(seen)
+    # A name repeats its words (the full name, then each part): key each word once, keys in first-seen order.
+    return list(dict.fromkeys(chain.from_iterable(map(name_keys, dict.fromkeys(_name_words(text))))))
 
 
-def _name_words(text: str) -> Iterable[str]:
-    for chunk in re.split(r"[\s\-–—,.;:()\[\]{}«»/\\]+", unicodedata.normalize("NFC", text)):
-        if chunk:
-            yield chunk
+def _name_words(text: str) -> list[str]:
+    # NFC leaves ASCII text as it is.
+    return [chunk for chunk in _NAME_SPLIT.split(text if text.isascii() else unicodedata.normalize("NFC", text))
+            if chunk]
 
 
 @lru_cache(maxsize=200_000)

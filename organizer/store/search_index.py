@@ -203,7 +203,7 @@ _SQL: dict[tuple[str, str], tuple[str, str]] = {}
 """(dialect, query name) -> the statement's SQL before and after its ``IN`` list, compiled once."""
 
 
-def _rows(session: Session, name: str, ids: Sequence[int]) -> Iterable[Sequence[Any]]:
+def _rows(session: Session, name: str, ids: Sequence[int]) -> Sequence[Sequence[Any]]:
     """The rows of ``_Q[name]`` for these ids, as plain tuples.
 
     On SQLite and PostgreSQL the statement SQLAlchemy compiled (once) runs on the session's DB-API
@@ -213,7 +213,7 @@ def _rows(session: Session, name: str, ids: Sequence[int]) -> Iterable[Sequence[
     dialect = conn.dialect
     mark = _PLACEHOLDER.get(dialect.name)
     if mark is None:
-        return conn.execute(_Q[name], {"ids": list(ids)})
+        return conn.execute(_Q[name], {"ids": list(ids)}).all()
     parts = _SQL.get((dialect.name, name))
     if parts is None:
         sql = str(_Q[name].compile(dialect=dialect))
@@ -227,8 +227,13 @@ def _rows(session: Session, name: str, ids: Sequence[int]) -> Iterable[Sequence[
 def _grouped(session: Session, name: str, ids: Sequence[int]) -> dict[int, list[Any]]:
     """Rows of ``_Q[name]`` (first column an owner id) grouped by owner: the rest of each row, or its one value."""
     out: dict[int, list[Any]] = defaultdict(list)
-    for row in _rows(session, name, ids):
-        out[row[0]].append(row[1:] if len(row) > 2 else row[1])
+    rows = _rows(session, name, ids)
+    if rows and len(rows[0]) == 2:
+        for owner, value in rows:
+            out[owner].append(value)
+    else:
+        for row in rows:
+            out[row[0]].append(row[1:])
     return out
 
 
@@ -274,19 +279,18 @@ def _people(session: Session, ids: Sequence[int], body: bool) -> dict[int, Docum
     docs: dict[int, Document] = {}
     for pid, given, middle, family, display, honorific, biography, notes in _rows(session, "person", ids):
         full = compose_full_name(given, middle, family, display)
-        doc = Document("person", pid, full, name_keyed=True)
-        doc.names = [n for n in (full, given, middle, family, display) if n]
-        doc.add("honorific", honorific)
-        doc.add("biography", biography)
-        doc.add("notes", notes)
-        docs[pid] = doc
+        docs[pid] = Document("person", pid, full, [n for n in (full, given, middle, family, display) if n],
+                             [(label, value) for label, value in (("honorific", honorific), ("biography", biography),
+                                                                  ("notes", notes)) if value and value.strip()],
+                             name_keyed=True)  # the body as ``add`` would make it
     for pid, variants in _grouped(session, "person_name", ids).items():
         docs[pid].names.extend(variants)
     if not body:
         return docs
     for pid, rows in _grouped(session, "position", ids).items():
+        doc_body = docs[pid].body  # never blank: no need of ``add``'s check
         for title, inst, current in rows:
-            docs[pid].add("position" if current else "former position", f"{title}, {inst}")
+            doc_body.append(("position" if current else "former position", f"{title}, {inst}"))
     for pid, addresses in _grouped(session, "person_email", ids).items():
         docs[pid].add("e-mail", " ".join(addresses))
     for pid, tags in _grouped(session, "person_tag", ids).items():
@@ -382,10 +386,9 @@ class IndexedText:
 
 
 def indexed_text(doc: Document) -> IndexedText:
-    names = fold(" ".join(doc.names))
-    keys = " ".join(text_keys(" ".join(doc.names))) if doc.name_keyed else ""
-    body = fold("\n".join(value for _label, value in doc.body))
-    return IndexedText(names, keys, body)
+    names = " ".join(doc.names)
+    keys = " ".join(text_keys(names)) if doc.name_keyed else ""
+    return IndexedText(fold(names), keys, fold("\n".join([value for _label, value in doc.body])))
 
 
 # --- the interface -------------------------------------------------------------------------------
@@ -485,14 +488,17 @@ class SqliteFtsIndex:
 
     def apply_pending(self, session: Session) -> int:
         done = 0
+        terms_done: set[tuple[str, str]] = set()
         while True:
-            step = self._apply_some(session, APPLY_BATCH)
+            step = self._apply_some(session, APPLY_BATCH, terms_done)
             if not step:
                 return done
             done += step
 
-    def _apply_some(self, session: Session, limit: int) -> int:
+    def _apply_some(self, session: Session, limit: int, terms_done: set[tuple[str, str]] | None = None) -> int:
         """Index the first ``limit`` queued records (in key order) and take them off the queue.
+
+        ``terms_done``: the ``search_term`` rows this transaction has already written (a batch skips them).
 
         All on the session's DB-API cursor (SQLAlchemy's per-row parameter handling cost more than
         the statements). The queue is a table in key order, and nothing between the read and the
@@ -507,12 +513,12 @@ class SqliteFtsIndex:
         for kind, ids in by_kind.items():
             if kind in _BUILDERS:
                 for chunk in chunks(ids, REINDEX_CHUNK):
-                    self._reindex(session, kind, chunk)
+                    self._reindex(session, kind, chunk, set() if terms_done is None else terms_done)
             cur.execute("DELETE FROM search_dirty WHERE kind = ? AND record_id BETWEEN ? AND ?",
                         (kind, ids[0], ids[-1]))
         return len(batch)
 
-    def _reindex(self, session: Session, kind: str, ids: Sequence[int]) -> None:
+    def _reindex(self, session: Session, kind: str, ids: Sequence[int], terms_done: set[tuple[str, str]]) -> None:
         """Replace the index rows of these records (ascending ids) by their documents' folded text."""
         table = f"search_{kind}"
         cur = _raw(session)
@@ -525,21 +531,26 @@ class SqliteFtsIndex:
         if not docs:
             return
         rows: list[tuple[int, str, str, str]] = []
-        terms: set[tuple[str, str]] = set()
+        words: set[str] = set()
+        keys: set[str] = set()
         for ident, doc in docs.items():
             t = indexed_text(doc)
             rows.append((ident, t.names, t.keys, t.body))
             if doc.name_keyed:
-                terms.update(("n", w) for w in t.names.split())
-                terms.update(("k", k) for k in t.keys.split())
+                words.update(t.names.split())
+                keys.update(t.keys.split())
         cur.executemany(f"INSERT INTO {table} (rowid, names, keys, body) VALUES (?, ?, ?, ?)", rows)
+        terms = {("n", w) for w in words} | {("k", k) for k in keys}
+        terms -= terms_done
         if terms:
             cur.executemany("INSERT OR IGNORE INTO search_term (field, term) VALUES (?, ?)", terms)
+            terms_done |= terms
 
     def rebuild(self, session: Session, progress: Progress | None = None) -> dict[str, int]:
         conn = session.connection()
         install_sqlite(lambda sql: conn.exec_driver_sql(sql))
-        counts = refill(session, self._apply_some, progress)
+        terms_done: set[tuple[str, str]] = set()
+        counts = refill(session, lambda s, limit: self._apply_some(s, limit, terms_done), progress)
         for kind in KINDS:
             session.execute(text(f"INSERT INTO search_{kind} (search_{kind}) VALUES ('optimize')"))
         return counts
