@@ -11,7 +11,7 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -128,6 +128,18 @@ def format_phone(value: str, region: str | None = None) -> str:
     if not _PHONE_AS_TYPED.match(value):
         raise ValueError("digits, spaces, + ( ) - . / allowed")
     return value
+
+
+@dataclass(slots=True)
+class CheckedRecord:
+    """A record as it will be stored, after every rule of its service: the columns of its own table,
+    the rows of its child tables (without the owner's id, keyed by table name; every row of one table
+    has the same keys) and its topics. The services' ``_apply`` fills a mapped object from it; an
+    archive import writes many at once with bulk inserts (``interchange``)."""
+
+    columns: dict[str, Any]
+    children: dict[str, list[dict[str, Any]]]
+    topics: list[m.Topic]
 
 
 class Checker:

@@ -11,7 +11,16 @@ from organizer.domain.changes import ChangeSet, Snapshot
 from organizer.domain.enums import FollowUpStatus, RecordKind, parse_enum
 from organizer.domain.errors import NotFoundError
 from organizer.domain.records import FollowUpData, FollowUpDetail, FollowUpRow, compose_full_name
-from organizer.services._common import Checker, delete_record, edited, meta_of, new_record, require_exists, valid_id
+from organizer.services._common import (
+    CheckedRecord,
+    Checker,
+    delete_record,
+    edited,
+    meta_of,
+    new_record,
+    require_exists,
+    valid_id,
+)
 from organizer.store import schema as s
 from organizer.store.lazy import models as m
 
@@ -32,12 +41,20 @@ def _with_meeting_visit(session: Session, data: FollowUpData) -> FollowUpData:
     return data
 
 
-def _apply(session: Session, obj: m.FollowUp, data: FollowUpData, checker: Checker) -> None:
+def check_followup(session: Session, data: FollowUpData, checker: Checker) -> CheckedRecord:
+    """Apply every rule for a follow-up to ``data``; problems go to ``checker`` (call ``checker.check()``)."""
     data = _with_meeting_visit(session, data)
-    obj.description = checker.text("description", data.description, required=True, limit=10_000,
-                                   single_line=False)
-    obj.status = parse_enum(FollowUpStatus, data.status, "status").value
-    obj.due_date = data.due_date
+    columns: dict[str, Any] = {
+        "description": checker.text("description", data.description, required=True, limit=10_000,
+                                    single_line=False),
+        "status": parse_enum(FollowUpStatus, data.status, "status").value,
+        "due_date": data.due_date,
+        "owner_person_id": data.owner_person_id,
+        "owner_institution_id": data.owner_institution_id,
+        "visit_id": data.visit_id,
+        "meeting_id": data.meeting_id,
+        "notes": checker.long_text("notes", data.notes),
+    }
     require_exists(session, m.Person, data.owner_person_id, "owner_person_id", "person", checker)
     require_exists(session, m.Institution, data.owner_institution_id, "owner_institution_id", "institution",
                    checker)
@@ -48,12 +65,14 @@ def _apply(session: Session, obj: m.FollowUp, data: FollowUpData, checker: Check
         if meeting is not None and meeting.visit_id not in (None, data.visit_id):
             checker.add("meeting_id", f"meeting {data.meeting_id} belongs to another visit ({meeting.visit_id})",
                         "meeting_of_other_visit", meeting=data.meeting_id, visit=meeting.visit_id)
-    obj.owner_person_id = data.owner_person_id
-    obj.owner_institution_id = data.owner_institution_id
-    obj.visit_id = data.visit_id
-    obj.meeting_id = data.meeting_id
-    obj.notes = checker.long_text("notes", data.notes)
+    return CheckedRecord(columns, {}, [])
+
+
+def _apply(session: Session, obj: m.FollowUp, data: FollowUpData, checker: Checker) -> None:
+    checked = check_followup(session, data, checker)
     checker.check()
+    for key, value in checked.columns.items():
+        setattr(obj, key, value)
 
 
 def create_in(session: Session, data: FollowUpData, *, flush: bool = True, ident: int | None = None) -> m.FollowUp:

@@ -56,7 +56,7 @@ from organizer.domain.records import (
     VisitInstitutionData,
 )
 from organizer.services import agreements, archive_file, followups, institutions, meetings, people, visits
-from organizer.services._common import FREE_UIDS, KNOWN_IDS, SHORT_LIMIT, Checker, topics_by_name
+from organizer.services._common import FREE_UIDS, KNOWN_IDS, SHORT_LIMIT, CheckedRecord, Checker, topics_by_name
 from organizer.services.archive_file import ArchiveFile
 from organizer.store import audit, schema
 from organizer.store import models as m
@@ -400,11 +400,14 @@ def _import_people(session: Session, res: _Resolver, items: Iterable[Any], repor
     _in_chunks("people", items, report, lambda chunk: _people_chunk(session, res, chunk, tick, created))
 
 
-def _import_meetings(session: Session, res: _Resolver, items: Iterable[Any], report: ImportReport,
-                     tick: Callable[[], None], created: list[str]) -> None:
-    """Meetings in chunks, like people (``meetings.check_meeting``, then bulk inserts): the largest of
-    the other sections (four or more a visit, each with its participants)."""
-    _in_chunks("meetings", items, report, lambda chunk: _meetings_chunk(session, res, chunk, tick, created))
+def _import_records(section: str) -> Callable[[Session, _Resolver, Iterable[Any], ImportReport,
+                                                 Callable[[], None], list[str]], None]:
+    """The import of a section of ``_BULK_RECORDS``: in chunks, like people (each record checked by its
+    service's ``check_*``, then one bulk insert per table and chunk)."""
+    def run(session: Session, res: _Resolver, items: Iterable[Any], report: ImportReport,
+            tick: Callable[[], None], created: list[str]) -> None:
+        _in_chunks(section, items, report, lambda chunk: _records_chunk(session, res, section, chunk, tick, created))
+    return run
 
 
 def _in_chunks(section: str, items: Iterable[Any], report: ImportReport,
@@ -442,44 +445,51 @@ def _new_ids(conn: Any, table: Any, uids: list[str]) -> list[int]:
     return [found[uid] for uid in uids]
 
 
-def _meetings_chunk(session: Session, res: _Resolver, chunk: list[tuple[_Reader, str]],
-                    tick: Callable[[], None], created: list[str]) -> int:
-    """Validate and insert the new meetings of one chunk (uids appended to ``created``); returns how
-    many were new."""
-    checked: list[tuple[str, meetings.CheckedMeeting]] = []
+def _records_chunk(session: Session, res: _Resolver, section: str, chunk: list[tuple[_Reader, str]],
+                   tick: Callable[[], None], created: list[str]) -> int:
+    """Validate and insert the new records of one chunk of ``section`` (uids appended to ``created``);
+    returns how many were new."""
+    model, table_name, read, check = _BULK_RECORDS[section]
+    checked: list[tuple[str, CheckedRecord]] = []
     for r, uid in chunk:
         tick()
-        if res.exists(m.Meeting, uid):
+        if res.exists(model, uid):
             continue
         try:
-            data = _meeting_data(res, r, uid)
+            data = read(res, r, uid)
             checker = Checker(r.where)
             checker.text("uid", uid, required=True, limit=SHORT_LIMIT)
-            meeting = meetings.check_meeting(session, data, checker)
+            record = check(session, data, checker)
             checker.check()
         except ValidationError as err:
-            if err.record and err.record.startswith("meetings"):
+            if err.record and err.record.startswith(section):
                 raise
             raise ValidationError(err.issues, record=r.where) from None
-        checked.append((uid, meeting))
+        checked.append((uid, record))
     if not checked:
         return 0
-    if any(t.id is None for _, meeting in checked for t in meeting.topics):
+    if any(t.id is None for _, record in checked for t in record.topics):
         session.flush()  # topics first named here get their ids
     conn = session.connection()
+    table = schema.table(table_name)
     keys = list(checked[0][1].columns)
-    insert_rows(conn, schema.meeting, ["uid", *keys],
-                [(uid, *(meeting.columns[k] for k in keys)) for uid, meeting in checked])
+    insert_rows(conn, table, ["uid", *keys], [(uid, *(record.columns[k] for k in keys)) for uid, record in checked])
     uids = [uid for uid, _ in checked]
-    ids = _new_ids(conn, schema.meeting, uids)
+    ids = _new_ids(conn, table, uids)
     for uid, ident in zip(uids, ids, strict=True):
-        res.remember(m.Meeting, uid, ident)
+        res.remember(model, uid, ident)
     created.extend(uids)
-    pairs = list(zip(checked, ids, strict=True))
-    insert_rows(conn, schema.meeting_participant, ("meeting_id", "person_id", "side", "role"),
-                [(ident, p["person_id"], p["side"], p["role"]) for (_, mt), ident in pairs for p in mt.participants])
-    insert_rows(conn, schema.meeting_topic, ("meeting_id", "topic_id"),
-                [(ident, t.id) for (_, mt), ident in pairs for t in mt.topics])
+    pairs = list(zip((record for _, record in checked), ids, strict=True))
+    owner = f"{table_name}_id"
+    for child in checked[0][1].children:
+        rows = [(ident, row) for record, ident in pairs for row in record.children[child]]
+        if rows:
+            child_keys = list(rows[0][1])
+            insert_rows(conn, schema.table(child), [owner, *child_keys],
+                        [(ident, *(row[k] for k in child_keys)) for ident, row in rows])
+    links = [(ident, t.id) for record, ident in pairs for t in record.topics]
+    if links:
+        insert_rows(conn, schema.table(f"{table_name}_topic"), (owner, "topic_id"), links)
     return len(checked)
 
 
@@ -654,7 +664,7 @@ def _person_ref(res: _Resolver, r: _Reader, key: str = "person") -> int:
     return ident
 
 
-def _visit(session: Session, res: _Resolver, r: _Reader, uid: str) -> m.RecordMixin:
+def _visit_data(res: _Resolver, r: _Reader, uid: str) -> VisitData:
     lg = _Reader(r.raw.get("logistics") or {}, f"{r.where}.logistics")
     insts = []
     for it in r.items("institutions"):
@@ -662,7 +672,7 @@ def _visit(session: Session, res: _Resolver, r: _Reader, uid: str) -> m.RecordMi
         if iid is None:
             raise it.fail("institution", "is required")
         insts.append(VisitInstitutionData(iid, parse_enum(Side, it.text("side"), "side")))
-    return visits.create_in(session, VisitData(
+    return VisitData(
         uid=uid, title=r.text("title"),
         direction=parse_enum(VisitDirection, r.text("direction", "incoming"), "direction"),
         start_date=r.day("start_date"), end_date=r.day("end_date"), place=r.text("place"),
@@ -686,7 +696,7 @@ def _visit(session: Session, res: _Resolver, r: _Reader, uid: str) -> m.RecordMi
             for g in r.items("gifts")
         ),
         summary=r.text("summary"),
-    ), flush=False)
+    )
 
 
 def _meeting_data(res: _Resolver, r: _Reader, uid: str) -> MeetingData:
@@ -705,15 +715,15 @@ def _meeting_data(res: _Resolver, r: _Reader, uid: str) -> MeetingData:
     )
 
 
-def _followup(session: Session, res: _Resolver, r: _Reader, uid: str) -> m.RecordMixin:
-    return followups.create_in(session, FollowUpData(
+def _followup_data(res: _Resolver, r: _Reader, uid: str) -> FollowUpData:
+    return FollowUpData(
         uid=uid, description=r.text("description"),
         status=parse_enum(FollowUpStatus, r.text("status", "open"), "status"), due_date=r.day("due_date"),
         owner_person_id=res.id_of(m.Person, r.opt_text("owner_person"), r, "owner_person"),
         owner_institution_id=res.id_of(m.Institution, r.opt_text("owner_institution"), r, "owner_institution"),
         visit_id=res.id_of(m.Visit, r.opt_text("visit"), r, "visit"),
         meeting_id=res.id_of(m.Meeting, r.opt_text("meeting"), r, "meeting"), notes=r.text("notes"),
-    ), flush=False)
+    )
 
 
 def _agreement(session: Session, res: _Resolver, r: _Reader, uid: str) -> m.RecordMixin:
@@ -745,13 +755,19 @@ _MODELS: dict[str, type[m.RecordMixin]] = {
 }
 _BUILDERS: dict[str, Callable[[Session, _Resolver, _Reader, str], m.RecordMixin]] = {
     "institutions": _institution,
-    "visits": _visit,
-    "followups": _followup,
     "agreements": _agreement,
 }
-"""The sections imported record by record through the services' ``create_in`` (the ORM)."""
+"""The sections imported record by record through the services' ``create_in`` (the ORM): institutions
+(a unit refers to its parent, which the same chunk may create) and agreements (few)."""
+_BULK_RECORDS: dict[str, tuple[type[m.RecordMixin], str, Callable[[_Resolver, _Reader, str], Any],
+                               Callable[[Session, Any, Checker], CheckedRecord]]] = {
+    "visits": (m.Visit, "visit", _visit_data, visits.check_visit),
+    "meetings": (m.Meeting, "meeting", _meeting_data, meetings.check_meeting),
+    "followups": (m.FollowUp, "followup", _followup_data, followups.check_followup),
+}
+"""Sections written in bulk through ``_records_chunk``: (model, table, archive reader, service check)."""
 _BULK: dict[str, Callable[[Session, _Resolver, Iterable[Any], ImportReport, Callable[[], None], list[str]], None]] = {
     "people": _import_people,
-    "meetings": _import_meetings,
+    **{section: _import_records(section) for section in _BULK_RECORDS},
 }
 """The large sections: checked by the services' rules, written with bulk inserts a chunk at a time."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Connection, Row, Table, literal, select
@@ -21,6 +21,7 @@ from organizer.domain.records import (
     compose_full_name,
 )
 from organizer.services._common import (
+    CheckedRecord,
     Checker,
     delete_record,
     edited,
@@ -83,16 +84,7 @@ def participant_order(view: ParticipantView) -> tuple[int, int]:
     return (0 if view.side is Side.GUEST else 1, view.precedence or 10**6)
 
 
-@dataclass
-class CheckedMeeting:
-    """A meeting's columns and participants as they are stored, after every rule (``check_meeting``)."""
-
-    columns: dict[str, Any]
-    participants: list[dict[str, Any]]
-    topics: list[m.Topic]
-
-
-def check_meeting(session: Session, data: MeetingData, checker: Checker) -> CheckedMeeting:
+def check_meeting(session: Session, data: MeetingData, checker: Checker) -> CheckedRecord:
     """Apply every rule for a meeting to ``data``; problems go to ``checker`` (call ``checker.check()``)."""
     columns: dict[str, Any] = {
         "title": checker.text("title", data.title, required=True),
@@ -114,7 +106,7 @@ def check_meeting(session: Session, data: MeetingData, checker: Checker) -> Chec
                    checker)
     participants = check_participants(session, data.participants, checker)
     topics = topics_by_name(session, data.topics, checker)
-    return CheckedMeeting(columns, participants, topics)
+    return CheckedRecord(columns, {"meeting_participant": participants}, topics)
 
 
 def _apply(session: Session, obj: m.Meeting, data: MeetingData, checker: Checker) -> None:
@@ -122,7 +114,7 @@ def _apply(session: Session, obj: m.Meeting, data: MeetingData, checker: Checker
     checker.check()
     for key, value in checked.columns.items():
         setattr(obj, key, value)
-    participants = [m.MeetingParticipant(**p) for p in checked.participants]
+    participants = [m.MeetingParticipant(**p) for p in checked.children["meeting_participant"]]
     replace_children(session, obj, "participants", participants, fields=("person_id", "side", "role"),
                      key=("person_id",), pair_leftovers=False)
     obj.topics = checked.topics

@@ -30,6 +30,7 @@ from organizer.domain.records import (
     VisitSide,
 )
 from organizer.services._common import (
+    CheckedRecord,
     Checker,
     delete_record,
     edited,
@@ -57,26 +58,29 @@ MAX_PRECEDENCE = 1_000_000
 """Highest rank in a delegation's order of precedence (the number is stored as a 32-bit integer)."""
 
 
-def _apply(session: Session, obj: m.Visit, data: VisitData, checker: Checker) -> None:
-    obj.title = checker.text("title", data.title, required=True)
-    obj.direction = parse_enum(VisitDirection, data.direction, "direction").value
-    obj.status = parse_enum(VisitStatus, data.status, "status").value
-    checker.date_order("end_date", data.start_date, data.end_date)
-    obj.start_date = data.start_date
-    obj.end_date = data.end_date
-    obj.place = checker.text("place", data.place)
-    obj.purpose = checker.long_text("purpose", data.purpose)
-    obj.summary = checker.long_text("summary", data.summary)
+def check_visit(session: Session, data: VisitData, checker: Checker) -> CheckedRecord:
+    """Apply every rule for a visit to ``data``; problems go to ``checker`` (call ``checker.check()``)."""
     lg = data.logistics
+    columns: dict[str, Any] = {
+        "title": checker.text("title", data.title, required=True),
+        "direction": parse_enum(VisitDirection, data.direction, "direction").value,
+        "status": parse_enum(VisitStatus, data.status, "status").value,
+        "start_date": data.start_date,
+        "end_date": data.end_date,
+        "place": checker.text("place", data.place),
+        "purpose": checker.long_text("purpose", data.purpose),
+        "summary": checker.long_text("summary", data.summary),
+        "arrival_at": lg.arrival_at,
+        "departure_at": lg.departure_at,
+        "arrival_details": checker.long_text("logistics.arrival_details", lg.arrival_details),
+        "departure_details": checker.long_text("logistics.departure_details", lg.departure_details),
+        "lodging": checker.long_text("logistics.lodging", lg.lodging),
+        "transport": checker.long_text("logistics.transport", lg.transport),
+        "interpreter_needs": checker.long_text("logistics.interpreter_needs", lg.interpreter_needs),
+        "dietary_needs": checker.long_text("logistics.dietary_needs", lg.dietary_needs),
+    }
+    checker.date_order("end_date", data.start_date, data.end_date)
     checker.date_order("logistics.departure_at", lg.arrival_at, lg.departure_at, what="arrival")
-    obj.arrival_at = lg.arrival_at
-    obj.departure_at = lg.departure_at
-    obj.arrival_details = checker.long_text("logistics.arrival_details", lg.arrival_details)
-    obj.departure_details = checker.long_text("logistics.departure_details", lg.departure_details)
-    obj.lodging = checker.long_text("logistics.lodging", lg.lodging)
-    obj.transport = checker.long_text("logistics.transport", lg.transport)
-    obj.interpreter_needs = checker.long_text("logistics.interpreter_needs", lg.interpreter_needs)
-    obj.dietary_needs = checker.long_text("logistics.dietary_needs", lg.dietary_needs)
 
     institutions = []
     seen_inst: set[int] = set()
@@ -87,8 +91,8 @@ def _apply(session: Session, obj: m.Visit, data: VisitData, checker: Checker) ->
             checker.add(f"{field}.institution_id", f"institution {vi.institution_id} is listed twice",
                         "listed_twice", kind="institution", id=vi.institution_id)
         seen_inst.add(vi.institution_id)
-        institutions.append(m.VisitInstitution(institution_id=vi.institution_id,
-                                               side=parse_enum(Side, vi.side, f"{field}.side").value))
+        institutions.append({"institution_id": vi.institution_id,
+                             "side": parse_enum(Side, vi.side, f"{field}.side").value})
     participants = []
     seen_people: set[int] = set()
     for i, p in enumerate(data.participants):
@@ -101,26 +105,35 @@ def _apply(session: Session, obj: m.Visit, data: VisitData, checker: Checker) ->
         if not 0 <= p.precedence <= MAX_PRECEDENCE:
             checker.add(f"{field}.precedence", f"must be 0 (unranked) or a rank up to {MAX_PRECEDENCE:,}",
                         "precedence", limit=MAX_PRECEDENCE)
-        participants.append(m.VisitParticipant(
-            person_id=p.person_id, side=parse_enum(Side, p.side, f"{field}.side").value,
-            role=parse_enum(ParticipantRole, p.role, f"{field}.role").value, precedence=p.precedence,
-        ))
+        participants.append({"person_id": p.person_id, "side": parse_enum(Side, p.side, f"{field}.side").value,
+                             "role": parse_enum(ParticipantRole, p.role, f"{field}.role").value,
+                             "precedence": p.precedence})
     gifts = []
     for i, g in enumerate(data.gifts):
         field = f"gifts[{i}]"
         require_exists(session, m.Person, g.person_id, f"{field}.person_id", "person", checker)
-        gifts.append(m.Gift(direction=parse_enum(GiftDirection, g.direction, f"{field}.direction").value,
-                            description=checker.text(f"{field}.description", g.description, required=True,
-                                                     limit=10_000, single_line=False),
-                            person_id=g.person_id))
+        gifts.append({"direction": parse_enum(GiftDirection, g.direction, f"{field}.direction").value,
+                      "description": checker.text(f"{field}.description", g.description, required=True,
+                                                  limit=10_000, single_line=False),
+                      "person_id": g.person_id})
     topics = topics_by_name(session, data.topics, checker)
+    return CheckedRecord(columns, {"visit_institution": institutions, "visit_participant": participants,
+                                   "gift": gifts}, topics)
+
+
+def _apply(session: Session, obj: m.Visit, data: VisitData, checker: Checker) -> None:
+    checked = check_visit(session, data, checker)
     checker.check()
-    replace_children(session, obj, "institutions", institutions, fields=("institution_id", "side"),
-                     key=("institution_id",), pair_leftovers=False)
-    replace_children(session, obj, "participants", participants, fields=("person_id", "side", "role", "precedence"),
-                     key=("person_id",), pair_leftovers=False)
-    replace_children(session, obj, "gifts", gifts, fields=("direction", "description", "person_id"))
-    obj.topics = topics
+    for key, value in checked.columns.items():
+        setattr(obj, key, value)
+    children = checked.children
+    replace_children(session, obj, "institutions", [m.VisitInstitution(**v) for v in children["visit_institution"]],
+                     fields=("institution_id", "side"), key=("institution_id",), pair_leftovers=False)
+    replace_children(session, obj, "participants", [m.VisitParticipant(**v) for v in children["visit_participant"]],
+                     fields=("person_id", "side", "role", "precedence"), key=("person_id",), pair_leftovers=False)
+    replace_children(session, obj, "gifts", [m.Gift(**v) for v in children["gift"]],
+                     fields=("direction", "description", "person_id"))
+    obj.topics = checked.topics
 
 
 def create_in(session: Session, data: VisitData, *, flush: bool = True, ident: int | None = None) -> m.Visit:

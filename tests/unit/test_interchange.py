@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from organizer.assets import demo_archive
 from organizer.domain.errors import ImportFormatError, ValidationError
+from organizer.domain.records import FollowUpData
 from organizer.services import interchange, people
 from organizer.services.demo import load_demo
 from organizer.store import Database
@@ -233,22 +234,43 @@ def test_an_institution_error_names_its_place_in_the_file(db: Database) -> None:
     assert _counts(db)["Institution"] == 0
 
 
-def test_meetings_in_bulk_keep_the_services_rules(db: Database) -> None:
-    """Meetings are written in bulk: a meeting that breaks a rule is named with its place in the file,
-    and nothing of the file is kept."""
-    for mutate, field in [
-        (lambda mt: mt.update(ends_at="2000-01-01T10:00"), "ends_at"),
-        (lambda mt: mt.update(participants=[mt["participants"][0], mt["participants"][0]]), "participants[1]"),
-        (lambda mt: mt.update(title=""), "title"),
-        (lambda mt: mt.update(title="a\x07b"), "title"),
-    ]:
-        data = _demo()
-        mutate(data["meetings"][1])
-        with pytest.raises(ValidationError) as info:
-            interchange.import_archive(db, data)
-        assert f"meetings[1] ({data['meetings'][1]['uid']})" in str(info.value)
-        assert any(key.startswith(field) for key in info.value.issues), info.value.issues
-        assert all(n == 0 for n in _counts(db).values())
+@pytest.mark.parametrize(("section", "index", "mutate", "field"), [
+    ("meetings", 1, lambda mt: mt.update(ends_at="2000-01-01T10:00"), "ends_at"),
+    ("meetings", 1, lambda mt: mt.update(participants=[mt["participants"][0]] * 2), "participants[1]"),
+    ("meetings", 1, lambda mt: mt.update(title=""), "title"),
+    ("meetings", 1, lambda mt: mt.update(title="a\x07b"), "title"),
+    ("visits", 0, lambda v: v.update(end_date="2000-01-01"), "end_date"),
+    ("visits", 0, lambda v: v.update(participants=[v["participants"][0]] * 2), "participants[1]"),
+    ("visits", 0, lambda v: v["participants"][0].update(precedence=10**7), "participants[0].precedence"),
+    ("visits", 0, lambda v: v.update(gifts=[{"direction": "given", "description": ""}]), "gifts[0].description"),
+    ("visits", 0, lambda v: v.update(logistics={"arrival_at": "2025-05-02T10:00", "departure_at": "2025-05-01T10:00"}),
+     "logistics.departure_at"),
+    ("followups", 2, lambda f: f.update(description=""), "description"),
+    ("followups", 2, lambda f: f.update(notes="x" * 2_000_000), "notes"),
+])
+def test_sections_in_bulk_keep_the_services_rules(db: Database, section: str, index: int, mutate: Any,
+                                                  field: str) -> None:
+    """Visits, meetings and follow-ups are written in bulk: a record that breaks a rule of its service is
+    named with its place in the file and the field, and nothing of the file is kept."""
+    data = _demo()
+    mutate(data[section][index])
+    with pytest.raises(ValidationError) as info:
+        interchange.import_archive(db, data)
+    assert f"{section}[{index}] ({data[section][index]['uid']})" in str(info.value)
+    assert any(key.startswith(field) for key in info.value.issues), info.value.issues
+    assert all(n == 0 for n in _counts(db).values())
+
+
+def test_a_followup_of_a_meeting_of_another_visit_is_refused(db: Database) -> None:
+    data = _demo()
+    meeting_visits = {mt["uid"]: mt.get("visit") for mt in data["meetings"]}
+    followup = next(f for f in data["followups"] if f.get("meeting") and meeting_visits[f["meeting"]])
+    other = dict(data["visits"][0], uid="other-visit", title="Another visit")
+    data["visits"].append(other)
+    followup["visit"] = "other-visit"
+    with pytest.raises(ValidationError, match="belongs to another visit"):
+        interchange.import_archive(db, data)
+    assert all(n == 0 for n in _counts(db).values())
 
 
 def test_meetings_in_bulk_are_stored_as_the_services_store_them(db: Database, tmp_path: Path) -> None:
@@ -279,3 +301,37 @@ def test_meetings_in_bulk_are_stored_as_the_services_store_them(db: Database, tm
             assert owners[raw["uid"]] == ids[raw["meeting"]]
     again = interchange.import_archive(db, data)
     assert again.added["meetings"] == 0 and again.unchanged["meetings"] == len(data["meetings"])
+
+
+def test_records_written_by_the_services_round_trip_through_the_bulk_import(demo_db: Database,
+                                                                            tmp_path: Path) -> None:
+    """A visit, a meeting and a follow-up created through the services (the ORM path) export and import
+    (the bulk path) into the same archive: both paths store the same thing."""
+    from dataclasses import replace
+
+    from organizer.domain.enums import GiftDirection
+    from organizer.domain.records import GiftData, Logistics
+    from organizer.services import followups, meetings, visits
+    from organizer.services.archive_export import export_archive
+    from organizer.store import open_database, sqlite_url
+
+    visit_id = visits.list_visits(demo_db)[0].id
+    visit = visits.get_visit(demo_db, visit_id).data
+    person = visit.participants[0].person_id
+    new_visit = visits.create_visit(demo_db, replace(
+        visit, uid=None, title="Return visit <b>&", topics=(*visit.topics, "Catalysis"),
+        logistics=Logistics(lodging="Hotel\nroom 12", interpreter_needs="uz-ru"),
+        gifts=(GiftData(GiftDirection.GIVEN, "Book «Kazan»", person),))).meta.id
+    meeting_id = meetings.list_meetings(demo_db, visit_id)[0].id
+    meeting = meetings.get_meeting(demo_db, meeting_id).data
+    new_meeting = meetings.create_meeting(demo_db, replace(meeting, uid=None, visit_id=new_visit,
+                                                           notes="# Notes\n- one", topics=("Catalysis",))).meta.id
+    followups.create_followup(demo_db, FollowUpData(description="Send the programme", meeting_id=new_meeting,
+                                                    owner_person_id=person, notes="by e-mail"))
+    first = export_archive(demo_db)
+    fresh = open_database(sqlite_url(tmp_path / "fresh.sqlite"))
+    try:
+        interchange.import_archive(fresh, first)
+        assert export_archive(fresh) == first
+    finally:
+        fresh.close()
