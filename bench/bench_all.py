@@ -285,8 +285,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         small = database(args.cache, args.import_people)
         arch = archive_paths(small, work, r, base, args.baseline_repeat)
         t2 = Table(f"Archive of {args.import_people:,} people ({arch['archive'].rss_mb:.0f} MB of JSON; "
-                   f"median of {r})", ["path", "seconds", "CPU s", "peak RSS MB", "vs baseline", "vs floor",
-                                       "CPU vs floor"])
+                   f"median of {r})", ["path", "seconds", "CPU s", "peak RSS MB", "vs baseline", "CPU vs baseline",
+                                       "vs floor", "CPU vs floor"])
         tables.append(t2)
         for name in ("import", "import (baseline)", "import floor", "export", "export (baseline)"):
             if name not in arch:
@@ -296,6 +296,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             old = arch.get(f"{kind} (baseline)")
             t2.add(name, p.seconds, p.cpu, p.rss_mb,
                    f"{old.seconds / p.seconds:.2f}x faster" if old and name == kind else "",
+                   f"{old.cpu / p.cpu:.2f}x less" if old and name == kind else "",
                    ratio(p.seconds, arch["import floor"].seconds) if name.startswith("import") else "",
                    ratio(p.cpu, arch["import floor"].cpu) if name.startswith("import") else "")
 

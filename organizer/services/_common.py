@@ -160,6 +160,12 @@ class Checker:
             if required:
                 self.add(field, "must not be empty", "required")
             return ""
+        if value.__class__ is str and value.isprintable():
+            # No control character, line break or lone surrogate can be in printable text (nor appear
+            # by NFC): only the length is left to check, which the slow path below repeats on failure.
+            value = (value if value.isascii() else unicodedata.normalize("NFC", value)).strip()
+            if len(value) <= limit and (value or not required):
+                return value
         value = clean(value)
         if required and not value:
             self.add(field, "must not be empty", "required")

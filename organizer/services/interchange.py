@@ -56,9 +56,17 @@ from organizer.domain.records import (
     VisitInstitutionData,
 )
 from organizer.services import agreements, archive_file, followups, institutions, meetings, people, visits
-from organizer.services._common import FREE_UIDS, KNOWN_IDS, SHORT_LIMIT, CheckedRecord, Checker, topics_by_name
+from organizer.services._common import (
+    FREE_UIDS,
+    KNOWN_IDS,
+    SHORT_LIMIT,
+    CheckedRecord,
+    Checker,
+    clean,
+    topics_by_name,
+)
 from organizer.services.archive_file import ArchiveFile
-from organizer.store import audit, schema
+from organizer.store import audit, schema, search_queue
 from organizer.store import models as m
 from organizer.store.bulk import insert_rows
 from organizer.store.database import Database
@@ -89,13 +97,30 @@ class ImportReport:
 
 
 class _Reader:
-    """Typed access to one JSON record, turning every type mistake into a ValidationError."""
+    """Typed access to one JSON record, turning every type mistake into a ValidationError.
 
-    def __init__(self, raw: Any, where: str) -> None:
+    A nested part (a position of a person...) names itself after its record, ``people[3] (uid).positions[0]``;
+    the name is only built when a message needs it."""
+
+    __slots__ = ("_index", "_key", "_parent", "_where", "raw")
+
+    def __init__(self, raw: Any, where: str | None, parent: _Reader | None = None, key: str = "",
+                 index: int = 0) -> None:
+        self._where, self._parent, self._key, self._index = where, parent, key, index
         if not isinstance(raw, Mapping):
-            raise ValidationError(f"expected an object, got {type(raw).__name__}", record=where)
+            raise ValidationError(f"expected an object, got {type(raw).__name__}", record=self.where)
         self.raw = raw
-        self.where = where
+
+    @property
+    def where(self) -> str:
+        if self._where is None:
+            assert self._parent is not None
+            self._where = f"{self._parent.where}.{self._key}[{self._index}]"
+        return self._where
+
+    @where.setter
+    def where(self, value: str) -> None:
+        self._where = value
 
     def fail(self, key: str, message: str) -> ValidationError:
         return ValidationError({key: message}, record=self.where)
@@ -142,7 +167,7 @@ class _Reader:
         return tuple(items)
 
     def items(self, key: str) -> list[_Reader]:
-        return [_Reader(item, f"{self.where}.{key}[{i}]") for i, item in enumerate(self.seq(key))]
+        return [_Reader(item, None, self, key, i) for i, item in enumerate(self.seq(key))]
 
     def day(self, key: str) -> date | None:
         value = self.text(key)
@@ -172,7 +197,7 @@ class _Reader:
             if isinstance(item, str):
                 out.append(ContactEntry(item))
             else:
-                r = _Reader(item, f"{self.where}.{key}[{i}]")
+                r = _Reader(item, None, self, key, i)
                 out.append(ContactEntry(r.text("value"), r.text("label")))
         return tuple(out)
 
@@ -182,7 +207,7 @@ class _Reader:
             if isinstance(item, str):
                 out.append(NameVariant(item))
             else:
-                r = _Reader(item, f"{self.where}.{key}[{i}]")
+                r = _Reader(item, None, self, key, i)
                 out.append(NameVariant(r.text("name"), r.text("script"), r.text("language")))
         return tuple(out)
 
@@ -344,6 +369,9 @@ def import_archive(db: Database, data: Archive, progress: Progress | None = None
         done = 0
         report = ImportReport()
         audit.suspend(session)  # one entry for the whole import and one "create" per new record (below)
+        # The search queue's per-row insert triggers are off while the records go in; the created records
+        # are queued below in a few statements (store/search_queue.py).
+        triggers_back = search_queue.without_insert_triggers(session.connection())
         created: dict[str, list[str]] = {}
         res = _Resolver(session)
         for section in SECTIONS:
@@ -359,7 +387,7 @@ def import_archive(db: Database, data: Archive, progress: Progress | None = None
             seen: set[str] = set()
             for n, (i, raw) in enumerate(numbered):
                 r = _Reader(raw, f"{section}[{i}]")
-                uid = r.text("uid") if section != "topics" else ""
+                uid = clean(r.text("uid")) if section != "topics" else ""  # as stored
                 if uid:
                     r.where = f"{section}[{i}] ({_excerpt(uid)})"
                     if uid in seen:
@@ -377,6 +405,11 @@ def import_archive(db: Database, data: Archive, progress: Progress | None = None
             # which the resolver flushes when a unit asks for one), so a flush per chunk lets
             # SQLAlchemy batch the inserts.
             res.flushed()
+        session.flush()
+        if triggers_back is not None:
+            for kind, uids in created.items():
+                search_queue.queue_records(session.connection(), kind, uids)
+            triggers_back()
         for kind, uids in created.items():
             audit.created_by_import(session, kind, uids)
         audit.add(session, "import", detail={"added": dict(report.added), "unchanged": dict(report.unchanged)})
@@ -425,7 +458,7 @@ def _in_chunks(section: str, items: Iterable[Any], report: ImportReport,
 
     for i, raw in enumerate(items):
         r = _Reader(raw, f"{section}[{i}]")
-        uid = r.text("uid")
+        uid = clean(r.text("uid"))  # as stored
         if not uid:
             raise r.fail("uid", "every record needs a uid")
         r.where = f"{section}[{i}] ({_excerpt(uid)})"

@@ -91,3 +91,18 @@ def test_no_control_character_is_ever_stored(prefix: str, control: str, suffix: 
         else:
             assert not any(ord(c) < 32 for c in stored)
             assert stored == unicodedata.normalize("NFC", name).strip()  # stored composed: 豈 U+F900 -> U+8C48
+
+
+@given(st.text(max_size=40), st.booleans(), st.integers(min_value=0, max_value=30))
+def test_checker_text_equals_its_slow_path(value: str, required: bool, limit: int) -> None:
+    """``Checker.text``'s shortcuts (empty, printable text) give what the full checks give: the value
+    trimmed and in NFC, and a problem exactly when one of the rules is broken."""
+    from organizer.services._common import _CONTROL_OR_SURROGATE, Checker
+
+    checker = Checker("x")
+    out = checker.text("f", value, required=required, limit=limit)
+    expected = unicodedata.normalize("NFC", value).strip()
+    assert out == expected
+    broken = (required and not expected) or len(expected) > limit or bool(_CONTROL_OR_SURROGATE.search(expected)) \
+        or "\n" in expected or "\r" in expected
+    assert ("f" in checker.problems) == broken
