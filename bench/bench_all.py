@@ -52,22 +52,51 @@ ORGANIZER = [str(Path(PY).with_name("organizer"))] if Path(PY).with_name("organi
     PY, "-m", "organizer"]
 
 
+_SPAWNER_CODE = """
+import json, os, subprocess, sys, time
+for line in sys.stdin:
+    job = json.loads(line)
+    with open(job["stdout"], "wb") as out, open(job["stderr"], "wb") as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(job["cmd"], stdout=out, stderr=err, env=job["env"], cwd=job["cwd"])
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - started
+    print(json.dumps([seconds, os.waitstatus_to_exitcode(status), usage.ru_maxrss, usage.ru_utime + usage.ru_stime]),
+          flush=True)
+"""
+_spawner: subprocess.Popen[str] | None = None
+
+
+def _spawn(cmd: Sequence[str], stdout: str, stderr: str, env: dict[str, str] | None) -> tuple[float, int, int, float]:
+    """Run ``cmd`` from a small helper process and return (seconds, exit code, ru_maxrss KiB, CPU seconds).
+
+    Linux counts the memory a process had before ``exec`` in its ``ru_maxrss``: a child forked from this
+    script (which holds the in-process measurements, 50 MB or more) would report at least this script's
+    size. The helper is a bare Python started once, at the first call, so a command's peak RSS is its own
+    (or the helper's 10 MB, whichever is larger)."""
+    global _spawner
+    if _spawner is None:
+        _spawner = subprocess.Popen([sys.executable, "-S", "-c", _SPAWNER_CODE], stdin=subprocess.PIPE,
+                                    stdout=subprocess.PIPE, text=True)
+    assert _spawner.stdin is not None and _spawner.stdout is not None
+    _spawner.stdin.write(json.dumps({"cmd": list(cmd), "stdout": stdout, "stderr": stderr,
+                                     "env": env if env is not None else dict(os.environ),
+                                     "cwd": tempfile.gettempdir()}) + "\n")
+    _spawner.stdin.flush()
+    seconds, code, maxrss, cpu = json.loads(_spawner.stdout.readline())
+    return seconds, code, maxrss, cpu
+
+
 class Proc:
     """One finished subprocess: wall seconds, CPU seconds (user + system), peak RSS (MB)."""
 
     def __init__(self, cmd: Sequence[str], stdout: Path | None = None, env: dict[str, str] | None = None) -> None:
-        with open(stdout or os.devnull, "wb") as out, tempfile.TemporaryFile() as err:
-            started = time.perf_counter()
-            proc = subprocess.Popen(list(cmd), stdout=out, stderr=err, env=env, cwd=tempfile.gettempdir())
-            _pid, status, usage = os.wait4(proc.pid, 0)
-            self.seconds = time.perf_counter() - started
-            proc.returncode = os.waitstatus_to_exitcode(status)
-            self.rss_mb = usage.ru_maxrss / 1024
-            self.cpu = usage.ru_utime + usage.ru_stime
-            err.seek(0)
-            self.err = err.read().decode(errors="replace")
-        if proc.returncode != 0:
-            raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}): {self.err.strip()[-500:]}")
+        with tempfile.NamedTemporaryFile() as err:
+            self.seconds, code, maxrss, self.cpu = _spawn(cmd, str(stdout or os.devnull), err.name, env)
+            self.rss_mb = maxrss / 1024
+            self.err = Path(err.name).read_bytes().decode(errors="replace")
+        if code != 0:
+            raise RuntimeError(f"{' '.join(cmd)} failed ({code}): {self.err.strip()[-500:]}")
 
 
 def median_proc(repeat: int, cmd: Sequence[str], **kw: Any) -> Proc:
@@ -191,10 +220,6 @@ def archive_paths(path: Path, work: Path, repeat: int, baseline: Path | None,
         # ``-S``: no site processing, so the editable install of this checkout does not shadow the baseline.
         site = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
         env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(baseline), *site]))
-        out["export (baseline)"] = median_proc(
-            baseline_repeat, [PY, "-S", "-m", "organizer", "--db", str(path), "export", str(work / "old.json")],
-            env=env)
-        (work / "old.json").unlink()
 
     def fresh(name: str) -> Path:
         target = work / name
@@ -202,17 +227,24 @@ def archive_paths(path: Path, work: Path, repeat: int, baseline: Path | None,
             Path(f"{target}{suffix}").unlink(missing_ok=True)
         return target
 
-    def importing(cmd: list[str], times: int = repeat, **kw: Any) -> Proc:
+    def importing(cmd: list[str], times: int = repeat, into: str = "import.sqlite", **kw: Any) -> Proc:
         runs = []
         for _ in range(times):
-            target = fresh("import.sqlite")
+            target = fresh(into)
             runs.append(Proc([*cmd, "--db", str(target), "import", str(archive)], **kw))
         runs.sort(key=lambda p: p.seconds)
         return runs[len(runs) // 2]
 
     out["import"] = importing([*ORGANIZER, "--create"])
     if baseline is not None:
-        out["import (baseline)"] = importing([PY, "-S", "-m", "organizer"], baseline_repeat, env=env)
+        # The baseline cannot open the generated file (its schema is newer than the baseline knows): it
+        # imports this code's archive into a database of its own schema, and exports from that one.
+        out["import (baseline)"] = importing([PY, "-S", "-m", "organizer"], baseline_repeat, "baseline.sqlite",
+                                             env=env)
+        out["export (baseline)"] = median_proc(
+            baseline_repeat, [PY, "-S", "-m", "organizer", "--db", str(work / "baseline.sqlite"), "export",
+                              str(work / "old.json")], env=env)
+        (work / "old.json").unlink()
     floor_runs = []
     for _ in range(repeat):
         target = fresh("floor.sqlite")
