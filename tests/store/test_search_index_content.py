@@ -27,6 +27,7 @@ from sqlalchemy.engine import Connection
 from organizer.domain import namekeys
 from organizer.domain.records import compose_full_name
 from organizer.services.demo import load_demo
+from organizer.services.search import rebuild_index
 from organizer.store import Database
 from organizer.store.search_index import KINDS
 
@@ -197,3 +198,7 @@ def test_index_equals_the_reference_after_bulk_inserts_and_edits(db: Database, m
         session.execute(text("DELETE FROM followup WHERE id = :i"), {"i": followups[0]})
     stale = _check(db)
     assert ("n", "yolkin") not in stale and stale  # the new name is indexed; the old words stay, harmless
+
+    # A rebuild empties and refills everything: the same rows, and no stale terms any more.
+    rebuild_index(db)
+    assert _check(db) == set()
