@@ -293,6 +293,22 @@ class _Resolver:
             .order_by(m.MergeRecord.id.desc()).limit(1))
 
 
+class _Pairs(dict[str, Any]):
+    """A JSON object as ``json.loads`` builds it, remembering the first key it saw twice (if any)."""
+
+    twice: str = ""
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__(pairs)
+        if len(self) != len(pairs):
+            seen: set[str] = set()
+            for key, _ in pairs:
+                if key in seen:
+                    self.twice = key
+                    break
+                seen.add(key)
+
+
 def load_archive_file(path: Path) -> dict[str, Any]:
     try:
         size = path.stat().st_size
@@ -307,7 +323,11 @@ def load_archive_file(path: Path) -> dict[str, Any]:
     except OSError as err:
         raise ImportFormatError(f"cannot read {path}: {err.strerror}") from None
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_Pairs)
+        if isinstance(data, _Pairs) and data.twice:
+            # As the streamed file refuses it (archive_file): json.loads would keep the last and drop the first.
+            raise ImportFormatError(f"{path}: \"{data.twice}\" appears twice at the top level; an archive "
+                                    "holds each key once (which one is meant?)")
     except json.JSONDecodeError as err:
         where = f"line {err.lineno}, column {err.colno}"
         raise ImportFormatError(f"{path} is not valid JSON: {err.msg} at {where}") from None

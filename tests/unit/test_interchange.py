@@ -335,3 +335,19 @@ def test_records_written_by_the_services_round_trip_through_the_bulk_import(demo
         assert export_archive(fresh) == first
     finally:
         fresh.close()
+
+
+def test_a_loaded_archive_with_a_key_twice_is_refused_like_a_streamed_one(tmp_path: Path) -> None:
+    """``load_archive_file`` (json.loads) refuses a top-level key written twice, as the streamed file does,
+    instead of keeping the last list; a key twice inside a record is no concern of the file's shape."""
+    path = tmp_path / "twice.json"
+    path.write_text('{"format": "organizer-archive", "version": 1, "people": [{"uid": "a"}], '
+                    '"people": [{"uid": "b"}]}', encoding="utf-8")
+    with pytest.raises(ImportFormatError, match='"people" appears twice at the top level'):
+        interchange.load_archive_file(path)
+    with pytest.raises(ImportFormatError, match='"people" appears twice at the top level'):
+        interchange.open_archive_file(path)
+    nested = tmp_path / "nested.json"
+    nested.write_text('{"format": "organizer-archive", "version": 1, "people": [{"uid": "a", "uid": "b"}]}',
+                      encoding="utf-8")
+    assert interchange.load_archive_file(nested)["people"] == [{"uid": "b"}]
