@@ -162,12 +162,13 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
                 raise
         if args.user is not None:
             db.user = args.user.strip()
-        from organizer.services.backup import daily_backup
+        if command in CHANGING_COMMANDS:
+            from organizer.services.backup import daily_backup
 
-        try:
-            daily_backup(db)
-        except OrganizerError as exc:  # a read-only folder, a full disk: say so, but do the work asked for
-            print(f"organizer: warning: no automatic backup made: {safety.message(str(exc))}", file=err)
+            try:
+                daily_backup(db)
+            except OrganizerError as exc:  # a read-only folder, a full disk: say so, but do the work asked for
+                print(f"organizer: warning: no automatic backup made: {safety.message(str(exc))}", file=err)
         if command == "gui":
             if gui is None:
                 print("organizer: the desktop app is not available here", file=err)
@@ -223,6 +224,11 @@ COMMANDS: dict[str, str] = {
     "history": "organizer.cli.history:cmd_history",
 }
 """Command name -> ``"module:function"``; the module is imported only when its command runs."""
+
+CHANGING_COMMANDS = frozenset({"gui", "demo", "import", "erase", "merge", "unmerge"})
+"""The commands that can change the data: the first of them each day makes the daily backup. The others
+only read (a copy of a large database before ``show`` would cost the script that calls it many seconds
+once a day, to protect nothing)."""
 
 
 def load_command(name: str) -> Command:
