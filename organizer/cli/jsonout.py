@@ -88,7 +88,7 @@ def person_listing(p: PersonListing) -> dict[str, Any]:
         "name_variant_details": [{"name": n[0], "script": n[1], "language": n[2]} for n in names],
         "positions": [
             {"id": q[0], "title": q[1], "institution": q[2], "institution_id": q[3],
-             "start_date": q[4] and q[4].isoformat(), "end_date": q[5] and q[5].isoformat(), "current": q[6]}
+             "start_date": q[4], "end_date": q[5], "current": q[6]}
             for q in p.positions
         ],
         "emails": [e[0] for e in emails],

@@ -222,7 +222,7 @@ class PersonListing(NamedTuple):
     """(topic name, ...) alphabetically."""
     positions: Sequence[Sequence[Any]]
     """(id, title, institution name, institution id, start date, end date, current, ...): current first,
-    newest first."""
+    newest first. The dates are ISO text (``YYYY-MM-DD``) or None, as the JSON output writes them."""
     dietary_needs: str = ""
     interpreter_needs: str = ""
 

@@ -33,19 +33,40 @@ def gen_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
 
 
 def statements(db: Database, call: Callable[[], Any]) -> int:
-    """Statements ``call`` runs (BEGIN not counted)."""
+    """Statements ``call`` runs (BEGIN, COMMIT and ROLLBACK not counted), counted by SQLite itself (the
+    sqlite3 trace callback on every connection the call checks out): those run through SQLAlchemy and
+    those run on the DB-API cursor directly (the people listing does) alike."""
     seen: list[str] = []
 
-    def log(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if not statement.lstrip().upper().startswith("BEGIN"):
+    def trace(statement: str) -> None:
+        if not statement.lstrip().upper().startswith(("BEGIN", "COMMIT", "ROLLBACK")):
             seen.append(statement)
 
-    event.listen(db.engine, "before_cursor_execute", log)
+    def checkout(dbapi_connection: Any, *_args: Any) -> None:
+        dbapi_connection.set_trace_callback(trace)
+
+    def checkin(dbapi_connection: Any, *_args: Any) -> None:
+        if dbapi_connection is not None:
+            dbapi_connection.set_trace_callback(None)
+
+    event.listen(db.engine, "checkout", checkout)
+    event.listen(db.engine, "checkin", checkin)
     try:
         call()
     finally:
-        event.remove(db.engine, "before_cursor_execute", log)
+        event.remove(db.engine, "checkout", checkout)
+        event.remove(db.engine, "checkin", checkin)
     return len(seen)
+
+
+def test_statements_are_counted_whichever_way_they_run(gen_db: Database) -> None:
+    """The counter sees statements run through SQLAlchemy and on the raw DB-API cursor, not BEGIN."""
+    def both() -> None:
+        with gen_db.read_connection() as conn:
+            conn.execute(select(func.count()).select_from(m.Person)).scalar()
+            conn.connection.driver_connection.cursor().execute("SELECT 1").fetchall()  # type: ignore[union-attr]
+
+    assert statements(gen_db, both) == 2
 
 
 def extremes(db: Database, column: Any, key: Any) -> list[int]:

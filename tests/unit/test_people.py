@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import struct
 import zlib
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -255,3 +256,27 @@ def test_long_lists_are_fetched_in_batches(db: Database, db_path: Path) -> None:
     assert len(rows) == len(details) == 1203
     assert [r.full_name for r in rows[:2]] == ["Test Person0000", "Test Person0001"]
     assert [d.meta.id for d in details] == [r.id for r in rows]
+
+
+def test_listing_holds_the_values_of_the_details_on_every_engine(demo_db: Database, kfu: int) -> None:
+    """``iter_people_listing`` reads driver rows directly (dates as text on SQLite, dates and bools from
+    psycopg, JSON as text or lists): its JSON equals that of the details, across small pages."""
+    from organizer.cli import jsonout
+
+    many = people.create_person(demo_db, PersonData(
+        given_name="Zarina", family_name="Zakirova", languages=("uz", "ru"),
+        name_variants=(NameVariant("Зарина Закирова", "Cyrl", "ru"),),
+        emails=(ContactEntry("z@example.org", "work"),), tags=("delegate",),
+        positions=(PositionData("Dean", kfu, start_date=date(2019, 9, 1), end_date=date(2022, 8, 31)),
+                   PositionData("Rector", kfu, start_date=date(2022, 9, 1), current=True),
+                   PositionData("Adviser", kfu)),
+    )).meta.id
+    listing = [jsonout.person_listing(p) for p in people.iter_people_listing(demo_db, batch=3)]
+    details = [jsonout.person(d) for d in people.iter_people_details(demo_db, batch=3)]
+    assert listing == details
+    assert len(listing) > 3
+    (mine,) = [p for p in listing if p["id"] == many]
+    assert [(q["title"], q["start_date"], q["end_date"], q["current"]) for q in mine["positions"]] == [
+        ("Rector", "2022-09-01", None, True), ("Dean", "2019-09-01", "2022-08-31", False),
+        ("Adviser", None, None, False)]
+    assert mine["languages"] == ["uz", "ru"]
