@@ -15,7 +15,7 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from organizer.cli.safety import json_text
+from organizer.cli.safety import json_lines, json_text
 
 _encode = json.JSONEncoder(ensure_ascii=False).encode
 
@@ -36,10 +36,10 @@ def dump_array(items: Iterable[Any], out: TextIO, chunk: int = 256) -> None:
     for item in items:
         lines.append(encode(item))
         if len(lines) >= chunk:
-            write(("[\n" if first else ",\n") + json_text(",\n".join(lines)))
+            write(("[\n" if first else ",\n") + json_lines(lines))
             first = False
             lines.clear()
     if lines:
-        write(("[\n" if first else ",\n") + json_text(",\n".join(lines)))
+        write(("[\n" if first else ",\n") + json_lines(lines))
         first = False
     write("[]\n" if first else "\n]\n")
