@@ -398,8 +398,9 @@ def import_archive(db: Database, data: Archive, progress: Progress | None = None
             report.added[section] = 0
             report.unchanged[section] = 0
             raw_items: Iterable[Any] = records(section)
-            if section in _BULK:
-                _BULK[section](session, res, raw_items, report, tick, created.setdefault(_AUDIT_KINDS[section], []))
+            if section in _BULK_RECORDS:
+                new_uids = created.setdefault(_AUDIT_KINDS[section], [])
+                _in_chunks(session, res, section, raw_items, report, tick, new_uids)
                 continue
             numbered: Iterable[tuple[int, Any]] = enumerate(raw_items)
             if section == "institutions":
@@ -425,7 +426,6 @@ def import_archive(db: Database, data: Archive, progress: Progress | None = None
             # which the resolver flushes when a unit asks for one), so a flush per chunk lets
             # SQLAlchemy batch the inserts.
             res.flushed()
-        session.flush()
         if triggers_back is not None:
             for kind, uids in created.items():
                 search_queue.queue_records(session.connection(), kind, uids)
@@ -445,33 +445,17 @@ _AUDIT_KINDS = {"people": "person", "institutions": "institution", "visits": "vi
 """Archive sections whose new records get a "create" entry in the audit trail."""
 
 
-def _import_people(session: Session, res: _Resolver, items: Iterable[Any], report: ImportReport,
-                   tick: Callable[[], None], created: list[str]) -> None:
-    """People in chunks: the services' rules (``people.check_person``) on each, then one bulk insert
-    per table and chunk. The ORM would build and track several objects per person (names, e-mails,
-    positions, ...), which made this section most of an import's time and memory."""
-    _in_chunks("people", items, report, lambda chunk: _people_chunk(session, res, chunk, tick, created))
-
-
-def _import_records(section: str) -> Callable[[Session, _Resolver, Iterable[Any], ImportReport,
-                                                 Callable[[], None], list[str]], None]:
-    """The import of a section of ``_BULK_RECORDS``: in chunks, like people (each record checked by its
-    service's ``check_*``, then one bulk insert per table and chunk)."""
-    def run(session: Session, res: _Resolver, items: Iterable[Any], report: ImportReport,
-            tick: Callable[[], None], created: list[str]) -> None:
-        _in_chunks(section, items, report, lambda chunk: _records_chunk(session, res, section, chunk, tick, created))
-    return run
-
-
-def _in_chunks(section: str, items: Iterable[Any], report: ImportReport,
-               write: Callable[[list[tuple[_Reader, str]]], int]) -> None:
-    """Read the records of ``section`` (uid required, once in the file) and hand them to ``write``
-    ``CHUNK`` at a time; ``write`` returns how many of a chunk were new."""
+def _in_chunks(session: Session, res: _Resolver, section: str, items: Iterable[Any], report: ImportReport,
+               tick: Callable[[], None], created: list[str]) -> None:
+    """A section of ``_BULK_RECORDS``: its records (uid required, once in the file) are checked by their
+    service's rules and written ``CHUNK`` at a time with bulk inserts (``_records_chunk``). The ORM would
+    build and track several objects per record (a person's names, e-mails, positions...), which made these
+    sections most of an import's time and memory."""
     seen: set[str] = set()
     chunk: list[tuple[_Reader, str]] = []
 
     def flush() -> None:
-        added = write(chunk)
+        added = _records_chunk(session, res, section, chunk, tick, created)
         report.added[section] += added
         report.unchanged[section] += len(chunk) - added
         chunk.clear()
@@ -503,10 +487,11 @@ def _records_chunk(session: Session, res: _Resolver, section: str, chunk: list[t
     """Validate and insert the new records of one chunk of ``section`` (uids appended to ``created``);
     returns how many were new."""
     model, table_name, read, check = _BULK_RECORDS[section]
+    present = _present(session, res, model, [uid for _, uid in chunk])
     checked: list[tuple[str, CheckedRecord]] = []
     for r, uid in chunk:
         tick()
-        if res.exists(model, uid):
+        if uid in present:
             continue
         try:
             data = read(res, r, uid)
@@ -546,63 +531,31 @@ def _records_chunk(session: Session, res: _Resolver, section: str, chunk: list[t
     return len(checked)
 
 
-def _people_chunk(session: Session, res: _Resolver, chunk: list[tuple[_Reader, str]],
-                  tick: Callable[[], None], created: list[str]) -> int:
-    """Validate and insert the new people of one chunk (their uids appended to ``created``); returns how
-    many were new."""
-    uids = [uid for _, uid in chunk]
-    existing = set(session.scalars(select(m.Person.uid).where(m.Person.uid.in_(uids))))
-    existing |= set(session.scalars(select(m.MergeRecord.merged_uid).where(  # merged away: an alias now
+def _present(session: Session, res: _Resolver, model: type[m.RecordMixin], uids: list[str]) -> set[str]:
+    """Which of these uids are in the database already (or are merge aliases of records that are)."""
+    if model is not m.Person:
+        return {uid for uid in uids if res.exists(model, uid)}
+    # People are looked up a chunk at a time: a large database holds far more of them than of the rest.
+    present = set(session.scalars(select(m.Person.uid).where(m.Person.uid.in_(uids))))
+    present |= set(session.scalars(select(m.MergeRecord.merged_uid).where(  # merged away: an alias now
         m.MergeRecord.kind == "person", m.MergeRecord.merged_uid.in_(uids), m.MergeRecord.undone_at.is_(None))))
-    rows: list[dict[str, Any]] = []
-    checked: list[tuple[people.CheckedPerson, list[m.Topic]]] = []
-    for r, uid in chunk:
-        tick()
-        if uid in existing:
-            continue
-        try:
-            data = _person_data(res, r, uid)
-            checker = Checker(r.where)
-            checker.text("uid", uid, required=True, limit=SHORT_LIMIT)
-            # Institution ids come from the resolver, which only hands out ids it found in the database.
-            person = people.check_person(data, checker, lambda _ident: True)
-            topics = topics_by_name(session, data.topics, checker)
-            checker.check()
-        except ValidationError as err:
-            if err.record and err.record.startswith("people"):
-                raise
-            raise ValidationError(err.issues, record=r.where) from None
-        rows.append({"uid": uid, "photo": None, "photo_type": "", **person.columns})
-        checked.append((person, topics))
-    if not rows:
-        return 0
-    if any(t.id is None for _, topics in checked for t in topics):
-        session.flush()  # topics first named here get their ids
-    conn = session.connection()
-    keys = list(rows[0])
-    insert_rows(conn, schema.person, keys, [tuple(row[k] for k in keys) for row in rows])
-    uids = [row["uid"] for row in rows]
-    table = schema.person.c
-    found = dict(conn.execute(select(table.uid, table.id).where(table.uid.in_(uids))).all())
-    ids = [found[uid] for uid in uids]
-    for uid, ident in zip(uids, ids, strict=True):
-        res.remember(m.Person, uid, ident)
-    created.extend(uids)
-    pairs = list(zip(checked, ids, strict=True))
-    insert_rows(conn, schema.person_name, ("person_id", "name", "script", "language"),
-                [(ident, v["name"], v["script"], v["language"]) for (p, _), ident in pairs for v in p.names])
-    insert_rows(conn, schema.person_email, ("person_id", "address", "label"),
-                [(ident, v["address"], v["label"]) for (p, _), ident in pairs for v in p.emails])
-    insert_rows(conn, schema.person_phone, ("person_id", "number", "label"),
-                [(ident, v["number"], v["label"]) for (p, _), ident in pairs for v in p.phones])
-    insert_rows(conn, schema.position, ("person_id", "title", "institution_id", "start_date", "end_date", "is_current"),
-                [(ident, v["title"], v["institution_id"], v["start_date"], v["end_date"], v["is_current"])
-                 for (p, _), ident in pairs for v in p.positions])
-    insert_rows(conn, schema.person_tag, ("person_id", "tag"),
-                [(ident, tag) for (p, _), ident in pairs for tag in p.tags])
-    insert_rows(conn, schema.person_topic, ("person_id", "topic_id"),
-                [(ident, t.id) for (_, topics), ident in pairs for t in topics])
-    return len(rows)
+    return present
+
+
+_POSITION_COLUMNS = ("title", "institution_id", "start_date", "end_date", "is_current")
+"""A new position's columns: an archive gives positions no ids (they get new ones, and new uids)."""
+
+
+def _check_person(session: Session, data: PersonData, checker: Checker) -> CheckedRecord:
+    """``people.check_person`` in the shape of the other sections' checks, as the rows of a new person."""
+    # Institution ids come from the resolver, which only hands out ids it found in the database.
+    person = people.check_person(data, checker, lambda _ident: True)
+    return CheckedRecord(
+        {"photo": None, "photo_type": "", **person.columns},
+        {"person_name": person.names, "person_email": person.emails, "person_phone": person.phones,
+         "person_tag": [{"tag": tag} for tag in person.tags],
+         "position": [{key: p[key] for key in _POSITION_COLUMNS} for p in person.positions]},
+        topics_by_name(session, data.topics, checker))
 
 
 def _parents_first(items: list[Any]) -> list[tuple[int, Any]]:
@@ -814,13 +767,9 @@ _BUILDERS: dict[str, Callable[[Session, _Resolver, _Reader, str], m.RecordMixin]
 (a unit refers to its parent, which the same chunk may create) and agreements (few)."""
 _BULK_RECORDS: dict[str, tuple[type[m.RecordMixin], str, Callable[[_Resolver, _Reader, str], Any],
                                Callable[[Session, Any, Checker], CheckedRecord]]] = {
+    "people": (m.Person, "person", _person_data, _check_person),
     "visits": (m.Visit, "visit", _visit_data, visits.check_visit),
     "meetings": (m.Meeting, "meeting", _meeting_data, meetings.check_meeting),
     "followups": (m.FollowUp, "followup", _followup_data, followups.check_followup),
 }
 """Sections written in bulk through ``_records_chunk``: (model, table, archive reader, service check)."""
-_BULK: dict[str, Callable[[Session, _Resolver, Iterable[Any], ImportReport, Callable[[], None], list[str]], None]] = {
-    "people": _import_people,
-    **{section: _import_records(section) for section in _BULK_RECORDS},
-}
-"""The large sections: checked by the services' rules, written with bulk inserts a chunk at a time."""
