@@ -100,3 +100,34 @@ def test_collecting_garbage_after_every_editor_does_not_crash(tmp_path: Path) ->
                           cwd=tmp_path)
     assert done.returncode == 0, done.stderr[-3000:]
     assert "all collected" in done.stdout
+
+
+@pytest.mark.parametrize("choice", ["cancel", "keep_mine", "keep_theirs", "merge"])
+@pytest.mark.usefixtures("_no_automatic_collection")
+def test_an_editor_that_went_through_the_conflict_dialog_is_freed_without_the_garbage_collector(
+        qtbot: QtBot, gui_demo_db: Database, choice: str) -> None:
+    """The conflict dialog's answer reached the editor through a closure over both: the pair was freed
+    only by the garbage collector (the pattern behind the earlier segfault)."""
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QDialog
+
+    from organizer.services import people
+
+    actions = RecordActions(gui_demo_db)
+    pid = people.list_people(gui_demo_db)[0].id
+    editor = EDITORS[RecordKind.PERSON](actions, pid)
+    stored = people.get_person(gui_demo_db, pid)
+    people.update_person(gui_demo_db, pid, replace(stored.data, notes="Theirs"), stored.meta.version)
+    editor.notes.setPlainText("Mine")  # type: ignore[attr-defined]
+    assert not editor.save()
+    box = editor.conflict_box
+    assert box is not None
+    if choice == "cancel":
+        box.done(QDialog.DialogCode.Rejected)
+    else:
+        getattr(box, f"{choice}_button").click()
+    del box
+    alive = weakref.ref(editor)
+    del editor
+    assert alive() is None, f"the editor stayed alive after '{choice}' in the conflict dialog"

@@ -58,6 +58,7 @@ class EditorDialog(QDialog):
         self.errors: dict[str, QLabel] = {}
         self.widgets: dict[str, QWidget] = {}
         self.conflict_box: ConflictDialog | None = None
+        self._conflict_theirs: Any = None
         self._loaded_form: Any = None
         self.local_problems: dict[str, Problem] = {}
         """Problems ``collect`` found itself (a row without its person): the row is left out of the data."""
@@ -274,10 +275,20 @@ class EditorDialog(QDialog):
         if base is not None and self._loaded_form is not None:
             mine = untouched_as_stored(mine, self._loaded_form, base)
         box = ConflictDialog(three_way(base, mine, theirs.data), kind_label(self.kind), self)
-        box.finished.connect(lambda _code: self._on_conflict_choice(box, theirs))
-        self.conflict_box = box
+        # A bound method, not a closure over the editor and the box: a closure held by the box's signal
+        # kept the editor alive in a cycle only the garbage collector could break (tests/gui/
+        # test_editor_lifetime.py), the pattern behind the earlier segfault.
+        self.conflict_box, self._conflict_theirs = box, theirs
+        box.finished.connect(self._on_conflict_finished)
         box.open()
         return box
+
+    def _on_conflict_finished(self, _code: int) -> None:
+        box, theirs = self.conflict_box, self._conflict_theirs
+        self._conflict_theirs = None
+        if box is None or theirs is None:
+            return
+        self._on_conflict_choice(box, theirs)
 
     def _on_conflict_choice(self, box: ConflictDialog, theirs: Any) -> None:
         if box.outcome is None:
