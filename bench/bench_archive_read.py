@@ -26,7 +26,7 @@ from typing import Any
 
 import ijson
 
-from organizer.services.archive_file import SECTIONS, ArchiveFile
+from organizer.services.archive.file import SECTIONS, ArchiveFile
 
 
 def best(repeat: int, work: Callable[[], Any]) -> tuple[float, Any]:

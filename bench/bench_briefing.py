@@ -43,7 +43,8 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from organizer.assets import resource
 from organizer.briefing import BriefingOptions, render_visit_briefing
 from organizer.domain.briefing import VisitBriefing
-from organizer.services import briefing, interchange
+from organizer.services import briefing
+from organizer.services.archive import importer as interchange
 from organizer.store import open_database, sqlite_url
 
 WORDS = (

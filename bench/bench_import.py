@@ -18,8 +18,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from organizer.services import interchange
-from organizer.services.archive_export import export_archive
+from organizer.services.archive import importer as interchange
+from organizer.services.archive.export import export_archive
 from organizer.store import open_database, sqlite_url
 
 

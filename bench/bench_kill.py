@@ -41,7 +41,8 @@ from organizer.store import open_database, sqlite_url
 WORKER = textwrap.dedent("""
     import json, sys
     from dataclasses import replace
-    from organizer.services import interchange, people
+    from organizer.services import people
+    from organizer.services.archive import importer as interchange
     from organizer.store import open_database
 
     url, ident, round_no, size = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])

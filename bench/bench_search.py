@@ -40,7 +40,7 @@ from organizer.domain.namekeys import SCHEME_NAMES, fold  # noqa: E402
 from organizer.services import search  # noqa: E402
 from organizer.store import models as m  # noqa: E402
 from organizer.store.database import Database, open_database, sqlite_url  # noqa: E402
-from organizer.store.search_index import KINDS  # noqa: E402
+from organizer.store.search.base import KINDS  # noqa: E402
 
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 

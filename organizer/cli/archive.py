@@ -25,9 +25,9 @@ def cmd_demo(db: Database, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_import(db: Database, args: argparse.Namespace, out: TextIO) -> int:
-    from organizer.services import interchange
+    from organizer.services.archive import importer
 
-    report = interchange.import_archive(db, interchange.open_archive_file(args.file))
+    report = importer.import_archive(db, importer.open_archive_file(args.file))
     if args.json:
         dump({"added": report.added, "unchanged": report.unchanged}, out)
     else:
@@ -38,10 +38,10 @@ def cmd_import(db: Database, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_export(db: Database, args: argparse.Namespace, out: TextIO) -> int:
-    from organizer.services import archive_export
+    from organizer.services.archive import export
 
-    target = archive_export.check_output_path(args.file, db.path)
-    written = archive_export.export_archive_file(db, target)
+    target = export.check_output_path(args.file, db.path)
+    written = export.export_archive_file(db, target)
     counts = ", ".join(f"{n} {section}" for section, n in written.items() if n)
     print(terminal_text(f"exported to {args.file}: {counts or 'nothing (the database is empty)'}"), file=out)
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from organizer.services.interchange import ImportReport
+    from organizer.services.archive.importer import ImportReport
 
 COLUMNS: dict[str, list[tuple[str, str]]] = {
     "people": [("id", "ID"), ("full_name", "Name"), ("_title", "Title"), ("_institution", "Institution")],

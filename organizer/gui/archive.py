@@ -16,8 +16,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from organizer.gui.tasks import Task, TaskContext, TaskRunner
-from organizer.services.archive_export import check_output_path, export_archive, write_archive
-from organizer.services.interchange import ImportReport, import_archive, open_archive_file
+from organizer.services.archive.export import check_output_path, export_archive, write_archive
+from organizer.services.archive.importer import ImportReport, import_archive, open_archive_file
 
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
     from organizer.store.database import Database

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from organizer.assets import demo_archive
-from organizer.services.interchange import ImportReport, Progress, import_archive, load_archive_file
+from organizer.services.archive.importer import ImportReport, Progress, import_archive, load_archive_file
 from organizer.store.database import Database
 
 

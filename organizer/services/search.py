@@ -47,7 +47,7 @@ from organizer.domain.namekeys import fold, is_cyrillic, name_keys, raw_words
 from organizer.domain.search import SearchHit, SearchResults
 from organizer.services import browse
 from organizer.store.database import Database
-from organizer.store.search_index import (
+from organizer.store.search.base import (
     KINDS,
     Document,
     IndexedText,

@@ -371,7 +371,8 @@ class Database:
         from sqlalchemy import exc as sa_exc
         from sqlalchemy.orm.exc import StaleDataError
 
-        from organizer.store import audit, search_index
+        from organizer.store import audit
+        from organizer.store.search import base as search_index
 
         with self._session_factories()[1]() as session:
             session.info[audit.USER] = self.user

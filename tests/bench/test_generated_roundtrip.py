@@ -11,8 +11,8 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from organizer.services import interchange
-from organizer.services.archive_export import export_archive
+from organizer.services.archive import importer as interchange
+from organizer.services.archive.export import export_archive
 from organizer.store import models as m
 from organizer.store.database import Database, open_database, sqlite_url
 

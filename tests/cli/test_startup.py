@@ -48,7 +48,7 @@ def test_a_command_imports_only_the_service_it_uses(tmp_path: Path) -> None:
     code, modules = imported("--db", str(db), "list", "visits", "--json")
     assert code == 0
     assert "organizer.services.visits" in modules
-    unused = {"organizer.services.people", "organizer.services.interchange", "organizer.cli.archive", "alembic"}
+    unused = {"organizer.services.people", "organizer.services.archive.importer", "organizer.cli.archive", "alembic"}
     assert not unused & modules, modules
 
 
@@ -57,9 +57,9 @@ def test_every_registered_command_loads() -> None:
         assert callable(load_command(name)), name
 
 
-HEAVY = {"sqlalchemy.orm", "alembic", "reportlab", "PySide6", "organizer.store.models", "organizer.store.search_index",
+HEAVY = {"sqlalchemy.orm", "alembic", "reportlab", "PySide6", "organizer.store.models", "organizer.store.search.base",
          "organizer.domain.briefing", "organizer.services.briefing", "organizer.services.search",
-         "organizer.services.interchange"}
+         "organizer.services.archive.importer"}
 """What a command that only reads an up-to-date database must not import (the ORM and the mapped classes
 alone cost about a fifth of a second at every start)."""
 

@@ -12,7 +12,7 @@ from organizer.assets import demo_archive
 from organizer.domain.errors import ImportFormatError
 from organizer.gui.archive import import_job
 from organizer.gui.tasks import CancelledError
-from organizer.services.interchange import SECTIONS
+from organizer.services.archive.importer import SECTIONS
 from organizer.store import Database
 from organizer.store import models as m
 

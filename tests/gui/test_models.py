@@ -17,9 +17,9 @@ from organizer.gui.models.institutions import InstitutionTreeModel
 from organizer.gui.models.lazy import LazyColumn, LazyListModel
 from organizer.gui.tasks import TaskRunner
 from organizer.services.agreements import create_agreement
+from organizer.services.archive.importer import import_archive
 from organizer.services.browse import LIST_KINDS, institution_matches, record_ids
 from organizer.services.institutions import institution_tree, list_institutions
-from organizer.services.interchange import import_archive
 from organizer.store import Database
 
 DISPLAY = Qt.ItemDataRole.DisplayRole

@@ -28,7 +28,7 @@ from organizer.store import Database
 
 DEFERRED = (
     "organizer.gui.editors.base", "organizer.gui.editors.person", "organizer.gui.editors.records",
-    "organizer.gui.archive", "organizer.services.interchange", "organizer.services.archive_export",
+    "organizer.gui.archive", "organizer.services.archive.importer", "organizer.services.archive.export",
     "organizer.gui.briefing_dialog", "organizer.gui.pdf_preview", "organizer.briefing", "organizer.services.briefing",
     "organizer.services.search", "organizer.gui.preferences", "organizer.gui.board",
     "phonenumbers", "email_validator", "reportlab", "rapidfuzz", "PIL", "alembic", "ijson",
@@ -154,8 +154,8 @@ def test_the_first_rows_paint_before_the_first_detail_is_rendered(qtbot: Any, gu
 
 def test_a_long_list_shows_its_first_page_then_completes_and_a_record_beyond_it_opens(
         qtbot: Any, gui_demo_db: Database) -> None:
+    from organizer.services.archive.importer import import_archive
     from organizer.services.browse import record_ids
-    from organizer.services.interchange import import_archive
 
     people = [{"uid": f"test:p{i:05d}", "given_name": "Test", "family_name": f"Person {i:05d}"} for i in range(450)]
     import_archive(gui_demo_db, {"format": "organizer-archive", "version": 1, "people": people})

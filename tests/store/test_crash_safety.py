@@ -11,7 +11,8 @@ import sys
 import textwrap
 from pathlib import Path
 
-from organizer.services import interchange, people
+from organizer.services import people
+from organizer.services.archive import importer as interchange
 from organizer.services.demo import load_demo
 from organizer.store import open_database, sqlite_url
 
@@ -36,7 +37,7 @@ def _big_archive(path: Path) -> None:
 SCRIPT = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from organizer.services import interchange
+    from organizer.services.archive import importer as interchange
     from organizer.store import open_database, sqlite_url
 
     db = open_database(sqlite_url(sys.argv[1]))

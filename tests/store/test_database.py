@@ -19,7 +19,7 @@ from organizer.services import people
 from organizer.store import Database, open_database, sqlite_url
 from organizer.store.database import head_revision, upgrade_to
 from organizer.store.models import Base
-from organizer.store.search_index import include_name
+from organizer.store.search.base import include_name
 
 
 def test_new_database_is_private_wal_with_foreign_keys_and_versioned(db: Database, db_path: Path) -> None:

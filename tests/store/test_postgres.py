@@ -28,7 +28,7 @@ from organizer.services.demo import load_demo
 from organizer.store import open_database
 from organizer.store.database import head_revision, upgrade_to
 from organizer.store.models import Base
-from organizer.store.search_index import include_name
+from organizer.store.search.base import include_name
 
 SERVER_URL = os.environ.get("ORGANIZER_TEST_PG_URL", "")
 

@@ -8,9 +8,10 @@ from sqlalchemy import text
 
 from organizer.services import search
 from organizer.services.demo import load_demo
-from organizer.store import Database, search_pg
+from organizer.store import Database
 from organizer.store.database import alembic_config, upgrade_to
-from organizer.store.search_index import KINDS, TRIGGERS
+from organizer.store.search import postgresql as search_pg
+from organizer.store.search.base import KINDS, TRIGGERS
 
 
 def _triggers(db: Database) -> dict[str, str]:

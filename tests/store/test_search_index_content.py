@@ -29,7 +29,7 @@ from organizer.domain.records import compose_full_name
 from organizer.services.demo import load_demo
 from organizer.services.search import rebuild_index
 from organizer.store import Database
-from organizer.store.search_index import KINDS
+from organizer.store.search.base import KINDS
 
 warnings.filterwarnings("ignore", category=DeprecationWarning, module="iuliia")
 

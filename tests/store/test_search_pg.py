@@ -16,7 +16,7 @@ from sqlalchemy import text
 from organizer.domain.records import InstitutionData, PersonData
 from organizer.services import institutions, people, search
 from organizer.store import Database
-from organizer.store.search_pg import TRIGRAM_THRESHOLD, PostgresIndex
+from organizer.store.search.postgresql import TRIGRAM_THRESHOLD, PostgresIndex
 
 
 def _pg_only(db: Database) -> None:

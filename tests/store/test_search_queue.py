@@ -1,5 +1,5 @@
 """The archive import writes with the search queue's insert triggers off and queues what it created
-itself (store/search_queue.py): the index afterwards is what a rebuild gives, the triggers are all
+itself (store/search/queue.py): the index afterwards is what a rebuild gives, the triggers are all
 back (also after a failed import), and later edits are queued by them as before."""
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ import pytest
 from organizer.assets import demo_archive
 from organizer.domain.errors import ValidationError
 from organizer.domain.records import PersonData
-from organizer.services import interchange, people, search
+from organizer.services import people, search
+from organizer.services.archive import importer as interchange
 from organizer.store import Database
-from organizer.store.search_index import KINDS, TRIGGERS
+from organizer.store.search.base import KINDS, TRIGGERS
 
 
 def _triggers(db: Database) -> dict[str, str]:

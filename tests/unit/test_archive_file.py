@@ -11,8 +11,8 @@ from sqlalchemy import func, select
 
 from organizer.assets import demo_archive
 from organizer.domain.errors import ImportFormatError, ValidationError
-from organizer.services import interchange
-from organizer.services.archive_export import export_archive
+from organizer.services.archive import importer as interchange
+from organizer.services.archive.export import export_archive
 from organizer.store import Database, open_database, sqlite_url
 from organizer.store import models as m
 
@@ -122,7 +122,7 @@ def test_progress_counts_every_record(db: Database, tmp_path: Path) -> None:
 
 
 def test_streamed_export_holds_the_same_values_and_reads_back(demo_db: Database, tmp_path: Path) -> None:
-    from organizer.services.archive_export import export_archive_file
+    from organizer.services.archive.export import export_archive_file
 
     path = tmp_path / "out.json"
     counts = export_archive_file(demo_db, path)
@@ -136,7 +136,7 @@ def test_streamed_export_holds_the_same_values_and_reads_back(demo_db: Database,
 
 
 def test_streamed_export_of_an_empty_database(db: Database, tmp_path: Path) -> None:
-    from organizer.services.archive_export import export_archive_file
+    from organizer.services.archive.export import export_archive_file
 
     path = tmp_path / "empty.json"
     assert set(export_archive_file(db, path).values()) == {0}
@@ -146,7 +146,7 @@ def test_streamed_export_of_an_empty_database(db: Database, tmp_path: Path) -> N
 @pytest.mark.parametrize("chunk", [7, 1 << 20])
 def test_deep_nesting_is_refused_before_parsing_and_brackets_in_text_are_not_nesting(
         db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
-    from organizer.services import archive_file
+    from organizer.services.archive import file as archive_file
 
     monkeypatch.setattr(archive_file, "_CHUNK", chunk)  # small chunks: escapes and strings cut at boundaries
     deep = tmp_path / "deep.json"
@@ -189,7 +189,7 @@ def _tricky_archive() -> tuple[bytes, dict[str, Any]]:
 @pytest.mark.parametrize(("chunk", "leaf"), [(1, 1), (2, 2), (3, 5), (7, 7), (64, 16), (4096, 64), (1 << 20, 1 << 14)])
 def test_any_layout_reads_like_json_load_whatever_the_chunk_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                  chunk: int, leaf: int) -> None:
-    from organizer.services import archive_file
+    from organizer.services.archive import file as archive_file
 
     # small chunks and pieces cut every string, escape and section boundary somewhere
     monkeypatch.setattr(archive_file, "_CHUNK", chunk)
@@ -290,7 +290,7 @@ def test_sections_that_are_no_list_and_other_top_levels(tmp_path: Path) -> None:
 
 
 def test_the_top_level_outside_the_sections_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from organizer.services import archive_file
+    from organizer.services.archive import file as archive_file
 
     monkeypatch.setattr(archive_file, "MAX_HEADER_BYTES", 1000)
     assert archive_file.MAX_TOP_LEVEL_VALUES == 100
@@ -339,7 +339,7 @@ def test_a_file_changed_after_opening_is_not_read_at_stale_offsets(tmp_path: Pat
 @pytest.mark.parametrize("chunk", [1, 7, 1 << 20])
 def test_files_that_are_no_object_are_checked_without_reading_them_exactly(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
-    from organizer.services import archive_file
+    from organizer.services.archive import file as archive_file
 
     monkeypatch.setattr(archive_file, "_CHUNK", chunk)
     monkeypatch.setattr(archive_file, "_LEAF", min(chunk, 16))

@@ -14,7 +14,8 @@ from organizer.assets import demo_archive
 from organizer.cli.main import main
 from organizer.domain.errors import NotFoundError
 from organizer.domain.records import ContactEntry, InstitutionData, PersonData, VisitData
-from organizer.services import audit, changes, duplicates, erase, institutions, interchange, people, visits
+from organizer.services import audit, changes, duplicates, erase, institutions, people, visits
+from organizer.services.archive import importer as interchange
 from organizer.store import Database
 from organizer.store import models as m
 

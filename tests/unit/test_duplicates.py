@@ -12,7 +12,8 @@ from sqlalchemy import insert, select
 from organizer.cli.main import main
 from organizer.domain.errors import ConflictError, NotFoundError, ValidationError
 from organizer.domain.records import ContactEntry, NameVariant, PersonData, PositionData
-from organizer.services import briefing, duplicates, interchange, people, search, visits
+from organizer.services import briefing, duplicates, people, search, visits
+from organizer.services.archive import importer as interchange
 from organizer.store import Database
 from organizer.store import models as m
 

@@ -7,7 +7,8 @@ import io
 import json
 
 from organizer.cli.main import main
-from organizer.services import archive_export, erase, meetings, people, visits
+from organizer.services import erase, meetings, people, visits
+from organizer.services.archive import export as archive_export
 from organizer.store import Database
 
 

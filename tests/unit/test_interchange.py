@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 from organizer.assets import demo_archive
 from organizer.domain.errors import ImportFormatError, ValidationError
 from organizer.domain.records import FollowUpData
-from organizer.services import interchange, people
+from organizer.services import people
+from organizer.services.archive import importer as interchange
 from organizer.services.demo import load_demo
 from organizer.store import Database
 from organizer.store import models as m
@@ -121,7 +122,7 @@ def test_new_records_beside_existing_ones_are_added(db: Database) -> None:
 
 def test_export_then_import_round_trips(demo_db: Database, tmp_path: Path) -> None:
     from organizer.domain.records import PersonData
-    from organizer.services.archive_export import export_archive, write_archive
+    from organizer.services.archive.export import export_archive, write_archive
     from organizer.store import open_database, sqlite_url
 
     photo = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
@@ -312,7 +313,7 @@ def test_records_written_by_the_services_round_trip_through_the_bulk_import(demo
     from organizer.domain.enums import GiftDirection
     from organizer.domain.records import GiftData, Logistics
     from organizer.services import followups, meetings, visits
-    from organizer.services.archive_export import export_archive
+    from organizer.services.archive.export import export_archive
     from organizer.store import open_database, sqlite_url
 
     visit_id = visits.list_visits(demo_db)[0].id

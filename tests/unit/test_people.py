@@ -13,7 +13,8 @@ from sqlalchemy import event, func, select
 
 from organizer.domain.errors import ConflictError, InUseError, NotFoundError, ValidationError
 from organizer.domain.records import ContactEntry, InstitutionData, NameVariant, PersonData, PositionData
-from organizer.services import institutions, interchange, people
+from organizer.services import institutions, people
+from organizer.services.archive import importer as interchange
 from organizer.store import Database
 from organizer.store import models as m
 

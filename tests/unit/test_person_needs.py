@@ -13,8 +13,10 @@ from organizer.briefing import render_visit_briefing
 from organizer.cli import jsonout
 from organizer.domain.errors import ValidationError
 from organizer.domain.records import PersonData
-from organizer.services import archive_export, briefing, erase, interchange, people
+from organizer.services import briefing, erase, people
 from organizer.services._common import TEXT_LIMIT
+from organizer.services.archive import export as archive_export
+from organizer.services.archive import importer as interchange
 from organizer.services.demo import load_demo
 from organizer.store import Database
 

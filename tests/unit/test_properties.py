@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 
 from organizer.domain.errors import ValidationError
 from organizer.domain.records import ContactEntry, NameVariant, PersonData
-from organizer.services import interchange, people
-from organizer.services.archive_export import export_archive
+from organizer.services import people
+from organizer.services.archive import importer as interchange
+from organizer.services.archive.export import export_archive
 from organizer.store import Database, open_database, sqlite_url
 
 # Printable text of any script (letters, marks, punctuation such as ʻ ’ « & <), no control characters.

@@ -12,7 +12,8 @@ import pytest
 from organizer.cli.main import main
 from organizer.domain.errors import ValidationError
 from organizer.domain.records import NameVariant, PersonData
-from organizer.services import interchange, people, search
+from organizer.services import people, search
+from organizer.services.archive import importer as interchange
 from organizer.store import Database
 
 DEMO_PEOPLE = {

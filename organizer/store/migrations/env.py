@@ -9,7 +9,7 @@ from sqlalchemy import create_engine
 
 from organizer.store.models import Base
 from organizer.store.schema import add_postgresql_options
-from organizer.store.search_index import include_name
+from organizer.store.search.base import include_name
 
 add_postgresql_options()  # PostgreSQL's partial index condition (kept out of the tables, see there)
 config = context.config

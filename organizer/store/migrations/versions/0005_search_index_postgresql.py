@@ -16,7 +16,7 @@ from typing import Sequence, Union
 
 from alembic import op
 
-from organizer.store import search_pg
+from organizer.store.search import postgresql as search_pg
 
 revision: str = '0005'
 down_revision: Union[str, Sequence[str], None] = '0004'

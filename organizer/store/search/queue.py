@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection
 
-from organizer.store.search_index import SOURCE_TABLES, TRIGGERS
+from organizer.store.search.base import SOURCE_TABLES, TRIGGERS
 
 BATCH = 500
 """uids per ``queue_records`` statement (well under SQLite's limit of bound variables)."""

@@ -663,7 +663,7 @@ def index_for(session: Session) -> SearchIndex:
     if dialect == "sqlite":
         return _SQLITE
     if dialect == "postgresql":
-        from organizer.store.search_pg import PostgresIndex  # imports this module
+        from organizer.store.search.postgresql import PostgresIndex  # imports this module
 
         return PostgresIndex()
     return UnavailableIndex(dialect)

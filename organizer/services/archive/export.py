@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, selectinload, undefer
 
 from organizer import __version__
 from organizer.domain.errors import OrganizerError
-from organizer.services.archive_file import FORMAT, SECTIONS, VERSION
+from organizer.services.archive.file import FORMAT, SECTIONS, VERSION
 from organizer.store import models as m
 from organizer.store.database import Database
 from organizer.store.files import check_output_path, clean_stale_temps, private_temp

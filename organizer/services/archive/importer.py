@@ -55,7 +55,7 @@ from organizer.domain.records import (
     VisitData,
     VisitInstitutionData,
 )
-from organizer.services import agreements, archive_file, followups, institutions, meetings, people, visits
+from organizer.services import agreements, followups, institutions, meetings, people, visits
 from organizer.services._common import (
     FREE_UIDS,
     KNOWN_IDS,
@@ -65,11 +65,13 @@ from organizer.services._common import (
     clean,
     topics_by_name,
 )
-from organizer.services.archive_file import ArchiveFile
-from organizer.store import audit, schema, search_queue
+from organizer.services.archive import file as archive_file
+from organizer.services.archive.file import ArchiveFile
+from organizer.store import audit, schema
 from organizer.store import models as m
 from organizer.store.bulk import insert_rows
 from organizer.store.database import Database
+from organizer.store.search import queue as search_queue
 
 FORMAT = archive_file.FORMAT
 VERSION = archive_file.VERSION
@@ -390,7 +392,7 @@ def import_archive(db: Database, data: Archive, progress: Progress | None = None
         report = ImportReport()
         audit.suspend(session)  # one entry for the whole import and one "create" per new record (below)
         # The search queue's per-row insert triggers are off while the records go in; the created records
-        # are queued below in a few statements (store/search_queue.py).
+        # are queued below in a few statements (store/search/queue.py).
         triggers_back = search_queue.without_insert_triggers(session.connection())
         created: dict[str, list[str]] = {}
         res = _Resolver(session)

@@ -40,7 +40,7 @@ from typing import Any, Literal
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from organizer.store.search_index import (
+from organizer.store.search.base import (
     FEEDS,
     KINDS,
     SOURCE_TABLES,
