@@ -24,6 +24,14 @@ Every row the merge touched is kept, as it was, in the ``merge_record`` row; ``u
 restores both records exactly (same ids, uids and contents; the kept record's version goes up, so a
 stale editor gets a conflict) and removes what the merge added. Rows added to the kept record after
 the merge stay with it.
+
+Clients merging or unmerging at the same moment cannot both win. A merge locks both records before it
+reads them (PostgreSQL ``SELECT ... FOR UPDATE``; on SQLite the unit of work began with ``BEGIN
+IMMEDIATE``, the database's write lock) and reads them again once it holds the lock: a record another
+merge took meanwhile is gone, and the refusal names that merge and its undo token. An undo locks its
+merge record the same way, so of several clients undoing one merge the first restores it and the others
+are told it was already undone. An undo restores everything or nothing (one transaction; a row it
+cannot bring back refuses the whole undo with a message about the merge).
 """
 
 from __future__ import annotations
@@ -54,11 +62,12 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
 from organizer.domain.changes import ChangeSet
 from organizer.domain.enums import RecordKind
-from organizer.domain.errors import ConflictError, NotFoundError, ValidationError
+from organizer.domain.errors import ConflictError, DatabaseError, NotFoundError, ValidationError
 from organizer.domain.namekeys import fold, is_cyrillic, name_keys
 from organizer.domain.records import compose_full_name
 from organizer.domain.search import DuplicateCandidate, MergeResult
@@ -350,12 +359,7 @@ def merge(db: Database, kind: str, keep_id: int, other_id: int) -> MergeResult:
         raise ValidationError({"id": "a record cannot be merged with itself"})
     main = _table(kind)
     with db.unit_of_work() as session:
-        keep = next(iter(_rows(session, main, main.c.id == keep_id)), None)
-        other = next(iter(_rows(session, main, main.c.id == other_id)), None)
-        if keep is None:
-            raise NotFoundError(kind, keep_id)
-        if other is None:
-            raise NotFoundError(kind, other_id)
+        keep, other = _lock_pair(session, kind, keep_id, other_id)
         if kind == "institution":
             _check_tree(session, keep_id, other_id, keep, other)
         snapshot: dict[str, list[dict[str, Any]]] = {kind: _dump_rows(main, [keep, other])}
@@ -390,9 +394,14 @@ def merge(db: Database, kind: str, keep_id: int, other_id: int) -> MergeResult:
                     taken.add(link.dedupe(r))
                 moved[label] = moved.get(label, 0) + 1
         changes = _absorb(session, kind, keep, other, created)
-        session.execute(delete(main).where(main.c.id == other_id))
-        session.execute(update(main).where(main.c.id == keep_id).values(
-            **changes, version=keep["version"] + 1, updated_at=m.utcnow()))
+        try:
+            # The kept record first: a unit merged with its parent leaves it (parent_id) before it goes.
+            session.execute(update(main).where(main.c.id == keep_id).values(
+                **changes, version=keep["version"] + 1, updated_at=m.utcnow()))
+            session.execute(delete(main).where(main.c.id == other_id))
+        except sa_exc.IntegrityError as err:
+            raise DatabaseError(f"cannot merge {kind} {other_id} ({_title(kind, other)}) into {keep_id} "
+                                f"({_title(kind, keep)}): {_first_line(err)}; nothing was changed") from None
         record = m.MergeRecord(kind=kind, kept_id=keep_id, merged_id=other_id, merged_uid=other["uid"],
                                merged_title=_title(kind, other)[: m.NAME_LEN],
                                snapshot=json.dumps({"rows": snapshot, "created": created}, ensure_ascii=False))
@@ -406,6 +415,49 @@ def merge(db: Database, kind: str, keep_id: int, other_id: int) -> MergeResult:
                                                                               "token": str(record.id)})
         return MergeResult(kind, keep_id, other_id, other["uid"], moved, str(record.id), dropped,
                            ChangeSet(RecordKind(kind), changed=(keep_id,), deleted=(other_id,), also=_ALSO))
+
+
+def _lock_pair(session: Session, kind: str, keep_id: int, other_id: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Both records as they are now, locked until the end of the transaction, or the reason one is gone.
+
+    PostgreSQL: ``SELECT ... FOR UPDATE`` in id order (two merges sharing a record queue, never deadlock);
+    a merge that waited here reads the rows as the one before it left them, so a record it merged away is
+    missing and the message names that merge. SQLite: the unit of work began with ``BEGIN IMMEDIATE``,
+    so it holds the database's write lock from its first read (the lock clause is not rendered there).
+    """
+    main = _table(kind)
+    found = {r["id"]: r for r in _rows_locked(session, main, main.c.id.in_((keep_id, other_id)))}
+    for ident in (keep_id, other_id):
+        if ident not in found:
+            raise _gone(session, kind, ident)
+    return found[keep_id], found[other_id]
+
+
+def _rows_locked(session: Session, table: Table, where: Any) -> list[dict[str, Any]]:
+    query = select(table).where(where).order_by(*table.primary_key.columns).with_for_update()
+    return [dict(r._mapping) for r in session.execute(query)]
+
+
+def _gone(session: Session, kind: str, ident: int) -> NotFoundError | ConflictError:
+    """Why there is no ``kind`` ``ident``: merged into another record (which one, and the undo token), or none."""
+    merged = _merged_into(session, kind, ident)
+    if merged is None:
+        return NotFoundError(kind, ident)
+    return ConflictError(f"{kind} {ident} was merged into {kind} {merged[1]} (undo token {merged[0]}); "
+                         "nothing was changed")
+
+
+def _merged_into(session: Session, kind: str, ident: int) -> tuple[int, int] | None:
+    """(token, kept id) of the merge, not undone, that took record ``ident`` away; None if there is none."""
+    r = m.MergeRecord
+    row = session.execute(select(r.id, r.kept_id).where(
+        r.kind == kind, r.merged_id == ident, r.undone_at.is_(None)).order_by(r.id.desc()).limit(1)).first()
+    return (row.id, row.kept_id) if row is not None else None
+
+
+def _first_line(err: sa_exc.DBAPIError) -> str:
+    detail = str(err.orig) if err.orig is not None else str(err)
+    return (detail.strip().splitlines() or [""])[0][:300]
 
 
 def _check_tree(session: Session, keep_id: int, other_id: int, keep: dict[str, Any], other: dict[str, Any]) -> None:
@@ -466,7 +518,9 @@ def undo_merge(db: Database, token: str) -> MergeResult:
     except ValueError:
         raise ValidationError({"token": f"{token!r} is not a merge token"}) from None
     with db.unit_of_work() as session:
-        record = session.get(m.MergeRecord, ident)
+        # Locked (PostgreSQL: FOR UPDATE; SQLite: BEGIN IMMEDIATE) and read after the lock is granted: of
+        # several clients undoing one merge at once, the first restores it and the others see it undone.
+        record = session.scalar(select(m.MergeRecord).where(m.MergeRecord.id == ident).with_for_update())
         if record is None:
             raise NotFoundError("merge", ident)
         if record.undone_at is not None:
@@ -475,32 +529,25 @@ def undo_merge(db: Database, token: str) -> MergeResult:
         main = _table(kind)
         data = json.loads(record.snapshot)
         rows: dict[str, list[dict[str, Any]]] = data["rows"]
-        kept_now = next(iter(_rows(session, main, main.c.id == record.kept_id)), None)
+        kept_now = next(iter(_rows_locked(session, main, main.c.id == record.kept_id)), None)
         if kept_now is None:
-            raise ConflictError(f"the kept {kind} {record.kept_id} was deleted after the merge: nothing to undo into")
+            later = _merged_into(session, kind, record.kept_id)
+            if later is not None:
+                raise ConflictError(f"merge {ident} cannot be undone yet: {kind} {record.kept_id} was merged into "
+                                    f"{kind} {later[1]} after it (undo token {later[0]}); undo that merge first")
+            raise ConflictError(f"merge {ident} cannot be undone: the kept {kind} {record.kept_id} was deleted "
+                                "after the merge")
         merged = next(_load_row(main, r) for r in rows[kind] if r["id"] == record.merged_id)
-        if session.execute(select(main.c.id).where((main.c.id == record.merged_id)
-                                                   | (main.c.uid == merged["uid"]))).first():
-            raise ConflictError(f"a {kind} with id {record.merged_id} or uid {merged['uid']} exists again")
-        session.execute(insert(main).values(**merged))
-        for name, pks in data["created"].items():
-            t = _table(name)
-            for pk in pks:
-                if all(v is not None for v in pk.values()):
-                    session.execute(delete(t).where(_pk_where(t, _load_row(t, pk))))
-        for name, table_rows in rows.items():
-            t = _table(name)
-            for raw in table_rows:
-                row = _load_row(t, raw)
-                if name == kind and row["id"] == record.merged_id:
-                    continue
-                if name == kind and row["id"] == record.kept_id:
-                    row["version"] = kept_now["version"] + 1
-                exists = session.execute(select(*t.primary_key.columns).where(_pk_where(t, row))).first()
-                if exists:
-                    session.execute(update(t).where(_pk_where(t, row)).values(**row))
-                else:
-                    session.execute(insert(t).values(**row))
+        again = session.execute(select(main.c.id).where((main.c.id == record.merged_id)
+                                                        | (main.c.uid == merged["uid"]))).first()
+        if again is not None:
+            raise ConflictError(f"merge {ident} cannot be undone: {kind} {again.id} was created after it with the "
+                                f"merged record's id {record.merged_id} or uid {merged['uid']}")
+        try:
+            _restore(session, record, data, kept_now, merged)
+        except sa_exc.IntegrityError as err:
+            raise ConflictError(f"merge {ident} cannot be undone: a row it would bring back clashes with one added "
+                                f"after the merge ({_first_line(err)}); nothing was changed") from None
         record.undone_at = m.utcnow()
         audit.add(session, "unmerge", kind, record.kept_id, uid=kept_now["uid"],
                   detail={"merged_id": record.merged_id, "token": str(record.id)})
@@ -509,6 +556,34 @@ def undo_merge(db: Database, token: str) -> MergeResult:
         return MergeResult(kind, record.kept_id, record.merged_id, record.merged_uid, {}, str(record.id),
                            changes=ChangeSet(RecordKind(kind), created=(record.merged_id,),
                                              changed=(record.kept_id,), also=_ALSO))
+
+
+def _restore(session: Session, record: m.MergeRecord, data: dict[str, Any], kept_now: dict[str, Any],
+             merged: dict[str, Any]) -> None:
+    """Put back every row of the snapshot (both records, every linked row, ids and uids), remove what the
+    merge created. All in the caller's transaction: an error anywhere rolls back all of it."""
+    kind = record.kind
+    main = _table(kind)
+    rows: dict[str, list[dict[str, Any]]] = data["rows"]
+    session.execute(insert(main).values(**merged))
+    for name, pks in data["created"].items():
+        t = _table(name)
+        for pk in pks:
+            if all(v is not None for v in pk.values()):
+                session.execute(delete(t).where(_pk_where(t, _load_row(t, pk))))
+    for name, table_rows in rows.items():
+        t = _table(name)
+        for raw in table_rows:
+            row = _load_row(t, raw)
+            if name == kind and row["id"] == record.merged_id:
+                continue
+            if name == kind and row["id"] == record.kept_id:
+                row["version"] = kept_now["version"] + 1
+            exists = session.execute(select(*t.primary_key.columns).where(_pk_where(t, row))).first()
+            if exists:
+                session.execute(update(t).where(_pk_where(t, row)).values(**row))
+            else:
+                session.execute(insert(t).values(**row))
 
 
 def merge_history(db: Database, kind: str | None = None) -> list[dict[str, Any]]:
