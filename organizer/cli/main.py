@@ -31,6 +31,7 @@ from organizer import __version__
 from organizer.cli import safety
 from organizer.cli.gui_options import GuiOptions, add_gui_arguments, gui_options
 from organizer.domain.errors import DatabaseError, OrganizerError
+from organizer.domain.redact import redact
 
 if TYPE_CHECKING:
     from organizer.store.database import Database
@@ -138,6 +139,12 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
         return int(exc.code or 0)
     command = args.command or "gui"
     db: Database | None = None
+    urls = [u for u in (args.db_url, os.environ.get("ORGANIZER_DB_URL")) if u]
+
+    def say(text: str) -> None:
+        """One error line on stderr: passwords of the database URLs masked, controls escaped, cut short."""
+        print(f"organizer: {safety.message(text, *urls)}", file=err)
+
     try:
         from organizer.paths import ensure_private_dir, explicit_db_choice, resolve_db_url
         from organizer.store.database import open_database
@@ -168,7 +175,7 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
             try:
                 daily_backup(db)
             except OrganizerError as exc:  # a read-only folder, a full disk: say so, but do the work asked for
-                print(f"organizer: warning: no automatic backup made: {safety.message(str(exc))}", file=err)
+                say(f"warning: no automatic backup made: {exc}")
         if command == "gui":
             if gui is None:
                 print("organizer: the desktop app is not available here", file=err)
@@ -176,7 +183,7 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
             return gui(db, [sys.argv[0] if sys.argv else "organizer"], gui_options(args))
         return load_command(command)(db, args, out)
     except OrganizerError as exc:
-        print(f"organizer: {safety.message(str(exc))}", file=err)
+        say(str(exc))
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("organizer: interrupted", file=err)
@@ -190,14 +197,13 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
         return EXIT_OK
     except Exception as exc:  # never a traceback for the user; one line that says what happened
         if os.environ.get("ORGANIZER_DEBUG"):
-            traceback.print_exc(file=err)
+            err.write(safety.terminal_text(redact(traceback.format_exc(), *urls) if urls else traceback.format_exc()))
         known = safety.describe_unexpected(exc)
         if known is not None:
-            print(f"organizer: {known}", file=err)
+            say(known)
             return EXIT_ERROR
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-        print(f"organizer: unexpected error: {type(exc).__name__}: {safety.message(detail)} "
-              "(set ORGANIZER_DEBUG=1 for details)", file=err)
+        say(f"unexpected error: {type(exc).__name__}: {detail} (set ORGANIZER_DEBUG=1 for details)")
         return EXIT_ERROR
     finally:
         if db is not None:

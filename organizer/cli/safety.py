@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from organizer.domain.errors import excerpt
+from organizer.domain.redact import redact
 
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -53,8 +54,11 @@ def json_lines(lines: list[str], sep: str = ",\n") -> str:
     return _UNSAFE_IN_JSON.sub(_json_escape, sep.join(lines))
 
 
-def message(text: str) -> str:
-    """One line for stderr: newlines folded, controls escaped, cut to a short excerpt."""
+def message(text: str, *urls: str) -> str:
+    """One line for stderr: passwords of ``urls`` (and any in URL form) masked when database URLs are in
+    play (``domain.redact``), newlines folded, controls escaped, cut to a short excerpt."""
+    if urls:
+        text = redact(text, *urls)
     one_line = " ".join(text.split("\n"))
     return terminal_text(excerpt(one_line, MESSAGE_LIMIT))
 

@@ -28,6 +28,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from organizer.domain.errors import DatabaseError, OrganizerError
+from organizer.domain.redact import redact_url
 from organizer.store import snapshots
 from organizer.store.database import (
     BUSY_TIMEOUT_MS,
@@ -188,8 +189,12 @@ def local_database_path(url: str) -> Path | None:
 def restore_at_url(url: str, source: Path) -> RestoreReport:
     """``restore_database`` for the database a URL names (a local SQLite file only)."""
     from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
 
-    u = make_url(url)
+    try:
+        u = make_url(url)
+    except (ArgumentError, ValueError):
+        raise DatabaseError(f"not a database URL (check its form): {redact_url(url)}") from None
     if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
         raise OrganizerError("restore works on a local database file; restore a PostgreSQL database with the "
                              "server's tools (pg_restore)")

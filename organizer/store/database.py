@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote, unquote
 
 from organizer.domain.errors import ConflictError, DatabaseError, SchemaTooNewError
+from organizer.domain.redact import redact, redact_url
 from organizer.store.files import clean_stale_temps, private_temp
 from organizer.store.migrations import HEAD_REVISION, KNOWN_REVISIONS
 
@@ -496,24 +497,7 @@ def _first_line(err: sa_exc.DBAPIError) -> str:
 
 def _describe_operational_error(err: sa_exc.DBAPIError, where: str) -> str:
     detail = str(err.orig) if err.orig is not None else str(err)
-    return f"database error ({_safe_url(where)}): {detail}"
-
-
-def _safe_url(url: str) -> str:
-    from sqlalchemy import exc as sa_exc
-    from sqlalchemy.engine import make_url
-
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except (sa_exc.ArgumentError, ValueError):
-        return redact_url(url)
-
-
-def redact_url(url: str) -> str:
-    """A URL that could not be parsed, with anything that may be a password masked, cut short."""
-    masked = re.sub(r"(://[^:/@\s]*:)[^@]*@", r"\1***@", url)
-    masked = re.sub(r"(?i)(password=)[^&\s]*", r"\1***", masked)
-    return masked if len(masked) <= 200 else masked[:200] + "…"
+    return redact(f"database error ({redact_url(where)}): {detail}", where)
 
 
 def create_db_engine(url: str) -> Engine:
@@ -558,7 +542,7 @@ def open_database(url: str, *, create: bool = True, upgrade: bool = True) -> Dat
     try:
         engine = create_db_engine(url)
     except (sa_exc.ArgumentError, ImportError, ValueError) as err:
-        raise DatabaseError(f"cannot use database URL {_safe_url(url)}: {err}") from None
+        raise DatabaseError(redact(f"cannot use database URL {redact_url(url)}: {err}", url)) from None
     db = Database(url, engine)
     try:
         _prepare_schema(db, upgrade=upgrade)
@@ -574,8 +558,9 @@ def open_database(url: str, *, create: bool = True, upgrade: bool = True) -> Dat
 def _describe_db_error(err: sa_exc.DBAPIError, url: str) -> str:
     detail = str(err.orig) if err.orig is not None else str(err)
     if "file is not a database" in detail or "malformed" in detail:
-        return f"{_safe_url(url)} is corrupt or not an Organizer database ({detail})"
-    return f"cannot open database {_safe_url(url)}: {detail.strip().splitlines()[0] if detail else err}"
+        return redact(f"{redact_url(url)} is corrupt or not an Organizer database ({detail})", url)
+    return redact(f"cannot open database {redact_url(url)}: {detail.strip().splitlines()[0] if detail else err}",
+                  url)
 
 
 def _stored_revision(conn: Any, tables: set[str]) -> str | None:
@@ -604,14 +589,14 @@ def _prepare_schema(db: Database, *, upgrade: bool) -> None:
         current = _stored_revision(conn, tables)
     if current is None and tables - {"alembic_version"}:
         raise DatabaseError(
-            f"{_safe_url(db.url)} holds tables but no Organizer schema version: not an Organizer database"
+            f"{redact_url(db.url)} holds tables but no Organizer schema version: not an Organizer database"
         )
     if current is not None and current not in KNOWN_REVISIONS and not tables >= OUR_TABLES:
-        raise DatabaseError(f"{_safe_url(db.url)} is not an Organizer database (its schema version "
+        raise DatabaseError(f"{redact_url(db.url)} is not an Organizer database (its schema version "
                             f"{current!r} is not ours)")
     if current is not None and current not in KNOWN_REVISIONS:
         raise SchemaTooNewError(
-            f"the database {_safe_url(db.url)} was written by a newer Organizer (schema {current}); "
+            f"the database {redact_url(db.url)} was written by a newer Organizer (schema {current}); "
             f"this version knows schemas up to {HEAD_REVISION}: please upgrade Organizer"
         )
     if upgrade and current != HEAD_REVISION:
