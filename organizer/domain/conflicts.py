@@ -13,8 +13,10 @@ unit (merging inside a list would need an identity for each row that typed rows 
 A nested record such as a visit's ``logistics`` is merged per field of its own (``logistics.lodging``).
 Without a base (``None``) nobody can tell who changed a field: every difference is a conflict.
 
-Fields that are not the user's input are left out: ``uid`` (always theirs) and a person's ``photo``
-(``None`` in an input means "keep the stored photo"; the photo has its own command).
+Fields that are not the user's input are left out (``Compare.SKIP`` in the kind's field table,
+``domain.fields``): ``uid`` (always theirs) and a person's ``photo`` (``None`` in an input means "keep the
+stored photo"; the photo has its own command). A nested record is merged per field where its table
+says ``Compare.NESTED``.
 
 ``resolve(plan, choices)`` builds the data to save: the automatic picks plus, per conflicting field,
 ``"mine"`` or ``"theirs"`` (mine when not chosen). Saving it goes through the normal update with the
@@ -27,11 +29,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import Any, Generic, Literal, TypeVar
 
+from organizer.domain.fields import Compare, table_of
+
 T = TypeVar("T")
 Side = Literal["mine", "theirs"]
-
-SKIPPED = frozenset({"uid", "photo", "photo_type"})
-"""Fields of a ``*Data`` that are not merged (see the module docstring)."""
 
 _MISSING = object()
 
@@ -80,12 +81,15 @@ class MergePlan(Generic[T]):
 def _leaves(value: Any, prefix: str = "") -> dict[str, Any]:
     """``{path: value}`` of a dataclass's fields, nested dataclasses (not lists of them) flattened."""
     found: dict[str, Any] = {}
+    table = table_of(value)
     for f in fields(value):
-        if not prefix and f.name in SKIPPED:
+        described = table.get(f.name) if table is not None else None
+        if not prefix and described is not None and described.compare is Compare.SKIP:
             continue
         item = getattr(value, f.name)
         path = f"{prefix}{f.name}"
-        if is_dataclass(item) and not isinstance(item, type):
+        nested = described.compare is Compare.NESTED if described is not None else is_dataclass(item)
+        if nested and is_dataclass(item) and not isinstance(item, type):
             found.update(_leaves(item, path + "."))
         else:
             found[path] = item

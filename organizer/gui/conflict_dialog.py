@@ -35,8 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.domain.conflicts import FieldDiff, MergePlan, Side, keep_mine, resolve
+from organizer.domain.fields import FieldTable, table_of
+from organizer.gui import messages
 from organizer.gui.formatting import enum_label
-from organizer.gui.history import field_names
+from organizer.gui.history import field_name
 
 CELL_LIMIT = 200
 """Characters of a value shown in a cell (the whole value is in the cell's tooltip)."""
@@ -70,14 +72,13 @@ def show_value(value: Any) -> str:
     return " ".join(str(value).split())
 
 
-def field_label(name: str) -> str:
+def field_label(name: str, table: FieldTable | None = None) -> str:
     """A field's name in the interface language: ``notes`` -> ``Notes``, ``logistics.lodging`` ->
-    ``Logistics: lodging`` (the history's names, ``gui.history.field_names``)."""
-    names = field_names()
+    ``Logistics: lodging`` (the labels of ``table``, the kind's field table, ``organizer.domain.fields``)."""
     head, _, rest = name.partition(".")
-    text = names.get(head, head.replace("_", " "))
+    text = messages.field_label(head, table)
     text = text[:1].upper() + text[1:]
-    return f"{text}: {names.get(rest, rest.replace('_', ' '))}" if rest else text
+    return f"{text}: {field_name(name, table.kind if table is not None else None)}" if rest else text
 
 
 class ConflictDialog(QDialog):
@@ -87,6 +88,7 @@ class ConflictDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("conflict")
         self.plan = plan
+        self.field_table = table_of(plan.mine)
         self.outcome: str | None = None
         self.choosers: dict[str, QComboBox] = {}
         self.setWindowTitle(self.tr("Changed elsewhere"))
@@ -135,7 +137,8 @@ class ConflictDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _fill_row(self, row: int, diff: FieldDiff) -> None:
-        values = (field_label(diff.name), show_value(diff.base) if diff.has_base else self.tr("(not kept)"),
+        values = (field_label(diff.name, self.field_table),
+                  show_value(diff.base) if diff.has_base else self.tr("(not kept)"),
                   show_value(diff.mine), show_value(diff.theirs))
         for column, text in enumerate(values):
             item = QTableWidgetItem(text if len(text) <= CELL_LIMIT else text[:CELL_LIMIT] + "…")
@@ -147,7 +150,7 @@ class ConflictDialog(QDialog):
             chooser.setObjectName(f"take_{diff.name}")
             chooser.addItem(self.tr("Mine"), MINE)
             chooser.addItem(self.tr("Theirs"), THEIRS)
-            chooser.setAccessibleName(self.tr("Take for %1").replace("%1", field_label(diff.name)))
+            chooser.setAccessibleName(self.tr("Take for %1").replace("%1", field_label(diff.name, self.field_table)))
             self.choosers[diff.name] = chooser
             self.table.setCellWidget(row, 4, chooser)
         else:

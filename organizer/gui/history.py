@@ -2,7 +2,8 @@
 
 Built from ``services.audit.record_history`` (which includes the entries of records merged into this
 one). The newest ``SHOWN`` entries are listed, newest first; ``organizer history KIND ID`` prints them
-all. Times are shown in local time; field names in the interface language.
+all. Times are shown in local time; field names in the interface language (the labels of the field
+tables, ``organizer.domain.fields``).
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from PySide6.QtCore import QCoreApplication
 
 from organizer.domain.audit import AuditEntryView
 from organizer.domain.errors import OrganizerError
+from organizer.domain.fields import KINDS, resolve
 from organizer.gui.details import esc
 from organizer.gui.formatting import fmt_date, fmt_time
+from organizer.gui.messages import label_of
 from organizer.services.audit import record_history
 from organizer.store.database import Database
 
@@ -25,57 +28,24 @@ SHOWN = 15
 translate = QCoreApplication.translate
 
 
-def field_names() -> dict[str, str]:
-    """Stored field names in the interface language (others are shown with spaces for underscores)."""
-    return {
-        "given_name": translate("History", "given name"),
-        "family_name": translate("History", "family name"),
-        "middle_name": translate("History", "middle name"),
-        "honorific": translate("History", "honorific"),
-        "form_of_address": translate("History", "form of address"),
-        "display_name": translate("History", "display name"),
-        "name_variants": translate("History", "names in other scripts"),
-        "languages": translate("History", "languages"),
-        "biography": translate("History", "biography"),
-        "photo": translate("History", "photo"),
-        "emails": translate("History", "e-mail addresses"),
-        "phones": translate("History", "phone numbers"),
-        "tags": translate("History", "tags"),
-        "notes": translate("History", "notes"),
-        "topics": translate("History", "topics"),
-        "positions": translate("History", "positions"),
-        "attachments": translate("History", "files"),
-        "name": translate("History", "name"),
-        "short_name": translate("History", "short name"),
-        "kind": translate("History", "kind"),
-        "parent_id": translate("History", "parent"),
-        "country": translate("History", "country"),
-        "city": translate("History", "city"),
-        "address": translate("History", "address"),
-        "website": translate("History", "website"),
-        "profile": translate("History", "profile"),
-        "title": translate("History", "title"),
-        "direction": translate("History", "direction"),
-        "start_date": translate("History", "start"),
-        "end_date": translate("History", "end"),
-        "place": translate("History", "place"),
-        "purpose": translate("History", "purpose"),
-        "status": translate("History", "status"),
-        "institutions": translate("History", "institutions"),
-        "participants": translate("History", "participants"),
-        "gifts": translate("History", "gifts"),
-        "summary": translate("History", "summary"),
-        "description": translate("History", "description"),
-        "due_date": translate("History", "due date"),
-    }
+def field_name(name: str, kind: str | None = None) -> str:
+    """A stored field's name (``given_name``, ``logistics.lodging``) in the interface language, in lower
+    case as within a sentence (``given name``, ``lodging``): the label of the kind's field table
+    (``organizer.domain.fields``); a name no table has is shown with spaces for underscores."""
+    if name == "attachments":
+        return translate("History", "files")
+    field = resolve(name, KINDS.get(kind or ""))
+    if field is None:
+        return name.replace("logistics.", "").replace("_", " ")
+    label = label_of(field)
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
 
 
 def describe(entry: AuditEntryView, ident: int) -> str:
     """What an entry did, in the interface language (plain text)."""
     detail = entry.detail
     if entry.action == "update":
-        names = field_names()
-        listed = ", ".join(names.get(f, f.replace("logistics.", "").replace("_", " ")) for f in entry.fields)
+        listed = ", ".join(field_name(f, entry.kind) for f in entry.fields)
         text = translate("History", "changed %1").replace("%1", listed)
     elif entry.action == "merge":
         text = translate("History", "merged record %1 into this one").replace("%1", str(detail.get("merged_id", "?")))

@@ -28,6 +28,7 @@ from organizer.domain.errors import (
     Problem,
     ValidationError,
 )
+from organizer.domain.fields import Field, FieldTable, resolve
 from organizer.gui.formatting import fmt_date, fmt_number, fmt_time
 from organizer.gui.i18n import QT_TRANSLATE_NOOP
 
@@ -77,50 +78,97 @@ WORDS: dict[str, str] = {
 }
 """Words the services pass as parameters (``kind``, ``what``), translated before they fill a message."""
 
-FIELDS: dict[str, str] = {
-    "given_name": QT_TRANSLATE_NOOP("Fields", "Given name"),
-    "family_name": QT_TRANSLATE_NOOP("Fields", "Family name"),
-    "display_name": QT_TRANSLATE_NOOP("Fields", "Display name"),
-    "patronymic": QT_TRANSLATE_NOOP("Fields", "Patronymic"),
-    "honorific": QT_TRANSLATE_NOOP("Fields", "Honorific"),
-    "form_of_address": QT_TRANSLATE_NOOP("Fields", "Form of address"),
-    "name": QT_TRANSLATE_NOOP("Fields", "Name"),
-    "short_name": QT_TRANSLATE_NOOP("Fields", "Short name"),
-    "title": QT_TRANSLATE_NOOP("Fields", "Title"),
-    "emails": QT_TRANSLATE_NOOP("Fields", "E-mail"),
-    "phones": QT_TRANSLATE_NOOP("Fields", "Phone"),
-    "photo": QT_TRANSLATE_NOOP("Fields", "Photo"),
-    "biography": QT_TRANSLATE_NOOP("Fields", "Biography"),
-    "notes": QT_TRANSLATE_NOOP("Fields", "Notes"),
-    "positions": QT_TRANSLATE_NOOP("Fields", "Positions"),
+FIELD_LABELS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("Fields", "Given name"),
+    QT_TRANSLATE_NOOP("Fields", "Middle name"),
+    QT_TRANSLATE_NOOP("Fields", "Family name"),
+    QT_TRANSLATE_NOOP("Fields", "Honorific"),
+    QT_TRANSLATE_NOOP("Fields", "Form of address"),
+    QT_TRANSLATE_NOOP("Fields", "Display name"),
+    QT_TRANSLATE_NOOP("Fields", "Names in other scripts"),
+    QT_TRANSLATE_NOOP("Fields", "Positions"),
+    QT_TRANSLATE_NOOP("Fields", "E-mail"),
+    QT_TRANSLATE_NOOP("Fields", "Phone"),
+    QT_TRANSLATE_NOOP("Fields", "Languages"),
+    QT_TRANSLATE_NOOP("Fields", "Dietary needs"),
+    QT_TRANSLATE_NOOP("Fields", "Interpreter needs"),
+    QT_TRANSLATE_NOOP("Fields", "Tags"),
+    QT_TRANSLATE_NOOP("Fields", "Topics"),
+    QT_TRANSLATE_NOOP("Fields", "Biography"),
+    QT_TRANSLATE_NOOP("Fields", "Notes"),
+    QT_TRANSLATE_NOOP("Fields", "Photo"),
+    QT_TRANSLATE_NOOP("Fields", "Photo type"),
+    QT_TRANSLATE_NOOP("Fields", "Identifier (uid)"),
+    QT_TRANSLATE_NOOP("Fields", "Name"),
+    QT_TRANSLATE_NOOP("Fields", "Short name"),
+    QT_TRANSLATE_NOOP("Fields", "Part of"),
+    QT_TRANSLATE_NOOP("Fields", "Kind"),
+    QT_TRANSLATE_NOOP("Fields", "Country"),
+    QT_TRANSLATE_NOOP("Fields", "City"),
+    QT_TRANSLATE_NOOP("Fields", "Address"),
+    QT_TRANSLATE_NOOP("Fields", "Website"),
+    QT_TRANSLATE_NOOP("Fields", "Profile"),
+    QT_TRANSLATE_NOOP("Fields", "Title"),
+    QT_TRANSLATE_NOOP("Fields", "Direction"),
+    QT_TRANSLATE_NOOP("Fields", "Start date"),
+    QT_TRANSLATE_NOOP("Fields", "End date"),
+    QT_TRANSLATE_NOOP("Fields", "Status"),
+    QT_TRANSLATE_NOOP("Fields", "Place"),
+    QT_TRANSLATE_NOOP("Fields", "Purpose"),
+    QT_TRANSLATE_NOOP("Fields", "Summary"),
+    QT_TRANSLATE_NOOP("Fields", "Institutions"),
+    QT_TRANSLATE_NOOP("Fields", "Participants"),
+    QT_TRANSLATE_NOOP("Fields", "Logistics"),
+    QT_TRANSLATE_NOOP("Fields", "Gifts"),
+    QT_TRANSLATE_NOOP("Fields", "Visit"),
+    QT_TRANSLATE_NOOP("Fields", "Starts"),
+    QT_TRANSLATE_NOOP("Fields", "Ends"),
+    QT_TRANSLATE_NOOP("Fields", "Venue"),
+    QT_TRANSLATE_NOOP("Fields", "Room"),
+    QT_TRANSLATE_NOOP("Fields", "Objectives"),
+    QT_TRANSLATE_NOOP("Fields", "Talking points"),
+    QT_TRANSLATE_NOOP("Fields", "Agenda"),
+    QT_TRANSLATE_NOOP("Fields", "Outcomes"),
+    QT_TRANSLATE_NOOP("Fields", "Description"),
+    QT_TRANSLATE_NOOP("Fields", "Due date"),
+    QT_TRANSLATE_NOOP("Fields", "Owner"),
+    QT_TRANSLATE_NOOP("Fields", "Owning institution"),
+    QT_TRANSLATE_NOOP("Fields", "Meeting"),
+    QT_TRANSLATE_NOOP("Fields", "Signing date"),
+    QT_TRANSLATE_NOOP("Fields", "Valid until"),
+    QT_TRANSLATE_NOOP("Fields", "Parties"),
+    QT_TRANSLATE_NOOP("Fields", "Signatories"),
+    QT_TRANSLATE_NOOP("Fields", "Signing place"),
+    QT_TRANSLATE_NOOP("Fields", "Script"),
+    QT_TRANSLATE_NOOP("Fields", "Language"),
+    QT_TRANSLATE_NOOP("Fields", "Value"),
+    QT_TRANSLATE_NOOP("Fields", "Label"),
+    QT_TRANSLATE_NOOP("Fields", "Position"),
+    QT_TRANSLATE_NOOP("Fields", "Position title"),
+    QT_TRANSLATE_NOOP("Fields", "Institution"),
+    QT_TRANSLATE_NOOP("Fields", "Current"),
+    QT_TRANSLATE_NOOP("Fields", "Side"),
+    QT_TRANSLATE_NOOP("Fields", "Person"),
+    QT_TRANSLATE_NOOP("Fields", "Role"),
+    QT_TRANSLATE_NOOP("Fields", "Order of precedence"),
+    QT_TRANSLATE_NOOP("Fields", "Arrival"),
+    QT_TRANSLATE_NOOP("Fields", "Arrival details"),
+    QT_TRANSLATE_NOOP("Fields", "Departure"),
+    QT_TRANSLATE_NOOP("Fields", "Departure details"),
+    QT_TRANSLATE_NOOP("Fields", "Lodging"),
+    QT_TRANSLATE_NOOP("Fields", "Transport"),
+)
+"""Every label of the field tables (``organizer.domain.fields``), marked here so that lupdate finds them
+(a test keeps this in step with the tables); shown through ``translate("Fields", field.label)``."""
+
+OTHER_FIELDS: dict[str, str] = {
     "institution_id": QT_TRANSLATE_NOOP("Fields", "Institution"),
     "person_id": QT_TRANSLATE_NOOP("Fields", "Person"),
-    "parent_id": QT_TRANSLATE_NOOP("Fields", "Part of"),
-    "start_date": QT_TRANSLATE_NOOP("Fields", "Start date"),
-    "end_date": QT_TRANSLATE_NOOP("Fields", "End date"),
-    "starts_at": QT_TRANSLATE_NOOP("Fields", "Starts"),
-    "ends_at": QT_TRANSLATE_NOOP("Fields", "Ends"),
-    "due_date": QT_TRANSLATE_NOOP("Fields", "Due date"),
-    "signed_date": QT_TRANSLATE_NOOP("Fields", "Signing date"),
-    "valid_until": QT_TRANSLATE_NOOP("Fields", "Valid until"),
-    "place": QT_TRANSLATE_NOOP("Fields", "Place"),
     "venue": QT_TRANSLATE_NOOP("Fields", "Venue"),
-    "purpose": QT_TRANSLATE_NOOP("Fields", "Purpose"),
-    "description": QT_TRANSLATE_NOOP("Fields", "Description"),
-    "participants": QT_TRANSLATE_NOOP("Fields", "Participants"),
-    "precedence": QT_TRANSLATE_NOOP("Fields", "Order of precedence"),
-    "meeting_id": QT_TRANSLATE_NOOP("Fields", "Meeting"),
-    "visit_id": QT_TRANSLATE_NOOP("Fields", "Visit"),
-    "owner_person_id": QT_TRANSLATE_NOOP("Fields", "Owner"),
-    "website": QT_TRANSLATE_NOOP("Fields", "Website"),
-    "address": QT_TRANSLATE_NOOP("Fields", "Address"),
-    "city": QT_TRANSLATE_NOOP("Fields", "City"),
-    "country": QT_TRANSLATE_NOOP("Fields", "Country"),
-    "departure_at": QT_TRANSLATE_NOOP("Fields", "Departure"),
-    "arrival_at": QT_TRANSLATE_NOOP("Fields", "Arrival"),
     "content": QT_TRANSLATE_NOOP("Fields", "File"),
 }
-"""Labels of the field names services report (the last part of ``positions[1].end_date``)."""
+"""Labels of names services report that are no field of a record's input (a file's ``content``)."""
+
 
 class Uses(QObject):
     """What can keep a record from being deleted, counted (``InUseError.uses``), with grammatical plurals.
@@ -171,10 +219,18 @@ def problem_text(problem: Problem) -> str:
     return fill(translate("Problems", source), [_param(name, problem.params[name]) for name in names])
 
 
-def field_label(field: str) -> str:
-    """``positions[1].end_date`` -> ``End date`` (translated); an unknown field name is shown as it is."""
-    last = re.sub(r"\[\d+\]", "", field.rsplit(".", 1)[-1])
-    source = FIELDS.get(last)
+def label_of(field: Field) -> str:
+    """A field's label (``domain.fields``) in the interface language."""
+    return translate("Fields", field.label)
+
+
+def field_label(field: str, table: FieldTable | None = None) -> str:
+    """``positions[1].end_date`` -> ``End date`` (translated), through the field tables (of ``table``'s
+    kind when given, else of the first kind that has the field); an unknown field name is shown as it is."""
+    described = resolve(field, table)
+    if described is not None:
+        return label_of(described)
+    source = OTHER_FIELDS.get(re.sub(r"\[\d+\]", "", field.rsplit(".", 1)[-1]))
     return translate("Fields", source) if source is not None else field
 
 

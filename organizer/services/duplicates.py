@@ -68,6 +68,8 @@ from sqlalchemy.orm import Session
 from organizer.domain.changes import ChangeSet
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import ConflictError, DatabaseError, NotFoundError, ValidationError
+from organizer.domain.fields import KINDS as FIELD_TABLES
+from organizer.domain.fields import Merge
 from organizer.domain.namekeys import fold, is_cyrillic, name_keys
 from organizer.domain.records import compose_full_name
 from organizer.domain.search import DuplicateCandidate, MergeResult
@@ -347,10 +349,6 @@ def _title(kind: str, row: dict[str, Any]) -> str:
 _ALSO = frozenset(RecordKind)
 """A merge moves rows of every kind (participations, venues, owners, parties): every view may change."""
 
-_FILL = {"person": ("middle_name", "honorific", "form_of_address", "biography", "dietary_needs",
-                    "interpreter_needs", "photo", "photo_type"),
-         "institution": ("short_name", "country", "city", "address", "website", "profile")}
-
 
 def merge(db: Database, kind: str, keep_id: int, other_id: int) -> MergeResult:
     """Merge ``other_id`` into ``keep_id`` (see the module docstring); one transaction."""
@@ -477,20 +475,23 @@ def _check_tree(session: Session, keep_id: int, other_id: int, keep: dict[str, A
 def _absorb(session: Session, kind: str, keep: dict[str, Any], other: dict[str, Any],
             created: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     """Fill the kept record's empty fields from the other; keep the other's name as a variant."""
-    changes: dict[str, Any] = {f: other[f] for f in _FILL[kind] if not keep[f] and other[f]}
+    table = FIELD_TABLES[kind]  # how each field merges: domain.fields
+    changes: dict[str, Any] = {f.attr: other[f.attr] for f in table.by_merge(Merge.FILL)
+                               if not keep[f.attr] and other[f.attr]}
     if kind == "person" and "middle_name" in changes and (
             is_cyrillic(changes["middle_name"]) != is_cyrillic(keep["family_name"] or keep["given_name"])):
         del changes["middle_name"]  # not "Evgeny Иванович Korzhikov": the other's full name stays a variant
-    if kind == "person":
-        mine = list(keep["languages"] or [])
-        langs = mine + [x for x in other["languages"] or [] if x not in mine]
-        if langs != mine:
-            changes["languages"] = langs
-    else:
-        if keep["kind"] == "other" and other["kind"] != "other":
-            changes["kind"] = other["kind"]
-        if keep["parent_id"] == other["id"]:
-            changes["parent_id"] = other["parent_id"]
+    for f in table.by_merge(Merge.UNION):
+        mine = list(keep[f.attr] or [])
+        union = mine + [x for x in other[f.attr] or [] if x not in mine]
+        if union != mine:
+            changes[f.attr] = union
+    for f in table.by_merge(Merge.FILL_DEFAULT):
+        default = table.default(f.name)
+        if keep[f.attr] == default and other[f.attr] != default:
+            changes[f.attr] = other[f.attr]
+    if kind == "institution" and keep["parent_id"] == other["id"]:
+        changes["parent_id"] = other["parent_id"]
     names_table = _table(f"{kind}_name")
     fk = f"{kind}_id"
     known = {fold(r["name"]) for r in _rows(session, names_table, names_table.c[fk] == keep["id"])}

@@ -1,6 +1,6 @@
 """Erasing a person's personal data, for data-protection requests (``organizer erase person ID``).
 
-One unit of work. What goes:
+One unit of work. What goes (the fields marked personal in ``domain.fields.PERSON``):
 - every name (given, middle, family, display, honorific, form of address, all name variants),
   biography, notes, dietary and interpretation needs, languages, photo, e-mail addresses, phone numbers,
   tags, topics of interest;
@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, select
 
+from organizer.domain.fields import PERSON, FieldType
 from organizer.services._common import fetch, touch
 from organizer.services.audit import scrub_person
 from organizer.store import audit
@@ -60,22 +61,14 @@ def erase_person(db: Database, ident: int) -> ErasedPerson:
             "tags": len(person.tags), "topics": len(person.topics), "positions": len(person.positions),
             "photo": int(person.photo is not None),
         }
-        person.names = []
-        person.emails = []
-        person.phones = []
-        person.tags = []
-        person.topics = []
-        person.positions = []
+        for field in PERSON.personal:  # names, contacts, tags, topics, positions, texts, languages, photo
+            if field.type is not FieldType.UID:
+                setattr(person, field.attr, field.empty)
         attachments = session.execute(delete(m.Attachment).where(m.Attachment.person_id == ident))
         removed["attachments"] = attachments.rowcount or 0  # type: ignore[attr-defined]
         person.given_name = ERASED_NAME
         person.family_name = str(ident)
-        for attr in ("middle_name", "honorific", "form_of_address", "display_name", "biography", "notes",
-                     "dietary_needs", "interpreter_needs", "photo_type"):
-            setattr(person, attr, "")
         person.sort_name = f"~erased {ident:010d}"
-        person.languages = []
-        person.photo = None
         person.uid = m.new_uid()
         touch(person)
         session.flush()

@@ -1071,10 +1071,6 @@
         <translation>Отображаемое имя</translation>
     </message>
     <message>
-        <source>Patronymic</source>
-        <translation>Отчество</translation>
-    </message>
-    <message>
         <source>Honorific</source>
         <translation>Титул</translation>
     </message>
@@ -1092,7 +1088,7 @@
     </message>
     <message>
         <source>Title</source>
-        <translation>Должность</translation>
+        <translation>Название</translation>
     </message>
     <message>
         <source>E-mail</source>
@@ -1119,8 +1115,52 @@
         <translation>Должности</translation>
     </message>
     <message>
+        <source>Parties</source>
+        <translation>Стороны</translation>
+    </message>
+    <message>
+        <source>Signatories</source>
+        <translation>Подписанты</translation>
+    </message>
+    <message>
+        <source>Signing place</source>
+        <translation>Место подписания</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>Письменность</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Пометка</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Position title</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
         <source>Institution</source>
         <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Текущая</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Сторона</translation>
     </message>
     <message>
         <source>Person</source>
@@ -1131,12 +1171,80 @@
         <translation>Входит в</translation>
     </message>
     <message>
+        <source>Middle name</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <source>Names in other scripts</source>
+        <translation>Написания имени</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Языки</translation>
+    </message>
+    <message>
+        <source>Dietary needs</source>
+        <translation>Питание</translation>
+    </message>
+    <message>
+        <source>Interpreter needs</source>
+        <translation>Перевод</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Метки</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Темы</translation>
+    </message>
+    <message>
+        <source>Photo type</source>
+        <translation>Тип фотографии</translation>
+    </message>
+    <message>
+        <source>Identifier (uid)</source>
+        <translation>Идентификатор (uid)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Профиль</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Направление</translation>
+    </message>
+    <message>
         <source>Start date</source>
         <translation>Дата начала</translation>
     </message>
     <message>
         <source>End date</source>
         <translation>Дата окончания</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Итоги</translation>
+    </message>
+    <message>
+        <source>Institutions</source>
+        <translation>Организации</translation>
+    </message>
+    <message>
+        <source>Logistics</source>
+        <translation>Логистика</translation>
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation>Подарки</translation>
     </message>
     <message>
         <source>Starts</source>
@@ -1147,8 +1255,32 @@
         <translation>Окончание</translation>
     </message>
     <message>
+        <source>Room</source>
+        <translation>Помещение</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>Цели</translation>
+    </message>
+    <message>
+        <source>Talking points</source>
+        <translation>Тезисы</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Повестка</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>Итоги</translation>
+    </message>
+    <message>
         <source>Due date</source>
         <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Owning institution</source>
+        <translation>Ответственная организация</translation>
     </message>
     <message>
         <source>Signing date</source>
@@ -1211,12 +1343,32 @@
         <translation>Страна</translation>
     </message>
     <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Arrival details</source>
+        <translation>Подробности прибытия</translation>
+    </message>
+    <message>
         <source>Departure</source>
         <translation>Отъезд</translation>
     </message>
     <message>
         <source>Arrival</source>
         <translation>Прибытие</translation>
+    </message>
+    <message>
+        <source>Departure details</source>
+        <translation>Подробности отъезда</translation>
+    </message>
+    <message>
+        <source>Lodging</source>
+        <translation>Проживание</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Транспорт</translation>
     </message>
     <message>
         <source>File</source>
@@ -1444,160 +1596,8 @@
 <context>
     <name>History</name>
     <message>
-        <source>given name</source>
-        <translation>имя</translation>
-    </message>
-    <message>
-        <source>family name</source>
-        <translation>фамилия</translation>
-    </message>
-    <message>
-        <source>middle name</source>
-        <translation>отчество</translation>
-    </message>
-    <message>
-        <source>honorific</source>
-        <translation>титул</translation>
-    </message>
-    <message>
-        <source>form of address</source>
-        <translation>обращение</translation>
-    </message>
-    <message>
-        <source>display name</source>
-        <translation>отображаемое имя</translation>
-    </message>
-    <message>
-        <source>names in other scripts</source>
-        <translation>написания имени</translation>
-    </message>
-    <message>
-        <source>languages</source>
-        <translation>языки</translation>
-    </message>
-    <message>
-        <source>biography</source>
-        <translation>биография</translation>
-    </message>
-    <message>
-        <source>photo</source>
-        <translation>фото</translation>
-    </message>
-    <message>
-        <source>e-mail addresses</source>
-        <translation>адреса эл. почты</translation>
-    </message>
-    <message>
-        <source>phone numbers</source>
-        <translation>телефоны</translation>
-    </message>
-    <message>
-        <source>tags</source>
-        <translation>метки</translation>
-    </message>
-    <message>
-        <source>notes</source>
-        <translation>заметки</translation>
-    </message>
-    <message>
-        <source>topics</source>
-        <translation>темы</translation>
-    </message>
-    <message>
-        <source>positions</source>
-        <translation>должности</translation>
-    </message>
-    <message>
         <source>files</source>
         <translation>файлы</translation>
-    </message>
-    <message>
-        <source>name</source>
-        <translation>название</translation>
-    </message>
-    <message>
-        <source>short name</source>
-        <translation>краткое название</translation>
-    </message>
-    <message>
-        <source>kind</source>
-        <translation>тип</translation>
-    </message>
-    <message>
-        <source>parent</source>
-        <translation>вышестоящая организация</translation>
-    </message>
-    <message>
-        <source>country</source>
-        <translation>страна</translation>
-    </message>
-    <message>
-        <source>city</source>
-        <translation>город</translation>
-    </message>
-    <message>
-        <source>address</source>
-        <translation>адрес</translation>
-    </message>
-    <message>
-        <source>website</source>
-        <translation>сайт</translation>
-    </message>
-    <message>
-        <source>profile</source>
-        <translation>профиль</translation>
-    </message>
-    <message>
-        <source>title</source>
-        <translation>заголовок</translation>
-    </message>
-    <message>
-        <source>direction</source>
-        <translation>направление</translation>
-    </message>
-    <message>
-        <source>start</source>
-        <translation>начало</translation>
-    </message>
-    <message>
-        <source>end</source>
-        <translation>окончание</translation>
-    </message>
-    <message>
-        <source>place</source>
-        <translation>место</translation>
-    </message>
-    <message>
-        <source>purpose</source>
-        <translation>цель</translation>
-    </message>
-    <message>
-        <source>status</source>
-        <translation>статус</translation>
-    </message>
-    <message>
-        <source>institutions</source>
-        <translation>организации</translation>
-    </message>
-    <message>
-        <source>participants</source>
-        <translation>участники</translation>
-    </message>
-    <message>
-        <source>gifts</source>
-        <translation>подарки</translation>
-    </message>
-    <message>
-        <source>summary</source>
-        <translation>итоги</translation>
-    </message>
-    <message>
-        <source>description</source>
-        <translation>описание</translation>
-    </message>
-    <message>
-        <source>due date</source>
-        <translation>срок</translation>
     </message>
     <message>
         <source>changed %1</source>

@@ -1,0 +1,433 @@
+"""The field table of every record kind: one place that says, per field of a ``*Data`` input, what it is
+and how each part of the program treats it.
+
+Each ``Field`` names one field of a dataclass in ``domain.records`` and gives:
+
+- ``type`` (``FieldType``): how it is stored and read (text, date, a reference to another record, rows...);
+- ``label``: its name for people, in English; the GUI translates it (context ``Fields``; the labels are
+  marked for translation in ``gui.messages.FIELD_LABELS``, and a test keeps the two in step);
+- ``json``: its key in ``--json`` output (``None``: not written), ``listed`` whether the listing and the
+  short form (``person()``) carry it or only the full form (``show person --json``);
+- ``archive``: its key in an Organizer archive (``None``: not carried, e.g. ids of nested rows);
+- ``personal``: personal data, removed by ``organizer erase person``;
+- ``merge`` (``Merge``): how merging two records fills it on the kept record;
+- ``compare`` (``Compare``): how the conflict merge of two edits treats it (``domain.conflicts``);
+- ``translatable``: a short or long text that gets language variants (issue 18), not yet used.
+
+A field whose values are rows of their own (a person's name variants, a visit's participants) points to
+the table of those rows (``rows``); a nested record (a visit's ``logistics``) likewise. ``TABLES`` maps
+every such dataclass to its table; ``KINDS`` the record kinds to theirs. A test walks every ``*Data``
+dataclass and fails naming any field a table misses, and any table entry that names no field.
+
+The order of a table is the order the JSON output writes its fields in (the order of the archive is the
+table's ``archive_order`` where it differs: both are a contract kept byte for byte). A new field goes
+at the end, or where it reads best: the order only matters to people reading the output.
+"""
+
+from __future__ import annotations
+
+import builtins
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from organizer.domain.enums import (
+    AgreementKind,
+    AgreementStatus,
+    FollowUpStatus,
+    GiftDirection,
+    InstitutionKind,
+    MeetingKind,
+    ParticipantRole,
+    Side,
+    VisitDirection,
+    VisitStatus,
+)
+from organizer.domain.records import (
+    AgreementData,
+    ContactEntry,
+    FollowUpData,
+    GiftData,
+    InstitutionData,
+    Logistics,
+    MeetingData,
+    MeetingParticipantData,
+    NameVariant,
+    ParticipantData,
+    PersonData,
+    PositionData,
+    SignatoryData,
+    VisitData,
+    VisitInstitutionData,
+)
+
+
+class FieldType(StrEnum):
+    TEXT = "text"
+    """One line of text."""
+    LONG_TEXT = "long_text"
+    """Text of several lines (notes, biography)."""
+    TEXTS = "texts"
+    """A list of short texts (languages, tags, topic names)."""
+    DATE = "date"
+    DATETIME = "datetime"
+    """A local date and time at the venue, without a time zone."""
+    ENUM = "enum"
+    """One value of ``Field.enum``."""
+    BOOL = "bool"
+    INT = "int"
+    ID = "id"
+    """The id of a stored nested row (a position): given back by reads, never carried by the archive."""
+    REF = "ref"
+    """The id of another record (``Field.ref`` names its kind); the archive carries its uid."""
+    REFS = "refs"
+    """Ids of other records (``Field.ref``)."""
+    BYTES = "bytes"
+    UID = "uid"
+    """The record's uid."""
+    ROWS = "rows"
+    """A list of rows of their own (``Field.rows``)."""
+    NESTED = "nested"
+    """One nested record (``Field.rows``), compared and merged per field of its own."""
+
+
+class Merge(StrEnum):
+    """What merging two records (``services.duplicates.merge``) does with a field of the kept record."""
+
+    KEEP = "keep"
+    """The kept record's value stays (the other's is lost, or kept as a name variant for names)."""
+    FILL = "fill"
+    """Taken from the other record when the kept record's is empty."""
+    FILL_DEFAULT = "fill_default"
+    """Taken from the other record when the kept record's is the default (an institution's kind "other")."""
+    CONCAT = "concat"
+    """Both texts, the other's appended (with a line that records the merge)."""
+    UNION = "union"
+    """The kept record's values, then the other's that are not among them."""
+    MOVE = "move"
+    """Rows of another table: the other's rows move to the kept record, those it already has are dropped."""
+
+
+class Compare(StrEnum):
+    """How ``domain.conflicts.three_way`` treats a field of two edits of one record."""
+
+    WHOLE = "whole"
+    """Compared as one value (a list as a whole)."""
+    NESTED = "nested"
+    """Compared per field of the nested record (``logistics.lodging``)."""
+    SKIP = "skip"
+    """Not the user's input in a form: left out (the stored value is kept)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One field of a ``*Data`` dataclass; see the module docstring."""
+
+    name: str
+    type: FieldType
+    label: str
+    json: str | None = None
+    archive: str | None = None
+    personal: bool = False
+    merge: Merge = Merge.KEEP
+    compare: Compare = Compare.WHOLE
+    translatable: bool = False
+    listed: bool = True
+    """Written by the short JSON form and the listing (``False``: only by the full form)."""
+    ref: str = ""
+    """The kind a ``REF``/``REFS`` field refers to."""
+    enum: builtins.type[StrEnum] | None = None
+    rows: builtins.type | None = None
+    """The dataclass of a ``ROWS``/``NESTED`` field's values."""
+    column: str = ""
+    """Its attribute on the stored record, where that is not ``name`` (``names`` for ``name_variants``)."""
+
+    @property
+    def attr(self) -> str:
+        return self.column or self.name
+
+    @property
+    def empty(self) -> object:
+        """The value a field holds when nothing is set (what erasing leaves in a column)."""
+        if self.type in (FieldType.TEXT, FieldType.LONG_TEXT):
+            return ""
+        if self.type in (FieldType.TEXTS, FieldType.ROWS, FieldType.REFS):
+            return []
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class FieldTable:
+    """The fields of one dataclass, in output order."""
+
+    kind: str
+    data: type
+    fields: tuple[Field, ...]
+    archive_order: tuple[str, ...] = ()
+    """The archive's order of the fields (by name) where it differs from the table's; fields not
+    named follow in the table's order."""
+    _by_name: dict[str, Field] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._by_name.update((f.name, f) for f in self.fields)
+
+    def __iter__(self) -> Iterator[Field]:
+        return iter(self.fields)
+
+    def __getitem__(self, name: str) -> Field:
+        return self._by_name[name]
+
+    def get(self, name: str) -> Field | None:
+        return self._by_name.get(name)
+
+    def default(self, name: str) -> object:
+        """The field's default value in its dataclass (what an input holds when it is not given)."""
+        found = next(f for f in dataclasses.fields(self.data) if f.name == name)
+        if found.default is not dataclasses.MISSING:
+            return found.default
+        if found.default_factory is not dataclasses.MISSING:
+            return found.default_factory()
+        return None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+    def by_merge(self, how: Merge) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.merge is how)
+
+    @property
+    def personal(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.personal)
+
+    @property
+    def skipped(self) -> frozenset[str]:
+        """Names of the fields a conflict merge leaves out."""
+        return frozenset(f.name for f in self.fields if f.compare is Compare.SKIP)
+
+    @property
+    def json_fields(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.json is not None)
+
+    @property
+    def archive_fields(self) -> tuple[Field, ...]:
+        """The fields an archive carries, in the archive's order."""
+        carried = [f for f in self.fields if f.archive is not None]
+        rank = {name: i for i, name in enumerate(self.archive_order)}
+        return tuple(sorted(carried, key=lambda f: rank.get(f.name, len(rank))))
+
+
+T, LT, TS = FieldType.TEXT, FieldType.LONG_TEXT, FieldType.TEXTS
+_UID = Field("uid", FieldType.UID, "Identifier (uid)", archive="uid", compare=Compare.SKIP)
+"""Every record's uid: carried by the archive; the JSON writes the stored one (``meta.uid``)."""
+
+
+def _f(name: str, type_: FieldType, label: str, **kw: object) -> Field:
+    """A field whose JSON and archive keys are its name (the usual case)."""
+    kw.setdefault("json", name)
+    kw.setdefault("archive", name)
+    return Field(name, type_, label, **kw)  # type: ignore[arg-type]
+
+
+NAME_VARIANT = FieldTable("name_variant", NameVariant, (
+    _f("name", T, "Name"),
+    _f("script", T, "Script"),
+    _f("language", T, "Language"),
+))
+CONTACT = FieldTable("contact", ContactEntry, (
+    _f("value", T, "Value"),
+    _f("label", T, "Label"),
+))
+"""An e-mail address or phone number (the JSON's ``*_details`` call the value ``address``/``number``)."""
+
+POSITION = FieldTable("position", PositionData, (
+    Field("id", FieldType.ID, "Position", json="id"),
+    _f("title", T, "Position title", translatable=True),
+    Field("institution_id", FieldType.REF, "Institution", json="institution_id", archive="institution",
+          ref="institution"),
+    _f("start_date", FieldType.DATE, "Start date"),
+    _f("end_date", FieldType.DATE, "End date"),
+    _f("current", FieldType.BOOL, "Current"),
+    Field("uid", FieldType.UID, "Identifier (uid)", compare=Compare.SKIP),
+))
+"""A position as the archive carries it: without id and uid (an import gives it new ones)."""
+
+PERSON = FieldTable("person", PersonData, (
+    _f("given_name", T, "Given name", personal=True),
+    _f("middle_name", T, "Middle name", personal=True, merge=Merge.FILL),
+    _f("family_name", T, "Family name", personal=True),
+    _f("honorific", T, "Honorific", personal=True, merge=Merge.FILL, translatable=True),
+    _f("form_of_address", T, "Form of address", personal=True, merge=Merge.FILL, translatable=True),
+    Field("display_name", T, "Display name", archive="display_name", personal=True),
+    _f("name_variants", FieldType.ROWS, "Names in other scripts", personal=True, merge=Merge.MOVE,
+       rows=NameVariant, column="names"),
+    _f("positions", FieldType.ROWS, "Positions", personal=True, merge=Merge.MOVE, rows=PositionData),
+    _f("emails", FieldType.ROWS, "E-mail", personal=True, merge=Merge.MOVE, rows=ContactEntry),
+    _f("phones", FieldType.ROWS, "Phone", personal=True, merge=Merge.MOVE, rows=ContactEntry),
+    _f("languages", TS, "Languages", personal=True, merge=Merge.UNION),
+    _f("dietary_needs", LT, "Dietary needs", personal=True, merge=Merge.FILL),
+    _f("interpreter_needs", LT, "Interpreter needs", personal=True, merge=Merge.FILL),
+    _f("tags", TS, "Tags", personal=True, merge=Merge.MOVE),
+    _f("topics", TS, "Topics", personal=True, merge=Merge.MOVE),
+    _f("biography", LT, "Biography", personal=True, merge=Merge.FILL, listed=False),
+    _f("notes", LT, "Notes", personal=True, merge=Merge.CONCAT, listed=False),
+    Field("photo", FieldType.BYTES, "Photo", archive="photo", personal=True, merge=Merge.FILL,
+          compare=Compare.SKIP),
+    Field("photo_type", T, "Photo type", personal=True, merge=Merge.FILL, compare=Compare.SKIP),
+    Field("uid", FieldType.UID, "Identifier (uid)", archive="uid", personal=True, compare=Compare.SKIP),
+), archive_order=("uid", "given_name", "family_name", "middle_name", "honorific", "form_of_address", "display_name",
+                  "name_variants", "languages", "biography", "notes", "dietary_needs", "interpreter_needs", "emails",
+                  "phones", "tags", "topics", "positions", "photo"))
+"""``photo`` travels in the archive as ``{"media_type": photo_type, "base64": ...}``, only when there is one.
+``uid`` is personal: it may be made of the name (erasing gives a new random one)."""
+
+INSTITUTION = FieldTable("institution", InstitutionData, (
+    _f("name", T, "Name"),
+    _f("short_name", T, "Short name", merge=Merge.FILL),
+    Field("parent_id", FieldType.REF, "Part of", json="parent_id", archive="parent", ref="institution"),
+    _f("kind", FieldType.ENUM, "Kind", enum=InstitutionKind, merge=Merge.FILL_DEFAULT),
+    _f("name_variants", FieldType.ROWS, "Names in other scripts", merge=Merge.MOVE, rows=NameVariant,
+       column="names"),
+    _f("country", T, "Country", merge=Merge.FILL),
+    _f("city", T, "City", merge=Merge.FILL),
+    _f("address", T, "Address", merge=Merge.FILL),
+    _f("website", T, "Website", merge=Merge.FILL),
+    _f("profile", LT, "Profile", merge=Merge.FILL),
+    _f("topics", TS, "Topics", merge=Merge.MOVE),
+    _UID,
+), archive_order=("uid", "name", "short_name", "kind", "parent_id", "country", "city", "address", "website", "profile",
+                  "name_variants", "topics"))
+"""Merging keeps the kept institution's parent, unless that parent is the other one (then the other's)."""
+
+VISIT_INSTITUTION = FieldTable("visit_institution", VisitInstitutionData, (
+    Field("institution_id", FieldType.REF, "Institution", json="id", archive="institution", ref="institution"),
+    _f("side", FieldType.ENUM, "Side", enum=Side),
+))
+PARTICIPANT = FieldTable("participant", ParticipantData, (
+    Field("person_id", FieldType.REF, "Person", json="person_id", archive="person", ref="person"),
+    _f("side", FieldType.ENUM, "Side", enum=Side),
+    _f("role", FieldType.ENUM, "Role", enum=ParticipantRole),
+    _f("precedence", FieldType.INT, "Order of precedence"),
+))
+GIFT = FieldTable("gift", GiftData, (
+    _f("direction", FieldType.ENUM, "Direction", enum=GiftDirection),
+    _f("description", T, "Description", translatable=True),
+    Field("person_id", FieldType.REF, "Person", json="person_id", archive="person", ref="person"),
+))
+LOGISTICS = FieldTable("logistics", Logistics, (
+    _f("arrival_at", FieldType.DATETIME, "Arrival"),
+    _f("arrival_details", LT, "Arrival details"),
+    _f("departure_at", FieldType.DATETIME, "Departure"),
+    _f("departure_details", LT, "Departure details"),
+    _f("lodging", LT, "Lodging"),
+    _f("transport", LT, "Transport"),
+    _f("interpreter_needs", LT, "Interpreter needs"),
+    _f("dietary_needs", LT, "Dietary needs"),
+))
+
+VISIT = FieldTable("visit", VisitData, (
+    _f("title", T, "Title", translatable=True),
+    _f("direction", FieldType.ENUM, "Direction", enum=VisitDirection),
+    _f("start_date", FieldType.DATE, "Start date"),
+    _f("end_date", FieldType.DATE, "End date"),
+    _f("status", FieldType.ENUM, "Status", enum=VisitStatus),
+    _f("place", T, "Place", translatable=True),
+    _f("purpose", LT, "Purpose", translatable=True),
+    _f("summary", LT, "Summary", translatable=True),
+    _f("topics", TS, "Topics"),
+    _f("institutions", FieldType.ROWS, "Institutions", rows=VisitInstitutionData),
+    _f("participants", FieldType.ROWS, "Participants", rows=ParticipantData),
+    _f("logistics", FieldType.NESTED, "Logistics", rows=Logistics, compare=Compare.NESTED),
+    _f("gifts", FieldType.ROWS, "Gifts", rows=GiftData),
+    _UID,
+), archive_order=("uid", "title", "direction", "start_date", "end_date", "place", "purpose", "status", "summary",
+                  "topics", "institutions", "participants", "logistics", "gifts"))
+
+MEETING_PARTICIPANT = FieldTable("meeting_participant", MeetingParticipantData, (
+    Field("person_id", FieldType.REF, "Person", json="person_id", archive="person", ref="person"),
+    _f("side", FieldType.ENUM, "Side", enum=Side),
+    _f("role", FieldType.ENUM, "Role", enum=ParticipantRole),
+))
+MEETING = FieldTable("meeting", MeetingData, (
+    _f("title", T, "Title", translatable=True),
+    _f("kind", FieldType.ENUM, "Kind", enum=MeetingKind),
+    Field("visit_id", FieldType.REF, "Visit", json="visit_id", archive="visit", ref="visit"),
+    _f("starts_at", FieldType.DATETIME, "Starts"),
+    _f("ends_at", FieldType.DATETIME, "Ends"),
+    Field("venue_institution_id", FieldType.REF, "Venue", json="venue", archive="venue", ref="institution"),
+    _f("room", T, "Room", translatable=True),
+    _f("participants", FieldType.ROWS, "Participants", rows=MeetingParticipantData),
+    _f("objectives", LT, "Objectives", translatable=True),
+    _f("talking_points", LT, "Talking points", translatable=True),
+    _f("agenda", LT, "Agenda", translatable=True),
+    _f("notes", LT, "Notes", translatable=True),
+    _f("outcomes", LT, "Outcomes", translatable=True),
+    _f("topics", TS, "Topics"),
+    _UID,
+), archive_order=("uid", "visit_id", "title", "kind", "starts_at", "ends_at", "venue_institution_id", "room",
+                  "participants"))
+"""The JSON's ``venue`` is the venue's name (``show meeting --json``)."""
+
+FOLLOWUP = FieldTable("followup", FollowUpData, (
+    _f("description", T, "Description", translatable=True),
+    _f("status", FieldType.ENUM, "Status", enum=FollowUpStatus),
+    _f("due_date", FieldType.DATE, "Due date"),
+    Field("owner_person_id", FieldType.REF, "Owner", json="owner", archive="owner_person", ref="person"),
+    Field("owner_institution_id", FieldType.REF, "Owning institution", json="owner", archive="owner_institution",
+          ref="institution"),
+    Field("visit_id", FieldType.REF, "Visit", json="visit_id", archive="visit", ref="visit"),
+    Field("meeting_id", FieldType.REF, "Meeting", json="meeting_id", archive="meeting", ref="meeting"),
+    Field("notes", LT, "Notes", archive="notes", translatable=True),
+    _UID,
+), archive_order=("uid",))
+"""The JSON's ``owner`` is the owner's name, a person's or an institution's."""
+
+SIGNATORY = FieldTable("signatory", SignatoryData, (
+    Field("person_id", FieldType.REF, "Person", archive="person", ref="person"),
+    Field("institution_id", FieldType.REF, "Institution", archive="institution", ref="institution"),
+))
+AGREEMENT = FieldTable("agreement", AgreementData, (
+    _f("title", T, "Title", translatable=True),
+    _f("kind", FieldType.ENUM, "Kind", enum=AgreementKind),
+    _f("status", FieldType.ENUM, "Status", enum=AgreementStatus),
+    _f("signed_date", FieldType.DATE, "Signing date"),
+    _f("valid_until", FieldType.DATE, "Valid until"),
+    Field("party_ids", FieldType.REFS, "Parties", json="parties", archive="parties", ref="institution"),
+    Field("signatories", FieldType.ROWS, "Signatories", archive="signatories", rows=SignatoryData),
+    Field("signed_place", T, "Signing place", archive="signed_place", translatable=True),
+    Field("visit_id", FieldType.REF, "Visit", archive="visit", ref="visit"),
+    Field("meeting_id", FieldType.REF, "Meeting", archive="meeting", ref="meeting"),
+    Field("summary", LT, "Summary", archive="summary", translatable=True),
+    _UID,
+), archive_order=("uid", "title", "kind", "status", "signed_date", "signed_place", "valid_until", "visit_id",
+                  "meeting_id", "summary", "party_ids", "signatories"))
+"""The JSON (``list agreements --json``, a visit's agreements) writes the listed fields; ``parties`` are names."""
+
+KINDS: dict[str, FieldTable] = {t.kind: t for t in (PERSON, INSTITUTION, VISIT, MEETING, FOLLOWUP, AGREEMENT)}
+"""The table of each record kind (``RecordKind`` values)."""
+
+TABLES: dict[type, FieldTable] = {t.data: t for t in (
+    *KINDS.values(), NAME_VARIANT, CONTACT, POSITION, VISIT_INSTITUTION, PARTICIPANT, GIFT, LOGISTICS,
+    MEETING_PARTICIPANT, SIGNATORY)}
+"""The table of every dataclass a record's input is made of, nested rows included."""
+
+
+def table_of(data: object) -> FieldTable | None:
+    """The table of a ``*Data`` value or class (None for anything else)."""
+    return TABLES.get(data if isinstance(data, type) else type(data))
+
+
+def resolve(path: str, table: FieldTable | None = None) -> Field | None:
+    """The field at ``path`` (``positions[1].end_date``, ``logistics.lodging``) of ``table``'s records, or
+    of any kind's when ``table`` is None (the first kind that has it); None when no table has it."""
+    head, _, rest = path.partition(".")
+    bracket = head.find("[")
+    if bracket >= 0:
+        head = head[:bracket]
+    candidates = [table] if table is not None else list(KINDS.values())
+    found = next((f for t in candidates if (f := t.get(head)) is not None), None)
+    if found is None or not rest:
+        return found
+    inner = TABLES.get(found.rows) if found.rows is not None else None
+    return resolve(rest, inner) if inner is not None else None
