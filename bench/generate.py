@@ -49,7 +49,7 @@ from organizer.domain.enums import (
 )
 from organizer.domain.errors import DatabaseError
 from organizer.domain.records import PersonData
-from organizer.services._common import format_phone
+from organizer.services._checks import format_phone
 from organizer.services.people import sort_key_of
 from organizer.store import models as m
 from organizer.store.database import Database, open_database, sqlite_url

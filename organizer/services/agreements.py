@@ -11,16 +11,8 @@ from organizer.domain.changes import ChangeSet, Snapshot
 from organizer.domain.enums import AgreementKind, AgreementStatus, RecordKind, parse_enum
 from organizer.domain.errors import NotFoundError
 from organizer.domain.records import AgreementData, AgreementDetail, AgreementRow, SignatoryData
-from organizer.services._common import (
-    Checker,
-    delete_record,
-    edited,
-    meta_of,
-    new_record,
-    replace_children,
-    require_exists,
-    valid_id,
-)
+from organizer.services._checks import Checker, valid_id
+from organizer.services._records import delete_record, edited, meta_of, new_record, replace_children, require_exists
 from organizer.store import schema as s
 from organizer.store.lazy import models as m
 

@@ -11,7 +11,8 @@ from sqlalchemy.orm import InstrumentedAttribute
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import Problem, ValidationError
 from organizer.domain.records import AttachmentRow
-from organizer.services._common import ATTACHMENT_LIMIT, Checker, fetch
+from organizer.services._checks import ATTACHMENT_LIMIT, Checker
+from organizer.services._records import fetch
 from organizer.store import models as m
 from organizer.store.database import Database
 

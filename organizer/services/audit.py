@@ -17,7 +17,7 @@ from sqlalchemy import Table, func, select, update
 
 from organizer.domain.audit import HISTORY_KINDS, AuditEntryView
 from organizer.domain.errors import NotFoundError, ValidationError
-from organizer.services._common import valid_id
+from organizer.services._checks import valid_id
 from organizer.store import schema as s
 
 if TYPE_CHECKING:

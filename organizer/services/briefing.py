@@ -49,7 +49,7 @@ from organizer.domain.enums import (
 )
 from organizer.domain.errors import AmbiguousError, NotFoundError, OrganizerError
 from organizer.domain.records import ContactEntry, Logistics, NameVariant
-from organizer.services._common import fetch
+from organizer.services._records import fetch
 from organizer.services.positions import full_name_of, sorted_positions
 from organizer.store import models as m
 from organizer.store.database import Database

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, select
 
 from organizer.domain.fields import PERSON, FieldType
-from organizer.services._common import fetch, touch
+from organizer.services._records import fetch, touch
 from organizer.services.audit import scrub_person
 from organizer.store import audit
 from organizer.store import models as m

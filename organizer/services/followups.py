@@ -11,16 +11,8 @@ from organizer.domain.changes import ChangeSet, Snapshot
 from organizer.domain.enums import FollowUpStatus, RecordKind, parse_enum
 from organizer.domain.errors import NotFoundError
 from organizer.domain.records import FollowUpData, FollowUpDetail, FollowUpRow, compose_full_name
-from organizer.services._common import (
-    CheckedRecord,
-    Checker,
-    delete_record,
-    edited,
-    meta_of,
-    new_record,
-    require_exists,
-    valid_id,
-)
+from organizer.services._checks import CheckedRecord, Checker, valid_id
+from organizer.services._records import delete_record, edited, meta_of, new_record, require_exists
 from organizer.store import schema as s
 from organizer.store.lazy import models as m
 

@@ -21,8 +21,8 @@ from organizer.domain.records import (
     PositionView,
     compose_full_name,
 )
-from organizer.services._common import (
-    Checker,
+from organizer.services._checks import Checker, valid_id
+from organizer.services._records import (
     count_uses,
     delete_record,
     edited,
@@ -33,7 +33,6 @@ from organizer.services._common import (
     replace_children,
     require_exists,
     topics_by_name,
-    valid_id,
 )
 from organizer.store import schema as s
 from organizer.store.lazy import models as m

@@ -20,9 +20,8 @@ from organizer.domain.records import (
     ParticipantView,
     compose_full_name,
 )
-from organizer.services._common import (
-    CheckedRecord,
-    Checker,
+from organizer.services._checks import CheckedRecord, Checker, valid_id
+from organizer.services._records import (
     delete_record,
     edited,
     meta_of,
@@ -30,7 +29,6 @@ from organizer.services._common import (
     replace_children,
     require_exists,
     topics_by_name,
-    valid_id,
 )
 from organizer.services.followups import followup_rows
 from organizer.services.positions import position_sort_key

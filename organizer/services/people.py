@@ -37,10 +37,8 @@ from organizer.domain.records import (
     compose_full_name,
 )
 from organizer.services import paging
-from organizer.services._common import (
-    PHOTO_LIMIT,
-    SHORT_LIMIT,
-    Checker,
+from organizer.services._checks import PHOTO_LIMIT, SHORT_LIMIT, Checker, valid_id
+from organizer.services._records import (
     count_uses,
     delete_record,
     edited,
@@ -49,7 +47,6 @@ from organizer.services._common import (
     new_record,
     replace_children,
     topics_by_name,
-    valid_id,
 )
 from organizer.services.positions import (
     POSITION_FIELDS,

@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from organizer.domain.records import PositionData, compose_full_name
-from organizer.services._common import Checker
+from organizer.services._checks import Checker
 from organizer.store.lazy import models as m
 
 if TYPE_CHECKING:

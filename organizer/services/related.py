@@ -13,7 +13,7 @@ from organizer.domain.enums import FollowUpStatus
 from organizer.domain.errors import NotFoundError
 from organizer.domain.listing import InstitutionActivity, OwnerChoice, TopicUsage
 from organizer.domain.records import FollowUpRow, TopicRow, compose_full_name
-from organizer.services._common import valid_id
+from organizer.services._checks import valid_id
 from organizer.services.browse import meeting_rows_by_id, visit_rows_by_id
 from organizer.services.followups import followup_rows
 from organizer.store import schema as s

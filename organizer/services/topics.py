@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from organizer.domain.records import TopicRow
-from organizer.services._common import Checker, fetch, topics_by_name
+from organizer.services._checks import Checker
+from organizer.services._records import fetch, topics_by_name
 from organizer.store import schema as s
 from organizer.store.lazy import models as m
 

@@ -29,9 +29,8 @@ from organizer.domain.records import (
     VisitRow,
     VisitSide,
 )
-from organizer.services._common import (
-    CheckedRecord,
-    Checker,
+from organizer.services._checks import CheckedRecord, Checker, valid_id
+from organizer.services._records import (
     delete_record,
     edited,
     meta_of,
@@ -39,7 +38,6 @@ from organizer.services._common import (
     replace_children,
     require_exists,
     topics_by_name,
-    valid_id,
 )
 from organizer.services.agreements import agreement_rows
 from organizer.services.followups import followup_rows

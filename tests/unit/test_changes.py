@@ -18,7 +18,7 @@ from organizer.domain.records import (
     PositionData,
 )
 from organizer.services import changes, followups, institutions, meetings, people, visits
-from organizer.services._common import format_phone, normalize_email
+from organizer.services._checks import format_phone, normalize_email
 from organizer.store import Database
 
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"

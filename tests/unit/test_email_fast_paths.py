@@ -1,4 +1,4 @@
-"""The shortcuts in front of email-validator (``services._common._cache_email_domains``) give exactly
+"""The shortcuts in front of email-validator (``services._checks._cache_email_domains``) give exactly
 the library's results: the same normalised address or the same error, on ordinary and hostile input."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import pytest
 from email_validator import EmailNotValidError, validate_email
 from email_validator.syntax import split_email as library_split
 
-from organizer.services._common import normalize_email
+from organizer.services._checks import normalize_email
 
 ADDRESSES = [
     "ivan.petrov@kpfu.ru", "Ivan.Petrov@KPFU.RU", "a@b.co", "x+tag@example.com", "POSTMASTER@example.com",

@@ -14,7 +14,7 @@ from organizer.cli import jsonout
 from organizer.domain.errors import ValidationError
 from organizer.domain.records import PersonData
 from organizer.services import briefing, erase, people
-from organizer.services._common import TEXT_LIMIT
+from organizer.services._checks import TEXT_LIMIT
 from organizer.services.archive import export as archive_export
 from organizer.services.archive import importer as interchange
 from organizer.services.demo import load_demo

@@ -98,7 +98,7 @@ def test_no_control_character_is_ever_stored(prefix: str, control: str, suffix: 
 def test_checker_text_equals_its_slow_path(value: str, required: bool, limit: int) -> None:
     """``Checker.text``'s shortcuts (empty, printable text) give what the full checks give: the value
     trimmed and in NFC, and a problem exactly when one of the rules is broken."""
-    from organizer.services._common import _CONTROL_OR_SURROGATE, Checker
+    from organizer.services._checks import _CONTROL_OR_SURROGATE, Checker
 
     checker = Checker("x")
     out = checker.text("f", value, required=required, limit=limit)

@@ -56,15 +56,8 @@ from organizer.domain.records import (
     VisitInstitutionData,
 )
 from organizer.services import agreements, followups, institutions, meetings, people, visits
-from organizer.services._common import (
-    FREE_UIDS,
-    KNOWN_IDS,
-    SHORT_LIMIT,
-    CheckedRecord,
-    Checker,
-    clean,
-    topics_by_name,
-)
+from organizer.services._checks import SHORT_LIMIT, CheckedRecord, Checker, clean
+from organizer.services._records import FREE_UIDS, KNOWN_IDS, topics_by_name
 from organizer.services.archive import file as archive_file
 from organizer.services.archive.file import ArchiveFile
 from organizer.store import audit, schema

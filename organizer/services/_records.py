@@ -1,222 +1,33 @@
-"""Helpers every service module shares: validation, lookups, optimistic locking, topic links.
+"""Record helpers every service module shares: lookups, optimistic locking, topic links, child rows,
+and the create/update/delete skeleton (``new_record``, ``edited``, ``delete_record``).
 
-The ORM (``models``) is imported on first use (``store.lazy``): the read paths never need it.
+The ORM (``models``) is imported on first use (``store.lazy``): the read paths never need it. The checks
+of the input itself are in ``_checks``.
 """
 
 from __future__ import annotations
 
-import os
-import re
-import sys
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
-from datetime import date, datetime
-from functools import lru_cache
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Row, select
 
 from organizer.domain.changes import AttachmentCopy, ChangeSet, Snapshot
 from organizer.domain.enums import RecordKind
-from organizer.domain.errors import ConflictError, InUseError, NotFoundError, Problem, ValidationError, plural
+from organizer.domain.errors import ConflictError, InUseError, NotFoundError, plural
 from organizer.domain.records import RecordMeta
+from organizer.services._checks import SHORT_LIMIT, Checker, valid_id
 from organizer.store.lazy import models as m
-from organizer.store.schema import NAME_LEN, SHORT_LEN
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from organizer.store.database import Database
 
-NAME_LIMIT = NAME_LEN
-SHORT_LIMIT = SHORT_LEN
-TEXT_LIMIT = 1_000_000
-"""Longest free text (notes, biography, agenda) in characters: a whole book fits, a runaway paste doesn't."""
-PHOTO_LIMIT = 5 * 1024 * 1024
-ATTACHMENT_LIMIT = 50 * 1024 * 1024
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_PHONE_AS_TYPED = re.compile(r"^\+?[0-9 ()./\-]{3,40}(?:\s*(?:ext\.?|x|доб\.?)\s*[0-9]{1,6})?$", re.IGNORECASE)
-"""A number whose country is unknown is kept as typed if it looks like one (digits and separators)."""
-
-DEFAULT_PHONE_REGION = os.environ.get("ORGANIZER_PHONE_REGION", "").strip().upper() or None
-"""Country (ISO 3166 code, e.g. ``UZ``) assumed for numbers typed without ``+``; unset: keep them as typed."""
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_CONTROL_OR_SURROGATE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
-"""Either of the two above: clean text (nearly all of it) is scanned once."""
-MAX_ID = 2**31 - 1
-"""Largest record id (a 32-bit integer column on PostgreSQL); a larger number names no record."""
-
 T = TypeVar("T")
 R = TypeVar("R", bound="m.RecordMixin")
-
-
-def clean(value: str | None) -> str:
-    """Trim, normalise to NFC and drop nothing else: what we store is what the user typed."""
-    if value is None:
-        return ""
-    if value.__class__ is str and value.isascii():  # ASCII text is NFC already (most of an import)
-        return value.strip()
-    return unicodedata.normalize("NFC", str(value)).strip()
-
-
-def normalize_email(value: str) -> str:
-    """The address in its normal form (domain lower-cased, IDNA checked); ValueError with the reason if
-    it is not an address. Deliverability is not checked: no network look-ups while typing."""
-    # Imported on first use, like phonenumbers below: commands that only read should not pay for them.
-    from email_validator import EmailNotValidError, validate_email
-
-    _cache_email_domains(validate_email)
-    try:
-        return str(validate_email(value, check_deliverability=False).normalized)
-    except EmailNotValidError as err:
-        raise ValueError(str(err)) from None
-
-
-def _cache_email_domains(validate_email: Callable[..., Any]) -> None:
-    """Make the library's two costliest steps cheap for ordinary input, without changing a result.
-
-    An import checks tens of thousands of addresses; most of ``validate_email``'s time went to two
-    helpers it calls from its own module's namespace (measured at 50,000 people, bench/README.md):
-
-    - ``validate_email_domain_name`` (IDNA, labels, special-use names): a pure function of its
-      arguments whose result (a small dict) is only read; an import's addresses share a few hundred
-      domains, so a cache in front of it returns what the library would. Failures are not cached.
-    - ``split_email`` (display names, quoted local parts) looks at each character's NFC window, which
-      cannot change anything in ASCII text; for an ASCII address with an @-sign and no quote or angle
-      bracket its result is plainly (no display name, text before the first @, the same unquoted,
-      not quoted, the rest), which ``_split_plain`` returns; anything else goes to the library.
-      ``tests/unit/test_email_fast_paths.py`` compares both with the library on hostile input.
-
-    If a future email-validator no longer looks them up there, nothing is replaced."""
-    module = sys.modules.get(validate_email.__module__)
-    check = getattr(module, "validate_email_domain_name", None)
-    split = getattr(module, "split_email", None)
-    if module is None or check is None or split is None or hasattr(check, "cache_info"):
-        return
-    module.validate_email_domain_name = lru_cache(maxsize=4096)(check)  # type: ignore[attr-defined]
-    module.split_email = _split_plain(split)  # type: ignore[attr-defined]
-
-
-def _split_plain(split: Callable[[str], Any]) -> Callable[[str], Any]:
-    def split_email(email: str) -> Any:
-        if email.isascii() and "@" in email and '"' not in email and "<" not in email:
-            local, _, domain = email.partition("@")
-            return None, local, local, False, domain
-        return split(email)
-
-    split_email.library_split = split  # type: ignore[attr-defined]
-    return split_email
-
-
-def format_phone(value: str, region: str | None = None) -> str:
-    """A phone number in international format when its country is known (a leading ``+``, or
-    ``region``, default ``DEFAULT_PHONE_REGION``), else as typed. ValueError if it cannot be a number."""
-    import phonenumbers  # a large module: imported on first use (see normalize_email)
-
-    region = region or DEFAULT_PHONE_REGION
-    if value.startswith("+") or region:
-        try:
-            number = phonenumbers.parse(value, None if value.startswith("+") else region)
-        except phonenumbers.NumberParseException as err:
-            raise ValueError(str(err).split(") ", 1)[-1]) from None
-        if not phonenumbers.is_possible_number(number):
-            raise ValueError(f"has the wrong number of digits for +{number.country_code}")
-        return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
-    if not _PHONE_AS_TYPED.match(value):
-        raise ValueError("digits, spaces, + ( ) - . / allowed")
-    return value
-
-
-@dataclass(slots=True)
-class CheckedRecord:
-    """A record as it will be stored, after every rule of its service: the columns of its own table,
-    the rows of its child tables (without the owner's id, keyed by table name; every row of one table
-    has the same keys) and its topics. The services' ``_apply`` fills a mapped object from it; an
-    archive import writes many at once with bulk inserts (``interchange``)."""
-
-    columns: dict[str, Any]
-    children: dict[str, list[dict[str, Any]]]
-    topics: list[m.Topic]
-
-
-class Checker:
-    """Collects every problem of one input, so the user sees them all at once."""
-
-    def __init__(self, record: str) -> None:
-        self.record = record
-        self.problems: dict[str, Problem] = {}
-
-    def add(self, field: str, message: str, code: str = "invalid", **params: Any) -> None:
-        """Record a problem: English ``message``, and ``code``/``params`` for other languages."""
-        if field not in self.problems:
-            self.problems[field] = Problem(code, message, params)
-
-    def text(self, field: str, value: str, *, required: bool = False, limit: int = NAME_LIMIT,
-             single_line: bool = True) -> str:
-        if not value:  # most optional fields of an import are empty: nothing to check
-            if required:
-                self.add(field, "must not be empty", "required")
-            return ""
-        if value.__class__ is str and value.isprintable():
-            # No control character, line break or lone surrogate can be in printable text (nor appear
-            # by NFC): only the length is left to check, which the slow path below repeats on failure.
-            value = (value if value.isascii() else unicodedata.normalize("NFC", value)).strip()
-            if len(value) <= limit and (value or not required):
-                return value
-        value = clean(value)
-        if required and not value:
-            self.add(field, "must not be empty", "required")
-        if len(value) > limit:
-            self.add(field, f"is too long ({len(value):,} characters; the limit is {limit:,})", "too_long",
-                     length=len(value), limit=limit)
-        if _CONTROL_OR_SURROGATE.search(value):  # one scan for the common case of clean text
-            bad = _CONTROL.search(value)
-            if bad:
-                self.add(field, f"contains a control character (U+{ord(bad.group()):04X})", "control_character",
-                         char=f"U+{ord(bad.group()):04X}")
-            lone = _SURROGATE.search(value)
-            if lone:
-                self.add(field, f"contains an invalid character (a lone surrogate, U+{ord(lone.group()):04X})",
-                         "lone_surrogate", char=f"U+{ord(lone.group()):04X}")
-        if single_line and ("\n" in value or "\r" in value):
-            self.add(field, "must be a single line", "single_line")
-        return value
-
-    def long_text(self, field: str, value: str) -> str:
-        # Tabs and newlines are fine in free text; other control characters are not.
-        return self.text(field, value, limit=TEXT_LIMIT, single_line=False)
-
-    def email(self, field: str, value: str) -> str:
-        value = self.text(field, value, required=True)
-        if value:
-            try:
-                return normalize_email(value)
-            except ValueError as err:
-                self.add(field, f"{value!r} is not an email address ({err})", "email", value=value,
-                         reason=str(err))
-        return value
-
-    def phone(self, field: str, value: str) -> str:
-        value = self.text(field, value, required=True, limit=SHORT_LIMIT)
-        if value:
-            try:
-                return format_phone(value)
-            except ValueError as err:
-                self.add(field, f"{value!r} is not a phone number ({err})", "phone", value=value, reason=str(err))
-        return value
-
-    def date_order(self, field: str, start: date | datetime | None, end: date | datetime | None,
-                   what: str = "start") -> None:
-        if start is not None and end is not None and end < start:
-            self.add(field, f"is before the {what} ({end.isoformat()} < {start.isoformat()})", "date_order",
-                     what=what, start=start, end=end)
-
-    def check(self) -> None:
-        if self.problems:
-            raise ValidationError(self.problems, record=self.record)
 
 
 def meta_of(obj: m.RecordMixin | Row[Any]) -> RecordMeta:
@@ -224,10 +35,6 @@ def meta_of(obj: m.RecordMixin | Row[Any]) -> RecordMeta:
     return RecordMeta(
         id=obj.id, uid=obj.uid, version=obj.version, created_at=obj.created_at, updated_at=obj.updated_at
     )
-
-
-def valid_id(ident: object) -> bool:
-    return isinstance(ident, int) and not isinstance(ident, bool) and 0 < ident <= MAX_ID
 
 
 def fetch(session: Session, model: type[T], ident: int, kind: str) -> T:
