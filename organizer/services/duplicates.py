@@ -31,7 +31,8 @@ IMMEDIATE``, the database's write lock) and reads them again once it holds the l
 merge took meanwhile is gone, and the refusal names that merge and its undo token. An undo locks its
 merge record the same way, so of several clients undoing one merge the first restores it and the others
 are told it was already undone. An undo restores everything or nothing (one transaction; a row it
-cannot bring back refuses the whole undo with a message about the merge).
+cannot bring back, because it refers to a record deleted since or clashes with one added since, refuses
+the whole undo with a message about the merge and that table).
 """
 
 from __future__ import annotations
@@ -544,11 +545,7 @@ def undo_merge(db: Database, token: str) -> MergeResult:
         if again is not None:
             raise ConflictError(f"merge {ident} cannot be undone: {kind} {again.id} was created after it with the "
                                 f"merged record's id {record.merged_id} or uid {merged['uid']}")
-        try:
-            _restore(session, record, data, kept_now, merged)
-        except sa_exc.IntegrityError as err:
-            raise ConflictError(f"merge {ident} cannot be undone: a row it would bring back clashes with one added "
-                                f"after the merge ({_first_line(err)}); nothing was changed") from None
+        _restore(session, record, data, kept_now, merged)
         record.undone_at = m.utcnow()
         audit.add(session, "unmerge", kind, record.kept_id, uid=kept_now["uid"],
                   detail={"merged_id": record.merged_id, "token": str(record.id)})
@@ -581,10 +578,25 @@ def _restore(session: Session, record: m.MergeRecord, data: dict[str, Any], kept
             if name == kind and row["id"] == record.kept_id:
                 row["version"] = kept_now["version"] + 1
             exists = session.execute(select(*t.primary_key.columns).where(_pk_where(t, row))).first()
-            if exists:
-                session.execute(update(t).where(_pk_where(t, row)).values(**row))
-            else:
-                session.execute(insert(t).values(**row))
+            try:
+                if exists:
+                    session.execute(update(t).where(_pk_where(t, row)).values(**row))
+                else:
+                    session.execute(insert(t).values(**row))
+            except sa_exc.IntegrityError as err:
+                raise ConflictError(f"merge {record.id} cannot be undone: {_why_not_back(err, name)} "
+                                    f"({_first_line(err)}); nothing was changed") from None
+
+
+def _why_not_back(err: sa_exc.IntegrityError, table: str) -> str:
+    orig = err.orig
+    if getattr(orig, "sqlite_errorcode", None) == _SQLITE_FOREIGN_KEY or getattr(orig, "sqlstate", None) == "23503":
+        return f"a {table} row it would bring back refers to a record deleted after the merge"
+    return f"a {table} row it would bring back clashes with one added after the merge"
+
+
+_SQLITE_FOREIGN_KEY = 787
+"""SQLITE_CONSTRAINT_FOREIGNKEY (PostgreSQL: SQLSTATE 23503)."""
 
 
 def merge_history(db: Database, kind: str | None = None) -> list[dict[str, Any]]:

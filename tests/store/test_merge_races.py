@@ -187,3 +187,22 @@ def test_an_institution_merged_with_its_parent_takes_its_place(demo_db: Database
     assert after[unit] is None and after[5] == after[6] == unit  # the unit took the university's place
     assert main([*db_args, "unmerge", token], out=StringIO(), err=err) == 0, err.getvalue()
     assert tree() == before
+
+
+def test_an_undo_that_cannot_bring_back_every_row_changes_nothing_and_says_why(
+        demo_db: Database, db_args: list[str]) -> None:
+    from organizer.services import meetings
+
+    with demo_db.reader() as s:
+        meeting = s.scalar(select(m.MeetingParticipant.meeting_id).where(m.MeetingParticipant.person_id == OTHER))
+    token = duplicates.merge(demo_db, "person", KEEP, OTHER).undo_token
+    meetings.delete_meeting(demo_db, meeting)
+    merged = _linked(demo_db, (KEEP, OTHER))
+    err = StringIO()
+    assert main([*db_args, "unmerge", token], out=StringIO(), err=err) == 1
+    line = err.getvalue()
+    assert line.startswith(f"organizer: merge {token} cannot be undone: a meeting_participant row it would bring "
+                           "back refers to a record deleted after the merge (") and line.count("\n") == 1, line
+    assert line.endswith("; nothing was changed\n"), line
+    assert _linked(demo_db, (KEEP, OTHER)) == merged  # nothing of person 2 came back, nothing of 1 changed
+    assert [h["undone_at"] for h in duplicates.merge_history(demo_db)] == [None]
