@@ -132,7 +132,8 @@ def lost_updates(url: str, ids: list[int], saved: list[tuple[int, str]]) -> int:
 
 def stale_index_rows(url: str, ids: list[int]) -> int:
     """Shared people whose search index row is not their current text (edits lost by the index)."""
-    from organizer.store.search.base import documents, index_for, indexed_text
+    from organizer.store.search.base import documents, indexed_text
+    from organizer.store.search.engine import index_for
 
     db = open_database(url, create=False)
     try:

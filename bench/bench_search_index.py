@@ -22,7 +22,8 @@ from pathlib import Path
 
 from organizer.domain import namekeys
 from organizer.store import open_database, sqlite_url
-from organizer.store.search.base import FTS_OPTIONS, KINDS, SOURCE_TABLES, SqliteFtsIndex
+from organizer.store.search.base import KINDS, SOURCE_TABLES
+from organizer.store.search.sqlite import FTS_OPTIONS, SqliteFtsIndex
 
 
 def _reset(path: Path, kinds: tuple[str, ...]) -> int:

@@ -4,7 +4,7 @@
 accents, apostrophes, any script to ASCII) and keyed (``namekeys.name_keys``: a skeleton on which the
 romanization systems agree), and a word of four letters or more also gets the indexed name words and
 keys one edit away (rapidfuzz, among the words that share its first two letters: bounded work; a
-typo in the first two letters is not forgiven). The index (``store.search_index``) is asked through the
+typo in the first two letters is not forgiven). The index (``store.search``) is asked through the
 one ``SearchIndex`` interface.
 
 Candidates are then scored here, word by word, from the folded text the index holds, so the ranking
@@ -22,7 +22,7 @@ a whole word / the start of a word in the text      0.30 / 0.25
 =================================================  =====
 
 A record's score is the mean over the query words (0-100); ties go to the kind order of
-``search_index.KINDS`` (people first), then to the newer record. Candidates come from the index in
+``search.base.KINDS`` (people first), then to the newer record. Candidates come from the index in
 three tiers per kind, newest first, at most ``2 * limit`` each: whole name words or keys; name
 prefixes (plus typo corrections when fewer than ``limit`` records matched by name); any field. No
 bm25 sort: it would have to score every match (a common word is in 200,000 meetings) before the
@@ -58,8 +58,8 @@ from organizer.store.search.base import (
     Tier,
     UnavailableIndex,
     documents,
-    index_for,
 )
+from organizer.store.search.engine import index_for
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 500

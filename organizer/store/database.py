@@ -373,7 +373,7 @@ class Database:
         from sqlalchemy.orm.exc import StaleDataError
 
         from organizer.store import audit
-        from organizer.store.search import base as search_index
+        from organizer.store.search import engine as search_engine
 
         with self._session_factories()[1]() as session:
             session.info[audit.USER] = self.user
@@ -382,7 +382,7 @@ class Database:
                     yield session
                     session.flush()
                     audit.write_pending(session)  # who changed what, in the same transaction
-                    search_index.sync_before_commit(session)  # the index changes with the data
+                    search_engine.sync_before_commit(session)  # the index changes with the data
             except StaleDataError as err:
                 raise ConflictError(
                     "the record was changed or deleted elsewhere while you edited it; reload it and try again"

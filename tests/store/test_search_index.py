@@ -11,7 +11,8 @@ from organizer.services.demo import load_demo
 from organizer.store import Database
 from organizer.store.database import alembic_config, upgrade_to
 from organizer.store.search import postgresql as search_pg
-from organizer.store.search.base import KINDS, TRIGGERS
+from organizer.store.search.base import KINDS
+from organizer.store.search.sqlite import TRIGGERS
 
 
 def _triggers(db: Database) -> dict[str, str]:

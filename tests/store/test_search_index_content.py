@@ -1,6 +1,6 @@
 """What the search index holds equals a straightforward computation of it, after bulk inserts and after edits.
 
-The index is filled by batched, cached and hand-tuned code (``search_index.documents``, ``indexed_text``,
+The index is filled by batched, cached and hand-tuned code (``search.base.documents``, ``indexed_text``,
 ``namekeys``); this test recomputes every row from the records one statement at a time with plain,
 uncached folding and keying (whole-text ``anyascii``, every iuliia scheme through its public
 ``translate``), so an optimisation that changes a single byte of the index fails here. Runs on both

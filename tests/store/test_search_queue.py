@@ -16,7 +16,8 @@ from organizer.domain.records import PersonData
 from organizer.services import people, search
 from organizer.services.archive import importer as interchange
 from organizer.store import Database
-from organizer.store.search.base import KINDS, TRIGGERS
+from organizer.store.search.base import KINDS
+from organizer.store.search.sqlite import TRIGGERS
 
 
 def _triggers(db: Database) -> dict[str, str]:

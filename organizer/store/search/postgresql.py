@@ -1,13 +1,13 @@
 """The search index on PostgreSQL: full-text (tsvector, GIN) and trigrams (``pg_trgm``), same interface.
 
-The PostgreSQL counterpart of ``search_index.SqliteFtsIndex``; the search service cannot tell them
-apart. What is stored and how a record becomes text (``search_index.documents``, ``indexed_text``: the
+The PostgreSQL counterpart of ``sqlite.SqliteFtsIndex``; the search service cannot tell them
+apart. What is stored and how a record becomes text (``base.documents``, ``indexed_text``: the
 same folded words and the same name keys from ``domain.namekeys``) is shared, so both engines hold the
 same text and the service scores it the same way. The shape (made by the migration ``search index on
 PostgreSQL``; ``install`` again re-creates whatever is missing):
 
 - ``search_dirty(kind, record_id, tx)``: the queue. plpgsql triggers (one function per trigger in
-  ``TRIGGERS``, the same feeds as on SQLite: ``search_index.FEEDS``) add the affected record on every
+  ``TRIGGERS``, the same feeds as on SQLite: ``base.FEEDS``) add the affected record on every
   insert, update or delete, whoever writes (the app, ``psql``, another program). ``tx`` is the writing
   transaction, so two clients queuing the same record never wait for each other.
 - ``search_<kind>(id, names, keys, body, doc)``: the folded text, and ``doc``, a generated
@@ -52,6 +52,7 @@ from organizer.store.search.base import (
     chunks,
     documents,
     indexed_text,
+    raw_cursor,
     refill,
 )
 
@@ -171,7 +172,7 @@ def _alt(word: str, prefix: bool, weights: str) -> str:
 
 
 def tsquery(query: Sequence[QueryWord], tier: Tier) -> str:
-    """The ``tsquery`` text for ``query`` in ``tier`` (``search_index.match_expression``'s counterpart)."""
+    """The ``tsquery`` text for ``query`` in ``tier`` (``sqlite.match_expression``'s counterpart)."""
     ands: list[str] = []
     for word in query:
         alts: list[str] = []
@@ -189,25 +190,21 @@ def tsquery(query: Sequence[QueryWord], tier: Tier) -> str:
     return " & ".join(ands)
 
 
-def _raw(session: Session) -> Any:
-    return session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
-
-
 class PostgresIndex:
-    """``search_index.SearchIndex`` on PostgreSQL (see the module docstring)."""
+    """``base.SearchIndex`` on PostgreSQL (see the module docstring)."""
 
     def available(self, session: Session) -> bool:
-        cur = _raw(session)
+        cur = raw_cursor(session)
         cur.execute("SELECT to_regclass('search_dirty') IS NOT NULL")
         return bool(cur.fetchone()[0])
 
     def has_trigrams(self, session: Session) -> bool:
-        cur = _raw(session)
+        cur = raw_cursor(session)
         cur.execute("SELECT to_regclass('search_term_trgm') IS NOT NULL")
         return bool(cur.fetchone()[0])
 
     def pending(self, session: Session) -> int:
-        cur = _raw(session)
+        cur = raw_cursor(session)
         cur.execute("SELECT count(DISTINCT (kind, record_id)) FROM search_dirty")
         return int(cur.fetchone()[0])
 
@@ -220,7 +217,7 @@ class PostgresIndex:
             done += step
 
     def _apply_some(self, session: Session, limit: int) -> int:
-        cur = _raw(session)
+        cur = raw_cursor(session)
         cur.execute("SELECT DISTINCT kind, record_id FROM search_dirty ORDER BY kind, record_id LIMIT %s", (limit,))
         batch = cur.fetchall()
         by_kind: dict[str, list[int]] = defaultdict(list)
@@ -235,7 +232,7 @@ class PostgresIndex:
 
     def _reindex(self, session: Session, kind: str, ids: Sequence[int]) -> None:
         docs = documents(session, kind, ids)
-        cur = _raw(session)
+        cur = raw_cursor(session)
         gone = [i for i in ids if i not in docs]
         if gone:
             cur.execute(f"DELETE FROM search_{kind} WHERE id = ANY(%s)", (gone,))
@@ -269,14 +266,14 @@ class PostgresIndex:
         expr = tsquery(query, tier)
         if not expr:
             return []
-        cur = _raw(session)
+        cur = raw_cursor(session)
         cur.execute(f"SELECT id FROM search_{kind} WHERE doc @@ %s::tsquery ORDER BY id DESC LIMIT %s",
                     (expr, limit))
         return [Candidate(int(r[0]), float(n)) for n, r in enumerate(cur.fetchall())]
 
     def stored(self, session: Session, kind: str, ids: Sequence[int], *, body: bool = True) -> dict[int, IndexedText]:
         out: dict[int, IndexedText] = {}
-        cur = _raw(session)
+        cur = raw_cursor(session)
         columns = "id, names, keys, body" if body else "id, names, keys, ''"
         for chunk in chunks(list(ids)):
             cur.execute(f"SELECT {columns} FROM search_{kind} WHERE id = ANY(%s)", (list(chunk),))
@@ -287,7 +284,7 @@ class PostgresIndex:
         if not prefix:
             return []
         upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-        cur = _raw(session)
+        cur = raw_cursor(session)
         cur.execute("SELECT term FROM search_term WHERE field = %s AND term >= %s AND term < %s "
                     "ORDER BY term LIMIT %s", (field, prefix, upper, limit))
         return [r[0] for r in cur.fetchall()]
@@ -301,7 +298,7 @@ class PostgresIndex:
             return self.vocabulary(session, field, word[:2], limit)
         prefix = word[:2]
         upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-        cur = _raw(session)
+        cur = raw_cursor(session)
         cur.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, true)", (str(TRIGRAM_THRESHOLD),))
         cur.execute("SELECT term FROM search_term WHERE field = %s AND term >= %s AND term < %s AND term %% %s "
                     "ORDER BY similarity(term, %s) DESC, term LIMIT %s", (field, prefix, upper, word, word, limit))

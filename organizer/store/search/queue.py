@@ -1,6 +1,6 @@
 """Bulk writes on SQLite without the search queue's per-row insert triggers.
 
-The search index learns what to re-index from triggers (``search_index.TRIGGERS``): every inserted
+The search index learns what to re-index from triggers (``sqlite.TRIGGERS``): every inserted
 person, name, e-mail, position... row queues its record in ``search_dirty``. In an archive import that
 is one trigger program per row, about 300,000 for 50,000 people, and measured as a third of the raw
 inserts' CPU time (bench/README.md, "Archive import"). An import only adds records (records already
@@ -23,7 +23,8 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection
 
-from organizer.store.search.base import SOURCE_TABLES, TRIGGERS
+from organizer.store.search.base import SOURCE_TABLES
+from organizer.store.search.sqlite import TRIGGERS
 
 BATCH = 500
 """uids per ``queue_records`` statement (well under SQLite's limit of bound variables)."""

@@ -20,7 +20,7 @@ from typing import Sequence, Union
 from alembic import op
 import sqlalchemy as sa
 
-from organizer.store.search import base as search_index
+from organizer.store.search import sqlite as search_index
 
 revision: str = '0003'
 down_revision: Union[str, Sequence[str], None] = '0002'
