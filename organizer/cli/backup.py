@@ -21,8 +21,14 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
                         description="Write a consistent copy of the local SQLite database (SQLite's online "
                                     "backup API), checked for integrity. Automatic copies are also made daily "
                                     "and before every migration, in a 'backups' folder beside the database "
-                                    "(the last 7 are kept).")
-    bk.add_argument("--out", type=Path, required=True, metavar="FILE", help="the file to write")
+                                    "(each is kept for 7 days after a newer one is made; the newest is always "
+                                    "kept). --purge-erased removes the automatic copies that still hold people "
+                                    "erased since (organizer erase) at once.")
+    what = bk.add_mutually_exclusive_group(required=True)
+    what.add_argument("--out", type=Path, metavar="FILE", help="the file to write")
+    what.add_argument("--purge-erased", action="store_true",
+                      help="remove the copies in the 'backups' folder made before an erase (a fresh backup "
+                           "is made first if none is newer); copies elsewhere are not touched")
     rs = sub.add_parser("restore", help="replace the database's data with a backup",
                         description="Replace the data of the local database with an Organizer backup. The file "
                                     "is checked first (not an Organizer database, damaged or from a newer "
@@ -34,8 +40,28 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 def cmd_backup(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     from organizer.services import backup
 
+    if args.purge_erased:
+        return _purge(db, out)
     written = backup.backup_database(db, args.out)
     print(terminal_text(f"backed up {db.path} to {written}"), file=out)
+    return 0
+
+
+def _purge(db: Database, out: TextIO) -> int:
+    from organizer.services import backup
+
+    report = backup.purge_erased(db)
+    if report.made is not None:
+        print(terminal_text(f"made a backup without the erased data first: {report.made}"), file=out)
+    for path in report.removed:
+        print(terminal_text(f"removed {path} (made before an erase)"), file=out)
+    if not report.removed:
+        print("no backup holds erased data" + ("" if report.erases else " (nothing was ever erased here)"), file=out)
+    for path in report.unchecked:
+        print(terminal_text(f"could not check {path} (damaged or not an Organizer database): left as it is; "
+                            "delete it by hand if it may hold erased data"), file=out)
+    print("copies outside the backups folder are not touched: files written with backup --out, exported "
+          "archives, PDFs, vCards, other computers' copies", file=out)
     return 0
 
 

@@ -231,10 +231,11 @@ COMMANDS: dict[str, str] = {
 }
 """Command name -> ``"module:function"``; the module is imported only when its command runs."""
 
-CHANGING_COMMANDS = frozenset({"gui", "demo", "import", "erase", "merge", "unmerge"})
+CHANGING_COMMANDS = frozenset({"gui", "demo", "import", "merge", "unmerge"})
 """The commands that can change the data: the first of them each day makes the daily backup. The others
 only read (a copy of a large database before ``show`` would cost the script that calls it many seconds
-once a day, to protect nothing)."""
+once a day, to protect nothing). ``erase`` changes data but makes its backup after the erase, never
+before: a copy made first would hold exactly the data being erased (``services.erase``)."""
 
 
 def load_command(name: str) -> Command:

@@ -84,12 +84,15 @@ def recent_imports(db: Database, limit: int = 20) -> list[AuditEntryView]:
     return [_view(r) for r in rows]
 
 
-def scrub_person(session: Session, ident: int) -> int:
+def scrub_person(session: Session, ident: int, ids: list[int] | None = None) -> int:
     """Remove what could identify a person from their audit entries (and those of people merged into
     them): uids and the other record's uid in merge details. Who changed it, when, and which fields
-    stay. Returns the number of entries scrubbed. Part of ``erase_person``'s unit of work."""
+    stay. Returns the number of entries scrubbed. Part of ``erase_person``'s unit of work.
+
+    ``ids``: the person and the people merged into them (``absorbed_ids``), when the caller read them
+    before deleting the merge records that link them (default: read now)."""
     a = s.audit_entry
-    ids = absorbed_ids(session, "person", ident)
+    ids = absorbed_ids(session, "person", ident) if ids is None else ids
     entries = session.execute(select(a.c.id, a.c.detail).where(a.c.kind == "person", a.c.record_id.in_(ids))).all()
     for entry_id, detail in entries:
         kept = {k: v for k, v in (detail or {}).items() if not k.endswith("uid")}

@@ -3,7 +3,7 @@
 - ``backup_database(db, out)``: a consistent copy made with SQLite's online backup API while the
   database stays in use (``store.snapshots``); never over the open database or its companion files.
 - ``daily_backup(db)``: an automatic copy in ``backups/`` beside the database when the newest one is
-  more than a day old; the last ``snapshots.KEEP`` are kept. A copy is also made before every
+  more than a day old (rotated by age: ``snapshots.rotate``). A copy is also made before every
   migration (``store.database``).
 - ``restore_database(path, source)``: refuses a file that is not an Organizer database (checked
   read-only, nothing written to it), keeps the current database aside in ``backups/`` (named
@@ -11,6 +11,8 @@
   database with the backup API (other clients see the restored data; the file keeps its name, mode
   and WAL mode), and brings its schema up to date. A current file that cannot be read at all is
   renamed aside, unchanged.
+- ``purge_erased(db)`` (``organizer backup --purge-erased``): removes the copies in ``backups/`` that
+  still hold people erased since they were made (see its docstring); copies elsewhere are out of reach.
 - ``newest_good_backup(path)``: the newest automatic backup of a database that opens cleanly (checked
   read-only: ours, not from a newer Organizer, ``integrity_check`` ok); what the window offers when a
   database cannot be opened (``gui.backup_offer``).
@@ -215,3 +217,72 @@ def _copy_into(source: Path, database: Path) -> None:
             src.close()
     except sqlite3.Error as err:
         raise DatabaseError(f"cannot restore {source} into {database}: {err}; the database is unchanged") from None
+
+
+@dataclass(frozen=True)
+class PurgeReport:
+    """What ``purge_erased`` did."""
+
+    removed: tuple[Path, ...]
+    """Copies that held data erased since they were made."""
+    kept: tuple[Path, ...]
+    """Copies made after every erase."""
+    unchecked: tuple[Path, ...]
+    """Copies that could not be read (damaged, not ours): left, they may hold erased data."""
+    made: Path | None
+    """The backup made first because no copy without the erased data existed."""
+    erases: int
+    """Erases in the database's history."""
+
+
+_ERASES = "SELECT id, record_id, at FROM audit_entry WHERE action = 'erase' AND kind = 'person'"
+
+
+def _erases_in(con: sqlite3.Connection) -> set[tuple[object, ...]]:
+    if con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_entry'").fetchone() is None:
+        return set()  # from before the audit trail, so from before any erase
+    return {tuple(r) for r in con.execute(_ERASES)}
+
+
+def _erases_in_copy(copy: Path) -> set[tuple[object, ...]]:
+    con = sqlite3.connect(f"file:{quote(str(copy.absolute()))}?mode=ro", uri=True)
+    try:
+        return _erases_in(con)
+    finally:
+        con.close()
+
+
+def purge_erased(db: Database, *, now: datetime | None = None) -> PurgeReport:
+    """Remove the automatic backups and the copies ``restore`` set aside that still hold data erased since
+    they were made: a copy holds it when the database's audit trail has an erase that the copy's trail lacks
+    (exact, whatever the clocks said). First, when no copy has every erase, a fresh backup is made, so a way
+    back always remains. Copies that cannot be read are left and reported. Copies outside ``backups/``
+    (``backup --out``, exports, PDFs, other computers) are out of reach."""
+    database = _local_path(db)
+    with db.plain_reader() as con:
+        erases = _erases_in(con)
+    copies = snapshots.automatic_backups(database) + snapshots.set_aside_copies(database)
+    if not erases:
+        return PurgeReport((), tuple(copies), (), None, 0)
+    holding: list[Path] = []
+    clean: list[Path] = []
+    unchecked: list[Path] = []
+    for copy in copies:
+        try:
+            (clean if erases <= _erases_in_copy(copy) else holding).append(copy)
+        except sqlite3.Error:
+            unchecked.append(copy)
+    made = None
+    if holding and not clean:
+        made = snapshots.rotate_backup(database, snapshots.AFTER_ERASE, now=now)
+        clean.append(made)
+    removed: list[Path] = []
+    for copy in holding:
+        if copy.exists():  # the new backup's rotation may have taken it already
+            try:
+                copy.unlink()
+            except OSError as err:
+                raise OrganizerError(f"cannot remove {copy}: {err.strerror}; removed so far: "
+                                     f"{', '.join(map(str, removed)) or 'none'}") from None
+        removed.append(copy)
+    return PurgeReport(tuple(removed), tuple(p for p in clean if p.exists()), tuple(unchecked), made, len(erases))

@@ -6,8 +6,17 @@ checked with ``PRAGMA integrity_check``, and appears under its final name only w
 (written to a private temporary name, synced, renamed). Files and folder are owner-only.
 
 Automatic copies live in a ``backups`` folder beside the database, named
-``<database name>-<UTC time>-<reason>.sqlite`` (reason ``daily`` or ``before-<revision>``); the newest
-``KEEP`` of each database are kept, older ones removed. Only files matching that pattern are ever removed.
+``<database name>-<UTC time>-<reason>.sqlite`` (reason ``daily``, ``before-<revision>`` or ``after-erase``).
+
+Rotation is by age (``rotate``, after every automatic backup): a backup made more than ``KEEP_FOR`` (7
+days) before the new one is removed, whatever its reason, except the newest backup of the database,
+which is always kept (a database changed once a month still has a way back). So on a database changed
+daily about 7 copies are kept, on one changed weekly one or two, and no automatic copy outlives the week
+after a newer one was made: data erased with ``organizer erase`` is gone from the automatic backups at
+most ``KEEP_FOR`` after the erase, which makes an ``after-erase`` backup at once (see
+``services.erase``; ``organizer backup --purge-erased`` removes the older copies without waiting). The
+age is read from the UTC time in the name, not from the file's modification time (a copy of the folder
+keeps the names, not always the times). Only files matching that pattern are ever removed.
 """
 
 from __future__ import annotations
@@ -22,8 +31,10 @@ from urllib.parse import quote
 from organizer.domain.errors import DatabaseError
 from organizer.store.files import clean_stale_temps, private_temp
 
-KEEP = 7
-"""Automatic backups kept per database."""
+AFTER_ERASE = "after-erase"
+"""The reason in the name of the backup ``organizer erase`` makes after the erase."""
+KEEP_FOR = timedelta(days=7)
+"""Automatic backups made more than this before the newest one are removed (the newest is always kept)."""
 DAILY = timedelta(hours=24)
 BACKUP_DIR = "backups"
 TEMP_SUFFIX = ".part"
@@ -86,8 +97,19 @@ def automatic_backups(database: Path) -> list[Path]:
     return [p for _, p in sorted(found)]
 
 
-def rotate_backup(database: Path, reason: str, *, now: datetime | None = None, keep: int = KEEP) -> Path:
-    """Make an automatic backup of ``database`` now, then keep only the newest ``keep``."""
+def set_aside_copies(database: Path) -> list[Path]:
+    """The copies ``restore`` set aside in ``backups/`` (``<name>-before-restore-<time>.sqlite`` and
+    ``<name>-unreadable-<time>.sqlite``; never rotated away), oldest first."""
+    folder = backup_dir(database)
+    if not folder.is_dir():
+        return []
+    pattern = re.compile(rf"^{re.escape(database.name)}-(?:before-restore|unreadable)-(\d{{8}}T\d{{6}}Z)\.sqlite$")
+    found = [(m.group(1), p) for p in folder.iterdir() if (m := pattern.match(p.name)) and p.is_file()]
+    return [p for _, p in sorted(found)]
+
+
+def rotate_backup(database: Path, reason: str, *, now: datetime | None = None) -> Path:
+    """Make an automatic backup of ``database`` now, then remove the ones older than ``KEEP_FOR`` (``rotate``)."""
     now = now or datetime.now(UTC)
     try:
         folder = _private_folder(backup_dir(database))
@@ -95,9 +117,22 @@ def rotate_backup(database: Path, reason: str, *, now: datetime | None = None, k
         raise DatabaseError(f"cannot make the backup folder {backup_dir(database)}: {err.strerror}") from None
     target = folder / f"{database.name}-{now.strftime(_STAMP)}-{reason}.sqlite"
     copy_database(database, target)
-    for old in automatic_backups(database)[:-keep]:
-        old.unlink(missing_ok=True)
+    rotate(database, now=now)
     return target
+
+
+def rotate(database: Path, *, now: datetime | None = None) -> list[Path]:
+    """Remove the automatic backups of ``database`` made more than ``KEEP_FOR`` before ``now``, except the
+    newest one; returns the files removed. Backups stamped in the future (the clock went back) stay."""
+    limit = ((now or datetime.now(UTC)).astimezone(UTC) - KEEP_FOR).strftime(_STAMP)
+    pattern = _pattern(database)
+    removed = []
+    for old in automatic_backups(database)[:-1]:
+        stamp = pattern.match(old.name)
+        if stamp is not None and stamp.group(1) <= limit:  # text order is time order (see ``backup_due``)
+            old.unlink(missing_ok=True)
+            removed.append(old)
+    return removed
 
 
 def made_at(backup: Path) -> datetime | None:

@@ -137,18 +137,41 @@ def test_backup_cli_and_refusals(tmp_path: Path) -> None:
     assert code == 1 and "does not exist" in err
 
 
-def test_daily_backups_rotate_and_keep_the_last_ones(demo_db: Database, db_path: Path) -> None:
+def test_daily_backups_rotate_by_age(demo_db: Database, db_path: Path) -> None:
     start = datetime(2026, 1, 1, 8, 0, tzinfo=UTC)
     made = [backup.daily_backup(demo_db, now=start + timedelta(days=d)) for d in range(10)]
     assert all(made)
     assert backup.daily_backup(demo_db, now=start + timedelta(days=9, hours=3)) is None  # not due yet
     kept = snapshots.automatic_backups(db_path)
-    assert len(kept) == snapshots.KEEP and kept == made[-snapshots.KEEP:]
+    assert kept == made[-7:]  # days 3..9: made less than 7 days before the newest
     # Something else in the folder (a user's own file) is never rotated away.
     mine = db_path.parent / "backups" / "my-own-copy.sqlite"
     mine.write_bytes(b"mine")
     backup.daily_backup(demo_db, now=start + timedelta(days=20))
     assert mine.read_bytes() == b"mine"
+
+
+def test_backups_of_a_database_changed_weekly_live_a_week_not_seven_weeks(demo_db: Database, db_path: Path) -> None:
+    """The documented promise: an automatic copy lives 7 days after a newer one was made (rotation by the
+    time in the name, not by count), and the newest copy is always kept, however old."""
+    start = datetime(2026, 1, 1, 8, 0, tzinfo=UTC)
+    made = [backup.daily_backup(demo_db, now=start + timedelta(weeks=w)) for w in range(8)]
+    assert snapshots.automatic_backups(db_path) == [made[-1]]
+    # A backup of the same day and one 6 days 23 hours older stay; 7 days and older go.
+    newest = start + timedelta(weeks=9)
+    folder = db_path.parent / "backups"
+    for age in (timedelta(days=7, seconds=1), timedelta(days=7), timedelta(days=6, hours=23), timedelta(hours=2)):
+        stamp = (newest - age).strftime("%Y%m%dT%H%M%SZ")
+        snapshots.copy_database(db_path, folder / f"{db_path.name}-{stamp}-before-0007.sqlite")
+    last = snapshots.rotate_backup(db_path, "daily", now=newest)
+    assert [p.name[len(db_path.name) + 1:] for p in snapshots.automatic_backups(db_path)] == [
+        (newest - timedelta(days=6, hours=23)).strftime("%Y%m%dT%H%M%SZ") + "-before-0007.sqlite",
+        (newest - timedelta(hours=2)).strftime("%Y%m%dT%H%M%SZ") + "-before-0007.sqlite",
+        newest.strftime("%Y%m%dT%H%M%SZ") + "-daily.sqlite"]
+    # Alone and a year old: still kept (the only way back).
+    older = snapshots.automatic_backups(db_path)[:-1]
+    assert snapshots.rotate(db_path, now=newest + timedelta(days=365)) == older
+    assert snapshots.automatic_backups(db_path) == [last]
 
 
 def test_a_daily_backup_is_due_a_day_after_the_last_one_or_when_the_clock_went_back(demo_db: Database,

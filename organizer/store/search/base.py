@@ -336,6 +336,25 @@ def indexed_text(doc: Document) -> IndexedText:
     return IndexedText(fold(names), keys, fold("\n".join([value for _label, value in doc.body])))
 
 
+Term = tuple[Literal["n", "k"], str]
+"""A ``search_term`` row: (``n``, a folded name word) or (``k``, a name key)."""
+
+
+def name_terms(text: IndexedText) -> set[Term]:
+    """The ``search_term`` rows a record's indexed names and keys make (people and institutions)."""
+    return {("n", w) for w in text.names.split()} | {("k", k) for k in text.keys.split()}
+
+
+def terms_of(value: str) -> set[Term]:
+    """The name words and keys of any text, as ``search_term`` holds them (for text that is no longer in
+    a record, such as the copy of a merged person: see ``SearchIndex.forget_terms``)."""
+    return {("n", w) for w in fold(value).split()} | {("k", k) for k in text_keys(value)}
+
+
+NAME_KEYED_KINDS = ("person", "institution")
+"""The kinds whose names feed ``search_term``."""
+
+
 # --- the interface -------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
@@ -421,6 +440,17 @@ class SearchIndex(Protocol):
         first two letters (at most ``limit``; PostgreSQL's trigram index gives the most alike first)."""
         ...
 
+    def forget_terms(self, session: Session, terms: Iterable[Term]) -> int:
+        """Delete from ``search_term`` those of ``terms`` that no indexed person or institution holds (in
+        its names or keys) any more; returns how many. ``search_term`` otherwise keeps every word ever
+        indexed (harmless for search, but they are names). For an erase: run it after ``apply_pending``."""
+        ...
+
+    def compact(self, session: Session, kind: str) -> None:
+        """Leave no copy of deleted or replaced text in the index structures of ``kind`` (SQLite: merge the
+        FTS5 segments; PostgreSQL: nothing to do inside a transaction, see ``store.search.postgresql``)."""
+        ...
+
 
 class UnavailableIndex:
     """``SearchIndex`` for a database kind without one (neither SQLite nor PostgreSQL)."""
@@ -456,6 +486,12 @@ class UnavailableIndex:
 
     def typo_candidates(self, session: Session, field: Literal["n", "k"], word: str, limit: int) -> list[str]:
         raise self._refuse()
+
+    def forget_terms(self, session: Session, terms: Iterable[Term]) -> int:
+        return 0
+
+    def compact(self, session: Session, kind: str) -> None:
+        return None
 
 
 def raw_cursor(session: Session) -> Any:

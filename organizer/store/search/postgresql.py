@@ -20,6 +20,11 @@ PostgreSQL``; ``install`` again re-creates whatever is missing):
   (``COLLATE "C"``) for prefixes, and a trigram GIN index (``pg_trgm``) so ``typo_candidates`` asks
   only for words that look like the query word instead of every word with its first two letters.
 
+An erase (``services.erase``) deletes the person's words from ``search_term`` (``forget_terms``); the
+replaced rows of ``search_<kind>`` and ``search_term`` are dead row versions, which ``pg_dump`` does not
+read and the server's autovacuum reclaims later (``VACUUM`` cannot run inside the erase's transaction).
+The server's own write-ahead log, its base backups and replicas are outside the application's reach.
+
 Query words become a ``tsquery`` with weight filters: ``'korzhikov':A | 'karxakav':B`` (tier
 ``exact``), with ``:*`` for prefixes (tiers ``names`` and ``all``; ``all`` also searches ``C``).
 
@@ -34,7 +39,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Literal
 
 from sqlalchemy.exc import DBAPIError
@@ -43,11 +48,13 @@ from sqlalchemy.orm import Session
 from organizer.store.search.base import (
     FEEDS,
     KINDS,
+    NAME_KEYED_KINDS,
     SOURCE_TABLES,
     Candidate,
     IndexedText,
     Progress,
     QueryWord,
+    Term,
     Tier,
     chunks,
     documents,
@@ -303,3 +310,25 @@ class PostgresIndex:
         cur.execute("SELECT term FROM search_term WHERE field = %s AND term >= %s AND term < %s AND term %% %s "
                     "ORDER BY similarity(term, %s) DESC, term LIMIT %s", (field, prefix, upper, word, word, limit))
         return [r[0] for r in cur.fetchall()]
+
+    def forget_terms(self, session: Session, terms: Iterable[Term]) -> int:
+        cur = raw_cursor(session)
+        gone: list[tuple[str, str]] = []
+        for field_, term in sorted(set(terms)):
+            parts = _terms([term])
+            held = False
+            if parts == [term]:  # one token: the tsvector says which records hold it (names A, keys B)
+                query = f"'{term}':{'A' if field_ == 'n' else 'B'}"
+                for kind in NAME_KEYED_KINDS:
+                    cur.execute(f"SELECT 1 FROM search_{kind} WHERE doc @@ %s::tsquery LIMIT 1", (query,))
+                    if cur.fetchone():
+                        held = True
+                        break
+            if not held:
+                gone.append((field_, term))
+        if gone:
+            cur.executemany("DELETE FROM search_term WHERE field = %s AND term = %s", gone)
+        return len(gone)
+
+    def compact(self, session: Session, kind: str) -> None:
+        return None

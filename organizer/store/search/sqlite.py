@@ -10,7 +10,11 @@ Shape (the tables are made by migration 0003 and are not part of ``models.Base``
 - ``search_<kind>`` for each kind in ``KINDS``: an FTS5 table whose rowid is the record id, with the three
   columns of folded text of ``base.indexed_text``: ``names``, ``keys`` and ``body``.
 - ``search_term(field, term)``: every name word (``n``) and key (``k``) ever indexed, for typo
-  candidates (a range scan on a prefix). Stale words are harmless: they only find nothing.
+  candidates (a range scan on a prefix). Stale words are harmless for search: they only find nothing.
+  But they are names: ``forget_terms`` deletes those no record holds any more, and ``compact`` merges
+  an FTS5 table's segments so that no old segment keeps a deleted record's words (FTS5 records a
+  deletion as a marker in a new segment; the old segment keeps the words until a merge). An erase
+  (``services.erase``) calls both in its own transaction.
 
 ``rebuild`` empties and refills everything (``organizer search --rebuild``) and re-creates missing
 triggers (an Alembic batch migration on SQLite recreates a table and drops its triggers:
@@ -20,7 +24,7 @@ triggers (an Alembic batch migration on SQLite recreates a table and drops its t
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Literal
 
 from sqlalchemy import text
@@ -30,6 +34,7 @@ from organizer.store.search.base import (
     APPLY_BATCH,
     FEEDS,
     KINDS,
+    NAME_KEYED_KINDS,
     REINDEX_CHUNK,
     SOURCE_TABLES,
     Candidate,
@@ -37,6 +42,7 @@ from organizer.store.search.base import (
     IndexedText,
     Progress,
     QueryWord,
+    Term,
     Tier,
     chunks,
     documents,
@@ -204,6 +210,25 @@ class SqliteFtsIndex:
 
     def typo_candidates(self, session: Session, field: Literal["n", "k"], word: str, limit: int) -> list[str]:
         return self.vocabulary(session, field, word[:2], limit) if len(word) >= 2 else []
+
+    def forget_terms(self, session: Session, terms: Iterable[Term]) -> int:
+        cur = raw_cursor(session)
+        gone = []
+        for field_, term in sorted(set(terms)):
+            column = "names" if field_ == "n" else "keys"
+            # A term is one token of the folded text (a run of a-z0-9), so an FTS5 phrase of it matches
+            # exactly the records whose names (or keys) hold the word.
+            held = any(cur.execute(f"SELECT 1 FROM search_{kind} WHERE search_{kind} MATCH ? LIMIT 1",
+                                   (f"{column} : {_quote(term)}",)).fetchone() for kind in NAME_KEYED_KINDS)
+            if not held:
+                gone.append((field_, term))
+        cur.executemany("DELETE FROM search_term WHERE field = ? AND term = ?", gone)
+        return len(gone)
+
+    def compact(self, session: Session, kind: str) -> None:
+        # 'optimize' merges every segment of the table into one, dropping deleted entries: the cost grows
+        # with the table (README, "Erasing a person").
+        raw_cursor(session).execute(f"INSERT INTO search_{kind} (search_{kind}) VALUES ('optimize')")
 
 
 def _quote(term: str) -> str:
