@@ -31,6 +31,7 @@ import sqlalchemy
 from sqlalchemy import func, select
 
 from organizer.services import followups, institutions, meetings, people, visits
+from organizer.services.browse import people_rows
 from organizer.store import models as m
 from organizer.store.database import Database, open_database, sqlite_url
 
@@ -122,7 +123,7 @@ def run(path: Path, people_count: int, seed: int, rows: list[Row]) -> dict[str, 
             batch = 200
             starts = [rng.randrange(0, max(1, len(ids) - batch)) for _ in range(50)]
             measure(rows, f"people_rows ({batch} consecutive ids of the list)", len(starts),
-                    lambda i: people.people_rows(db, ids[starts[i]:starts[i] + batch]))
+                    lambda i: people_rows(db, ids[starts[i]:starts[i] + batch]))
             picks = rng.sample(ids, min(200, len(ids)))
             measure(rows, "get_person (random ids)", len(picks), lambda i: people.get_person(db, picks[i]))
             attendees = participants(db)

@@ -11,13 +11,12 @@ rows (``tests/unit/test_plain_reads.py``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from organizer.domain.errors import ValidationError
-from organizer.domain.listing import ListQuery
-from organizer.domain.records import PersonRow, compose_full_name
+from organizer.domain.listing import ListQuery, person_rows
 
 if TYPE_CHECKING:
     from organizer.store.database import Database
@@ -66,25 +65,3 @@ def record_rows(db: Database, kind: str, ids: Sequence[int]) -> list[Any]:
     from organizer.services import browse
 
     return browse.record_rows(db, kind, ids)
-
-
-def person_rows(ids: Sequence[int], people: Mapping[int, Sequence[Any]],
-                current: Mapping[int, tuple[str | None, str | None]],
-                tags: Mapping[int, Sequence[str]]) -> list[PersonRow]:
-    """``PersonRow``s in the order of ``ids`` from what was read: ``people`` (id, given, middle and family
-    name, display name, honorific), the current position's (title, institution name) and the tags of each."""
-    rows = []
-    for ident in ids:
-        p = people.get(ident)
-        if p is None:
-            continue
-        title, inst = current.get(ident, (None, None))
-        rows.append(PersonRow(
-            id=ident,
-            full_name=compose_full_name(p[1], p[2], p[3], p[4]),
-            current_title=title,
-            current_institution=inst,
-            tags=tuple(tags.get(ident, ())),
-            honorific=p[5],
-        ))
-    return rows

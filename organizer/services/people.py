@@ -36,7 +36,7 @@ from organizer.domain.records import (
     TagCount,
     compose_full_name,
 )
-from organizer.services import paging
+from organizer.services import browse
 from organizer.services._checks import PHOTO_LIMIT, SHORT_LIMIT, Checker, valid_id
 from organizer.services._records import (
     count_uses,
@@ -580,8 +580,6 @@ def person_ids(db: Database, *, tag: str | None = None, descending: bool = False
     ``institution_id`` people whose current position is at that institution or one of its units.
     ``UPDATED`` lists the most recently changed first (``descending`` reverses it).
     """
-    from organizer.services import browse  # browse imports this module for its rows
-
     order_by = parse_enum(PersonSort, sort, "sort")
     if order_by is PersonSort.UPDATED:
         descending = not descending
@@ -611,37 +609,9 @@ def list_tags(db: Database) -> list[TagCount]:
         return [TagCount(tag, n) for tag, n in conn.execute(q)]
 
 
-def people_rows(db: Database, ids: Sequence[int]) -> list[PersonRow]:
-    """List rows for these ids, in the order given (missing ids are skipped). One batch of queries."""
-    if not ids:
-        return []
-    with db.read_connection() as conn:
-        people = {
-            r.id: r
-            for r in conn.execute(
-                select(_P.id, _P.given_name, _P.middle_name, _P.family_name, _P.display_name, _P.honorific)
-                .where(_P.id.in_(ids))
-            )
-        }
-        current = {
-            pid: (title, inst)
-            for pid, title, inst in conn.execute(
-                select(_POS.person_id, _POS.title, _INST.name)
-                .join(s.institution, _INST.id == _POS.institution_id)
-                .where(_POS.person_id.in_(ids), _POS.is_current.is_(True))
-            )
-        }
-        tags: dict[int, list[str]] = {}
-        for pid, tag in conn.execute(
-            select(_TAGS.person_id, _TAGS.tag).where(_TAGS.person_id.in_(ids)).order_by(_TAGS.tag)
-        ):
-            tags.setdefault(pid, []).append(tag)
-    return paging.person_rows(ids, people, current, tags)
-
-
 def list_people(db: Database) -> list[PersonRow]:
     ids = person_ids(db)
-    return [row for start in range(0, len(ids), BATCH) for row in people_rows(db, ids[start:start + BATCH])]
+    return [row for start in range(0, len(ids), BATCH) for row in browse.people_rows(db, ids[start:start + BATCH])]
 
 
 def count_people(db: Database) -> int:

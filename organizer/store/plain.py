@@ -6,7 +6,7 @@ are read here, over ``Database.plain_reader()``, so the window paints them befor
 SQLAlchemy Core (``store.schema`` and the services), and so does PostgreSQL.
 
 The statements are the ones SQLAlchemy renders for the Core queries they stand for
-(``services.browse`` with the usual order of people, ``services.people.people_rows``);
+(``services.browse`` with the usual order of people, ``services.browse.people_rows``);
 ``tests/unit/test_plain_reads.py`` checks that both give the same results on a generated database.
 """
 

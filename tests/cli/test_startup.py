@@ -112,7 +112,7 @@ for kind in browse.LIST_KINDS:
     assert browse.record_rows(db, kind, ids[:300]) or not ids, kind
     browse.record_ids(db, kind, ListQuery(text="a", sort=next(iter(browse.SORT_KEYS[kind])), descending=True))
 person = people.person_ids(db)[0]
-people.people_rows(db, [person])
+browse.people_rows(db, [person])
 people.get_person(db, person)
 people.person_history(db, person)
 people.person_ids(db, name="a", sort="institution")

@@ -6,8 +6,9 @@ import re
 
 from organizer.domain.records import PersonData
 from organizer.gui.details import esc, institution_html, link, person_html, visit_html
+from organizer.services.browse import people_rows
 from organizer.services.institutions import institution_tree
-from organizer.services.people import create_person, get_person, people_rows, person_history, person_ids
+from organizer.services.people import create_person, get_person, person_history, person_ids
 from organizer.services.visits import get_visit, list_visits
 from organizer.store import Database
 

@@ -17,7 +17,7 @@ from organizer.domain.records import (
     PersonData,
     PositionData,
 )
-from organizer.services import changes, followups, institutions, meetings, people, visits
+from organizer.services import browse, changes, followups, institutions, meetings, people, visits
 from organizer.services._checks import format_phone, normalize_email
 from organizer.store import Database
 
@@ -170,7 +170,7 @@ def test_people_filters_sorts_and_tags(db: Database) -> None:
     with pytest.raises(ValidationError):
         people.person_ids(db, sort="age")
     assert people.list_tags(db) == [("host", 2), ("vip", 2)]
-    rows = people.people_rows(db, [b])
+    rows = browse.people_rows(db, [b])
     assert rows[0].honorific == "Prof."
 
 

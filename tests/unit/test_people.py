@@ -13,7 +13,7 @@ from sqlalchemy import event, func, select
 
 from organizer.domain.errors import ConflictError, InUseError, NotFoundError, ValidationError
 from organizer.domain.records import ContactEntry, InstitutionData, NameVariant, PersonData, PositionData
-from organizer.services import institutions, people
+from organizer.services import browse, institutions, people
 from organizer.services.archive import importer as interchange
 from organizer.store import Database
 from organizer.store import models as m
@@ -160,11 +160,11 @@ def test_lazy_list_api_orders_by_family_name_and_keeps_requested_order(db: Datab
     names = [("Zarina", "Abdullaeva"), ("Anna", "Zhukova"), ("Bakhtiyor", "Mirzaev"), ("", "Ng")]
     ids = [people.create_person(db, PersonData(given_name=g, family_name=f)).meta.id for g, f in names]
     ordered = people.person_ids(db)
-    assert [r.full_name for r in people.people_rows(db, ordered)] == [
+    assert [r.full_name for r in browse.people_rows(db, ordered)] == [
         "Zarina Abdullaeva", "Bakhtiyor Mirzaev", "Ng", "Anna Zhukova"
     ]
     assert people.person_ids(db, descending=True) == list(reversed(ordered))
-    assert [r.id for r in people.people_rows(db, [ids[2], 999, ids[0]])] == [ids[2], ids[0]]
+    assert [r.id for r in browse.people_rows(db, [ids[2], 999, ids[0]])] == [ids[2], ids[0]]
 
 
 def test_history_lists_visit_and_meetings_in_order(demo_db: Database) -> None:

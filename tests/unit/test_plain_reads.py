@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import URL, make_url
 
+from organizer.domain import listing
 from organizer.domain.errors import DatabaseError, ValidationError
 from organizer.domain.listing import ListQuery
 from organizer.domain.records import PersonData
@@ -85,7 +86,7 @@ def test_the_first_page_and_rows_match_the_core_reads(gen_db: Database) -> None:
     assert paging.first_record_ids(gen_db, "person", ListQuery(sort="name"), limit=50) == (everyone[:50], 620)
     wanted = [*everyone[::-1], 10**9, everyone[0]]  # any order, an unknown id, a repeated one
     rows = paging.record_rows(gen_db, "person", wanted)
-    assert rows == people.people_rows(gen_db, wanted)
+    assert rows == browse.people_rows(gen_db, wanted)
     assert [r.id for r in rows] == [*everyone[::-1], everyone[0]]
     # the data covers what the rows show: people with and without a current position, tags, honorific
     assert any(r.current_institution for r in rows) and any(r.current_title is None for r in rows)
@@ -100,11 +101,11 @@ def test_the_plain_statements_are_the_ones_sqlalchemy_renders(gen_db: Database) 
         names, current, tags = plain.people_columns(con, ids)
         assert plain.first_person_ids(con, 3) == (ids[:3], 620)
     assert set(names) == set(ids) and all(t == sorted(t) for t in tags.values())
-    assert paging.person_rows(ids, names, current, tags) == people.people_rows(gen_db, ids)
+    assert listing.person_rows(ids, names, current, tags) == browse.people_rows(gen_db, ids)
 
 
 def test_other_lists_filters_and_sorts_go_through_browse(gen_db: Database) -> None:
-    some = people.people_rows(gen_db, browse.record_ids(gen_db, "person")[:40])
+    some = browse.people_rows(gen_db, browse.record_ids(gen_db, "person")[:40])
     tag = next(t for r in some for t in r.tags)
     for query in (ListQuery(tag=tag), ListQuery(text="a"), ListQuery(sort="name", descending=True),
                   ListQuery(sort="institution")):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from organizer.services.browse import people_rows
 from organizer.services.institutions import list_institutions
 from organizer.services.meetings import list_meetings
-from organizer.services.people import people_rows, person_ids
+from organizer.services.people import person_ids
 from organizer.services.visits import list_visits
 from organizer.store.database import Database
 
