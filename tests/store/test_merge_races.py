@@ -206,3 +206,36 @@ def test_an_undo_that_cannot_bring_back_every_row_changes_nothing_and_says_why(
     assert line.endswith("; nothing was changed\n"), line
     assert _linked(demo_db, (KEEP, OTHER)) == merged  # nothing of person 2 came back, nothing of 1 changed
     assert [h["undone_at"] for h in duplicates.merge_history(demo_db)] == [None]
+
+
+def test_institution_merges_of_one_pair_at_once_one_wins(demo_db: Database, db_args: list[str]) -> None:
+    university, park = 2, 5  # the technopark is a unit of the university
+    results = _run_together(db_args, [["merge", "institution", str(university), str(park), "--json"]] * 4)
+
+    winners = [json.loads(out) for code, out, _ in results if code == 0]
+    assert len(winners) == 1, results
+    token = winners[0]["undo_token"]
+    assert _refusals(results) == [f"organizer: institution {park} was merged into institution {university} "
+                                  f"(undo token {token}); nothing was changed"] * 3
+    assert [h["token"] for h in duplicates.merge_history(demo_db, "institution")] == [token]
+
+
+def test_an_unmerge_and_a_merge_of_its_kept_record_at_once(demo_db: Database, db_args: list[str]) -> None:
+    before = _linked(demo_db, (KEEP, OTHER, THIRD))
+    token = duplicates.merge(demo_db, "person", KEEP, OTHER).undo_token
+
+    results = _run_together(db_args, [["unmerge", token], ["merge", "person", str(THIRD), str(KEEP), "--json"]])
+
+    (unmerged, _, _), (merged, out, _) = results
+    assert merged == 0, results  # merging into person 3 is possible either way
+    later = json.loads(out)["undo_token"]
+    if unmerged == 0:  # the undo came first: person 2 is back, then 1 went into 3
+        assert _refusals(results) == []
+        assert duplicates.undo_merge(demo_db, later).kept_id == THIRD
+        assert _linked(demo_db, (KEEP, OTHER, THIRD)) == before
+    else:  # the merge came first: the undo waits for it, and is told so
+        assert _refusals(results) == [f"organizer: merge {token} cannot be undone yet: person {KEEP} was merged "
+                                      f"into person {THIRD} after it (undo token {later}); undo that merge first"]
+        duplicates.undo_merge(demo_db, later)
+        duplicates.undo_merge(demo_db, token)
+        assert _linked(demo_db, (KEEP, OTHER, THIRD)) == before
