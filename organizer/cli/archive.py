@@ -9,7 +9,7 @@ import argparse
 from typing import TYPE_CHECKING, TextIO
 
 from organizer.cli.output import dump
-from organizer.cli.safety import terminal_text
+from organizer.cli.safety import inline
 
 if TYPE_CHECKING:
     from organizer.store.database import Database
@@ -20,7 +20,7 @@ def cmd_demo(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     from organizer.services import demo
 
     report = demo.load_demo(db)
-    print(terminal_text(text.import_report(report, "demo visit")), file=out)
+    print(text.import_report(report, "demo visit"), file=out)
     return 0
 
 
@@ -33,7 +33,7 @@ def cmd_import(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     else:
         from organizer.cli import text
 
-        print(terminal_text(text.import_report(report, str(args.file))), file=out)
+        print(text.import_report(report, str(args.file)), file=out)
     return 0
 
 
@@ -43,5 +43,5 @@ def cmd_export(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     target = export.check_output_path(args.file, db.path)
     written = export.export_archive_file(db, target)
     counts = ", ".join(f"{n} {section}" for section, n in written.items() if n)
-    print(terminal_text(f"exported to {args.file}: {counts or 'nothing (the database is empty)'}"), file=out)
+    print(f"exported to {inline(args.file)}: {counts or 'nothing (the database is empty)'}", file=out)
     return 0

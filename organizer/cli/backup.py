@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from organizer.cli.safety import terminal_text
+from organizer.cli.safety import inline
 
 if TYPE_CHECKING:
     from organizer.store.database import Database
@@ -43,7 +43,7 @@ def cmd_backup(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     if args.purge_erased:
         return _purge(db, out)
     written = backup.backup_database(db, args.out)
-    print(terminal_text(f"backed up {db.path} to {written}"), file=out)
+    print(f"backed up {inline(db.path)} to {inline(written)}", file=out)
     return 0
 
 
@@ -52,14 +52,14 @@ def _purge(db: Database, out: TextIO) -> int:
 
     report = backup.purge_erased(db)
     if report.made is not None:
-        print(terminal_text(f"made a backup without the erased data first: {report.made}"), file=out)
+        print(f"made a backup without the erased data first: {inline(report.made)}", file=out)
     for path in report.removed:
-        print(terminal_text(f"removed {path} (made before an erase)"), file=out)
+        print(f"removed {inline(path)} (made before an erase)", file=out)
     if not report.removed:
         print("no backup holds erased data" + ("" if report.erases else " (nothing was ever erased here)"), file=out)
     for path in report.unchecked:
-        print(terminal_text(f"could not check {path} (damaged or not an Organizer database): left as it is; "
-                            "delete it by hand if it may hold erased data"), file=out)
+        print(f"could not check {inline(path)} (damaged or not an Organizer database): left as it is; "
+              "delete it by hand if it may hold erased data", file=out)
     print("copies outside the backups folder are not touched: files written with backup --out, exported "
           "archives, PDFs, vCards, other computers' copies", file=out)
     return 0
@@ -69,6 +69,6 @@ def cmd_restore(url: str, args: argparse.Namespace, out: TextIO) -> int:
     from organizer.services import backup
 
     report = backup.restore_at_url(url, args.file)
-    aside = f"; the previous database is kept as {report.kept_aside}" if report.kept_aside else ""
-    print(terminal_text(f"restored {report.database} from {report.restored_from}{aside}"), file=out)
+    aside = f"; the previous database is kept as {inline(report.kept_aside)}" if report.kept_aside else ""
+    print(f"restored {inline(report.database)} from {inline(report.restored_from)}{aside}", file=out)
     return 0

@@ -11,6 +11,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from organizer.cli.safety import inline
 from organizer.domain.errors import OrganizerError
 from organizer.domain.sections import REPORT_SECTIONS, SECTIONS
 
@@ -79,7 +80,8 @@ def cmd_briefing(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     data = assembly.visit_briefing(db, visit_id, issuing_office=args.office or None, lang=options.lang)
     pdf = render_visit_briefing(data, options)
     assembly.write_file(target, pdf)
-    print(f"wrote {target} ({'report' if args.report else 'briefing'} of visit {visit_id}: {data.title})", file=out)
+    print(f"wrote {inline(target)} ({'report' if args.report else 'briefing'} of visit {visit_id}: "
+          f"{inline(data.title)})", file=out)
     return 0
 
 
@@ -93,7 +95,7 @@ def cmd_dossier(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     else:
         pdf = render_institution_dossier(assembly.institution_dossier(db, args.id, lang=options.lang), options)
     assembly.write_file(args.out, pdf)
-    print(f"wrote {args.out} (dossier of {args.kind} {args.id})", file=out)
+    print(f"wrote {inline(args.out)} (dossier of {args.kind} {args.id})", file=out)
     return 0
 
 
@@ -112,5 +114,5 @@ def cmd_letters(db: Database, args: argparse.Namespace, out: TextIO) -> int:
         raise OrganizerError(f"cannot create {folder}: {exc.strerror or exc}") from None
     for letter in letters:
         assembly.write_file(folder / letter.filename, letter.pdf)
-    print(f"wrote {len(letters)} letters to {folder}", file=out)
+    print(f"wrote {len(letters)} letters to {inline(folder)}", file=out)
     return 0

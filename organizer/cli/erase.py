@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
-from organizer.cli.safety import terminal_text
+from organizer.cli.safety import inline
 
 if TYPE_CHECKING:
     from organizer.store.database import Database
@@ -35,13 +35,13 @@ def cmd_erase(db: Database, args: argparse.Namespace, out: TextIO) -> int:
 
     report = erase.erase_person(db, args.id)
     what = ", ".join(f"{n} {k}" if k != "photo" else "the photo" for k, n in report.removed.items())
-    print(terminal_text(f"erased person {report.id}: names and notes{', ' + what if what else ''}; "
-                        "participations kept anonymously"), file=out)
+    print(f"erased person {report.id}: names and notes{', ' + what if what else ''}; "
+          "participations kept anonymously", file=out)
     if report.backup is not None:
         older = [p for p in list_backups(db) if p != report.backup]
         note = (f"; {len(older)} older backup(s) may still hold the person until they are 7 days old "
                 "(organizer backup --purge-erased removes them now)") if older else ""
-        print(terminal_text(f"backed up the database after the erase to {report.backup}{note}"), file=out)
+        print(f"backed up the database after the erase to {inline(report.backup)}{note}", file=out)
     for warning in report.warnings:
-        print(terminal_text(f"warning: {warning}"), file=out)
+        print(f"warning: {inline(warning)}", file=out)
     return 0

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from organizer.cli.output import dump
-from organizer.cli.safety import terminal_text
+from organizer.cli.safety import inline
 
 if TYPE_CHECKING:
     from organizer.domain.audit import AuditEntryView
@@ -47,11 +47,10 @@ def cmd_history(db: Database, args: argparse.Namespace, out: TextIO) -> int:
         dump([entry_json(e, args.id) for e in entries], out)
         return 0
     if not entries:
-        print(terminal_text(f"{args.kind} {args.id}: no recorded changes (history starts with this version)"),
-              file=out)
+        print(f"{args.kind} {args.id}: no recorded changes (history starts with this version)", file=out)
         return 0
     for e in entries:
         via = f" [as {e.kind} {e.record_id}]" if e.record_id != args.id else ""
-        who = e.user or "unknown user"
-        print(terminal_text(f"{e.at:%Y-%m-%d %H:%M:%S} UTC  {who}: {e.describe()}{via}"), file=out)
+        who = inline(e.user) if e.user else "unknown user"
+        print(f"{e.at:%Y-%m-%d %H:%M:%S} UTC  {who}: {inline(e.describe())}{via}", file=out)
     return 0

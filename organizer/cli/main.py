@@ -10,7 +10,9 @@ command lives in a module of its own (``organizer/cli/<area>.py``) named in ``CO
 ``"module:function"`` and imported only when that command runs; the command function imports the
 services it uses. To add a command: register its parser in ``build_parser`` and add one ``COMMANDS`` line.
 
-Everything printed goes through ``cli.safety``: control characters escaped, error lines cut short.
+Everything printed goes through one writer (``cli.output.Terminal``, escapes from ``cli.safety``): each
+command gets its standard output wrapped in it, error lines (argparse's own too) are escaped, cut short
+and have database passwords masked (``domain.redact``).
 
 A new database file is created only when that is asked for: at the default location (in the user
 data folder, made owner-only), by ``demo``, or with ``--create``; never in a folder that does not exist.
@@ -25,15 +27,17 @@ import traceback
 from collections.abc import Callable, Sequence
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from organizer import __version__
-from organizer.cli import safety
+from organizer.cli import output, safety
 from organizer.cli.gui_options import GuiOptions, add_gui_arguments, gui_options
 from organizer.domain.errors import DatabaseError, OrganizerError
 from organizer.domain.redact import redact
 
 if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
     from organizer.store.database import Database
 
 GuiLauncher = Callable[["Database", list[str], GuiOptions], int]
@@ -60,8 +64,20 @@ def record_id(value: str) -> int:
     return number
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, with what it echoes of the command line escaped: its errors quote arguments as typed
+    (``unrecognized arguments: ...``), and those may hold terminal controls or line breaks."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(safety.message(message))
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        if message:
+            super()._print_message(safety.terminal_text(message), file)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="organizer",
         description="Prepare and record official delegation visits. Without a command, opens the desktop app.",
     )
@@ -77,7 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--create", action="store_true",
                         help="create the --db file if it does not exist (its folder must exist); "
                              "`demo` and the default location create it anyway")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub: argparse._SubParsersAction[argparse.ArgumentParser] = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=Parser)
 
     gui = sub.add_parser("gui", help="open the desktop app (the default)",
                          description="Open the desktop app on the chosen database.")
@@ -126,11 +143,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
          out: TextIO | None = None, err: TextIO | None = None, gui_recover: GuiRecovery | None = None) -> int:
-    out = out or sys.stdout
-    err = err or sys.stderr
+    raw_out = out or sys.stdout
+    err = output.terminal(err or sys.stderr)
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list == ["--version"]:  # before the parser: its subcommands import their modules' constants
-        print(f"organizer {__version__}", file=out)
+        print(f"organizer {__version__}", file=raw_out)
         return EXIT_OK
     parser = build_parser()
     try:
@@ -138,6 +155,7 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
     except SystemExit as exc:
         return int(exc.code or 0)
     command = args.command or "gui"
+    out = output.terminal(raw_out, json=bool(getattr(args, "json", False)))
     db: Database | None = None
     urls = [u for u in (args.db_url, os.environ.get("ORGANIZER_DB_URL")) if u]
 
@@ -191,13 +209,13 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
     except BrokenPipeError:
         # The reader went away (`organizer list people | head`): not an error worth a message.
         # Point stdout at /dev/null so the interpreter's final flush does not complain either.
-        if out is sys.stdout:
+        if raw_out is sys.stdout:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except Exception as exc:  # never a traceback for the user; one line that says what happened
         if os.environ.get("ORGANIZER_DEBUG"):
-            err.write(safety.terminal_text(redact(traceback.format_exc(), *urls) if urls else traceback.format_exc()))
+            err.write(redact(traceback.format_exc(), *urls) if urls else traceback.format_exc())
         known = safety.describe_unexpected(exc)
         if known is not None:
             say(known)

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from organizer.cli import jsonout
 from organizer.cli.output import dump, dump_array
-from organizer.cli.safety import terminal_text
 
 if TYPE_CHECKING:
     from organizer.store.database import Database
@@ -52,7 +51,7 @@ def cmd_list(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     else:
         from organizer.cli import text
 
-        print(terminal_text(text.table(args.kind, list(items))), file=out)
+        print(text.table(args.kind, list(items)), file=out)
     return 0
 
 
@@ -81,5 +80,5 @@ def cmd_show(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     else:
         from organizer.cli import text
 
-        print(terminal_text(text.record(args.kind, item)), file=out)
+        print(text.record(args.kind, item), file=out)
     return 0

@@ -9,9 +9,10 @@ imported inside the commands so ``organizer --help`` stays fast.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from typing import TYPE_CHECKING, Any, TextIO
+
+from organizer.cli.output import dump, stderr
+from organizer.cli.safety import inline
 
 if TYPE_CHECKING:
     from organizer.store.database import Database
@@ -64,39 +65,34 @@ def register(sub: Any) -> None:
     um.add_argument("--json", action="store_true", help="print JSON")
 
 
-def _dump(value: Any, out: TextIO) -> None:
-    json.dump(value, out, ensure_ascii=False, indent=2)
-    out.write("\n")
-
-
 def cmd_search(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     from organizer.services import search
 
     if args.rebuild:
-        counts = search.rebuild_index(db, progress=lambda msg: print(msg, file=sys.stderr))
+        counts = search.rebuild_index(db, progress=lambda msg: print(inline(msg), file=stderr()))
         print("search index rebuilt: " + ", ".join(f"{n:,} {k}" for k, n in counts.items()),
-              file=sys.stderr if args.json else out)
+              file=stderr() if args.json else out)
         if not args.query.strip():
             if args.json:
-                _dump([], out)
+                dump([], out)
             return 0
     elif not args.query.strip():
-        print("organizer: search: give something to look for (or --rebuild)", file=sys.stderr)
+        print("organizer: search: give something to look for (or --rebuild)", file=stderr())
         return 2
     results = search.search(db, args.query, kinds=args.kind, limit=args.limit)
     if args.json:
-        _dump([{"kind": h.kind, "id": h.id, "title": h.title, "snippet": h.snippet, "score": h.score,
+        dump([{"kind": h.kind, "id": h.id, "title": h.title, "snippet": h.snippet, "score": h.score,
                 "field": h.field} for h in results.hits], out)
         return 0
     if not results.hits:
-        print(f"nothing found for {args.query!r}", file=out)
+        print(f"nothing found for {inline(repr(args.query))}", file=out)
         return 0
     for kind, hits in results.groups():
         print(f"{KIND_LABELS.get(kind, kind)}:", file=out)
         for h in hits:
-            print(f"  {h.id:>6}  {h.title}", file=out)
+            print(f"  {h.id:>6}  {inline(h.title)}", file=out)
             if h.snippet and h.snippet != h.title:
-                print(f"          {h.field}: {h.snippet}", file=out)
+                print(f"          {inline(h.field)}: {inline(h.snippet)}", file=out)
     return 0
 
 
@@ -105,17 +101,17 @@ def cmd_duplicates(db: Database, args: argparse.Namespace, out: TextIO) -> int:
 
     pairs = duplicates.find_duplicates(db, args.kind, args.limit)
     if args.json:
-        _dump([{"kind": c.kind, "first_id": c.first_id, "second_id": c.second_id, "first_title": c.first_title,
+        dump([{"kind": c.kind, "first_id": c.first_id, "second_id": c.second_id, "first_title": c.first_title,
                 "second_title": c.second_title, "reasons": list(c.reasons), "score": c.score} for c in pairs], out)
         return 0
     if not pairs:
         print("no likely duplicates", file=out)
         return 0
-    width = max(len(f"{c.first_id} {c.first_title}") for c in pairs[:200])
+    width = max(len(f"{c.first_id} {inline(c.first_title)}") for c in pairs[:200])
     for c in pairs:
-        left = f"{c.first_id} {c.first_title}"
-        print(f"{c.kind:<11} {left:<{min(width, 50)}}  <->  {c.second_id} {c.second_title}", file=out)
-        print(f"{'':<11} {c.score:.0f}: {'; '.join(c.reasons)}", file=out)
+        left = f"{c.first_id} {inline(c.first_title)}"
+        print(f"{c.kind:<11} {left:<{min(width, 50)}}  <->  {c.second_id} {inline(c.second_title)}", file=out)
+        print(f"{'':<11} {c.score:.0f}: {'; '.join(inline(r) for r in c.reasons)}", file=out)
     return 0
 
 
@@ -124,7 +120,7 @@ def cmd_merge(db: Database, args: argparse.Namespace, out: TextIO) -> int:
 
     result = duplicates.merge(db, args.kind, args.keep_id, args.other_id)
     if args.json:
-        _dump(result.as_dict(), out)
+        dump(result.as_dict(), out)
         return 0
     moved = ", ".join(f"{n} {t}" for t, n in sorted(result.moved.items())) or "nothing to move"
     print(f"merged {args.kind} {result.merged_id} into {result.kept_id}: moved {moved}", file=out)
@@ -141,18 +137,18 @@ def cmd_unmerge(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     if args.list:
         history = duplicates.merge_history(db)
         if args.json:
-            _dump(history, out)
+            dump(history, out)
         for h in [] if args.json else history:
             state = f"undone {h['undone_at'][:16]}" if h["undone_at"] else "active"
-            print(f"{h['token']:>5}  {h['merged_at'][:16]}  {h['kind']} {h['merged_id']} ({h['merged_title']}) "
+            print(f"{h['token']:>5}  {h['merged_at'][:16]}  {h['kind']} {h['merged_id']} ({inline(h['merged_title'])}) "
                   f"-> {h['kept_id']}  [{state}]", file=out)
         return 0
     if not args.token:
-        print("organizer: unmerge: give a merge token (see `organizer unmerge --list`)", file=sys.stderr)
+        print("organizer: unmerge: give a merge token (see `organizer unmerge --list`)", file=stderr())
         return 2
     result = duplicates.undo_merge(db, args.token)
     if args.json:
-        _dump(result.as_dict(), out)
+        dump(result.as_dict(), out)
     else:
         print(f"restored {result.kind} {result.merged_id} and {result.kept_id} as they were before the merge",
               file=out)

@@ -1,8 +1,15 @@
-"""Plain-text output of the command line (without ``--json``): aligned tables and record sheets."""
+"""Plain-text output of the command line (without ``--json``): aligned tables and record sheets.
+
+Every value goes through ``cli.safety.inline`` as it is laid out (controls escaped, newline and tab
+included), so columns line up on what is shown and a value cannot start a line of its own; the one
+exception is a multi-line text in a record sheet, shown as indented lines under its label.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+
+from organizer.cli.safety import inline
 
 if TYPE_CHECKING:
     from organizer.services.archive.importer import ImportReport
@@ -27,7 +34,7 @@ def _cell(value: Any, limit: int | None = MAX_CELL) -> str:
         return "yes" if value else "no"
     if isinstance(value, list):
         value = ", ".join(str(v) for v in value)
-    s = str(value).replace("\n", " ")
+    s = inline(str(value).replace("\n", " "))
     return s if limit is None or len(s) <= limit else s[: limit - 1] + "…"
 
 
@@ -64,7 +71,7 @@ def record(kind: str, item: dict[str, Any]) -> str:
     for key, value in item.items():
         if key in ("id", "uid") or value in (None, "", [], {}):
             continue
-        label = key.replace("_", " ")
+        label = inline(key.replace("_", " "))
         if isinstance(value, list):
             lines.append(f"{label}:")
             for v in value:
@@ -72,14 +79,15 @@ def record(kind: str, item: dict[str, Any]) -> str:
                                        if isinstance(v, dict) else _cell(v, None)))
         elif isinstance(value, dict):
             lines.append(f"{label}:")
-            lines += [f"  {k.replace('_', ' ')}: {_cell(x, None)}" for k, x in value.items() if x not in (None, "")]
+            lines += [f"  {inline(k.replace('_', ' '))}: {_cell(x, None)}" for k, x in value.items()
+                      if x not in (None, "")]
         else:
             text = str(value)
             if "\n" in text:
                 lines.append(f"{label}:")
-                lines += ["  " + ln for ln in text.splitlines()]
+                lines += ["  " + inline(ln) for ln in text.split("\n")]
             else:
-                lines.append(f"{label}: {text}")
+                lines.append(f"{label}: {inline(text)}")
     return "\n".join(lines)
 
 
@@ -87,4 +95,4 @@ def import_report(report: ImportReport, source: str) -> str:
     added = ", ".join(f"{n} {k}" for k, n in report.added.items() if n) or "nothing new"
     unchanged = sum(report.unchanged.values())
     tail = f"; {unchanged} already present, left unchanged" if unchanged else ""
-    return f"imported {source}: {added}{tail}"
+    return f"imported {inline(source)}: {added}{tail}"
