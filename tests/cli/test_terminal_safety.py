@@ -217,6 +217,7 @@ def test_every_command_keeps_control_characters_off_the_terminal(db: Database, d
     if db.path is not None:
         backup = tmp_path / f"backup {HOSTILE}.sqlite"
         run("backup", "--out", str(backup))
+        run("backup", "--purge-erased")
         run("restore", str(backup))
     else:  # PostgreSQL: both commands refuse, in one clean line
         run("backup", "--out", str(tmp_path / f"backup {HOSTILE}.sqlite"), ok=False)
