@@ -198,8 +198,8 @@ def test_an_up_to_date_database_opens_without_alembic(tmp_path: Path) -> None:
 def _schema(path: Path) -> list[tuple[str, str, str, str | None]]:
     con = sqlite3.connect(path)
     try:
-        return sorted(con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name != 'alembic_version'"),
-                      key=repr)
+        rows = con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name != 'alembic_version'")
+        return sorted(rows, key=repr)
     finally:
         con.close()
 
