@@ -12,13 +12,15 @@ from __future__ import annotations
 import json
 import re
 import threading
+from dataclasses import replace
 from io import StringIO
 from typing import Any
 
 from sqlalchemy import select
 
 from organizer.cli.main import main
-from organizer.services import duplicates
+from organizer.domain.records import ContactEntry
+from organizer.services import duplicates, people
 from organizer.store import Database
 from organizer.store import models as m
 
@@ -91,9 +93,15 @@ def _refusals(results: list[tuple[int, str, str]]) -> list[str]:
 
 def test_eight_merges_of_one_pair_at_once_one_wins_and_its_undo_restores_everything(
         demo_db: Database, db_args: list[str]) -> None:
+    # Contacts too (the demo people have none): one e-mail both have (dropped by the merge, back after the
+    # undo) and a phone only person 2 has (moved, then moved back).
+    for ident, phones in ((KEEP, ()), (OTHER, (ContactEntry("+998 71 239-11-22", "work"),))):
+        data = people.get_person(demo_db, ident).data
+        people.update_person(demo_db, ident, replace(data, emails=(ContactEntry("office@uzkimyosanoat.uz"),),
+                                                     phones=phones))
     before_people = {i: _show(db_args, i) for i in (KEEP, OTHER)}
     before_rows = _linked(demo_db, (KEEP, OTHER))
-    assert before_people[OTHER]["positions"] and before_people[OTHER]["tags"] and before_people[OTHER]["topics"]
+    assert all(before_people[OTHER][k] for k in ("positions", "tags", "topics", "name_variants", "emails", "phones"))
     assert before_rows["visit_participant.person_id"] and before_rows["meeting_participant.person_id"]
 
     results = _run_together(db_args, [["merge", "person", str(KEEP), str(OTHER), "--json"]] * 8)
@@ -101,6 +109,7 @@ def test_eight_merges_of_one_pair_at_once_one_wins_and_its_undo_restores_everyth
     winners = [json.loads(out) for code, out, _ in results if code == 0]
     assert len(winners) == 1, results
     token = winners[0]["undo_token"]
+    assert winners[0]["dropped"]["person_email"] == 1 and winners[0]["moved"]["person_phone"] == 1
     refused = _refusals(results)
     assert len(refused) == 7
     for line in refused:
