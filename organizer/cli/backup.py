@@ -60,6 +60,8 @@ def _purge(db: Database, out: TextIO) -> int:
     for path in report.unchecked:
         print(f"could not check {inline(path)} (damaged or not an Organizer database): left as it is; "
               "delete it by hand if it may hold erased data", file=out)
+    if report.file_problem:
+        print(f"warning: {inline(report.file_problem)}", file=out)
     print("copies outside the backups folder are not touched: files written with backup --out, exported "
           "archives, PDFs, vCards, other computers' copies", file=out)
     return 0

@@ -31,7 +31,7 @@ from urllib.parse import quote
 
 from organizer.domain.errors import DatabaseError, OrganizerError
 from organizer.domain.redact import redact_url
-from organizer.store import snapshots
+from organizer.store import scrub, snapshots
 from organizer.store.database import (
     BUSY_TIMEOUT_MS,
     Database,
@@ -233,6 +233,8 @@ class PurgeReport:
     """The backup made first because no copy without the erased data existed."""
     erases: int
     """Erases in the database's history."""
+    file_problem: str | None = None
+    """What kept the database file itself from being rewritten and its log emptied (``scrub.rewrite_file``)."""
 
 
 _ERASES = "SELECT id, record_id, at FROM audit_entry WHERE action = 'erase' AND kind = 'person'"
@@ -257,13 +259,17 @@ def purge_erased(db: Database, *, now: datetime | None = None) -> PurgeReport:
     they were made: a copy holds it when the database's audit trail has an erase that the copy's trail lacks
     (exact, whatever the clocks said). First, when no copy has every erase, a fresh backup is made, so a way
     back always remains. Copies that cannot be read are left and reported. Copies outside ``backups/``
-    (``backup --out``, exports, PDFs, other computers) are out of reach."""
+    (``backup --out``, exports, PDFs, other computers) are out of reach.
+
+    The database file is also rewritten and its write-ahead log emptied again (``scrub.rewrite_file``),
+    for an erase that could not do it because another program was reading."""
     database = _local_path(db)
     with db.plain_reader() as con:
         erases = _erases_in(con)
     copies = snapshots.automatic_backups(database) + snapshots.set_aside_copies(database)
     if not erases:
         return PurgeReport((), tuple(copies), (), None, 0)
+    problem = scrub.rewrite_file(database)
     holding: list[Path] = []
     clean: list[Path] = []
     unchecked: list[Path] = []
@@ -285,4 +291,5 @@ def purge_erased(db: Database, *, now: datetime | None = None) -> PurgeReport:
                 raise OrganizerError(f"cannot remove {copy}: {err.strerror}; removed so far: "
                                      f"{', '.join(map(str, removed)) or 'none'}") from None
         removed.append(copy)
-    return PurgeReport(tuple(removed), tuple(p for p in clean if p.exists()), tuple(unchecked), made, len(erases))
+    return PurgeReport(tuple(removed), tuple(p for p in clean if p.exists()), tuple(unchecked), made, len(erases),
+                       problem)

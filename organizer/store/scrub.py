@@ -86,7 +86,9 @@ def rewrite_file(path: Path | None) -> str | None:
             busy = 1
         if busy:
             problem = ("another program is reading the database, so its write-ahead log (-wal) could not be "
-                       "emptied; later writes reuse it" + (f"; {problem}" if problem else ""))
+                       "emptied and may still hold erased text; later writes reuse it, and "
+                       "'organizer backup --purge-erased' empties it when no other program has the database open"
+                       + (f"; {problem}" if problem else ""))
     finally:
         con.close()
     return problem

@@ -272,3 +272,70 @@ def test_a_pg_dump_after_erase_holds_nothing_of_the_person(demo_db: Database) ->
     erase.erase_person(demo_db, ident)
     content = dump()
     assert sorted(n.decode() for n in needles if n in content) == []
+
+
+def test_purge_erased_takes_set_aside_copies_too_and_leaves_what_it_cannot_read(db_path: Path) -> None:
+    """``restore`` sets copies aside that are never rotated; they hold the person as well. A copy that cannot
+    be read is listed and left; with no copy made after the erase, one is made before anything is removed."""
+    from organizer.services import backup
+
+    assert run("--db", str(db_path), "demo")[0] == 0
+    db = open_database(sqlite_url(db_path))
+    try:
+        ident = _korzhikov(db)
+        needles = _needles(_give_contacts(db, ident))
+        folder = db_path.parent / "backups"
+        aside = folder / f"{db_path.name}-before-restore-20260101T000000Z.sqlite"
+        snapshots.copy_database(db_path, aside)
+        yesterday = (datetime.now(UTC) - timedelta(days=1)).strftime("%Y%m%dT%H%M%SZ")
+        damaged = folder / f"{db_path.name}-{yesterday}-daily.sqlite"
+        damaged.write_bytes(b"SQLite format 3\x00" + b"\xde\xad" * 4000)
+        mine = folder / "my-own-copy.sqlite"
+        snapshots.copy_database(db_path, mine)
+        erase.erase_person(db, ident)
+        after = [p for p in snapshots.automatic_backups(db_path) if p.name.endswith("-after-erase.sqlite")]
+        for p in after:
+            p.unlink()  # as if the backup after the erase had failed
+        report = backup.purge_erased(db)
+        assert report.made is not None and _found([report.made], needles) == {}
+        assert aside in report.removed and not aside.exists()
+        assert report.unchecked == (damaged,) and damaged.exists()
+        assert mine.exists(), "a file the user put there is never touched"
+        assert set(report.kept) == {report.made}
+        # A second run finds nothing more to do.
+        again = backup.purge_erased(db)
+        assert again.removed == () and again.made is None
+    finally:
+        db.close()
+
+
+def test_a_reader_during_the_erase_keeps_the_log_until_purge_erased(db_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another program in the middle of a read keeps the log from being emptied: the erase says so (it is
+    done all the same), and ``backup --purge-erased`` empties it once the reader is gone."""
+    import sqlite3
+
+    from organizer.services import backup
+    from organizer.store import scrub
+
+    monkeypatch.setattr(scrub, "BUSY_SECONDS", 0.2)
+    assert run("--db", str(db_path), "demo")[0] == 0
+    db = open_database(sqlite_url(db_path))
+    reader = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        ident = _korzhikov(db)
+        needles = _needles(_give_contacts(db, ident))
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM person").fetchone()
+        report = erase.erase_person(db, ident)
+        assert [w for w in report.warnings if "write-ahead log" in w and "--purge-erased" in w]
+        assert people.get_person(db, ident).full_name == f"Erased person {ident}"
+        assert _found([Path(f"{db_path}-wal")], needles), "the reader's snapshot kept the old pages in the log"
+        reader.execute("COMMIT")
+        code, out, err = run("--db", str(db_path), "backup", "--purge-erased")
+        assert code == 0 and "warning" not in out, out + err
+        assert _found([db_path, Path(f"{db_path}-wal")], needles) == {}
+        assert backup.purge_erased(db).file_problem is None
+    finally:
+        reader.close()
+        db.close()
