@@ -102,17 +102,9 @@ ENUM_LABELS: dict[type[StrEnum], dict[str, str]] = {
         enums.GiftDirection.GIVEN.value: QT_TRANSLATE_NOOP("GiftDirection", "Given"),
         enums.GiftDirection.RECEIVED.value: QT_TRANSLATE_NOOP("GiftDirection", "Received"),
     },
-    enums.RecordKind: {
-        enums.RecordKind.PERSON.value: QT_TRANSLATE_NOOP("RecordKind", "Person"),
-        enums.RecordKind.INSTITUTION.value: QT_TRANSLATE_NOOP("RecordKind", "Institution"),
-        enums.RecordKind.VISIT.value: QT_TRANSLATE_NOOP("RecordKind", "Visit"),
-        enums.RecordKind.MEETING.value: QT_TRANSLATE_NOOP("RecordKind", "Meeting"),
-        enums.RecordKind.FOLLOWUP.value: QT_TRANSLATE_NOOP("RecordKind", "Follow-up"),
-        enums.RecordKind.AGREEMENT.value: QT_TRANSLATE_NOOP("RecordKind", "Agreement"),
-        enums.RecordKind.TOPIC.value: QT_TRANSLATE_NOOP("RecordKind", "Topic"),
-    },
 }
 """The label of every enum value, in English (translated by ``enum_label``)."""
+
 
 def enum_label(value: StrEnum) -> str:
     """``head_of_delegation`` -> ``Head of delegation`` (or ``Глава делегации``).
@@ -125,11 +117,6 @@ def enum_label(value: StrEnum) -> str:
         text = str(value.value).replace("_", " ")
         return text[:1].upper() + text[1:]
     return translate(type(value).__name__, source)
-
-
-def longest_label(enum: type[StrEnum]) -> str:
-    """The longest label of an enum's values in the interface language (to size a column)."""
-    return max((enum_label(member) for member in enum), key=len)
 
 
 def _qdate(value: date) -> QDate:
@@ -151,11 +138,6 @@ def fmt_number(value: int) -> str:
 def fmt_day(value: date) -> str:
     """``Tue 11 Mar 2025``: a day of a programme."""
     return f"{QLocale().toString(_qdate(value), 'ddd')} {fmt_date(value)}"
-
-
-def sort_date(value: date | None) -> str:
-    """A key that sorts dates in order and missing dates last."""
-    return value.isoformat() if value is not None else "9999"
 
 
 def fmt_date_range(start: date | None, end: date | None) -> str:

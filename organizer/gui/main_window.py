@@ -8,8 +8,9 @@ Database reads that can take longer than a frame (id lists, the institution tree
 filter choices, the counts, import and export) run on ``self.runner`` (``organizer.gui.tasks``); the
 window shuts the runner down before it closes so no worker outlives the database.
 
-Editors (a later piece of work) plug in with ``register_editor(action, handler)``: the visit view then
-shows the matching "+ Add …" link and a click calls ``handler(visit_id)``.
+The record editors are opened through ``RecordMenu`` (``organizer.gui.editors.menu``); the action links
+of the detail panes (``details.ADD_MEETING`` ...) are wired with ``register_editor(action, handler)``:
+the visit view shows the matching "+ Add …" link and a click calls ``handler(visit_id)``.
 """
 
 from __future__ import annotations
@@ -442,11 +443,6 @@ class MainWindow(QMainWindow):
     def focus_quick_open(self) -> None:
         self.quick_open.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.quick_open.selectAll()
-
-    def _focus_current_tab(self, _index: int) -> None:
-        current = self.tabs.currentWidget()
-        if current is not None:
-            current.setFocus()
 
     def open_record(self, kind: str, ident: int) -> None:
         """Follow a link or a quick-open choice: show the record selected in its own tab."""

@@ -3,8 +3,9 @@
 A lazy list in the window keeps only ``record_ids(db, kind, query)`` (filtering and sorting happen
 here, in SQL) and asks ``record_rows(db, kind, ids)`` for a few hundred rows at a time, so a list of
 100,000 people costs one id query and a batch per screenful. ``quick_open`` is a simple, LIMIT-ed
-name match across every kind for the tool bar's search field (a later issue brings spelling-insensitive
-search behind the same call).
+name match across every kind: the tool bar's search field goes through ``services.search.quick_open``,
+which asks the search index (spelling-insensitive) and comes here only for the kinds the index does not
+hold, or for every kind on a database without an index.
 
 Text matching: each word the user typed must occur somewhere in the name (``LIKE %word%``). SQLite
 folds case only for ASCII letters, so each word is also tried as typed, lower-case and capitalised,

@@ -11,7 +11,7 @@ from organizer.services._checks import Checker
 from organizer.store.lazy import models as m
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    pass
 
 
 def full_name_of(p: m.Person) -> str:
@@ -35,8 +35,8 @@ def check_positions(items: Sequence[PositionData], checker: Checker,
                     institution_exists: Callable[[int], bool]) -> list[dict[str, Any]]:
     """Validate position input into column values; if none is flagged current, the newest open one is.
 
-    Plain values (no ORM objects), so a bulk import can insert them directly; ``build_positions``
-    turns them into rows for the ORM.
+    Plain values (no ORM objects), so a bulk import can insert them directly and the person service
+    can set them on its rows.
     """
     built: list[dict[str, Any]] = []
     current_count = sum(1 for p in items if p.current)
@@ -63,9 +63,3 @@ def check_positions(items: Sequence[PositionData], checker: Checker,
             newest = max(open_ones, key=lambda p: p["start_date"].toordinal() if p["start_date"] else 0)
             newest["is_current"] = True
     return built
-
-
-def build_positions(session: Session, items: Sequence[PositionData], checker: Checker) -> list[m.Position]:
-    """Validate position input and build rows; if none is flagged current, the newest open one is."""
-    return [m.Position(**values) for values in
-            check_positions(items, checker, lambda ident: session.get(m.Institution, ident) is not None)]

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QThreadPool
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from organizer.gui.i18n import install_language
 from organizer.services.demo import load_demo
@@ -93,3 +93,13 @@ def gui_window(qtbot: Any, gui_demo_db: Database) -> Iterator[Any]:
 def gui_wait(qtbot: Any) -> Any:
     """``gui_wait(window)`` waits until the window has loaded (after a reload, a filter, an import)."""
     return lambda window: wait_loaded(qtbot, window)
+
+
+@pytest.fixture
+def gui_close_dialogs_left_open() -> Iterator[None]:
+    """Message boxes and editors are separate windows: close them so no later test walks into them
+    (``pytestmark = pytest.mark.usefixtures("gui_close_dialogs_left_open")`` in a test file)."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.done(QDialog.DialogCode.Rejected)

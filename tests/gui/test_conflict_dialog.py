@@ -4,13 +4,12 @@ and enters the undo stack once."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from organizer.gui.conflict_dialog import ConflictDialog
@@ -20,13 +19,7 @@ from organizer.gui.undo import RecordActions
 from organizer.services import audit, institutions, people
 from organizer.store.database import Database
 
-
-@pytest.fixture(autouse=True)
-def _close_dialogs_left_open() -> Iterator[None]:
-    yield
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, QDialog) and widget.isVisible():
-            widget.done(QDialog.DialogCode.Rejected)
+pytestmark = pytest.mark.usefixtures("gui_close_dialogs_left_open")
 
 
 def _korzhikov(db: Database) -> int:

@@ -3,14 +3,13 @@ validation shown next to the field, keep theirs or keep mine on a conflicting ed
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from organizer.gui.details import person_html
@@ -20,14 +19,7 @@ from organizer.gui.undo import RecordActions
 from organizer.services import institutions, people
 from organizer.store.database import Database
 
-
-@pytest.fixture(autouse=True)
-def _close_dialogs_left_open() -> Iterator[None]:
-    """Message boxes and editors are separate windows: close them so no later test walks into them."""
-    yield
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, QDialog) and widget.isVisible():
-            widget.done(QDialog.DialogCode.Rejected)
+pytestmark = pytest.mark.usefixtures("gui_close_dialogs_left_open")
 
 
 def _set_cell(editor: Any, row: int, key: str, value: Any) -> None:

@@ -3,13 +3,12 @@ participants and notes, follow-ups marked done, deletes that ask first and undo 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from organizer.domain.enums import FollowUpStatus, ParticipantRole, RecordKind, Side
 from organizer.gui.editors.fields import RowsModel
@@ -30,13 +29,7 @@ def window(qtbot: Any, gui_demo_db: Database, gui_wait: Any) -> MainWindow:
     return win
 
 
-@pytest.fixture(autouse=True)
-def _close_dialogs_left_open() -> Iterator[None]:
-    """Message boxes and editors are separate windows: close them so no later test walks into them."""
-    yield
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, QDialog) and widget.isVisible():
-            widget.done(QDialog.DialogCode.Rejected)
+pytestmark = pytest.mark.usefixtures("gui_close_dialogs_left_open")
 
 
 def _ids(db: Database) -> dict[str, int]:
