@@ -104,6 +104,11 @@ class SchemaTooNewError(DatabaseError):
     """The database was written by a newer Organizer than this one."""
 
 
+class DamagedDatabaseError(DatabaseError):
+    """SQLite found damaged pages while reading or writing ("database disk image is malformed"):
+    nothing was changed; the way out is a backup (the window offers one)."""
+
+
 class ImportFormatError(OrganizerError):
     """An import file is not in a format we can read; nothing was imported."""
 

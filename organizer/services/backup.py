@@ -5,12 +5,17 @@
 - ``daily_backup(db)``: an automatic copy in ``backups/`` beside the database when the newest one is
   more than a day old (rotated by age: ``snapshots.rotate``). A copy is also made before every
   migration (``store.database``).
-- ``restore_database(path, source)``: refuses a file that is not an Organizer database (checked
-  read-only, nothing written to it), keeps the current database aside in ``backups/`` (named
-  ``<name>-before-restore-<time>.sqlite``, never rotated away), then copies the backup into the
-  database with the backup API (other clients see the restored data; the file keeps its name, mode
-  and WAL mode), and brings its schema up to date. A current file that cannot be read at all is
-  renamed aside, unchanged.
+- ``restore_database(path, source)``: refuses a file that is not an intact Organizer backup (checked
+  read-only, nothing written to it or beside it: its tables and columns for the revision it claims,
+  ``store.recognition``, then ``PRAGMA integrity_check``), keeps the current database aside in
+  ``backups/`` (named ``<name>-before-restore-<time>.sqlite``, never rotated away), then copies the
+  backup into the database with the backup API (other clients see the restored data; the file keeps
+  its name, mode and WAL mode), and brings its schema up to date. A current file that cannot be read,
+  or has damaged pages, is renamed aside unchanged. A ``backups`` that is a file or read-only is one
+  clear error before anything changed; a step that fails after the current data was kept aside says
+  where that copy is.
+- ``daily_backup`` and ``restore`` first remove the ``.part`` files a killed backup left
+  (``snapshots.clean_stale_parts``: our names only, and only when their process is gone).
 - ``purge_erased(db)`` (``organizer backup --purge-erased``): removes the copies in ``backups/`` that
   still hold people erased since they were made (see its docstring); copies elsewhere are out of reach.
 - ``newest_good_backup(path)``: the newest automatic backup of a database that opens cleanly (checked
@@ -24,9 +29,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import quote
 
 from organizer.domain.errors import DatabaseError, OrganizerError
@@ -36,6 +43,7 @@ from organizer.store.database import (
     BUSY_TIMEOUT_MS,
     Database,
     check_sqlite_file,
+    integrity_problem,
     open_database,
     sqlite_url,
 )
@@ -68,8 +76,12 @@ def backup_database(db: Database, out: Path) -> Path:
 
 
 def daily_backup(db: Database, *, now: datetime | None = None) -> Path | None:
-    """An automatic backup if the last one is more than a day old; the new file, or None."""
-    if db.path is None or not snapshots.backup_due(db.path, now=now):
+    """An automatic backup if the last one is more than a day old; the new file, or None. The
+    ``.part`` files of a backup killed earlier are removed first (``snapshots.clean_stale_parts``)."""
+    if db.path is None:
+        return None
+    snapshots.clean_stale_parts(db.path)
+    if not snapshots.backup_due(db.path, now=now):
         return None
     return snapshots.rotate_backup(db.path, "daily", now=now)
 
@@ -112,21 +124,14 @@ def newest_good_backup(database: Path) -> BackupChoice | None:
 
 
 def check_backup_file(source: Path) -> None:
-    """Refuse what is not a readable, intact Organizer database, without writing to it."""
+    """Refuse what is not a readable, intact Organizer database, without writing to it or beside it:
+    its tables and columns are checked for the revision it claims (``store.recognition``), then its
+    pages with ``PRAGMA integrity_check``."""
     if not check_sqlite_file(source):
         raise OrganizerError(f"{source} does not exist")
-    header = source.read_bytes()[:20]
-    mode = "immutable=1" if header[18:19] == b"\x01" else "mode=ro"
-    try:
-        con = sqlite3.connect(f"file:{quote(str(source.absolute()))}?{mode}", uri=True)
-        try:
-            result = con.execute("PRAGMA integrity_check").fetchone()[0]
-        finally:
-            con.close()
-    except sqlite3.Error as err:
-        raise DatabaseError(f"{source} cannot be read as a backup: {err}") from None
-    if result != "ok":
-        raise DatabaseError(f"{source} is damaged (integrity check: {str(result)[:200]}); it cannot be restored")
+    problem = integrity_problem(source)
+    if problem is not None:
+        raise DatabaseError(f"{source} is damaged (integrity check: {problem}); it cannot be restored")
 
 
 def restore_database(database: Path, source: Path, *, now: datetime | None = None,
@@ -136,6 +141,9 @@ def restore_database(database: Path, source: Path, *, now: datetime | None = Non
     ``set_aside_unusable``: a current file that is not an Organizer database (or is one of a newer
     Organizer) is renamed aside unchanged, like a damaged one, instead of refused; for the window's
     offer of a backup, which the user confirmed knowing the file will be moved.
+
+    Nothing is lost on any failure: a step that fails before the database is touched leaves it as it
+    was ("nothing was changed"); one that fails after says where the copy made before the restore is.
     """
     now = now or datetime.now(UTC)
     check_backup_file(source)
@@ -146,32 +154,99 @@ def restore_database(database: Path, source: Path, *, now: datetime | None = Non
     stamp = now.strftime("%Y%m%dT%H%M%SZ")
     aside: Path | None = None
     if database.exists():
-        folder = snapshots.backup_dir(database)
-        folder.mkdir(mode=0o700, exist_ok=True)
+        readable = _current_state(database, set_aside_unusable)
+        folder = _aside_folder(database)
+        snapshots.clean_stale_parts(database)
         aside = folder / f"{database.name}-before-restore-{stamp}.sqlite"
-        try:
-            readable = check_sqlite_file(database)
-        except DatabaseError as err:
-            if " is corrupt " not in str(err) and not set_aside_unusable:  # not ours, or a newer Organizer's
-                raise OrganizerError(f"will not restore over {database}: {err}") from None
-            readable = False
         if readable:
-            snapshots.copy_database(database, aside)
-            _copy_into(source, database)
+            try:
+                snapshots.copy_database(database, aside)
+            except DatabaseError as err:
+                if integrity_problem(database) is None:
+                    raise OrganizerError(f"cannot keep the current database aside: {err}; "
+                                         "nothing was changed") from None
+                readable = False  # damaged pages: set aside as it is, unchanged
+        if readable:
+            _after_aside(aside, lambda: _copy_into(source, database))
         else:
             aside = aside.with_name(aside.name.replace("before-restore", "unreadable"))
-            os.replace(database, aside)  # renamed, not changed
-            for companion in ("-wal", "-shm"):
-                Path(f"{database}{companion}").unlink(missing_ok=True)
-            snapshots.copy_database(source, database)
+            _set_aside(database, aside, source)
     else:
+        try:
+            snapshots.copy_database(source, database)
+        except DatabaseError as err:
+            raise OrganizerError(f"cannot restore to {database}: {err}") from None
+    revision = _after_aside(aside, lambda: _open_restored(database))
+    return RestoreReport(database=database, restored_from=source, kept_aside=aside, schema_revision=revision)
+
+
+def _current_state(database: Path, set_aside_unusable: bool) -> bool:
+    """True if the current database is ours and readable (copied aside), False if it is to be renamed
+    aside unchanged (damaged; or not ours when ``set_aside_unusable``); refuses it otherwise."""
+    try:
+        return check_sqlite_file(database)
+    except DatabaseError as err:
+        if " is corrupt " not in str(err) and not set_aside_unusable:  # not ours, or a newer Organizer's
+            raise OrganizerError(f"will not restore over {database}: {err}") from None
+        return False
+
+
+def _aside_folder(database: Path) -> Path:
+    """The ``backups`` folder beside ``database``, made if missing; a clear error (nothing changed yet)
+    if it cannot be: a file of that name, a read-only folder."""
+    folder = snapshots.backup_dir(database)
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+    except FileExistsError:
+        raise OrganizerError(f"cannot keep the current database aside: {folder} is a file, not a folder; "
+                             "nothing was changed") from None
+    except OSError as err:
+        raise OrganizerError(f"cannot make the folder {folder} for the current database: {err.strerror}; "
+                             "nothing was changed") from None
+    return folder
+
+
+def _set_aside(database: Path, aside: Path, source: Path) -> None:
+    """Rename an unreadable current database aside, unchanged, and copy the backup into its place; if
+    the copy fails the file is renamed back."""
+    try:
+        os.replace(database, aside)  # renamed, not changed
+    except OSError as err:
+        raise OrganizerError(f"cannot move {database} aside to {aside}: {err.strerror}; nothing was changed") from None
+    try:
         snapshots.copy_database(source, database)
+    except DatabaseError as err:
+        try:
+            os.replace(aside, database)
+        except OSError:
+            raise OrganizerError(f"cannot restore to {database}: {err}; the previous file is kept as {aside}") \
+                from None
+        raise OrganizerError(f"cannot restore to {database}: {err}; nothing was changed") from None
+    for companion in ("-wal", "-shm"):
+        Path(f"{database}{companion}").unlink(missing_ok=True)
+
+
+T = TypeVar("T")
+
+
+def _after_aside(aside: Path | None, step: Callable[[], T]) -> T:
+    """Run a step of the restore that comes after the current database was kept aside: if it fails,
+    the message says where that copy is."""
+    try:
+        return step()
+    except OrganizerError as err:
+        if aside is None:
+            raise
+        kind = DatabaseError if isinstance(err, DatabaseError) else OrganizerError
+        raise kind(f"{err}; the database as it was before the restore is kept as {aside}") from None
+
+
+def _open_restored(database: Path) -> str | None:
     restored = open_database(sqlite_url(database), create=False)  # migrates an older backup to the head
     try:
-        revision = restored.schema_revision()
+        return restored.schema_revision()
     finally:
         restored.close()
-    return RestoreReport(database=database, restored_from=source, kept_aside=aside, schema_revision=revision)
 
 
 def local_database_path(url: str) -> Path | None:

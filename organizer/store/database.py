@@ -45,10 +45,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote, unquote
 
-from organizer.domain.errors import ConflictError, DatabaseError, SchemaTooNewError
+from organizer.domain.errors import ConflictError, DamagedDatabaseError, DatabaseError, SchemaTooNewError
 from organizer.domain.redact import redact, redact_url
 from organizer.store.files import clean_stale_temps, private_temp
 from organizer.store.migrations import HEAD_REVISION, KNOWN_REVISIONS
+from organizer.store.recognition import describe_missing, expected_tables, is_damaged_error, missing_parts
 
 if TYPE_CHECKING:  # SQLAlchemy is imported where it is used: an up-to-date SQLite file opens without it
     from alembic.config import Config
@@ -144,7 +145,7 @@ def sqlite_file_revision(path: Path) -> str | None:
                             "remove it or choose another file")
     if not header.startswith(SQLITE_HEADER):
         raise DatabaseError(f"{path} is not an Organizer database (not a SQLite file)")
-    tables, revision = _read_schema_read_only(path, wal=len(header) > 18 and header[18] == 2)
+    tables, revision, columns = _read_schema_read_only(path, wal=len(header) > 18 and header[18] == 2)
     if not tables:
         raise DatabaseError(f"{path} is an empty SQLite database (no tables), not an Organizer database")
     if "alembic_version" not in tables:
@@ -156,20 +157,24 @@ def sqlite_file_revision(path: Path) -> str | None:
                 f"this version knows schemas up to {HEAD_REVISION}: please upgrade Organizer"
             )
         raise DatabaseError(f"{path} is not an Organizer database (its schema version {revision!r} is not ours)")
+    missing = missing_parts(revision, columns)
+    if missing:
+        raise DatabaseError(f"{path} is not an Organizer database (it claims schema {revision} "
+                            f"but lacks {describe_missing(missing)})")
     return revision
 
 
-def _read_schema_read_only(path: Path, *, wal: bool) -> tuple[set[str], str | None]:
-    """Table names and Alembic revision of a SQLite file, read without writing to it.
+def _read_schema_read_only(path: Path, *, wal: bool) -> tuple[set[str], str | None, dict[str, set[str]]]:
+    """Table names, Alembic revision and the columns of the tables that revision should have, read
+    without writing to the file.
 
     A file in WAL mode without a ``-wal`` file is read as immutable (a read-only connection would
-    create the ``-wal`` and ``-shm`` files); otherwise ``mode=ro``.
+    create the ``-wal`` and ``-shm`` files); otherwise ``mode=ro``. A damaged file is not tried again
+    with ``mode=ro``: that would leave empty ``-wal``/``-shm`` files beside a file that is refused.
     """
     quoted = quote(str(path.absolute()))
-    has_log = Path(f"{path}-wal").exists()
-    modes = ["immutable=1", "mode=ro"] if wal and not has_log else ["mode=ro"]
     last: sqlite3.Error | None = None
-    for mode in modes:
+    for mode in read_only_modes(path, wal=wal):
         try:
             con = sqlite3.connect(f"file:{quoted}?{mode}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         except sqlite3.Error as err:
@@ -184,13 +189,68 @@ def _read_schema_read_only(path: Path, *, wal: bool) -> tuple[set[str], str | No
                     raise DatabaseError(f"the database {path} records several schema versions "
                                         f"({', '.join(sorted(map(str, rows)))}); it was not written by Organizer")
                 revision = rows[0] if rows else None
-            return tables, revision
+            return tables, revision, _columns(con, tables, revision)
         except sqlite3.Error as err:
             last = err
+            if is_damaged_error(err):
+                break
         finally:
             con.close()
     detail = str(last) if last is not None else "unreadable"
-    raise DatabaseError(f"{path} is corrupt or not an Organizer database ({detail})")
+    kind = DamagedDatabaseError if last is not None and is_damaged_error(last) else DatabaseError
+    raise kind(f"{path} is corrupt or not an Organizer database ({detail})")
+
+
+def read_only_modes(path: Path, *, wal: bool | None = None) -> list[str]:
+    """The URI options to read the SQLite file ``path`` without writing a byte to it or beside it, in
+    the order to try: ``immutable=1`` for a file in WAL mode with no ``-wal`` file (``mode=ro`` would
+    create ``-wal`` and ``-shm``), then ``mode=ro``. ``wal`` is read from the header when not given."""
+    if wal is None:
+        try:
+            with path.open("rb") as fh:
+                header = fh.read(20)
+        except OSError:
+            header = b""
+        wal = len(header) > 18 and header[18] == 2
+    return ["immutable=1", "mode=ro"] if wal and not Path(f"{path}-wal").exists() else ["mode=ro"]
+
+
+def integrity_problem(path: Path) -> str | None:
+    """What ``PRAGMA integrity_check`` finds wrong with the SQLite file ``path`` (its first lines), or
+    None if it is intact. Read-only: nothing is written to the file or beside it."""
+    quoted = quote(str(path.absolute()))
+    last: sqlite3.Error | None = None
+    for mode in read_only_modes(path):
+        try:
+            con = sqlite3.connect(f"file:{quoted}?{mode}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.Error as err:
+            last = err
+            continue
+        try:
+            rows = [str(r[0]) for r in con.execute("PRAGMA integrity_check(5)")]
+            return None if rows == ["ok"] else " ".join("; ".join(rows).split())[:300]
+        except sqlite3.Error as err:
+            last = err
+            if is_damaged_error(err):
+                break
+        finally:
+            con.close()
+    return str(last) if last is not None else "unreadable"
+
+
+def _columns(con: sqlite3.Connection, tables: set[str], revision: object) -> dict[str, set[str]]:
+    """The columns of the tables that ``revision`` should have (``store.recognition``), as found."""
+    if not isinstance(revision, str) or revision not in KNOWN_REVISIONS:
+        return {}
+    wanted = sorted(expected_tables(revision) & tables)
+    found: dict[str, set[str]] = {table: set() for table in wanted}
+    if wanted:
+        marks = ", ".join("?" * len(wanted))
+        for table, column in con.execute(
+                "SELECT m.name, p.name FROM sqlite_master AS m JOIN pragma_table_info(m.name) AS p "
+                f"WHERE m.type = 'table' AND m.name IN ({marks})", wanted):
+            found[table].add(column)
+    return found
 
 
 def create_sqlite_database(path: Path, revision: str | None = "head") -> None:
@@ -353,13 +413,13 @@ class Database:
             con = sqlite3.connect(f"file:{quote(str(path.absolute()))}?mode=rw", uri=True, isolation_level=None,
                                   timeout=BUSY_TIMEOUT_MS / 1000)
         except sqlite3.Error as err:
-            raise DatabaseError(f"database error ({path}): {err}") from None
+            raise operational_error(err, self.url) from None
         try:
             con.execute("PRAGMA query_only=ON")
             con.execute("BEGIN")
             yield con
         except sqlite3.Error as err:
-            raise DatabaseError(f"database error ({path}): {err}") from None
+            raise operational_error(err, self.url) from None
         finally:
             con.close()  # closing ends the read transaction
 
@@ -405,7 +465,11 @@ class Database:
                         f"the database is busy: another program kept it locked for more than "
                         f"{BUSY_TIMEOUT_MS // 1000} s; nothing was saved, try again"
                     ) from err
-                raise DatabaseError(_describe_operational_error(err, self.url)) from err
+                raise operational_error(err, self.url) from err
+            except sqlite3.DatabaseError as err:  # raw cursors (the search index) on a damaged file
+                if not is_damaged_error(err):
+                    raise
+                raise operational_error(err, self.url) from err
 
     def write(self, work: Callable[[Session], T], *, attempts: int = 5) -> T:
         """Run ``work`` in a unit of work, again (up to ``attempts`` times) if it lost a race to a
@@ -428,8 +492,10 @@ class Database:
         with self._session_factories()[0]() as session:
             try:
                 yield session
-            except sa_exc.OperationalError as err:
-                raise DatabaseError(_describe_operational_error(err, self.url)) from err
+            except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.DatabaseError) as err:
+                if not isinstance(err, sa_exc.OperationalError) and not is_damaged_error(err):
+                    raise
+                raise operational_error(err, self.url) from err
             finally:
                 session.rollback()
 
@@ -445,8 +511,10 @@ class Database:
         try:
             with self.engine.connect() as conn:
                 yield conn
-        except sa_exc.OperationalError as err:
-            raise DatabaseError(_describe_operational_error(err, self.url)) from err
+        except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.DatabaseError) as err:
+            if not isinstance(err, sa_exc.OperationalError) and not is_damaged_error(err):
+                raise
+            raise operational_error(err, self.url) from err
 
     def schema_revision(self) -> str | None:
         from sqlalchemy import inspect
@@ -495,9 +563,29 @@ def _first_line(err: sa_exc.DBAPIError) -> str:
     return (detail.strip().splitlines() or [""])[0][:300]
 
 
-def _describe_operational_error(err: sa_exc.DBAPIError, where: str) -> str:
-    detail = str(err.orig) if err.orig is not None else str(err)
+def operational_error(err: sa_exc.DBAPIError | sqlite3.Error, url: str) -> DatabaseError:
+    """The ``DatabaseError`` (``DamagedDatabaseError`` for damaged pages) to raise for a driver error."""
+    message = _describe_operational_error(err, url)
+    return DamagedDatabaseError(message) if is_damaged_error(err) else DatabaseError(message)
+
+
+def _describe_operational_error(err: sa_exc.DBAPIError | sqlite3.Error, where: str) -> str:
+    orig = getattr(err, "orig", None)
+    detail = str(orig) if orig is not None else str(err)
+    if is_damaged_error(err):
+        return redact(damaged_message(where, detail), where)
     return redact(f"database error ({redact_url(where)}): {detail}", where)
+
+
+def damaged_message(url: str, detail: str) -> str:
+    """The one line for a database with damaged pages: what SQLite said, and the way out."""
+    lines = detail.strip().splitlines()
+    said = lines[0][:200] if lines else "corrupt"
+    path = sqlite_file_of(url)
+    if path is None:
+        return f"the database {redact_url(url)} is damaged ({said}); nothing was changed"
+    return (f"the database {path} is damaged ({said}); nothing was changed. Restore a backup with "
+            f"`organizer restore FILE` (automatic backups are in {path.parent / 'backups'})")
 
 
 def create_db_engine(url: str) -> Engine:
@@ -585,8 +673,15 @@ def _prepare_schema(db: Database, *, upgrade: bool) -> None:
     from sqlalchemy import inspect
 
     with db.engine.connect() as conn:
-        tables = set(inspect(conn).get_table_names())
+        inspector = inspect(conn)
+        tables = set(inspector.get_table_names())
         current = _stored_revision(conn, tables)
+        columns: dict[str, set[str]] = {}
+        if current in KNOWN_REVISIONS:
+            wanted = sorted(expected_tables(current) & tables)
+            found = inspector.get_multi_columns(filter_names=wanted) if wanted else {}
+            columns = {table: {column["name"] for column in found_columns}
+                       for (_schema, table), found_columns in found.items()}
     if current is None and tables - {"alembic_version"}:
         raise DatabaseError(
             f"{redact_url(db.url)} holds tables but no Organizer schema version: not an Organizer database"
@@ -599,6 +694,10 @@ def _prepare_schema(db: Database, *, upgrade: bool) -> None:
             f"the database {redact_url(db.url)} was written by a newer Organizer (schema {current}); "
             f"this version knows schemas up to {HEAD_REVISION}: please upgrade Organizer"
         )
+    missing = missing_parts(current, columns) if current in KNOWN_REVISIONS else []
+    if current is not None and missing:
+        raise DatabaseError(f"{redact_url(db.url)} is not an Organizer database (it claims schema {current} "
+                            f"but lacks {describe_missing(missing)})")
     if upgrade and current != HEAD_REVISION:
         if db.path is not None and current is not None:
             from organizer.store.snapshots import rotate_backup

@@ -28,8 +28,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote
 
-from organizer.domain.errors import DatabaseError
+from organizer.domain.errors import DamagedDatabaseError, DatabaseError
 from organizer.store.files import clean_stale_temps, private_temp
+from organizer.store.recognition import is_damaged_error
 
 AFTER_ERASE = "after-erase"
 """The reason in the name of the backup ``organizer erase`` makes after the erase."""
@@ -56,7 +57,10 @@ def copy_database(source: Path, target: Path) -> None:
     """Write a consistent, self-contained copy of the SQLite database ``source`` to ``target`` atomically."""
     folder = target.parent
     clean_stale_temps(folder, target.name, TEMP_SUFFIX)
-    tmp = private_temp(folder, target.name, TEMP_SUFFIX)
+    try:
+        tmp = private_temp(folder, target.name, TEMP_SUFFIX)
+    except OSError as err:
+        raise DatabaseError(f"cannot write {target}: {err.strerror}") from None
     try:
         src = sqlite3.connect(f"file:{quote(str(source.absolute()))}?mode=ro", uri=True, timeout=60)
         try:
@@ -75,6 +79,8 @@ def copy_database(source: Path, target: Path) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
     except sqlite3.Error as err:
+        if is_damaged_error(err):
+            raise DamagedDatabaseError(f"cannot copy {source}: it is damaged ({err})") from None
         raise DatabaseError(f"cannot copy {source}: {err}") from None
     except OSError as err:
         raise DatabaseError(f"cannot write {target}: {err.strerror}") from None
@@ -153,3 +159,24 @@ def backup_due(database: Path, *, now: datetime | None = None) -> bool:
     # they sort as the times do (and the check that runs before every command needs no date parser).
     made = stamp.group(1)
     return made <= (now - DAILY).strftime(_STAMP) or made > now.strftime(_STAMP)
+
+
+def clean_stale_parts(database: Path) -> list[Path]:
+    """Remove the ``.part`` files that a killed backup of ``database`` left in its ``backups`` folder.
+
+    Only our own temporary names (``.<database name>-<time>-<reason>.sqlite.<pid>.<random>.part``, for
+    automatic and before-restore copies) and only those whose process is gone
+    (``store.files.clean_stale_temps``): a backup another process is writing right now is left alone.
+    """
+    folder = backup_dir(database)
+    backup_name = (rf"{re.escape(database.name)}-(?:\d{{8}}T\d{{6}}Z-[a-z0-9-]+|before-restore-\d{{8}}T\d{{6}}Z)"
+                   r"\.sqlite")
+    part = re.compile(rf"^\.(?P<name>{backup_name})\.\d+\.[^/]*{re.escape(TEMP_SUFFIX)}(?:-wal|-shm|-journal)?$")
+    try:
+        names = {m["name"] for entry in folder.iterdir() if (m := part.match(entry.name))}
+    except OSError:
+        return []
+    removed: list[Path] = []
+    for name in sorted(names):
+        removed.extend(clean_stale_temps(folder, name, TEMP_SUFFIX))
+    return removed
