@@ -312,23 +312,6 @@ class PurgeReport:
     """What kept the database file itself from being rewritten and its log emptied (``scrub.rewrite_file``)."""
 
 
-_ERASES = "SELECT id, record_id, at FROM audit_entry WHERE action = 'erase' AND kind = 'person'"
-
-
-def _erases_in(con: sqlite3.Connection) -> set[tuple[object, ...]]:
-    if con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_entry'").fetchone() is None:
-        return set()  # from before the audit trail, so from before any erase
-    return {tuple(r) for r in con.execute(_ERASES)}
-
-
-def _erases_in_copy(copy: Path) -> set[tuple[object, ...]]:
-    con = sqlite3.connect(f"file:{quote(str(copy.absolute()))}?mode=ro", uri=True)
-    try:
-        return _erases_in(con)
-    finally:
-        con.close()
-
-
 def purge_erased(db: Database, *, now: datetime | None = None) -> PurgeReport:
     """Remove the automatic backups and the copies ``restore`` set aside that still hold data erased since
     they were made: a copy holds it when the database's audit trail has an erase that the copy's trail lacks
@@ -340,7 +323,7 @@ def purge_erased(db: Database, *, now: datetime | None = None) -> PurgeReport:
     for an erase that could not do it because another program was reading."""
     database = _local_path(db)
     with db.plain_reader() as con:
-        erases = _erases_in(con)
+        erases = snapshots.erases_in(con)
     copies = snapshots.automatic_backups(database) + snapshots.set_aside_copies(database)
     if not erases:
         return PurgeReport((), tuple(copies), (), None, 0)
@@ -350,7 +333,7 @@ def purge_erased(db: Database, *, now: datetime | None = None) -> PurgeReport:
     unchecked: list[Path] = []
     for copy in copies:
         try:
-            (clean if erases <= _erases_in_copy(copy) else holding).append(copy)
+            (clean if erases <= snapshots.erases_in_copy(copy) else holding).append(copy)
         except sqlite3.Error:
             unchecked.append(copy)
     made = None

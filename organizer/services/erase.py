@@ -44,6 +44,7 @@ person as they were before that merge.
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -128,14 +129,25 @@ def erase_person(db: Database, ident: int, *, now: datetime | None = None) -> Er
 
 
 def after_erase_backup(database: Path, *, now: datetime | None = None) -> Path:
-    """An automatic ``after-erase`` backup of ``database``; the earlier ``after-erase`` backups of the same
-    (UTC) day are removed (each holds the people erased since), older ones rotate away by age."""
+    """An automatic ``after-erase`` backup of ``database``; the other ``after-erase`` backups of the same
+    (UTC) day that hold fewer erases are removed (each holds people erased since), older ones rotate away
+    by age. Compared by their audit trails, not their times: with erases running at once in several
+    processes, a backup made a moment later may still have been copied before another erase committed."""
     now = (now or datetime.now(UTC)).astimezone(UTC)
     made = snapshots.rotate_backup(database, AFTER_ERASE, now=now)
+    try:
+        erases = snapshots.erases_in_copy(made)
+    except sqlite3.Error:
+        return made  # just written and checked, so readable; if not, nothing else is removed
     for old in snapshots.automatic_backups(database):
         at = snapshots.made_at(old)
-        if (old != made and old.name.endswith(f"-{AFTER_ERASE}.sqlite") and at is not None
-                and at.date() == now.date()):
+        if old == made or not old.name.endswith(f"-{AFTER_ERASE}.sqlite") or at is None or at.date() != now.date():
+            continue
+        try:
+            fewer = snapshots.erases_in_copy(old) < erases
+        except sqlite3.Error:
+            continue  # a copy that cannot be read stays (``backup --purge-erased`` reports it)
+        if fewer:
             old.unlink(missing_ok=True)
     return made
 

@@ -114,6 +114,26 @@ def set_aside_copies(database: Path) -> list[Path]:
     return [p for _, p in sorted(found)]
 
 
+_ERASES = "SELECT id, record_id, at FROM audit_entry WHERE action = 'erase' AND kind = 'person'"
+
+
+def erases_in(con: sqlite3.Connection) -> set[tuple[object, ...]]:
+    """The erases in a database's audit trail, as (entry id, person id, time): a copy that lacks one the
+    database has was made before that erase, and may hold the person (``services.backup.purge_erased``)."""
+    if con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_entry'").fetchone() is None:
+        return set()  # from before the audit trail, so from before any erase
+    return {tuple(r) for r in con.execute(_ERASES)}
+
+
+def erases_in_copy(copy: Path) -> set[tuple[object, ...]]:
+    """``erases_in`` of a copy, opened read-only (``sqlite3.Error`` if it cannot be read)."""
+    con = sqlite3.connect(f"file:{quote(str(copy.absolute()))}?mode=ro", uri=True)
+    try:
+        return erases_in(con)
+    finally:
+        con.close()
+
+
 def rotate_backup(database: Path, reason: str, *, now: datetime | None = None) -> Path:
     """Make an automatic backup of ``database`` now, then remove the ones older than ``KEEP_FOR`` (``rotate``)."""
     now = now or datetime.now(UTC)
