@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -92,6 +93,12 @@ class Runner:
         """The plain form, then the --json form; the JSON value read back."""
         self(*args)
         return json.loads(self(*args, "--json", json_out=True))
+
+
+@pytest.fixture
+def demo_args(db: Database, db_args: list[str], capsys: pytest.CaptureFixture[str]) -> list[str]:
+    Runner(db_args, capsys)("demo")
+    return db_args
 
 
 def hostile_archive(path: Path) -> Path:
@@ -273,3 +280,31 @@ def test_the_wrote_line_of_a_briefing_escapes_a_right_to_left_override(hostile: 
     line = hostile("briefing", visit, "--out", str(target))
     assert line.startswith(f"wrote {tmp_path}/briefing-\\u202efdp.exe (briefing of visit {visit}: Visit ")
     assert target.is_file() and line.count("\n") == 1
+
+
+def test_every_character_an_escape_changes_is_one_isprintable_rejects() -> None:
+    """terminal_text, inline and the JSON stream skip their regex for printable text: that never skips a
+    character to escape (U+202E is a format character, Cf: not printable)."""
+    from organizer.cli import safety
+
+    assert not "\u202e".isprintable() and not "\u2066".isprintable() and not "\x9b".isprintable()
+    for pattern in (safety._UNSAFE, safety._UNSAFE_INLINE, safety._UNSAFE_JSON_STREAM):
+        unsafe = [chr(c) for c in range(sys.maxunicode + 1) if pattern.match(chr(c))]
+        assert len(unsafe) > 2000 and not [c for c in unsafe if c.isprintable()]
+    for c in ["\x07", "\x1b", "\x7f", "\x9b", "\x85", *BIDI, "\t", "\r"]:
+        assert safety.inline(c) != c and safety.terminal_text(c) != c and c not in safety.json_stream_text(c)
+    assert safety.terminal_text("a\nb") == "a\nb" and safety.inline("a\nb") == "a\\x0ab"
+
+
+def test_json_of_ordinary_text_is_byte_identical(demo_args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """The escaping layer changes nothing for ordinary text: each --json form is exactly what json.dumps
+    writes (indented for one value, one compact item a line for a list)."""
+    run = Runner(demo_args, capsys)
+    for args in (["search", "Korzhikov"], ["duplicates"], ["show", "person", "1"], ["history", "person", "1"],
+                 ["unmerge", "--list"]):
+        raw = run(*args, "--json", json_out=True)
+        assert raw == json.dumps(json.loads(raw), ensure_ascii=False, indent=2) + "\n", args
+    raw = run("list", "people", "--json", json_out=True)
+    items = json.loads(raw)
+    assert not raw.isascii()  # Cyrillic and Uzbek name variants, written as they are
+    assert raw == "[\n" + ",\n".join(json.dumps(i, ensure_ascii=False) for i in items) + "\n]\n"
