@@ -99,6 +99,26 @@ def test_file_level_errors(tmp_path: Path) -> None:
         interchange.load_archive_file(tmp_path / "missing.json")
 
 
+def test_both_ways_of_reading_an_archive_refuse_the_same_size_in_the_same_words(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One size limit (``archive.file.MAX_ARCHIVE_BYTES``) for the streamed file and for ``json.loads``,
+    checked before a byte is read: the largest file it allows opens, one byte more is refused."""
+    from organizer.services.archive import file as archive_file
+
+    path = tmp_path / "small.json"
+    path.write_text('{"format": "organizer-archive", "version": 1, "people": []}', encoding="utf-8")
+    monkeypatch.setattr(archive_file, "MAX_ARCHIVE_BYTES", path.stat().st_size)
+    assert interchange.load_archive_file(path)["people"] == []
+    assert list(interchange.open_archive_file(path).records("people")) == []
+    monkeypatch.setattr(archive_file, "MAX_ARCHIVE_BYTES", path.stat().st_size - 1)
+    messages = []
+    for read in (interchange.load_archive_file, interchange.open_archive_file):
+        with pytest.raises(ImportFormatError, match="is too large") as err:
+            read(path)
+        messages.append(str(err.value))
+    assert messages[0] == messages[1] == f"{path} is too large ({path.stat().st_size:,} bytes) for an Organizer archive"
+
+
 def test_units_may_come_before_their_parent_in_the_file(db: Database) -> None:
     data = _demo()
     data["institutions"].reverse()

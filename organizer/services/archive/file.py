@@ -263,18 +263,24 @@ class _Scan:
                                     f"{MAX_HEADER_BYTES:,} bytes at its top level outside the sections)")
 
 
+def checked_size(path: Path) -> int:
+    """The size of the archive file at ``path``; ``ImportFormatError`` if it cannot be read or is larger
+    than ``MAX_ARCHIVE_BYTES`` (both ways of reading an archive check it here, before reading a byte)."""
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        raise ImportFormatError(f"cannot read {path}: {err.strerror}") from None
+    if size > MAX_ARCHIVE_BYTES:
+        raise ImportFormatError(f"{path} is too large ({size:,} bytes) for an Organizer archive")
+    return size
+
+
 class ArchiveFile:
     """A checked archive file: its top level is read and checked when it is opened."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        try:
-            size = path.stat().st_size
-        except OSError as err:
-            raise ImportFormatError(f"cannot read {path}: {err.strerror}") from None
-        if size > MAX_ARCHIVE_BYTES:
-            raise ImportFormatError(f"{path} is too large ({size:,} bytes) for an Organizer archive")
-        self.size = size
+        size = self.size = checked_size(path)
         self._backend: Any = ijson
         self._start = 0  # after the byte-order mark, if any
         self._sections: dict[str, _Value] = {}

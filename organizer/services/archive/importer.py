@@ -68,7 +68,6 @@ from organizer.store.search import queue as search_queue
 
 FORMAT = archive_file.FORMAT
 VERSION = archive_file.VERSION
-MAX_ARCHIVE_BYTES = archive_file.MAX_ARCHIVE_BYTES
 SECTIONS = archive_file.SECTIONS
 
 INT_LIMIT = 2**31 - 1
@@ -305,12 +304,7 @@ class _Pairs(dict[str, Any]):
 
 
 def load_archive_file(path: Path) -> dict[str, Any]:
-    try:
-        size = path.stat().st_size
-    except OSError as err:
-        raise ImportFormatError(f"cannot read {path}: {err.strerror}") from None
-    if size > MAX_ARCHIVE_BYTES:
-        raise ImportFormatError(f"{path} is too large ({size:,} bytes) for an Organizer archive")
+    archive_file.checked_size(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as err:
