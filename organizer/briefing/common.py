@@ -1,17 +1,21 @@
 """Shared layout machinery: styles, safe text, the page template (header, footer, contents, outline).
 
 Every string from the user goes through ``safe()``: escaped for ReportLab's paragraph markup, with
-newlines as line breaks, so ``<b>Tom & Jerry</b> <font size=99>`` prints literally. Long text is cut
-into paragraphs by ``text_flow()`` (never placed in a table cell), so it flows across pages.
+newlines as line breaks, so ``<b>Tom & Jerry</b> <font size=99>`` prints literally. Free text goes through
+``text_flow()`` (never into a table cell): it is laid out a piece at a time (``LongText``), so a megabyte in
+any shape (190,000 short lines, one word, one line of words) takes seconds and little memory, and flows
+across pages.
 """
 
 from __future__ import annotations
 
 import io
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import accumulate
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -20,7 +24,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -48,7 +52,17 @@ MARK = colors.HexColor("#9b1c1c")
 
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 CHUNK = 2500
-"""Longest run of text in one Paragraph: longer text is cut at a space, so it wraps and splits fast."""
+"""Longest run of text in one Paragraph: a longer line is cut at a space (or hard), so it wraps and splits fast."""
+PIECE_LINES = 30
+"""Most lines of text in one Paragraph: a piece is never much taller than a page, so splitting it is cheap."""
+MANY_LINES = 2000
+"""A text with more line breaks than this prints them as ``↵`` within running lines: one line per break would
+take a page per 56 breaks (190,000 short lines: 3,400 pages, minutes of layout), run together the text takes
+the pages its characters need, as one long line does."""
+LINE_MARK = " \u21b5 "
+_TALL = 1e9
+_BLANK_LINE = re.compile(r"[^\S\n]*(?:\n|\Z)")
+_SPACES = re.compile(r" *")
 
 ProgressFn = Callable[[int], None]
 
@@ -61,26 +75,143 @@ def safe(text: str | None) -> str:
     return escape(text).replace("\t", "    ").replace("\n", "<br/>")
 
 
-def _chunks(line: str) -> list[str]:
-    out: list[str] = []
-    while len(line) > CHUNK:
-        cut = line.rfind(" ", CHUNK // 2, CHUNK)
-        cut = cut if cut > 0 else CHUNK
-        out.append(line[:cut])
-        line = line[cut:].lstrip(" ")
-    out.append(line)
-    return out
+class _Text:
+    """Free text cut into pieces on demand, holding nothing but the text.
+
+    ``piece(pos)`` gives the piece that starts at ``pos``: the next lines of one block (lines up to a blank
+    line), at most ``PIECE_LINES`` lines and ``CHUNK`` characters, or the next ``CHUNK`` characters of a longer
+    line (cut at a space when there is one); whether the piece ends its block; and where the next one starts.
+    """
+
+    def __init__(self, text: str) -> None:
+        text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+        if text.count("\n") > MANY_LINES:
+            text = text.replace("\n", LINE_MARK)
+        self.text = text
+
+    def _past_blank_lines(self, pos: int) -> tuple[int, bool]:
+        """From the start of a line, past the blank lines there: where text goes on, and whether a block ended."""
+        text, end = self.text, len(self.text)
+        skipped = False
+        while pos < end and (blank := _BLANK_LINE.match(text, pos)):
+            skipped = True
+            pos = blank.end()
+        return pos, skipped or pos >= end
+
+    def piece(self, pos: int) -> tuple[str, bool, int]:
+        text, end = self.text, len(self.text)
+        lines: list[str] = []
+        size = 0
+        while True:
+            newline = text.find("\n", pos, pos + CHUNK + 1)
+            stop = newline if newline >= 0 else min(end, pos + CHUNK + 1)
+            if stop - pos > CHUNK:  # a line longer than a piece: its next part alone
+                if lines:
+                    return "\n".join(lines), False, pos
+                part = text[pos:pos + CHUNK]
+                cut = part.rfind(" ", CHUNK // 2)
+                part = part[:cut] if cut > 0 else part
+                pos = _SPACES.match(text, pos + len(part)).end()  # type: ignore[union-attr]
+                if pos < end and text[pos] == "\n":
+                    pos, block_end = self._past_blank_lines(pos + 1)
+                    return part, block_end, pos
+                return part, pos >= end, pos
+            if lines and (size + stop - pos > CHUNK or len(lines) >= PIECE_LINES):
+                return "\n".join(lines), False, pos
+            lines.append(text[pos:stop])
+            size += stop - pos + 1
+            pos, block_end = self._past_blank_lines(min(stop + 1, end))
+            if block_end:
+                return "\n".join(lines), True, pos
+
+
+def _break_word(text: str, style: ParagraphStyle, width: float) -> str:
+    """Text without a space cut into lines that fit ``width`` (ReportLab measures such a word a character at a
+    time, over and over as a page splits it; this is one pass over the font's width table)."""
+    face = getattr(getFont(style.fontName), "face", None)
+    table: dict[int, float] | None = getattr(face, "charWidths", None)
+    if not table or " " in text:
+        return text
+    default = float(getattr(face, "defaultWidth", 1000.0))
+    room = 0.98 * (width - style.leftIndent - style.rightIndent) * 1000 / style.fontSize
+    ends = list(accumulate(table.get(code, default) for code in map(ord, text)))  # width up to each character
+    lines: list[str] = []
+    start, base = 0, 0.0
+    while start < len(text):
+        stop = max(bisect_right(ends, base + room, lo=start), start + 1)
+        lines.append(text[start:stop])
+        start, base = stop, ends[stop - 1]
+    return "\n".join(lines)
+
+
+class _Piece(Paragraph):  # type: ignore[misc]
+    """A Paragraph that breaks its lines once per width: ``LongText`` measures a piece before the frame does."""
+
+    _wrapped_at: float | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._wrapped_at != avail_width or not hasattr(self, "blPara"):
+            super().wrap(avail_width, avail_height)
+            self._wrapped_at = avail_width
+        return self.width, self.height
+
+
+class LongText(Flowable):  # type: ignore[misc]
+    """The rest of a free text, from ``pos`` on, laid out one piece at a time as the pages fill.
+
+    It never fits as a whole (``wrap`` answers "taller than any page"), so the frame asks it to ``split``,
+    which gives the next piece as a Paragraph (split itself if only part of it fits) and a ``LongText`` for
+    what follows. Work per page is a few small paragraphs, whatever the text's shape, and the story holds
+    only the text: no paragraphs for pages not yet reached, and none kept from pages already drawn.
+    """
+
+    def __init__(self, source: _Text, pos: int, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.source = source
+        self.pos = pos
+        self.style = style
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return avail_width, _TALL
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        text, block_end, after = self.source.piece(self.pos)
+        style = self.style if block_end else _tight(self.style)
+        if len(text) > 200 and "\n" not in text:
+            text = _break_word(text, style, avail_width)
+        para = _Piece(safe(text), style)
+        rest: list[Flowable] = [LongText(self.source, after, self.style)] if after < len(self.source.text) else []
+        if para.wrap(avail_width, avail_height)[1] <= avail_height:
+            return [para, *rest]
+        parts: list[Flowable] = para.split(avail_width, avail_height)
+        return [*parts, *rest] if parts else []
+
+    def draw(self) -> None:
+        """Never drawn: only its pieces are."""
+
+
+def _tight(style: ParagraphStyle) -> ParagraphStyle:
+    """The style for a piece that its block goes on after: no space below it, as between lines."""
+    tight: ParagraphStyle | None = getattr(style, "_tight", None)
+    if tight is None:
+        tight = style.clone(style.name + "-tight", spaceAfter=0)
+        style._tight = tight
+    return tight
 
 
 def text_flow(text: str | None, style: ParagraphStyle) -> list[Flowable]:
-    """Free text as paragraphs: one per block between blank lines, long blocks cut into chunks."""
+    """Free text as paragraphs: its first piece as a Paragraph, the rest as one ``LongText``.
+
+    Pieces follow the text's lines and blocks (a blank line between blocks gives the style's space after);
+    a text of any size and shape (a million short lines, one word of a megabyte) lays out a piece at a time.
+    """
     if not text or not text.strip():
         return []
-    flow: list[Flowable] = []
-    for block in re.split(r"\n\s*\n", text.strip()):
-        for piece in _chunks(block):
-            if piece.strip():
-                flow.append(Paragraph(safe(piece), style))
+    source = _Text(text)
+    first, block_end, after = source.piece(0)
+    flow: list[Flowable] = [Paragraph(safe(first), style if block_end else _tight(style))]
+    if after < len(source.text):
+        flow.append(LongText(source, after, style))
     return flow
 
 

@@ -28,6 +28,7 @@ from organizer.briefing.common import (
     RULE,
     BriefingDoc,
     Heading,
+    LongText,
     ProgressFn,
     Styles,
     bind_headings,
@@ -351,7 +352,7 @@ class _Writer:
 
 
 def _indent(flowable: Flowable, amount: float = 5 * mm) -> Flowable:
-    if isinstance(flowable, Paragraph):
+    if isinstance(flowable, Paragraph | LongText):
         style = flowable.style.clone(flowable.style.name + "-indent", leftIndent=flowable.style.leftIndent + amount)
         flowable.style = style
     return flowable
