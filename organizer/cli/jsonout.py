@@ -3,13 +3,17 @@
 Field names spelled out in the issues (``id``, ``full_name``, ``name_variants``, ``positions`` with
 ``title``/``institution``/``current``, ...) must never be renamed; new fields may be added.
 Dates are ISO 8601 (``YYYY-MM-DD``), times ``YYYY-MM-DDTHH:MM:SS`` (local time at the venue).
+A person's fields are written from the field table (``domain.fields.PERSON``: its JSON keys, in its order).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
+from operator import attrgetter
 from typing import Any
 
+from organizer.domain.fields import PERSON, FieldType
 from organizer.domain.records import (
     AgreementRow,
     FollowUpRow,
@@ -43,65 +47,79 @@ def position(p: PositionView) -> dict[str, Any]:
     }
 
 
+Getter = Callable[[Any], Any]
+
+
+def _person_plan(*, listing: bool) -> tuple[tuple[str, Getter], ...]:
+    """(JSON key, value of a person) for each field of the person's field table (``domain.fields.PERSON``)
+    that the short JSON carries, in the table's order: from a ``PersonDetail`` or, with ``listing``, from a
+    ``PersonListing`` (whose rows are the database's: values by position, in the row table's order)."""
+    plan: list[tuple[str, Getter]] = []
+    for fld in PERSON.json_fields:
+        if not fld.listed:
+            continue
+        key = str(fld.json)
+        if fld.name == "positions":  # the held posts as read (PositionView / listing rows), with institution names
+            plan.append((key, _listing_positions if listing else _detail_positions))
+            continue
+        value = attrgetter(fld.attr) if listing else attrgetter(f"data.{fld.name}")
+        if fld.type is FieldType.ROWS:
+            rows = value if listing else _as_tuples(value, attrgetter(*fld.row_table.names))
+            plan.append((key, _firsts(rows)))
+            if fld.details:
+                plan.append((fld.details, _objects(rows, tuple(str(c.json) for c in fld.row_table))))
+        elif fld.type is FieldType.TEXTS:
+            plan.append((key, _firsts(value) if listing and fld.stored_in else _listed(value)))
+        else:
+            plan.append((key, value))
+    return tuple(plan)
+
+
+def _as_tuples(rows: Getter, parts: Getter) -> Getter:
+    return lambda x: [parts(r) for r in rows(x)]
+
+
+def _firsts(rows: Getter) -> Getter:
+    return lambda x: [r[0] for r in rows(x)]
+
+
+def _objects(rows: Getter, keys: tuple[str, ...]) -> Getter:
+    places = tuple(enumerate(keys))
+    return lambda x: [{k: r[i] for i, k in places} for r in rows(x)]
+
+
+def _listed(value: Getter) -> Getter:
+    return lambda x: list(value(x))
+
+
+def _detail_positions(d: PersonDetail) -> list[dict[str, Any]]:
+    return [position(p) for p in d.positions]
+
+
+def _listing_positions(p: PersonListing) -> list[dict[str, Any]]:
+    return [{"id": q[0], "title": q[1], "institution": q[2], "institution_id": q[3], "start_date": q[4],
+             "end_date": q[5], "current": q[6]} for q in p.positions]
+
+
+_PERSON = _person_plan(listing=False)
+_PERSON_LISTING = _person_plan(listing=True)
+
+
 def person(d: PersonDetail) -> dict[str, Any]:
-    data = d.data
-    return {
-        "id": d.meta.id,
-        "uid": d.meta.uid,
-        "full_name": d.full_name,
-        "given_name": data.given_name,
-        "middle_name": data.middle_name,
-        "family_name": data.family_name,
-        "honorific": data.honorific,
-        "form_of_address": data.form_of_address,
-        "name_variants": [v.name for v in data.name_variants],
-        "name_variant_details": [
-            {"name": v.name, "script": v.script, "language": v.language} for v in data.name_variants
-        ],
-        "positions": [position(p) for p in d.positions],
-        "emails": [e.value for e in data.emails],
-        "email_details": [{"address": e.value, "label": e.label} for e in data.emails],
-        "phones": [p.value for p in data.phones],
-        "phone_details": [{"number": p.value, "label": p.label} for p in data.phones],
-        "languages": list(data.languages),
-        "dietary_needs": data.dietary_needs,
-        "interpreter_needs": data.interpreter_needs,
-        "tags": list(data.tags),
-        "topics": list(data.topics),
-        "version": d.meta.version,
-    }
+    out: dict[str, Any] = {"id": d.meta.id, "uid": d.meta.uid, "full_name": d.full_name}
+    for key, get in _PERSON:
+        out[key] = get(d)
+    out["version"] = d.meta.version
+    return out
 
 
 def person_listing(p: PersonListing) -> dict[str, Any]:
     """The same object as ``person()`` for the same person (a test holds them equal), from a listing row."""
-    names, emails, phones = p.names, p.emails, p.phones
-    return {
-        "id": p.id,
-        "uid": p.uid,
-        "full_name": p.full_name,
-        "given_name": p.given_name,
-        "middle_name": p.middle_name,
-        "family_name": p.family_name,
-        "honorific": p.honorific,
-        "form_of_address": p.form_of_address,
-        "name_variants": [n[0] for n in names],
-        "name_variant_details": [{"name": n[0], "script": n[1], "language": n[2]} for n in names],
-        "positions": [
-            {"id": q[0], "title": q[1], "institution": q[2], "institution_id": q[3],
-             "start_date": q[4], "end_date": q[5], "current": q[6]}
-            for q in p.positions
-        ],
-        "emails": [e[0] for e in emails],
-        "email_details": [{"address": e[0], "label": e[1]} for e in emails],
-        "phones": [ph[0] for ph in phones],
-        "phone_details": [{"number": ph[0], "label": ph[1]} for ph in phones],
-        "languages": list(p.languages),
-        "dietary_needs": p.dietary_needs,
-        "interpreter_needs": p.interpreter_needs,
-        "tags": [t[0] for t in p.tags],
-        "topics": [t[0] for t in p.topics],
-        "version": p.version,
-    }
+    out: dict[str, Any] = {"id": p.id, "uid": p.uid, "full_name": p.full_name}
+    for key, get in _PERSON_LISTING:
+        out[key] = get(p)
+    out["version"] = p.version
+    return out
 
 
 def person_full(d: PersonDetail, history: PersonHistory) -> dict[str, Any]:

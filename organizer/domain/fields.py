@@ -142,6 +142,22 @@ class Field:
     """The dataclass of a ``ROWS``/``NESTED`` field's values."""
     column: str = ""
     """Its attribute on the stored record, where that is not ``name`` (``names`` for ``name_variants``)."""
+    stored_in: str = ""
+    """The table that holds its values when they are rows of their own (``person_tag``), not a column."""
+    details: str = ""
+    """For rows the JSON writes twice, a list of their first values under ``json`` and a list of objects
+    (with the row table's JSON keys): the key of the objects' list (``email_details``)."""
+    rows_table: FieldTable | None = None
+    """The table of the rows where it is not ``TABLES[rows]`` (e-mails and phones: the same ``ContactEntry``,
+    stored in different columns and written under different JSON keys)."""
+
+    @property
+    def row_table(self) -> FieldTable:
+        """The field table of a ``ROWS``/``NESTED`` field's values."""
+        if self.rows_table is not None:
+            return self.rows_table
+        assert self.rows is not None, f"{self.name} has no rows"
+        return TABLES[self.rows]
 
     @property
     def attr(self) -> str:
@@ -189,6 +205,11 @@ class FieldTable:
         if found.default_factory is not dataclasses.MISSING:
             return found.default_factory()
         return None
+
+    def required(self, name: str) -> bool:
+        """The field has no default in its dataclass: every input gives it."""
+        found = next(f for f in dataclasses.fields(self.data) if f.name == name)
+        return found.default is dataclasses.MISSING and found.default_factory is dataclasses.MISSING
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -239,7 +260,15 @@ CONTACT = FieldTable("contact", ContactEntry, (
     _f("value", T, "Value"),
     _f("label", T, "Label"),
 ))
-"""An e-mail address or phone number (the JSON's ``*_details`` call the value ``address``/``number``)."""
+"""An e-mail address or phone number; ``EMAIL`` and ``PHONE`` say where each is stored and how it is written."""
+EMAIL = FieldTable("email", ContactEntry, (
+    Field("value", T, "Value", json="address", archive="value", column="address"),
+    _f("label", T, "Label"),
+))
+PHONE = FieldTable("phone", ContactEntry, (
+    Field("value", T, "Value", json="number", archive="value", column="number"),
+    _f("label", T, "Label"),
+))
 
 POSITION = FieldTable("position", PositionData, (
     Field("id", FieldType.ID, "Position", json="id"),
@@ -248,7 +277,7 @@ POSITION = FieldTable("position", PositionData, (
           ref="institution"),
     _f("start_date", FieldType.DATE, "Start date"),
     _f("end_date", FieldType.DATE, "End date"),
-    _f("current", FieldType.BOOL, "Current"),
+    _f("current", FieldType.BOOL, "Current", column="is_current"),
     Field("uid", FieldType.UID, "Identifier (uid)", compare=Compare.SKIP),
 ))
 """A position as the archive carries it: without id and uid (an import gives it new ones)."""
@@ -261,15 +290,18 @@ PERSON = FieldTable("person", PersonData, (
     _f("form_of_address", T, "Form of address", personal=True, merge=Merge.FILL, translatable=True),
     Field("display_name", T, "Display name", archive="display_name", personal=True),
     _f("name_variants", FieldType.ROWS, "Names in other scripts", personal=True, merge=Merge.MOVE,
-       rows=NameVariant, column="names"),
-    _f("positions", FieldType.ROWS, "Positions", personal=True, merge=Merge.MOVE, rows=PositionData),
-    _f("emails", FieldType.ROWS, "E-mail", personal=True, merge=Merge.MOVE, rows=ContactEntry),
-    _f("phones", FieldType.ROWS, "Phone", personal=True, merge=Merge.MOVE, rows=ContactEntry),
+       rows=NameVariant, column="names", stored_in="person_name", details="name_variant_details"),
+    _f("positions", FieldType.ROWS, "Positions", personal=True, merge=Merge.MOVE, rows=PositionData,
+       stored_in="position"),
+    _f("emails", FieldType.ROWS, "E-mail", personal=True, merge=Merge.MOVE, rows=ContactEntry,
+       rows_table=EMAIL, stored_in="person_email", details="email_details"),
+    _f("phones", FieldType.ROWS, "Phone", personal=True, merge=Merge.MOVE, rows=ContactEntry,
+       rows_table=PHONE, stored_in="person_phone", details="phone_details"),
     _f("languages", TS, "Languages", personal=True, merge=Merge.UNION),
     _f("dietary_needs", LT, "Dietary needs", personal=True, merge=Merge.FILL),
     _f("interpreter_needs", LT, "Interpreter needs", personal=True, merge=Merge.FILL),
-    _f("tags", TS, "Tags", personal=True, merge=Merge.MOVE),
-    _f("topics", TS, "Topics", personal=True, merge=Merge.MOVE),
+    _f("tags", TS, "Tags", personal=True, merge=Merge.MOVE, stored_in="person_tag"),
+    _f("topics", TS, "Topics", personal=True, merge=Merge.MOVE, stored_in="person_topic"),
     _f("biography", LT, "Biography", personal=True, merge=Merge.FILL, listed=False),
     _f("notes", LT, "Notes", personal=True, merge=Merge.CONCAT, listed=False),
     Field("photo", FieldType.BYTES, "Photo", archive="photo", personal=True, merge=Merge.FILL,
@@ -288,13 +320,13 @@ INSTITUTION = FieldTable("institution", InstitutionData, (
     Field("parent_id", FieldType.REF, "Part of", json="parent_id", archive="parent", ref="institution"),
     _f("kind", FieldType.ENUM, "Kind", enum=InstitutionKind, merge=Merge.FILL_DEFAULT),
     _f("name_variants", FieldType.ROWS, "Names in other scripts", merge=Merge.MOVE, rows=NameVariant,
-       column="names"),
+       column="names", stored_in="institution_name"),
     _f("country", T, "Country", merge=Merge.FILL),
     _f("city", T, "City", merge=Merge.FILL),
     _f("address", T, "Address", merge=Merge.FILL),
     _f("website", T, "Website", merge=Merge.FILL),
     _f("profile", LT, "Profile", merge=Merge.FILL),
-    _f("topics", TS, "Topics", merge=Merge.MOVE),
+    _f("topics", TS, "Topics", merge=Merge.MOVE, stored_in="institution_topic"),
     _UID,
 ), archive_order=("uid", "name", "short_name", "kind", "parent_id", "country", "city", "address", "website", "profile",
                   "name_variants", "topics"))
@@ -335,11 +367,11 @@ VISIT = FieldTable("visit", VisitData, (
     _f("place", T, "Place", translatable=True),
     _f("purpose", LT, "Purpose", translatable=True),
     _f("summary", LT, "Summary", translatable=True),
-    _f("topics", TS, "Topics"),
-    _f("institutions", FieldType.ROWS, "Institutions", rows=VisitInstitutionData),
-    _f("participants", FieldType.ROWS, "Participants", rows=ParticipantData),
+    _f("topics", TS, "Topics", stored_in="visit_topic"),
+    _f("institutions", FieldType.ROWS, "Institutions", rows=VisitInstitutionData, stored_in="visit_institution"),
+    _f("participants", FieldType.ROWS, "Participants", rows=ParticipantData, stored_in="visit_participant"),
     _f("logistics", FieldType.NESTED, "Logistics", rows=Logistics, compare=Compare.NESTED),
-    _f("gifts", FieldType.ROWS, "Gifts", rows=GiftData),
+    _f("gifts", FieldType.ROWS, "Gifts", rows=GiftData, stored_in="gift"),
     _UID,
 ), archive_order=("uid", "title", "direction", "start_date", "end_date", "place", "purpose", "status", "summary",
                   "topics", "institutions", "participants", "logistics", "gifts"))
@@ -357,13 +389,14 @@ MEETING = FieldTable("meeting", MeetingData, (
     _f("ends_at", FieldType.DATETIME, "Ends"),
     Field("venue_institution_id", FieldType.REF, "Venue", json="venue", archive="venue", ref="institution"),
     _f("room", T, "Room", translatable=True),
-    _f("participants", FieldType.ROWS, "Participants", rows=MeetingParticipantData),
+    _f("participants", FieldType.ROWS, "Participants", rows=MeetingParticipantData,
+       stored_in="meeting_participant"),
     _f("objectives", LT, "Objectives", translatable=True),
     _f("talking_points", LT, "Talking points", translatable=True),
     _f("agenda", LT, "Agenda", translatable=True),
     _f("notes", LT, "Notes", translatable=True),
     _f("outcomes", LT, "Outcomes", translatable=True),
-    _f("topics", TS, "Topics"),
+    _f("topics", TS, "Topics", stored_in="meeting_topic"),
     _UID,
 ), archive_order=("uid", "visit_id", "title", "kind", "starts_at", "ends_at", "venue_institution_id", "room",
                   "participants"))
@@ -393,8 +426,10 @@ AGREEMENT = FieldTable("agreement", AgreementData, (
     _f("status", FieldType.ENUM, "Status", enum=AgreementStatus),
     _f("signed_date", FieldType.DATE, "Signing date"),
     _f("valid_until", FieldType.DATE, "Valid until"),
-    Field("party_ids", FieldType.REFS, "Parties", json="parties", archive="parties", ref="institution"),
-    Field("signatories", FieldType.ROWS, "Signatories", archive="signatories", rows=SignatoryData),
+    Field("party_ids", FieldType.REFS, "Parties", json="parties", archive="parties", ref="institution",
+          column="parties", stored_in="agreement_party"),
+    Field("signatories", FieldType.ROWS, "Signatories", archive="signatories", rows=SignatoryData,
+          stored_in="agreement_signatory"),
     Field("signed_place", T, "Signing place", archive="signed_place", translatable=True),
     Field("visit_id", FieldType.REF, "Visit", archive="visit", ref="visit"),
     Field("meeting_id", FieldType.REF, "Meeting", archive="meeting", ref="meeting"),
@@ -410,7 +445,8 @@ KINDS: dict[str, FieldTable] = {t.kind: t for t in (PERSON, INSTITUTION, VISIT, 
 TABLES: dict[type, FieldTable] = {t.data: t for t in (
     *KINDS.values(), NAME_VARIANT, CONTACT, POSITION, VISIT_INSTITUTION, PARTICIPANT, GIFT, LOGISTICS,
     MEETING_PARTICIPANT, SIGNATORY)}
-"""The table of every dataclass a record's input is made of, nested rows included."""
+"""The table of every dataclass a record's input is made of, nested rows included (``EMAIL`` and ``PHONE``
+are ``ContactEntry`` too, for the rows of ``emails`` and ``phones``)."""
 
 
 def table_of(data: object) -> FieldTable | None:

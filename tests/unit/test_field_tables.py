@@ -37,9 +37,16 @@ def test_every_input_dataclass_has_a_table() -> None:
     assert not extra, f"field tables for dataclasses that are no record input: {extra}"
 
 
+def _all_tables() -> list[tuple[type, f.FieldTable]]:
+    tables = list(f.TABLES.items())
+    tables += [(fld.rows, fld.rows_table) for _, t in f.TABLES.items() for fld in t
+               if fld.rows_table is not None and fld.rows is not None]
+    return tables
+
+
 def test_every_field_is_in_its_table_and_every_entry_is_a_field() -> None:
     problems = []
-    for cls, table in f.TABLES.items():
+    for cls, table in _all_tables():
         names = [fld.name for fld in dataclasses.fields(cls)]
         problems += [f"{cls.__name__}.{n} is missing from the table {table.kind!r}" for n in names
                      if n not in table.names]
@@ -72,3 +79,15 @@ def test_resolve_follows_nested_paths() -> None:
     assert f.resolve("logistics.lodging") is f.LOGISTICS["lodging"]
     assert f.resolve("given_name", f.PERSON) is f.PERSON["given_name"]
     assert f.resolve("mystery") is None and f.resolve("notes.mystery") is None
+
+
+def test_rows_stored_in_tables_of_the_schema() -> None:
+    from organizer.store import models as m
+
+    tables = set(m.Base.metadata.tables)
+    for table in f.TABLES.values():
+        for fld in table:
+            assert not fld.stored_in or fld.stored_in in tables, f"{table.kind}.{fld.name}: no table {fld.stored_in}"
+            if fld.details:
+                assert fld.type is f.FieldType.ROWS and all(c.json for c in fld.row_table), \
+                    f"{table.kind}.{fld.name}: details need rows with a JSON key for each field"

@@ -22,7 +22,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, undefer
 
 from organizer import __version__
+from organizer.domain import fields
 from organizer.domain.errors import OrganizerError
+from organizer.domain.fields import Field, FieldTable, FieldType
 from organizer.services.archive.file import FORMAT, SECTIONS, VERSION
 from organizer.store import models as m
 from organizer.store.database import Database
@@ -39,10 +41,6 @@ def _iso(value: date | datetime | None) -> str | None:
 
 def _uids(session: Session, model: type[m.RecordMixin]) -> dict[int, str]:
     return {ident: uid for ident, uid in session.execute(select(model.id, model.uid))}
-
-
-def _variants(names: list[m.PersonName] | list[m.InstitutionName]) -> list[dict[str, str]]:
-    return [{"name": n.name, "script": n.script, "language": n.language} for n in names]
 
 
 BATCH = 1000
@@ -62,96 +60,82 @@ def _batches(s: Session, model: type[m.RecordMixin], *loads: Any) -> Iterator[An
 def iter_archive(db: Database) -> Iterator[tuple[str, dict[str, Any]]]:
     """Every record of the database as (section, archive record), section by section in ``SECTIONS``
     order (records refer to each other by uid). Memory: one batch of records plus the uid maps
-    (about 100 bytes per record)."""
+    (about 100 bytes per record). Each record's fields are those of its kind's field table
+    (``domain.fields``), under their archive keys and in the archive's order."""
     with db.reader() as s:
-        inst_uid = _uids(s, m.Institution)
-        person_uid = _uids(s, m.Person)
-        visit_uid = _uids(s, m.Visit)
-        meeting_uid = _uids(s, m.Meeting)
-
-        def ref(table: dict[int, str], ident: int | None) -> str | None:
-            return table[ident] if ident is not None else None
+        uids = {"institution": _uids(s, m.Institution), "person": _uids(s, m.Person), "visit": _uids(s, m.Visit),
+                "meeting": _uids(s, m.Meeting)}
 
         for t in s.scalars(select(m.Topic).order_by(m.Topic.name)):
             yield "topics", {"name": t.name, "description": t.description}
-        for i in _batches(s, m.Institution, selectinload(m.Institution.names), selectinload(m.Institution.topics)):
-            yield "institutions", {
-                "uid": i.uid, "name": i.name, "short_name": i.short_name, "kind": i.kind,
-                "parent": ref(inst_uid, i.parent_id), "country": i.country, "city": i.city,
-                "address": i.address, "website": i.website, "profile": i.profile,
-                "name_variants": _variants(i.names), "topics": [t.name for t in i.topics],
-            }
-        for p in _batches(s, m.Person, undefer(m.Person.photo), selectinload(m.Person.names),
-                          selectinload(m.Person.emails), selectinload(m.Person.phones), selectinload(m.Person.tags),
-                          selectinload(m.Person.topics), selectinload(m.Person.positions)):
-            record: dict[str, Any] = {
-                "uid": p.uid, "given_name": p.given_name, "family_name": p.family_name,
-                "middle_name": p.middle_name, "honorific": p.honorific, "form_of_address": p.form_of_address,
-                "display_name": p.display_name, "name_variants": _variants(p.names),
-                "languages": list(p.languages or []), "biography": p.biography, "notes": p.notes,
-                "dietary_needs": p.dietary_needs, "interpreter_needs": p.interpreter_needs,
-                "emails": [{"value": e.address, "label": e.label} for e in p.emails],
-                "phones": [{"value": ph.number, "label": ph.label} for ph in p.phones],
-                "tags": [t.tag for t in p.tags], "topics": [t.name for t in p.topics],
-                "positions": [
-                    {"title": pos.title, "institution": inst_uid[pos.institution_id],
-                     "start_date": _iso(pos.start_date), "end_date": _iso(pos.end_date), "current": pos.is_current}
-                    for pos in p.positions
-                ],
-            }
-            if p.photo is not None:
-                record["photo"] = {"media_type": p.photo_type, "base64": base64.b64encode(p.photo).decode("ascii")}
-            yield "people", record
-        for v in _batches(s, m.Visit, selectinload(m.Visit.topics), selectinload(m.Visit.institutions),
-                          selectinload(m.Visit.participants), selectinload(m.Visit.gifts)):
-            yield "visits", {
-                "uid": v.uid, "title": v.title, "direction": v.direction, "start_date": _iso(v.start_date),
-                "end_date": _iso(v.end_date), "place": v.place, "purpose": v.purpose, "status": v.status,
-                "summary": v.summary, "topics": [t.name for t in v.topics],
-                "institutions": [{"institution": inst_uid[vi.institution_id], "side": vi.side}
-                                 for vi in v.institutions],
-                "participants": [
-                    {"person": person_uid[vp.person_id], "side": vp.side, "role": vp.role, "precedence": vp.precedence}
-                    for vp in v.participants
-                ],
-                "logistics": {
-                    "arrival_at": _iso(v.arrival_at), "arrival_details": v.arrival_details,
-                    "departure_at": _iso(v.departure_at), "departure_details": v.departure_details,
-                    "lodging": v.lodging, "transport": v.transport, "interpreter_needs": v.interpreter_needs,
-                    "dietary_needs": v.dietary_needs,
-                },
-                "gifts": [
-                    {"direction": g.direction, "description": g.description, "person": ref(person_uid, g.person_id)}
-                    for g in v.gifts
-                ],
-            }
-        for mt in _batches(s, m.Meeting, selectinload(m.Meeting.participants), selectinload(m.Meeting.topics)):
-            yield "meetings", {
-                "uid": mt.uid, "visit": ref(visit_uid, mt.visit_id), "title": mt.title, "kind": mt.kind,
-                "starts_at": _iso(mt.starts_at), "ends_at": _iso(mt.ends_at),
-                "venue": ref(inst_uid, mt.venue_institution_id), "room": mt.room,
-                "participants": [{"person": person_uid[mp.person_id], "side": mp.side, "role": mp.role}
-                                 for mp in mt.participants],
-                "objectives": mt.objectives, "talking_points": mt.talking_points, "agenda": mt.agenda,
-                "notes": mt.notes, "outcomes": mt.outcomes, "topics": [t.name for t in mt.topics],
-            }
-        for f in _batches(s, m.FollowUp):
-            yield "followups", {
-                "uid": f.uid, "description": f.description, "status": f.status, "due_date": _iso(f.due_date),
-                "owner_person": ref(person_uid, f.owner_person_id),
-                "owner_institution": ref(inst_uid, f.owner_institution_id),
-                "visit": ref(visit_uid, f.visit_id), "meeting": ref(meeting_uid, f.meeting_id), "notes": f.notes,
-            }
-        for a in _batches(s, m.Agreement, selectinload(m.Agreement.parties), selectinload(m.Agreement.signatories)):
-            yield "agreements", {
-                "uid": a.uid, "title": a.title, "kind": a.kind, "status": a.status,
-                "signed_date": _iso(a.signed_date), "signed_place": a.signed_place,
-                "valid_until": _iso(a.valid_until), "visit": ref(visit_uid, a.visit_id),
-                "meeting": ref(meeting_uid, a.meeting_id), "summary": a.summary,
-                "parties": [inst_uid[p.institution_id] for p in a.parties],
-                "signatories": [{"person": person_uid[sg.person_id], "institution": ref(inst_uid, sg.institution_id)}
-                                for sg in a.signatories],
-            }
+        for section, model, table, loads in (
+            ("institutions", m.Institution, fields.INSTITUTION,
+             (selectinload(m.Institution.names), selectinload(m.Institution.topics))),
+            ("people", m.Person, fields.PERSON,
+             (undefer(m.Person.photo), selectinload(m.Person.names), selectinload(m.Person.emails),
+              selectinload(m.Person.phones), selectinload(m.Person.tags), selectinload(m.Person.topics),
+              selectinload(m.Person.positions))),
+            ("visits", m.Visit, fields.VISIT, (selectinload(m.Visit.topics), selectinload(m.Visit.institutions),
+                                              selectinload(m.Visit.participants), selectinload(m.Visit.gifts))),
+            ("meetings", m.Meeting, fields.MEETING,
+             (selectinload(m.Meeting.participants), selectinload(m.Meeting.topics))),
+            ("followups", m.FollowUp, fields.FOLLOWUP, ()),
+            ("agreements", m.Agreement, fields.AGREEMENT,
+             (selectinload(m.Agreement.parties), selectinload(m.Agreement.signatories))),
+        ):
+            write = _writer(table)
+            for obj in _batches(s, model, *loads):
+                yield section, write(obj, uids)
+
+
+Uids = dict[str, dict[int, str]]
+"""Kind -> (id -> uid) of every record that can be referred to."""
+_ABSENT = object()
+"""A field the record leaves out (a person without a photo)."""
+_TEXT_OF = {"person_tag": "tag"}
+"""The column of a list of texts kept as rows of their own: a tag's ``tag``, else a topic's ``name``."""
+
+
+def _writer(table: FieldTable) -> Callable[[Any, Uids], dict[str, Any]]:
+    """A function from a stored record (or row) to its archive record, made once per table."""
+    plan = [(str(fld.archive), _field_writer(fld)) for fld in table.archive_fields]
+
+    def write(obj: Any, uids: Uids) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value_of in plan:
+            value = value_of(obj, uids)
+            if value is not _ABSENT:
+                out[key] = value
+        return out
+
+    return write
+
+
+def _field_writer(fld: Field) -> Callable[[Any, Uids], Any]:
+    attr, t = fld.attr, fld.type
+    if t is FieldType.NESTED:  # a nested record's fields are columns of the record itself (a visit's logistics)
+        return _writer(fld.row_table)
+    if t is FieldType.ROWS:
+        row = _writer(fld.row_table)
+        return lambda obj, uids: [row(r, uids) for r in getattr(obj, attr)]
+    if t is FieldType.TEXTS and fld.stored_in:
+        text = _TEXT_OF.get(fld.stored_in, "name")
+        return lambda obj, uids: [getattr(r, text) for r in getattr(obj, attr)]
+    if t is FieldType.TEXTS:
+        return lambda obj, uids: list(getattr(obj, attr) or [])
+    if t in (FieldType.DATE, FieldType.DATETIME):
+        return lambda obj, uids: _iso(getattr(obj, attr))
+    if t is FieldType.REF:
+        kind = fld.ref
+        return lambda obj, uids: None if (v := getattr(obj, attr)) is None else uids[kind][v]
+    if t is FieldType.REFS:  # rows of a link table: their ``<kind>_id``
+        kind, column = fld.ref, f"{fld.ref}_id"
+        return lambda obj, uids: [uids[kind][getattr(r, column)] for r in getattr(obj, attr)]
+    if t is FieldType.BYTES:  # a file with its media type (``photo`` and ``photo_type``), when there is one
+        media = f"{attr}_type"
+        return lambda obj, uids: _ABSENT if (v := getattr(obj, attr)) is None else {
+            "media_type": getattr(obj, media), "base64": base64.b64encode(v).decode("ascii")}
+    return lambda obj, uids: getattr(obj, attr)
 
 
 def _header() -> dict[str, Any]:

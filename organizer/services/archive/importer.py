@@ -16,7 +16,7 @@ import base64
 import binascii
 import json
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -24,36 +24,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from organizer.domain import fields
 from organizer.domain.enums import (
-    AgreementKind,
-    AgreementStatus,
-    FollowUpStatus,
-    GiftDirection,
-    InstitutionKind,
-    MeetingKind,
-    ParticipantRole,
-    Side,
-    VisitDirection,
-    VisitStatus,
     parse_enum,
 )
 from organizer.domain.errors import ImportFormatError, OrganizerError, ValidationError
+from organizer.domain.fields import Field, FieldTable, FieldType
 from organizer.domain.records import (
-    AgreementData,
     ContactEntry,
-    FollowUpData,
-    GiftData,
-    InstitutionData,
-    Logistics,
-    MeetingData,
-    MeetingParticipantData,
     NameVariant,
-    ParticipantData,
     PersonData,
-    PositionData,
-    SignatoryData,
-    VisitData,
-    VisitInstitutionData,
 )
 from organizer.services import agreements, followups, institutions, meetings, people, visits
 from organizer.services._checks import SHORT_LIMIT, CheckedRecord, Checker, clean
@@ -611,133 +591,117 @@ def _import_one(session: Session, res: _Resolver, section: str, r: _Reader, uid:
     return True
 
 
-def _institution(session: Session, res: _Resolver, r: _Reader, uid: str) -> m.RecordMixin:
-    return institutions.create_in(session, InstitutionData(
-        uid=uid, name=r.text("name"), kind=parse_enum(InstitutionKind, r.text("kind", "other"), "kind"),
-        short_name=r.text("short_name"), parent_id=res.id_of(m.Institution, r.opt_text("parent"), r, "parent"),
-        name_variants=r.variants(), country=r.text("country"), city=r.text("city"), address=r.text("address"),
-        website=r.text("website"), profile=r.text("profile"), topics=r.texts("topics"),
-    ), flush=False)  # written in batches; a unit's look-up of its parent flushes what is pending first
+_REF_MODELS: dict[str, type[m.RecordMixin]] = {
+    "institution": m.Institution, "person": m.Person, "visit": m.Visit, "meeting": m.Meeting}
+FieldReader = Callable[[_Resolver, _Reader, str], Any]
+
+
+def _reader(table: FieldTable) -> Callable[[_Resolver, _Reader, str], Any]:
+    """A function from an archive record (or row) to the input of ``table`` (``domain.fields``): each field
+    read from its archive key as its type says, references looked up by uid; made once per table."""
+    plan = [(fld.name, _field_reader(table, fld)) for fld in table if fld.archive is not None]
+    data = table.data
+
+    def read(res: _Resolver, r: _Reader, uid: str) -> Any:
+        return data(**{name: read_field(res, r, uid) for name, read_field in plan})
+
+    return read
+
+
+def _field_reader(table: FieldTable, fld: Field) -> FieldReader:
+    key, t, required = str(fld.archive), fld.type, table.required(fld.name)
+    if t is FieldType.UID:
+        return lambda res, r, uid: uid or None
+    if t in (FieldType.TEXT, FieldType.LONG_TEXT):
+        return lambda res, r, uid: r.text(key)
+    if t is FieldType.TEXTS:
+        return lambda res, r, uid: r.texts(key)
+    if t is FieldType.DATE:
+        return lambda res, r, uid: r.day(key)
+    if t is FieldType.DATETIME:
+        return lambda res, r, uid: r.moment(key)
+    if t is FieldType.BOOL:
+        return lambda res, r, uid: r.flag(key)
+    if t is FieldType.INT:
+        return lambda res, r, uid: r.integer(key)
+    if t is FieldType.ENUM:
+        assert fld.enum is not None
+        enum, default = fld.enum, table.default(fld.name)
+        text = str(default) if default is not None else ""
+        return lambda res, r, uid: parse_enum(enum, r.text(key, text), key)
+    if t is FieldType.REF:
+        return _ref_reader(_REF_MODELS[fld.ref], key, required)
+    if t is FieldType.REFS:
+        model = _REF_MODELS[fld.ref]
+        return lambda res, r, uid: tuple(res.id_of(model, ref, r, f"{key}[{i}]") for i, ref in enumerate(r.texts(key)))
+    if t is FieldType.ROWS:
+        rows = fld.row_table
+        row = _reader(rows)
+        shorthand = rows.fields[0].type is FieldType.TEXT  # "a@b.org" for {"value": "a@b.org"}
+
+        def read_rows(res: _Resolver, r: _Reader, uid: str) -> tuple[Any, ...]:
+            out = []
+            for i, item in enumerate(r.seq(key)):
+                if shorthand and isinstance(item, str):
+                    out.append(rows.data(item))
+                else:
+                    out.append(row(res, _Reader(item, None, r, key, i), ""))
+            return tuple(out)
+
+        return read_rows
+    if t is FieldType.NESTED:
+        nested = _reader(fld.row_table)
+        return lambda res, r, uid: nested(res, _Reader(r.raw.get(key) or {}, f"{r.where}.{key}"), "")
+    if t is FieldType.BYTES:
+        return lambda res, r, uid: _file(r, key)
+    raise AssertionError(f"no archive reader for {table.kind}.{fld.name} ({t})")
+
+
+def _ref_reader(model: type[m.RecordMixin], key: str, required: bool) -> FieldReader:
+    def read(res: _Resolver, r: _Reader, uid: str) -> int | None:
+        ident = res.id_of(model, r.opt_text(key), r, key)
+        if ident is None and required:
+            raise r.fail(key, "is required")
+        return ident
+
+    return read
+
+
+def _file(r: _Reader, key: str) -> bytes | None:
+    """A file carried as ``{"media_type": ..., "base64": ...}`` (a person's photo); its type is read apart."""
+    raw = r.raw.get(key)
+    if raw is None:
+        return None
+    p = _Reader(raw, f"{r.where}.{key}")
+    try:
+        return base64.b64decode(p.text("base64"), validate=True)
+    except (binascii.Error, ValueError):
+        raise p.fail("base64", "is not valid base64") from None
+
+
+_read_institution = _reader(fields.INSTITUTION)
+_read_agreement = _reader(fields.AGREEMENT)
+_read_visit = _reader(fields.VISIT)
+_read_meeting = _reader(fields.MEETING)
+_read_followup = _reader(fields.FOLLOWUP)
+_read_person_fields = _reader(fields.PERSON)
 
 
 def _person_data(res: _Resolver, r: _Reader, uid: str) -> PersonData:
-    positions = []
-    for p in r.items("positions"):
-        inst = res.id_of(m.Institution, p.text("institution"), p, "institution")
-        if inst is None:
-            raise p.fail("institution", "a position needs an institution")
-        positions.append(PositionData(title=p.text("title"), institution_id=inst, start_date=p.day("start_date"),
-                                      end_date=p.day("end_date"), current=p.flag("current")))
-    photo, photo_type = _photo(r)
-    return PersonData(
-        uid=uid, given_name=r.text("given_name"), family_name=r.text("family_name"),
-        middle_name=r.text("middle_name"), honorific=r.text("honorific"),
-        form_of_address=r.text("form_of_address"), display_name=r.text("display_name"),
-        name_variants=r.variants(), languages=r.texts("languages"), biography=r.text("biography"),
-        dietary_needs=r.text("dietary_needs"), interpreter_needs=r.text("interpreter_needs"),
-        emails=r.contacts("emails"), phones=r.contacts("phones"), tags=r.texts("tags"), notes=r.text("notes"),
-        topics=r.texts("topics"), positions=tuple(positions), photo=photo, photo_type=photo_type,
-    )
+    data: PersonData = _read_person_fields(res, r, uid)
+    if data.photo is None:
+        return data
+    photo = _Reader(r.raw["photo"], f"{r.where}.photo")
+    return replace(data, photo_type=photo.text("media_type"))
 
 
-def _photo(r: _Reader) -> tuple[bytes | None, str]:
-    raw = r.raw.get("photo")
-    if raw is None:
-        return None, ""
-    p = _Reader(raw, f"{r.where}.photo")
-    try:
-        content = base64.b64decode(p.text("base64"), validate=True)
-    except (binascii.Error, ValueError):
-        raise p.fail("base64", "is not valid base64") from None
-    return content, p.text("media_type")
-
-
-def _person_ref(res: _Resolver, r: _Reader, key: str = "person") -> int:
-    ident = res.id_of(m.Person, r.text(key), r, key)
-    if ident is None:
-        raise r.fail(key, "is required")
-    return ident
-
-
-def _visit_data(res: _Resolver, r: _Reader, uid: str) -> VisitData:
-    lg = _Reader(r.raw.get("logistics") or {}, f"{r.where}.logistics")
-    insts = []
-    for it in r.items("institutions"):
-        iid = res.id_of(m.Institution, it.text("institution"), it, "institution")
-        if iid is None:
-            raise it.fail("institution", "is required")
-        insts.append(VisitInstitutionData(iid, parse_enum(Side, it.text("side"), "side")))
-    return VisitData(
-        uid=uid, title=r.text("title"),
-        direction=parse_enum(VisitDirection, r.text("direction", "incoming"), "direction"),
-        start_date=r.day("start_date"), end_date=r.day("end_date"), place=r.text("place"),
-        purpose=r.text("purpose"), status=parse_enum(VisitStatus, r.text("status", "planned"), "status"),
-        institutions=tuple(insts),
-        participants=tuple(
-            ParticipantData(_person_ref(res, p), parse_enum(Side, p.text("side"), "side"),
-                            parse_enum(ParticipantRole, p.text("role", "member"), "role"), p.integer("precedence"))
-            for p in r.items("participants")
-        ),
-        topics=r.texts("topics"),
-        logistics=Logistics(
-            arrival_at=lg.moment("arrival_at"), arrival_details=lg.text("arrival_details"),
-            departure_at=lg.moment("departure_at"), departure_details=lg.text("departure_details"),
-            lodging=lg.text("lodging"), transport=lg.text("transport"),
-            interpreter_needs=lg.text("interpreter_needs"), dietary_needs=lg.text("dietary_needs"),
-        ),
-        gifts=tuple(
-            GiftData(parse_enum(GiftDirection, g.text("direction"), "direction"), g.text("description"),
-                     res.id_of(m.Person, g.opt_text("person"), g, "person"))
-            for g in r.items("gifts")
-        ),
-        summary=r.text("summary"),
-    )
-
-
-def _meeting_data(res: _Resolver, r: _Reader, uid: str) -> MeetingData:
-    return MeetingData(
-        uid=uid, title=r.text("title"), kind=parse_enum(MeetingKind, r.text("kind", "meeting"), "kind"),
-        visit_id=res.id_of(m.Visit, r.opt_text("visit"), r, "visit"),
-        starts_at=r.moment("starts_at"), ends_at=r.moment("ends_at"),
-        venue_institution_id=res.id_of(m.Institution, r.opt_text("venue"), r, "venue"), room=r.text("room"),
-        participants=tuple(
-            MeetingParticipantData(_person_ref(res, p), parse_enum(Side, p.text("side"), "side"),
-                                   parse_enum(ParticipantRole, p.text("role", "member"), "role"))
-            for p in r.items("participants")
-        ),
-        objectives=r.text("objectives"), talking_points=r.text("talking_points"), agenda=r.text("agenda"),
-        notes=r.text("notes"), outcomes=r.text("outcomes"), topics=r.texts("topics"),
-    )
-
-
-def _followup_data(res: _Resolver, r: _Reader, uid: str) -> FollowUpData:
-    return FollowUpData(
-        uid=uid, description=r.text("description"),
-        status=parse_enum(FollowUpStatus, r.text("status", "open"), "status"), due_date=r.day("due_date"),
-        owner_person_id=res.id_of(m.Person, r.opt_text("owner_person"), r, "owner_person"),
-        owner_institution_id=res.id_of(m.Institution, r.opt_text("owner_institution"), r, "owner_institution"),
-        visit_id=res.id_of(m.Visit, r.opt_text("visit"), r, "visit"),
-        meeting_id=res.id_of(m.Meeting, r.opt_text("meeting"), r, "meeting"), notes=r.text("notes"),
-    )
+def _institution(session: Session, res: _Resolver, r: _Reader, uid: str) -> m.RecordMixin:
+    # written in batches; a unit's look-up of its parent flushes what is pending first
+    return institutions.create_in(session, _read_institution(res, r, uid), flush=False)
 
 
 def _agreement(session: Session, res: _Resolver, r: _Reader, uid: str) -> m.RecordMixin:
-    parties = []
-    for i, party_uid in enumerate(r.texts("parties")):
-        pid = res.id_of(m.Institution, party_uid, r, f"parties[{i}]")
-        assert pid is not None
-        parties.append(pid)
-    return agreements.create_in(session, AgreementData(
-        uid=uid, title=r.text("title"), kind=parse_enum(AgreementKind, r.text("kind", "mou"), "kind"),
-        status=parse_enum(AgreementStatus, r.text("status", "draft"), "status"), party_ids=tuple(parties),
-        signatories=tuple(
-            SignatoryData(_person_ref(res, s), res.id_of(m.Institution, s.opt_text("institution"), s, "institution"))
-            for s in r.items("signatories")
-        ),
-        signed_date=r.day("signed_date"), signed_place=r.text("signed_place"), valid_until=r.day("valid_until"),
-        visit_id=res.id_of(m.Visit, r.opt_text("visit"), r, "visit"),
-        meeting_id=res.id_of(m.Meeting, r.opt_text("meeting"), r, "meeting"), summary=r.text("summary"),
-    ), flush=False)
+    return agreements.create_in(session, _read_agreement(res, r, uid), flush=False)
 
 
 _MODELS: dict[str, type[m.RecordMixin]] = {
@@ -757,8 +721,8 @@ _BUILDERS: dict[str, Callable[[Session, _Resolver, _Reader, str], m.RecordMixin]
 _BULK_RECORDS: dict[str, tuple[type[m.RecordMixin], str, Callable[[_Resolver, _Reader, str], Any],
                                Callable[[Session, Any, Checker], CheckedRecord]]] = {
     "people": (m.Person, "person", _person_data, _check_person),
-    "visits": (m.Visit, "visit", _visit_data, visits.check_visit),
-    "meetings": (m.Meeting, "meeting", _meeting_data, meetings.check_meeting),
-    "followups": (m.FollowUp, "followup", _followup_data, followups.check_followup),
+    "visits": (m.Visit, "visit", _read_visit, visits.check_visit),
+    "meetings": (m.Meeting, "meeting", _read_meeting, meetings.check_meeting),
+    "followups": (m.FollowUp, "followup", _read_followup, followups.check_followup),
 }
 """Sections written in bulk through ``_records_chunk``: (model, table, archive reader, service check)."""
