@@ -79,7 +79,8 @@ def rewrite_file(path: Path | None) -> str | None:
         try:
             con.execute("VACUUM")
         except sqlite3.Error as err:
-            problem = f"the file was not rewritten ({err}): freed space may still hold text deleted earlier"
+            problem = (f"the database file was not rewritten ({err}): its freed space may still hold text deleted "
+                       "earlier; 'organizer backup --purge-erased' rewrites it later")
         try:
             busy = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
         except sqlite3.Error:

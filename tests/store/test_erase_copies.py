@@ -339,3 +339,26 @@ def test_a_reader_during_the_erase_keeps_the_log_until_purge_erased(db_path: Pat
     finally:
         reader.close()
         db.close()
+
+
+def test_rewrite_says_what_a_writer_kept_it_from(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another program holding the write lock past the wait: the file is not rewritten, and the message
+    says so and what to run later; nothing is changed or lost."""
+    import sqlite3
+
+    from organizer.store import scrub
+
+    monkeypatch.setattr(scrub, "BUSY_SECONDS", 0.2)
+    db = open_database(sqlite_url(db_path))
+    people.create_person(db, PersonData(family_name="Writer-test"))
+    db.close()
+    writer = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")
+        problem = scrub.rewrite_file(db_path)
+        assert problem is not None and "not rewritten" in problem and "--purge-erased" in problem
+        writer.execute("COMMIT")
+        assert scrub.rewrite_file(db_path) is None
+    finally:
+        writer.close()
+    assert scrub.rewrite_file(None) is None
