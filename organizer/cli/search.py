@@ -116,9 +116,9 @@ def cmd_duplicates(db: Database, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_merge(db: Database, args: argparse.Namespace, out: TextIO) -> int:
-    from organizer.services import duplicates
+    from organizer.services import merging
 
-    result = duplicates.merge(db, args.kind, args.keep_id, args.other_id)
+    result = merging.merge(db, args.kind, args.keep_id, args.other_id)
     if args.json:
         dump(result.as_dict(), out)
         return 0
@@ -132,10 +132,10 @@ def cmd_merge(db: Database, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_unmerge(db: Database, args: argparse.Namespace, out: TextIO) -> int:
-    from organizer.services import duplicates
+    from organizer.services import merging
 
     if args.list:
-        history = duplicates.merge_history(db)
+        history = merging.merge_history(db)
         if args.json:
             dump(history, out)
         for h in [] if args.json else history:
@@ -146,7 +146,7 @@ def cmd_unmerge(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     if not args.token:
         print("organizer: unmerge: give a merge token (see `organizer unmerge --list`)", file=stderr())
         return 2
-    result = duplicates.undo_merge(db, args.token)
+    result = merging.undo_merge(db, args.token)
     if args.json:
         dump(result.as_dict(), out)
     else:

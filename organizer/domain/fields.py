@@ -93,7 +93,7 @@ class FieldType(StrEnum):
 
 
 class Merge(StrEnum):
-    """What merging two records (``services.duplicates.merge``) does with a field of the kept record."""
+    """What merging two records (``services.merging.merge``) does with a field of the kept record."""
 
     KEEP = "keep"
     """The kept record's value stays (the other's is lost, or kept as a name variant for names)."""

@@ -64,7 +64,7 @@ class MergeResult:
     moved: dict[str, int]
     """Rows moved to the kept record, per table (``position: 2``, ``meeting_participant: 3``...)."""
     undo_token: str
-    """Pass to ``duplicates.undo_merge`` to restore both records exactly as they were."""
+    """Pass to ``merging.undo_merge`` to restore both records exactly as they were."""
     dropped: dict[str, int] = field(default_factory=dict)
     """Rows not moved because the kept record already had them (same meeting, same e-mail...)."""
     changes: ChangeSet | None = None

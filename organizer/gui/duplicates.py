@@ -6,7 +6,7 @@ undo stack.
 ``PairsModel``, which hands them to the view a hundred at a time (``canFetchMore``/``fetchMore``), so a
 long list costs nothing until it is scrolled. Selecting a pair shows both records' detail pages side by
 side. "Keep left" / "Keep right" merges the other record into the one kept, as a ``MergeCommand`` on
-the window's undo stack: Undo unmerges (``duplicates.undo_merge`` brings both records back with their
+the window's undo stack: Undo unmerges (``merging.undo_merge`` brings both records back with their
 ids and uids), Redo merges again. "Skip" hides a pair for this session only: the service keeps no
 "not a duplicate" mark, so a later search proposes the pair again.
 """
@@ -43,7 +43,7 @@ from organizer.gui.i18n import QT_TRANSLATE_NOOP
 from organizer.gui.panes import DetailBrowser
 from organizer.gui.tasks import Task, TaskContext, TaskRunner
 from organizer.gui.undo import RecordActions
-from organizer.services import duplicates
+from organizer.services import duplicates, merging
 
 if TYPE_CHECKING:
     from organizer.store.database import Database
@@ -194,20 +194,20 @@ class MergeCommand(QUndoCommand):
             return
 
         def merge_again() -> MergeResult:
-            result = duplicates.merge(self.actions.db, self.kind, self.keep_id, self.other_id)
+            result = merging.merge(self.actions.db, self.kind, self.keep_id, self.other_id)
             self.token = result.undo_token
             return result
 
         self._run(merge_again)
 
     def undo(self) -> None:
-        self._run(lambda: duplicates.undo_merge(self.actions.db, self.token))
+        self._run(lambda: merging.undo_merge(self.actions.db, self.token))
 
 
 def merge_pair(actions: RecordActions, kind: str, keep_id: int, other_id: int, text: str) -> MergeResult:
     """Merge ``other_id`` into ``keep_id`` now and put the step on the undo stack; raises OrganizerError
     (nothing is pushed then)."""
-    result = duplicates.merge(actions.db, kind, keep_id, other_id)
+    result = merging.merge(actions.db, kind, keep_id, other_id)
     command = MergeCommand(actions, result, text)
     actions.stack.push(command)
     command._after(result)

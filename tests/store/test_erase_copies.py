@@ -20,7 +20,7 @@ from sqlalchemy import event, select, text
 from organizer.cli.main import main
 from organizer.domain.namekeys import fold, text_keys
 from organizer.domain.records import ContactEntry, NameVariant, PersonData
-from organizer.services import duplicates, erase, people
+from organizer.services import erase, merging, people
 from organizer.store import Database, open_database, schema, snapshots, sqlite_url
 
 EMAILS = ("e.korzhikov@qxwork.example", "korzh.private@mail.example")
@@ -157,7 +157,7 @@ def test_search_vocabulary_loses_the_erased_words_at_once(demo_db: Database) -> 
     other = people.create_person(demo_db, PersonData(given_name="Evgeniy", family_name="Korjikoff",
                                                      notes="a duplicate")).meta.id
     namesake = people.create_person(demo_db, PersonData(given_name="Evgeny", family_name="Petrov")).meta.id
-    duplicates.merge(demo_db, "person", ident, other)
+    merging.merge(demo_db, "person", ident, other)
     words = {("n", w) for w in ("korzhikov", "korjikov", "korjikoff", "evgeniy")}
     keys = {("k", k) for k in text_keys("Korzhikov Korjikov Korjikoff Коржиков") if k not in text_keys("Evgeny Petrov")}
     assert words | keys <= _terms(demo_db)
@@ -178,8 +178,8 @@ def test_erase_scrubs_the_uids_of_people_merged_into_the_person(demo_db: Databas
                                                      uid="crm:korjikoff-1")).meta.id
     second = people.create_person(demo_db, PersonData(given_name="E.", family_name="Korschikow",
                                                       uid="crm:korschikow-2")).meta.id
-    duplicates.merge(demo_db, "person", first, second)  # a chain: second into first, first into the person
-    duplicates.merge(demo_db, "person", ident, first)
+    merging.merge(demo_db, "person", first, second)  # a chain: second into first, first into the person
+    merging.merge(demo_db, "person", ident, first)
     a = schema.audit_entry
     with demo_db.read_connection() as conn:
         assert conn.execute(select(a.c.record_uid).where(a.c.record_id.in_([first, second]),
@@ -199,8 +199,8 @@ def test_erase_deletes_undone_merges_that_copied_the_person(demo_db: Database) -
     """An undone merge keeps the copy it made: when the erased person was one side of it, that copy is theirs."""
     ident = _korzhikov(demo_db)
     other = people.create_person(demo_db, PersonData(given_name="Ivan", family_name="Unrelatedov")).meta.id
-    token = duplicates.merge(demo_db, "person", other, ident).undo_token  # the person merged into another...
-    duplicates.undo_merge(demo_db, token)  # ...and back
+    token = merging.merge(demo_db, "person", other, ident).undo_token  # the person merged into another...
+    merging.undo_merge(demo_db, token)  # ...and back
     erase.erase_person(demo_db, ident)
     with demo_db.read_connection() as conn:
         left = [r[0] for r in conn.execute(select(schema.merge_record.c.snapshot))]

@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from organizer.cli.main import main
 from organizer.domain.records import ContactEntry
-from organizer.services import duplicates, people
+from organizer.services import merging, people
 from organizer.store import Database
 from organizer.store import models as m
 
@@ -115,7 +115,7 @@ def test_eight_merges_of_one_pair_at_once_one_wins_and_its_undo_restores_everyth
     for line in refused:
         assert line == f"organizer: person {OTHER} was merged into person {KEEP} (undo token {token}); " \
                        "nothing was changed"
-    history = duplicates.merge_history(demo_db)
+    history = merging.merge_history(demo_db)
     assert [h["token"] for h in history] == [token]
     assert _merge_entries(demo_db) == [  # one merge in the audit trail: both records' entries, one token
         ("merge", KEEP, {"merged_id": OTHER, "token": token}), ("merge", OTHER, {"into_id": KEEP, "token": token})]
@@ -140,14 +140,14 @@ def test_two_merges_taking_the_same_record_at_once_one_wins(demo_db: Database, d
     (refused,) = _refusals(results)
     assert refused == (f"organizer: person {OTHER} was merged into person {kept} (undo token {won['undo_token']}); "
                        "nothing was changed")
-    assert len(duplicates.merge_history(demo_db)) == 1
+    assert len(merging.merge_history(demo_db)) == 1
     with demo_db.reader() as s:
         assert s.get(m.Person, OTHER) is None and s.get(m.Person, KEEP) and s.get(m.Person, THIRD)
 
 
 def test_four_unmerges_of_one_merge_at_once_one_restores(demo_db: Database, db_args: list[str]) -> None:
     before = _linked(demo_db, (KEEP, OTHER))
-    token = duplicates.merge(demo_db, "person", KEEP, OTHER).undo_token
+    token = merging.merge(demo_db, "person", KEEP, OTHER).undo_token
 
     results = _run_together(db_args, [["unmerge", token]] * 4)
 
@@ -160,13 +160,13 @@ def test_four_unmerges_of_one_merge_at_once_one_restores(demo_db: Database, db_a
 
 
 def test_a_refused_merge_of_a_merged_record_names_the_merge(demo_db: Database, db_args: list[str]) -> None:
-    token = duplicates.merge(demo_db, "person", KEEP, OTHER).undo_token
+    token = merging.merge(demo_db, "person", KEEP, OTHER).undo_token
     out, err = StringIO(), StringIO()
     args = db_args
     assert main([*args, "merge", "person", str(THIRD), str(OTHER)], out=out, err=err) == 1
     assert err.getvalue() == f"organizer: person {OTHER} was merged into person {KEEP} (undo token {token}); " \
                              "nothing was changed\n"
-    later = duplicates.merge(demo_db, "person", THIRD, KEEP).undo_token
+    later = merging.merge(demo_db, "person", THIRD, KEEP).undo_token
     err = StringIO()
     assert main([*args, "unmerge", token], out=out, err=err) == 1
     assert err.getvalue() == (f"organizer: merge {token} cannot be undone yet: person {KEEP} was merged into person "
@@ -204,7 +204,7 @@ def test_an_undo_that_cannot_bring_back_every_row_changes_nothing_and_says_why(
 
     with demo_db.reader() as s:
         meeting = s.scalar(select(m.MeetingParticipant.meeting_id).where(m.MeetingParticipant.person_id == OTHER))
-    token = duplicates.merge(demo_db, "person", KEEP, OTHER).undo_token
+    token = merging.merge(demo_db, "person", KEEP, OTHER).undo_token
     meetings.delete_meeting(demo_db, meeting)
     merged = _linked(demo_db, (KEEP, OTHER))
     err = StringIO()
@@ -214,7 +214,7 @@ def test_an_undo_that_cannot_bring_back_every_row_changes_nothing_and_says_why(
                            "back refers to a record deleted after the merge (") and line.count("\n") == 1, line
     assert line.endswith("; nothing was changed\n"), line
     assert _linked(demo_db, (KEEP, OTHER)) == merged  # nothing of person 2 came back, nothing of 1 changed
-    assert [h["undone_at"] for h in duplicates.merge_history(demo_db)] == [None]
+    assert [h["undone_at"] for h in merging.merge_history(demo_db)] == [None]
 
 
 def test_institution_merges_of_one_pair_at_once_one_wins(demo_db: Database, db_args: list[str]) -> None:
@@ -226,12 +226,12 @@ def test_institution_merges_of_one_pair_at_once_one_wins(demo_db: Database, db_a
     token = winners[0]["undo_token"]
     assert _refusals(results) == [f"organizer: institution {park} was merged into institution {university} "
                                   f"(undo token {token}); nothing was changed"] * 3
-    assert [h["token"] for h in duplicates.merge_history(demo_db, "institution")] == [token]
+    assert [h["token"] for h in merging.merge_history(demo_db, "institution")] == [token]
 
 
 def test_an_unmerge_and_a_merge_of_its_kept_record_at_once(demo_db: Database, db_args: list[str]) -> None:
     before = _linked(demo_db, (KEEP, OTHER, THIRD))
-    token = duplicates.merge(demo_db, "person", KEEP, OTHER).undo_token
+    token = merging.merge(demo_db, "person", KEEP, OTHER).undo_token
 
     results = _run_together(db_args, [["unmerge", token], ["merge", "person", str(THIRD), str(KEEP), "--json"]])
 
@@ -240,11 +240,11 @@ def test_an_unmerge_and_a_merge_of_its_kept_record_at_once(demo_db: Database, db
     later = json.loads(out)["undo_token"]
     if unmerged == 0:  # the undo came first: person 2 is back, then 1 went into 3
         assert _refusals(results) == []
-        assert duplicates.undo_merge(demo_db, later).kept_id == THIRD
+        assert merging.undo_merge(demo_db, later).kept_id == THIRD
         assert _linked(demo_db, (KEEP, OTHER, THIRD)) == before
     else:  # the merge came first: the undo waits for it, and is told so
         assert _refusals(results) == [f"organizer: merge {token} cannot be undone yet: person {KEEP} was merged "
                                       f"into person {THIRD} after it (undo token {later}); undo that merge first"]
-        duplicates.undo_merge(demo_db, later)
-        duplicates.undo_merge(demo_db, token)
+        merging.undo_merge(demo_db, later)
+        merging.undo_merge(demo_db, token)
         assert _linked(demo_db, (KEEP, OTHER, THIRD)) == before

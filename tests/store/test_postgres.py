@@ -130,7 +130,7 @@ def test_stale_write_is_a_conflict_on_postgres(pg_url: str) -> None:
 
 def test_merge_and_undo_on_postgres_and_search_finds_every_spelling(pg_url: str) -> None:
     from organizer.domain.search import MergeResult
-    from organizer.services import duplicates, search
+    from organizer.services import duplicates, merging, search
 
     db = open_database(pg_url)
     try:
@@ -138,10 +138,10 @@ def test_merge_and_undo_on_postgres_and_search_finds_every_spelling(pg_url: str)
         keep = next(r.id for r in people.list_people(db) if r.full_name.endswith("Korzhikov"))
         twin = people.create_person(db, PersonData(given_name="Евгений", family_name="Коржиков")).meta.id
         assert any({c.first_id, c.second_id} == {keep, twin} for c in duplicates.find_duplicates(db, "person"))
-        result: MergeResult = duplicates.merge(db, "person", keep, twin)
+        result: MergeResult = merging.merge(db, "person", keep, twin)
         assert people.count_people(db) == 6
         assert [h.id for h in search.search(db, "Korschikow", kinds=["person"]).hits] == [keep]
-        duplicates.undo_merge(db, result.undo_token)
+        merging.undo_merge(db, result.undo_token)
         assert people.get_person(db, twin).full_name == "Евгений Коржиков"
         assert sorted(h.id for h in search.search(db, "Korschikow", kinds=["person"]).hits) == sorted([keep, twin])
     finally:

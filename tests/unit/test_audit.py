@@ -14,7 +14,7 @@ from organizer.assets import demo_archive
 from organizer.cli.main import main
 from organizer.domain.errors import NotFoundError
 from organizer.domain.records import ContactEntry, InstitutionData, PersonData, VisitData
-from organizer.services import audit, changes, duplicates, erase, institutions, people, visits
+from organizer.services import audit, changes, erase, institutions, merging, people, visits
 from organizer.services.archive import importer as interchange
 from organizer.store import Database
 from organizer.store import models as m
@@ -101,12 +101,12 @@ def test_history_is_kept_across_merge_and_unmerge(db: Database) -> None:
     b_detail = people.create_person(db, PersonData(given_name="Evgeniy", family_name="Korjikov"))
     b = b_detail.meta.id
     people.update_person(db, b, replace(b_detail.data, notes="from the 2023 visit"), b_detail.meta.version)
-    result = duplicates.merge(db, "person", a, b)
+    result = merging.merge(db, "person", a, b)
     merged_view = _actions(db, "person", a)
     assert ("update", b, ("notes",)) in merged_view  # B's own past shows under A
     assert merged_view[-1][0] == "merge" and audit.record_history(db, "person", a)[-1].detail["merged_id"] == b
     assert _actions(db, "person", b)[-1][0] == "merge"  # B (deleted) still has its history
-    duplicates.undo_merge(db, result.undo_token)
+    merging.undo_merge(db, result.undo_token)
     assert ("update", b, ("notes",)) not in _actions(db, "person", a)
     b_history = _actions(db, "person", b)
     assert [x[0] for x in b_history] == ["create", "update", "merge", "unmerge"]

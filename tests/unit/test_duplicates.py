@@ -12,7 +12,7 @@ from sqlalchemy import insert, select
 from organizer.cli.main import main
 from organizer.domain.errors import ConflictError, NotFoundError, ValidationError
 from organizer.domain.records import ContactEntry, NameVariant, PersonData, PositionData
-from organizer.services import briefing, duplicates, people, search, visits
+from organizer.services import briefing, duplicates, merging, people, search, visits
 from organizer.services.archive import importer as interchange
 from organizer.store import Database
 from organizer.store import models as m
@@ -106,7 +106,7 @@ def test_merge_keeps_every_linked_row_once_and_undo_restores_both(demo_db: Datab
     assert [p.person_id for p in visits.get_visit(demo_db, visit_id).participants].count(twin) == 1
     assert {keep, twin} <= {g.id for g in briefing.visit_briefing(demo_db, visit_id).guests}  # twice, before
 
-    result = duplicates.merge(demo_db, "person", keep, twin)
+    result = merging.merge(demo_db, "person", keep, twin)
 
     assert result.kept_id == keep and result.merged_uid == "test:korzhikov-cyrillic"
     assert result.changes is not None and result.changes.deleted == (twin,) and result.changes.changed == (keep,)
@@ -144,29 +144,29 @@ def test_merge_keeps_every_linked_row_once_and_undo_restores_both(demo_db: Datab
         {"uid": "test:korzhikov-cyrillic", "given_name": "Евгений", "family_name": "Коржиков"}]})
     assert report.added["people"] == 0 and people.count_people(demo_db) == 6
 
-    undone = duplicates.undo_merge(demo_db, result.undo_token)
+    undone = merging.undo_merge(demo_db, result.undo_token)
 
     assert undone.changes is not None and undone.changes.created == (twin,)
     assert _linked(demo_db, (keep, twin)) == before
     assert people.get_person(demo_db, twin).meta.uid == "test:korzhikov-cyrillic"
     assert sorted(h.id for h in search.search(demo_db, "Коржиков", kinds=["person"]).hits) == sorted([keep, twin])
     with pytest.raises(ConflictError, match="already undone"):
-        duplicates.undo_merge(demo_db, result.undo_token)
+        merging.undo_merge(demo_db, result.undo_token)
 
 
 def test_merge_refusals(demo_db: Database, twin: int) -> None:
     keep = _pid(demo_db, "Korzhikov")
     with pytest.raises(ValidationError):
-        duplicates.merge(demo_db, "person", keep, keep)
+        merging.merge(demo_db, "person", keep, keep)
     with pytest.raises(NotFoundError):
-        duplicates.merge(demo_db, "person", keep, 9999)
+        merging.merge(demo_db, "person", keep, 9999)
     with pytest.raises(ValidationError, match="only people and institutions"):
-        duplicates.merge(demo_db, "meeting", 1, 2)
+        merging.merge(demo_db, "meeting", 1, 2)
     with pytest.raises(ValidationError, match="token"):
-        duplicates.undo_merge(demo_db, "abc")
+        merging.undo_merge(demo_db, "abc")
     before = _linked(demo_db, (keep, twin))
     with pytest.raises(NotFoundError):
-        duplicates.merge(demo_db, "person", 9999, twin)
+        merging.merge(demo_db, "person", 9999, twin)
     assert _linked(demo_db, (keep, twin)) == before  # nothing half-done
 
 
@@ -174,10 +174,10 @@ def test_institution_merge_moves_staff_and_units_and_undoes(demo_db: Database) -
     kfu = _iid(demo_db, "Kazan Federal University")
     park = _iid(demo_db, '"Small-scale Chemical Technologies" Technopark')
     varfolomeyev = _pid(demo_db, "Varfolomeyev")
-    result = duplicates.merge(demo_db, "institution", kfu, park)
+    result = merging.merge(demo_db, "institution", kfu, park)
     assert result.moved.get("position") == 1 and result.moved.get("followup.owner_institution_id") == 1
     assert [p.institution_id for p in people.get_person(demo_db, varfolomeyev).positions] == [kfu]
-    duplicates.undo_merge(demo_db, result.undo_token)
+    merging.undo_merge(demo_db, result.undo_token)
     assert [p.institution_id for p in people.get_person(demo_db, varfolomeyev).positions] == [park]
     # A unit cannot swallow its grandparent's other branches: merge the other way round.
     butlerov = _iid(demo_db, "A.M. Butlerov Chemical Institute")
@@ -187,7 +187,7 @@ def test_institution_merge_moves_staff_and_units_and_undoes(demo_db: Database) -
                                                profile="", created_at=m.utcnow(), updated_at=m.utcnow(), version=1))
         lab = s.scalar(select(m.Institution.id).where(m.Institution.uid == "t:lab"))
     with pytest.raises(ValidationError, match="ancestor"):
-        duplicates.merge(demo_db, "institution", lab, kfu)
+        merging.merge(demo_db, "institution", lab, kfu)
 
 
 def test_cli_duplicates_merge_unmerge(demo_db: Database, twin: int, db_args: list[str]) -> None:

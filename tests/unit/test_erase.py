@@ -68,7 +68,7 @@ def test_erase_deletes_the_merge_records_holding_copies_of_the_person(demo_db: D
     from sqlalchemy import func, select
 
     from organizer.domain.records import PersonData
-    from organizer.services import duplicates
+    from organizer.services import merging
     from organizer.store import schema
 
     def add(family: str) -> int:
@@ -77,9 +77,9 @@ def test_erase_deletes_the_merge_records_holding_copies_of_the_person(demo_db: D
 
     ident = _korzhikov(demo_db)
     copy_a, copy_b, unrelated_keep, unrelated = add("Korzhikoff"), add("Korschikow"), add("Other"), add("Otherr")
-    duplicates.merge(demo_db, "person", copy_a, copy_b)      # a chain: b into a, then a into the person
-    duplicates.merge(demo_db, "person", ident, copy_a)
-    duplicates.merge(demo_db, "person", unrelated_keep, unrelated)
+    merging.merge(demo_db, "person", copy_a, copy_b)      # a chain: b into a, then a into the person
+    merging.merge(demo_db, "person", ident, copy_a)
+    merging.merge(demo_db, "person", unrelated_keep, unrelated)
     table = schema.table("merge_record")
 
     def snapshots() -> list[str]:

@@ -21,7 +21,7 @@ import pytest
 from organizer.domain import fields as f
 from organizer.domain.fields import FieldTable, FieldType
 from organizer.domain.records import ContactEntry, PositionData
-from organizer.services import agreements, duplicates, erase, followups, institutions, meetings, people, visits
+from organizer.services import agreements, erase, followups, institutions, meetings, merging, people, visits
 from organizer.services.archive.export import export_archive
 from organizer.services.archive.importer import import_archive
 from organizer.store import Database, open_database, sqlite_url
@@ -225,7 +225,7 @@ def test_merge_fills_the_kept_records_empty_fields_as_the_table_says(db: Databas
     if kind == "person":
         empty["photo"] = None  # "no photo" in an input
     kept = CREATE[kind](db, dataclasses.replace(full, uid=None, **empty)).meta.id
-    duplicates.merge(db, kind, kept, made[kind][1])
+    merging.merge(db, kind, kept, made[kind][1])
     result = GET[kind](db, kept).data
     for name in empty:
         if name in ("photo", "photo_type"):
