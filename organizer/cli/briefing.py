@@ -1,8 +1,9 @@
 """``organizer briefing``, ``organizer dossier`` and ``organizer letters``: PDF documents from the command line.
 
 ReportLab and the assembly service are imported inside the commands, so ``organizer --help`` and the
-other commands do not pay for them. Every file is written to a temporary name in the target folder and
-moved into place with ``os.replace``: an existing file is replaced whole or not at all.
+other commands do not pay for them. Every file goes through ``store.files.write_file``: never over the
+open database, its companion files or its backups, never onto a device, FIFO or link; written to a
+temporary name in the target folder and renamed into place, so it is replaced whole or not at all.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from organizer.cli.argtypes import record_id
 from organizer.cli.safety import inline
 from organizer.domain.errors import OrganizerError
 from organizer.domain.sections import REPORT_SECTIONS, SECTIONS
@@ -42,7 +44,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     do = sub.add_parser("dossier", help="write the PDF dossier of a person or an institution",
                         description="Write a one-person or one-institution dossier as PDF.")
     do.add_argument("kind", choices=("person", "institution"))
-    do.add_argument("id", type=int)
+    do.add_argument("id", type=record_id)
     do.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="output file")
     _common(do)
     do.add_argument("--marking", default="", metavar="TEXT", help="handling marking on every page")
@@ -69,6 +71,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
 def cmd_briefing(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     from organizer.briefing import BriefingOptions, render_visit_briefing
     from organizer.services import briefing as assembly
+    from organizer.store.files import check_output_path, write_file
 
     try:
         options = BriefingOptions(lang=args.lang, paper=args.paper, report=args.report, marking=args.marking,
@@ -77,9 +80,10 @@ def cmd_briefing(db: Database, args: argparse.Namespace, out: TextIO) -> int:
         raise OrganizerError(str(exc)) from None
     visit_id = assembly.resolve_visit(db, args.visit)
     target: Path = args.out or Path(f"{'report' if args.report else 'briefing'}-{visit_id}.pdf")
+    check_output_path(target, db.path)  # before the layout work; checked again when written
     data = assembly.visit_briefing(db, visit_id, issuing_office=args.office or None, lang=options.lang)
     pdf = render_visit_briefing(data, options)
-    assembly.write_file(target, pdf)
+    write_file(target, pdf, database=db.path)
     print(f"wrote {inline(target)} ({'report' if args.report else 'briefing'} of visit {visit_id}: "
           f"{inline(data.title)})", file=out)
     return 0
@@ -88,13 +92,15 @@ def cmd_briefing(db: Database, args: argparse.Namespace, out: TextIO) -> int:
 def cmd_dossier(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     from organizer.briefing import BriefingOptions, render_institution_dossier, render_person_dossier
     from organizer.services import briefing as assembly
+    from organizer.store.files import check_output_path, write_file
 
     options = BriefingOptions(lang=args.lang, paper=args.paper, marking=args.marking)
+    check_output_path(args.out, db.path)  # before the layout work; checked again when written
     if args.kind == "person":
         pdf = render_person_dossier(assembly.person_dossier(db, args.id, lang=options.lang), options)
     else:
         pdf = render_institution_dossier(assembly.institution_dossier(db, args.id, lang=options.lang), options)
-    assembly.write_file(args.out, pdf)
+    write_file(args.out, pdf, database=db.path)
     print(f"wrote {inline(args.out)} (dossier of {args.kind} {args.id})", file=out)
     return 0
 
@@ -102,6 +108,7 @@ def cmd_dossier(db: Database, args: argparse.Namespace, out: TextIO) -> int:
 def cmd_letters(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     from organizer.briefing import render_thank_you_letters
     from organizer.services import briefing as assembly
+    from organizer.store.files import check_output_path, shown, write_file
 
     visit_id = assembly.resolve_visit(db, args.visit)
     office_id = assembly.resolve_institution(db, args.office) if args.office.strip() else None
@@ -110,9 +117,13 @@ def cmd_letters(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     folder: Path = args.out
     try:
         folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OrganizerError(f"cannot create the folder {shown(folder)}: a file of that name is there") from None
     except OSError as exc:
-        raise OrganizerError(f"cannot create {folder}: {exc.strerror or exc}") from None
+        raise OrganizerError(f"cannot create {shown(folder)}: {exc.strerror or exc}") from None
+    for letter in letters:  # each one guarded (the folder may be the database's own), all before any is written
+        check_output_path(folder / letter.filename, db.path)
     for letter in letters:
-        assembly.write_file(folder / letter.filename, letter.pdf)
+        write_file(folder / letter.filename, letter.pdf, database=db.path)
     print(f"wrote {len(letters)} letters to {inline(folder)}", file=out)
     return 0

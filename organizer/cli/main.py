@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from organizer import __version__
 from organizer.cli import output, safety
+from organizer.cli.argtypes import record_id
 from organizer.cli.gui_options import GuiOptions, add_gui_arguments, gui_options
 from organizer.domain.errors import DatabaseError, OrganizerError
 from organizer.domain.redact import redact
@@ -48,20 +49,8 @@ EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 
-MAX_ID = 2**31 - 1
 LIST_KINDS = ("people", "institutions", "visits", "meetings", "followups", "agreements")
 SHOW_KINDS = ("person", "institution", "visit", "meeting")
-
-
-def record_id(value: str) -> int:
-    """An argparse type: a record id (a whole number from 1 to 2,147,483,647)."""
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a record id: {safety.message(value)[:40]}") from None
-    if not 1 <= number <= MAX_ID:
-        raise argparse.ArgumentTypeError(f"not a record id: {value[:40]} (ids run from 1 to {MAX_ID:,})")
-    return number
 
 
 class Parser(argparse.ArgumentParser):

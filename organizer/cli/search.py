@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any, TextIO
 
+from organizer.cli import argtypes
 from organizer.cli.output import dump, stderr
 from organizer.cli.safety import inline
 
@@ -32,7 +33,7 @@ def register(sub: Any) -> None:
     s.add_argument("query", nargs="?", default="", help="what to look for")
     s.add_argument("--kind", action="append", choices=SEARCH_KINDS, metavar="KIND",
                    help=f"only this kind (repeat for several): {', '.join(SEARCH_KINDS)}")
-    s.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)")
+    s.add_argument("--limit", type=argtypes.limit, default=20, metavar="N", help="at most N hits (default 20)")
     s.add_argument("--json", action="store_true",
                    help="print a JSON array of hits (kind, id, title, snippet, score, field)")
     s.add_argument("--rebuild", action="store_true",
@@ -44,7 +45,7 @@ def register(sub: Any) -> None:
                                    "phone, near-identical names at one institution), surest first, with the "
                                    "reasons. Merge a pair with `organizer merge`.")
     d.add_argument("--kind", choices=("person", "institution"), help="only people or only institutions")
-    d.add_argument("--limit", type=int, metavar="N", help="at most N pairs")
+    d.add_argument("--limit", type=argtypes.limit, metavar="N", help="at most N pairs")
     d.add_argument("--json", action="store_true", help="print a JSON array of pairs")
 
     mg = sub.add_parser("merge", help="merge two records of one person or institution (undoable)",
@@ -53,14 +54,14 @@ def register(sub: Any) -> None:
                                     "deleted and its uid kept as an alias. Prints a token for "
                                     "`organizer unmerge`, which restores both records exactly.")
     mg.add_argument("kind", choices=("person", "institution"))
-    mg.add_argument("keep_id", type=int, metavar="KEEP_ID")
-    mg.add_argument("other_id", type=int, metavar="OTHER_ID")
+    mg.add_argument("keep_id", type=argtypes.record_id, metavar="KEEP_ID")
+    mg.add_argument("other_id", type=argtypes.record_id, metavar="OTHER_ID")
     mg.add_argument("--json", action="store_true", help="print what was moved as JSON")
 
     um = sub.add_parser("unmerge", help="undo a merge: restore both records exactly",
                         description="Undo the merge with this token (printed by `organizer merge`; "
                                     "`organizer unmerge --list` shows them).")
-    um.add_argument("token", nargs="?", help="the merge token")
+    um.add_argument("token", nargs="?", type=argtypes.merge_token, help="the merge token")
     um.add_argument("--list", action="store_true", help="list the merges, newest first")
     um.add_argument("--json", action="store_true", help="print JSON")
 

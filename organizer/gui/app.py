@@ -119,7 +119,7 @@ def run_gui(db: Database, argv: list[str], *, language: str | None = None, scree
         window = MainWindow(db, settings=settings, remember_state=False)
         window.resize(*SCREENSHOT_SIZE)
         try:
-            take_screenshot(window, screenshot, view or DEFAULT_VIEW)
+            take_screenshot(window, screenshot, view or DEFAULT_VIEW, db.path)
         except ScreenshotError as err:
             print(f"organizer: {err}", file=sys.stderr)
             return 1

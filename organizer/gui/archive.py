@@ -40,7 +40,7 @@ def export_job(db: Database, path: Path) -> Callable[[TaskContext], int]:
         target = check_output_path(path, db.path)  # never over the open database or its -wal/-shm
         data = export_archive(db)
         ctx.progress(1, 2)
-        write_archive(data, target)
+        write_archive(data, target, db.path)
         ctx.progress(2, 2)
         return sum(len(v) for v in data.values() if isinstance(v, list))
 

@@ -235,7 +235,8 @@ class BriefingDialog(QDialog):
         self.progress.hide()
         stem = re.sub(r"[^\w.-]+", "-", self.record_title).strip("-")[:60] or self.kind
         prefix = {"visit": "report" if self.report_radio.isChecked() else "briefing"}.get(self.kind, "dossier")
-        self.preview = PdfPreview(pdf, f"{prefix}-{stem}.pdf", self.record_title, self.parentWidget())
+        self.preview = PdfPreview(pdf, f"{prefix}-{stem}.pdf", self.record_title, self.parentWidget(),
+                                  database=self.db.path)
         self.preview.show()
         self.accept()
 

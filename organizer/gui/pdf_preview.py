@@ -1,7 +1,8 @@
 """An in-app PDF preview (QtPdf) with Save as…, Print and Open in the system viewer.
 
 The document is held in memory (a QBuffer over the PDF bytes); nothing is written until the user
-saves. Saving goes through a temporary file and ``os.replace``. Printing renders each page to an image
+saves. Saving goes through ``store.files.write_file``: never over the open database, its companion files
+or backups, a device, FIFO or symbolic link; a temporary file renamed into place. Printing renders each page to an image
 at the printer's resolution; when the installed Qt has no QtPrintSupport the Print action is hidden.
 """
 
@@ -18,7 +19,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
 
 from organizer.domain.errors import OrganizerError
-from organizer.services.briefing import write_file
+from organizer.store.files import write_file
 
 try:  # QtPrintSupport ships with PySide6-Essentials, but a trimmed bundle may leave it out
     from PySide6 import QtPrintSupport
@@ -30,9 +31,10 @@ class PdfPreview(QMainWindow):
     """A window showing one PDF held in memory."""
 
     def __init__(self, pdf: bytes, suggested_name: str, title: str, parent: QWidget | None = None,
-                 opener: Callable[[QUrl], bool] = QDesktopServices.openUrl) -> None:
+                 opener: Callable[[QUrl], bool] = QDesktopServices.openUrl, database: Path | None = None) -> None:
         super().__init__(parent)
         self.opener = opener
+        self.database = database  # the open database file: Save as refuses it, its companions and backups
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("Preview — %1").replace("%1", title))
         self.pdf = pdf
@@ -91,7 +93,7 @@ class PdfPreview(QMainWindow):
     def save_to(self, path: Path) -> bool:
         """Write the PDF to ``path`` (atomically); a failure is shown, never raised."""
         try:
-            write_file(path, self.pdf)
+            write_file(path, self.pdf, database=self.database)
         except OrganizerError as exc:
             QMessageBox.warning(self, self.tr("Cannot save"), str(exc))
             return False

@@ -14,6 +14,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
 
+from organizer.domain.errors import OrganizerError
+from organizer.store.files import atomic_output, shown
+
 VIEWS = ("people", "institutions", "visits", "meetings", "followups", "agreements", "topics")
 DEFAULT_VIEW = "people"
 WAIT_SECONDS = 30.0
@@ -62,8 +65,9 @@ def settle(window: QMainWindow, seconds: float = WAIT_SECONDS) -> None:
             time.sleep(0.01)
 
 
-def take_screenshot(window: QMainWindow, path: Path, view: str = DEFAULT_VIEW) -> Path:
-    """Show ``view`` with its first record selected and save the window as a PNG at ``path``."""
+def take_screenshot(window: QMainWindow, path: Path, view: str = DEFAULT_VIEW, database: Path | None = None) -> Path:
+    """Show ``view`` with its first record selected and save the window as a PNG at ``path`` (through
+    ``store.files.atomic_output``: never over ``database``'s files, a device, FIFO or link)."""
     tab = view_tab(window, view)
     tabs = window.centralWidget()
     if not window.isVisible():
@@ -83,9 +87,13 @@ def take_screenshot(window: QMainWindow, path: Path, view: str = DEFAULT_VIEW) -
     window.repaint()
     QApplication.processEvents()
     image = window.grab()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp.png")
-    if not image.save(str(tmp), "PNG"):
-        raise ScreenshotError(f"cannot write {path}")
-    tmp.replace(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_output(path, database=database, suffix=".png") as tmp:
+            if not image.save(str(tmp), "PNG"):
+                raise ScreenshotError(f"cannot write {shown(path)}")
+    except OSError as err:
+        raise ScreenshotError(f"cannot write {shown(path)}: {err.strerror or err}") from None
+    except OrganizerError as err:
+        raise ScreenshotError(str(err)) from None
     return path

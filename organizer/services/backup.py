@@ -47,7 +47,7 @@ from organizer.store.database import (
     open_database,
     sqlite_url,
 )
-from organizer.store.files import check_output_path
+from organizer.store.files import check_existing_file, check_output_path
 
 
 @dataclass(frozen=True)
@@ -66,11 +66,10 @@ def _local_path(db: Database) -> Path:
 
 
 def backup_database(db: Database, out: Path) -> Path:
-    """Copy the open database to ``out`` (a symbolic link is written through); returns the file written."""
+    """Copy the open database to ``out``; returns the file written. ``check_output_path`` refuses the
+    database, its companions and backups, a device, FIFO, folder or symbolic link there."""
     source = _local_path(db)
     target = check_output_path(out, source)
-    if not target.parent.is_dir():
-        raise OrganizerError(f"cannot write {out}: the folder {target.parent} does not exist")
     snapshots.copy_database(source, target)
     return target
 
@@ -275,6 +274,7 @@ def restore_at_url(url: str, source: Path) -> RestoreReport:
     if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
         raise OrganizerError("restore works on a local database file; restore a PostgreSQL database with the "
                              "server's tools (pg_restore)")
+    check_existing_file(Path(u.database), "a database", DatabaseError)  # a FIFO, a device, a name too long
     return restore_database(Path(u.database), source)
 
 

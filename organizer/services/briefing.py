@@ -11,12 +11,9 @@ people; follow-ups; earlier visits of the institutions).
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from pathlib import Path
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload, undefer
@@ -47,8 +44,9 @@ from organizer.domain.enums import (
     VisitDirection,
     VisitStatus,
 )
-from organizer.domain.errors import AmbiguousError, NotFoundError, OrganizerError
+from organizer.domain.errors import AmbiguousError, NotFoundError, excerpt
 from organizer.domain.records import ContactEntry, Logistics, NameVariant
+from organizer.services._checks import MAX_ID, valid_id
 from organizer.services._records import fetch
 from organizer.services.positions import full_name_of, sorted_positions
 from organizer.store import models as m
@@ -68,6 +66,15 @@ _ROLE_RANK = {
 # --- finding a visit -----------------------------------------------------------------------------
 
 
+def _as_id(ref: str) -> int | None:
+    """``ref`` as a record id if it is written as one (ASCII digits, within the ids' integer range): a
+    5,000-digit number is a title to look for, not an int to convert."""
+    if not (ref.isascii() and ref.isdigit()) or len(ref) > len(str(MAX_ID)):
+        return None
+    number = int(ref)
+    return number if valid_id(number) else None
+
+
 def resolve_visit(db: Database, ref: str) -> int:
     """A visit id from an id or a unique part of the title (case-insensitive).
 
@@ -76,8 +83,9 @@ def resolve_visit(db: Database, ref: str) -> int:
     """
     ref = ref.strip()
     with db.reader() as session:
-        if ref.isdigit() and session.get(m.Visit, int(ref)) is not None:
-            return int(ref)
+        ident = _as_id(ref)
+        if ident is not None and session.get(m.Visit, ident) is not None:
+            return ident
         rows = session.execute(select(m.Visit.id, m.Visit.title, m.Visit.start_date).order_by(m.Visit.id)).all()
     needle = ref.casefold()
     exact = [r for r in rows if r.title.casefold() == needle]
@@ -86,7 +94,7 @@ def resolve_visit(db: Database, ref: str) -> int:
     found = [r for r in rows if needle and needle in r.title.casefold()]
     if not found:
         err = NotFoundError("visit", ref)
-        err.args = (f"no visit has the id or a title containing {ref!r}",)
+        err.args = (f"no visit has the id or a title containing {excerpt(ref, 80)!r}",)
         raise err
     if len(found) > 1:
         raise AmbiguousError("visit", ref, [
@@ -465,8 +473,9 @@ def resolve_institution(db: Database, ref: str) -> int:
     match first, else a unique partial one. NotFoundError / AmbiguousError otherwise."""
     ref = ref.strip()
     with db.reader() as session:
-        if ref.isdigit() and session.get(m.Institution, int(ref)) is not None:
-            return int(ref)
+        ident = _as_id(ref)
+        if ident is not None and session.get(m.Institution, ident) is not None:
+            return ident
         rows = [(i.id, i.name, {i.name, i.short_name, *(n.name for n in i.names)}) for i in session.scalars(
             select(m.Institution).options(selectinload(m.Institution.names)).order_by(m.Institution.id))]
     needle = ref.casefold()
@@ -474,7 +483,7 @@ def resolve_institution(db: Database, ref: str) -> int:
     found = exact or [r for r in rows if needle and any(needle in n.casefold() for n in r[2] if n)]
     if not found:
         err = NotFoundError("institution", ref)
-        err.args = (f"no institution has the id or a name containing {ref!r}",)
+        err.args = (f"no institution has the id or a name containing {excerpt(ref, 80)!r}",)
         raise err
     if len(found) > 1:
         raise AmbiguousError("institution", ref, [(int(r[0]), r[1]) for r in found])
@@ -563,35 +572,3 @@ def thank_you_letters(db: Database, visit_id: int, *, letter_date: date | None =
             signatory_variants=signatory.name_variants if signatory else (),
             guest_office=guest_office,
         )
-
-
-# --- writing the documents -----------------------------------------------------------------------
-
-
-def write_file(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically: a temporary file in the same folder, fsync, ``os.replace``.
-
-    An existing file is replaced whole (keeping its permissions) or left as it was; a new file is readable
-    by its owner only, like the database. Any failure is one OrganizerError line.
-    """
-    if path.is_dir():
-        raise OrganizerError(f"cannot write {path}: it is a folder")
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise OrganizerError(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if path.exists():  # a replaced file keeps its permissions; a new one is private to its owner
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OrganizerError(f"cannot write {path}: {exc.strerror or exc}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

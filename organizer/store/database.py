@@ -47,7 +47,7 @@ from urllib.parse import quote, unquote
 
 from organizer.domain.errors import ConflictError, DamagedDatabaseError, DatabaseError, SchemaTooNewError
 from organizer.domain.redact import redact, redact_url
-from organizer.store.files import clean_stale_temps, private_temp
+from organizer.store.files import atomic_output, check_existing_file
 from organizer.store.migrations import HEAD_REVISION, KNOWN_REVISIONS
 from organizer.store.recognition import describe_missing, expected_tables, is_damaged_error, missing_parts
 
@@ -131,10 +131,8 @@ def sqlite_file_revision(path: Path) -> str | None:
 
     Nothing is written to the file: see the module docstring.
     """
-    if not path.exists() and not path.is_symlink():
+    if not check_existing_file(path, "a database", DatabaseError):  # a FIFO is refused, never opened
         return None
-    if path.is_dir():
-        raise DatabaseError(f"{path} is a folder, not a database file")
     try:
         with path.open("rb") as fh:
             header = fh.read(100)
@@ -262,12 +260,8 @@ def create_sqlite_database(path: Path, revision: str | None = "head") -> None:
     folder = path.parent
     if not folder.is_dir():
         raise DatabaseError(f"cannot create {path}: the folder {folder} does not exist")
-    clean_stale_temps(folder, path.name, NEW_DB_SUFFIX)
-    try:
-        tmp = private_temp(folder, path.name, NEW_DB_SUFFIX)
-    except OSError as err:
-        raise DatabaseError(f"cannot create {path}: {err.strerror}") from None
-    try:
+    with atomic_output(path, suffix=NEW_DB_SUFFIX, replace=False, check=False, verb="create",
+                       error=DatabaseError) as tmp:  # linked into place: another process's file wins
         db = Database(sqlite_url(tmp))
         try:
             if revision is not None:
@@ -276,18 +270,6 @@ def create_sqlite_database(path: Path, revision: str | None = "head") -> None:
                 db.engine.connect().close()  # WAL mode is set on connect
         finally:
             db.close()  # the last connection closes: the log is checkpointed into the file
-        try:
-            os.link(tmp, path)
-        except FileExistsError:
-            pass  # another process created it at the same moment: open theirs
-        except OSError:
-            if not path.exists():  # a file system without hard links
-                os.replace(tmp, path)
-    except OSError as err:
-        raise DatabaseError(f"cannot create {path}: {err.strerror}") from None
-    finally:
-        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-            leftover.unlink(missing_ok=True)
 
 
 def _install_sqlite_pragmas(engine: Engine) -> None:

@@ -29,7 +29,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from organizer.domain.errors import DamagedDatabaseError, DatabaseError
-from organizer.store.files import clean_stale_temps, private_temp
+from organizer.store.files import atomic_output, clean_stale_temps
 from organizer.store.recognition import is_damaged_error
 
 AFTER_ERASE = "after-erase"
@@ -54,39 +54,29 @@ def _private_folder(folder: Path) -> Path:
 
 
 def copy_database(source: Path, target: Path) -> None:
-    """Write a consistent, self-contained copy of the SQLite database ``source`` to ``target`` atomically."""
-    folder = target.parent
-    clean_stale_temps(folder, target.name, TEMP_SUFFIX)
+    """Write a consistent, self-contained copy of the SQLite database ``source`` to ``target`` atomically
+    (``files.atomic_output``: a private temporary file renamed over the target, never onto a device, FIFO
+    or link). The caller guards the target (``files.check_output_path``) when the user chose it."""
     try:
-        tmp = private_temp(folder, target.name, TEMP_SUFFIX)
-    except OSError as err:
-        raise DatabaseError(f"cannot write {target}: {err.strerror}") from None
-    try:
-        src = sqlite3.connect(f"file:{quote(str(source.absolute()))}?mode=ro", uri=True, timeout=60)
-        try:
-            dst = sqlite3.connect(tmp)
+        with atomic_output(target, suffix=TEMP_SUFFIX, check=False, keep_mode=False,
+                           error=DatabaseError) as tmp:
+            src = sqlite3.connect(f"file:{quote(str(source.absolute()))}?mode=ro", uri=True, timeout=60)
             try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode=DELETE")
-                check = dst.execute("PRAGMA integrity_check").fetchone()[0]
-                if check != "ok":
-                    raise DatabaseError(f"the copy of {source} failed its integrity check: {check}")
+                dst = sqlite3.connect(tmp)
+                try:
+                    src.backup(dst)
+                    dst.execute("PRAGMA journal_mode=DELETE")
+                    check = dst.execute("PRAGMA integrity_check").fetchone()[0]
+                    if check != "ok":
+                        raise DatabaseError(f"the copy of {source} failed its integrity check: {check}")
+                finally:
+                    dst.close()
             finally:
-                dst.close()
-        finally:
-            src.close()
-        with tmp.open("rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
+                src.close()
     except sqlite3.Error as err:
         if is_damaged_error(err):
             raise DamagedDatabaseError(f"cannot copy {source}: it is damaged ({err})") from None
         raise DatabaseError(f"cannot copy {source}: {err}") from None
-    except OSError as err:
-        raise DatabaseError(f"cannot write {target}: {err.strerror}") from None
-    finally:
-        tmp.unlink(missing_ok=True)
-        Path(f"{tmp}-journal").unlink(missing_ok=True)
 
 
 def _pattern(database: Path) -> re.Pattern[str]:

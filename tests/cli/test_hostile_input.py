@@ -178,14 +178,20 @@ def test_export_refuses_a_link_to_the_database(db_file: Path, tmp_path: Path) ->
     assert link.is_symlink()
 
 
-def test_export_through_a_symlink_writes_the_target(db_file: Path, tmp_path: Path) -> None:
+def test_export_does_not_follow_a_symlink(db_file: Path, tmp_path: Path) -> None:
+    """Issue 15 point 10: a link at the output name is refused, its target left alone (it used to be
+    written through, which let another user's link in /tmp redirect the write)."""
     real = tmp_path / "real" / "archive.json"
     real.parent.mkdir()
     real.write_text("old", encoding="utf-8")
     link = tmp_path / "latest.json"
     link.symlink_to(real)
-    assert run("--db", str(db_file), "export", str(link))[0] == 0
-    assert link.is_symlink() and json.loads(real.read_text(encoding="utf-8"))["format"] == "organizer-archive"
+    code, _, err = run("--db", str(db_file), "export", str(link))
+    assert code == 1 and "symbolic link" in err
+    one_clean_line(err)
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "old"
+    assert run("--db", str(db_file), "export", str(real))[0] == 0  # the file itself, named directly
+    assert json.loads(real.read_text(encoding="utf-8"))["format"] == "organizer-archive"
 
 
 def test_killed_export_leftovers_are_cleaned(db_file: Path, tmp_path: Path) -> None:

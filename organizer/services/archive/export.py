@@ -1,34 +1,33 @@
 """Export of the whole database as an Organizer archive (the format ``interchange`` imports).
 
-The file is written to a temporary name beside the target, synced, then renamed over it, so an
-interrupted export never leaves a half-written archive where a good one was. The temporary name carries
-the writer's process id; leftovers of a killed export are removed by the next export to that folder.
-The output may not be the open database or one of its companion files (``-wal``, ``-shm``,
-``-journal``); a symbolic link as output is written through (its target is replaced, the link stays).
+The file is written by ``store.files.write_file``: to a temporary name beside the target, synced, then
+renamed over it, so an interrupted export never leaves a half-written archive where a good one was (the
+temporary name carries the writer's process id; leftovers of a killed export are removed by the next
+export to that folder). The output may not be the open database, one of its companion files (``-wal``,
+``-shm``, ``-journal``) or backups, a device, a FIFO, a folder or a symbolic link (not followed).
 Attachments are not exported yet (they can be large; the archive issue decides how to carry them).
 """
 
 from __future__ import annotations
 
 import base64
+import io
 import json
-import os
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, BinaryIO
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, undefer
 
 from organizer import __version__
 from organizer.domain import fields
-from organizer.domain.errors import OrganizerError
 from organizer.domain.fields import Field, FieldTable, FieldType
 from organizer.services.archive.file import FORMAT, SECTIONS, VERSION
 from organizer.store import models as m
 from organizer.store.database import Database
-from organizer.store.files import check_output_path, clean_stale_temps, private_temp
+from organizer.store.files import check_output_path, write_file
 
 __all__ = ["check_output_path", "export_archive", "write_archive"]
 
@@ -180,43 +179,27 @@ def export_archive_file(db: Database, path: Path) -> dict[str, int]:
                 fh.write(f',\n"{section}": []')
         fh.write("}\n")
 
-    _atomic_write(path, write)
+    _atomic_write(path, write, db.path)
     return counts
 
 
-def write_archive(data: dict[str, Any], path: Path) -> None:
-    """Write an archive dict atomically (see ``_atomic_write``)."""
+def write_archive(data: dict[str, Any], path: Path, database: Path | None = None) -> None:
+    """Write an archive dict atomically, never over ``database``'s files (see ``_atomic_write``)."""
 
     def write(fh: IO[str]) -> None:
         json.dump(data, fh, ensure_ascii=False, indent=1)
         fh.write("\n")
 
-    _atomic_write(path, write)
+    _atomic_write(path, write, database)
 
 
-def _atomic_write(path: Path, write: Callable[[IO[str]], None]) -> None:
-    """Write through ``write`` to a temporary file in the same folder, fsync, then rename over ``path``.
+def _atomic_write(path: Path, write: Callable[[IO[str]], None], database: Path | None) -> None:
+    """Write UTF-8 text through ``write`` with ``store.files.write_file`` (guarded, atomic)."""
 
-    A symbolic link is written through: the file it points to is replaced.
-    """
-    path = Path(os.path.realpath(path))
-    folder = path.parent
-    if not folder.is_dir():
-        raise OrganizerError(f"cannot write {path}: the folder {folder} does not exist")
-    clean_stale_temps(folder, path.name, TEMP_SUFFIX)
-    try:
-        tmp = private_temp(folder, path.name, TEMP_SUFFIX)
-    except OSError as err:
-        raise OrganizerError(f"cannot write {path}: {err.strerror}") from None
-    try:
-        with tmp.open("w", encoding="utf-8") as fh:
-            write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as err:
-        tmp.unlink(missing_ok=True)
-        raise OrganizerError(f"cannot write {path}: {err.strerror}") from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    def fill(fh: BinaryIO) -> None:
+        text = io.TextIOWrapper(fh, encoding="utf-8")
+        write(text)
+        text.flush()
+        text.detach()  # the binary file stays open for write_file to sync and rename
+
+    write_file(path, fill, database=database, suffix=TEMP_SUFFIX)
