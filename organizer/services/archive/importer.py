@@ -12,12 +12,9 @@ record and field. A record whose uid is already in the database is left as it is
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,21 +22,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from organizer.domain import fields
-from organizer.domain.enums import (
-    parse_enum,
-)
 from organizer.domain.errors import ImportFormatError, OrganizerError, ValidationError
-from organizer.domain.fields import Field, FieldTable, FieldType
 from organizer.domain.records import (
-    ContactEntry,
-    NameVariant,
     PersonData,
 )
 from organizer.services import agreements, followups, institutions, meetings, people, visits
 from organizer.services._checks import SHORT_LIMIT, CheckedRecord, Checker, clean
-from organizer.services._records import FREE_UIDS, KNOWN_IDS, topics_by_name
+from organizer.services._records import topics_by_name
 from organizer.services.archive import file as archive_file
 from organizer.services.archive.file import ArchiveFile
+from organizer.services.archive.reading import RecordReader, UidResolver, data_reader, excerpt
 from organizer.store import audit, schema
 from organizer.store import models as m
 from organizer.store.bulk import insert_rows
@@ -50,14 +42,7 @@ FORMAT = archive_file.FORMAT
 VERSION = archive_file.VERSION
 SECTIONS = archive_file.SECTIONS
 
-INT_LIMIT = 2**31 - 1
-"""Largest whole number a field of an archive may hold (32-bit integer columns)."""
-
 Progress = Callable[[int, int], None]
-
-
-def _excerpt(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else f"{text[:limit - 1]}… ({len(text):,} characters)"
 
 
 @dataclass
@@ -68,203 +53,6 @@ class ImportReport:
     @property
     def total_added(self) -> int:
         return sum(self.added.values())
-
-
-class _Reader:
-    """Typed access to one JSON record, turning every type mistake into a ValidationError.
-
-    A nested part (a position of a person...) names itself after its record, ``people[3] (uid).positions[0]``;
-    the name is only built when a message needs it."""
-
-    __slots__ = ("_index", "_key", "_parent", "_where", "raw")
-
-    def __init__(self, raw: Any, where: str | None, parent: _Reader | None = None, key: str = "",
-                 index: int = 0) -> None:
-        self._where, self._parent, self._key, self._index = where, parent, key, index
-        if not isinstance(raw, Mapping):
-            raise ValidationError(f"expected an object, got {type(raw).__name__}", record=self.where)
-        self.raw = raw
-
-    @property
-    def where(self) -> str:
-        if self._where is None:
-            assert self._parent is not None
-            self._where = f"{self._parent.where}.{self._key}[{self._index}]"
-        return self._where
-
-    @where.setter
-    def where(self, value: str) -> None:
-        self._where = value
-
-    def fail(self, key: str, message: str) -> ValidationError:
-        return ValidationError({key: message}, record=self.where)
-
-    def text(self, key: str, default: str = "") -> str:
-        value = self.raw.get(key, default)
-        if value is None:
-            return default
-        if not isinstance(value, str):
-            raise self.fail(key, f"expected text, got {type(value).__name__}")
-        return value
-
-    def opt_text(self, key: str) -> str | None:
-        value = self.text(key)
-        return value or None
-
-    def integer(self, key: str, default: int = 0) -> int:
-        value = self.raw.get(key, default)
-        if value is None:
-            return default
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(key, f"expected a whole number, got {_excerpt(repr(value))}")
-        if not -INT_LIMIT <= value <= INT_LIMIT:
-            raise self.fail(key, f"the number {_excerpt(str(value))} is out of range (at most {INT_LIMIT:,})")
-        return value
-
-    def flag(self, key: str, default: bool = False) -> bool:
-        value = self.raw.get(key, default)
-        if not isinstance(value, bool):
-            raise self.fail(key, f"expected true or false, got {value!r}")
-        return value
-
-    def seq(self, key: str) -> list[Any]:
-        value = self.raw.get(key) or []
-        if not isinstance(value, list):
-            raise self.fail(key, f"expected a list, got {type(value).__name__}")
-        return value
-
-    def texts(self, key: str) -> tuple[str, ...]:
-        items = self.seq(key)
-        for i, item in enumerate(items):
-            if not isinstance(item, str):
-                raise self.fail(f"{key}[{i}]", f"expected text, got {type(item).__name__}")
-        return tuple(items)
-
-    def items(self, key: str) -> list[_Reader]:
-        return [_Reader(item, None, self, key, i) for i, item in enumerate(self.seq(key))]
-
-    def day(self, key: str) -> date | None:
-        value = self.text(key)
-        if not value:
-            return None
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise self.fail(key, f"{_excerpt(repr(value))} is not a date (YYYY-MM-DD)") from None
-
-    def moment(self, key: str) -> datetime | None:
-        value = self.text(key)
-        if not value:
-            return None
-        try:
-            parsed = datetime.fromisoformat(value)
-        except ValueError:
-            raise self.fail(key, f"{_excerpt(repr(value))} is not a date and time (YYYY-MM-DDTHH:MM)") from None
-        if parsed.tzinfo is not None:
-            raise self.fail(key, f"{_excerpt(repr(value))} has a time zone offset; times are the local time at "
-                                 "the venue, without an offset (YYYY-MM-DDTHH:MM)")
-        return parsed
-
-    def contacts(self, key: str) -> tuple[ContactEntry, ...]:
-        out = []
-        for i, item in enumerate(self.seq(key)):
-            if isinstance(item, str):
-                out.append(ContactEntry(item))
-            else:
-                r = _Reader(item, None, self, key, i)
-                out.append(ContactEntry(r.text("value"), r.text("label")))
-        return tuple(out)
-
-    def variants(self, key: str = "name_variants") -> tuple[NameVariant, ...]:
-        out = []
-        for i, item in enumerate(self.seq(key)):
-            if isinstance(item, str):
-                out.append(NameVariant(item))
-            else:
-                r = _Reader(item, None, self, key, i)
-                out.append(NameVariant(r.text("name"), r.text("script"), r.text("language")))
-        return tuple(out)
-
-
-class _Resolver:
-    """Maps uids in the file to ids in the database (records imported earlier or already there)."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self._ids: dict[tuple[type[m.RecordMixin], str], int] = {}
-        # Every id handed out here exists in this transaction: the services need not load it again.
-        self._known: set[tuple[type[Any], int]] = session.info.setdefault(KNOWN_IDS, set())
-        self._present: dict[type[m.RecordMixin], set[str]] = {}
-        # Records this import created through the ORM, whose ids are known once they are flushed.
-        self._unflushed: list[tuple[type[m.RecordMixin], m.RecordMixin]] = []
-        # uids ``exists`` found unused: the services' ``uid_free`` need not look them up again.
-        self._free: set[tuple[type[Any], str]] = session.info.setdefault(FREE_UIDS, set())
-
-    def id_of(self, model: type[m.RecordMixin], uid: str | None, reader: _Reader, key: str) -> int | None:
-        if not uid:
-            return None
-        cached = self._ids.get((model, uid))
-        if cached is not None:
-            return cached
-        if self._unflushed:
-            self.flushed()  # records of this file not written yet (institutions wait for their units)
-            cached = self._ids.get((model, uid))
-            if cached is not None:
-                return cached
-        ident = self.session.scalar(select(model.id).where(model.uid == uid))
-        if ident is None and self.session.new:
-            self.session.flush()
-            ident = self.session.scalar(select(model.id).where(model.uid == uid))
-        if ident is None:
-            ident = self._merged_into(model, uid)  # a merged record's uid stands for the record it went into
-        if ident is None:
-            raise reader.fail(key, f"refers to {uid!r}, which is neither in the file nor in the database")
-        self.remember(model, uid, ident)
-        return ident
-
-    def created(self, model: type[m.RecordMixin], record: m.RecordMixin) -> None:
-        """A record this import added through the ORM: its id is remembered at the next ``flushed``, so a
-        reference to it needs no look-up."""
-        self._unflushed.append((model, record))
-
-    def flushed(self) -> None:
-        """Flush the session and remember the ids of the records created since the last call."""
-        self.session.flush()
-        for model, record in self._unflushed:
-            self.remember(model, record.uid, record.id)  # the uid as stored (trimmed), as a look-up would find it
-        self._unflushed.clear()
-
-    def remember(self, model: type[m.RecordMixin], uid: str, ident: int) -> None:
-        self._ids[(model, uid)] = ident
-        self._known.add((model, ident))
-
-    def exists(self, model: type[m.RecordMixin], uid: str) -> bool:
-        """Present already, or merged into a record that is (its uid is that record's alias).
-
-        The uids of ``model``'s table (and merge aliases) are read once per import: one statement
-        instead of two per record. Records this import adds are not in that set; a uid twice in the
-        file is refused before this is asked."""
-        present = self._present.get(model)
-        if present is None:
-            conn = self.session.connection()
-            present = set(conn.scalars(select(model.uid)))
-            kind = str(getattr(model, "__tablename__", ""))
-            if kind in ("person", "institution"):
-                present.update(conn.scalars(select(m.MergeRecord.merged_uid).where(
-                    m.MergeRecord.kind == kind, m.MergeRecord.undone_at.is_(None))))
-            self._present[model] = present
-        if uid in present:
-            return True
-        self._free.add((model, uid))
-        return False
-
-    def _merged_into(self, model: type[m.RecordMixin], uid: str) -> int | None:
-        kind = str(getattr(model, "__tablename__", ""))
-        if kind not in ("person", "institution"):
-            return None
-        return self.session.scalar(select(m.MergeRecord.kept_id).where(
-            m.MergeRecord.kind == kind, m.MergeRecord.merged_uid == uid, m.MergeRecord.undone_at.is_(None))
-            .order_by(m.MergeRecord.id.desc()).limit(1))
 
 
 class _Pairs(dict[str, Any]):
@@ -362,7 +150,7 @@ def import_archive(db: Database, data: Archive, progress: Progress | None = None
         # are queued below in a few statements (store/search/queue.py).
         triggers_back = search_queue.without_insert_triggers(session.connection())
         created: dict[str, list[str]] = {}
-        res = _Resolver(session)
+        res = UidResolver(session)
         for section in SECTIONS:
             report.added[section] = 0
             report.unchanged[section] = 0
@@ -376,10 +164,10 @@ def import_archive(db: Database, data: Archive, progress: Progress | None = None
                 numbered = _parents_first(list(raw_items))
             seen: set[str] = set()
             for n, (i, raw) in enumerate(numbered):
-                r = _Reader(raw, f"{section}[{i}]")
+                r = RecordReader(raw, f"{section}[{i}]")
                 uid = clean(r.text("uid")) if section != "topics" else ""  # as stored
                 if uid:
-                    r.where = f"{section}[{i}] ({_excerpt(uid)})"
+                    r.where = f"{section}[{i}] ({excerpt(uid)})"
                     if uid in seen:
                         raise r.fail("uid", "appears twice in the file")
                     seen.add(uid)
@@ -414,14 +202,14 @@ _AUDIT_KINDS = {"people": "person", "institutions": "institution", "visits": "vi
 """Archive sections whose new records get a "create" entry in the audit trail."""
 
 
-def _in_chunks(session: Session, res: _Resolver, section: str, items: Iterable[Any], report: ImportReport,
+def _in_chunks(session: Session, res: UidResolver, section: str, items: Iterable[Any], report: ImportReport,
                tick: Callable[[], None], created: list[str]) -> None:
     """A section of ``_BULK_RECORDS``: its records (uid required, once in the file) are checked by their
     service's rules and written ``CHUNK`` at a time with bulk inserts (``_records_chunk``). The ORM would
     build and track several objects per record (a person's names, e-mails, positions...), which made these
     sections most of an import's time and memory."""
     seen: set[str] = set()
-    chunk: list[tuple[_Reader, str]] = []
+    chunk: list[tuple[RecordReader, str]] = []
 
     def flush() -> None:
         added = _records_chunk(session, res, section, chunk, tick, created)
@@ -430,11 +218,11 @@ def _in_chunks(session: Session, res: _Resolver, section: str, items: Iterable[A
         chunk.clear()
 
     for i, raw in enumerate(items):
-        r = _Reader(raw, f"{section}[{i}]")
+        r = RecordReader(raw, f"{section}[{i}]")
         uid = clean(r.text("uid"))  # as stored
         if not uid:
             raise r.fail("uid", "every record needs a uid")
-        r.where = f"{section}[{i}] ({_excerpt(uid)})"
+        r.where = f"{section}[{i}] ({excerpt(uid)})"
         if uid in seen:
             raise r.fail("uid", "appears twice in the file")
         seen.add(uid)
@@ -451,7 +239,7 @@ def _new_ids(conn: Any, table: Any, uids: list[str]) -> list[int]:
     return [found[uid] for uid in uids]
 
 
-def _records_chunk(session: Session, res: _Resolver, section: str, chunk: list[tuple[_Reader, str]],
+def _records_chunk(session: Session, res: UidResolver, section: str, chunk: list[tuple[RecordReader, str]],
                    tick: Callable[[], None], created: list[str]) -> int:
     """Validate and insert the new records of one chunk of ``section`` (uids appended to ``created``);
     returns how many were new."""
@@ -500,7 +288,7 @@ def _records_chunk(session: Session, res: _Resolver, section: str, chunk: list[t
     return len(checked)
 
 
-def _present(session: Session, res: _Resolver, model: type[m.RecordMixin], uids: list[str]) -> set[str]:
+def _present(session: Session, res: UidResolver, model: type[m.RecordMixin], uids: list[str]) -> set[str]:
     """Which of these uids are in the database already (or are merge aliases of records that are)."""
     if model is not m.Person:
         return {uid for uid in uids if res.exists(model, uid)}
@@ -548,9 +336,9 @@ def _parents_first(items: list[Any]) -> list[tuple[int, Any]]:
             if id(current) in on_chain:
                 start = next(k for k, c in enumerate(chain) if c is current)
                 loop = [str(c.get("uid")) for c in chain[start:]] + [str(current.get("uid"))]
-                where = f"institutions[{index[id(current)]}] ({_excerpt(str(current.get('uid')))})"
+                where = f"institutions[{index[id(current)]}] ({excerpt(str(current.get('uid')))})"
                 raise ValidationError({"parent": "the parents form a cycle: "
-                                                 + _excerpt(" -> ".join(loop), 300)}, record=where)
+                                                 + excerpt(" -> ".join(loop), 300)}, record=where)
             chain.append(current)
             on_chain.add(id(current))
             parent_uid = current.get("parent") if isinstance(current, dict) else None
@@ -562,7 +350,7 @@ def _parents_first(items: list[Any]) -> list[tuple[int, Any]]:
     return sorted(enumerate(items), key=lambda pair: depth[id(pair[1])])
 
 
-def _import_one(session: Session, res: _Resolver, section: str, r: _Reader, uid: str) -> bool:
+def _import_one(session: Session, res: UidResolver, section: str, r: RecordReader, uid: str) -> bool:
     if section == "topics":
         checker = Checker(r.where)
         name = r.text("name")
@@ -591,116 +379,28 @@ def _import_one(session: Session, res: _Resolver, section: str, r: _Reader, uid:
     return True
 
 
-_REF_MODELS: dict[str, type[m.RecordMixin]] = {
-    "institution": m.Institution, "person": m.Person, "visit": m.Visit, "meeting": m.Meeting}
-FieldReader = Callable[[_Resolver, _Reader, str], Any]
+_read_institution = data_reader(fields.INSTITUTION)
+_read_agreement = data_reader(fields.AGREEMENT)
+_read_visit = data_reader(fields.VISIT)
+_read_meeting = data_reader(fields.MEETING)
+_read_followup = data_reader(fields.FOLLOWUP)
+_read_person_fields = data_reader(fields.PERSON)
 
 
-def _reader(table: FieldTable) -> Callable[[_Resolver, _Reader, str], Any]:
-    """A function from an archive record (or row) to the input of ``table`` (``domain.fields``): each field
-    read from its archive key as its type says, references looked up by uid; made once per table."""
-    plan = [(fld.name, _field_reader(table, fld)) for fld in table if fld.archive is not None]
-    data = table.data
-
-    def read(res: _Resolver, r: _Reader, uid: str) -> Any:
-        return data(**{name: read_field(res, r, uid) for name, read_field in plan})
-
-    return read
-
-
-def _field_reader(table: FieldTable, fld: Field) -> FieldReader:
-    key, t, required = str(fld.archive), fld.type, table.required(fld.name)
-    if t is FieldType.UID:
-        return lambda res, r, uid: uid or None
-    if t in (FieldType.TEXT, FieldType.LONG_TEXT):
-        return lambda res, r, uid: r.text(key)
-    if t is FieldType.TEXTS:
-        return lambda res, r, uid: r.texts(key)
-    if t is FieldType.DATE:
-        return lambda res, r, uid: r.day(key)
-    if t is FieldType.DATETIME:
-        return lambda res, r, uid: r.moment(key)
-    if t is FieldType.BOOL:
-        return lambda res, r, uid: r.flag(key)
-    if t is FieldType.INT:
-        return lambda res, r, uid: r.integer(key)
-    if t is FieldType.ENUM:
-        assert fld.enum is not None
-        enum, default = fld.enum, table.default(fld.name)
-        text = str(default) if default is not None else ""
-        return lambda res, r, uid: parse_enum(enum, r.text(key, text), key)
-    if t is FieldType.REF:
-        return _ref_reader(_REF_MODELS[fld.ref], key, required)
-    if t is FieldType.REFS:
-        model = _REF_MODELS[fld.ref]
-        return lambda res, r, uid: tuple(res.id_of(model, ref, r, f"{key}[{i}]") for i, ref in enumerate(r.texts(key)))
-    if t is FieldType.ROWS:
-        rows = fld.row_table
-        row = _reader(rows)
-        shorthand = rows.fields[0].type is FieldType.TEXT  # "a@b.org" for {"value": "a@b.org"}
-
-        def read_rows(res: _Resolver, r: _Reader, uid: str) -> tuple[Any, ...]:
-            out = []
-            for i, item in enumerate(r.seq(key)):
-                if shorthand and isinstance(item, str):
-                    out.append(rows.data(item))
-                else:
-                    out.append(row(res, _Reader(item, None, r, key, i), ""))
-            return tuple(out)
-
-        return read_rows
-    if t is FieldType.NESTED:
-        nested = _reader(fld.row_table)
-        return lambda res, r, uid: nested(res, _Reader(r.raw.get(key) or {}, f"{r.where}.{key}"), "")
-    if t is FieldType.BYTES:
-        return lambda res, r, uid: _file(r, key)
-    raise AssertionError(f"no archive reader for {table.kind}.{fld.name} ({t})")
-
-
-def _ref_reader(model: type[m.RecordMixin], key: str, required: bool) -> FieldReader:
-    def read(res: _Resolver, r: _Reader, uid: str) -> int | None:
-        ident = res.id_of(model, r.opt_text(key), r, key)
-        if ident is None and required:
-            raise r.fail(key, "is required")
-        return ident
-
-    return read
-
-
-def _file(r: _Reader, key: str) -> bytes | None:
-    """A file carried as ``{"media_type": ..., "base64": ...}`` (a person's photo); its type is read apart."""
-    raw = r.raw.get(key)
-    if raw is None:
-        return None
-    p = _Reader(raw, f"{r.where}.{key}")
-    try:
-        return base64.b64decode(p.text("base64"), validate=True)
-    except (binascii.Error, ValueError):
-        raise p.fail("base64", "is not valid base64") from None
-
-
-_read_institution = _reader(fields.INSTITUTION)
-_read_agreement = _reader(fields.AGREEMENT)
-_read_visit = _reader(fields.VISIT)
-_read_meeting = _reader(fields.MEETING)
-_read_followup = _reader(fields.FOLLOWUP)
-_read_person_fields = _reader(fields.PERSON)
-
-
-def _person_data(res: _Resolver, r: _Reader, uid: str) -> PersonData:
+def _person_data(res: UidResolver, r: RecordReader, uid: str) -> PersonData:
     data: PersonData = _read_person_fields(res, r, uid)
     if data.photo is None:
         return data
-    photo = _Reader(r.raw["photo"], f"{r.where}.photo")
+    photo = RecordReader(r.raw["photo"], f"{r.where}.photo")
     return replace(data, photo_type=photo.text("media_type"))
 
 
-def _institution(session: Session, res: _Resolver, r: _Reader, uid: str) -> m.RecordMixin:
+def _institution(session: Session, res: UidResolver, r: RecordReader, uid: str) -> m.RecordMixin:
     # written in batches; a unit's look-up of its parent flushes what is pending first
     return institutions.create_in(session, _read_institution(res, r, uid), flush=False)
 
 
-def _agreement(session: Session, res: _Resolver, r: _Reader, uid: str) -> m.RecordMixin:
+def _agreement(session: Session, res: UidResolver, r: RecordReader, uid: str) -> m.RecordMixin:
     return agreements.create_in(session, _read_agreement(res, r, uid), flush=False)
 
 
@@ -712,13 +412,13 @@ _MODELS: dict[str, type[m.RecordMixin]] = {
     "followups": m.FollowUp,
     "agreements": m.Agreement,
 }
-_BUILDERS: dict[str, Callable[[Session, _Resolver, _Reader, str], m.RecordMixin]] = {
+_BUILDERS: dict[str, Callable[[Session, UidResolver, RecordReader, str], m.RecordMixin]] = {
     "institutions": _institution,
     "agreements": _agreement,
 }
 """The sections imported record by record through the services' ``create_in`` (the ORM): institutions
 (a unit refers to its parent, which the same chunk may create) and agreements (few)."""
-_BULK_RECORDS: dict[str, tuple[type[m.RecordMixin], str, Callable[[_Resolver, _Reader, str], Any],
+_BULK_RECORDS: dict[str, tuple[type[m.RecordMixin], str, Callable[[UidResolver, RecordReader, str], Any],
                                Callable[[Session, Any, Checker], CheckedRecord]]] = {
     "people": (m.Person, "person", _person_data, _check_person),
     "visits": (m.Visit, "visit", _read_visit, visits.check_visit),
