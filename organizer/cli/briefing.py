@@ -69,38 +69,29 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_briefing(db: Database, args: argparse.Namespace, out: TextIO) -> int:
-    from organizer.briefing import BriefingOptions, render_visit_briefing
     from organizer.services import briefing as assembly
+    from organizer.services.documents import DocumentRequest, render
     from organizer.store.files import check_output_path, write_file
 
-    try:
-        options = BriefingOptions(lang=args.lang, paper=args.paper, report=args.report, marking=args.marking,
-                                  sections=tuple(args.sections) if args.sections else None)
-    except ValueError as exc:
-        raise OrganizerError(str(exc)) from None
     visit_id = assembly.resolve_visit(db, args.visit)
     target: Path = args.out or Path(f"{'report' if args.report else 'briefing'}-{visit_id}.pdf")
     check_output_path(target, db.path)  # before the layout work; checked again when written
-    data = assembly.visit_briefing(db, visit_id, issuing_office=args.office or None, lang=options.lang)
-    pdf = render_visit_briefing(data, options)
-    write_file(target, pdf, database=db.path)
+    document = render(db, DocumentRequest(
+        "visit", visit_id, lang=args.lang, paper=args.paper, report=args.report, marking=args.marking,
+        sections=tuple(args.sections) if args.sections else None, issuing_office=args.office or None))
+    write_file(target, document.pdf, database=db.path)
     print(f"wrote {inline(target)} ({'report' if args.report else 'briefing'} of visit {visit_id}: "
-          f"{inline(data.title)})", file=out)
+          f"{inline(document.title)})", file=out)
     return 0
 
 
 def cmd_dossier(db: Database, args: argparse.Namespace, out: TextIO) -> int:
-    from organizer.briefing import BriefingOptions, render_institution_dossier, render_person_dossier
-    from organizer.services import briefing as assembly
+    from organizer.services.documents import DocumentRequest, render
     from organizer.store.files import check_output_path, write_file
 
-    options = BriefingOptions(lang=args.lang, paper=args.paper, marking=args.marking)
     check_output_path(args.out, db.path)  # before the layout work; checked again when written
-    if args.kind == "person":
-        pdf = render_person_dossier(assembly.person_dossier(db, args.id, lang=options.lang), options)
-    else:
-        pdf = render_institution_dossier(assembly.institution_dossier(db, args.id, lang=options.lang), options)
-    write_file(args.out, pdf, database=db.path)
+    document = render(db, DocumentRequest(args.kind, args.id, lang=args.lang, paper=args.paper, marking=args.marking))
+    write_file(args.out, document.pdf, database=db.path)
     print(f"wrote {inline(args.out)} (dossier of {args.kind} {args.id})", file=out)
     return 0
 

@@ -1,19 +1,17 @@
 """Export a briefing (visit) or a dossier (person, institution): choices, a worker thread, then the preview.
 
-The document is assembled and laid out on a ``QThreadPool`` worker (a ``QRunnable``); its signals bring
-page progress and the finished PDF back to the UI thread, which opens ``PdfPreview``. ReportLab renders
-one document at a time (a lock in ``organizer.briefing.fonts``), so a second export waits its turn.
+The document is assembled and laid out by ``services.documents.render`` (the same call as the command
+line's) on the window's ``TaskRunner``; page progress and the finished PDF come back to the UI thread,
+which opens ``PdfPreview``. ReportLab renders one document at a time (a lock in
+``organizer.briefing.fonts``), so a second export waits its turn.
 """
 
 from __future__ import annotations
 
 import re
 import traceback
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -34,85 +32,22 @@ from PySide6.QtWidgets import (
 from organizer.domain.briefing import REPORT_SECTIONS, SECTIONS
 from organizer.domain.errors import OrganizerError
 from organizer.gui.pdf_preview import PdfPreview
+from organizer.gui.tasks import Task, TaskContext, TaskRunner, call
+from organizer.services.documents import Document, DocumentRequest, render
 
 if TYPE_CHECKING:
     from organizer.store.database import Database
 
 KINDS = ("visit", "person", "institution")
-_RUNNING: set[ExportJob] = set()
-"""Jobs on the pool: kept alive here until their result is back on the UI thread."""
-
-
-@dataclass(frozen=True)
-class ExportRequest:
-    kind: str
-    ident: int
-    lang: str = "en"
-    paper: str = "a4"
-    report: bool = False
-    sections: tuple[str, ...] | None = None
-    marking: str = ""
-
-
-def generate(db: Database, request: ExportRequest, progress: Callable[[int], None] | None = None) -> bytes:
-    """Assemble and lay out the document (runs on the worker thread; no Qt here)."""
-    from organizer.briefing import (
-        BriefingOptions,
-        render_institution_dossier,
-        render_person_dossier,
-        render_visit_briefing,
-    )
-    from organizer.services import briefing as assembly
-
-    options = BriefingOptions(lang=request.lang, paper=request.paper, report=request.report,
-                              sections=request.sections, marking=request.marking)
-    if request.kind == "visit":
-        return render_visit_briefing(assembly.visit_briefing(db, request.ident, lang=request.lang), options, progress)
-    if request.kind == "person":
-        return render_person_dossier(assembly.person_dossier(db, request.ident, lang=request.lang), options, progress)
-    dossier = assembly.institution_dossier(db, request.ident, lang=request.lang)
-    return render_institution_dossier(dossier, options, progress)
-
-
-class JobSignals(QObject):
-    progress = Signal(int)
-    finished = Signal(bytes)
-    failed = Signal(str)
-
-
-class ExportJob(QRunnable):
-    """One export on the global thread pool; results come back through ``signals``."""
-
-    def __init__(self, db: Database, request: ExportRequest) -> None:
-        super().__init__()
-        self.db = db
-        self.request = request
-        self.signals = JobSignals()
-        self._last_page = 0
-
-    def _progress(self, page: int) -> None:
-        # A page count per page is plenty; report only forward steps (later passes start at page 1 again).
-        if page > self._last_page:
-            self._last_page = page
-            self.signals.progress.emit(page)
-
-    def run(self) -> None:
-        try:
-            pdf = generate(self.db, self.request, self._progress)
-        except OrganizerError as exc:
-            self.signals.failed.emit(str(exc))
-        except Exception as exc:  # shown to the user as one line, never a crash of the worker thread
-            traceback.print_exc()
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
-        else:
-            self.signals.finished.emit(pdf)
 
 
 class BriefingDialog(QDialog):
     """Choices for one document, then generation with a progress bar, then the preview window."""
 
-    def __init__(self, db: Database, kind: str, ident: int, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, kind: str, ident: int, title: str, parent: QWidget | None = None,
+                 *, runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
+        self.runner = runner if runner is not None else TaskRunner(self)
         if kind not in KINDS:
             raise ValueError(f"unknown kind {kind!r}")
         self.db = db
@@ -120,7 +55,7 @@ class BriefingDialog(QDialog):
         self.ident = ident
         self.record_title = title
         self.preview: PdfPreview | None = None
-        self.job: ExportJob | None = None
+        self.job: Task | None = None
         self.setWindowTitle(self.tr("Briefing") if kind == "visit" else self.tr("Dossier"))
 
         layout = QVBoxLayout(self)
@@ -199,38 +134,45 @@ class BriefingDialog(QDialog):
             self.section_checks[name] = check
             self.sections_grid.addWidget(check, i // 2, i % 2)
 
-    def request(self) -> ExportRequest:
+    def request(self) -> DocumentRequest:
         sections: tuple[str, ...] | None = None
         if self.kind == "visit":
             chosen = tuple(name for name, check in self.section_checks.items() if check.isChecked())
             sections = None if len(chosen) == len(self.section_checks) else chosen
-        return ExportRequest(
+        return DocumentRequest(
             kind=self.kind, ident=self.ident, lang=str(self.lang_combo.currentData()),
             paper=str(self.paper_combo.currentData()), report=self.kind == "visit" and self.report_radio.isChecked(),
             sections=sections, marking=self.marking_edit.text().strip(),
         )
 
     def start(self) -> None:
-        """Generate on the thread pool; the dialog stays responsive and shows the page count reached."""
+        """Generate on a worker; the dialog stays responsive and shows the page count reached."""
         if self.job is not None:
             return
         self.generate_button.setEnabled(False)
         self.progress.show()
         self.status.setText(self.tr("Laying out the document…"))
-        self.job = ExportJob(self.db, self.request())
-        self.job.signals.progress.connect(self._on_progress)
-        self.job.signals.finished.connect(self._on_finished)
-        self.job.signals.failed.connect(self._on_failed)
-        job = self.job
-        _RUNNING.add(job)
-        job.signals.finished.connect(lambda _pdf: _RUNNING.discard(job))
-        job.signals.failed.connect(lambda _msg: _RUNNING.discard(job))
-        QThreadPool.globalInstance().start(job)
+        db, request = self.db, self.request()
+
+        def work(ctx: TaskContext) -> Document:
+            reached = [0]
+
+            def pages(page: int) -> None:
+                # A page count per page is plenty; only forward steps (later passes start at page 1 again).
+                if page > reached[0]:
+                    reached[0] = page
+                    ctx.progress(page, 0)
+
+            return render(db, request, pages)
+
+        self.job = self.runner.submit(work, on_done=self._on_finished, on_error=self._on_error,
+                                      on_progress=lambda page, _total, _text: self._on_progress(page))
 
     def _on_progress(self, page: int) -> None:
         self.status.setText(self.tr("Laying out the document… page %1").replace("%1", str(page)))
 
-    def _on_finished(self, pdf: bytes) -> None:
+    def _on_finished(self, document: Document) -> None:
+        pdf = document.pdf
         self.job = None
         self.progress.hide()
         stem = re.sub(r"[^\w.-]+", "-", self.record_title).strip("-")[:60] or self.kind
@@ -240,6 +182,11 @@ class BriefingDialog(QDialog):
         self.preview.show()
         self.accept()
 
+    def _on_error(self, error: BaseException) -> None:
+        if not isinstance(error, OrganizerError):  # one line to the user, never a crash of the worker
+            traceback.print_exception(error)
+        self._on_failed(str(error) if isinstance(error, OrganizerError) else f"{type(error).__name__}: {error}")
+
     def _on_failed(self, message: str) -> None:
         self.job = None
         self.progress.hide()
@@ -247,10 +194,8 @@ class BriefingDialog(QDialog):
         self.status.setText(self.tr("Could not generate the document: %1").replace("%1", message))
 
     def reject(self) -> None:
-        if self.job is not None:  # the worker cannot be interrupted mid-page; let it finish unseen
-            self.job.signals.finished.disconnect(self._on_finished)
-            self.job.signals.failed.disconnect(self._on_failed)
-            self.job.signals.progress.disconnect(self._on_progress)
+        if self.job is not None:  # stops at the next page; its result is dropped
+            self.job.cancel()
             self.job = None
         super().reject()
 
@@ -266,8 +211,10 @@ def record_title(db: Database, kind: str, ident: int) -> str:
     return institutions.get_institution(db, ident).data.name
 
 
-def open_export_dialog(parent: QWidget, db: Database, kind: str, ident: int) -> BriefingDialog:
-    dialog = BriefingDialog(db, kind, ident, record_title(db, kind, ident), parent)
+def open_export_dialog(parent: QWidget, db: Database, kind: str, ident: int,
+                       runner: TaskRunner | None = None) -> BriefingDialog:
+    title = call(runner, record_title, db, kind, ident)
+    dialog = BriefingDialog(db, kind, ident, title, parent, runner=runner)
     dialog.setModal(True)
     dialog.show()
     return dialog

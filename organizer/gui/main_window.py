@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self._editors: dict[str, Callable[[int], Any]] = {}
         self.counts: dict[str, int] = {}
-        self.records = RecordActions(db, self)
+        self.records = RecordActions(db, self, runner=self.runner)
         """The undo stack of this database and the undoable record operations."""
         self.records.changed.connect(self.apply_changes)
         self.switch_language: Callable[[], None] | None = None
@@ -586,7 +586,7 @@ class MainWindow(QMainWindow):
             return
         from organizer.gui.briefing_dialog import open_export_dialog
 
-        self.export_dialog = open_export_dialog(self, self.db, "visit", ident)
+        self.export_dialog = open_export_dialog(self, self.db, "visit", ident, self.runner)
 
     def export_dossier(self) -> None:
         """The dossier dialog for the person or institution selected in the current tab."""
@@ -599,7 +599,7 @@ class MainWindow(QMainWindow):
             return
         from organizer.gui.briefing_dialog import open_export_dialog
 
-        self.export_dialog = open_export_dialog(self, self.db, kind, ident)
+        self.export_dialog = open_export_dialog(self, self.db, kind, ident, self.runner)
 
     def find_duplicates(self) -> None:
         """Tools > Find duplicates…: the pairs side by side, merges on this window's undo stack."""

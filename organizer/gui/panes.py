@@ -3,8 +3,8 @@
 ``MasterDetailTab`` owns a view (table or tree), optionally a filter bar above it, and a
 ``DetailBrowser``; selecting a row renders that record's HTML in the browser. Subclasses say how to
 load their model, find a row by id and render a record. Id lists load on a worker thread (see
-``organizer.gui.tasks``); a detail pane is one record read (a few milliseconds even at 100,000
-people), done on the UI thread.
+``organizer.gui.tasks``); a detail pane (the record's reads and its HTML) is rendered on a worker too,
+through ``tasks.call``, when the tab has a runner (the window's).
 
 Links in a pane are ``kind:id`` (``person:12``) and lead to the record's tab; action links
 (``add-meeting:3``) ask the window to open an editor for that record.
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QModelIndex, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -31,6 +32,7 @@ from organizer.domain.errors import OrganizerError
 from organizer.gui.details import ACTIONS, NEW_RECORD, esc, message_html
 from organizer.gui.i18n import QT_TRANSLATE_NOOP
 from organizer.gui.models import ID_ROLE
+from organizer.gui.tasks import TaskRunner, call
 
 RECORD_KINDS = frozenset(RecordKind)
 """Link schemes a detail pane follows (``person:12``)."""
@@ -161,6 +163,8 @@ class MasterDetailTab(QWidget):
                  parent: QWidget | None = None, *, top: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view = view
+        self.detail_runner: TaskRunner | None = None
+        """Where ``detail_html`` runs (set by subclasses to the window's runner; None: here)."""
         self.detail = DetailBrowser()
         self.detail.setAccessibleName(translate("MasterDetailTab", "Details"))
         self.splitter = QSplitter(orientation)
@@ -292,10 +296,13 @@ class MasterDetailTab(QWidget):
             empty = model is not None and model.rowCount() == 0
             self.detail.setHtml(self.empty_html() if empty else message_html(self.placeholder))
             return
+        generation = self.details_rendered
         try:
-            body = self.detail_html(ident)
+            body = call(self.detail_runner, self.detail_html, ident)
         except OrganizerError as err:
             body = message_html(translate("MasterDetailTab", "%1 (press F5 to reload)").replace("%1", str(err)))
+        if generation != self.details_rendered or not shiboken6.isValid(self.detail):
+            return  # another record was rendered while this one was read (or the tab is gone)
         self.detail.setHtml(body)
 
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:

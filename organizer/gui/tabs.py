@@ -51,6 +51,7 @@ class ListTab(MasterDetailTab):
         self.filters = FilterBar(filter_placeholder)
         super().__init__(self.table, orientation, parent, top=self.filters)
         self._db = db
+        self.detail_runner = runner
         self.model = LazyListModel(db, self.kind, columns, self, runner=runner)
         configure_table(self.table)
         self.table.setModel(self.model)
@@ -193,6 +194,7 @@ class InstitutionsTab(MasterDetailTab):
         super().__init__(self.tree, Qt.Orientation.Horizontal, parent, top=self.filters)
         self._db = db
         self._tasks = LatestOnly(runner) if runner is not None else None
+        self.detail_runner = runner
         self.model = InstitutionTreeModel(db, self, load=False)
         self.tree.setModel(self.model)
         self.tree.setAccessibleName(self.tr("Institutions"))

@@ -11,6 +11,14 @@ with the UI thread but plain data objects (never ORM objects).
 
 Each list asks for ids through its own ``LatestOnly`` slot: submitting again supersedes the previous
 request, whose result is dropped when it arrives, so typing in a filter field never shows stale rows.
+
+``call(runner, fn, *args)`` is for the calls whose result the code needs before it goes on (a save, an
+undo step, the record an editor opens, a detail pane): ``fn`` runs on a worker like any task, while
+the UI thread waits in a local event loop that excludes user input. The window keeps painting and
+nothing typed is lost (Qt keeps the excluded key and mouse events queued and delivers them when the
+call returns), yet the code reads in order, so go-to-definition from a GUI action reaches the
+service it calls. This is Anki's ``CollectionOp``/``QueryOp`` split with the callback written as the
+next line: the work is off the UI thread either way.
 """
 
 from __future__ import annotations
@@ -19,9 +27,12 @@ import contextlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, QThread, QThreadPool, Signal, Slot
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class CancelledError(Exception):
@@ -80,8 +91,10 @@ class Task:
 
     def __init__(self, runner: TaskRunner, fn: Callable[[TaskContext], Any],
                  on_done: Callable[[Any], None] | None, on_error: Callable[[BaseException], None] | None,
-                 on_progress: Callable[[int, int, str], None] | None) -> None:
+                 on_progress: Callable[[int, int, str], None] | None,
+                 on_finally: Callable[[], None] | None = None) -> None:
         self._runner = runner
+        self.on_finally = on_finally
         self.fn = fn
         self.on_done = on_done
         self.on_error = on_error
@@ -116,13 +129,24 @@ class Task:
     def _finish(self, result: object, error: BaseException | None) -> None:  # on the UI thread
         self.running = False
         self._runner._forget(self)
+        on_done, on_error, on_finally = self.on_done, self.on_error, self.on_finally
+        # The task and its relay hold each other: let go of the work and the callbacks (and what they
+        # hold: a dialog, an error's traceback) now rather than when the garbage collector runs.
+        self.fn = _done_already
+        self.on_done = self.on_error = self.on_progress = self.on_finally = None
+        if on_finally is not None:
+            on_finally()
         if self.cancelled:
             return
         if error is None:
-            if self.on_done is not None:
-                self.on_done(result)
-        elif self.on_error is not None:
-            self.on_error(error)
+            if on_done is not None:
+                on_done(result)
+        elif on_error is not None:
+            on_error(error)
+
+
+def _done_already(_context: TaskContext) -> None:
+    """A finished task's work (it keeps nothing alive)."""
 
 
 class _Runnable(QRunnable):
@@ -147,9 +171,11 @@ class TaskRunner(QObject):
 
     def submit(self, fn: Callable[[TaskContext], Any], *, on_done: Callable[[Any], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None,
-               on_progress: Callable[[int, int, str], None] | None = None) -> Task:
-        """Run ``fn(context)`` on a worker thread; the callbacks run later on the UI thread."""
-        task = Task(self, fn, on_done, on_error, on_progress)
+               on_progress: Callable[[int, int, str], None] | None = None,
+               on_finally: Callable[[], None] | None = None) -> Task:
+        """Run ``fn(context)`` on a worker thread; the callbacks run later on the UI thread
+        (``on_finally`` also when the task was cancelled)."""
+        task = Task(self, fn, on_done, on_error, on_progress, on_finally)
         if self._closed:
             task.cancel()
             task.running = False
@@ -157,6 +183,10 @@ class TaskRunner(QObject):
         self._tasks.add(task)
         self.pool.start(_Runnable(task))
         return task
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
 
     @property
     def busy(self) -> bool:
@@ -175,6 +205,39 @@ class TaskRunner(QObject):
         for task in list(self._tasks):
             task.cancel()
         self.pool.waitForDone(timeout_ms)
+
+
+def call(runner: TaskRunner | None, fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
+    """``fn(*args, **kwargs)`` on one of ``runner``'s workers; returns its result or raises its error.
+
+    Meanwhile the UI thread runs a local event loop without user input (see the module docstring).
+    Without a runner, from a worker thread, or once the runner has shut down (the window is closing),
+    ``fn`` runs here and now."""
+    app = QCoreApplication.instance()
+    if runner is None or runner.closed or app is None or QThread.currentThread() is not app.thread():
+        return fn(*args, **kwargs)
+    loop = QEventLoop()
+    outcome: dict[str, Any] = {}
+
+    def done(result: Any) -> None:
+        outcome["result"] = result
+
+    def failed(error: BaseException) -> None:
+        outcome["error"] = error
+
+    task = runner.submit(lambda _ctx: fn(*args, **kwargs), on_done=done, on_error=failed, on_finally=loop.quit)
+    if task.running:
+        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    error = outcome.pop("error", None)
+    if error is not None:
+        try:
+            raise error
+        finally:  # the traceback holds this frame: no cycle through ``error`` and ``outcome``
+            del error
+    if "result" not in outcome:  # cancelled: the runner shut down while we waited
+        raise CancelledError
+    result: R = outcome.pop("result")
+    return result
 
 
 class LatestOnly:

@@ -23,6 +23,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from organizer.domain.changes import ChangeSet
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import OrganizerError
+from organizer.gui.tasks import P, R, TaskRunner, call
 
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
     from organizer.store.database import Database
@@ -105,11 +106,17 @@ class RecordActions(QObject):
     attachments_changed = Signal(object, int)
     """(owner kind, owner id): a file was attached to or removed from that record."""
 
-    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+    def __init__(self, db: Database, parent: QObject | None = None, *, runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.runner = runner if runner is not None else TaskRunner(self)
+        """Where the service calls of saves, undo steps and editors run (the window's one runner)."""
         self.stack = QUndoStack(self)
         self._versions: dict[tuple[RecordKind, int], int] = {}
+
+    def call(self, fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
+        """``fn(*args, **kwargs)`` (a service call) on a worker thread, waited for (``gui.tasks.call``)."""
+        return call(self.runner, fn, *args, **kwargs)
 
     # --- the version each record had when this stack last wrote or read it --------------------------
 
@@ -125,21 +132,21 @@ class RecordActions(QObject):
     # --- operations (raise OrganizerError: nothing is pushed then) -----------------------------------
 
     def create(self, kind: RecordKind, data: Any) -> Any:
-        detail = OPS[kind].create(self.db, data)
+        detail = self.call(OPS[kind].create, self.db, data)
         self.remember(kind, detail)
         self.stack.push(_CreateCommand(self, kind, detail.meta.id, self._describe(kind, data)))
         self.changed.emit(detail.changes or ChangeSet.of_create(kind, detail.meta.id))
         return detail
 
     def update(self, kind: RecordKind, ident: int, before: Any, after: Any, expected_version: int | None) -> Any:
-        detail = OPS[kind].update(self.db, ident, after, expected_version)
+        detail = self.call(OPS[kind].update, self.db, ident, after, expected_version)
         self.remember(kind, detail)
         self.stack.push(_UpdateCommand(self, kind, ident, before, after, self._describe(kind, after, edit=True)))
         self.changed.emit(detail.changes or ChangeSet.of_update(kind, ident))
         return detail
 
     def delete(self, kind: RecordKind, ident: int, expected_version: int | None, name: str = "") -> ChangeSet:
-        done = OPS[kind].delete(self.db, ident, expected_version)
+        done = self.call(OPS[kind].delete, self.db, ident, expected_version)
         self.forget(kind, ident)
         text = self.tr("Delete %1 “%2”").replace("%1", kind_label(kind)).replace("%2", name)
         self.stack.push(_DeleteCommand(self, kind, ident, done, text))
@@ -150,7 +157,7 @@ class RecordActions(QObject):
         """Attach a file to a record (undoable); raises OrganizerError (too large, owner gone)."""
         from organizer.services import attachments
 
-        row = attachments.add_attachment(self.db, owner, owner_id, name, content, media_type)
+        row = self.call(attachments.add_attachment, self.db, owner, owner_id, name, content, media_type)
         self.stack.push(AttachmentCommand(self, owner, owner_id, row, content, add=True))
         self.attachments_changed.emit(owner, owner_id)
         return row
@@ -159,8 +166,8 @@ class RecordActions(QObject):
         """Remove an attached file (undoable: the command keeps its bytes)."""
         from organizer.services import attachments
 
-        content = attachments.attachment_content(self.db, row.id)
-        attachments.delete_attachment(self.db, row.id)
+        content = self.call(attachments.attachment_content, self.db, row.id)
+        self.call(attachments.delete_attachment, self.db, row.id)
         self.stack.push(AttachmentCommand(self, owner, owner_id, row, content, add=False))
         self.attachments_changed.emit(owner, owner_id)
 
@@ -212,7 +219,8 @@ class _CreateCommand(_RecordCommand):
         self._gone: ChangeSet | None = None
 
     def revert(self) -> ChangeSet:
-        self._gone = OPS[self.kind].delete(self.actions.db, self.ident, self.actions.version(self.kind, self.ident))
+        self._gone = self.actions.call(OPS[self.kind].delete, self.actions.db, self.ident,
+                                       self.actions.version(self.kind, self.ident))
         self.actions.forget(self.kind, self.ident)
         return self._gone
 
@@ -220,8 +228,8 @@ class _CreateCommand(_RecordCommand):
         from organizer.services import changes
 
         assert self._gone is not None and self._gone.restore is not None
-        done = changes.restore(self.actions.db, self._gone.restore)
-        self.actions.remember(self.kind, OPS[self.kind].get(self.actions.db, self.ident))
+        done = self.actions.call(changes.restore, self.actions.db, self._gone.restore)
+        self.actions.remember(self.kind, self.actions.call(OPS[self.kind].get, self.actions.db, self.ident))
         return done
 
 
@@ -234,12 +242,13 @@ class _DeleteCommand(_RecordCommand):
         from organizer.services import changes
 
         assert self._gone.restore is not None
-        done = changes.restore(self.actions.db, self._gone.restore)
-        self.actions.remember(self.kind, OPS[self.kind].get(self.actions.db, self.ident))
+        done = self.actions.call(changes.restore, self.actions.db, self._gone.restore)
+        self.actions.remember(self.kind, self.actions.call(OPS[self.kind].get, self.actions.db, self.ident))
         return done
 
     def do(self) -> ChangeSet:
-        self._gone = OPS[self.kind].delete(self.actions.db, self.ident, self.actions.version(self.kind, self.ident))
+        self._gone = self.actions.call(OPS[self.kind].delete, self.actions.db, self.ident,
+                                       self.actions.version(self.kind, self.ident))
         self.actions.forget(self.kind, self.ident)
         return self._gone
 
@@ -252,7 +261,8 @@ class _UpdateCommand(_RecordCommand):
         self.after = after
 
     def _write(self, data: Any) -> ChangeSet:
-        detail = OPS[self.kind].update(self.actions.db, self.ident, data, self.actions.version(self.kind, self.ident))
+        detail = self.actions.call(OPS[self.kind].update, self.actions.db, self.ident, data,
+                                   self.actions.version(self.kind, self.ident))
         self.actions.remember(self.kind, detail)
         changes_made: ChangeSet = detail.changes or ChangeSet.of_update(self.kind, self.ident)
         return changes_made
@@ -280,13 +290,13 @@ class AttachmentCommand(QUndoCommand):
         from organizer.services import attachments
 
         # the old id when it is free: the command that added the file (further down the stack) removes it by id
-        self.row = attachments.add_attachment(self.actions.db, self.owner, self.owner_id, self.row.name,
-                                              self.content, self.row.media_type, ident=self.row.id)
+        self.row = self.actions.call(attachments.add_attachment, self.actions.db, self.owner, self.owner_id,
+                                     self.row.name, self.content, self.row.media_type, ident=self.row.id)
 
     def _detach(self) -> None:
         from organizer.services import attachments
 
-        attachments.delete_attachment(self.actions.db, self.row.id)
+        self.actions.call(attachments.delete_attachment, self.actions.db, self.row.id)
 
     def _run(self, step: Callable[[], None]) -> None:
         try:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -63,10 +64,12 @@ def _answer(qtbot: Any, restore: bool, seen: list[BackupOffer]) -> None:
 
 
 def test_a_corrupted_database_is_replaced_by_its_newest_good_backup(qtbot: Any, tmp_path: Path,
-                                                                   settings: Settings) -> None:
+                                                                   settings: Settings,
+                                                                   request: pytest.FixtureRequest) -> None:
     first = open_database(sqlite_url(tmp_path / "first.sqlite"))
     manager = WindowManager(first, settings)
-    qtbot.addWidget(manager.window)
+    old = manager.window  # replaced below and deleted (its deferred delete may run in a later wait)
+    request.addfinalizer(lambda: old.close() if shiboken6.isValid(old) else None)
     target = tmp_path / "visits.sqlite"
     made = _database_with_backups(target)
     _corrupt(made[-1])  # the newest backup is damaged too: the one before it is offered

@@ -10,10 +10,11 @@ import pytest
 from PySide6.QtPdf import QPdfDocument
 
 from organizer.briefing import BriefingOptions, render_visit_briefing
-from organizer.gui.briefing_dialog import BriefingDialog, ExportRequest, generate
+from organizer.gui.briefing_dialog import BriefingDialog
 from organizer.gui.main_window import MainWindow
 from organizer.gui.pdf_preview import PdfPreview
 from organizer.services import briefing as assembly
+from organizer.services.documents import DocumentRequest, render
 from organizer.store import Database
 
 
@@ -89,7 +90,7 @@ def test_report_sections_and_a_failure_is_shown(qtbot, gui_demo_db: Database) ->
 
 
 def test_dossier_generation(gui_demo_db: Database) -> None:
-    pdf = generate(gui_demo_db, ExportRequest(kind="institution", ident=2))
+    pdf = render(gui_demo_db, DocumentRequest(kind="institution", ident=2)).pdf
     assert "Institution dossier" in pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
 
 
@@ -134,7 +135,7 @@ def test_russian_document_from_the_window_uses_russian_names(gui_demo_db: Databa
     """The dialog's language reaches the assembly too, not only the labels: the cover names the issuing
     office by its Russian name in a Russian document and by its English name in an English one."""
     def cover(lang: str) -> str:
-        pdf = generate(gui_demo_db, ExportRequest(kind="visit", ident=1, lang=lang))
+        pdf = render(gui_demo_db, DocumentRequest(kind="visit", ident=1, lang=lang)).pdf
         return pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text().replace("\n", " ")
 
     assert "Казанский (Приволжский) федеральный университет" in cover("ru")

@@ -71,7 +71,8 @@ class AttachmentsPanel(QWidget):
 
     def reload(self) -> None:
         self.list.clear()
-        self.rows = list_attachments(self.records.db, self.owner, self.owner_id) if self.owner_id else []
+        self.rows = (self.records.call(list_attachments, self.records.db, self.owner, self.owner_id)
+                     if self.owner_id else [])
         locale = QLocale()
         for row in self.rows:
             item = QListWidgetItem(f"{row.name}  ({locale.formattedDataSize(row.size)})")
@@ -120,7 +121,7 @@ class AttachmentsPanel(QWidget):
         if row is None:
             return None
         try:
-            content = attachment_content(self.records.db, row.id)
+            content = self.records.call(attachment_content, self.records.db, row.id)
         except OrganizerError as err:
             self.message.setText(error_text(err))
             return None

@@ -13,6 +13,7 @@ import re
 from functools import partial
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -42,6 +43,11 @@ CHECK_DELAY_MS = 300
 _FIELD_ROOT = re.compile(r"^([a-z_]+)(?:\[(\d+)\])?(?:\.(.+))?$")
 
 
+def _people_matching(actions: RecordActions, text: str) -> list[tuple[int, str]]:
+    """People matching typed text (``choices.people_matching``), read on a worker thread."""
+    return actions.call(choices.people_matching, actions.db, text)
+
+
 class EditorDialog(QDialog):
     """A record's editor; ``saved`` carries the stored detail after a successful save."""
 
@@ -63,7 +69,7 @@ class EditorDialog(QDialog):
         self.local_problems: dict[str, Problem] = {}
         """Problems ``collect`` found itself (a row without its person): the row is left out of the data."""
         self._loading = False
-        self.find_people = partial(choices.people_matching, self.db)
+        self.find_people = partial(_people_matching, actions)
         """People matching typed text, for person choosers (which list only the first ones by name).
 
         Callables handed to the fields (``search``, a column's ``choices``) must not hold the dialog
@@ -149,11 +155,15 @@ class EditorDialog(QDialog):
         QVBoxLayout(widget).addWidget(self.files)
         self.pages.addTab(widget, self.tr("F&iles"))
 
+    def offer(self, fn: Any, *args: Any) -> Any:
+        """A chooser's list, ``fn(db, *args)`` from ``editors.choices``, read on a worker thread."""
+        return self.records.call(fn, self.db, *args)
+
     def open_record(self) -> None:
         """Read the record being edited (``ident``) into the form."""
         if self.ident is None:
             return
-        self._show_record(OPS[self.kind].get(self.db, self.ident))
+        self._show_record(self.records.call(OPS[self.kind].get, self.db, self.ident))
 
     def _show_record(self, detail: Any) -> None:
         self._loading = True
@@ -197,9 +207,11 @@ class EditorDialog(QDialog):
         if data is None:
             return {"": Problem("invalid_input", "")}
         try:
-            problems = problems_of(self.db, self.kind, data)
+            problems = self.records.call(problems_of, self.db, self.kind, data)
         except OrganizerError as err:  # e.g. the database went away: say so, keep the form
             problems = {"": Problem("error", str(err))}
+        if not shiboken6.isValid(self.general_error):  # closed and deleted while the check ran
+            return problems
         problems = self.local_problems | problems
         self.show_problems(problems)
         return problems
@@ -265,7 +277,7 @@ class EditorDialog(QDialog):
         """The record changed elsewhere: show both versions and offer keep mine, keep theirs or a merge
         field by field (``gui.conflict_dialog``). None if the record is gone (the message says so)."""
         try:
-            theirs = OPS[self.kind].get(self.db, self.ident) if self.ident is not None else None
+            theirs = self.records.call(OPS[self.kind].get, self.db, self.ident) if self.ident is not None else None
         except OrganizerError as err:  # deleted meanwhile
             self.show_problems({"": Problem("error", str(err))})
             return None

@@ -156,10 +156,10 @@ class RecordMenu(QObject):
         if kind not in EDITABLE or ident is None:
             return None
         try:
-            detail = OPS[kind].get(self.records.db, ident)
+            detail = self.records.call(OPS[kind].get, self.records.db, ident)
             from organizer.services.changes import usage
 
-            uses = usage(self.records.db, kind, ident)
+            uses = self.records.call(usage, self.records.db, kind, ident)
         except OrganizerError as err:
             return self._message(QMessageBox.Icon.Warning, str(err))
         name = record_name(kind, detail)
@@ -206,7 +206,7 @@ class RecordMenu(QObject):
         if kind is not RecordKind.FOLLOWUP or ident is None:
             return
         try:
-            detail = OPS[kind].get(self.records.db, ident)
+            detail = self.records.call(OPS[kind].get, self.records.db, ident)
             if detail.data.status is not FollowUpStatus.DONE:
                 self.records.update(kind, ident, detail.data, replace(detail.data, status=FollowUpStatus.DONE),
                                     detail.meta.version)

@@ -78,7 +78,7 @@ class PersonEditor(EditorDialog):
         ]))
 
         positions = self.page(self.tr("&Positions"))
-        self._institutions = choices.institutions(self.db)
+        self._institutions = self.offer(choices.institutions)
         self.positions = self.add_field(positions, "positions", self.tr("Positions"), RowsEditor([
             RowColumn("title", self.tr("Title"), width=220),
             RowColumn("institution_id", self.tr("Institution"), "choice", self._institutions.copy, None, 220),
@@ -135,7 +135,7 @@ class PersonEditor(EditorDialog):
         except OrganizerError as err:
             self.show_problems({"positions": Problem("error", str(err))})
             return None
-        self._institutions[:] = choices.institutions(self.db)  # in place: the column offers this list
+        self._institutions[:] = self.offer(choices.institutions)  # in place: the column offers this list
         ident: int = detail.meta.id
         return ident
 
@@ -200,7 +200,7 @@ class PersonEditor(EditorDialog):
         self.emails.set_value([{"value": e.value, "label": e.label} for e in d.emails])
         self.phones.set_value([{"value": p.value, "label": p.label} for p in d.phones])
         self.photo, self._photo_changed = None, False
-        photo = person_photo(self.db, detail.meta.id) if detail.has_photo else None
+        photo = self.records.call(person_photo, self.db, detail.meta.id) if detail.has_photo else None
         self._show_photo(photo[0] if photo else None)
 
     def collect(self) -> PersonData:
@@ -227,6 +227,6 @@ class PersonEditor(EditorDialog):
     def before_data(self) -> Any:
         data = self.detail.data
         if self._photo_changed and self.detail.has_photo:  # undo puts the old photo back
-            old = person_photo(self.db, self.detail.meta.id)
+            old = self.records.call(person_photo, self.db, self.detail.meta.id)
             data = replace(data, photo=old[0] if old else None)
         return data

@@ -76,7 +76,7 @@ class InstitutionEditor(EditorDialog):
         self.short_name = self.add_field(form, "short_name", self.tr("Short name"), TextField())
         self.kind_field = self.add_field(form, "kind", self.tr("Kind"), ChoiceField(enum_choices(InstitutionKind)))
         self.parent_field = self.add_field(form, "parent_id", self.tr("Part of"), ChoiceField(
-            [c for c in choices.institutions(self.db) if c[0] != ident], optional=True))
+            [c for c in self.offer(choices.institutions) if c[0] != ident], optional=True))
         self.parent_field.set_value(parent_id)
         self.country = self.add_field(form, "country", self.tr("Country"), TextField())
         self.city = self.add_field(form, "city", self.tr("City"), TextField())
@@ -119,8 +119,8 @@ class VisitEditor(EditorDialog):
     def __init__(self, actions: RecordActions, ident: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(actions, ident, parent)
         self.setWindowTitle(self.tr("New visit") if ident is None else self.tr("Edit visit"))
-        self._people = choices.people(self.db)
-        self._institutions = choices.institutions(self.db)
+        self._people = self.offer(choices.people)
+        self._institutions = self.offer(choices.institutions)
         form = self.page(self.tr("&Visit"))
         self.title = self.add_field(form, "title", self.tr("Title"), TextField())
         self.direction = self.add_field(form, "direction", self.tr("Direction"),
@@ -169,7 +169,7 @@ class VisitEditor(EditorDialog):
 
     def load(self, detail: Any) -> None:
         d: VisitData = detail.data
-        self._people[:] = choices.with_people(self.db, self._people, [p.person_id for p in d.participants]
+        self._people[:] = self.offer(choices.with_people, self._people, [p.person_id for p in d.participants]
                                               + [g.person_id for g in d.gifts if g.person_id is not None])
         for name in ("title", "start_date", "end_date", "place", "purpose", "topics", "summary"):
             getattr(self, name).set_value(getattr(d, name))
@@ -212,17 +212,17 @@ class MeetingEditor(EditorDialog):
                  visit_id: int | None = None) -> None:
         super().__init__(actions, ident, parent)
         self.setWindowTitle(self.tr("New meeting") if ident is None else self.tr("Edit meeting"))
-        self._people = choices.people(self.db)
+        self._people = self.offer(choices.people)
         form = self.page(self.tr("&Meeting"))
         self.title = self.add_field(form, "title", self.tr("Title"), TextField())
         self.kind_field = self.add_field(form, "kind", self.tr("Kind"), ChoiceField(enum_choices(MeetingKind)))
         self.visit = self.add_field(form, "visit_id", self.tr("Visit"),
-                                    ChoiceField(choices.visits(self.db), optional=True))
+                                    ChoiceField(self.offer(choices.visits), optional=True))
         self.visit.set_value(visit_id)
         self.starts_at = self.add_field(form, "starts_at", self.tr("Starts"), DateTimeField())
         self.ends_at = self.add_field(form, "ends_at", self.tr("Ends"), DateTimeField())
         self.venue = self.add_field(form, "venue_institution_id", self.tr("Venue"),
-                                    ChoiceField(choices.institutions(self.db), optional=True))
+                                    ChoiceField(self.offer(choices.institutions), optional=True))
         self.room = self.add_field(form, "room", self.tr("Room"), TextField())
         self.topics = self.add_field(form, "topics", self.tr("Topics"), ListField())
         self.participants = self.add_field(form, "participants", self.tr("Participants"), RowsEditor([
@@ -244,7 +244,7 @@ class MeetingEditor(EditorDialog):
 
     def load(self, detail: Any) -> None:
         d: MeetingData = detail.data
-        self._people[:] = choices.with_people(self.db, self._people, [p.person_id for p in d.participants])
+        self._people[:] = self.offer(choices.with_people, self._people, [p.person_id for p in d.participants])
         for name in ("title", "starts_at", "ends_at", "room", "topics", "objectives", "talking_points", "agenda",
                      "notes", "outcomes"):
             getattr(self, name).set_value(getattr(d, name))
@@ -280,13 +280,13 @@ class FollowUpEditor(EditorDialog):
         self.status = self.add_field(form, "status", self.tr("Status"), ChoiceField(enum_choices(FollowUpStatus)))
         self.due_date = self.add_field(form, "due_date", self.tr("Due"), DateField())
         self.owner_person = self.add_field(form, "owner_person_id", self.tr("Owner"), ChoiceField(
-            choices.people(self.db), optional=True, search=self.find_people))
+            self.offer(choices.people), optional=True, search=self.find_people))
         self.owner_institution = self.add_field(form, "owner_institution_id", self.tr("Owning institution"),
-                                                ChoiceField(choices.institutions(self.db), optional=True))
+                                                ChoiceField(self.offer(choices.institutions), optional=True))
         self.visit = self.add_field(form, "visit_id", self.tr("Visit"),
-                                    ChoiceField(choices.visits(self.db), optional=True))
+                                    ChoiceField(self.offer(choices.visits), optional=True))
         self.meeting = self.add_field(form, "meeting_id", self.tr("Meeting"),
-                                      ChoiceField(choices.meetings(self.db), optional=True))
+                                      ChoiceField(self.offer(choices.meetings), optional=True))
         self.visit.set_value(visit_id)
         self.meeting.set_value(meeting_id)
         self.notes = self.add_field(form, "notes", self.tr("Notes"), TextArea(lines=3))
@@ -295,7 +295,7 @@ class FollowUpEditor(EditorDialog):
     def load(self, detail: Any) -> None:
         d: FollowUpData = detail.data
         if d.owner_person_id is not None and self.owner_person.findData(d.owner_person_id) < 0:
-            for ident, label in choices.with_people(self.db, [], [d.owner_person_id]):
+            for ident, label in self.offer(choices.with_people, [], [d.owner_person_id]):
                 self.owner_person.addItem(label, ident)
         self.description.set_value(d.description)
         self.status.set_value(d.status)
@@ -322,8 +322,8 @@ class AgreementEditor(EditorDialog):
     def __init__(self, actions: RecordActions, ident: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(actions, ident, parent)
         self.setWindowTitle(self.tr("New agreement") if ident is None else self.tr("Edit agreement"))
-        self._institutions = choices.institutions(self.db)
-        self._people = choices.people(self.db)
+        self._institutions = self.offer(choices.institutions)
+        self._people = self.offer(choices.people)
         form = self.page(self.tr("&Agreement"))
         self.title = self.add_field(form, "title", self.tr("Title"), TextField())
         self.kind_field = self.add_field(form, "kind", self.tr("Kind"), ChoiceField(enum_choices(AgreementKind)))
@@ -332,7 +332,7 @@ class AgreementEditor(EditorDialog):
         self.signed_place = self.add_field(form, "signed_place", self.tr("Signed at"), TextField())
         self.valid_until = self.add_field(form, "valid_until", self.tr("Valid until"), DateField())
         self.visit = self.add_field(form, "visit_id", self.tr("Visit"),
-                                    ChoiceField(choices.visits(self.db), optional=True))
+                                    ChoiceField(self.offer(choices.visits), optional=True))
         self.parties = self.add_field(form, "party_ids", self.tr("Parties"), RowsEditor([
             RowColumn("institution_id", self.tr("Institution"), "choice", self._institutions.copy, None)]))
         self.signatories = self.add_field(form, "signatories", self.tr("Signatories"), RowsEditor([
@@ -345,7 +345,7 @@ class AgreementEditor(EditorDialog):
 
     def load(self, detail: Any) -> None:
         d: AgreementData = detail.data
-        self._people[:] = choices.with_people(self.db, self._people, [s.person_id for s in d.signatories])
+        self._people[:] = self.offer(choices.with_people, self._people, [s.person_id for s in d.signatories])
         for name in ("title", "signed_date", "signed_place", "valid_until", "summary"):
             getattr(self, name).set_value(getattr(d, name))
         self.kind_field.set_value(d.kind)

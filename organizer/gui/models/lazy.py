@@ -49,6 +49,17 @@ class LazyColumn:
     tooltip: Callable[[Any], str] | None = None
 
 
+def _read_batches(db: Database, kind: str, ids: Sequence[int], numbers: Sequence[int],
+                  size: int) -> dict[int, dict[int, Any]]:
+    """The rows of batches ``numbers`` of the id list ``ids`` (on the worker that read the list)."""
+    batches: dict[int, dict[int, Any]] = {}
+    for number in numbers:
+        wanted = list(ids[number * size:(number + 1) * size])
+        if wanted:
+            batches[number] = {r.id: r for r in record_rows(db, kind, wanted)}
+    return batches
+
+
 class LazyListModel(QAbstractTableModel):
     """The records of one kind that a ``ListQuery`` selects, in its order."""
 
@@ -66,6 +77,12 @@ class LazyListModel(QAbstractTableModel):
         self.kind = kind
         self._columns = tuple(columns)
         self._runner = LatestOnly(runner) if runner is not None else None
+        self._row_runner = runner
+        """Row batches a view asks for are read here, in the background (None: at once, on this thread)."""
+        self._generation = 0
+        """Counts resets of the id list: a batch read for an older list is dropped when it arrives."""
+        self._fetching: set[int] = set()
+        """Numbers of the batches being read in the background."""
         self._batch_size = batch_size
         self._max_batches = max_batches
         self._ids = array("q")
@@ -108,19 +125,22 @@ class LazyListModel(QAbstractTableModel):
             self._apply_ids(record_ids(db, kind, query))
             return
         self.loaded = False
-        limit = self._batch_size
+        limit, size = self._batch_size, self._batch_size
+        shown = list(self._batches)  # the batches in view now are read with the new list: no blank rows
 
-        def work(_ctx: TaskContext) -> array[int]:
-            return array("q", record_ids(db, kind, query))  # on the worker: the list is dropped there
+        def work(_ctx: TaskContext) -> tuple[array[int], dict[int, dict[int, Any]]]:
+            ids = array("q", record_ids(db, kind, query))  # on the worker: the list is dropped there
+            return ids, _read_batches(db, kind, ids, shown, size)
 
-        def first(_ctx: TaskContext) -> tuple[array[int], int]:
+        def first(_ctx: TaskContext) -> tuple[array[int], int, dict[int, dict[int, Any]]]:
             ids, total = first_record_ids(db, kind, query, limit=limit)
-            return array("q", ids), total
+            page = array("q", ids)
+            return page, total, _read_batches(db, kind, page, [0], size)
 
         if first_page:
             self._runner.submit(first, lambda result: self._apply_first_page(*result), self._on_error)
         else:
-            self._runner.submit(work, self._apply_ids, self._on_error)
+            self._runner.submit(work, lambda result: self._apply_ids(*result), self._on_error)
 
     def load_rest(self) -> None:
         """Read the whole id list after a first page; nothing if the list is complete or being reloaded."""
@@ -147,25 +167,34 @@ class LazyListModel(QAbstractTableModel):
         self.loaded = True
         self.load_failed.emit(str(error))
 
-    def _apply_ids(self, ids: Sequence[int]) -> None:
+    def _apply_ids(self, ids: Sequence[int], batches: dict[int, dict[int, Any]] | None = None) -> None:
         self.beginResetModel()
         self._ids = ids if isinstance(ids, array) else array("q", ids)
         self._rows = len(self._ids)
         self._partial = False
-        self._batches.clear()
+        self._new_list(batches)
         self.endResetModel()
         self.loaded = True
         self.ids_loaded.emit()
 
-    def _apply_first_page(self, ids: array[int], total: int) -> None:
+    def _new_list(self, batches: dict[int, dict[int, Any]] | None) -> None:
+        self._generation += 1
+        self._fetching.clear()
+        self._batches.clear()
+        for number, batch in (batches or {}).items():
+            self._batches[number] = batch
+            self.batches_fetched += 1
+
+    def _apply_first_page(self, ids: array[int], total: int,
+                          batches: dict[int, dict[int, Any]] | None = None) -> None:
         if len(ids) >= total:  # that is the whole list
-            self._apply_ids(ids)
+            self._apply_ids(ids, batches)
             return
         self.beginResetModel()
         self._ids = ids
         self._rows = total
         self._partial = True
-        self._batches.clear()
+        self._new_list(batches)
         self.endResetModel()
         self.loaded = True
         self.ids_loaded.emit()
@@ -230,6 +259,45 @@ class LazyListModel(QAbstractTableModel):
             self._batches.move_to_end(number)
         return batch.get(self._ids[row])
 
+    def _row_if_read(self, row: int) -> Any:
+        """For painting: the row object if its batch is in memory; else None, and with a runner the batch
+        is read in the background (the rows show once it is back), without a runner here and now."""
+        if self._row_runner is None or self._row_runner.closed:
+            return self.row_at(row)
+        if not 0 <= row < len(self._ids):
+            return None
+        number = row // self._batch_size
+        batch = self._batches.get(number)
+        if batch is not None:
+            self._batches.move_to_end(number)
+            return batch.get(self._ids[row])
+        if number not in self._fetching:
+            self._fetching.add(number)
+            db, kind, size, generation = self._db, self.kind, self._batch_size, self._generation
+            wanted = self._ids[number * size:(number + 1) * size].tolist()
+            self._row_runner.submit(
+                lambda _ctx: {r.id: r for r in record_rows(db, kind, wanted)},
+                on_done=lambda batch: self._batch_read(generation, number, batch),
+                on_error=lambda error: self._batch_failed(generation, number, error))
+        return None
+
+    def _batch_read(self, generation: int, number: int, batch: dict[int, Any]) -> None:
+        if generation != self._generation or number not in self._fetching:
+            return  # read for a list that has been replaced meanwhile
+        self._fetching.discard(number)
+        self._batches[number] = batch
+        self.batches_fetched += 1
+        while len(self._batches) > self._max_batches:
+            self._batches.popitem(last=False)
+        first, last = number * self._batch_size, min(self._rows, (number + 1) * self._batch_size) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self._columns) - 1))
+
+    def _batch_failed(self, generation: int, number: int, error: BaseException) -> None:
+        if generation == self._generation:
+            self._fetching.discard(number)
+            self.load_failed.emit(str(error))
+
     def refresh_ids(self, ids: Sequence[int]) -> None:
         """Re-fetch the rows of these records (after they changed) and tell the views."""
         for ident in ids:
@@ -258,7 +326,7 @@ class LazyListModel(QAbstractTableModel):
         column = self._columns[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if column.align_right else None
-        row = self.row_at(index.row())
+        row = self._row_if_read(index.row())
         if row is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
