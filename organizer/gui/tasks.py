@@ -5,8 +5,9 @@ runner's ``QThreadPool``. ``context.progress(done, total, text)`` reports progre
 ``context.cancelled`` (a ``threading.Event``) asks the work to stop; a job that stops raises
 ``CancelledError`` (or returns) and neither callback of a cancelled task is called.
 
-Results come back by queued signals to a relay ``QObject`` that lives on the UI thread, so the
-callbacks always run there. Services open their own unit of work per call, so a task shares nothing
+The worker leaves a task's result on the task and signals the runner (a ``QObject`` on the UI thread)
+with the task's number, so the callbacks always run on the UI thread and no Python object passes
+through Qt's queued signals. Services open their own unit of work per call, so a task shares nothing
 with the UI thread but plain data objects (never ORM objects).
 
 Each list asks for ids through its own ``LatestOnly`` slot: submitting again supersedes the previous
@@ -24,6 +25,7 @@ next line: the work is off the UI thread either way.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -58,50 +60,28 @@ class TaskContext:
             raise CancelledError
 
 
-class _Relay(QObject):
-    """Lives on the UI thread; the worker emits, Qt queues the call to the slots below."""
-
-    done = Signal(object)
-    failed = Signal(object)
-    progressed = Signal(int, int, str)
-
-    def __init__(self, task: Task) -> None:
-        super().__init__()
-        self._task = task
-        self.done.connect(self._on_done)
-        self.failed.connect(self._on_failed)
-        self.progressed.connect(self._on_progress)
-
-    @Slot(object)
-    def _on_done(self, result: object) -> None:
-        self._task._finish(result, None)
-
-    @Slot(object)
-    def _on_failed(self, error: object) -> None:
-        self._task._finish(None, error if isinstance(error, BaseException) else RuntimeError(str(error)))
-
-    @Slot(int, int, str)
-    def _on_progress(self, done: int, total: int, text: str) -> None:
-        if not self._task.context.cancelled.is_set() and self._task.on_progress is not None:
-            self._task.on_progress(done, total, text)
-
-
 class Task:
-    """One submitted job: cancel it, or ask whether it is still running."""
+    """One submitted job: cancel it, or ask whether it is still running.
 
-    def __init__(self, runner: TaskRunner, fn: Callable[[TaskContext], Any],
+    A plain Python object: the worker leaves its result (or error) here and signals the runner with the
+    task's number only, so no Python object travels through Qt's queued signals and no ``QObject`` is
+    ever released on a worker thread (an error's traceback that reached a dialog's frames, held by a
+    queued signal's copy, kept the dialog alive and let it be destroyed on a worker)."""
+
+    def __init__(self, runner: TaskRunner, number: int, fn: Callable[[TaskContext], Any],
                  on_done: Callable[[Any], None] | None, on_error: Callable[[BaseException], None] | None,
                  on_progress: Callable[[int, int, str], None] | None,
                  on_finally: Callable[[], None] | None = None) -> None:
         self._runner = runner
-        self.on_finally = on_finally
+        self.number = number
         self.fn = fn
         self.on_done = on_done
         self.on_error = on_error
         self.on_progress = on_progress
+        self.on_finally = on_finally
         self.running = True
-        self.relay = _Relay(self)
-        self.context = TaskContext(_report=self.relay.progressed.emit)
+        self._outcome: tuple[Any, BaseException | None] = (None, None)
+        self.context = TaskContext(_report=self._report)
 
     def cancel(self) -> None:
         """Ask the job to stop; its callbacks will not be called."""
@@ -111,29 +91,32 @@ class Task:
     def cancelled(self) -> bool:
         return self.context.cancelled.is_set()
 
+    def _report(self, done: int, total: int, text: str) -> None:  # on the worker thread
+        with contextlib.suppress(RuntimeError):  # the runner is gone (shutting down): nobody to tell
+            self._runner.progressed.emit(self.number, done, total, text)
+
     def _run(self) -> None:  # on a worker thread
         try:
-            result = self.fn(self.context)
+            self._outcome = (self.fn(self.context), None)
         except CancelledError:
-            self._deliver(self.relay.done, None)
+            self._outcome = (None, None)
         except BaseException as err:  # handed to the UI thread, never lost
-            self._deliver(self.relay.failed, err)
-        else:
-            self._deliver(self.relay.done, result)
+            self._outcome = (None, err)
+        with contextlib.suppress(RuntimeError):
+            self._runner.finished.emit(self.number)
 
-    @staticmethod
-    def _deliver(signal: Any, value: object) -> None:
-        with contextlib.suppress(RuntimeError):  # shutting down and the relay is gone: nobody to tell
-            signal.emit(value)
+    def _progress(self, done: int, total: int, text: str) -> None:  # on the UI thread
+        if not self.cancelled and self.on_progress is not None:
+            self.on_progress(done, total, text)
 
-    def _finish(self, result: object, error: BaseException | None) -> None:  # on the UI thread
+    def _finish(self) -> None:  # on the UI thread
         self.running = False
-        self._runner._forget(self)
+        (result, error), self._outcome = self._outcome, (None, None)
         on_done, on_error, on_finally = self.on_done, self.on_error, self.on_finally
-        # The task and its relay hold each other: let go of the work and the callbacks (and what they
-        # hold: a dialog, an error's traceback) now rather than when the garbage collector runs.
+        # Let go of the work and the callbacks (and what they hold: a dialog, an error's traceback) now.
         self.fn = _done_already
         self.on_done = self.on_error = self.on_progress = self.on_finally = None
+        self.context._report = None  # a bound method of this task: no cycle left for the collector
         if on_finally is not None:
             on_finally()
         if self.cancelled:
@@ -152,22 +135,32 @@ def _done_already(_context: TaskContext) -> None:
 class _Runnable(QRunnable):
     def __init__(self, task: Task) -> None:
         super().__init__()
-        self._task = task
+        self._task: Task | None = task
         self.setAutoDelete(True)
 
     def run(self) -> None:
-        self._task._run()
+        task, self._task = self._task, None
+        if task is not None:
+            task._run()
 
 
 class TaskRunner(QObject):
     """A small pool of worker threads for database reads and long jobs (import, export)."""
 
+    finished = Signal(int)
+    """(task number): a task's outcome is ready (emitted on the worker, delivered on the UI thread)."""
+    progressed = Signal(int, int, int, str)
+    """(task number, done, total, text)."""
+
     def __init__(self, parent: QObject | None = None, *, max_threads: int = 2) -> None:
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max_threads)
-        self._tasks: set[Task] = set()
+        self._tasks: dict[int, Task] = {}
+        self._numbers = itertools.count(1)
         self._closed = False
+        self.finished.connect(self._on_finished)
+        self.progressed.connect(self._on_progress)
 
     def submit(self, fn: Callable[[TaskContext], Any], *, on_done: Callable[[Any], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None,
@@ -175,14 +168,26 @@ class TaskRunner(QObject):
                on_finally: Callable[[], None] | None = None) -> Task:
         """Run ``fn(context)`` on a worker thread; the callbacks run later on the UI thread
         (``on_finally`` also when the task was cancelled)."""
-        task = Task(self, fn, on_done, on_error, on_progress, on_finally)
+        task = Task(self, next(self._numbers), fn, on_done, on_error, on_progress, on_finally)
         if self._closed:
             task.cancel()
             task.running = False
             return task
-        self._tasks.add(task)
+        self._tasks[task.number] = task
         self.pool.start(_Runnable(task))
         return task
+
+    @Slot(int)
+    def _on_finished(self, number: int) -> None:
+        task = self._tasks.pop(number, None)
+        if task is not None:
+            task._finish()
+
+    @Slot(int, int, int, str)
+    def _on_progress(self, number: int, done: int, total: int, text: str) -> None:
+        task = self._tasks.get(number)
+        if task is not None:
+            task._progress(done, total, text)
 
     @property
     def closed(self) -> bool:
@@ -196,13 +201,10 @@ class TaskRunner(QObject):
         """No task is running or waiting for its result to be delivered."""
         return not self._tasks
 
-    def _forget(self, task: Task) -> None:
-        self._tasks.discard(task)
-
     def shutdown(self, timeout_ms: int = 30_000) -> None:
         """Cancel every task and wait for the workers (before the database is closed)."""
         self._closed = True
-        for task in list(self._tasks):
+        for task in list(self._tasks.values()):
             task.cancel()
         self.pool.waitForDone(timeout_ms)
 
