@@ -3,6 +3,9 @@
 They are frozen dataclasses holding plain values (ids, strings, dates), never live ORM objects, so the
 GUI can keep them across threads and the briefing layout can be tested without a database.
 References between records are ids; read objects also carry the referenced names for display.
+
+Longer than 500 lines on purpose: declarations only (frozen dataclasses, one section per kind, no
+logic beyond composing a name), kept together so that everything that crosses a layer is in one place.
 """
 
 from __future__ import annotations

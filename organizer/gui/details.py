@@ -7,6 +7,9 @@ Links use the internal schemes ``person:ID``, ``institution:ID``, ``visit:ID``, 
 ``followup:ID``, ``agreement:ID`` and ``topic:ID``; the pane turns a click into navigation and never
 opens anything outside the application. Action links (``add-meeting:VISIT_ID`` ...) appear only when
 the window has an editor for them (``actions``).
+
+Longer than 500 lines on purpose: one HTML builder per kind (a section each), all on the small
+escaping and table helpers at the top; split per kind, each file would be a few helpers' importer.
 """
 
 from __future__ import annotations

@@ -11,6 +11,10 @@ window shuts the runner down before it closes so no worker outlives the database
 The record editors are opened through ``RecordMenu`` (``organizer.gui.editors.menu``); the action links
 of the detail panes (``details.ADD_MEETING`` ...) are wired with ``register_editor(action, handler)``:
 the visit view shows the matching "+ Add …" link and a click calls ``handler(visit_id)``.
+
+Longer than 500 lines: one class, in sections (tabs built on first show, tool bar and menus,
+behaviour, editors, loading); each record kind's view lives in its own module already (``tabs``,
+``board``, ``panes``), what is left is the wiring between them.
 """
 
 from __future__ import annotations

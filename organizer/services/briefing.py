@@ -7,6 +7,10 @@ Queries are batched by kind, not by participant: a visit with 30 participants an
 meetings costs a fixed dozen queries (people with their names, positions and topics; their visit and
 meeting history; the meetings with attendees; institutions and their parents level by level; key
 people; follow-ups; earlier visits of the institutions).
+
+Longer than 500 lines: finding a visit, the shared batched reads, and the three document kinds
+(visit briefing, dossiers, thank-you letters) each in a section; the reads are shared by all three, and
+issue 16 scope 5 (one service that assembles, renders and writes a document) is where it gets split.
 """
 
 from __future__ import annotations

@@ -2,6 +2,11 @@
 
 Reads (details, history, lists) are Core queries on the ``schema`` tables over ``db.read_connection()``;
 only writes use the ORM (``models``, imported on first use), so showing or listing people never loads it.
+
+Longer than 500 lines: writes (checks, create, update, delete, photo) first, then reads (details,
+the archive listing, history) whose statements are compiled once and shared by those reads. Reads and
+writes go apart with issue 16 scope 3 (one read module per kind with named rows), which moves their
+callers too.
 """
 
 from __future__ import annotations

@@ -31,6 +31,11 @@ database migrate it one after the other (the later ones find it at head and do n
 Errors of the database become one-line ``OrganizerError`` messages: a unique constraint another
 client won in a race is a ``ConflictError`` (``write`` retries such units of work), a lock not
 obtained within the busy timeout says so, and a URL is never shown with its password.
+
+Longer than 500 lines: opening a database (URL, SQLite file checks before anything touches it,
+pragmas, migrations) and the ``Database`` class with its units of work, retries and error messages;
+they share the engine set-up and the error translation, and ``store.recognition`` already holds what
+a revision's schema looks like.
 """
 
 from __future__ import annotations
