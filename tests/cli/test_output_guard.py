@@ -250,6 +250,19 @@ def test_db_naming_a_fifo_does_not_hang(tmp_path: Path, command: list[str]) -> N
     assert sorted(p.name for p in tmp_path.iterdir()) == ["db.sqlite"]  # no -wal, -shm or backups made
 
 
+@pytest.mark.parametrize("command", ["import", "restore"])
+@pytest.mark.parametrize("source", ["fifo", "/dev/zero"])
+def test_a_fifo_or_device_to_read_does_not_hang(db_file: Path, tmp_path: Path, command: str, source: str) -> None:
+    """The file given to ``import`` or ``restore`` is checked before it is opened: a FIFO would block the
+    read, /dev/zero never end it."""
+    if source == "fifo":
+        source = str(tmp_path / "in.json")
+        os.mkfifo(source)
+    result = _organizer("--db", str(db_file), command, source, cwd=tmp_path)
+    assert result.returncode == 1 and ("FIFO" in result.stderr or "device" in result.stderr), result.stderr
+    one_short_line(result.stderr)
+
+
 @pytest.mark.parametrize("db", ["/dev/null", "/dev/zero", "folder", "a" * 120_000])
 @pytest.mark.parametrize("command", [["list", "people"], ["--create", "demo"], ["restore", "x.sqlite"]])
 def test_db_that_is_not_a_file_is_one_line(tmp_path: Path, db: str, command: list[str],

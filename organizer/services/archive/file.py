@@ -59,6 +59,7 @@ from typing import IO, Any
 import ijson
 
 from organizer.domain.errors import ImportFormatError
+from organizer.store.files import kind_of, shown
 
 FORMAT = "organizer-archive"
 VERSION = 1
@@ -267,9 +268,13 @@ def checked_size(path: Path) -> int:
     """The size of the archive file at ``path``; ``ImportFormatError`` if it cannot be read or is larger
     than ``MAX_ARCHIVE_BYTES`` (both ways of reading an archive check it here, before reading a byte)."""
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except OSError as err:
-        raise ImportFormatError(f"cannot read {path}: {err.strerror}") from None
+        raise ImportFormatError(f"cannot read {shown(path)}: {err.strerror}") from None
+    kind = kind_of(st.st_mode)
+    if kind is not None:  # a FIFO would block the read, a device such as /dev/zero never end it
+        raise ImportFormatError(f"{shown(path)} is {kind}, not an archive file")
+    size = st.st_size
     if size > MAX_ARCHIVE_BYTES:
         raise ImportFormatError(f"{path} is too large ({size:,} bytes) for an Organizer archive")
     return size
