@@ -25,7 +25,7 @@ from organizer.gui.formatting import enum_label, fmt_date
 from organizer.gui.models import ID_ROLE
 from organizer.gui.models.lazy import LazyColumn
 from organizer.gui.tabs import ListTab, status_choices
-from organizer.gui.tasks import TaskRunner
+from organizer.gui.tasks import TaskRunner, call
 from organizer.services.followups import get_followup, set_status
 
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
@@ -135,7 +135,7 @@ class FollowUpsTab(ListTab):
         if ident is None:
             return
         try:
-            self._mark_done(ident)
+            call(self.detail_runner, self._mark_done, ident)
         except OrganizerError as err:
             self.message.emit(str(err))
             return

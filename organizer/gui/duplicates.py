@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
@@ -41,7 +42,7 @@ from organizer.domain.search import DuplicateCandidate, MergeResult
 from organizer.gui.details import institution_html, message_html, person_html
 from organizer.gui.i18n import QT_TRANSLATE_NOOP
 from organizer.gui.panes import DetailBrowser
-from organizer.gui.tasks import Task, TaskContext, TaskRunner
+from organizer.gui.tasks import Task, TaskContext, TaskRunner, call
 from organizer.gui.undo import RecordActions
 from organizer.services import duplicates, merging
 
@@ -181,7 +182,7 @@ class MergeCommand(QUndoCommand):
 
     def _run(self, step: Callable[[], MergeResult]) -> None:
         try:
-            result = step()
+            result = self.actions.call(step)  # on the window's runner
         except OrganizerError as err:
             self.setObsolete(True)
             self.actions.failed.emit(self.text(), str(err))
@@ -207,7 +208,7 @@ class MergeCommand(QUndoCommand):
 def merge_pair(actions: RecordActions, kind: str, keep_id: int, other_id: int, text: str) -> MergeResult:
     """Merge ``other_id`` into ``keep_id`` now and put the step on the undo stack; raises OrganizerError
     (nothing is pushed then)."""
-    result = merging.merge(actions.db, kind, keep_id, other_id)
+    result = actions.call(merging.merge, actions.db, kind, keep_id, other_id)
     command = MergeCommand(actions, result, text)
     actions.stack.push(command)
     command._after(result)
@@ -368,8 +369,13 @@ class DuplicatesDialog(QDialog):
             self.left.setHtml(empty)
             self.right.setHtml(empty)
         else:
-            self.left.setHtml(self._html(pair.kind, pair.first_id))
-            self.right.setHtml(self._html(pair.kind, pair.second_id))
+            # read and rendered on the runner's worker, like the window's detail panes
+            left, right = call(self.runner, lambda: (self._html(pair.kind, pair.first_id),
+                                                     self._html(pair.kind, pair.second_id)))
+            if not shiboken6.isValid(self.left):
+                return  # the dialog closed while the records were read
+            self.left.setHtml(left)
+            self.right.setHtml(right)
         self._enable()
 
     def _enable(self) -> None:

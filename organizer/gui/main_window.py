@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
             return
         from organizer.gui.watch import ChangeWatcher
 
-        self.watcher = ChangeWatcher(self.db, self, self._all_tabs, self.update_counts)
+        self.watcher = ChangeWatcher(self.db, self, self._all_tabs, self.update_counts, self.runner)
         if self.isActiveWindow():
             self.watcher.timer.start()
 

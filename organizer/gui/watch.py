@@ -25,6 +25,7 @@ from organizer.domain.enums import RecordKind
 from organizer.domain.errors import OrganizerError
 from organizer.gui.panes import MasterDetailTab
 from organizer.gui.tabs import ListTab
+from organizer.gui.tasks import TaskRunner, call
 from organizer.services.audit import RecentChange, changes_after, last_entry_id
 from organizer.store.database import Database
 
@@ -60,9 +61,11 @@ class ChangeWatcher(QObject):
     """The ``ChangeSet``s of changes noticed (after the tabs refreshed)."""
 
     def __init__(self, db: Database, window: QWidget, tabs: Callable[[], Sequence[MasterDetailTab]],
-                 after: Callable[[], None] | None = None) -> None:
+                 after: Callable[[], None] | None = None, runner: TaskRunner | None = None) -> None:
         super().__init__(window)
         self.db = db
+        self.runner = runner
+        """Where the look-ups run (the window's runner; None: on this thread)."""
         self.window = window
         self.tabs = tabs
         self.after = after
@@ -77,8 +80,8 @@ class ChangeWatcher(QObject):
     def _baseline(self) -> None:
         """What is in the database now counts as seen: only later entries refresh anything."""
         try:
-            self.last = last_entry_id(self.db)
-            self.seen = {c.entry_id for c in changes_after(self.db, max(0, self.last - LOOKBACK))}
+            self.last = call(self.runner, last_entry_id, self.db)
+            self.seen = {c.entry_id for c in call(self.runner, changes_after, self.db, max(0, self.last - LOOKBACK))}
         except OrganizerError:
             self.last, self.seen = 0, set()
 
@@ -94,7 +97,7 @@ class ChangeWatcher(QObject):
     def check_now(self) -> bool:
         """Look for new entries now and refresh what they concern; True if there were any."""
         try:
-            found = changes_after(self.db, max(0, self.last - LOOKBACK))
+            found = call(self.runner, changes_after, self.db, max(0, self.last - LOOKBACK))
         except OrganizerError:
             return False  # the database is gone or busy: the next tick tries again
         new = [c for c in found if c.entry_id not in self.seen and c.entry_id > 0]

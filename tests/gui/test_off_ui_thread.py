@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -112,6 +113,18 @@ def test_editing_saving_undoing_switching_and_a_briefing_use_the_database_only_o
         _settle(qtbot, window)
         assert "Met at the technopark" in tab.detail.toPlainText()
 
+        recorder.phase = "noticing another client's change"
+        from organizer.services import people
+
+        other = people.get_person(gui_demo_db, second)  # (this read is the other client's, on this thread)
+        recorder.calls = [c for c in recorder.calls if c[0] != recorder.phase]
+        people.update_person(gui_demo_db, second, replace(other.data, biography="Changed elsewhere"),
+                             other.meta.version)
+        recorder.calls = [c for c in recorder.calls if c[0] != recorder.phase]
+        assert window.watcher.check_now()
+        _settle(qtbot, window)
+        assert "Changed elsewhere" in tab.detail.toPlainText()
+
         recorder.phase = "building a briefing"
         window.show_tab(window.visits_tab)
         qtbot.waitUntil(lambda: window.visits_tab.current_id() is not None, timeout=30_000)
@@ -122,7 +135,8 @@ def test_editing_saving_undoing_switching_and_a_briefing_use_the_database_only_o
         _settle(qtbot, window)
     finally:
         recorder.close()
-    assert {"switching records", "editing", "saving", "undoing", "redoing", "building a briefing"} <= \
+    assert {"switching records", "editing", "saving", "undoing", "redoing", "noticing another client's change",
+            "building a briefing"} <= \
         recorder.phases(), "each phase used the database"
     assert recorder.on_ui_thread() == [], "database work on the UI thread"
     for widget in QApplication.topLevelWidgets():
