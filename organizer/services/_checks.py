@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
 from typing import Any
 
 from organizer.domain.errors import Problem, ValidationError
@@ -54,47 +51,13 @@ def normalize_email(value: str) -> str:
     # Imported on first use, like phonenumbers below: commands that only read should not pay for them.
     from email_validator import EmailNotValidError, validate_email
 
-    _cache_email_domains(validate_email)
+    from organizer.services import email_fast  # optional: the results are the same without it
+
+    email_fast.install(validate_email)
     try:
         return str(validate_email(value, check_deliverability=False).normalized)
     except EmailNotValidError as err:
         raise ValueError(str(err)) from None
-
-
-def _cache_email_domains(validate_email: Callable[..., Any]) -> None:
-    """Make the library's two costliest steps cheap for ordinary input, without changing a result.
-
-    An import checks tens of thousands of addresses; most of ``validate_email``'s time went to two
-    helpers it calls from its own module's namespace (measured at 50,000 people, bench/README.md):
-
-    - ``validate_email_domain_name`` (IDNA, labels, special-use names): a pure function of its
-      arguments whose result (a small dict) is only read; an import's addresses share a few hundred
-      domains, so a cache in front of it returns what the library would. Failures are not cached.
-    - ``split_email`` (display names, quoted local parts) looks at each character's NFC window, which
-      cannot change anything in ASCII text; for an ASCII address with an @-sign and no quote or angle
-      bracket its result is plainly (no display name, text before the first @, the same unquoted,
-      not quoted, the rest), which ``_split_plain`` returns; anything else goes to the library.
-      ``tests/unit/test_email_fast_paths.py`` compares both with the library on hostile input.
-
-    If a future email-validator no longer looks them up there, nothing is replaced."""
-    module = sys.modules.get(validate_email.__module__)
-    check = getattr(module, "validate_email_domain_name", None)
-    split = getattr(module, "split_email", None)
-    if module is None or check is None or split is None or hasattr(check, "cache_info"):
-        return
-    module.validate_email_domain_name = lru_cache(maxsize=4096)(check)  # type: ignore[attr-defined]
-    module.split_email = _split_plain(split)  # type: ignore[attr-defined]
-
-
-def _split_plain(split: Callable[[str], Any]) -> Callable[[str], Any]:
-    def split_email(email: str) -> Any:
-        if email.isascii() and "@" in email and '"' not in email and "<" not in email:
-            local, _, domain = email.partition("@")
-            return None, local, local, False, domain
-        return split(email)
-
-    split_email.library_split = split  # type: ignore[attr-defined]
-    return split_email
 
 
 def format_phone(value: str, region: str | None = None) -> str:
