@@ -89,12 +89,15 @@ def about_text() -> str:
     return f"<h3>{APP_NAME}</h3><p>{version}</p><p>{purpose}</p><p>{licence}</p>"
 
 
-def _flatten(nodes: list[InstitutionNode], depth: int = 0) -> list[tuple[str, object]]:
-    """Institution choices for a combo box, units indented under their parent."""
+def _flatten(nodes: list[InstitutionNode]) -> list[tuple[str, object]]:
+    """Institution choices for a combo box, units indented under their parent (no recursion: a chain can
+    be deeper than Python's stack; the indent stops growing at 20 levels)."""
     out: list[tuple[str, object]] = []
-    for node in nodes:
-        out.append(("    " * depth + node.row.name, node.row.id))
-        out.extend(_flatten(list(node.children), depth + 1))
+    stack = [(0, node) for node in reversed(nodes)]
+    while stack:
+        depth, node = stack.pop()
+        out.append(("    " * min(depth, 20) + node.row.name, node.row.id))
+        stack.extend((depth + 1, child) for child in reversed(node.children))
     return out
 
 

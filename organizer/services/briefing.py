@@ -52,6 +52,7 @@ from organizer.domain.errors import AmbiguousError, NotFoundError, excerpt
 from organizer.domain.records import ContactEntry, Logistics, NameVariant
 from organizer.services._checks import MAX_ID, valid_id
 from organizer.services._records import fetch
+from organizer.services.institutions import MAX_DEPTH as MAX_INSTITUTION_DEPTH
 from organizer.services.positions import full_name_of, sorted_positions
 from organizer.store import models as m
 from organizer.store.database import Database
@@ -229,7 +230,7 @@ def _institutions(session: Session, wanted: dict[int, Side | None], lang: str = 
     def path(inst: m.Institution) -> tuple[str, ...]:
         names: list[str] = []
         cur: m.Institution | None = inst
-        while cur is not None and len(names) < 50:
+        while cur is not None and len(names) <= MAX_INSTITUTION_DEPTH:
             names.append(_iname(cur, lang))
             cur = loaded.get(cur.parent_id) if cur.parent_id is not None else None
         return tuple(reversed(names))
@@ -238,7 +239,9 @@ def _institutions(session: Session, wanted: dict[int, Side | None], lang: str = 
     sides: dict[int, Side | None] = dict(wanted)
     for ident in wanted:
         cur = loaded.get(ident)
-        while cur is not None and cur.parent_id is not None:
+        seen = {ident}
+        while cur is not None and cur.parent_id is not None and cur.parent_id not in seen:  # a cycle ends it
+            seen.add(cur.parent_id)
             sides.setdefault(cur.parent_id, wanted[ident])
             cur = loaded.get(cur.parent_id)
 
@@ -248,18 +251,20 @@ def _institutions(session: Session, wanted: dict[int, Side | None], lang: str = 
     side_rank = {Side.GUEST: 0, Side.HOST: 1, None: 2}
     ordered: list[BriefInstitution] = []
 
-    def walk(parent: int | None) -> None:
-        for inst in sorted(children.get(parent, ()), key=lambda i: (side_rank[sides.get(i.id)], i.name.casefold())):
-            ordered.append(BriefInstitution(
-                id=inst.id, name=_iname(inst, lang), kind=InstitutionKind(inst.kind), short_name=inst.short_name,
-                side=sides.get(inst.id), path=path(inst), parent_id=inst.parent_id,
-                name_variants=_other_names(inst, lang), country=inst.country, city=inst.city,
-                website=inst.website, profile=inst.profile, topics=tuple(t.name for t in inst.topics),
-                key_people=tuple(key_people.get(inst.id, ())),
-            ))
-            walk(inst.id)
+    def units(parent: int | None) -> list[m.Institution]:
+        return sorted(children.get(parent, ()), key=lambda i: (side_rank[sides.get(i.id)], i.name.casefold()))
 
-    walk(None)
+    stack = units(None)[::-1]  # tree order without recursion: a chain of any depth
+    while stack:
+        inst = stack.pop()
+        ordered.append(BriefInstitution(
+            id=inst.id, name=_iname(inst, lang), kind=InstitutionKind(inst.kind), short_name=inst.short_name,
+            side=sides.get(inst.id), path=path(inst), parent_id=inst.parent_id,
+            name_variants=_other_names(inst, lang), country=inst.country, city=inst.city,
+            website=inst.website, profile=inst.profile, topics=tuple(t.name for t in inst.topics),
+            key_people=tuple(key_people.get(inst.id, ())),
+        ))
+        stack.extend(units(inst.id)[::-1])
     return ordered
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -64,6 +64,8 @@ def _apply(session: Session, obj: m.Institution, data: InstitutionData, checker:
         elif _is_descendant_or_self(session, data.parent_id, obj.id):
             checker.add("parent_id", f"{parent.name!r} is this institution or one of its units: "
                         "an institution cannot be its own parent", "parent_cycle", name=parent.name)
+    if data.parent_id is not None and "parent_id" not in checker.problems:
+        _check_depth(session, obj, data.parent_id, checker)
     obj.parent_id = data.parent_id
     names = [
         m.InstitutionName(
@@ -76,6 +78,70 @@ def _apply(session: Session, obj: m.Institution, data: InstitutionData, checker:
     obj.topics = topics_by_name(session, data.topics, checker)
     checker.check()
     replace_children(session, obj, "names", names, fields=("name", "script", "language"))
+
+
+MAX_DEPTH = 100
+"""The deepest chain of institutions: a top-level institution is level 1, its units level 2, and so on.
+
+Enforced where a parent is set: the editor and the archive import (``_apply``) and a merge that moves
+units (``merge_depth``). Readers never recurse along a chain, so a database written past the limit (by
+another tool or an older version) still lists; they follow at most this many parents up from one
+institution (a cycle written past the rules stops there too)."""
+
+
+def levels_above(session: Session, ident: int) -> int:
+    """Levels from institution ``ident`` up to its top-level institution, itself included (1 for a top-level
+    one), counted to ``MAX_DEPTH + 1`` at most; one statement. Pending objects are not flushed for it (an
+    import writes a level of units at a time; their parents are in the database already)."""
+    i = s.institution.c
+    up = select(i.parent_id, literal(1).label("level")).where(i.id == ident).cte("up", recursive=True)
+    up = up.union_all(select(i.parent_id, up.c.level + 1).join(up, i.id == up.c.parent_id)
+                      .where(up.c.level <= MAX_DEPTH))
+    with session.no_autoflush:
+        return int(session.scalar(select(func.max(up.c.level))) or 0)
+
+
+def levels_below(session: Session, ident: int, *, besides: int | None = None) -> int:
+    """Levels of units under institution ``ident`` (0 if it has none; 1 if only units, 2 with their units...),
+    leaving out unit ``besides`` and what lies below it; counted to ``MAX_DEPTH + 1`` at most."""
+    i = s.institution.c
+    down = select(i.id, literal(0).label("level")).where(i.id == ident).cte("down", recursive=True)
+    down = down.union_all(select(i.id, down.c.level + 1).join(down, i.parent_id == down.c.id)
+                          .where(down.c.level <= MAX_DEPTH, i.id != (besides if besides is not None else -1)))
+    with session.no_autoflush:
+        return int(session.scalar(select(func.max(down.c.level))) or 0)
+
+
+def _level(depth: int, *parts: int) -> str:
+    """A level for a message: "or more" when a part was counted only up to its cap."""
+    return f"{depth} or more" if any(p > MAX_DEPTH for p in parts) else str(depth)
+
+
+def _check_depth(session: Session, obj: m.Institution, parent_id: int, checker: Checker) -> None:
+    """Refuse a parent under which this institution (or its deepest unit) would lie deeper than ``MAX_DEPTH``."""
+    above = levels_above(session, parent_id)
+    below = levels_below(session, obj.id) if obj.id is not None else 0
+    depth = above + 1 + below
+    if depth > MAX_DEPTH:
+        with session.no_autoflush:
+            parent = session.get(m.Institution, parent_id)
+        name = parent.name if parent is not None else str(parent_id)
+        what = f"this institution's deepest unit ({below} levels below it)" if below else "this institution"
+        checker.add("parent_id", f"under {name!r}, {what} would be at level {_level(depth, above, below)}; "
+                    f"the limit is {MAX_DEPTH} levels", "too_deep", depth=depth, limit=MAX_DEPTH)
+
+
+def merge_depth(session: Session, keep: Mapping[str, Any], other: Mapping[str, Any]) -> str | None:
+    """Why merging institution ``other`` into ``keep`` would make a chain deeper than ``MAX_DEPTH`` (the other's
+    units move under the kept one; a kept unit of the other takes its place), or None.
+    ``keep``/``other``: rows with ``id`` and ``parent_id``."""
+    kept_at = levels_above(session, other["id"] if keep["parent_id"] == other["id"] else keep["id"])
+    below = levels_below(session, other["id"], besides=keep["id"])
+    depth = kept_at + below
+    if depth <= MAX_DEPTH:
+        return None
+    return (f"the units of institution {other['id']} would move under institution {keep['id']} (level {kept_at}), "
+            f"the deepest of them to level {_level(depth, kept_at, below)}; the limit is {MAX_DEPTH} levels")
 
 
 def _is_descendant_or_self(session: Session, candidate: int, ancestor: int) -> bool:
@@ -179,10 +245,6 @@ def get_institution(db: Database, ident: int) -> InstitutionDetail:
                              path_refs=tuple(path))
 
 
-MAX_DEPTH = 100
-"""Levels of parents followed up from an institution (a guard: the service refuses cycles)."""
-
-
 def _path(conn: Connection, row: Row[Any]) -> list[InstitutionRef]:
     """The institution's parents, top first, then the institution itself: one recursive statement."""
     i = s.institution.c
@@ -238,24 +300,39 @@ def name_sort_key(name: str) -> str:
 
 
 def _build_tree(rows: list[InstitutionRow]) -> list[InstitutionNode]:
+    """The rows as a forest, built without recursion (a chain of any depth): each node after its units.
+
+    A row whose parent is missing is a top-level one; rows in a cycle of parents (written past the rules)
+    are not reached from any top-level row and are left out, as before."""
     children: dict[int | None, list[InstitutionRow]] = {}
     ids = {r.id for r in rows}
     for r in sorted(rows, key=lambda row: (name_sort_key(row.name), row.id)):
         parent = r.parent_id if r.parent_id in ids else None
         children.setdefault(parent, []).append(r)
+    order: list[InstitutionRow] = []  # parents before their units
+    stack = list(children.get(None, []))
+    while stack:
+        row = stack.pop()
+        order.append(row)
+        stack.extend(children.get(row.id, []))
+    built: dict[int, InstitutionNode] = {}
+    for row in reversed(order):
+        built[row.id] = InstitutionNode(row=row, children=tuple(built[c.id] for c in children.get(row.id, [])))
+    return [built[r.id] for r in children.get(None, [])]
 
-    def build(row: InstitutionRow, seen: frozenset[int]) -> InstitutionNode:
-        kids = [build(c, seen | {c.id}) for c in children.get(row.id, []) if c.id not in seen]
-        return InstitutionNode(row=row, children=tuple(kids))
 
-    return [build(r, frozenset({r.id})) for r in children.get(None, [])]
+def walk_tree(nodes: Iterable[InstitutionNode]) -> Iterator[tuple[int, InstitutionNode]]:
+    """(level below the given nodes, node) of every node in tree order (parents, then their units by name),
+    without recursion."""
+    stack = [(0, node) for node in reversed(list(nodes))]
+    while stack:
+        level, node = stack.pop()
+        yield level, node
+        stack.extend((level + 1, child) for child in reversed(node.children))
 
 
 def _flatten(node: InstitutionNode) -> list[InstitutionRow]:
-    out = [node.row]
-    for child in node.children:
-        out.extend(_flatten(child))
-    return out
+    return [n.row for _level, n in walk_tree([node])]
 
 
 def to_data(obj: m.Institution) -> InstitutionData:

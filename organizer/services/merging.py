@@ -60,6 +60,7 @@ from organizer.domain.namekeys import fold, is_cyrillic
 from organizer.domain.records import compose_full_name
 from organizer.domain.search import MergeResult
 from organizer.services.duplicates import merge_kinds, phone_digits
+from organizer.services.institutions import merge_depth
 from organizer.store import audit
 from organizer.store import models as m
 from organizer.store.database import Database
@@ -171,6 +172,10 @@ def merge(db: Database, kind: str, keep_id: int, other_id: int) -> MergeResult:
         keep, other = _lock_pair(session, kind, keep_id, other_id)
         if kind == "institution":
             _check_tree(session, keep_id, other_id, keep, other)
+            deeper = merge_depth(session, keep, other)
+            if deeper is not None:
+                raise ValidationError({"id": f"cannot merge {_title(kind, other)} into {_title(kind, keep)}: "
+                                             f"{deeper}; nothing was changed"})
         snapshot: dict[str, list[dict[str, Any]]] = {kind: _dump_rows(main, [keep, other])}
         created: dict[str, list[dict[str, Any]]] = defaultdict(list)
         moved: dict[str, int] = {}

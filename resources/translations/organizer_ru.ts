@@ -2724,6 +2724,10 @@
         <translation>организация не может входить сама в себя или в своё подразделение</translation>
     </message>
     <message>
+        <source>would put an institution at level %1 of the tree; the limit is %2 levels</source>
+        <translation>организация оказалась бы на уровне %1 иерархии; предел — %2 уровней</translation>
+    </message>
+    <message>
         <source>this name is taken</source>
         <translation>это название уже занято</translation>
     </message>

@@ -200,6 +200,31 @@ def test_institution_tree_passes_the_model_tester_and_filters(qtmodeltester: Any
     assert model.rowCount() == 0
 
 
+def test_a_chain_of_institutions_500_deep_shows_in_the_tree_and_the_choices(
+        qtmodeltester: Any, gui_db: Database) -> None:
+    """Issue 15 point 6: a database written past the depth limit (another tool) still shows."""
+    from sqlalchemy import text
+
+    from organizer.gui.main_window import _flatten
+
+    import_archive(gui_db, {"format": "organizer-archive", "version": 1, "institutions": [
+        {"uid": f"i{k}", "name": f"Inst {k:03d}", "kind": "department"} for k in range(500)]})
+    with gui_db.unit_of_work() as session:
+        session.execute(text("UPDATE institution SET parent_id = id - 1 WHERE id > (SELECT min(id) FROM institution)"))
+    model = InstitutionTreeModel(gui_db)
+    assert model.total_count == 500
+    index, depth = model.index(0, 0), 1
+    while model.rowCount(index):
+        index, depth = model.index(0, 0, index), depth + 1
+    assert depth == 500 and index.data() == "Inst 499"
+    deepest = int(index.data(ID_ROLE))
+    model.set_tree(institution_tree(gui_db), {deepest})  # filtered: kept for the unit at the bottom
+    assert model.total_count == 500 and model.index_of(deepest).data() == "Inst 499"
+    qtmodeltester.check(model)
+    choices = _flatten(institution_tree(gui_db))
+    assert [ident for _label, ident in choices][-1] == deepest and len(choices) == 500
+
+
 def test_a_first_page_shows_before_the_whole_list_and_the_rest_comes_without_a_reset(
         qtbot: Any, qtmodeltester: Any, gui_demo_db: Database) -> None:
     runner = TaskRunner()

@@ -41,8 +41,24 @@ class _Item:
     children: list[_Item] = field(default_factory=list)
 
 
-def _shows(node: InstitutionNode, visible: Collection[int]) -> bool:
-    return node.row.id in visible or any(_shows(c, visible) for c in node.children)
+_Pending = tuple[InstitutionNode, _Item | None, int]
+"""A node to build, the item of its parent (None at the top) and its row among its siblings."""
+
+
+def _shown(nodes: Sequence[InstitutionNode], visible: Collection[int]) -> set[int]:
+    """Ids of the nodes that are visible or have a visible unit somewhere below them (no recursion: a chain
+    of institutions can be deeper than Python's stack)."""
+    order: list[InstitutionNode] = []
+    stack = list(nodes)
+    while stack:
+        node = stack.pop()
+        order.append(node)
+        stack.extend(node.children)
+    shown: set[int] = set()
+    for node in reversed(order):  # units before their parents
+        if node.row.id in visible or any(c.row.id in shown for c in node.children):
+            shown.add(node.row.id)
+    return shown
 
 
 def _cell(row: InstitutionRow, column: int) -> str:
@@ -73,17 +89,21 @@ class InstitutionTreeModel(QAbstractItemModel):
         """Show these nodes; with ``visible``, only those institutions and the ones above them."""
         self.beginResetModel()
         self._items = {}
-        kept = [n for n in nodes if visible is None or _shows(n, visible)]
-        self._top = [self._build(node, None, i, visible) for i, node in enumerate(kept)]
-        self.endResetModel()
+        self._top = []
+        shown = None if visible is None else _shown(nodes, visible)
 
-    def _build(self, node: InstitutionNode, parent: _Item | None, position: int,
-               visible: Collection[int] | None) -> _Item:
-        item = _Item(node.row, parent, position)
-        self._items[node.row.id] = item
-        kids = [c for c in node.children if visible is None or _shows(c, visible)]
-        item.children = [self._build(child, item, i, visible) for i, child in enumerate(kids)]
-        return item
+        def kept(items: Sequence[InstitutionNode], parent: _Item | None) -> list[_Pending]:
+            items = [n for n in items if shown is None or n.row.id in shown]
+            return [(node, parent, i) for i, node in enumerate(items)][::-1]
+
+        stack = kept(nodes, None)  # depth first, each unit after its parent and before the parent's next unit
+        while stack:
+            node, parent, position = stack.pop()
+            item = _Item(node.row, parent, position)
+            self._items[node.row.id] = item
+            (self._top if parent is None else parent.children).append(item)
+            stack.extend(kept(node.children, item))
+        self.endResetModel()
 
     @property
     def total_count(self) -> int:
