@@ -152,9 +152,10 @@ def clean_stale_temps(folder: Path, name: str, suffix: str) -> list[Path]:
 
 
 def _stat(path: Path, *, follow: bool = True) -> os.stat_result | None:
+    """``os.stat``, or None when there is nothing to compare (absent, a link loop, no access)."""
     try:
         return os.stat(path, follow_symlinks=follow)
-    except (FileNotFoundError, NotADirectoryError):
+    except (OSError, ValueError):
         return None
 
 
@@ -163,31 +164,33 @@ def _same(a: os.stat_result | None, b: os.stat_result | None) -> bool:
 
 
 def _database_conflict(folder: Path, name: str, target: os.stat_result | None, database: Path) -> str | None:
-    """Why writing ``folder/name`` would touch the open database's files, or None."""
-    db = Path(os.path.abspath(database))
-    db_folder = _stat(db.parent)
+    """Why writing ``folder/name`` would touch the open database's files, or None. The database is
+    looked for under the name it was opened by and, if that is a link, where the link leads (SQLite
+    keeps the -wal beside the real file)."""
+    shown_db = shown(os.path.abspath(database))
     here = _stat(folder)
-    names = {db.name + s: f"a file of the open database {shown(db)}" for s in COMPANION_SUFFIXES}
-    names[db.name] = f"the open database {shown(db)}"
-    if _same(here, db_folder) or os.path.normcase(folder) == os.path.normcase(os.path.realpath(db.parent)):
-        for protected, what in names.items():  # also names not there yet (a -wal appears later)
-            if name == protected or name.casefold() == protected.casefold():
-                return f"it is {what}"
-    backups = _stat(db.parent / BACKUP_FOLDER)
-    if backups is not None and _same(here, backups):
-        return f"it is in the backups folder of the open database {shown(db)}"
-    if target is None:
-        return None
-    for protected, what in names.items():
-        if _same(target, _stat(db.parent / protected)):
-            return f"it leads to {what}"
-    if target.st_nlink > 1 and backups is not None and stat.S_ISDIR(backups.st_mode):
-        try:
-            for entry in os.scandir(db.parent / BACKUP_FOLDER):
-                if _same(target, _stat(Path(entry.path), follow=False)):
-                    return f"it leads to a file in the backups folder of the open database {shown(db)}"
-        except OSError:
-            pass
+    for db in dict.fromkeys((Path(os.path.abspath(database)), Path(os.path.realpath(database)))):
+        names = {db.name + s: f"a file of the open database {shown_db}" for s in COMPANION_SUFFIXES}
+        names[db.name] = f"the open database {shown_db}"
+        if _same(here, _stat(db.parent)) or os.path.normcase(folder) == os.path.normcase(os.path.realpath(db.parent)):
+            for protected, what in names.items():  # also names not there yet (a -wal appears later)
+                if name.casefold() == protected.casefold():
+                    return f"it is {what}"
+        backups = _stat(db.parent / BACKUP_FOLDER)
+        if backups is not None and _same(here, backups):
+            return f"it is in the backups folder of the open database {shown_db}"
+        if target is None:
+            continue
+        for protected, what in names.items():
+            if _same(target, _stat(db.parent / protected)):
+                return f"it leads to {what}"
+        if target.st_nlink > 1 and backups is not None and stat.S_ISDIR(backups.st_mode):
+            try:
+                for entry in os.scandir(db.parent / BACKUP_FOLDER):
+                    if _same(target, _stat(Path(entry.path), follow=False)):
+                        return f"it leads to a file in the backups folder of the open database {shown_db}"
+            except OSError:
+                pass
     return None
 
 

@@ -138,3 +138,18 @@ def test_existing_files_to_read_are_checked_without_opening(tmp_path: Path) -> N
     assert check_existing_file(tmp_path / "absent", "a database") is False
     (tmp_path / "file").write_bytes(b"")
     assert check_existing_file(tmp_path / "file", "a database") is True
+
+
+def test_a_database_opened_through_a_link_is_protected_where_it_lives(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "data.sqlite").write_bytes(b"SQLite format 3\x00")
+    db = tmp_path / "org.sqlite"
+    db.symlink_to(real / "data.sqlite")
+    for name in (real / "data.sqlite", real / "data.sqlite-wal", tmp_path / "org.sqlite-shm"):
+        with pytest.raises(OutputPathError, match="open database"):
+            check_output_path(name, db)
+    loop = tmp_path / "loop.pdf"
+    loop.symlink_to(loop)
+    with pytest.raises(OutputPathError, match="symbolic link"):
+        check_output_path(loop, db)
