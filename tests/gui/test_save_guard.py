@@ -14,6 +14,7 @@ from organizer.domain.errors import OrganizerError
 from organizer.gui.archive import export_job
 from organizer.gui.briefing_dialog import BriefingDialog
 from organizer.gui.pdf_preview import PdfPreview
+from organizer.services.documents import Document
 from organizer.store import Database
 
 PDF = b"%PDF-1.4\n%%EOF\n"
@@ -42,7 +43,7 @@ def test_save_as_refuses_the_database_and_what_leads_to_it(qtbot, gui_demo_db: D
     before = db.read_bytes()
     dialog = BriefingDialog(gui_demo_db, "visit", 1, "Demo visit")
     qtbot.addWidget(dialog)
-    dialog._on_finished(PDF)  # what the worker hands back: the dialog opens the preview for this database
+    dialog._on_finished(Document(PDF, "Demo visit"))  # what the worker hands back: the preview opens
     preview = dialog.preview
     assert isinstance(preview, PdfPreview) and preview.database == db
     qtbot.addWidget(preview)
