@@ -61,6 +61,8 @@ class BriefPerson:
     precedence: int = 0
     honorific: str = ""
     form_of_address: str = ""
+    gender: str = ""
+    """"", "female" or "male" (``enums.Gender``)."""
     title: str | None = None
     institution: str | None = None
     name_variants: tuple[NameVariant, ...] = ()

@@ -95,6 +95,14 @@ class AgreementStatus(StrEnum):
     TERMINATED = "terminated"
 
 
+class Gender(StrEnum):
+    """A person's gender, for the grammar of greetings and titles ("Уважаемая госпожа …", "Dear Mr …")."""
+
+    UNSPECIFIED = ""
+    FEMALE = "female"
+    MALE = "male"
+
+
 class GiftDirection(StrEnum):
     GIVEN = "given"
     RECEIVED = "received"

@@ -36,6 +36,7 @@ from organizer.domain.enums import (
     AgreementKind,
     AgreementStatus,
     FollowUpStatus,
+    Gender,
     GiftDirection,
     InstitutionKind,
     MeetingKind,
@@ -163,14 +164,6 @@ class Field:
     def attr(self) -> str:
         return self.column or self.name
 
-    @property
-    def empty(self) -> object:
-        """The value a field holds when nothing is set (what erasing leaves in a column)."""
-        if self.type in (FieldType.TEXT, FieldType.LONG_TEXT):
-            return ""
-        if self.type in (FieldType.TEXTS, FieldType.ROWS, FieldType.REFS):
-            return []
-        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +198,13 @@ class FieldTable:
         if found.default_factory is not dataclasses.MISSING:
             return found.default_factory()
         return None
+
+    def empty(self, name: str) -> object:
+        """What a stored record holds in a field when nothing is set (what erasing leaves): no rows, else
+        the field's default (an empty text, the enum's "unspecified", no date)."""
+        if self[name].type in (FieldType.TEXTS, FieldType.ROWS, FieldType.REFS):
+            return []
+        return self.default(name)
 
     def required(self, name: str) -> bool:
         """The field has no default in its dataclass: every input gives it."""
@@ -288,6 +288,7 @@ PERSON = FieldTable("person", PersonData, (
     _f("family_name", T, "Family name", personal=True),
     _f("honorific", T, "Honorific", personal=True, merge=Merge.FILL, translatable=True),
     _f("form_of_address", T, "Form of address", personal=True, merge=Merge.FILL, translatable=True),
+    _f("gender", FieldType.ENUM, "Gender", enum=Gender, personal=True, merge=Merge.FILL),
     Field("display_name", T, "Display name", archive="display_name", personal=True),
     _f("name_variants", FieldType.ROWS, "Names in other scripts", personal=True, merge=Merge.MOVE,
        rows=NameVariant, column="names", stored_in="person_name", details="name_variant_details"),

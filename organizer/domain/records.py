@@ -20,6 +20,7 @@ from organizer.domain.enums import (
     AgreementKind,
     AgreementStatus,
     FollowUpStatus,
+    Gender,
     GiftDirection,
     InstitutionKind,
     MeetingKind,
@@ -170,6 +171,7 @@ class PersonData:
     """How to address the person in speech or a letter: "Mr. Chairman", "Dear Rector"."""
     display_name: str = ""
     """Overrides the name built from the parts, e.g. for a name order the parts cannot express."""
+    gender: Gender = Gender.UNSPECIFIED
     name_variants: tuple[NameVariant, ...] = ()
     languages: tuple[str, ...] = ()
     biography: str = ""
@@ -228,6 +230,7 @@ class PersonListing(NamedTuple):
     newest first. The dates are ISO text (``YYYY-MM-DD``) or None, as the JSON output writes them."""
     dietary_needs: str = ""
     interpreter_needs: str = ""
+    gender: str = ""
 
 
 @dataclass(frozen=True, slots=True)

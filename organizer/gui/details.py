@@ -194,6 +194,7 @@ def person_html(detail: PersonDetail, history: PersonHistory, owned: Sequence[Fo
         out.append(f"<p>{esc(current.title)}, {where}</p>")
     out.append(_facts([
         (translate("Details", "Form of address"), esc(d.form_of_address)),
+        (translate("Details", "Gender"), esc(enum_label(d.gender)) if d.gender else ""),
         (translate("Details", "Languages"), _joined(d.languages)),
         (translate("Details", "Interpreting"), esc(d.interpreter_needs)),
         (translate("Details", "Dietary needs"), esc(d.dietary_needs)),

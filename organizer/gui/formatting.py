@@ -98,6 +98,11 @@ ENUM_LABELS: dict[type[StrEnum], dict[str, str]] = {
         enums.AgreementStatus.EXPIRED.value: QT_TRANSLATE_NOOP("AgreementStatus", "Expired"),
         enums.AgreementStatus.TERMINATED.value: QT_TRANSLATE_NOOP("AgreementStatus", "Terminated"),
     },
+    enums.Gender: {
+        enums.Gender.UNSPECIFIED.value: QT_TRANSLATE_NOOP("Gender", "Not specified"),
+        enums.Gender.FEMALE.value: QT_TRANSLATE_NOOP("Gender", "Female"),
+        enums.Gender.MALE.value: QT_TRANSLATE_NOOP("Gender", "Male"),
+    },
     enums.GiftDirection: {
         enums.GiftDirection.GIVEN.value: QT_TRANSLATE_NOOP("GiftDirection", "Given"),
         enums.GiftDirection.RECEIVED.value: QT_TRANSLATE_NOOP("GiftDirection", "Received"),

@@ -87,6 +87,7 @@ FIELD_LABELS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Fields", "Family name"),
     QT_TRANSLATE_NOOP("Fields", "Honorific"),
     QT_TRANSLATE_NOOP("Fields", "Form of address"),
+    QT_TRANSLATE_NOOP("Fields", "Gender"),
     QT_TRANSLATE_NOOP("Fields", "Display name"),
     QT_TRANSLATE_NOOP("Fields", "Names in other scripts"),
     QT_TRANSLATE_NOOP("Fields", "Positions"),

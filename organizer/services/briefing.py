@@ -198,7 +198,7 @@ def _brief_person(p: m.Person, when: date | None, *, side: Side | None = None, r
     pos = position_at(p.positions, when)
     return BriefPerson(
         id=p.id, full_name=full_name_of(p), side=side, role=role, precedence=precedence,
-        honorific=p.honorific, form_of_address=p.form_of_address,
+        honorific=p.honorific, form_of_address=p.form_of_address, gender=p.gender,
         title=pos.title if pos else None, institution=_iname(pos.institution, lang) if pos else None,
         name_variants=_variants(p.names), languages=tuple(p.languages or ()), biography=p.biography,
         dietary_needs=p.dietary_needs, interpreter_needs=p.interpreter_needs,

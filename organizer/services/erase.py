@@ -94,7 +94,7 @@ def erase_person(db: Database, ident: int, *, now: datetime | None = None) -> Er
         }
         for field in PERSON.personal:  # names, contacts, tags, topics, positions, texts, languages, photo
             if field.type is not FieldType.UID:
-                setattr(person, field.attr, field.empty)
+                setattr(person, field.attr, PERSON.empty(field.name))
         attachments = session.execute(delete(m.Attachment).where(m.Attachment.person_id == ident))
         removed["attachments"] = attachments.rowcount or 0  # type: ignore[attr-defined]
         person.given_name = ERASED_NAME

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import BindParameter, Connection, Select, and_, bindparam, func, literal, select, tuple_, union_all
 
 from organizer.domain.changes import ChangeSet, Link, Snapshot
-from organizer.domain.enums import ParticipantRole, RecordKind, Side, parse_enum
+from organizer.domain.enums import Gender, ParticipantRole, RecordKind, Side, parse_enum
 from organizer.domain.errors import InUseError, NotFoundError
 from organizer.domain.listing import ListQuery
 from organizer.domain.records import (
@@ -119,6 +119,7 @@ def check_person(data: PersonData, checker: Checker, institution_exists: Callabl
         "honorific": checker.text("honorific", data.honorific),
         "form_of_address": checker.text("form_of_address", data.form_of_address),
         "display_name": display,
+        "gender": parse_enum(Gender, data.gender, "gender").value,
         "sort_name": sort_key_of(data)[: s.NAME_LEN * 2],
         "languages": [checker.text(f"languages[{i}]", lang, required=True, limit=SHORT_LIMIT)
                       for i, lang in enumerate(data.languages)],
@@ -265,7 +266,7 @@ _INST = s.institution.c
 _IDS: BindParameter[Any] = bindparam("ids", expanding=True)
 _PERSON_COLUMNS = (_P.id, _P.uid, _P.version, _P.created_at, _P.updated_at, _P.given_name, _P.family_name,
                    _P.middle_name, _P.honorific, _P.form_of_address, _P.display_name, _P.languages, _P.biography,
-                   _P.photo_type, _P.notes, _P.dietary_needs, _P.interpreter_needs)
+                   _P.photo_type, _P.notes, _P.dietary_needs, _P.interpreter_needs, _P.gender)
 _PERSON_ROWS = select(*_PERSON_COLUMNS).where(_P.id.in_(_IDS))
 _PEOPLE_PAGE = (
     select(*_PERSON_COLUMNS, _P.sort_name)
@@ -358,14 +359,14 @@ def _details_of(conn: Connection, people: Sequence[Sequence[Any]]) -> list[Perso
     empty: list[Any] = []
     for r in people:
         (ident, uid, version, created_at, updated_at, given, family, middle, honorific, address, display, languages,
-         biography, photo_type, notes, dietary, interpreter) = r[:17]
+         biography, photo_type, notes, dietary, interpreter, gender) = r[:18]
         full_name = compose_full_name(given, middle, family, display)
         held = positions.get(ident, empty)
         views = _position_views(held, ident, full_name)
         uids = {q[1]: q[8] for q in held}
         data = PersonData(
             given_name=given, family_name=family, middle_name=middle, honorific=honorific,
-            form_of_address=address, display_name=display,
+            form_of_address=address, display_name=display, gender=Gender(gender),
             name_variants=tuple(NameVariant(t[3], t[4], t[5]) for t in names.get(ident, empty)),
             languages=tuple(languages or ()), biography=biography, dietary_needs=dietary,
             interpreter_needs=interpreter, photo=None, photo_type=photo_type,
@@ -386,7 +387,8 @@ def _details_of(conn: Connection, people: Sequence[Sequence[Any]]) -> list[Perso
 
 _LISTING_PAGE = (
     select(_P.id, _P.uid, _P.version, _P.given_name, _P.middle_name, _P.family_name, _P.honorific,
-           _P.form_of_address, _P.display_name, _P.languages, _P.dietary_needs, _P.interpreter_needs, _P.sort_name)
+           _P.form_of_address, _P.display_name, _P.languages, _P.dietary_needs, _P.interpreter_needs, _P.gender,
+           _P.sort_name)
     .where(tuple_(_P.sort_name, _P.id) > tuple_(bindparam("after_name"), bindparam("after_id")))
     .order_by(_P.sort_name, _P.id).limit(bindparam("n"))
 )
@@ -487,7 +489,7 @@ def _listing_of(read: Callable[[int, dict[str, Any]], Sequence[Sequence[Any]]], 
     get_names, get_emails, get_phones = names.get, emails.get, phones.get
     get_tags, get_topics, get_positions = tags.get, topics.get, positions.get
     for (ident, uid, version, given, middle, family, honorific, address, display, languages, dietary, interpreter,
-         _sort) in people:
+         gender, _sort) in people:
         held = get_positions(ident, empty)
         if len(held) > 1:
             held.sort(key=_listing_position_key)
@@ -497,7 +499,7 @@ def _listing_of(read: Callable[[int, dict[str, Any]], Sequence[Sequence[Any]]], 
             ident, uid, version, compose_full_name(given, middle, family, display),
             given, middle, family, honorific, address, languages or (),
             get_names(ident, empty), get_emails(ident, empty), get_phones(ident, empty),
-            get_tags(ident, empty), get_topics(ident, empty), held, dietary, interpreter,
+            get_tags(ident, empty), get_topics(ident, empty), held, dietary, interpreter, gender,
         )
 
 

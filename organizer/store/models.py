@@ -104,6 +104,7 @@ class Person(RecordMixin, Base):
     honorific: Mapped[str]
     form_of_address: Mapped[str]
     display_name: Mapped[str]
+    gender: Mapped[str]
     sort_name: Mapped[str]
     languages: Mapped[list[str]]
     biography: Mapped[str]

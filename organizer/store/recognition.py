@@ -69,11 +69,12 @@ _0004 = _0003 | {
 }
 _0005 = dict(_0004)  # the PostgreSQL search index only
 _0006 = _0005 | {"person": (*_0005["person"], "interpreter_needs", "dietary_needs")}
+_0007 = _0006 | {"person": (*_0006["person"], "gender")}
 
 REVISION_TABLES: Mapping[str, Mapping[str, frozenset[str]]] = {
     revision: {table: frozenset(columns) for table, columns in tables.items()}
     for revision, tables in (("0001", _0001), ("0002", _0002), ("0003", _0003), ("0004", _0004),
-                             ("0005", _0005), ("0006", _0006))
+                             ("0005", _0005), ("0006", _0006), ("0007", _0007))
 }
 """Revision -> table -> columns that a database of that revision has (search index tables left out)."""
 

@@ -256,6 +256,7 @@ def _person() -> Table:
         _text("honorific"),
         _text("form_of_address"),
         _text("display_name"),
+        _text("gender", SHORT_LEN),  # "", "female", "male" (domain.enums.Gender)
         # Lower-cased "family given middle" (or the display name), kept by the service for sorted lists.
         _c("sort_name", String(NAME_LEN * 2), default="", index=True),
         _c("languages", JSON, default=list),

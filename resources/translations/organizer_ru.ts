@@ -539,6 +539,10 @@
         <translation>Обращение</translation>
     </message>
     <message>
+        <source>Gender</source>
+        <translation>Пол</translation>
+    </message>
+    <message>
         <source>Languages</source>
         <translation>Языки</translation>
     </message>
@@ -1175,6 +1179,10 @@
         <translation>Отчество</translation>
     </message>
     <message>
+        <source>Gender</source>
+        <translation>Пол</translation>
+    </message>
+    <message>
         <source>Names in other scripts</source>
         <translation>Написания имени</translation>
     </message>
@@ -1580,6 +1588,21 @@
     <message>
         <source>(time not set)</source>
         <translation>(время не указано)</translation>
+    </message>
+</context>
+<context>
+    <name>Gender</name>
+    <message>
+        <source>Not specified</source>
+        <translation>Не указан</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Женский</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Мужской</translation>
     </message>
 </context>
 <context>
@@ -2464,6 +2487,10 @@
     <message>
         <source>Dear Rector</source>
         <translation>Уважаемый ректор</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Пол</translation>
     </message>
     <message>
         <source>Name in other scripts</source>

@@ -12,12 +12,13 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from organizer.domain.enums import RecordKind
+from organizer.domain.enums import Gender, RecordKind
 from organizer.domain.errors import OrganizerError, Problem
 from organizer.domain.records import ContactEntry, InstitutionData, NameVariant, PersonData, PersonDetail, PositionData
 from organizer.gui.editors import choices
 from organizer.gui.editors.base import EditorDialog
-from organizer.gui.editors.fields import ListField, RowColumn, RowsEditor, TextArea, TextField
+from organizer.gui.editors.fields import ChoiceField, ListField, RowColumn, RowsEditor, TextArea, TextField
+from organizer.gui.formatting import enum_label
 from organizer.gui.undo import RecordActions
 from organizer.services.people import person_photo
 
@@ -71,6 +72,8 @@ class PersonEditor(EditorDialog):
         self.honorific.setPlaceholderText(self.tr("Prof., His Excellency"))
         self.form_of_address = self.add_field(names, "form_of_address", self.tr("Form of address"), TextField())
         self.form_of_address.setPlaceholderText(self.tr("Dear Rector"))
+        self.gender = self.add_field(names, "gender", self.tr("Gender"),
+                                     ChoiceField([(g, enum_label(g)) for g in Gender]))
         self.name_variants = self.add_field(names, "name_variants", self.tr("Name in other scripts"), RowsEditor([
             RowColumn("name", self.tr("Name"), width=260),
             RowColumn("script", self.tr("Script"), width=80),
@@ -190,7 +193,8 @@ class PersonEditor(EditorDialog):
     def load(self, detail: PersonDetail) -> None:
         d = detail.data
         for name in ("given_name", "middle_name", "family_name", "display_name", "honorific", "form_of_address",
-                     "languages", "tags", "topics", "biography", "notes", "dietary_needs", "interpreter_needs"):
+                     "gender", "languages", "tags", "topics", "biography", "notes", "dietary_needs",
+                     "interpreter_needs"):
             getattr(self, name).set_value(getattr(d, name))
         self.name_variants.set_value([{"name": v.name, "script": v.script, "language": v.language}
                                       for v in d.name_variants])
@@ -214,6 +218,7 @@ class PersonEditor(EditorDialog):
             given_name=self.given_name.value(), middle_name=self.middle_name.value(),
             family_name=self.family_name.value(), display_name=self.display_name.value(),
             honorific=self.honorific.value(), form_of_address=self.form_of_address.value(),
+            gender=Gender(self.gender.value()),
             name_variants=tuple(NameVariant(r["name"], r["script"], r["language"]) for r in self.name_variants.value()),
             languages=self.languages.value(), biography=self.biography.value(), notes=self.notes.value(),
             dietary_needs=self.dietary_needs.value(), interpreter_needs=self.interpreter_needs.value(),

@@ -6,7 +6,7 @@ appended to ``KNOWN_REVISIONS``: ``tests/store/test_database.py`` checks both ag
 directory and fails until they agree.
 """
 
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 """Every revision in ``versions/``, oldest first."""
 HEAD_REVISION: str = KNOWN_REVISIONS[-1]
 """The newest revision: a database at this revision needs no migration."""
