@@ -52,6 +52,7 @@ from organizer.services._records import (
     new_record,
     replace_children,
     topics_by_name,
+    touch,
 )
 from organizer.services.positions import (
     POSITION_FIELDS,
@@ -215,6 +216,15 @@ def create_person(db: Database, data: PersonData) -> PersonDetail:
     return replace(get_person(db, ident), changes=ChangeSet.of_create(RecordKind.PERSON, ident))
 
 
+def update_in(session: Session, obj: m.Person, data: PersonData) -> None:
+    """Apply ``data`` to a stored person inside the caller's unit of work (an import adding what a vCard
+    brings); ValidationError if it breaks a rule. The version goes up as with any edit."""
+    touch(obj)
+    checker = Checker(f"{KIND} {obj.id}")
+    _apply(session, obj, data, checker)
+    checker.check()
+
+
 def update_person(db: Database, ident: int, data: PersonData, expected_version: int | None = None) -> PersonDetail:
     with edited(db, m.Person, KIND, ident, expected_version) as (session, obj, checker):
         _apply(session, obj, data, checker)
@@ -321,6 +331,11 @@ def _position_views(rows: Iterable[Sequence[Any]], ident: int, full_name: str) -
              for q in rows]
     views.sort(key=lambda v: position_sort_key(v.current, v.start_date, v.id))
     return tuple(views)
+
+
+def details_in(conn: Connection, ids: Sequence[int]) -> list[PersonDetail]:
+    """``get_person`` of these people on the caller's connection (inside its transaction), in this order."""
+    return _details(conn, ids)
 
 
 def _details(conn: Connection, ids: Sequence[int]) -> list[PersonDetail]:

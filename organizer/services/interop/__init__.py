@@ -1,0 +1,1 @@
+"""Formats other tools use: vCard in (``contacts``, read by ``vcard`` and mapped by ``cards``) and out (``export``)."""

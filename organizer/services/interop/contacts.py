@@ -1,0 +1,453 @@
+"""vCard import: the people of one or more vCard files into the database, in one transaction.
+
+``import_vcards(db, paths, dry_run=...)`` reads each file (``services.interop.vcard``), maps each card
+(``services.interop.cards``), and for each card either
+
+- **finds** the person it describes: by uid (the card's ``UID``, or a merged-away person's uid, which
+  stays an alias of the person kept), else by an e-mail address, else by the same name and a position at
+  the same institution (or, for a card without ``ORG``, a phone number in common). A person found gets
+  what the card adds (e-mails, phones, tags, name variants, positions, languages, notes not yet held; a
+  photo, middle name, honorific and the like only where they are empty): **updated**, or **skipped**
+  when the card adds nothing (so importing the same file again changes nothing);
+- or **creates** the person, with institutions matched by name (case, accents and spelling folded as the
+  search does, ``namekeys.fold``; name variants and short names count; a unit within its parent) or
+  created, units under their parent (``ORG:University;Institute;Lab``).
+
+All files go in one transaction: any error (a file cut short, a line that is not vCard, a value the
+services refuse) leaves the database as it was, and the message names the file, the card and the line.
+``dry_run`` does everything and then rolls back: the report is the preview. Values that are left out
+(an e-mail address that is not one, a photo at a URL) are reported with their card and line.
+
+New people are written in chunks with bulk inserts (``store.bulk.insert_rows``), checked by the people
+service's own rules (``people.check_person``); updates go through the service's ORM path
+(``people.update_in``); institutions through ``institutions.create_in``. The audit trail gets one
+"import" entry, a "create" entry per new person and institution and an "update" entry per person updated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from organizer.domain.errors import ImportFormatError, ValidationError
+from organizer.domain.namekeys import fold
+from organizer.domain.records import InstitutionData, PersonData, PositionData
+from organizer.services import institutions, people
+from organizer.services._checks import Checker
+from organizer.services._records import topics_by_name
+from organizer.services.duplicates import phone_digits
+from organizer.services.interop import vcard
+from organizer.services.interop.cards import Contact, contact_of
+from organizer.store import audit, schema
+from organizer.store import models as m
+from organizer.store.bulk import insert_rows
+from organizer.store.database import Database
+from organizer.store.search import queue as search_queue
+
+CHUNK = 500
+"""Cards matched and written at a time."""
+FILE_LIMIT = 512 * 1024 * 1024
+"""Largest vCard file read, in bytes."""
+NOTE_LIMIT = 1000
+"""Most left-out values listed in a report (the count is always complete)."""
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class CardOutcome:
+    file: str
+    card: int
+    line: int
+    name: str
+    action: str
+    """``created``, ``updated`` or ``skipped``."""
+    person_id: int | None = None
+
+
+@dataclass
+class VCardReport:
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0
+    institutions_created: int = 0
+    left_out: list[str] = field(default_factory=list)
+    """"FILE: card N (line L): PROPERTY 'value' (line M): why" for each value not imported (the first
+    ``NOTE_LIMIT``; ``left_out_count`` counts them all)."""
+    left_out_count: int = 0
+    dry_run: bool = False
+    cards: list[CardOutcome] = field(default_factory=list)
+    """Each card's outcome, in file order (what a preview lists)."""
+
+    def as_json(self) -> dict[str, Any]:
+        return {"created": self.created, "updated": self.updated, "skipped": self.skipped,
+                "institutions_created": self.institutions_created, "left_out": self.left_out,
+                "left_out_count": self.left_out_count, "dry_run": self.dry_run}
+
+
+class _DryRunDone(Exception):  # noqa: N818 (not an error: how a dry run rolls back)
+    def __init__(self, report: VCardReport) -> None:
+        super().__init__("dry run")
+        self.report = report
+
+
+def read_file(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > FILE_LIMIT:
+            raise ImportFormatError(f"{path}: {size:,} bytes; a vCard file of at most {FILE_LIMIT:,} is read")
+        return path.read_bytes()
+    except OSError as err:
+        raise ImportFormatError(f"cannot read {path}: {err.strerror}") from None
+
+
+def is_vcard_file(path: Path) -> bool:
+    """Whether ``path`` holds vCards (by its first bytes, whatever its name)."""
+    try:
+        with path.open("rb") as f:
+            return vcard.is_vcard(f.read(512))
+    except OSError:
+        return False
+
+
+def import_vcards(db: Database, files: Sequence[Path] | Sequence[tuple[str, bytes]], *, dry_run: bool = False,
+                  progress: Progress | None = None) -> VCardReport:
+    """Import the people of these vCard files (paths, or (name, content) pairs) in one transaction; see the
+    module docstring. ``dry_run``: nothing is written, the report says what would be."""
+    sources = [(str(f), None) if isinstance(f, Path) else f for f in files]
+
+    def attempt(session: Session) -> VCardReport:
+        report = VCardReport(dry_run=dry_run)
+        writer = _Writer(session, report)
+        done = 0
+        for name, content in sources:
+            data = read_file(Path(name)) if content is None else content
+            try:
+                for card in vcard.iter_cards(vcard._lines(data)):
+                    writer.add(name, contact_of(card))
+                    done += 1
+                    if progress is not None:
+                        progress(done)
+                writer.flush()
+            except ImportFormatError as err:
+                raise ImportFormatError(f"{name}: {err}") from None
+            except ValidationError as err:
+                raise ValidationError(err.issues, record=f"{name}: {err.record or ''}".rstrip(": ")) from None
+        writer.finish()
+        if dry_run:
+            raise _DryRunDone(report)
+        return report
+
+    try:
+        return db.write(attempt)
+    except _DryRunDone as done:
+        return done.report
+
+
+# --- matching and writing ------------------------------------------------------------------------
+
+
+class _Institutions:
+    """Institutions by folded name (and short name and name variants) under each parent (0: top level)."""
+
+    def __init__(self, session: Session, report: VCardReport) -> None:
+        self.session = session
+        self.report = report
+        self.by_parent: dict[tuple[int, str], int] = {}
+        self.anywhere: dict[str, set[int]] = {}
+        self.created: list[str] = []
+        parents: dict[int, int] = {}
+        for ident, name, short, parent in session.execute(
+                select(m.Institution.id, m.Institution.name, m.Institution.short_name, m.Institution.parent_id)):
+            parents[ident] = parent or 0
+            self._remember(ident, parent or 0, name)
+            if short:
+                self._remember(ident, parent or 0, short)
+        for ident, name in session.execute(select(m.InstitutionName.institution_id, m.InstitutionName.name)):
+            self._remember(ident, parents.get(ident, 0), name)
+
+    def _remember(self, ident: int, parent: int, name: str) -> None:
+        key = fold(name)
+        if key:
+            self.by_parent.setdefault((parent, key), ident)
+            self.anywhere.setdefault(key, set()).add(ident)
+
+    def resolve(self, path: tuple[str, ...], where: str) -> int:
+        parent = 0
+        for depth, name in enumerate(path):
+            key = fold(name)
+            found = self.by_parent.get((parent, key))
+            if found is None and depth == 0 and len(self.anywhere.get(key, ())) == 1:
+                found = next(iter(self.anywhere[key]))  # a unit named on its own (ORG:Institute of Chemistry)
+            if found is None:
+                try:
+                    obj = institutions.create_in(self.session, InstitutionData(name=name, parent_id=parent or None))
+                except ValidationError as err:
+                    raise ValidationError({f"ORG[{depth}]": "; ".join(err.problems.values())}, record=where) from None
+                found = obj.id
+                self.created.append(obj.uid)
+                self.report.institutions_created += 1
+                self._remember(found, parent, name)
+            parent = found
+        return parent
+
+
+@dataclass
+class _Pending:
+    file: str
+    contact: Contact
+    outcome: CardOutcome
+    positions: tuple[PositionData, ...] = ()
+
+
+class _Writer:
+    def __init__(self, session: Session, report: VCardReport) -> None:
+        self.session = session
+        self.report = report
+        self.institutions = _Institutions(session, report)
+        self.pending: list[_Pending] = []
+        self.keys: set[str] = set()
+        self.created_uids: list[str] = []
+        self.updated: list[tuple[int, str, list[str]]] = []
+        audit.suspend(session)
+        session.info.setdefault("known_ids", set())
+        self.triggers_back = search_queue.without_insert_triggers(session.connection())
+
+    def add(self, file: str, contact: Contact) -> None:
+        where = f"{contact.card.where()}"
+        for note in contact.left_out:
+            self.report.left_out_count += 1
+            if len(self.report.left_out) < NOTE_LIMIT:
+                self.report.left_out.append(f"{file}: {where}: {note}")
+        outcome = CardOutcome(file, contact.card.number, contact.card.line, contact.name, "skipped")
+        self.report.cards.append(outcome)
+        data = contact.data
+        if not (data.given_name or data.family_name or data.display_name):
+            self.report.skipped += 1
+            self.report.left_out_count += 1
+            if len(self.report.left_out) < NOTE_LIMIT:
+                self.report.left_out.append(f"{file}: {where}: the card has no name, e-mail address or "
+                                            "organisation; skipped")
+            return
+        keys = {f"u:{data.uid}", f"n:{people.sort_key_of(data)}", *(f"e:{e.value.casefold()}" for e in data.emails)}
+        if keys & self.keys:
+            self.flush()  # a card about someone written earlier in this chunk: match against them
+        self.keys |= keys
+        positions = tuple(PositionData(p.title, self.institutions.resolve(p.path, f"{file}: {where}"),
+                                       p.start_date, p.end_date, bool(p.current))
+                          for p in contact.positions)
+        self.pending.append(_Pending(file, contact, outcome, positions))
+        if len(self.pending) >= CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        found = self._match(self.pending)
+        new: list[_Pending] = []
+        for item in self.pending:
+            ident = found.get(id(item))
+            if ident is None:
+                new.append(item)
+            else:
+                self._update(item, ident)
+        self._create(new)
+        self.pending = []
+        self.keys = set()
+
+    def finish(self) -> None:
+        session, conn = self.session, self.session.connection()
+        session.flush()
+        if self.triggers_back is not None:
+            search_queue.queue_records(conn, "person", self.created_uids)
+            search_queue.queue_records(conn, "institution", self.institutions.created)
+            self.triggers_back()
+        audit.created_by_import(session, "person", self.created_uids)
+        audit.created_by_import(session, "institution", self.institutions.created)
+        for ident, uid, fields in self.updated:
+            audit.add(session, "update", "person", ident, uid=uid, fields=fields)
+        r = self.report
+        audit.add(session, "import", detail={"format": "vcard", "created": r.created, "updated": r.updated,
+                                             "skipped": r.skipped, "institutions_created": r.institutions_created})
+
+    # -- matching
+
+    def _match(self, items: list[_Pending]) -> dict[int, int]:
+        s = self.session
+        person = m.Person
+        out: dict[int, int] = {}
+        uids = {item.contact.data.uid for item in items if item.contact.data.uid}
+        by_uid: dict[str, int] = {}
+        if uids:
+            by_uid.update((uid, pid) for uid, pid in s.execute(
+                select(person.uid, person.id).where(person.uid.in_(uids))))
+            by_uid.update((uid, pid) for uid, pid in s.execute(
+                select(m.MergeRecord.merged_uid, m.MergeRecord.kept_id).where(
+                    m.MergeRecord.kind == "person", m.MergeRecord.merged_uid.in_(uids),
+                    m.MergeRecord.undone_at.is_(None))))
+        emails = {e.value for item in items for e in item.contact.data.emails}
+        by_email: dict[str, int] = {}
+        if emails:
+            for address, pid in s.execute(select(m.PersonEmail.address, m.PersonEmail.person_id)
+                                          .where(m.PersonEmail.address.in_(emails)).order_by(m.PersonEmail.person_id)):
+                by_email.setdefault(address.casefold(), pid)
+        names = {people.sort_key_of(item.contact.data)[: schema.NAME_LEN * 2] for item in items}
+        by_name: dict[str, list[int]] = {}
+        for sort_name, pid in s.execute(select(person.sort_name, person.id).where(person.sort_name.in_(names))):
+            by_name.setdefault(sort_name, []).append(pid)
+        named = [pid for ids in by_name.values() for pid in ids]
+        held: dict[int, set[int]] = {}
+        dialled: dict[int, set[str]] = {}
+        if named:
+            for pid, iid in s.execute(select(m.Position.person_id, m.Position.institution_id)
+                                      .where(m.Position.person_id.in_(named))):
+                held.setdefault(pid, set()).add(iid)
+            for pid, number in s.execute(select(m.PersonPhone.person_id, m.PersonPhone.number)
+                                         .where(m.PersonPhone.person_id.in_(named))):
+                dialled.setdefault(pid, set()).add(phone_digits(number))
+        for item in items:
+            data = item.contact.data
+            ident = by_uid.get(data.uid or "")
+            if ident is None:
+                ident = next((by_email[e.value.casefold()] for e in data.emails if e.value.casefold() in by_email),
+                             None)
+            if ident is None:
+                candidates = by_name.get(people.sort_key_of(data)[: schema.NAME_LEN * 2], [])
+                places = {p.institution_id for p in item.positions}
+                numbers = {phone_digits(p.value) for p in data.phones} - {""}
+                for pid in candidates:
+                    if (places & held.get(pid, set())) if places else (numbers & dialled.get(pid, set())):
+                        ident = pid
+                        break
+            if ident is not None:
+                out[id(item)] = ident
+        return out
+
+    # -- updates
+
+    def _update(self, item: _Pending, ident: int) -> None:
+        session = self.session
+        stored = people.details_in(session.connection(), [ident])[0].data
+        merged, fields = _merged(stored, item.contact.data, item.positions, self._has_photo(ident))
+        item.outcome.person_id = ident
+        if not fields:
+            item.outcome.action = "skipped"
+            self.report.skipped += 1
+            return
+        obj = session.get(m.Person, ident)
+        assert obj is not None
+        try:
+            people.update_in(session, obj, merged)
+        except ValidationError as err:
+            raise ValidationError(err.issues, record=f"{item.contact.card.where()}") from None
+        item.outcome.action = "updated"
+        self.report.updated += 1
+        self.updated.append((ident, obj.uid, fields))
+
+    def _has_photo(self, ident: int) -> bool:
+        return bool(self.session.scalar(select(m.Person.photo_type).where(m.Person.id == ident)))
+
+    # -- creates
+
+    def _create(self, items: list[_Pending]) -> None:
+        if not items:
+            return
+        session = self.session
+        checked: list[tuple[str, people.CheckedPerson, list[m.Topic]]] = []
+        for item in items:
+            data = replace(item.contact.data, positions=item.positions)
+            checker = Checker(f"{item.contact.card.where()}")
+            person = people.check_person(data, checker, lambda _i: True)
+            topics = topics_by_name(session, data.topics, checker)
+            checker.check()
+            checked.append((data.uid or "", person, topics))
+        if any(t.id is None for _, _, topics in checked for t in topics):
+            session.flush()
+        conn = session.connection()
+        keys = ["given_name", "family_name", "middle_name", "honorific", "form_of_address", "display_name",
+                "sort_name", "languages", "biography", "dietary_needs", "interpreter_needs", "notes", "photo",
+                "photo_type"]
+        rows = [(uid, *({"photo": None, "photo_type": "", **p.columns}[k] for k in keys)) for uid, p, _ in checked]
+        table = schema.table("person")
+        insert_rows(conn, table, ["uid", *keys], rows)
+        uids = [uid for uid, _, _ in checked]
+        found = dict(conn.execute(select(table.c.uid, table.c.id).where(table.c.uid.in_(uids))).all())
+        ids = [found[uid] for uid in uids]
+        for item, ident in zip(items, ids, strict=True):
+            item.outcome.action = "created"
+            item.outcome.person_id = ident
+        self.report.created += len(items)
+        self.created_uids.extend(uids)
+        pairs = list(zip(ids, checked, strict=True))
+        children: list[tuple[str, Callable[[people.CheckedPerson], Iterable[dict[str, Any]]]]] = [
+            ("person_name", lambda p: p.names), ("person_email", lambda p: p.emails),
+            ("person_phone", lambda p: p.phones), ("person_tag", lambda p: ({"tag": t} for t in p.tags)),
+            ("position", lambda p: ({k: q[k] for k in _POSITION_COLUMNS} for q in p.positions)),
+        ]
+        for table_name, rows_of in children:
+            child = [(ident, row) for ident, (_, p, _) in pairs for row in rows_of(p)]
+            if child:
+                child_keys = list(child[0][1])
+                insert_rows(conn, schema.table(table_name), ["person_id", *child_keys],
+                            [(ident, *(row[k] for k in child_keys)) for ident, row in child])
+        links = [(ident, t.id) for ident, (_, _, topics) in pairs for t in topics]
+        if links:
+            insert_rows(conn, schema.table("person_topic"), ("person_id", "topic_id"), links)
+
+
+_POSITION_COLUMNS = ("title", "institution_id", "start_date", "end_date", "is_current")
+
+
+def _merged(stored: PersonData, card: PersonData, positions: tuple[PositionData, ...],
+            has_photo: bool) -> tuple[PersonData, list[str]]:
+    """``stored`` with what ``card`` adds, and the names of the fields that changed ([] if nothing)."""
+    changed: list[str] = []
+    out = stored
+
+    def fill(name: str) -> None:
+        nonlocal out
+        if not getattr(out, name) and getattr(card, name):
+            out = replace(out, **{name: getattr(card, name)})
+            changed.append(name)
+
+    for name in ("middle_name", "honorific", "form_of_address", "biography", "dietary_needs", "interpreter_needs"):
+        fill(name)
+    emails = {e.value.casefold() for e in stored.emails}
+    new_emails = tuple(e for e in card.emails if e.value.casefold() not in emails)
+    if new_emails:
+        out = replace(out, emails=out.emails + new_emails)
+        changed.append("emails")
+    numbers = {phone_digits(p.value) or p.value for p in stored.phones}
+    new_phones = tuple(p for p in card.phones if (phone_digits(p.value) or p.value) not in numbers)
+    if new_phones:
+        out = replace(out, phones=out.phones + new_phones)
+        changed.append("phones")
+    names = {v.name.casefold() for v in stored.name_variants}
+    new_names = tuple(v for v in card.name_variants if v.name.casefold() not in names)
+    if new_names:
+        out = replace(out, name_variants=out.name_variants + new_names)
+        changed.append("name_variants")
+    for name in ("tags", "languages", "topics"):
+        have = {x.casefold() for x in getattr(stored, name)}
+        extra = tuple(x for x in getattr(card, name) if x.casefold() not in have)
+        if extra:
+            out = replace(out, **{name: getattr(out, name) + extra})
+            changed.append(name)
+    held = {(p.institution_id, p.title.casefold()) for p in stored.positions}
+    extra_positions = tuple(replace(p, current=p.current and not any(q.current for q in stored.positions))
+                            for p in positions if (p.institution_id, p.title.casefold()) not in held)
+    if extra_positions:
+        out = replace(out, positions=out.positions + extra_positions)
+        changed.append("positions")
+    if card.notes and card.notes not in stored.notes:
+        out = replace(out, notes=f"{stored.notes}\n{card.notes}" if stored.notes else card.notes)
+        changed.append("notes")
+    if card.photo is not None and not has_photo:
+        out = replace(out, photo=card.photo)
+        changed.append("photo")
+    return out, changed

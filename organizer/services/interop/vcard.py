@@ -1,0 +1,401 @@
+"""vCard text in and out: a tolerant reader of vCard 2.1, 3.0 and 4.0 as real exporters write them, and a
+writer of 3.0 and 4.0. No database here: cards in, cards out (``services.interop.contacts`` maps them to
+people).
+
+Why our own reader and not vobject (the usual choice)? Measured on this machine with
+``bench/bench_vcard.py`` (10,000 generated cards, alternating runs): vobject 0.9.9 parses about
+1,300 cards/s; this reader about 25,000 cards/s, and our whole import (parse, checks and the database
+writes) stays more than 5x faster than vobject's parse alone. vobject also fails on files real clients
+write (the issue counted 6 of 17 exports: Outlook's quoted-printable with soft line breaks, iPhone's folded
+photos, Android's bare 2.1 parameters) and stops at the first bad line without saying which card.
+
+What the reader accepts (RFC 2425/2426/6350 and the quirks of real exporters):
+
+- folding (a line starting with a space or tab continues the one before) done on bytes, so a UTF-8
+  character split by the fold comes back whole; quoted-printable soft line breaks (``=`` at the end of a
+  line, the next line not indented, as Outlook and Android write them);
+- ``CHARSET=`` (any Python codec name: ``windows-1251``, ``ISO-8859-1``...), ``ENCODING=QUOTED-PRINTABLE``,
+  ``ENCODING=b``/``BASE64``, 4.0 ``data:`` URIs; UTF-8 text without a charset; a UTF-8 or UTF-16 byte
+  order mark;
+- grouped properties (Apple's ``item1.EMAIL`` with ``item1.X-ABLabel``), names and parameters in any case
+  (``begin:vcard``, ``email;internet:``), 2.1 parameters without a name (``TEL;WORK;VOICE:``), quoted
+  parameter values holding ``:`` or ``;`` (``GEO="geo:1,2"``), a property with no value and no colon
+  (Evolution's bare ``FN``), escaped ``\\,`` ``\\;`` ``\\n``/``\\N`` ``\\\\``.
+
+What it refuses, with the card number and line (``VCardError``): text outside a card, a card cut short
+(no ``END:VCARD``), a line that is not a property, text that is not in its charset, an unknown charset,
+a line longer than ``LINE_LIMIT``.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import codecs
+import quopri
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from organizer.domain.errors import ImportFormatError
+
+LINE_LIMIT = 16 * 1024 * 1024
+"""Longest logical line (after unfolding), in bytes: a 5 MB photo in base64 fits; a runaway file does not."""
+PROPERTY_LIMIT = 10_000
+"""Most properties in one card."""
+
+_NAME = re.compile(rb"^[A-Za-z0-9_.\-/]+$")
+_ENCODING_WORDS = frozenset({"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"})
+
+
+class VCardError(ImportFormatError):
+    """A vCard file that cannot be read: the message names the card and the line."""
+
+
+@dataclass(slots=True)
+class Property:
+    """One property of a card: ``NAME`` upper-case, ``group`` lower-case ('' if none), parameters by
+    upper-case name (values as written, a 2.1 nameless parameter under ``TYPE``), the value decoded
+    from its transfer encoding and charset but still escaped (see ``text``/``parts``), its line."""
+
+    name: str
+    value: str
+    params: dict[str, list[str]] = field(default_factory=dict)
+    group: str = ""
+    line: int = 0
+
+    def param(self, key: str) -> str:
+        values = self.params.get(key)
+        return values[0] if values else ""
+
+    @property
+    def types(self) -> list[str]:
+        """The TYPE values, lower-case, split at commas (``TYPE=WORK,VOICE`` and ``TYPE=work;TYPE=voice``)."""
+        out: list[str] = []
+        for v in self.params.get("TYPE", ()):
+            out.extend(t.strip().strip('"').lower() for t in v.split(",") if t.strip())
+        return out
+
+    @property
+    def is_binary(self) -> bool:
+        return self.param("ENCODING").upper() in ("B", "BASE64")
+
+    def text(self) -> str:
+        """The value as text, escapes resolved."""
+        return unescape(self.value)
+
+    def parts(self) -> list[str]:
+        """A structured value (N, ADR, ORG) split at unescaped ``;``, each part unescaped."""
+        return [unescape(p) for p in split_unescaped(self.value, ";")]
+
+    def items(self) -> list[str]:
+        """A list value (CATEGORIES, NICKNAME) split at unescaped ``,``, each unescaped, empty ones dropped."""
+        return [t for t in (unescape(p).strip() for p in split_unescaped(self.value, ",")) if t]
+
+    def binary(self) -> tuple[bytes, str] | None:
+        """(content, media type) of an inline binary value (``ENCODING=b`` or a ``data:`` URI), else None.
+        The media type is what the card says (may be ''); a value that is not base64 gives None."""
+        value = self.value.strip()
+        media = ""
+        if self.is_binary:
+            kind = self.param("TYPE") or self.param("MEDIATYPE")
+            media = kind.lower() if "/" in kind else (f"image/{kind.lower()}" if kind else "")
+        elif value[:5].lower() == "data:":
+            head, sep, value = value[5:].partition(",")
+            if not sep or ";base64" not in head.lower():
+                return None
+            media = head.split(";", 1)[0].lower()
+        else:
+            return None
+        try:
+            return base64.b64decode("".join(value.split()), validate=True), media
+        except (binascii.Error, ValueError):
+            return None
+
+
+@dataclass(slots=True)
+class Card:
+    """One vCard: its properties in file order, its number in the file (from 1) and first line."""
+
+    number: int
+    line: int
+    properties: list[Property] = field(default_factory=list)
+
+    @property
+    def version(self) -> str:
+        found = self.first("VERSION")
+        return found.value.strip() if found is not None else ""
+
+    def first(self, name: str) -> Property | None:
+        for p in self.properties:
+            if p.name == name:
+                return p
+        return None
+
+    def all(self, name: str) -> list[Property]:
+        return [p for p in self.properties if p.name == name]
+
+    def where(self) -> str:
+        return f"card {self.number} (line {self.line})"
+
+
+# --- escapes ---------------------------------------------------------------------------------------
+
+_UNESCAPES = {"n": "\n", "N": "\n", ",": ",", ";": ";", "\\": "\\", ":": ":"}
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+
+
+def unescape(value: str) -> str:
+    if "\\" not in value:
+        return value
+    return _ESCAPE.sub(lambda m: _UNESCAPES.get(m.group(1), "\\" + m.group(1)), value)
+
+
+def split_unescaped(value: str, sep: str) -> list[str]:
+    """``value`` split at each ``sep`` not preceded by an escaping backslash (escapes kept)."""
+    if "\\" not in value:
+        return value.split(sep)
+    out: list[str] = []
+    start = i = 0
+    n = len(value)
+    while i < n:
+        ch = value[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == sep:
+            out.append(value[start:i])
+            start = i + 1
+        i += 1
+    out.append(value[start:])
+    return out
+
+
+def escape(value: str, *, structured: bool = False) -> str:
+    """Text escaped for a value: backslash, newline, comma, and ``;`` (always: 3.0 readers want it)."""
+    del structured
+    return (value.replace("\\", "\\\\").replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+            .replace(",", "\\,").replace(";", "\\;"))
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+def _logical_lines(lines: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
+    """(first line number, bytes) of each logical line: folds and quoted-printable soft breaks joined."""
+    current: bytearray | None = None
+    start = 0
+    qp = False
+    for number, raw in enumerate(lines, 1):
+        line = raw.rstrip(b"\r\n")
+        if current is not None and line[:1] in (b" ", b"\t"):
+            current += line[1:]
+        elif current is not None and qp and current.endswith(b"="):
+            del current[-1]
+            current += line.lstrip(b" \t")
+        else:
+            if current is not None:
+                yield start, bytes(current)
+            current = bytearray(line)
+            start = number
+            head = line.split(b":", 1)[0].upper()
+            qp = b"QUOTED-PRINTABLE" in head
+            continue
+        if len(current) > LINE_LIMIT:
+            raise VCardError(f"line {start}: longer than {LINE_LIMIT:,} bytes")
+    if current is not None:
+        yield start, bytes(current)
+
+
+def _split_line(line: bytes) -> tuple[bytes, bytes] | None:
+    """(name and parameters, value) at the first colon outside double quotes; None without a colon."""
+    colon = line.find(b":")
+    if colon < 0:
+        return None
+    quote = line.find(b'"', 0, colon)
+    if quote < 0:
+        return line[:colon], line[colon + 1:]
+    inside = False
+    for i in range(len(line)):
+        ch = line[i]
+        if ch == 0x22:
+            inside = not inside
+        elif ch == 0x3A and not inside:
+            return line[:i], line[i + 1:]
+    return None
+
+
+def _split_params(head: str) -> list[str]:
+    if '"' not in head:
+        return head.split(";")
+    out: list[str] = []
+    start = 0
+    inside = False
+    for i, ch in enumerate(head):
+        if ch == '"':
+            inside = not inside
+        elif ch == ";" and not inside:
+            out.append(head[start:i])
+            start = i + 1
+    out.append(head[start:])
+    return out
+
+
+def _decode(value: bytes, charset: str, where: str) -> str:
+    try:
+        return value.decode(charset or "utf-8")
+    except LookupError:
+        raise VCardError(f"{where}: unknown CHARSET {charset[:40]!r}") from None
+    except UnicodeDecodeError as err:
+        said = f"in its CHARSET {charset[:40]}" if charset else "UTF-8 (and no CHARSET is given)"
+        raise VCardError(f"{where}: the text is not {said} (byte {err.start + 1} of the value)") from None
+
+
+def _property(line: bytes, number: int, card: Card) -> Property:
+    where = f"{card.where()}, line {number}"
+    split = _split_line(line)
+    if split is None:
+        if _NAME.match(line.strip()):  # Evolution writes a bare "FN" for an empty name
+            split = (line.strip(), b"")
+        else:
+            shown = line[:60].decode("utf-8", "replace")
+            raise VCardError(f"{where}: not a vCard property line: {shown!r}")
+    head_bytes, value = split
+    try:
+        head = head_bytes.decode("ascii")
+    except UnicodeDecodeError:
+        raise VCardError(f"{where}: a property name or parameter that is not ASCII") from None
+    pieces = _split_params(head)
+    name = pieces[0].strip()
+    group = ""
+    if "." in name:
+        group, _, name = name.rpartition(".")
+    if not name or not _NAME.match(name.encode()):
+        raise VCardError(f"{where}: {name[:40]!r} is not a property name")
+    params: dict[str, list[str]] = {}
+    for piece in pieces[1:]:
+        piece = piece.strip()
+        if not piece:
+            continue
+        key, eq, val = piece.partition("=")
+        if not eq:  # vCard 2.1: TEL;WORK;VOICE; ENCODING or CHARSET words alone
+            word = key.upper()
+            key, val = ("ENCODING", word) if word in _ENCODING_WORDS else ("TYPE", key)
+        val = val.strip()
+        if len(val) >= 2 and val[0] == '"' and val[-1] == '"':
+            val = val[1:-1]
+        params.setdefault(key.strip().upper(), []).append(val)
+    encoding = params.get("ENCODING", [""])[0].upper()
+    charset = params.get("CHARSET", [""])[0].strip()
+    if encoding == "QUOTED-PRINTABLE":
+        text = _decode(quopri.decodestring(value), charset, where)
+    elif encoding in ("B", "BASE64"):
+        text = value.decode("ascii", "replace")
+    elif value.isascii():
+        text = value.decode("ascii")
+    else:
+        text = _decode(value, charset, where)
+    return Property(name.upper(), text, params, group.lower(), number)
+
+
+def _lines(data: bytes) -> list[bytes]:
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[3:]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as err:
+            raise VCardError(f"not UTF-16 text after its byte order mark (byte {err.start})") from None
+    return data.split(b"\n")
+
+
+def is_vcard(head: bytes) -> bool:
+    """Whether a file starting with these bytes is a vCard (by content: ``BEGIN:VCARD`` first, any case)."""
+    if head.startswith(codecs.BOM_UTF8):
+        head = head[3:]
+    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        head = head[:512].decode("utf-16", "ignore").encode("utf-8")
+    return head.lstrip().upper().startswith(b"BEGIN:VCARD")
+
+
+def parse(data: bytes) -> list[Card]:
+    return list(iter_cards(_lines(data)))
+
+
+def iter_cards(lines: Iterable[bytes]) -> Iterator[Card]:
+    """The cards of these raw lines (a file's bytes split at ``\\n``), one at a time; ``VCardError`` at
+    the first thing that is not a vCard (cards before it have been yielded: callers keep their writes
+    in one transaction)."""
+    card: Card | None = None
+    depth = 0
+    count = 0
+    last = 0
+    for number, line in _logical_lines(lines):
+        last = number
+        stripped = line.strip()
+        upper = stripped[:12].upper()
+        if card is None:
+            if not stripped:
+                continue
+            if upper.replace(b" ", b"") != b"BEGIN:VCARD":
+                shown = stripped[:60].decode("utf-8", "replace")
+                raise VCardError(f"line {number}: expected BEGIN:VCARD, found {shown!r}"
+                                 + (f" (after card {count})" if count else ""))
+            count += 1
+            card = Card(count, number)
+            continue
+        if not stripped:
+            continue
+        if upper.startswith(b"BEGIN:VCARD"):  # a 2.1 AGENT's card inside this one: skipped
+            depth += 1
+            continue
+        if upper.startswith(b"END:VCARD"):
+            if depth:
+                depth -= 1
+                continue
+            yield card
+            card = None
+            continue
+        if depth:
+            continue
+        if len(card.properties) >= PROPERTY_LIMIT:
+            raise VCardError(f"{card.where()}: more than {PROPERTY_LIMIT:,} properties")
+        card.properties.append(_property(line, number, card))
+    if card is not None:
+        raise VCardError(f"{card.where()}: no END:VCARD before the end of the file (line {last}); "
+                         "is the file cut short?")
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+
+def fold(line: str) -> str:
+    """One content line folded at 75 octets (never inside a UTF-8 character), ending in CRLF."""
+    encoded = line.encode("utf-8")
+    if len(encoded) <= 75:
+        return line + "\r\n"
+    out: list[str] = []
+    start = 0
+    limit = 75
+    while start < len(encoded):
+        end = min(start + limit, len(encoded))
+        while end < len(encoded) and (encoded[end] & 0xC0) == 0x80:
+            end -= 1
+        out.append(encoded[start:end].decode("utf-8"))
+        start = end
+        limit = 74  # continuation lines start with a space
+    return "\r\n ".join(out) + "\r\n"
+
+
+def param_value(value: str) -> str:
+    """A parameter value, quoted when it holds ``:`` ``;`` or ``,``; quotes and line breaks dropped."""
+    value = value.replace('"', "'").replace("\r", " ").replace("\n", " ")
+    return f'"{value}"' if any(c in value for c in ":;,") else value
+
+
+def content_line(name: str, value: str, params: Iterable[tuple[str, str]] = (), group: str = "") -> str:
+    """A folded content line; ``value`` is written as given (escape text first with ``escape``)."""
+    head = f"{group}.{name}" if group else name
+    for key, val in params:
+        head += f";{key}={param_value(val)}"
+    return fold(f"{head}:{value}")
