@@ -301,3 +301,19 @@ def test_huge_numbers_are_one_short_line(db_file: Path, args: list[str], tmp_pat
     lines = [line for line in err.splitlines() if not line.startswith(("usage:", " "))]
     assert len(lines) == 1 and len(lines[0]) < 300, err[:1000]
     assert "unexpected error" not in err and "Traceback" not in err and "Exceeds the limit" not in err
+
+
+@pytest.mark.parametrize("args", [
+    ["show", "person", "2147483648"], ["merge", "person", "1", "9223372036854775808"], ["briefing", "2147483648"],
+    ["dossier", "person", "2147483648", "--out", "p.pdf"], ["history", "person", "99999999999"],
+    ["unmerge", "2147483648"], ["letters", "1", "--office", "2147483648", "--out", "letters"],
+])
+def test_ids_just_past_the_integer_range_on_either_database(db_args: list[str], args: list[str],
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """On PostgreSQL ids are 32-bit: one past the range must be a short refusal, not "integer out of range"."""
+    code, _, err = run(*db_args, *args)
+    err += capsys.readouterr().err
+    assert code in (1, 2), err
+    lines = [line for line in err.splitlines() if not line.startswith(("usage:", " "))]
+    assert len(lines) == 1 and len(lines[0]) < 300, err
+    assert "out of range" not in err and "unexpected error" not in err and "Traceback" not in err
