@@ -5,19 +5,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TypeVar
 
+from organizer.domain.kinds import RecordKind as RecordKind
+
 E = TypeVar("E", bound=StrEnum)
-
-
-class RecordKind(StrEnum):
-    """The kinds of record a user opens, links to, attaches files to and undoes changes of."""
-
-    PERSON = "person"
-    INSTITUTION = "institution"
-    VISIT = "visit"
-    MEETING = "meeting"
-    FOLLOWUP = "followup"
-    AGREEMENT = "agreement"
-    TOPIC = "topic"
 
 
 class InstitutionKind(StrEnum):

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from organizer.domain.kinds import RecordKind, word
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -74,10 +76,11 @@ class ValidationError(OrganizerError):
 class NotFoundError(OrganizerError):
     """A record asked for by id does not exist."""
 
-    def __init__(self, kind: str, ident: int | str) -> None:
+    def __init__(self, kind: RecordKind | str, ident: int | str) -> None:
         self.kind = kind
+        """A ``RecordKind``, or what else the id names (``attachment``, ``merge``)."""
         self.ident = ident
-        super().__init__(f"no {kind} with id {ident}")
+        super().__init__(f"no {word(kind)} with id {ident}")
 
 
 class ConflictError(OrganizerError):

@@ -17,21 +17,14 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from organizer.domain import enums
 from organizer.gui.i18n import QT_TRANSLATE_NOOP
+from organizer.gui.kinds import GUI_KINDS
 
 DASH = "–"
 translate = QCoreApplication.translate
 
 
 ENUM_LABELS: dict[type[StrEnum], dict[str, str]] = {
-    enums.RecordKind: {
-        enums.RecordKind.PERSON.value: QT_TRANSLATE_NOOP("RecordKind", "Person"),
-        enums.RecordKind.INSTITUTION.value: QT_TRANSLATE_NOOP("RecordKind", "Institution"),
-        enums.RecordKind.VISIT.value: QT_TRANSLATE_NOOP("RecordKind", "Visit"),
-        enums.RecordKind.MEETING.value: QT_TRANSLATE_NOOP("RecordKind", "Meeting"),
-        enums.RecordKind.FOLLOWUP.value: QT_TRANSLATE_NOOP("RecordKind", "Follow-up"),
-        enums.RecordKind.AGREEMENT.value: QT_TRANSLATE_NOOP("RecordKind", "Agreement"),
-        enums.RecordKind.TOPIC.value: QT_TRANSLATE_NOOP("RecordKind", "Topic"),
-    },
+    enums.RecordKind: {kind.value: entry.title for kind, entry in GUI_KINDS.items()},
     enums.InstitutionKind: {
         enums.InstitutionKind.UNIVERSITY.value: QT_TRANSLATE_NOOP("InstitutionKind", "University"),
         enums.InstitutionKind.INSTITUTE.value: QT_TRANSLATE_NOOP("InstitutionKind", "Institute"),

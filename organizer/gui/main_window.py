@@ -48,6 +48,7 @@ from organizer.gui.details import ADD_FOLLOWUP, ADD_MEETING, ADD_MEMBER, NEW_REC
 from organizer.gui.editors.menu import RecordMenu
 from organizer.gui.formatting import fmt_date_range
 from organizer.gui.icons import action_icon, app_icon
+from organizer.gui.kinds import GUI_KINDS
 from organizer.gui.panes import MasterDetailTab, after_paint
 from organizer.gui.quickopen import QuickOpen
 from organizer.gui.settings import Settings
@@ -63,13 +64,9 @@ if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
 
 APP_NAME = "Organizer"
 
-TAB_NAMES = ("people", "institutions", "visits", "meetings", "followups", "agreements", "topics")
-"""The tabs in their order; ``MainWindow.<name>_tab`` is each one (built on first use)."""
-
-TAB_KINDS = {"person": "people", "institution": "institutions", "visit": "visits", "meeting": "meetings",
-             "followup": "followups", "agreement": "agreements", "topic": "topics"}
-"""Which tab lists each record kind."""
-
+TAB_NAMES = tuple(GUI_KINDS[kind].tab for kind in RecordKind)
+"""The tabs in their order, one per record kind (``gui.kinds``); ``MainWindow.<name>_tab`` is each one (built
+on first use)."""
 
 def database_label(db: Database) -> str:
     """The database file name, or host and database name (never credentials) for a server URL."""
@@ -324,9 +321,9 @@ class MainWindow(QMainWindow):
             self._archive.finished.connect(self._archive_finished)
         return self._archive
 
-    def tab_for(self, kind: str) -> MasterDetailTab | None:
-        name = TAB_KINDS.get(kind)
-        return self.tab(name) if name is not None else None
+    def tab_for(self, kind: RecordKind) -> MasterDetailTab:
+        """The tab that lists ``kind`` (``gui.kinds``), built if it was not yet."""
+        return self.tab(GUI_KINDS[kind].tab)
 
     # --- tool bar and menus ------------------------------------------------------------------------
 
@@ -452,9 +449,11 @@ class MainWindow(QMainWindow):
         self.quick_open.selectAll()
 
     def open_record(self, kind: str, ident: int) -> None:
-        """Follow a link or a quick-open choice: show the record selected in its own tab."""
-        tab = self.tab_for(kind)
-        if tab is None:
+        """Follow a link or a quick-open choice (their signals carry the kind's value as text, ``person``):
+        show the record selected in its own tab."""
+        try:
+            tab = self.tab_for(RecordKind(kind))
+        except ValueError:  # no kind of record: a link of a newer version, say
             return
         self.show_tab(tab)
         tab.open_id(ident)

@@ -29,8 +29,10 @@ from organizer.domain.errors import (
     ValidationError,
 )
 from organizer.domain.fields import Field, FieldTable, resolve
+from organizer.domain.kinds import of_word
 from organizer.gui.formatting import fmt_date, fmt_number, fmt_time
 from organizer.gui.i18n import QT_TRANSLATE_NOOP
+from organizer.gui.kinds import kind_label
 
 translate = QCoreApplication.translate
 
@@ -69,17 +71,10 @@ WORDS: dict[str, str] = {
     "start": QT_TRANSLATE_NOOP("Problems", "start"),
     "arrival": QT_TRANSLATE_NOOP("Problems", "arrival"),
     "signing date": QT_TRANSLATE_NOOP("Problems", "signing date"),
-    "person": QT_TRANSLATE_NOOP("Problems", "person"),
-    "institution": QT_TRANSLATE_NOOP("Problems", "institution"),
-    "visit": QT_TRANSLATE_NOOP("Problems", "visit"),
-    "meeting": QT_TRANSLATE_NOOP("Problems", "meeting"),
-    "topic": QT_TRANSLATE_NOOP("Problems", "topic"),
-    "agreement": QT_TRANSLATE_NOOP("Problems", "agreement"),
-    "followup": QT_TRANSLATE_NOOP("Problems", "follow-up"),
-    "follow-up": QT_TRANSLATE_NOOP("Problems", "follow-up"),
     "position": QT_TRANSLATE_NOOP("Problems", "position"),
 }
-"""Words the services pass as parameters (``kind``, ``what``), translated before they fill a message."""
+"""Words the services pass as parameters (``kind``, ``what``), translated before they fill a message; a
+record kind is named by ``gui.kinds.kind_label``."""
 
 FIELD_LABELS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Fields", "Given name"),
@@ -203,9 +198,17 @@ def _param(name: str, value: Any) -> str:
         return f"{fmt_date(value.date())} {fmt_time(value)}"
     if isinstance(value, date):
         return fmt_date(value)
-    if name in ("kind", "what") and isinstance(value, str) and value in WORDS:
-        return translate("Problems", WORDS[value])
+    if name in ("kind", "what") and isinstance(value, str):
+        return _word(value)
     return str(value)
+
+
+def _word(value: str) -> str:
+    """A word a service passed (``follow-up``, ``start``) in the interface language; other text as it is."""
+    kind = of_word(value)
+    if kind is not None:
+        return kind_label(kind)
+    return translate("Problems", WORDS[value]) if value in WORDS else value
 
 
 def fill(template: str, values: list[str]) -> str:
@@ -251,7 +254,7 @@ def error_text(error: OrganizerError) -> str:
                  for field, problem in error.issues.items()]
         return "\n".join(lines)
     if isinstance(error, NotFoundError):
-        kind = translate("Problems", WORDS[error.kind]) if error.kind in WORDS else error.kind
+        kind = _word(error.kind)
         return fill(translate("Problems", "The %1 with id %2 no longer exists (it may have been deleted "
                                           "elsewhere). Press F5 to reload."), [kind, str(error.ident)])
     if isinstance(error, ConflictError):

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import OrganizerError
 from organizer.gui.details import ACTIONS, NEW_RECORD, esc, message_html
-from organizer.gui.i18n import QT_TRANSLATE_NOOP
+from organizer.gui.kinds import add_text
 from organizer.gui.models import ID_ROLE
 from organizer.gui.tasks import TaskRunner, call
 
@@ -39,17 +39,6 @@ RECORD_KINDS = frozenset(RecordKind)
 
 translate = QCoreApplication.translate
 """Base classes translate in their own context: ``self.tr`` would look the text up under the subclass."""
-
-_ADD_FIRST: dict[RecordKind, str] = {
-    RecordKind.PERSON: QT_TRANSLATE_NOOP("MasterDetailTab", "Add person…"),
-    RecordKind.INSTITUTION: QT_TRANSLATE_NOOP("MasterDetailTab", "Add institution…"),
-    RecordKind.VISIT: QT_TRANSLATE_NOOP("MasterDetailTab", "Add visit…"),
-    RecordKind.MEETING: QT_TRANSLATE_NOOP("MasterDetailTab", "Add meeting…"),
-    RecordKind.FOLLOWUP: QT_TRANSLATE_NOOP("MasterDetailTab", "Add follow-up…"),
-    RecordKind.AGREEMENT: QT_TRANSLATE_NOOP("MasterDetailTab", "Add agreement…"),
-}
-"""The link an empty, unfiltered list offers under its message (topics are made where they are used)."""
-
 
 class DetailBrowser(QTextBrowser):
     """A read-only rich-text pane; clicks on ``kind:id`` links are emitted as ``record_link``, clicks
@@ -201,10 +190,10 @@ class MasterDetailTab(QWidget):
     def empty_action(self) -> str:
         """The link under ``empty_message`` that creates the first record ("" when a filter hides them)."""
         filters = getattr(self, "filters", None)
-        label = _ADD_FIRST.get(self.record_kind) if self.record_kind is not None else None
+        label = add_text(self.record_kind) if self.record_kind is not None else None
         if label is None or (filters is not None and filters.active):
             return ""
-        return translate("MasterDetailTab", label)
+        return label
 
     def empty_html(self) -> str:
         html = message_html(self.empty_message)

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from organizer.domain.enums import RecordKind
 from organizer.domain.listing import QuickHit
-from organizer.gui.formatting import enum_label, fmt_date
+from organizer.gui.formatting import fmt_date
+from organizer.gui.kinds import kind_title
 from organizer.gui.models import ID_ROLE
 from organizer.gui.tasks import LatestOnly, TaskContext, TaskRunner
 
@@ -28,12 +29,12 @@ DELAY_MS = 150
 KIND_ROLE = int(Qt.ItemDataRole.UserRole) + 10
 
 
-def kind_label(kind: str) -> str:
-    """``Person``, ``Visit`` ... (translated), for a record kind's value."""
+def kind_label(kind: RecordKind | str) -> str:
+    """``Person``, ``Visit`` ... (translated), for a record kind (a hit's kind is its value as text)."""
     try:
-        return enum_label(RecordKind(kind))
+        return kind_title(RecordKind(kind))
     except ValueError:
-        return kind
+        return str(kind)
 
 
 def hit_text(hit: QuickHit) -> str:

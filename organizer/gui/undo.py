@@ -13,87 +13,30 @@ window refreshes the views concerned.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from organizer.domain.changes import ChangeSet
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import OrganizerError
+from organizer.gui.kinds import kind_label
 from organizer.gui.tasks import P, R, TaskRunner, call
 
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
+    from organizer.services.kinds import Editing
     from organizer.store.database import Database
 
 
-@dataclass(frozen=True)
-class KindOps:
-    """The service calls for one record kind."""
-
-    create: Callable[[Database, Any], Any]
-    update: Callable[..., Any]
-    delete: Callable[..., ChangeSet]
-    get: Callable[[Database, int], Any]
-
-
-def _all_ops() -> dict[RecordKind, KindOps]:
-    from organizer.services import agreements, followups, institutions, meetings, people, visits
-
-    return {
-        RecordKind.PERSON: KindOps(people.create_person, people.update_person, people.delete_person,
-                                   people.get_person),
-        RecordKind.INSTITUTION: KindOps(institutions.create_institution, institutions.update_institution,
-                                        institutions.delete_institution, institutions.get_institution),
-        RecordKind.VISIT: KindOps(visits.create_visit, visits.update_visit, visits.delete_visit, visits.get_visit),
-        RecordKind.MEETING: KindOps(meetings.create_meeting, meetings.update_meeting, meetings.delete_meeting,
-                                    meetings.get_meeting),
-        RecordKind.FOLLOWUP: KindOps(followups.create_followup, followups.update_followup,
-                                     followups.delete_followup, followups.get_followup),
-        RecordKind.AGREEMENT: KindOps(agreements.create_agreement, agreements.update_agreement,
-                                      agreements.delete_agreement, agreements.get_agreement),
-    }
-
-
-class _Ops(Mapping[RecordKind, KindOps]):
-    """The service calls of every editable kind, imported on first use: the window starts without the
+def services_of(kind: RecordKind) -> Editing:
+    """The create/get/update/delete services of ``kind`` (``services.kinds``: each entry is the service
+    function itself, ``people.update_person``...), imported on first use: the window starts without the
     services' write paths (see bench/README.md, bench_gui)."""
+    from organizer.services.kinds import editing
 
-    def __init__(self) -> None:
-        self._ops: dict[RecordKind, KindOps] | None = None
-
-    def _loaded(self) -> dict[RecordKind, KindOps]:
-        if self._ops is None:
-            self._ops = _all_ops()
-        return self._ops
-
-    def __getitem__(self, kind: RecordKind) -> KindOps:
-        return self._loaded()[kind]
-
-    def __iter__(self) -> Iterator[RecordKind]:
-        return iter(self._loaded())
-
-    def __len__(self) -> int:
-        return len(self._loaded())
-
-
-OPS: Mapping[RecordKind, KindOps] = _Ops()
-
-
-def kind_label(kind: RecordKind) -> str:
-    """The kind's name in the interface language, for "Delete person" and the like."""
-    translate = QCoreApplication.translate
-    return {
-        RecordKind.PERSON: translate("RecordKind", "person"),
-        RecordKind.INSTITUTION: translate("RecordKind", "institution"),
-        RecordKind.VISIT: translate("RecordKind", "visit"),
-        RecordKind.MEETING: translate("RecordKind", "meeting"),
-        RecordKind.FOLLOWUP: translate("RecordKind", "follow-up"),
-        RecordKind.AGREEMENT: translate("RecordKind", "agreement"),
-        RecordKind.TOPIC: translate("RecordKind", "topic"),
-    }[kind]
+    return editing(kind)
 
 
 class RecordActions(QObject):
@@ -132,21 +75,21 @@ class RecordActions(QObject):
     # --- operations (raise OrganizerError: nothing is pushed then) -----------------------------------
 
     def create(self, kind: RecordKind, data: Any) -> Any:
-        detail = self.call(OPS[kind].create, self.db, data)
+        detail = self.call(services_of(kind).create, self.db, data)
         self.remember(kind, detail)
         self.stack.push(_CreateCommand(self, kind, detail.meta.id, self._describe(kind, data)))
         self.changed.emit(detail.changes or ChangeSet.of_create(kind, detail.meta.id))
         return detail
 
     def update(self, kind: RecordKind, ident: int, before: Any, after: Any, expected_version: int | None) -> Any:
-        detail = self.call(OPS[kind].update, self.db, ident, after, expected_version)
+        detail = self.call(services_of(kind).update, self.db, ident, after, expected_version)
         self.remember(kind, detail)
         self.stack.push(_UpdateCommand(self, kind, ident, before, after, self._describe(kind, after, edit=True)))
         self.changed.emit(detail.changes or ChangeSet.of_update(kind, ident))
         return detail
 
     def delete(self, kind: RecordKind, ident: int, expected_version: int | None, name: str = "") -> ChangeSet:
-        done = self.call(OPS[kind].delete, self.db, ident, expected_version)
+        done = self.call(services_of(kind).delete, self.db, ident, expected_version)
         self.forget(kind, ident)
         text = self.tr("Delete %1 “%2”").replace("%1", kind_label(kind)).replace("%2", name)
         self.stack.push(_DeleteCommand(self, kind, ident, done, text))
@@ -219,7 +162,7 @@ class _CreateCommand(_RecordCommand):
         self._gone: ChangeSet | None = None
 
     def revert(self) -> ChangeSet:
-        self._gone = self.actions.call(OPS[self.kind].delete, self.actions.db, self.ident,
+        self._gone = self.actions.call(services_of(self.kind).delete, self.actions.db, self.ident,
                                        self.actions.version(self.kind, self.ident))
         self.actions.forget(self.kind, self.ident)
         return self._gone
@@ -229,7 +172,7 @@ class _CreateCommand(_RecordCommand):
 
         assert self._gone is not None and self._gone.restore is not None
         done = self.actions.call(changes.restore, self.actions.db, self._gone.restore)
-        self.actions.remember(self.kind, self.actions.call(OPS[self.kind].get, self.actions.db, self.ident))
+        self.actions.remember(self.kind, self.actions.call(services_of(self.kind).get, self.actions.db, self.ident))
         return done
 
 
@@ -243,11 +186,11 @@ class _DeleteCommand(_RecordCommand):
 
         assert self._gone.restore is not None
         done = self.actions.call(changes.restore, self.actions.db, self._gone.restore)
-        self.actions.remember(self.kind, self.actions.call(OPS[self.kind].get, self.actions.db, self.ident))
+        self.actions.remember(self.kind, self.actions.call(services_of(self.kind).get, self.actions.db, self.ident))
         return done
 
     def do(self) -> ChangeSet:
-        self._gone = self.actions.call(OPS[self.kind].delete, self.actions.db, self.ident,
+        self._gone = self.actions.call(services_of(self.kind).delete, self.actions.db, self.ident,
                                        self.actions.version(self.kind, self.ident))
         self.actions.forget(self.kind, self.ident)
         return self._gone
@@ -261,7 +204,7 @@ class _UpdateCommand(_RecordCommand):
         self.after = after
 
     def _write(self, data: Any) -> ChangeSet:
-        detail = self.actions.call(OPS[self.kind].update, self.actions.db, self.ident, data,
+        detail = self.actions.call(services_of(self.kind).update, self.actions.db, self.ident, data,
                                    self.actions.version(self.kind, self.ident))
         self.actions.remember(self.kind, detail)
         changes_made: ChangeSet = detail.changes or ChangeSet.of_update(self.kind, self.ident)

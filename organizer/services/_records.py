@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from sqlalchemy import Row, select
 
 from organizer.domain.changes import AttachmentCopy, ChangeSet, Snapshot
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import ConflictError, InUseError, NotFoundError, plural
+from organizer.domain.kinds import word
 from organizer.domain.records import RecordMeta
 from organizer.services._checks import SHORT_LIMIT, Checker, valid_id
 from organizer.store.lazy import models as m
@@ -37,17 +38,17 @@ def meta_of(obj: m.RecordMixin | Row[Any]) -> RecordMeta:
     )
 
 
-def fetch(session: Session, model: type[T], ident: int, kind: str) -> T:
+def fetch(session: Session, model: type[T], ident: int, kind: RecordKind | Literal["attachment"]) -> T:
     obj = session.get(model, ident) if valid_id(ident) else None
     if obj is None:
         raise NotFoundError(kind, ident)
     return obj
 
 
-def check_version(obj: m.RecordMixin, expected: int | None, kind: str) -> None:
+def check_version(obj: m.RecordMixin, expected: int | None, kind: RecordKind) -> None:
     if expected is not None and obj.version != expected:
         raise ConflictError(
-            f"{kind} {obj.id} was changed elsewhere (version {obj.version}, you edited version {expected}); "
+            f"{word(kind)} {obj.id} was changed elsewhere (version {obj.version}, you edited version {expected}); "
             "reload it and apply your change again"
         )
 
@@ -70,7 +71,7 @@ archive import reads each table's uids once and refuses a uid twice in its file)
 not look each one up."""
 
 
-def require_exists(session: Session, model: type[Any], ident: int | None, field: str, kind: str,
+def require_exists(session: Session, model: type[Any], ident: int | None, field: str, kind: RecordKind,
                    checker: Checker) -> None:
     if ident is None:
         return
@@ -78,7 +79,7 @@ def require_exists(session: Session, model: type[Any], ident: int | None, field:
     if known is not None and (model, ident) in known:
         return
     if not valid_id(ident) or session.get(model, ident) is None:
-        checker.add(field, f"no {kind} with id {ident}", "not_found", kind=kind, id=ident)
+        checker.add(field, f"no {word(kind)} with id {ident}", "not_found", kind=kind.value, id=ident)
 
 
 def uid_free(session: Session, model: type[m.RecordMixin], uid: str | None, checker: Checker) -> str | None:
@@ -260,7 +261,7 @@ def new_record(session: Session, model: type[R], uid: str | None, label: str,
 
 
 @contextmanager
-def edited(db: Database, model: type[R], kind: str, ident: int,
+def edited(db: Database, model: type[R], kind: RecordKind, ident: int,
            expected_version: int | None) -> Iterator[tuple[Session, R, Checker]]:
     """One update as a unit of work: fetch, check the version the caller edited, let the block apply
     and validate the change, then flush (the version goes up even if only child rows changed)."""
@@ -268,13 +269,13 @@ def edited(db: Database, model: type[R], kind: str, ident: int,
         obj = fetch(session, model, ident, kind)
         check_version(obj, expected_version, kind)
         touch(obj)
-        checker = Checker(f"{kind} {ident}")
+        checker = Checker(f"{word(kind)} {ident}")
         yield session, obj, checker
         checker.check()
         session.flush()
 
 
-def delete_record(db: Database, model: type[R], kind: str, ident: int, expected_version: int | None,
+def delete_record(db: Database, model: type[R], kind: RecordKind, ident: int, expected_version: int | None,
                   refuse: Callable[[Session, R], InUseError | None] | None = None,
                   snapshot: Callable[[Session, R], Snapshot] | None = None) -> ChangeSet:
     """Delete a record unless ``refuse`` returns an InUseError (raised then).
@@ -290,9 +291,8 @@ def delete_record(db: Database, model: type[R], kind: str, ident: int, expected_
             raise refused
         taken = _with_attachments(session, snapshot(session, obj)) if snapshot is not None else None
         session.delete(obj)
-    record_kind = RecordKind(kind.replace("-", ""))
     also = frozenset(d.kind for d in taken.dependents) if taken else frozenset()
-    return ChangeSet(record_kind, deleted=(ident,), also=also | _linked_kinds(taken), restore=taken)
+    return ChangeSet(kind, deleted=(ident,), also=also | _linked_kinds(taken), restore=taken)
 
 
 def _with_attachments(session: Session, taken: Snapshot) -> Snapshot:

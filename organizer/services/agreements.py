@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from organizer.store.database import Database
 
-KIND = "agreement"
+KIND = RecordKind.AGREEMENT
 
 
 def _apply(session: Session, obj: m.Agreement, data: AgreementData, checker: Checker) -> None:
@@ -35,20 +35,20 @@ def _apply(session: Session, obj: m.Agreement, data: AgreementData, checker: Che
     obj.valid_until = data.valid_until
     obj.signed_place = checker.text("signed_place", data.signed_place)
     obj.summary = checker.long_text("summary", data.summary)
-    require_exists(session, m.Visit, data.visit_id, "visit_id", "visit", checker)
-    require_exists(session, m.Meeting, data.meeting_id, "meeting_id", "meeting", checker)
+    require_exists(session, m.Visit, data.visit_id, "visit_id", RecordKind.VISIT, checker)
+    require_exists(session, m.Meeting, data.meeting_id, "meeting_id", RecordKind.MEETING, checker)
     obj.visit_id = data.visit_id
     obj.meeting_id = data.meeting_id
     parties = []
     for i, pid in enumerate(dict.fromkeys(data.party_ids)):
-        require_exists(session, m.Institution, pid, f"party_ids[{i}]", "institution", checker)
+        require_exists(session, m.Institution, pid, f"party_ids[{i}]", RecordKind.INSTITUTION, checker)
         parties.append(m.AgreementParty(institution_id=pid))
     signatories = []
     seen: set[int] = set()
     for i, sig in enumerate(data.signatories):
-        require_exists(session, m.Person, sig.person_id, f"signatories[{i}].person_id", "person", checker)
+        require_exists(session, m.Person, sig.person_id, f"signatories[{i}].person_id", RecordKind.PERSON, checker)
         require_exists(session, m.Institution, sig.institution_id, f"signatories[{i}].institution_id",
-                       "institution", checker)
+                       RecordKind.INSTITUTION, checker)
         if sig.person_id in seen:
             checker.add(f"signatories[{i}].person_id", f"person {sig.person_id} is listed twice",
                         "listed_twice", kind="person", id=sig.person_id)

@@ -17,15 +17,11 @@ from organizer.store import models as m
 from organizer.store.database import Database
 
 OWNER_MODELS: dict[RecordKind, type[m.RecordMixin]] = {
-    RecordKind.PERSON: m.Person,
-    RecordKind.INSTITUTION: m.Institution,
-    RecordKind.VISIT: m.Visit,
-    RecordKind.MEETING: m.Meeting,
-    RecordKind.AGREEMENT: m.Agreement,
-}
+    kind: model for kind, model in m.RECORD_MODELS.items() if kind.value in m.ATTACHMENT_OWNERS}
+"""The kinds that files can be attached to, and their mapped classes."""
 
 
-def _owner_column(owner_kind: str) -> InstrumentedAttribute[int | None]:
+def _owner_column(owner_kind: RecordKind) -> InstrumentedAttribute[int | None]:
     if owner_kind not in OWNER_MODELS:
         allowed = ", ".join(OWNER_MODELS)
         raise ValidationError({"owner_kind": Problem("not_one_of", f"{owner_kind!r} is not one of: {allowed}",
@@ -40,7 +36,7 @@ def _row(a: m.Attachment) -> AttachmentRow:
                          media_type=a.media_type, size=a.size, sha256=a.sha256)
 
 
-def add_attachment(db: Database, owner_kind: str, owner_id: int, name: str, content: bytes,
+def add_attachment(db: Database, owner_kind: RecordKind, owner_id: int, name: str, content: bytes,
                    media_type: str = "", *, ident: int | None = None) -> AttachmentRow:
     """Attach a file (its bytes are stored in the database, so every client sees it). ``ident``: put a
     removed file back under its old id when that id is free (undo), so what refers to it still does."""
@@ -54,7 +50,7 @@ def add_attachment(db: Database, owner_kind: str, owner_id: int, name: str, cont
                               or "application/octet-stream")
     checker.check()
     with db.unit_of_work() as session:
-        fetch(session, OWNER_MODELS[RecordKind(owner_kind)], owner_id, owner_kind)
+        fetch(session, OWNER_MODELS[owner_kind], owner_id, RecordKind(owner_kind))
         obj = m.Attachment(name=name, media_type=media_type, size=len(content),
                            sha256=hashlib.sha256(content).hexdigest(), content=content)
         if ident is not None and session.get(m.Attachment, ident) is None:
@@ -65,7 +61,7 @@ def add_attachment(db: Database, owner_kind: str, owner_id: int, name: str, cont
         return _row(obj)
 
 
-def list_attachments(db: Database, owner_kind: str, owner_id: int) -> list[AttachmentRow]:
+def list_attachments(db: Database, owner_kind: RecordKind, owner_id: int) -> list[AttachmentRow]:
     col = _owner_column(owner_kind)
     with db.reader() as session:
         q = select(m.Attachment).where(col == owner_id).order_by(m.Attachment.name)

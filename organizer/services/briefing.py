@@ -44,6 +44,7 @@ from organizer.domain.enums import (
     InstitutionKind,
     MeetingKind,
     ParticipantRole,
+    RecordKind,
     Side,
     VisitDirection,
     VisitStatus,
@@ -345,7 +346,7 @@ def visit_briefing(db: Database, visit_id: int, *, issuing_office: str | None = 
     Institution names (also in positions, paths, venues and follow-up owners) are given in ``lang`` where
     the data has a name variant in that language, else as stored."""
     with db.reader() as session:
-        v = fetch(session, m.Visit, visit_id, "visit")
+        v = fetch(session, m.Visit, visit_id, RecordKind.VISIT)
         when = v.start_date
         direction = VisitDirection(v.direction)
         parts = list(v.participants)
@@ -425,7 +426,7 @@ def visit_briefing(db: Database, visit_id: int, *, issuing_office: str | None = 
 
 def person_dossier(db: Database, person_id: int, *, now: datetime | None = None, lang: str = "en") -> PersonDossier:
     with db.reader() as session:
-        fetch(session, m.Person, person_id, "person")
+        fetch(session, m.Person, person_id, RecordKind.PERSON)
         p = _load_people(session, [person_id])[person_id]
         history = _history(session, [person_id], None, None).get(person_id, [])
         person = _brief_person(p, None, history=history, lang=lang)
@@ -445,7 +446,7 @@ def person_dossier(db: Database, person_id: int, *, now: datetime | None = None,
 def institution_dossier(db: Database, institution_id: int, *, now: datetime | None = None,
                         lang: str = "en") -> InstitutionDossier:
     with db.reader() as session:
-        obj = fetch(session, m.Institution, institution_id, "institution")
+        obj = fetch(session, m.Institution, institution_id, RecordKind.INSTITUTION)
         brief = next(i for i in _institutions(session, {institution_id: None}, lang) if i.id == institution_id)
         units = tuple(sorted((_iname(c, lang) for c in session.scalars(
             select(m.Institution).where(m.Institution.parent_id == institution_id)
@@ -512,7 +513,7 @@ def thank_you_letters(db: Database, visit_id: int, *, letter_date: date | None =
     "colleague" letter. Institution names are given in ``lang`` where the data has a variant.
     """
     with db.reader() as session:
-        v = fetch(session, m.Visit, visit_id, "visit")
+        v = fetch(session, m.Visit, visit_id, RecordKind.VISIT)
         direction = VisitDirection(v.direction)
         ours = _our_side(direction)
         when = v.start_date
@@ -524,7 +525,7 @@ def thank_you_letters(db: Database, visit_id: int, *, letter_date: date | None =
             if pos is not None:
                 wanted.setdefault(pos.institution_id, Side(part.side))
         if office_id is not None:
-            fetch(session, m.Institution, office_id, "institution")
+            fetch(session, m.Institution, office_id, RecordKind.INSTITUTION)
             wanted.setdefault(office_id, None)
         insts = _institutions(session, wanted, lang)
         by_id = {i.id: i for i in insts}

@@ -4,7 +4,6 @@ returned, and a cheap ``change_token`` per kind so a view can skip a refresh whe
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import func, select, update
@@ -12,28 +11,9 @@ from sqlalchemy.orm import Session
 
 from organizer.domain.changes import ChangeSet, Snapshot
 from organizer.domain.enums import RecordKind
-from organizer.services import agreements, followups, institutions, meetings, people, visits
+from organizer.services.kinds import SERVICES, editing
 from organizer.store import models as m
 from organizer.store.database import Database
-
-MODELS: dict[RecordKind, type[m.RecordMixin]] = {
-    RecordKind.PERSON: m.Person,
-    RecordKind.INSTITUTION: m.Institution,
-    RecordKind.VISIT: m.Visit,
-    RecordKind.MEETING: m.Meeting,
-    RecordKind.FOLLOWUP: m.FollowUp,
-    RecordKind.AGREEMENT: m.Agreement,
-    RecordKind.TOPIC: m.Topic,
-}
-
-_CREATE: dict[RecordKind, Callable[..., m.RecordMixin]] = {
-    RecordKind.PERSON: people.create_in,
-    RecordKind.INSTITUTION: institutions.create_in,
-    RecordKind.VISIT: visits.create_in,
-    RecordKind.MEETING: meetings.create_in,
-    RecordKind.FOLLOWUP: followups.create_in,
-    RecordKind.AGREEMENT: agreements.create_in,
-}
 
 
 def restore(db: Database, snapshot: Snapshot) -> ChangeSet:
@@ -46,7 +26,7 @@ def restore(db: Database, snapshot: Snapshot) -> ChangeSet:
 
 
 def _restore_in(session: Session, snapshot: Snapshot) -> set[RecordKind]:
-    _CREATE[snapshot.kind](session, snapshot.data, ident=snapshot.id)
+    editing(snapshot.kind).create_in(session, snapshot.data, ident=snapshot.id)
     for copy in snapshot.attachments:
         attachment = m.Attachment(id=copy.id, uid=copy.uid, name=copy.name, media_type=copy.media_type,
                                   size=len(copy.content), sha256=hashlib.sha256(copy.content).hexdigest(),
@@ -58,7 +38,7 @@ def _restore_in(session: Session, snapshot: Snapshot) -> set[RecordKind]:
     for dependent in snapshot.dependents:
         kinds |= _restore_in(session, dependent)
     for link in snapshot.links:
-        model: Any = MODELS[link.kind]
+        model: Any = m.RECORD_MODELS[link.kind]
         column = getattr(model, link.field)
         result = session.execute(update(model).where(model.id == link.id, column.is_(None))
                                  .values({link.field: snapshot.id}))
@@ -73,11 +53,9 @@ def usage(db: Database, kind: RecordKind, ident: int) -> dict[str, int]:
     Visits, meetings, follow-ups and agreements can always be deleted (what refers to them is
     deleted with them or unlinked, and comes back on restore).
     """
-    if kind is RecordKind.PERSON:
-        return people.person_uses(db, ident)
-    if kind is RecordKind.INSTITUTION:
-        return institutions.institution_uses(db, ident)
-    return {}
+    calls = SERVICES[kind].editing
+    uses = calls.uses if calls is not None else None
+    return uses(db, ident) if uses is not None else {}
 
 
 def change_token(db: Database, kind: RecordKind) -> tuple[int, int, str]:
@@ -86,7 +64,7 @@ def change_token(db: Database, kind: RecordKind) -> tuple[int, int, str]:
     Every edit of a record (child rows included) moves its ``updated_at``; a delete lowers the count, a
     create raises the highest id. One indexed aggregate query.
     """
-    model: Any = MODELS[kind]
+    model: Any = m.RECORD_MODELS[kind]
     with db.reader() as session:
         count, top, newest = session.execute(
             select(func.count(), func.max(model.id), func.max(model.updated_at)).select_from(model)).one()
@@ -95,4 +73,4 @@ def change_token(db: Database, kind: RecordKind) -> tuple[int, int, str]:
 
 def change_tokens(db: Database) -> dict[RecordKind, tuple[int, int, str]]:
     """``change_token`` of every kind (one query each)."""
-    return {kind: change_token(db, kind) for kind in MODELS}
+    return {kind: change_token(db, kind) for kind in RecordKind}

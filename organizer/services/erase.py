@@ -52,6 +52,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, or_, select
 
+from organizer.domain.enums import RecordKind
 from organizer.domain.errors import OrganizerError
 from organizer.domain.fields import PERSON, FieldType
 from organizer.services._records import fetch, touch
@@ -83,7 +84,7 @@ class ErasedPerson:
 def erase_person(db: Database, ident: int, *, now: datetime | None = None) -> ErasedPerson:
     """Remove a person's personal data everywhere; see the module docstring for what stays."""
     with db.unit_of_work() as session, scrub.secure_delete(session):
-        person = fetch(session, m.Person, ident, "person")
+        person = fetch(session, m.Person, ident, RecordKind.PERSON)
         owners = absorbed_ids(session, "person", ident)  # before their merge records go
         index = index_for(session)
         words = _index_terms(session, index, ident, owners)

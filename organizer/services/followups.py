@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from organizer.store.database import Database
 
-KIND = "follow-up"
+KIND = RecordKind.FOLLOWUP
 
 
 def _with_meeting_visit(session: Session, data: FollowUpData) -> FollowUpData:
@@ -47,11 +47,11 @@ def check_followup(session: Session, data: FollowUpData, checker: Checker) -> Ch
         "meeting_id": data.meeting_id,
         "notes": checker.long_text("notes", data.notes),
     }
-    require_exists(session, m.Person, data.owner_person_id, "owner_person_id", "person", checker)
-    require_exists(session, m.Institution, data.owner_institution_id, "owner_institution_id", "institution",
+    require_exists(session, m.Person, data.owner_person_id, "owner_person_id", RecordKind.PERSON, checker)
+    require_exists(session, m.Institution, data.owner_institution_id, "owner_institution_id", RecordKind.INSTITUTION,
                    checker)
-    require_exists(session, m.Visit, data.visit_id, "visit_id", "visit", checker)
-    require_exists(session, m.Meeting, data.meeting_id, "meeting_id", "meeting", checker)
+    require_exists(session, m.Visit, data.visit_id, "visit_id", RecordKind.VISIT, checker)
+    require_exists(session, m.Meeting, data.meeting_id, "meeting_id", RecordKind.MEETING, checker)
     if data.meeting_id is not None and data.visit_id is not None:
         meeting = session.get(m.Meeting, data.meeting_id)
         if meeting is not None and meeting.visit_id not in (None, data.visit_id):
@@ -68,7 +68,7 @@ def _apply(session: Session, obj: m.FollowUp, data: FollowUpData, checker: Check
 
 
 def create_in(session: Session, data: FollowUpData, *, flush: bool = True, ident: int | None = None) -> m.FollowUp:
-    return new_record(session, m.FollowUp, data.uid, "follow-up",
+    return new_record(session, m.FollowUp, data.uid, KIND.word,
                       lambda obj, checker: _apply(session, obj, data, checker), flush=flush,
                       ident=ident)
 

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
     from organizer.store.database import Database
 
-KIND = "institution"
+KIND = RecordKind.INSTITUTION
 
 
 def _apply(session: Session, obj: m.Institution, data: InstitutionData, checker: Checker) -> None:
@@ -55,7 +55,7 @@ def _apply(session: Session, obj: m.Institution, data: InstitutionData, checker:
     obj.website = checker.text("website", data.website)
     obj.profile = checker.long_text("profile", data.profile)
     if data.parent_id is not None and obj.id is None:  # a new institution is nobody's parent yet
-        require_exists(session, m.Institution, data.parent_id, "parent_id", "institution", checker)
+        require_exists(session, m.Institution, data.parent_id, "parent_id", RecordKind.INSTITUTION, checker)
     elif data.parent_id is not None:
         parent = session.get(m.Institution, data.parent_id)
         if parent is None:

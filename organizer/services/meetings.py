@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
     from organizer.store.database import Database
 
-KIND = "meeting"
+KIND = RecordKind.MEETING
 
 
 def participant_views(conn: Connection, link: Table, *owner: ColumnElement[bool]) -> list[ParticipantView]:
@@ -98,9 +98,9 @@ def check_meeting(session: Session, data: MeetingData, checker: Checker) -> Chec
         "notes": checker.long_text("notes", data.notes),
         "outcomes": checker.long_text("outcomes", data.outcomes),
     }
-    require_exists(session, m.Visit, data.visit_id, "visit_id", "visit", checker)
+    require_exists(session, m.Visit, data.visit_id, "visit_id", RecordKind.VISIT, checker)
     checker.date_order("ends_at", data.starts_at, data.ends_at)
-    require_exists(session, m.Institution, data.venue_institution_id, "venue_institution_id", "institution",
+    require_exists(session, m.Institution, data.venue_institution_id, "venue_institution_id", RecordKind.INSTITUTION,
                    checker)
     participants = check_participants(session, data.participants, checker)
     topics = topics_by_name(session, data.topics, checker)
@@ -125,7 +125,7 @@ def check_participants(session: Session, items: Sequence[MeetingParticipantData]
     out = []
     for i, p in enumerate(items):
         field = f"participants[{i}]"
-        require_exists(session, m.Person, p.person_id, f"{field}.person_id", "person", checker)
+        require_exists(session, m.Person, p.person_id, f"{field}.person_id", RecordKind.PERSON, checker)
         if p.person_id in seen:
             checker.add(f"{field}.person_id", f"person {p.person_id} is listed twice", "listed_twice",
                         kind="person", id=p.person_id)

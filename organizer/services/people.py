@@ -68,7 +68,7 @@ if TYPE_CHECKING:
 
     from organizer.store.database import Database
 
-KIND = "person"
+KIND = RecordKind.PERSON
 
 _IMAGE_MAGIC = {
     b"\xff\xd8\xff": "image/jpeg",

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from organizer.domain.enums import RecordKind
 from organizer.domain.records import TopicRow
 from organizer.services._checks import Checker
 from organizer.services._records import fetch, topics_by_name
@@ -38,7 +39,7 @@ def ensure_topic(db: Database, name: str, description: str = "") -> TopicRow:
 
 def rename_topic(db: Database, ident: int, name: str) -> TopicRow:
     with db.unit_of_work() as session:
-        topic = fetch(session, m.Topic, ident, "topic")
+        topic = fetch(session, m.Topic, ident, RecordKind.TOPIC)
         checker = Checker(f"topic {ident}")
         new = checker.text("name", name, required=True)
         # Look-ups fold case (topics_by_name), so uniqueness must too: "Catalysis" and "catalysis" are one.

@@ -7,30 +7,20 @@ written. The record's own uid is left out, so editing a stored record does not r
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import Problem, ValidationError
-from organizer.services import agreements, followups, institutions, meetings, people, visits
+from organizer.services.kinds import editing
 from organizer.store.database import Database
-
-_CREATE: dict[RecordKind, Callable[..., Any]] = {
-    RecordKind.PERSON: people.create_in,
-    RecordKind.INSTITUTION: institutions.create_in,
-    RecordKind.VISIT: visits.create_in,
-    RecordKind.MEETING: meetings.create_in,
-    RecordKind.FOLLOWUP: followups.create_in,
-    RecordKind.AGREEMENT: agreements.create_in,
-}
 
 
 def problems_of(db: Database, kind: RecordKind, data: Any) -> dict[str, Problem]:
     """Every problem the services would report for saving ``data`` as a ``kind`` record ({} if none)."""
     with db.reader() as session:
         try:
-            _CREATE[kind](session, replace(data, uid=None), flush=False)
+            editing(kind).create_in(session, replace(data, uid=None), flush=False)
         except ValidationError as err:
             return dict(err.issues)
         finally:

@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 
     from organizer.store.database import Database
 
-KIND = "visit"
+KIND = RecordKind.VISIT
 MAX_PRECEDENCE = 1_000_000
 """Highest rank in a delegation's order of precedence (the number is stored as a 32-bit integer)."""
 
@@ -84,7 +84,8 @@ def check_visit(session: Session, data: VisitData, checker: Checker) -> CheckedR
     seen_inst: set[int] = set()
     for i, vi in enumerate(data.institutions):
         field = f"institutions[{i}]"
-        require_exists(session, m.Institution, vi.institution_id, f"{field}.institution_id", "institution", checker)
+        require_exists(session, m.Institution, vi.institution_id, f"{field}.institution_id", RecordKind.INSTITUTION,
+                       checker)
         if vi.institution_id in seen_inst:
             checker.add(f"{field}.institution_id", f"institution {vi.institution_id} is listed twice",
                         "listed_twice", kind="institution", id=vi.institution_id)
@@ -95,7 +96,7 @@ def check_visit(session: Session, data: VisitData, checker: Checker) -> CheckedR
     seen_people: set[int] = set()
     for i, p in enumerate(data.participants):
         field = f"participants[{i}]"
-        require_exists(session, m.Person, p.person_id, f"{field}.person_id", "person", checker)
+        require_exists(session, m.Person, p.person_id, f"{field}.person_id", RecordKind.PERSON, checker)
         if p.person_id in seen_people:
             checker.add(f"{field}.person_id", f"person {p.person_id} is listed twice", "listed_twice",
                         kind="person", id=p.person_id)
@@ -109,7 +110,7 @@ def check_visit(session: Session, data: VisitData, checker: Checker) -> CheckedR
     gifts = []
     for i, g in enumerate(data.gifts):
         field = f"gifts[{i}]"
-        require_exists(session, m.Person, g.person_id, f"{field}.person_id", "person", checker)
+        require_exists(session, m.Person, g.person_id, f"{field}.person_id", RecordKind.PERSON, checker)
         gifts.append({"direction": parse_enum(GiftDirection, g.direction, f"{field}.direction").value,
                       "description": checker.text(f"{field}.description", g.description, required=True,
                                                   limit=10_000, single_line=False),

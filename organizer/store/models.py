@@ -17,6 +17,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, relationship
 
+from organizer.domain.enums import RecordKind
 from organizer.store import schema as s
 
 # Re-exported under their old names (``m.NAME_LEN``, ``m.person_topic``, ``m.utcnow``...).
@@ -417,3 +418,15 @@ class AuditEntry(Base):
     record_uid: Mapped[str | None]
     fields: Mapped[list[str]]
     detail: Mapped[dict[str, object]]
+
+
+RECORD_MODELS: dict[RecordKind, type[RecordMixin]] = {
+    RecordKind.PERSON: Person,
+    RecordKind.INSTITUTION: Institution,
+    RecordKind.VISIT: Visit,
+    RecordKind.MEETING: Meeting,
+    RecordKind.FOLLOWUP: FollowUp,
+    RecordKind.AGREEMENT: Agreement,
+    RecordKind.TOPIC: Topic,
+}
+"""The mapped class of each record kind (``tests/unit/test_kind_registry.py`` checks that none is missing)."""

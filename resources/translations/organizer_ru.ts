@@ -2779,34 +2779,6 @@
         <translation>дата подписания</translation>
     </message>
     <message>
-        <source>person</source>
-        <translation>человек</translation>
-    </message>
-    <message>
-        <source>institution</source>
-        <translation>организация</translation>
-    </message>
-    <message>
-        <source>visit</source>
-        <translation>визит</translation>
-    </message>
-    <message>
-        <source>meeting</source>
-        <translation>встреча</translation>
-    </message>
-    <message>
-        <source>topic</source>
-        <translation>тема</translation>
-    </message>
-    <message>
-        <source>agreement</source>
-        <translation>соглашение</translation>
-    </message>
-    <message>
-        <source>follow-up</source>
-        <translation>поручение</translation>
-    </message>
-    <message>
         <source>position</source>
         <translation>должность</translation>
     </message>

@@ -170,7 +170,7 @@ def test_every_editor_shows_a_stored_record_exactly(qtbot: QtBot, gui_demo_db: D
     from organizer.domain.enums import RecordKind
     from organizer.domain.records import AgreementData, FollowUpData, SignatoryData
     from organizer.gui.editors.menu import EDITORS
-    from organizer.gui.undo import OPS
+    from organizer.gui.undo import services_of
     from organizer.services import agreements, followups, meetings, visits
 
     actions = RecordActions(gui_demo_db)
@@ -192,11 +192,11 @@ def test_every_editor_shows_a_stored_record_exactly(qtbot: QtBot, gui_demo_db: D
     for kind, ident in records.items():
         editor = EDITORS[kind](actions, ident)
         qtbot.addWidget(editor)
-        stored = OPS[kind].get(gui_demo_db, ident).data
+        stored = services_of(kind).get(gui_demo_db, ident).data
         assert editor.collect() == stored, kind
         assert editor.check_now() == {}, kind
         assert editor.save(), kind
-        assert OPS[kind].get(gui_demo_db, ident).data == stored, kind
+        assert services_of(kind).get(gui_demo_db, ident).data == stored, kind
     assert actions.stack.count() == len(records)
 
 

@@ -33,8 +33,9 @@ from organizer.gui.conflict_dialog import THEIRS, ConflictDialog
 from organizer.gui.editors import choices
 from organizer.gui.editors.attachments import AttachmentsPanel
 from organizer.gui.editors.fields import InvalidInputError
+from organizer.gui.kinds import kind_label
 from organizer.gui.messages import problem_text
-from organizer.gui.undo import OPS, RecordActions, kind_label
+from organizer.gui.undo import RecordActions, services_of
 from organizer.services.validation import problems_of
 
 CHECK_DELAY_MS = 300
@@ -163,7 +164,7 @@ class EditorDialog(QDialog):
         """Read the record being edited (``ident``) into the form."""
         if self.ident is None:
             return
-        self._show_record(self.records.call(OPS[self.kind].get, self.db, self.ident))
+        self._show_record(self.records.call(services_of(self.kind).get, self.db, self.ident))
 
     def _show_record(self, detail: Any) -> None:
         self._loading = True
@@ -277,7 +278,8 @@ class EditorDialog(QDialog):
         """The record changed elsewhere: show both versions and offer keep mine, keep theirs or a merge
         field by field (``gui.conflict_dialog``). None if the record is gone (the message says so)."""
         try:
-            theirs = self.records.call(OPS[self.kind].get, self.db, self.ident) if self.ident is not None else None
+            theirs = (self.records.call(services_of(self.kind).get, self.db, self.ident) if self.ident is not None
+                      else None)
         except OrganizerError as err:  # deleted meanwhile
             self.show_problems({"": Problem("error", str(err))})
             return None

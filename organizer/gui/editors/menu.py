@@ -18,43 +18,22 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from organizer.domain.enums import FollowUpStatus, RecordKind
 from organizer.domain.errors import InUseError, OrganizerError
-from organizer.gui.undo import OPS, RecordActions, kind_label
+from organizer.gui.kinds import EDITABLE, editor_class, kind_label
+from organizer.gui.undo import RecordActions, services_of
 
 if TYPE_CHECKING:
     from organizer.gui.editors.base import EditorDialog
 
-EDITABLE = frozenset({RecordKind.PERSON, RecordKind.INSTITUTION, RecordKind.VISIT, RecordKind.MEETING,
-                      RecordKind.FOLLOWUP, RecordKind.AGREEMENT})
-"""The kinds that have an editor (the Record menu's New, Edit and Delete apply to them)."""
-
 
 class _Editors(Mapping[RecordKind, "type[EditorDialog]"]):
-    """The editor dialog of each kind, imported when the first one opens (the window starts without
-    the editors, their validation libraries and their models)."""
+    """The editor dialog of each kind (``gui.kinds``), imported when the first one opens (the window
+    starts without the editors, their validation libraries and their models)."""
 
     def __contains__(self, kind: object) -> bool:
         return kind in EDITABLE
 
     def __getitem__(self, kind: RecordKind) -> type[EditorDialog]:
-        if kind not in EDITABLE:
-            raise KeyError(kind)
-        from organizer.gui.editors.person import PersonEditor
-        from organizer.gui.editors.records import (
-            AgreementEditor,
-            FollowUpEditor,
-            InstitutionEditor,
-            MeetingEditor,
-            VisitEditor,
-        )
-
-        return {
-            RecordKind.PERSON: PersonEditor,
-            RecordKind.INSTITUTION: InstitutionEditor,
-            RecordKind.VISIT: VisitEditor,
-            RecordKind.MEETING: MeetingEditor,
-            RecordKind.FOLLOWUP: FollowUpEditor,
-            RecordKind.AGREEMENT: AgreementEditor,
-        }[kind]
+        return editor_class(kind)
 
     def __iter__(self) -> Iterator[RecordKind]:
         return (kind for kind in RecordKind if kind in EDITABLE)
@@ -156,7 +135,7 @@ class RecordMenu(QObject):
         if kind not in EDITABLE or ident is None:
             return None
         try:
-            detail = self.records.call(OPS[kind].get, self.records.db, ident)
+            detail = self.records.call(services_of(kind).get, self.records.db, ident)
             from organizer.services.changes import usage
 
             uses = self.records.call(usage, self.records.db, kind, ident)
@@ -206,7 +185,9 @@ class RecordMenu(QObject):
         if kind is not RecordKind.FOLLOWUP or ident is None:
             return
         try:
-            detail = self.records.call(OPS[kind].get, self.records.db, ident)
+            from organizer.services import followups
+
+            detail = self.records.call(followups.get_followup, self.records.db, ident)
             if detail.data.status is not FollowUpStatus.DONE:
                 self.records.update(kind, ident, detail.data, replace(detail.data, status=FollowUpStatus.DONE),
                                     detail.meta.version)
