@@ -25,6 +25,12 @@ def cmd_demo(db: Database, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_import(db: Database, args: argparse.Namespace, out: TextIO) -> int:
+    from organizer.cli import interop
+
+    if isinstance(args.file, list):  # one archive, or vCard files (told by their content)
+        if interop.wants_vcard_import(args.file, args.dry_run):
+            return interop.cmd_import_vcards(db, args, out)
+        args.file = args.file[0]
     from organizer.services.archive import importer
 
     report = importer.import_archive(db, importer.open_archive_file(args.file))
@@ -38,6 +44,10 @@ def cmd_import(db: Database, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_export(db: Database, args: argparse.Namespace, out: TextIO) -> int:
+    from organizer.cli import interop
+
+    if interop.wants_vcard_export(args):
+        return interop.cmd_export_vcards(db, args, out)
     from organizer.services.archive import export
 
     target = export.check_output_path(args.file, db.path)

@@ -90,16 +90,28 @@ def build_parser() -> argparse.ArgumentParser:
     add_gui_arguments(gui)
     sub.add_parser("demo", help="load the demo visit (Uzkhimyosanoat delegation to Kazan)",
                    description="Load the demo visit through the archive import; loading it again adds nothing.")
-    imp = sub.add_parser("import", help="import an Organizer archive (JSON) in one transaction",
-                         description="Import an Organizer archive (JSON). All or nothing: on any error "
-                                     "nothing is written. Records already present (same uid) are left alone.")
-    imp.add_argument("file", type=Path, help="the archive file")
+    imp = sub.add_parser("import", help="import an Organizer archive (JSON) or vCard files in one transaction",
+                         description="Import an Organizer archive (JSON) or vCard files (.vcf, told by their "
+                                     "content). All or nothing: on any error nothing is written. Archive records "
+                                     "already present (same uid) are left alone; a vCard whose person is found "
+                                     "(by UID, e-mail, or name and institution) adds what is new to them.")
+    imp.add_argument("file", type=Path, nargs="+", help="the archive file, or one or more vCard files")
     imp.add_argument("--json", action="store_true", help="print the report as JSON")
+    imp.add_argument("--dry-run", action="store_true",
+                     help="vCard files: say what would be created, updated and skipped, write nothing")
 
-    exp = sub.add_parser("export", help="export everything as an Organizer archive (JSON)",
+    exp = sub.add_parser("export", help="export everything as an Organizer archive (JSON), or vCards",
                          description="Write the whole database as an Organizer archive (JSON) that "
-                                     "`organizer import` reads back. The file is replaced atomically.")
-    exp.add_argument("file", type=Path, help="the archive file to write")
+                                     "`organizer import` reads back, or (`export vcard --out FILE`) people as "
+                                     "vCards: those given with --person, a visit's participants, or everyone. "
+                                     "The file is replaced atomically.")
+    exp.add_argument("file", type=Path, nargs="?", help="the archive file to write, or `vcard`")
+    exp.add_argument("--out", type=Path, metavar="FILE", help="with `vcard`: the file to write")
+    exp.add_argument("--person", type=record_id, nargs="+", action="extend", metavar="ID",
+                     help="with `vcard`: these people")
+    exp.add_argument("--visit", type=record_id, metavar="ID", help="with `vcard`: this visit's participants")
+    exp.add_argument("--version", choices=("4.0", "3.0"), default="4.0", dest="vcard_version",
+                     help="with `vcard`: vCard 4.0 (default) or 3.0 for old clients")
 
     lst = sub.add_parser("list", help="list records", description="List records of one kind.")
     lst.add_argument("kind", choices=LIST_KINDS)

@@ -16,10 +16,11 @@ The mapping (both directions; ``services.interop.export`` writes the same proper
 - ``EMAIL``/``TEL`` -> e-mails and phones with a label from ``TYPE`` (``cell`` is ``mobile``) or from the
   group's ``X-ABLabel`` (Apple); addresses and numbers are checked by the services' rules
   (``services._checks``) and one that fails is left out and reported, as is a duplicate.
-- ``CATEGORIES`` -> tags; ``NOTE`` -> notes; ``BDAY``, ``ADR``, ``URL``, ``NICKNAME``, ``ROLE`` (when it
-  differs from the title) -> lines of the notes (the data model has no field for them, and no schema
-  change is made for them); ``LANG`` -> languages; ``PHOTO`` inline (base64, ``data:``) -> the photo
-  (through the services' image checks; a photo at a URL is not fetched, reported).
+- ``CATEGORIES`` -> tags; ``NOTE`` -> notes; ``GENDER`` (4.0) / ``X-GENDER`` -> gender; ``BDAY``, ``ADR``,
+  ``URL``, ``NICKNAME``, ``ROLE`` (when it differs from the title) -> lines of the notes (the data model
+  has no field for them, and no schema change is made for them); ``LANG`` -> languages; ``PHOTO`` inline
+  (base64, ``data:``) -> the photo (through the services' image checks; a photo at a URL is not fetched,
+  reported).
 - ``UID`` -> the person's uid (an over-long UID becomes ``vcard-`` and a hash of it); a card without one
   gets ``vcard-`` and a hash of its content, so importing the same file again finds the same people.
 - ``X-ORGANIZER-*``: the fields vCard has no property for (form of address, dietary and interpreter
@@ -34,6 +35,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from organizer.domain.enums import Gender
 from organizer.domain.records import ContactEntry, NameVariant, PersonData
 from organizer.services._checks import PHOTO_LIMIT, SHORT_LIMIT, format_phone, normalize_email
 from organizer.services.interop.vcard import Card, Property
@@ -213,6 +215,9 @@ def contact_of(card: Card) -> Contact:
             variants.append(NameVariant(fn, script or script_of(fn), language))
         elif not set(_words(fn)) <= set(_words(composed)):  # "Каримова Дилноза" says nothing N does not
             display = fn
+    own = card.first("X-ORGANIZER-DISPLAY-NAME")  # our export says it outright
+    if own is not None and (given or family):
+        display = own.text().strip()
     for p in full_names[1:] + card.all("X-ORGANIZER-NAME"):
         text = p.text().strip()
         if text and text != fn:
@@ -322,6 +327,13 @@ def contact_of(card: Card) -> Contact:
         found = card.first(name)
         return found.text().strip() if found is not None else ""
 
+    gender = Gender.UNSPECIFIED
+    for name in ("GENDER", "X-GENDER"):
+        found = card.first(name)
+        sex = found.parts()[0].strip().lower()[:1] if found is not None else ""
+        if sex in ("m", "f"):
+            gender = Gender.MALE if sex == "m" else Gender.FEMALE
+            break
     data = PersonData(
         given_name=given, family_name=family, middle_name=middle, honorific=honorific,
         form_of_address=one("X-ORGANIZER-FORM-OF-ADDRESS"), display_name=display,
@@ -329,7 +341,7 @@ def contact_of(card: Card) -> Contact:
         biography=one("X-ORGANIZER-BIOGRAPHY"), dietary_needs=one("X-ORGANIZER-DIETARY-NEEDS"),
         interpreter_needs=one("X-ORGANIZER-INTERPRETER-NEEDS"), photo=photo, photo_type=photo_type,
         emails=tuple(emails), phones=tuple(phones), tags=tuple(tags), notes="\n".join(notes + extras),
-        topics=tuple(topics), uid=card_uid(card),
+        topics=tuple(topics), uid=card_uid(card), gender=gender,
     )
     name = display or " ".join(x for x in (given, middle, family) if x)
     return Contact(card, data, positions, left, name)
@@ -367,7 +379,10 @@ def _positions(card: Card, notes: list[str]) -> list[OrgTitle]:
         out.append(OrgTitle(tuple(x.strip() for x in org.parts() if x.strip()), title_text or role_text,
                             _date(org.param("X-START")), _date(org.param("X-END")),
                             True if current == "TRUE" else False if current == "FALSE" else None))
+    noted: set[str] = set()
     for p in titles + roles:
-        if id(p) not in used and not any(p.text().strip() == o.title for o in out):
+        text = p.text().strip()
+        if id(p) not in used and not any(text == o.title for o in out) and text.casefold() not in noted:
+            noted.add(text.casefold())
             notes.append(f"{'Title' if p.name == 'TITLE' else 'Role'}: {p.text().strip()}")
     return out

@@ -26,6 +26,7 @@ service's own rules (``people.check_person``); updates go through the service's 
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -98,7 +99,10 @@ class _DryRunDone(Exception):  # noqa: N818 (not an error: how a dry run rolls b
 
 def read_file(path: Path) -> bytes:
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise ImportFormatError(f"{path} is not a regular file")
+        size = info.st_size
         if size > FILE_LIMIT:
             raise ImportFormatError(f"{path}: {size:,} bytes; a vCard file of at most {FILE_LIMIT:,} is read")
         return path.read_bytes()
@@ -109,6 +113,8 @@ def read_file(path: Path) -> bytes:
 def is_vcard_file(path: Path) -> bool:
     """Whether ``path`` holds vCards (by its first bytes, whatever its name)."""
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO or device is never opened (it may never answer)
+            return False
         with path.open("rb") as f:
             return vcard.is_vcard(f.read(512))
     except OSError:
@@ -369,10 +375,9 @@ class _Writer:
         if any(t.id is None for _, _, topics in checked for t in topics):
             session.flush()
         conn = session.connection()
-        keys = ["given_name", "family_name", "middle_name", "honorific", "form_of_address", "display_name",
-                "sort_name", "languages", "biography", "dietary_needs", "interpreter_needs", "notes", "photo",
-                "photo_type"]
-        rows = [(uid, *({"photo": None, "photo_type": "", **p.columns}[k] for k in keys)) for uid, p, _ in checked]
+        columns = [{"photo": None, "photo_type": "", **p.columns} for _, p, _ in checked]
+        keys = list(columns[0])
+        rows = [(uid, *(c[k] for k in keys)) for (uid, _, _), c in zip(checked, columns, strict=True)]
         table = schema.table("person")
         insert_rows(conn, table, ["uid", *keys], rows)
         uids = [uid for uid, _, _ in checked]
@@ -415,7 +420,8 @@ def _merged(stored: PersonData, card: PersonData, positions: tuple[PositionData,
             out = replace(out, **{name: getattr(card, name)})
             changed.append(name)
 
-    for name in ("middle_name", "honorific", "form_of_address", "biography", "dietary_needs", "interpreter_needs"):
+    for name in ("middle_name", "honorific", "form_of_address", "biography", "dietary_needs", "interpreter_needs",
+                 "gender"):
         fill(name)
     emails = {e.value.casefold() for e in stored.emails}
     new_emails = tuple(e for e in card.emails if e.value.casefold() not in emails)

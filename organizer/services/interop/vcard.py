@@ -388,9 +388,10 @@ def fold(line: str) -> str:
 
 
 def param_value(value: str) -> str:
-    """A parameter value, quoted when it holds ``:`` ``;`` or ``,``; quotes and line breaks dropped."""
+    """A parameter value, quoted when it holds ``:`` or ``;`` (a comma separates a list such as
+    ``TYPE=work,cell``); quotes and line breaks dropped."""
     value = value.replace('"', "'").replace("\r", " ").replace("\n", " ")
-    return f'"{value}"' if any(c in value for c in ":;,") else value
+    return f'"{value}"' if any(c in value for c in ":;") else value
 
 
 def content_line(name: str, value: str, params: Iterable[tuple[str, str]] = (), group: str = "") -> str:

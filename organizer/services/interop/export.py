@@ -1,0 +1,166 @@
+"""vCard export (4.0, or 3.0 for old clients) of chosen people, a visit's participants, or everyone.
+
+Each person becomes one card with the properties ``services.interop.cards`` reads back (its docstring
+has the table), so a round trip vCard -> Organizer -> vCard keeps every field we model:
+
+- ``UID`` (the person's uid), ``N`` (family; given; middle; honorific), ``FN`` (the display name, else the
+  name from the parts; a display name also as ``X-ORGANIZER-DISPLAY-NAME``), name variants as further
+  ``FN;ALTID=1;LANGUAGE=<lang>-<Script>`` (4.0) or ``X-ORGANIZER-NAME;LANGUAGE=...`` (3.0, which allows one FN);
+- ``EMAIL``/``TEL`` with ``TYPE`` from a label made of known words (``work mobile`` -> ``work,cell``),
+  else Apple's ``itemN.X-ABLabel`` (what iPhone and macOS write for a label of the user's own);
+- each position: ``ORG`` (the institution's path from the top) with ``X-START``/``X-END``/``X-CURRENT``
+  parameters and ``TITLE``, the current one first and ungrouped, the others grouped (``posN.``);
+- ``CATEGORIES`` (tags), ``NOTE`` (notes), ``LANG`` (4.0) / ``X-ORGANIZER-LANG`` (3.0), ``GENDER`` (4.0) /
+  ``X-GENDER`` (3.0), ``PHOTO`` (``data:`` URI in 4.0, ``ENCODING=b`` in 3.0), and ``X-ORGANIZER-*`` for the
+  fields vCard has no property for (form of address, dietary and interpreter needs, biography, topics).
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from organizer.domain.enums import Gender
+from organizer.domain.errors import ValidationError
+from organizer.domain.records import ContactEntry, PersonDetail
+from organizer.services import institutions, people, visits
+from organizer.services.interop.cards import EMAIL_TYPE_OF_LABEL, TYPE_OF_LABEL
+from organizer.services.interop.vcard import content_line, escape
+from organizer.store.database import Database
+from organizer.store.files import write_file
+
+VERSIONS = ("4.0", "3.0")
+
+
+def _types(label: str, known: dict[str, str]) -> list[str] | None:
+    words = label.split()
+    if not words or not all(w in known for w in words):
+        return None
+    return [known[w] for w in words]
+
+
+def _contacts(name: str, entries: Sequence[ContactEntry], known: dict[str, str], version: str,
+              groups: Iterator[str]) -> list[str]:
+    out: list[str] = []
+    for entry in entries:
+        if not entry.label:
+            out.append(content_line(name, escape(entry.value)))
+            continue
+        types = _types(entry.label, known)
+        if types is not None:
+            out.append(content_line(name, escape(entry.value), [("TYPE", ",".join(types))]))
+        else:
+            group = next(groups)
+            out.append(content_line(name, escape(entry.value), group=group))
+            out.append(content_line("X-ABLabel", escape(entry.label), group=group))
+    return out
+
+
+def _tag(language: str, script: str) -> str:
+    if script:
+        return f"{language or 'und'}-{script}"
+    return language
+
+
+def card_of(person: PersonDetail, paths: dict[int, tuple[str, ...]], version: str = "4.0",
+            photo: tuple[bytes, str] | None = None) -> str:
+    """The vCard text of one person (CRLF lines, folded). ``paths``: institution id -> names from the top."""
+    if version not in VERSIONS:
+        raise ValidationError({"version": f"{version!r}: vCard {' or '.join(VERSIONS)} is written"})
+    d = person.data
+    v4 = version == "4.0"
+    groups = (f"item{i}" for i in range(1, 10_000))
+    lines = ["BEGIN:VCARD\r\n", f"VERSION:{version}\r\n", "PRODID:-//Organizer//Organizer vCard export//EN\r\n",
+             content_line("UID", escape(person.meta.uid))]
+    lines.append(content_line("FN", escape(person.full_name), [("ALTID", "1")] if v4 and d.name_variants else ()))
+    for variant in d.name_variants:
+        tag = _tag(variant.language, variant.script)
+        params = [("LANGUAGE", tag)] if tag else []
+        if v4:
+            lines.append(content_line("FN", escape(variant.name), [("ALTID", "1"), *params]))
+        else:
+            lines.append(content_line("X-ORGANIZER-NAME", escape(variant.name), params))
+    if d.display_name:
+        lines.append(content_line("X-ORGANIZER-DISPLAY-NAME", escape(d.display_name)))
+    lines.append(content_line("N", ";".join(escape(x) for x in (d.family_name, d.given_name, d.middle_name,
+                                                                  d.honorific, ""))))
+    if d.gender is not Gender.UNSPECIFIED and d.gender:
+        lines.append(content_line("GENDER", "M" if d.gender == Gender.MALE else "F") if v4
+                     else content_line("X-GENDER", "Male" if d.gender == Gender.MALE else "Female"))
+    lines += _contacts("EMAIL", d.emails, EMAIL_TYPE_OF_LABEL, version, groups)
+    lines += _contacts("TEL", d.phones, TYPE_OF_LABEL, version, groups)
+    ordered = sorted(person.positions, key=lambda p: not p.current)
+    for n, position in enumerate(ordered):
+        group = "" if n == 0 else f"pos{n}"
+        params = [("X-CURRENT", "TRUE" if position.current else "FALSE")]
+        if position.start_date:
+            params.append(("X-START", position.start_date.isoformat()))
+        if position.end_date:
+            params.append(("X-END", position.end_date.isoformat()))
+        path = paths.get(position.institution_id, (position.institution_name,))
+        lines.append(content_line("ORG", ";".join(escape(x) for x in path), params, group))
+        if position.title:
+            lines.append(content_line("TITLE", escape(position.title), group=group))
+    if d.tags:
+        lines.append(content_line("CATEGORIES", ",".join(escape(t) for t in d.tags)))
+    if d.topics:
+        lines.append(content_line("X-ORGANIZER-TOPICS", ",".join(escape(t) for t in d.topics)))
+    for lang in d.languages:
+        lines.append(content_line("LANG" if v4 else "X-ORGANIZER-LANG", escape(lang)))
+    for name, value in (("X-ORGANIZER-FORM-OF-ADDRESS", d.form_of_address), ("X-ORGANIZER-BIOGRAPHY", d.biography),
+                        ("X-ORGANIZER-DIETARY-NEEDS", d.dietary_needs),
+                        ("X-ORGANIZER-INTERPRETER-NEEDS", d.interpreter_needs), ("NOTE", d.notes)):
+        if value:
+            lines.append(content_line(name, escape(value)))
+    if photo is not None:
+        content, media = photo
+        encoded = base64.b64encode(content).decode("ascii")
+        if v4:
+            lines.append(content_line("PHOTO", f"data:{media};base64,{encoded}"))
+        else:
+            lines.append(content_line("PHOTO", encoded, [("ENCODING", "b"),
+                                                         ("TYPE", media.split("/")[-1].upper())]))
+    lines.append("END:VCARD\r\n")
+    return "".join(lines)
+
+
+def chosen_people(db: Database, *, person_ids: Iterable[int] = (), visit_id: int | None = None) -> list[int]:
+    """The ids to export: these people, a visit's participants (in order of precedence), or everyone."""
+    ids = list(dict.fromkeys(person_ids))
+    for ident in ids:
+        people.get_person(db, ident)  # NotFoundError for an unknown id
+    if visit_id is not None:
+        ids += [p.person_id for p in visits.get_visit(db, visit_id).participants if p.person_id not in ids]
+    elif not ids:
+        ids = people.person_ids(db)
+    return ids
+
+
+def vcards(db: Database, ids: Sequence[int], version: str = "4.0") -> Iterator[str]:
+    """The cards of these people, one string each, read ``people.BATCH`` at a time."""
+    paths: dict[int, tuple[str, ...]] = {}
+    for start in range(0, len(ids), people.BATCH):
+        batch = ids[start:start + people.BATCH]
+        for person in (people.get_person(db, i) for i in batch):
+            for position in person.positions:
+                if position.institution_id not in paths:
+                    paths[position.institution_id] = institutions.get_institution(db, position.institution_id).path
+            photo = people.person_photo(db, person.meta.id) if person.has_photo else None
+            yield card_of(person, paths, version, photo)
+
+
+def export_vcard_file(db: Database, path: Path, ids: Sequence[int], version: str = "4.0") -> int:
+    """Write these people's cards to ``path`` (atomically, through the output guard); returns how many."""
+    if version not in VERSIONS:
+        raise ValidationError({"version": f"{version!r}: vCard {' or '.join(VERSIONS)} is written"})
+    count = 0
+
+    def write(fh: object) -> None:
+        nonlocal count
+        for card in vcards(db, ids, version):
+            fh.write(card.encode("utf-8"))  # type: ignore[attr-defined]
+            count += 1
+
+    write_file(path, write, database=db.path)
+    return count
