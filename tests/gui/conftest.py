@@ -18,12 +18,30 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import pytestqt.plugin
+import shiboken6
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QDialog
 
 from organizer.gui.i18n import install_language
 from organizer.services.demo import load_demo
 from organizer.store import Database, open_database, sqlite_url
+
+_close_registered = pytestqt.plugin._close_widgets
+
+
+def _close_live_widgets(item: pytest.Item) -> None:
+    """pytest-qt closes every widget a test gave ``qtbot.addWidget``, but one the app deleted already
+    (a window replaced by another, whose ``deleteLater`` ran in a wait of ``gui.tasks.call``: a test
+    runs no event loop of its own, so any local loop handles its deferred deletes) cannot be closed."""
+    widgets = getattr(item, "qt_widgets", None)
+    if widgets:
+        item.qt_widgets = [(ref, before) for ref, before in widgets  # type: ignore[attr-defined]
+                           if ref() is not None and shiboken6.isValid(ref())]
+    _close_registered(item)
+
+
+pytestqt.plugin._close_widgets = _close_live_widgets
 
 
 @pytest.fixture
