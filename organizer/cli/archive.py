@@ -49,9 +49,13 @@ def cmd_export(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     if interop.wants_vcard_export(args):
         return interop.cmd_export_vcards(db, args, out)
     from organizer.services.archive import export
+    from organizer.services.invalid_text import Watch
 
     target = export.check_output_path(args.file, db.path)
+    watch = Watch(db)
     written = export.export_archive_file(db, target)
     counts = ", ".join(f"{n} {section}" for section, n in written.items() if n)
     print(f"exported to {inline(args.file)}: {counts or 'nothing (the database is empty)'}", file=out)
+    if (damaged := watch.message("exported")) is not None:
+        print(f"warning: {inline(damaged)}", file=out)
     return 0

@@ -70,9 +70,14 @@ def cmd_search(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     from organizer.services import search
 
     if args.rebuild:
+        from organizer.services.invalid_text import Watch
+
+        watch = Watch(db)
         counts = search.rebuild_index(db, progress=lambda msg: print(inline(msg), file=stderr()))
         print("search index rebuilt: " + ", ".join(f"{n:,} {k}" for k, n in counts.items()),
               file=stderr() if args.json else out)
+        if (damaged := watch.message("indexed")) is not None:
+            print(f"organizer: warning: {inline(damaged)}", file=stderr())
         if not args.query.strip():
             if args.json:
                 dump([], out)

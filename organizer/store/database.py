@@ -52,6 +52,7 @@ from urllib.parse import quote, unquote
 
 from organizer.domain.errors import ConflictError, DamagedDatabaseError, DatabaseError, SchemaTooNewError
 from organizer.domain.redact import redact, redact_url
+from organizer.store.decoding import decode
 from organizer.store.files import atomic_output, check_existing_file
 from organizer.store.migrations import HEAD_REVISION, KNOWN_REVISIONS
 from organizer.store.recognition import describe_missing, expected_tables, is_damaged_error, missing_parts
@@ -283,6 +284,7 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves, see below
+        dbapi_connection.text_factory = decode  # invalid UTF-8 written by another tool: U+FFFD, not a failed read
         cur = dbapi_connection.cursor()
         try:
             cur.execute("PRAGMA foreign_keys=ON")
@@ -401,6 +403,7 @@ class Database:
                                   timeout=BUSY_TIMEOUT_MS / 1000)
         except sqlite3.Error as err:
             raise operational_error(err, self.url) from None
+        con.text_factory = decode
         try:
             con.execute("PRAGMA query_only=ON")
             con.execute("BEGIN")

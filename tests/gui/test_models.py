@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QTableView
 
@@ -198,6 +199,21 @@ def test_institution_tree_passes_the_model_tester_and_filters(qtmodeltester: Any
     assert _column(model, 0, kfu) == ["A.M. Butlerov Chemical Institute"]
     model.set_tree(institution_tree(gui_demo_db), set())
     assert model.rowCount() == 0
+
+
+def test_lists_show_text_that_is_not_utf8_with_replacement_characters(gui_demo_db: Database) -> None:
+    """Issue 15 point 7: bytes written by the sqlite3 shell used to fail every read of the row."""
+    import sqlite3
+
+    if gui_demo_db.path is None:
+        pytest.skip("bytes that are not UTF-8 are written into a SQLite file")
+    con = sqlite3.connect(gui_demo_db.path)
+    con.execute("UPDATE person SET given_name = CAST(X'4576c3' AS TEXT) WHERE id = 1")
+    con.execute("UPDATE meeting SET title = CAST(X'fffe41' AS TEXT) WHERE id = 1")
+    con.commit()
+    con.close()
+    assert "Ev\ufffd Korzhikov" in _column(_people(gui_demo_db), 0)  # the first page comes from the plain reader
+    assert "\ufffd\ufffdA" in _column(_simple(gui_demo_db, "meeting"), 0)
 
 
 def test_a_chain_of_institutions_500_deep_shows_in_the_tree_and_the_choices(
