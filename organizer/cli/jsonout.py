@@ -53,7 +53,8 @@ Getter = Callable[[Any], Any]
 def _person_plan(*, listing: bool) -> tuple[tuple[str, Getter], ...]:
     """(JSON key, value of a person) for each field of the person's field table (``domain.fields.PERSON``)
     that the short JSON carries, in the table's order: from a ``PersonDetail`` or, with ``listing``, from a
-    ``PersonListing`` (whose rows are the database's: values by position, in the row table's order)."""
+    ``PersonListing``. Rows are read by the row table's names, which the listing's named rows share
+    (``ListedName``, ``ListedContact``: the names of ``NameVariant`` and ``ContactEntry``)."""
     plan: list[tuple[str, Getter]] = []
     for fld in PERSON.json_fields:
         if not fld.listed:
@@ -64,28 +65,28 @@ def _person_plan(*, listing: bool) -> tuple[tuple[str, Getter], ...]:
             continue
         value = attrgetter(fld.attr) if listing else attrgetter(f"data.{fld.name}")
         if fld.type is FieldType.ROWS:
-            rows = value if listing else _as_tuples(value, attrgetter(*fld.row_table.names))
-            plan.append((key, _firsts(rows)))
+            columns = fld.row_table.names
+            plan.append((key, _each(value, attrgetter(columns[0]))))
             if fld.details:
-                plan.append((fld.details, _objects(rows, tuple(str(c.json) for c in fld.row_table))))
+                plan.append((fld.details, _objects(value, columns, tuple(str(c.json) for c in fld.row_table))))
         elif fld.type is FieldType.TEXTS:
-            plan.append((key, _firsts(value) if listing and fld.stored_in else _listed(value)))
+            plan.append((key, _each(value, _LISTED_TEXT) if listing and fld.stored_in else _listed(value)))
         else:
             plan.append((key, value))
     return tuple(plan)
 
 
-def _as_tuples(rows: Getter, parts: Getter) -> Getter:
-    return lambda x: [parts(r) for r in rows(x)]
+_LISTED_TEXT = attrgetter("text")
+"""A listing's tag or topic (``ListedText``) as its text."""
 
 
-def _firsts(rows: Getter) -> Getter:
-    return lambda x: [r[0] for r in rows(x)]
+def _each(rows: Getter, part: Getter) -> Getter:
+    return lambda x: [part(r) for r in rows(x)]
 
 
-def _objects(rows: Getter, keys: tuple[str, ...]) -> Getter:
-    places = tuple(enumerate(keys))
-    return lambda x: [{k: r[i] for i, k in places} for r in rows(x)]
+def _objects(rows: Getter, columns: tuple[str, ...], keys: tuple[str, ...]) -> Getter:
+    parts = attrgetter(*columns)
+    return lambda x: [dict(zip(keys, parts(r), strict=True)) for r in rows(x)]
 
 
 def _listed(value: Getter) -> Getter:
@@ -97,8 +98,8 @@ def _detail_positions(d: PersonDetail) -> list[dict[str, Any]]:
 
 
 def _listing_positions(p: PersonListing) -> list[dict[str, Any]]:
-    return [{"id": q[0], "title": q[1], "institution": q[2], "institution_id": q[3], "start_date": q[4],
-             "end_date": q[5], "current": q[6]} for q in p.positions]
+    return [{"id": q.id, "title": q.title, "institution": q.institution, "institution_id": q.institution_id,
+             "start_date": q.start_date, "end_date": q.end_date, "current": q.current} for q in p.positions]
 
 
 _PERSON = _person_plan(listing=False)

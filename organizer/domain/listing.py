@@ -6,13 +6,11 @@ ids at a time; the query is plain data so it can be handed to a worker thread or
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from organizer.domain.enums import RecordKind
-from organizer.domain.records import MeetingRow, PersonRow, TopicRow, VisitRow, compose_full_name
+from organizer.domain.records import MeetingRow, TopicRow, VisitRow
 
 BROWSE_KINDS = tuple(kind.value for kind in RecordKind)
 """Record kinds that have a list in the window, in tab order; also the internal link schemes."""
@@ -80,25 +78,3 @@ class OwnerChoice:
 
     id: int
     name: str
-
-
-def person_rows(ids: Sequence[int], people: Mapping[int, Sequence[Any]],
-                current: Mapping[int, tuple[str | None, str | None]],
-                tags: Mapping[int, Sequence[str]]) -> list[PersonRow]:
-    """``PersonRow``s in the order of ``ids`` from what was read: ``people`` (id, given, middle and family
-    name, display name, honorific), the current position's (title, institution name) and the tags of each."""
-    rows = []
-    for ident in ids:
-        p = people.get(ident)
-        if p is None:
-            continue
-        title, inst = current.get(ident, (None, None))
-        rows.append(PersonRow(
-            id=ident,
-            full_name=compose_full_name(p[1], p[2], p[3], p[4]),
-            current_title=title,
-            current_institution=inst,
-            tags=tuple(tags.get(ident, ())),
-            honorific=p[5],
-        ))
-    return rows

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from organizer.domain.changes import ChangeSet
 from organizer.domain.enums import (
@@ -197,12 +197,55 @@ def compose_full_name(given: str, middle: str, family: str, display: str = "") -
     return " ".join(p.strip() for p in (given, middle, family) if p.strip())
 
 
+def position_sort_key(current: bool, start_date: date | None, ident: int | None) -> tuple[bool, int, int]:
+    """The order of a person's positions: current first, then newest start first; undated last."""
+    return (not current, -(start_date.toordinal() if start_date else 0), ident or 0)
+
+
+class ListedName(NamedTuple):
+    """A name variant as a ``PersonListing`` holds it (a row of the database, with the person's id)."""
+
+    name: str
+    script: str
+    language: str
+    person_id: int
+
+
+class ListedContact(NamedTuple):
+    """An e-mail address or phone number as a ``PersonListing`` holds it."""
+
+    value: str
+    label: str
+    person_id: int
+
+
+class ListedText(NamedTuple):
+    """A tag or a topic's name as a ``PersonListing`` holds it."""
+
+    text: str
+    person_id: int
+
+
+class ListedPosition(NamedTuple):
+    """A position as a ``PersonListing`` holds it: the dates as ISO text (``YYYY-MM-DD``) or None, as the
+    JSON output writes them."""
+
+    id: int
+    title: str
+    institution: str
+    institution_id: int
+    start_date: str | None
+    end_date: str | None
+    current: bool
+    person_id: int
+
+
 class PersonListing(NamedTuple):
     """One person as a full listing (``organizer list people``) carries them: the fields of a
     ``PersonDetail`` without biography, notes and photo, cheap to build for 100,000 people.
 
-    The child fields hold the rows as the database returned them (not copied into other objects);
-    each row has the columns named below, in that order, and may carry more after them (the person's id).
+    The child fields hold named rows (``ListedName``...) made from the database's rows as read, each in
+    its stored order (tags and topics alphabetically, positions current first, newest first).
     """
 
     id: int
@@ -215,19 +258,12 @@ class PersonListing(NamedTuple):
     honorific: str
     form_of_address: str
     languages: Sequence[str]
-    names: Sequence[Sequence[Any]]
-    """(name, script, language, ...) in stored order."""
-    emails: Sequence[Sequence[Any]]
-    """(address, label, ...) in stored order."""
-    phones: Sequence[Sequence[Any]]
-    """(number, label, ...) in stored order."""
-    tags: Sequence[Sequence[Any]]
-    """(tag, ...) alphabetically."""
-    topics: Sequence[Sequence[Any]]
-    """(topic name, ...) alphabetically."""
-    positions: Sequence[Sequence[Any]]
-    """(id, title, institution name, institution id, start date, end date, current, ...): current first,
-    newest first. The dates are ISO text (``YYYY-MM-DD``) or None, as the JSON output writes them."""
+    names: Sequence[ListedName]
+    emails: Sequence[ListedContact]
+    phones: Sequence[ListedContact]
+    tags: Sequence[ListedText]
+    topics: Sequence[ListedText]
+    positions: Sequence[ListedPosition]
     dietary_needs: str = ""
     interpreter_needs: str = ""
     gender: str = ""

@@ -35,7 +35,7 @@ from organizer.domain.enums import (
     parse_enum,
 )
 from organizer.domain.errors import ValidationError
-from organizer.domain.listing import BROWSE_KINDS, ListQuery, QuickHit, person_rows
+from organizer.domain.listing import BROWSE_KINDS, ListQuery, QuickHit
 from organizer.domain.records import (
     MeetingRow,
     PersonRow,
@@ -45,6 +45,7 @@ from organizer.domain.records import (
 )
 from organizer.services.agreements import agreement_rows
 from organizer.services.followups import followup_rows
+from organizer.store import people_read
 from organizer.store import schema as s
 from organizer.store.database import Database
 
@@ -375,29 +376,8 @@ def people_rows(db: Database, ids: Sequence[int]) -> list[PersonRow]:
     """List rows for these ids, in the order given (missing ids are skipped). One batch of queries."""
     if not ids:
         return []
-    p, pos, tag_c = s.person.c, s.position.c, s.person_tag.c
     with db.read_connection() as conn:
-        people = {
-            r.id: r
-            for r in conn.execute(
-                select(p.id, p.given_name, p.middle_name, p.family_name, p.display_name, p.honorific)
-                .where(p.id.in_(ids))
-            )
-        }
-        current = {
-            pid: (title, inst)
-            for pid, title, inst in conn.execute(
-                select(pos.person_id, pos.title, s.institution.c.name)
-                .join(s.institution, s.institution.c.id == pos.institution_id)
-                .where(pos.person_id.in_(ids), pos.is_current.is_(True))
-            )
-        }
-        tags: dict[int, list[str]] = {}
-        for pid, tag in conn.execute(
-            select(tag_c.person_id, tag_c.tag).where(tag_c.person_id.in_(ids)).order_by(tag_c.tag)
-        ):
-            tags.setdefault(pid, []).append(tag)
-    return person_rows(ids, people, current, tags)
+        return people_read.list_rows(conn, ids)
 
 
 def visit_rows_by_id(conn: Connection, ids: Sequence[int]) -> list[VisitRow]:

@@ -19,6 +19,7 @@ from organizer.domain.records import (
     MeetingRow,
     ParticipantView,
     compose_full_name,
+    position_sort_key,
 )
 from organizer.services._checks import CheckedRecord, Checker, valid_id
 from organizer.services._records import (
@@ -31,7 +32,6 @@ from organizer.services._records import (
     topics_by_name,
 )
 from organizer.services.followups import followup_rows
-from organizer.services.positions import position_sort_key
 from organizer.store import schema as s
 from organizer.store.lazy import models as m
 

@@ -2,7 +2,7 @@
 
 ``services.browse`` does the filtering and sorting of every kind in SQL through SQLAlchemy Core. The
 window's first screen, the people list in its usual order, needs only a page of ids, the number of
-people and a batch of rows: on a SQLite file those come from ``store.plain`` (plain ``sqlite3``), and so
+people and a batch of rows: on a SQLite file those come from ``store.people_read`` (plain ``sqlite3``), and so
 do people rows afterwards, so the first rows are painted before SQLAlchemy is imported (it loads on the
 worker thread that then reads the whole id list). Any other list, filter or sort, and every list on
 PostgreSQL, goes through ``services.browse``, imported on first use. Both ways give the same ids and
@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from organizer.domain.errors import ValidationError
-from organizer.domain.listing import ListQuery, person_rows
+from organizer.domain.listing import ListQuery
 
 if TYPE_CHECKING:
     from organizer.store.database import Database
@@ -38,10 +38,10 @@ def first_record_ids(db: Database, kind: str, query: ListQuery | None = None, *,
     if limit < 0:
         raise ValidationError({"limit": "must be 0 or more"})
     if kind == "person" and _usual_person_order(query) and _plain_people(db):
-        from organizer.store.plain import first_person_ids
+        from organizer.store import people_read
 
         with db.plain_reader() as con:
-            return first_person_ids(con, limit)
+            return people_read.first_person_ids(con, limit)
     from organizer.services import browse
 
     return browse.first_record_ids(db, kind, query, limit=limit)
@@ -57,11 +57,10 @@ def record_ids(db: Database, kind: str, query: ListQuery | None = None) -> list[
 def record_rows(db: Database, kind: str, ids: Sequence[int]) -> list[Any]:
     """``services.browse.record_rows``: list rows for these ids, in the order given (missing ids skipped)."""
     if kind == "person" and ids and _plain_people(db):
-        from organizer.store.plain import people_columns
+        from organizer.store import people_read
 
         with db.plain_reader() as con:
-            people, current, tags = people_columns(con, ids)
-        return person_rows(ids, people, current, tags)
+            return people_read.plain_list_rows(con, ids)
     from organizer.services import browse
 
     return browse.record_rows(db, kind, ids)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from organizer.domain.records import PositionData, compose_full_name
+from organizer.domain.records import PositionData, compose_full_name, position_sort_key
 from organizer.services._checks import Checker
 from organizer.store.lazy import models as m
 
@@ -16,11 +15,6 @@ if TYPE_CHECKING:
 
 def full_name_of(p: m.Person) -> str:
     return compose_full_name(p.given_name, p.middle_name, p.family_name, p.display_name)
-
-
-def position_sort_key(current: bool, start_date: date | None, ident: int | None) -> tuple[bool, int, int]:
-    """Current first, then newest start first; undated last."""
-    return (not current, -(start_date.toordinal() if start_date else 0), ident or 0)
 
 
 def sorted_positions(positions: Iterable[m.Position]) -> list[m.Position]:

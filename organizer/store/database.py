@@ -4,7 +4,7 @@ Opening an up-to-date database imports neither Alembic nor the ORM: reads run on
 (``read_connection``); the ORM session factories are made on the first unit of work. Opening an
 up-to-date SQLite file does not even import SQLAlchemy: the file check below reads its revision with the
 standard library's ``sqlite3``, the engine is made on first use (``Database.engine``), and the window's
-first rows come through ``plain_reader`` (see ``store/plain.py``), so the desktop app paints its first
+first rows come through ``plain_reader`` (see ``store/people_read.py``), so the desktop app paints its first
 rows before SQLAlchemy is loaded.
 
 ``open_database(url)`` is the single entry point. For SQLite it
@@ -391,7 +391,7 @@ class Database:
         """One read transaction on a standard-library ``sqlite3`` connection to this SQLite file.
 
         For the few reads that must not wait for SQLAlchemy to load (the window's first rows, see
-        ``store/plain.py``). The connection is read-only (``query_only``), never creates the file, waits
+        ``store/people_read.py``). The connection is read-only (``query_only``), never creates the file, waits
         for locks like the engine's connections (busy timeout) and is closed at the end; errors become
         ``DatabaseError``. A database that is not a SQLite file has no plain reader (``path`` is None).
         """

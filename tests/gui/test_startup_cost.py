@@ -5,7 +5,7 @@ rows (and the first person's detail); then it reports which modules were importe
 The editors, archive import and export, briefings, PDF preview, search, preferences, the follow-ups
 board and SQLAlchemy's ORM with the mapped classes are imported only when first used, and only the shown
 tab is built: the others are built when first shown. On a SQLite file SQLAlchemy itself is not imported
-before the first rows (they come through ``services.paging`` and ``store.plain`` with plain ``sqlite3``),
+before the first rows (they come through ``services.paging`` and ``store.people_read`` with plain ``sqlite3``),
 also when the window is started the way users start it, through ``organizer gui`` (the command line, the
 daily backup, the window manager).
 """

@@ -1,11 +1,13 @@
-"""The window's first rows without SQLAlchemy: ``services.paging`` and ``store.plain`` against the Core reads.
+"""The window's first rows without SQLAlchemy: ``services.paging`` and ``store.people_read``'s plain reads
+against its Core reads.
 
 On a SQLite file the people list's first page and its rows are read with plain ``sqlite3``
-(``store.plain``); everything else, and every list on PostgreSQL, through ``services.browse``. These
-tests hold both ways to the same ids and rows on a generated database (people with and without
-positions, tags, honorifics and display names; more than one statement's worth of ids), and check the
-parts that let a SQLite file open without SQLAlchemy: the URL written and read by hand as SQLAlchemy
-does, the schema check with ``sqlite3``, and a subprocess that opens a file and reads a first page.
+(``store.people_read.plain_list_rows``); everything else, and every list on PostgreSQL, through
+``services.browse``. These tests hold both ways to the same ids and rows on a generated database (people
+with and without positions, tags, honorifics and display names; more than one statement's worth of ids),
+and check the parts that let a SQLite file open without SQLAlchemy: the URL written and read by hand as
+SQLAlchemy does, the schema check with ``sqlite3``, and a subprocess that opens a file and reads a first
+page.
 """
 
 from __future__ import annotations
@@ -21,12 +23,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import URL, make_url
 
-from organizer.domain import listing
 from organizer.domain.errors import DatabaseError, ValidationError
 from organizer.domain.listing import ListQuery
 from organizer.domain.records import PersonData
 from organizer.services import browse, paging, people
-from organizer.store import plain
+from organizer.store import people_read
 from organizer.store.database import (
     HEAD_REVISION,
     Database,
@@ -98,10 +99,11 @@ def test_the_plain_statements_are_the_ones_sqlalchemy_renders(gen_db: Database) 
     """Also read directly: three statements per 500 ids, the tags of each person in alphabetical order."""
     ids = browse.record_ids(gen_db, "person")
     with gen_db.plain_reader() as con:
-        names, current, tags = plain.people_columns(con, ids)
-        assert plain.first_person_ids(con, 3) == (ids[:3], 620)
-    assert set(names) == set(ids) and all(t == sorted(t) for t in tags.values())
-    assert listing.person_rows(ids, names, current, tags) == browse.people_rows(gen_db, ids)
+        rows = people_read.plain_list_rows(con, ids)
+        assert people_read.first_person_ids(con, 3) == (ids[:3], 620)
+    assert [r.id for r in rows] == ids and all(list(r.tags) == sorted(r.tags) for r in rows)
+    with gen_db.read_connection() as conn:
+        assert rows == people_read.list_rows(conn, ids) == browse.people_rows(gen_db, ids)
 
 
 def test_other_lists_filters_and_sorts_go_through_browse(gen_db: Database) -> None:
