@@ -32,7 +32,7 @@ def _position_key(row: tuple[Any, ...]) -> tuple[bool, int, int]:
 
 PERSON_COLUMNS = ("id, uid, version, created_at, updated_at, given_name, family_name, middle_name, honorific, "
                   "form_of_address, display_name, languages, biography, photo_type, notes, dietary_needs, "
-                  "interpreter_needs")
+                  "interpreter_needs, gender")
 POSITION_SQL = ("SELECT p.person_id, p.id, p.title, i.name, p.institution_id, p.start_date, p.end_date, "
                 "p.is_current FROM position p JOIN institution i ON i.id = p.institution_id")
 
@@ -44,7 +44,7 @@ def _person(r: tuple[Any, ...], names: list[tuple[Any, ...]], positions: list[tu
     return {
         "id": r[0], "uid": r[1], "full_name": _name(r[5], r[7], r[6], r[10]),
         "given_name": r[5], "middle_name": r[7], "family_name": r[6], "honorific": r[8],
-        "form_of_address": r[9],
+        "form_of_address": r[9], "gender": r[17],
         "name_variants": [n[0] for n in names],
         "name_variant_details": [{"name": n[0], "script": n[1], "language": n[2]} for n in names],
         "positions": [{"id": q[0], "title": q[1], "institution": q[2], "institution_id": q[3],
