@@ -250,11 +250,12 @@ COMMANDS: dict[str, str] = {
 }
 """Command name -> ``"module:function"``; the module is imported only when its command runs."""
 
-CHANGING_COMMANDS = frozenset({"gui", "demo", "import", "merge", "unmerge"})
+CHANGING_COMMANDS = frozenset({"demo", "import", "merge", "unmerge"})
 """The commands that can change the data: the first of them each day makes the daily backup. The others
 only read (a copy of a large database before ``show`` would cost the script that calls it many seconds
 once a day, to protect nothing). ``erase`` changes data but makes its backup after the erase, never
-before: a copy made first would hold exactly the data being erased (``services.erase``)."""
+before: a copy made first would hold exactly the data being erased (``services.erase``). The window
+(``gui``) makes it itself, on a worker once its first rows are shown: never before them."""
 
 
 def load_command(name: str) -> Command:

@@ -59,7 +59,7 @@ class WindowManager(QObject):
     def _make_window(self, db: Database) -> MainWindow:
         if db.path is not None:
             self.settings.add_recent_file(db.path)
-        window = MainWindow(db, settings=self.settings)
+        window = MainWindow(db, settings=self.settings, daily_backup=True)
         window.open_database_requested.connect(self.open_database)
         window.switch_language = self.switch_language
         return window

@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
     """File > Open/New/Recent picked a database file (path, create); the application opens it."""
 
     def __init__(self, db: Database, parent: QWidget | None = None, *, runner: TaskRunner | None = None,
-                 settings: Settings | None = None, remember_state: bool = True) -> None:
+                 settings: Settings | None = None, remember_state: bool = True, daily_backup: bool = False) -> None:
         super().__init__(parent)
         self.db = db
         self.runner = runner or TaskRunner(self)
@@ -113,6 +113,10 @@ class MainWindow(QMainWindow):
         """Background work (``is_idle()`` tells a screenshot when the data is shown)."""
         self.settings = settings if settings is not None else Settings()
         self.remember_state = remember_state
+        self.make_daily_backup = daily_backup
+        """Make the day's automatic backup once the first rows are shown (the application's window)."""
+        self.daily_backup_problem = ""
+        """Why the day's automatic backup failed ("" when it did not)."""
         """Restore the window's geometry and column widths now and save them on close (not for screenshots)."""
         self.setWindowTitle(f"{APP_NAME} — {database_label(db)}")
         self.setWindowIcon(app_icon())
@@ -199,6 +203,26 @@ class MainWindow(QMainWindow):
         self.load_choices()
         self.update_counts()
         self._watch_changes()
+        if self.make_daily_backup:
+            self._daily_backup()
+
+    def _daily_backup(self) -> None:
+        """The day's automatic backup (``services.backup.daily_backup``), on a worker once the first rows
+        are shown, so it never delays them; a failure is said in the status bar."""
+        self.make_daily_backup = False
+        db = self.db
+
+        def work(_ctx: TaskContext) -> object:
+            from organizer.services.backup import daily_backup
+
+            return daily_backup(db)
+
+        def failed(error: BaseException) -> None:
+            self.daily_backup_problem = str(error)
+            self.statusBar().showMessage(
+                self.tr("No automatic backup was made today: %1").replace("%1", str(error)), 15000)
+
+        self.runner.submit(work, on_error=failed)
 
     def _watch_changes(self) -> None:
         """From now on, other clients' changes show while this window is active (``gui.watch``); started

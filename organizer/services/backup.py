@@ -75,12 +75,14 @@ def backup_database(db: Database, out: Path) -> Path:
 
 
 def daily_backup(db: Database, *, now: datetime | None = None) -> Path | None:
-    """An automatic backup if the last one is more than a day old; the new file, or None. The
-    ``.part`` files of a backup killed earlier are removed first (``snapshots.clean_stale_parts``)."""
+    """An automatic backup if the last one is more than a day old and the database changed since (its
+    history has a newer entry); the new file, or None. The ``.part`` files of a backup killed earlier
+    are removed first (``snapshots.clean_stale_parts``). The window makes it on a worker after its first
+    rows are shown; the commands that change data before their work."""
     if db.path is None:
         return None
     snapshots.clean_stale_parts(db.path)
-    if not snapshots.backup_due(db.path, now=now):
+    if not snapshots.backup_due(db.path, now=now) or snapshots.unchanged_since_last_backup(db.path):
         return None
     return snapshots.rotate_backup(db.path, "daily", now=now)
 

@@ -124,6 +124,32 @@ def erases_in_copy(copy: Path) -> set[tuple[object, ...]]:
         con.close()
 
 
+def last_change(path: Path) -> int | None:
+    """The id of the newest entry of a database file's history (``audit_entry``), read without writing to
+    it; None when it has no history or cannot be read. Every change the services make writes one."""
+    try:
+        con = sqlite3.connect(f"file:{quote(str(path.absolute()))}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        row = con.execute("SELECT max(id) FROM audit_entry").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
+    return int(row[0]) if row is not None and row[0] is not None else None
+
+
+def unchanged_since_last_backup(database: Path) -> bool:
+    """True if the newest automatic backup already holds every change of ``database`` (by the history:
+    a change written by another program without a history entry is not seen)."""
+    backups = automatic_backups(database)
+    if not backups:
+        return False
+    newest = last_change(backups[-1])
+    return newest is not None and newest == last_change(database)
+
+
 def rotate_backup(database: Path, reason: str, *, now: datetime | None = None) -> Path:
     """Make an automatic backup of ``database`` now, then remove the ones older than ``KEEP_FOR`` (``rotate``)."""
     now = now or datetime.now(UTC)

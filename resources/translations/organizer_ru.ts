@@ -1969,6 +1969,10 @@
         <translation>Основная панель инструментов</translation>
     </message>
     <message>
+        <source>No automatic backup was made today: %1</source>
+        <translation>Сегодня автоматическая резервная копия не создана: %1</translation>
+    </message>
+    <message>
         <source>&amp;Tools</source>
         <translation>&amp;Инструменты</translation>
     </message>

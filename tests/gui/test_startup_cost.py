@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from organizer.domain.errors import DatabaseError
 from organizer.gui.main_window import TAB_NAMES, MainWindow
 from organizer.gui.panes import MasterDetailTab
 from organizer.store import Database
@@ -204,7 +205,8 @@ sys.exit(main(["--db", sys.argv[1], "gui"]))
 
 def test_organizer_gui_on_a_file_shows_its_first_rows_before_sqlalchemy_is_imported(
         gui_demo_db: Database, tmp_path: Path) -> None:
-    """The real entry point (argument parsing, the daily backup, ``open_database``, the window manager)."""
+    """The real entry point (argument parsing, ``open_database``, the window manager); the daily backup
+    waits until the first rows are shown."""
     path = gui_demo_db.path
     if path is None:
         pytest.skip("about a SQLite database file (this pass runs on ORGANIZER_TEST_DB_URL)")
@@ -214,6 +216,47 @@ def test_organizer_gui_on_a_file_shows_its_first_rows_before_sqlalchemy_is_impor
     assert done.returncode == 0, done.stderr[-3000:]
     report = json.loads(done.stdout.strip().splitlines()[-1])
     loaded = set(report["modules"])
-    assert report["rows"] == 6 and "organizer.cli.main" in loaded and "organizer.services.backup" in loaded
+    assert report["rows"] == 6 and "organizer.cli.main" in loaded and "organizer.services.backup" not in loaded
     assert sorted(name for name in DEFERRED + SQLITE_DEFERRED if name in loaded) == []
-    assert list((path.parent / "backups").iterdir())  # the daily backup was made on the way
+    backups = path.parent / "backups"
+    assert not backups.exists() or not [p for p in backups.iterdir() if "daily" in p.name], \
+        "no copy of the database before the first rows"
+
+
+def test_the_window_makes_the_days_backup_on_a_worker_after_its_first_rows(
+        qtbot: Any, gui_demo_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 20: no copy of the database before the window shows its rows; it is made afterwards, off
+    the UI thread, and a failure is said in the window (not only on stderr)."""
+    import threading
+
+    from organizer.services import backup
+
+    path = gui_demo_db.path
+    if path is None:
+        pytest.skip("about a SQLite database file (this pass runs on ORGANIZER_TEST_DB_URL)")
+    made: list[tuple[bool, bool]] = []
+    real = backup.daily_backup
+
+    def recorded(db: Database) -> Any:
+        window_rows = window.people_tab.model.loaded and window.people_tab.model.batches_fetched > 0
+        made.append((threading.current_thread() is threading.main_thread(), window_rows))
+        return real(db)
+
+    monkeypatch.setattr(backup, "daily_backup", recorded)
+    window = MainWindow(gui_demo_db, remember_state=False, daily_backup=True)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: bool(made) and window.tasks.is_idle(), timeout=30_000)
+    assert made == [(False, True)], "on a worker, after the first rows"
+    assert [p for p in (path.parent / "backups").iterdir() if "daily" in p.name]
+    window.close()
+
+    def refused(_db: Database) -> Any:
+        raise DatabaseError("the backups folder is read-only")
+
+    monkeypatch.setattr(backup, "daily_backup", refused)
+    second = MainWindow(gui_demo_db, remember_state=False, daily_backup=True)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitUntil(lambda: bool(second.daily_backup_problem), timeout=30_000)
+    assert "read-only" in second.statusBar().currentMessage()

@@ -137,9 +137,15 @@ def test_backup_cli_and_refusals(tmp_path: Path) -> None:
     assert code == 1 and "does not exist" in err
 
 
+def _changed(db: Database, tag: object) -> Database:
+    """A change (with its history entry): the next daily backup has something new to hold."""
+    people.create_person(db, PersonData(family_name=f"Changed {tag}"))
+    return db
+
+
 def test_daily_backups_rotate_by_age(demo_db: Database, db_path: Path) -> None:
     start = datetime(2026, 1, 1, 8, 0, tzinfo=UTC)
-    made = [backup.daily_backup(demo_db, now=start + timedelta(days=d)) for d in range(10)]
+    made = [backup.daily_backup(_changed(demo_db, d), now=start + timedelta(days=d)) for d in range(10)]
     assert all(made)
     assert backup.daily_backup(demo_db, now=start + timedelta(days=9, hours=3)) is None  # not due yet
     kept = snapshots.automatic_backups(db_path)
@@ -147,15 +153,25 @@ def test_daily_backups_rotate_by_age(demo_db: Database, db_path: Path) -> None:
     # Something else in the folder (a user's own file) is never rotated away.
     mine = db_path.parent / "backups" / "my-own-copy.sqlite"
     mine.write_bytes(b"mine")
-    backup.daily_backup(demo_db, now=start + timedelta(days=20))
+    backup.daily_backup(_changed(demo_db, 20), now=start + timedelta(days=20))
     assert mine.read_bytes() == b"mine"
+
+
+def test_no_daily_backup_when_nothing_changed_since_the_last_one(demo_db: Database, db_path: Path) -> None:
+    start = datetime(2026, 1, 1, 8, 0, tzinfo=UTC)
+    first = backup.daily_backup(demo_db, now=start)
+    assert first is not None
+    assert backup.daily_backup(demo_db, now=start + timedelta(days=3)) is None, "nothing new to hold"
+    assert snapshots.automatic_backups(db_path) == [first]
+    later = backup.daily_backup(_changed(demo_db, "x"), now=start + timedelta(days=4))
+    assert later is not None and snapshots.automatic_backups(db_path) == [first, later]
 
 
 def test_backups_of_a_database_changed_weekly_live_a_week_not_seven_weeks(demo_db: Database, db_path: Path) -> None:
     """The documented promise: an automatic copy lives 7 days after a newer one was made (rotation by the
     time in the name, not by count), and the newest copy is always kept, however old."""
     start = datetime(2026, 1, 1, 8, 0, tzinfo=UTC)
-    made = [backup.daily_backup(demo_db, now=start + timedelta(weeks=w)) for w in range(8)]
+    made = [backup.daily_backup(_changed(demo_db, w), now=start + timedelta(weeks=w)) for w in range(8)]
     assert snapshots.automatic_backups(db_path) == [made[-1]]
     # A backup of the same day and one 6 days 23 hours older stay; 7 days and older go.
     newest = start + timedelta(weeks=9)
