@@ -49,7 +49,8 @@ def absorbed_ids(conn: Connection | Session, kind: str, ident: int) -> list[int]
 
 
 def _view(r: Any) -> AuditEntryView:
-    return AuditEntryView(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6] or ()), dict(r[7] or {}))
+    return AuditEntryView(r.id, r.at, r.user_name, r.action, r.kind, r.record_id, tuple(r.fields or ()),
+                          dict(r.detail or {}))
 
 
 def record_history(db: Database, kind: str, ident: int) -> list[AuditEntryView]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from typing import NamedTuple
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload, undefer
@@ -478,6 +479,14 @@ def institution_dossier(db: Database, institution_id: int, *, now: datetime | No
 # --- thank-you letters ---------------------------------------------------------------------------
 
 
+class _Named(NamedTuple):
+    """An institution as ``resolve_institution`` matches it: by any of its names."""
+
+    id: int
+    name: str
+    names: set[str]
+
+
 def resolve_institution(db: Database, ref: str) -> int:
     """An institution id from an id or its name, short name or a name variant (case-insensitive): an exact
     match first, else a unique partial one. NotFoundError / AmbiguousError otherwise."""
@@ -486,18 +495,18 @@ def resolve_institution(db: Database, ref: str) -> int:
         ident = _as_id(ref)
         if ident is not None and session.get(m.Institution, ident) is not None:
             return ident
-        rows = [(i.id, i.name, {i.name, i.short_name, *(n.name for n in i.names)}) for i in session.scalars(
+        rows = [_Named(i.id, i.name, {i.name, i.short_name, *(n.name for n in i.names)}) for i in session.scalars(
             select(m.Institution).options(selectinload(m.Institution.names)).order_by(m.Institution.id))]
     needle = ref.casefold()
-    exact = [r for r in rows if any(n.casefold() == needle for n in r[2] if n)]
-    found = exact or [r for r in rows if needle and any(needle in n.casefold() for n in r[2] if n)]
+    exact = [r for r in rows if any(n.casefold() == needle for n in r.names if n)]
+    found = exact or [r for r in rows if needle and any(needle in n.casefold() for n in r.names if n)]
     if not found:
         err = NotFoundError("institution", ref)
         err.args = (f"no institution has the id or a name containing {excerpt(ref, 80)!r}",)
         raise err
     if len(found) > 1:
-        raise AmbiguousError("institution", ref, [(int(r[0]), r[1]) for r in found])
-    return int(found[0][0])
+        raise AmbiguousError("institution", ref, [(r.id, r.name) for r in found])
+    return found[0].id
 
 
 def thank_you_letters(db: Database, visit_id: int, *, letter_date: date | None = None,

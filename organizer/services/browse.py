@@ -498,8 +498,9 @@ def _quick_open(conn: Connection, text: str, per_kind: int, kinds: set[str] | No
         current: dict[int, str] = {pid: name for pid, name in conn.execute(
             select(s.position.c.person_id, s.institution.c.name)
             .join(s.institution, s.institution.c.id == s.position.c.institution_id)
-            .where(s.position.c.person_id.in_([r[0] for r in found]), s.position.c.is_current.is_(True)))}
-        hits += [QuickHit("person", r[0], compose_full_name(r[1], r[2], r[3], r[4]), current.get(r[0], ""))
+            .where(s.position.c.person_id.in_([r.id for r in found]), s.position.c.is_current.is_(True)))}
+        hits += [QuickHit("person", r.id, compose_full_name(r.given_name, r.middle_name, r.family_name, r.display_name),
+                          current.get(r.id, ""))
                  for r in found]
     if kinds is None or "institution" in kinds:
         i = s.institution.c

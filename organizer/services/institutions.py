@@ -269,15 +269,16 @@ _PARENT = s.institution.alias("parent")
 def _rows_query() -> Select[int, str, str, str, int | None, str, str, str]:
     i = s.institution.c
     return (
-        select(i.id, i.name, i.short_name, i.kind, i.parent_id, _PARENT.c.name, i.country, i.city)
+        select(i.id, i.name, i.short_name, i.kind, i.parent_id, _PARENT.c.name.label("parent_name"), i.country,
+               i.city)
         .outerjoin(_PARENT, _PARENT.c.id == i.parent_id)
     )
 
 
 def _row(r: Row[int, str, str, str, int | None, str, str, str]) -> InstitutionRow:
     return InstitutionRow(
-        id=r[0], name=r[1], short_name=r[2], kind=InstitutionKind(r[3]), parent_id=r[4],
-        parent_name=r[5], country=r[6], city=r[7],
+        id=r.id, name=r.name, short_name=r.short_name, kind=InstitutionKind(r.kind), parent_id=r.parent_id,
+        parent_name=r.parent_name, country=r.country, city=r.city,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Connection, Row, Table, literal, select
 
@@ -43,6 +43,14 @@ if TYPE_CHECKING:
 KIND = RecordKind.MEETING
 
 
+class _Held(NamedTuple):
+    """A participant's first position (``key``: its place in ``position_sort_key`` order)."""
+
+    key: tuple[bool, int, int]
+    title: str
+    institution: str
+
+
 def participant_views(conn: Connection, link: Table, *owner: ColumnElement[bool]) -> list[ParticipantView]:
     """The people of a participant table (``s.visit_participant``, ``s.meeting_participant``) that
     ``owner`` selects (``link.c.visit_id == 3``), in the order they were entered (sort the views with
@@ -54,21 +62,21 @@ def participant_views(conn: Connection, link: Table, *owner: ColumnElement[bool]
         select(lc.person_id, lc.side, lc.role, precedence, p.given_name, p.middle_name, p.family_name, p.display_name)
         .join(s.person, p.id == lc.person_id).where(*owner).order_by(lc.id)
     ).all()
-    first: dict[int, tuple[tuple[bool, int, int], str, str]] = {}
+    first: dict[int, _Held] = {}
     for person_id, position_id, title, start, current, institution in conn.execute(
         select(pos.person_id, pos.id, pos.title, pos.start_date, pos.is_current, i.name)
         .join(s.institution, i.id == pos.institution_id)
         .where(pos.person_id.in_(select(lc.person_id).where(*owner)))
     ):
         key = position_sort_key(current, start, position_id)
-        if person_id not in first or key < first[person_id][0]:
-            first[person_id] = (key, title, institution)
+        if person_id not in first or key < first[person_id].key:
+            first[person_id] = _Held(key, title, institution)
     views = []
     for person_id, side, role, rank, given, middle, family, display in people:
         held = first.get(person_id)
         views.append(ParticipantView(
             person_id=person_id, full_name=compose_full_name(given, middle, family, display),
-            title=held[1] if held else None, institution=held[2] if held else None,
+            title=held.title if held else None, institution=held.institution if held else None,
             side=Side(side), role=ParticipantRole(role), precedence=rank,
         ))
     return views

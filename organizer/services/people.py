@@ -313,7 +313,7 @@ def person_photo(db: Database, ident: int) -> tuple[bytes, str] | None:
         row = conn.execute(select(_P.photo, _P.photo_type).where(_P.id == ident)).first() if valid_id(ident) else None
     if row is None:
         raise NotFoundError(KIND, ident)
-    return (row[0], row[1]) if row[0] is not None else None
+    return (row.photo, row.photo_type) if row.photo is not None else None
 
 
 # --- lazy lists ----------------------------------------------------------------------------------

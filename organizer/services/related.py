@@ -69,7 +69,7 @@ def followup_owners(db: Database) -> list[OwnerChoice]:
 
 
 def _capped(conn: Connection, stmt: Any, count_stmt: Any) -> tuple[tuple[tuple[int, str], ...], int]:
-    rows = tuple((int(r[0]), str(r[1])) for r in conn.execute(stmt.limit(TOPIC_CAP)))
+    rows = tuple((int(ident), str(name)) for ident, name in conn.execute(stmt.limit(TOPIC_CAP)))
     return rows, int(conn.scalar(count_stmt) or 0)
 
 
