@@ -216,7 +216,7 @@ def meeting_rows(conn: Connection, visit_id: int | None = None) -> list[MeetingR
         q = q.where(mt.visit_id == visit_id)
     meetings = conn.execute(q).all()
     people: dict[int, list[MeetingPerson]] = {}
-    ids = [r[0] for r in meetings]
+    ids = [r.id for r in meetings]
     for start in range(0, len(ids), 500):
         parts = conn.execute(
             select(mp.meeting_id, p.id, p.given_name, p.middle_name, p.family_name, p.display_name, mp.side, mp.role)

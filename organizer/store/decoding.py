@@ -16,7 +16,7 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:  # the plain reader (store/plain.py) runs before SQLAlchemy is imported
+if TYPE_CHECKING:  # the plain reader (store/people_read.py) runs before SQLAlchemy is imported
     from sqlalchemy import Connection
 
 _lock = threading.Lock()

@@ -315,17 +315,21 @@ def details(conn: Connection, ids: Sequence[int]) -> list[PersonDetail]:
     return details_of(conn, [r for r in map(people.get, ids) if r is not None])
 
 
+def _after(sort_name: str, ident: int) -> dict[str, Any]:
+    """The bound values of a page that starts after this person in name order (keyset paging)."""
+    return {"after_name": sort_name, "after_id": ident}
+
+
 def pages(conn: Connection, batch: int) -> Iterator[list[PersonColumns]]:
     """Every person's columns in name order, ``batch`` at a time: each page continues after the last
     name of the one before (keyset paging on the name index), in ``conn``'s transaction."""
     st = _statements()
-    after: tuple[str, int] = ("", 0)
+    after = _after("", 0)
     while True:
-        rows = named(PersonColumns, conn.execute(st.page, {"after_name": after[0], "after_id": after[1],
-                                                           "n": batch}))
+        rows = named(PersonColumns, conn.execute(st.page, {**after, "n": batch}))
         if not rows:
             return
-        after = (rows[-1].sort_name, rows[-1].id)
+        after = _after(rows[-1].sort_name, rows[-1].id)
         yield rows
         if len(rows) < batch:
             return
@@ -482,11 +486,10 @@ def _grouped(shape: type[_T], rows: Iterable[Sequence[Any]]) -> dict[int, list[_
     return {pid: list(group) for pid, group in groupby(named(shape, rows), _BY_PERSON)}
 
 
-def _listed(read: Reader, people: list[ListingColumns], after: tuple[str, int]) -> Iterator[PersonListing]:
+def _listed(read: Reader, people: list[ListingColumns], after: dict[str, Any]) -> Iterator[PersonListing]:
     """``PersonListing`` of these people (the page after ``after``), in their order: the same values as
     ``details_of`` (a test holds them equal)."""
-    params = {"after_name": after[0], "after_id": after[1], "last_name": people[-1].sort_name,
-              "last_id": people[-1].id}
+    params = {**after, "last_name": people[-1].sort_name, "last_id": people[-1].id}
     names = _grouped(ListedName, read(1, params))
     emails = _grouped(ListedContact, read(2, params))
     phones = _grouped(ListedContact, read(3, params))
@@ -519,12 +522,12 @@ def listing(conn: Connection, batch: int) -> Iterator[PersonListing]:
     """Every person as a ``PersonListing``, in name order, ``batch`` at a time (memory stays flat however
     many people there are): seven statements a page, all in ``conn``'s transaction (one snapshot)."""
     read = _listing_reader(conn)
-    after: tuple[str, int] = ("", 0)
+    after = _after("", 0)
     while True:
-        rows = named(ListingColumns, read(0, {"after_name": after[0], "after_id": after[1], "n": batch}))
+        rows = named(ListingColumns, read(0, {**after, "n": batch}))
         if not rows:
             return
         yield from _listed(read, rows, after)
         if len(rows) < batch:
             return
-        after = (rows[-1].sort_name, rows[-1].id)
+        after = _after(rows[-1].sort_name, rows[-1].id)
