@@ -1052,6 +1052,14 @@
         <translation>&amp;Файлы</translation>
     </message>
     <message>
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <source>Save your changes before closing?</source>
+        <translation>Сохранить изменения перед закрытием?</translation>
+    </message>
+    <message>
         <source>is not a valid date or time</source>
         <translation>это не дата или время</translation>
     </message>

@@ -64,6 +64,25 @@ def gui_demo_db(gui_db: Database) -> Database:
 
 
 @pytest.fixture(autouse=True)
+def gui_editors_left_with_changes_discard(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """An editor closed with changes asks Save / Discard / Cancel in a modal box; in the tests the answer
+    is Discard (the box would wait for a person), and each question is noted here. Tests about the
+    question patch ``EditorDialog.ask_keep_changes`` themselves."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from organizer.gui.editors.base import EditorDialog
+
+    asked: list[str] = []
+
+    def discard(editor: EditorDialog) -> QMessageBox.StandardButton:
+        asked.append(type(editor).__name__)
+        return QMessageBox.StandardButton.Discard
+
+    monkeypatch.setattr(EditorDialog, "ask_keep_changes", discard)
+    return asked
+
+
+@pytest.fixture(autouse=True)
 def gui_english_and_private_settings(qapp: QApplication, tmp_path: Path,
                                      monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """English translators installed and ``ORGANIZER_SETTINGS`` pointing into tmp_path."""

@@ -5,6 +5,9 @@ of keeping mine, keeping theirs or merging field by field (``gui.conflict_dialog
 
 An editor subclass builds its fields with ``add_field`` and implements ``collect`` (the form as the
 service's ``*Data``) and ``load`` (a stored record into the form). Nothing here knows SQL or rules.
+
+Nothing typed is lost by leaving: Esc, Cancel or the window's close button on a form that differs from
+what it showed when it opened asks Save / Discard / Cancel (``ask_keep_changes``).
 """
 
 from __future__ import annotations
@@ -15,11 +18,13 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -49,6 +54,10 @@ def _people_matching(actions: RecordActions, text: str) -> list[tuple[int, str]]
     return actions.call(choices.people_matching, actions.db, text)
 
 
+_UNSET: Any = object()
+_UNREADABLE: Any = object()
+
+
 class EditorDialog(QDialog):
     """A record's editor; ``saved`` carries the stored detail after a successful save."""
 
@@ -67,6 +76,9 @@ class EditorDialog(QDialog):
         self.conflict_box: ConflictDialog | None = None
         self._conflict_theirs: Any = None
         self._loaded_form: Any = None
+        self._pristine: Any = _UNSET
+        """The form as it opened (the stored record, or the empty or pre-filled new form): leaving with
+        anything else asks first."""
         self.local_problems: dict[str, Problem] = {}
         """Problems ``collect`` found itself (a row without its person): the row is left out of the data."""
         self._loading = False
@@ -178,8 +190,52 @@ class EditorDialog(QDialog):
             self._loaded_form = self.collect()
         except (InvalidInputError, OrganizerError):
             self._loaded_form = None
+        self._pristine = self._loaded_form
         self.local_problems = {}
         self.show_problems({})
+
+    # --- leaving with changes ------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._pristine is _UNSET:  # a new record's form, with what the caller filled in
+            self._pristine = self._form_now()
+        super().showEvent(event)
+
+    def _form_now(self) -> Any:
+        problems = dict(self.local_problems)
+        try:
+            return self.collect()
+        except (InvalidInputError, OrganizerError):
+            return _UNREADABLE
+        finally:
+            self.local_problems = problems
+
+    def has_changes(self) -> bool:
+        """The form differs from what it showed when it opened (text that is no value counts as a change)."""
+        if self._pristine is _UNSET:
+            return False
+        now = self._form_now()
+        return now is _UNREADABLE or now != self._pristine
+
+    def ask_keep_changes(self) -> QMessageBox.StandardButton:
+        """Save, Discard or Cancel, asked when the form is left with changes."""
+        return QMessageBox.question(
+            self, self.windowTitle() or self.tr("Unsaved changes"),
+            self.tr("Save your changes before closing?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+
+    def reject(self) -> None:
+        """Esc, Cancel, the close button: with changes, ask first; Save keeps the form open if it cannot
+        be saved (the problems are shown), Cancel keeps it as it is."""
+        if self.has_changes():
+            answer = self.ask_keep_changes()
+            if answer == QMessageBox.StandardButton.Save:
+                self.save()
+                return
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
 
     def schedule_check(self) -> None:
         if not self._loading:
