@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -45,9 +46,40 @@ def clean(value: str | None) -> str:
     return unicodedata.normalize("NFC", str(value)).strip()
 
 
+class _Known:
+    """Results of a pure, idempotent normaliser (``f(f(x)) == f(x)``): each result is also kept as its own
+    result, so checking a value already normalised costs a look-up. Bounded: emptied at ``LIMIT`` entries.
+    Failures (ValueError) are not kept."""
+
+    LIMIT = 32_768
+
+    def __init__(self) -> None:
+        self.known: dict[str, str] = {}
+
+    def get(self, value: str, work: Callable[[str], str]) -> str:
+        found = self.known.get(value)
+        if found is None:
+            found = work(value)
+            if len(self.known) >= self.LIMIT:
+                self.known.clear()
+            self.known[value] = self.known[found] = found
+        return found
+
+
+_EMAILS = _Known()
+_PHONES: dict[str, _Known] = {}
+
+
 def normalize_email(value: str) -> str:
     """The address in its normal form (domain lower-cased, IDNA checked); ValueError with the reason if
-    it is not an address. Deliverability is not checked: no network look-ups while typing."""
+    it is not an address. Deliverability is not checked: no network look-ups while typing.
+
+    Results are kept (``_Known``): an import checks each address once when it maps a card and again, in
+    its normal form, in the people service's rules."""
+    return _EMAILS.get(value, _normalized_email)
+
+
+def _normalized_email(value: str) -> str:
     # Imported on first use, like phonenumbers below: commands that only read should not pay for them.
     from email_validator import EmailNotValidError, validate_email
 
@@ -62,10 +94,15 @@ def normalize_email(value: str) -> str:
 
 def format_phone(value: str, region: str | None = None) -> str:
     """A phone number in international format when its country is known (a leading ``+``, or
-    ``region``, default ``DEFAULT_PHONE_REGION``), else as typed. ValueError if it cannot be a number."""
+    ``region``, default ``DEFAULT_PHONE_REGION``), else as typed. ValueError if it cannot be a number.
+    Results are kept per region (``_Known``), as for ``normalize_email``."""
+    region = region or DEFAULT_PHONE_REGION
+    return _PHONES.setdefault(region or "", _Known()).get(value, lambda v: _formatted_phone(v, region))
+
+
+def _formatted_phone(value: str, region: str | None) -> str:
     import phonenumbers  # a large module: imported on first use (see normalize_email)
 
-    region = region or DEFAULT_PHONE_REGION
     if value.startswith("+") or region:
         try:
             number = phonenumbers.parse(value, None if value.startswith("+") else region)

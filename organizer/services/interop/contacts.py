@@ -55,7 +55,7 @@ CHUNK = 500
 FILE_LIMIT = 512 * 1024 * 1024
 """Largest vCard file read, in bytes."""
 NOTE_LIMIT = 1000
-"""Most left-out values listed in a report (the count is always complete)."""
+"""Most left-out values and card outcomes listed in a report (the counts are always complete)."""
 
 Progress = Callable[[int], None]
 
@@ -83,7 +83,7 @@ class VCardReport:
     left_out_count: int = 0
     dry_run: bool = False
     cards: list[CardOutcome] = field(default_factory=list)
-    """Each card's outcome, in file order (what a preview lists)."""
+    """The outcome of each of the first ``NOTE_LIMIT`` cards, in file order (what a preview lists)."""
 
     def as_json(self) -> dict[str, Any]:
         return {"created": self.created, "updated": self.updated, "skipped": self.skipped,
@@ -231,7 +231,8 @@ class _Writer:
             if len(self.report.left_out) < NOTE_LIMIT:
                 self.report.left_out.append(f"{file}: {where}: {note}")
         outcome = CardOutcome(file, contact.card.number, contact.card.line, contact.name, "skipped")
-        self.report.cards.append(outcome)
+        if len(self.report.cards) < NOTE_LIMIT:  # a preview lists the first ones; the counts are complete
+            self.report.cards.append(outcome)
         data = contact.data
         if not (data.given_name or data.family_name or data.display_name):
             self.report.skipped += 1

@@ -1,0 +1,134 @@
+"""vCard import (our reader + mapping + database writes) next to vobject parsing the same file, same run.
+
+    python bench/bench_vcard.py                 # 10,000 generated cards, 3 rounds, alternating
+    python bench/bench_vcard.py --cards 2000 --rounds 5
+
+The file is generated here (``generate``): vCard 3.0 cards as Gmail/iPhone write them, each with N, FN,
+ORG with a unit, TITLE, two e-mails, two phones, CATEGORIES, NOTE and a UID, a quarter of them with a
+Cyrillic FN next to a Latin N, every tenth folded quoted-printable (2.1 style), institutions shared
+among cards. Each round runs, in turn: vobject's ``readComponents`` over the file (parse only: no
+mapping, no database), our parser alone, and our whole import into a new SQLite file; the order
+alternates between rounds so neither side always runs on a warm cache. Reported: the median time of
+each, cards per second, the ratio "vobject parse / our import" (the target is at least 5), and the peak
+memory (tracemalloc) of our import at ``--cards`` and at a fifth of it (flat: the peak does not grow in
+proportion with the number of cards). Asserts nothing: the machine may be shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import quopri
+import random
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+GIVEN = ["Evgeny", "Dmitry", "Rustam", "Dilnoza", "Gayrat", "Ildar", "Anna", "Maria", "Olga", "Timur"]
+FAMILY = ["Korzhikov", "Pashin", "Minnikhanov", "Karimova", "Orinboyev", "Khairullin", "Ivanova", "Safin"]
+CYRILLIC = {"Evgeny": "Евгений", "Dmitry": "Дмитрий", "Korzhikov": "Коржиков", "Pashin": "Пашин"}
+ORGS = [f"University {i};Institute of {s}" for i in range(40) for s in ("Chemistry", "Physics", "Law")]
+
+
+def generate(n: int, seed: int = 7) -> bytes:
+    rnd = random.Random(seed)
+    out: list[str] = []
+    for i in range(n):
+        given, family = rnd.choice(GIVEN), rnd.choice(FAMILY)
+        fn = f"{given} {family}"
+        if i % 4 == 0 and given in CYRILLIC and family in CYRILLIC:
+            fn = f"{CYRILLIC[family]} {CYRILLIC[given]}"
+        lines = ["BEGIN:VCARD", "VERSION:3.0", f"UID:bench-{i}", f"N:{family};{given};M{i};;", f"FN:{fn}",
+                 f"ORG:{rnd.choice(ORGS)}", f"TITLE:Professor {i % 50}",
+                 f"EMAIL;TYPE=INTERNET;TYPE=WORK:{given.lower()}.{family.lower()}.{i}@example.org",
+                 f"EMAIL;TYPE=INTERNET;TYPE=HOME:p{i}@mail.example",
+                 f"TEL;TYPE=CELL:+7 917 {i // 10000 % 1000:03d}-{i // 100 % 100:02d}-{i % 100:02d}",
+                 f"TEL;TYPE=WORK,VOICE:+998 71 {i % 1000:03d} {i // 1000 % 100:02d} 00",
+                 "CATEGORIES:delegation,partners"]
+        note = f"Met at the forum in {2000 + i % 25}; talked about joint labs and student exchange."
+        if i % 10 == 0:
+            encoded = quopri.encodestring(note.encode("utf-8")).decode("ascii").replace("=\n", "=\r\n")
+            lines.append(f"NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:{encoded}")
+        else:
+            lines.append("NOTE:" + note.replace(";", "\\;"))
+        lines.append("END:VCARD")
+        out.append("\r\n".join(lines) + "\r\n")
+    return "".join(out).encode("utf-8")
+
+
+def run_vobject(data: bytes) -> int:
+    import vobject
+
+    return sum(1 for _ in vobject.readComponents(data.decode("utf-8")))
+
+
+def run_parser(data: bytes) -> int:
+    from organizer.services.interop import vcard
+
+    return sum(1 for _ in vcard.iter_cards(vcard._lines(data)))
+
+
+def run_import(data: bytes, folder: Path, name: str) -> int:
+    from organizer.services.interop.contacts import import_vcards
+    from organizer.store import open_database, sqlite_url
+
+    db = open_database(sqlite_url(folder / f"{name}.sqlite"), create=True)
+    try:
+        report = import_vcards(db, [("bench.vcf", data)])
+        return report.created
+    finally:
+        db.close()
+
+
+def peak(fn: object, *args: object) -> tuple[int, int]:
+    gc.collect()
+    tracemalloc.start()
+    result = fn(*args)  # type: ignore[operator]
+    _, top = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return int(result), top  # type: ignore[call-overload]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--cards", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    data = generate(args.cards)
+    small = generate(max(args.cards // 5, 1))
+    times: dict[str, list[float]] = {"vobject parse": [], "our parse": [], "our import": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        run_import(small, folder, "warm")  # imports, phone metadata, e-mail caches
+        for r in range(args.rounds):
+            jobs = [("vobject parse", lambda: run_vobject(data)), ("our parse", lambda: run_parser(data)),
+                    ("our import", lambda r=r: run_import(data, folder, f"round{r}"))]
+            if r % 2:
+                jobs.reverse()
+            for label, job in jobs:
+                gc.collect()
+                started = time.perf_counter()
+                count = job()
+                times[label].append(time.perf_counter() - started)
+                if count != args.cards:
+                    print(f"{label}: {count} cards, expected {args.cards}")
+        _, peak_full = peak(run_import, data, folder, "peak_full")
+        _, peak_small = peak(run_import, small, folder, "peak_small")
+    print(f"{args.cards:,} cards, {len(data) / 1e6:.1f} MB, {args.rounds} rounds (median)")
+    medians = {k: statistics.median(v) for k, v in times.items()}
+    for label, t in medians.items():
+        print(f"  {label:14s} {t:7.2f} s  {args.cards / t:9,.0f} cards/s")
+    print(f"  vobject parse / our import: {medians['vobject parse'] / medians['our import']:.1f}x (target >= 5)")
+    print(f"  vobject parse / our parse:  {medians['vobject parse'] / medians['our parse']:.1f}x")
+    print(f"  peak memory of our import: {peak_full / 1e6:.1f} MB at {args.cards:,} cards, "
+          f"{peak_small / 1e6:.1f} MB at {len(small.split(b'BEGIN:VCARD')) - 1:,}")
+
+
+if __name__ == "__main__":
+    main()
