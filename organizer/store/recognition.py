@@ -7,7 +7,11 @@ switch to WAL, a backup before a migration, the migration itself, a restore), ``
 any of them is refused as "not an Organizer database", unchanged.
 
 ``REVISION_TABLES`` maps every known revision to its tables and their columns, the search index's
-tables (``search_*``, rebuilt at will) left out. A new migration adds its revision here;
+tables (``search_*``, rebuilt at will) left out. The revisions up to ``0007`` are frozen lists below; the
+newest revision (``HEAD_REVISION``) is read from ``schema.py``'s tables, so a new migration needs no edit
+here. A revision between the newest frozen list and the head (one that was the head once) is checked
+against the newest frozen list before it: columns are only ever added, so that is a subset of what it
+has (a weaker check, never a false refusal); freeze its list here when it matters.
 ``tests/store/test_recognition.py`` builds a database at every revision with the migrations and fails
 until this table agrees with them. Extra tables or columns are allowed (a newer index, ``sqlite_stat1``);
 only missing ones make a file foreign.
@@ -19,7 +23,9 @@ errors become ``DamagedDatabaseError`` (one clear line; the window offers a back
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+
+from organizer.store.migrations import HEAD_REVISION, KNOWN_REVISIONS
 
 _ENTITY = ("id", "uid", "created_at", "updated_at", "version")
 
@@ -71,15 +77,55 @@ _0005 = dict(_0004)  # the PostgreSQL search index only
 _0006 = _0005 | {"person": (*_0005["person"], "interpreter_needs", "dietary_needs")}
 _0007 = _0006 | {"person": (*_0006["person"], "gender")}
 
-REVISION_TABLES: Mapping[str, Mapping[str, frozenset[str]]] = {
-    revision: {table: frozenset(columns) for table, columns in tables.items()}
-    for revision, tables in (("0001", _0001), ("0002", _0002), ("0003", _0003), ("0004", _0004),
-                             ("0005", _0005), ("0006", _0006), ("0007", _0007))
+_FROZEN: dict[str, dict[str, tuple[str, ...]]] = {
+    "0001": _0001, "0002": _0002, "0003": _0003, "0004": _0004, "0005": _0005, "0006": _0006, "0007": _0007,
 }
-"""Revision -> table -> columns that a database of that revision has (search index tables left out)."""
+"""The lists of the revisions that were the head once, as their migrations left them."""
 
 INDEX_PREFIX = "search_"
 """Tables of the search index (FTS5 and its shadow tables on SQLite): not part of the signature."""
+
+
+def head_tables() -> dict[str, tuple[str, ...]]:
+    """The tables and columns of the newest revision, from ``schema.py`` (imported on first use: only a
+    file that needs checking pays for it) and Alembic's version table."""
+    from organizer.store import schema
+
+    tables: dict[str, tuple[str, ...]] = {"alembic_version": ("version_num",)}
+    tables.update((t.name, tuple(c.name for c in t.columns)) for t in schema.load_all().tables.values()
+                  if not t.name.startswith(INDEX_PREFIX))
+    return tables
+
+
+class _Revisions(Mapping[str, Mapping[str, frozenset[str]]]):
+    """``REVISION_TABLES``: the frozen lists, the head from the schema (built on first use)."""
+
+    def __init__(self) -> None:
+        self._built: dict[str, Mapping[str, frozenset[str]]] = {}
+
+    def __getitem__(self, revision: str) -> Mapping[str, frozenset[str]]:
+        built = self._built.get(revision)
+        if built is None:
+            if revision not in KNOWN_REVISIONS:
+                raise KeyError(revision)
+            if revision in _FROZEN:
+                tables = _FROZEN[revision]
+            elif revision == HEAD_REVISION:
+                tables = head_tables()
+            else:  # once the head, not frozen: the newest frozen list before it
+                tables = _FROZEN[max(r for r in _FROZEN if r < revision)]
+            built = self._built[revision] = {table: frozenset(columns) for table, columns in tables.items()}
+        return built
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(KNOWN_REVISIONS)
+
+    def __len__(self) -> int:
+        return len(KNOWN_REVISIONS)
+
+
+REVISION_TABLES: Mapping[str, Mapping[str, frozenset[str]]] = _Revisions()
+"""Revision -> table -> columns that a database of that revision has (search index tables left out)."""
 
 
 def expected_tables(revision: str) -> frozenset[str]:

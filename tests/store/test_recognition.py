@@ -116,3 +116,15 @@ def test_damaged_data_pages_are_a_clear_error_when_read(tmp_path: Path, demo_fil
             people.list_people(db)
     finally:
         db.close()
+
+
+def test_the_newest_revision_is_read_from_the_schema() -> None:
+    """The head's signature comes from ``schema.py`` (a migration needs no second edit in recognition.py):
+    for a head that is frozen too, both agree."""
+    from organizer.store.migrations import HEAD_REVISION
+    from organizer.store.recognition import _FROZEN, head_tables
+
+    derived = {table: frozenset(columns) for table, columns in head_tables().items()}
+    if HEAD_REVISION in _FROZEN:
+        assert derived == {table: frozenset(columns) for table, columns in _FROZEN[HEAD_REVISION].items()}
+    assert dict(REVISION_TABLES[HEAD_REVISION]) == derived
