@@ -21,6 +21,7 @@ data folder, made owner-only), by ``demo``, or with ``--create``; never in a fol
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import traceback
@@ -151,8 +152,9 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
         print(f"organizer {__version__}", file=raw_out)
         return EXIT_OK
     parser = build_parser()
-    try:
-        args = parser.parse_args(args_list)
+    try:  # argparse prints its usage errors and help itself: to this call's streams, like every message
+        with contextlib.redirect_stdout(raw_out), contextlib.redirect_stderr(err):
+            args = parser.parse_args(args_list)
     except SystemExit as exc:
         return int(exc.code or 0)
     command = args.command or "gui"
