@@ -208,7 +208,6 @@ def _logical_lines(lines: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
             start = number
             head = line.split(b":", 1)[0].upper()
             qp = b"QUOTED-PRINTABLE" in head
-            continue
         if len(current) > LINE_LIMIT:
             raise VCardError(f"line {start}: longer than {LINE_LIMIT:,} bytes")
     if current is not None:
