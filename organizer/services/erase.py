@@ -53,9 +53,10 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, or_, select
 
 from organizer.domain.enums import RecordKind
-from organizer.domain.errors import OrganizerError
+from organizer.domain.errors import NotFoundError, OrganizerError
 from organizer.domain.fields import PERSON, FieldType
-from organizer.services._records import fetch, touch
+from organizer.services._checks import valid_id
+from organizer.services._records import touch
 from organizer.services.audit import absorbed_ids, scrub_person
 from organizer.store import audit, scrub, snapshots
 from organizer.store import models as m
@@ -84,7 +85,11 @@ class ErasedPerson:
 def erase_person(db: Database, ident: int, *, now: datetime | None = None) -> ErasedPerson:
     """Remove a person's personal data everywhere; see the module docstring for what stays."""
     with db.unit_of_work() as session, scrub.secure_delete(session):
-        person = fetch(session, m.Person, ident, RecordKind.PERSON)
+        # Locked first (PostgreSQL: FOR UPDATE; SQLite holds the write lock already): a merge into this
+        # person waits for the erase, or the erase for it, so no merge record committed meanwhile escapes.
+        person = session.get(m.Person, ident, with_for_update=True) if valid_id(ident) else None
+        if person is None:
+            raise NotFoundError(RecordKind.PERSON, ident)
         owners = absorbed_ids(session, "person", ident)  # before their merge records go
         index = index_for(session)
         words = _index_terms(session, index, ident, owners)

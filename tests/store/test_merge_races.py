@@ -248,3 +248,17 @@ def test_an_unmerge_and_a_merge_of_its_kept_record_at_once(demo_db: Database, db
         merging.undo_merge(demo_db, later)
         merging.undo_merge(demo_db, token)
         assert _linked(demo_db, (KEEP, OTHER, THIRD)) == before
+
+
+def test_an_erase_and_a_merge_into_the_same_person_at_once_leave_no_copy_of_the_erased_names(
+        demo_db: Database, db_args: list[str]) -> None:
+    """Issue 15 (noticed by the merge work): the erase locks the person before it reads the merge records
+    to delete, so a merge into that person either waits for the erase (and copies only erased data) or
+    is seen by it (and its record, holding the person's names, is deleted). Never a copy left behind."""
+    names = {n for n in (people.get_person(demo_db, KEEP).full_name, "Korzhikov", "Коржиков")}
+    results = _run_together(db_args, [["erase", "person", str(KEEP)],
+                                      ["merge", "person", str(KEEP), str(OTHER)]])
+    assert results[0][0] == 0, results
+    with demo_db.reader() as session:
+        snapshots = [r.snapshot for r in session.scalars(select(m.MergeRecord))]
+    assert not [n for n in names for s in snapshots if n in (s or "")], "a merge record kept the erased names"

@@ -135,7 +135,7 @@ def test_cli_search_json_contract(demo_db: Database, db_args: list[str]) -> None
     assert main([*db_args, "search", "catalysis", "--kind", "meeting", "--limit", "1"], out=out) == 0
     assert out.getvalue().splitlines()[0] == "Meetings:" and "catalysis" in out.getvalue()
     err = StringIO()
-    assert main([*db_args, "search", "x", "--limit", "0"], out=StringIO(), err=err) == 2  # a usage error, as argparse gives
+    assert main([*db_args, "search", "x", "--limit", "0"], out=StringIO(), err=err) == 2  # a usage error
     assert "limit" in err.getvalue()
 
 
