@@ -191,7 +191,7 @@ def person_html(detail: PersonDetail, history: PersonHistory, owned: Sequence[Fo
     current = next((p for p in history.positions if p.current), None)
     if current is not None:
         where = link("institution", current.institution_id, current.institution_name)
-        out.append(f"<p>{esc(current.title)}, {where}</p>")
+        out.append(f"<p>{esc(current.title)}, {where}</p>" if current.title else f"<p>{where}</p>")  # title unknown
     out.append(_facts([
         (translate("Details", "Form of address"), esc(d.form_of_address)),
         (translate("Details", "Gender"), esc(enum_label(d.gender)) if d.gender else ""),

@@ -104,3 +104,15 @@ def test_visit_programme_lists_each_meetings_follow_ups_under_it(gui_demo_db: Da
         assert f'href="followup:{f.id}"' in programme
     assert 'href="add-meeting:' not in body
     assert f'href="add-meeting:{detail.meta.id}"' in visit_html(detail, {"add-meeting"})
+
+
+def test_a_position_without_a_title_shows_the_institution_alone(gui_db: Database) -> None:
+    # a vCard with ORG and no TITLE places the person at the institution with no title
+    from organizer.domain.records import InstitutionData, PositionData
+    from organizer.services.institutions import create_institution
+
+    lotus = create_institution(gui_db, InstitutionData(name="Lotus"))
+    person = create_person(gui_db, PersonData(given_name="Frank", family_name="Dawson",
+                                              positions=(PositionData("", lotus.meta.id, current=True),)))
+    body = person_html(person, person_history(gui_db, person.meta.id))
+    assert f'<p>{link("institution", lotus.meta.id, "Lotus")}</p>' in body and "<p>, " not in body
