@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from organizer.cli.argtypes import record_id
 from organizer.cli.safety import inline
+from organizer.domain.enums import RecordKind
 from organizer.domain.errors import OrganizerError
 from organizer.domain.sections import REPORT_SECTIONS, SECTIONS
 
@@ -77,7 +78,7 @@ def cmd_briefing(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     target: Path = args.out or Path(f"{'report' if args.report else 'briefing'}-{visit_id}.pdf")
     check_output_path(target, db.path)  # before the layout work; checked again when written
     document = render(db, DocumentRequest(
-        "visit", visit_id, lang=args.lang, paper=args.paper, report=args.report, marking=args.marking,
+        RecordKind.VISIT, visit_id, lang=args.lang, paper=args.paper, report=args.report, marking=args.marking,
         sections=tuple(args.sections) if args.sections else None, issuing_office=args.office or None))
     write_file(target, document.pdf, database=db.path)
     print(f"wrote {inline(target)} ({'report' if args.report else 'briefing'} of visit {visit_id}: "
@@ -90,7 +91,8 @@ def cmd_dossier(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     from organizer.store.files import check_output_path, write_file
 
     check_output_path(args.out, db.path)  # before the layout work; checked again when written
-    document = render(db, DocumentRequest(args.kind, args.id, lang=args.lang, paper=args.paper, marking=args.marking))
+    document = render(db, DocumentRequest(RecordKind(args.kind), args.id, lang=args.lang, paper=args.paper,
+                                          marking=args.marking))
     write_file(args.out, document.pdf, database=db.path)
     print(f"wrote {inline(args.out)} (dossier of {args.kind} {args.id})", file=out)
     return 0

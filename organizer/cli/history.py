@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from organizer.cli.output import dump
 from organizer.cli.safety import inline
+from organizer.domain.enums import RecordKind
 
 if TYPE_CHECKING:
     from organizer.domain.audit import AuditEntryView
@@ -42,7 +43,7 @@ def entry_json(entry: AuditEntryView, ident: int) -> dict[str, Any]:
 def cmd_history(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     from organizer.services import audit
 
-    entries = audit.record_history(db, args.kind, args.id)
+    entries = audit.record_history(db, RecordKind(args.kind), args.id)
     if args.json:
         dump([entry_json(e, args.id) for e in entries], out)
         return 0

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any, TextIO
 from organizer.cli import argtypes
 from organizer.cli.output import dump, stderr
 from organizer.cli.safety import inline
+from organizer.domain.enums import RecordKind
 
 if TYPE_CHECKING:
     from organizer.store.database import Database
 
 SEARCH_KINDS = ("person", "institution", "visit", "meeting", "followup")
-KIND_LABELS = {"person": "People", "institution": "Institutions", "visit": "Visits", "meeting": "Meetings",
-               "followup": "Follow-ups"}
+
 
 
 def register(sub: Any) -> None:
@@ -85,7 +85,8 @@ def cmd_search(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     elif not args.query.strip():
         print("organizer: search: give something to look for (or --rebuild)", file=stderr())
         return 2
-    results = search.search(db, args.query, kinds=args.kind, limit=args.limit)
+    kinds = [RecordKind(k) for k in args.kind] if args.kind else None  # argparse checked the words
+    results = search.search(db, args.query, kinds=kinds, limit=args.limit)
     if args.json:
         dump([{"kind": h.kind, "id": h.id, "title": h.title, "snippet": h.snippet, "score": h.score,
                 "field": h.field} for h in results.hits], out)
@@ -94,7 +95,7 @@ def cmd_search(db: Database, args: argparse.Namespace, out: TextIO) -> int:
         print(f"nothing found for {inline(repr(args.query))}", file=out)
         return 0
     for kind, hits in results.groups():
-        print(f"{KIND_LABELS.get(kind, kind)}:", file=out)
+        print(f"{kind.info.words.capitalize()}:", file=out)
         for h in hits:
             print(f"  {h.id:>6}  {inline(h.title)}", file=out)
             if h.snippet and h.snippet != h.title:
@@ -105,7 +106,7 @@ def cmd_search(db: Database, args: argparse.Namespace, out: TextIO) -> int:
 def cmd_duplicates(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     from organizer.services import duplicates
 
-    pairs = duplicates.find_duplicates(db, args.kind, args.limit)
+    pairs = duplicates.find_duplicates(db, RecordKind(args.kind) if args.kind else None, args.limit)
     if args.json:
         dump([{"kind": c.kind, "first_id": c.first_id, "second_id": c.second_id, "first_title": c.first_title,
                 "second_title": c.second_title, "reasons": list(c.reasons), "score": c.score} for c in pairs], out)
@@ -124,7 +125,7 @@ def cmd_duplicates(db: Database, args: argparse.Namespace, out: TextIO) -> int:
 def cmd_merge(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     from organizer.services import merging
 
-    result = merging.merge(db, args.kind, args.keep_id, args.other_id)
+    result = merging.merge(db, RecordKind(args.kind), args.keep_id, args.other_id)
     if args.json:
         dump(result.as_dict(), out)
         return 0

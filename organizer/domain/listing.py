@@ -12,7 +12,7 @@ from datetime import date
 from organizer.domain.enums import RecordKind
 from organizer.domain.records import MeetingRow, TopicRow, VisitRow
 
-BROWSE_KINDS = tuple(kind.value for kind in RecordKind)
+BROWSE_KINDS = tuple(RecordKind)
 """Record kinds that have a list in the window, in tab order; also the internal link schemes."""
 
 
@@ -43,7 +43,7 @@ class ListQuery:
 class QuickHit:
     """One record found by quick-open: enough to show it in a pop-up list and to open it."""
 
-    kind: str
+    kind: RecordKind
     id: int
     title: str
     detail: str = ""

@@ -6,14 +6,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from organizer.domain.changes import ChangeSet
+from organizer.domain.enums import RecordKind
 
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
     """One record found by a search."""
 
-    kind: str
-    """``person``, ``institution``, ``visit``, ``meeting`` or ``followup``."""
+    kind: RecordKind
+    """A person, institution, visit, meeting or follow-up (the kinds the index holds)."""
     id: int
     title: str
     snippet: str
@@ -30,9 +31,9 @@ class SearchResults:
     hits: tuple[SearchHit, ...]
     """Best first."""
 
-    def groups(self) -> list[tuple[str, list[SearchHit]]]:
+    def groups(self) -> list[tuple[RecordKind, list[SearchHit]]]:
         """Hits grouped by kind, the group with the best hit first, each group best first."""
-        out: dict[str, list[SearchHit]] = {}
+        out: dict[RecordKind, list[SearchHit]] = {}
         for hit in self.hits:
             out.setdefault(hit.kind, []).append(hit)
         return list(out.items())
@@ -42,7 +43,7 @@ class SearchResults:
 class DuplicateCandidate:
     """Two records that may be the same person or institution."""
 
-    kind: str
+    kind: RecordKind
     first_id: int
     second_id: int
     first_title: str
@@ -57,7 +58,7 @@ class DuplicateCandidate:
 class MergeResult:
     """What a merge did, and what undoing it needs."""
 
-    kind: str
+    kind: RecordKind
     kept_id: int
     merged_id: int
     merged_uid: str

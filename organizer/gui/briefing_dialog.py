@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.domain.briefing import REPORT_SECTIONS, SECTIONS
+from organizer.domain.enums import RecordKind
 from organizer.domain.errors import OrganizerError
 from organizer.gui.pdf_preview import PdfPreview
 from organizer.gui.tasks import Task, TaskContext, TaskRunner, call
@@ -44,7 +45,7 @@ KINDS = ("visit", "person", "institution")
 class BriefingDialog(QDialog):
     """Choices for one document, then generation with a progress bar, then the preview window."""
 
-    def __init__(self, db: Database, kind: str, ident: int, title: str, parent: QWidget | None = None,
+    def __init__(self, db: Database, kind: RecordKind, ident: int, title: str, parent: QWidget | None = None,
                  *, runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.runner = runner if runner is not None else TaskRunner(self)
@@ -56,7 +57,7 @@ class BriefingDialog(QDialog):
         self.record_title = title
         self.preview: PdfPreview | None = None
         self.job: Task | None = None
-        self.setWindowTitle(self.tr("Briefing") if kind == "visit" else self.tr("Dossier"))
+        self.setWindowTitle(self.tr("Briefing") if kind == RecordKind.VISIT else self.tr("Dossier"))
 
         layout = QVBoxLayout(self)
         heading = QLabel(title)
@@ -72,7 +73,7 @@ class BriefingDialog(QDialog):
         self.sections_box = QGroupBox(self.tr("Sections"))
         self.sections_grid = QGridLayout(self.sections_box)
         self.section_checks: dict[str, QCheckBox] = {}
-        if kind == "visit":
+        if kind == RecordKind.VISIT:
             layout.addWidget(self.briefing_radio)
             layout.addWidget(self.report_radio)
             layout.addWidget(self.sections_box)
@@ -136,12 +137,13 @@ class BriefingDialog(QDialog):
 
     def request(self) -> DocumentRequest:
         sections: tuple[str, ...] | None = None
-        if self.kind == "visit":
+        if self.kind == RecordKind.VISIT:
             chosen = tuple(name for name, check in self.section_checks.items() if check.isChecked())
             sections = None if len(chosen) == len(self.section_checks) else chosen
         return DocumentRequest(
             kind=self.kind, ident=self.ident, lang=str(self.lang_combo.currentData()),
-            paper=str(self.paper_combo.currentData()), report=self.kind == "visit" and self.report_radio.isChecked(),
+            paper=str(self.paper_combo.currentData()),
+            report=self.kind == RecordKind.VISIT and self.report_radio.isChecked(),
             sections=sections, marking=self.marking_edit.text().strip(),
         )
 
@@ -176,7 +178,10 @@ class BriefingDialog(QDialog):
         self.job = None
         self.progress.hide()
         stem = re.sub(r"[^\w.-]+", "-", self.record_title).strip("-")[:60] or self.kind
-        prefix = {"visit": "report" if self.report_radio.isChecked() else "briefing"}.get(self.kind, "dossier")
+        if self.kind == RecordKind.VISIT:
+            prefix = "report" if self.report_radio.isChecked() else "briefing"
+        else:
+            prefix = "dossier"
         self.preview = PdfPreview(pdf, f"{prefix}-{stem}.pdf", self.record_title, self.parentWidget(),
                                   database=self.db.path)
         self.preview.show()
@@ -200,18 +205,18 @@ class BriefingDialog(QDialog):
         super().reject()
 
 
-def record_title(db: Database, kind: str, ident: int) -> str:
+def record_title(db: Database, kind: RecordKind, ident: int) -> str:
     """The name a dialog and a file name show for the record."""
     from organizer.services import institutions, people, visits
 
-    if kind == "visit":
+    if kind == RecordKind.VISIT:
         return visits.get_visit(db, ident).data.title
-    if kind == "person":
+    if kind == RecordKind.PERSON:
         return people.get_person(db, ident).full_name
     return institutions.get_institution(db, ident).data.name
 
 
-def open_export_dialog(parent: QWidget, db: Database, kind: str, ident: int,
+def open_export_dialog(parent: QWidget, db: Database, kind: RecordKind, ident: int,
                        runner: TaskRunner | None = None) -> BriefingDialog:
     title = call(runner, record_title, db, kind, ident)
     dialog = BriefingDialog(db, kind, ident, title, parent, runner=runner)

@@ -149,7 +149,7 @@ class PairsModel(QAbstractTableModel):
             return None
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            kind = translate("Duplicates", "Person") if pair.kind == "person" else translate("Duplicates",
+            kind = translate("Duplicates", "Person") if pair.kind == RecordKind.PERSON else translate("Duplicates",
                                                                                             "Institution")
             return [f"{pair.score:.0f}", kind, pair.first_title, pair.second_title,
                     "; ".join(reason_text(r) for r in pair.reasons)][column]
@@ -174,9 +174,8 @@ class MergeCommand(QUndoCommand):
         self._pushed = True
 
     def _after(self, result: MergeResult) -> None:
-        kind = RecordKind(self.kind)
-        self.actions.forget(kind, self.other_id)
-        self.actions.forget(kind, self.keep_id)
+        self.actions.forget(self.kind, self.other_id)
+        self.actions.forget(self.kind, self.keep_id)
         if result.changes is not None:
             self.actions.changed.emit(result.changes)
 
@@ -205,7 +204,7 @@ class MergeCommand(QUndoCommand):
         self._run(lambda: merging.undo_merge(self.actions.db, self.token))
 
 
-def merge_pair(actions: RecordActions, kind: str, keep_id: int, other_id: int, text: str) -> MergeResult:
+def merge_pair(actions: RecordActions, kind: RecordKind, keep_id: int, other_id: int, text: str) -> MergeResult:
     """Merge ``other_id`` into ``keep_id`` now and put the step on the undo stack; raises OrganizerError
     (nothing is pushed then)."""
     result = actions.call(merging.merge, actions.db, kind, keep_id, other_id)
@@ -230,8 +229,8 @@ class DuplicatesDialog(QDialog):
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Kind of record"))
         self.kind.addItem(self.tr("People and institutions"), None)
-        self.kind.addItem(self.tr("People"), "person")
-        self.kind.addItem(self.tr("Institutions"), "institution")
+        self.kind.addItem(self.tr("People"), RecordKind.PERSON.value)
+        self.kind.addItem(self.tr("Institutions"), RecordKind.INSTITUTION.value)
         self.kind.currentIndexChanged.connect(lambda _i: self.search())
         kind_label = QLabel(self.tr("&Look for:"))
         kind_label.setBuddy(self.kind)
@@ -306,7 +305,8 @@ class DuplicatesDialog(QDialog):
         """(Re)run the search on the worker; the list fills when it is done."""
         if self._task is not None:
             self._task.cancel()
-        kind = self.kind.currentData()
+        chosen = self.kind.currentData()  # Qt hands the kind back as plain text
+        kind = RecordKind(chosen) if chosen else None
         db = self.db
         self.busy.show()
         self.status.setText(self.tr("Looking for likely duplicates…"))
@@ -349,13 +349,13 @@ class DuplicatesDialog(QDialog):
         rows = self.view.selectionModel().selectedRows()
         return self.model.pair(rows[0].row()) if rows else None
 
-    def _html(self, kind: str, ident: int) -> str:
+    def _html(self, kind: RecordKind, ident: int) -> str:
         from organizer.services.institutions import get_institution
         from organizer.services.people import get_person, person_history
         from organizer.services.related import institution_activity, open_followups_owned
 
         try:
-            if kind == "person":
+            if kind == RecordKind.PERSON:
                 return person_html(get_person(self.db, ident), person_history(self.db, ident),
                                    open_followups_owned(self.db, ident))
             return institution_html(get_institution(self.db, ident), institution_activity(self.db, ident))

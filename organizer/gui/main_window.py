@@ -616,13 +616,13 @@ class MainWindow(QMainWindow):
             return
         from organizer.gui.briefing_dialog import open_export_dialog
 
-        self.export_dialog = open_export_dialog(self, self.db, "visit", ident, self.runner)
+        self.export_dialog = open_export_dialog(self, self.db, RecordKind.VISIT, ident, self.runner)
 
     def export_dossier(self) -> None:
         """The dossier dialog for the person or institution selected in the current tab."""
         tab = self.tabs.currentWidget()
-        kind = {id(self._built.get("people")): "person", id(self._built.get("institutions")): "institution"}.get(
-            id(tab))
+        dossier_kinds = (RecordKind.PERSON, RecordKind.INSTITUTION)
+        kind = tab.record_kind if isinstance(tab, MasterDetailTab) and tab.record_kind in dossier_kinds else None
         ident = tab.current_id() if kind is not None and isinstance(tab, MasterDetailTab) else None
         if kind is None or ident is None:
             self.statusBar().showMessage(self.tr("Select a person or an institution first."), 5000)

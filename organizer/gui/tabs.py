@@ -41,9 +41,9 @@ def status_choices(values: Sequence[Any]) -> list[tuple[str, str]]:
 
 
 class ListTab(MasterDetailTab):
-    """A filter bar, a lazy sortable table of one kind and the selected record's detail."""
+    """A filter bar, a lazy sortable table of one kind (``record_kind``) and the selected record's detail."""
 
-    kind = ""
+    record_kind: RecordKind
 
     def __init__(self, db: Database, runner: TaskRunner | None, columns: Sequence[LazyColumn],
                  orientation: Qt.Orientation, filter_placeholder: str, parent: QWidget | None = None) -> None:
@@ -52,7 +52,7 @@ class ListTab(MasterDetailTab):
         super().__init__(self.table, orientation, parent, top=self.filters)
         self._db = db
         self.detail_runner = runner
-        self.model = LazyListModel(db, self.kind, columns, self, runner=runner)
+        self.model = LazyListModel(db, self.record_kind, columns, self, runner=runner)
         configure_table(self.table)
         self.table.setModel(self.model)
         self.table.setAccessibleName(QCoreApplication.translate("ListTab", "List"))
@@ -142,7 +142,6 @@ class PeopleTab(ListTab):
 
     record_kind = RecordKind.PERSON
 
-    kind = "person"
 
     def __init__(self, db: Database, runner: TaskRunner | None = None, parent: QWidget | None = None) -> None:
         columns = [
@@ -289,7 +288,6 @@ class VisitsTab(ListTab):
 
     record_kind = RecordKind.VISIT
 
-    kind = "visit"
     action_names: frozenset[str] = frozenset()
     """Action links the window can serve (set by the window when editors register)."""
 
@@ -337,7 +335,6 @@ class MeetingsTab(ListTab):
 
     record_kind = RecordKind.MEETING
 
-    kind = "meeting"
 
     def __init__(self, db: Database, runner: TaskRunner | None = None, parent: QWidget | None = None) -> None:
         columns = [
@@ -379,7 +376,6 @@ class AgreementsTab(ListTab):
 
     record_kind = RecordKind.AGREEMENT
 
-    kind = "agreement"
 
     def __init__(self, db: Database, runner: TaskRunner | None = None, parent: QWidget | None = None) -> None:
         columns = [
@@ -420,7 +416,6 @@ class TopicsTab(ListTab):
 
     record_kind = RecordKind.TOPIC
 
-    kind = "topic"
 
     def __init__(self, db: Database, runner: TaskRunner | None = None, parent: QWidget | None = None) -> None:
         columns = [

@@ -29,6 +29,7 @@ from organizer.domain.enums import (
     AgreementStatus,
     FollowUpStatus,
     MeetingKind,
+    RecordKind,
     Side,
     VisitDirection,
     VisitStatus,
@@ -55,7 +56,8 @@ LIST_KINDS = tuple(k for k in BROWSE_KINDS if k != "institution")
 MAX_WORDS = 8
 """Words of a filter text that are used; more add nothing but cost."""
 
-_STATUS_ENUMS: dict[str, Any] = {"visit": VisitStatus, "followup": FollowUpStatus, "agreement": AgreementStatus}
+_STATUS_ENUMS: dict[RecordKind, Any] = {RecordKind.VISIT: VisitStatus, RecordKind.FOLLOWUP: FollowUpStatus,
+                                        RecordKind.AGREEMENT: AgreementStatus}
 
 
 # --- text matching -------------------------------------------------------------------------------
@@ -121,7 +123,7 @@ def _current_position(column: Any) -> Any:
             .order_by(s.position.c.id).limit(1).scalar_subquery())
 
 
-def _status(kind: str, value: str) -> str:
+def _status(kind: RecordKind, value: str) -> str:
     return str(parse_enum(_STATUS_ENUMS[kind], value, "status").value)
 
 
@@ -162,8 +164,8 @@ _owner_name = func.coalesce(
     .correlate(s.followup).scalar_subquery(),
 )
 
-SORT_KEYS: dict[str, dict[str, tuple[_SortKey, ...]]] = {
-    "person": {
+SORT_KEYS: dict[RecordKind, dict[str, tuple[_SortKey, ...]]] = {
+    RecordKind.PERSON: {
         "name": (_SortKey(s.person.c.sort_name),),
         "title": (_SortKey(func.lower(_current_position(s.position.c.title)), nullable=True),
                   _SortKey(s.person.c.sort_name)),
@@ -171,7 +173,7 @@ SORT_KEYS: dict[str, dict[str, tuple[_SortKey, ...]]] = {
                         _SortKey(s.person.c.sort_name)),
         "updated": (_SortKey(s.person.c.updated_at),),
     },
-    "visit": {
+    RecordKind.VISIT: {
         "date": (_SortKey(s.visit.c.start_date, nullable=True),),
         "title": (_SortKey(func.lower(s.visit.c.title)),),
         "place": (_SortKey(func.lower(s.visit.c.place)),),
@@ -179,7 +181,7 @@ SORT_KEYS: dict[str, dict[str, tuple[_SortKey, ...]]] = {
         "status": (_SortKey(s.visit.c.status), _SortKey(s.visit.c.start_date, nullable=True)),
         "meetings": (_SortKey(_meeting_count),),
     },
-    "meeting": {
+    RecordKind.MEETING: {
         "date": (_SortKey(s.meeting.c.starts_at, nullable=True),),
         "title": (_SortKey(func.lower(s.meeting.c.title)),),
         "kind": (_SortKey(s.meeting.c.kind), _SortKey(s.meeting.c.starts_at, nullable=True)),
@@ -187,7 +189,7 @@ SORT_KEYS: dict[str, dict[str, tuple[_SortKey, ...]]] = {
         "visit": (_SortKey(_visit_title(s.meeting.c.visit_id), nullable=True),
                   _SortKey(s.meeting.c.starts_at, nullable=True)),
     },
-    "followup": {
+    RecordKind.FOLLOWUP: {
         "status": (_SortKey(s.followup.c.status != FollowUpStatus.OPEN.value), _SortKey(s.followup.c.status),
                    _SortKey(s.followup.c.due_date, nullable=True)),
         "due": (_SortKey(s.followup.c.due_date, nullable=True),),
@@ -198,26 +200,26 @@ SORT_KEYS: dict[str, dict[str, tuple[_SortKey, ...]]] = {
         "meeting": (_SortKey(select(func.lower(s.meeting.c.title)).where(s.meeting.c.id == s.followup.c.meeting_id)
                              .correlate(s.followup).scalar_subquery(), nullable=True),),
     },
-    "agreement": {
+    RecordKind.AGREEMENT: {
         "date": (_SortKey(s.agreement.c.signed_date, nullable=True),),
         "title": (_SortKey(func.lower(s.agreement.c.title)),),
         "kind": (_SortKey(s.agreement.c.kind), _SortKey(s.agreement.c.signed_date, nullable=True)),
         "status": (_SortKey(s.agreement.c.status), _SortKey(s.agreement.c.signed_date, nullable=True)),
         "valid_until": (_SortKey(s.agreement.c.valid_until, nullable=True),),
     },
-    "topic": {
+    RecordKind.TOPIC: {
         "name": (_SortKey(func.lower(s.topic.c.name)),),
     },
 }
 """Sort keys a list can be ordered by, per kind (what a click on a column header asks for)."""
 
-_DEFAULT_SORT: dict[str, tuple[str, bool]] = {
-    "person": ("name", False),
-    "visit": ("date", True),
-    "meeting": ("date", True),
-    "followup": ("status", False),
-    "agreement": ("date", True),
-    "topic": ("name", False),
+_DEFAULT_SORT: dict[RecordKind, tuple[str, bool]] = {
+    RecordKind.PERSON: ("name", False),
+    RecordKind.VISIT: ("date", True),
+    RecordKind.MEETING: ("date", True),
+    RecordKind.FOLLOWUP: ("status", False),
+    RecordKind.AGREEMENT: ("date", True),
+    RecordKind.TOPIC: ("name", False),
 }
 """The usual order of each kind: (sort key, descending)."""
 
@@ -246,7 +248,7 @@ def _visit_query(conn: Connection, q: ListQuery) -> tuple[Select[Any], Any]:
     v = s.visit.c
     stmt = select(v.id).where(*_all_words(q.text, lambda w: or_(_like(v.title, w), _like(v.place, w))))
     if q.status:
-        stmt = stmt.where(v.status == _status("visit", q.status))
+        stmt = stmt.where(v.status == _status(RecordKind.VISIT, q.status))
     if q.institution_id is not None:
         units = institution_subtree(conn, q.institution_id)
         stmt = stmt.where(exists().where(s.visit_institution.c.visit_id == v.id,
@@ -279,7 +281,7 @@ def _followup_query(conn: Connection, q: ListQuery) -> tuple[Select[Any], Any]:
     f = s.followup.c
     stmt = select(f.id).where(*_all_words(q.text, lambda w: _like(f.description, w)))
     if q.status:
-        stmt = stmt.where(f.status == _status("followup", q.status))
+        stmt = stmt.where(f.status == _status(RecordKind.FOLLOWUP, q.status))
     if q.owner_person_id is not None:
         stmt = stmt.where(f.owner_person_id == q.owner_person_id)
     if q.visit_id is not None:
@@ -299,7 +301,7 @@ def _agreement_query(conn: Connection, q: ListQuery) -> tuple[Select[Any], Any]:
     a = s.agreement.c
     stmt = select(a.id).where(*_all_words(q.text, lambda w: _like(a.title, w)))
     if q.status:
-        stmt = stmt.where(a.status == _status("agreement", q.status))
+        stmt = stmt.where(a.status == _status(RecordKind.AGREEMENT, q.status))
     if q.institution_id is not None:
         units = institution_subtree(conn, q.institution_id)
         stmt = stmt.where(exists().where(s.agreement_party.c.agreement_id == a.id,
@@ -314,22 +316,22 @@ def _topic_query(_conn: Connection, q: ListQuery) -> tuple[Select[Any], Any]:
     return select(s.topic.c.id).where(*_all_words(q.text, lambda w: _like(s.topic.c.name, w))), s.topic.c.id
 
 
-_QUERIES: dict[str, Callable[[Connection, ListQuery], tuple[Select[Any], Any]]] = {
-    "person": _person_query,
-    "visit": _visit_query,
-    "meeting": _meeting_query,
-    "followup": _followup_query,
-    "agreement": _agreement_query,
-    "topic": _topic_query,
+_QUERIES: dict[RecordKind, Callable[[Connection, ListQuery], tuple[Select[Any], Any]]] = {
+    RecordKind.PERSON: _person_query,
+    RecordKind.VISIT: _visit_query,
+    RecordKind.MEETING: _meeting_query,
+    RecordKind.FOLLOWUP: _followup_query,
+    RecordKind.AGREEMENT: _agreement_query,
+    RecordKind.TOPIC: _topic_query,
 }
 
 
-def _check_kind(kind: str) -> None:
+def _check_kind(kind: RecordKind) -> None:
     if kind not in _QUERIES:
         raise ValidationError({"kind": f"{kind!r} has no list; one of: {', '.join(LIST_KINDS)}"})
 
 
-def _sorted_ids(conn: Connection, kind: str, query: ListQuery | None) -> tuple[Select[Any], Select[Any]]:
+def _sorted_ids(conn: Connection, kind: RecordKind, query: ListQuery | None) -> tuple[Select[Any], Select[Any]]:
     """The id statement of ``kind`` under ``query``: (in list order, unordered for counting)."""
     _check_kind(kind)
     q = query or ListQuery()
@@ -343,14 +345,14 @@ def _sorted_ids(conn: Connection, kind: str, query: ListQuery | None) -> tuple[S
     return stmt.order_by(*_order(SORT_KEYS[kind][key], id_column, descending)), stmt
 
 
-def record_ids(db: Database, kind: str, query: ListQuery | None = None) -> list[int]:
+def record_ids(db: Database, kind: RecordKind, query: ListQuery | None = None) -> list[int]:
     """Ids of the records of ``kind`` that ``query`` selects, in its order: what a lazy list holds."""
     with db.read_connection() as conn:
         ordered, _plain = _sorted_ids(conn, kind, query)
         return list(conn.scalars(ordered))
 
 
-def first_record_ids(db: Database, kind: str, query: ListQuery | None = None, *,
+def first_record_ids(db: Database, kind: RecordKind, query: ListQuery | None = None, *,
                      limit: int = 200) -> tuple[list[int], int]:
     """The first ``limit`` ids of ``record_ids`` and how many there are in all, read together: a lazy list
     shows its first rows (and a scroll bar of the right size) before the whole id list has arrived."""
@@ -419,23 +421,23 @@ def meeting_rows_by_id(conn: Connection, ids: Sequence[int]) -> list[MeetingRow]
     ]
 
 
-def record_rows(db: Database, kind: str, ids: Sequence[int]) -> list[Any]:
+def record_rows(db: Database, kind: RecordKind, ids: Sequence[int]) -> list[Any]:
     """List rows (``PersonRow``, ``VisitRow``, ``MeetingRow``, ``FollowUpRow``, ``AgreementRow``, ``TopicRow``)
     for these ids, in the order given; ids deleted meanwhile are skipped. Meant for a few hundred ids."""
     _check_kind(kind)
     if not ids:
         return []
-    if kind == "person":
+    if kind == RecordKind.PERSON:
         return list(people_rows(db, ids))
     with db.read_connection() as conn:
         rows: Sequence[Any]
-        if kind == "visit":
+        if kind == RecordKind.VISIT:
             rows = visit_rows_by_id(conn, ids)
-        elif kind == "meeting":
+        elif kind == RecordKind.MEETING:
             rows = meeting_rows_by_id(conn, ids)
-        elif kind == "followup":
+        elif kind == RecordKind.FOLLOWUP:
             rows = followup_rows(conn, s.followup.c.id.in_(ids))
-        elif kind == "agreement":
+        elif kind == RecordKind.AGREEMENT:
             rows = agreement_rows(conn, s.agreement.c.id.in_(ids))
         else:
             rows = [TopicRow(t.id, t.name, t.description)
@@ -477,7 +479,8 @@ def _ranked(conn: Connection, stmt: Any, name: Any, text: str, limit: int) -> li
     return list(conn.execute(stmt.order_by(starts, func.lower(name)).limit(limit)))
 
 
-def quick_open(db: Database, text: str, per_kind: int = 6, kinds: Collection[str] | None = None) -> list[QuickHit]:
+def quick_open(db: Database, text: str, per_kind: int = 6,
+               kinds: Collection[RecordKind] | None = None) -> list[QuickHit]:
     """Records of every kind whose name contains every word of ``text``: people, institutions, visits,
     meetings, agreements, topics, follow-ups, at most ``per_kind`` of each (only of ``kinds`` if given).
     Empty text finds nothing."""
@@ -489,8 +492,9 @@ def quick_open(db: Database, text: str, per_kind: int = 6, kinds: Collection[str
     return hits
 
 
-def _quick_open(conn: Connection, text: str, per_kind: int, kinds: set[str] | None, hits: list[QuickHit]) -> None:
-    if kinds is None or "person" in kinds:
+def _quick_open(conn: Connection, text: str, per_kind: int, kinds: set[RecordKind] | None,
+                hits: list[QuickHit]) -> None:
+    if kinds is None or RecordKind.PERSON in kinds:
         p = s.person.c
         person_stmt, _ = _person_query(conn, ListQuery(text=text))
         found = _ranked(conn, person_stmt.add_columns(p.given_name, p.middle_name, p.family_name, p.display_name),
@@ -499,41 +503,45 @@ def _quick_open(conn: Connection, text: str, per_kind: int, kinds: set[str] | No
             select(s.position.c.person_id, s.institution.c.name)
             .join(s.institution, s.institution.c.id == s.position.c.institution_id)
             .where(s.position.c.person_id.in_([r.id for r in found]), s.position.c.is_current.is_(True)))}
-        hits += [QuickHit("person", r.id, compose_full_name(r.given_name, r.middle_name, r.family_name, r.display_name),
+        hits += [QuickHit(RecordKind.PERSON, r.id,
+                          compose_full_name(r.given_name, r.middle_name, r.family_name, r.display_name),
                           current.get(r.id, ""))
                  for r in found]
-    if kinds is None or "institution" in kinds:
+    if kinds is None or RecordKind.INSTITUTION in kinds:
         i = s.institution.c
         inst = select(i.id, i.name, i.city).where(*_all_words(text, lambda w: or_(
             _like(i.name, w), _like(i.short_name, w),
             exists().where(s.institution_name.c.institution_id == i.id, _like(s.institution_name.c.name, w)))))
-        hits += [QuickHit("institution", r.id, r.name, r.city) for r in _ranked(conn, inst, i.name, text, per_kind)]
-    if kinds is None or "visit" in kinds:
+        hits += [QuickHit(RecordKind.INSTITUTION, r.id, r.name, r.city)
+                 for r in _ranked(conn, inst, i.name, text, per_kind)]
+    if kinds is None or RecordKind.VISIT in kinds:
         v = s.visit.c
         visits = select(v.id, v.title, v.place, v.start_date).where(
             *_all_words(text, lambda w: _like(v.title, w)))
-        hits += [QuickHit("visit", r.id, r.title, r.place, r.start_date)
+        hits += [QuickHit(RecordKind.VISIT, r.id, r.title, r.place, r.start_date)
                  for r in _ranked(conn, visits, v.title, text, per_kind)]
-    if kinds is None or "meeting" in kinds:
+    if kinds is None or RecordKind.MEETING in kinds:
         mt = s.meeting.c
         meetings = (select(mt.id, mt.title, s.visit.c.title.label("visit_title"), mt.starts_at)
                     .outerjoin(s.visit, s.visit.c.id == mt.visit_id)
                     .where(*_all_words(text, lambda w: _like(mt.title, w))))
-        hits += [QuickHit("meeting", r.id, r.title, r.visit_title or "", r.starts_at.date() if r.starts_at else None)
+        hits += [QuickHit(RecordKind.MEETING, r.id, r.title, r.visit_title or "",
+                          r.starts_at.date() if r.starts_at else None)
                  for r in _ranked(conn, meetings, mt.title, text, per_kind)]
-    if kinds is None or "agreement" in kinds:
+    if kinds is None or RecordKind.AGREEMENT in kinds:
         a = s.agreement.c
         agreements = select(a.id, a.title, a.signed_date).where(*_all_words(text, lambda w: _like(a.title, w)))
-        hits += [QuickHit("agreement", r.id, r.title, "", r.signed_date)
+        hits += [QuickHit(RecordKind.AGREEMENT, r.id, r.title, "", r.signed_date)
                  for r in _ranked(conn, agreements, a.title, text, per_kind)]
-    if kinds is None or "topic" in kinds:
+    if kinds is None or RecordKind.TOPIC in kinds:
         t = s.topic.c
         topics = select(t.id, t.name).where(*_all_words(text, lambda w: _like(t.name, w)))
-        hits += [QuickHit("topic", r.id, r.name) for r in _ranked(conn, topics, t.name, text, per_kind)]
-    if kinds is None or "followup" in kinds:
+        hits += [QuickHit(RecordKind.TOPIC, r.id, r.name) for r in _ranked(conn, topics, t.name, text, per_kind)]
+    if kinds is None or RecordKind.FOLLOWUP in kinds:
         f = s.followup.c
         followups = select(f.id, f.description, f.due_date).where(
             f.status == FollowUpStatus.OPEN.value, *_all_words(text, lambda w: _like(f.description, w)))
-        hits += [QuickHit("followup", r.id, r.description.strip().splitlines()[0][:120] if r.description.strip()
+        hits += [QuickHit(RecordKind.FOLLOWUP, r.id,
+                          r.description.strip().splitlines()[0][:120] if r.description.strip()
                           else "", "", r.due_date)
                  for r in _ranked(conn, followups, f.description, text, per_kind)]

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from organizer.domain.enums import RecordKind
 from organizer.domain.errors import OrganizerError
 from organizer.store.database import Database
 
-KINDS = ("visit", "person", "institution")
+KINDS = (RecordKind.VISIT, RecordKind.PERSON, RecordKind.INSTITUTION)
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ class DocumentRequest:
     """What to print: a visit's briefing (or, with ``report``, its report) or a person's or
     institution's dossier, with the options the layouts take."""
 
-    kind: str
+    kind: RecordKind
     ident: int
     lang: str = "en"
     paper: str = "a4"
@@ -56,10 +57,10 @@ def render(db: Database, request: DocumentRequest, progress: Callable[[int], Non
                                   sections=request.sections, marking=request.marking)
     except ValueError as exc:
         raise OrganizerError(str(exc)) from None
-    if request.kind == "visit":
+    if request.kind == RecordKind.VISIT:
         visit = assembly.visit_briefing(db, request.ident, issuing_office=request.issuing_office, lang=options.lang)
         return Document(render_visit_briefing(visit, options, progress), visit.title)
-    if request.kind == "person":
+    if request.kind == RecordKind.PERSON:
         person = assembly.person_dossier(db, request.ident, lang=options.lang)
         return Document(render_person_dossier(person, options, progress), person.person.full_name)
     institution = assembly.institution_dossier(db, request.ident, lang=options.lang)

@@ -29,14 +29,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from organizer.domain.enums import RecordKind
 from organizer.domain.errors import ValidationError
+from organizer.domain.kinds import parse_kind
 from organizer.domain.namekeys import fold, name_keys
 from organizer.domain.records import compose_full_name
 from organizer.domain.search import DuplicateCandidate
 from organizer.store import models as m
 from organizer.store.database import Database
 
-KINDS = ("person", "institution")
+KINDS = (RecordKind.PERSON, RecordKind.INSTITUTION)
 BLOCK_LIMIT = 40
 """Records sharing one name signature beyond this are common namesakes, not duplicates: skipped."""
 _SCORES = {"name": 60.0, "email": 60.0, "phone": 50.0, "website": 50.0, "similar": 45.0, "together": 25.0}
@@ -190,25 +192,26 @@ def _institution_candidates(session: Session, pairs: _Pairs) -> dict[int, str]:
     return titles
 
 
-def find_duplicates(db: Database, kind: str | None = None, limit: int | None = None) -> list[DuplicateCandidate]:
+def find_duplicates(db: Database, kind: RecordKind | None = None, limit: int | None = None) -> list[DuplicateCandidate]:
     """Likely duplicates, surest first (see the module docstring)."""
     kinds = merge_kinds(kind)
     out: list[DuplicateCandidate] = []
     with db.reader() as session:
         for k in kinds:
             pairs = _Pairs()
-            titles = (_people_candidates if k == "person" else _institution_candidates)(session, pairs)
+            titles = (_people_candidates if k == RecordKind.PERSON else _institution_candidates)(session, pairs)
             out += [DuplicateCandidate(k, a, b, titles.get(a, ""), titles.get(b, ""), tuple(pairs.reasons[(a, b)]),
                                        pairs.scores[(a, b)]) for a, b in pairs.reasons]
     out.sort(key=lambda c: (-c.score, KINDS.index(c.kind), c.first_id, c.second_id))
     return out[:limit] if limit else out
 
 
-def merge_kinds(kind: str | None) -> tuple[str, ...]:
-    """The kinds ``kind`` names (``people`` or ``person``...; every kind for None); ValidationError for others."""
+def merge_kinds(kind: RecordKind | str | None) -> tuple[RecordKind, ...]:
+    """The kinds ``kind`` names (a kind, or ``people``, ``person``... as typed: ``domain.kinds.parse_kind``;
+    every kind for None); ValidationError for a kind that is not merged."""
     if kind is None:
         return KINDS
-    k = {"people": "person", "institutions": "institution"}.get(kind, kind)
-    if k not in KINDS:
+    k = parse_kind(kind)
+    if k is None or k not in KINDS:
         raise ValidationError({"kind": f"{kind!r}: only people and institutions are merged (person, institution)"})
     return (k,)

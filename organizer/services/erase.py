@@ -112,14 +112,14 @@ def erase_person(db: Database, ident: int, *, now: datetime | None = None) -> Er
         audit.suspend(session)  # one "erase" entry, not an "update" naming every field
         scrub_person(session, ident, owners)
         removed["merge records"] = _delete_merge_records(session, owners)
-        audit.add(session, "erase", "person", ident)
+        audit.add(session, "erase", RecordKind.PERSON, ident)
         session.flush()
         # The index now, under secure_delete (``unit_of_work`` would do it after this block): the person's
         # row re-indexed, then their words dropped from the vocabulary and the old segments merged away.
         if index.available(session):
             index.apply_pending(session)
             index.forget_terms(session, words)
-            index.compact(session, "person")
+            index.compact(session, RecordKind.PERSON)
     warnings: list[str] = []
     problem = scrub.rewrite_file(db.path)
     if problem:
@@ -164,9 +164,9 @@ def _index_terms(session: Session, index: search_index.SearchIndex, ident: int,
     the people merged into them (from the copies their merge records keep)."""
     terms: set[search_index.Term] = set()
     if index.available(session):
-        for text in index.stored(session, "person", [ident], body=False).values():
+        for text in index.stored(session, RecordKind.PERSON, [ident], body=False).values():
             terms |= search_index.name_terms(text)
-    for doc in search_index.documents(session, "person", [ident], body=False).values():
+    for doc in search_index.documents(session, RecordKind.PERSON, [ident], body=False).values():
         terms |= search_index.name_terms(search_index.indexed_text(doc))
     table = m.MergeRecord.__table__
     for title, snapshot in session.execute(select(table.c.merged_title, table.c.snapshot).where(

@@ -126,7 +126,7 @@ _SOFT_DEDUPE: dict[str, Callable[[dict[str, Any]], Any]] = {
 }
 
 
-def _links(kind: str) -> list[_Link]:
+def _links(kind: RecordKind) -> list[_Link]:
     """Every (table, column) that refers to a record of ``kind``, found in the schema."""
     out: list[_Link] = []
     for table in m.Base.metadata.sorted_tables:
@@ -152,8 +152,8 @@ def _unique_partner(table: Table, col: str) -> Callable[[dict[str, Any]], Any] |
     return None
 
 
-def _title(kind: str, row: dict[str, Any]) -> str:
-    if kind == "person":
+def _title(kind: RecordKind, row: dict[str, Any]) -> str:
+    if kind == RecordKind.PERSON:
         return compose_full_name(row["given_name"], row["middle_name"], row["family_name"], row["display_name"])
     return str(row["name"])
 
@@ -162,7 +162,7 @@ _ALSO = frozenset(RecordKind)
 """A merge moves rows of every kind (participations, venues, owners, parties): every view may change."""
 
 
-def merge(db: Database, kind: str, keep_id: int, other_id: int) -> MergeResult:
+def merge(db: Database, kind: RecordKind, keep_id: int, other_id: int) -> MergeResult:
     """Merge ``other_id`` into ``keep_id`` (see the module docstring); one transaction."""
     (kind,) = merge_kinds(kind)
     if keep_id == other_id:
@@ -170,7 +170,7 @@ def merge(db: Database, kind: str, keep_id: int, other_id: int) -> MergeResult:
     main = _table(kind)
     with db.unit_of_work() as session:
         keep, other = _lock_pair(session, kind, keep_id, other_id)
-        if kind == "institution":
+        if kind == RecordKind.INSTITUTION:
             _check_tree(session, keep_id, other_id, keep, other)
             deeper = merge_depth(session, keep, other)
             if deeper is not None:
@@ -216,7 +216,7 @@ def merge(db: Database, kind: str, keep_id: int, other_id: int) -> MergeResult:
         except sa_exc.IntegrityError as err:
             raise DatabaseError(f"cannot merge {kind} {other_id} ({_title(kind, other)}) into {keep_id} "
                                 f"({_title(kind, keep)}): {_first_line(err)}; nothing was changed") from None
-        record = m.MergeRecord(kind=kind, kept_id=keep_id, merged_id=other_id, merged_uid=other["uid"],
+        record = m.MergeRecord(kind=kind.value, kept_id=keep_id, merged_id=other_id, merged_uid=other["uid"],
                                merged_title=_title(kind, other)[: m.NAME_LEN],
                                snapshot=json.dumps({"rows": snapshot, "created": created}, ensure_ascii=False))
         session.add(record)
@@ -228,10 +228,11 @@ def merge(db: Database, kind: str, keep_id: int, other_id: int) -> MergeResult:
         audit.add(session, "merge", kind, other_id, uid=other["uid"], detail={"into_id": keep_id,
                                                                               "token": str(record.id)})
         return MergeResult(kind, keep_id, other_id, other["uid"], moved, str(record.id), dropped,
-                           ChangeSet(RecordKind(kind), changed=(keep_id,), deleted=(other_id,), also=_ALSO))
+                           ChangeSet(kind, changed=(keep_id,), deleted=(other_id,), also=_ALSO))
 
 
-def _lock_pair(session: Session, kind: str, keep_id: int, other_id: int) -> tuple[dict[str, Any], dict[str, Any]]:
+def _lock_pair(session: Session, kind: RecordKind, keep_id: int,
+               other_id: int) -> tuple[dict[str, Any], dict[str, Any]]:
     """Both records as they are now, locked until the end of the transaction, or the reason one is gone.
 
     PostgreSQL: ``SELECT ... FOR UPDATE`` in id order (two merges sharing a record queue, never deadlock);
@@ -252,7 +253,7 @@ def _rows_locked(session: Session, table: Table, where: Any) -> list[dict[str, A
     return [dict(r._mapping) for r in session.execute(query)]
 
 
-def _gone(session: Session, kind: str, ident: int) -> NotFoundError | ConflictError:
+def _gone(session: Session, kind: RecordKind, ident: int) -> NotFoundError | ConflictError:
     """Why there is no ``kind`` ``ident``: merged into another record (which one, and the undo token), or none."""
     merged = _merged_into(session, kind, ident)
     if merged is None:
@@ -261,7 +262,7 @@ def _gone(session: Session, kind: str, ident: int) -> NotFoundError | ConflictEr
                          "nothing was changed")
 
 
-def _merged_into(session: Session, kind: str, ident: int) -> tuple[int, int] | None:
+def _merged_into(session: Session, kind: RecordKind, ident: int) -> tuple[int, int] | None:
     """(token, kept id) of the merge, not undone, that took record ``ident`` away; None if there is none."""
     r = m.MergeRecord
     row = session.execute(select(r.id, r.kept_id).where(
@@ -282,19 +283,19 @@ def _check_tree(session: Session, keep_id: int, other_id: int, keep: dict[str, A
     depth = 0
     while node is not None:
         if node == other_id and depth > 0:
-            raise ValidationError({"id": f"{_title('institution', other)} is an ancestor of "
-                                         f"{_title('institution', keep)}: merge the other way round"})
+            raise ValidationError({"id": f"{_title(RecordKind.INSTITUTION, other)} is an ancestor of "
+                                         f"{_title(RecordKind.INSTITUTION, keep)}: merge the other way round"})
         node = session.scalar(select(i.parent_id).where(i.id == node))
         depth += 1
 
 
-def _absorb(session: Session, kind: str, keep: dict[str, Any], other: dict[str, Any],
+def _absorb(session: Session, kind: RecordKind, keep: dict[str, Any], other: dict[str, Any],
             created: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     """Fill the kept record's empty fields from the other; keep the other's name as a variant."""
     table = FIELD_TABLES[kind]  # how each field merges: domain.fields
     changes: dict[str, Any] = {f.attr: other[f.attr] for f in table.by_merge(Merge.FILL)
                                if not keep[f.attr] and other[f.attr]}
-    if kind == "person" and "middle_name" in changes and (
+    if kind == RecordKind.PERSON and "middle_name" in changes and (
             is_cyrillic(changes["middle_name"]) != is_cyrillic(keep["family_name"] or keep["given_name"])):
         del changes["middle_name"]  # not "Evgeny Иванович Korzhikov": the other's full name stays a variant
     for f in table.by_merge(Merge.UNION):
@@ -306,7 +307,7 @@ def _absorb(session: Session, kind: str, keep: dict[str, Any], other: dict[str, 
         default = table.default(f.name)
         if keep[f.attr] == default and other[f.attr] != default:
             changes[f.attr] = other[f.attr]
-    if kind == "institution" and keep["parent_id"] == other["id"]:
+    if kind == RecordKind.INSTITUTION and keep["parent_id"] == other["id"]:
         changes["parent_id"] = other["parent_id"]
     names_table = _table(f"{kind}_name")
     fk = f"{kind}_id"
@@ -317,7 +318,7 @@ def _absorb(session: Session, kind: str, keep: dict[str, Any], other: dict[str, 
         ident = session.scalar(insert(names_table).values(**{fk: keep["id"], "name": other_title, "script": "",
                                                               "language": ""}).returning(names_table.c.id))
         created[names_table.name].append({"id": ident})
-    if kind == "person":  # institutions have no notes: their merge is recorded in merge_record only
+    if kind == RecordKind.PERSON:  # institutions have no notes: their merge is recorded in merge_record only
         notes = keep["notes"]
         if other["notes"] and other["notes"] not in notes:
             notes = f"{notes}\n\n{other['notes']}" if notes else other["notes"]
@@ -342,7 +343,7 @@ def undo_merge(db: Database, token: str) -> MergeResult:
             raise NotFoundError("merge", ident)
         if record.undone_at is not None:
             raise ConflictError(f"merge {ident} was already undone on {record.undone_at:%Y-%m-%d %H:%M}")
-        kind = record.kind
+        kind = RecordKind(record.kind)
         main = _table(kind)
         data = json.loads(record.snapshot)
         rows: dict[str, list[dict[str, Any]]] = data["rows"]
@@ -367,7 +368,7 @@ def undo_merge(db: Database, token: str) -> MergeResult:
         audit.add(session, "unmerge", kind, record.merged_id, uid=merged["uid"],
                   detail={"into_id": record.kept_id, "token": str(record.id)})
         return MergeResult(kind, record.kept_id, record.merged_id, record.merged_uid, {}, str(record.id),
-                           changes=ChangeSet(RecordKind(kind), created=(record.merged_id,),
+                           changes=ChangeSet(kind, created=(record.merged_id,),
                                              changed=(record.kept_id,), also=_ALSO))
 
 
@@ -375,7 +376,7 @@ def _restore(session: Session, record: m.MergeRecord, data: dict[str, Any], kept
              merged: dict[str, Any]) -> None:
     """Put back every row of the snapshot (both records, every linked row, ids and uids), remove what the
     merge created. All in the caller's transaction: an error anywhere rolls back all of it."""
-    kind = record.kind
+    kind = RecordKind(record.kind)
     main = _table(kind)
     rows: dict[str, list[dict[str, Any]]] = data["rows"]
     session.execute(insert(main).values(**merged))
@@ -414,12 +415,12 @@ _SQLITE_FOREIGN_KEY = 787
 """SQLITE_CONSTRAINT_FOREIGNKEY (PostgreSQL: SQLSTATE 23503)."""
 
 
-def merge_history(db: Database, kind: str | None = None) -> list[dict[str, Any]]:
+def merge_history(db: Database, kind: RecordKind | None = None) -> list[dict[str, Any]]:
     """Merges, newest first: token, kind, kept and merged ids, the merged record's uid and name, when."""
     with db.reader() as session:
         q = select(m.MergeRecord).order_by(m.MergeRecord.id.desc())
         if kind:
-            q = q.where(m.MergeRecord.kind == merge_kinds(kind)[0])
+            q = q.where(m.MergeRecord.kind == merge_kinds(kind)[0].value)
         return [{"token": str(r.id), "kind": r.kind, "kept_id": r.kept_id, "merged_id": r.merged_id,
                  "merged_uid": r.merged_uid, "merged_title": r.merged_title, "merged_at": r.created_at.isoformat(),
                  "undone_at": r.undone_at.isoformat() if r.undone_at else None}

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from organizer.domain.enums import RecordKind
 from organizer.domain.errors import ValidationError
 from organizer.domain.listing import ListQuery
 
@@ -32,12 +33,12 @@ def _usual_person_order(query: ListQuery | None) -> bool:
     return query is None or (query.sort in ("", "name") and replace(query, sort="") == ListQuery())
 
 
-def first_record_ids(db: Database, kind: str, query: ListQuery | None = None, *,
+def first_record_ids(db: Database, kind: RecordKind, query: ListQuery | None = None, *,
                      limit: int = 200) -> tuple[list[int], int]:
     """``services.browse.first_record_ids``: the first ``limit`` ids of a list and how many it has."""
     if limit < 0:
         raise ValidationError({"limit": "must be 0 or more"})
-    if kind == "person" and _usual_person_order(query) and _plain_people(db):
+    if kind == RecordKind.PERSON and _usual_person_order(query) and _plain_people(db):
         from organizer.store import people_read
 
         with db.plain_reader() as con:
@@ -47,16 +48,16 @@ def first_record_ids(db: Database, kind: str, query: ListQuery | None = None, *,
     return browse.first_record_ids(db, kind, query, limit=limit)
 
 
-def record_ids(db: Database, kind: str, query: ListQuery | None = None) -> list[int]:
+def record_ids(db: Database, kind: RecordKind, query: ListQuery | None = None) -> list[int]:
     """``services.browse.record_ids``: every id of a list, in its order."""
     from organizer.services import browse
 
     return browse.record_ids(db, kind, query)
 
 
-def record_rows(db: Database, kind: str, ids: Sequence[int]) -> list[Any]:
+def record_rows(db: Database, kind: RecordKind, ids: Sequence[int]) -> list[Any]:
     """``services.browse.record_rows``: list rows for these ids, in the order given (missing ids skipped)."""
-    if kind == "person" and ids and _plain_people(db):
+    if kind == RecordKind.PERSON and ids and _plain_people(db):
         from organizer.store import people_read
 
         with db.plain_reader() as con:

@@ -345,7 +345,7 @@ def person_ids(db: Database, *, tag: str | None = None, descending: bool = False
         descending = not descending
     query = ListQuery(text=name or "", tag=tag or "", institution_id=institution_id, sort=order_by.value,
                       descending=descending)
-    return browse.record_ids(db, "person", query)
+    return browse.record_ids(db, RecordKind.PERSON, query)
 
 
 def needs_of(db: Database, ids: Sequence[int]) -> dict[int, tuple[str, str]]:

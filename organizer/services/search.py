@@ -41,7 +41,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from sqlalchemy.orm import Session
 
+from organizer.domain.enums import RecordKind
 from organizer.domain.errors import ValidationError
+from organizer.domain.kinds import parse_kind
 from organizer.domain.listing import QuickHit
 from organizer.domain.namekeys import fold, is_cyrillic, name_keys, raw_words
 from organizer.domain.search import SearchHit, SearchResults
@@ -71,10 +73,7 @@ TYPO_ALTERNATIVES = 12
 SNIPPET_CONTEXT = 70
 """Characters of context either side of the match in a text snippet."""
 MAX_QUERY = 300
-NAME_KINDS = ("person", "institution")
-
-_KIND_ALIASES = {"people": "person", "institutions": "institution", "visits": "visit", "meetings": "meeting",
-                 "followups": "followup", "follow-ups": "followup", "follow-up": "followup"}
+NAME_KINDS = (RecordKind.PERSON, RecordKind.INSTITUTION)
 _TOKEN_SPLIT = re.compile(r"[\s\-–—,.;:()\[\]{}«»/\\!?+*]+")
 
 NAME, NAME_PREFIX_LOW, NAME_PREFIX_HIGH = 1.0, 0.80, 0.95
@@ -83,14 +82,15 @@ TYPO = 0.60
 TEXT, TEXT_PREFIX = 0.30, 0.25
 
 
-def normalize_kinds(kinds: Iterable[str] | None) -> tuple[str, ...]:
-    """``["people", "meeting"]`` -> ``("person", "meeting")`` in index order; unknown kinds are an error."""
+def normalize_kinds(kinds: Iterable[RecordKind | str] | None) -> tuple[RecordKind, ...]:
+    """``["people", "meeting"]`` -> ``(PERSON, MEETING)`` in index order (a kind, or what a user may type for
+    one: ``domain.kinds.parse_kind``); a kind the index does not hold is an error."""
     if not kinds:
         return KINDS
-    wanted: set[str] = set()
+    wanted: set[RecordKind] = set()
     for kind in kinds:
-        k = _KIND_ALIASES.get(kind.strip().lower(), kind.strip().lower())
-        if k not in KINDS:
+        k = parse_kind(kind)
+        if k is None or k not in KINDS:
             raise ValidationError({"kind": f"{kind!r} is not a kind of record (one of: {', '.join(KINDS)})"})
         wanted.add(k)
     return tuple(k for k in KINDS if k in wanted)
@@ -142,7 +142,7 @@ def _near(candidates: Sequence[str], word: str) -> tuple[str, ...]:
 
 @dataclass(slots=True)
 class _Scored:
-    kind: str
+    kind: RecordKind
     id: int
     score: float
     rank: float
@@ -181,7 +181,7 @@ def _word_score(word: _Word, names: set[str], name_list: list[str], keys: set[st
 _WHERE_ORDER = {"name": 0, "key": 1, "typo": 2, "text": 3, "": 4}
 
 
-def _score(kind: str, ident: int, rank: float, stored: IndexedText, words: list[_Word]) -> _Scored:
+def _score(kind: RecordKind, ident: int, rank: float, stored: IndexedText, words: list[_Word]) -> _Scored:
     name_list, key_list, body_list = stored.names.split(), stored.keys.split(), stored.body.split()
     names, keys, body = set(name_list), set(key_list), set(body_list)
     total, weakest = 0.0, "name"
@@ -193,7 +193,7 @@ def _score(kind: str, ident: int, rank: float, stored: IndexedText, words: list[
     return _Scored(kind, ident, 100.0 * total / len(words), rank, weakest)
 
 
-def search(db: Database, query: str, *, kinds: Iterable[str] | None = None,
+def search(db: Database, query: str, *, kinds: Iterable[RecordKind | str] | None = None,
            limit: int = DEFAULT_LIMIT) -> SearchResults:
     """The records that match ``query``, best first (see the module docstring)."""
     wanted = normalize_kinds(kinds)
@@ -215,12 +215,12 @@ def search(db: Database, query: str, *, kinds: Iterable[str] | None = None,
         return _run(session, index_for(session), query, words, wanted, limit)
 
 
-def _run(session: Session, index: SearchIndex, query: str, words: list[_Word], wanted: Sequence[str],
+def _run(session: Session, index: SearchIndex, query: str, words: list[_Word], wanted: Sequence[RecordKind],
          limit: int) -> SearchResults:
     per_kind = max(limit * 2, 20)
-    found: dict[str, dict[int, float]] = {k: {} for k in wanted}
+    found: dict[RecordKind, dict[int, float]] = {k: {} for k in wanted}
 
-    def collect(tier: Tier, q: list[QueryWord], kinds: Sequence[str]) -> int:
+    def collect(tier: Tier, q: list[QueryWord], kinds: Sequence[RecordKind]) -> int:
         new = 0
         for kind in kinds:
             for c in index.candidates(session, kind, q, tier, per_kind):
@@ -266,7 +266,7 @@ def _run(session: Session, index: SearchIndex, query: str, words: list[_Word], w
 
 QUICK_LIMIT = 24
 QUICK_DETAIL = 90
-NOT_INDEXED = ("agreement", "topic")
+NOT_INDEXED = (RecordKind.AGREEMENT, RecordKind.TOPIC)
 """Kinds the quick-open field also lists, found by name through ``services.browse`` (not indexed)."""
 
 

@@ -34,6 +34,7 @@ from typing import Any
 from sqlalchemy import JSON, insert, inspect, literal, select
 from sqlalchemy.orm import Session
 
+from organizer.domain.enums import RecordKind
 from organizer.store import models as m
 
 USER = "audit_user"
@@ -139,11 +140,12 @@ def _child_changed(pending: dict[Any, _Pending], owners: dict[type[Any], list[tu
         entry.fields.add(name)
 
 
-def add(session: Session, action: str, kind: str | None = None, record_id: int | None = None, *,
+def add(session: Session, action: str, kind: RecordKind | None = None, record_id: int | None = None, *,
         uid: str | None = None, fields: Iterable[str] = (), detail: dict[str, Any] | None = None) -> None:
     """An entry written at the commit of this unit of work, whatever ``suspend`` says."""
     session.info.setdefault(_EXPLICIT, []).append({
-        "action": action, "kind": kind, "record_id": record_id, "record_uid": uid,
+        "action": action, "kind": str(kind) if kind is not None else None, "record_id": record_id,
+        "record_uid": uid,
         "fields": sorted(fields), "detail": detail or {},
     })
 
@@ -194,7 +196,7 @@ IMPORT_BATCH = 500
 """Uids per statement in ``created_by_import`` (well under SQLite's bound-variable limit)."""
 
 
-def created_by_import(session: Session, kind: str, uids: list[str]) -> int:
+def created_by_import(session: Session, kind: RecordKind, uids: list[str]) -> int:
     """One "create" entry (``detail={"import": true}``) for each record of ``kind`` with these uids,
     written in batches of INSERT ... SELECT (no objects, no per-record round trip). Returns how many."""
     model = next(model for model, name in TRACKED.items() if name == kind)
@@ -205,7 +207,7 @@ def created_by_import(session: Session, kind: str, uids: list[str]) -> int:
     for start in range(0, len(uids), IMPORT_BATCH):
         batch = uids[start:start + IMPORT_BATCH]
         rows = select(literal(now, a.at.type), literal(user, a.user_name.type), literal("create", a.action.type),
-                      literal(kind, a.kind.type), model.id, model.uid, literal([], JSON()),
+                      literal(str(kind), a.kind.type), model.id, model.uid, literal([], JSON()),
                       literal({"import": True}, JSON())).where(model.uid.in_(batch))
         result = session.execute(insert(a).from_select(
             ["at", "user_name", "action", "kind", "record_id", "record_uid", "fields", "detail"], rows))

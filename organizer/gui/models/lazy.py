@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
+from organizer.domain.enums import RecordKind
 from organizer.domain.listing import ListQuery
 from organizer.gui.models import ID_ROLE, column_header
 from organizer.gui.tasks import LatestOnly, TaskContext, TaskRunner
@@ -49,7 +50,7 @@ class LazyColumn:
     tooltip: Callable[[Any], str] | None = None
 
 
-def _read_batches(db: Database, kind: str, ids: Sequence[int], numbers: Sequence[int],
+def _read_batches(db: Database, kind: RecordKind, ids: Sequence[int], numbers: Sequence[int],
                   size: int) -> dict[int, dict[int, Any]]:
     """The rows of batches ``numbers`` of the id list ``ids`` (on the worker that read the list)."""
     batches: dict[int, dict[int, Any]] = {}
@@ -69,7 +70,7 @@ class LazyListModel(QAbstractTableModel):
     """The rest of the ids arrived after a first page (no reset: the rows already shown stay as they are)."""
     load_failed = Signal(str)
 
-    def __init__(self, db: Database, kind: str, columns: Sequence[LazyColumn], parent: QObject | None = None, *,
+    def __init__(self, db: Database, kind: RecordKind, columns: Sequence[LazyColumn], parent: QObject | None = None, *,
                  runner: TaskRunner | None = None, batch_size: int = BATCH_SIZE,
                  max_batches: int = MAX_BATCHES) -> None:
         super().__init__(parent)

@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from organizer.domain import fields
+from organizer.domain.enums import RecordKind
 from organizer.domain.errors import ImportFormatError, OrganizerError, ValidationError
 from organizer.domain.records import (
     PersonData,
@@ -149,7 +150,7 @@ def import_archive(db: Database, data: Archive, progress: Progress | None = None
         # The search queue's per-row insert triggers are off while the records go in; the created records
         # are queued below in a few statements (store/search/queue.py).
         triggers_back = search_queue.without_insert_triggers(session.connection())
-        created: dict[str, list[str]] = {}
+        created: dict[RecordKind, list[str]] = {}
         res = UidResolver(session)
         for section in SECTIONS:
             report.added[section] = 0
@@ -197,8 +198,7 @@ def import_archive(db: Database, data: Archive, progress: Progress | None = None
     return db.write(attempt)
 
 
-_AUDIT_KINDS = {"people": "person", "institutions": "institution", "visits": "visit", "meetings": "meeting",
-                "followups": "followup", "agreements": "agreement"}
+_AUDIT_KINDS = {kind.info.collection: kind for kind in RecordKind if kind is not RecordKind.TOPIC}
 """Archive sections whose new records get a "create" entry in the audit trail."""
 
 

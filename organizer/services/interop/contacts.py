@@ -35,6 +35,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from organizer.domain.enums import RecordKind
 from organizer.domain.errors import ImportFormatError, ValidationError
 from organizer.domain.namekeys import fold
 from organizer.domain.records import InstitutionData, PersonData, PositionData
@@ -271,13 +272,13 @@ class _Writer:
         session, conn = self.session, self.session.connection()
         session.flush()
         if self.triggers_back is not None:
-            search_queue.queue_records(conn, "person", self.created_uids)
-            search_queue.queue_records(conn, "institution", self.institutions.created)
+            search_queue.queue_records(conn, RecordKind.PERSON, self.created_uids)
+            search_queue.queue_records(conn, RecordKind.INSTITUTION, self.institutions.created)
             self.triggers_back()
-        audit.created_by_import(session, "person", self.created_uids)
-        audit.created_by_import(session, "institution", self.institutions.created)
+        audit.created_by_import(session, RecordKind.PERSON, self.created_uids)
+        audit.created_by_import(session, RecordKind.INSTITUTION, self.institutions.created)
         for ident, uid, fields in self.updated:
-            audit.add(session, "update", "person", ident, uid=uid, fields=fields)
+            audit.add(session, "update", RecordKind.PERSON, ident, uid=uid, fields=fields)
         r = self.report
         audit.add(session, "import", detail={"format": "vcard", "created": r.created, "updated": r.updated,
                                              "skipped": r.skipped, "institutions_created": r.institutions_created})

@@ -25,14 +25,14 @@ from typing import Any, Literal, Protocol
 from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
 
+from organizer.domain.enums import RecordKind
 from organizer.domain.errors import OrganizerError
 from organizer.domain.namekeys import fold, text_keys
 from organizer.domain.records import compose_full_name
 from organizer.store import models as m
 
-KINDS = ("person", "institution", "visit", "meeting", "followup")
+KINDS = (RecordKind.PERSON, RecordKind.INSTITUTION, RecordKind.VISIT, RecordKind.MEETING, RecordKind.FOLLOWUP)
 """Record kinds in the index, in the order results are grouped."""
-Kind = Literal["person", "institution", "visit", "meeting", "followup"]
 Tier = Literal["exact", "names", "all"]
 """``exact``: whole name words or keys; ``names``: also prefixes and typo corrections; ``all``: anywhere."""
 
@@ -71,7 +71,7 @@ def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
 @dataclass(frozen=True)
 class Feed:
     table: str
-    kind: Kind
+    kind: RecordKind
     column: str
     """The column of ``table`` that holds the id of the ``kind`` record."""
     events: tuple[str, ...] = ("INSERT", "UPDATE", "DELETE")
@@ -80,36 +80,36 @@ class Feed:
 
 
 FEEDS: tuple[Feed, ...] = (
-    Feed("person", "person", "id"),
-    Feed("person_name", "person", "person_id"),
-    Feed("person_email", "person", "person_id"),
-    Feed("person_tag", "person", "person_id"),
-    Feed("person_topic", "person", "person_id"),
-    Feed("position", "person", "person_id"),
-    Feed("institution", "institution", "id"),
-    Feed("institution_name", "institution", "institution_id"),
-    Feed("institution_topic", "institution", "institution_id"),
-    Feed("visit", "visit", "id"),
-    Feed("visit_topic", "visit", "visit_id"),
-    Feed("meeting", "meeting", "id"),
-    Feed("meeting_topic", "meeting", "meeting_id"),
-    Feed("followup", "followup", "id"),
+    Feed("person", RecordKind.PERSON, "id"),
+    Feed("person_name", RecordKind.PERSON, "person_id"),
+    Feed("person_email", RecordKind.PERSON, "person_id"),
+    Feed("person_tag", RecordKind.PERSON, "person_id"),
+    Feed("person_topic", RecordKind.PERSON, "person_id"),
+    Feed("position", RecordKind.PERSON, "person_id"),
+    Feed("institution", RecordKind.INSTITUTION, "id"),
+    Feed("institution_name", RecordKind.INSTITUTION, "institution_id"),
+    Feed("institution_topic", RecordKind.INSTITUTION, "institution_id"),
+    Feed("visit", RecordKind.VISIT, "id"),
+    Feed("visit_topic", RecordKind.VISIT, "visit_id"),
+    Feed("meeting", RecordKind.MEETING, "id"),
+    Feed("meeting_topic", RecordKind.MEETING, "meeting_id"),
+    Feed("followup", RecordKind.FOLLOWUP, "id"),
     # Cascades: text of another record that an index row repeats.
-    Feed("institution", "person", "id", ("UPDATE OF name",),
+    Feed("institution", RecordKind.PERSON, "id", ("UPDATE OF name",),
           "SELECT person_id AS id FROM position WHERE institution_id = NEW.id"),
-    Feed("topic", "person", "id", ("UPDATE OF name",),
+    Feed("topic", RecordKind.PERSON, "id", ("UPDATE OF name",),
           "SELECT person_id AS id FROM person_topic WHERE topic_id = NEW.id"),
-    Feed("topic", "institution", "id", ("UPDATE OF name",),
+    Feed("topic", RecordKind.INSTITUTION, "id", ("UPDATE OF name",),
           "SELECT institution_id AS id FROM institution_topic WHERE topic_id = NEW.id"),
-    Feed("topic", "visit", "id", ("UPDATE OF name",),
+    Feed("topic", RecordKind.VISIT, "id", ("UPDATE OF name",),
           "SELECT visit_id AS id FROM visit_topic WHERE topic_id = NEW.id"),
-    Feed("topic", "meeting", "id", ("UPDATE OF name",),
+    Feed("topic", RecordKind.MEETING, "id", ("UPDATE OF name",),
           "SELECT meeting_id AS id FROM meeting_topic WHERE topic_id = NEW.id"),
 )
 
 
-SOURCE_TABLES: dict[str, str] = {"person": "person", "institution": "institution", "visit": "visit",
-                                  "meeting": "meeting", "followup": "followup"}
+SOURCE_TABLES: dict[RecordKind, str] = {kind: kind.value for kind in KINDS}
+"""The table of each indexed kind."""
 
 
 # --- documents: what is searchable of a record ---------------------------------------------------
@@ -118,7 +118,7 @@ SOURCE_TABLES: dict[str, str] = {"person": "person", "institution": "institution
 class Document:
     """The searchable text of one record, as stored (not folded)."""
 
-    kind: str
+    kind: RecordKind
     id: int
     title: str
     names: list[str] = field(default_factory=list)
@@ -224,7 +224,7 @@ def _people(session: Session, ids: Sequence[int], body: bool) -> dict[int, Docum
     docs: dict[int, Document] = {}
     for pid, given, middle, family, display, honorific, biography, notes in _rows(session, "person", ids):
         full = compose_full_name(given, middle, family, display)
-        docs[pid] = Document("person", pid, full, [n for n in (full, given, middle, family, display) if n],
+        docs[pid] = Document(RecordKind.PERSON, pid, full, [n for n in (full, given, middle, family, display) if n],
                              [(label, value) for label, value in (("honorific", honorific), ("biography", biography),
                                                                   ("notes", notes)) if value and value.strip()],
                              name_keyed=True)  # the body as ``add`` would make it
@@ -248,7 +248,7 @@ def _people(session: Session, ids: Sequence[int], body: bool) -> dict[int, Docum
 def _institutions(session: Session, ids: Sequence[int], body: bool) -> dict[int, Document]:
     docs: dict[int, Document] = {}
     for iid, name, short_name, city, country, profile, website in _rows(session, "institution", ids):
-        doc = Document("institution", iid, name, [n for n in (name, short_name) if n], name_keyed=True)
+        doc = Document(RecordKind.INSTITUTION, iid, name, [n for n in (name, short_name) if n], name_keyed=True)
         doc.add("profile", profile)
         doc.add("place", ", ".join(x for x in (city, country) if x))
         doc.add("website", website)
@@ -264,7 +264,7 @@ def _institutions(session: Session, ids: Sequence[int], body: bool) -> dict[int,
 def _visits(session: Session, ids: Sequence[int], body: bool) -> dict[int, Document]:
     docs: dict[int, Document] = {}
     for vid, title, place, purpose, summary in _rows(session, "visit", ids):
-        doc = Document("visit", vid, title, [title])
+        doc = Document(RecordKind.VISIT, vid, title, [title])
         doc.add("place", place)
         doc.add("purpose", purpose)
         doc.add("summary", summary)
@@ -278,7 +278,7 @@ def _visits(session: Session, ids: Sequence[int], body: bool) -> dict[int, Docum
 def _meetings(session: Session, ids: Sequence[int], body: bool) -> dict[int, Document]:
     docs: dict[int, Document] = {}
     for mid, title, objectives, talking_points, agenda, notes, outcomes, room in _rows(session, "meeting", ids):
-        doc = Document("meeting", mid, title, [title])
+        doc = Document(RecordKind.MEETING, mid, title, [title])
         doc.add("objectives", objectives)
         doc.add("agenda", agenda)
         doc.add("talking points", talking_points)
@@ -297,19 +297,19 @@ def _followups(session: Session, ids: Sequence[int], body: bool) -> dict[int, Do
     for fid, description, notes in _rows(session, "followup", ids):
         first_line = description.strip().splitlines()[0] if description.strip() else ""
         title = first_line if len(first_line) <= TITLE_LIMIT else first_line[: TITLE_LIMIT - 1] + "…"
-        doc = Document("followup", fid, title, [description])
+        doc = Document(RecordKind.FOLLOWUP, fid, title, [description])
         doc.add("notes", notes)
         docs[fid] = doc
     return docs
 
 
-_BUILDERS: dict[str, Callable[[Session, Sequence[int], bool], dict[int, Document]]] = {
-    "person": _people, "institution": _institutions, "visit": _visits, "meeting": _meetings,
-    "followup": _followups,
+_BUILDERS: dict[RecordKind, Callable[[Session, Sequence[int], bool], dict[int, Document]]] = {
+    RecordKind.PERSON: _people, RecordKind.INSTITUTION: _institutions, RecordKind.VISIT: _visits,
+    RecordKind.MEETING: _meetings, RecordKind.FOLLOWUP: _followups,
 }
 
 
-def documents(session: Session, kind: str, ids: Iterable[int], *, body: bool = True) -> dict[int, Document]:
+def documents(session: Session, kind: RecordKind, ids: Iterable[int], *, body: bool = True) -> dict[int, Document]:
     """The documents of the records of ``kind`` with these ids (missing ids are left out).
 
     ``body=False`` leaves out what needs more queries (positions, contacts, tags, topics): enough for
@@ -351,7 +351,7 @@ def terms_of(value: str) -> set[Term]:
     return {("n", w) for w in fold(value).split()} | {("k", k) for k in text_keys(value)}
 
 
-NAME_KEYED_KINDS = ("person", "institution")
+NAME_KEYED_KINDS = (RecordKind.PERSON, RecordKind.INSTITUTION)
 """The kinds whose names feed ``search_term``."""
 
 
@@ -418,7 +418,7 @@ class SearchIndex(Protocol):
         """Empty and refill the whole index; returns the records indexed per kind."""
         ...
 
-    def candidates(self, session: Session, kind: str, query: Sequence[QueryWord], tier: Tier,
+    def candidates(self, session: Session, kind: RecordKind, query: Sequence[QueryWord], tier: Tier,
                    limit: int) -> list[Candidate]:
         """Up to ``limit`` records whose every query word matches as ``tier`` says, newest first.
 
@@ -427,7 +427,8 @@ class SearchIndex(Protocol):
         the candidates itself."""
         ...
 
-    def stored(self, session: Session, kind: str, ids: Sequence[int], *, body: bool = True) -> dict[int, IndexedText]:
+    def stored(self, session: Session, kind: RecordKind, ids: Sequence[int], *,
+               body: bool = True) -> dict[int, IndexedText]:
         """The folded text the index holds for these records (``body=False``: names and keys only)."""
         ...
 
@@ -446,7 +447,7 @@ class SearchIndex(Protocol):
         indexed (harmless for search, but they are names). For an erase: run it after ``apply_pending``."""
         ...
 
-    def compact(self, session: Session, kind: str) -> None:
+    def compact(self, session: Session, kind: RecordKind) -> None:
         """Leave no copy of deleted or replaced text in the index structures of ``kind`` (SQLite: merge the
         FTS5 segments; PostgreSQL: nothing to do inside a transaction, see ``store.search.postgresql``)."""
         ...
@@ -474,11 +475,12 @@ class UnavailableIndex:
     def rebuild(self, session: Session, progress: Progress | None = None) -> dict[str, int]:
         raise self._refuse()
 
-    def candidates(self, session: Session, kind: str, query: Sequence[QueryWord], tier: Tier,
+    def candidates(self, session: Session, kind: RecordKind, query: Sequence[QueryWord], tier: Tier,
                    limit: int) -> list[Candidate]:
         raise self._refuse()
 
-    def stored(self, session: Session, kind: str, ids: Sequence[int], *, body: bool = True) -> dict[int, IndexedText]:
+    def stored(self, session: Session, kind: RecordKind, ids: Sequence[int], *,
+               body: bool = True) -> dict[int, IndexedText]:
         raise self._refuse()
 
     def vocabulary(self, session: Session, field: Literal["n", "k"], prefix: str, limit: int) -> list[str]:
@@ -490,7 +492,7 @@ class UnavailableIndex:
     def forget_terms(self, session: Session, terms: Iterable[Term]) -> int:
         return 0
 
-    def compact(self, session: Session, kind: str) -> None:
+    def compact(self, session: Session, kind: RecordKind) -> None:
         return None
 
 

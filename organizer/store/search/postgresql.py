@@ -45,6 +45,7 @@ from typing import Any, Literal
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from organizer.domain.enums import RecordKind
 from organizer.store.search.base import (
     FEEDS,
     KINDS,
@@ -233,11 +234,11 @@ class PostgresIndex:
         for kind, ids in by_kind.items():
             for chunk in chunks(ids, 2_000):
                 if kind in SOURCE_TABLES:
-                    self._reindex(session, kind, chunk)
+                    self._reindex(session, RecordKind(kind), chunk)
                 cur.execute("DELETE FROM search_dirty WHERE kind = %s AND record_id = ANY(%s)", (kind, list(chunk)))
         return len(batch)
 
-    def _reindex(self, session: Session, kind: str, ids: Sequence[int]) -> None:
+    def _reindex(self, session: Session, kind: RecordKind, ids: Sequence[int]) -> None:
         docs = documents(session, kind, ids)
         cur = raw_cursor(session)
         gone = [i for i in ids if i not in docs]
@@ -268,7 +269,7 @@ class PostgresIndex:
             progress(trigram_missing_message())
         return refill(session, self._apply_some, progress)
 
-    def candidates(self, session: Session, kind: str, query: Sequence[QueryWord], tier: Tier,
+    def candidates(self, session: Session, kind: RecordKind, query: Sequence[QueryWord], tier: Tier,
                    limit: int) -> list[Candidate]:
         expr = tsquery(query, tier)
         if not expr:
@@ -278,7 +279,8 @@ class PostgresIndex:
                     (expr, limit))
         return [Candidate(int(r[0]), float(n)) for n, r in enumerate(cur.fetchall())]
 
-    def stored(self, session: Session, kind: str, ids: Sequence[int], *, body: bool = True) -> dict[int, IndexedText]:
+    def stored(self, session: Session, kind: RecordKind, ids: Sequence[int], *,
+               body: bool = True) -> dict[int, IndexedText]:
         out: dict[int, IndexedText] = {}
         cur = raw_cursor(session)
         columns = "id, names, keys, body" if body else "id, names, keys, ''"
@@ -330,5 +332,5 @@ class PostgresIndex:
             cur.executemany("DELETE FROM search_term WHERE field = %s AND term = %s", gone)
         return len(gone)
 
-    def compact(self, session: Session, kind: str) -> None:
+    def compact(self, session: Session, kind: RecordKind) -> None:
         return None

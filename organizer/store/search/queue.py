@@ -23,6 +23,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection
 
+from organizer.domain.enums import RecordKind
 from organizer.store.search.base import SOURCE_TABLES
 from organizer.store.search.sqlite import TRIGGERS
 
@@ -52,7 +53,7 @@ def without_insert_triggers(conn: Connection) -> Callable[[], None] | None:
     return restore
 
 
-def queue_records(conn: Connection, kind: str, uids: list[str]) -> None:
+def queue_records(conn: Connection, kind: RecordKind, uids: list[str]) -> None:
     """Queue the records of ``kind`` with these uids for the search index (kinds it does not index are
     ignored), as the insert triggers would have."""
     table = SOURCE_TABLES.get(kind)

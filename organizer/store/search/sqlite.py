@@ -30,6 +30,7 @@ from typing import Any, Literal
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from organizer.domain.enums import RecordKind
 from organizer.store.search.base import (
     APPLY_BATCH,
     FEEDS,
@@ -138,12 +139,13 @@ class SqliteFtsIndex:
         for kind, ids in by_kind.items():
             if kind in KINDS:
                 for chunk in chunks(ids, REINDEX_CHUNK):
-                    self._reindex(session, kind, chunk, set() if terms_done is None else terms_done)
+                    self._reindex(session, RecordKind(kind), chunk, set() if terms_done is None else terms_done)
             cur.execute("DELETE FROM search_dirty WHERE kind = ? AND record_id BETWEEN ? AND ?",
                         (kind, ids[0], ids[-1]))
         return len(batch)
 
-    def _reindex(self, session: Session, kind: str, ids: Sequence[int], terms_done: set[tuple[str, str]]) -> None:
+    def _reindex(self, session: Session, kind: RecordKind, ids: Sequence[int],
+                 terms_done: set[tuple[str, str]]) -> None:
         """Replace the index rows of these records (ascending ids) by their documents' folded text."""
         table = f"search_{kind}"
         cur = raw_cursor(session)
@@ -180,7 +182,7 @@ class SqliteFtsIndex:
             session.execute(text(f"INSERT INTO search_{kind} (search_{kind}) VALUES ('optimize')"))
         return counts
 
-    def candidates(self, session: Session, kind: str, query: Sequence[QueryWord], tier: Tier,
+    def candidates(self, session: Session, kind: RecordKind, query: Sequence[QueryWord], tier: Tier,
                    limit: int) -> list[Candidate]:
         expr = match_expression(query, tier)
         if not expr:
@@ -190,7 +192,8 @@ class SqliteFtsIndex:
         rows = raw_cursor(session).execute(sql, (expr, limit)).fetchall()
         return [Candidate(int(r[0]), float(n)) for n, r in enumerate(rows)]
 
-    def stored(self, session: Session, kind: str, ids: Sequence[int], *, body: bool = True) -> dict[int, IndexedText]:
+    def stored(self, session: Session, kind: RecordKind, ids: Sequence[int], *,
+               body: bool = True) -> dict[int, IndexedText]:
         out: dict[int, IndexedText] = {}
         cur = raw_cursor(session)
         columns = "rowid, names, keys, body" if body else "rowid, names, keys, ''"
@@ -225,7 +228,7 @@ class SqliteFtsIndex:
         cur.executemany("DELETE FROM search_term WHERE field = ? AND term = ?", gone)
         return len(gone)
 
-    def compact(self, session: Session, kind: str) -> None:
+    def compact(self, session: Session, kind: RecordKind) -> None:
         # 'optimize' merges every segment of the table into one, dropping deleted entries: the cost grows
         # with the table (README, "Erasing a person").
         raw_cursor(session).execute(f"INSERT INTO search_{kind} (search_{kind}) VALUES ('optimize')")
