@@ -15,6 +15,7 @@ DEB_PACKAGES=(
   libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1
   poppler-utils
   nsis desktop-file-utils appstream   # tests/unit/test_packaging_recipes.py: makensis, validators
+  abook                               # tests/unit/test_vcard_export.py: a real address book reads our vCards
 )
 
 missing=()

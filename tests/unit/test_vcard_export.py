@@ -3,7 +3,10 @@ the ``organizer import``/``export vcard`` commands; random and mutated vCards ne
 
 from __future__ import annotations
 
+import csv
 import io
+import shutil
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -89,6 +92,23 @@ def test_exported_samples_read_back_with_vobject(db: Database, tmp_path: Path) -
         export_vcard_file(db, out, chosen_people(db), version)
         cards = list(vobject.readComponents(out.read_text(encoding="utf-8")))
         assert sorted(c.fn.value for c in cards) == sorted(p.full_name for p in people.list_people_details(db))
+
+
+@pytest.mark.skipif(shutil.which("abook") is None, reason="abook (a command-line address book) is not installed")
+@pytest.mark.parametrize("version", ["4.0", "3.0"])
+def test_a_real_address_book_reads_the_export(db: Database, tmp_path: Path, version: str) -> None:
+    import_vcards(db, sorted(EXPORTERS.glob("*.vcf")))
+    out = tmp_path / "all.vcf"
+    export_vcard_file(db, out, chosen_people(db), version)
+    result = subprocess.run(["abook", "--convert", "--informat", "vcard", "--infile", str(out), "--outformat",
+                             "csv"], capture_output=True, check=True, timeout=60, cwd=tmp_path,
+                            env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"})
+    rows = list(csv.reader(io.StringIO(result.stdout.decode("utf-8"))))
+    expected = people.list_people_details(db)
+    assert sorted(r[0] for r in rows) == sorted(p.full_name for p in expected)
+    by_name = {r[0]: r[1] for r in rows}
+    for person in expected:
+        assert by_name[person.full_name].split(",") == [e.value for e in person.data.emails]
 
 
 def _run(args: list[str]) -> tuple[int, str, str]:

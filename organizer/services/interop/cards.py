@@ -107,7 +107,14 @@ def _language_script(tag: str) -> tuple[str, str]:
 # --- values --------------------------------------------------------------------------------------
 
 
+LABEL_PARAM = "X-ORGANIZER-LABEL"
+"""The parameter our export gives a contact whose label is not made of TYPE words."""
+
+
 def _label(prop: Property, labels: dict[str, str], kinds: dict[str, str]) -> str:
+    own = prop.param(LABEL_PARAM)
+    if own:
+        return own.strip()
     if prop.group and prop.group in labels:
         return labels[prop.group]
     words = [kinds[t] for t in prop.types if t in kinds]

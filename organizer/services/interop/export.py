@@ -4,10 +4,12 @@ Each person becomes one card with the properties ``services.interop.cards`` read
 has the table), so a round trip vCard -> Organizer -> vCard keeps every field we model:
 
 - ``UID`` (the person's uid), ``N`` (family; given; middle; honorific), ``FN`` (the display name, else the
-  name from the parts; a display name also as ``X-ORGANIZER-DISPLAY-NAME``), name variants as further
-  ``FN;ALTID=1;LANGUAGE=<lang>-<Script>`` (4.0) or ``X-ORGANIZER-NAME;LANGUAGE=...`` (3.0, which allows one FN);
+  name from the parts; a display name also as ``X-ORGANIZER-DISPLAY-NAME``), name variants as
+  ``X-ORGANIZER-NAME;LANGUAGE=<lang>-<Script>``: 4.0 could carry them as further ``FN;ALTID=`` (the reader
+  takes those too), but address books show the last FN of a card (abook does), not the first;
 - ``EMAIL``/``TEL`` with ``TYPE`` from a label made of known words (``work mobile`` -> ``work,cell``),
-  else Apple's ``itemN.X-ABLabel`` (what iPhone and macOS write for a label of the user's own);
+  else a ``X-ORGANIZER-LABEL=`` parameter (Apple's grouped ``itemN.X-ABLabel`` would say it to Apple's
+  clients, but address books that ignore groups then drop the address itself: abook does);
 - each position: ``ORG`` (the institution's path from the top) with ``X-START``/``X-END``/``X-CURRENT``
   parameters and ``TITLE``, the current one first and ungrouped, the others grouped (``posN.``);
 - ``CATEGORIES`` (tags), ``NOTE`` (notes), ``LANG`` (4.0) / ``X-ORGANIZER-LANG`` (3.0), ``GENDER`` (4.0) /
@@ -25,7 +27,7 @@ from organizer.domain.enums import Gender
 from organizer.domain.errors import ValidationError
 from organizer.domain.records import ContactEntry, PersonDetail
 from organizer.services import institutions, people, visits
-from organizer.services.interop.cards import EMAIL_TYPE_OF_LABEL, TYPE_OF_LABEL
+from organizer.services.interop.cards import EMAIL_TYPE_OF_LABEL, LABEL_PARAM, TYPE_OF_LABEL
 from organizer.services.interop.vcard import content_line, escape
 from organizer.store.database import Database
 from organizer.store.files import write_file
@@ -40,8 +42,7 @@ def _types(label: str, known: dict[str, str]) -> list[str] | None:
     return [known[w] for w in words]
 
 
-def _contacts(name: str, entries: Sequence[ContactEntry], known: dict[str, str], version: str,
-              groups: Iterator[str]) -> list[str]:
+def _contacts(name: str, entries: Sequence[ContactEntry], known: dict[str, str]) -> list[str]:
     out: list[str] = []
     for entry in entries:
         if not entry.label:
@@ -50,10 +51,8 @@ def _contacts(name: str, entries: Sequence[ContactEntry], known: dict[str, str],
         types = _types(entry.label, known)
         if types is not None:
             out.append(content_line(name, escape(entry.value), [("TYPE", ",".join(types))]))
-        else:
-            group = next(groups)
-            out.append(content_line(name, escape(entry.value), group=group))
-            out.append(content_line("X-ABLabel", escape(entry.label), group=group))
+        else:  # not Apple's grouped X-ABLabel: address books that ignore groups lose the value (abook)
+            out.append(content_line(name, escape(entry.value), [(LABEL_PARAM, entry.label)]))
     return out
 
 
@@ -70,17 +69,12 @@ def card_of(person: PersonDetail, paths: dict[int, tuple[str, ...]], version: st
         raise ValidationError({"version": f"{version!r}: vCard {' or '.join(VERSIONS)} is written"})
     d = person.data
     v4 = version == "4.0"
-    groups = (f"item{i}" for i in range(1, 10_000))
     lines = ["BEGIN:VCARD\r\n", f"VERSION:{version}\r\n", "PRODID:-//Organizer//Organizer vCard export//EN\r\n",
              content_line("UID", escape(person.meta.uid))]
-    lines.append(content_line("FN", escape(person.full_name), [("ALTID", "1")] if v4 and d.name_variants else ()))
-    for variant in d.name_variants:
+    lines.append(content_line("FN", escape(person.full_name)))
+    for variant in d.name_variants:  # not further FNs: address books show the last FN (abook, measured)
         tag = _tag(variant.language, variant.script)
-        params = [("LANGUAGE", tag)] if tag else []
-        if v4:
-            lines.append(content_line("FN", escape(variant.name), [("ALTID", "1"), *params]))
-        else:
-            lines.append(content_line("X-ORGANIZER-NAME", escape(variant.name), params))
+        lines.append(content_line("X-ORGANIZER-NAME", escape(variant.name), [("LANGUAGE", tag)] if tag else []))
     if d.display_name:
         lines.append(content_line("X-ORGANIZER-DISPLAY-NAME", escape(d.display_name)))
     lines.append(content_line("N", ";".join(escape(x) for x in (d.family_name, d.given_name, d.middle_name,
@@ -88,8 +82,8 @@ def card_of(person: PersonDetail, paths: dict[int, tuple[str, ...]], version: st
     if d.gender is not Gender.UNSPECIFIED and d.gender:
         lines.append(content_line("GENDER", "M" if d.gender == Gender.MALE else "F") if v4
                      else content_line("X-GENDER", "Male" if d.gender == Gender.MALE else "Female"))
-    lines += _contacts("EMAIL", d.emails, EMAIL_TYPE_OF_LABEL, version, groups)
-    lines += _contacts("TEL", d.phones, TYPE_OF_LABEL, version, groups)
+    lines += _contacts("EMAIL", d.emails, EMAIL_TYPE_OF_LABEL)
+    lines += _contacts("TEL", d.phones, TYPE_OF_LABEL)
     ordered = sorted(person.positions, key=lambda p: not p.current)
     for n, position in enumerate(ordered):
         group = "" if n == 0 else f"pos{n}"

@@ -269,15 +269,15 @@ def _property(line: bytes, number: int, card: Card) -> Property:
             raise VCardError(f"{where}: not a vCard property line: {shown!r}")
     head_bytes, value = split
     try:
-        head = head_bytes.decode("ascii")
+        head = head_bytes.decode("utf-8")  # parameter values may be text (4.0 LABEL="ул. Баумана, 1")
     except UnicodeDecodeError:
-        raise VCardError(f"{where}: a property name or parameter that is not ASCII") from None
+        raise VCardError(f"{where}: a property name or parameter that is not UTF-8 text") from None
     pieces = _split_params(head)
     name = pieces[0].strip()
     group = ""
     if "." in name:
         group, _, name = name.rpartition(".")
-    if not name or not _NAME.match(name.encode()):
+    if not name or not name.isascii() or not _NAME.match(name.encode()):
         raise VCardError(f"{where}: {name[:40]!r} is not a property name")
     params: dict[str, list[str]] = {}
     for piece in pieces[1:]:
