@@ -1,5 +1,8 @@
-"""File > Import archive… and File > Export archive…: the archive services on a worker thread, with a
-progress dialog and Cancel.
+"""File > Import archive…, Import vCards… and Export archive…: the archive and vCard services on a worker
+thread, with a progress dialog and Cancel.
+
+vCards are read twice: first as a dry run (``import_vcards(dry_run=True)``, nothing written) whose counts
+(created, updated, skipped, values left out) the user confirms, then for real, in one transaction.
 
 An import is one transaction: Cancel raises inside the import's progress callback, the unit of work
 rolls back and nothing is added. An export writes a temporary file and renames it over the target
@@ -18,11 +21,24 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from organizer.gui.tasks import Task, TaskContext, TaskRunner
 from organizer.services.archive.export import check_output_path, export_archive, write_archive
 from organizer.services.archive.importer import ImportReport, import_archive, open_archive_file
+from organizer.services.interop.contacts import VCardReport, import_vcards
 
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
     from organizer.store.database import Database
 
 FILE_FILTER = "Organizer archive (*.json);;All files (*)"
+VCARD_FILTER = "vCard files (*.vcf *.vcard);;All files (*)"
+
+
+def vcard_job(db: Database, paths: list[Path], dry_run: bool) -> Callable[[TaskContext], VCardReport]:
+    def work(ctx: TaskContext) -> VCardReport:
+        def progress(done: int) -> None:
+            ctx.check()  # Cancel: raised inside the transaction, which rolls back
+            ctx.progress(done, 0)
+
+        return import_vcards(db, paths, dry_run=dry_run, progress=progress)
+
+    return work
 
 
 def import_job(db: Database, path: Path) -> Callable[[TaskContext], ImportReport]:
@@ -62,6 +78,8 @@ class ArchiveJobs(QObject):
         self.task: Task | None = None
         self.show_problem: Callable[[str], object] = lambda text: QMessageBox.warning(
             self._window, self.tr("Organizer"), text)
+        self.confirm_vcards: Callable[[str], bool] = lambda text: QMessageBox.question(
+            self._window, self.tr("Import vCards"), text) == QMessageBox.StandardButton.Yes
 
     # --- entry points ------------------------------------------------------------------------------
 
@@ -69,6 +87,36 @@ class ArchiveJobs(QObject):
         name, _ = QFileDialog.getOpenFileName(self._window, self.tr("Import archive"), "", self.tr(FILE_FILTER))
         if name:
             self.start_import(Path(name))
+
+    def ask_import_vcards(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self._window, self.tr("Import vCards"), "", self.tr(VCARD_FILTER))
+        if names:
+            self.start_vcard_preview([Path(n) for n in names])
+
+    def start_vcard_preview(self, paths: list[Path]) -> Task:
+        """Read the files as a dry run, then ask (``confirm_vcards``) whether to import what it found."""
+        return self._start(self.tr("Reading %1…").replace("%1", paths[0].name), vcard_job(self._db, paths, True),
+                           lambda report: self._previewed(paths, report))
+
+    def _previewed(self, paths: list[Path], report: VCardReport) -> None:
+        text = self.tr("%1 people will be created, %2 updated and %3 skipped (nothing new); "
+                       "%4 institutions will be created.") \
+            .replace("%1", f"{report.created:,}").replace("%2", f"{report.updated:,}") \
+            .replace("%3", f"{report.skipped:,}").replace("%4", f"{report.institutions_created:,}")
+        if report.left_out_count:
+            text += "\n\n" + self.tr("%1 values will be left out, for example:") \
+                .replace("%1", f"{report.left_out_count:,}") + "\n" + "\n".join(report.left_out[:5])
+        if self.confirm_vcards(text):
+            self._start(self.tr("Importing %1…").replace("%1", paths[0].name), vcard_job(self._db, paths, False),
+                        self._vcards_imported)
+        else:
+            self._report(self.tr("Cancelled: nothing was changed."), changed=False)
+
+    def _vcards_imported(self, report: VCardReport) -> None:
+        text = self.tr("vCard import finished: %1 people created, %2 updated, %3 skipped.") \
+            .replace("%1", f"{report.created:,}").replace("%2", f"{report.updated:,}") \
+            .replace("%3", f"{report.skipped:,}")
+        self._report(text, changed=report.created + report.updated > 0)
 
     def ask_export(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self._window, self.tr("Export archive"), "organizer-archive.json",

@@ -386,7 +386,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.import_action = self._action(self.tr("&Import archive…"), None, lambda: self.archive.ask_import())
         self.export_action = self._action(self.tr("&Export archive…"), None, lambda: self.archive.ask_export())
+        self.import_vcards_action = self._action(self.tr("Import &vCards…"), None,
+                                                 lambda: self.archive.ask_import_vcards())
         file_menu.addAction(self.import_action)
+        file_menu.addAction(self.import_vcards_action)
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         self.preferences_action = self._action(self.tr("&Preferences…"), QKeySequence.StandardKey.Preferences,

@@ -168,8 +168,28 @@
         <translation>Organizer</translation>
     </message>
     <message>
+        <source>Import vCards</source>
+        <translation>Импорт vCard</translation>
+    </message>
+    <message>
         <source>Import archive</source>
         <translation>Импорт архива</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Чтение %1…</translation>
+    </message>
+    <message>
+        <source>%1 people will be created, %2 updated and %3 skipped (nothing new); %4 institutions will be created.</source>
+        <translation>Людей будет создано: %1, обновлено: %2, пропущено (нет нового): %3; организаций будет создано: %4.</translation>
+    </message>
+    <message>
+        <source>%1 values will be left out, for example:</source>
+        <translation>Значений не будет импортировано: %1, например:</translation>
+    </message>
+    <message>
+        <source>vCard import finished: %1 people created, %2 updated, %3 skipped.</source>
+        <translation>Импорт vCard завершён: людей создано: %1, обновлено: %2, пропущено: %3.</translation>
     </message>
     <message>
         <source>Export archive</source>
@@ -1979,6 +1999,10 @@
     <message>
         <source>No automatic backup was made today: %1</source>
         <translation>Сегодня автоматическая резервная копия не создана: %1</translation>
+    </message>
+    <message>
+        <source>Import &amp;vCards…</source>
+        <translation>Импорт &amp;vCard…</translation>
     </message>
     <message>
         <source>&amp;Tools</source>

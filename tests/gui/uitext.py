@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 ALWAYS_ALLOWED = {
     "Organizer", "GNU", "General", "Public", "License", "English", "sqlite", "db", "Ctrl", "Alt", "Shift",
-    "Esc", "Del", "Enter", "Tab", "PDF", "JSON", "CSV", "URL", "ID", "Qt", "PySide", "Markdown", "SQLite",
+    "Esc", "Del", "Enter", "Tab", "PDF", "JSON", "CSV", "vCard", "URL", "ID", "Qt", "PySide", "Markdown", "SQLite",
     "PostgreSQL", "UTF", "ru", "en", "png", "jpg", "jpeg", "svg", "Cyrl", "Latn", "Cyrillic", "Latin", "MoU",
     "PgUp", "PgDown", "OK", "Home", "End", "Backspace", "Space", "Ins",
 }
