@@ -222,7 +222,6 @@ class _Writer:
         self.created_uids: list[str] = []
         self.updated: list[tuple[int, str, list[str]]] = []
         audit.suspend(session)
-        session.info.setdefault("known_ids", set())
         self.triggers_back = search_queue.without_insert_triggers(session.connection())
 
     def add(self, file: str, contact: Contact) -> None:
