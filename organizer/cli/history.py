@@ -13,13 +13,15 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from organizer.cli.output import dump
 from organizer.cli.safety import inline
+from organizer.domain import audit as audit_domain
 from organizer.domain.enums import RecordKind
 
 if TYPE_CHECKING:
     from organizer.domain.audit import AuditEntryView
     from organizer.store.database import Database
 
-HISTORY_KINDS = ("person", "institution", "visit", "meeting", "followup", "agreement")
+HISTORY_KINDS = tuple(kind.value for kind in audit_domain.HISTORY_KINDS)
+"""The kinds ``organizer history`` takes (``domain.audit.HISTORY_KINDS``), as typed."""
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser], id_type: Callable[[str], int]) -> None:

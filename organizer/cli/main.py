@@ -35,6 +35,7 @@ from organizer.cli import output, safety
 from organizer.cli.argtypes import record_id
 from organizer.cli.gui_options import GuiOptions, add_gui_arguments, gui_options
 from organizer.domain.errors import DatabaseError, OrganizerError
+from organizer.domain.kinds import KINDS, RecordKind
 from organizer.domain.redact import redact
 
 if TYPE_CHECKING:
@@ -50,8 +51,11 @@ EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 
-LIST_KINDS = ("people", "institutions", "visits", "meetings", "followups", "agreements")
-SHOW_KINDS = ("person", "institution", "visit", "meeting")
+LIST_KINDS = tuple(KINDS[kind].collection for kind in RecordKind if kind is not RecordKind.TOPIC)
+"""What ``organizer list`` takes: the collection names of ``domain.kinds`` (``people``, ``followups``...)."""
+SHOW_KINDS = tuple(kind.value for kind in (RecordKind.PERSON, RecordKind.INSTITUTION, RecordKind.VISIT,
+                                           RecordKind.MEETING))
+"""What ``organizer show`` takes."""
 
 
 class Parser(argparse.ArgumentParser):

@@ -12,30 +12,30 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from organizer.cli import jsonout
 from organizer.cli.output import dump, dump_array
+from organizer.domain.kinds import RecordKind, of_collection
 
 if TYPE_CHECKING:
     from organizer.store.database import Database
 
 
-def _items(db: Database, args: argparse.Namespace) -> Iterable[dict[str, Any]]:
-    kind = args.kind
-    if kind == "people":
+def _items(db: Database, kind: RecordKind, args: argparse.Namespace) -> Iterable[dict[str, Any]]:
+    if kind == RecordKind.PERSON:
         from organizer.services import people
 
         return map(jsonout.person_listing, people.iter_people_listing(db))
-    if kind == "institutions":
+    if kind == RecordKind.INSTITUTION:
         from organizer.services import institutions
 
         return map(jsonout.institution, institutions.list_institutions(db))
-    if kind == "visits":
+    if kind == RecordKind.VISIT:
         from organizer.services import visits
 
         return map(jsonout.visit, visits.list_visits(db))
-    if kind == "meetings":
+    if kind == RecordKind.MEETING:
         from organizer.services import meetings
 
         return map(jsonout.meeting, meetings.list_meetings(db, visit_id=args.visit))
-    if kind == "followups":
+    if kind == RecordKind.FOLLOWUP:
         from organizer.services import followups
 
         return map(jsonout.followup, followups.list_followups(db, status=args.status, visit_id=args.visit))
@@ -45,26 +45,27 @@ def _items(db: Database, args: argparse.Namespace) -> Iterable[dict[str, Any]]:
 
 
 def cmd_list(db: Database, args: argparse.Namespace, out: TextIO) -> int:
-    items = _items(db, args)
+    kind = of_collection(args.kind)  # argparse checked the word (``people``, ``followups``...)
+    items = _items(db, kind, args)
     if args.json:
         dump_array(items, out)
     else:
         from organizer.cli import text
 
-        print(text.table(args.kind, list(items)), file=out)
+        print(text.table(kind, list(items)), file=out)
     return 0
 
 
-def _record(db: Database, kind: str, ident: int) -> dict[str, Any]:
-    if kind == "person":
+def _record(db: Database, kind: RecordKind, ident: int) -> dict[str, Any]:
+    if kind == RecordKind.PERSON:
         from organizer.services import people
 
         return jsonout.person_full(*people.person_record(db, ident))
-    if kind == "institution":
+    if kind == RecordKind.INSTITUTION:
         from organizer.services import institutions
 
         return jsonout.institution_full(institutions.get_institution(db, ident))
-    if kind == "visit":
+    if kind == RecordKind.VISIT:
         from organizer.services import visits
 
         return jsonout.visit_full(visits.get_visit(db, ident))
@@ -74,11 +75,12 @@ def _record(db: Database, kind: str, ident: int) -> dict[str, Any]:
 
 
 def cmd_show(db: Database, args: argparse.Namespace, out: TextIO) -> int:
-    item = _record(db, args.kind, args.id)
+    kind = RecordKind(args.kind)
+    item = _record(db, kind, args.id)
     if args.json:
         dump(item, out)
     else:
         from organizer.cli import text
 
-        print(text.record(args.kind, item), file=out)
+        print(text.record(kind, item), file=out)
     return 0

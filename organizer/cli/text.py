@@ -10,19 +10,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from organizer.cli.safety import inline
+from organizer.domain.enums import RecordKind
 
 if TYPE_CHECKING:
     from organizer.services.archive.importer import ImportReport
 
-COLUMNS: dict[str, list[tuple[str, str]]] = {
-    "people": [("id", "ID"), ("full_name", "Name"), ("_title", "Title"), ("_institution", "Institution")],
-    "institutions": [("id", "ID"), ("_tree_name", "Name"), ("kind", "Kind"), ("city", "City")],
-    "visits": [("id", "ID"), ("start_date", "From"), ("end_date", "To"), ("status", "Status"), ("title", "Title")],
-    "meetings": [("id", "ID"), ("starts_at", "Starts"), ("kind", "Kind"), ("title", "Title"),
+COLUMNS: dict[RecordKind, list[tuple[str, str]]] = {
+    RecordKind.PERSON: [("id", "ID"), ("full_name", "Name"), ("_title", "Title"), ("_institution", "Institution")],
+    RecordKind.INSTITUTION: [("id", "ID"), ("_tree_name", "Name"), ("kind", "Kind"), ("city", "City")],
+    RecordKind.VISIT: [("id", "ID"), ("start_date", "From"), ("end_date", "To"), ("status", "Status"),
+                       ("title", "Title")],
+    RecordKind.MEETING: [("id", "ID"), ("starts_at", "Starts"), ("kind", "Kind"), ("title", "Title"),
                  ("_participants", "Participants")],
-    "followups": [("id", "ID"), ("status", "Status"), ("due_date", "Due"), ("owner", "Owner"),
+    RecordKind.FOLLOWUP: [("id", "ID"), ("status", "Status"), ("due_date", "Due"), ("owner", "Owner"),
                   ("description", "What")],
-    "agreements": [("id", "ID"), ("status", "Status"), ("signed_date", "Signed"), ("title", "Title")],
+    RecordKind.AGREEMENT: [("id", "ID"), ("status", "Status"), ("signed_date", "Signed"), ("title", "Title")],
 }
 MAX_CELL = 60
 
@@ -38,24 +40,24 @@ def _cell(value: Any, limit: int | None = MAX_CELL) -> str:
     return s if limit is None or len(s) <= limit else s[: limit - 1] + "…"
 
 
-def _derived(kind: str, item: dict[str, Any], depth: dict[int, int]) -> dict[str, Any]:
+def _derived(kind: RecordKind, item: dict[str, Any], depth: dict[int, int]) -> dict[str, Any]:
     row = dict(item)
-    if kind == "people":
+    if kind == RecordKind.PERSON:
         current = next((p for p in item["positions"] if p["current"]), None)
         row["_title"] = current["title"] if current else ""
         row["_institution"] = current["institution"] if current else ""
-    elif kind == "institutions":
+    elif kind == RecordKind.INSTITUTION:
         level = depth.get(item["parent_id"], -1) + 1 if item["parent_id"] is not None else 0
         depth[item["id"]] = level
         row["_tree_name"] = "  " * level + item["name"]
-    elif kind == "meetings":
+    elif kind == RecordKind.MEETING:
         row["_participants"] = ", ".join(item["participants"])
     return row
 
 
-def table(kind: str, items: list[dict[str, Any]]) -> str:
+def table(kind: RecordKind, items: list[dict[str, Any]]) -> str:
     if not items:
-        return f"no {kind}"
+        return f"no {kind.info.collection}"
     cols = COLUMNS[kind]
     depth: dict[int, int] = {}
     rows = [[_cell(_derived(kind, it, depth).get(key)) for key, _ in cols] for it in items]
@@ -65,7 +67,7 @@ def table(kind: str, items: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def record(kind: str, item: dict[str, Any]) -> str:
+def record(kind: RecordKind, item: dict[str, Any]) -> str:
     """A record as 'field: value' lines; lists of objects as indented lines."""
     lines = [f"{kind} {item['id']}"]
     for key, value in item.items():

@@ -6,9 +6,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from organizer.domain.enums import RecordKind
+
 ACTIONS = ("create", "update", "delete", "merge", "unmerge", "erase", "import")
 """What an entry can record."""
-HISTORY_KINDS = ("person", "institution", "visit", "meeting", "followup", "agreement")
+HISTORY_KINDS = tuple(kind for kind in RecordKind if kind is not RecordKind.TOPIC)
 """Record kinds that have a history (``store.audit.TRACKED``)."""
 
 

@@ -14,6 +14,7 @@ from datetime import UTC
 from PySide6.QtCore import QCoreApplication
 
 from organizer.domain.audit import AuditEntryView
+from organizer.domain.enums import RecordKind
 from organizer.domain.errors import OrganizerError
 from organizer.domain.fields import KINDS, resolve
 from organizer.gui.details import esc
@@ -104,7 +105,7 @@ def history_html(entries: Sequence[AuditEntryView], ident: int, kind: str) -> st
     return heading + table + more
 
 
-def history_section(db: Database, kind: str, ident: int) -> str:
+def history_section(db: Database, kind: RecordKind, ident: int) -> str:
     """``history_html`` of a stored record; an error becomes a one-line note (the rest of the pane stays)."""
     try:
         return history_html(record_history(db, kind, ident), ident, kind)

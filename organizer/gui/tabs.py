@@ -176,7 +176,7 @@ class PeopleTab(ListTab):
         from organizer.services.related import open_followups_owned
 
         return person_html(get_person(self._db, ident), person_history(self._db, ident),
-                           open_followups_owned(self._db, ident)) + history_section(self._db, "person", ident)
+                           open_followups_owned(self._db, ident)) + history_section(self._db, RecordKind.PERSON, ident)
 
 
 # --- institutions --------------------------------------------------------------------------------
@@ -277,7 +277,7 @@ class InstitutionsTab(MasterDetailTab):
         from organizer.services.related import institution_activity
 
         return (institution_html(get_institution(self._db, ident), institution_activity(self._db, ident))
-                + history_section(self._db, "institution", ident))
+                + history_section(self._db, RecordKind.INSTITUTION, ident))
 
 
 # --- visits, meetings, agreements, topics ----------------------------------------------------------
@@ -327,7 +327,7 @@ class VisitsTab(ListTab):
 
         detail = get_visit(self._db, ident)
         needs = needs_of(self._db, [p.person_id for p in detail.participants])
-        return visit_html(detail, self.action_names, needs) + history_section(self._db, "visit", ident)
+        return visit_html(detail, self.action_names, needs) + history_section(self._db, RecordKind.VISIT, ident)
 
 
 class MeetingsTab(ListTab):

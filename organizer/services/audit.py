@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from sqlalchemy import Table, func, select, update
 
 from organizer.domain.audit import HISTORY_KINDS, AuditEntryView
+from organizer.domain.enums import RecordKind
 from organizer.domain.errors import NotFoundError, ValidationError
 from organizer.services._checks import valid_id
 from organizer.store import schema as s
@@ -36,13 +37,13 @@ def _entries() -> tuple[Table, tuple[Any, ...]]:
     return a, (a.c.id, a.c.at, a.c.user_name, a.c.action, a.c.kind, a.c.record_id, a.c.fields, a.c.detail)
 
 
-def absorbed_ids(conn: Connection | Session, kind: str, ident: int) -> list[int]:
+def absorbed_ids(conn: Connection | Session, kind: RecordKind, ident: int) -> list[int]:
     """``ident`` and every record of ``kind`` merged into it (transitively) by a merge not undone."""
     mr = s.merge_record
     found = [ident]
     frontier = [ident]
     while frontier:
-        q = select(mr.c.merged_id).where(mr.c.kind == kind, mr.c.kept_id.in_(frontier), mr.c.undone_at.is_(None))
+        q = select(mr.c.merged_id).where(mr.c.kind == str(kind), mr.c.kept_id.in_(frontier), mr.c.undone_at.is_(None))
         frontier = [i for i in conn.execute(q).scalars() if i not in found]
         found.extend(frontier)
     return found
@@ -53,20 +54,20 @@ def _view(r: Any) -> AuditEntryView:
                           dict(r.detail or {}))
 
 
-def record_history(db: Database, kind: str, ident: int) -> list[AuditEntryView]:
+def record_history(db: Database, kind: RecordKind, ident: int) -> list[AuditEntryView]:
     """Every entry of a record (and of the records merged into it), oldest first.
 
     NotFoundError if the record does not exist and never had an entry; a deleted record's history
     is still there. Plain Core reads (no ORM): the window's detail panes call it.
     """
     if kind not in KINDS:
-        raise ValidationError({"kind": f"{kind!r} has no history; one of {', '.join(KINDS)}"})
+        raise ValidationError({"kind": f"{str(kind)!r} has no history; one of {', '.join(KINDS)}"})
     if not valid_id(ident):
         raise NotFoundError(kind, ident)
     a, columns = _entries()
     with db.read_connection() as conn:
         ids = absorbed_ids(conn, kind, ident)
-        rows = conn.execute(select(*columns).where(a.c.kind == kind, a.c.record_id.in_(ids))
+        rows = conn.execute(select(*columns).where(a.c.kind == str(kind), a.c.record_id.in_(ids))
                             .order_by(a.c.at, a.c.id)).all()
         table = s.table(kind)
         if not rows and conn.execute(select(table.c.id).where(table.c.id == ident)).first() is None:
@@ -93,7 +94,7 @@ def scrub_person(session: Session, ident: int, ids: list[int] | None = None) -> 
     ``ids``: the person and the people merged into them (``absorbed_ids``), when the caller read them
     before deleting the merge records that link them (default: read now)."""
     a = s.audit_entry
-    ids = absorbed_ids(session, "person", ident) if ids is None else ids
+    ids = absorbed_ids(session, RecordKind.PERSON, ident) if ids is None else ids
     entries = session.execute(select(a.c.id, a.c.detail).where(a.c.kind == "person", a.c.record_id.in_(ids))).all()
     for entry_id, detail in entries:
         kept = {k: v for k, v in (detail or {}).items() if not k.endswith("uid")}

@@ -328,7 +328,7 @@ _QUERIES: dict[RecordKind, Callable[[Connection, ListQuery], tuple[Select[Any], 
 
 def _check_kind(kind: RecordKind) -> None:
     if kind not in _QUERIES:
-        raise ValidationError({"kind": f"{kind!r} has no list; one of: {', '.join(LIST_KINDS)}"})
+        raise ValidationError({"kind": f"{str(kind)!r} has no list; one of: {', '.join(LIST_KINDS)}"})
 
 
 def _sorted_ids(conn: Connection, kind: RecordKind, query: ListQuery | None) -> tuple[Select[Any], Select[Any]]:

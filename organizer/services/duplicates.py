@@ -213,5 +213,5 @@ def merge_kinds(kind: RecordKind | str | None) -> tuple[RecordKind, ...]:
         return KINDS
     k = parse_kind(kind)
     if k is None or k not in KINDS:
-        raise ValidationError({"kind": f"{kind!r}: only people and institutions are merged (person, institution)"})
+        raise ValidationError({"kind": f"{str(kind)!r}: only people and institutions are merged (person, institution)"})
     return (k,)

@@ -90,7 +90,7 @@ def erase_person(db: Database, ident: int, *, now: datetime | None = None) -> Er
         person = session.get(m.Person, ident, with_for_update=True) if valid_id(ident) else None
         if person is None:
             raise NotFoundError(RecordKind.PERSON, ident)
-        owners = absorbed_ids(session, "person", ident)  # before their merge records go
+        owners = absorbed_ids(session, RecordKind.PERSON, ident)  # before their merge records go
         index = index_for(session)
         words = _index_terms(session, index, ident, owners)
         removed = {

@@ -91,7 +91,7 @@ def normalize_kinds(kinds: Iterable[RecordKind | str] | None) -> tuple[RecordKin
     for kind in kinds:
         k = parse_kind(kind)
         if k is None or k not in KINDS:
-            raise ValidationError({"kind": f"{kind!r} is not a kind of record (one of: {', '.join(KINDS)})"})
+            raise ValidationError({"kind": f"{str(kind)!r} is not a kind of record (one of: {', '.join(KINDS)})"})
         wanted.add(k)
     return tuple(k for k in KINDS if k in wanted)
 
