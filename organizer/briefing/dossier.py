@@ -72,6 +72,7 @@ def render_person_dossier(data: PersonDossier, options: BriefingOptions | None =
             (t["position"], ", ".join(x for x in (p.title, p.institution) if x)),
             (t["also_written"], "; ".join(others)),
             (t["address_as"], p.form_of_address),
+            *t.person_facts(p.facts),
             (t["languages"], ", ".join(p.languages)),
             (t["interpretation"], p.interpreter_needs),
             (t["dietary"], p.dietary_needs),

@@ -1,8 +1,20 @@
-"""Labels of the printed documents in English and Russian, and dates written the way each language does."""
+"""Labels of the printed documents in English and Russian, and dates written the way each language does.
+
+The person's facts that the field table marks for the documents (``domain.fields.PERSON.briefed``) are
+labelled without an entry here: a field's label is the one the window shows (its translation in the
+context ``Fields`` of ``resources/translations/organizer_<lang>.ts``, else the table's English), an enum
+value's the window's too (context: the enum's name; English: the value, readable). An entry here (the
+field's name, or ``name_value``) takes precedence where print wants other words.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from functools import cache
+
+from organizer.domain.fields import PERSON, FieldType
 
 _EN: dict[str, str] = {
     "briefing": "Briefing book",
@@ -33,6 +45,7 @@ _EN: dict[str, str] = {
     "direction_incoming": "Incoming visit",
     "direction_outgoing": "Outgoing visit",
     "no": "No.",
+    "yes": "Yes",
     "name": "Name",
     "position": "Position",
     "address_as": "Form of address",
@@ -47,9 +60,6 @@ _EN: dict[str, str] = {
     "outcomes": "Outcomes",
     "interpretation": "Interpretation",
     "dietary": "Dietary needs",
-    "gender": "Gender",
-    "gender_female": "Female",
-    "gender_male": "Male",
     "arrival": "Arrival",
     "departure": "Departure",
     "lodging": "Lodging",
@@ -125,6 +135,7 @@ _RU: dict[str, str] = {
     "direction_incoming": "Входящий визит",
     "direction_outgoing": "Исходящий визит",
     "no": "№",
+    "yes": "Да",
     "name": "Имя",
     "position": "Должность",
     "address_as": "Обращение",
@@ -139,9 +150,6 @@ _RU: dict[str, str] = {
     "outcomes": "Результаты",
     "interpretation": "Перевод",
     "dietary": "Питание",
-    "gender": "Пол",
-    "gender_female": "Женский",
-    "gender_male": "Мужской",
     "arrival": "Прибытие",
     "departure": "Отъезд",
     "lodging": "Размещение",
@@ -231,5 +239,57 @@ class Labels:
             text += "–" + (end.strftime("%H:%M") if end.date() == start.date() else end.strftime("%d.%m %H:%M"))
         return text
 
+    def translated(self, context: str, english: str) -> str:
+        """``english`` as the window translates it in ``context`` (itself in English, or untranslated)."""
+        return _window_translations(self.lang).get((context, english), english)
+
+    def person_facts(self, facts: Iterable[tuple[str, object]]) -> list[tuple[str, str]]:
+        """(label, text) of a person's table-driven facts (``BriefPerson.facts``) in this language; empty
+        values give empty texts (left out by ``facts``)."""
+        out = []
+        for name, value in facts:
+            fld = PERSON[name]
+            label = self._table.get(name) or self.translated("Fields", fld.label)
+            out.append((label, self._fact_text(name, fld.type, value)))
+        return out
+
+    def _fact_text(self, name: str, type_: FieldType, value: object) -> str:
+        if value is None or value == "":
+            return ""
+        if type_ is FieldType.BOOL:
+            return self["yes"] if value else ""
+        if type_ is FieldType.ENUM:
+            text = str(getattr(value, "value", value))
+            own = self._table.get(f"{name}_{text}")
+            if own is not None:
+                return own
+            readable = text.replace("_", " ")
+            enum = PERSON[name].enum
+            return self.translated(enum.__name__ if enum else "", readable[:1].upper() + readable[1:])
+        return str(value)
+
     def role(self, value: str | None) -> str:
         return self[f"role_{value}"] if value else ""
+
+
+@cache
+def _window_translations(lang: str) -> dict[tuple[str, str], str]:
+    """(context, English) -> the window's finished translation, read once from the shipped ``.ts``
+    (none for English, or when the file is missing)."""
+    if lang == "en":
+        return {}
+    from organizer.assets import resource
+
+    try:
+        root = ET.parse(resource("translations", f"organizer_{lang}.ts")).getroot()
+    except (OSError, ET.ParseError):
+        return {}
+    found: dict[tuple[str, str], str] = {}
+    for context in root.iter("context"):
+        cname = context.findtext("name") or ""
+        for msg in context.iter("message"):
+            translation = msg.find("translation")
+            source = msg.findtext("source")
+            if source and translation is not None and translation.get("type") is None and translation.text:
+                found[(cname, source)] = translation.text
+    return found

@@ -221,7 +221,7 @@ class _Writer:
             (t["position"], ", ".join(x for x in (p.title, p.institution) if x)),
             (t["also_written"], "; ".join(others)),
             (t["address_as"], p.form_of_address),
-            (t["gender"], t[f"gender_{p.gender}"] if p.gender else ""),
+            *t.person_facts(p.facts),
             (t["languages"], ", ".join(p.languages)),
             (t["interpretation"], p.interpreter_needs),
             (t["dietary"], p.dietary_needs),

@@ -63,6 +63,9 @@ def _person_plan(*, listing: bool) -> tuple[tuple[str, Getter], ...]:
         if fld.name == "positions":  # the held posts as read (PositionView / listing rows), with institution names
             plan.append((key, _listing_positions if listing else _detail_positions))
             continue
+        if listing and fld.page:  # a generic field: the listing holds it by name (``PersonListing.more``)
+            plan.append((key, _more(fld.name)))
+            continue
         value = attrgetter(fld.attr) if listing else attrgetter(f"data.{fld.name}")
         if fld.type is FieldType.ROWS:
             columns = fld.row_table.names
@@ -78,6 +81,10 @@ def _person_plan(*, listing: bool) -> tuple[tuple[str, Getter], ...]:
 
 _LISTED_TEXT = attrgetter("text")
 """A listing's tag or topic (``ListedText``) as its text."""
+
+
+def _more(name: str) -> Getter:
+    return lambda p: p.more[name]
 
 
 def _each(rows: Getter, part: Getter) -> Getter:

@@ -61,8 +61,9 @@ class BriefPerson:
     precedence: int = 0
     honorific: str = ""
     form_of_address: str = ""
-    gender: str = ""
-    """"", "female" or "male" (``enums.Gender``)."""
+    facts: tuple[tuple[str, object], ...] = ()
+    """(field name, value) of the person's fields that the documents show among the facts
+    (``domain.fields.PERSON.briefed``: ``gender``...), in table order."""
     title: str | None = None
     institution: str | None = None
     name_variants: tuple[NameVariant, ...] = ()

@@ -12,7 +12,13 @@ Each ``Field`` names one field of a dataclass in ``domain.records`` and gives:
 - ``personal``: personal data, removed by ``organizer erase person``;
 - ``merge`` (``Merge``): how merging two records fills it on the kept record;
 - ``compare`` (``Compare``): how the conflict merge of two edits treats it (``domain.conflicts``);
-- ``translatable``: a short or long text that gets language variants (issue 18), not yet used.
+- ``translatable``: a short or long text that gets language variants (issue 18), not yet used;
+- ``page``: for a simple field (text, long text, enum, bool) of a record's own columns, the editor page it
+  goes on (``"names"``, ``"contacts"``, ``"profile"``...): such a field is handled from this table alone
+  (``FieldTable.generic``): the editor's widget and its loading and collecting, the detail pane's row, the
+  service's check of its value, the person reads and the listing;
+- ``briefing``: shown among the person's facts in the briefing book and the dossier (label and value in
+  the document's language, ``briefing.labels``).
 
 A field whose values are rows of their own (a person's name variants, a visit's participants) points to
 the table of those rows (``rows``); a nested record (a visit's ``logistics``) likewise. ``TABLES`` maps
@@ -148,6 +154,10 @@ class Field:
     details: str = ""
     """For rows the JSON writes twice, a list of their first values under ``json`` and a list of objects
     (with the row table's JSON keys): the key of the objects' list (``email_details``)."""
+    page: str = ""
+    """The editor page of a field handled generically (see the module docstring); empty: laid out by hand."""
+    briefing: bool = False
+    """Among the person's facts in the printed briefing and dossier."""
     rows_table: FieldTable | None = None
     """The table of the rows where it is not ``TABLES[rows]`` (e-mails and phones: the same ``ContactEntry``,
     stored in different columns and written under different JSON keys)."""
@@ -228,6 +238,16 @@ class FieldTable:
         return frozenset(f.name for f in self.fields if f.compare is Compare.SKIP)
 
     @property
+    def generic(self) -> tuple[Field, ...]:
+        """The simple fields handled from this table alone (``Field.page`` set), in table order."""
+        return tuple(f for f in self.fields if f.page)
+
+    @property
+    def briefed(self) -> tuple[Field, ...]:
+        """The fields the printed documents show among a record's facts, in table order."""
+        return tuple(f for f in self.fields if f.briefing)
+
+    @property
     def json_fields(self) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if f.json is not None)
 
@@ -288,7 +308,7 @@ PERSON = FieldTable("person", PersonData, (
     _f("family_name", T, "Family name", personal=True),
     _f("honorific", T, "Honorific", personal=True, merge=Merge.FILL, translatable=True),
     _f("form_of_address", T, "Form of address", personal=True, merge=Merge.FILL, translatable=True),
-    _f("gender", FieldType.ENUM, "Gender", enum=Gender, personal=True, merge=Merge.FILL),
+    _f("gender", FieldType.ENUM, "Gender", enum=Gender, personal=True, merge=Merge.FILL, page="names", briefing=True),
     Field("display_name", T, "Display name", archive="display_name", personal=True),
     _f("name_variants", FieldType.ROWS, "Names in other scripts", personal=True, merge=Merge.MOVE,
        rows=NameVariant, column="names", stored_in="person_name", details="name_variant_details"),
@@ -468,3 +488,18 @@ def resolve(path: str, table: FieldTable | None = None) -> Field | None:
         return found
     inner = TABLES.get(found.rows) if found.rows is not None else None
     return resolve(rest, inner) if inner is not None else None
+
+
+GENERIC_TYPES = frozenset({FieldType.TEXT, FieldType.LONG_TEXT, FieldType.ENUM, FieldType.BOOL})
+"""The types a generic field (``Field.page``) may have."""
+
+
+def from_column(fld: Field, raw: object) -> object:
+    """A generic field's value in its dataclass from the value its column holds (an enum member from its
+    text, a bool from SQLite's 0/1, an empty text for NULL)."""
+    if fld.type is FieldType.ENUM:
+        assert fld.enum is not None, fld.name
+        return fld.enum(str(raw))
+    if fld.type is FieldType.BOOL:
+        return bool(raw)
+    return "" if raw is None else raw

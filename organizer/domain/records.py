@@ -10,10 +10,11 @@ logic beyond composing a name), kept together so that everything that crosses a 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import NamedTuple
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from organizer.domain.changes import ChangeSet
 from organizer.domain.enums import (
@@ -266,7 +267,9 @@ class PersonListing(NamedTuple):
     positions: Sequence[ListedPosition]
     dietary_needs: str = ""
     interpreter_needs: str = ""
-    gender: str = ""
+    more: Mapping[str, Any] = MappingProxyType({})
+    """The values of the person's generic fields (``domain.fields.PERSON.generic``: ``gender``...) by
+    name, as their columns hold them (an enum's value as text)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication
 
 from organizer.domain.enums import FollowUpStatus, Side
+from organizer.domain.fields import PERSON, FieldTable, FieldType
 from organizer.domain.listing import InstitutionActivity, TopicUsage
 from organizer.domain.records import (
     AgreementData,
@@ -93,6 +94,22 @@ def _facts(pairs: Iterable[tuple[str, str]]) -> str:
     if not rows:
         return ""
     return '<table cellspacing="0" cellpadding="3">' + "".join(rows) + "</table>"
+
+
+def generic_facts(table: FieldTable, data: object) -> list[tuple[str, str]]:
+    """(label, HTML value) of ``table``'s generic fields (``Field.page``) of ``data``: the label as the
+    field tables label it, an enum's value by its label, a bool as "Yes" (empty values are left out)."""
+    out = []
+    for fld in table.generic:
+        value = getattr(data, fld.name)
+        if fld.type is FieldType.ENUM:
+            text = esc(enum_label(value)) if value else ""
+        elif fld.type is FieldType.BOOL:
+            text = esc(translate("Details", "Yes")) if value else ""
+        else:
+            text = esc(value)
+        out.append((translate("Fields", fld.label), text))
+    return out
 
 
 def _table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
@@ -194,7 +211,7 @@ def person_html(detail: PersonDetail, history: PersonHistory, owned: Sequence[Fo
         out.append(f"<p>{esc(current.title)}, {where}</p>" if current.title else f"<p>{where}</p>")  # title unknown
     out.append(_facts([
         (translate("Details", "Form of address"), esc(d.form_of_address)),
-        (translate("Details", "Gender"), esc(enum_label(d.gender)) if d.gender else ""),
+        *generic_facts(PERSON, d),
         (translate("Details", "Languages"), _joined(d.languages)),
         (translate("Details", "Interpreting"), esc(d.interpreter_needs)),
         (translate("Details", "Dietary needs"), esc(d.dietary_needs)),

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from organizer.domain.enums import parse_enum
 from organizer.domain.errors import Problem, ValidationError
+from organizer.domain.fields import FieldTable, FieldType
 from organizer.store.lazy import models as m
 from organizer.store.schema import NAME_LEN, SHORT_LEN
 
@@ -193,6 +195,24 @@ class Checker:
             except ValueError as err:
                 self.add(field, f"{value!r} is not a phone number ({err})", "phone", value=value, reason=str(err))
         return value
+
+    def generic(self, table: FieldTable, data: object) -> dict[str, Any]:
+        """The checked values of ``table``'s generic fields (``Field.page``) in ``data``, by column: a text
+        as ``text``/``long_text`` check it, an enum's value (ValidationError naming the allowed ones), a
+        bool."""
+        columns: dict[str, Any] = {}
+        for fld in table.generic:
+            value = getattr(data, fld.name)
+            if fld.type is FieldType.ENUM:
+                assert fld.enum is not None, fld.name
+                columns[fld.attr] = parse_enum(fld.enum, value, fld.name).value
+            elif fld.type is FieldType.BOOL:
+                columns[fld.attr] = bool(value)
+            elif fld.type is FieldType.LONG_TEXT:
+                columns[fld.attr] = self.long_text(fld.name, value)
+            else:
+                columns[fld.attr] = self.text(fld.name, value)
+        return columns
 
     def date_order(self, field: str, start: date | datetime | None, end: date | datetime | None,
                    what: str = "start") -> None:

@@ -51,6 +51,7 @@ from organizer.domain.enums import (
     VisitStatus,
 )
 from organizer.domain.errors import AmbiguousError, NotFoundError, excerpt
+from organizer.domain.fields import PERSON, from_column
 from organizer.domain.records import ContactEntry, Logistics, NameVariant
 from organizer.services._checks import MAX_ID, valid_id
 from organizer.services._records import fetch
@@ -200,7 +201,8 @@ def _brief_person(p: m.Person, when: date | None, *, side: Side | None = None, r
     pos = position_at(p.positions, when)
     return BriefPerson(
         id=p.id, full_name=full_name_of(p), side=side, role=role, precedence=precedence,
-        honorific=p.honorific, form_of_address=p.form_of_address, gender=p.gender,
+        honorific=p.honorific, form_of_address=p.form_of_address,
+        facts=tuple((f.name, from_column(f, getattr(p, f.attr))) for f in PERSON.briefed),
         title=pos.title if pos else None, institution=_iname(pos.institution, lang) if pos else None,
         name_variants=_variants(p.names), languages=tuple(p.languages or ()), biography=p.biography,
         dietary_needs=p.dietary_needs, interpreter_needs=p.interpreter_needs,

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import BindParameter, Connection, bindparam, func, select
 
 from organizer.domain.changes import ChangeSet, Link, Snapshot
-from organizer.domain.enums import Gender, ParticipantRole, RecordKind, Side, parse_enum
+from organizer.domain.enums import ParticipantRole, RecordKind, Side, parse_enum
 from organizer.domain.errors import InUseError, NotFoundError
+from organizer.domain.fields import PERSON
 from organizer.domain.listing import ListQuery
 from organizer.domain.records import (
     AttendanceView,
@@ -108,7 +109,6 @@ def check_person(data: PersonData, checker: Checker, institution_exists: Callabl
         "honorific": checker.text("honorific", data.honorific),
         "form_of_address": checker.text("form_of_address", data.form_of_address),
         "display_name": display,
-        "gender": parse_enum(Gender, data.gender, "gender").value,
         "sort_name": sort_key_of(data)[: s.NAME_LEN * 2],
         "languages": [checker.text(f"languages[{i}]", lang, required=True, limit=SHORT_LIMIT)
                       for i, lang in enumerate(data.languages)],
@@ -116,6 +116,7 @@ def check_person(data: PersonData, checker: Checker, institution_exists: Callabl
         "dietary_needs": checker.long_text("dietary_needs", data.dietary_needs),
         "interpreter_needs": checker.long_text("interpreter_needs", data.interpreter_needs),
         "notes": checker.long_text("notes", data.notes),
+        **checker.generic(PERSON, data),
     }
     # ``photo=None`` keeps the stored photo (details carry no photo bytes); set_person_photo removes it.
     if data.photo is not None:

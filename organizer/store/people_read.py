@@ -27,6 +27,7 @@ that a new column is added, and the roads compared, in one place; the row shapes
 from __future__ import annotations
 
 import sqlite3
+from collections import namedtuple
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from functools import cache
@@ -35,7 +36,7 @@ from json import loads
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from organizer.domain.enums import Gender
+from organizer.domain.fields import PERSON, from_column
 from organizer.domain.records import (
     ContactEntry,
     ListedContact,
@@ -93,7 +94,6 @@ class PersonColumns(NamedTuple):
     notes: str
     dietary_needs: str
     interpreter_needs: str
-    gender: str
     sort_name: str
 
 
@@ -127,8 +127,30 @@ class ListingColumns(NamedTuple):
     """A list, or (SQLite's driver) its JSON text."""
     dietary_needs: str
     interpreter_needs: str
-    gender: str
     sort_name: str
+
+
+def _with_generic(shape: type[_T]) -> type[_T]:
+    """``shape`` with the columns of the person table's generic fields (``domain.fields.PERSON.generic``)
+    after its own: they are selected and read by name like the others, so a generic field needs no edit
+    here. Only at run time: the type checker sees the hand-written shape (generic columns are read with
+    ``getattr``)."""
+    extra = tuple(f.attr for f in PERSON.generic if f.attr not in shape._fields)  # type: ignore[attr-defined]
+    if not extra:
+        return shape
+    return namedtuple(shape.__name__, (*shape._fields, *extra))  # type: ignore[attr-defined, return-value]
+
+
+if not TYPE_CHECKING:
+    PersonColumns = _with_generic(PersonColumns)
+    ListingColumns = _with_generic(ListingColumns)
+
+_GENERIC = tuple((f.name, f.attr, f) for f in PERSON.generic)
+
+
+def generic_values(row: Any) -> dict[str, Any]:
+    """The generic fields' values (``PersonData``'s types) of a row that has their columns."""
+    return {name: from_column(f, getattr(row, attr)) for name, attr, f in _GENERIC}
 
 
 class ListColumns(NamedTuple):
@@ -384,14 +406,14 @@ def details_of(conn: Connection, people: Sequence[PersonColumns]) -> list[Person
         data = PersonData(
             given_name=r.given_name, family_name=r.family_name, middle_name=r.middle_name,
             honorific=r.honorific, form_of_address=r.form_of_address, display_name=r.display_name,
-            gender=Gender(r.gender), name_variants=tuple(names.get(ident, ())), languages=tuple(r.languages or ()),
+            name_variants=tuple(names.get(ident, ())), languages=tuple(r.languages or ()),
             biography=r.biography, dietary_needs=r.dietary_needs, interpreter_needs=r.interpreter_needs,
             photo=None, photo_type=r.photo_type,
             emails=tuple(emails.get(ident, ())), phones=tuple(phones.get(ident, ())),
             tags=tuple(tags.get(ident, ())), notes=r.notes, topics=tuple(topics.get(ident, ())),
             positions=tuple(PositionData(v.title, v.institution_id, v.start_date, v.end_date, v.current, id=v.id,
                                          uid=uids[v.id]) for v in views),
-            uid=r.uid,
+            uid=r.uid, **generic_values(r),
         )
         out.append(PersonDetail(
             meta=RecordMeta(id=ident, uid=r.uid, version=r.version, created_at=r.created_at,
@@ -514,7 +536,8 @@ def _listed(read: Reader, people: list[ListingColumns], after: dict[str, Any]) -
             honorific=r.honorific, form_of_address=r.form_of_address, languages=languages or (),
             names=get_names(ident, empty), emails=get_emails(ident, empty), phones=get_phones(ident, empty),
             tags=get_tags(ident, empty), topics=get_topics(ident, empty), positions=held,
-            dietary_needs=r.dietary_needs, interpreter_needs=r.interpreter_needs, gender=r.gender,
+            dietary_needs=r.dietary_needs, interpreter_needs=r.interpreter_needs,
+            more={name: getattr(r, attr) for name, attr, _f in _GENERIC},
         )
 
 

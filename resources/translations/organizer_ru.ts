@@ -559,10 +559,6 @@
         <translation>Обращение</translation>
     </message>
     <message>
-        <source>Gender</source>
-        <translation>Пол</translation>
-    </message>
-    <message>
         <source>Languages</source>
         <translation>Языки</translation>
     </message>
@@ -817,6 +813,10 @@
     <message>
         <source>Status</source>
         <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Да</translation>
     </message>
     <message>
         <source>Overdue</source>
@@ -2523,10 +2523,6 @@
     <message>
         <source>Dear Rector</source>
         <translation>Уважаемый ректор</translation>
-    </message>
-    <message>
-        <source>Gender</source>
-        <translation>Пол</translation>
     </message>
     <message>
         <source>Name in other scripts</source>

@@ -68,7 +68,7 @@ def test_the_briefing_shows_it(demo_db: Database) -> None:
     d = people.get_person(demo_db, ident)
     people.update_person(demo_db, ident, replace(d.data, gender=Gender.MALE))
     data = briefing.visit_briefing(demo_db, briefing.resolve_visit(demo_db, "uzkhimyosanoat"))
-    assert next(p for p in data.guests if p.id == ident).gender == "male"
+    assert dict(next(p for p in data.guests if p.id == ident).facts)["gender"] == "male"
     text = " ".join(" ".join((page.extract_text() or "") for page in PdfReader(BytesIO(
         render_visit_briefing(data))).pages).split())
     assert "Gender Male" in text or "Gender: Male" in text, text[:400]

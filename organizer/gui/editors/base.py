@@ -17,7 +17,7 @@ from functools import partial
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,10 +34,11 @@ from PySide6.QtWidgets import (
 from organizer.domain.conflicts import three_way, untouched_as_stored
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import ConflictError, OrganizerError, Problem, ValidationError
+from organizer.domain.fields import Field, FieldTable, from_column
 from organizer.gui.conflict_dialog import THEIRS, ConflictDialog
 from organizer.gui.editors import choices
 from organizer.gui.editors.attachments import AttachmentsPanel
-from organizer.gui.editors.fields import InvalidInputError
+from organizer.gui.editors.fields import InvalidInputError, generic_widget
 from organizer.gui.kinds import kind_label
 from organizer.gui.messages import problem_text
 from organizer.gui.undo import RecordActions, services_of
@@ -73,6 +74,7 @@ class EditorDialog(QDialog):
         self.version: int | None = None
         self.errors: dict[str, QLabel] = {}
         self.widgets: dict[str, QWidget] = {}
+        self._generic: tuple[Field, ...] = ()
         self.conflict_box: ConflictDialog | None = None
         self._conflict_theirs: Any = None
         self._loaded_form: Any = None
@@ -144,6 +146,24 @@ class EditorDialog(QDialog):
         if signal is not None:
             signal.connect(self.schedule_check)
         return widget
+
+    def add_generic_fields(self, table: FieldTable, pages: dict[str, QFormLayout]) -> None:
+        """Put an input for each of ``table``'s generic fields (``Field.page``) at the end of its page
+        (``pages`` by the table's page names), labelled as the field tables label it; it is the
+        attribute of the field's name (``self.gender``). ``load_generic``/``generic_values`` fill and
+        read them."""
+        for fld in table.generic:
+            label = QCoreApplication.translate("Fields", fld.label)
+            setattr(self, fld.name, self.add_field(pages[fld.page], fld.name, label, generic_widget(fld)))
+        self._generic = table.generic
+
+    def load_generic(self, data: Any) -> None:
+        for fld in self._generic:
+            getattr(self, fld.name).set_value(getattr(data, fld.name))
+
+    def generic_values(self) -> dict[str, Any]:
+        """The generic fields' values as the ``*Data`` takes them (an enum member, a bool, a text)."""
+        return {fld.name: from_column(fld, getattr(self, fld.name).value()) for fld in self._generic}
 
     # --- what a subclass provides ----------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QCompleter,
     QHBoxLayout,
@@ -37,6 +38,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from organizer.domain.fields import Field, FieldType
+from organizer.gui.formatting import enum_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Choices = Callable[[], Sequence[tuple[Any, str]]]
@@ -188,6 +192,36 @@ class ChoiceField(QComboBox):
     def set_value(self, value: Any) -> None:
         index = self.findData(value)
         self.setCurrentIndex(index if index >= 0 else 0)
+
+
+class CheckField(QCheckBox):
+    """Yes or no."""
+
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.toggled.connect(self.edited)
+
+    def value(self) -> bool:
+        return self.isChecked()
+
+    def set_value(self, value: bool) -> None:
+        self.setChecked(bool(value))
+
+
+def generic_widget(fld: Field) -> QWidget:
+    """The input of a generic field (``domain.fields.Field.page``): a line for a text, a few lines for a
+    long text, a list of the enum's labels (``gui.formatting.ENUM_LABELS``) for an enum, a check box for
+    a bool."""
+    if fld.type is FieldType.ENUM:
+        assert fld.enum is not None, fld.name
+        return ChoiceField([(v, enum_label(v)) for v in fld.enum])
+    if fld.type is FieldType.BOOL:
+        return CheckField()
+    if fld.type is FieldType.LONG_TEXT:
+        return TextArea(lines=2)
+    return TextField()
 
 
 # --- rows -----------------------------------------------------------------------------------------

@@ -12,13 +12,13 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from organizer.domain.enums import Gender, RecordKind
+from organizer.domain.enums import RecordKind
 from organizer.domain.errors import OrganizerError, Problem
+from organizer.domain.fields import PERSON
 from organizer.domain.records import ContactEntry, InstitutionData, NameVariant, PersonData, PersonDetail, PositionData
 from organizer.gui.editors import choices
 from organizer.gui.editors.base import EditorDialog
-from organizer.gui.editors.fields import ChoiceField, ListField, RowColumn, RowsEditor, TextArea, TextField
-from organizer.gui.formatting import enum_label
+from organizer.gui.editors.fields import ListField, RowColumn, RowsEditor, TextArea, TextField
 from organizer.gui.undo import RecordActions
 from organizer.services.people import person_photo
 
@@ -72,8 +72,6 @@ class PersonEditor(EditorDialog):
         self.honorific.setPlaceholderText(self.tr("Prof., His Excellency"))
         self.form_of_address = self.add_field(names, "form_of_address", self.tr("Form of address"), TextField())
         self.form_of_address.setPlaceholderText(self.tr("Dear Rector"))
-        self.gender = self.add_field(names, "gender", self.tr("Gender"),
-                                     ChoiceField([(g, enum_label(g)) for g in Gender]))
         self.name_variants = self.add_field(names, "name_variants", self.tr("Name in other scripts"), RowsEditor([
             RowColumn("name", self.tr("Name"), width=260),
             RowColumn("script", self.tr("Script"), width=80),
@@ -126,6 +124,9 @@ class PersonEditor(EditorDialog):
         row.addLayout(buttons)
         row.addStretch(1)
         self.add_field(profile, "photo", self.tr("Photo"), photo_box)
+        # The person's generic fields (domain.fields.PERSON, ``page``): gender...
+        self.add_generic_fields(PERSON, {"names": names, "positions": positions, "contacts": contacts,
+                                         "profile": profile})
         self.add_files_page()
         self.open_record()
 
@@ -193,9 +194,10 @@ class PersonEditor(EditorDialog):
     def load(self, detail: PersonDetail) -> None:
         d = detail.data
         for name in ("given_name", "middle_name", "family_name", "display_name", "honorific", "form_of_address",
-                     "gender", "languages", "tags", "topics", "biography", "notes", "dietary_needs",
+                     "languages", "tags", "topics", "biography", "notes", "dietary_needs",
                      "interpreter_needs"):
             getattr(self, name).set_value(getattr(d, name))
+        self.load_generic(d)
         self.name_variants.set_value([{"name": v.name, "script": v.script, "language": v.language}
                                       for v in d.name_variants])
         self.positions.set_value([{"title": p.title, "institution_id": p.institution_id, "start_date": p.start_date,
@@ -218,7 +220,6 @@ class PersonEditor(EditorDialog):
             given_name=self.given_name.value(), middle_name=self.middle_name.value(),
             family_name=self.family_name.value(), display_name=self.display_name.value(),
             honorific=self.honorific.value(), form_of_address=self.form_of_address.value(),
-            gender=Gender(self.gender.value()),
             name_variants=tuple(NameVariant(r["name"], r["script"], r["language"]) for r in self.name_variants.value()),
             languages=self.languages.value(), biography=self.biography.value(), notes=self.notes.value(),
             dietary_needs=self.dietary_needs.value(), interpreter_needs=self.interpreter_needs.value(),
@@ -227,6 +228,7 @@ class PersonEditor(EditorDialog):
             tags=self.tags.value(), topics=self.topics.value(), positions=tuple(positions),
             photo=self.photo if self._photo_changed else None,
             uid=self.detail.data.uid if self.detail is not None else None,
+            **self.generic_values(),
         )
 
     def before_data(self) -> Any:
