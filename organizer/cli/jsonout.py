@@ -19,6 +19,9 @@ from organizer.domain.records import (
     FollowUpRow,
     InstitutionDetail,
     InstitutionRow,
+    ListedContact,
+    ListedName,
+    ListedText,
     MeetingDetail,
     MeetingRow,
     ParticipantView,
@@ -53,8 +56,9 @@ Getter = Callable[[Any], Any]
 def _person_plan(*, listing: bool) -> tuple[tuple[str, Getter], ...]:
     """(JSON key, value of a person) for each field of the person's field table (``domain.fields.PERSON``)
     that the short JSON carries, in the table's order: from a ``PersonDetail`` or, with ``listing``, from a
-    ``PersonListing``. Rows are read by the row table's names, which the listing's named rows share
-    (``ListedName``, ``ListedContact``: the names of ``NameVariant`` and ``ContactEntry``)."""
+    ``PersonListing``. Rows are read by the row table's names: on a detail by attribute, on a listing's
+    named rows (``ListedName``, ``ListedContact``, ``ListedText``) at the place of that name in the row,
+    found once here (the listing writes hundreds of thousands of rows)."""
     plan: list[tuple[str, Getter]] = []
     for fld in PERSON.json_fields:
         if not fld.listed:
@@ -69,18 +73,35 @@ def _person_plan(*, listing: bool) -> tuple[tuple[str, Getter], ...]:
         value = attrgetter(fld.attr) if listing else attrgetter(f"data.{fld.name}")
         if fld.type is FieldType.ROWS:
             columns = fld.row_table.names
-            plan.append((key, _each(value, attrgetter(columns[0]))))
-            if fld.details:
-                plan.append((fld.details, _objects(value, columns, tuple(str(c.json) for c in fld.row_table))))
+            keys = tuple(str(c.json) for c in fld.row_table)
+            if listing:
+                places = _places(_LISTED_ROWS[fld.attr], columns)
+                plan.append((key, _at(value, places[0])))
+                if fld.details:
+                    plan.append((fld.details, _objects_at(value, tuple(zip(places, keys, strict=True)))))
+            else:
+                plan.append((key, _each(value, attrgetter(columns[0]))))
+                if fld.details:
+                    plan.append((fld.details, _objects(value, columns, keys)))
         elif fld.type is FieldType.TEXTS:
-            plan.append((key, _each(value, _LISTED_TEXT) if listing and fld.stored_in else _listed(value)))
+            if listing and fld.stored_in:
+                plan.append((key, _at(value, _places(ListedText, ("text",))[0])))
+            else:
+                plan.append((key, _listed(value)))
         else:
             plan.append((key, value))
     return tuple(plan)
 
 
-_LISTED_TEXT = attrgetter("text")
-"""A listing's tag or topic (``ListedText``) as its text."""
+_LISTED_ROWS: dict[str, type[tuple[Any, ...]]] = {"names": ListedName, "emails": ListedContact,
+                                                  "phones": ListedContact}
+"""The named rows a ``PersonListing`` holds for each field of rows (by its attribute)."""
+
+
+def _places(shape: type[tuple[Any, ...]], columns: tuple[str, ...]) -> tuple[int, ...]:
+    """Where each of these columns is in the named tuple ``shape`` (KeyError-like ValueError if missing)."""
+    fields: tuple[str, ...] = shape._fields  # type: ignore[attr-defined]
+    return tuple(fields.index(c) for c in columns)
 
 
 def _more(name: str) -> Getter:
@@ -91,9 +112,17 @@ def _each(rows: Getter, part: Getter) -> Getter:
     return lambda x: [part(r) for r in rows(x)]
 
 
+def _at(rows: Getter, place: int) -> Getter:
+    return lambda x: [r[place] for r in rows(x)]
+
+
 def _objects(rows: Getter, columns: tuple[str, ...], keys: tuple[str, ...]) -> Getter:
     parts = attrgetter(*columns)
     return lambda x: [dict(zip(keys, parts(r), strict=True)) for r in rows(x)]
+
+
+def _objects_at(rows: Getter, places: tuple[tuple[int, str], ...]) -> Getter:
+    return lambda x: [{k: r[i] for i, k in places} for r in rows(x)]
 
 
 def _listed(value: Getter) -> Getter:
