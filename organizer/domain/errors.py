@@ -119,8 +119,8 @@ class ImportFormatError(OrganizerError):
 class AmbiguousError(OrganizerError):
     """A reference by name matches more than one record; ``candidates`` holds (id, label) of each."""
 
-    def __init__(self, kind: str, text: str, candidates: list[tuple[int, str]]) -> None:
+    def __init__(self, kind: RecordKind, text: str, candidates: list[tuple[int, str]]) -> None:
         self.kind = kind
         self.candidates = candidates
         listed = "; ".join(f"{ident}: {label}" for ident, label in candidates)
-        super().__init__(f"{len(candidates)} {kind}s match {text!r}, give the id: {listed}")
+        super().__init__(f"{len(candidates)} {kind.info.words} match {text!r}, give the id: {listed}")

@@ -26,6 +26,7 @@ from organizer.domain.enums import (
     InstitutionKind,
     MeetingKind,
     ParticipantRole,
+    RecordKind,
     Side,
     VisitDirection,
     VisitStatus,
@@ -293,7 +294,8 @@ class TagCount(NamedTuple):
 class AttendanceView:
     """A visit or meeting a person took part in, for their history."""
 
-    kind: str  # "visit" or "meeting"
+    kind: RecordKind
+    """``VISIT`` or ``MEETING``."""
     id: int
     title: str
     when: date | None
@@ -594,7 +596,7 @@ class AgreementDetail:
 @dataclass(frozen=True, slots=True)
 class AttachmentRow:
     id: int
-    owner_kind: str
+    owner_kind: RecordKind
     owner_id: int
     name: str
     media_type: str

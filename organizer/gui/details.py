@@ -20,7 +20,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from organizer.domain.enums import FollowUpStatus, Side
+from organizer.domain.enums import FollowUpStatus, RecordKind, Side
 from organizer.domain.fields import PERSON, FieldTable, FieldType
 from organizer.domain.listing import InstitutionActivity, TopicUsage
 from organizer.domain.records import (
@@ -71,8 +71,9 @@ def para(text: str) -> str:
     return "<p>" + esc(text.strip()).replace("\n", "<br>") + "</p>"
 
 
-def link(kind: str, ident: int | None, text: str) -> str:
-    """An internal link to a record, or plain escaped text when there is no id."""
+def link(kind: RecordKind, ident: int | None, text: str) -> str:
+    """An internal link to a record (``person:12``: the kind's value is the link's scheme), or plain
+    escaped text when there is no id."""
     if ident is None:
         return esc(text)
     return f'<a href="{kind}:{int(ident)}">{esc(text)}</a>'
@@ -166,10 +167,10 @@ def _followup_rows(rows: Sequence[FollowUpRow], *, with_meeting: bool) -> list[l
         status = esc(enum_label(f.status))
         if is_overdue(f):
             status = '<span class="overdue">' + esc(translate("Details", "Overdue")) + "</span>"
-        cells = [status, esc(fmt_date(f.due_date)) or NOTHING, link("followup", f.id, f.description)
+        cells = [status, esc(fmt_date(f.due_date)) or NOTHING, link(RecordKind.FOLLOWUP, f.id, f.description)
                  .replace("\n", "<br>"), esc(f.owner or "")]
         if with_meeting:
-            cells.append(link("meeting", f.meeting_id, f.meeting_title or "") if f.meeting_id else "")
+            cells.append(link(RecordKind.MEETING, f.meeting_id, f.meeting_title or "") if f.meeting_id else "")
         out.append(cells)
     return out
 
@@ -188,8 +189,8 @@ def _followups_table(rows: Sequence[FollowUpRow], *, with_meeting: bool = False)
 def _position_rows(positions: Sequence[PositionView], *, by_person: bool) -> list[list[str]]:
     rows = []
     for p in positions:
-        who = (link("person", p.person_id, p.person_name) if by_person
-               else link("institution", p.institution_id, p.institution_name))
+        who = (link(RecordKind.PERSON, p.person_id, p.person_name) if by_person
+               else link(RecordKind.INSTITUTION, p.institution_id, p.institution_name))
         period = esc(fmt_period(p.start_date, p.end_date))
         if p.current:
             when = "<b>" + esc(translate("Details", "current")) + "</b>" + (f" ({period})" if period else "")
@@ -207,7 +208,7 @@ def person_html(detail: PersonDetail, history: PersonHistory, owned: Sequence[Fo
     out = [_heading(title, 2)]
     current = next((p for p in history.positions if p.current), None)
     if current is not None:
-        where = link("institution", current.institution_id, current.institution_name)
+        where = link(RecordKind.INSTITUTION, current.institution_id, current.institution_name)
         out.append(f"<p>{esc(current.title)}, {where}</p>" if current.title else f"<p>{where}</p>")  # title unknown
     out.append(_facts([
         (translate("Details", "Form of address"), esc(d.form_of_address)),
@@ -239,12 +240,12 @@ def person_html(detail: PersonDetail, history: PersonHistory, owned: Sequence[Fo
     out.append(_heading(translate("Details", "Visits and meetings")))
     if history.attended:
         newest_first = sorted(history.attended, key=lambda a: (a.when is not None, a.when or date.min,
-                                                                a.kind == "visit", -a.id), reverse=True)
+                                                                a.kind == RecordKind.VISIT, -a.id), reverse=True)
         out.append(_table([translate("Details", "Date"), translate("Details", "Visit or meeting"),
                            translate("Details", "Side"), translate("Details", "Role")], [
             [esc(fmt_date(a.when)) or NOTHING,
-             (link("visit", a.id, a.title) if a.kind == "visit"
-              else esc(translate("Details", "Meeting:")) + " " + link("meeting", a.id, a.title)),
+             (link(RecordKind.VISIT, a.id, a.title) if a.kind == RecordKind.VISIT
+              else esc(translate("Details", "Meeting:")) + " " + link(RecordKind.MEETING, a.id, a.title)),
              esc(enum_label(a.side)), esc(enum_label(a.role))]
             for a in newest_first
         ]))
@@ -261,14 +262,14 @@ def person_html(detail: PersonDetail, history: PersonHistory, owned: Sequence[Fo
 
 
 def _visit_rows(visits: Sequence[VisitRow]) -> list[list[str]]:
-    return [[esc(fmt_date_range(v.start_date, v.end_date)) or NOTHING, link("visit", v.id, v.title),
+    return [[esc(fmt_date_range(v.start_date, v.end_date)) or NOTHING, link(RecordKind.VISIT, v.id, v.title),
              esc(enum_label(v.status))] for v in visits]
 
 
 def _meeting_list_rows(meetings: Sequence[MeetingRow]) -> list[list[str]]:
     return [[esc(fmt_time_span(mt.starts_at, mt.ends_at)) if mt.starts_at else NOTHING,
-             link("meeting", mt.id, mt.title),
-             link("visit", mt.visit_id, mt.visit_title or "") if mt.visit_id else ""]
+             link(RecordKind.MEETING, mt.id, mt.title),
+             link(RecordKind.VISIT, mt.visit_id, mt.visit_title or "") if mt.visit_id else ""]
             for mt in meetings]
 
 
@@ -283,7 +284,7 @@ def institution_html(detail: InstitutionDetail, activity: InstitutionActivity | 
     out.append(_facts([
         (translate("Details", "Short name"), esc(d.short_name)),
         (translate("Details", "Kind"), esc(enum_label(d.kind))),
-        (translate("Details", "Part of"), link("institution", d.parent_id, detail.parent_name or "")),
+        (translate("Details", "Part of"), link(RecordKind.INSTITUTION, d.parent_id, detail.parent_name or "")),
         (translate("Details", "Place"), esc(place)),
         (translate("Details", "Address"), _multiline(d.address)),
         (translate("Details", "Website"), esc(d.website)),
@@ -296,7 +297,7 @@ def institution_html(detail: InstitutionDetail, activity: InstitutionActivity | 
     if detail.children:
         out.append(_heading(translate("Details", "Units")))
         out.append("<ul>" + "".join(
-            f"<li>{link('institution', c.id, c.name)} "
+            f"<li>{link(RecordKind.INSTITUTION, c.id, c.name)} "
             f'<span class="muted">({esc(enum_label(c.kind))})</span></li>'
             for c in detail.children
         ) + "</ul>")
@@ -336,7 +337,7 @@ def _participants(views: Sequence[ParticipantView]) -> str:
         mine = [p for p in views if p.side is side]
         if mine:
             rows.append([f"<b>{esc(_side_title(side))}</b>"])
-        rows += [[esc(p.precedence) if p.precedence else NOTHING, link("person", p.person_id, p.full_name),
+        rows += [[esc(p.precedence) if p.precedence else NOTHING, link(RecordKind.PERSON, p.person_id, p.full_name),
                   esc(p.title or ""), esc(p.institution or ""), esc(enum_label(p.role))] for p in mine]
     headers = ["#", translate("Details", "Name"), translate("Details", "Title"), translate("Details", "Institution"),
                translate("Details", "Role")]
@@ -352,15 +353,15 @@ def _moment(at: datetime | None, details: str) -> str:
 def _meeting_cell(m: MeetingRow, followups: Sequence[FollowUpRow]) -> str:
     where = ", ".join(x for x in (m.venue or "", m.room) if x)
     extra = ", ".join(x for x in (enum_label(m.kind), where) if x)
-    cell = f'<b>{link("meeting", m.id, m.title)}</b><br><span class="muted">{esc(extra)}</span>'
+    cell = f'<b>{link(RecordKind.MEETING, m.id, m.title)}</b><br><span class="muted">{esc(extra)}</span>'
     if followups:
         cell += "<br>" + "<br>".join(
-            "→ " + link("followup", f.id, _first_line(f.description)) for f in followups)
+            "→ " + link(RecordKind.FOLLOWUP, f.id, _first_line(f.description)) for f in followups)
     return cell
 
 
 def _names_linked(names: Sequence[str], ids_by_name: dict[str, int | None]) -> str:
-    return ", ".join(link("person", ids_by_name.get(n), n) for n in names)
+    return ", ".join(link(RecordKind.PERSON, ids_by_name.get(n), n) for n in names)
 
 
 def _programme(detail: VisitDetail) -> str:
@@ -414,7 +415,7 @@ def visit_html(detail: VisitDetail, actions: Collection[str] = (),
     if detail.institutions:
         out.append(_heading(translate("Details", "Institutions")))
         out.append(_facts([
-            (_side_title(side), ", ".join(link("institution", i, name)
+            (_side_title(side), ", ".join(link(RecordKind.INSTITUTION, i, name)
                                           for i, name, s in detail.institutions if s is side))
             for side in (Side.GUEST, Side.HOST)
         ]))
@@ -439,7 +440,7 @@ def visit_html(detail: VisitDetail, actions: Collection[str] = (),
         out.append(_table([translate("Details", "Agreement"), translate("Details", "Kind"),
                            translate("Details", "Status"), translate("Details", "Signed"),
                            translate("Details", "Parties")], [
-            [link("agreement", a.id, a.title), esc(enum_label(a.kind)), esc(enum_label(a.status)),
+            [link(RecordKind.AGREEMENT, a.id, a.title), esc(enum_label(a.kind)), esc(enum_label(a.status)),
              esc(fmt_date(a.signed_date)), _joined(a.parties)]
             for a in detail.agreements
         ]))
@@ -460,7 +461,7 @@ def visit_html(detail: VisitDetail, actions: Collection[str] = (),
         out.append(_heading(translate("Details", "Gifts")))
         out.append(_table(["", translate("Details", "Gift"), translate("Details", "Person")], [
             [esc(enum_label(g.direction)), _multiline(g.description),
-             link("person", g.person_id, names.get(g.person_id, f"#{g.person_id}"))
+             link(RecordKind.PERSON, g.person_id, names.get(g.person_id, f"#{g.person_id}"))
              if g.person_id is not None else ""]
             for g in d.gifts
         ]))
@@ -483,9 +484,10 @@ def meeting_html(detail: MeetingDetail) -> str:
         (translate("Details", "When"), esc(fmt_time_span(d.starts_at, d.ends_at)) if d.starts_at else ""),
         (translate("Details", "Kind"), esc(enum_label(d.kind))),
         (translate("Details", "Venue"), ", ".join(x for x in (
-            link("institution", d.venue_institution_id, detail.venue or "") if detail.venue else "",
+            link(RecordKind.INSTITUTION, d.venue_institution_id, detail.venue or "") if detail.venue else "",
             esc(d.room)) if x)),
-        (translate("Details", "Visit"), link("visit", d.visit_id, detail.visit_title or "") if d.visit_id else ""),
+        (translate("Details", "Visit"),
+         link(RecordKind.VISIT, d.visit_id, detail.visit_title or "") if d.visit_id else ""),
         (translate("Details", "Topics"), _joined(d.topics)),
     ]))
     out.append(_heading(translate("Details", "Participants")))
@@ -523,9 +525,10 @@ def followup_html(row: FollowUpRow, data: FollowUpData, visit_title: str | None,
         (translate("Details", "Status"), status),
         (translate("Details", "Due"), esc(fmt_date(row.due_date))),
         (translate("Details", "Owner"), owner),
-        (translate("Details", "Visit"), link("visit", row.visit_id, visit_title or f"#{row.visit_id}")
+        (translate("Details", "Visit"), link(RecordKind.VISIT, row.visit_id, visit_title or f"#{row.visit_id}")
          if row.visit_id is not None else ""),
-        (translate("Details", "Meeting"), link("meeting", row.meeting_id, meeting_title or f"#{row.meeting_id}")
+        (translate("Details", "Meeting"),
+         link(RecordKind.MEETING, row.meeting_id, meeting_title or f"#{row.meeting_id}")
          if row.meeting_id is not None else ""),
     ]))
     if data.notes.strip():
@@ -535,7 +538,7 @@ def followup_html(row: FollowUpRow, data: FollowUpData, visit_title: str | None,
 
 def agreement_html(row: AgreementRow, data: AgreementData) -> str:
     """An agreement: kind, status, dates, its parties (linked), where it came from, summary."""
-    parties = [link("institution", i, name) for i, name in zip(data.party_ids, row.parties, strict=False)]
+    parties = [link(RecordKind.INSTITUTION, i, name) for i, name in zip(data.party_ids, row.parties, strict=False)]
     out = [_heading(row.title, 2)]
     out.append(_facts([
         (translate("Details", "Kind"), esc(enum_label(row.kind))),
@@ -544,9 +547,9 @@ def agreement_html(row: AgreementRow, data: AgreementData) -> str:
                                                        if x))),
         (translate("Details", "Valid until"), esc(fmt_date(data.valid_until))),
         (translate("Details", "Parties"), "<br>".join(parties)),
-        (translate("Details", "Visit"), link("visit", data.visit_id, translate("Details", "the visit"))
+        (translate("Details", "Visit"), link(RecordKind.VISIT, data.visit_id, translate("Details", "the visit"))
          if data.visit_id is not None else ""),
-        (translate("Details", "Meeting"), link("meeting", data.meeting_id, translate("Details", "the meeting"))
+        (translate("Details", "Meeting"), link(RecordKind.MEETING, data.meeting_id, translate("Details", "the meeting"))
          if data.meeting_id is not None else ""),
     ]))
     if data.summary.strip():
@@ -560,10 +563,10 @@ def topic_html(usage: TopicUsage) -> str:
     if usage.topic.description.strip():
         out.append(para(usage.topic.description))
     sections = (
-        (translate("Details", "People"), "person", usage.people, usage.counts[0]),
-        (translate("Details", "Institutions"), "institution", usage.institutions, usage.counts[1]),
-        (translate("Details", "Visits"), "visit", usage.visits, usage.counts[2]),
-        (translate("Details", "Meetings"), "meeting", usage.meetings, usage.counts[3]),
+        (translate("Details", "People"), RecordKind.PERSON, usage.people, usage.counts[0]),
+        (translate("Details", "Institutions"), RecordKind.INSTITUTION, usage.institutions, usage.counts[1]),
+        (translate("Details", "Visits"), RecordKind.VISIT, usage.visits, usage.counts[2]),
+        (translate("Details", "Meetings"), RecordKind.MEETING, usage.meetings, usage.counts[3]),
     )
     if not any(count for *_, count in sections):
         out.append(message_html(translate("Details", "Nothing is filed under this topic yet.")))

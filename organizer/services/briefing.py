@@ -101,11 +101,11 @@ def resolve_visit(db: Database, ref: str) -> int:
         return int(exact[0].id)
     found = [r for r in rows if needle and needle in r.title.casefold()]
     if not found:
-        err = NotFoundError("visit", ref)
+        err = NotFoundError(RecordKind.VISIT, ref)
         err.args = (f"no visit has the id or a title containing {excerpt(ref, 80)!r}",)
         raise err
     if len(found) > 1:
-        raise AmbiguousError("visit", ref, [
+        raise AmbiguousError(RecordKind.VISIT, ref, [
             (int(r.id), f"{r.title} ({r.start_date.isoformat() if r.start_date else 'no date'})") for r in found
         ])
     return int(found[0].id)
@@ -503,11 +503,11 @@ def resolve_institution(db: Database, ref: str) -> int:
     exact = [r for r in rows if any(n.casefold() == needle for n in r.names if n)]
     found = exact or [r for r in rows if needle and any(needle in n.casefold() for n in r.names if n)]
     if not found:
-        err = NotFoundError("institution", ref)
+        err = NotFoundError(RecordKind.INSTITUTION, ref)
         err.args = (f"no institution has the id or a name containing {excerpt(ref, 80)!r}",)
         raise err
     if len(found) > 1:
-        raise AmbiguousError("institution", ref, [(r.id, r.name) for r in found])
+        raise AmbiguousError(RecordKind.INSTITUTION, ref, [(r.id, r.name) for r in found])
     return found[0].id
 
 

@@ -386,12 +386,12 @@ def count_people(db: Database) -> int:
 def _attended(conn: Connection, ident: int) -> tuple[AttendanceView, ...]:
     """Visits and meetings the person took part in, oldest first: two statements."""
     params = {"id": ident}
-    attended = [AttendanceView("visit", vid, title, start, Side(side), ParticipantRole(role), visit_id=vid)
+    attended = [AttendanceView(RecordKind.VISIT, vid, title, start, Side(side), ParticipantRole(role), visit_id=vid)
                 for vid, title, start, side, role in conn.execute(_VISITS_ATTENDED, params)]
-    attended += [AttendanceView("meeting", mid, title, starts.date() if starts else None, Side(side),
+    attended += [AttendanceView(RecordKind.MEETING, mid, title, starts.date() if starts else None, Side(side),
                                 ParticipantRole(role), visit_id=vid)
                  for mid, title, starts, side, role, vid in conn.execute(_MEETINGS_ATTENDED, params)]
-    attended.sort(key=lambda a: (a.when or date.min, a.kind != "visit", a.id))
+    attended.sort(key=lambda a: (a.when or date.min, a.kind != RecordKind.VISIT, a.id))
     return tuple(attended)
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Table, func, select
 
-from organizer.domain.enums import FollowUpStatus
+from organizer.domain.enums import FollowUpStatus, RecordKind
 from organizer.domain.errors import NotFoundError
 from organizer.domain.listing import InstitutionActivity, OwnerChoice, TopicUsage
 from organizer.domain.records import FollowUpRow, TopicRow, compose_full_name
@@ -25,7 +25,7 @@ TOPIC_CAP = 50
 """Records of each kind listed under a topic; the counts say how many there are in all."""
 
 
-def _fetch_row(conn: Connection, table: Table, ident: int, kind: str) -> Any:
+def _fetch_row(conn: Connection, table: Table, ident: int, kind: RecordKind) -> Any:
     """The row of ``table`` with this id, else NotFoundError."""
     row = conn.execute(select(table).where(table.c.id == ident)).first() if valid_id(ident) else None
     if row is None:
@@ -38,7 +38,7 @@ def institution_activity(db: Database, ident: int) -> InstitutionActivity:
     there; both newest first, undated last."""
     v, vi, mt = s.visit.c, s.visit_institution.c, s.meeting.c
     with db.read_connection() as conn:
-        _fetch_row(conn, s.institution, ident, "institution")
+        _fetch_row(conn, s.institution, ident, RecordKind.INSTITUTION)
         visit_ids = list(conn.scalars(
             select(v.id).join(s.visit_institution, vi.visit_id == v.id).where(vi.institution_id == ident).distinct()))
         visits = sorted(visit_rows_by_id(conn, visit_ids),
@@ -77,7 +77,7 @@ def topic_usage(db: Database, ident: int) -> TopicUsage:
     """The topic and the people, institutions, visits and meetings filed under it (names, at most
     ``TOPIC_CAP`` of each, with the full counts)."""
     with db.read_connection() as conn:
-        topic = _fetch_row(conn, s.topic, ident, "topic")
+        topic = _fetch_row(conn, s.topic, ident, RecordKind.TOPIC)
         p, pt = s.person.c, s.person_topic
         person_rows = conn.execute(
             select(p.id, p.given_name, p.middle_name, p.family_name, p.display_name)
