@@ -1,6 +1,7 @@
 """Floors for ``bench_all.py``: the same output as the app, written by hand with sqlite3 and the stdlib.
 
-Each function reads the tables directly (no SQLAlchemy, no services, no data objects) and produces the
+Each function reads the tables directly (no SQLAlchemy, no services, no data objects; the person's generic
+fields are named by the field table, ``domain.fields.PERSON.generic``) and produces the
 same JSON values as the command line, so the app can be compared with what SQLite and Python can do at
 all on the same machine in the same run. ``bench_all.py`` checks that a floor's output equals the app's
 before it times either, so a floor cannot cheat by doing less.
@@ -13,6 +14,8 @@ import sqlite3
 from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any, TextIO
+
+from organizer.domain.fields import PERSON  # the generic fields' JSON keys and columns (no ORM, no SQLAlchemy)
 
 
 def _name(given: str, middle: str, family: str, display: str) -> str:
@@ -30,9 +33,14 @@ def _position_key(row: tuple[Any, ...]) -> tuple[bool, int, int]:
     return (not row[6], -(date.fromisoformat(start).toordinal() if start else 0), row[0])
 
 
+_GENERIC = tuple((str(f.json), f.attr) for f in PERSON.generic if f.json is not None)
+"""The person's generic fields (``domain.fields.PERSON.generic``: ``gender``...): JSON key and column. Their
+keys follow ``form_of_address`` in the JSON (the table keeps them together there; a test holds the floor
+to the app's output)."""
+_GENERIC_KEYS = tuple(key for key, _ in _GENERIC)
 PERSON_COLUMNS = ("id, uid, version, created_at, updated_at, given_name, family_name, middle_name, honorific, "
                   "form_of_address, display_name, languages, biography, photo_type, notes, dietary_needs, "
-                  "interpreter_needs, gender")
+                  "interpreter_needs" + "".join(f", {column}" for _, column in _GENERIC))
 POSITION_SQL = ("SELECT p.person_id, p.id, p.title, i.name, p.institution_id, p.start_date, p.end_date, "
                 "p.is_current FROM position p JOIN institution i ON i.id = p.institution_id")
 
@@ -44,7 +52,7 @@ def _person(r: tuple[Any, ...], names: list[tuple[Any, ...]], positions: list[tu
     return {
         "id": r[0], "uid": r[1], "full_name": _name(r[5], r[7], r[6], r[10]),
         "given_name": r[5], "middle_name": r[7], "family_name": r[6], "honorific": r[8],
-        "form_of_address": r[9], "gender": r[17],
+        "form_of_address": r[9], **dict(zip(_GENERIC_KEYS, r[17:], strict=True)),
         "name_variants": [n[0] for n in names],
         "name_variant_details": [{"name": n[0], "script": n[1], "language": n[2]} for n in names],
         "positions": [{"id": q[0], "title": q[1], "institution": q[2], "institution_id": q[3],

@@ -7,14 +7,16 @@ switch to WAL, a backup before a migration, the migration itself, a restore), ``
 any of them is refused as "not an Organizer database", unchanged.
 
 ``REVISION_TABLES`` maps every known revision to its tables and their columns, the search index's
-tables (``search_*``, rebuilt at will) left out. The revisions up to ``0007`` are frozen lists below; the
-newest revision (``HEAD_REVISION``) is read from ``schema.py``'s tables, so a new migration needs no edit
-here. A revision between the newest frozen list and the head (one that was the head once) is checked
-against the newest frozen list before it: columns are only ever added, so that is a subset of what it
-has (a weaker check, never a false refusal); freeze its list here when it matters.
+tables (``search_*``, rebuilt at will) left out. The revisions up to ``0007`` are frozen lists below; a
+newer revision (the head, and those that were the head once) is the newest frozen list plus what the
+``upgrade()`` of each migration after it adds with ``op.add_column`` and ``op.create_table``, read from
+the scripts' text (``ast``, no Alembic, no SQLAlchemy: an up-to-date file is opened on the plain
+``sqlite3`` road), so a migration needs no second edit here. A migration that does anything else to
+tables or columns (drops, renames, raw SQL) needs its revision's list frozen here.
 ``tests/store/test_recognition.py`` builds a database at every revision with the migrations and fails
-until this table agrees with them. Extra tables or columns are allowed (a newer index, ``sqlite_stat1``);
-only missing ones make a file foreign.
+until this table agrees with them, and checks the head against ``schema.py``'s tables (not read from
+the schema itself: that would import SQLAlchemy on the plain road). Extra tables or columns
+are allowed (a newer index, ``sqlite_stat1``); only missing ones make a file foreign.
 
 ``is_damaged_error`` tells SQLite's "database disk image is malformed" from other errors: a damaged
 file is refused without retrying it in a way that would leave ``-wal``/``-shm`` beside it, and its
@@ -23,9 +25,11 @@ errors become ``DamagedDatabaseError`` (one clear line; the window offers a back
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
 
-from organizer.store.migrations import HEAD_REVISION, KNOWN_REVISIONS
+from organizer.store.migrations import KNOWN_REVISIONS
 
 _ENTITY = ("id", "uid", "created_at", "updated_at", "version")
 
@@ -86,9 +90,9 @@ INDEX_PREFIX = "search_"
 """Tables of the search index (FTS5 and its shadow tables on SQLite): not part of the signature."""
 
 
-def head_tables() -> dict[str, tuple[str, ...]]:
-    """The tables and columns of the newest revision, from ``schema.py`` (imported on first use: only a
-    file that needs checking pays for it) and Alembic's version table."""
+def schema_tables() -> dict[str, tuple[str, ...]]:
+    """The tables and columns ``schema.py`` defines (imports SQLAlchemy), with Alembic's version table:
+    what a database at the head has (a test holds ``REVISION_TABLES[HEAD_REVISION]`` equal to it)."""
     from organizer.store import schema
 
     tables: dict[str, tuple[str, ...]] = {"alembic_version": ("version_num",)}
@@ -97,8 +101,39 @@ def head_tables() -> dict[str, tuple[str, ...]]:
     return tables
 
 
+def _added_by(revision: str) -> dict[str, tuple[str, ...]]:
+    """Tables and columns that migration ``revision``'s ``upgrade()`` adds (``op.add_column(TABLE,
+    sa.Column(NAME, ...))``, ``op.create_table(NAME, sa.Column(NAME, ...), ...)``), read from its text."""
+    path = next(p for p in (Path(__file__).parent / "migrations" / "versions").glob(f"{revision}_*.py"))
+    upgrade = next(n for n in ast.parse(path.read_text(encoding="utf-8")).body
+                   if isinstance(n, ast.FunctionDef) and n.name == "upgrade")
+    added: dict[str, tuple[str, ...]] = {}
+    for call in ast.walk(upgrade):
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.args
+                and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str)):
+            continue
+        columns = tuple(str(a.args[0].value) for a in call.args[1:]
+                        if isinstance(a, ast.Call) and isinstance(a.func, ast.Attribute) and a.func.attr == "Column"
+                        and a.args and isinstance(a.args[0], ast.Constant))
+        if call.func.attr in ("add_column", "create_table"):
+            added[call.args[0].value] = added.get(call.args[0].value, ()) + columns
+    return added
+
+
+def _tables_at(revision: str) -> dict[str, tuple[str, ...]]:
+    if revision in _FROZEN:
+        return _FROZEN[revision]
+    frozen = max(r for r in _FROZEN if r < revision)
+    tables = dict(_FROZEN[frozen])
+    for later in KNOWN_REVISIONS:
+        if frozen < later <= revision:
+            for table, columns in _added_by(later).items():
+                tables[table] = (*tables.get(table, ()), *columns)
+    return tables
+
+
 class _Revisions(Mapping[str, Mapping[str, frozenset[str]]]):
-    """``REVISION_TABLES``: the frozen lists, the head from the schema (built on first use)."""
+    """``REVISION_TABLES``: the frozen lists, later revisions from their migrations (built on first use)."""
 
     def __init__(self) -> None:
         self._built: dict[str, Mapping[str, frozenset[str]]] = {}
@@ -108,12 +143,7 @@ class _Revisions(Mapping[str, Mapping[str, frozenset[str]]]):
         if built is None:
             if revision not in KNOWN_REVISIONS:
                 raise KeyError(revision)
-            if revision in _FROZEN:
-                tables = _FROZEN[revision]
-            elif revision == HEAD_REVISION:
-                tables = head_tables()
-            else:  # once the head, not frozen: the newest frozen list before it
-                tables = _FROZEN[max(r for r in _FROZEN if r < revision)]
+            tables = _tables_at(revision)
             built = self._built[revision] = {table: frozenset(columns) for table, columns in tables.items()}
         return built
 

@@ -118,13 +118,26 @@ def test_damaged_data_pages_are_a_clear_error_when_read(tmp_path: Path, demo_fil
         db.close()
 
 
-def test_the_newest_revision_is_read_from_the_schema() -> None:
-    """The head's signature comes from ``schema.py`` (a migration needs no second edit in recognition.py):
-    for a head that is frozen too, both agree."""
-    from organizer.store.migrations import HEAD_REVISION
-    from organizer.store.recognition import _FROZEN, head_tables
 
-    derived = {table: frozenset(columns) for table, columns in head_tables().items()}
-    if HEAD_REVISION in _FROZEN:
-        assert derived == {table: frozenset(columns) for table, columns in _FROZEN[HEAD_REVISION].items()}
+def test_the_head_agrees_with_the_schema() -> None:
+    """``schema.py`` and the migrations describe the same head."""
+    from organizer.store.migrations import HEAD_REVISION
+    from organizer.store.recognition import schema_tables
+
+    derived = {table: frozenset(columns) for table, columns in schema_tables().items()}
     assert dict(REVISION_TABLES[HEAD_REVISION]) == derived
+
+
+def test_a_revision_after_the_frozen_lists_is_read_from_its_migrations(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unfreeze the newest lists: what the migrations' ``upgrade()`` add gives the same signatures, so a
+    new migration needs no edit in recognition.py (0006 adds its columns in a loop: a form the reading
+    does not follow, so its list stays frozen)."""
+    from organizer.store import recognition
+
+    frozen = dict(recognition._FROZEN)
+    for revision in ("0007", "0004"):
+        monkeypatch.delitem(recognition._FROZEN, revision)
+    for revision in ("0004", "0007"):
+        assert recognition._tables_at(revision).keys() == frozen[revision].keys()
+        assert {t: frozenset(c) for t, c in recognition._tables_at(revision).items()} == {
+            t: frozenset(c) for t, c in frozen[revision].items()}, revision
