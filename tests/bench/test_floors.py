@@ -19,7 +19,7 @@ from organizer.store.database import Database
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
-import floors  # noqa: E402  (bench/ is not a package: found through sys.path above)
+import floors  # (bench/ is not a package: found through sys.path above)
 
 
 def test_the_floors_write_what_the_app_writes(demo_db: Database, db_path: Path) -> None:
