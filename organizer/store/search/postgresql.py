@@ -286,7 +286,8 @@ class PostgresIndex:
         columns = "id, names, keys, body" if body else "id, names, keys, ''"
         for chunk in chunks(list(ids)):
             cur.execute(f"SELECT {columns} FROM search_{kind} WHERE id = ANY(%s)", (list(chunk),))
-            out.update({int(r[0]): IndexedText(r[1] or "", r[2] or "", r[3] or "") for r in cur.fetchall()})
+            out.update({int(ident): IndexedText(names or "", keys or "", body or "")
+                        for ident, names, keys, body in cur.fetchall()})
         return out
 
     def vocabulary(self, session: Session, field: Literal["n", "k"], prefix: str, limit: int) -> list[str]:

@@ -200,7 +200,8 @@ class SqliteFtsIndex:
         for chunk in chunks(list(ids)):
             rows = cur.execute(f"SELECT {columns} FROM search_{kind} WHERE rowid IN ("
                                + ", ".join("?" * len(chunk)) + ")", tuple(chunk)).fetchall()
-            out.update({int(r[0]): IndexedText(r[1] or "", r[2] or "", r[3] or "") for r in rows})
+            out.update({int(ident): IndexedText(names or "", keys or "", body or "")
+                        for ident, names, keys, body in rows})
         return out
 
     def vocabulary(self, session: Session, field: Literal["n", "k"], prefix: str, limit: int) -> list[str]:
