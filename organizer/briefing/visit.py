@@ -55,7 +55,7 @@ from organizer.domain.briefing import (
     Encounter,
     VisitBriefing,
 )
-from organizer.domain.enums import GiftDirection, Side, VisitDirection
+from organizer.domain.enums import GiftDirection, RecordKind, Side, VisitDirection
 
 
 class _Writer:
@@ -149,7 +149,7 @@ class _Writer:
         flow: list[Flowable] = []
         for e in items:
             head = f"<b>{safe(self.t.date(e.when) or '—')}</b> · {safe(self.t[e.kind])} · {safe(e.title)}"
-            if e.visit_title and e.kind == "meeting":
+            if e.visit_title and e.kind == RecordKind.MEETING:
                 head += f" <font color='#5a6473'>({safe(e.visit_title)})</font>"
             flow.append(Paragraph(head, self.s.small))
             flow += [_indent(p) for p in text_flow(e.outcomes, self.s.muted)]

@@ -16,6 +16,7 @@ from organizer.domain.enums import (
     InstitutionKind,
     MeetingKind,
     ParticipantRole,
+    RecordKind,
     Side,
     VisitDirection,
     VisitStatus,
@@ -41,8 +42,8 @@ class HeldPosition:
 class Encounter:
     """An earlier visit or meeting a person (or institution) had with us."""
 
-    kind: str
-    """"visit" or "meeting"."""
+    kind: RecordKind
+    """``VISIT`` or ``MEETING``."""
     title: str
     when: date | None
     outcomes: str = ""

@@ -178,7 +178,7 @@ def _history(session: Session, ids: Sequence[int], exclude_visit: int | None,
     for pid, vid, title, start, summary in session.execute(vq):
         if vid == exclude_visit or (before is not None and start is not None and start >= before):
             continue
-        result[pid].append(Encounter("visit", title, start, summary))
+        result[pid].append(Encounter(RecordKind.VISIT, title, start, summary))
     parent = m.Visit.__table__.alias("parent_visit")
     mq = (select(m.MeetingParticipant.person_id, m.Meeting.visit_id, m.Meeting.title, m.Meeting.starts_at,
                  m.Meeting.outcomes, parent.c.title)
@@ -190,9 +190,9 @@ def _history(session: Session, ids: Sequence[int], exclude_visit: int | None,
         if (exclude_visit is not None and vid == exclude_visit) or (
                 before is not None and when is not None and when >= before):
             continue
-        result[pid].append(Encounter("meeting", title, when, outcomes, vtitle))
+        result[pid].append(Encounter(RecordKind.MEETING, title, when, outcomes, vtitle))
     for items in result.values():
-        items.sort(key=lambda e: (e.when or date.min, e.kind != "visit", e.title))
+        items.sort(key=lambda e: (e.when or date.min, e.kind != RecordKind.VISIT, e.title))
     return result
 
 
@@ -399,7 +399,7 @@ def visit_briefing(db: Database, visit_id: int, *, issuing_office: str | None = 
                   .where(m.VisitInstitution.institution_id.in_(inst_ids), m.Visit.id != v.id))
             for _vid, title, start, summary in session.execute(rq):
                 if when is None or start is None or start < when:
-                    relations.append(Encounter("visit", title, start, summary))
+                    relations.append(Encounter(RecordKind.VISIT, title, start, summary))
             relations.sort(key=lambda e: (e.when or date.min, e.title))
 
         names = {p.id: full_name_of(p) for p in people.values()}
@@ -463,13 +463,14 @@ def institution_dossier(db: Database, institution_id: int, *, now: datetime | No
         vq = (select(m.Visit.title, m.Visit.start_date, m.Visit.summary)
               .join(m.VisitInstitution, m.VisitInstitution.visit_id == m.Visit.id)
               .where(m.VisitInstitution.institution_id == institution_id))
-        visits = [Encounter("visit", t, s, summ) for t, s, summ in session.execute(vq)]
+        visits = [Encounter(RecordKind.VISIT, t, s, summ) for t, s, summ in session.execute(vq)]
         parent = m.Visit.__table__.alias("parent_visit")
         mq = (select(m.Meeting.title, m.Meeting.starts_at, m.Meeting.outcomes, parent.c.title)
               .outerjoin(parent, parent.c.id == m.Meeting.visit_id)
               .where(m.Meeting.venue_institution_id == institution_id))
-        visits += [Encounter("meeting", t, s.date() if s else None, o, vt) for t, s, o, vt in session.execute(mq)]
-        visits.sort(key=lambda e: (e.when or date.min, e.kind != "visit", e.title))
+        visits += [Encounter(RecordKind.MEETING, t, s.date() if s else None, o, vt)
+                   for t, s, o, vt in session.execute(mq)]
+        visits.sort(key=lambda e: (e.when or date.min, e.kind != RecordKind.VISIT, e.title))
         return InstitutionDossier(
             institution=brief, address=obj.address, units=units, people=people, visits=tuple(visits),
             open_followups=tuple(_followups(session, m.FollowUp.owner_institution_id == institution_id,

@@ -34,6 +34,7 @@ from typing import Any
 from sqlalchemy import JSON, insert, inspect, literal, select
 from sqlalchemy.orm import Session
 
+from organizer.domain.audit import HISTORY_KINDS
 from organizer.domain.enums import RecordKind
 from organizer.store import models as m
 
@@ -43,16 +44,9 @@ _PENDING = "audit_pending"
 _EXPLICIT = "audit_explicit"
 _OFF = "audit_off"
 
-TRACKED: dict[type[Any], str] = {
-    m.Person: "person",
-    m.Institution: "institution",
-    m.Visit: "visit",
-    m.Meeting: "meeting",
-    m.FollowUp: "followup",
-    m.Agreement: "agreement",
-}
-"""Models whose records have a history, and the kind name their entries carry."""
-KINDS: tuple[str, ...] = tuple(TRACKED.values())
+TRACKED: dict[type[Any], RecordKind] = {m.RECORD_MODELS[kind]: kind for kind in HISTORY_KINDS}
+"""Models whose records have a history, and the kind their entries carry (its value is what is stored)."""
+KINDS: tuple[RecordKind, ...] = tuple(TRACKED.values())
 
 _BOOKKEEPING = frozenset({"id", "uid", "version", "created_at", "updated_at", "sort_name"})
 """Columns that change with every edit or are derived: not "what the user changed"."""
@@ -62,7 +56,7 @@ _FIELD_NAMES = {"names": "name_variants", "photo_type": "photo"}
 
 @dataclass(slots=True)
 class _Pending:
-    kind: str
+    kind: RecordKind
     action: str
     obj: Any = None
     ident: int | None = None
@@ -71,9 +65,9 @@ class _Pending:
 
 
 @cache
-def _owners() -> dict[type[Any], list[tuple[str, str, str]]]:
+def _owners() -> dict[type[Any], list[tuple[RecordKind, str, str]]]:
     """Child model -> [(owner kind, foreign-key attribute on the child, owner's field name)]."""
-    found: dict[type[Any], list[tuple[str, str, str]]] = {}
+    found: dict[type[Any], list[tuple[RecordKind, str, str]]] = {}
     for model, kind in TRACKED.items():
         for rel in inspect(model).relationships:
             if rel.secondary is not None or rel.direction.name != "ONETOMANY":
@@ -81,7 +75,7 @@ def _owners() -> dict[type[Any], list[tuple[str, str, str]]]:
             (_local, remote), *_ = rel.local_remote_pairs
             fk = rel.mapper.get_property_by_column(remote).key
             found.setdefault(rel.mapper.class_, []).append((kind, fk, _FIELD_NAMES.get(rel.key, rel.key)))
-    found[m.Attachment] = [(kind, f"{kind}_id", "attachments") for kind in m.ATTACHMENT_OWNERS]
+    found[m.Attachment] = [(RecordKind(kind), f"{kind}_id", "attachments") for kind in m.ATTACHMENT_OWNERS]
     return found
 
 
@@ -130,7 +124,7 @@ def collect(session: Session, _context: Any = None, _instances: Any = None) -> N
             _child_changed(pending, owners, obj)
 
 
-def _child_changed(pending: dict[Any, _Pending], owners: dict[type[Any], list[tuple[str, str, str]]],
+def _child_changed(pending: dict[Any, _Pending], owners: dict[type[Any], list[tuple[RecordKind, str, str]]],
                    obj: Any) -> None:
     for kind, fk, name in owners.get(type(obj), ()):
         owner = inspect(obj).dict.get(fk)
@@ -172,17 +166,17 @@ def write_pending(session: Session) -> None:
                 continue  # added and removed again (a refused input): nothing was written
             ident = state.identity[0]
             created.add((entry.kind, ident))
-            rows.append({"action": "create", "kind": entry.kind, "record_id": ident, "record_uid": entry.obj.uid,
+            rows.append({"action": "create", "kind": str(entry.kind), "record_id": ident, "record_uid": entry.obj.uid,
                          "fields": [], "detail": {}})
     for entry in pending.values():
         if entry.action == "delete":
-            rows.append({"action": "delete", "kind": entry.kind, "record_id": entry.ident, "record_uid": entry.uid,
+            rows.append({"action": "delete", "kind": str(entry.kind), "record_id": entry.ident, "record_uid": entry.uid,
                          "fields": [], "detail": {}})
         elif entry.action == "update" and entry.fields:
             key = (entry.kind, entry.ident)
             if key in deleted or key in created:
                 continue
-            rows.append({"action": "update", "kind": entry.kind, "record_id": entry.ident, "record_uid": entry.uid,
+            rows.append({"action": "update", "kind": str(entry.kind), "record_id": entry.ident, "record_uid": entry.uid,
                          "fields": sorted(entry.fields), "detail": {}})
     if not rows:
         return
