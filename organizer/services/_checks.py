@@ -53,7 +53,7 @@ class _Known:
     result, so checking a value already normalised costs a look-up. Bounded: emptied at ``LIMIT`` entries.
     Failures (ValueError) are not kept."""
 
-    LIMIT = 32_768
+    LIMIT = 8_192
 
     def __init__(self) -> None:
         self.known: dict[str, str] = {}

@@ -26,11 +26,12 @@ service's own rules (``people.check_person``); updates go through the service's 
 
 from __future__ import annotations
 
+import io
 import stat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -98,15 +99,15 @@ class _DryRunDone(Exception):  # noqa: N818 (not an error: how a dry run rolls b
         self.report = report
 
 
-def read_file(path: Path) -> bytes:
+def open_file(path: Path) -> BinaryIO:
+    """``path`` open for reading in binary, after checking it is a regular file of at most ``FILE_LIMIT``."""
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
             raise ImportFormatError(f"{path} is not a regular file")
-        size = info.st_size
-        if size > FILE_LIMIT:
-            raise ImportFormatError(f"{path}: {size:,} bytes; a vCard file of at most {FILE_LIMIT:,} is read")
-        return path.read_bytes()
+        if info.st_size > FILE_LIMIT:
+            raise ImportFormatError(f"{path}: {info.st_size:,} bytes; a vCard file of at most {FILE_LIMIT:,} is read")
+        return path.open("rb")
     except OSError as err:
         raise ImportFormatError(f"cannot read {path}: {err.strerror}") from None
 
@@ -133,9 +134,9 @@ def import_vcards(db: Database, files: Sequence[Path] | Sequence[tuple[str, byte
         writer = _Writer(session, report)
         done = 0
         for name, content in sources:
-            data = read_file(Path(name)) if content is None else content
+            stream = open_file(Path(name)) if content is None else io.BytesIO(content)
             try:
-                for card in vcard.iter_cards(vcard._lines(data)):
+                for card in vcard.iter_cards(vcard.lines_of(stream)):
                     writer.add(name, contact_of(card))
                     done += 1
                     if progress is not None:
@@ -145,6 +146,10 @@ def import_vcards(db: Database, files: Sequence[Path] | Sequence[tuple[str, byte
                 raise ImportFormatError(f"{name}: {err}") from None
             except ValidationError as err:
                 raise ValidationError(err.issues, record=f"{name}: {err.record or ''}".rstrip(": ")) from None
+            except OSError as err:
+                raise ImportFormatError(f"cannot read {name}: {err.strerror}") from None
+            finally:
+                stream.close()
         writer.finish()
         if dry_run:
             raise _DryRunDone(report)

@@ -3,19 +3,20 @@ writer of 3.0 and 4.0. No database here: cards in, cards out (``services.interop
 people).
 
 Why our own reader and not vobject (the usual choice)? ``bench/bench_vcard.py`` on this machine (2 cores
-shared with other jobs, so absolute numbers move; the ratios were steady), 10,000 generated cards,
-3 alternating rounds: vobject 0.9.9 parsed 478 cards/s, this reader 3,181 cards/s (6.7x); at 2,000
-cards, 1,250 against 7,608 (6.1x). vobject also fails on files real clients write (the issue counted 6 of
-17 exports: Outlook's quoted-printable with soft line breaks, iPhone's folded photos, Android's bare 2.1
-parameters), stops at the first bad line without saying which card, and does not undo folds on bytes
-(a UTF-8 character split by a fold). So the reader is justified on both counts.
+shared with other jobs, load 8-13, so absolute numbers move; the ratios were steady), 10,000 generated
+cards, 3 alternating rounds: vobject 0.9.9 parsed 743 cards/s, this reader 5,929 cards/s (8.0x; 6.7x in
+an earlier run). vobject also fails on files real clients write (the issue counted 6 of 17 exports:
+Outlook's quoted-printable with soft line breaks, iPhone's folded photos, Android's bare 2.1 parameters),
+stops at the first bad line without saying which card, and does not undo folds on bytes (a UTF-8
+character split by a fold). So the reader is justified on both counts.
 
-The whole import (this reader, the mapping, the people service's rules, the database writes) is NOT yet
-5x faster than vobject's parse, as the issue asks: in the same runs it took 28.5 s for 10,000 cards
-(351 cards/s, 0.7x vobject's parse). Most of that time is the services' checks of each phone number
-(``phonenumbers``) and e-mail address (``email_validator``) and the institution look-ups and bulk writes,
-not the parsing; the checks are now kept per value (``services._checks``), so each value is checked once
-per import. Peak memory (tracemalloc): 20 MB at 10,000 cards, 9 MB at 2,000.
+The whole import (this reader, the mapping, the people service's rules, the database writes) is NOT
+5x faster than vobject's parse, as the issue asks: in the same runs it took 25.6 s for 10,000 cards
+(391 cards/s, 0.5x vobject's parse). Most of that time is the services' checks of each phone number
+(``phonenumbers``) and e-mail address (``email_validator``), the institutions created through their
+service and the bulk writes, not the parsing; the checks' results are kept per value
+(``services._checks``), so each value is checked once per import. Memory is flat: the file is read a
+line at a time (``lines_of``); peak (tracemalloc) 10.0 MB at 10,000 cards, 8.4 MB at 2,000.
 
 What the reader accepts (RFC 2425/2426/6350 and the quirks of real exporters):
 
@@ -40,10 +41,12 @@ from __future__ import annotations
 import base64
 import binascii
 import codecs
+import io
 import quopri
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 from organizer.domain.errors import ImportFormatError
 
@@ -305,15 +308,23 @@ def _property(line: bytes, number: int, card: Card) -> Property:
     return Property(name.upper(), text, params, group.lower(), number)
 
 
-def _lines(data: bytes) -> list[bytes]:
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[3:]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+def lines_of(data: bytes | BinaryIO) -> Iterator[bytes]:
+    """The raw lines of a vCard file's content or of a file open for reading in binary, one at a time (a
+    file is not read whole: memory stays flat however many cards it holds). A UTF-8 byte order mark is
+    skipped; a UTF-16 file (byte order mark) is decoded whole first."""
+    stream: BinaryIO = io.BytesIO(data) if isinstance(data, bytes) else data
+    head = stream.read(4)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            data = data.decode("utf-16").encode("utf-8")
+            text = (head + stream.read()).decode("utf-16")
         except UnicodeDecodeError as err:
             raise VCardError(f"not UTF-16 text after its byte order mark (byte {err.start})") from None
-    return data.split(b"\n")
+        yield from io.BytesIO(text.encode("utf-8"))
+        return
+    if head.startswith(codecs.BOM_UTF8):
+        head = head[3:]
+    yield from io.BytesIO(head + stream.readline())  # the first line (or two, if the first is short)
+    yield from stream
 
 
 def is_vcard(head: bytes) -> bool:
@@ -326,11 +337,11 @@ def is_vcard(head: bytes) -> bool:
 
 
 def parse(data: bytes) -> list[Card]:
-    return list(iter_cards(_lines(data)))
+    return list(iter_cards(lines_of(data)))
 
 
 def iter_cards(lines: Iterable[bytes]) -> Iterator[Card]:
-    """The cards of these raw lines (a file's bytes split at ``\\n``), one at a time; ``VCardError`` at
+    """The cards of these raw lines (``lines_of``), one at a time; ``VCardError`` at
     the first thing that is not a vCard (cards before it have been yielded: callers keep their writes
     in one transaction)."""
     card: Card | None = None
