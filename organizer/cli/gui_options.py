@@ -10,8 +10,11 @@ import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
+from organizer.domain.kinds import KINDS
+
 LANGUAGES = ("en", "ru")
-VIEWS = ("people", "institutions", "visits", "meetings", "followups", "agreements", "topics")
+VIEWS = tuple(info.collection for info in KINDS.values())
+"""The window's tabs, one per record kind (``domain.kinds``): ``people``, ``institutions``..."""
 
 
 @dataclass(frozen=True)

@@ -69,7 +69,7 @@ def describe(entry: AuditEntryView, ident: int) -> str:
     return text
 
 
-def history_html(entries: Sequence[AuditEntryView], ident: int, kind: str) -> str:
+def history_html(entries: Sequence[AuditEntryView], ident: int, kind: RecordKind) -> str:
     """The section: a heading and a When / Who / What table, newest first."""
     title = translate("History", "History")
     heading = f"<h3>{esc(title)}</h3>"

@@ -15,9 +15,11 @@ from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
 
 from organizer.domain.errors import OrganizerError
+from organizer.domain.kinds import KINDS
 from organizer.store.files import atomic_output, shown
 
-VIEWS = ("people", "institutions", "visits", "meetings", "followups", "agreements", "topics")
+VIEWS = tuple(info.collection for info in KINDS.values())
+"""The views a screenshot can show: the window's tabs, one per record kind."""
 DEFAULT_VIEW = "people"
 WAIT_SECONDS = 30.0
 

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from organizer.domain.enums import parse_enum
+from organizer.domain.enums import RecordKind, parse_enum
 from organizer.domain.errors import ValidationError
 from organizer.domain.fields import Field, FieldTable, FieldType
 from organizer.domain.records import (
@@ -236,8 +236,6 @@ class UidResolver:
 
 # --- a record as the input of its field table ------------------------------------------------------
 
-_REF_MODELS: dict[str, type[m.RecordMixin]] = {
-    "institution": m.Institution, "person": m.Person, "visit": m.Visit, "meeting": m.Meeting}
 FieldReader = Callable[[UidResolver, RecordReader, str], Any]
 
 
@@ -275,9 +273,9 @@ def _field_reader(table: FieldTable, fld: Field) -> FieldReader:
         text = str(default) if default is not None else ""
         return lambda res, r, uid: parse_enum(enum, r.text(key, text), key)
     if t is FieldType.REF:
-        return _ref_reader(_REF_MODELS[fld.ref], key, required)
+        return _ref_reader(m.RECORD_MODELS[RecordKind(fld.ref)], key, required)
     if t is FieldType.REFS:
-        model = _REF_MODELS[fld.ref]
+        model = m.RECORD_MODELS[RecordKind(fld.ref)]
         return lambda res, r, uid: tuple(res.id_of(model, ref, r, f"{key}[{i}]") for i, ref in enumerate(r.texts(key)))
     if t is FieldType.ROWS:
         rows = fld.row_table

@@ -98,12 +98,12 @@ TABLES_SQL: tuple[str, ...] = (
 TRIGRAM_SQL = "CREATE INDEX IF NOT EXISTS search_term_trgm ON search_term USING gin (term gin_trgm_ops)"
 
 
-def _queue(kind: str, ident: str) -> str:
+def _queue(kind: RecordKind, ident: str) -> str:
     return (f"INSERT INTO search_dirty (kind, record_id) SELECT '{kind}', {ident} WHERE {ident} IS NOT NULL "
             "ON CONFLICT DO NOTHING;")
 
 
-def _trigger(table: str, kind: str, column: str, event: str, select_from: str | None) -> tuple[str, list[str]]:
+def _trigger(table: str, kind: RecordKind, column: str, event: str, select_from: str | None) -> tuple[str, list[str]]:
     name = f"search_q_{table}_{event.split()[0].lower()}" + (f"_{kind}" if select_from else "")
     if select_from:
         body = (f"INSERT INTO search_dirty (kind, record_id) SELECT DISTINCT '{kind}', x.id "

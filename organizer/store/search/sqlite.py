@@ -54,7 +54,7 @@ from organizer.store.search.base import (
 
 FTS_OPTIONS = "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4'"
 
-def _queue(kind: str, ident: str) -> str:
+def _queue(kind: RecordKind, ident: str) -> str:
     # Not "INSERT OR IGNORE": inside a trigger fired by a foreign-key cascade SQLite applies the outer
     # statement's conflict policy (ABORT), so the duplicate check is spelt out.
     return (f"INSERT INTO search_dirty (kind, record_id) SELECT '{kind}', {ident} WHERE {ident} IS NOT NULL "
