@@ -1,5 +1,5 @@
 """Record helpers every service module shares: lookups, optimistic locking, topic links, child rows,
-and the create/update/delete skeleton (``new_record``, ``edited``, ``delete_record``).
+and the create/update/delete skeleton every kind goes through (``Writes``).
 
 The ORM (``models``) is imported on first use (``store.lazy``): the read paths never need it. The checks
 of the input itself are in ``_checks``.
@@ -7,10 +7,9 @@ of the input itself are in ``_checks``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Protocol, TypeVar
 
 from sqlalchemy import Row, select
 
@@ -231,68 +230,162 @@ def _is_free(session: Session, row: Any) -> bool:
 # --- the shape every create, update and delete shares ------------------------------------------
 
 
-def new_record(session: Session, model: type[R], uid: str | None, label: str,
-               apply: Callable[[R, Checker], None], *, flush: bool = True, ident: int | None = None) -> R:
-    """Create a record in ``session``: ``apply`` fills and validates it; flushed only once valid.
+class Detail(Protocol):
+    """What a kind's ``get_X`` returns (``PersonDetail``...): a dataclass that carries a change set."""
 
-    ``flush=False`` leaves the insert to the caller's next flush: a bulk import flushes once per
-    section, which lets SQLAlchemy batch the inserts (the record has no id until then). ``ident``
-    asks for that id (restoring a deleted record); it must be free.
+    __dataclass_fields__: ClassVar[dict[str, Any]]
+
+    @property
+    def changes(self) -> ChangeSet | None: ...
+
+
+class Input(Protocol):
+    """A kind's input (``PersonData``...): its values, and the uid it asks for (None: a new one)."""
+
+    @property
+    def uid(self) -> str | None: ...
+
+
+D = TypeVar("D", bound=Input)
+V = TypeVar("V", bound=Detail)
+
+
+@dataclass(frozen=True)
+class InUse(Generic[R]):
+    """What keeps a kind's records from being deleted, and how a refusal says so."""
+
+    counts: Callable[[int], dict[str, Any]]
+    """Record id -> ``{"visits": select(count)...}``: the references that block a delete, by what they are."""
+    name: Callable[[R], str]
+    """The record's name in the refusal (``InUseError.name``)."""
+    message: str
+    """The refusal, with ``{name}`` (the name, quoted) and ``{uses}`` ("2 visits, 1 meeting")."""
+
+
+@dataclass(frozen=True)
+class Writes(Generic[R, D, V]):
+    """One kind's create, update and delete: the skeleton every record service goes through.
+
+    Each call is one unit of work: fetch (with the version the caller edited: ``ConflictError`` when
+    another edit came first), let the kind's ``apply`` check the input and fill the record (every problem
+    at once, in one ``ValidationError``; nothing is written before the input is valid), flush, then read
+    the record back as stored with the kind's ``read`` and hand it back with its ``ChangeSet``. The audit
+    trail and the search index follow the flush (``store.audit``, ``store.search``), whatever the kind.
+    A kind gives only what is its own: its mapped class, its checks, its read, its snapshot for undo and
+    what keeps it from being deleted.
     """
-    checker = Checker(label)
-    obj = model()
-    if ident is not None:
-        if session.get(model, ident) is not None:
-            checker.add("id", f"id {ident} is already used by another record", "id_taken", id=ident)
-        obj.id = ident
-    chosen = uid_free(session, model, uid, checker)
-    if chosen:
-        obj.uid = chosen
-    session.add(obj)
-    try:
-        apply(obj, checker)
+
+    kind: RecordKind
+    model: Callable[[], type[R]]
+    """The mapped class, asked for when a write starts (the ORM is imported on first use: ``store.lazy``)."""
+    label: Callable[[D], str]
+    """How a refused input is named ("visit 'Delegation from Tashkent'")."""
+    apply: Callable[[Session, R, D, Checker], None]
+    """Check the input and fill the record from it; problems go to the checker, raised (``checker.check()``)
+    before child rows are written."""
+    read: Callable[[Database, int], V]
+    """The kind's ``get_X``: what a create or an update returns."""
+    visit_of: Callable[[V], int | None] | None = None
+    """The visit a record belongs to, whose view shows it too (``ChangeSet.also``); None: never one."""
+    snapshot: Callable[[Session, R], Snapshot] | None = None
+    """What undoing a delete needs, taken before the delete in its unit of work."""
+    in_use: InUse[R] | None = None
+    """What refuses a delete; None: nothing does."""
+    also_deleted: frozenset[RecordKind] = frozenset()
+    """Kinds whose views a delete changes besides those its snapshot names (a meeting's visit)."""
+    restore_apply: Callable[[Session, R, D, Checker], None] | None = None
+    """``apply`` for a deleted record created again with its old id (``create_in(ident=...)``); None: ``apply``."""
+
+    def create_in(self, session: Session, data: D, *, flush: bool = True, ident: int | None = None) -> R:
+        """Create a record in the caller's unit of work; flushed only once valid.
+
+        ``flush=False`` leaves the insert to the caller's next flush: a bulk import flushes once per
+        section, which lets SQLAlchemy batch the inserts (the record has no id until then). ``ident``
+        asks for that id (restoring a deleted record); it must be free.
+        """
+        model = self.model()
+        checker = Checker(self.label(data))
+        obj = model()
+        if ident is not None:
+            if session.get(model, ident) is not None:
+                checker.add("id", f"id {ident} is already used by another record", "id_taken", id=ident)
+            obj.id = ident
+        chosen = uid_free(session, model, data.uid, checker)
+        if chosen:
+            obj.uid = chosen
+        session.add(obj)
+        apply = self.restore_apply if ident is not None and self.restore_apply is not None else self.apply
+        try:
+            apply(session, obj, data, checker)
+            checker.check()
+        except Exception:
+            session.expunge(obj)
+            raise
+        if flush:
+            session.flush()
+        return obj
+
+    def create(self, db: Database, data: D) -> V:
+        with db.unit_of_work() as session:
+            ident = self.create_in(session, data).id
+        detail = self.read(db, ident)  # as stored (collections in their stored order)
+        return replace(detail, changes=ChangeSet.of_create(self.kind, ident, visit=self._visit(detail)))
+
+    def update_in(self, session: Session, obj: R, data: D) -> None:
+        """Apply ``data`` to a stored record inside the caller's unit of work (an import adding what a vCard
+        brings); ValidationError if it breaks a rule. The version goes up as with any edit."""
+        self._edit(session, obj, lambda session, obj, checker: self.apply(session, obj, data, checker))
+
+    def update(self, db: Database, ident: int, data: D, expected_version: int | None = None) -> V:
+        return self.change(db, ident, expected_version, lambda session, obj, checker: self.apply(session, obj, data,
+                                                                                                  checker))
+
+    def change(self, db: Database, ident: int, expected_version: int | None,
+               edit: Callable[[Session, R, Checker], None]) -> V:
+        """An update that ``edit`` makes (it checks what it sets; problems go to the checker), as ``update``."""
+        with db.unit_of_work() as session:
+            obj = fetch(session, self.model(), ident, self.kind)
+            check_version(obj, expected_version, self.kind)
+            self._edit(session, obj, edit)
+            session.flush()
+        detail = self.read(db, ident)
+        return replace(detail, changes=ChangeSet.of_update(self.kind, ident, visit=self._visit(detail)))
+
+    def _edit(self, session: Session, obj: R, edit: Callable[[Session, R, Checker], None]) -> None:
+        touch(obj)  # the version goes up even if only child rows changed
+        checker = Checker(f"{word(self.kind)} {obj.id}")
+        edit(session, obj, checker)
         checker.check()
-    except Exception:
-        session.expunge(obj)
-        raise
-    if flush:
-        session.flush()
-    return obj
 
+    def uses(self, db: Database, ident: int) -> dict[str, int]:
+        """What keeps the record from being deleted: ``{"visits": 1, "meetings": 4}`` ({} if nothing)."""
+        with db.reader() as session:
+            fetch(session, self.model(), ident, self.kind)
+            return self._uses(session, ident)
 
-@contextmanager
-def edited(db: Database, model: type[R], kind: RecordKind, ident: int,
-           expected_version: int | None) -> Iterator[tuple[Session, R, Checker]]:
-    """One update as a unit of work: fetch, check the version the caller edited, let the block apply
-    and validate the change, then flush (the version goes up even if only child rows changed)."""
-    with db.unit_of_work() as session:
-        obj = fetch(session, model, ident, kind)
-        check_version(obj, expected_version, kind)
-        touch(obj)
-        checker = Checker(f"{word(kind)} {ident}")
-        yield session, obj, checker
-        checker.check()
-        session.flush()
+    def delete(self, db: Database, ident: int, expected_version: int | None = None) -> ChangeSet:
+        """Delete a record unless something keeps it (``InUseError``, naming what and how many).
 
+        The change set names the record and, from ``snapshot``, carries what ``services.changes.restore``
+        needs to bring it back.
+        """
+        with db.unit_of_work() as session:
+            obj = fetch(session, self.model(), ident, self.kind)
+            check_version(obj, expected_version, self.kind)
+            if self.in_use is not None and (used := self._uses(session, ident)):
+                raise in_use(self.in_use.message, used, self.in_use.name(obj))
+            taken = _with_attachments(session, self.snapshot(session, obj)) if self.snapshot is not None else None
+            session.delete(obj)
+        also = frozenset(d.kind for d in taken.dependents) if taken else frozenset()
+        return ChangeSet(self.kind, deleted=(ident,), also=also | _linked_kinds(taken) | self.also_deleted,
+                         restore=taken)
 
-def delete_record(db: Database, model: type[R], kind: RecordKind, ident: int, expected_version: int | None,
-                  refuse: Callable[[Session, R], InUseError | None] | None = None,
-                  snapshot: Callable[[Session, R], Snapshot] | None = None) -> ChangeSet:
-    """Delete a record unless ``refuse`` returns an InUseError (raised then).
+    def _uses(self, session: Session, ident: int) -> dict[str, int]:
+        counts = self.in_use.counts(ident) if self.in_use is not None else {}
+        return {name: n for name, q in counts.items() if (n := session.scalar(q) or 0)}
 
-    The change set names the record and, from ``snapshot`` (taken before the delete in the same unit of
-    work), carries what ``services.changes.restore`` needs to bring it back.
-    """
-    with db.unit_of_work() as session:
-        obj = fetch(session, model, ident, kind)
-        check_version(obj, expected_version, kind)
-        refused = refuse(session, obj) if refuse is not None else None
-        if refused is not None:
-            raise refused
-        taken = _with_attachments(session, snapshot(session, obj)) if snapshot is not None else None
-        session.delete(obj)
-    also = frozenset(d.kind for d in taken.dependents) if taken else frozenset()
-    return ChangeSet(kind, deleted=(ident,), also=also | _linked_kinds(taken), restore=taken)
+    def _visit(self, detail: V) -> int | None:
+        return self.visit_of(detail) if self.visit_of is not None else None
 
 
 def _with_attachments(session: Session, taken: Snapshot) -> Snapshot:
@@ -315,12 +408,8 @@ def _linked_kinds(snapshot: Snapshot | None) -> frozenset[RecordKind]:
     return frozenset(kinds)
 
 
-def count_uses(session: Session, uses: dict[str, Any]) -> dict[str, int]:
-    """``{"visits": select(count)...}`` -> ``{"visits": 2}`` for the non-zero counts."""
-    return {name: n for name, q in uses.items() if (n := session.scalar(q) or 0)}
-
-
 def in_use(message: str, uses: dict[str, int], name: str) -> InUseError:
-    """``message`` with ``{uses}`` replaced by "2 visits, 1 meeting"."""
+    """``message`` with ``{name}`` replaced by the name, quoted, and ``{uses}`` by "2 visits, 1 meeting" (a
+    name with braces in it stays as it is)."""
     listed = ", ".join(plural(n, what[:-1] if what.endswith("s") else what, what) for what, n in uses.items())
-    return InUseError(message.format(uses=listed), uses=uses, name=name)
+    return InUseError(message.format(name=repr(name), uses=listed), uses=uses, name=name)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Connection, Row, select
@@ -12,7 +11,7 @@ from organizer.domain.enums import AgreementKind, AgreementStatus, RecordKind, p
 from organizer.domain.errors import NotFoundError
 from organizer.domain.records import AgreementData, AgreementDetail, AgreementRow, SignatoryData
 from organizer.services._checks import Checker, valid_id
-from organizer.services._records import delete_record, edited, meta_of, new_record, replace_children, require_exists
+from organizer.services._records import Writes, meta_of, replace_children, require_exists
 from organizer.store import schema as s
 from organizer.store.lazy import models as m
 
@@ -60,34 +59,32 @@ def _apply(session: Session, obj: m.Agreement, data: AgreementData, checker: Che
                      key=("person_id",), pair_leftovers=False)
 
 
-def create_in(session: Session, data: AgreementData, *, flush: bool = True, ident: int | None = None) -> m.Agreement:
-    return new_record(session, m.Agreement, data.uid, f"agreement {data.title!r}",
-                      lambda obj, checker: _apply(session, obj, data, checker), flush=flush,
-                      ident=ident)
-
-
-def create_agreement(db: Database, data: AgreementData) -> AgreementDetail:
-    with db.unit_of_work() as session:
-        ident = create_in(session, data).id
-    return replace(get_agreement(db, ident),
-                   changes=ChangeSet.of_create(RecordKind.AGREEMENT, ident, visit=data.visit_id))
-
-
-def update_agreement(db: Database, ident: int, data: AgreementData,
-                     expected_version: int | None = None) -> AgreementDetail:
-    with edited(db, m.Agreement, KIND, ident, expected_version) as (session, obj, checker):
-        _apply(session, obj, data, checker)
-    return replace(get_agreement(db, ident),
-                   changes=ChangeSet.of_update(RecordKind.AGREEMENT, ident, visit=data.visit_id))
-
-
 def _snapshot(_session: Session, obj: m.Agreement) -> Snapshot:
     return Snapshot(RecordKind.AGREEMENT, obj.id, to_data(obj))
 
 
+WRITES: Writes[m.Agreement, AgreementData, AgreementDetail] = Writes(
+    KIND, lambda: m.Agreement, lambda data: f"agreement {data.title!r}", _apply,
+    lambda db, ident: get_agreement(db, ident), visit_of=lambda detail: detail.data.visit_id, snapshot=_snapshot,
+    also_deleted=frozenset({RecordKind.VISIT}))
+"""An agreement's create, update and delete (``_records.Writes``); its visit's view shows each of them."""
+
+
+def create_in(session: Session, data: AgreementData, *, flush: bool = True, ident: int | None = None) -> m.Agreement:
+    return WRITES.create_in(session, data, flush=flush, ident=ident)
+
+
+def create_agreement(db: Database, data: AgreementData) -> AgreementDetail:
+    return WRITES.create(db, data)
+
+
+def update_agreement(db: Database, ident: int, data: AgreementData,
+                     expected_version: int | None = None) -> AgreementDetail:
+    return WRITES.update(db, ident, data, expected_version)
+
+
 def delete_agreement(db: Database, ident: int, expected_version: int | None = None) -> ChangeSet:
-    changes = delete_record(db, m.Agreement, KIND, ident, expected_version, snapshot=_snapshot)
-    return replace(changes, also=changes.also | {RecordKind.VISIT})
+    return WRITES.delete(db, ident, expected_version)
 
 
 def to_data(obj: m.Agreement) -> AgreementData:

@@ -12,7 +12,7 @@ from organizer.domain.enums import FollowUpStatus, RecordKind, parse_enum
 from organizer.domain.errors import NotFoundError
 from organizer.domain.records import FollowUpData, FollowUpDetail, FollowUpRow, compose_full_name
 from organizer.services._checks import CheckedRecord, Checker, valid_id
-from organizer.services._records import delete_record, edited, meta_of, new_record, require_exists
+from organizer.services._records import Writes, meta_of, require_exists
 from organizer.store import schema as s
 from organizer.store.lazy import models as m
 
@@ -67,42 +67,40 @@ def _apply(session: Session, obj: m.FollowUp, data: FollowUpData, checker: Check
         setattr(obj, key, value)
 
 
-def create_in(session: Session, data: FollowUpData, *, flush: bool = True, ident: int | None = None) -> m.FollowUp:
-    return new_record(session, m.FollowUp, data.uid, KIND.word,
-                      lambda obj, checker: _apply(session, obj, data, checker), flush=flush,
-                      ident=ident)
-
-
-def create_followup(db: Database, data: FollowUpData) -> FollowUpDetail:
-    with db.unit_of_work() as session:
-        ident = create_in(session, data).id
-    detail = get_followup(db, ident)
-    return replace(detail, changes=ChangeSet.of_create(RecordKind.FOLLOWUP, ident, visit=detail.data.visit_id))
-
-
-def update_followup(db: Database, ident: int, data: FollowUpData,
-                    expected_version: int | None = None) -> FollowUpDetail:
-    with edited(db, m.FollowUp, KIND, ident, expected_version) as (session, obj, checker):
-        _apply(session, obj, data, checker)
-    detail = get_followup(db, ident)
-    return replace(detail, changes=ChangeSet.of_update(RecordKind.FOLLOWUP, ident, visit=detail.data.visit_id))
-
-
-def set_status(db: Database, ident: int, status: FollowUpStatus | str,
-               expected_version: int | None = None) -> FollowUpDetail:
-    with edited(db, m.FollowUp, KIND, ident, expected_version) as (_session, obj, _checker):
-        obj.status = parse_enum(FollowUpStatus, status, "status").value
-    detail = get_followup(db, ident)
-    return replace(detail, changes=ChangeSet.of_update(RecordKind.FOLLOWUP, ident, visit=detail.data.visit_id))
-
-
 def _snapshot(_session: Session, obj: m.FollowUp) -> Snapshot:
     return Snapshot(RecordKind.FOLLOWUP, obj.id, to_data(obj))
 
 
+WRITES: Writes[m.FollowUp, FollowUpData, FollowUpDetail] = Writes(
+    KIND, lambda: m.FollowUp, lambda _data: KIND.word, _apply, lambda db, ident: get_followup(db, ident),
+    visit_of=lambda detail: detail.data.visit_id, snapshot=_snapshot,
+    also_deleted=frozenset({RecordKind.VISIT, RecordKind.MEETING}))
+"""A follow-up's create, update and delete (``_records.Writes``); its visit's view shows each of them."""
+
+
+def create_in(session: Session, data: FollowUpData, *, flush: bool = True, ident: int | None = None) -> m.FollowUp:
+    return WRITES.create_in(session, data, flush=flush, ident=ident)
+
+
+def create_followup(db: Database, data: FollowUpData) -> FollowUpDetail:
+    return WRITES.create(db, data)
+
+
+def update_followup(db: Database, ident: int, data: FollowUpData,
+                    expected_version: int | None = None) -> FollowUpDetail:
+    return WRITES.update(db, ident, data, expected_version)
+
+
 def delete_followup(db: Database, ident: int, expected_version: int | None = None) -> ChangeSet:
-    changes = delete_record(db, m.FollowUp, KIND, ident, expected_version, snapshot=_snapshot)
-    return replace(changes, also=changes.also | {RecordKind.VISIT, RecordKind.MEETING})
+    return WRITES.delete(db, ident, expected_version)
+
+
+def set_status(db: Database, ident: int, status: FollowUpStatus | str,
+               expected_version: int | None = None) -> FollowUpDetail:
+    def edit(_session: Session, obj: m.FollowUp, _checker: Checker) -> None:
+        obj.status = parse_enum(FollowUpStatus, status, "status").value
+
+    return WRITES.change(db, ident, expected_version, edit)
 
 
 def to_data(obj: m.FollowUp | Row[Any]) -> FollowUpData:

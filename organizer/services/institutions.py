@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Row, Select, func, literal, select
 
 from organizer.domain.changes import ChangeSet, Link, Snapshot
 from organizer.domain.enums import InstitutionKind, RecordKind, parse_enum
-from organizer.domain.errors import InUseError, NotFoundError
+from organizer.domain.errors import NotFoundError
 from organizer.domain.records import (
     InstitutionData,
     InstitutionDetail,
@@ -22,18 +21,7 @@ from organizer.domain.records import (
     compose_full_name,
 )
 from organizer.services._checks import Checker, valid_id
-from organizer.services._records import (
-    count_uses,
-    delete_record,
-    edited,
-    fetch,
-    in_use,
-    meta_of,
-    new_record,
-    replace_children,
-    require_exists,
-    topics_by_name,
-)
+from organizer.services._records import InUse, Writes, meta_of, replace_children, require_exists, topics_by_name
 from organizer.store import schema as s
 from organizer.store.lazy import models as m
 
@@ -156,46 +144,13 @@ def _is_descendant_or_self(session: Session, candidate: int, ancestor: int) -> b
     return False
 
 
-def create_in(session: Session, data: InstitutionData, *, flush: bool = True,
-              ident: int | None = None) -> m.Institution:
-    return new_record(session, m.Institution, data.uid, f"institution {data.name!r}",
-                      lambda obj, checker: _apply(session, obj, data, checker), flush=flush,
-                      ident=ident)
-
-
-def create_institution(db: Database, data: InstitutionData) -> InstitutionDetail:
-    with db.unit_of_work() as session:
-        ident = create_in(session, data).id
-    # read back as stored (collections in their stored order)
-    return replace(get_institution(db, ident), changes=ChangeSet.of_create(RecordKind.INSTITUTION, ident))
-
-
-def update_institution(db: Database, ident: int, data: InstitutionData,
-                       expected_version: int | None = None) -> InstitutionDetail:
-    with edited(db, m.Institution, KIND, ident, expected_version) as (session, obj, checker):
-        _apply(session, obj, data, checker)
-    return replace(get_institution(db, ident), changes=ChangeSet.of_update(RecordKind.INSTITUTION, ident))
-
-
-def _uses(session: Session, ident: int) -> dict[str, int]:
-    return count_uses(session, {
+def _uses(ident: int) -> dict[str, Any]:
+    return {
         "units": select(func.count()).where(m.Institution.parent_id == ident),
         "positions": select(func.count()).where(m.Position.institution_id == ident),
         "visits": select(func.count()).where(m.VisitInstitution.institution_id == ident),
         "agreements": select(func.count()).where(m.AgreementParty.institution_id == ident),
-    })
-
-
-def institution_uses(db: Database, ident: int) -> dict[str, int]:
-    """What keeps an institution from being deleted: ``{"units": 3}`` ({} if nothing)."""
-    with db.reader() as session:
-        fetch(session, m.Institution, ident, KIND)
-        return _uses(session, ident)
-
-
-def _institution_in_use(session: Session, obj: m.Institution) -> InUseError | None:
-    used = _uses(session, obj.id)
-    return in_use(f"cannot delete {obj.name!r}: it still has {{uses}}", used, obj.name) if used else None
+    }
 
 
 def _snapshot(session: Session, obj: m.Institution) -> Snapshot:
@@ -206,9 +161,35 @@ def _snapshot(session: Session, obj: m.Institution) -> Snapshot:
                            *(Link(RecordKind.MEETING, v, "venue_institution_id") for v in venues)))
 
 
+WRITES: Writes[m.Institution, InstitutionData, InstitutionDetail] = Writes(
+    KIND, lambda: m.Institution, lambda data: f"institution {data.name!r}", _apply,
+    lambda db, ident: get_institution(db, ident), snapshot=_snapshot,
+    in_use=InUse(_uses, lambda obj: obj.name, "cannot delete {name}: it still has {uses}"))
+"""An institution's create, update and delete (``_records.Writes``)."""
+
+
+def create_in(session: Session, data: InstitutionData, *, flush: bool = True,
+              ident: int | None = None) -> m.Institution:
+    return WRITES.create_in(session, data, flush=flush, ident=ident)
+
+
+def create_institution(db: Database, data: InstitutionData) -> InstitutionDetail:
+    return WRITES.create(db, data)
+
+
+def update_institution(db: Database, ident: int, data: InstitutionData,
+                       expected_version: int | None = None) -> InstitutionDetail:
+    return WRITES.update(db, ident, data, expected_version)
+
+
+def institution_uses(db: Database, ident: int) -> dict[str, int]:
+    """What keeps an institution from being deleted: ``{"units": 3}`` ({} if nothing)."""
+    return WRITES.uses(db, ident)
+
+
 def delete_institution(db: Database, ident: int, expected_version: int | None = None) -> ChangeSet:
     """Delete an institution nothing refers to (else InUseError); the change set can restore it."""
-    return delete_record(db, m.Institution, KIND, ident, expected_version, _institution_in_use, _snapshot)
+    return WRITES.delete(db, ident, expected_version)
 
 
 def get_institution(db: Database, ident: int) -> InstitutionDetail:

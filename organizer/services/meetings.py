@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Connection, Row, Table, literal, select
@@ -22,15 +21,7 @@ from organizer.domain.records import (
     position_sort_key,
 )
 from organizer.services._checks import CheckedRecord, Checker, valid_id
-from organizer.services._records import (
-    delete_record,
-    edited,
-    meta_of,
-    new_record,
-    replace_children,
-    require_exists,
-    topics_by_name,
-)
+from organizer.services._records import Writes, meta_of, replace_children, require_exists, topics_by_name
 from organizer.services.followups import followup_rows
 from organizer.store import schema as s
 from organizer.store.lazy import models as m
@@ -143,25 +134,6 @@ def check_participants(session: Session, items: Sequence[MeetingParticipantData]
     return out
 
 
-def create_in(session: Session, data: MeetingData, *, flush: bool = True, ident: int | None = None) -> m.Meeting:
-    return new_record(session, m.Meeting, data.uid, f"meeting {data.title!r}",
-                      lambda obj, checker: _apply(session, obj, data, checker), flush=flush,
-                      ident=ident)
-
-
-def create_meeting(db: Database, data: MeetingData) -> MeetingDetail:
-    with db.unit_of_work() as session:
-        ident = create_in(session, data).id
-    # read back as stored (collections in their stored order)
-    return replace(get_meeting(db, ident), changes=ChangeSet.of_create(RecordKind.MEETING, ident, visit=data.visit_id))
-
-
-def update_meeting(db: Database, ident: int, data: MeetingData, expected_version: int | None = None) -> MeetingDetail:
-    with edited(db, m.Meeting, KIND, ident, expected_version) as (session, obj, checker):
-        _apply(session, obj, data, checker)
-    return replace(get_meeting(db, ident), changes=ChangeSet.of_update(RecordKind.MEETING, ident, visit=data.visit_id))
-
-
 def snapshot(session: Session, obj: m.Meeting) -> Snapshot:
     """What restoring a deleted meeting needs (also used when its visit is deleted with it)."""
     followups = session.scalars(select(m.FollowUp.id).where(m.FollowUp.meeting_id == obj.id))
@@ -171,10 +143,28 @@ def snapshot(session: Session, obj: m.Meeting) -> Snapshot:
                            *(Link(RecordKind.AGREEMENT, a, "meeting_id") for a in agreements)))
 
 
+WRITES: Writes[m.Meeting, MeetingData, MeetingDetail] = Writes(
+    KIND, lambda: m.Meeting, lambda data: f"meeting {data.title!r}", _apply,
+    lambda db, ident: get_meeting(db, ident), visit_of=lambda detail: detail.data.visit_id, snapshot=snapshot,
+    also_deleted=frozenset({RecordKind.VISIT}))
+"""A meeting's create, update and delete (``_records.Writes``); its visit's view shows each of them."""
+
+
+def create_in(session: Session, data: MeetingData, *, flush: bool = True, ident: int | None = None) -> m.Meeting:
+    return WRITES.create_in(session, data, flush=flush, ident=ident)
+
+
+def create_meeting(db: Database, data: MeetingData) -> MeetingDetail:
+    return WRITES.create(db, data)
+
+
+def update_meeting(db: Database, ident: int, data: MeetingData, expected_version: int | None = None) -> MeetingDetail:
+    return WRITES.update(db, ident, data, expected_version)
+
+
 def delete_meeting(db: Database, ident: int, expected_version: int | None = None) -> ChangeSet:
     """Delete a meeting; its follow-ups and agreements stay, unlinked. The change set can restore it."""
-    changes = delete_record(db, m.Meeting, KIND, ident, expected_version, snapshot=snapshot)
-    return replace(changes, also=changes.also | {RecordKind.VISIT})
+    return WRITES.delete(db, ident, expected_version)
 
 
 def get_meeting(db: Database, ident: int) -> MeetingDetail:

@@ -17,7 +17,7 @@ from sqlalchemy import BindParameter, Connection, bindparam, func, select
 
 from organizer.domain.changes import ChangeSet, Link, Snapshot
 from organizer.domain.enums import ParticipantRole, RecordKind, Side, parse_enum
-from organizer.domain.errors import InUseError, NotFoundError
+from organizer.domain.errors import NotFoundError
 from organizer.domain.fields import PERSON
 from organizer.domain.listing import ListQuery
 from organizer.domain.records import (
@@ -32,17 +32,7 @@ from organizer.domain.records import (
 )
 from organizer.services import browse
 from organizer.services._checks import PHOTO_LIMIT, SHORT_LIMIT, Checker, valid_id
-from organizer.services._records import (
-    count_uses,
-    delete_record,
-    edited,
-    fetch,
-    in_use,
-    new_record,
-    replace_children,
-    topics_by_name,
-    touch,
-)
+from organizer.services._records import InUse, Writes, fetch, replace_children, topics_by_name
 from organizer.services.positions import (
     POSITION_FIELDS,
     check_positions,
@@ -191,56 +181,16 @@ def set_person_photo(db: Database, ident: int, photo: bytes | None) -> PersonDet
     return get_person(db, ident)
 
 
-def create_in(session: Session, data: PersonData, *, flush: bool = True, ident: int | None = None) -> m.Person:
-    label = f"person {data.display_name or (data.given_name + ' ' + data.family_name).strip()!r}"
-    return new_record(session, m.Person, data.uid, label,
-                      lambda obj, ch: _apply(session, obj, data, ch, restoring=ident is not None), flush=flush,
-                      ident=ident)
+def _label(data: PersonData) -> str:
+    return f"person {data.display_name or (data.given_name + ' ' + data.family_name).strip()!r}"
 
 
-def create_person(db: Database, data: PersonData) -> PersonDetail:
-    with db.unit_of_work() as session:
-        ident = create_in(session, data).id
-    # read back as stored (collections in their stored order)
-    return replace(get_person(db, ident), changes=ChangeSet.of_create(RecordKind.PERSON, ident))
-
-
-def update_in(session: Session, obj: m.Person, data: PersonData) -> None:
-    """Apply ``data`` to a stored person inside the caller's unit of work (an import adding what a vCard
-    brings); ValidationError if it breaks a rule. The version goes up as with any edit."""
-    touch(obj)
-    checker = Checker(f"{KIND} {obj.id}")
-    _apply(session, obj, data, checker)
-    checker.check()
-
-
-def update_person(db: Database, ident: int, data: PersonData, expected_version: int | None = None) -> PersonDetail:
-    with edited(db, m.Person, KIND, ident, expected_version) as (session, obj, checker):
-        _apply(session, obj, data, checker)
-    return replace(get_person(db, ident), changes=ChangeSet.of_update(RecordKind.PERSON, ident))
-
-
-def _uses(session: Session, ident: int) -> dict[str, int]:
-    return count_uses(session, {
+def _uses(ident: int) -> dict[str, Any]:
+    return {
         "visits": select(func.count()).where(m.VisitParticipant.person_id == ident),
         "meetings": select(func.count()).where(m.MeetingParticipant.person_id == ident),
         "agreements": select(func.count()).where(m.AgreementSignatory.person_id == ident),
-    })
-
-
-def person_uses(db: Database, ident: int) -> dict[str, int]:
-    """What keeps a person from being deleted: ``{"visits": 1, "meetings": 4}`` ({} if nothing)."""
-    with db.reader() as session:
-        fetch(session, m.Person, ident, KIND)
-        return _uses(session, ident)
-
-
-def _person_in_use(session: Session, obj: m.Person) -> InUseError | None:
-    used = _uses(session, obj.id)
-    if not used:
-        return None
-    name = full_name_of(obj)
-    return in_use(f"cannot delete {name!r}: they take part in {{uses}}; remove them there first", used, name)
+    }
 
 
 def _snapshot(session: Session, obj: m.Person) -> Snapshot:
@@ -250,9 +200,39 @@ def _snapshot(session: Session, obj: m.Person) -> Snapshot:
                     links=tuple(Link(RecordKind.FOLLOWUP, f, "owner_person_id") for f in owned))
 
 
+WRITES: Writes[m.Person, PersonData, PersonDetail] = Writes(
+    KIND, lambda: m.Person, _label, _apply, lambda db, ident: get_person(db, ident), snapshot=_snapshot,
+    in_use=InUse(_uses, full_name_of, "cannot delete {name}: they take part in {uses}; remove them there first"),
+    restore_apply=lambda session, obj, data, checker: _apply(session, obj, data, checker, restoring=True))
+"""A person's create, update and delete (``_records.Writes``); a restored person's positions keep their ids."""
+
+
+def create_in(session: Session, data: PersonData, *, flush: bool = True, ident: int | None = None) -> m.Person:
+    return WRITES.create_in(session, data, flush=flush, ident=ident)
+
+
+def create_person(db: Database, data: PersonData) -> PersonDetail:
+    return WRITES.create(db, data)
+
+
+def update_person(db: Database, ident: int, data: PersonData, expected_version: int | None = None) -> PersonDetail:
+    return WRITES.update(db, ident, data, expected_version)
+
+
+def update_in(session: Session, obj: m.Person, data: PersonData) -> None:
+    """Apply a ``PersonData`` to a stored person inside the caller's unit of work (an import adding what a vCard
+    brings); ValidationError if it breaks a rule. The version goes up as with any edit."""
+    WRITES.update_in(session, obj, data)
+
+
+def person_uses(db: Database, ident: int) -> dict[str, int]:
+    """What keeps a person from being deleted: ``{"visits": 1, "meetings": 4}`` ({} if nothing)."""
+    return WRITES.uses(db, ident)
+
+
 def delete_person(db: Database, ident: int, expected_version: int | None = None) -> ChangeSet:
     """Delete a person who takes part in nothing (else InUseError); the change set can restore them."""
-    return delete_record(db, m.Person, KIND, ident, expected_version, _person_in_use, _snapshot)
+    return WRITES.delete(db, ident, expected_version)
 
 
 BATCH = people_read.BATCH

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Row, func, select
@@ -30,15 +29,7 @@ from organizer.domain.records import (
     VisitSide,
 )
 from organizer.services._checks import CheckedRecord, Checker, valid_id
-from organizer.services._records import (
-    delete_record,
-    edited,
-    meta_of,
-    new_record,
-    replace_children,
-    require_exists,
-    topics_by_name,
-)
+from organizer.services._records import Writes, meta_of, replace_children, require_exists, topics_by_name
 from organizer.services.agreements import agreement_rows
 from organizer.services.followups import followup_rows
 from organizer.services.meetings import meeting_rows, participant_order, participant_views
@@ -135,25 +126,6 @@ def _apply(session: Session, obj: m.Visit, data: VisitData, checker: Checker) ->
     obj.topics = checked.topics
 
 
-def create_in(session: Session, data: VisitData, *, flush: bool = True, ident: int | None = None) -> m.Visit:
-    return new_record(session, m.Visit, data.uid, f"visit {data.title!r}",
-                      lambda obj, checker: _apply(session, obj, data, checker), flush=flush,
-                      ident=ident)
-
-
-def create_visit(db: Database, data: VisitData) -> VisitDetail:
-    with db.unit_of_work() as session:
-        ident = create_in(session, data).id
-    # read back as stored (collections in their stored order)
-    return replace(get_visit(db, ident), changes=ChangeSet.of_create(RecordKind.VISIT, ident))
-
-
-def update_visit(db: Database, ident: int, data: VisitData, expected_version: int | None = None) -> VisitDetail:
-    with edited(db, m.Visit, KIND, ident, expected_version) as (session, obj, checker):
-        _apply(session, obj, data, checker)
-    return replace(get_visit(db, ident), changes=ChangeSet.of_update(RecordKind.VISIT, ident))
-
-
 def _snapshot(session: Session, obj: m.Visit) -> Snapshot:
     meetings = session.scalars(select(m.Meeting).where(m.Meeting.visit_id == obj.id).order_by(m.Meeting.id))
     followups = session.scalars(select(m.FollowUp.id).where(m.FollowUp.visit_id == obj.id))
@@ -164,12 +136,30 @@ def _snapshot(session: Session, obj: m.Visit) -> Snapshot:
                            *(Link(RecordKind.AGREEMENT, a, "visit_id") for a in agreements)))
 
 
+WRITES: Writes[m.Visit, VisitData, VisitDetail] = Writes(
+    KIND, lambda: m.Visit, lambda data: f"visit {data.title!r}", _apply, lambda db, ident: get_visit(db, ident),
+    snapshot=_snapshot)
+"""A visit's create, update and delete (``_records.Writes``)."""
+
+
+def create_in(session: Session, data: VisitData, *, flush: bool = True, ident: int | None = None) -> m.Visit:
+    return WRITES.create_in(session, data, flush=flush, ident=ident)
+
+
+def create_visit(db: Database, data: VisitData) -> VisitDetail:
+    return WRITES.create(db, data)
+
+
+def update_visit(db: Database, ident: int, data: VisitData, expected_version: int | None = None) -> VisitDetail:
+    return WRITES.update(db, ident, data, expected_version)
+
+
 def delete_visit(db: Database, ident: int, expected_version: int | None = None) -> ChangeSet:
     """Delete a visit with its meetings; its follow-ups and agreements stay, unlinked.
 
     The change set's snapshot restores the visit, its meetings and those links.
     """
-    return delete_record(db, m.Visit, KIND, ident, expected_version, snapshot=_snapshot)
+    return WRITES.delete(db, ident, expected_version)
 
 
 def get_visit(db: Database, ident: int) -> VisitDetail:

@@ -65,6 +65,17 @@ def test_delete_refuses_institution_with_units_or_people(demo_db: Database) -> N
     assert "Lonely centre" not in {r.name for r in institutions.list_institutions(demo_db)}
 
 
+def test_a_refused_delete_names_a_record_with_braces_in_its_name(db: Database) -> None:
+    """The refusal is built from a template; a name such as "Lab {x}" is text, not a placeholder (it raised
+    KeyError instead of InUseError)."""
+    lab = institutions.create_institution(db, InstitutionData(name="Lab {x}")).meta.id
+    institutions.create_institution(db, InstitutionData(name="Unit", parent_id=lab))
+    with pytest.raises(InUseError) as info:
+        institutions.delete_institution(db, lab)
+    assert str(info.value) == "cannot delete 'Lab {x}': it still has 1 unit"
+    assert info.value.name == "Lab {x}" and info.value.uses == {"units": 1}
+
+
 def test_siblings_sort_by_words_not_quotes(demo_db: Database) -> None:
     kfu = next(n for n in institutions.institution_tree(demo_db) if n.row.name == "Kazan Federal University")
     assert [c.row.name for c in kfu.children] == [
