@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from organizer.domain import dates
 from organizer.domain.fields import Field, FieldType
 from organizer.gui.formatting import enum_label
 
@@ -98,7 +99,7 @@ class ListField(TextField):
 
 
 class DateField(TextField):
-    """A date as ``YYYY-MM-DD`` (empty: no date)."""
+    """A date, shown as ``YYYY-MM-DD``, typed in any form of ``domain.dates`` (empty: no date)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,33 +113,28 @@ class DateField(TextField):
 
 
 class DateTimeField(TextField):
-    """A time as ``YYYY-MM-DD HH:MM`` (empty: no time)."""
+    """A time, shown as ``YYYY-MM-DD HH:MM``, typed as ``domain.dates`` reads it (empty: no time)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setPlaceholderText(self.tr("YYYY-MM-DD HH:MM"))
 
     def value(self) -> datetime | None:  # type: ignore[override]
-        text = self.text().strip()
-        if not text:
-            return None
         try:
-            return datetime.fromisoformat(text)
+            return dates.parse_datetime(self.text())
         except ValueError:
-            raise InvalidInputError(text) from None
+            raise InvalidInputError(self.text().strip()) from None
 
     def set_value(self, value: datetime | None) -> None:  # type: ignore[override]
         self.setText(value.strftime("%Y-%m-%d %H:%M") if value else "")
 
 
 def parse_date(text: str) -> date | None:
-    text = text.strip()
-    if not text:
-        return None
+    """``domain.dates.parse_date``: ISO, ``11.03.2025``, ``11/03/2025`` (day first), ``11 мар 2025``..."""
     try:
-        return date.fromisoformat(text)
+        return dates.parse_date(text)
     except ValueError:
-        raise InvalidInputError(text) from None
+        raise InvalidInputError(text.strip()) from None
 
 
 class ChoiceField(QComboBox):
