@@ -21,6 +21,8 @@ def test_every_kind_has_a_gui_entry_and_an_editor_where_the_services_edit_it(qap
         assert entry.kind is kind
         editor = editor_class(kind) if entry.editor is not None else None
         assert editor is None or (issubclass(editor, EditorDialog) and editor.kind is kind), kind
+        if editor is not None:  # the editor names its own read service, the one the registry has for its kind
+            assert editor.read is service_kinds.editing(kind).get, kind
     assert EDITABLE == service_kinds.EDITABLE
     assert {k for k in RecordKind if add_text(k) is not None} == EDITABLE
     assert tuple(tab_of(k) for k in RecordKind) == TAB_NAMES

@@ -13,8 +13,9 @@ what it showed when it opened asks Save / Discard / Cancel (``ask_keep_changes``
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -41,8 +42,11 @@ from organizer.gui.editors.attachments import AttachmentsPanel
 from organizer.gui.editors.fields import InvalidInputError, generic_widget
 from organizer.gui.kinds import kind_label
 from organizer.gui.messages import problem_text
-from organizer.gui.undo import RecordActions, services_of
+from organizer.gui.undo import RecordActions
 from organizer.services.validation import problems_of
+
+if TYPE_CHECKING:
+    from organizer.store.database import Database
 
 CHECK_DELAY_MS = 300
 """Validation runs this long after the last keystroke."""
@@ -63,6 +67,9 @@ class EditorDialog(QDialog):
     """A record's editor; ``saved`` carries the stored detail after a successful save."""
 
     kind: RecordKind
+    read: Callable[[Database, int], Any]
+    """The service that reads the edited record, named by each editor (``read = staticmethod(people.get_person)``)
+    so that "go to definition" leads from the editor to its service."""
     saved = Signal(object)
 
     def __init__(self, actions: RecordActions, ident: int | None = None, parent: QWidget | None = None) -> None:
@@ -196,7 +203,7 @@ class EditorDialog(QDialog):
         """Read the record being edited (``ident``) into the form."""
         if self.ident is None:
             return
-        self._show_record(self.records.call(services_of(self.kind).get, self.db, self.ident))
+        self._show_record(self.records.call(self.read, self.db, self.ident))
 
     def _show_record(self, detail: Any) -> None:
         self._loading = True
@@ -354,7 +361,7 @@ class EditorDialog(QDialog):
         """The record changed elsewhere: show both versions and offer keep mine, keep theirs or a merge
         field by field (``gui.conflict_dialog``). None if the record is gone (the message says so)."""
         try:
-            theirs = (self.records.call(services_of(self.kind).get, self.db, self.ident) if self.ident is not None
+            theirs = (self.records.call(self.read, self.db, self.ident) if self.ident is not None
                       else None)
         except OrganizerError as err:  # deleted meanwhile
             self.show_problems({"": Problem("error", str(err))})

@@ -20,6 +20,7 @@ from organizer.gui.editors import choices
 from organizer.gui.editors.base import EditorDialog
 from organizer.gui.editors.fields import ListField, RowColumn, RowsEditor, TextArea, TextField
 from organizer.gui.undo import RecordActions
+from organizer.services import people
 from organizer.services.people import person_photo
 
 PHOTO_SIDE = 600
@@ -54,6 +55,7 @@ def read_photo(path: str | Path) -> QImage:
 
 class PersonEditor(EditorDialog):
     kind = RecordKind.PERSON
+    read = staticmethod(people.get_person)
 
     def __init__(self, actions: RecordActions, ident: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(actions, ident, parent)

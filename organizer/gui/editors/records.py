@@ -50,6 +50,7 @@ from organizer.gui.editors.fields import (
 )
 from organizer.gui.formatting import enum_label
 from organizer.gui.undo import RecordActions
+from organizer.services import agreements, followups, institutions, meetings, visits
 
 
 def enum_choices(enum: type[StrEnum]) -> list[tuple[Any, str]]:
@@ -66,6 +67,7 @@ def _value(field: Any, name: str) -> Any:
 
 class InstitutionEditor(EditorDialog):
     kind = RecordKind.INSTITUTION
+    read = staticmethod(institutions.get_institution)
 
     def __init__(self, actions: RecordActions, ident: int | None = None, parent: QWidget | None = None, *,
                  parent_id: int | None = None) -> None:
@@ -115,6 +117,7 @@ class VisitEditor(EditorDialog):
     """A visit; the order of rows within a side is the order of precedence (drag or Up/Down)."""
 
     kind = RecordKind.VISIT
+    read = staticmethod(visits.get_visit)
 
     def __init__(self, actions: RecordActions, ident: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(actions, ident, parent)
@@ -207,6 +210,7 @@ class VisitEditor(EditorDialog):
 
 class MeetingEditor(EditorDialog):
     kind = RecordKind.MEETING
+    read = staticmethod(meetings.get_meeting)
 
     def __init__(self, actions: RecordActions, ident: int | None = None, parent: QWidget | None = None, *,
                  visit_id: int | None = None) -> None:
@@ -270,6 +274,7 @@ class MeetingEditor(EditorDialog):
 
 class FollowUpEditor(EditorDialog):
     kind = RecordKind.FOLLOWUP
+    read = staticmethod(followups.get_followup)
 
     def __init__(self, actions: RecordActions, ident: int | None = None, parent: QWidget | None = None, *,
                  visit_id: int | None = None, meeting_id: int | None = None) -> None:
@@ -318,6 +323,7 @@ class FollowUpEditor(EditorDialog):
 
 class AgreementEditor(EditorDialog):
     kind = RecordKind.AGREEMENT
+    read = staticmethod(agreements.get_agreement)
 
     def __init__(self, actions: RecordActions, ident: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(actions, ident, parent)
