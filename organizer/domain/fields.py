@@ -15,8 +15,10 @@ Each ``Field`` names one field of a dataclass in ``domain.records`` and gives:
 - ``translatable``: a short or long text that gets language variants (issue 18), not yet used;
 - ``page``: for a simple field (text, long text, enum, bool) of a record's own columns, the editor page it
   goes on (``"names"``, ``"contacts"``, ``"profile"``...): such a field is handled from this table alone
-  (``FieldTable.generic``): the editor's widget and its loading and collecting, the detail pane's row, the
-  service's check of its value, the person reads and the listing;
+  (``FieldTable.generic``). Wired for the person so far: the editor's widget and its loading and
+  collecting (``EditorDialog.add_generic_fields``), the detail pane's row (``gui.details.generic_facts``),
+  the service's check (``Checker.generic``), the reads and the listing (``store.people_read``) and the
+  benchmark floor; other kinds can use the same helpers;
 - ``briefing``: shown among the person's facts in the briefing book and the dossier (label and value in
   the document's language, ``briefing.labels``).
 
