@@ -33,6 +33,7 @@ ACTION_ICONS: dict[str, tuple[str, QStyle.StandardPixmap]] = {
     "back": ("go-previous", _SP.SP_ArrowBack),
     "forward": ("go-next", _SP.SP_ArrowForward),
     "warning": ("dialog-warning", _SP.SP_MessageBoxWarning),
+    "calendar": ("x-office-calendar", _SP.SP_ArrowDown),
 }
 
 

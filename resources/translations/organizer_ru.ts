@@ -3339,6 +3339,13 @@
     </message>
 </context>
 <context>
+    <name>_CalendarField</name>
+    <message>
+        <source>Choose the day from a calendar (Alt+Down)</source>
+        <translation>Выбрать день в календаре (Alt+стрелка вниз)</translation>
+    </message>
+</context>
+<context>
     <name>actions</name>
     <message>
         <source>Attach “%1”</source>

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -96,45 +96,6 @@ class ListField(TextField):
 
     def set_value(self, value: Sequence[str]) -> None:
         self.setText(", ".join(value))
-
-
-class DateField(TextField):
-    """A date, shown as ``YYYY-MM-DD``, typed in any form of ``domain.dates`` (empty: no date)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setPlaceholderText(self.tr("YYYY-MM-DD"))
-
-    def value(self) -> date | None:  # type: ignore[override]
-        return parse_date(self.text())
-
-    def set_value(self, value: date | None) -> None:  # type: ignore[override]
-        self.setText(value.isoformat() if value else "")
-
-
-class DateTimeField(TextField):
-    """A time, shown as ``YYYY-MM-DD HH:MM``, typed as ``domain.dates`` reads it (empty: no time)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setPlaceholderText(self.tr("YYYY-MM-DD HH:MM"))
-
-    def value(self) -> datetime | None:  # type: ignore[override]
-        try:
-            return dates.parse_datetime(self.text())
-        except ValueError:
-            raise InvalidInputError(self.text().strip()) from None
-
-    def set_value(self, value: datetime | None) -> None:  # type: ignore[override]
-        self.setText(value.strftime("%Y-%m-%d %H:%M") if value else "")
-
-
-def parse_date(text: str) -> date | None:
-    """``domain.dates.parse_date``: ISO, ``11.03.2025``, ``11/03/2025`` (day first), ``11 мар 2025``..."""
-    try:
-        return dates.parse_date(text)
-    except ValueError:
-        raise InvalidInputError(text.strip()) from None
 
 
 class ChoiceField(QComboBox):
@@ -332,8 +293,8 @@ class RowsModel(QAbstractTableModel):
             return False
         elif column.kind == "date":
             try:
-                value = parse_date(str(value or ""))
-            except InvalidInputError:
+                value = dates.parse_date(str(value or ""))
+            except ValueError:
                 return False
         elif column.kind == "text":
             value = "" if value is None else str(value)

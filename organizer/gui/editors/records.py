@@ -37,10 +37,9 @@ from organizer.domain.records import (
 )
 from organizer.gui.editors import choices
 from organizer.gui.editors.base import EditorDialog
+from organizer.gui.editors.datefields import DateField, DateTimeField
 from organizer.gui.editors.fields import (
     ChoiceField,
-    DateField,
-    DateTimeField,
     InvalidInputError,
     ListField,
     RowColumn,

@@ -63,3 +63,75 @@ def test_a_meeting_takes_a_date_and_time_typed_the_russian_way(qtbot: QtBot, gui
     assert editor.save(), editor.problem_shown("starts_at") or editor.problem_shown("ends_at")
     data = meetings.get_meeting(gui_demo_db, mid).data
     assert (data.starts_at, data.ends_at) == (datetime(2025, 3, 11, 10, 0), datetime(2025, 3, 11, 11, 30))
+
+
+def test_the_calendar_opens_on_the_typed_day_and_picks_by_keyboard(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QDate, Qt
+
+    from organizer.gui.editors.datefields import DateField
+
+    field = DateField()
+    qtbot.addWidget(field)
+    field.show()
+    field.setText("11.03.2025")
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    popup = field.calendar
+    assert popup is not None and popup.isVisible()
+    assert popup.selectedDate() == QDate(2025, 3, 11), "the calendar opens on the day typed"
+    view = popup.focusWidget() or popup
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert not popup.isVisible()
+    assert field.value() == date(2025, 3, 12)
+    assert field.text() == "2025-03-12"
+    assert field.calendar_action.toolTip()
+
+
+def test_the_calendar_keeps_a_meeting_time(qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    from organizer.gui.editors.datefields import DateTimeField
+
+    field = DateTimeField()
+    qtbot.addWidget(field)
+    field.show()
+    field.setText("11.03.2025 10:30")
+    field.calendar_action.trigger()
+    popup = field.calendar
+    assert popup is not None and popup.isVisible()
+    view = popup.focusWidget() or popup
+    qtbot.keyClick(view, Qt.Key.Key_Down)  # a week later
+    qtbot.keyClick(view, Qt.Key.Key_Enter)
+    assert field.value() == datetime(2025, 3, 18, 10, 30)
+    field.setText("")
+    field.calendar_action.trigger()
+    assert field.calendar is not None
+    field.calendar.activated.emit(field.calendar.selectedDate())
+    assert field.text() == field.calendar.selectedDate().toString("yyyy-MM-dd") + " ", "waits for a time"
+
+
+def test_escape_closes_the_calendar_and_changes_nothing(qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    from organizer.gui.editors.datefields import DateField
+
+    field = DateField()
+    qtbot.addWidget(field)
+    field.show()
+    field.setText("11.03.2025")
+    qtbot.keyClick(field, Qt.Key.Key_F4)
+    popup = field.calendar
+    assert popup is not None and popup.isVisible()
+    qtbot.keyClick(popup.focusWidget() or popup, Qt.Key.Key_Escape)
+    assert not popup.isVisible()
+    assert field.text() == "11.03.2025"
+
+
+def test_the_calendar_button_is_explained_in_the_interface_language(qtbot: QtBot, language: str) -> None:
+    from organizer.gui.editors.datefields import DateField, DateTimeField
+
+    for field in (DateField(), DateTimeField()):
+        qtbot.addWidget(field)
+        expected = "Выбрать день в календаре" if language == "ru" else "Choose the day from a calendar"
+        assert expected in field.calendar_action.toolTip()
