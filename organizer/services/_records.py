@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Protocol, TypeVar
 
-from sqlalchemy import Row, select
+from sqlalchemy import Connection, Row, Select, select
 
-from organizer.domain.changes import AttachmentCopy, ChangeSet, Snapshot
+from organizer.domain.changes import AttachmentCopy, ChangeSet, Link, Snapshot
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import ConflictError, InUseError, NotFoundError, plural
 from organizer.domain.kinds import word
@@ -22,7 +22,7 @@ from organizer.services._checks import SHORT_LIMIT, Checker, valid_id
 from organizer.store.lazy import models as m
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from sqlalchemy.orm import InstrumentedAttribute, Session
 
     from organizer.store.database import Database
 
@@ -42,6 +42,15 @@ def fetch(session: Session, model: type[T], ident: int, kind: RecordKind | Liter
     if obj is None:
         raise NotFoundError(kind, ident)
     return obj
+
+
+def stored_row(conn: Connection, query: Select[Any], ident: int, kind: RecordKind) -> Row[Any]:
+    """The row ``query`` (which selects record ``ident`` by its id) finds; NotFoundError when it finds none, or
+    without asking when ``ident`` is no valid id. What a kind's ``get_X`` reads first."""
+    row = conn.execute(query).first() if valid_id(ident) else None
+    if row is None:
+        raise NotFoundError(kind, ident)
+    return row
 
 
 def check_version(obj: m.RecordMixin, expected: int | None, kind: RecordKind) -> None:
@@ -386,6 +395,14 @@ class Writes(Generic[R, D, V]):
 
     def _visit(self, detail: V) -> int | None:
         return self.visit_of(detail) if self.visit_of is not None else None
+
+
+def links_to(session: Session, ident: int, *columns: InstrumentedAttribute[int | None]) -> tuple[Link, ...]:
+    """The references to record ``ident`` a delete cuts, for its snapshot: for each column (``m.FollowUp.visit_id``)
+    the records whose column holds it, as ``Link``s a restore puts back. One statement a column."""
+    kind_of: dict[Any, RecordKind] = {model: kind for kind, model in m.RECORD_MODELS.items()}
+    return tuple(Link(kind_of[column.class_], ref, column.key) for column in columns
+                 for ref in session.scalars(select(column.class_.id).where(column == ident)))
 
 
 def _with_attachments(session: Session, taken: Snapshot) -> Snapshot:

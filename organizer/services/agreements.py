@@ -8,10 +8,9 @@ from sqlalchemy import ColumnElement, Connection, Row, select
 
 from organizer.domain.changes import ChangeSet, Snapshot
 from organizer.domain.enums import AgreementKind, AgreementStatus, RecordKind, parse_enum
-from organizer.domain.errors import NotFoundError
 from organizer.domain.records import AgreementData, AgreementDetail, AgreementRow, SignatoryData
-from organizer.services._checks import Checker, valid_id
-from organizer.services._records import Writes, meta_of, replace_children, require_exists
+from organizer.services._checks import Checker
+from organizer.services._records import Writes, meta_of, replace_children, require_exists, stored_row
 from organizer.store import schema as s
 from organizer.store.lazy import models as m
 
@@ -113,9 +112,7 @@ def _data_of(conn: Connection, row: Row[Any]) -> AgreementData:
 
 def get_agreement(db: Database, ident: int) -> AgreementDetail:
     with db.read_connection() as conn:
-        row = conn.execute(select(s.agreement).where(s.agreement.c.id == ident)).first() if valid_id(ident) else None
-        if row is None:
-            raise NotFoundError(KIND, ident)
+        row = stored_row(conn, select(s.agreement).where(s.agreement.c.id == ident), ident, KIND)
         return AgreementDetail(meta=meta_of(row), data=_data_of(conn, row),
                                row=agreement_rows(conn, s.agreement.c.id == ident)[0])
 

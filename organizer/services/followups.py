@@ -9,10 +9,9 @@ from sqlalchemy import ColumnElement, Connection, Row, select
 
 from organizer.domain.changes import ChangeSet, Snapshot
 from organizer.domain.enums import FollowUpStatus, RecordKind, parse_enum
-from organizer.domain.errors import NotFoundError
 from organizer.domain.records import FollowUpData, FollowUpDetail, FollowUpRow, compose_full_name
-from organizer.services._checks import CheckedRecord, Checker, valid_id
-from organizer.services._records import Writes, meta_of, require_exists
+from organizer.services._checks import CheckedRecord, Checker
+from organizer.services._records import Writes, meta_of, require_exists, stored_row
 from organizer.store import schema as s
 from organizer.store.lazy import models as m
 
@@ -114,9 +113,7 @@ def to_data(obj: m.FollowUp | Row[Any]) -> FollowUpData:
 
 def get_followup(db: Database, ident: int) -> FollowUpDetail:
     with db.read_connection() as conn:
-        obj = conn.execute(select(s.followup).where(s.followup.c.id == ident)).first() if valid_id(ident) else None
-        if obj is None:
-            raise NotFoundError(KIND, ident)
+        obj = stored_row(conn, select(s.followup).where(s.followup.c.id == ident), ident, KIND)
         return FollowUpDetail(meta=meta_of(obj), data=to_data(obj),
                               row=followup_rows(conn, s.followup.c.id == ident)[0])
 

@@ -7,9 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Row, Select, func, literal, select
 
-from organizer.domain.changes import ChangeSet, Link, Snapshot
+from organizer.domain.changes import ChangeSet, Snapshot
 from organizer.domain.enums import InstitutionKind, RecordKind, parse_enum
-from organizer.domain.errors import NotFoundError
 from organizer.domain.records import (
     InstitutionData,
     InstitutionDetail,
@@ -20,8 +19,17 @@ from organizer.domain.records import (
     PositionView,
     compose_full_name,
 )
-from organizer.services._checks import Checker, valid_id
-from organizer.services._records import InUse, Writes, meta_of, replace_children, require_exists, topics_by_name
+from organizer.services._checks import Checker
+from organizer.services._records import (
+    InUse,
+    Writes,
+    links_to,
+    meta_of,
+    replace_children,
+    require_exists,
+    stored_row,
+    topics_by_name,
+)
 from organizer.store import schema as s
 from organizer.store.lazy import models as m
 
@@ -154,11 +162,8 @@ def _uses(ident: int) -> dict[str, Any]:
 
 
 def _snapshot(session: Session, obj: m.Institution) -> Snapshot:
-    owned = session.scalars(select(m.FollowUp.id).where(m.FollowUp.owner_institution_id == obj.id))
-    venues = session.scalars(select(m.Meeting.id).where(m.Meeting.venue_institution_id == obj.id))
     return Snapshot(RecordKind.INSTITUTION, obj.id, to_data(obj),
-                    links=(*(Link(RecordKind.FOLLOWUP, f, "owner_institution_id") for f in owned),
-                           *(Link(RecordKind.MEETING, v, "venue_institution_id") for v in venues)))
+                    links=links_to(session, obj.id, m.FollowUp.owner_institution_id, m.Meeting.venue_institution_id))
 
 
 WRITES: Writes[m.Institution, InstitutionData, InstitutionDetail] = Writes(
@@ -197,9 +202,7 @@ def get_institution(db: Database, ident: int) -> InstitutionDetail:
     who hold (or held) positions there: six statements, however deep or big it is."""
     i, pos, p = s.institution.c, s.position.c, s.person.c
     with db.read_connection() as conn:
-        row = conn.execute(select(s.institution).where(i.id == ident)).first() if valid_id(ident) else None
-        if row is None:
-            raise NotFoundError(KIND, ident)
+        row = stored_row(conn, select(s.institution).where(i.id == ident), ident, KIND)
         path = _path(conn, row)
         children = sorted(  # the same order as the tree (institution_tree)
             (_row(r) for r in conn.execute(_rows_query().where(i.parent_id == ident))),

@@ -7,9 +7,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Connection, Row, Table, literal, select
 
-from organizer.domain.changes import ChangeSet, Link, Snapshot
+from organizer.domain.changes import ChangeSet, Snapshot
 from organizer.domain.enums import MeetingKind, ParticipantRole, RecordKind, Side, parse_enum
-from organizer.domain.errors import NotFoundError
 from organizer.domain.records import (
     MeetingData,
     MeetingDetail,
@@ -20,8 +19,16 @@ from organizer.domain.records import (
     compose_full_name,
     position_sort_key,
 )
-from organizer.services._checks import CheckedRecord, Checker, valid_id
-from organizer.services._records import Writes, meta_of, replace_children, require_exists, topics_by_name
+from organizer.services._checks import CheckedRecord, Checker
+from organizer.services._records import (
+    Writes,
+    links_to,
+    meta_of,
+    replace_children,
+    require_exists,
+    stored_row,
+    topics_by_name,
+)
 from organizer.services.followups import followup_rows
 from organizer.store import schema as s
 from organizer.store.lazy import models as m
@@ -136,11 +143,8 @@ def check_participants(session: Session, items: Sequence[MeetingParticipantData]
 
 def snapshot(session: Session, obj: m.Meeting) -> Snapshot:
     """What restoring a deleted meeting needs (also used when its visit is deleted with it)."""
-    followups = session.scalars(select(m.FollowUp.id).where(m.FollowUp.meeting_id == obj.id))
-    agreements = session.scalars(select(m.Agreement.id).where(m.Agreement.meeting_id == obj.id))
     return Snapshot(RecordKind.MEETING, obj.id, to_data(obj),
-                    links=(*(Link(RecordKind.FOLLOWUP, f, "meeting_id") for f in followups),
-                           *(Link(RecordKind.AGREEMENT, a, "meeting_id") for a in agreements)))
+                    links=links_to(session, obj.id, m.FollowUp.meeting_id, m.Agreement.meeting_id))
 
 
 WRITES: Writes[m.Meeting, MeetingData, MeetingDetail] = Writes(
@@ -171,13 +175,9 @@ def get_meeting(db: Database, ident: int) -> MeetingDetail:
     """The meeting with its participants, topics and follow-ups: five statements, whatever its size."""
     mt, v, i = s.meeting.c, s.visit.c, s.institution.c
     with db.read_connection() as conn:
-        row = conn.execute(
-            select(s.meeting, v.title.label("visit_title"), i.name.label("venue_name"))
-            .outerjoin(s.visit, v.id == mt.visit_id).outerjoin(s.institution, i.id == mt.venue_institution_id)
-            .where(mt.id == ident)
-        ).first() if valid_id(ident) else None
-        if row is None:
-            raise NotFoundError(KIND, ident)
+        row = stored_row(conn, select(s.meeting, v.title.label("visit_title"), i.name.label("venue_name"))
+                         .outerjoin(s.visit, v.id == mt.visit_id)
+                         .outerjoin(s.institution, i.id == mt.venue_institution_id).where(mt.id == ident), ident, KIND)
         views = participant_views(conn, s.meeting_participant, s.meeting_participant.c.meeting_id == ident)
         topics = conn.scalars(select(s.topic.c.name).join(s.meeting_topic)
                               .where(s.meeting_topic.c.meeting_id == ident).order_by(s.topic.c.name))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import BindParameter, Connection, bindparam, func, select
 
-from organizer.domain.changes import ChangeSet, Link, Snapshot
+from organizer.domain.changes import ChangeSet, Snapshot
 from organizer.domain.enums import ParticipantRole, RecordKind, Side, parse_enum
 from organizer.domain.errors import NotFoundError
 from organizer.domain.fields import PERSON
@@ -32,7 +32,7 @@ from organizer.domain.records import (
 )
 from organizer.services import browse
 from organizer.services._checks import PHOTO_LIMIT, SHORT_LIMIT, Checker, valid_id
-from organizer.services._records import InUse, Writes, fetch, replace_children, topics_by_name
+from organizer.services._records import InUse, Writes, fetch, links_to, replace_children, topics_by_name
 from organizer.services.positions import (
     POSITION_FIELDS,
     check_positions,
@@ -195,9 +195,7 @@ def _uses(ident: int) -> dict[str, Any]:
 
 def _snapshot(session: Session, obj: m.Person) -> Snapshot:
     data = replace(people_read.details(session.connection(), [obj.id])[0].data, photo=obj.photo)
-    owned = session.scalars(select(m.FollowUp.id).where(m.FollowUp.owner_person_id == obj.id))
-    return Snapshot(RecordKind.PERSON, obj.id, data,
-                    links=tuple(Link(RecordKind.FOLLOWUP, f, "owner_person_id") for f in owned))
+    return Snapshot(RecordKind.PERSON, obj.id, data, links=links_to(session, obj.id, m.FollowUp.owner_person_id))
 
 
 WRITES: Writes[m.Person, PersonData, PersonDetail] = Writes(

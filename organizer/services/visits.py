@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Row, func, select
 
-from organizer.domain.changes import ChangeSet, Link, Snapshot
+from organizer.domain.changes import ChangeSet, Snapshot
 from organizer.domain.enums import (
     GiftDirection,
     ParticipantRole,
@@ -17,7 +17,6 @@ from organizer.domain.enums import (
     VisitStatus,
     parse_enum,
 )
-from organizer.domain.errors import NotFoundError
 from organizer.domain.records import (
     GiftData,
     Logistics,
@@ -28,8 +27,16 @@ from organizer.domain.records import (
     VisitRow,
     VisitSide,
 )
-from organizer.services._checks import CheckedRecord, Checker, valid_id
-from organizer.services._records import Writes, meta_of, replace_children, require_exists, topics_by_name
+from organizer.services._checks import CheckedRecord, Checker
+from organizer.services._records import (
+    Writes,
+    links_to,
+    meta_of,
+    replace_children,
+    require_exists,
+    stored_row,
+    topics_by_name,
+)
 from organizer.services.agreements import agreement_rows
 from organizer.services.followups import followup_rows
 from organizer.services.meetings import meeting_rows, participant_order, participant_views
@@ -128,12 +135,9 @@ def _apply(session: Session, obj: m.Visit, data: VisitData, checker: Checker) ->
 
 def _snapshot(session: Session, obj: m.Visit) -> Snapshot:
     meetings = session.scalars(select(m.Meeting).where(m.Meeting.visit_id == obj.id).order_by(m.Meeting.id))
-    followups = session.scalars(select(m.FollowUp.id).where(m.FollowUp.visit_id == obj.id))
-    agreements = session.scalars(select(m.Agreement.id).where(m.Agreement.visit_id == obj.id))
     return Snapshot(RecordKind.VISIT, obj.id, to_data(obj),
                     dependents=tuple(meeting_snapshot(session, meeting) for meeting in meetings),
-                    links=(*(Link(RecordKind.FOLLOWUP, f, "visit_id") for f in followups),
-                           *(Link(RecordKind.AGREEMENT, a, "visit_id") for a in agreements)))
+                    links=links_to(session, obj.id, m.FollowUp.visit_id, m.Agreement.visit_id))
 
 
 WRITES: Writes[m.Visit, VisitData, VisitDetail] = Writes(
@@ -167,9 +171,7 @@ def get_visit(db: Database, ident: int) -> VisitDetail:
     eleven statements, whatever its size."""
     v, vi, i, g = s.visit.c, s.visit_institution.c, s.institution.c, s.gift.c
     with db.read_connection() as conn:
-        row = conn.execute(select(s.visit).where(v.id == ident)).first() if valid_id(ident) else None
-        if row is None:
-            raise NotFoundError(KIND, ident)
+        row = stored_row(conn, select(s.visit).where(v.id == ident), ident, KIND)
         institutions = conn.execute(select(vi.institution_id, vi.side, i.name)
                                     .join(s.institution, i.id == vi.institution_id)
                                     .where(vi.visit_id == ident).order_by(vi.id)).all()
