@@ -135,3 +135,34 @@ def test_the_calendar_button_is_explained_in_the_interface_language(qtbot: QtBot
         qtbot.addWidget(field)
         expected = "Выбрать день в календаре" if language == "ru" else "Choose the day from a calendar"
         assert expected in field.calendar_action.toolTip()
+
+
+def test_a_new_meeting_of_a_visit_starts_on_the_visits_first_day(qtbot: QtBot, gui_demo_db: Database) -> None:
+    from datetime import time
+
+    vid = visits.list_visits(gui_demo_db)[0].id
+    first = visits.get_visit(gui_demo_db, vid).data.start_date
+    assert first is not None
+    editor = MeetingEditor(RecordActions(gui_demo_db), visit_id=vid)
+    qtbot.addWidget(editor)
+    editor.show()
+    assert editor.starts_at.value() == datetime.combine(first, time(10, 0))
+    assert not editor.has_changes(), "the offered date is where the form starts, not a change"
+    assert editor.ends_at.text() == ""
+    assert editor.ends_at.open_calendar().selectedDate().toPython() == first, "the calendar opens on the visit"
+    editor.title.setText("Courtesy call")
+    assert editor.save(), editor.problem_shown("starts_at")
+    saved = next(m for m in meetings.list_meetings(gui_demo_db, vid) if m.title == "Courtesy call")
+    assert saved.starts_at == datetime.combine(first, time(10, 0))
+
+
+def test_a_meeting_without_a_visit_or_an_undated_visit_starts_empty(qtbot: QtBot, gui_demo_db: Database) -> None:
+    from organizer.domain.records import VisitData
+
+    alone = MeetingEditor(RecordActions(gui_demo_db))
+    qtbot.addWidget(alone)
+    assert alone.starts_at.text() == ""
+    undated = visits.create_visit(gui_demo_db, VisitData("Someday")).meta.id
+    editor = MeetingEditor(RecordActions(gui_demo_db), visit_id=undated)
+    qtbot.addWidget(editor)
+    assert editor.starts_at.text() == ""

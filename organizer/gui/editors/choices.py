@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from organizer.services.browse import people_rows
 from organizer.services.institutions import list_institutions
 from organizer.services.meetings import list_meetings
 from organizer.services.people import person_ids
-from organizer.services.visits import list_visits
+from organizer.services.visits import get_visit, list_visits
 from organizer.store.database import Database
 
 PEOPLE_LIMIT = 5000
@@ -42,6 +44,12 @@ def people_matching(db: Database, text: str, limit: int = 50) -> list[tuple[int,
 
 def visits(db: Database) -> list[tuple[int, str]]:
     return [(r.id, f"{r.title} ({r.start_date.isoformat()})" if r.start_date else r.title) for r in list_visits(db)]
+
+
+def visit_days(db: Database, visit_id: int) -> tuple[date | None, date | None]:
+    """A visit's first and last day (either may be unknown): its meetings' dates are offered from them."""
+    data = get_visit(db, visit_id).data
+    return data.start_date, data.end_date
 
 
 def meetings(db: Database) -> list[tuple[int, str]]:

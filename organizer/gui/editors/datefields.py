@@ -26,6 +26,8 @@ class _CalendarField(TextField):
         self.calendar_action.setToolTip(self.tr("Choose the day from a calendar (Alt+Down)"))
         self.calendar_action.triggered.connect(self.open_calendar)
         self.calendar: QCalendarWidget | None = None
+        self.default_day: date | None = None
+        """The day the calendar opens on while the text names none (e.g. a visit's first day)."""
 
     def picked_day(self) -> date | None:
         """The day the text names now (None if empty or not a date): the calendar opens there."""
@@ -44,7 +46,7 @@ class _CalendarField(TextField):
             popup.setGridVisible(True)
             popup.activated.connect(self._chosen)
             popup.clicked.connect(self._chosen)
-        day = self.picked_day()
+        day = self.picked_day() or self.default_day
         if day is not None:
             popup.setSelectedDate(QDate(day.year, day.month, day.day))
         popup.adjustSize()

@@ -3,6 +3,7 @@ module). Each maps its form to the service's ``*Data`` and back; checks are the 
 
 from __future__ import annotations
 
+from datetime import datetime, time
 from enum import StrEnum
 from typing import Any
 
@@ -207,6 +208,10 @@ class VisitEditor(EditorDialog):
         )
 
 
+MEETING_STARTS = time(10, 0)
+"""The hour a new meeting of a visit is offered at, on the visit's first day."""
+
+
 class MeetingEditor(EditorDialog):
     kind = RecordKind.MEETING
     read = staticmethod(meetings.get_meeting)
@@ -244,6 +249,16 @@ class MeetingEditor(EditorDialog):
         self.outcomes = self.add_field(record, "outcomes", self.tr("Outcomes"), TextArea(lines=4))
         self.add_files_page()
         self.open_record()
+        if ident is None and visit_id is not None:
+            self.offer_visit_days(visit_id)
+
+    def offer_visit_days(self, visit_id: int) -> None:
+        """A new meeting of a visit starts on the visit's first day at 10:00; the calendars open there."""
+        first, _last = self.offer(choices.visit_days, visit_id)
+        if first is None:
+            return
+        self.starts_at.set_value(datetime.combine(first, MEETING_STARTS))
+        self.starts_at.default_day = self.ends_at.default_day = first
 
     def load(self, detail: Any) -> None:
         d: MeetingData = detail.data
