@@ -3,7 +3,7 @@
 Accepted dates: ISO ``2025-03-11``; ``11.03.2025`` / ``11.03.25``; ``11/03/2025`` and ``11-03-2025``
 (always DAY first: our users are in Russia, Uzbekistan and Europe, where 11/03 is the 11th of March);
 month names in English or Russian, any case, full, short or genitive: ``11 мар 2025``,
-``11 марта 2025``, ``11 Mar 2025``, ``March 11, 2025``. Two-digit years are 2000 + YY.
+``11 марта 2025 г.``, ``11 Mar 2025``, ``March 11, 2025``. Two-digit years are 2000 + YY.
 Times: ``10:00`` or ``10.00`` (hours 0-23, always two-digit minutes: ``9:5`` is refused as a
 probable typo). A date-time is a date, a space (or ``T``) and a time: ``11.03.2025 10:00``;
 a date alone is that day at 00:00.
@@ -31,8 +31,10 @@ _MONTH_WORDS = {
 
 _ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 _NUMERIC = re.compile(r"([0-9]{1,2})([./-])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})")
-_DAY_MONTH = re.compile(r"([0-9]{1,2})\.?\s+([^\W\d_]+)\.?,?\s+([0-9]{4})(?:\s*г\.?)?")
+_DAY_MONTH = re.compile(r"([0-9]{1,2})\.?\s+([^\W\d_]+)\.?,?\s+([0-9]{4})")
 _MONTH_DAY = re.compile(r"([^\W\d_]+)\.?\s+([0-9]{1,2}),?\s+([0-9]{4})")
+_YEAR_WORD = re.compile(r"(?<=[0-9])\s*г\.?$")
+"""The Russian "year" after a date: ``11.03.2025 г.``"""
 _TIME = re.compile(r"([0-9]{1,2})[:.]([0-9]{2})(?::([0-9]{2}))?")
 
 
@@ -48,6 +50,7 @@ def _month(word: str) -> int:
 
 
 def _date(text: str) -> date:
+    text = _YEAR_WORD.sub("", text)
     if m := _ISO.fullmatch(text):
         return date(int(m[1]), int(m[2]), int(m[3]))
     if m := _NUMERIC.fullmatch(text):

@@ -20,7 +20,7 @@ MARCH_11 = date(2025, 3, 11)
     "11 мар 2025", "11 МАР 2025",     # Russian short, any case
     "11 марта 2025",                  # Russian genitive
     "11 март 2025",                   # Russian nominative
-    "11 марта 2025 г.",
+    "11 марта 2025 г.", "11.03.2025 г.", "11.03.2025г.", "11 мар. 2025",  # as the Russian UI shows it
     "11 Mar 2025", "11 mar. 2025", "11 MARCH 2025",
     "March 11, 2025", "march 11 2025", "Mar 11, 2025",
     "  11.03.2025  ",
@@ -52,7 +52,7 @@ def test_empty_is_no_date() -> None:
 @pytest.mark.parametrize("text", [
     "31.02.2025", "2025-13-01", "2025-02-30", "32.01.2025", "11.13.2025", "завтра", "tomorrow",
     "11 марсель 2025", "11 xyz 2025", "11.03", "2025", "11..03.2025", "11.03/2025", "11.03.202",
-    "03/11/2025 extra", "١١.٠٣.٢٠٢٥",
+    "03/11/2025 extra", "١١.٠٣.٢٠٢٥", "г.", "2025 г.", "11.03 г.",
 ])
 def test_text_that_is_no_date_is_refused(text: str) -> None:
     with pytest.raises(ValueError):
@@ -68,6 +68,7 @@ def test_text_that_is_no_date_is_refused(text: str) -> None:
     ("2025-03-11 10:00:30", datetime(2025, 3, 11, 10, 0, 30)),
     ("11/03/2025 23:59", datetime(2025, 3, 11, 23, 59)),
     ("11 марта 2025 10:00", datetime(2025, 3, 11, 10, 0)),
+    ("11.03.2025 г. 10:00", datetime(2025, 3, 11, 10, 0)),
     ("March 11, 2025 10:00", datetime(2025, 3, 11, 10, 0)),
     ("11.03.2025", datetime(2025, 3, 11, 0, 0)),   # a date alone: that day at 00:00
 ])
