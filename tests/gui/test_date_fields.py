@@ -166,3 +166,20 @@ def test_a_meeting_without_a_visit_or_an_undated_visit_starts_empty(qtbot: QtBot
     editor = MeetingEditor(RecordActions(gui_demo_db), visit_id=undated)
     qtbot.addWidget(editor)
     assert editor.starts_at.text() == ""
+
+
+def test_date_cells_of_a_table_take_the_same_forms(qapp: QApplication) -> None:
+    """A person's positions (From/Until cells) read dates like the fields do; a bad one is refused."""
+    from PySide6.QtCore import Qt
+
+    from organizer.gui.editors.fields import RowColumn, RowsModel
+
+    model = RowsModel([RowColumn("start_date", "From", "date", default=None)])
+    model.add_row()
+    assert model.setData(model.index(0, 0), "11.03.2025", Qt.ItemDataRole.EditRole)
+    assert model.rows[0]["start_date"] == date(2025, 3, 11)
+    assert model.setData(model.index(0, 0), "1 сентября 2024", Qt.ItemDataRole.EditRole)
+    assert model.rows[0]["start_date"] == date(2024, 9, 1)
+    assert not model.setData(model.index(0, 0), "31.02.2025", Qt.ItemDataRole.EditRole)
+    assert model.rows[0]["start_date"] == date(2024, 9, 1), "a refused cell keeps its value"
+    assert model.data(model.index(0, 0)) == "2024-09-01"
