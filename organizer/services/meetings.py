@@ -15,6 +15,7 @@ from organizer.domain.records import (
     MeetingParticipantData,
     MeetingPerson,
     MeetingRow,
+    ParticipantData,
     ParticipantView,
     compose_full_name,
     position_sort_key,
@@ -124,9 +125,10 @@ def _apply(session: Session, obj: m.Meeting, data: MeetingData, checker: Checker
     obj.topics = checked.topics
 
 
-def check_participants(session: Session, items: Sequence[MeetingParticipantData],
-                       checker: Checker) -> list[dict[str, Any]]:
-    """A meeting's participants as stored (person_id, side, role); a person listed twice is a problem."""
+def check_participants(session: Session, items: Sequence[MeetingParticipantData | ParticipantData],
+                       checker: Checker, *, ranks_up_to: int | None = None) -> list[dict[str, Any]]:
+    """A meeting's or a visit's participants as stored (person_id, side, role); a person listed twice is a
+    problem. ``ranks_up_to`` (a visit's delegation): each has a precedence too, 0 (unranked) or a rank up to it."""
     seen: set[int] = set()
     out = []
     for i, p in enumerate(items):
@@ -136,8 +138,14 @@ def check_participants(session: Session, items: Sequence[MeetingParticipantData]
             checker.add(f"{field}.person_id", f"person {p.person_id} is listed twice", "listed_twice",
                         kind="person", id=p.person_id)
         seen.add(p.person_id)
+        rank: dict[str, int] = {}
+        if ranks_up_to is not None and isinstance(p, ParticipantData):
+            if not 0 <= p.precedence <= ranks_up_to:
+                checker.add(f"{field}.precedence", f"must be 0 (unranked) or a rank up to {ranks_up_to:,}",
+                            "precedence", limit=ranks_up_to)
+            rank["precedence"] = p.precedence
         out.append({"person_id": p.person_id, "side": parse_enum(Side, p.side, f"{field}.side").value,
-                    "role": parse_enum(ParticipantRole, p.role, f"{field}.role").value})
+                    "role": parse_enum(ParticipantRole, p.role, f"{field}.role").value, **rank})
     return out
 
 

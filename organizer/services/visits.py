@@ -39,7 +39,7 @@ from organizer.services._records import (
 )
 from organizer.services.agreements import agreement_rows
 from organizer.services.followups import followup_rows
-from organizer.services.meetings import meeting_rows, participant_order, participant_views
+from organizer.services.meetings import check_participants, meeting_rows, participant_order, participant_views
 from organizer.services.meetings import snapshot as meeting_snapshot
 from organizer.store import schema as s
 from organizer.store.lazy import models as m
@@ -90,21 +90,7 @@ def check_visit(session: Session, data: VisitData, checker: Checker) -> CheckedR
         seen_inst.add(vi.institution_id)
         institutions.append({"institution_id": vi.institution_id,
                              "side": parse_enum(Side, vi.side, f"{field}.side").value})
-    participants = []
-    seen_people: set[int] = set()
-    for i, p in enumerate(data.participants):
-        field = f"participants[{i}]"
-        require_exists(session, m.Person, p.person_id, f"{field}.person_id", RecordKind.PERSON, checker)
-        if p.person_id in seen_people:
-            checker.add(f"{field}.person_id", f"person {p.person_id} is listed twice", "listed_twice",
-                        kind="person", id=p.person_id)
-        seen_people.add(p.person_id)
-        if not 0 <= p.precedence <= MAX_PRECEDENCE:
-            checker.add(f"{field}.precedence", f"must be 0 (unranked) or a rank up to {MAX_PRECEDENCE:,}",
-                        "precedence", limit=MAX_PRECEDENCE)
-        participants.append({"person_id": p.person_id, "side": parse_enum(Side, p.side, f"{field}.side").value,
-                             "role": parse_enum(ParticipantRole, p.role, f"{field}.role").value,
-                             "precedence": p.precedence})
+    participants = check_participants(session, data.participants, checker, ranks_up_to=MAX_PRECEDENCE)
     gifts = []
     for i, g in enumerate(data.gifts):
         field = f"gifts[{i}]"

@@ -63,6 +63,22 @@ def test_visit_validation(demo_db: Database) -> None:
     assert len(visits.list_visits(demo_db)) == 1
 
 
+def test_a_delegations_ranks_are_checked_with_its_other_participant_problems(demo_db: Database) -> None:
+    first, second = (p.id for p in people.list_people(demo_db)[:2])
+    with pytest.raises(ValidationError) as info:
+        visits.create_visit(demo_db, VisitData(title="Ranks", participants=(
+            ParticipantData(first, Side.GUEST, precedence=-1), ParticipantData(first, Side.GUEST, precedence=2),
+            ParticipantData(second, Side.HOST, precedence=visits.MAX_PRECEDENCE + 1))))
+    assert info.value.problems == {
+        "participants[0].precedence": "must be 0 (unranked) or a rank up to 1,000,000",
+        "participants[1].person_id": f"person {first} is listed twice",
+        "participants[2].precedence": "must be 0 (unranked) or a rank up to 1,000,000",
+    }
+    made = visits.create_visit(demo_db, VisitData(title="Ranks", participants=(
+        ParticipantData(first, Side.GUEST, precedence=visits.MAX_PRECEDENCE), ParticipantData(second, Side.HOST))))
+    assert [p.precedence for p in made.data.participants] == [visits.MAX_PRECEDENCE, 0]
+
+
 def test_meeting_validation_and_order(demo_db: Database) -> None:
     vid = _visit_id(demo_db)
     with pytest.raises(ValidationError, match="ends_at"):
