@@ -76,6 +76,7 @@ class WindowManager(QObject):
         self.window.tabs.setCurrentIndex(old.tabs.currentIndex())
         self.window.show()
         old.hide()
+        old.runner.shutdown()  # its background work ends here, not on a deleted runner or a closed database
         old.deleteLater()
 
     def open_database(self, path: Path, create: bool) -> bool:
@@ -100,6 +101,7 @@ class WindowManager(QObject):
         self.window = self._make_window(db)
         self.window.show()
         old.hide()
+        old.runner.shutdown()  # its background work ends here, not on a deleted runner or a closed database
         old.deleteLater()
         old.db.close()
         return True

@@ -31,7 +31,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ParamSpec, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, QThread, QThreadPool, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, QThread, QThreadPool, QTimer, Signal, Slot
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -191,7 +192,8 @@ class TaskRunner(QObject):
 
     @property
     def closed(self) -> bool:
-        return self._closed
+        """Shut down, or deleted with the window that owned it: new work runs nowhere else."""
+        return self._closed or not shiboken6.isValid(self)
 
     @property
     def busy(self) -> bool:
@@ -209,6 +211,10 @@ class TaskRunner(QObject):
         self.pool.waitForDone(timeout_ms)
 
 
+POLL_MS = 25
+"""How often a ``call`` waiting for its worker looks whether it has finished (besides the runner's signal)."""
+
+
 def call(runner: TaskRunner | None, fn: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
     """``fn(*args, **kwargs)`` on one of ``runner``'s workers; returns its result or raises its error.
 
@@ -218,26 +224,41 @@ def call(runner: TaskRunner | None, fn: Callable[P, R], /, *args: P.args, **kwar
     app = QCoreApplication.instance()
     if runner is None or runner.closed or app is None or QThread.currentThread() is not app.thread():
         return fn(*args, **kwargs)
-    loop = QEventLoop()
     outcome: dict[str, Any] = {}
+    finished = threading.Event()
 
-    def done(result: Any) -> None:
-        outcome["result"] = result
+    def work(_ctx: TaskContext) -> None:  # on the worker: the outcome is kept here, not in the runner
+        try:
+            outcome["result"] = fn(*args, **kwargs)
+        except BaseException as err:
+            outcome["error"] = err
+        finally:
+            finished.set()
 
-    def failed(error: BaseException) -> None:
-        outcome["error"] = error
+    loop = QEventLoop()
+    task = runner.submit(work, on_finally=loop.quit)
+    if not task.running:  # the runner closed meanwhile
+        return fn(*args, **kwargs)
+    # The runner's signal ends the wait at once; the timer ends it too should that signal never come (the
+    # window and its runner deleted during the wait: a local loop handles deferred deletes in tests).
+    poll = QTimer()
+    poll.setInterval(POLL_MS)
 
-    task = runner.submit(lambda _ctx: fn(*args, **kwargs), on_done=done, on_error=failed, on_finally=loop.quit)
-    if task.running:
+    def look() -> None:
+        if finished.is_set():
+            loop.quit()
+
+    poll.timeout.connect(look)
+    poll.start()
+    while not finished.is_set():
         loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    poll.stop()
     error = outcome.pop("error", None)
     if error is not None:
         try:
             raise error
         finally:  # the traceback holds this frame: no cycle through ``error`` and ``outcome``
             del error
-    if "result" not in outcome:  # cancelled: the runner shut down while we waited
-        raise CancelledError
     result: R = outcome.pop("result")
     return result
 

@@ -99,3 +99,28 @@ def test_after_shutdown_nothing_runs(qtbot: Any) -> None:
     task = runner.submit(lambda _ctx: ran.append(1))
     qtbot.wait(50)
     assert ran == [] and task.cancelled and not task.running
+
+
+def test_call_runs_on_a_worker_and_returns_or_raises_here(qtbot: Any, runner: TaskRunner) -> None:
+    from organizer.gui.tasks import call
+
+    here = threading.get_ident()
+    assert call(runner, lambda a, b: (threading.get_ident() != here, a + b), 2, b=3) == (True, 5)
+    with pytest.raises(ZeroDivisionError):
+        call(runner, lambda: 1 / 0)
+    assert call(None, threading.get_ident) == here, "no runner: here and now"
+
+
+def test_call_returns_when_its_runner_is_deleted_during_the_wait(qtbot: Any) -> None:
+    """A window replaced while one of its calls waits (its runner deleted in that wait, as a test's local
+    loop handles deferred deletes): the runner's signal never comes, the call must still return."""
+    from organizer.gui.tasks import call
+
+    doomed = TaskRunner()
+    doomed.deleteLater()  # outside any event loop: the first local loop deletes it, the call's own
+
+    def slow() -> str:
+        time.sleep(0.3)
+        return "done"
+
+    assert call(doomed, slow) == "done"
