@@ -247,6 +247,18 @@
         <translation>Перетащите сюда файлы, чтобы прикрепить их.</translation>
     </message>
     <message>
+        <source>not a regular file</source>
+        <translation>не обычный файл</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>Не удаётся открыть %1: %2</translation>
+    </message>
+    <message>
+        <source>No program to open this file was found. A copy is at %1</source>
+        <translation>Не найдена программа, чтобы открыть этот файл. Копия лежит здесь: %1</translation>
+    </message>
+    <message>
         <source>Attach files</source>
         <translation>Прикрепить файлы</translation>
     </message>

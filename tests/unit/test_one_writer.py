@@ -14,7 +14,8 @@ PACKAGE = Path(__file__).resolve().parents[2] / "organizer"
 ALLOWED = {
     ("store/files.py", "*"): "the one writer",
     ("services/backup.py", "os.replace"): "restore renames the unreadable database aside, and back on failure",
-    ("gui/editors/attachments.py", "write_bytes"): "a copy for the viewer in a fresh private mkdtemp folder",
+    ("gui/editors/attachments.py", "open for writing"):
+        "a copy for the viewer, created exclusively (xb) in a fresh private mkdtemp folder",
 }
 
 _MOVES = {("os", "replace"), ("os", "rename"), ("os", "renames"), ("os", "link"), ("shutil", "copy"),

@@ -5,6 +5,8 @@ in the database through ``services.attachments``."""
 from __future__ import annotations
 
 import mimetypes
+import re
+import shutil
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -28,6 +30,25 @@ from organizer.domain.records import AttachmentRow
 from organizer.gui.messages import error_text
 from organizer.gui.undo import RecordActions
 from organizer.services.attachments import attachment_content, list_attachments
+
+NAME_BYTES = 120
+"""Longest name (UTF-8 bytes) of the temporary copy an attachment is opened from (file systems allow 255)."""
+
+
+def temp_file_name(name: str) -> str:
+    """A file name for a copy of the attachment ``name`` that is safe in any folder: its last path part,
+    without control characters or leading dots, at most ``NAME_BYTES`` bytes (the extension kept), and
+    "file" for a name with nothing left (``..``, ``a/..``, ``/``)."""
+    last = re.split(r"[/\\]", name)[-1]
+    last = "".join(ch for ch in last if ch.isprintable()).strip().lstrip(".")
+    if not last:
+        return "file"
+    stem, dot, suffix = last.rpartition(".")
+    if not dot or len(suffix.encode()) > 16 or not stem:
+        stem, suffix = last, ""
+    room = NAME_BYTES - (len(suffix.encode()) + 1 if suffix else 0)
+    stem = stem.encode()[:room].decode(errors="ignore").rstrip() or "file"
+    return f"{stem}.{suffix}" if suffix else stem
 
 
 class AttachmentsPanel(QWidget):
@@ -90,6 +111,9 @@ class AttachmentsPanel(QWidget):
         added, problems = 0, []
         for path in map(Path, paths):
             try:
+                if path.exists() and not path.is_file():  # a folder, a FIFO (reading would hang), a device
+                    problems.append(f"{path.name}: " + self.tr("not a regular file"))
+                    continue
                 content = path.read_bytes()
             except OSError as err:
                 problems.append(f"{path.name}: {err.strerror}")
@@ -116,7 +140,8 @@ class AttachmentsPanel(QWidget):
                 self.message.setText(error_text(err))
 
     def open_current(self) -> Path | None:
-        """Open the file with the system's viewer (from a private temporary copy)."""
+        """Open the file with the system's viewer (from a private temporary copy named after it, made
+        safe: ``temp_file_name``); a failure is said below the list, never raised."""
         row = self.current_row()
         if row is None:
             return None
@@ -125,11 +150,22 @@ class AttachmentsPanel(QWidget):
         except OrganizerError as err:
             self.message.setText(error_text(err))
             return None
-        folder = Path(tempfile.mkdtemp(prefix="organizer-"))
-        target = folder / (Path(row.name).name or "file")
-        target.write_bytes(content)
-        target.chmod(0o600)
-        self.open_url(QUrl.fromLocalFile(str(target)))
+        folder: Path | None = None
+        try:
+            folder = Path(tempfile.mkdtemp(prefix="organizer-"))
+            target = folder / temp_file_name(row.name)
+            with open(target, "xb") as fh:  # a new file in our private folder, never an existing one
+                fh.write(content)
+            target.chmod(0o600)
+        except OSError as err:
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
+            self.message.setText(self.tr("Cannot open %1: %2").replace("%1", row.name[:100])
+                                 .replace("%2", err.strerror or str(err)))
+            return None
+        if self.open_url(QUrl.fromLocalFile(str(target))) is False:
+            self.message.setText(self.tr("No program to open this file was found. A copy is at %1")
+                                 .replace("%1", str(target)))
         return target
 
     def _choose(self) -> None:
