@@ -23,8 +23,8 @@ from organizer.gui.editors.person import PersonEditor
 from organizer.gui.settings import Settings
 from organizer.gui.undo import RecordActions
 from organizer.services import people
-from organizer.store import Database
-from tests.hostile_files import demo_database, files_in, foreign_alembic_file
+from organizer.store import Database, open_database, sqlite_url
+from tests.hostile_files import damaged_copy, demo_database, files_in, foreign_alembic_file
 
 pytestmark = pytest.mark.usefixtures("gui_close_dialogs_left_open")
 
@@ -100,3 +100,27 @@ def test_opening_an_attachment_with_a_hostile_name_opens_a_safe_copy(qtbot: QtBo
     assert path is not None and path.read_bytes() == b"hello"
     assert path.parent.name.startswith("organizer-") and len(path.name.encode()) <= 120
     assert opened == [QUrl.fromLocalFile(str(path))]
+
+
+def test_damaged_pages_in_the_window_are_messages_not_tracebacks(qtbot: QtBot, tmp_path: Path,
+                                                                  demo_template: Path) -> None:
+    """Issue 15 point 12: the window on a file whose record pages are damaged (its schema intact, so it
+    opens) said nothing and printed a traceback per failed read (pytest-qt fails a test on any exception
+    in a Qt slot). Now each failed read is a message: the status bar, or the detail pane."""
+    from organizer.gui.main_window import TAB_NAMES, MainWindow
+
+    path = damaged_copy(demo_template, tmp_path / "visits.sqlite")
+    db = open_database(sqlite_url(path), create=False)
+    window = MainWindow(db, remember_state=False)
+    qtbot.addWidget(window)
+    window.show()
+    said: list[str] = []
+    window.statusBar().messageChanged.connect(lambda text: said.append(text) if text else None)
+    for name in TAB_NAMES:
+        window.show_tab(window.tab(name))
+        qtbot.wait(100)
+    qtbot.waitUntil(lambda: window.tasks.is_idle(), timeout=20_000)
+    shown = said + [window.tab(n).detail.toPlainText() for n in TAB_NAMES]
+    assert any("damaged" in text for text in shown), shown
+    window.close()
+    db.close()
