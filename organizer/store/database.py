@@ -176,6 +176,30 @@ def _read_schema_read_only(path: Path, *, wal: bool) -> tuple[set[str], str | No
     create the ``-wal`` and ``-shm`` files); otherwise ``mode=ro``. A damaged file is not tried again
     with ``mode=ro``: that would leave empty ``-wal``/``-shm`` files beside a file that is refused.
     """
+    def read(con: sqlite3.Connection) -> tuple[set[str], str | None, dict[str, set[str]]]:
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        revision = None
+        if "alembic_version" in tables:
+            rows = [r[0] for r in con.execute("SELECT version_num FROM alembic_version")]
+            if len(rows) > 1:
+                raise DatabaseError(f"the database {path} records several schema versions "
+                                    f"({', '.join(sorted(map(str, rows)))}); it was not written by Organizer")
+            revision = rows[0] if rows else None
+        return tables, revision, _columns(con, tables, revision)
+
+    found, last = _read_only(path, read, wal=wal)
+    if found is not None:
+        return found
+    detail = str(last) if last is not None else "unreadable"
+    kind = DamagedDatabaseError if last is not None and is_damaged_error(last) else DatabaseError
+    raise kind(f"{path} is corrupt or not an Organizer database ({detail})")
+
+
+def _read_only(path: Path, read: Callable[[sqlite3.Connection], T], *,
+               wal: bool | None = None) -> tuple[T | None, sqlite3.Error | None]:
+    """``read`` on a connection that writes nothing to ``path`` or beside it, trying ``read_only_modes``
+    in turn: (its result, None), or (None, the last error). A damaged file is not tried again with
+    ``mode=ro``: that would leave empty ``-wal``/``-shm`` files beside a file that is refused."""
     quoted = quote(str(path.absolute()))
     last: sqlite3.Error | None = None
     for mode in read_only_modes(path, wal=wal):
@@ -185,24 +209,14 @@ def _read_schema_read_only(path: Path, *, wal: bool) -> tuple[set[str], str | No
             last = err
             continue
         try:
-            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            revision = None
-            if "alembic_version" in tables:
-                rows = [r[0] for r in con.execute("SELECT version_num FROM alembic_version")]
-                if len(rows) > 1:
-                    raise DatabaseError(f"the database {path} records several schema versions "
-                                        f"({', '.join(sorted(map(str, rows)))}); it was not written by Organizer")
-                revision = rows[0] if rows else None
-            return tables, revision, _columns(con, tables, revision)
+            return read(con), None
         except sqlite3.Error as err:
             last = err
             if is_damaged_error(err):
                 break
         finally:
             con.close()
-    detail = str(last) if last is not None else "unreadable"
-    kind = DamagedDatabaseError if last is not None and is_damaged_error(last) else DatabaseError
-    raise kind(f"{path} is corrupt or not an Organizer database ({detail})")
+    return None, last
 
 
 def read_only_modes(path: Path, *, wal: bool | None = None) -> list[str]:
@@ -222,23 +236,14 @@ def read_only_modes(path: Path, *, wal: bool | None = None) -> list[str]:
 def integrity_problem(path: Path) -> str | None:
     """What ``PRAGMA integrity_check`` finds wrong with the SQLite file ``path`` (its first lines), or
     None if it is intact. Read-only: nothing is written to the file or beside it."""
-    quoted = quote(str(path.absolute()))
-    last: sqlite3.Error | None = None
-    for mode in read_only_modes(path):
-        try:
-            con = sqlite3.connect(f"file:{quoted}?{mode}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-        except sqlite3.Error as err:
-            last = err
-            continue
-        try:
-            rows = [str(r[0]) for r in con.execute("PRAGMA integrity_check(5)")]
-            return None if rows == ["ok"] else " ".join("; ".join(rows).split())[:300]
-        except sqlite3.Error as err:
-            last = err
-            if is_damaged_error(err):
-                break
-        finally:
-            con.close()
+
+    def read(con: sqlite3.Connection) -> str:
+        rows = [str(r[0]) for r in con.execute("PRAGMA integrity_check(5)")]
+        return "" if rows == ["ok"] else " ".join("; ".join(rows).split())[:300]
+
+    found, last = _read_only(path, read)
+    if found is not None:
+        return found or None
     return str(last) if last is not None else "unreadable"
 
 
