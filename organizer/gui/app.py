@@ -68,6 +68,8 @@ class WindowManager(QObject):
         """Show the window again, on the same database and tab, in the language now saved in Preferences
         (every label is built anew in it, which is simpler and surer than re-translating each widget)."""
         old = self.window
+        if not old.close_editors():
+            return
         old.save_state()
         app = QCoreApplication.instance()
         if app is not None:
@@ -82,6 +84,8 @@ class WindowManager(QObject):
     def open_database(self, path: Path, create: bool) -> bool:
         """Open (or create) the database at ``path`` in place of the current one; False if it failed."""
         old = self.window
+        if not old.close_editors():  # each with changes asks first; Cancel keeps this database open
+            return False
         try:
             db = open_database(sqlite_url(path), create=create)
         except OrganizerError as err:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -46,6 +46,7 @@ from organizer.domain.records import InstitutionNode
 from organizer.gui.databases import DatabaseActions
 from organizer.gui.details import ADD_FOLLOWUP, ADD_MEETING, ADD_MEMBER, NEW_RECORD
 from organizer.gui.editors.menu import RecordMenu
+from organizer.gui.editors.sizes import available, fitting_size
 from organizer.gui.formatting import fmt_date_range
 from organizer.gui.icons import action_icon, app_icon
 from organizer.gui.kinds import GUI_KINDS
@@ -63,6 +64,8 @@ if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
     from organizer.store.database import Database
 
 APP_NAME = "Organizer"
+DEFAULT_SIZE = (1280, 800)
+"""The window's size the first time, cut to the screen's available area (a 1366x768 laptop)."""
 
 TAB_NAMES = tuple(GUI_KINDS[kind].tab for kind in RecordKind)
 """The tabs in their order, one per record kind (``gui.kinds``); ``MainWindow.<name>_tab`` is each one (built
@@ -154,7 +157,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self._build_toolbar()
         self._build_menus()
-        self.resize(1280, 800)
+        self.resize(fitting_size(QSize(*DEFAULT_SIZE), available(self)))
         if remember_state:
             self.settings.restore_window(self)
             for name, tab in self._built.items():
@@ -411,6 +414,7 @@ class MainWindow(QMainWindow):
                                              lambda _checked=False, n=name: self.show_tab(self.tab(n))))
 
         self.record_menu = RecordMenu(self, self.records, self.current_record)
+        self.record_menu.settings = self.settings if self.remember_state else None
         menu.addMenu(self.record_menu.menu)
         for tab in self._all_tabs():
             self._enter_to_edit(tab)
@@ -681,7 +685,15 @@ class MainWindow(QMainWindow):
             self.settings.save_widgets(tab, f"main/{name}")
         self.settings.sync()
 
+    def close_editors(self) -> bool:
+        """Close the open editors before the window closes or another database opens: each with changes
+        asks Save / Discard / Cancel; False (nothing closed further) if one was kept open."""
+        return self.record_menu.close_editors()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.close_editors():
+            event.ignore()
+            return
         self.save_state()
         self.runner.shutdown()
         super().closeEvent(event)

@@ -2,7 +2,8 @@
 
 What is kept: the interface language, the user name for the audit trail ("user name"), the recently
 opened databases, the main window's geometry and tool bar/dock state, each splitter's sizes and each
-table's or tree's column widths and sort order (``QHeaderView.saveState``). Everything goes through
+table's or tree's column widths and sort order (``QHeaderView.saveState``), and each record kind's
+editor window size, splitters and column widths (``save_editor``). Everything goes through
 ``Settings`` so the keys live in one place.
 
 The file is ``<config dir>/Organizer/Organizer.ini`` (``$XDG_CONFIG_HOME`` on Linux);
@@ -108,6 +109,19 @@ class Settings:
         if state is not None:
             window.restoreState(state)
         return bool(restored)
+
+    def save_editor(self, kind: str, editor: QWidget) -> None:
+        """An editor window's size and place, splitters and column widths, kept per record kind."""
+        self.store.setValue(f"editors/{kind}/geometry", editor.saveGeometry())
+        self.save_widgets(editor, f"editors/{kind}")
+
+    def restore_editor(self, kind: str, editor: QWidget) -> bool:
+        """Put back what ``save_editor`` kept for ``kind``; False (nothing changed) the first time."""
+        geometry = self._bytes(f"editors/{kind}/geometry")
+        if geometry is None or not editor.restoreGeometry(geometry):
+            return False
+        self.restore_widgets(editor, f"editors/{kind}")
+        return True
 
     def save_splitter(self, name: str, splitter: QSplitter) -> None:
         self.store.setValue(f"splitters/{name}", splitter.saveState())

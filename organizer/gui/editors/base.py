@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -98,8 +100,7 @@ class EditorDialog(QDialog):
         (no bound methods of it, no lambdas over ``self``): a field keeping its dialog alive makes a
         reference cycle through Qt-owned children, and PySide6 can crash (segmentation fault) when the
         garbage collector later breaks such a cycle (``tests/gui/test_editor_lifetime.py``)."""
-        self.setModal(True)
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(560)
 
         self.pages = QTabWidget()
         self.general_error = self._error_label()
@@ -129,10 +130,17 @@ class EditorDialog(QDialog):
         return label
 
     def page(self, title: str) -> QFormLayout:
+        """A new page (tab) of fields; it scrolls up and down when the window is lower than its fields (a
+        small screen), never sideways: its fields take the window's width."""
         widget = QWidget()
         form = QFormLayout(widget)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.pages.addTab(widget, title)
+        scroll = QScrollArea()
+        scroll.setWidget(widget)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.pages.addTab(scroll, title)
         return form
 
     def add_field(self, form: QFormLayout, name: str, label: str, widget: QWidget) -> Any:

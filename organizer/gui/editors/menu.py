@@ -10,19 +10,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from organizer.domain.enums import FollowUpStatus, RecordKind
 from organizer.domain.errors import InUseError, OrganizerError
+from organizer.gui.editors.sizes import fit_editor
 from organizer.gui.kinds import EDITABLE, editor_class, kind_label
 from organizer.gui.undo import RecordActions, services_of
 
 if TYPE_CHECKING:
     from organizer.gui.editors.base import EditorDialog
+    from organizer.gui.settings import Settings
 
 
 class _Editors(Mapping[RecordKind, "type[EditorDialog]"]):
@@ -64,7 +68,13 @@ class RecordMenu(QObject):
         self.records = records
         self.current = current
         self.editor: EditorDialog | None = None
-        """The editor opened last (it is window-modal while open)."""
+        """The editor opened (or raised) last."""
+        self.editors: dict[tuple[RecordKind, int | None], list[EditorDialog]] = {}
+        """The open editors by (kind, id); new records' editors under (kind, None). Editors are windows of
+        their own (not modal): several may be open while the main window stays usable, and a record
+        already being edited is raised instead of being opened twice."""
+        self.settings: Settings | None = None
+        """Where each kind's editor size and splitters are kept (the window sets it)."""
         self.question: QMessageBox | None = None
         """The last question or message box shown (delete confirmation, in-use message)."""
 
@@ -110,15 +120,76 @@ class RecordMenu(QObject):
     # --- actions ---------------------------------------------------------------------------------
 
     def open_editor(self, kind: RecordKind, ident: int | None = None, **context: Any) -> EditorDialog | None:
+        """The editor of record ``ident`` of ``kind`` (a new one's for None), shown as a window of its own;
+        a record already open in an editor has that editor raised instead."""
+        if ident is not None:
+            for editor in self.editors.get((kind, ident), []):
+                if shiboken6.isValid(editor) and editor.isVisible():
+                    editor.raise_()
+                    editor.activateWindow()
+                    self.editor = editor
+                    return editor
         try:
             editor = EDITORS[kind](self.records, ident, self.window, **context)
         except OrganizerError as err:  # deleted meanwhile, database gone
             self._message(QMessageBox.Icon.Warning, str(err))
             return None
+        return self.show_editor(editor)
+
+    def show_editor(self, editor: EditorDialog) -> EditorDialog:
+        """Show ``editor`` (built by ``open_editor`` or a draft's restore) non-modal, at its kind's
+        remembered size, and keep track of it until it closes."""
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.setModal(False)
+        editor.setWindowModality(Qt.WindowModality.NonModal)
+        fit_editor(editor, self.settings)
+        key = (editor.kind, editor.ident)
+        self.editors.setdefault(key, []).append(editor)
+        # partial over the menu and the key, never a closure over the editor (tests/gui/test_editor_lifetime.py)
+        editor.finished.connect(partial(self._closed, key))
+        editor.saved.connect(partial(self._saved, key))
         self.editor = editor
-        editor.open()
+        editor.show()
+        editor.raise_()
+        editor.activateWindow()
         return editor
+
+    def _live(self) -> list[EditorDialog]:
+        return [e for group in self.editors.values() for e in group if shiboken6.isValid(e)]
+
+    def _closed(self, key: tuple[RecordKind, int | None], _code: int) -> None:
+        for editor in self.editors.get(key, []):
+            if shiboken6.isValid(editor) and not editor.isVisible() and self.settings is not None:
+                self.settings.save_editor(editor.kind.value, editor)
+        group = [e for e in self.editors.get(key, []) if shiboken6.isValid(e) and e.isVisible()]
+        if group:
+            self.editors[key] = group
+        else:
+            self.editors.pop(key, None)
+
+    def _saved(self, key: tuple[RecordKind, int | None], detail: Any) -> None:
+        """A new record's editor saved: it now edits that record (another Edit of it raises this one)."""
+        if key[1] is not None:
+            return
+        for editor in self.editors.get(key, []):
+            if shiboken6.isValid(editor) and editor.ident == detail.meta.id:
+                self.editors[key].remove(editor)
+                self.editors.setdefault((editor.kind, editor.ident), []).append(editor)
+                break
+
+    def open_editors(self) -> list[EditorDialog]:
+        """The editors open now."""
+        return [e for e in self._live() if e.isVisible()]
+
+    def close_editors(self) -> bool:
+        """Close every open editor, each asking Save / Discard / Cancel if it has changes (before the window
+        closes or another database opens); False, with the editors left open, if one was kept open."""
+        for editor in self.open_editors():
+            editor.raise_()
+            if not editor.close():
+                editor.activateWindow()
+                return False
+        return True
 
     def new_record(self) -> EditorDialog | None:
         kind, _ident = self.current()
