@@ -170,11 +170,13 @@ class _Writer:
             meta = [f"{t['owner']}: {f.owner}" if f.owner else "",
                     f"{t['due']}: {t.date(f.due_date)}" if f.due_date else "",
                     f"{t['status']}: {t[f.status.value]}" if with_status else "",
+                    f"{t['done_on']}: {t.date(f.done_on)}" if f.done_on else "",
                     f"{t['source']}: {f.meeting_title or f.visit_title}" if (f.meeting_title or f.visit_title) else ""]
             flow.append(KeepTogether([head, _indent(Paragraph(safe(" · ".join(x for x in meta if x)), self.s.muted),
                                                     8 * mm)]))
             flow += [_indent(p, 8 * mm) for p in text[1:]]
             flow += [_indent(p, 8 * mm) for p in text_flow(f.notes, self.s.muted)]
+            flow += [_indent(p, 8 * mm) for p in text_flow(f.done_note, self.s.muted)]
             flow.append(Spacer(1, 3))
         return flow
 

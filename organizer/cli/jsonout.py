@@ -266,6 +266,8 @@ def followup(r: FollowUpRow) -> dict[str, Any]:
         "meeting_id": r.meeting_id,
         "visit": r.visit_title,
         "meeting": r.meeting_title,
+        "done_on": iso(r.done_on),
+        "done_note": r.done_note,
     }
 
 

@@ -134,6 +134,8 @@ class BriefFollowUp:
     visit_title: str | None = None
     meeting_title: str | None = None
     notes: str = ""
+    done_on: date | None = None
+    done_note: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -435,6 +435,8 @@ FOLLOWUP = FieldTable("followup", FollowUpData, (
     Field("visit_id", FieldType.REF, "Visit", json="visit_id", archive="visit", ref="visit"),
     Field("meeting_id", FieldType.REF, "Meeting", json="meeting_id", archive="meeting", ref="meeting"),
     Field("notes", LT, "Notes", archive="notes", translatable=True),
+    _f("done_on", FieldType.DATE, "Done on"),
+    _f("done_note", LT, "Completion note", translatable=True),
     _UID,
 ), archive_order=("uid",))
 """The JSON's ``owner`` is the owner's name, a person's or an institution's."""

@@ -504,6 +504,10 @@ class FollowUpData:
     meeting_id: int | None = None
     notes: str = ""
     uid: str | None = None
+    done_on: date | None = None
+    """The day it was done (set by Mark done; None while open)."""
+    done_note: str = ""
+    """What was noted when it was marked done."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -517,6 +521,8 @@ class FollowUpRow:
     meeting_id: int | None
     visit_title: str | None = None
     meeting_title: str | None = None
+    done_on: date | None = None
+    done_note: str = ""
 
 
 @dataclass(frozen=True, slots=True)

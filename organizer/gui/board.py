@@ -1,15 +1,16 @@
 """The follow-ups board: open items first (overdue ones marked), filters for owner, institution, visit,
 status and due date, and "Mark done" in place.
 
-Marking done goes through a ``mark_done`` callable, by default ``services.followups.set_status``; the
-window passes one that goes through its undo stack (Record > Mark done, Ctrl+D, does the same). The
-row stays where it is and shows its new status (re-fetched from the service), so the list does not jump under the user's
-hands; the next reload or filter change drops it from an "Open" board.
+Mark done first asks the day it was done (today by default) and an optional note (``done_dialog``), then
+goes through a ``mark_done(ident, day, note)`` callable, by default ``services.followups.mark_done``; the
+window passes one that goes through its undo stack (Record > Mark done, Ctrl+D, does the same). A board
+filtered by status reloads at once (a done follow-up leaves the "Open" board); otherwise the row is
+re-fetched in place and shows its new status.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -21,12 +22,14 @@ from organizer.domain.enums import FollowUpStatus, RecordKind
 from organizer.domain.errors import OrganizerError
 from organizer.domain.records import FollowUpRow
 from organizer.gui.details import followup_html, is_overdue
+from organizer.gui.done_dialog import DoneDialog, ask_done
 from organizer.gui.formatting import enum_label, fmt_date
 from organizer.gui.models import ID_ROLE
 from organizer.gui.models.lazy import LazyColumn
 from organizer.gui.tabs import ListTab, status_choices
 from organizer.gui.tasks import TaskRunner, call
-from organizer.services.followups import get_followup, set_status
+from organizer.services.followups import get_followup
+from organizer.services.followups import mark_done as mark_done_in
 
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
     from organizer.store.database import Database
@@ -49,7 +52,7 @@ class FollowUpsTab(ListTab):
     """A follow-up was changed from the board (the window updates its counts)."""
 
     def __init__(self, db: Database, runner: TaskRunner | None = None, parent: QWidget | None = None, *,
-                 mark_done: Callable[[int], Any] | None = None) -> None:
+                 mark_done: Callable[[int, date, str], Any] | None = None) -> None:
         columns = [
             LazyColumn(self.tr("Status"), self._status_text, "status"),
             LazyColumn(self.tr("Due"), lambda f: fmt_date(f.due_date), "due"),
@@ -57,10 +60,12 @@ class FollowUpsTab(ListTab):
             LazyColumn(self.tr("Owner"), lambda f: f.owner or "", "owner"),
             LazyColumn(self.tr("Visit"), lambda f: f.visit_title or "", "visit"),
             LazyColumn(self.tr("Meeting"), lambda f: f.meeting_title or "", "meeting"),
+            LazyColumn(self.tr("Done on"), lambda f: fmt_date(f.done_on),
+                       tooltip=lambda f: f.done_note),
         ]
         super().__init__(db, runner, columns, Qt.Orientation.Vertical, self.tr("Filter by what is to be done…"),
                          parent)
-        self._mark_done = mark_done or (lambda ident: set_status(db, ident, FollowUpStatus.DONE))
+        self._mark_done = mark_done or (lambda ident, day, note: mark_done_in(db, ident, day, note))
         self.filters.add_status(self.tr("Status"), self.tr("Any status"), status_choices(list(FollowUpStatus)),
                                 default=FollowUpStatus.OPEN.value)
         self.filters.add_owner()
@@ -130,18 +135,30 @@ class FollowUpsTab(ListTab):
         row = self.model.row_at(self.table.currentIndex().row()) if self.table.currentIndex().isValid() else None
         self.done_button.setEnabled(row is not None and row.status is not FollowUpStatus.DONE)
 
-    def mark_selected_done(self) -> None:
+    def records_changed(self, ids: Sequence[int]) -> None:
+        """A board filtered by status reloads (a follow-up done or reopened leaves or joins it at once)."""
+        if self.filters.query().status:
+            self.reload()
+        else:
+            super().records_changed(ids)
+        self._update_button()
+
+    def mark_selected_done(self) -> DoneDialog | None:
+        """Ask the day and a note (``done_dialog``), then mark the selected follow-up done."""
         ident = self.current_id()
-        if ident is None:
-            return
+        row = self.model.row_at(self.table.currentIndex().row()) if ident is not None else None
+        if ident is None or row is None or row.status is FollowUpStatus.DONE:
+            return None
+        self.done_dialog = ask_done(self, row.description, lambda day, note: self._done(ident, day, note))
+        return self.done_dialog
+
+    def _done(self, ident: int, day: date, note: str) -> None:
         try:
-            call(self.detail_runner, self._mark_done, ident)
+            call(self.detail_runner, self._mark_done, ident, day, note)
         except OrganizerError as err:
             self.message.emit(str(err))
             return
-        self.model.refresh_ids([ident])
-        self.refresh_detail()
-        self._update_button()
+        self.records_changed([ident])
         self.message.emit(self.tr("Marked done."))
         self.changed.emit()
 

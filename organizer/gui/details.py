@@ -55,10 +55,12 @@ NOTHING = "—"
 ADD_MEETING = "add-meeting"
 ADD_MEMBER = "add-member"
 ADD_FOLLOWUP = "add-followup"
+ADD_MEETING_FOLLOWUP = "add-meeting-followup"
+"""A follow-up of the meeting whose id the link carries (its visit is the meeting's)."""
 NEW_RECORD = "new-record"
 """The link under an empty list's message: a new record of the tab's kind (the id is 0)."""
-ACTIONS = (ADD_MEETING, ADD_MEMBER, ADD_FOLLOWUP, NEW_RECORD)
-"""Action link schemes; the id is the visit's (0 for ``NEW_RECORD``)."""
+ACTIONS = (ADD_MEETING, ADD_MEMBER, ADD_FOLLOWUP, ADD_MEETING_FOLLOWUP, NEW_RECORD)
+"""Action link schemes; the id is the visit's (the meeting's for ``ADD_MEETING_FOLLOWUP``, 0 for ``NEW_RECORD``)."""
 
 
 def esc(text: object) -> str:
@@ -165,10 +167,14 @@ def _followup_rows(rows: Sequence[FollowUpRow], *, with_meeting: bool) -> list[l
     out = []
     for f in rows:
         status = esc(enum_label(f.status))
+        if f.done_on is not None:
+            status += "<br>" + esc(fmt_date(f.done_on))
         if is_overdue(f):
             status = '<span class="overdue">' + esc(translate("Details", "Overdue")) + "</span>"
-        cells = [status, esc(fmt_date(f.due_date)) or NOTHING, link(RecordKind.FOLLOWUP, f.id, f.description)
-                 .replace("\n", "<br>"), esc(f.owner or "")]
+        what = link(RecordKind.FOLLOWUP, f.id, f.description).replace("\n", "<br>")
+        if f.done_note.strip():
+            what += '<br><span class="muted">' + _multiline(f.done_note.strip()) + "</span>"
+        cells = [status, esc(fmt_date(f.due_date)) or NOTHING, what, esc(f.owner or "")]
         if with_meeting:
             cells.append(link(RecordKind.MEETING, f.meeting_id, f.meeting_title or "") if f.meeting_id else "")
         out.append(cells)
@@ -475,7 +481,7 @@ def visit_html(detail: VisitDetail, actions: Collection[str] = (),
 # --- meetings ------------------------------------------------------------------------------------
 
 
-def meeting_html(detail: MeetingDetail) -> str:
+def meeting_html(detail: MeetingDetail, actions: Collection[str] = ()) -> str:
     """A meeting: when and where, of which visit, who took part on each side, the talking points,
     notes and outcomes, and its follow-ups."""
     d = detail.data
@@ -505,6 +511,7 @@ def meeting_html(detail: MeetingDetail) -> str:
         out.append(_followups_table(detail.followups))
     else:
         out.append(message_html(translate("Details", "No follow-ups recorded.")))
+    out.append(_action(ADD_MEETING_FOLLOWUP, detail.meta.id, translate("Details", "+ Add a follow-up"), actions))
     return "".join(out)
 
 
@@ -524,6 +531,7 @@ def followup_html(row: FollowUpRow, data: FollowUpData, visit_title: str | None,
     out.append(_facts([
         (translate("Details", "Status"), status),
         (translate("Details", "Due"), esc(fmt_date(row.due_date))),
+        (translate("Details", "Done on"), esc(fmt_date(data.done_on))),
         (translate("Details", "Owner"), owner),
         (translate("Details", "Visit"), link(RecordKind.VISIT, row.visit_id, visit_title or f"#{row.visit_id}")
          if row.visit_id is not None else ""),
@@ -531,6 +539,8 @@ def followup_html(row: FollowUpRow, data: FollowUpData, visit_title: str | None,
          link(RecordKind.MEETING, row.meeting_id, meeting_title or f"#{row.meeting_id}")
          if row.meeting_id is not None else ""),
     ]))
+    if data.done_note.strip():
+        out += [_heading(translate("Details", "How it was done")), para(data.done_note)]
     if data.notes.strip():
         out += [_heading(translate("Details", "Notes")), para(data.notes)]
     return "".join(out)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
@@ -42,9 +42,10 @@ from PySide6.QtWidgets import (
 import organizer
 from organizer.domain.changes import ChangeSet
 from organizer.domain.enums import FollowUpStatus, RecordKind
+from organizer.domain.errors import OrganizerError
 from organizer.domain.records import InstitutionNode
 from organizer.gui.databases import DatabaseActions
-from organizer.gui.details import ADD_FOLLOWUP, ADD_MEETING, ADD_MEMBER, NEW_RECORD
+from organizer.gui.details import ADD_FOLLOWUP, ADD_MEETING, ADD_MEETING_FOLLOWUP, ADD_MEMBER, NEW_RECORD
 from organizer.gui.editors.menu import RecordMenu
 from organizer.gui.editors.sizes import available, fitting_size
 from organizer.gui.formatting import fmt_date_range
@@ -276,7 +277,7 @@ class MainWindow(QMainWindow):
         tab.record_link.connect(self.open_record)
         tab.action_link.connect(self.request_action)
         tab.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        if name == "visits" and isinstance(tab, ListTab):
+        if name in ("visits", "meetings") and isinstance(tab, ListTab):
             cast(Any, tab).action_names = frozenset(self._editors)
         if hasattr(self, "record_menu"):  # built after the first tab
             self._enter_to_edit(tab)
@@ -423,6 +424,7 @@ class MainWindow(QMainWindow):
         self.register_editor(ADD_FOLLOWUP, lambda visit: self.record_menu.open_editor(RecordKind.FOLLOWUP,
                                                                                       visit_id=visit))
         self.register_editor(ADD_MEMBER, lambda visit: self.record_menu.open_editor(RecordKind.VISIT, visit))
+        self.register_editor(ADD_MEETING_FOLLOWUP, self._add_meeting_followup)
         self.register_editor(NEW_RECORD, lambda _zero: self.record_menu.new_record())
         tools_menu = menu.addMenu(self.tr("&Tools"))
         self.duplicates_action = self._action(self.tr("Find &duplicates…"), None, self.find_duplicates)
@@ -506,8 +508,7 @@ class MainWindow(QMainWindow):
                 continue
             if isinstance(tab, ListTab) and tab.record_kind is changes.kind and not (changes.created
                                                                                      or changes.deleted):
-                tab.model.refresh_ids(changes.changed)
-                tab.refresh_detail()
+                tab.records_changed(changes.changed)
             elif tab.record_kind is changes.kind and changes.created:
                 tab.reload()
                 tab.open_id(changes.created[0])
@@ -515,23 +516,36 @@ class MainWindow(QMainWindow):
                 tab.reload()
         self.update_counts()
 
-    def mark_followup_done(self, ident: int) -> None:
-        """The board's "Mark done": an undoable edit of the follow-up's status."""
-        from organizer.services.followups import get_followup
+    def mark_followup_done(self, ident: int, day: date | None = None, note: str | None = None) -> None:
+        """The board's "Mark done" (once it has asked the day and the note): an undoable edit of the
+        follow-up's status, completion day and note."""
+        from organizer.services.followups import done_data, get_followup
 
         detail = get_followup(self.db, ident)
         if detail.data.status is not FollowUpStatus.DONE:
-            self.records.update(RecordKind.FOLLOWUP, ident, detail.data,
-                                replace(detail.data, status=FollowUpStatus.DONE), detail.meta.version)
+            self.records.update(RecordKind.FOLLOWUP, ident, detail.data, done_data(detail.data, day, note),
+                                detail.meta.version)
+
+    def _add_meeting_followup(self, meeting_id: int) -> None:
+        """The meeting pane's "+ Add a follow-up": a new follow-up of that meeting and of its visit."""
+        from organizer.services.meetings import get_meeting
+
+        try:
+            visit_id = self.records.call(get_meeting, self.db, meeting_id).data.visit_id
+        except OrganizerError as err:
+            self.statusBar().showMessage(str(err), 5000)
+            return
+        self.record_menu.open_editor(RecordKind.FOLLOWUP, visit_id=visit_id, meeting_id=meeting_id)
 
     def register_editor(self, action: str, handler: Callable[[int], Any]) -> None:
         """Offer an action link (``details.ADD_MEETING`` ...) in the detail panes; ``handler(visit_id)``
         runs when it is clicked."""
         self._editors[action] = handler
-        visits = self._built.get("visits")
-        if visits is not None:
-            cast(Any, visits).action_names = frozenset(self._editors)
-            visits.refresh_detail()
+        for name in ("visits", "meetings"):
+            tab = self._built.get(name)
+            if tab is not None:
+                cast(Any, tab).action_names = frozenset(self._editors)
+                tab.refresh_detail()
 
     def request_action(self, action: str, ident: int) -> None:
         handler = self._editors.get(action)

@@ -123,6 +123,11 @@ class ListTab(MasterDetailTab):
         row = self.model.row_of(ident)
         return QModelIndex() if row is None else self.model.index(row, 0)
 
+    def records_changed(self, ids: Sequence[int]) -> None:
+        """Records of this tab's kind were edited (not created or deleted): their rows are re-fetched in place."""
+        self.model.refresh_ids(ids)
+        self.refresh_detail()
+
     def open_id(self, ident: int) -> None:
         """Select a record; if the filter hides it, clear the filter; if the list is stale, reload it."""
         if not self.model.loading and self.select_id(ident):
@@ -331,10 +336,12 @@ class VisitsTab(ListTab):
 
 
 class MeetingsTab(ListTab):
-    """Every meeting, newest first, with its participants, notes, outcomes and follow-ups."""
+    """Every meeting in time order (as a programme reads), with its participants, notes, outcomes and follow-ups."""
 
     record_kind = RecordKind.MEETING
 
+    action_names: frozenset[str] = frozenset()
+    """Action links the window can serve ("+ Add a follow-up"; set by the window)."""
 
     def __init__(self, db: Database, runner: TaskRunner | None = None, parent: QWidget | None = None) -> None:
         columns = [
@@ -368,7 +375,7 @@ class MeetingsTab(ListTab):
     def detail_html(self, ident: int) -> str:
         from organizer.services.meetings import get_meeting
 
-        return meeting_html(get_meeting(self._db, ident))
+        return meeting_html(get_meeting(self._db, ident), self.action_names)
 
 
 class AgreementsTab(ListTab):

@@ -291,7 +291,7 @@ def _followups(session: Session, *conditions: object, open_only: bool, lang: str
             id=f.id, description=f.description, status=FollowUpStatus(f.status), due_date=f.due_date,
             owner=", ".join(o for o in owners if o) or None,
             visit_title=f.visit.title if f.visit else None, meeting_title=f.meeting.title if f.meeting else None,
-            notes=f.notes,
+            notes=f.notes, done_on=f.done_on, done_note=f.done_note or "",
         ))
     return result
 

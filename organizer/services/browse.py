@@ -216,7 +216,7 @@ SORT_KEYS: dict[RecordKind, dict[str, tuple[_SortKey, ...]]] = {
 _DEFAULT_SORT: dict[RecordKind, tuple[str, bool]] = {
     RecordKind.PERSON: ("name", False),
     RecordKind.VISIT: ("date", True),
-    RecordKind.MEETING: ("date", True),
+    RecordKind.MEETING: ("date", False),  # a programme reads in time order (issue 17)
     RecordKind.FOLLOWUP: ("status", False),
     RecordKind.AGREEMENT: ("date", True),
     RecordKind.TOPIC: ("name", False),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Connection, Row, select
@@ -45,6 +46,10 @@ def check_followup(session: Session, data: FollowUpData, checker: Checker) -> Ch
         "visit_id": data.visit_id,
         "meeting_id": data.meeting_id,
         "notes": checker.long_text("notes", data.notes),
+        # the day it was done belongs to a done follow-up only (reopened: no longer done on that day);
+        # the note stays, it is the user's words
+        "done_on": data.done_on if FollowUpStatus(data.status) is FollowUpStatus.DONE else None,
+        "done_note": checker.long_text("done_note", data.done_note),
     }
     require_exists(session, m.Person, data.owner_person_id, "owner_person_id", RecordKind.PERSON, checker)
     require_exists(session, m.Institution, data.owner_institution_id, "owner_institution_id", RecordKind.INSTITUTION,
@@ -96,8 +101,28 @@ def delete_followup(db: Database, ident: int, expected_version: int | None = Non
 
 def set_status(db: Database, ident: int, status: FollowUpStatus | str,
                expected_version: int | None = None) -> FollowUpDetail:
+    """Change the status; a follow-up marked done this way is done today (``mark_done`` takes a day and a note)."""
+    if parse_enum(FollowUpStatus, status, "status") is FollowUpStatus.DONE:
+        return mark_done(db, ident, expected_version=expected_version)
+
     def edit(_session: Session, obj: m.FollowUp, _checker: Checker) -> None:
         obj.status = parse_enum(FollowUpStatus, status, "status").value
+        obj.done_on = None
+
+    return WRITES.change(db, ident, expected_version, edit)
+
+
+def done_data(data: FollowUpData, on: date | None = None, note: str | None = None) -> FollowUpData:
+    """``data`` marked done on ``on`` (today by default) with ``note`` (None: the note it has)."""
+    return replace(data, status=FollowUpStatus.DONE, done_on=on or date.today(),
+                   done_note=data.done_note if note is None else note)
+
+
+def mark_done(db: Database, ident: int, on: date | None = None, note: str | None = None,
+              expected_version: int | None = None) -> FollowUpDetail:
+    """Mark the follow-up done on ``on`` (today by default), with an optional ``note`` on how it was done."""
+    def edit(session: Session, obj: m.FollowUp, checker: Checker) -> None:
+        _apply(session, obj, done_data(to_data(obj), on, note), checker)
 
     return WRITES.change(db, ident, expected_version, edit)
 
@@ -108,6 +133,7 @@ def to_data(obj: m.FollowUp | Row[Any]) -> FollowUpData:
         description=obj.description, status=FollowUpStatus(obj.status), due_date=obj.due_date,
         owner_person_id=obj.owner_person_id, owner_institution_id=obj.owner_institution_id,
         visit_id=obj.visit_id, meeting_id=obj.meeting_id, notes=obj.notes, uid=obj.uid,
+        done_on=obj.done_on, done_note=obj.done_note or "",
     )
 
 
@@ -124,7 +150,7 @@ def followup_rows(conn: Connection, *where: ColumnElement[bool]) -> list[FollowU
     f, p, i, v, mt = s.followup.c, s.person.c, s.institution.c, s.visit.c, s.meeting.c
     q = (
         select(f.id, f.description, f.status, f.due_date, f.visit_id, f.meeting_id, p.id, p.given_name,
-               p.middle_name, p.family_name, p.display_name, i.name, v.title, mt.title)
+               p.middle_name, p.family_name, p.display_name, i.name, v.title, mt.title, f.done_on, f.done_note)
         .select_from(s.followup)
         .outerjoin(s.person, p.id == f.owner_person_id)
         .outerjoin(s.institution, i.id == f.owner_institution_id)
@@ -135,11 +161,12 @@ def followup_rows(conn: Connection, *where: ColumnElement[bool]) -> list[FollowU
     )
     rows = []
     for (ident, description, status, due, visit_id, meeting_id, person_id, given, middle, family, display,
-         institution, visit_title, meeting_title) in conn.execute(q):
+         institution, visit_title, meeting_title, done_on, done_note) in conn.execute(q):
         owners = [compose_full_name(given, middle, family, display) if person_id is not None else None, institution]
         rows.append(FollowUpRow(id=ident, description=description, status=FollowUpStatus(status), due_date=due,
                                 owner=" / ".join(o for o in owners if o) or None, visit_id=visit_id,
-                                meeting_id=meeting_id, visit_title=visit_title, meeting_title=meeting_title))
+                                meeting_id=meeting_id, visit_title=visit_title, meeting_title=meeting_title,
+                                done_on=done_on, done_note=done_note or ""))
     return rows
 
 

@@ -306,6 +306,8 @@ class FollowUp(RecordMixin, Base):
     visit_id: Mapped[int | None]
     meeting_id: Mapped[int | None]
     notes: Mapped[str]
+    done_on: Mapped[date | None]
+    done_note: Mapped[str]
 
     owner_person: Mapped[Person | None] = relationship()
     owner_institution: Mapped[Institution | None] = relationship()

@@ -468,6 +468,8 @@ def _followup() -> Table:
         _fk("visit_id", "visit", "SET NULL", null=True),
         _fk("meeting_id", "meeting", "SET NULL", null=True),
         _text("notes", None),
+        _opt("done_on", Date),  # when it was marked done (None: open, or done before 0008)
+        _text("done_note", None),  # what was said when it was marked done
         *_record_columns(),
     )
 

@@ -771,6 +771,14 @@
         <translation>просрочено</translation>
     </message>
     <message>
+        <source>Done on</source>
+        <translation>Выполнено</translation>
+    </message>
+    <message>
+        <source>How it was done</source>
+        <translation>Как выполнено</translation>
+    </message>
+    <message>
         <source>Valid until</source>
         <translation>Действует до</translation>
     </message>
@@ -925,6 +933,41 @@
     <message>
         <source>Visit</source>
         <translation>Визит</translation>
+    </message>
+</context>
+<context>
+    <name>DoneDialog</name>
+    <message>
+        <source>Mark done</source>
+        <translation>Отметить выполненным</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>Выполнено</translation>
+    </message>
+    <message>
+        <source>Done &amp;on</source>
+        <translation>&amp;Выполнено</translation>
+    </message>
+    <message>
+        <source>How it was done (optional)</source>
+        <translation>Как выполнено (необязательно)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Примечание</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done</source>
+        <translation>&amp;Выполнено</translation>
+    </message>
+    <message>
+        <source>Type the day it was done, e.g. %1.</source>
+        <translation>Укажите день выполнения, например %1.</translation>
     </message>
 </context>
 <context>
@@ -1536,6 +1579,14 @@
         <source>Notes</source>
         <translation>Заметки</translation>
     </message>
+    <message>
+        <source>Done on</source>
+        <translation>Выполнено</translation>
+    </message>
+    <message>
+        <source>How it was done</source>
+        <translation>Как выполнено</translation>
+    </message>
 </context>
 <context>
     <name>FollowUpStatus</name>
@@ -1577,6 +1628,10 @@
     <message>
         <source>Meeting</source>
         <translation>Встреча</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>Выполнено</translation>
     </message>
     <message>
         <source>Filter by what is to be done…</source>

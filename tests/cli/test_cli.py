@@ -103,7 +103,8 @@ def test_visits_meetings_followups_json(demo_args: list[str]) -> None:
     assert "D. Pashin" in meetings[1]["participants"]
     followups = run_json(demo_args, "list", "followups")
     assert len(followups) == 3
-    assert all({"id", "description", "status", "due_date"} <= set(f) for f in followups)
+    assert all({"id", "description", "status", "due_date", "done_on", "done_note"} <= set(f) for f in followups)
+    assert [(f["done_on"], f["done_note"]) for f in followups] == [(None, "")] * 3
     descriptions = " ".join(f["description"] for f in followups).lower()
     assert "technology transfer" in descriptions and "joint scientific laboratories" in descriptions
     assert "educational programmes" in descriptions

@@ -107,6 +107,19 @@ def test_add_links_in_the_visit_view_open_the_editors(gui_window: MainWindow) ->
     assert calls == [visit_id]
 
 
+def test_the_meeting_pane_adds_a_follow_up_of_that_meeting_and_its_visit(qtbot: Any, gui_window: MainWindow) -> None:
+    tab = gui_window.meetings_tab
+    gui_window.show_tab(tab)
+    qtbot.waitUntil(lambda: tab.model.loaded and tab.current_id() is not None)
+    meeting_id = tab.current_id()
+    qtbot.waitUntil(lambda: "+ Add a follow-up" in tab.detail.toPlainText())
+    tab.detail.anchorClicked.emit(QUrl(f"add-meeting-followup:{meeting_id}"))
+    editor: Any = gui_window.record_menu.editor
+    assert editor is not None and editor.meeting.value() == meeting_id
+    assert editor.visit.value() == gui_window.visits_tab.current_id() is not None
+    editor.reject()
+
+
 def test_person_names_with_markup_show_literally(qtbot: Any, gui_demo_db: Database, gui_wait: Any) -> None:
     person = create_person(gui_demo_db, PersonData(given_name="<b>&amp;", family_name="Tester"))
     win = MainWindow(gui_demo_db)

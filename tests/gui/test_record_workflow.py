@@ -142,7 +142,11 @@ def test_add_a_follow_up_and_mark_it_done(qtbot: Any, window: MainWindow, gui_de
     window.record_menu.update_actions()
     assert window.record_menu.done_action.isEnabled()
     window.record_menu.done_action.trigger()
+    assert followups.get_followup(gui_demo_db, fid).status is FollowUpStatus.OPEN  # it asks the day first
+    window.record_menu.done_dialog.note.setPlainText("sent")
+    window.record_menu.done_dialog.accept()
     assert followups.get_followup(gui_demo_db, fid).status is FollowUpStatus.DONE
+    assert followups.get_followup(gui_demo_db, fid).data.done_note == "sent"
     window.record_menu.undo_action.trigger()
     assert followups.get_followup(gui_demo_db, fid).status is FollowUpStatus.OPEN
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from organizer.domain.enums import FollowUpStatus
 from organizer.domain.records import FollowUpData
@@ -188,7 +189,10 @@ def test_board_shows_open_items_marks_overdue_and_filters_by_owner_and_visit(
     assert first.id in board.model.ids()
 
 
-def test_mark_done_in_place(qtbot: Any, gui_window: MainWindow, gui_demo_db: Database) -> None:
+def test_mark_done_asks_the_day_and_a_note_stores_them_and_leaves_the_open_board_at_once(
+        qtbot: Any, gui_window: MainWindow, gui_demo_db: Database) -> None:
+    from organizer.gui.done_dialog import DoneDialog
+
     gui_window.show_tab(gui_window.followups_tab)
     board = gui_window.followups_tab
     target = board.model.id_at(1)
@@ -196,34 +200,68 @@ def test_mark_done_in_place(qtbot: Any, gui_window: MainWindow, gui_demo_db: Dat
     board.select_id(target)
     assert board.done_button.isEnabled()
     qtbot.mouseClick(board.done_button, Qt.MouseButton.LeftButton)
-    assert get_followup(gui_demo_db, target).row.status is FollowUpStatus.DONE
-    assert board.model.row_of(target) == 1  # still there, in place, showing its new status
-    assert board.model.index(1, 0).data() == "Done"
-    assert board.current_id() == target and "Done" in board.detail.toPlainText()
-    assert not board.done_button.isEnabled()
+    dialog = board.done_dialog
+    assert isinstance(dialog, DoneDialog) and dialog.isVisible()
+    assert dialog.day.value() == date.today()  # today unless typed otherwise
+    assert get_followup(gui_demo_db, target).row.status is FollowUpStatus.OPEN  # nothing before it is accepted
+    dialog.day.setText("not a day")
+    dialog.accept()
+    assert dialog.isVisible() and dialog.error.isVisibleTo(dialog)  # refused, still asking
+    dialog.day.setText("05.03.2025")  # typed as people write dates
+    dialog.note.setPlainText("Sent by **courier**")
+    dialog.accept()
+    stored = get_followup(gui_demo_db, target).data
+    assert (stored.status, stored.done_on, stored.done_note) == (FollowUpStatus.DONE, date(2025, 3, 5),
+                                                                 "Sent by **courier**")
+    # the board shows open follow-ups: the done one leaves it at once, no reload needed
+    qtbot.waitUntil(lambda: board.model.loaded and target not in board.model.ids())
     qtbot.waitUntil(lambda: "(2 open)" in gui_window.counts_label.text())
-    # Ctrl+D on the board marks the selected one done too
+    # undo puts it back, open and without its completion day
+    gui_window.record_menu.undo_action.trigger()
+    restored = get_followup(gui_demo_db, target).data
+    assert (restored.status, restored.done_on, restored.done_note) == (FollowUpStatus.OPEN, None, "")
+    qtbot.waitUntil(lambda: board.model.loaded and target in board.model.ids())
+    # Any status: a done follow-up shows its day in the list and its note in the pane
+    gui_window.record_menu.redo_action.trigger()
+    assert board.filters.status is not None
+    board.filters.status.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: board.model.loaded and board.model.query.status == "" and target in board.model.ids())
+    row = board.model.row_of(target)
+    assert row is not None and board.model.index(row, 6).data() == "5 Mar 2025"
+    board.select_id(target)
+    qtbot.waitUntil(lambda: "courier" in board.detail.toPlainText())
+    # Ctrl+D asks too; accepted as offered, it is done today
+    board.filters.status.setCurrentIndex(board.filters.status.findData(FollowUpStatus.OPEN.value))
+    qtbot.waitUntil(lambda: board.model.loaded and board.model.query.status == "open")
     other = board.model.id_at(0)
     assert other is not None
     board.select_id(other)
     board.table.setFocus()
+    gui_window.activateWindow()  # the offscreen platform does not give it back when a dialog closes
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is gui_window)
     qtbot.keyClick(board.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    assert get_followup(gui_demo_db, other).row.status is FollowUpStatus.DONE
-    gui_window.refresh()
-    qtbot.waitUntil(lambda: board.model.loaded and not gui_window.runner.busy)
-    assert target not in board.model.ids() and other not in board.model.ids()
+    asked = gui_window.record_menu.done_dialog
+    assert isinstance(asked, DoneDialog)
+    asked.accept()
+    assert get_followup(gui_demo_db, other).data.done_on == date.today()
+    qtbot.waitUntil(lambda: board.model.loaded and other not in board.model.ids())
 
 
 def test_mark_done_goes_through_the_given_callable(qtbot: Any, gui_demo_db: Database) -> None:
     from organizer.gui.board import FollowUpsTab
 
-    calls: list[int] = []
-    board = FollowUpsTab(gui_demo_db, mark_done=calls.append)
+    calls: list[tuple[int, date, str]] = []
+    board = FollowUpsTab(gui_demo_db, mark_done=lambda *args: calls.append(args))
     qtbot.addWidget(board)
     board.reload()
+    qtbot.waitUntil(lambda: board.model.loaded)
     board.select_first()
-    board.mark_selected_done()
-    assert calls == [board.current_id()]
+    dialog = board.mark_selected_done()
+    assert dialog is not None and calls == []
+    dialog.day.setText("2025-03-11")
+    dialog.note.setPlainText("phoned")
+    dialog.accept()
+    assert calls == [(board.current_id(), date(2025, 3, 11), "phoned")]
 
 
 # --- import and export ---------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -20,7 +21,7 @@ from organizer.domain.records import (
     VisitData,
 )
 from organizer.services import agreements, attachments, followups, meetings, people, visits
-from organizer.store import Database
+from organizer.store import Database, open_database, sqlite_url
 
 
 def _visit_id(db: Database) -> int:
@@ -174,3 +175,28 @@ def test_followup_rows_and_history_carry_their_visit(demo_db: Database) -> None:
                                                "Visit to the Pharmaceutical Scientific-Educational Center"}
     salomov = next(p for p in people.list_people(demo_db) if p.full_name == "Abduhomid Salomov")
     assert {a.visit_id for a in people.person_history(demo_db, salomov.id).attended} == {vid}
+
+
+def test_mark_done_stores_the_day_and_a_note_reopening_clears_the_day_and_the_archive_carries_both(
+        demo_db: Database, tmp_path: Path) -> None:
+    from organizer.services.archive import importer
+    from organizer.services.archive.export import export_archive
+
+    row = followups.create_followup(demo_db, FollowUpData(description="Send the photos"))
+    done = followups.mark_done(demo_db, row.id, date(2025, 3, 14), "Sent by courier")
+    assert (done.data.status, done.data.done_on, done.data.done_note) == (FollowUpStatus.DONE, date(2025, 3, 14),
+                                                                          "Sent by courier")
+    listed = next(f for f in followups.list_followups(demo_db) if f.id == row.id)
+    assert (listed.done_on, listed.done_note) == (date(2025, 3, 14), "Sent by courier")
+    assert followups.mark_done(demo_db, followups.create_followup(
+        demo_db, FollowUpData(description="Call")).id).data.done_on == date.today()  # today by default
+    archive = export_archive(demo_db)
+    other = open_database(sqlite_url(tmp_path / "other.db"))
+    try:
+        importer.import_archive(other, archive)
+        copied = next(f for f in followups.list_followups(other) if f.description == "Send the photos")
+        assert (copied.done_on, copied.done_note) == (date(2025, 3, 14), "Sent by courier")
+    finally:
+        other.close()
+    reopened = followups.set_status(demo_db, row.id, FollowUpStatus.OPEN)
+    assert (reopened.data.done_on, reopened.data.done_note) == (None, "Sent by courier")

@@ -9,14 +9,14 @@ deleted, and the message says what uses it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import replace
+from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from organizer.domain.enums import FollowUpStatus, RecordKind
 from organizer.domain.errors import InUseError, OrganizerError
@@ -251,19 +251,31 @@ class RecordMenu(QObject):
         }
         return labels.get(what, f"{count} {what}")
 
-    def mark_done(self) -> None:
+    def mark_done(self) -> QDialog | None:
+        """Ask the day it was done and a note (``done_dialog``), then mark the current follow-up done (undoable)."""
         kind, ident = self.current()
         if kind is not RecordKind.FOLLOWUP or ident is None:
-            return
-        try:
-            from organizer.services import followups
+            return None
+        from organizer.gui.done_dialog import ask_done
+        from organizer.services import followups
 
+        try:
             detail = self.records.call(followups.get_followup, self.records.db, ident)
-            if detail.data.status is not FollowUpStatus.DONE:
-                self.records.update(kind, ident, detail.data, replace(detail.data, status=FollowUpStatus.DONE),
-                                    detail.meta.version)
         except OrganizerError as err:
             self._message(QMessageBox.Icon.Warning, str(err))
+            return None
+        if detail.data.status is FollowUpStatus.DONE:
+            return None
+
+        def done(day: date, note: str) -> None:
+            try:
+                self.records.update(kind, ident, detail.data, followups.done_data(detail.data, day, note),
+                                    detail.meta.version)
+            except OrganizerError as err:
+                self._message(QMessageBox.Icon.Warning, str(err))
+
+        self.done_dialog = ask_done(self.window, detail.data.description, done)
+        return self.done_dialog
 
     def _message(self, icon: QMessageBox.Icon, text: str, informative: str = "") -> QMessageBox:
         box = QMessageBox(icon, self.tr("Organizer"), text, QMessageBox.StandardButton.Ok, self.window)

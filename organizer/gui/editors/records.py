@@ -309,6 +309,8 @@ class FollowUpEditor(EditorDialog):
         self.visit.set_value(visit_id)
         self.meeting.set_value(meeting_id)
         self.notes = self.add_field(form, "notes", self.tr("Notes"), TextArea(lines=3))
+        self.done_on = self.add_field(form, "done_on", self.tr("Done on"), DateField())
+        self.done_note = self.add_field(form, "done_note", self.tr("How it was done"), TextArea(lines=2))
         self.open_record()
 
     def load(self, detail: Any) -> None:
@@ -324,6 +326,8 @@ class FollowUpEditor(EditorDialog):
         self.visit.set_value(d.visit_id)
         self.meeting.set_value(d.meeting_id)
         self.notes.set_value(d.notes)
+        self.done_on.set_value(d.done_on)
+        self.done_note.set_value(d.done_note)
 
     def collect(self) -> FollowUpData:
         return FollowUpData(
@@ -332,6 +336,7 @@ class FollowUpEditor(EditorDialog):
             owner_institution_id=self.owner_institution.value(), visit_id=self.visit.value(),
             meeting_id=self.meeting.value(), notes=self.notes.value(),
             uid=self.detail.data.uid if self.detail is not None else None,
+            done_on=_value(self.done_on, "done_on"), done_note=self.done_note.value(),
         )
 
 
