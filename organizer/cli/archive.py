@@ -27,9 +27,12 @@ def cmd_demo(db: Database, args: argparse.Namespace, out: TextIO) -> int:
 def cmd_import(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     from organizer.cli import interop
 
-    if isinstance(args.file, list):  # one archive, or vCard files (told by their content)
-        if interop.wants_vcard_import(args.file, args.dry_run):
+    if isinstance(args.file, list):  # one archive, or vCard/CSV/xlsx/ics files (told by their content)
+        kind = interop.import_kind(args.file, args)
+        if kind == "vcard":
             return interop.cmd_import_vcards(db, args, out)
+        if kind == "sheet":
+            return interop.cmd_import_sheets(db, args, out)
         args.file = args.file[0]
     from organizer.services.archive import importer
 

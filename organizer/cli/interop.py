@@ -1,7 +1,7 @@
-"""``organizer import FILE.vcf...`` and ``organizer export vcard --out FILE``: vCards in and out.
+"""``organizer import FILE...`` of vCard, CSV, Excel and iCalendar files, and ``organizer export vcard``.
 
-``import`` tells a vCard from an archive by the file's first bytes (``BEGIN:VCARD``), not by its name;
-an archive goes on to the archive import unchanged (``cli/archive.py``).
+``import`` tells the kind of each file by its content, not its name (``services.interop.filekind``): an
+archive goes on to the archive import unchanged (``cli/archive.py``); the others come here.
 """
 
 from __future__ import annotations
@@ -15,25 +15,60 @@ from organizer.cli.safety import inline
 from organizer.domain.errors import ImportFormatError, ValidationError
 
 if TYPE_CHECKING:
+    from organizer.services.interop.contacts import VCardReport
     from organizer.store.database import Database
 
 
-def wants_vcard_import(files: list[Path], dry_run: bool) -> bool:
-    """True when these files are vCards; ImportFormatError for a mix or several archives."""
-    from organizer.services.interop.contacts import is_vcard_file
+KIND_NAMES = {"vcard": "vCard", "csv": "CSV", "xlsx": "Excel (.xlsx)", "ics": "iCalendar (.ics)",
+              "archive": "Organizer archive", "unknown": "unknown"}
 
-    kinds = [is_vcard_file(f) for f in files]
-    if all(kinds):
-        return True
-    if any(kinds):
-        raise ImportFormatError("give Organizer archives and vCard files in separate `organizer import` commands "
-                                f"({inline(str(files[kinds.index(False)]))} is not a vCard file)")
-    if len(files) > 1:
-        raise ImportFormatError("one Organizer archive at a time (several files are read as vCards only)")
-    if dry_run:
-        raise ImportFormatError(f"{inline(str(files[0]))}: --dry-run previews vCard files; "
-                                "an archive import has no preview yet")
-    return False
+
+def import_kind(files: list[Path], args: argparse.Namespace) -> str:
+    """What these files are (``vcard``, ``sheet``, ``ics`` or ``archive``), told by their content;
+    ImportFormatError for a mix, several archives, or options that do not go with the kind."""
+    from organizer.services.interop.filekind import kind_of
+
+    kinds = [kind_of(f) for f in files]
+    groups = {"csv": "sheet", "xlsx": "sheet"}
+    found = {groups.get(k, k) for k in kinds}
+    if "unknown" in kinds:
+        bad = files[kinds.index("unknown")]
+        raise ImportFormatError(f"{inline(str(bad))}: not a file Organizer imports (an Organizer archive, vCard, "
+                                "CSV, Excel .xlsx or iCalendar .ics file)")
+    if len(found) > 1:
+        first, other = kinds[0], next(k for k in kinds if groups.get(k, k) != groups.get(kinds[0], kinds[0]))
+        raise ImportFormatError(f"give {KIND_NAMES[first]} and {KIND_NAMES[other]} files in separate "
+                                f"`organizer import` commands ({inline(str(files[kinds.index(other)]))} is "
+                                f"{KIND_NAMES[other]})")
+    kind = found.pop()
+    if kind == "ics":
+        raise ImportFormatError(f"{inline(str(files[0]))}: an iCalendar file; its import is not on this version yet")
+    if getattr(args, "mapping", None) is not None and kind != "sheet":
+        raise ImportFormatError("--mapping goes with CSV and Excel (.xlsx) files")
+    if getattr(args, "visit", None) is not None and kind != "ics":
+        raise ImportFormatError("--visit goes with iCalendar (.ics) files: their events become that visit's meetings")
+    if kind == "ics" and getattr(args, "visit", None) is None:
+        raise ImportFormatError(f"{inline(str(files[0]))}: an iCalendar file is imported as meetings of a visit: "
+                                "give --visit ID")
+    if kind == "archive":
+        if len(files) > 1:
+            raise ImportFormatError("one Organizer archive at a time (several files are read as vCards, CSV, "
+                                    "Excel or iCalendar files only)")
+        if args.dry_run:
+            raise ImportFormatError(f"{inline(str(files[0]))}: --dry-run previews vCard, CSV, Excel and "
+                                    "iCalendar files; an archive import has no preview yet")
+    return kind
+
+
+def _print_people_report(report: VCardReport, files: list[Path], out: TextIO) -> None:
+    what = "would import" if report.dry_run else "imported"
+    names = ", ".join(inline(str(f)) for f in files)
+    print(f"{what} {names}: {report.created} people created, {report.updated} updated, "
+          f"{report.skipped} skipped (nothing new); {report.institutions_created} institutions created", file=out)
+    for line in report.left_out:
+        print(f"left out: {inline(line)}", file=out)
+    if report.left_out_count > len(report.left_out):
+        print(f"left out: ... and {report.left_out_count - len(report.left_out)} more", file=out)
 
 
 def cmd_import_vcards(db: Database, args: argparse.Namespace, out: TextIO) -> int:
@@ -42,15 +77,20 @@ def cmd_import_vcards(db: Database, args: argparse.Namespace, out: TextIO) -> in
     report = import_vcards(db, list(args.file), dry_run=args.dry_run)
     if args.json:
         dump(report.as_json(), out)
-        return 0
-    what = "would import" if report.dry_run else "imported"
-    names = ", ".join(inline(str(f)) for f in args.file)
-    print(f"{what} {names}: {report.created} people created, {report.updated} updated, "
-          f"{report.skipped} skipped (nothing new); {report.institutions_created} institutions created", file=out)
-    for line in report.left_out:
-        print(f"left out: {inline(line)}", file=out)
-    if report.left_out_count > len(report.left_out):
-        print(f"left out: ... and {report.left_out_count - len(report.left_out)} more", file=out)
+    else:
+        _print_people_report(report, list(args.file), out)
+    return 0
+
+
+def cmd_import_sheets(db: Database, args: argparse.Namespace, out: TextIO) -> int:
+    from organizer.services.interop.sheet_import import import_sheets, load_mapping
+
+    mapping, sheet = load_mapping(args.mapping) if args.mapping is not None else (None, None)
+    report = import_sheets(db, list(args.file), mapping=mapping, sheet=sheet, dry_run=args.dry_run)
+    if args.json:
+        dump(report.as_json(), out)
+    else:
+        _print_people_report(report, list(args.file), out)
     return 0
 
 

@@ -95,15 +95,23 @@ def build_parser() -> argparse.ArgumentParser:
     add_gui_arguments(gui)
     sub.add_parser("demo", help="load the demo visit (Uzkhimyosanoat delegation to Kazan)",
                    description="Load the demo visit through the archive import; loading it again adds nothing.")
-    imp = sub.add_parser("import", help="import an Organizer archive (JSON) or vCard files in one transaction",
-                         description="Import an Organizer archive (JSON) or vCard files (.vcf, told by their "
-                                     "content). All or nothing: on any error nothing is written. Archive records "
-                                     "already present (same uid) are left alone; a vCard whose person is found "
-                                     "(by UID, e-mail, or name and institution) adds what is new to them.")
-    imp.add_argument("file", type=Path, nargs="+", help="the archive file, or one or more vCard files")
+    imp = sub.add_parser("import", help="import an Organizer archive, vCard, CSV, Excel or iCalendar files in one "
+                                        "transaction",
+                         description="Import an Organizer archive (JSON), vCard files (.vcf), contact sheets (CSV "
+                                     "in any encoding Excel writes, Excel .xlsx; Google Contacts and Outlook "
+                                     "headers recognised) or an iCalendar file (.ics, as meetings of --visit), each "
+                                     "told by its content, not its name. All or nothing: on any error nothing is "
+                                     "written. Archive records already present (same uid) are left alone; a person "
+                                     "found (by UID, e-mail, or name and institution) gets what is new to them.")
+    imp.add_argument("file", type=Path, nargs="+",
+                     help="the archive file, or one or more vCard, CSV, .xlsx or .ics files")
     imp.add_argument("--json", action="store_true", help="print the report as JSON")
     imp.add_argument("--dry-run", action="store_true",
-                     help="vCard files: say what would be created, updated and skipped, write nothing")
+                     help="vCard, CSV, .xlsx, .ics: say what would be created, updated and skipped, write nothing")
+    imp.add_argument("--mapping", type=Path, metavar="FILE",
+                     help='CSV/.xlsx: a JSON file mapping column headers to fields, e.g. {"Фамилия": '
+                          '"family_name", "Почта": "email"} (see README: Import and export)')
+    imp.add_argument("--visit", type=record_id, metavar="ID", help=".ics: import the events as this visit's meetings")
 
     exp = sub.add_parser("export", help="export everything as an Organizer archive (JSON), or vCards",
                          description="Write the whole database as an Organizer archive (JSON) that "

@@ -218,9 +218,10 @@ class _Pending:
 
 
 class _Writer:
-    def __init__(self, session: Session, report: VCardReport) -> None:
+    def __init__(self, session: Session, report: VCardReport, fmt: str = "vcard") -> None:
         self.session = session
         self.report = report
+        self.format = fmt
         self.institutions = _Institutions(session, report)
         self.pending: list[_Pending] = []
         self.keys: set[str] = set()
@@ -284,7 +285,7 @@ class _Writer:
         for ident, uid, fields in self.updated:
             audit.add(session, "update", RecordKind.PERSON, ident, uid=uid, fields=fields)
         r = self.report
-        audit.add(session, "import", detail={"format": "vcard", "created": r.created, "updated": r.updated,
+        audit.add(session, "import", detail={"format": self.format, "created": r.created, "updated": r.updated,
                                              "skipped": r.skipped, "institutions_created": r.institutions_created})
 
     # -- matching

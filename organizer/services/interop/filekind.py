@@ -1,0 +1,96 @@
+"""What kind of file ``organizer import`` (and File > Import) was given, told by its content, not its name.
+
+``kind_of(path)`` reads the first 4 KB:
+
+- a zip archive holding ``xl/workbook.xml`` -> ``xlsx`` (any other zip is left to the archive import);
+- after a byte-order mark (UTF-8 or UTF-16, with or without a mark) and white space: ``BEGIN:VCARD`` ->
+  ``vcard``, ``BEGIN:VCALENDAR`` -> ``ics``, ``{`` or ``[`` -> ``archive`` (an Organizer JSON archive);
+- other text -> ``csv`` (``sheet_read`` sniffs the encoding and the delimiter);
+- anything else (binary, a folder, a FIFO, a file that cannot be read) -> ``unknown``.
+"""
+
+from __future__ import annotations
+
+import io
+import stat
+import zipfile
+from pathlib import Path
+
+from organizer.services.interop import vcard
+
+KINDS = ("vcard", "ics", "xlsx", "csv", "archive", "unknown")
+HEAD = 4096
+
+
+def _text_head(head: bytes) -> str | None:
+    text: str | None = None
+    for bom, enc in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            text = head[len(bom):].decode(enc, errors="ignore")
+            break
+    else:
+        if b"\x00" in head:
+            odd, even = head[1::2].count(0), head[0::2].count(0)
+            if odd and not even:
+                text = head.decode("utf-16-le", errors="ignore")
+            elif even and not odd:
+                text = head.decode("utf-16-be", errors="ignore")
+            else:
+                return None
+        else:
+            text = head.decode("utf-8", errors="ignore") if _mostly_utf8(head) else head.decode("cp1251", "replace")
+    if any(ord(c) < 32 and c not in "\t\r\n\f" for c in text):
+        return None
+    return text
+
+
+def _mostly_utf8(head: bytes) -> bool:
+    try:
+        head.decode("utf-8")
+        return True
+    except UnicodeDecodeError as err:
+        return err.start >= len(head) - 4  # a character cut by the 4 KB boundary
+
+
+def kind_of_content(head: bytes, whole: bytes | None = None) -> str:
+    """The kind of a file whose first bytes are ``head`` (``whole``: its whole content, for a zip)."""
+    if head[:4] == b"PK\x03\x04":
+        if whole is not None:
+            try:
+                with zipfile.ZipFile(io.BytesIO(whole)) as z:
+                    return "xlsx" if "xl/workbook.xml" in z.namelist() else "archive"
+            except (zipfile.BadZipFile, ValueError, EOFError):
+                return "xlsx" if b"xl/" in head else "unknown"
+        return "xlsx" if b"xl/" in head or b"[Content_Types].xml" in head else "archive"
+    if vcard.is_vcard(head[:512]):
+        return "vcard"
+    text = _text_head(head)
+    if text is None:
+        return "unknown"
+    start = text.lstrip()
+    if start[:15].upper() == "BEGIN:VCALENDAR":
+        return "ics"
+    if start[:11].upper() == "BEGIN:VCARD":
+        return "vcard"
+    if start[:1] in ("{", "["):
+        return "archive"
+    return "csv" if start else "unknown"
+
+
+def kind_of(path: Path) -> str:
+    """The kind of the file at ``path`` (see the module docstring)."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device is never opened (it may never answer)
+            return "unknown"
+        with path.open("rb") as f:
+            head = f.read(HEAD)
+            if head[:4] == b"PK\x03\x04":
+                try:
+                    with zipfile.ZipFile(path) as z:
+                        return "xlsx" if "xl/workbook.xml" in z.namelist() else "archive"
+                except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+                    return "xlsx" if path.suffix.lower() in (".xlsx", ".xlsm") else "archive"
+            return kind_of_content(head)
+    except OSError:
+        return "unknown"
