@@ -51,6 +51,7 @@ from organizer.services import browse
 from organizer.store.database import Database
 from organizer.store.search.base import (
     KINDS,
+    TOKEN_SPLIT,
     Document,
     IndexedText,
     Progress,
@@ -60,6 +61,7 @@ from organizer.store.search.base import (
     Tier,
     UnavailableIndex,
     documents,
+    query_terms,
 )
 from organizer.store.search.engine import index_for
 
@@ -74,7 +76,6 @@ SNIPPET_CONTEXT = 70
 """Characters of context either side of the match in a text snippet."""
 MAX_QUERY = 300
 NAME_KINDS = (RecordKind.PERSON, RecordKind.INSTITUTION)
-_TOKEN_SPLIT = re.compile(r"[\s\-–—,.;:()\[\]{}«»/\\!?+*]+")
 
 NAME, NAME_PREFIX_LOW, NAME_PREFIX_HIGH = 1.0, 0.80, 0.95
 KEY, KEY_PREFIX_LOW, KEY_PREFIX_HIGH = 0.90, 0.70, 0.85
@@ -112,14 +113,7 @@ class _Word:
 
 def parse_query(query: str) -> list[_Word]:
     """The words of a query, folded and keyed (no typo corrections yet)."""
-    out: list[_Word] = []
-    for raw in _TOKEN_SPLIT.split(query):
-        parts = fold(raw).split()
-        if len(parts) == 1:
-            out.append(_Word(parts[0], name_keys(raw)))
-        else:
-            out.extend(_Word(p, name_keys(p)) for p in parts)
-    return out
+    return [_Word(word, keys) for word, keys in query_terms(query)]
 
 
 def _add_typo_fixes(session: Session, index: SearchIndex, word: _Word) -> None:
@@ -323,7 +317,7 @@ def _count(patterns: list[re.Pattern[str]], folded: str) -> int:
 
 def _key_match(name: str, words: list[_Word]) -> int:
     """How many query words match a word of ``name`` by key (or key correction)."""
-    keys = {k for raw in _TOKEN_SPLIT.split(name) for k in name_keys(raw)} if name else set()
+    keys = {k for raw in TOKEN_SPLIT.split(name) for k in name_keys(raw)} if name else set()
     return sum(1 for w in words if any(k.startswith(q) for q in w.keys if len(q) >= 2 for k in keys)
                or keys & set(w.key_fixes))
 

@@ -16,7 +16,11 @@ _SQLITE = SqliteFtsIndex()
 
 def index_for(session: Session) -> SearchIndex:
     """The index implementation for the database this session talks to."""
-    dialect = session.get_bind().dialect.name
+    return index_of_dialect(session.get_bind().dialect.name)
+
+
+def index_of_dialect(dialect: str) -> SearchIndex:
+    """The index implementation for a database of this SQLAlchemy dialect (``sqlite``, ``postgresql``)."""
     if dialect == "sqlite":
         return _SQLITE
     if dialect == "postgresql":

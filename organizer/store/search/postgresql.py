@@ -42,6 +42,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Literal
 
+from sqlalchemy import TextClause, bindparam, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -278,6 +279,13 @@ class PostgresIndex:
         cur.execute(f"SELECT id FROM search_{kind} WHERE doc @@ %s::tsquery ORDER BY id DESC LIMIT %s",
                     (expr, limit))
         return [Candidate(int(r[0]), float(n)) for n, r in enumerate(cur.fetchall())]
+
+    def id_query(self, kind: RecordKind, query: Sequence[QueryWord], tier: Tier) -> TextClause | None:
+        expr = tsquery(query, tier)
+        if not expr:
+            return None
+        return text(f"SELECT id FROM search_{kind} WHERE doc @@ CAST(:ts_match AS tsquery)").bindparams(
+            bindparam("ts_match", expr, unique=True))
 
     def stored(self, session: Session, kind: RecordKind, ids: Sequence[int], *,
                body: bool = True) -> dict[int, IndexedText]:

@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Literal
 
-from sqlalchemy import text
+from sqlalchemy import TextClause, bindparam, text
 from sqlalchemy.orm import Session
 
 from organizer.domain.enums import RecordKind
@@ -191,6 +191,14 @@ class SqliteFtsIndex:
         sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT ?"
         rows = raw_cursor(session).execute(sql, (expr, limit)).fetchall()
         return [Candidate(int(r[0]), float(n)) for n, r in enumerate(rows)]
+
+    def id_query(self, kind: RecordKind, query: Sequence[QueryWord], tier: Tier) -> TextClause | None:
+        expr = match_expression(query, tier)
+        if not expr:
+            return None
+        table = f"search_{kind}"
+        return text(f"SELECT rowid FROM {table} WHERE {table} MATCH :fts_match").bindparams(
+            bindparam("fts_match", expr, unique=True))
 
     def stored(self, session: Session, kind: RecordKind, ids: Sequence[int], *,
                body: bool = True) -> dict[int, IndexedText]:
