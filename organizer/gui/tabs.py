@@ -104,7 +104,12 @@ class ListTab(MasterDetailTab):
         if not self._loaded_once:
             self._loaded_once = True
             self.render_detail_after_paint()
+        if self.model.loading:  # a first page: the rest of the ids once its rows have painted
             after_paint(self.table.viewport(), self.model.load_rest)
+            if target is not None and self.model.row_of(target) is None:
+                # the selected record may be further down: ``_on_completed`` selects it (or the first row)
+                self._pending, self._pending_strict = target, strict
+                return
         rendered = self.details_rendered
         if target is None or not self.select_id(target):
             if strict:

@@ -297,3 +297,20 @@ def test_people_model_index_for_missing_parent_is_empty(gui_window: MainWindow) 
     assert not gui_window.people_tab.index_of(10**9).isValid()
     assert model.index(0, 0, QModelIndex()).isValid()
     assert isinstance(model.index(0, 0).data(ID_ROLE), int)
+
+
+def test_clearing_the_filter_keeps_a_record_further_down_than_the_first_page(
+        qtbot: Any, gui_window: MainWindow) -> None:
+    tab = gui_window.people_tab
+    tab.model._batch_size = 2  # a first page of 2 of the 6 people: the selected one is further down
+    target = tab.model.id_at(5)
+    assert target is not None and tab.select_id(target)
+    name = tab.model.row_at(5).full_name.split()[-1]
+    tab.filters.text.setText(name)
+    tab.filters.flush()
+    qtbot.waitUntil(lambda: tab.model.loaded and tab.model.rowCount() == 1)
+    assert tab.current_id() == target
+    tab.filters.text.setText("")
+    tab.filters.flush()  # no text: a first page, then the rest of the ids
+    qtbot.waitUntil(lambda: tab.model.complete and tab.model.rowCount() == 6)
+    qtbot.waitUntil(lambda: tab.current_id() == target)

@@ -111,14 +111,19 @@ class LazyListModel(QAbstractTableModel):
         if not query.sort:
             query = replace(query, sort=self._query.sort, descending=self._query.descending)
         self._query = query
-        self.reload()
+        # no text: maybe every record (100,000 people): the first page shows as soon as it is read and the
+        # rest of the ids follows once those rows have painted (``ListTab``), as at start-up. Text goes
+        # through the search index (``services.browse``): the whole list of matches costs less than a first
+        # page and a count of them
+        self.reload(first_page=not query.text.strip(), top=True)
 
-    def reload(self, *, first_page: bool = False) -> None:
+    def reload(self, *, first_page: bool = False, top: bool = False) -> None:
         """Re-read the id list (in the background when the model has a runner).
 
         With ``first_page`` (a window's first load) only the first batch of ids and the count are read:
         the rows can be shown, with a scroll bar of the right size, before the whole list is read, which
-        ``load_rest()`` then starts (the window calls it once those rows have painted).
+        ``load_rest()`` then starts (the window calls it once those rows have painted). With ``top`` (a new
+        filter) only the first rows are read with the list, not those of the batches in view now.
         """
         query, db, kind = self._query, self._db, self.kind
         self._started = True
@@ -127,7 +132,8 @@ class LazyListModel(QAbstractTableModel):
             return
         self.loaded = False
         limit, size = self._batch_size, self._batch_size
-        shown = list(self._batches)  # the batches in view now are read with the new list: no blank rows
+        # the batches in view now are read with the new list (no blank rows); a new filter shows its top
+        shown = [0] if top else list(self._batches)
 
         def work(_ctx: TaskContext) -> tuple[array[int], dict[int, dict[int, Any]]]:
             ids = array("q", record_ids(db, kind, query))  # on the worker: the list is dropped there
