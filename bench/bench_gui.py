@@ -131,7 +131,8 @@ for typed in json.loads(sys.argv[2]):  # a filter keystroke: from the debounce's
     tab.view.viewport().repaint()
     app.processEvents()
     filter_ms[typed] = [(time.perf_counter() - start) * 1000, model.rowCount()]
-print(json.dumps({"filter_ms": filter_ms, "ready": ready, "rss_kib": rss, "cpu": cpu, "rows": rows, "settled_kib": settled_kib,
+print(json.dumps({"filter_ms": filter_ms,
+                  "ready": ready, "rss_kib": rss, "cpu": cpu, "rows": rows, "settled_kib": settled_kib,
                   "rss_after_end_kib": after_end_kib, "first_page": first_page, "complete_kib": complete_kib,
                   "end_ms": end_ms, "last_row": last,
                   "batches_to_end": model.batches_fetched - batches_before,
