@@ -2413,6 +2413,37 @@
     </message>
 </context>
 <context>
+    <name>NewPersonForm</name>
+    <message>
+        <source>New person</source>
+        <translation>Новый человек</translation>
+    </message>
+    <message>
+        <source>Given name and family name, or «Family Given Patronymic»</source>
+        <translation>Имя и фамилия или «Фамилия Имя Отчество»</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;ФИО</translation>
+    </message>
+    <message>
+        <source>&amp;Position</source>
+        <translation>&amp;Должность</translation>
+    </message>
+    <message>
+        <source>&amp;Institution</source>
+        <translation>&amp;Организация</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Создать</translation>
+    </message>
+    <message>
+        <source>Choose the institution of the position, or leave the position empty.</source>
+        <translation>Выберите организацию для должности или оставьте должность пустой.</translation>
+    </message>
+</context>
+<context>
     <name>ParticipantRole</name>
     <message>
         <source>Head of delegation</source>
@@ -3092,6 +3123,17 @@
     <message>
         <source>“%1” could not be undone or redone.</source>
         <translation>Не удалось отменить или повторить: «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPicker</name>
+    <message>
+        <source>Type a name</source>
+        <translation>Введите имя</translation>
+    </message>
+    <message>
+        <source>Create «%1»</source>
+        <translation>Создать «%1»</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QCheckBox,
     QComboBox,
@@ -41,12 +42,15 @@ from PySide6.QtWidgets import (
 
 from organizer.domain import dates
 from organizer.domain.fields import Field, FieldType
+from organizer.gui.editors.picker import RecordPicker
 from organizer.gui.formatting import enum_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Choices = Callable[[], Sequence[tuple[Any, str]]]
 Search = Callable[[str], Sequence[tuple[Any, str]]]
 ROW_MIME = "application/x-organizer-row"
+BLANK = "__blank__"
+"""Marks a row added for typing the next record (``RowsEditor.next_row``): left out while nothing is picked."""
 
 
 class InvalidInputError(ValueError):
@@ -197,6 +201,9 @@ class RowColumn:
     labels: dict[Any, str] = field(default_factory=dict)
     search: Search | None = None
     """For a choice among many records: finds those matching typed text beyond ``choices``."""
+    pick: Callable[[QWidget], RecordPicker] | None = None
+    """For a choice of a record: the cell is edited with this ``picker.RecordPicker`` (type a name, Enter
+    picks, "Create «…»"); ``choices`` then only names the values already in the rows."""
 
 
 class RowsModel(QAbstractTableModel):
@@ -221,10 +228,10 @@ class RowsModel(QAbstractTableModel):
         return {c.key: row.get(c.key, c.default) for c in self.columns} | {
             k: v for k, v in row.items() if k not in {c.key for c in self.columns}}
 
-    def add_row(self, values: dict[str, Any] | None = None) -> int:
+    def add_row(self, values: dict[str, Any] | None = None, *, blank: bool = False) -> int:
         position = len(self.rows)
         self.beginInsertRows(QModelIndex(), position, position)
-        self.rows.append(self._complete(values or {}))
+        self.rows.append(self._complete(values or {}) | ({BLANK: True} if blank else {}))
         self.endInsertRows()
         self.edited.emit()
         return position
@@ -368,7 +375,10 @@ class RowsModel(QAbstractTableModel):
 
 
 class ChoiceDelegate(QStyledItemDelegate):
-    """Edits the choice columns of a ``RowsModel`` with a ``ChoiceField``."""
+    """Edits the choice columns of a ``RowsModel`` with a ``ChoiceField``, or with the column's
+    ``RecordPicker``: a record picked there is stored at once and ``picked_at`` names its cell."""
+
+    picked_at = Signal(int, int)
 
     def __init__(self, model: RowsModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -376,20 +386,43 @@ class ChoiceDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> QWidget:
         column = self._model.columns[index.column()]
+        if column.kind == "choice" and column.pick is not None:
+            picker = column.pick(parent)
+            picker.setFrame(False)
+            picker.cell = (index.row(), index.column())  # type: ignore[attr-defined]
+            picker.picked.connect(self._picked)
+            return picker
         if column.kind != "choice" or column.choices is None:
             return super().createEditor(parent, option, index)
         editor = ChoiceField(column.choices(), optional=column.default is None, parent=parent, search=column.search)
         editor.setFrame(False)
         return editor
 
+    def _picked(self) -> None:
+        picker = self.sender()
+        if not isinstance(picker, RecordPicker):
+            return
+        self.commitData.emit(picker)
+        self.closeEditor.emit(picker, QAbstractItemDelegate.EndEditHint.NoHint)
+        row, column = picker.cell  # type: ignore[attr-defined]
+        self.picked_at.emit(row, column)
+
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
-        if isinstance(editor, ChoiceField):
+        if isinstance(editor, RecordPicker):
+            value = index.data(Qt.ItemDataRole.EditRole)
+            editor.set_value(value, self._model.label(self._model.columns[index.column()], value))
+        elif isinstance(editor, ChoiceField):
             editor.set_value(index.data(Qt.ItemDataRole.EditRole))
         else:
             super().setEditorData(editor, index)
 
     def setModelData(self, editor: QWidget, model: Any, index: AnyIndex) -> None:
-        if isinstance(editor, ChoiceField):
+        if isinstance(editor, RecordPicker):
+            if editor.value() is None and editor.text().strip():
+                return  # typed but nothing picked: the cell keeps what it had
+            self._model.columns[index.column()].labels[editor.value()] = editor.label()
+            model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, ChoiceField):
             column = self._model.columns[index.column()]
             column.labels[editor.value()] = editor.currentText()
             model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
@@ -409,7 +442,9 @@ class RowsEditor(QWidget):
         self.model.edited.connect(self.edited)
         self.view = QTableView()
         self.view.setModel(self.model)
-        self.view.setItemDelegate(ChoiceDelegate(self.model, self.view))
+        self.delegate = ChoiceDelegate(self.model, self.view)
+        self.delegate.picked_at.connect(self.next_row)
+        self.view.setItemDelegate(self.delegate)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
@@ -452,7 +487,17 @@ class RowsEditor(QWidget):
         layout.addLayout(buttons)
 
     def value(self) -> list[dict[str, Any]]:
-        return [dict(r) for r in self.model.rows]
+        picks = [c.key for c in self.model.columns if c.pick is not None]
+        return [{k: v for k, v in r.items() if k != BLANK} for r in self.model.rows
+                if not (r.get(BLANK) and all(r[k] is None for k in picks))]
+
+    def next_row(self, row: int, column: int) -> None:
+        """After a record was picked in (row, column): the same column of the next row, a new one if it
+        was the last, ready for typing the next name."""
+        if row == len(self.model.rows) - 1:
+            self.model.add_row(blank=True)
+        self.view.setCurrentIndex(self.model.index(row + 1, column))
+        self.view.setFocus()
 
     def set_value(self, rows: Sequence[dict[str, Any]]) -> None:
         self.model.set_rows(rows)

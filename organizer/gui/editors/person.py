@@ -19,6 +19,7 @@ from organizer.domain.records import ContactEntry, InstitutionData, NameVariant,
 from organizer.gui.editors import choices
 from organizer.gui.editors.base import EditorDialog
 from organizer.gui.editors.fields import ListField, RowColumn, RowsEditor, TextArea, TextField
+from organizer.gui.editors.picker import picks
 from organizer.gui.undo import RecordActions
 from organizer.services import people
 from organizer.services.people import person_photo
@@ -84,7 +85,8 @@ class PersonEditor(EditorDialog):
         self._institutions = self.offer(choices.institutions)
         self.positions = self.add_field(positions, "positions", self.tr("Positions"), RowsEditor([
             RowColumn("title", self.tr("Title"), width=220),
-            RowColumn("institution_id", self.tr("Institution"), "choice", self._institutions.copy, None, 220),
+            RowColumn("institution_id", self.tr("Institution"), "choice", self._institutions.copy, None, 220,
+                      pick=picks(actions, RecordKind.INSTITUTION)),
             RowColumn("start_date", self.tr("From"), "date", default=None, width=100),
             RowColumn("end_date", self.tr("Until"), "date", default=None, width=100),
             RowColumn("current", self.tr("Current"), "check", default=False),

@@ -48,6 +48,7 @@ from organizer.gui.editors.fields import (
     TextArea,
     TextField,
 )
+from organizer.gui.editors.picker import picks
 from organizer.gui.formatting import enum_label
 from organizer.gui.undo import RecordActions
 from organizer.services import agreements, followups, institutions, meetings, visits
@@ -136,11 +137,12 @@ class VisitEditor(EditorDialog):
         self.topics = self.add_field(form, "topics", self.tr("Topics"), ListField())
         sides = self.page(self.tr("&Delegations"))
         self.institutions = self.add_field(sides, "institutions", self.tr("Institutions"), RowsEditor([
-            RowColumn("institution_id", self.tr("Institution"), "choice", self._institutions.copy, None, 320),
+            RowColumn("institution_id", self.tr("Institution"), "choice", self._institutions.copy, None, 320,
+                      pick=picks(actions, RecordKind.INSTITUTION)),
             RowColumn("side", self.tr("Side"), "choice", lambda: enum_choices(Side), Side.GUEST)]))
         self.participants = self.add_field(sides, "participants", self.tr("Members and hosts"), RowsEditor([
             RowColumn("person_id", self.tr("Person"), "choice", self._people.copy, None, 300,
-                      search=self.find_people),
+                      pick=picks(actions, RecordKind.PERSON)),
             RowColumn("side", self.tr("Side"), "choice", lambda: enum_choices(Side), Side.GUEST, 90),
             RowColumn("role", self.tr("Role"), "choice", lambda: enum_choices(ParticipantRole),
                       ParticipantRole.MEMBER)], reorder=True))
@@ -162,7 +164,7 @@ class VisitEditor(EditorDialog):
                       GiftDirection.GIVEN, 140),
             RowColumn("description", self.tr("Gift"), width=260),
             RowColumn("person_id", self.tr("To or from"), "choice", self._people.copy, None,
-                      search=self.find_people)]))
+                      pick=picks(actions, RecordKind.PERSON))]))
         self.summary = self.add_field(after, "summary", self.tr("Summary"), TextArea(lines=5))
         self.add_files_page()
         self.open_record()
@@ -235,7 +237,7 @@ class MeetingEditor(EditorDialog):
         self.topics = self.add_field(form, "topics", self.tr("Topics"), ListField())
         self.participants = self.add_field(form, "participants", self.tr("Participants"), RowsEditor([
             RowColumn("person_id", self.tr("Person"), "choice", self._people.copy, None, 300,
-                      search=self.find_people),
+                      pick=picks(actions, RecordKind.PERSON)),
             RowColumn("side", self.tr("Side"), "choice", lambda: enum_choices(Side), Side.GUEST, 90),
             RowColumn("role", self.tr("Role"), "choice", lambda: enum_choices(ParticipantRole),
                       ParticipantRole.MEMBER)]))
@@ -359,11 +361,13 @@ class AgreementEditor(EditorDialog):
         self.visit = self.add_field(form, "visit_id", self.tr("Visit"),
                                     ChoiceField(self.offer(choices.visits), optional=True))
         self.parties = self.add_field(form, "party_ids", self.tr("Parties"), RowsEditor([
-            RowColumn("institution_id", self.tr("Institution"), "choice", self._institutions.copy, None)]))
+            RowColumn("institution_id", self.tr("Institution"), "choice", self._institutions.copy, None,
+                      pick=picks(actions, RecordKind.INSTITUTION))]))
         self.signatories = self.add_field(form, "signatories", self.tr("Signatories"), RowsEditor([
             RowColumn("person_id", self.tr("Person"), "choice", self._people.copy, None, 280,
-                      search=self.find_people),
-            RowColumn("institution_id", self.tr("For"), "choice", self._institutions.copy, None)]))
+                      pick=picks(actions, RecordKind.PERSON)),
+            RowColumn("institution_id", self.tr("For"), "choice", self._institutions.copy, None,
+                      pick=picks(actions, RecordKind.INSTITUTION))]))
         self.summary = self.add_field(form, "summary", self.tr("Summary"), TextArea(lines=4))
         self.add_files_page()
         self.open_record()

@@ -1,0 +1,314 @@
+"""Picking a record by typing its name: ``RecordPicker``, a line with a completion list.
+
+Each key typed asks ``services.picking.find`` (the spelling-insensitive search: any script, a typo) on
+a worker thread (``RecordActions.call``) and lists the matches under the line, the best one current:
+Up/Down move, Enter, Tab or a click pick, Escape closes the list. The last entry, "Create «…»",
+creates the record from the text typed (``new_person_form``: a small form for a person's name,
+position and institution; an institution is created from its name alone), an undoable step of the
+undo stack, and picks it. ``picked`` tells the table holding the picker to store the value and move
+on to the next row (``fields.ChoiceDelegate``).
+
+Callables handed to a picker (``find``, ``create``, ``describe``) hold the ``RecordActions``, never
+an editor dialog (see ``base.EditorDialog.find_people``): ``finder``/``creator`` build them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organizer.domain.enums import RecordKind
+from organizer.domain.errors import OrganizerError
+from organizer.domain.records import InstitutionData, PersonData, PositionData
+from organizer.domain.typed_names import split_typed_name
+from organizer.gui.messages import problem_text
+from organizer.gui.undo import RecordActions
+from organizer.services import picking
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+Find = Callable[[str], Sequence[tuple[Any, str, str]]]
+"""(value, label, another spelling that matched or "") of the records matching typed text."""
+Create = Callable[["RecordPicker", str], object]
+"""Starts creating a record from the typed text; calls ``picker.choose(id, label)`` once it exists."""
+Describe = Callable[[Sequence[Any]], dict[Any, str]]
+CREATE = "\x00create"
+"""The value of the "Create «…»" entry."""
+POPUP_MIN_WIDTH = 420
+
+
+class PickModel(QAbstractListModel):
+    """The matches listed under a picker, then (if it can create) "Create «…»"."""
+
+    VALUE_ROLE = Qt.ItemDataRole.UserRole
+
+    LABEL_ROLE = Qt.ItemDataRole.UserRole + 1
+    """The record's label without the spelling that matched (what the picker shows once picked)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.hits: list[tuple[Any, str, str]] = []
+        self.create_label = ""
+
+    def set_hits(self, hits: Sequence[tuple[Any, str, str]], create_label: str = "") -> None:
+        self.beginResetModel()
+        self.hits = list(hits)
+        self.create_label = create_label
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.hits) + (1 if self.create_label else 0)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+            return None
+        row = index.row()
+        create = row == len(self.hits)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
+            if create:
+                return self.create_label
+            _value, label, other = self.hits[row]
+            return f"{label} · {other}" if other else label
+        if role == self.LABEL_ROLE:
+            return self.create_label if create else self.hits[row][1]
+        if role == self.VALUE_ROLE:
+            return CREATE if create else self.hits[row][0]
+        return None
+
+
+class RecordPicker(QLineEdit):
+    """A record chosen by typing (``value()`` is its id, None while nothing is picked)."""
+
+    edited = Signal()
+    picked = Signal()
+    """A record was picked from the list (or created): the value is final."""
+
+    def __init__(self, find: Find, *, create: Create | None = None, describe: Describe | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._find = find
+        self._create = create
+        self._describe = describe
+        self._value: Any = None
+        self._label = ""
+        self.typed = ""
+        """The text typed since the last pick (what "Create «…»" creates)."""
+        self.model = PickModel(self)
+        self.matches = QCompleter(self.model, self)
+        self.matches.setWidget(self)  # not setCompleter: the line keeps what is typed while the list moves
+        self.matches.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.matches.setMaxVisibleItems(10)
+        self.matches.activated[QModelIndex].connect(self._activated)  # type: ignore[index]  # the overload by index
+        self.textEdited.connect(self._typed)
+        self.setPlaceholderText(self.tr("Type a name"))
+        self.setClearButtonEnabled(True)
+        self.textChanged.connect(self._cleared)
+
+    def popup(self) -> QAbstractItemView:
+        """The list of matches under the line."""
+        view = self.matches.popup()
+        assert view is not None
+        return view
+
+    # --- value -----------------------------------------------------------------------------------
+
+    def value(self) -> Any:
+        return self._value
+
+    def label(self) -> str:
+        return self._label
+
+    def set_value(self, value: Any, label: str | None = None) -> None:
+        if label is None:
+            label = "" if value is None else (self._describe([value]).get(value) if self._describe else None) or ""
+        self._value, self._label = value, label if value is not None else ""
+        self.setText(self._label)
+        self.setCursorPosition(0)
+
+    def choose(self, value: Any, label: str) -> None:
+        """Pick ``value`` (shown as ``label``), as if chosen from the list."""
+        self.popup().hide()
+        self.set_value(value, label)
+        self.edited.emit()
+        self.picked.emit()
+
+    # --- typing ----------------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        """Tab (or Shift+Tab) with the list open picks its current entry, as Enter does."""
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)):
+            popup = self.popup()
+            if popup.isVisible() and popup.currentIndex().isValid():
+                popup.hide()
+                self._activated(popup.currentIndex())
+                return True
+        return super().event(event)
+
+    def _cleared(self, text: str) -> None:
+        if not text and self._value is not None:  # the clear button, or everything deleted
+            self._value, self._label = None, ""
+            self.edited.emit()
+
+    def _typed(self, text: str) -> None:
+        self.typed = text.strip()
+        if self._value is not None and text != self._label:
+            self._value = None  # the text no longer names the picked record
+            self.edited.emit()
+        self.refresh_list()
+
+    def refresh_list(self) -> None:
+        """List the records matching the text typed (and "Create «…»"), the best one current."""
+        typed = self.typed
+        hits = self._find(typed) if typed else []
+        create = self.tr("Create «%1»").replace("%1", typed) if typed and self._create is not None else ""
+        self.model.set_hits(hits, create)
+        popup = self.popup()
+        if not self.model.rowCount():
+            popup.hide()
+            return
+        area = self.rect()
+        area.setWidth(max(area.width(), POPUP_MIN_WIDTH))
+        self.matches.complete(area)
+        popup.setCurrentIndex(self.model.index(0, 0))
+
+    def _activated(self, index: QModelIndex) -> None:
+        value = index.data(PickModel.VALUE_ROLE)
+        if value == CREATE:
+            if self._create is not None:
+                self._create(self, self.typed)
+            return
+        self.choose(value, str(index.data(PickModel.LABEL_ROLE)))
+
+
+# --- the callables a picker is built with ----------------------------------------------------------
+
+
+def _find(actions: RecordActions, kind: RecordKind, text: str) -> list[tuple[int, str, str]]:
+    return actions.call(picking.find, actions.db, kind, text)
+
+
+def _describe(actions: RecordActions, kind: RecordKind, ids: Sequence[int]) -> dict[int, str]:
+    return actions.call(picking.labels, actions.db, kind, list(ids))
+
+
+def finder(actions: RecordActions, kind: RecordKind) -> Find:
+    """Records of ``kind`` matching typed text (``services.picking.find``), read on a worker thread."""
+    return partial(_find, actions, kind)
+
+
+def describer(actions: RecordActions, kind: RecordKind) -> Describe:
+    return partial(_describe, actions, kind)
+
+
+def creator(actions: RecordActions, kind: RecordKind) -> Create | None:
+    """How a picker of ``kind`` creates a record from typed text (None: it cannot)."""
+    if kind is RecordKind.PERSON:
+        return partial(new_person_form, actions)
+    if kind is RecordKind.INSTITUTION:
+        return partial(_new_institution, actions)
+    return None
+
+
+def record_picker(actions: RecordActions, kind: RecordKind, parent: QWidget | None = None) -> RecordPicker:
+    """A picker of records of ``kind`` that can create one where that makes sense."""
+    return RecordPicker(finder(actions, kind), create=creator(actions, kind), describe=describer(actions, kind),
+                        parent=parent)
+
+
+def picks(actions: RecordActions, kind: RecordKind) -> Callable[[QWidget], RecordPicker]:
+    """What a table column that picks records of ``kind`` edits its cells with (``fields.RowColumn.pick``)."""
+    return partial(record_picker, actions, kind)
+
+
+def _new_institution(actions: RecordActions, picker: RecordPicker, text: str) -> None:
+    try:
+        detail = actions.create(RecordKind.INSTITUTION, InstitutionData(name=text))
+    except OrganizerError as err:
+        picker.setToolTip(str(err))
+        return
+    ident = detail.meta.id
+    picker.choose(ident, _describe(actions, RecordKind.INSTITUTION, [ident]).get(ident, text))
+
+
+class NewPersonForm(QDialog):
+    """Name, position and institution of a person created from a picker; Enter creates and picks them."""
+
+    created = Signal(object, str)
+    """(id, label) of the person created."""
+
+    def __init__(self, actions: RecordActions, text: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New person"))
+        self.records = actions
+        form = QFormLayout()
+        self.name = QLineEdit(text)
+        self.name.setToolTip(self.tr("Given name and family name, or «Family Given Patronymic»"))
+        self.position = QLineEdit()
+        self.institution = record_picker(actions, RecordKind.INSTITUTION)
+        form.addRow(self.tr("&Name"), self.name)
+        form.addRow(self.tr("&Position"), self.position)
+        form.addRow(self.tr("&Institution"), self.institution)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.name.setFocus()
+
+    def data(self) -> PersonData:
+        given, middle, family = split_typed_name(self.name.text())
+        institution = self.institution.value()
+        positions = (PositionData(self.position.text().strip(), institution, current=True),) \
+            if institution is not None else ()
+        return PersonData(given_name=given, middle_name=middle, family_name=family, positions=positions)
+
+    def accept(self) -> None:
+        """Create the person (an undoable step); a refused input is shown and the form stays."""
+        if self.position.text().strip() and self.institution.value() is None:
+            self._show(self.tr("Choose the institution of the position, or leave the position empty."))
+            return
+        try:
+            detail = self.records.create(RecordKind.PERSON, self.data())
+        except OrganizerError as err:
+            problems = getattr(err, "issues", None)
+            self._show("\n".join(problem_text(p) for p in problems.values()) if problems else str(err))
+            return
+        ident = detail.meta.id
+        label = _describe(self.records, RecordKind.PERSON, [ident]).get(ident, detail.full_name)
+        super().accept()  # before the pick: the picker's table closes it and moves on
+        self.created.emit(ident, label)
+
+    def _show(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+
+def new_person_form(actions: RecordActions, picker: RecordPicker, text: str) -> NewPersonForm:
+    """Open the new-person form over ``picker``; the person created is picked there."""
+    form = NewPersonForm(actions, text, picker)
+    form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    form.created.connect(picker.choose)
+    form.open()
+    return form

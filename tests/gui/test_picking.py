@@ -1,0 +1,149 @@
+"""People and institutions are picked by typing, keyboard only, in every table that chooses them: the
+typed text opens the cell's picker as typed (no placeholder before it), the spelling-insensitive search
+lists the matches, Enter picks the best one and a new row waits for the next name; "Create «…»" at the
+end of the list creates the person (an undoable step) and picks them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from organizer.domain.enums import Side
+from organizer.gui.editors.picker import NewPersonForm, PickModel, RecordPicker
+from organizer.gui.editors.records import AgreementEditor, MeetingEditor, VisitEditor
+from organizer.gui.undo import RecordActions
+from organizer.services import people
+from organizer.store.database import Database
+from tests.gui.keys import Keys
+
+pytestmark = pytest.mark.usefixtures("gui_close_dialogs_left_open")
+
+
+def _ids(db: Database) -> dict[str, int]:
+    return {r.full_name: r.id for r in people.list_people(db)}
+
+
+def _shown(qtbot: QtBot, editor: Any) -> None:
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+
+
+def _focus_cell(editor: Any, table: Any, row: int = 0, column: int = 0) -> None:
+    editor.pages.setCurrentWidget(table.parentWidget().parentWidget().parentWidget()
+                                  if editor.pages.indexOf(table) < 0 else table)
+    table.view.setFocus()
+    table.view.setCurrentIndex(table.model.index(row, column))
+
+
+def _picker() -> RecordPicker:
+    widget = QApplication.focusWidget()
+    assert isinstance(widget, RecordPicker), type(widget)
+    return widget
+
+
+def test_typing_pash_and_enter_in_a_participants_cell_picks_pashin(qtbot: QtBot, gui_demo_db: Database) -> None:
+    ids = _ids(gui_demo_db)
+    editor = VisitEditor(RecordActions(gui_demo_db))
+    _shown(qtbot, editor)
+    editor.pages.setCurrentIndex(1)
+    table = editor.participants
+    table.add_row()
+    _focus_cell(editor, table)
+    keys = Keys()
+    keys.type("Pash")
+    assert _picker().text() == "Pash", "the cell's editor holds exactly what was typed"
+    keys.enter()
+    assert table.model.rows[0]["person_id"] == ids["D. Pashin"]
+    assert table.model.data(table.model.index(0, 0)).startswith("D. Pashin")
+    # a new row is ready for the next name: typing goes on at once
+    assert len(table.model.rows) == 2 and table.view.currentIndex().row() == 1
+    keys.type("Коржиков")
+    assert "Evgeny Korzhikov" in _picker().model.data(_picker().model.index(0, 0))
+    keys.enter()
+    assert [r["person_id"] for r in table.value()] == [ids["D. Pashin"], ids["Evgeny Korzhikov"]]
+    assert keys.count == 4 + 1 + 8 + 1
+
+
+def test_korzhikov_is_found_in_any_spelling_and_arrows_choose(qtbot: QtBot, gui_demo_db: Database) -> None:
+    ids = _ids(gui_demo_db)
+    editor = MeetingEditor(RecordActions(gui_demo_db))
+    _shown(qtbot, editor)
+    table = editor.participants
+    table.add_row()
+    _focus_cell(editor, table)
+    keys = Keys()
+    keys.type("Коржиков")
+    picker = _picker()
+    labels = [picker.model.data(picker.model.index(r, 0)) for r in range(picker.model.rowCount())]
+    assert labels[0].startswith("Evgeny Korzhikov") and labels[-1] == "Create «Коржиков»"
+    picker.clear()
+    keys.type("korjikov")  # another romanization, typed in place of the Cyrillic
+    assert picker.model.data(picker.model.index(0, 0)).startswith("Evgeny Korzhikov")
+    keys.key(Qt.Key.Key_Down)  # to "Create «…»" and back
+    keys.key(Qt.Key.Key_Up)
+    keys.tab()  # Tab picks as Enter does
+    assert table.model.rows[0]["person_id"] == ids["Evgeny Korzhikov"]
+
+
+def test_create_from_the_list_creates_and_picks_the_person(qtbot: QtBot, gui_demo_db: Database) -> None:
+    actions = RecordActions(gui_demo_db)
+    editor = AgreementEditor(actions)
+    _shown(qtbot, editor)
+    table = editor.signatories
+    table.add_row()
+    _focus_cell(editor, table)
+    keys = Keys()
+    keys.type("Иванов Пётр Сергеевич")
+    picker = _picker()
+    assert picker.model.data(picker.model.index(picker.model.rowCount() - 1, 0)) == "Create «Иванов Пётр Сергеевич»"
+    keys.key(Qt.Key.Key_End)  # the last entry
+    picker.matches.popup().setCurrentIndex(picker.model.index(picker.model.rowCount() - 1, 0))
+    keys.enter()
+    form = picker.findChild(NewPersonForm)
+    assert form is not None and form.isVisible()
+    assert form.name.text() == "Иванов Пётр Сергеевич"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.name)
+    keys.tab()
+    keys.type("Проректор")
+    keys.tab()
+    keys.type("Kazan")
+    keys.enter()  # picks the university in the form's own picker
+    assert form.institution.label() == "Kazan Federal University"
+    keys.enter()  # creates
+    created = next(r for r in people.list_people(gui_demo_db) if "Иванов" in r.full_name)
+    detail = people.get_person(gui_demo_db, created.id).data
+    assert (detail.family_name, detail.given_name, detail.middle_name) == ("Иванов", "Пётр", "Сергеевич")
+    assert [(p.title, p.current) for p in detail.positions] == [("Проректор", True)]
+    assert table.model.rows[0]["person_id"] == created.id, "back in the row with the person picked"
+    actions.stack.undo()
+    assert created.id not in {r.id for r in people.list_people(gui_demo_db)}, "the creation is undoable"
+
+
+def test_the_pick_list_passes_the_model_tester(qtmodeltester: Any) -> None:
+    model = PickModel()
+    model.set_hits([(1, "D. Pashin", ""), (2, "Evgeny Korzhikov", "Коржиков Евгений")], "Create «x»")
+    qtmodeltester.check(model)
+    assert model.rowCount() == 3 and model.data(model.index(2, 0), PickModel.VALUE_ROLE) != 1
+    assert model.data(model.index(1, 0)) == "Evgeny Korzhikov · Коржиков Евгений"
+    assert model.data(model.index(1, 0), PickModel.LABEL_ROLE) == "Evgeny Korzhikov"
+
+
+def test_a_visit_institution_is_picked_by_typing(qtbot: QtBot, gui_demo_db: Database) -> None:
+    editor = VisitEditor(RecordActions(gui_demo_db))
+    _shown(qtbot, editor)
+    editor.pages.setCurrentIndex(1)
+    table = editor.institutions
+    table.add_row()
+    _focus_cell(editor, table)
+    keys = Keys()
+    keys.type("Казан")
+    keys.enter()
+    kfu = next(i for i, r in enumerate(table.value()) if r["institution_id"] is not None)
+    assert table.model.data(table.model.index(kfu, 0)) == "Kazan Federal University"
+    assert table.model.rows[0]["side"] is Side.GUEST
