@@ -108,6 +108,7 @@ class WindowManager(QObject):
         old.runner.shutdown()  # its background work ends here, not on a deleted runner or a closed database
         old.deleteLater()
         old.db.close()
+        self.window.offer_drafts()
         return True
 
 
@@ -139,6 +140,7 @@ def run_gui(db: Database, argv: list[str], *, language: str | None = None, scree
             manager.window.tabs.setCurrentWidget(view_tab(manager.window, view))
         except ScreenshotError as err:
             print(f"organizer: {err}", file=sys.stderr)
+    manager.window.offer_drafts()  # edits a killed or crashed run left unsaved
     return app.exec()
 
 

@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -698,6 +699,34 @@ class MainWindow(QMainWindow):
         for name, tab in self._built.items():
             self.settings.save_widgets(tab, f"main/{name}")
         self.settings.sync()
+
+    def offer_drafts(self) -> QDialog | None:
+        """Offer back the unsaved edits a killed or crashed Organizer left on this database
+        (``gui.drafts_offer``); None when there are none."""
+        from organizer.services.drafts import left_drafts
+
+        found = self.records.call(left_drafts, self.db)
+        if not found:
+            return None
+        from organizer.gui.drafts_offer import DraftsOffer
+
+        offer = DraftsOffer(found, self)
+        offer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        offer.restore.connect(self._restore_drafts)
+        offer.discard.connect(self._discard_drafts)
+        self.drafts_offer = offer
+        offer.open()
+        return offer
+
+    def _restore_drafts(self, chosen: list[Any]) -> None:
+        for draft in chosen:
+            self.record_menu.restore_draft(draft)
+
+    def _discard_drafts(self, chosen: list[Any]) -> None:
+        from organizer.services.drafts import remove_draft
+
+        for draft in chosen:
+            self.records.call(remove_draft, draft.path)
 
     def close_editors(self) -> bool:
         """Close the open editors before the window closes or another database opens: each with changes

@@ -115,6 +115,12 @@ def private_temp(folder: Path, name: str, suffix: str) -> Path:
     return tmp
 
 
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (someone else's process counts as running): files it left
+    are in use."""
+    return _alive(pid)
+
+
 def _alive(pid: int) -> bool:
     if pid == os.getpid():
         return True

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>DraftsOffer</name>
+    <message numerus="yes">
+        <source>Discard %n unsaved edit(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>Discard %n unsaved edit? This cannot be undone.</numerusform>
+            <numerusform>Discard %n unsaved edits? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesDialog</name>
     <message numerus="yes">
         <source>%n likely duplicate pair(s)</source>

@@ -971,6 +971,53 @@
     </message>
 </context>
 <context>
+    <name>DraftsOffer</name>
+    <message>
+        <source>Unsaved edits found</source>
+        <translation>Найдены несохранённые правки</translation>
+    </message>
+    <message>
+        <source>Organizer was closed while these edits were not saved. Restore them to go on where you left off, or discard them.</source>
+        <translation>Organizer был закрыт, когда эти правки ещё не были сохранены. Восстановите их, чтобы продолжить с того же места, или удалите.</translation>
+    </message>
+    <message>
+        <source>Unsaved edits</source>
+        <translation>Несохранённые правки</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Восстановить</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Позже</translation>
+    </message>
+    <message>
+        <source>Keep them and ask again at the next start</source>
+        <translation>Сохранить их и спросить снова при следующем запуске</translation>
+    </message>
+    <message>
+        <source>%1: new record</source>
+        <translation>%1: новая запись</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Удаление</translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard %n unsaved edit(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>Удалить %n несохранённую правку? Это нельзя отменить.</numerusform>
+            <numerusform>Удалить %n несохранённые правки? Это нельзя отменить.</numerusform>
+            <numerusform>Удалить %n несохранённых правок? Это нельзя отменить.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Duplicates</name>
     <message>
         <source>same name in another spelling or script</source>
@@ -1133,6 +1180,10 @@
     <message>
         <source>Save your changes before closing?</source>
         <translation>Сохранить изменения перед закрытием?</translation>
+    </message>
+    <message>
+        <source>This record was changed since the draft was kept: the fields you had not changed show the stored values now.</source>
+        <translation>Запись изменилась после сохранения черновика: поля, которые вы не меняли, показывают сохранённые сейчас значения.</translation>
     </message>
     <message>
         <source>is not a valid date or time</source>

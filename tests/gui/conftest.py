@@ -85,8 +85,10 @@ def gui_editors_left_with_changes_discard(monkeypatch: pytest.MonkeyPatch) -> li
 @pytest.fixture(autouse=True)
 def gui_english_and_private_settings(qapp: QApplication, tmp_path: Path,
                                      monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """English translators installed and ``ORGANIZER_SETTINGS`` pointing into tmp_path."""
+    """English translators installed, ``ORGANIZER_SETTINGS`` and ``ORGANIZER_DRAFTS`` (editors' drafts)
+    pointing into tmp_path."""
     monkeypatch.setenv("ORGANIZER_SETTINGS", str(tmp_path / "settings.ini"))
+    monkeypatch.setenv("ORGANIZER_DRAFTS", str(tmp_path / "drafts"))
     install_language(qapp, "en")
     yield
     install_language(qapp, "en")

@@ -7,11 +7,15 @@ An editor subclass builds its fields with ``add_field`` and implements ``collect
 service's ``*Data``) and ``load`` (a stored record into the form). Nothing here knows SQL or rules.
 
 Nothing typed is lost by leaving: Esc, Cancel or the window's close button on a form that differs from
-what it showed when it opened asks Save / Discard / Cancel (``ask_keep_changes``).
+what it showed when it opened asks Save / Discard / Cancel (``ask_keep_changes``). Nor by a crash: a
+moment (``DRAFT_DELAY_MS``) after the last change, a form with changes is kept on disk as a draft
+(``services.drafts``, the fields as ``editors.drafting`` reads them); saving or discarding removes it,
+and a draft a killed process left is offered back at the next start (``restore_draft``).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from functools import partial
@@ -41,17 +45,24 @@ from organizer.domain.fields import Field, FieldTable, from_column
 from organizer.gui.conflict_dialog import THEIRS, ConflictDialog
 from organizer.gui.editors import choices
 from organizer.gui.editors.attachments import AttachmentsPanel
+from organizer.gui.editors.drafting import apply_state, form_state
 from organizer.gui.editors.fields import InvalidInputError, generic_widget
 from organizer.gui.kinds import kind_label
 from organizer.gui.messages import problem_text
 from organizer.gui.undo import RecordActions
+from organizer.services import drafts
 from organizer.services.validation import problems_of
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from organizer.store.database import Database
 
 CHECK_DELAY_MS = 300
 """Validation runs this long after the last keystroke."""
+DRAFT_DELAY_MS = 1500
+"""A form with changes is kept on disk as a draft this long after the last change."""
+_serials = itertools.count(1)
 
 _FIELD_ROOT = re.compile(r"^([a-z_]+)(?:\[(\d+)\])?(?:\.(.+))?$")
 
@@ -59,6 +70,13 @@ _FIELD_ROOT = re.compile(r"^([a-z_]+)(?:\[(\d+)\])?(?:\.(.+))?$")
 def _people_matching(actions: RecordActions, text: str) -> list[tuple[int, str]]:
     """People matching typed text (``choices.people_matching``), read on a worker thread."""
     return actions.call(choices.people_matching, actions.db, text)
+
+
+def record_name_of(detail: Any) -> str:
+    """A stored record's name, for a draft's title."""
+    name = getattr(detail, "full_name", None) or getattr(detail.data, "title", None) or getattr(
+        detail.data, "name", None) or getattr(detail.data, "description", "")
+    return " ".join(str(name).split())[:80]
 
 
 _UNSET: Any = object()
@@ -117,6 +135,15 @@ class EditorDialog(QDialog):
         self._timer.setSingleShot(True)
         self._timer.setInterval(CHECK_DELAY_MS)
         self._timer.timeout.connect(self.check_now)
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.keep_draft)
+        self.draft_path: Path | None = None
+        """Where this editor's draft is kept (None until it first has changes)."""
+        self.draft_problem = ""
+        """Why the last draft could not be written ("" when it was)."""
+        self._pristine_state: dict[str, Any] = {}
 
     # --- building --------------------------------------------------------------------------------
 
@@ -226,6 +253,7 @@ class EditorDialog(QDialog):
         except (InvalidInputError, OrganizerError):
             self._loaded_form = None
         self._pristine = self._loaded_form
+        self._pristine_state = form_state(self.widgets)
         self.local_problems = {}
         self.show_problems({})
 
@@ -234,6 +262,7 @@ class EditorDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         if self._pristine is _UNSET:  # a new record's form, with what the caller filled in
             self._pristine = self._form_now()
+            self._pristine_state = form_state(self.widgets)
         super().showEvent(event)
 
     def _form_now(self) -> Any:
@@ -275,6 +304,61 @@ class EditorDialog(QDialog):
     def schedule_check(self) -> None:
         if not self._loading:
             self._timer.start()
+            self._draft_timer.start()
+
+    # --- drafts ------------------------------------------------------------------------------------
+
+    def draft_extra(self) -> dict[str, Any]:
+        """What a draft keeps beyond the fields (a chosen photo), by names starting with ``+``."""
+        return {}
+
+    def restore_extra(self, extra: dict[str, Any]) -> None:
+        """Put back what ``draft_extra`` kept."""
+
+    def keep_draft(self) -> None:
+        """Write the form to its draft now (remove the draft if the form has no changes)."""
+        self._draft_timer.stop()
+        if not shiboken6.isValid(self.general_error):
+            return
+        if not self.has_changes():
+            self.drop_draft()
+            return
+        if self.draft_path is None:
+            self.draft_path = drafts.draft_path(self.db, self.kind, self.ident, next(_serials))
+        name = record_name_of(self.detail) if self.detail is not None else ""
+        title = f"{self.windowTitle()}: {name}" if name else self.windowTitle()
+        try:
+            self.records.call(drafts.save_draft, self.db, self.draft_path, self.kind, self.ident, title,
+                              form_state(self.widgets) | self.draft_extra(), self._pristine_state, self.version)
+            self.draft_problem = ""
+        except (OrganizerError, OSError, TypeError) as err:  # a full disk: the form itself is kept
+            self.draft_problem = str(err)
+
+    def drop_draft(self) -> None:
+        """Remove this editor's draft (saved, discarded)."""
+        self._draft_timer.stop()
+        path, self.draft_path = self.draft_path, None
+        if path is not None:
+            self.records.call(drafts.remove_draft, path)
+
+    def restore_draft(self, draft: drafts.Draft) -> list[str]:
+        """Put a draft's fields back into this (shown) editor: those the user had changed; the others show
+        the record as stored now. Keeps it as this editor's own draft at once. Returns the fields put back."""
+        restored = apply_state(self.widgets, draft.fields, draft.pristine)
+        self.restore_extra({k: v for k, v in draft.fields.items() if k.startswith("+")})
+        if draft.ident is not None and draft.ident == self.ident and draft.version is not None \
+                and self.version is not None and draft.version != self.version:
+            self.show_problems({"": Problem("changed", self.tr(
+                "This record was changed since the draft was kept: the fields you had not changed show the "
+                "stored values now."))})
+        self.keep_draft()
+        return restored
+
+    def done(self, result: int) -> None:
+        """Closed for good (saved, discarded or without changes): the draft goes."""
+        if shiboken6.isValid(self._draft_timer):
+            self.drop_draft()
+        super().done(result)
 
     def require_choice(self, name: str, value: Any) -> bool:
         """For ``collect``: False (and a "must not be empty" problem at ``name``) if nothing was chosen."""

@@ -27,6 +27,7 @@ from organizer.gui.undo import RecordActions, services_of
 if TYPE_CHECKING:
     from organizer.gui.editors.base import EditorDialog
     from organizer.gui.settings import Settings
+    from organizer.services.drafts import Draft
 
 
 class _Editors(Mapping[RecordKind, "type[EditorDialog]"]):
@@ -152,6 +153,30 @@ class RecordMenu(QObject):
         editor.show()
         editor.raise_()
         editor.activateWindow()
+        return editor
+
+    def restore_draft(self, draft: Draft) -> EditorDialog | None:
+        """Reopen the editor a draft was kept from (``services.drafts``) with its fields as typed; a
+        record deleted meanwhile comes back as a new record's form, so no word is lost. The old draft
+        file goes once the editor keeps its own."""
+        editor: EditorDialog | None = None
+        if draft.ident is not None:
+            try:
+                editor = EDITORS[draft.kind](self.records, draft.ident, self.window)
+            except OrganizerError:  # deleted meanwhile (or unreadable): the typed text as a new record
+                editor = None
+        if editor is None:
+            try:
+                editor = EDITORS[draft.kind](self.records, None, self.window)
+            except OrganizerError as err:
+                self._message(QMessageBox.Icon.Warning, str(err))
+                return None
+        self.show_editor(editor)
+        editor.restore_draft(draft)
+        if editor.draft_path is not None and editor.draft_path != draft.path:
+            from organizer.services.drafts import remove_draft
+
+            self.records.call(remove_draft, draft.path)
         return editor
 
     def _live(self) -> list[EditorDialog]:

@@ -193,6 +193,16 @@ class PersonEditor(EditorDialog):
             self.set_photo_image(read_photo(mime.urls()[0].toLocalFile()))
         event.acceptProposedAction()
 
+    def draft_extra(self) -> dict[str, Any]:
+        """A photo chosen in the form travels with the draft."""
+        return {"+photo": self.photo} if self._photo_changed and self.photo else {}
+
+    def restore_extra(self, extra: dict[str, Any]) -> None:
+        photo = extra.get("+photo")
+        if isinstance(photo, bytes) and photo:
+            self.photo, self._photo_changed = photo, True
+            self._show_photo(photo)
+
     # --- form <-> data ---------------------------------------------------------------------------
 
     def load(self, detail: PersonDetail) -> None:
