@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, TextIO
 from organizer.cli.argtypes import record_id
 from organizer.cli.safety import inline
 from organizer.domain.enums import RecordKind
-from organizer.domain.errors import OrganizerError
 from organizer.domain.sections import REPORT_SECTIONS, SECTIONS
 
 if TYPE_CHECKING:
@@ -50,18 +49,26 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     _common(do)
     do.add_argument("--marking", default="", metavar="TEXT", help="handling marking on every page")
 
-    le = sub.add_parser("letters", help="write thank-you letters after a visit (one PDF per participant)",
-                        description="Write a thank-you letter to every guest and host of a visit except the "
-                                    "signatory, one PDF each. The letters come from the issuing office (our "
+    le = sub.add_parser("letters", help="write thank-you letters after a visit (one PDF per recipient)",
+                        description="Write thank-you letters after a visit, one PDF each. By default they go to "
+                                    "the other side's participants but their interpreters (the guests of an "
+                                    "incoming visit); --to names the recipients instead (our own staff and "
+                                    "interpreters only that way). The letters come from the issuing office (our "
                                     "side's first institution, or --office) and are signed by the most senior "
-                                    "participant who works there; guests are thanked for their visit, other "
-                                    "host institutions for receiving the delegation, colleagues for their part.")
+                                    "participant who works there, or by --signatory; guests are thanked for their "
+                                    "visit, other host institutions for receiving the delegation, colleagues for "
+                                    "their part.")
     le.add_argument("visit", metavar="VISIT", help="visit id or a unique part of its title")
     le.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the letters (created)")
     le.add_argument("--lang", choices=("en", "ru"), default="en", help="language of the letters")
     le.add_argument("--paper", choices=("a4", "letter"), default="a4")
     le.add_argument("--office", default="", metavar="INSTITUTION",
                     help="issuing institution (id or name); default: our side's first institution")
+    le.add_argument("--to", nargs="+", type=record_id, metavar="ID", dest="recipients",
+                    help="person ids of the recipients (participants of the visit); default: the other side "
+                         "but its interpreters")
+    le.add_argument("--signatory", type=record_id, metavar="ID",
+                    help="person id of the participant who signs; default: the office's most senior participant")
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -99,24 +106,15 @@ def cmd_dossier(db: Database, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_letters(db: Database, args: argparse.Namespace, out: TextIO) -> int:
-    from organizer.briefing import render_thank_you_letters
     from organizer.services import briefing as assembly
-    from organizer.store.files import check_output_path, shown, write_file
+    from organizer.services.letters import LetterRequest, letters, save_letters
 
     visit_id = assembly.resolve_visit(db, args.visit)
     office_id = assembly.resolve_institution(db, args.office) if args.office.strip() else None
-    data = assembly.thank_you_letters(db, visit_id, office_id=office_id, lang=args.lang)
-    letters = render_thank_you_letters(data, args.lang, args.paper)
+    request = LetterRequest(visit_id, lang=args.lang, paper=args.paper, office_id=office_id,
+                            recipient_ids=tuple(args.recipients) if args.recipients else None,
+                            signatory_id=args.signatory)
     folder: Path = args.out
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:
-        raise OrganizerError(f"cannot create the folder {shown(folder)}: a file of that name is there") from None
-    except OSError as exc:
-        raise OrganizerError(f"cannot create {shown(folder)}: {exc.strerror or exc}") from None
-    for letter in letters:  # each one guarded (the folder may be the database's own), all before any is written
-        check_output_path(folder / letter.filename, db.path)
-    for letter in letters:
-        write_file(folder / letter.filename, letter.pdf, database=db.path)
-    print(f"wrote {len(letters)} letters to {inline(folder)}", file=out)
+    written = save_letters(letters(db, request), folder, db.path)
+    print(f"wrote {len(written)} letters to {inline(folder)}", file=out)
     return 0

@@ -238,6 +238,22 @@ class LetterRecipient:
     """One of ``LETTER_KINDS``; empty means "visit" for a guest and "colleague" for a host."""
     given_name: str = ""
     family_name: str = ""
+    person_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LetterCandidate:
+    """A participant of the visit, as the letters' recipient and signatory choice offers them."""
+
+    person_id: int
+    name: str
+    side: Side
+    role: ParticipantRole
+    institution: str | None
+    ours: bool
+    """On the side that sends the letters (our own staff: no letter unless ticked; may sign)."""
+    recipient: bool
+    """Gets a letter in this set (the other side but its interpreters, by default)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,3 +279,6 @@ class ThankYouLetters:
     signatory_variants: tuple[NameVariant, ...] = ()
     guest_office: str = ""
     """The visiting side's first institution (in the letters' language), for the hosting letters."""
+    signatory_id: int | None = None
+    candidates: tuple[LetterCandidate, ...] = ()
+    """Every participant, in the order of the letters (the other side first, then by precedence)."""

@@ -16,7 +16,7 @@ issue 16 scope 5 (one service that assembles, renders and writes a document) is 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date, datetime
 from typing import NamedTuple
 
@@ -33,6 +33,7 @@ from organizer.domain.briefing import (
     Encounter,
     HeldPosition,
     InstitutionDossier,
+    LetterCandidate,
     LetterRecipient,
     PersonDossier,
     ThankYouLetters,
@@ -50,7 +51,7 @@ from organizer.domain.enums import (
     VisitDirection,
     VisitStatus,
 )
-from organizer.domain.errors import AmbiguousError, NotFoundError, excerpt
+from organizer.domain.errors import AmbiguousError, NotFoundError, Problem, ValidationError, excerpt
 from organizer.domain.fields import PERSON, from_column
 from organizer.domain.records import ContactEntry, Logistics, NameVariant
 from organizer.services._checks import MAX_ID, valid_id
@@ -512,17 +513,37 @@ def resolve_institution(db: Database, ref: str) -> int:
     return found[0].id
 
 
+def _check_letter_choice(participants: Collection[int], recipient_ids: Sequence[int] | None,
+                         signatory_id: int | None) -> None:
+    """Recipients and the signatory must take part in the visit (one clear error naming the ids)."""
+    problems: dict[str, Problem] = {}
+    strangers = [i for i in recipient_ids or () if i not in participants]
+    if strangers:
+        problems["recipients"] = Problem("not_a_participant", f"person {strangers[0]} does not take part in the "
+                                         "visit", {"person": strangers[0]})
+    if signatory_id is not None and signatory_id not in participants:
+        problems["signatory"] = Problem("not_a_participant", f"person {signatory_id} does not take part in the "
+                                        "visit", {"person": signatory_id})
+    if problems:
+        raise ValidationError(problems)
+
+
 def thank_you_letters(db: Database, visit_id: int, *, letter_date: date | None = None,
-                      office_id: int | None = None, lang: str = "en") -> ThankYouLetters:
+                      office_id: int | None = None, lang: str = "en", recipient_ids: Sequence[int] | None = None,
+                      signatory_id: int | None = None) -> ThankYouLetters:
     """The thank-you letters one office sends after a visit.
 
     The issuing office is ``office_id`` or, by default, the top-level institution of our side's first
-    listed institution. The signatory is the most senior participant (our side first, then precedence)
-    whose position at the time of the visit is at the office or one of its units; without one the
-    letters are signed with the office name only. Every other participant gets one letter: the other
-    side a "visit" letter (they came to us) or a "hosting" one (they received us); our own side a
-    "hosting" letter when they belong to another institution that co-hosted the guests, else a
+    listed institution. The signatory is ``signatory_id`` (a participant of our side) or, by default, the
+    most senior participant (our side first, then precedence) whose position at the time of the visit is
+    at the office or one of its units; without one the letters are signed with the office name only.
+    The letters go to ``recipient_ids`` (participants of the visit) or, by default, to the participants
+    of the side the signatory is not on (the other side than ours without one) but their interpreters: our
+    own staff and interpreters get one only when named. The
+    other side gets a "visit" letter (they came to us) or a "hosting" one (they received us); our own
+    side a "hosting" letter when they belong to another institution that co-hosted the guests, else a
     "colleague" letter. Institution names are given in ``lang`` where the data has a variant.
+    ``candidates`` lists every participant with the choice made, for a front end to offer.
     """
     with db.reader() as session:
         v = fetch(session, m.Visit, visit_id, RecordKind.VISIT)
@@ -566,11 +587,19 @@ def thank_you_letters(db: Database, visit_id: int, *, letter_date: date | None =
             pos = held.get(b.id)
             return office_id is not None and pos is not None and office_id in chain(pos.institution_id)
 
-        signatory = min((b for b in briefs if at_office(b)), default=None,
-                         key=lambda b: (b.side is not ours, *_precedence_key(b)))
+        taking_part = {b.id: b for b in briefs}
+        roles = {p.person_id: ParticipantRole(p.role) for p in v.participants}
+        _check_letter_choice(taking_part, recipient_ids, signatory_id)
+        signatory = taking_part[signatory_id] if signatory_id is not None else min(
+            (b for b in briefs if at_office(b)), default=None, key=lambda b: (b.side is not ours, *_precedence_key(b)))
         issuing = signatory.side if signatory is not None and signatory.side is not None else ours
+        chosen = ({b.id for b in briefs if b.side is not issuing and roles[b.id] is not ParticipantRole.INTERPRETER}
+                  if recipient_ids is None else set(recipient_ids))
+        if signatory is not None:
+            chosen.discard(signatory.id)
         guest_firsts = [vi.institution_id for vi in v.institutions if Side(vi.side) is Side.GUEST]
         guest_office = by_id[chain(guest_firsts[0])[-1]].name if guest_firsts and chain(guest_firsts[0]) else ""
+
 
         def kind(b: BriefPerson) -> str:
             if b.side is not issuing:
@@ -588,9 +617,12 @@ def thank_you_letters(db: Database, visit_id: int, *, letter_date: date | None =
             recipients=tuple(
                 LetterRecipient(b.full_name, b.form_of_address, b.honorific, b.title, b.institution,
                                 b.side or Side.GUEST, b.name_variants, kind(b), people[b.id].given_name,
-                                people[b.id].family_name)
-                for b in briefs if signatory is None or b.id != signatory.id),
+                                people[b.id].family_name, b.id)
+                for b in briefs if b.id in chosen),
             letter_date=letter_date or date.today(),
             signatory_variants=signatory.name_variants if signatory else (),
             guest_office=guest_office,
+            signatory_id=signatory.id if signatory is not None else None,
+            candidates=tuple(LetterCandidate(b.id, b.full_name, b.side or Side.GUEST, roles[b.id], b.institution,
+                                             b.side is issuing, b.id in chosen) for b in briefs),
         )

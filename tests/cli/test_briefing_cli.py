@@ -198,6 +198,12 @@ def test_dossiers_and_letters(demo_args: list[str], tmp_path: Path) -> None:
     folder = tmp_path / "letters"
     code, _, err = run(*demo_args, "letters", "Uzkhimyosanoat", "--out", str(folder), "--lang", "ru")
     assert code == 0, err
+    assert [f.name for f in sorted(folder.iterdir())] == ["01-Evgeny-Korzhikov.pdf", "02-Abduhomid-Salomov.pdf"]
+    # by default only the two guests; --to names the recipients (our own staff too)
+    folder = tmp_path / "chosen"
+    code, _, err = run(*demo_args, "letters", "Uzkhimyosanoat", "--out", str(folder), "--lang", "ru",
+                       "--to", "1", "2", "6", "5", "4")
+    assert code == 0, err
     files = sorted(folder.iterdir())
     assert len(files) == 5  # six participants, the signatory writes to the other five
     texts = {f.name: " ".join(pypdf.PdfReader(f).pages[0].extract_text().split()) for f in files}
@@ -217,7 +223,8 @@ def test_dossiers_and_letters(demo_args: list[str], tmp_path: Path) -> None:
     assert "за участие в подготовке и проведении визита" in colleague and "за визит" not in colleague
 
     folder = tmp_path / "academy"
-    code, _, err = run(*demo_args, "letters", "1", "--out", str(folder), "--office", "Academy of Sci")
+    code, _, err = run(*demo_args, "letters", "1", "--out", str(folder), "--office", "Academy of Sci",
+                       "--to", "1", "2", "3", "5", "4")
     assert code == 0, err
     texts = {f.name: " ".join(pypdf.PdfReader(f).pages[0].extract_text().split()) for f in sorted(folder.iterdir())}
     assert len(texts) == 5 and not any("Minnikhanov" in name for name in texts)
@@ -226,13 +233,21 @@ def test_dossiers_and_letters(demo_args: list[str], tmp_path: Path) -> None:
     assert "Rifkat Minnikhanov" in pashin and "President" in pashin and "warm welcome" in pashin
     code, _, err = run(*demo_args, "letters", "1", "--out", str(folder), "--office", "no such")
     assert code == 1 and "no institution" in err and err.count("\n") == 1
+    folder = tmp_path / "signed"
+    code, out, err = run(*demo_args, "letters", "1", "--out", str(folder), "--signatory", "5", "--to", "1")
+    assert code == 0 and "wrote 1 letters" in out, err
+    only = " ".join(pypdf.PdfReader(folder / "01-Evgeny-Korzhikov.pdf").pages[0].extract_text().split())
+    assert "Ilnur Khairullin" in only and "Pashin" not in only
+    code, _, err = run(*demo_args, "letters", "1", "--out", str(tmp_path / "no"), "--to", "999")
+    assert code == 1 and err == "organizer: recipients: person 999 does not take part in the visit\n"
+    assert not (tmp_path / "no").exists()
 
 
 def test_english_letters_replace_old_ones(demo_args: list[str], tmp_path: Path) -> None:
     folder = tmp_path / "en"
     folder.mkdir()
     (folder / "01-Evgeny-Korzhikov.pdf").write_bytes(b"old")
-    code, out, err = run(*demo_args, "letters", "1", "--out", str(folder))
+    code, out, err = run(*demo_args, "letters", "1", "--out", str(folder), "--to", "1", "2", "6", "5", "4")
     assert code == 0 and out.strip() == f"wrote 5 letters to {folder}", err
     text = pypdf.PdfReader(folder / "01-Evgeny-Korzhikov.pdf").pages[0].extract_text()
     assert "Dear Evgeny Korzhikov," in text and "Yours sincerely," in text and "D. Pashin" in text

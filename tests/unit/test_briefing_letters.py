@@ -4,6 +4,7 @@ salutations from the stored form of address, honorific and patronymic (never gue
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date
 
 import pypdf
@@ -12,7 +13,8 @@ import pytest
 from organizer.briefing import render_thank_you_letters
 from organizer.briefing.letters import gender_of, salutation
 from organizer.domain.briefing import LetterRecipient, ThankYouLetters, localized
-from organizer.domain.enums import Side
+from organizer.domain.enums import ParticipantRole, Side
+from organizer.domain.errors import ValidationError
 from organizer.domain.records import (
     InstitutionData,
     MeetingData,
@@ -113,10 +115,18 @@ def _texts(data: ThankYouLetters, lang: str) -> dict[str, str]:
 
 def test_the_office_signs_and_each_recipient_gets_the_fitting_letter(db: Database) -> None:
     ids = _visit(db)
-    data = briefing.thank_you_letters(db, ids["visit"], lang=RU)
+    default = briefing.thank_you_letters(db, ids["visit"], lang=RU)
+    # by default only the guests are thanked: our own staff get a letter only when ticked
+    assert [r.name for r in default.recipients] == ["Ivan Petrov"]
+    assert [(c.name, c.ours, c.recipient) for c in default.candidates] == [
+        ("Ivan Petrov", False, True), ("Olga Academic", True, False), ("Anna Rector", True, False),
+        ("Boris Dean", True, False)]
+    chosen = [ids["guest"], ids["president"], ids["dean"]]
+    data = briefing.thank_you_letters(db, ids["visit"], lang=RU, recipient_ids=chosen)
     # office: the top-level institution of our first listed unit; the President of the Academy is more
     # senior but works elsewhere, so the Rector signs
     assert data.issuing_office == "Университет" and data.signatory == "Anna Rector"
+    assert data.signatory_id == ids["rector"]
     kinds = {r.name: r.kind for r in data.recipients}
     assert kinds == {"Ivan Petrov": "visit", "Olga Academic": "hosting", "Boris Dean": "colleague"}
     assert data.guest_office == "АО «Фирма»"
@@ -128,7 +138,7 @@ def test_the_office_signs_and_each_recipient_gets_the_fitting_letter(db: Databas
     assert "радушный приём делегации (АО «Фирма»" in ru["Olga Academic"]
     assert "Здравствуйте, Olga Academic!" in ru["Olga Academic"]  # no Russian variant: the primary name
     assert "Химлаборатория" in ru["Boris Dean"] and "подготовке и проведении визита" in ru["Boris Dean"]
-    en = _texts(briefing.thank_you_letters(db, ids["visit"]), "en")
+    en = _texts(briefing.thank_you_letters(db, ids["visit"], recipient_ids=chosen), "en")
     assert "Dear Mr Petrov," in en["Ivan Petrov"] and "On behalf of Uni, allow me" in en["Ivan Petrov"]
     assert "your visit to Kazan on 11–12 March 2025" in en["Ivan Petrov"] and "Catalysis" in en["Ivan Petrov"]
     assert "warm welcome you gave the delegation of Firm JSC" in en["Olga Academic"]
@@ -137,17 +147,38 @@ def test_the_office_signs_and_each_recipient_gets_the_fitting_letter(db: Databas
 
 def test_another_office_and_an_office_nobody_represents(db: Database) -> None:
     ids = _visit(db)
-    data = briefing.thank_you_letters(db, ids["visit"], office_id=ids["academy"])
+    everyone = [ids["guest"], ids["president"], ids["rector"], ids["dean"]]
+    data = briefing.thank_you_letters(db, ids["visit"], office_id=ids["academy"], recipient_ids=everyone)
     assert (data.issuing_office, data.signatory) == ("Academy", "Olga Academic")
     assert {r.name: r.kind for r in data.recipients}["Anna Rector"] == "hosting"
     firm = briefing.thank_you_letters(db, ids["visit"], office_id=ids["firm"])  # the guests' own letters
     assert firm.signatory == "Ivan Petrov" and {r.kind for r in firm.recipients} == {"hosting"}
     assert briefing.resolve_institution(db, "АО «Фирма»") == ids["firm"]
     lonely = institutions.create_institution(db, InstitutionData(name="Ministry")).meta.id
-    data = briefing.thank_you_letters(db, ids["visit"], office_id=lonely)
+    data = briefing.thank_you_letters(db, ids["visit"], office_id=lonely, recipient_ids=everyone)
     assert data.signatory == "" and len(data.recipients) == 4
     text = _texts(data, "en")["Ivan Petrov"]
     assert text.startswith("Ministry") and text.rstrip().endswith("Ministry")  # signed by the office itself
+
+
+def test_recipients_and_signatory_are_chosen_interpreters_only_when_ticked(db: Database) -> None:
+    ids = _visit(db)
+    visit = visits.get_visit(db, ids["visit"])
+    interpreter = people.create_person(db, PersonData(given_name="Lena", family_name="Interpreter")).meta.id
+    visits.update_visit(db, ids["visit"], replace(visit.data, participants=(
+        *visit.data.participants, ParticipantData(interpreter, Side.GUEST, ParticipantRole.INTERPRETER, 2))))
+    data = briefing.thank_you_letters(db, ids["visit"])
+    assert [r.name for r in data.recipients] == ["Ivan Petrov"]  # never the interpreter unless ticked
+    data = briefing.thank_you_letters(db, ids["visit"], recipient_ids=[interpreter, ids["rector"]],
+                                      signatory_id=ids["dean"])
+    assert data.signatory == "Boris Dean" and data.signatory_id == ids["dean"]
+    assert sorted(r.name for r in data.recipients) == ["Anna Rector", "Lena Interpreter"]
+    assert {r.person_id for r in data.recipients} == {interpreter, ids["rector"]}
+    stranger = people.create_person(db, PersonData(given_name="Not", family_name="There")).meta.id
+    with pytest.raises(ValidationError, match=f"recipients: person {stranger} does not take part"):
+        briefing.thank_you_letters(db, ids["visit"], recipient_ids=[stranger])
+    with pytest.raises(ValidationError, match=f"signatory: person {stranger} does not take part"):
+        briefing.thank_you_letters(db, ids["visit"], signatory_id=stranger)
 
 
 def test_russian_briefing_and_dossiers_use_the_russian_institution_names(db: Database) -> None:
