@@ -32,6 +32,7 @@ from organizer.domain.records import (
     VisitDetail,
     VisitRow,
 )
+from organizer.domain.variants import to_mapping
 
 
 def iso(value: date | datetime | None) -> str | None:
@@ -165,6 +166,8 @@ def person_full(d: PersonDetail, history: PersonHistory) -> dict[str, Any]:
         biography=d.data.biography,
         notes=d.data.notes,
         has_photo=d.has_photo,
+        variants=to_mapping(d.data.variants),
+        position_variants={str(p.id): to_mapping(p.variants) for p in d.positions if p.variants},
         created_at=iso(d.meta.created_at),
         updated_at=iso(d.meta.updated_at),
         history=[
@@ -212,6 +215,7 @@ def institution_full(d: InstitutionDetail) -> dict[str, Any]:
             {"person_id": p.person_id, "full_name": p.person_name, "title": p.title, "current": p.current}
             for p in d.people
         ],
+        "variants": to_mapping(data.variants),
         "version": d.meta.version,
     }
 
@@ -268,6 +272,7 @@ def followup(r: FollowUpRow) -> dict[str, Any]:
         "meeting": r.meeting_title,
         "done_on": iso(r.done_on),
         "done_note": r.done_note,
+        "variants": to_mapping(r.variants),
     }
 
 
@@ -280,6 +285,7 @@ def agreement(r: AgreementRow) -> dict[str, Any]:
         "signed_date": iso(r.signed_date),
         "valid_until": iso(r.valid_until),
         "parties": list(r.parties),
+        "variants": to_mapping(r.variants),
     }
 
 
@@ -314,9 +320,11 @@ def visit_full(d: VisitDetail) -> dict[str, Any]:
             "dietary_needs": lg.dietary_needs,
         },
         "gifts": [
-            {"direction": g.direction.value, "description": g.description, "person_id": g.person_id}
+            {"direction": g.direction.value, "description": g.description, "person_id": g.person_id,
+             "variants": to_mapping(g.variants)}
             for g in data.gifts
         ],
+        "variants": to_mapping(data.variants),
         "version": d.meta.version,
     }
 
@@ -343,5 +351,6 @@ def meeting_full(d: MeetingDetail) -> dict[str, Any]:
         "outcomes": data.outcomes,
         "topics": list(data.topics),
         "followups": [followup(f) for f in d.followups],
+        "variants": to_mapping(data.variants),
         "version": d.meta.version,
     }

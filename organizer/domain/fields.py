@@ -12,7 +12,9 @@ Each ``Field`` names one field of a dataclass in ``domain.records`` and gives:
 - ``personal``: personal data, removed by ``organizer erase person``;
 - ``merge`` (``Merge``): how merging two records fills it on the kept record;
 - ``compare`` (``Compare``): how the conflict merge of two edits treats it (``domain.conflicts``);
-- ``translatable``: a short or long text that gets language variants (issue 18), not yet used;
+- ``translatable``: a short or long text that may have language variants (issue 18): the table's
+  ``variants`` field (type ``VARIANTS``) holds them, ``{"title": {"ru": "..."}}``; only translatable fields
+  may have one (``FieldTable.translatable``), and ``domain.variants`` picks the text for a language;
 - ``page``: for a simple field (text, long text, enum, bool) of a record's own columns, the editor page it
   goes on (``"names"``, ``"contacts"``, ``"profile"``...): such a field is handled from this table alone
   (``FieldTable.generic``). Wired for the person so far: the editor's widget and its loading and
@@ -26,6 +28,9 @@ A field whose values are rows of their own (a person's name variants, a visit's 
 the table of those rows (``rows``); a nested record (a visit's ``logistics``) likewise. ``TABLES`` maps
 every such dataclass to its table; ``KINDS`` the record kinds to theirs. A test walks every ``*Data``
 dataclass and fails naming any field a table misses, and any table entry that names no field.
+
+Longer than 500 lines on purpose: it is the one table of every field of every kind (the point of it is
+that nothing else lists fields); splitting it would put the tables of one record in several places.
 
 The order of a table is the order the JSON output writes its fields in (the order of the archive is the
 table's ``archive_order`` where it differs: both are a contract kept byte for byte). A new field goes
@@ -67,6 +72,7 @@ from organizer.domain.records import (
     PersonData,
     PositionData,
     SignatoryData,
+    TextVariant,
     VisitData,
     VisitInstitutionData,
 )
@@ -99,6 +105,10 @@ class FieldType(StrEnum):
     """A list of rows of their own (``Field.rows``)."""
     NESTED = "nested"
     """One nested record (``Field.rows``), compared and merged per field of its own."""
+    VARIANTS = "variants"
+    """Language variants of the table's translatable fields (``domain.variants``): a tuple of ``TextVariant``
+    in the dataclass (None in an input keeps the stored ones), ``{"field": {"lang": "text"}}`` in the
+    record's JSON column ``variants``, its JSON output and its archive record."""
 
 
 class Merge(StrEnum):
@@ -216,12 +226,19 @@ class FieldTable:
         the field's default (an empty text, the enum's "unspecified", no date)."""
         if self[name].type in (FieldType.TEXTS, FieldType.ROWS, FieldType.REFS):
             return []
+        if self[name].type is FieldType.VARIANTS:
+            return {}
         return self.default(name)
 
     def required(self, name: str) -> bool:
         """The field has no default in its dataclass: every input gives it."""
         found = next(f for f in dataclasses.fields(self.data) if f.name == name)
         return found.default is dataclasses.MISSING and found.default_factory is dataclasses.MISSING
+
+    @property
+    def translatable(self) -> tuple[Field, ...]:
+        """The fields that may have language variants (``Field.translatable``), in table order."""
+        return tuple(f for f in self.fields if f.translatable)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -273,6 +290,21 @@ def _f(name: str, type_: FieldType, label: str, **kw: object) -> Field:
     return Field(name, type_, label, **kw)  # type: ignore[arg-type]
 
 
+def _variants(**kw: object) -> Field:
+    """The ``variants`` field of a table with translatable fields: written by the full JSON forms and the
+    archive; merging adds the other record's variants where the kept one has none in that language; the
+    conflict merge keeps the stored ones (an editor that does not show them gives None)."""
+    kw.setdefault("listed", False)
+    return _f("variants", FieldType.VARIANTS, "Language variants", merge=Merge.UNION, compare=Compare.SKIP,
+              rows=TextVariant, **kw)
+
+
+TEXT_VARIANT = FieldTable("text_variant", TextVariant, (
+    _f("field", T, "Field"),
+    _f("lang", T, "Language"),
+    _f("text", LT, "Text"),
+))
+"""One language variant (``domain.variants``); a ``VARIANTS`` field's values, written as ``{field: {lang: text}}``."""
 NAME_VARIANT = FieldTable("name_variant", NameVariant, (
     _f("name", T, "Name"),
     _f("script", T, "Script"),
@@ -300,6 +332,7 @@ POSITION = FieldTable("position", PositionData, (
     _f("start_date", FieldType.DATE, "Start date"),
     _f("end_date", FieldType.DATE, "End date"),
     _f("current", FieldType.BOOL, "Current", column="is_current"),
+    _variants(),
     Field("uid", FieldType.UID, "Identifier (uid)", compare=Compare.SKIP),
 ))
 """A position as the archive carries it: without id and uid (an import gives it new ones)."""
@@ -325,11 +358,13 @@ PERSON = FieldTable("person", PersonData, (
     _f("interpreter_needs", LT, "Interpreter needs", personal=True, merge=Merge.FILL),
     _f("tags", TS, "Tags", personal=True, merge=Merge.MOVE, stored_in="person_tag"),
     _f("topics", TS, "Topics", personal=True, merge=Merge.MOVE, stored_in="person_topic"),
-    _f("biography", LT, "Biography", personal=True, merge=Merge.FILL, listed=False),
+    _f("biography", LT, "Biography", personal=True, merge=Merge.FILL, listed=False, translatable=True),
     _f("notes", LT, "Notes", personal=True, merge=Merge.CONCAT, listed=False),
     Field("photo", FieldType.BYTES, "Photo", archive="photo", personal=True, merge=Merge.FILL,
           compare=Compare.SKIP),
     Field("photo_type", T, "Photo type", personal=True, merge=Merge.FILL, compare=Compare.SKIP),
+    _f("academic_title", T, "Academic title", personal=True, merge=Merge.FILL, translatable=True, page="names"),
+    _variants(personal=True),
     Field("uid", FieldType.UID, "Identifier (uid)", archive="uid", personal=True, compare=Compare.SKIP),
 ), archive_order=("uid", "given_name", "family_name", "middle_name", "honorific", "form_of_address", "display_name",
                   "name_variants", "languages", "biography", "notes", "dietary_needs", "interpreter_needs", "emails",
@@ -339,17 +374,18 @@ PERSON = FieldTable("person", PersonData, (
 
 INSTITUTION = FieldTable("institution", InstitutionData, (
     _f("name", T, "Name"),
-    _f("short_name", T, "Short name", merge=Merge.FILL),
+    _f("short_name", T, "Short name", merge=Merge.FILL, translatable=True),
     Field("parent_id", FieldType.REF, "Part of", json="parent_id", archive="parent", ref="institution"),
     _f("kind", FieldType.ENUM, "Kind", enum=InstitutionKind, merge=Merge.FILL_DEFAULT),
     _f("name_variants", FieldType.ROWS, "Names in other scripts", merge=Merge.MOVE, rows=NameVariant,
        column="names", stored_in="institution_name"),
-    _f("country", T, "Country", merge=Merge.FILL),
-    _f("city", T, "City", merge=Merge.FILL),
-    _f("address", T, "Address", merge=Merge.FILL),
+    _f("country", T, "Country", merge=Merge.FILL, translatable=True),
+    _f("city", T, "City", merge=Merge.FILL, translatable=True),
+    _f("address", T, "Address", merge=Merge.FILL, translatable=True),
     _f("website", T, "Website", merge=Merge.FILL),
-    _f("profile", LT, "Profile", merge=Merge.FILL),
+    _f("profile", LT, "Profile", merge=Merge.FILL, translatable=True),
     _f("topics", TS, "Topics", merge=Merge.MOVE, stored_in="institution_topic"),
+    _variants(),
     _UID,
 ), archive_order=("uid", "name", "short_name", "kind", "parent_id", "country", "city", "address", "website", "profile",
                   "name_variants", "topics"))
@@ -369,6 +405,7 @@ GIFT = FieldTable("gift", GiftData, (
     _f("direction", FieldType.ENUM, "Direction", enum=GiftDirection),
     _f("description", T, "Description", translatable=True),
     Field("person_id", FieldType.REF, "Person", json="person_id", archive="person", ref="person"),
+    _variants(),
 ))
 LOGISTICS = FieldTable("logistics", Logistics, (
     _f("arrival_at", FieldType.DATETIME, "Arrival"),
@@ -395,6 +432,7 @@ VISIT = FieldTable("visit", VisitData, (
     _f("participants", FieldType.ROWS, "Participants", rows=ParticipantData, stored_in="visit_participant"),
     _f("logistics", FieldType.NESTED, "Logistics", rows=Logistics, compare=Compare.NESTED),
     _f("gifts", FieldType.ROWS, "Gifts", rows=GiftData, stored_in="gift"),
+    _variants(),
     _UID,
 ), archive_order=("uid", "title", "direction", "start_date", "end_date", "place", "purpose", "status", "summary",
                   "topics", "institutions", "participants", "logistics", "gifts"))
@@ -420,6 +458,7 @@ MEETING = FieldTable("meeting", MeetingData, (
     _f("notes", LT, "Notes", translatable=True),
     _f("outcomes", LT, "Outcomes", translatable=True),
     _f("topics", TS, "Topics", stored_in="meeting_topic"),
+    _variants(),
     _UID,
 ), archive_order=("uid", "visit_id", "title", "kind", "starts_at", "ends_at", "venue_institution_id", "room",
                   "participants"))
@@ -437,6 +476,7 @@ FOLLOWUP = FieldTable("followup", FollowUpData, (
     Field("notes", LT, "Notes", archive="notes", translatable=True),
     _f("done_on", FieldType.DATE, "Done on"),
     _f("done_note", LT, "Completion note", translatable=True),
+    _variants(),
     _UID,
 ), archive_order=("uid",))
 """The JSON's ``owner`` is the owner's name, a person's or an institution's."""
@@ -459,6 +499,7 @@ AGREEMENT = FieldTable("agreement", AgreementData, (
     Field("visit_id", FieldType.REF, "Visit", archive="visit", ref="visit"),
     Field("meeting_id", FieldType.REF, "Meeting", archive="meeting", ref="meeting"),
     Field("summary", LT, "Summary", archive="summary", translatable=True),
+    _variants(),
     _UID,
 ), archive_order=("uid", "title", "kind", "status", "signed_date", "signed_place", "valid_until", "visit_id",
                   "meeting_id", "summary", "party_ids", "signatories"))
@@ -469,7 +510,7 @@ KINDS: dict[str, FieldTable] = {t.kind: t for t in (PERSON, INSTITUTION, VISIT, 
 
 TABLES: dict[type, FieldTable] = {t.data: t for t in (
     *KINDS.values(), NAME_VARIANT, CONTACT, POSITION, VISIT_INSTITUTION, PARTICIPANT, GIFT, LOGISTICS,
-    MEETING_PARTICIPANT, SIGNATORY)}
+    MEETING_PARTICIPANT, SIGNATORY, TEXT_VARIANT)}
 """The table of every dataclass a record's input is made of, nested rows included (``EMAIL`` and ``PHONE``
 are ``ContactEntry`` too, for the rows of ``emails`` and ``phones``)."""
 

@@ -44,6 +44,21 @@ class NameVariant:
     language: str = ""
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class TextVariant:
+    """A field's text in one language, e.g. ``TextVariant("title", "ru", "Визит делегации")``: the field keeps
+    its text as entered, the variants say it in other languages (``domain.variants``)."""
+
+    field: str
+    lang: str
+    text: str
+
+
+Variants = tuple[TextVariant, ...] | None
+"""A record's (or row's) language variants; ``None`` in an input keeps the stored ones (an editor that does
+not show them), ``()`` removes them. Reads always give a tuple, sorted by field and language."""
+
+
 @dataclass(frozen=True, slots=True)
 class ContactEntry:
     """An email address or phone number with a label such as ``work`` or ``mobile``."""
@@ -90,6 +105,8 @@ class InstitutionData:
     profile: str = ""
     topics: tuple[str, ...] = ()
     uid: str | None = None
+    variants: Variants = None
+    """Language variants of its translatable fields (``domain.variants``); None keeps the stored ones."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +140,8 @@ class PositionView:
     start_date: date | None
     end_date: date | None
     current: bool
+    variants: tuple[TextVariant, ...] = ()
+    """The title's language variants (``domain.variants.pick(view, "title", lang)``)."""
 
 
 class InstitutionRef(NamedTuple):
@@ -160,6 +179,8 @@ class PositionData:
     """The stored position this input edits (from ``PersonDetail``); ``None`` for a new one."""
     uid: str | None = None
     """The stored position's uid (from ``PersonDetail``): restoring a deleted person keeps it, with the id."""
+    variants: Variants = None
+    """Language variants of its translatable fields (``domain.variants``); None keeps the stored ones."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +195,8 @@ class PersonData:
     display_name: str = ""
     """Overrides the name built from the parts, e.g. for a name order the parts cannot express."""
     gender: Gender = Gender.UNSPECIFIED
+    academic_title: str = ""
+    """An academic rank or degree said with the name: "Professor", "Academician" (variants per language)."""
     name_variants: tuple[NameVariant, ...] = ()
     languages: tuple[str, ...] = ()
     biography: str = ""
@@ -190,6 +213,8 @@ class PersonData:
     topics: tuple[str, ...] = ()
     positions: tuple[PositionData, ...] = ()
     uid: str | None = None
+    variants: Variants = None
+    """Language variants of its translatable fields (``domain.variants``); None keeps the stored ones."""
 
 
 def compose_full_name(given: str, middle: str, family: str, display: str = "") -> str:
@@ -361,6 +386,8 @@ class GiftData:
     description: str
     person_id: int | None = None
     """Who gave it (received gifts) or received it (given gifts), if known."""
+    variants: Variants = None
+    """Language variants of its translatable fields (``domain.variants``); None keeps the stored ones."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,6 +418,8 @@ class VisitData:
     gifts: tuple[GiftData, ...] = ()
     summary: str = ""
     uid: str | None = None
+    variants: Variants = None
+    """Language variants of its translatable fields (``domain.variants``); None keeps the stored ones."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,6 +449,8 @@ class MeetingRow:
     people: tuple[MeetingPerson, ...] = ()
     """The participants with id, side and role, in the order of ``participants``."""
     visit_title: str | None = None
+    variants: tuple[TextVariant, ...] = ()
+    """The record's language variants (``domain.variants.pick(row, "title", lang)``)."""
 
 
 class MeetingPerson(NamedTuple):
@@ -476,6 +507,8 @@ class MeetingData:
     outcomes: str = ""
     topics: tuple[str, ...] = ()
     uid: str | None = None
+    variants: Variants = None
+    """Language variants of its translatable fields (``domain.variants``); None keeps the stored ones."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -508,6 +541,8 @@ class FollowUpData:
     """The day it was done (set by Mark done; None while open)."""
     done_note: str = ""
     """What was noted when it was marked done."""
+    variants: Variants = None
+    """Language variants of its translatable fields (``domain.variants``); None keeps the stored ones."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -523,6 +558,8 @@ class FollowUpRow:
     meeting_title: str | None = None
     done_on: date | None = None
     done_note: str = ""
+    variants: tuple[TextVariant, ...] = ()
+    """The record's language variants (``domain.variants.pick(row, "title", lang)``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -568,6 +605,8 @@ class AgreementData:
     meeting_id: int | None = None
     summary: str = ""
     uid: str | None = None
+    variants: Variants = None
+    """Language variants of its translatable fields (``domain.variants``); None keeps the stored ones."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -579,6 +618,8 @@ class AgreementRow:
     signed_date: date | None
     valid_until: date | None
     parties: tuple[str, ...]
+    variants: tuple[TextVariant, ...] = ()
+    """The record's language variants (``domain.variants.pick(row, "title", lang)``)."""
 
 
 @dataclass(frozen=True, slots=True)

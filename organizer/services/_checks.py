@@ -17,6 +17,8 @@ from typing import Any
 from organizer.domain.enums import parse_enum
 from organizer.domain.errors import Problem, ValidationError
 from organizer.domain.fields import FieldTable, FieldType
+from organizer.domain.records import TextVariant
+from organizer.domain.variants import check_lang, from_mapping, to_mapping
 from organizer.store.lazy import models as m
 from organizer.store.schema import NAME_LEN, SHORT_LEN
 
@@ -213,6 +215,37 @@ class Checker:
             else:
                 columns[fld.attr] = self.text(fld.name, value)
         return columns
+
+    def variants(self, table: FieldTable, variants: tuple[TextVariant, ...] | None, prefix: str = "") -> dict[str, Any]:
+        """``{"variants": {...}}`` for the columns of a record (or row) of ``table`` with these language variants
+        (``domain.variants``), checked: each names a translatable field of the table, a language code, a text
+        within the field's limit, once per field and language; ``{}`` (keep the stored ones) for None."""
+        if variants is None:
+            return {}
+        out: dict[str, dict[str, str]] = {}
+        for i, v in enumerate(variants):
+            where = f"{prefix}variants[{i}]"
+            fld = table.get(v.field)
+            if fld is None or not fld.translatable:
+                allowed = ", ".join(f.name for f in table.translatable)
+                self.add(f"{where}.field", f"{v.field!r} has no language variants (these have: {allowed})",
+                         "not_translatable", name=v.field)
+                continue
+            try:
+                lang = check_lang(v.lang)
+            except ValueError as err:
+                self.add(f"{where}.lang", str(err), "language_code", lang=v.lang)
+                continue
+            if fld.type is FieldType.LONG_TEXT:
+                text = self.long_text(f"{where}.text", v.text)
+            else:
+                text = self.text(f"{where}.text", v.text)
+            if not text:
+                continue
+            if lang in out.get(v.field, {}):
+                self.add(where, f"{v.field} has two {lang!r} variants", "listed_twice", name=v.field, lang=lang)
+            out.setdefault(v.field, {})[lang] = text
+        return {"variants": to_mapping(from_mapping(out))}
 
     def date_order(self, field: str, start: date | datetime | None, end: date | datetime | None,
                    what: str = "start") -> None:

@@ -132,7 +132,8 @@ def _topic_cache(session: Session) -> dict[str, m.Topic]:
 
 def replace_children(session: Session, owner: object, attr: str, new: list[Any], *,
                      fields: Sequence[str], key: Sequence[str] | None = None, pair_leftovers: bool = True,
-                     clear_first: dict[str, Any] | None = None, keep_free_ids: bool = False) -> None:
+                     clear_first: dict[str, Any] | None = None, keep_free_ids: bool = False,
+                     carried: Sequence[str] = ()) -> None:
     """Make a one-to-many collection hold ``new`` while keeping the identity (id, uid) of rows that stay.
 
     ``new`` holds transient rows built from the input. Each is matched to a stored row: first by an
@@ -148,6 +149,9 @@ def replace_children(session: Session, owner: object, attr: str, new: list[Any],
     id (and uid) it carries when no other row holds them, so an undone delete gives its children back
     their identity (the ids and uids come from the snapshot; on PostgreSQL a sequence would otherwise
     hand out new ids); otherwise input ids that match no stored row are dropped.
+
+    ``carried`` (``("variants",)``): fields copied onto a matched stored row only when the new row sets
+    them (not None): an input that leaves a row's language variants out keeps the stored ones.
     """
     collection: list[Any] = getattr(owner, attr)
     if not collection:
@@ -209,6 +213,9 @@ def replace_children(session: Session, owner: object, attr: str, new: list[Any],
         for f in fields:
             if getattr(stored, f) != getattr(row, f):
                 setattr(stored, f, getattr(row, f))
+        for f in carried:
+            if (value := getattr(row, f)) is not None and getattr(stored, f) != value:
+                setattr(stored, f, value)
     if inserts:
         session.flush()
         for row in inserts:

@@ -8,7 +8,9 @@ from sqlalchemy import ColumnElement, Connection, Row, select
 
 from organizer.domain.changes import ChangeSet, Snapshot
 from organizer.domain.enums import AgreementKind, AgreementStatus, RecordKind, parse_enum
+from organizer.domain.fields import AGREEMENT
 from organizer.domain.records import AgreementData, AgreementDetail, AgreementRow, SignatoryData
+from organizer.domain.variants import from_mapping
 from organizer.services._checks import Checker
 from organizer.services._records import Writes, meta_of, replace_children, require_exists, stored_row
 from organizer.store import schema as s
@@ -33,6 +35,8 @@ def _apply(session: Session, obj: m.Agreement, data: AgreementData, checker: Che
     obj.valid_until = data.valid_until
     obj.signed_place = checker.text("signed_place", data.signed_place)
     obj.summary = checker.long_text("summary", data.summary)
+    for key, value in checker.variants(AGREEMENT, data.variants).items():
+        setattr(obj, key, value)
     require_exists(session, m.Visit, data.visit_id, "visit_id", RecordKind.VISIT, checker)
     require_exists(session, m.Meeting, data.meeting_id, "meeting_id", RecordKind.MEETING, checker)
     obj.visit_id = data.visit_id
@@ -93,6 +97,7 @@ def to_data(obj: m.Agreement) -> AgreementData:
         signatories=tuple(SignatoryData(sig.person_id, sig.institution_id) for sig in obj.signatories),
         signed_date=obj.signed_date, signed_place=obj.signed_place, valid_until=obj.valid_until,
         visit_id=obj.visit_id, meeting_id=obj.meeting_id, summary=obj.summary, uid=obj.uid,
+        variants=from_mapping(obj.variants),
     )
 
 
@@ -107,6 +112,7 @@ def _data_of(conn: Connection, row: Row[Any]) -> AgreementData:
         party_ids=tuple(parties), signatories=tuple(SignatoryData(p, i) for p, i in signatories),
         signed_date=row.signed_date, signed_place=row.signed_place, valid_until=row.valid_until,
         visit_id=row.visit_id, meeting_id=row.meeting_id, summary=row.summary, uid=row.uid,
+        variants=from_mapping(row.variants),
     )
 
 
@@ -127,12 +133,13 @@ def agreement_rows(conn: Connection, *where: ColumnElement[bool]) -> list[Agreem
         .where(ap.agreement_id.in_(select(a.id).where(*where))).order_by(ap.id)
     ):
         parties.setdefault(agreement_id, []).append(name)
-    q = (select(a.id, a.title, a.kind, a.status, a.signed_date, a.valid_until).where(*where)
+    q = (select(a.id, a.title, a.kind, a.status, a.signed_date, a.valid_until, a.variants).where(*where)
          .order_by(a.signed_date.is_(None), a.signed_date.desc(), a.id))
     return [
         AgreementRow(id=ident, title=title, kind=AgreementKind(kind), status=AgreementStatus(status),
-                     signed_date=signed, valid_until=valid, parties=tuple(parties.get(ident, ())))
-        for ident, title, kind, status, signed, valid in conn.execute(q)
+                     signed_date=signed, valid_until=valid, parties=tuple(parties.get(ident, ())),
+                     variants=from_mapping(stored))
+        for ident, title, kind, status, signed, valid, stored in conn.execute(q)
     ]
 
 

@@ -10,7 +10,9 @@ from sqlalchemy import ColumnElement, Connection, Row, select
 
 from organizer.domain.changes import ChangeSet, Snapshot
 from organizer.domain.enums import FollowUpStatus, RecordKind, parse_enum
+from organizer.domain.fields import FOLLOWUP
 from organizer.domain.records import FollowUpData, FollowUpDetail, FollowUpRow, compose_full_name
+from organizer.domain.variants import from_mapping
 from organizer.services._checks import CheckedRecord, Checker
 from organizer.services._records import Writes, meta_of, require_exists, stored_row
 from organizer.store import schema as s
@@ -50,6 +52,7 @@ def check_followup(session: Session, data: FollowUpData, checker: Checker) -> Ch
         # the note stays, it is the user's words
         "done_on": data.done_on if FollowUpStatus(data.status) is FollowUpStatus.DONE else None,
         "done_note": checker.long_text("done_note", data.done_note),
+        **checker.variants(FOLLOWUP, data.variants),
     }
     require_exists(session, m.Person, data.owner_person_id, "owner_person_id", RecordKind.PERSON, checker)
     require_exists(session, m.Institution, data.owner_institution_id, "owner_institution_id", RecordKind.INSTITUTION,
@@ -133,7 +136,7 @@ def to_data(obj: m.FollowUp | Row[Any]) -> FollowUpData:
         description=obj.description, status=FollowUpStatus(obj.status), due_date=obj.due_date,
         owner_person_id=obj.owner_person_id, owner_institution_id=obj.owner_institution_id,
         visit_id=obj.visit_id, meeting_id=obj.meeting_id, notes=obj.notes, uid=obj.uid,
-        done_on=obj.done_on, done_note=obj.done_note or "",
+        done_on=obj.done_on, done_note=obj.done_note or "", variants=from_mapping(obj.variants),
     )
 
 
@@ -150,7 +153,8 @@ def followup_rows(conn: Connection, *where: ColumnElement[bool]) -> list[FollowU
     f, p, i, v, mt = s.followup.c, s.person.c, s.institution.c, s.visit.c, s.meeting.c
     q = (
         select(f.id, f.description, f.status, f.due_date, f.visit_id, f.meeting_id, p.id, p.given_name,
-               p.middle_name, p.family_name, p.display_name, i.name, v.title, mt.title, f.done_on, f.done_note)
+               p.middle_name, p.family_name, p.display_name, i.name, v.title, mt.title, f.done_on, f.done_note,
+               f.variants)
         .select_from(s.followup)
         .outerjoin(s.person, p.id == f.owner_person_id)
         .outerjoin(s.institution, i.id == f.owner_institution_id)
@@ -161,12 +165,12 @@ def followup_rows(conn: Connection, *where: ColumnElement[bool]) -> list[FollowU
     )
     rows = []
     for (ident, description, status, due, visit_id, meeting_id, person_id, given, middle, family, display,
-         institution, visit_title, meeting_title, done_on, done_note) in conn.execute(q):
+         institution, visit_title, meeting_title, done_on, done_note, variants) in conn.execute(q):
         owners = [compose_full_name(given, middle, family, display) if person_id is not None else None, institution]
         rows.append(FollowUpRow(id=ident, description=description, status=FollowUpStatus(status), due_date=due,
                                 owner=" / ".join(o for o in owners if o) or None, visit_id=visit_id,
                                 meeting_id=meeting_id, visit_title=visit_title, meeting_title=meeting_title,
-                                done_on=done_on, done_note=done_note or ""))
+                                done_on=done_on, done_note=done_note or "", variants=from_mapping(variants)))
     return rows
 
 

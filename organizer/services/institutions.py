@@ -9,6 +9,7 @@ from sqlalchemy import Connection, Row, Select, func, literal, select
 
 from organizer.domain.changes import ChangeSet, Snapshot
 from organizer.domain.enums import InstitutionKind, RecordKind, parse_enum
+from organizer.domain.fields import INSTITUTION
 from organizer.domain.records import (
     InstitutionData,
     InstitutionDetail,
@@ -19,6 +20,7 @@ from organizer.domain.records import (
     PositionView,
     compose_full_name,
 )
+from organizer.domain.variants import from_mapping
 from organizer.services._checks import Checker
 from organizer.services._records import (
     InUse,
@@ -50,6 +52,8 @@ def _apply(session: Session, obj: m.Institution, data: InstitutionData, checker:
     obj.address = checker.long_text("address", data.address)
     obj.website = checker.text("website", data.website)
     obj.profile = checker.long_text("profile", data.profile)
+    for key, value in checker.variants(INSTITUTION, data.variants).items():
+        setattr(obj, key, value)
     if data.parent_id is not None and obj.id is None:  # a new institution is nobody's parent yet
         require_exists(session, m.Institution, data.parent_id, "parent_id", RecordKind.INSTITUTION, checker)
     elif data.parent_id is not None:
@@ -340,4 +344,5 @@ def _data(obj: m.Institution | Row[Any], names: Iterable[NameVariant], topics: I
         profile=obj.profile,
         topics=tuple(topics),
         uid=obj.uid,
+        variants=from_mapping(obj.variants),
     )

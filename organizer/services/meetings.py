@@ -9,6 +9,7 @@ from sqlalchemy import ColumnElement, Connection, Row, Table, literal, select
 
 from organizer.domain.changes import ChangeSet, Snapshot
 from organizer.domain.enums import MeetingKind, ParticipantRole, RecordKind, Side, parse_enum
+from organizer.domain.fields import MEETING
 from organizer.domain.records import (
     MeetingData,
     MeetingDetail,
@@ -20,6 +21,7 @@ from organizer.domain.records import (
     compose_full_name,
     position_sort_key,
 )
+from organizer.domain.variants import from_mapping
 from organizer.services._checks import CheckedRecord, Checker
 from organizer.services._records import (
     Writes,
@@ -104,6 +106,7 @@ def check_meeting(session: Session, data: MeetingData, checker: Checker) -> Chec
         "agenda": checker.long_text("agenda", data.agenda),
         "notes": checker.long_text("notes", data.notes),
         "outcomes": checker.long_text("outcomes", data.outcomes),
+        **checker.variants(MEETING, data.variants),
     }
     require_exists(session, m.Visit, data.visit_id, "visit_id", RecordKind.VISIT, checker)
     checker.date_order("ends_at", data.starts_at, data.ends_at)
@@ -206,7 +209,7 @@ def meeting_rows(conn: Connection, visit_id: int | None = None) -> list[MeetingR
     """
     mt, i, mp, p = s.meeting.c, s.institution.c, s.meeting_participant.c, s.person.c
     q = (
-        select(mt.id, mt.title, mt.kind, mt.visit_id, mt.starts_at, mt.ends_at, i.name, mt.room)
+        select(mt.id, mt.title, mt.kind, mt.visit_id, mt.starts_at, mt.ends_at, i.name, mt.room, mt.variants)
         .outerjoin(s.institution, i.id == mt.venue_institution_id)
         .order_by(mt.starts_at.is_(None), mt.starts_at, mt.id)
     )
@@ -228,8 +231,8 @@ def meeting_rows(conn: Connection, visit_id: int | None = None) -> list[MeetingR
     return [
         MeetingRow(id=ident, title=title, kind=MeetingKind(kind), visit_id=vid, starts_at=starts, ends_at=ends,
                    venue=venue, room=room, participants=tuple(p.full_name for p in people.get(ident, ())),
-                   people=tuple(people.get(ident, ())))
-        for ident, title, kind, vid, starts, ends, venue, room in meetings
+                   people=tuple(people.get(ident, ())), variants=from_mapping(stored))
+        for ident, title, kind, vid, starts, ends, venue, room, stored in meetings
     ]
 
 
@@ -251,5 +254,5 @@ def _data(obj: m.Meeting | Row[Any], participants: Iterable[Any], topics: Iterab
         participants=tuple(MeetingParticipantData(p.person_id, Side(p.side), ParticipantRole(p.role))
                            for p in participants),
         objectives=obj.objectives, talking_points=obj.talking_points, agenda=obj.agenda, notes=obj.notes,
-        outcomes=obj.outcomes, topics=tuple(topics), uid=obj.uid,
+        outcomes=obj.outcomes, topics=tuple(topics), uid=obj.uid, variants=from_mapping(obj.variants),
     )

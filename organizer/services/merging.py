@@ -55,10 +55,11 @@ from organizer.domain.changes import ChangeSet
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import ConflictError, DatabaseError, NotFoundError, ValidationError
 from organizer.domain.fields import KINDS as FIELD_TABLES
-from organizer.domain.fields import Merge
+from organizer.domain.fields import FieldType, Merge
 from organizer.domain.namekeys import fold, is_cyrillic
 from organizer.domain.records import compose_full_name
 from organizer.domain.search import MergeResult
+from organizer.domain.variants import from_mapping, to_mapping
 from organizer.services.duplicates import merge_kinds, phone_digits
 from organizer.services.institutions import merge_depth
 from organizer.store import audit
@@ -299,6 +300,12 @@ def _absorb(session: Session, kind: RecordKind, keep: dict[str, Any], other: dic
             is_cyrillic(changes["middle_name"]) != is_cyrillic(keep["family_name"] or keep["given_name"])):
         del changes["middle_name"]  # not "Evgeny Иванович Korzhikov": the other's full name stays a variant
     for f in table.by_merge(Merge.UNION):
+        if f.type is FieldType.VARIANTS:  # per field and language: the kept record's variant wins
+            theirs, ours = other[f.attr] or {}, keep[f.attr] or {}
+            both = {name: {**theirs.get(name, {}), **ours.get(name, {})} for name in {*theirs, *ours}}
+            if both != ours:
+                changes[f.attr] = to_mapping(from_mapping(both))
+            continue
         mine = list(keep[f.attr] or [])
         union = mine + [x for x in other[f.attr] or [] if x not in mine]
         if union != mine:

@@ -107,6 +107,7 @@ def check_person(data: PersonData, checker: Checker, institution_exists: Callabl
         "interpreter_needs": checker.long_text("interpreter_needs", data.interpreter_needs),
         "notes": checker.long_text("notes", data.notes),
         **checker.generic(PERSON, data),
+        **checker.variants(PERSON, data.variants),
     }
     # ``photo=None`` keeps the stored photo (details carry no photo bytes); set_person_photo removes it.
     if data.photo is not None:
@@ -150,7 +151,7 @@ def _apply(session: Session, obj: m.Person, data: PersonData, checker: Checker, 
     replace_children(session, obj, "phones", phones, fields=("number", "label"))
     replace_children(session, obj, "tags", tags, fields=("tag",), pair_leftovers=False)
     replace_children(session, obj, "positions", positions, fields=POSITION_FIELDS,
-                     clear_first={"is_current": False}, keep_free_ids=restoring)
+                     clear_first={"is_current": False}, keep_free_ids=restoring, carried=("variants",))
     obj.topics = topics
 
 

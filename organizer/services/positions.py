@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from organizer.domain.fields import POSITION
 from organizer.domain.records import PositionData, compose_full_name, position_sort_key
 from organizer.services._checks import Checker
 from organizer.store.lazy import models as m
@@ -51,6 +52,7 @@ def check_positions(items: Sequence[PositionData], checker: Checker,
                   "start_date": item.start_date, "end_date": item.end_date, "is_current": item.current}
         if item.uid:
             values["uid"] = item.uid
+        values.update(checker.variants(POSITION, item.variants, f"{field}."))
         built.append(values)
     if current_count == 0:
         open_ones = [p for p in built if p["end_date"] is None]

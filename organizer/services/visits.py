@@ -17,6 +17,7 @@ from organizer.domain.enums import (
     VisitStatus,
     parse_enum,
 )
+from organizer.domain.fields import GIFT, VISIT
 from organizer.domain.records import (
     GiftData,
     Logistics,
@@ -27,6 +28,7 @@ from organizer.domain.records import (
     VisitRow,
     VisitSide,
 )
+from organizer.domain.variants import from_mapping
 from organizer.services._checks import CheckedRecord, Checker
 from organizer.services._records import (
     Writes,
@@ -74,6 +76,7 @@ def check_visit(session: Session, data: VisitData, checker: Checker) -> CheckedR
         "transport": checker.long_text("logistics.transport", lg.transport),
         "interpreter_needs": checker.long_text("logistics.interpreter_needs", lg.interpreter_needs),
         "dietary_needs": checker.long_text("logistics.dietary_needs", lg.dietary_needs),
+        **checker.variants(VISIT, data.variants),
     }
     checker.date_order("end_date", data.start_date, data.end_date)
     checker.date_order("logistics.departure_at", lg.arrival_at, lg.departure_at, what="arrival")
@@ -98,7 +101,7 @@ def check_visit(session: Session, data: VisitData, checker: Checker) -> CheckedR
         gifts.append({"direction": parse_enum(GiftDirection, g.direction, f"{field}.direction").value,
                       "description": checker.text(f"{field}.description", g.description, required=True,
                                                   limit=10_000, single_line=False),
-                      "person_id": g.person_id})
+                      "person_id": g.person_id, **checker.variants(GIFT, g.variants, f"{field}.")})
     topics = topics_by_name(session, data.topics, checker)
     return CheckedRecord(columns, {"visit_institution": institutions, "visit_participant": participants,
                                    "gift": gifts}, topics)
@@ -115,7 +118,7 @@ def _apply(session: Session, obj: m.Visit, data: VisitData, checker: Checker) ->
     replace_children(session, obj, "participants", [m.VisitParticipant(**v) for v in children["visit_participant"]],
                      fields=("person_id", "side", "role", "precedence"), key=("person_id",), pair_leftovers=False)
     replace_children(session, obj, "gifts", [m.Gift(**v) for v in children["gift"]],
-                     fields=("direction", "description", "person_id"))
+                     fields=("direction", "description", "person_id"), carried=("variants",))
     obj.topics = checked.topics
 
 
@@ -164,7 +167,7 @@ def get_visit(db: Database, ident: int) -> VisitDetail:
         views = participant_views(conn, s.visit_participant, s.visit_participant.c.visit_id == ident)
         topics = conn.scalars(select(s.topic.c.name).join(s.visit_topic).where(s.visit_topic.c.visit_id == ident)
                               .order_by(s.topic.c.name))
-        gifts = conn.execute(select(g.direction, g.description, g.person_id).where(g.visit_id == ident)
+        gifts = conn.execute(select(g.direction, g.description, g.person_id, g.variants).where(g.visit_id == ident)
                              .order_by(g.id)).all()
         side_order = {Side.GUEST: 0, Side.HOST: 1}
         return VisitDetail(
@@ -217,6 +220,7 @@ def _data(obj: m.Visit | Row[Any], institutions: Iterable[Any], participants: It
             departure_details=obj.departure_details, lodging=obj.lodging, transport=obj.transport,
             interpreter_needs=obj.interpreter_needs, dietary_needs=obj.dietary_needs,
         ),
-        gifts=tuple(GiftData(GiftDirection(g.direction), g.description, g.person_id) for g in gifts),
-        summary=obj.summary, uid=obj.uid,
+        gifts=tuple(GiftData(GiftDirection(g.direction), g.description, g.person_id, from_mapping(g.variants))
+                    for g in gifts),
+        summary=obj.summary, uid=obj.uid, variants=from_mapping(obj.variants),
     )

@@ -56,6 +56,7 @@ class Topic(RecordMixin, Base):
 
     name: Mapped[str]
     description: Mapped[str]
+    variants: Mapped[dict[str, dict[str, str]]]
 
 
 # --- institutions --------------------------------------------------------------------------------
@@ -74,6 +75,7 @@ class Institution(RecordMixin, Base):
     address: Mapped[str]
     website: Mapped[str]
     profile: Mapped[str]
+    variants: Mapped[dict[str, dict[str, str]]]
 
     parent: Mapped[Institution | None] = relationship(remote_side=s.institution.c.id)
     names: Mapped[list[InstitutionName]] = relationship(
@@ -116,6 +118,8 @@ class Person(RecordMixin, Base):
     photo: Mapped[bytes | None] = deferred(s.person.c.photo)
     photo_type: Mapped[str]
     notes: Mapped[str]
+    academic_title: Mapped[str]
+    variants: Mapped[dict[str, dict[str, str]]]
 
     names: Mapped[list[PersonName]] = relationship(cascade="all, delete-orphan", order_by="PersonName.id")
     emails: Mapped[list[PersonEmail]] = relationship(cascade="all, delete-orphan", order_by="PersonEmail.id")
@@ -135,6 +139,9 @@ class PersonName(Base):
     name: Mapped[str]
     script: Mapped[str]
     language: Mapped[str]
+    family_name: Mapped[str]
+    given_name: Mapped[str]
+    middle_name: Mapped[str]
 
 
 class PersonEmail(Base):
@@ -174,6 +181,7 @@ class Position(RecordMixin, Base):
     start_date: Mapped[date | None]
     end_date: Mapped[date | None]
     is_current: Mapped[bool]
+    variants: Mapped[dict[str, dict[str, str]]]
 
     person: Mapped[Person] = relationship(back_populates="positions")
     institution: Mapped[Institution] = relationship()
@@ -202,6 +210,7 @@ class Visit(RecordMixin, Base):
     transport: Mapped[str]
     interpreter_needs: Mapped[str]
     dietary_needs: Mapped[str]
+    variants: Mapped[dict[str, dict[str, str]]]
 
     institutions: Mapped[list[VisitInstitution]] = relationship(
         cascade="all, delete-orphan", order_by="VisitInstitution.id"
@@ -248,6 +257,7 @@ class Gift(Base):
     visit_id: Mapped[int]
     direction: Mapped[str]
     description: Mapped[str]
+    variants: Mapped[dict[str, dict[str, str]]]
     person_id: Mapped[int | None]
 
 
@@ -270,6 +280,7 @@ class Meeting(RecordMixin, Base):
     agenda: Mapped[str]
     notes: Mapped[str]
     outcomes: Mapped[str]
+    variants: Mapped[dict[str, dict[str, str]]]
 
     visit: Mapped[Visit | None] = relationship()
     venue: Mapped[Institution | None] = relationship()
@@ -308,6 +319,7 @@ class FollowUp(RecordMixin, Base):
     notes: Mapped[str]
     done_on: Mapped[date | None]
     done_note: Mapped[str]
+    variants: Mapped[dict[str, dict[str, str]]]
 
     owner_person: Mapped[Person | None] = relationship()
     owner_institution: Mapped[Institution | None] = relationship()
@@ -328,6 +340,7 @@ class Agreement(RecordMixin, Base):
     visit_id: Mapped[int | None]
     meeting_id: Mapped[int | None]
     summary: Mapped[str]
+    variants: Mapped[dict[str, dict[str, str]]]
 
     parties: Mapped[list[AgreementParty]] = relationship(
         cascade="all, delete-orphan", order_by="AgreementParty.id"

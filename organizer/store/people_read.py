@@ -54,6 +54,7 @@ from organizer.domain.records import (
     compose_full_name,
     position_sort_key,
 )
+from organizer.domain.variants import from_mapping
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Select
@@ -95,6 +96,7 @@ class PersonColumns(NamedTuple):
     dietary_needs: str
     interpreter_needs: str
     sort_name: str
+    variants: Any
 
 
 class PositionColumns(NamedTuple):
@@ -109,6 +111,7 @@ class PositionColumns(NamedTuple):
     end_date: date | None
     current: bool
     uid: str
+    variants: Any
 
 
 class ListingColumns(NamedTuple):
@@ -278,7 +281,7 @@ class _Statements:
         index)."""
         self.positions = (
             select(pos.person_id, pos.id, pos.institution_id, inst.name.label("institution_name"), pos.title,
-                   pos.start_date, pos.end_date, pos.is_current.label("current"), pos.uid)
+                   pos.start_date, pos.end_date, pos.is_current.label("current"), pos.uid, pos.variants)
             .join(s.institution, inst.id == pos.institution_id).where(pos.person_id.in_(ids))
         )
 
@@ -361,7 +364,7 @@ def position_views(rows: Iterable[PositionColumns], ident: int, full_name: str) 
     """A person's positions (current first, newest first) from their rows."""
     views = [PositionView(id=q.id, person_id=ident, person_name=full_name, institution_id=q.institution_id,
                           institution_name=q.institution_name, title=q.title, start_date=q.start_date,
-                          end_date=q.end_date, current=q.current)
+                          end_date=q.end_date, current=q.current, variants=from_mapping(q.variants))
              for q in rows]
     views.sort(key=lambda v: position_sort_key(v.current, v.start_date, v.id))
     return tuple(views)
@@ -403,6 +406,7 @@ def details_of(conn: Connection, people: Sequence[PersonColumns]) -> list[Person
         held = positions.get(ident, [])
         views = position_views(held, ident, full_name)
         uids = {q.id: q.uid for q in held}
+        position_variants = {v.id: v.variants for v in views}
         data = PersonData(
             given_name=r.given_name, family_name=r.family_name, middle_name=r.middle_name,
             honorific=r.honorific, form_of_address=r.form_of_address, display_name=r.display_name,
@@ -412,8 +416,8 @@ def details_of(conn: Connection, people: Sequence[PersonColumns]) -> list[Person
             emails=tuple(emails.get(ident, ())), phones=tuple(phones.get(ident, ())),
             tags=tuple(tags.get(ident, ())), notes=r.notes, topics=tuple(topics.get(ident, ())),
             positions=tuple(PositionData(v.title, v.institution_id, v.start_date, v.end_date, v.current, id=v.id,
-                                         uid=uids[v.id]) for v in views),
-            uid=r.uid, **generic_values(r),
+                                         uid=uids[v.id], variants=position_variants[v.id]) for v in views),
+            uid=r.uid, variants=from_mapping(r.variants), **generic_values(r),
         )
         out.append(PersonDetail(
             meta=RecordMeta(id=ident, uid=r.uid, version=r.version, created_at=r.created_at,

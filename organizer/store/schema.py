@@ -94,6 +94,12 @@ def _text(name: str, length: int | None = NAME_LEN) -> Column[Any]:
     return _c(name, String(length) if length else Text, default="")
 
 
+def _variants() -> Column[Any]:
+    """Language variants of a record's (or row's) translatable fields: ``{"title": {"ru": "..."}}``
+    (``domain.variants``)."""
+    return _c("variants", JSON, default=dict)
+
+
 def _record_columns() -> list[Column[Any]]:
     """Columns every top-level record carries (after its own)."""
     return [
@@ -202,6 +208,7 @@ def _topic() -> Table:
         "topic", metadata,
         _c("name", String(NAME_LEN), unique=True),
         _text("description", None),
+        _variants(),
         *_record_columns(),
     )
 
@@ -222,6 +229,7 @@ def _institution() -> Table:
         _text("address", None),
         _text("website"),
         _text("profile", None),
+        _variants(),
         *_record_columns(),
     )
 
@@ -268,6 +276,8 @@ def _person() -> Table:
         _opt("photo", LargeBinary),
         _text("photo_type", SHORT_LEN),
         _text("notes", None),
+        _text("academic_title"),
+        _variants(),
         *_record_columns(),
     )
 
@@ -281,6 +291,10 @@ def _person_name() -> Table:
         _c("name", String(NAME_LEN), index=True),
         _text("script", 16),
         _text("language", 16),
+        # The name's parts in this script (empty: only the whole name is known).
+        _text("family_name"),
+        _text("given_name"),
+        _text("middle_name"),
     )
 
 
@@ -331,6 +345,7 @@ def _position() -> Table:
         _opt("start_date", Date),
         _opt("end_date", Date),
         _c("is_current", Boolean, default=False),
+        _variants(),
         *_record_columns(),
         _dates_check("start_date", "end_date", "dates"),
         # At most one current position per person; the service moves the flag (see add_postgresql_options).
@@ -361,6 +376,7 @@ def _visit() -> Table:
         _text("transport", None),
         _text("interpreter_needs", None),
         _text("dietary_needs", None),
+        _variants(),
         *_record_columns(),
         _dates_check("start_date", "end_date", "dates"),
     )
@@ -403,6 +419,7 @@ def _gift() -> Table:
         _c("direction", String(16)),
         _c("description", Text),
         _fk("person_id", "person", "SET NULL", null=True),
+        _variants(),
     )
 
 
@@ -430,6 +447,7 @@ def _meeting() -> Table:
         _text("agenda", None),
         _text("notes", None),
         _text("outcomes", None),
+        _variants(),
         *_record_columns(),
         _dates_check("starts_at", "ends_at", "times"),
     )
@@ -470,6 +488,7 @@ def _followup() -> Table:
         _text("notes", None),
         _opt("done_on", Date),  # when it was marked done (None: open, or done before 0008)
         _text("done_note", None),  # what was said when it was marked done
+        _variants(),
         *_record_columns(),
     )
 
@@ -487,6 +506,7 @@ def _agreement() -> Table:
         _fk("visit_id", "visit", "SET NULL", null=True),
         _fk("meeting_id", "meeting", "SET NULL", null=True),
         _text("summary", None),
+        _variants(),
         *_record_columns(),
     )
 

@@ -20,7 +20,7 @@ import pytest
 
 from organizer.domain import fields as f
 from organizer.domain.fields import FieldTable, FieldType
-from organizer.domain.records import ContactEntry, PositionData
+from organizer.domain.records import ContactEntry, PositionData, TextVariant
 from organizer.services import agreements, erase, followups, institutions, meetings, merging, people, visits
 from organizer.services.archive.export import export_archive
 from organizer.services.archive.importer import import_archive
@@ -95,6 +95,9 @@ def sample(table: FieldTable, refs: Refs, tag: str = "") -> Any:
             values[fld.name] = f"rt-{table.kind}{tag}" if table in f.KINDS.values() else None
         elif t is FieldType.ID:
             values[fld.name] = None  # a new nested row
+        elif t is FieldType.VARIANTS:  # a Russian variant of every translatable field, sorted as reads give them
+            values[fld.name] = tuple(sorted(TextVariant(t.name, "ru", f"вариант {t.name}{tag}")
+                                            for t in table.translatable))
         else:
             raise AssertionError(f"no sample for {table.kind}.{fld.name} of type {t}")
     data = table.data(**values)

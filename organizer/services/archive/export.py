@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, selectinload, undefer
 from organizer import __version__
 from organizer.domain import fields
 from organizer.domain.fields import Field, FieldTable, FieldType
+from organizer.domain.variants import from_mapping, to_mapping
 from organizer.services.archive.file import FORMAT, SECTIONS, VERSION
 from organizer.store import models as m
 from organizer.store.database import Database
@@ -130,6 +131,8 @@ def _field_writer(fld: Field) -> Callable[[Any, Uids], Any]:
     if t is FieldType.REFS:  # rows of a link table: their ``<kind>_id``
         kind, column = fld.ref, f"{fld.ref}_id"
         return lambda obj, uids: [uids[kind][getattr(r, column)] for r in getattr(obj, attr)]
+    if t is FieldType.VARIANTS:  # the stored object, in a stable order
+        return lambda obj, uids: to_mapping(from_mapping(getattr(obj, attr)))
     if t is FieldType.BYTES:  # a file with its media type (``photo`` and ``photo_type``), when there is one
         media = f"{attr}_type"
         return lambda obj, uids: _ABSENT if (v := getattr(obj, attr)) is None else {

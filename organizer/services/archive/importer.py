@@ -311,7 +311,8 @@ def _check_person(session: Session, data: PersonData, checker: Checker) -> Check
         {"photo": None, "photo_type": "", **person.columns},
         {"person_name": person.names, "person_email": person.emails, "person_phone": person.phones,
          "person_tag": [{"tag": tag} for tag in person.tags],
-         "position": [{key: p[key] for key in _POSITION_COLUMNS} for p in person.positions]},
+         "position": [{**{key: p[key] for key in _POSITION_COLUMNS}, "variants": p.get("variants", {})}
+                      for p in person.positions]},
         topics_by_name(session, data.topics, checker))
 
 

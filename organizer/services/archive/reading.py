@@ -25,6 +25,7 @@ from organizer.domain.fields import Field, FieldTable, FieldType
 from organizer.domain.records import (
     ContactEntry,
     NameVariant,
+    TextVariant,
 )
 from organizer.services._records import FREE_UIDS, KNOWN_IDS
 from organizer.store import models as m
@@ -297,6 +298,8 @@ def _field_reader(table: FieldTable, fld: Field) -> FieldReader:
         return lambda res, r, uid: nested(res, RecordReader(r.raw.get(key) or {}, f"{r.where}.{key}"), "")
     if t is FieldType.BYTES:
         return lambda res, r, uid: _file(r, key)
+    if t is FieldType.VARIANTS:
+        return lambda res, r, uid: _variants(r, key)
     raise AssertionError(f"no archive reader for {table.kind}.{fld.name} ({t})")
 
 
@@ -308,6 +311,20 @@ def _ref_reader(model: type[m.RecordMixin], key: str, required: bool) -> FieldRe
         return ident
 
     return read
+
+
+def _variants(r: RecordReader, key: str) -> tuple[TextVariant, ...]:
+    """Language variants carried as ``{"field": {"lang": "text"}}`` (absent: none); the service checks
+    the fields, languages and texts."""
+    raw = r.raw.get(key)
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict) or not all(
+            isinstance(by_lang, dict) and all(isinstance(text, str) for text in by_lang.values())
+            for by_lang in raw.values()):
+        raise r.fail(key, 'must be an object such as {"title": {"ru": "..."}}')
+    return tuple(sorted(TextVariant(str(f), str(lang), text) for f, by_lang in raw.items()
+                        for lang, text in by_lang.items()))
 
 
 def _file(r: RecordReader, key: str) -> bytes | None:

@@ -31,6 +31,7 @@ from organizer.domain.errors import OrganizerError
 from organizer.domain.namekeys import fold, name_keys, text_keys
 from organizer.domain.records import compose_full_name
 from organizer.store import models as m
+from organizer.store.search.variants import add_variants, stored_variants
 
 KINDS = (RecordKind.PERSON, RecordKind.INSTITUTION, RecordKind.VISIT, RecordKind.MEETING, RecordKind.FOLLOWUP)
 """Record kinds in the index, in the order results are grouped."""
@@ -191,11 +192,13 @@ def _topics_query(link: Any, owner_col: Any) -> Any:
 # The statements are built once (building a select costs more than running it on 20 ids).
 _Q: dict[str, Any] = {
     "person": select(m.Person.id, m.Person.given_name, m.Person.middle_name, m.Person.family_name,
-                     m.Person.display_name, m.Person.honorific, m.Person.biography, m.Person.notes)
+                     m.Person.display_name, m.Person.honorific, m.Person.biography, m.Person.notes,
+                     m.Person.variants)
     .where(m.Person.id.in_(_IDS)),
     "person_name": select(m.PersonName.person_id, m.PersonName.name).where(m.PersonName.person_id.in_(_IDS))
     .order_by(m.PersonName.id),
-    "position": select(m.Position.person_id, m.Position.title, m.Institution.name, m.Position.is_current)
+    "position": select(m.Position.person_id, m.Position.title, m.Institution.name, m.Position.is_current,
+                       m.Position.variants)
     .join(m.Institution, m.Institution.id == m.Position.institution_id).where(m.Position.person_id.in_(_IDS))
     .order_by(m.Position.is_current.desc(), m.Position.start_date.desc(), m.Position.id),
     # E-mails by id and tags by name, as SQLite's indexes give them anyway: the same text on PostgreSQL too.
@@ -205,38 +208,44 @@ _Q: dict[str, Any] = {
     .order_by(m.PersonTag.tag),
     "person_topic": _topics_query(m.person_topic, m.person_topic.c.person_id),
     "institution": select(m.Institution.id, m.Institution.name, m.Institution.short_name, m.Institution.city,
-                          m.Institution.country, m.Institution.profile, m.Institution.website)
+                          m.Institution.country, m.Institution.profile, m.Institution.website,
+                          m.Institution.variants)
     .where(m.Institution.id.in_(_IDS)),
     "institution_name": select(m.InstitutionName.institution_id, m.InstitutionName.name)
     .where(m.InstitutionName.institution_id.in_(_IDS)).order_by(m.InstitutionName.id),
     "institution_topic": _topics_query(m.institution_topic, m.institution_topic.c.institution_id),
-    "visit": select(m.Visit.id, m.Visit.title, m.Visit.place, m.Visit.purpose, m.Visit.summary)
+    "visit": select(m.Visit.id, m.Visit.title, m.Visit.place, m.Visit.purpose, m.Visit.summary, m.Visit.variants)
     .where(m.Visit.id.in_(_IDS)),
     "visit_topic": _topics_query(m.visit_topic, m.visit_topic.c.visit_id),
     "meeting": select(m.Meeting.id, m.Meeting.title, m.Meeting.objectives, m.Meeting.talking_points,
-                      m.Meeting.agenda, m.Meeting.notes, m.Meeting.outcomes, m.Meeting.room)
+                      m.Meeting.agenda, m.Meeting.notes, m.Meeting.outcomes, m.Meeting.room, m.Meeting.variants)
     .where(m.Meeting.id.in_(_IDS)),
     "meeting_topic": _topics_query(m.meeting_topic, m.meeting_topic.c.meeting_id),
-    "followup": select(m.FollowUp.id, m.FollowUp.description, m.FollowUp.notes).where(m.FollowUp.id.in_(_IDS)),
+    "followup": select(m.FollowUp.id, m.FollowUp.description, m.FollowUp.notes, m.FollowUp.variants)
+    .where(m.FollowUp.id.in_(_IDS)),
 }
 
 
 def _people(session: Session, ids: Sequence[int], body: bool) -> dict[int, Document]:
     docs: dict[int, Document] = {}
-    for pid, given, middle, family, display, honorific, biography, notes in _rows(session, "person", ids):
+    for pid, given, middle, family, display, honorific, biography, notes, variants in _rows(session, "person", ids):
         full = compose_full_name(given, middle, family, display)
         docs[pid] = Document(RecordKind.PERSON, pid, full, [n for n in (full, given, middle, family, display) if n],
                              [(label, value) for label, value in (("honorific", honorific), ("biography", biography),
                                                                   ("notes", notes)) if value and value.strip()],
                              name_keyed=True)  # the body as ``add`` would make it
+        if variants and variants != "{}":
+            add_variants(docs[pid], variants, ())
     for pid, variants in _grouped(session, "person_name", ids).items():
         docs[pid].names.extend(variants)
     if not body:
         return docs
     for pid, rows in _grouped(session, "position", ids).items():
         doc_body = docs[pid].body  # never blank: no need of ``add``'s check
-        for title, inst, current in rows:
+        for title, inst, current, variants in rows:
             doc_body.append(("position" if current else "former position", f"{title}, {inst}"))
+            for variant in stored_variants(variants).get("title", {}).values():
+                doc_body.append(("position" if current else "former position", f"{variant}, {inst}"))
     for pid, addresses in _grouped(session, "person_email", ids).items():
         docs[pid].add("e-mail", " ".join(addresses))
     for pid, tags in _grouped(session, "person_tag", ids).items():
@@ -248,11 +257,12 @@ def _people(session: Session, ids: Sequence[int], body: bool) -> dict[int, Docum
 
 def _institutions(session: Session, ids: Sequence[int], body: bool) -> dict[int, Document]:
     docs: dict[int, Document] = {}
-    for iid, name, short_name, city, country, profile, website in _rows(session, "institution", ids):
+    for iid, name, short_name, city, country, profile, website, variants in _rows(session, "institution", ids):
         doc = Document(RecordKind.INSTITUTION, iid, name, [n for n in (name, short_name) if n], name_keyed=True)
         doc.add("profile", profile)
         doc.add("place", ", ".join(x for x in (city, country) if x))
         doc.add("website", website)
+        add_variants(doc, variants, ("short_name",))
         docs[iid] = doc
     for iid, names in _grouped(session, "institution_name", ids).items():
         docs[iid].names.extend(names)
@@ -264,11 +274,12 @@ def _institutions(session: Session, ids: Sequence[int], body: bool) -> dict[int,
 
 def _visits(session: Session, ids: Sequence[int], body: bool) -> dict[int, Document]:
     docs: dict[int, Document] = {}
-    for vid, title, place, purpose, summary in _rows(session, "visit", ids):
+    for vid, title, place, purpose, summary, variants in _rows(session, "visit", ids):
         doc = Document(RecordKind.VISIT, vid, title, [title])
         doc.add("place", place)
         doc.add("purpose", purpose)
         doc.add("summary", summary)
+        add_variants(doc, variants)
         docs[vid] = doc
     if body:
         for vid, names in _grouped(session, "visit_topic", ids).items():
@@ -278,7 +289,8 @@ def _visits(session: Session, ids: Sequence[int], body: bool) -> dict[int, Docum
 
 def _meetings(session: Session, ids: Sequence[int], body: bool) -> dict[int, Document]:
     docs: dict[int, Document] = {}
-    for mid, title, objectives, talking_points, agenda, notes, outcomes, room in _rows(session, "meeting", ids):
+    for mid, title, objectives, talking_points, agenda, notes, outcomes, room, variants in _rows(session, "meeting",
+                                                                                               ids):
         doc = Document(RecordKind.MEETING, mid, title, [title])
         doc.add("objectives", objectives)
         doc.add("agenda", agenda)
@@ -286,6 +298,7 @@ def _meetings(session: Session, ids: Sequence[int], body: bool) -> dict[int, Doc
         doc.add("notes", notes)
         doc.add("outcomes", outcomes)
         doc.add("room", room)
+        add_variants(doc, variants)
         docs[mid] = doc
     if body:
         for mid, names in _grouped(session, "meeting_topic", ids).items():
@@ -295,11 +308,12 @@ def _meetings(session: Session, ids: Sequence[int], body: bool) -> dict[int, Doc
 
 def _followups(session: Session, ids: Sequence[int], body: bool) -> dict[int, Document]:
     docs: dict[int, Document] = {}
-    for fid, description, notes in _rows(session, "followup", ids):
+    for fid, description, notes, variants in _rows(session, "followup", ids):
         first_line = description.strip().splitlines()[0] if description.strip() else ""
         title = first_line if len(first_line) <= TITLE_LIMIT else first_line[: TITLE_LIMIT - 1] + "…"
         doc = Document(RecordKind.FOLLOWUP, fid, title, [description])
         doc.add("notes", notes)
+        add_variants(doc, variants, ("description",))
         docs[fid] = doc
     return docs
 

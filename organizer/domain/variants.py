@@ -1,0 +1,196 @@
+"""Language variants of a record's texts (issue 18): one mechanism for every translatable field.
+
+A field keeps its text as entered (``VisitData.title``); its variants say it in other languages. Which
+fields may have variants is declared in the field tables (``domain.fields``: ``Field.translatable``);
+each ``*Data`` with such fields (person, position, institution, visit, gift, meeting, follow-up,
+agreement) has ``variants: tuple[TextVariant, ...] | None`` (None in an input keeps the stored ones,
+``()`` removes them; every read gives a tuple sorted by field and language). Topics carry variants too
+(``services.topics``: a topic's name by language).
+
+Stored: one JSON column ``variants`` on each such table, ``{"title": {"ru": "Визит ..."}}`` (the same
+object the JSON output and the archive write under ``variants``). Why a column and not a table of
+(kind, record id, field, language, text): the variants are part of the record's value, so everything
+that already carries a record carries them with no code of its own (the version and optimistic locking,
+undo snapshots, the audit trail, the conflict merge, the archive, merging, erasing a person, nested rows
+such as positions and gifts that are rewritten when their record is edited); a table keyed by record id
+would need each of those taught, and would lose the variants of a position or gift whose row is replaced.
+Searching is done by the search index, which indexes every variant (``store.search``).
+
+API (for documents, views and editors; plain functions of plain values):
+
+- ``TextVariant(field, lang, text)`` (``domain.records``), ``LANGS`` (``("ru", "en")``: the languages the
+  documents and the window are made in).
+- ``pick(data, field, lang) -> Localized``: the text of ``data``'s field (any ``*Data``, or any object
+  with that attribute and ``variants``) for a reader of ``lang``. ``Localized.text`` is the text,
+  ``Localized.lang`` the language it is in, ``Localized.fallback`` True when there was no text in ``lang``
+  and another language's is given instead (a document marks it, e.g. "[en]").
+- ``text_in(text, variants, field, lang) -> Localized``: the same from the field's text and variants.
+- ``variant(variants, field, lang) -> str``: the stored variant only ("" when none).
+- ``with_variant(variants, field, lang, text) -> tuple``: the variants with that one set ("" removes it).
+- ``language_of(text) -> str``: the language a text is taken to be in when no variant says so, by its
+  script: Cyrillic ``ru``, Latin ``en``, Han ``zh``, Hangul ``ko``, Arabic ``ar``; "" with no letters.
+- ``to_mapping(variants)`` / ``from_mapping(obj)``: to and from the stored, JSON and archive shape.
+- ``check_lang(code)``: a language code as stored (``ru``, ``uz-Latn``) or ValueError.
+
+How ``pick`` chooses: the variant in ``lang`` (a variant ``uz-Latn`` serves ``uz`` when there is no ``uz``);
+else the field's own text when it is written in ``lang``'s script (a Russian title serves ``ru``, an
+English one ``en``); else the field's own text (fallback, its language by its script); else, when the
+field is empty, the variant in English, then Russian, then any (fallback); else an empty text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from organizer.domain.records import TextVariant
+
+LANGS = ("ru", "en")
+"""The languages the documents and the window are made in."""
+
+SCRIPT_OF_LANG = {"ru": "Cyrl", "uk": "Cyrl", "be": "Cyrl", "bg": "Cyrl", "kk": "Cyrl", "tt": "Cyrl",
+                  "ky": "Cyrl", "tg": "Cyrl", "mn": "Cyrl", "sr": "Cyrl", "zh": "Hani", "ja": "Hani", "ko": "Hang",
+                  "ar": "Arab", "fa": "Arab"}
+"""The script a language is written in where it is not Latin (``uz`` is Latin: Uzbek Latin)."""
+LANG_OF_SCRIPT = {"Cyrl": "ru", "Latn": "en", "Hani": "zh", "Hang": "ko", "Arab": "ar"}
+"""The language a text of a script is taken to be in when nothing says otherwise."""
+FALLBACK_ORDER = ("en", "ru")
+"""Which variant an empty field falls back to first."""
+
+_LANG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+LANG_LIMIT = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Localized:
+    """A text for a reader of one language: ``fallback`` when it is not in the language asked for."""
+
+    text: str
+    lang: str
+    fallback: bool = False
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def check_lang(code: str) -> str:
+    """``code`` as stored (trimmed, the language subtag lower-case); ValueError if it is no language code."""
+    code = code.strip()
+    head, _, rest = code.partition("-")
+    code = head.lower() + ("-" + rest if rest else "")
+    if len(code) > LANG_LIMIT or not _LANG.fullmatch(code):
+        raise ValueError(f"{code!r} is not a language code such as 'ru', 'en' or 'uz-Latn'")
+    return code
+
+
+def script_of_lang(lang: str) -> str:
+    """The script ``lang`` is written in (``Cyrl``, ``Latn``...); a ``-Cyrl``/``-Latn`` subtag says it."""
+    head, _, rest = lang.partition("-")
+    for part in rest.split("-"):
+        if len(part) == 4 and part.isalpha():
+            return part.title()
+    return SCRIPT_OF_LANG.get(head.lower(), "Latn")
+
+
+def script_of(text: str) -> str:
+    """The script most letters of ``text`` are in (``Cyrl``, ``Latn``, ``Hani``, ``Hang``, ``Arab``); ""
+    without letters (a number, a date)."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        name = unicodedata.name(ch, "")
+        if name.startswith("CYRILLIC"):
+            script = "Cyrl"
+        elif name.startswith(("LATIN", "MODIFIER LETTER")):
+            script = "Latn"
+        elif name.startswith(("CJK", "IDEOGRAPHIC")):
+            script = "Hani"
+        elif name.startswith("HANGUL"):
+            script = "Hang"
+        elif name.startswith("ARABIC"):
+            script = "Arab"
+        else:
+            script = "Zyyy"
+        counts[script] = counts.get(script, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else ""
+
+
+def language_of(text: str) -> str:
+    """The language a text with no variant saying otherwise is taken to be in (by its script)."""
+    return LANG_OF_SCRIPT.get(script_of(text), "")
+
+
+def _matches(stored: str, lang: str) -> bool:
+    return stored == lang or stored.partition("-")[0] == lang.partition("-")[0]
+
+
+def variant(variants: Iterable[TextVariant] | None, field: str, lang: str) -> str:
+    """The stored variant of ``field`` in ``lang`` (exactly, else one of its language: ``uz-Latn`` for
+    ``uz``); "" when there is none."""
+    found = [v for v in variants or () if v.field == field and v.text]
+    exact = next((v.text for v in found if v.lang == lang), None)
+    if exact is not None:
+        return exact
+    return next((v.text for v in found if _matches(v.lang, lang)), "")
+
+
+def text_in(text: str, variants: Iterable[TextVariant] | None, field: str, lang: str) -> Localized:
+    """``field``'s text for a reader of ``lang``: see the module docstring for the order."""
+    variants = tuple(variants or ())
+    own = variant(variants, field, lang)
+    if own:
+        return Localized(own, lang)
+    if text.strip():
+        script = script_of(text)
+        if script in ("", script_of_lang(lang)):
+            return Localized(text, lang)
+        return Localized(text, LANG_OF_SCRIPT.get(script, ""), fallback=True)
+    others = [v for v in variants if v.field == field and v.text]
+    for preferred in FALLBACK_ORDER:
+        found = next((v for v in others if _matches(v.lang, preferred)), None)
+        if found is not None:
+            return Localized(found.text, found.lang, fallback=True)
+    if others:
+        return Localized(others[0].text, others[0].lang, fallback=True)
+    return Localized(text, lang)
+
+
+def pick(data: Any, field: str, lang: str) -> Localized:
+    """``data.field`` for a reader of ``lang`` (``data`` any ``*Data`` with ``variants``)."""
+    return text_in(getattr(data, field) or "", getattr(data, "variants", None), field, lang)
+
+
+def with_variant(variants: Iterable[TextVariant] | None, field: str, lang: str, text: str) -> tuple[TextVariant, ...]:
+    """The variants with ``field`` in ``lang`` set to ``text`` (an empty text removes it), sorted."""
+    kept = [v for v in variants or () if not (v.field == field and v.lang == lang)]
+    if text.strip():
+        kept.append(TextVariant(field, lang, text.strip()))
+    return tuple(sorted(kept))
+
+
+def to_mapping(variants: Iterable[TextVariant] | None) -> dict[str, dict[str, str]]:
+    """The stored and written shape: ``{"title": {"ru": "..."}}``, fields and languages sorted."""
+    out: dict[str, dict[str, str]] = {}
+    for v in sorted(variants or ()):
+        if v.text:
+            out.setdefault(v.field, {})[v.lang] = v.text
+    return out
+
+
+def from_mapping(obj: Mapping[str, Any] | None) -> tuple[TextVariant, ...]:
+    """Variants from the stored shape (a column holding NULL or anything but objects gives none)."""
+    if not isinstance(obj, Mapping):
+        return ()
+    out = [TextVariant(str(field), str(lang), str(text))
+           for field, by_lang in obj.items() if isinstance(by_lang, Mapping)
+           for lang, text in by_lang.items() if isinstance(text, str) and text]
+    return tuple(sorted(out))
+
+
+def texts(variants: Iterable[TextVariant] | None, field: str | None = None) -> list[str]:
+    """Every variant's text (of ``field`` only, when given): what the search index adds to a record."""
+    return [v.text for v in variants or () if field is None or v.field == field]
