@@ -60,69 +60,80 @@ def _doc(title: str, kind: str, office: str, generated: datetime | None, options
 def render_person_dossier(data: PersonDossier, options: BriefingOptions | None = None,
                           progress: ProgressFn | None = None, office: str = "") -> bytes:
     options = options or BriefingOptions()
-    p = data.person
     with RENDER_LOCK:
-        doc, w, buffer = _doc(f"{p.honorific} {p.full_name}".strip(), "person_dossier", office,
-                              data.generated_at, options, progress)
-        first, others = w.names(p)
-        name = f"{p.honorific} {first}".strip()
-        t, s = w.t, w.s
-        body: list[Flowable] = [Heading(name, s.h1, 0, "person")]
-        pairs = [
-            (t["position"], ", ".join(x for x in (p.title, p.institution) if x)),
-            (t["also_written"], "; ".join(others)),
-            (t["address_as"], p.form_of_address),
-            *t.person_facts(p.facts),
-            (t["languages"], ", ".join(p.languages)),
-            (t["interpretation"], p.interpreter_needs),
-            (t["dietary"], p.dietary_needs),
-            (t["expertise"], ", ".join(p.topics)),
-            (t["contacts"], "; ".join(f"{c.value} ({c.label})" if c.label else c.value
-                                      for c in (*data.emails, *data.phones))),
-        ]
-        photo = photo_flowable(p.photo, 40 * mm, 52 * mm)
-        info = facts(pairs, w.width - (46 * mm if photo else 0), s)
-        if photo is not None:
-            side = Table([[photo, info[:1] or ""]], colWidths=[46 * mm, w.width - 46 * mm], hAlign="LEFT")
-            side.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-            body += [side, *info[1:]]
-        else:
-            body += info
-        body += [Heading(t["biography"], s.h2, 1, "biography"),
-                 *(text_flow(p.biography, s.body) or [Paragraph(safe(t["none"]), s.muted)])]
-        body += [Heading(t["positions"], s.h2, 1, "positions"), *_positions(data.positions, w)]
-        body += [Heading(t["visits_meetings"], s.h2, 1, "history"), *w.encounters(p.history, "no_history")]
-        body += [Heading(t["followups"], s.h2, 1, "followups"), *w.followups(data.open_followups)]
-        if data.notes.strip():
-            body += [Heading(t["notes"], s.h2, 1, "notes"), *text_flow(data.notes, s.body)]
-        story = [*w.cover("person_dossier"), *contents(s, t), PageBreak(), *body]
-        doc.build_with_contents(bind_headings(story))
+        doc, w, buffer = _doc(person_header(data), "person_dossier", office, data.generated_at, options, progress)
+        doc.build_with_contents(bind_headings(person_story(data, w)))
         return buffer.getvalue()
+
+
+def person_header(data: PersonDossier) -> str:
+    return f"{data.person.honorific} {data.person.full_name}".strip()
+
+
+def person_story(data: PersonDossier, w: _Writer) -> list[Flowable]:
+    """The person dossier's story (cover, contents, facts and sections), for the PDF and the .docx."""
+    p = data.person
+    first, others = w.names(p)
+    name = f"{p.honorific} {first}".strip()
+    t, s = w.t, w.s
+    body: list[Flowable] = [Heading(name, s.h1, 0, "person")]
+    pairs = [
+        (t["position"], ", ".join(x for x in (p.title, p.institution) if x)),
+        (t["also_written"], "; ".join(others)),
+        (t["address_as"], p.form_of_address),
+        *t.person_facts(p.facts),
+        (t["languages"], t.languages(p.languages)),
+        (t["interpretation"], p.interpreter_needs),
+        (t["dietary"], p.dietary_needs),
+        (t["expertise"], ", ".join(p.topics)),
+        (t["contacts"], "; ".join(f"{c.value} ({c.label})" if c.label else c.value
+                                  for c in (*data.emails, *data.phones))),
+    ]
+    photo = photo_flowable(p.photo, 40 * mm, 52 * mm)
+    info = facts(pairs, w.width - (46 * mm if photo else 0), s)
+    if photo is not None:
+        side = Table([[photo, info[:1] or ""]], colWidths=[46 * mm, w.width - 46 * mm], hAlign="LEFT")
+        side.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+        body += [side, *info[1:]]
+    else:
+        body += info
+    body += [Heading(t["biography"], s.h2, 1, "biography"),
+             *(text_flow(p.biography, s.body) or [Paragraph(safe(t["none"]), s.muted)])]
+    body += [Heading(t["positions"], s.h2, 1, "positions"), *_positions(data.positions, w)]
+    body += [Heading(t["visits_meetings"], s.h2, 1, "history"), *w.encounters(p.history, "no_history")]
+    body += [Heading(t["followups"], s.h2, 1, "followups"), *w.followups(data.open_followups)]
+    if data.notes.strip():
+        body += [Heading(t["notes"], s.h2, 1, "notes"), *text_flow(data.notes, s.body)]
+    return [*w.cover("person_dossier"), *contents(s, t), PageBreak(), *body]
 
 
 def render_institution_dossier(data: InstitutionDossier, options: BriefingOptions | None = None,
                                progress: ProgressFn | None = None, office: str = "") -> bytes:
     options = options or BriefingOptions()
-    inst = data.institution
     with RENDER_LOCK:
-        doc, w, buffer = _doc(inst.name, "institution_dossier", office, data.generated_at, options, progress)
-        t, s = w.t, w.s
-        body: list[Flowable] = [Heading(inst.name, s.h1, 0, "institution")]
-        body += facts([
-            (t["part_of"], " › ".join(inst.path[:-1])),
-            (t["also_written"], "; ".join(v.name for v in inst.name_variants)),
-            (t["location"], ", ".join(x for x in (inst.city, inst.country) if x)),
-            (t["website"], inst.website),
-            (t["expertise"], ", ".join(inst.topics)),
-            (t["units"], "; ".join(data.units)),
-        ], w.width, s)
-        body += text_flow(data.address, s.muted)
-        body += [Heading(t["profile"], s.h2, 1, "profile"),
-                 *(text_flow(inst.profile, s.body) or [Paragraph(safe(t["none"]), s.muted)])]
-        body += [Heading(t["people"], s.h2, 1, "people"), *_positions(data.people, w, person_first=True)]
-        body += [Heading(t["visits_meetings"], s.h2, 1, "history"), *w.encounters(data.visits, "no_history")]
-        body += [Heading(t["followups"], s.h2, 1, "followups"), *w.followups(data.open_followups)]
-        story = [*w.cover("institution_dossier"), *contents(s, t), PageBreak(), *body]
-        doc.build_with_contents(bind_headings(story))
+        doc, w, buffer = _doc(data.institution.name, "institution_dossier", office, data.generated_at, options,
+                              progress)
+        doc.build_with_contents(bind_headings(institution_story(data, w)))
         return buffer.getvalue()
 
+
+def institution_story(data: InstitutionDossier, w: _Writer) -> list[Flowable]:
+    """The institution dossier's story, for the PDF and the .docx."""
+    inst = data.institution
+    t, s = w.t, w.s
+    body: list[Flowable] = [Heading(inst.name, s.h1, 0, "institution")]
+    body += facts([
+        (t["part_of"], " › ".join(inst.path[:-1])),
+        (t["also_written"], "; ".join(v.name for v in inst.name_variants)),
+        (t["location"], ", ".join(x for x in (inst.city, inst.country) if x)),
+        (t["website"], inst.website),
+        (t["expertise"], ", ".join(inst.topics)),
+        (t["units"], "; ".join(data.units)),
+    ], w.width, s)
+    body += text_flow(data.address, s.muted)
+    body += [Heading(t["profile"], s.h2, 1, "profile"),
+             *(text_flow(inst.profile, s.body) or [Paragraph(safe(t["none"]), s.muted)])]
+    body += [Heading(t["people"], s.h2, 1, "people"), *_positions(data.people, w, person_first=True)]
+    body += [Heading(t["visits_meetings"], s.h2, 1, "history"), *w.encounters(data.visits, "no_history")]
+    body += [Heading(t["followups"], s.h2, 1, "followups"), *w.followups(data.open_followups)]
+    return [*w.cover("institution_dossier"), *contents(s, t), PageBreak(), *body]

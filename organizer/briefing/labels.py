@@ -200,6 +200,22 @@ _RU: dict[str, str] = {
 
 LABELS = {"en": _EN, "ru": _RU}
 
+_LANGUAGE_NAMES = {
+    # code -> (English, Russian): the languages of people and visits, named as the reader says them
+    "ru": ("Russian", "русский"), "en": ("English", "английский"), "uz": ("Uzbek", "узбекский"),
+    "tt": ("Tatar", "татарский"), "kk": ("Kazakh", "казахский"), "ky": ("Kyrgyz", "киргизский"),
+    "tg": ("Tajik", "таджикский"), "tk": ("Turkmen", "туркменский"), "az": ("Azerbaijani", "азербайджанский"),
+    "be": ("Belarusian", "белорусский"), "uk": ("Ukrainian", "украинский"), "hy": ("Armenian", "армянский"),
+    "ka": ("Georgian", "грузинский"), "mn": ("Mongolian", "монгольский"), "zh": ("Chinese", "китайский"),
+    "ja": ("Japanese", "японский"), "ko": ("Korean", "корейский"), "vi": ("Vietnamese", "вьетнамский"),
+    "hi": ("Hindi", "хинди"), "ar": ("Arabic", "арабский"), "fa": ("Persian", "персидский"),
+    "tr": ("Turkish", "турецкий"), "de": ("German", "немецкий"), "fr": ("French", "французский"),
+    "es": ("Spanish", "испанский"), "it": ("Italian", "итальянский"), "pt": ("Portuguese", "португальский"),
+    "pl": ("Polish", "польский"), "cs": ("Czech", "чешский"), "sr": ("Serbian", "сербский"),
+    "bg": ("Bulgarian", "болгарский"), "he": ("Hebrew", "иврит"), "id": ("Indonesian", "индонезийский"),
+    "ms": ("Malay", "малайский"), "th": ("Thai", "тайский"),
+}
+
 _MONTHS = {
     "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"),
@@ -224,6 +240,22 @@ class Labels:
         month = _MONTHS[self.lang][d.month - 1]
         return f"{d.day} {month} {d.year}" + (" г." if self.lang == "ru" else "")
 
+    def datetime(self, when: dt.datetime | None) -> str:
+        """A moment in this language's date style: "11 March 2025, 21:40", «11 марта 2025 г., 21:40»."""
+        if when is None:
+            return ""
+        return f"{self.date(when.date())}, {when.strftime('%H:%M')}"
+
+    def language(self, code: str) -> str:
+        """A language's name for this reader ("uz": "Uzbek", «узбекский»); an unknown code as it is."""
+        names = _LANGUAGE_NAMES.get(code.strip().split("-")[0].casefold())
+        if names is None:
+            return code
+        return names[1] if self.lang == "ru" else names[0]
+
+    def languages(self, codes: Iterable[str]) -> str:
+        return ", ".join(self.language(c) for c in codes if c.strip())
+
     def span(self, start: dt.date | None, end: dt.date | None) -> str:
         if start is None:
             return self.date(end)
@@ -238,7 +270,7 @@ class Labels:
             return self["all_day"]
         text = start.strftime("%H:%M")
         if end is not None:
-            text += "–" + (end.strftime("%H:%M") if end.date() == start.date() else end.strftime("%d.%m %H:%M"))
+            text += "–" + (end.strftime("%H:%M") if end.date() == start.date() else self.datetime(end))
         return text
 
     def translated(self, context: str, english: str) -> str:

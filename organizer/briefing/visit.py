@@ -105,14 +105,8 @@ class _Writer:
         return [*flow, NextPageTemplate("body"), PageBreak()]
 
     def names(self, p: BriefPerson) -> tuple[str, list[str]]:
-        """The name to print first and the other spellings: a Russian document leads with the Russian form."""
-        variants = [v.name for v in p.name_variants if v.name.strip()]
-        if self.options.lang != "en":
-            local = next((v.name for v in p.name_variants if v.language == self.options.lang and v.name.strip()),
-                         None)
-            if local is not None:
-                return local, [p.full_name, *(v for v in variants if v != local)]
-        return p.full_name, variants
+        """The name to print and the other spellings: the assembly gives both in the reader's script."""
+        return p.full_name, [v.name for v in p.name_variants if v.name.strip() and v.name != p.full_name]
 
     def person_cell(self, p: BriefPerson) -> list[Flowable]:
         first, others = self.names(p)
@@ -134,12 +128,11 @@ class _Writer:
     def people_table(self, people: Sequence[BriefPerson]) -> list[Flowable]:
         if not people:
             return [Paragraph(safe(self.t["none"]), self.s.muted)]
-        w = self.width
+        w, t = self.width, self.t
         rows = [
-            [str(i), self.person_cell(p), self.position_cell(p), p.form_of_address, ", ".join(p.languages)]
+            [str(i), self.person_cell(p), self.position_cell(p), p.form_of_address, t.languages(p.languages)]
             for i, p in enumerate(people, 1)
         ]
-        t = self.t
         return [grid([t["no"], t["name"], t["position"], t["address_as"], t["languages"]], rows,
                      [9 * mm, 0.30 * w, 0.36 * w - 9 * mm, 0.20 * w, 0.14 * w], self.s)]
 
@@ -224,7 +217,7 @@ class _Writer:
             (t["also_written"], "; ".join(others)),
             (t["address_as"], p.form_of_address),
             *t.person_facts(p.facts),
-            (t["languages"], ", ".join(p.languages)),
+            (t["languages"], t.languages(p.languages)),
             (t["interpretation"], p.interpreter_needs),
             (t["dietary"], p.dietary_needs),
             (t["expertise"], ", ".join(p.topics)),
@@ -264,10 +257,8 @@ class _Writer:
     def logistics(self) -> list[Flowable]:
         t, s, lg = self.t, self.s, self.data.logistics
         flow: list[Flowable] = []
-        arrival = " ".join(x for x in (lg.arrival_at.strftime("%d.%m.%Y %H:%M") if lg.arrival_at else "",
-                                       lg.arrival_details) if x)
-        departure = " ".join(x for x in (lg.departure_at.strftime("%d.%m.%Y %H:%M") if lg.departure_at else "",
-                                         lg.departure_details) if x)
+        arrival = " ".join(x for x in (t.datetime(lg.arrival_at), lg.arrival_details) if x)
+        departure = " ".join(x for x in (t.datetime(lg.departure_at), lg.departure_details) if x)
         for key, value in (("arrival", arrival), ("departure", departure), ("lodging", lg.lodging),
                            ("transport", lg.transport), ("interpretation", lg.interpreter_needs),
                            ("dietary", lg.dietary_needs)):

@@ -31,7 +31,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
                     "report. VISIT is an id or a unique part of the title.")
     br.add_argument("visit", metavar="VISIT", help="visit id or a unique part of its title")
     br.add_argument("--report", action="store_true", help="the post-visit report instead of the briefing")
-    br.add_argument("--out", type=Path, metavar="FILE.pdf", help="output file (default: briefing-ID.pdf)")
+    br.add_argument("--out", type=Path, metavar="FILE.pdf", help="output file (default: briefing-ID.pdf, or .docx)")
     _common(br)
     br.add_argument("--sections", nargs="+", metavar="SECTION",
                     help=f"sections to print (briefing: {', '.join(BRIEFING_SECTIONS)}; "
@@ -62,6 +62,10 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     le.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the letters (created)")
     le.add_argument("--lang", choices=("en", "ru"), default="en", help="language of the letters")
     le.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    le.add_argument("--format", choices=("pdf", "docx"), default="pdf", help="pdf, or docx for editable copies")
+    le.add_argument("--number", default="", metavar="TEXT",
+                    help="outgoing number; with several letters each gets TEXT-1, TEXT-2... (default: a blank "
+                         "to fill in)")
     le.add_argument("--office", default="", metavar="INSTITUTION",
                     help="issuing institution (id or name); default: our side's first institution")
     le.add_argument("--to", nargs="+", type=record_id, metavar="ID", dest="recipients",
@@ -72,8 +76,22 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=("en", "ru"), default="en", help="language of the labels")
+    parser.add_argument("--lang", choices=("en", "ru"), default="en",
+                        help="the reader's language: labels, dates, names and texts (their variants)")
     parser.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size")
+    _format(parser)
+
+
+def _format(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=("pdf", "docx"), default=None,
+                        help="pdf, or docx for an editable copy (default: from the --out file's "
+                             "extension, else pdf)")
+
+
+def _chosen_format(args: argparse.Namespace, out: Path | None) -> str:
+    if args.format:
+        return str(args.format)
+    return "docx" if out is not None and out.suffix.casefold() == ".docx" else "pdf"
 
 
 def cmd_briefing(db: Database, args: argparse.Namespace, out: TextIO) -> int:
@@ -82,11 +100,13 @@ def cmd_briefing(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     from organizer.store.files import check_output_path, write_file
 
     visit_id = assembly.resolve_visit(db, args.visit)
-    target: Path = args.out or Path(f"{'report' if args.report else 'briefing'}-{visit_id}.pdf")
+    fmt = _chosen_format(args, args.out)
+    target: Path = args.out or Path(f"{'report' if args.report else 'briefing'}-{visit_id}.{fmt}")
     check_output_path(target, db.path)  # before the layout work; checked again when written
     document = render(db, DocumentRequest(
         RecordKind.VISIT, visit_id, lang=args.lang, paper=args.paper, report=args.report, marking=args.marking,
-        sections=tuple(args.sections) if args.sections else None, issuing_office=args.office or None))
+        sections=tuple(args.sections) if args.sections else None, issuing_office=args.office or None,
+        format=fmt))
     write_file(target, document.pdf, database=db.path)
     print(f"wrote {inline(target)} ({'report' if args.report else 'briefing'} of visit {visit_id}: "
           f"{inline(document.title)})", file=out)
@@ -99,7 +119,7 @@ def cmd_dossier(db: Database, args: argparse.Namespace, out: TextIO) -> int:
 
     check_output_path(args.out, db.path)  # before the layout work; checked again when written
     document = render(db, DocumentRequest(RecordKind(args.kind), args.id, lang=args.lang, paper=args.paper,
-                                          marking=args.marking))
+                                          marking=args.marking, format=_chosen_format(args, args.out)))
     write_file(args.out, document.pdf, database=db.path)
     print(f"wrote {inline(args.out)} (dossier of {args.kind} {args.id})", file=out)
     return 0
@@ -113,7 +133,7 @@ def cmd_letters(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     office_id = assembly.resolve_institution(db, args.office) if args.office.strip() else None
     request = LetterRequest(visit_id, lang=args.lang, paper=args.paper, office_id=office_id,
                             recipient_ids=tuple(args.recipients) if args.recipients else None,
-                            signatory_id=args.signatory)
+                            signatory_id=args.signatory, number=args.number, format=args.format)
     folder: Path = args.out
     written = save_letters(letters(db, request), folder, db.path)
     print(f"wrote {len(written)} letters to {inline(folder)}", file=out)

@@ -239,6 +239,13 @@ class LetterRecipient:
     given_name: str = ""
     family_name: str = ""
     person_id: int | None = None
+    patronymic: str = ""
+    """The name parts in the letters' language and script (a Russian letter: «Евгений», «Коржиков»,
+    «Александрович»); ``name`` is the name as the address block writes it."""
+    gender: str = ""
+    """``male``, ``female`` or "" (``domain.enums.Gender``): the grammar of the greeting."""
+    file_name: str = ""
+    """The name the letter's file is called by (Latin letters, so any system shows it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,3 +289,10 @@ class ThankYouLetters:
     signatory_id: int | None = None
     candidates: tuple[LetterCandidate, ...] = ()
     """Every participant, in the order of the letters (the other side first, then by precedence)."""
+    signature: str = ""
+    """The signatory as a signature writes the name: initials first («Д. Пашин», "D. Pashin")."""
+    letterhead: tuple[str, ...] = ()
+    """Lines under the office's name at the head of each letter: its address and website (those written
+    in the letters' script)."""
+    number: str = ""
+    """The outgoing (registration) number; with several letters each gets ``number-1``, ``number-2``..."""

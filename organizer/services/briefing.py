@@ -54,6 +54,7 @@ from organizer.domain.enums import (
 from organizer.domain.errors import AmbiguousError, NotFoundError, Problem, ValidationError, excerpt
 from organizer.domain.fields import PERSON, from_column
 from organizer.domain.records import ContactEntry, Logistics, NameVariant
+from organizer.domain.scripts import NameParts, honorific_in, in_script, name_parts, romanize
 from organizer.services._checks import MAX_ID, valid_id
 from organizer.services._records import fetch
 from organizer.services.institutions import MAX_DEPTH as MAX_INSTITUTION_DEPTH
@@ -140,19 +141,44 @@ def _variants(names: Iterable[m.PersonName | m.InstitutionName]) -> tuple[NameVa
 
 
 def _other_names(inst: m.Institution, lang: str) -> tuple[NameVariant, ...]:
-    """The names other than the one shown in ``lang``: the primary name comes first when a variant is shown."""
+    """The other names of the institution in the reader's script (a one-language document shows no other
+    script): the primary name first when a variant is shown."""
     shown = _iname(inst, lang)
     variants = _variants(inst.names)
-    if shown == inst.name:
-        return variants
-    return (NameVariant(inst.name), *(v for v in variants if v.name.strip() != shown))
+    if shown != inst.name:
+        variants = (NameVariant(inst.name), *variants)
+    return _same_script(variants, shown, lang)
 
 
 def _iname(inst: m.Institution, lang: str) -> str:
-    """The institution's name in the document's language (a stored variant), else its primary name.
+    """The institution's name in the document's language (a stored variant), else its primary name;
+    a Cyrillic name with no Latin variant is romanized for a Latin reader (``domain.scripts``), while a
+    Russian reader gets a Latin name as it is (Russian texts cite foreign organizations in Latin).
 
     Callers load ``Institution.names`` with the institution (``selectinload``) so this costs no query."""
-    return localized(inst.name, _variants(inst.names), lang) if lang != "en" else inst.name
+    if lang == "en" and in_script(inst.name, lang):
+        return inst.name
+    shown = localized(inst.name, _variants(inst.names), lang)
+    return romanize(shown) if lang == "en" else shown
+
+
+def _pname(p: m.Person, lang: str) -> str:
+    """The person's name for a reader of ``lang``, in that script (``domain.scripts.name_parts``): as
+    entered when it is in that script (Russian lists: «Фамилия Имя Отчество»), else a stored variant,
+    else the automatic spelling. Callers load ``Person.names``."""
+    entered = full_name_of(p)
+    if lang != "ru" and in_script(entered, lang):
+        return entered
+    return _parts(p, lang).listed()
+
+
+def _parts(p: m.Person, lang: str) -> NameParts:
+    return name_parts(lang, p.given_name, p.family_name, p.middle_name, _variants(p.names))
+
+
+def _same_script(variants: Iterable[NameVariant], shown: str, lang: str) -> tuple[NameVariant, ...]:
+    """The other spellings a one-language document may show: those in the reader's script."""
+    return tuple(v for v in variants if v.name.strip() and v.name.strip() != shown and in_script(v.name, lang))
 
 
 def _load_people(session: Session, ids: Sequence[int]) -> dict[int, m.Person]:
@@ -200,12 +226,15 @@ def _history(session: Session, ids: Sequence[int], exclude_visit: int | None,
 def _brief_person(p: m.Person, when: date | None, *, side: Side | None = None, role: ParticipantRole | None = None,
                   precedence: int = 0, history: Sequence[Encounter] = (), lang: str = "en") -> BriefPerson:
     pos = position_at(p.positions, when)
+    shown = _pname(p, lang)
     return BriefPerson(
-        id=p.id, full_name=full_name_of(p), side=side, role=role, precedence=precedence,
-        honorific=p.honorific, form_of_address=p.form_of_address,
+        id=p.id, full_name=shown, side=side, role=role, precedence=precedence,
+        honorific=honorific_in(p.honorific, lang, courtesy=lang == "en"),
+        form_of_address=p.form_of_address if in_script(p.form_of_address, lang) else "",
         facts=tuple((f.name, from_column(f, getattr(p, f.attr))) for f in PERSON.briefed),
         title=pos.title if pos else None, institution=_iname(pos.institution, lang) if pos else None,
-        name_variants=_variants(p.names), languages=tuple(p.languages or ()), biography=p.biography,
+        name_variants=_same_script(_variants(p.names), shown, lang), languages=tuple(p.languages or ()),
+        biography=p.biography,
         dietary_needs=p.dietary_needs, interpreter_needs=p.interpreter_needs,
         photo=p.photo, topics=tuple(t.name for t in p.topics), history=tuple(history),
     )
@@ -228,9 +257,9 @@ def _institutions(session: Session, wanted: dict[int, Side | None], lang: str = 
     key_people: dict[int, list[tuple[str, str]]] = defaultdict(list)
     if loaded:
         kq = (select(m.Position).where(m.Position.institution_id.in_(loaded), m.Position.is_current.is_(True))
-              .options(selectinload(m.Position.person)).order_by(m.Position.id))
+              .options(selectinload(m.Position.person).selectinload(m.Person.names)).order_by(m.Position.id))
         for pos in session.scalars(kq):
-            key_people[pos.institution_id].append((full_name_of(pos.person), pos.title))
+            key_people[pos.institution_id].append((_pname(pos.person, lang), pos.title))
 
     def path(inst: m.Institution) -> tuple[str, ...]:
         names: list[str] = []
@@ -278,7 +307,7 @@ def _followups(session: Session, *conditions: object, open_only: bool, lang: str
     if not conds:
         return []
     q = select(m.FollowUp).where(or_(*conds)).options(  # type: ignore[arg-type]
-        selectinload(m.FollowUp.owner_person),
+        selectinload(m.FollowUp.owner_person).selectinload(m.Person.names),
         selectinload(m.FollowUp.owner_institution).selectinload(m.Institution.names),
         selectinload(m.FollowUp.visit), selectinload(m.FollowUp.meeting))
     if open_only:
@@ -286,7 +315,7 @@ def _followups(session: Session, *conditions: object, open_only: bool, lang: str
     q = q.order_by(m.FollowUp.due_date.is_(None), m.FollowUp.due_date, m.FollowUp.id)
     result = []
     for f in session.scalars(q):
-        owners = [full_name_of(f.owner_person) if f.owner_person else None,
+        owners = [_pname(f.owner_person, lang) if f.owner_person else None,
                   _iname(f.owner_institution, lang) if f.owner_institution else None]
         result.append(BriefFollowUp(
             id=f.id, description=f.description, status=FollowUpStatus(f.status), due_date=f.due_date,
@@ -311,10 +340,7 @@ def _meetings(session: Session, visit_id: int, lang: str = "en") -> list[BriefMe
         attendees = []
         for mp in mt.participants:
             pos = position_at(mp.person.positions, when)
-            name = full_name_of(mp.person)  # in the document's language where the data has a variant
-            if lang != "en":
-                name = localized(name, _variants(mp.person.names), lang)
-            attendees.append(Attendee(name, pos.title if pos else None, Side(mp.side),
+            attendees.append(Attendee(_pname(mp.person, lang), pos.title if pos else None, Side(mp.side),
                                       ParticipantRole(mp.role)))
         attendees.sort(key=lambda a: (a.side is not Side.GUEST, _ROLE_RANK.get(a.role, 5)))
         result.append(BriefMeeting(
@@ -403,11 +429,11 @@ def visit_briefing(db: Database, visit_id: int, *, issuing_office: str | None = 
                     relations.append(Encounter(RecordKind.VISIT, title, start, summary))
             relations.sort(key=lambda e: (e.when or date.min, e.title))
 
-        names = {p.id: full_name_of(p) for p in people.values()}
+        names = {p.id: _pname(p, lang) for p in people.values()}
         gift_people = [g.person_id for g in v.gifts if g.person_id is not None and g.person_id not in names]
         if gift_people:
-            names.update({p.id: full_name_of(p) for p in session.scalars(
-                select(m.Person).where(m.Person.id.in_(gift_people)))})
+            names.update({p.id: _pname(p, lang) for p in session.scalars(
+                select(m.Person).where(m.Person.id.in_(gift_people)).options(selectinload(m.Person.names)))})
         gifts = tuple(BriefGift(GiftDirection(g.direction), g.description,
                                 names.get(g.person_id) if g.person_id is not None else None) for g in v.gifts)
         office = issuing_office or _office(v, institutions)
@@ -456,9 +482,9 @@ def institution_dossier(db: Database, institution_id: int, *, now: datetime | No
             select(m.Institution).where(m.Institution.parent_id == institution_id)
             .options(selectinload(m.Institution.names)))), key=str.casefold))
         pq = (select(m.Position).where(m.Position.institution_id == institution_id)
-              .options(selectinload(m.Position.person)))
+              .options(selectinload(m.Position.person).selectinload(m.Person.names)))
         people = tuple(
-            HeldPosition(pos.title, full_name_of(pos.person), pos.person_id, pos.start_date, pos.end_date,
+            HeldPosition(pos.title, _pname(pos.person, lang), pos.person_id, pos.start_date, pos.end_date,
                          pos.is_current)
             for pos in sorted_positions(session.scalars(pq)))
         vq = (select(m.Visit.title, m.Visit.start_date, m.Visit.summary)
@@ -530,7 +556,7 @@ def _check_letter_choice(participants: Collection[int], recipient_ids: Sequence[
 
 def thank_you_letters(db: Database, visit_id: int, *, letter_date: date | None = None,
                       office_id: int | None = None, lang: str = "en", recipient_ids: Sequence[int] | None = None,
-                      signatory_id: int | None = None) -> ThankYouLetters:
+                      signatory_id: int | None = None, number: str = "") -> ThankYouLetters:
     """The thank-you letters one office sends after a visit.
 
     The issuing office is ``office_id`` or, by default, the top-level institution of our side's first
@@ -542,7 +568,8 @@ def thank_you_letters(db: Database, visit_id: int, *, letter_date: date | None =
     own staff and interpreters get one only when named. The
     other side gets a "visit" letter (they came to us) or a "hosting" one (they received us); our own
     side a "hosting" letter when they belong to another institution that co-hosted the guests, else a
-    "colleague" letter. Institution names are given in ``lang`` where the data has a variant.
+    "colleague" letter. Names, titles and institutions are given in ``lang`` (stored variants, else the
+    automatic spelling of names); ``number`` is the outgoing number.
     ``candidates`` lists every participant with the choice made, for a front end to offer.
     """
     with db.reader() as session:
@@ -600,7 +627,6 @@ def thank_you_letters(db: Database, visit_id: int, *, letter_date: date | None =
         guest_firsts = [vi.institution_id for vi in v.institutions if Side(vi.side) is Side.GUEST]
         guest_office = by_id[chain(guest_firsts[0])[-1]].name if guest_firsts and chain(guest_firsts[0]) else ""
 
-
         def kind(b: BriefPerson) -> str:
             if b.side is not issuing:
                 return "visit" if issuing is Side.HOST else "hosting"
@@ -608,21 +634,34 @@ def thank_you_letters(db: Database, visit_id: int, *, letter_date: date | None =
                 return "hosting"
             return "colleague"
 
+        def recipient(b: BriefPerson) -> LetterRecipient:
+            p = people[b.id]
+            parts = _parts(p, lang)
+            entered = full_name_of(p)
+            natural = entered if lang != "ru" and in_script(entered, lang) else parts.natural()
+            latin = entered if in_script(entered, "en") else _parts(p, "en").natural()
+            return LetterRecipient(
+                natural, b.form_of_address, honorific_in(p.honorific, lang), b.title, b.institution,
+                b.side or Side.GUEST, b.name_variants, kind(b), parts.given, parts.family, b.id,
+                patronymic=parts.patronymic, gender=p.gender or "", file_name=latin)
+
+        office_row = session.get(m.Institution, office_id) if office_id is not None else None
+        letterhead = tuple(x for x in (
+            " ".join(office_row.address.split()) if office_row is not None else "",
+            office_row.website.strip() if office_row is not None else "") if x and in_script(x, lang))
         return ThankYouLetters(
             visit_title=v.title, direction=direction, start_date=v.start_date, end_date=v.end_date,
             place=v.place, issuing_office=office,
             signatory=signatory.full_name if signatory else "",
             signatory_title=signatory.title if signatory else None,
             topics=tuple(t.name for t in v.topics),
-            recipients=tuple(
-                LetterRecipient(b.full_name, b.form_of_address, b.honorific, b.title, b.institution,
-                                b.side or Side.GUEST, b.name_variants, kind(b), people[b.id].given_name,
-                                people[b.id].family_name, b.id)
-                for b in briefs if b.id in chosen),
+            recipients=tuple(recipient(b) for b in briefs if b.id in chosen),
             letter_date=letter_date or date.today(),
             signatory_variants=signatory.name_variants if signatory else (),
             guest_office=guest_office,
             signatory_id=signatory.id if signatory is not None else None,
             candidates=tuple(LetterCandidate(b.id, b.full_name, b.side or Side.GUEST, roles[b.id], b.institution,
                                              b.side is issuing, b.id in chosen) for b in briefs),
+            signature=_parts(people[signatory.id], lang).signature() if signatory is not None else "",
+            letterhead=letterhead, number=number.strip(),
         )

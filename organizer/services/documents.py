@@ -15,6 +15,8 @@ from organizer.domain.errors import OrganizerError
 from organizer.store.database import Database
 
 KINDS = (RecordKind.VISIT, RecordKind.PERSON, RecordKind.INSTITUTION)
+FORMATS = ("pdf", "docx")
+"""PDF to print and send; .docx (python-docx) as the editable copy, from the same assembled data."""
 
 
 @dataclass(frozen=True)
@@ -31,13 +33,17 @@ class DocumentRequest:
     marking: str = ""
     issuing_office: str | None = None
     """A visit's briefing: the office named on the cover (default: our side's first institution)."""
+    format: str = "pdf"
+    """One of ``FORMATS``."""
 
 
 @dataclass(frozen=True)
 class Document:
     pdf: bytes
+    """The document's bytes: PDF, or .docx when the request asked for that format."""
     title: str
     """The visit's title or the person's or institution's name."""
+    format: str = "pdf"
 
 
 def render(db: Database, request: DocumentRequest, progress: Callable[[int], None] | None = None) -> Document:
@@ -52,6 +58,15 @@ def render(db: Database, request: DocumentRequest, progress: Callable[[int], Non
 
     if request.kind not in KINDS:
         raise OrganizerError(f"unknown document kind {request.kind!r}; choose from: {', '.join(KINDS)}")
+    if request.format not in FORMATS:
+        raise OrganizerError(f"unknown format {request.format!r}; choose from: {', '.join(FORMATS)}")
+    docx = request.format == "docx"
+    if docx:
+        from organizer.briefing.editable import (
+            institution_dossier_docx,
+            person_dossier_docx,
+            visit_briefing_docx,
+        )
     try:
         options = BriefingOptions(lang=request.lang, paper=request.paper, report=request.report,
                                   sections=request.sections, marking=request.marking)
@@ -59,9 +74,13 @@ def render(db: Database, request: DocumentRequest, progress: Callable[[int], Non
         raise OrganizerError(str(exc)) from None
     if request.kind == RecordKind.VISIT:
         visit = assembly.visit_briefing(db, request.ident, issuing_office=request.issuing_office, lang=options.lang)
-        return Document(render_visit_briefing(visit, options, progress), visit.title)
+        content = visit_briefing_docx(visit, options) if docx else render_visit_briefing(visit, options, progress)
+        return Document(content, visit.title, request.format)
     if request.kind == RecordKind.PERSON:
         person = assembly.person_dossier(db, request.ident, lang=options.lang)
-        return Document(render_person_dossier(person, options, progress), person.person.full_name)
+        content = person_dossier_docx(person, options) if docx else render_person_dossier(person, options, progress)
+        return Document(content, person.person.full_name, request.format)
     institution = assembly.institution_dossier(db, request.ident, lang=options.lang)
-    return Document(render_institution_dossier(institution, options, progress), institution.institution.name)
+    content = (institution_dossier_docx(institution, options) if docx
+               else render_institution_dossier(institution, options, progress))
+    return Document(content, institution.institution.name, request.format)

@@ -33,6 +33,10 @@ class LetterRequest:
     office_id: int | None = None
     recipient_ids: tuple[int, ...] | None = None
     signatory_id: int | None = None
+    number: str = ""
+    """The outgoing number (``ThankYouLetters.number``); empty leaves a blank to fill in."""
+    format: str = "pdf"
+    """``pdf``, or ``docx`` for editable copies."""
 
 
 def choices(db: Database, visit_id: int, lang: str = "en") -> ThankYouLetters:
@@ -50,10 +54,11 @@ def letters(db: Database, request: LetterRequest, only: Sequence[int] | None = N
     from organizer.services.briefing import thank_you_letters
 
     data = thank_you_letters(db, request.visit_id, office_id=request.office_id, lang=request.lang,
-                             recipient_ids=request.recipient_ids, signatory_id=request.signatory_id)
+                             recipient_ids=request.recipient_ids, signatory_id=request.signatory_id,
+                             number=request.number)
     if only is not None:
         data = _only(data, set(only))
-    return render_thank_you_letters(data, request.lang, request.paper)
+    return render_thank_you_letters(data, request.lang, request.paper, fmt=request.format)
 
 
 def _only(data: ThankYouLetters, ids: set[int]) -> ThankYouLetters:

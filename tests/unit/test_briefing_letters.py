@@ -11,7 +11,7 @@ import pypdf
 import pytest
 
 from organizer.briefing import render_thank_you_letters
-from organizer.briefing.letters import gender_of, salutation
+from organizer.briefing.letters import gender_of, mid_sentence, quoted, salutation
 from organizer.domain.briefing import LetterRecipient, ThankYouLetters, localized
 from organizer.domain.enums import ParticipantRole, Side
 from organizer.domain.errors import ValidationError
@@ -32,38 +32,57 @@ from organizer.store import Database
 RU = "ru"
 
 
-def _r(name: str = "Ivan Petrov", ru: str = "", honorific: str = "", foa: str = "", family: str = "Petrov",
-       **kw: object) -> LetterRecipient:
-    variants = (NameVariant(ru, "Cyrl", "ru"),) if ru else ()
-    return LetterRecipient(name, foa, honorific, None, None, Side.GUEST, variants, family_name=family,
-                           **kw)  # type: ignore[arg-type]
+def _r(given: str = "Ivan", family: str = "Petrov", patronymic: str = "", honorific: str = "", foa: str = "",
+       gender: str = "") -> LetterRecipient:
+    """A recipient as the assembly gives it: the name parts already in the letter's language."""
+    return LetterRecipient(f"{given} {family}", foa, honorific, None, None, Side.GUEST, (), given_name=given,
+                           family_name=family, patronymic=patronymic, gender=gender)
 
 
-@pytest.mark.parametrize(("recipient", "ru_text", "en_text"), [
-    (_r(ru="Петров Иван Сергеевич"), "Уважаемый Иван Сергеевич!", "Dear Ivan Petrov,"),
-    (_r("Anna Petrova", ru="Анна Сергеевна Петрова", family="Petrova"), "Уважаемая Анна Сергеевна!",
-     "Dear Anna Petrova,"),
-    # a surname in -ич before the given name is not taken for the patronymic
-    (_r("Ivan Karpovich", ru="Карпович Иван Петрович", family="Karpovich"), "Уважаемый Иван Петрович!",
-     "Dear Ivan Karpovich,"),
-    (_r(ru="Петров Иван", honorific="Prof."), "Здравствуйте, Петров Иван!", "Dear Prof. Petrov,"),
-    (_r(ru="Петров Иван", foa="Mr. President"), "Здравствуйте, Петров Иван!", "Dear Mr. President,"),
-    (_r(ru="Петров Иван", foa="Dear Rector"), "Здравствуйте, Петров Иван!", "Dear Rector,"),
-    (_r(ru="Петров Иван", foa="Господин Президент", honorific="Mr"), "Уважаемый Господин Президент!",
-     "Dear Mr Petrov,"),
-    (_r(ru="Петров Иван", foa="Уважаемый коллега"), "Уважаемый коллега!", "Dear Ivan Petrov,"),
-    (_r(honorific="His Excellency"), "Здравствуйте, Ivan Petrov!", "Your Excellency,"),
+@pytest.mark.parametrize(("recipient", "lang", "text"), [
+    # Russian: name and patronymic when known, else господин/госпожа (or the rank) with the family name
+    (_r("Евгений", "Коржиков", gender="male"), "ru", "Уважаемый господин Коржиков!"),
+    (_r("Евгений", "Коржиков", "Александрович"), "ru", "Уважаемый Евгений Александрович!"),
+    (_r("Анна", "Петрова", "Сергеевна"), "ru", "Уважаемая Анна Сергеевна!"),
+    (_r("Алсу", "Галиева", gender="female"), "ru", "Уважаемая госпожа Галиева!"),
+    (_r("Алсу", "Галиева", honorific="г-жа"), "ru", "Уважаемая госпожа Галиева!"),
+    (_r("Вэй", "Ван", honorific="профессор", gender="male"), "ru", "Уважаемый профессор Ван!"),
+    (_r("Рифкат", "Минниханов", honorific="академик", gender="male", foa="Господин Президент"), "ru",
+     "Уважаемый господин Президент!"),
+    (_r("Иван", "Петров", foa="Уважаемый коллега"), "ru", "Уважаемый коллега!"),
+    # nothing known of the gender: the neutral greeting, the name in natural order
+    (_r("Евгений", "Коржиков"), "ru", "Здравствуйте, Евгений Коржиков!"),
+    # a surname in -ич before the given name is not taken for the patronymic: the parts say which is which
+    (_r("Иван", "Карпович", "Петрович"), "ru", "Уважаемый Иван Петрович!"),
+    # English: honorific or rank with the family name, never the full name when either is known
+    (_r("Evgeny", "Korzhikov", gender="male"), "en", "Dear Mr Korzhikov,"),
+    (_r("Evgeny", "Korzhikov", honorific="Mr."), "en", "Dear Mr Korzhikov,"),
+    (_r("Alsu", "Galieva", gender="female"), "en", "Dear Ms Galieva,"),
+    (_r("Wei", "Wang", honorific="Prof.", gender="male"), "en", "Dear Professor Wang,"),
+    (_r("Wei", "Wang", honorific="Professor"), "en", "Dear Professor Wang,"),
+    (_r("Rifkat", "Minnikhanov", honorific="Academician", foa="Mr. President"), "en", "Dear Mr. President,"),
+    (_r(foa="Dear Rector"), "en", "Dear Rector,"),
+    (_r(honorific="His Excellency"), "en", "Your Excellency,"),
+    (_r("Evgeny", "Korzhikov"), "en", "Dear Evgeny Korzhikov,"),
+    # a form of address in the other script is not used
+    (_r("Evgeny", "Korzhikov", gender="male", foa="Господин Президент"), "en", "Dear Mr Korzhikov,"),
 ])
-def test_salutations(recipient: LetterRecipient, ru_text: str, en_text: str) -> None:
-    assert salutation(recipient, "ru") == ru_text
-    assert salutation(recipient, "en") == en_text
+def test_salutations(recipient: LetterRecipient, lang: str, text: str) -> None:
+    assert salutation(recipient, lang) == text
 
 
 def test_gender_comes_from_the_data_never_from_name_endings() -> None:
-    assert gender_of(_r(ru="Иванова Мария")) is None  # a feminine-looking surname is not read
-    assert gender_of(_r(ru="Иванова Мария Петровна")) == "f"
+    assert gender_of(_r("Мария", "Иванова")) is None  # a feminine-looking surname is not read
+    assert gender_of(_r("Мария", "Иванова", "Петровна")) == "f"
     assert gender_of(_r(honorific="Ms")) == "f" and gender_of(_r(foa="Mr. Chairman")) == "m"
-    assert gender_of(_r(honorific="госпожа")) == "f"
+    assert gender_of(_r(honorific="госпожа")) == "f" and gender_of(_r(gender="female")) == "f"
+
+
+def test_russian_typography() -> None:
+    assert quoted("Визит АО «Фирма»", "ru") == "«Визит АО „Фирма“»"
+    assert quoted('Firm "Star" visit', "en") == "“Firm ‘Star’ visit”"
+    assert mid_sentence("Импортозамещение") == "импортозамещение"
+    assert mid_sentence("КФУ и химия") == "КФУ и химия" and mid_sentence("ИТ-технологии") == "ИТ-технологии"
 
 
 def test_localized_picks_the_language_then_the_script_else_the_primary_name() -> None:
@@ -109,7 +128,7 @@ def _visit(db: Database) -> dict[str, int]:
 def _texts(data: ThankYouLetters, lang: str) -> dict[str, str]:
     letters = render_thank_you_letters(data, lang)
     # one line per text: pypdf breaks lines where the layout wrapped them
-    return {lt.recipient.name: " ".join(pypdf.PdfReader(io.BytesIO(lt.pdf)).pages[0].extract_text().split())
+    return {lt.recipient.file_name: " ".join(pypdf.PdfReader(io.BytesIO(lt.pdf)).pages[0].extract_text().split())
             for lt in letters}
 
 
@@ -117,30 +136,35 @@ def test_the_office_signs_and_each_recipient_gets_the_fitting_letter(db: Databas
     ids = _visit(db)
     default = briefing.thank_you_letters(db, ids["visit"], lang=RU)
     # by default only the guests are thanked: our own staff get a letter only when ticked
-    assert [r.name for r in default.recipients] == ["Ivan Petrov"]
+    assert [r.name for r in default.recipients] == ["Иван Сергеевич Петров"]
     assert [(c.name, c.ours, c.recipient) for c in default.candidates] == [
-        ("Ivan Petrov", False, True), ("Olga Academic", True, False), ("Anna Rector", True, False),
-        ("Boris Dean", True, False)]
+        ("Петров Иван Сергеевич", False, True), ("Академик Олга", True, False),
+        ("Ректорова Анна Павловна", True, False), ("Деканов Борис", True, False)]
     chosen = [ids["guest"], ids["president"], ids["dean"]]
     data = briefing.thank_you_letters(db, ids["visit"], lang=RU, recipient_ids=chosen)
     # office: the top-level institution of our first listed unit; the President of the Academy is more
     # senior but works elsewhere, so the Rector signs
-    assert data.issuing_office == "Университет" and data.signatory == "Anna Rector"
+    assert data.issuing_office == "Университет" and data.signatory == "Ректорова Анна Павловна"
     assert data.signatory_id == ids["rector"]
+    assert data.signature == "А.П. Ректорова"  # initials before the family name
     kinds = {r.name: r.kind for r in data.recipients}
-    assert kinds == {"Ivan Petrov": "visit", "Olga Academic": "hosting", "Boris Dean": "colleague"}
+    assert kinds == {"Иван Сергеевич Петров": "visit", "Олга Академик": "hosting", "Борис Деканов": "colleague"}
     assert data.guest_office == "АО «Фирма»"
     ru = _texts(data, RU)
     assert ru["Ivan Petrov"].startswith("Университет")
     assert "Уважаемый Иван Сергеевич!" in ru["Ivan Petrov"] and "АО «Фирма»" in ru["Ivan Petrov"]
-    assert "Ректорова Анна Павловна" in ru["Ivan Petrov"] and "Firm" not in ru["Ivan Petrov"]
+    assert "А.П. Ректорова" in ru["Ivan Petrov"] and "Firm" not in ru["Ivan Petrov"]
     assert "за визит (11–12 марта 2025 г.)" in ru["Ivan Petrov"] and "Kazan" not in ru["Ivan Petrov"]
     assert "радушный приём делегации (АО «Фирма»" in ru["Olga Academic"]
-    assert "Здравствуйте, Olga Academic!" in ru["Olga Academic"]  # no Russian variant: the primary name
+    # no Russian variant: the automatic Cyrillic spelling, and no gender known: the neutral greeting
+    assert "Здравствуйте, Олга Академик!" in ru["Olga Academic"]
+    assert "№ ______" in ru["Olga Academic"] and "г. №" in ru["Olga Academic"]  # date line, number to fill in
     assert "Химлаборатория" in ru["Boris Dean"] and "подготовке и проведении визита" in ru["Boris Dean"]
     en = _texts(briefing.thank_you_letters(db, ids["visit"], recipient_ids=chosen), "en")
     assert "Dear Mr Petrov," in en["Ivan Petrov"] and "On behalf of Uni, allow me" in en["Ivan Petrov"]
-    assert "your visit to Kazan on 11–12 March 2025" in en["Ivan Petrov"] and "Catalysis" in en["Ivan Petrov"]
+    assert "your visit “Firm to Uni” to Kazan on 11–12 March 2025" in en["Ivan Petrov"]
+    assert "discussion of catalysis," in en["Ivan Petrov"]  # a topic is lower-case inside the sentence
+    assert en["Ivan Petrov"].endswith("Rector Uni Anna Rector")  # English signs with the full name
     assert "warm welcome you gave the delegation of Firm JSC" in en["Olga Academic"]
     assert "Dear Boris Dean," in en["Boris Dean"] and "contribution to the programme" in en["Boris Dean"]
 
@@ -187,7 +211,7 @@ def test_russian_briefing_and_dossiers_use_the_russian_institution_names(db: Dat
     assert b.issuing_office == "Университет"
     lab = next(i for i in b.institutions if i.name == "Химлаборатория")
     assert lab.path == ("Университет", "Химлаборатория")
-    assert [v.name for v in lab.name_variants] == ["Chem Lab"]  # "also written": the primary name
+    assert [v.name for v in lab.name_variants] == []  # "also written" holds no other script
     assert {p.institution for p in b.hosts} == {"Химлаборатория", "Университет", "Academy"}
     assert briefing.visit_briefing(db, ids["visit"]).issuing_office == "Uni"
     mid = meetings.create_meeting(db, MeetingData("Talks", visit_id=ids["visit"], venue_institution_id=ids["uni"],
@@ -195,7 +219,7 @@ def test_russian_briefing_and_dossiers_use_the_russian_institution_names(db: Dat
                                                                 MeetingParticipantData(ids["president"], Side.HOST),
                                                                 ))).meta.id
     talks = next(mt for mt in briefing.visit_briefing(db, ids["visit"], lang=RU).meetings if mt.id == mid)
-    assert talks.venue == "Университет" and {a.name for a in talks.attendees} == {"Деканов Борис", "Olga Academic"}
+    assert talks.venue == "Университет" and {a.name for a in talks.attendees} == {"Деканов Борис", "Академик Олга"}
     d = briefing.person_dossier(db, ids["dean"], lang=RU)
     assert d.person.institution == "Химлаборатория" and d.positions[0].institution == "Химлаборатория"
     assert briefing.institution_dossier(db, ids["uni"], lang=RU).units == ("Химлаборатория",)

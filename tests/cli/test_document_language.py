@@ -1,0 +1,192 @@
+"""Issue 18 acceptance: every document in its reader's language and script.
+
+A Russian document of the demo holds only Cyrillic words, numbers and the few words of ``ALLOWED_RU``
+(abbreviations a Russian text writes in Latin letters, e-mail addresses and web addresses); an English
+document of a visit entered in Russian holds only Latin words (stored variants, else the automatic
+romanization). Words are read from pypdf's text of the PDF (and python-docx's of the .docx).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from organizer.cli.main import main
+from organizer.store import Database
+
+ALLOWED_RU = frozenset({"JSC", "KFU", "PDF", "ID"})
+"""Latin words a Russian document may hold: abbreviations that Russian texts keep in Latin letters."""
+ALLOWED_EN: frozenset[str] = frozenset()
+"""Cyrillic words an English document may hold: none."""
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+|\b[\w.-]+\.(?:ru|uz|com|org|net|edu|cn|info)\b(?:/\S*)?",
+                  re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+(?:[\u02bb\u02bc'’][^\W\d_]+)*")
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(args), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def _script(word: str) -> str:
+    scripts = set()
+    for ch in word:
+        if not ch.isalpha():
+            continue
+        name = unicodedata.name(ch, "")
+        scripts.add("Cyrl" if "CYRILLIC" in name else "Latn" if "LATIN" in name else
+                    "mod" if "MODIFIER" in name else name.split()[0] if name else "?")
+    scripts.discard("mod")
+    return scripts.pop() if len(scripts) == 1 else "mixed" if scripts else "mod"
+
+
+def foreign_words(text: str, lang: str) -> list[str]:
+    """The words of ``text`` not in ``lang``'s script and not allowed (addresses and numbers are fine)."""
+    allowed, script = (ALLOWED_RU, "Cyrl") if lang == "ru" else (ALLOWED_EN, "Latn")
+    text = _URL.sub(" ", text)
+    found = []
+    for word in _WORD.findall(text):
+        if _script(word) in (script, "mod") or word in allowed:
+            continue
+        found.append(word)
+    return found
+
+
+def pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+
+
+def docx_text(path: Path) -> str:
+    import docx
+
+    document = docx.Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        parts += [cell.text for row in table.rows for cell in row.cells]
+    for sec in document.sections:
+        parts += [p.text for p in sec.header.paragraphs]
+    return "\n".join(parts)
+
+
+def _assert_one_script(texts: Iterable[tuple[str, str]], lang: str) -> None:
+    bad = {name: sorted(set(words))[:30] for name, text in texts if (words := foreign_words(text, lang))}
+    assert not bad, f"words not in the {lang} script: {bad}"
+
+
+def test_the_word_check_itself() -> None:
+    assert foreign_words("Визит АО «Узкимёсаноат» 11 марта 2025 г., kfu@kpfu.ru, https://kpfu.ru/a, JSC", "ru") == []
+    assert foreign_words("Визит Academy of Sciences", "ru") == ["Academy", "of", "Sciences"]
+    assert foreign_words("Oʻzkimyosanoat visit, 10:00–11:15", "en") == []
+    assert foreign_words("Dear Евгений", "en") == ["Евгений"]
+
+
+@pytest.fixture
+def demo_args(db: Database, db_args: list[str]) -> list[str]:
+    assert run(*db_args, "demo")[0] == 0
+    return db_args
+
+
+UNTIL_VARIANTS = pytest.mark.xfail(reason="texts need the demo's Russian variants (issue 18, scope 1 and 7)",
+                                   strict=False)
+
+
+@UNTIL_VARIANTS
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_russian_documents_of_the_demo_are_russian_throughout(demo_args: list[str], tmp_path: Path,
+                                                              fmt: str) -> None:
+    texts: list[tuple[str, str]] = []
+    read = pdf_text if fmt == "pdf" else docx_text
+    for name, args in (("briefing", ["briefing", "1"]), ("report", ["briefing", "1", "--report"]),
+                       ("person", ["dossier", "person", "1"]), ("institution", ["dossier", "institution", "1"])):
+        out = tmp_path / f"{name}.{fmt}"
+        code, _, err = run(*demo_args, *args, "--lang", "ru", "--format", fmt, "--out", str(out))
+        assert code == 0, err
+        texts.append((name, read(out)))
+    folder = tmp_path / f"letters-{fmt}"
+    code, _, err = run(*demo_args, "letters", "1", "--lang", "ru", "--format", fmt, "--out", str(folder))
+    assert code == 0, err
+    letters = sorted(folder.iterdir())
+    assert letters and all(p.suffix == f".{fmt}" for p in letters)
+    texts += [(p.name, read(p)) for p in letters]
+    _assert_one_script(texts, "ru")
+
+
+@UNTIL_VARIANTS
+def test_every_person_and_institution_dossier_of_the_demo_is_russian(demo_args: list[str], tmp_path: Path) -> None:
+    texts = []
+    for kind, count in (("person", 6), ("institution", 6)):
+        for ident in range(1, count + 1):
+            out = tmp_path / f"{kind}-{ident}.pdf"
+            code, _, err = run(*demo_args, "dossier", kind, str(ident), "--lang", "ru", "--out", str(out))
+            assert code == 0, err
+            texts.append((out.name, pdf_text(out)))
+    _assert_one_script(texts, "ru")
+
+
+def _outline(reader: pypdf.PdfReader) -> list[str]:
+    found: list[str] = []
+
+    def walk(items: list[object]) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                found.append(str(item.title))  # type: ignore[attr-defined]
+
+    walk(reader.outline)
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("report", [False, True])
+def test_docx_briefing_has_the_pdfs_headings_and_participants(db: Database, demo_args: list[str], tmp_path: Path,
+                                                              lang: str, report: bool) -> None:
+    import docx
+
+    from organizer.services import briefing
+
+    extra = ["--report"] if report else []
+    pdf, editable = tmp_path / "b.pdf", tmp_path / "b.docx"
+    assert run(*demo_args, "briefing", "1", "--lang", lang, *extra, "--out", str(pdf))[0] == 0
+    code, out, err = run(*demo_args, "briefing", "1", "--lang", lang, *extra, "--format", "docx", "--out",
+                         str(editable))
+    assert code == 0 and "wrote" in out, err
+    document = docx.Document(str(editable))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    outline = _outline(pypdf.PdfReader(pdf))
+    # the same sections, days, meetings and people, in order (the .docx also makes headings of the PDF's
+    # small sub-headings, such as "Guest side", which the PDF leaves out of its outline)
+    assert len(outline) > 10 and [h for h in headings if h in set(outline)] == outline
+    assert set(headings) - set(outline) <= {"Guest side", "Host side", "Earlier visits and meetings with us",
+                                            "Гостевая сторона", "Принимающая сторона",
+                                            "Прежние визиты и встречи с нами"}
+    pdf_flat, docx_flat = " ".join(pdf_text(pdf).split()), " ".join(docx_text(editable).split())
+    data = briefing.visit_briefing(db, 1, lang=lang)
+    names = [p.full_name for p in (*data.guests, *data.hosts)]
+    assert len(names) == 6
+    for name in names:
+        assert name in pdf_flat and name in docx_flat, name
+
+
+def test_docx_dossier_and_letters_open(demo_args: list[str], tmp_path: Path) -> None:
+    import docx
+
+    out = tmp_path / "p.docx"
+    assert run(*demo_args, "dossier", "person", "1", "--out", str(out))[0] == 0  # the extension chooses
+    text = docx_text(out)
+    assert "Personal dossier" in text and "Evgeny Korzhikov" in text
+    headings = [p.text for p in docx.Document(str(out)).paragraphs if p.style.name.startswith("Heading")]
+    assert headings[:2] == ["Contents", "Evgeny Korzhikov"] and "Biography" in headings
+    folder = tmp_path / "letters"
+    assert run(*demo_args, "letters", "1", "--format", "docx", "--lang", "ru", "--number", "7/15",
+               "--out", str(folder))[0] == 0
+    letter = docx_text(next(folder.glob("01-*.docx")))
+    assert "№ 7/15-1" in letter and "Д. Пашин" in letter and "С уважением," in letter
