@@ -18,6 +18,12 @@ Fields that are not the user's input are left out (``Compare.SKIP`` in the kind'
 stored photo"; the photo has its own command). A nested record is merged per field where its table
 says ``Compare.NESTED``.
 
+Some of what differs is not a field of the input: a person's photo (``photo`` is ``None`` in an input
+that keeps the stored one) and a record's attached files (stored at once, never by the form). The editor
+passes them as ``extras`` (``{"photo": (base, mine, theirs)}``) so that they are listed and merged like
+fields: a photo I chose is mine unless they changed it too and theirs is taken, and Keep theirs drops it
+knowingly, never silently. Extras are not written into the input except the photo (``_new_photo``).
+
 ``resolve(plan, choices)`` builds the data to save: the automatic picks plus, per conflicting field,
 ``"mine"`` or ``"theirs"`` (mine when not chosen). Saving it goes through the normal update with the
 current version, so a third change in between is refused again.
@@ -65,6 +71,8 @@ class MergePlan(Generic[T]):
     mine: T
     theirs: T
     diffs: tuple[FieldDiff, ...]
+    extras: frozenset[str] = frozenset()
+    """The names of the diffs that are no field of the input (``three_way``'s ``extras``)."""
 
     @property
     def conflicts(self) -> tuple[FieldDiff, ...]:
@@ -96,12 +104,19 @@ def _leaves(value: Any, prefix: str = "") -> dict[str, Any]:
     return found
 
 
-def three_way(base: T | None, mine: T, theirs: T) -> MergePlan[T]:
-    """Compare the three versions of one record's input (see the module docstring)."""
+def three_way(base: T | None, mine: T, theirs: T,
+              extras: Mapping[str, tuple[Any, Any, Any]] | None = None) -> MergePlan[T]:
+    """Compare the three versions of one record's input (see the module docstring); ``extras`` are
+    (base, mine, theirs) of what differs beyond the input's fields (a photo, the attached files)."""
     if type(mine) is not type(theirs) or (base is not None and type(base) is not type(mine)):
         raise TypeError("three_way needs three inputs of the same kind")
     mine_values, theirs_values = _leaves(mine), _leaves(theirs)
     base_values = _leaves(base) if base is not None else {}
+    extras = dict(extras or {})
+    for name, (their_base, my_value, their_value) in extras.items():
+        mine_values[name], theirs_values[name] = my_value, their_value
+        if base is not None:
+            base_values[name] = their_base
     diffs: list[FieldDiff] = []
     for name, my_value in mine_values.items():
         their_value = theirs_values[name]
@@ -115,7 +130,7 @@ def three_way(base: T | None, mine: T, theirs: T) -> MergePlan[T]:
         elif has_base and original == their_value:
             taken = "mine"  # they left it alone: my change stands
         diffs.append(FieldDiff(name, my_value, their_value, original if has_base else None, has_base, taken))
-    return MergePlan(mine, theirs, tuple(diffs))
+    return MergePlan(mine, theirs, tuple(diffs), frozenset(extras))
 
 
 def resolve(plan: MergePlan[T], choices: Mapping[str, Side] | None = None) -> T:
@@ -127,13 +142,16 @@ def resolve(plan: MergePlan[T], choices: Mapping[str, Side] | None = None) -> T:
         raise KeyError(f"no differing field named {', '.join(sorted(unknown))}")
     mine_fields = {d.name for d in plan.diffs if (d.taken or choices.get(d.name, "mine")) == "mine"}
     values = {name: v for name, v in _leaves(plan.mine).items() if name in mine_fields}
-    return _with_values(plan.theirs, values | _new_photo(plan.mine))
+    photo = _new_photo(plan.mine) if "photo" not in plan.extras or "photo" in mine_fields else {}
+    return _with_values(plan.theirs, values | photo)
 
 
 def keep_mine(plan: MergePlan[T]) -> T:
     """My whole input (every differing field mine, also where only they changed it), on top of the
-    stored version: "overwrite"."""
-    return _with_values(plan.theirs, {d.name: d.mine for d in plan.diffs} | _new_photo(plan.mine))
+    stored version: "overwrite". Extras are not written (the attached files stay as stored), but for
+    the photo I chose."""
+    return _with_values(plan.theirs, {d.name: d.mine for d in plan.diffs if d.name not in plan.extras}
+                        | _new_photo(plan.mine))
 
 
 def _new_photo(mine: Any) -> dict[str, Any]:

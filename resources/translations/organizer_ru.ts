@@ -440,27 +440,40 @@
     </message>
     <message>
         <source>Mine</source>
-        <translation>Моё</translation>
+        <translation>Моя версия</translation>
     </message>
     <message>
-        <source>Theirs (stored now)</source>
-        <translation>Чужое (сохранено сейчас)</translation>
+        <source>(a deleted record)</source>
+        <translation>(удалённая запись)</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>фотография</translation>
+    </message>
+    <message>
+        <source>Attached files</source>
+        <translation>Прикреплённые файлы</translation>
     </message>
     <message>
         <source>Take</source>
         <translation>Взять</translation>
     </message>
     <message>
+        <source>Theirs (stored now)</source>
+        <comment>the other user&apos;s version</comment>
+        <translation>Их версия (сохранена сейчас)</translation>
+    </message>
+    <message>
         <source>Keep &amp;mine</source>
-        <translation>Оставить &amp;моё</translation>
+        <translation>Оставить &amp;мою версию</translation>
     </message>
     <message>
         <source>Save my whole form over the other change</source>
-        <translation>Записать всю мою форму поверх чужого изменения</translation>
+        <translation>Записать всю мою форму поверх изменения другого пользователя</translation>
     </message>
     <message>
         <source>Keep &amp;theirs</source>
-        <translation>Оставить &amp;чужое</translation>
+        <translation>Оставить &amp;их версию</translation>
     </message>
     <message>
         <source>Drop my changes and show the stored version</source>
@@ -480,7 +493,8 @@
     </message>
     <message>
         <source>Theirs</source>
-        <translation>Чужое</translation>
+        <comment>the other user&apos;s version</comment>
+        <translation>Их версия</translation>
     </message>
     <message>
         <source>Take for %1</source>
@@ -488,11 +502,11 @@
     </message>
     <message>
         <source>mine (only I changed it)</source>
-        <translation>моё (изменил только я)</translation>
+        <translation>моя версия (изменил только я)</translation>
     </message>
     <message>
         <source>theirs (only they changed it)</source>
-        <translation>чужое (изменили только там)</translation>
+        <translation>их версия (изменил только другой пользователь)</translation>
     </message>
 </context>
 <context>

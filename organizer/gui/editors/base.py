@@ -42,7 +42,7 @@ from organizer.domain.conflicts import three_way, untouched_as_stored
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import ConflictError, OrganizerError, Problem, ValidationError
 from organizer.domain.fields import Field, FieldTable, from_column
-from organizer.gui.conflict_dialog import THEIRS, ConflictDialog
+from organizer.gui.conflict_dialog import ATTACHMENTS, THEIRS, ConflictDialog, references
 from organizer.gui.editors import choices
 from organizer.gui.editors.attachments import AttachmentsPanel
 from organizer.gui.editors.drafting import apply_state, form_state
@@ -51,6 +51,8 @@ from organizer.gui.kinds import kind_label
 from organizer.gui.messages import problem_text
 from organizer.gui.undo import RecordActions
 from organizer.services import drafts
+from organizer.services.attachments import list_attachments
+from organizer.services.names import record_names
 from organizer.services.validation import problems_of
 
 if TYPE_CHECKING:
@@ -463,7 +465,12 @@ class EditorDialog(QDialog):
         base = self.detail.data if self.detail is not None else None
         if base is not None and self._loaded_form is not None:
             mine = untouched_as_stored(mine, self._loaded_form, base)
-        box = ConflictDialog(three_way(base, mine, theirs.data), kind_label(self.kind), self)
+        plan = three_way(base, mine, theirs.data, self.conflict_extras(theirs))
+        try:
+            names = self.records.call(record_names, self.db, references(plan))
+        except OrganizerError:
+            names = {}
+        box = ConflictDialog(plan, kind_label(self.kind), self, names)
         # A bound method, not a closure over the editor and the box: a closure held by the box's signal
         # kept the editor alive in a cycle only the garbage collector could break (tests/gui/
         # test_editor_lifetime.py), the pattern behind the earlier segfault.
@@ -471,6 +478,20 @@ class EditorDialog(QDialog):
         box.finished.connect(self._on_conflict_finished)
         box.open()
         return box
+
+    def conflict_extras(self, theirs: Any) -> dict[str, tuple[Any, Any, Any]]:
+        """What differs beyond the input's fields, as (base, mine, theirs) (``domain.conflicts``): the
+        attached files (stored at once, so mine are the ones shown here), and what a kind adds (a photo)."""
+        panel = getattr(self, "files", None)
+        if not isinstance(panel, AttachmentsPanel) or self.ident is None:
+            return {}
+        shown = tuple(sorted(row.name for row in panel.rows))
+        try:
+            stored = tuple(sorted(row.name for row in self.records.call(
+                list_attachments, self.db, self.kind, self.ident)))
+        except OrganizerError:
+            return {}
+        return {ATTACHMENTS: (shown, shown, stored)} if stored != shown else {}
 
     def _on_conflict_finished(self, _code: int) -> None:
         box, theirs = self.conflict_box, self._conflict_theirs

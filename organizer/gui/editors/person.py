@@ -64,6 +64,8 @@ class PersonEditor(EditorDialog):
         self.setAcceptDrops(True)
         self.photo: bytes | None = None
         self._photo_changed = False
+        self._loaded_photo: bytes | None = None
+        """The stored photo the form showed when the record was read (what a conflict compares with)."""
 
         names = self.page(self.tr("&Name"))
         self.given_name = self.add_field(names, "given_name", self.tr("Given name"), TextField())
@@ -193,6 +195,16 @@ class PersonEditor(EditorDialog):
             self.set_photo_image(read_photo(mime.urls()[0].toLocalFile()))
         event.acceptProposedAction()
 
+    def conflict_extras(self, theirs: Any) -> dict[str, tuple[Any, Any, Any]]:
+        """The photo, listed when it differs: one I chose is mine, one they stored meanwhile theirs."""
+        extras = super().conflict_extras(theirs)
+        stored = self.records.call(person_photo, self.db, self.ident) if self.ident is not None else None
+        their_photo = stored[0] if stored else None
+        my_photo = self.photo if self._photo_changed else self._loaded_photo
+        if my_photo != their_photo:
+            extras["photo"] = (self._loaded_photo, my_photo, their_photo)
+        return extras
+
     def draft_extra(self) -> dict[str, Any]:
         """A photo chosen in the form travels with the draft."""
         return {"+photo": self.photo} if self._photo_changed and self.photo else {}
@@ -221,7 +233,8 @@ class PersonEditor(EditorDialog):
         self.phones.set_value([{"value": p.value, "label": p.label} for p in d.phones])
         self.photo, self._photo_changed = None, False
         photo = self.records.call(person_photo, self.db, detail.meta.id) if detail.has_photo else None
-        self._show_photo(photo[0] if photo else None)
+        self._loaded_photo = photo[0] if photo else None
+        self._show_photo(self._loaded_photo)
 
     def collect(self) -> PersonData:
         positions = []
