@@ -105,6 +105,25 @@ def median_proc(repeat: int, cmd: Sequence[str], **kw: Any) -> Proc:
     return runs[len(runs) // 2]
 
 
+def alternating_procs(repeat: int, *cmds: Sequence[str], outs: Sequence[Path | None] = ()) -> list[Proc]:
+    """Each command ``repeat`` times, in turn (app, floor, app, floor...: a change in the machine's load falls
+    on both), the median run of each (by wall time). ``outs``: where each command's stdout goes."""
+    runs: list[list[Proc]] = [[] for _ in cmds]
+    for _ in range(repeat):
+        for k, cmd in enumerate(cmds):
+            runs[k].append(Proc(cmd, stdout=outs[k] if k < len(outs) else None))
+    return [sorted(r, key=lambda p: p.seconds)[len(r) // 2] for r in runs]
+
+
+def same_bytes(label: str, app: Sequence[str], floor: Sequence[str], work: Path) -> None:
+    """Refuse to time a floor that does not write what the app writes."""
+    a, f = work / "app.out", work / "floor.out"
+    Proc(app, stdout=a)
+    Proc(floor, stdout=f)
+    if not filecmp.cmp(a, f, shallow=False):
+        raise AssertionError(f"{label}: the app and the floor wrote different output")
+
+
 def median_time(repeat: int, call: Callable[[], Any]) -> float:
     times = []
     for _ in range(repeat):
@@ -190,8 +209,11 @@ def show_person_in_process(path: Path, ids: list[int], repeat: int) -> tuple[flo
         for ident in ids:
             if json.loads(app(ident)) != json.loads(floors.show_person(con, ident)):
                 raise AssertionError(f"floor and app differ for person {ident}")
-        app_s = median_time(repeat, lambda: [app(i) for i in ids])
-        floor_s = median_time(repeat, lambda: [floors.show_person(con, i) for i in ids])
+        app_times, floor_times = [], []
+        for _ in range(repeat):  # app and floor alternating
+            app_times.append(median_time(1, lambda: [app(i) for i in ids]))
+            floor_times.append(median_time(1, lambda: [floors.show_person(con, i) for i in ids]))
+        app_s, floor_s = statistics.median(app_times), statistics.median(floor_times)
     finally:
         db.close()
         con.close()
@@ -209,8 +231,8 @@ def warm(path: Path) -> None:
 def list_people(path: Path, work: Path, repeat: int, check: bool) -> tuple[Proc, Proc]:
     app_out, floor_out = work / "app.json", work / "floor.json"
     warm(path)
-    app = median_proc(repeat, [*ORGANIZER, "--db", str(path), "list", "people", "--json"], stdout=app_out)
-    floor = median_proc(repeat, [PY, str(HERE / "floors.py"), "list-people", str(path)], stdout=floor_out)
+    app, floor = alternating_procs(repeat, [*ORGANIZER, "--db", str(path), "list", "people", "--json"],
+                                   [PY, str(HERE / "floors.py"), "list-people", str(path)], outs=(app_out, floor_out))
     if check and not filecmp.cmp(app_out, floor_out, shallow=False):
         raise AssertionError("list people --json: the app and the floor wrote different output")
     app_out.unlink()
@@ -302,15 +324,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "organizer")], check=True, stdout=subprocess.DEVNULL)
         empty = work / "empty.sqlite"
         Proc([*ORGANIZER, "--create", "--db", str(empty), "list", "visits"])
-        pass_s = median_proc(r, [PY, "-c", "pass"]).seconds
-        sa_s = median_proc(r, [PY, "-c", "import sqlalchemy"]).seconds
-        version = median_proc(r, [*ORGANIZER, "--version"]).seconds
-        t.add("organizer --version", version, pass_s, "python -c pass", ratio(version, pass_s))
-        cmd = median_proc(r, [*ORGANIZER, "--db", str(empty), "list", "visits", "--json"]).seconds
-        t.add("list visits --json (up-to-date empty database)", cmd, sa_s, "python -c 'import sqlalchemy'",
-              ratio(cmd, sa_s))
-        show = median_proc(r, [*ORGANIZER, "--db", str(big), "show", "person", str(ids[0]), "--json"]).seconds
-        t.add("show person ID --json (whole process)", show, sa_s, "python -c 'import sqlalchemy'", ratio(show, sa_s))
+        version_p, pass_p = alternating_procs(r, [*ORGANIZER, "--version"], [PY, "-c", "pass"])
+        t.add("organizer --version", version_p.seconds, pass_p.seconds, "python -c pass",
+              ratio(version_p.seconds, pass_p.seconds))
+        cmd_p, sa_p = alternating_procs(r, [*ORGANIZER, "--db", str(empty), "list", "visits", "--json"],
+                                        [PY, "-c", "import sqlalchemy"])
+        t.add("list visits --json (up-to-date empty database)", cmd_p.seconds, sa_p.seconds,
+              "python -c 'import sqlalchemy'", ratio(cmd_p.seconds, sa_p.seconds))
+        # issue 20: whole processes against a stdlib program writing the same bytes (``floors.py``)
+        for label, app_cmd, floor_cmd in (
+                ("list visits --json", [*ORGANIZER, "--db", str(big), "list", "visits", "--json"],
+                 [PY, str(HERE / "floors.py"), "list-visits", str(big)]),
+                ("show person ID --json", [*ORGANIZER, "--db", str(big), "show", "person", str(ids[0]), "--json"],
+                 [PY, str(HERE / "floors.py"), "show-person", str(big), str(ids[0])])):
+            same_bytes(label, app_cmd, floor_cmd, work)
+            app_p, floor_p = alternating_procs(r, app_cmd, floor_cmd)
+            t.add(f"{label} (whole process), s", app_p.seconds, floor_p.seconds, "sqlite3 + json, same bytes",
+                  ratio(app_p.seconds, floor_p.seconds))
+            t.add(f"{label} (whole process), CPU s", app_p.cpu, floor_p.cpu, "the same floor process",
+                  ratio(app_p.cpu, floor_p.cpu))
         show_ms, floor_ms = show_person_in_process(big, ids, r)
         t.add(f"show person --json in process, ms a person ({len(ids)} people)", show_ms, floor_ms,
               "sqlite3 + json, same values", ratio(show_ms, floor_ms))

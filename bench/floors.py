@@ -1,7 +1,7 @@
 """Floors for ``bench_all.py``: the same output as the app, written by hand with sqlite3 and the stdlib.
 
-Each function reads the tables directly (no SQLAlchemy, no services, no data objects; the person's generic
-fields are named by the field table, ``domain.fields.PERSON.generic``) and produces the
+Each function reads the tables directly (no SQLAlchemy, no services, no data objects, nothing of
+``organizer``: only ``sqlite3`` and ``json``) and produces the
 same JSON values as the command line, so the app can be compared with what SQLite and Python can do at
 all on the same machine in the same run. ``bench_all.py`` checks that a floor's output equals the app's
 before it times either, so a floor cannot cheat by doing less.
@@ -14,8 +14,6 @@ import sqlite3
 from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any, TextIO
-
-from organizer.domain.fields import PERSON  # the generic fields' JSON keys and columns (no ORM, no SQLAlchemy)
 
 
 def _name(given: str, middle: str, family: str, display: str) -> str:
@@ -33,10 +31,11 @@ def _position_key(row: tuple[Any, ...]) -> tuple[bool, int, int]:
     return (not row[6], -(date.fromisoformat(start).toordinal() if start else 0), row[0])
 
 
-_GENERIC = tuple((str(f.json), f.attr) for f in PERSON.generic if f.json is not None)
-"""The person's generic fields (``domain.fields.PERSON.generic``: ``gender``...): JSON key and column. Their
-keys follow ``form_of_address`` in the JSON (the table keeps them together there; a test holds the floor
-to the app's output)."""
+_GENERIC = (("gender", "gender"),)
+"""The person's generic fields (``domain.fields.PERSON.generic``: ``gender``...): JSON key and column, by
+hand, so that the floor imports nothing but the standard library (importing the field table cost the floor
+0.08 s of start-up). Their keys follow ``form_of_address`` in the JSON; ``tests/bench/test_floors.py``
+fails when the field table has another."""
 _GENERIC_KEYS = tuple(key for key, _ in _GENERIC)
 PERSON_COLUMNS = ("id, uid, version, created_at, updated_at, given_name, family_name, middle_name, honorific, "
                   "form_of_address, display_name, languages, biography, photo_type, notes, dietary_needs, "
@@ -163,10 +162,30 @@ def raw_copy(source: str, target: str) -> int:
     return total
 
 
+def list_visits(con: sqlite3.Connection, out: TextIO) -> int:
+    """``organizer list visits --json``: newest first, undated last, with each visit's meeting count."""
+    rows = con.execute(
+        "SELECT v.id, v.title, v.start_date, v.end_date, v.status, v.direction, v.place, coalesce(c.n, 0) "
+        "FROM visit v LEFT JOIN (SELECT visit_id, count(*) AS n FROM meeting GROUP BY visit_id) c "
+        "ON c.visit_id = v.id ORDER BY v.start_date IS NULL, v.start_date DESC, v.id DESC").fetchall()
+    lines = [json.dumps({"id": r[0], "title": r[1], "start_date": r[2], "end_date": r[3], "status": r[4],
+                         "direction": r[5], "place": r[6], "meeting_count": r[7]}, ensure_ascii=False)
+             for r in rows]
+    out.write("[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n")
+    return len(lines)
+
+
 def main(argv: list[str]) -> int:
-    """``floors.py list-people DB`` (JSON on stdout) or ``floors.py raw-copy SOURCE TARGET``."""
+    """``floors.py list-people DB``, ``list-visits DB``, ``show-person DB ID`` (JSON on stdout, as the
+    commands write it) or ``floors.py raw-copy SOURCE TARGET``."""
     import sys
 
+    if argv[:1] == ["list-visits"]:
+        list_visits(sqlite3.connect(argv[1]), sys.stdout)
+        return 0
+    if argv[:1] == ["show-person"]:
+        sys.stdout.write(show_person(sqlite3.connect(argv[1]), int(argv[2])))
+        return 0
     if argv[:1] == ["list-people"]:
         con = sqlite3.connect(argv[1])
         list_people(con, sys.stdout)
