@@ -31,17 +31,19 @@ def _position_key(row: tuple[Any, ...]) -> tuple[bool, int, int]:
     return (not row[6], -(date.fromisoformat(start).toordinal() if start else 0), row[0])
 
 
-_GENERIC = (("gender", "gender"),)
+_GENERIC = (("gender", "gender"), ("academic_title", "academic_title"))
 """The person's generic fields (``domain.fields.PERSON.generic``: ``gender``...): JSON key and column, by
 hand, so that the floor imports nothing but the standard library (importing the field table cost the floor
-0.08 s of start-up). Their keys follow ``form_of_address`` in the JSON; ``tests/bench/test_floors.py``
-fails when the field table has another."""
+0.08 s of start-up), in the field table's order; ``tests/bench/test_floors.py`` fails when the field table
+has another."""
 _GENERIC_KEYS = tuple(key for key, _ in _GENERIC)
+_GENERIC_EARLY = 1
+"""How many of them follow ``form_of_address`` (the field table's order); the rest follow ``topics``."""
 PERSON_COLUMNS = ("id, uid, version, created_at, updated_at, given_name, family_name, middle_name, honorific, "
                   "form_of_address, display_name, languages, biography, photo_type, notes, dietary_needs, "
-                  "interpreter_needs" + "".join(f", {column}" for _, column in _GENERIC))
+                  "interpreter_needs" + "".join(f", {column}" for _, column in _GENERIC) + ", variants")
 POSITION_SQL = ("SELECT p.person_id, p.id, p.title, i.name, p.institution_id, p.start_date, p.end_date, "
-                "p.is_current FROM position p JOIN institution i ON i.id = p.institution_id")
+                "p.is_current, p.variants FROM position p JOIN institution i ON i.id = p.institution_id")
 
 
 def _person(r: tuple[Any, ...], names: list[tuple[Any, ...]], positions: list[tuple[Any, ...]],
@@ -51,7 +53,7 @@ def _person(r: tuple[Any, ...], names: list[tuple[Any, ...]], positions: list[tu
     return {
         "id": r[0], "uid": r[1], "full_name": _name(r[5], r[7], r[6], r[10]),
         "given_name": r[5], "middle_name": r[7], "family_name": r[6], "honorific": r[8],
-        "form_of_address": r[9], **dict(zip(_GENERIC_KEYS, r[17:], strict=True)),
+        "form_of_address": r[9], **dict(zip(_GENERIC_KEYS[:_GENERIC_EARLY], r[17:], strict=False)),
         "name_variants": [n[0] for n in names],
         "name_variant_details": [{"name": n[0], "script": n[1], "language": n[2]} for n in names],
         "positions": [{"id": q[0], "title": q[1], "institution": q[2], "institution_id": q[3],
@@ -62,8 +64,15 @@ def _person(r: tuple[Any, ...], names: list[tuple[Any, ...]], positions: list[tu
         "phone_details": [{"number": p[0], "label": p[1]} for p in phones],
         "languages": json.loads(r[11]) if r[11] else [],
         "dietary_needs": r[15], "interpreter_needs": r[16],
-        "tags": tags, "topics": topics, "version": r[2],
+        "tags": tags, "topics": topics,
+        **dict(zip(_GENERIC_KEYS[_GENERIC_EARLY:], r[17 + _GENERIC_EARLY:], strict=False)), "version": r[2],
     }
+
+
+def _variants(stored: str | None) -> dict[str, dict[str, str]]:
+    """A ``variants`` column as the JSON writes it: fields and languages in order."""
+    obj = json.loads(stored) if stored else {}
+    return {f: dict(sorted(v.items())) for f, v in sorted(obj.items()) if v}
 
 
 def show_person(con: sqlite3.Connection, pid: int) -> str:
@@ -86,7 +95,10 @@ def show_person(con: sqlite3.Connection, pid: int) -> str:
                      "SELECT mt.id, mt.title, mt.starts_at, mp.side, mp.role, mt.visit_id FROM meeting mt "
                      "JOIN meeting_participant mp ON mp.meeting_id = mt.id WHERE mp.person_id = ?", (pid,))]
     attended.sort(key=lambda a: (a[3] or "0000-00-00", a[0] != "visit", a[1]))
-    out.update(biography=r[12], notes=r[14], has_photo=bool(r[13]), created_at=_moment(r[3]),
+    ordered = sorted(positions, key=_position_key)
+    out.update(biography=r[12], notes=r[14], has_photo=bool(r[13]), variants=_variants(r[-1]),
+               position_variants={str(q[0]): _variants(q[7]) for q in ordered if _variants(q[7])},
+               created_at=_moment(r[3]),
                updated_at=_moment(r[4]),
                history=[{"kind": a[0], "id": a[1], "title": a[2], "date": a[3], "side": a[4], "role": a[5],
                          "visit_id": a[6]} for a in attended])
