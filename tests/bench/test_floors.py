@@ -1,11 +1,10 @@
-"""The benchmark's floors (``bench/floors.py``) write what the app writes: ``list people --json`` byte for
-byte, ``show person --json`` and ``list visits --json`` byte for byte, on the demo data with a generic field (``gender``) set.
-``bench_all.py`` checks the same before timing; this catches a field the floor misses without a benchmark
-run."""
+"""The benchmark's floors (``bench/floors.py``) write what the app writes: ``list people --json``,
+``show person --json`` and ``list visits --json`` byte for byte, on the demo data with a generic field
+(``gender``) set. ``bench_all.py`` checks the same before timing; this catches a field the floor misses
+without a benchmark run."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import sys
 from dataclasses import replace
@@ -48,6 +47,6 @@ def test_the_floors_write_what_the_app_writes(demo_db: Database, db_path: Path) 
 def test_the_floors_name_every_generic_field_and_import_nothing_of_the_app() -> None:
     from organizer.domain.fields import PERSON
 
-    assert floors._GENERIC == tuple((str(f.json), f.attr) for f in PERSON.generic if f.json is not None)
+    assert tuple((str(f.json), f.attr) for f in PERSON.generic if f.json is not None) == floors._GENERIC
     source = (Path(__file__).resolve().parents[2] / "bench" / "floors.py").read_text()
     assert "import organizer" not in source and "from organizer" not in source
