@@ -97,4 +97,8 @@ def import_report(report: ImportReport, source: str) -> str:
     added = ", ".join(f"{n} {k}" for k, n in report.added.items() if n) or "nothing new"
     unchanged = sum(report.unchanged.values())
     tail = f"; {unchanged} already present, left unchanged" if unchanged else ""
+    if updated := sum(report.updated.values()):
+        tail += f"; {updated} updated (newer in the file)"
+    if skipped := sum(report.skipped.values()):
+        tail += f"; {skipped} skipped (the database's copy differs and is as new or newer)"
     return f"imported {inline(source)}: {added}{tail}"

@@ -5,7 +5,9 @@ renamed over it, so an interrupted export never leaves a half-written archive wh
 temporary name carries the writer's process id; leftovers of a killed export are removed by the next
 export to that folder). The output may not be the open database, one of its companion files (``-wal``,
 ``-shm``, ``-journal``) or backups, a device, a FIFO, a folder or a symbolic link (not followed).
-Attachments are not exported yet (they can be large; the archive issue decides how to carry them).
+Attachments travel in the archive's ``attachments`` section (``archive.attachments``), one file a record,
+read from the database one at a time. Every record carries its ``created_at`` and ``updated_at`` (UTC): the
+import's merge rule compares them (``archive.merge``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from organizer import __version__
 from organizer.domain import fields
 from organizer.domain.fields import Field, FieldTable, FieldType
 from organizer.domain.variants import from_mapping, to_mapping
+from organizer.services.archive.attachments import iter_attachments
 from organizer.services.archive.file import FORMAT, SECTIONS, VERSION
 from organizer.store import models as m
 from organizer.store.database import Database
@@ -57,6 +60,25 @@ def _batches(s: Session, model: type[m.RecordMixin], *loads: Any) -> Iterator[An
         s.expunge_all()
 
 
+PLAN: tuple[tuple[str, type[m.RecordMixin], FieldTable, tuple[Any, ...]], ...] = (
+    ("institutions", m.Institution, fields.INSTITUTION,
+     (selectinload(m.Institution.names), selectinload(m.Institution.topics))),
+    ("people", m.Person, fields.PERSON,
+     (undefer(m.Person.photo), selectinload(m.Person.names), selectinload(m.Person.emails),
+      selectinload(m.Person.phones), selectinload(m.Person.tags), selectinload(m.Person.topics),
+      selectinload(m.Person.positions))),
+    ("visits", m.Visit, fields.VISIT, (selectinload(m.Visit.topics), selectinload(m.Visit.institutions),
+                                      selectinload(m.Visit.participants), selectinload(m.Visit.gifts))),
+    ("meetings", m.Meeting, fields.MEETING,
+     (selectinload(m.Meeting.participants), selectinload(m.Meeting.topics))),
+    ("followups", m.FollowUp, fields.FOLLOWUP, ()),
+    ("agreements", m.Agreement, fields.AGREEMENT,
+     (selectinload(m.Agreement.parties), selectinload(m.Agreement.signatories))),
+)
+"""The record sections: (section, model, field table, what to load with a record). The importer's merge
+rule loads stored records the same way to compare them with the file's (``archive.merge``)."""
+
+
 def iter_archive(db: Database) -> Iterator[tuple[str, dict[str, Any]]]:
     """Every record of the database as (section, archive record), section by section in ``SECTIONS``
     order (records refer to each other by uid). Memory: one batch of records plus the uid maps
@@ -68,24 +90,13 @@ def iter_archive(db: Database) -> Iterator[tuple[str, dict[str, Any]]]:
 
         for t in s.scalars(select(m.Topic).order_by(m.Topic.name)):
             yield "topics", {"name": t.name, "description": t.description}
-        for section, model, table, loads in (
-            ("institutions", m.Institution, fields.INSTITUTION,
-             (selectinload(m.Institution.names), selectinload(m.Institution.topics))),
-            ("people", m.Person, fields.PERSON,
-             (undefer(m.Person.photo), selectinload(m.Person.names), selectinload(m.Person.emails),
-              selectinload(m.Person.phones), selectinload(m.Person.tags), selectinload(m.Person.topics),
-              selectinload(m.Person.positions))),
-            ("visits", m.Visit, fields.VISIT, (selectinload(m.Visit.topics), selectinload(m.Visit.institutions),
-                                              selectinload(m.Visit.participants), selectinload(m.Visit.gifts))),
-            ("meetings", m.Meeting, fields.MEETING,
-             (selectinload(m.Meeting.participants), selectinload(m.Meeting.topics))),
-            ("followups", m.FollowUp, fields.FOLLOWUP, ()),
-            ("agreements", m.Agreement, fields.AGREEMENT,
-             (selectinload(m.Agreement.parties), selectinload(m.Agreement.signatories))),
-        ):
-            write = _writer(table)
+        for section, model, table, loads in PLAN:
+            write = record_writer(table)
             for obj in _batches(s, model, *loads):
                 yield section, write(obj, uids)
+        uids["agreement"] = _uids(s, m.Agreement)
+        for record in iter_attachments(s.connection(), uids):
+            yield "attachments", record
 
 
 Uids = dict[str, dict[int, str]]
@@ -94,6 +105,19 @@ _ABSENT = object()
 """A field the record leaves out (a person without a photo)."""
 _TEXT_OF = {"person_tag": "tag"}
 """The column of a list of texts kept as rows of their own: a tag's ``tag``, else a topic's ``name``."""
+
+
+def record_writer(table: FieldTable) -> Callable[[Any, Uids], dict[str, Any]]:
+    """``_writer`` of a top-level record: its fields, then when it was created and last changed."""
+    write = _writer(table)
+
+    def stamped(obj: Any, uids: Uids) -> dict[str, Any]:
+        out = write(obj, uids)
+        out["created_at"] = _iso(obj.created_at)
+        out["updated_at"] = _iso(obj.updated_at)
+        return out
+
+    return stamped
 
 
 def _writer(table: FieldTable) -> Callable[[Any, Uids], dict[str, Any]]:

@@ -62,9 +62,10 @@ from organizer.domain.errors import ImportFormatError
 from organizer.store.files import kind_of, shown
 
 FORMAT = "organizer-archive"
-VERSION = 1
-MAX_ARCHIVE_BYTES = 512 * 1024 * 1024
-SECTIONS = ("topics", "institutions", "people", "visits", "meetings", "followups", "agreements")
+VERSION = 2
+MAX_ARCHIVE_BYTES = 4 * 1024 * 1024 * 1024
+"""Largest archive file read (attachments travel in it, each at most ``ATTACHMENT_LIMIT``)."""
+SECTIONS = ("topics", "institutions", "people", "visits", "meetings", "followups", "agreements", "attachments")
 _BOM = b"\xef\xbb\xbf"
 _PYTHON_PARSER = ijson.get_backend("python")
 MAX_DEPTH = 64

@@ -1,13 +1,17 @@
 """The Organizer archive (JSON): the import path the demo data and users' files take.
 
-Format (``"format": "organizer-archive", "version": 1``): top-level lists ``topics``, ``institutions``,
-``people``, ``visits``, ``meetings``, ``followups``, ``agreements``. Every record has a ``uid``; records
+Format (``"format": "organizer-archive", "version": 2``; version 1 files are read too): top-level lists
+``topics``, ``institutions``, ``people``, ``visits``, ``meetings``, ``followups``, ``agreements``,
+``attachments``. Every record has a ``uid`` and (version 2) its ``created_at`` and ``updated_at``; records
 refer to each other by uid (``"parent": "<uid>"``, ``"person": "<uid>"``), topics by name. Nested parts
-(a person's positions, a visit's participants) travel inside their record.
+(a person's positions, a visit's participants) travel inside their record; attachments are records of
+their own (``archive.attachments``). The format is described in README.md ("The Organizer archive").
 
 Import is one transaction: either the whole file goes in or nothing does, and the error names the
-record and field. A record whose uid is already in the database is left as it is (counted as
-``unchanged``), so importing the same file twice adds nothing the second time.
+record and field. A new record keeps the file's ``created_at`` and ``updated_at``. A record whose uid is
+already in the database follows the merge rule of ``archive.merge``: same content -> ``unchanged``,
+different and newer in the file -> ``updated``, different and not newer -> ``skipped``; so importing the
+same file twice adds and changes nothing the second time.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +36,9 @@ from organizer.services import agreements, followups, institutions, meetings, pe
 from organizer.services._checks import SHORT_LIMIT, CheckedRecord, Checker, clean
 from organizer.services._records import topics_by_name
 from organizer.services.archive import file as archive_file
+from organizer.services.archive.attachments import import_attachment
 from organizer.services.archive.file import ArchiveFile
+from organizer.services.archive.merge import Merger
 from organizer.services.archive.reading import RecordReader, UidResolver, data_reader, excerpt
 from organizer.store import audit, schema
 from organizer.store import models as m
@@ -50,6 +57,18 @@ Progress = Callable[[int, int], None]
 class ImportReport:
     added: dict[str, int] = field(default_factory=dict)
     unchanged: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    """Stored records the file's newer version replaced (``archive.merge``)."""
+    skipped: dict[str, int] = field(default_factory=dict)
+    """Stored records that differ from the file's, kept because the file's version is not newer."""
+
+    def count(self, section: str, outcome: str) -> None:
+        counts = getattr(self, outcome)
+        counts[section] = counts.get(section, 0) + 1
+
+    def as_json(self) -> dict[str, dict[str, int]]:
+        return {"added": dict(self.added), "unchanged": dict(self.unchanged), "updated": dict(self.updated),
+                "skipped": dict(self.skipped)}
 
     @property
     def total_added(self) -> int:
@@ -152,13 +171,17 @@ def import_archive(db: Database, data: Archive, progress: Progress | None = None
         triggers_back = search_queue.without_insert_triggers(session.connection())
         created: dict[RecordKind, list[str]] = {}
         res = UidResolver(session)
+        merger = Merger(session, res)
         for section in SECTIONS:
-            report.added[section] = 0
-            report.unchanged[section] = 0
+            for counts in (report.added, report.unchanged, report.updated, report.skipped):
+                counts[section] = 0
             raw_items: Iterable[Any] = records(section)
             if section in _BULK_RECORDS:
                 new_uids = created.setdefault(_AUDIT_KINDS[section], [])
-                _in_chunks(session, res, section, raw_items, report, tick, new_uids)
+                _in_chunks(session, res, merger, section, raw_items, report, tick, new_uids)
+                continue
+            if section == "attachments":
+                _attachments(session, res, raw_items, report, tick)
                 continue
             numbered: Iterable[tuple[int, Any]] = enumerate(raw_items)
             if section == "institutions":
@@ -172,11 +195,10 @@ def import_archive(db: Database, data: Archive, progress: Progress | None = None
                     if uid in seen:
                         raise r.fail("uid", "appears twice in the file")
                     seen.add(uid)
-                added = _import_one(session, res, section, r, uid)
-                if added and section in _AUDIT_KINDS:
+                outcome = _import_one(session, res, merger, section, r, uid)
+                if outcome == "added" and section in _AUDIT_KINDS:
                     created.setdefault(_AUDIT_KINDS[section], []).append(uid)
-                report.added[section] += int(added)
-                report.unchanged[section] += int(not added)
+                report.count(section, outcome)
                 tick()
                 if n % CHUNK == CHUNK - 1:
                     res.flushed()
@@ -184,13 +206,15 @@ def import_archive(db: Database, data: Archive, progress: Progress | None = None
             # which the resolver flushes when a unit asks for one), so a flush per chunk lets
             # SQLAlchemy batch the inserts.
             res.flushed()
+        session.flush()
         if triggers_back is not None:
-            for kind, uids in created.items():
-                search_queue.queue_records(session.connection(), kind, uids)
+            for kinds in (created, merger.updated):  # an update's new child rows fired no insert trigger
+                for kind, uids in kinds.items():
+                    search_queue.queue_records(session.connection(), kind, uids)
             triggers_back()
         for kind, uids in created.items():
             audit.created_by_import(session, kind, uids)
-        audit.add(session, "import", detail={"added": dict(report.added), "unchanged": dict(report.unchanged)})
+        audit.add(session, "import", detail=report.as_json())
         return report
 
     # Another client importing the same records at the same moment (a server shared by a team) may
@@ -202,8 +226,32 @@ _AUDIT_KINDS = {kind.info.collection: kind for kind in RecordKind if kind is not
 """Archive sections whose new records get a "create" entry in the audit trail."""
 
 
-def _in_chunks(session: Session, res: UidResolver, section: str, items: Iterable[Any], report: ImportReport,
-               tick: Callable[[], None], created: list[str]) -> None:
+def _stamps(r: RecordReader) -> tuple[datetime | None, datetime | None]:
+    """A record's ``created_at`` and ``updated_at`` as the file gives them (None: left out)."""
+    return r.stamp("created_at"), r.stamp("updated_at")
+
+
+def _attachments(session: Session, res: UidResolver, items: Iterable[Any], report: ImportReport,
+                 tick: Callable[[], None]) -> None:
+    """The ``attachments`` section, one record (one file) at a time (``archive.attachments``)."""
+    res.flushed()  # owners created by this import are written (an attachment refers to them by id)
+    conn = session.connection()
+    seen: set[str] = set()
+    for i, raw in enumerate(items):
+        r = RecordReader(raw, f"attachments[{i}]")
+        uid = clean(r.text("uid"))
+        if not uid:
+            raise r.fail("uid", "every record needs a uid")
+        r.where = f"attachments[{i}] ({excerpt(uid)})"
+        if uid in seen:
+            raise r.fail("uid", "appears twice in the file")
+        seen.add(uid)
+        report.count("attachments", import_attachment(conn, res, r, uid, *_stamps(r)))
+        tick()
+
+
+def _in_chunks(session: Session, res: UidResolver, merger: Merger, section: str, items: Iterable[Any],
+               report: ImportReport, tick: Callable[[], None], created: list[str]) -> None:
     """A section of ``_BULK_RECORDS``: its records (uid required, once in the file) are checked by their
     service's rules and written ``CHUNK`` at a time with bulk inserts (``_records_chunk``). The ORM would
     build and track several objects per record (a person's names, e-mails, positions...), which made these
@@ -212,9 +260,11 @@ def _in_chunks(session: Session, res: UidResolver, section: str, items: Iterable
     chunk: list[tuple[RecordReader, str]] = []
 
     def flush() -> None:
-        added = _records_chunk(session, res, section, chunk, tick, created)
-        report.added[section] += added
-        report.unchanged[section] += len(chunk) - added
+        present = _records_chunk(session, res, section, chunk, tick, created)
+        report.added[section] += len(chunk) - len(present)
+        if present:
+            for outcome in merger.merge(section, _BULK_RECORDS[section][2], present, _stamps):
+                report.count(section, outcome)
         chunk.clear()
 
     for i, raw in enumerate(items):
@@ -240,15 +290,18 @@ def _new_ids(conn: Any, table: Any, uids: list[str]) -> list[int]:
 
 
 def _records_chunk(session: Session, res: UidResolver, section: str, chunk: list[tuple[RecordReader, str]],
-                   tick: Callable[[], None], created: list[str]) -> int:
+                   tick: Callable[[], None], created: list[str]) -> list[tuple[RecordReader, str]]:
     """Validate and insert the new records of one chunk of ``section`` (uids appended to ``created``);
-    returns how many were new."""
+    returns the records whose uids are stored already (for the merge rule)."""
     model, table_name, read, check = _BULK_RECORDS[section]
     present = _present(session, res, model, [uid for _, uid in chunk])
     checked: list[tuple[str, CheckedRecord]] = []
+    existing: list[tuple[RecordReader, str]] = []
+    now = schema.utcnow()
     for r, uid in chunk:
         tick()
         if uid in present:
+            existing.append((r, uid))
             continue
         try:
             data = read(res, r, uid)
@@ -256,13 +309,16 @@ def _records_chunk(session: Session, res: UidResolver, section: str, chunk: list
             checker.text("uid", uid, required=True, limit=SHORT_LIMIT)
             record = check(session, data, checker)
             checker.check()
+            made, changed = _stamps(r)
         except ValidationError as err:
             if err.record and err.record.startswith(section):
                 raise
             raise ValidationError(err.issues, record=r.where) from None
+        record.columns["created_at"] = made or now
+        record.columns["updated_at"] = changed or now
         checked.append((uid, record))
     if not checked:
-        return 0
+        return existing
     if any(t.id is None for _, record in checked for t in record.topics):
         session.flush()  # topics first named here get their ids
     conn = session.connection()
@@ -285,7 +341,7 @@ def _records_chunk(session: Session, res: UidResolver, section: str, chunk: list
     links = [(ident, t.id) for record, ident in pairs for t in record.topics]
     if links:
         insert_rows(conn, schema.table(f"{table_name}_topic"), (owner, "topic_id"), links)
-    return len(checked)
+    return existing
 
 
 def _present(session: Session, res: UidResolver, model: type[m.RecordMixin], uids: list[str]) -> set[str]:
@@ -351,7 +407,8 @@ def _parents_first(items: list[Any]) -> list[tuple[int, Any]]:
     return sorted(enumerate(items), key=lambda pair: depth[id(pair[1])])
 
 
-def _import_one(session: Session, res: UidResolver, section: str, r: RecordReader, uid: str) -> bool:
+def _import_one(session: Session, res: UidResolver, merger: Merger, section: str, r: RecordReader, uid: str) -> str:
+    """Import one record of an ORM section (or a topic); returns its outcome (``added``, ``unchanged``...)."""
     if section == "topics":
         checker = Checker(r.where)
         name = r.text("name")
@@ -363,21 +420,28 @@ def _import_one(session: Session, res: UidResolver, section: str, r: RecordReade
         if not existed and r.text("description"):
             topic[0].description = checker.long_text("description", r.text("description"))
             checker.check()
-        return not existed
+        return "unchanged" if existed else "added"
     if not uid:
         raise r.fail("uid", "every record needs a uid")
     model = _MODELS[section]
     if res.exists(model, uid):
-        return False
+        res.flushed()  # records this import created and the stored one may refer to are written
+        return merger.merge(section, _READERS[section], [(r, uid)], _stamps)[0]
     try:
-        res.created(model, _BUILDERS[section](session, res, r, uid))
+        obj = _BUILDERS[section](session, res, r, uid)
+        made, changed = _stamps(r)
     except ValidationError as err:
         if err.record and err.record.startswith(section):
             raise
         raise ValidationError(err.issues, record=r.where) from None
     except OrganizerError:
         raise
-    return True
+    if made is not None:
+        obj.created_at = made
+    if changed is not None:
+        obj.updated_at = changed
+    res.created(model, obj)
+    return "added"
 
 
 _read_institution = data_reader(fields.INSTITUTION)
@@ -413,6 +477,7 @@ _MODELS: dict[str, type[m.RecordMixin]] = {
     "followups": m.FollowUp,
     "agreements": m.Agreement,
 }
+_READERS = {"institutions": _read_institution, "agreements": _read_agreement}
 _BUILDERS: dict[str, Callable[[Session, UidResolver, RecordReader, str], m.RecordMixin]] = {
     "institutions": _institution,
     "agreements": _agreement,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -30,6 +30,8 @@ from organizer.domain.records import (
 from organizer.services._records import FREE_UIDS, KNOWN_IDS
 from organizer.store import models as m
 
+KIND_OF: dict[type[m.RecordMixin], RecordKind] = {model: kind for kind, model in m.RECORD_MODELS.items()}
+"""The record kind of each mapped class (its table's name)."""
 INT_LIMIT = 2**31 - 1
 """Largest whole number a field of an archive may hold (32-bit integer columns)."""
 
@@ -133,6 +135,20 @@ class RecordReader:
                                  "the venue, without an offset (YYYY-MM-DDTHH:MM)")
         return parsed
 
+    def stamp(self, key: str) -> datetime | None:
+        """A record's ``created_at`` / ``updated_at``: ISO date and time in UTC as exported (an offset, if
+        given, is converted to UTC); None when the record leaves it out (archive version 1 never has it)."""
+        value = self.text(key)
+        if not value:
+            return None
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            raise self.fail(key, f"{excerpt(repr(value))} is not a date and time (YYYY-MM-DDTHH:MM:SS, UTC)") from None
+        if parsed.tzinfo is not None:
+            parsed = parsed.astimezone(UTC).replace(tzinfo=None)
+        return parsed
+
     def contacts(self, key: str) -> tuple[ContactEntry, ...]:
         out = []
         for i, item in enumerate(self.seq(key)):
@@ -216,7 +232,7 @@ class UidResolver:
         if present is None:
             conn = self.session.connection()
             present = set(conn.scalars(select(model.uid)))
-            kind = str(getattr(model, "__tablename__", ""))
+            kind = str(KIND_OF[model])
             if kind in ("person", "institution"):
                 present.update(conn.scalars(select(m.MergeRecord.merged_uid).where(
                     m.MergeRecord.kind == kind, m.MergeRecord.undone_at.is_(None))))
@@ -227,7 +243,7 @@ class UidResolver:
         return False
 
     def _merged_into(self, model: type[m.RecordMixin], uid: str) -> int | None:
-        kind = str(getattr(model, "__tablename__", ""))
+        kind = str(KIND_OF[model])
         if kind not in ("person", "institution"):
             return None
         return self.session.scalar(select(m.MergeRecord.kept_id).where(
