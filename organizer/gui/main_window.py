@@ -424,7 +424,8 @@ class MainWindow(QMainWindow):
                                                                                      visit_id=visit))
         self.register_editor(ADD_FOLLOWUP, lambda visit: self.record_menu.open_editor(RecordKind.FOLLOWUP,
                                                                                       visit_id=visit))
-        self.register_editor(ADD_MEMBER, lambda visit: self.record_menu.open_editor(RecordKind.VISIT, visit))
+        self.register_editor(ADD_MEMBER, lambda visit: self.record_menu.open_editor(RecordKind.VISIT, visit,
+                                                                                    add_member=True))
         self.register_editor(ADD_MEETING_FOLLOWUP, self._add_meeting_followup)
         self.register_editor(NEW_RECORD, lambda _zero: self.record_menu.new_record())
         tools_menu = menu.addMenu(self.tr("&Tools"))

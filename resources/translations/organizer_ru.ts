@@ -2367,6 +2367,18 @@
         <translation>Роль</translation>
     </message>
     <message>
+        <source>Attends</source>
+        <translation>Участвует</translation>
+    </message>
+    <message>
+        <source>&amp;All attend</source>
+        <translation>&amp;Участвуют все</translation>
+    </message>
+    <message>
+        <source>Tick every participant of the list</source>
+        <translation>Отметить всех участников списка</translation>
+    </message>
+    <message>
         <source>&amp;Preparation</source>
         <translation>&amp;Подготовка</translation>
     </message>

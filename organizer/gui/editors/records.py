@@ -3,11 +3,13 @@ module). Each maps its form to the service's ``*Data`` and back; checks are the 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, time
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from organizer.domain.enums import (
     AgreementKind,
@@ -45,13 +47,14 @@ from organizer.gui.editors.fields import (
     ListField,
     RowColumn,
     RowsEditor,
+    RowsModel,
     TextArea,
     TextField,
 )
 from organizer.gui.editors.picker import picks
 from organizer.gui.formatting import enum_label
 from organizer.gui.undo import RecordActions
-from organizer.services import agreements, followups, institutions, meetings, visits
+from organizer.services import agreements, followups, institutions, meetings, picking, visits
 
 
 def enum_choices(enum: type[StrEnum]) -> list[tuple[Any, str]]:
@@ -64,6 +67,24 @@ def _value(field: Any, name: str) -> Any:
         return field.value()
     except InvalidInputError:
         raise InvalidInputError(name) from None
+
+
+def side_from(institutions: Sequence[int], sides: dict[int, Side]) -> Side | None:
+    """A participant's side from their institutions: host if one is a host institution of the visit,
+    else guest if one is a guest institution; None if the visit lists none of them."""
+    found = {sides[i] for i in institutions if i in sides}
+    return Side.HOST if Side.HOST in found else next(iter(found), None)
+
+
+def _default_side(editor: Any, model: RowsModel, top_left: QModelIndex) -> None:
+    """When a participant's person is picked, their side follows (``editor.side_for``)."""
+    if editor._loading or model.columns[top_left.column()].key != "person_id":
+        return
+    row = top_left.row()
+    person = model.rows[row]["person_id"]
+    side = editor.side_for(person) if person is not None else None
+    if side is not None and model.rows[row]["side"] != side:
+        model.setData(model.index(row, [c.key for c in model.columns].index("side")), side)
 
 
 class InstitutionEditor(EditorDialog):
@@ -120,7 +141,8 @@ class VisitEditor(EditorDialog):
     kind = RecordKind.VISIT
     read = staticmethod(visits.get_visit)
 
-    def __init__(self, actions: RecordActions, ident: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, actions: RecordActions, ident: int | None = None, parent: QWidget | None = None, *,
+                 add_member: bool = False) -> None:
         super().__init__(actions, ident, parent)
         self.setWindowTitle(self.tr("New visit") if ident is None else self.tr("Edit visit"))
         self._people = self.offer(choices.people)
@@ -136,6 +158,7 @@ class VisitEditor(EditorDialog):
         self.purpose = self.add_field(form, "purpose", self.tr("Purpose"), TextArea(lines=3))
         self.topics = self.add_field(form, "topics", self.tr("Topics"), ListField())
         sides = self.page(self.tr("&Delegations"))
+        self.delegations_page = self.pages.count() - 1
         self.institutions = self.add_field(sides, "institutions", self.tr("Institutions"), RowsEditor([
             RowColumn("institution_id", self.tr("Institution"), "choice", self._institutions.copy, None, 320,
                       pick=picks(actions, RecordKind.INSTITUTION)),
@@ -145,7 +168,8 @@ class VisitEditor(EditorDialog):
                       pick=picks(actions, RecordKind.PERSON)),
             RowColumn("side", self.tr("Side"), "choice", lambda: enum_choices(Side), Side.GUEST, 90),
             RowColumn("role", self.tr("Role"), "choice", lambda: enum_choices(ParticipantRole),
-                      ParticipantRole.MEMBER)], reorder=True))
+                      ParticipantRole.MEMBER)], reorder=True, rank_by="side"))
+        self.participants.model.dataChanged.connect(self._participant_changed)
         logistics = self.page(self.tr("&Logistics"))
         self.arrival_at = self.add_field(logistics, "arrival_at", self.tr("Arrival"), DateTimeField())
         self.arrival_details = self.add_field(logistics, "arrival_details", self.tr("Arrival details"),
@@ -168,6 +192,24 @@ class VisitEditor(EditorDialog):
         self.summary = self.add_field(after, "summary", self.tr("Summary"), TextArea(lines=5))
         self.add_files_page()
         self.open_record()
+        if add_member:
+            self.add_member()
+
+    def add_member(self) -> None:
+        """The Delegations page with a new participant's row, ready for typing a name."""
+        self.pages.setCurrentIndex(self.delegations_page)
+        model = self.participants.model
+        row = model.add_row(blank=True)
+        self.participants.view.setCurrentIndex(model.index(row, 0))
+        self.participants.view.setFocus()
+
+    def side_for(self, person_id: int) -> Side | None:
+        """The side of a person picked as a participant, from the visit's institutions (as on the form)."""
+        sides = {r["institution_id"]: r["side"] for r in self.institutions.value() if r["institution_id"] is not None}
+        return side_from(self.records.call(picking.institutions_of, self.db, person_id), sides) if sides else None
+
+    def _participant_changed(self, top_left: QModelIndex, *_rest: Any) -> None:
+        _default_side(self, self.participants.model, top_left)
 
     _LOGISTICS = ("arrival_at", "arrival_details", "departure_at", "departure_details", "lodging", "transport",
                   "interpreter_needs", "dietary_needs")
@@ -240,7 +282,14 @@ class MeetingEditor(EditorDialog):
                       pick=picks(actions, RecordKind.PERSON)),
             RowColumn("side", self.tr("Side"), "choice", lambda: enum_choices(Side), Side.GUEST, 90),
             RowColumn("role", self.tr("Role"), "choice", lambda: enum_choices(ParticipantRole),
-                      ParticipantRole.MEMBER)]))
+                      ParticipantRole.MEMBER, 200),
+            RowColumn("attends", self.tr("Attends"), "check", default=True)]))
+        self.participants.model.dataChanged.connect(self._participant_changed)
+        self.all_attend_button = QPushButton(self.tr("&All attend"))
+        self.all_attend_button.setToolTip(self.tr("Tick every participant of the list"))
+        self.all_attend_button.clicked.connect(self.all_attend)
+        form.addRow("", self.all_attend_button)
+        self._visit_data: tuple[int, VisitData] | None = None
         prep = self.page(self.tr("&Preparation"))
         self.objectives = self.add_field(prep, "objectives", self.tr("Objectives"), TextArea(lines=4))
         self.talking_points = self.add_field(prep, "talking_points", self.tr("Talking points"), TextArea(lines=6))
@@ -253,6 +302,48 @@ class MeetingEditor(EditorDialog):
         self.open_record()
         if ident is None and visit_id is not None:
             self.offer_visit_days(visit_id)
+            self.offer_visit_people(visit_id)
+
+    def visit_data(self) -> VisitData | None:
+        """The visit chosen on the form, as stored (read once per visit)."""
+        visit_id = self.visit.value()
+        if visit_id is None:
+            return None
+        if self._visit_data is None or self._visit_data[0] != visit_id:
+            self._visit_data = (visit_id, self.records.call(visits.get_visit, self.db, visit_id).data)
+        return self._visit_data[1]
+
+    def offer_visit_people(self, visit_id: int) -> None:
+        """The visit's participants, in its order of precedence with their sides and roles, each to be
+        ticked if they attend (``all_attend`` ticks them all)."""
+        data = self.visit_data()
+        if data is None:
+            return
+        ordered = sorted(data.participants, key=lambda p: (p.side is not Side.GUEST, p.precedence or 10**6))
+        self._people[:] = self.offer(choices.with_people, self._people, [p.person_id for p in ordered])
+        self.participants.set_value([{"person_id": p.person_id, "side": p.side, "role": p.role, "attends": False}
+                                     for p in ordered])
+
+    def all_attend(self) -> None:
+        model = self.participants.model
+        column = [c.key for c in model.columns].index("attends")
+        for row in range(model.rowCount()):
+            model.setData(model.index(row, column), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+
+    def side_for(self, person_id: int) -> Side | None:
+        """The side of a person picked as a participant: their side in the visit, else from the visit's
+        institutions."""
+        data = self.visit_data()
+        if data is None:
+            return None
+        for p in data.participants:
+            if p.person_id == person_id:
+                return p.side
+        sides = {i.institution_id: i.side for i in data.institutions}
+        return side_from(self.records.call(picking.institutions_of, self.db, person_id), sides) if sides else None
+
+    def _participant_changed(self, top_left: QModelIndex, *_rest: Any) -> None:
+        _default_side(self, self.participants.model, top_left)
 
     def offer_visit_days(self, visit_id: int) -> None:
         """A new meeting of a visit starts on the visit's first day at 10:00; the calendars open there."""
@@ -277,7 +368,7 @@ class MeetingEditor(EditorDialog):
     def collect(self) -> MeetingData:
         participants = [MeetingParticipantData(r["person_id"], r["side"], r["role"])
                         for i, r in enumerate(self.participants.value())
-                        if self.require_choice(f"participants[{i}].person_id", r["person_id"])]
+                        if r["attends"] and self.require_choice(f"participants[{i}].person_id", r["person_id"])]
         return MeetingData(
             title=self.title.value(), kind=self.kind_field.value(), visit_id=self.visit.value(),
             starts_at=_value(self.starts_at, "starts_at"), ends_at=_value(self.ends_at, "ends_at"),
