@@ -139,6 +139,18 @@ class RecordPicker(QLineEdit):
         self.setText(self._label)
         self.setCursorPosition(0)
 
+    def draft_value(self) -> dict[str, Any]:
+        """What a draft keeps (``editors.drafting``): the record picked with its label, or the text typed."""
+        return {"value": self._value, "label": self._label, "text": self.text()}
+
+    def set_draft_value(self, state: Any) -> None:
+        if not isinstance(state, dict):
+            return
+        self.set_value(state.get("value"), str(state.get("label") or ""))
+        if state.get("value") is None and state.get("text"):
+            self.setText(str(state["text"]))
+            self.typed = self.text().strip()
+
     def choose(self, value: Any, label: str) -> None:
         """Pick ``value`` (shown as ``label``), as if chosen from the list."""
         self.popup().hide()
