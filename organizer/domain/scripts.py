@@ -258,3 +258,18 @@ def honorific_in(text: str, lang: str, *, courtesy: bool = True) -> str:
         return entry[0] if lang == "en" else entry[1]
     text = text.strip()
     return text if text and in_script(text, lang) else ""
+
+
+_MARKS = {
+    "ru": {"ru": "на русском", "en": "на английском", "uz": "на узбекском", "tt": "на татарском",
+           "zh": "на китайском", "ko": "на корейском", "ar": "на арабском"},
+    "en": {"ru": "in Russian", "en": "in English", "uz": "in Uzbek", "tt": "in Tatar", "zh": "in Chinese",
+           "ko": "in Korean", "ar": "in Arabic"},
+}
+
+
+def language_mark(text_lang: str, reader: str) -> str:
+    """How a document marks a text shown in another language than the reader's: «на английском»,
+    "in Russian"; «на другом языке» / "in another language" for a language not listed."""
+    marks = _MARKS.get(reader, _MARKS["en"])
+    return marks.get(text_lang.split("-")[0], "на другом языке" if reader == "ru" else "in another language")

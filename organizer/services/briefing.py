@@ -54,7 +54,8 @@ from organizer.domain.enums import (
 from organizer.domain.errors import AmbiguousError, NotFoundError, Problem, ValidationError, excerpt
 from organizer.domain.fields import PERSON, from_column
 from organizer.domain.records import ContactEntry, Logistics, NameVariant
-from organizer.domain.scripts import NameParts, honorific_in, in_script, name_parts, romanize
+from organizer.domain.scripts import NameParts, honorific_in, in_script, language_mark, name_parts, romanize
+from organizer.domain.variants import from_mapping, text_in, variant
 from organizer.services._checks import MAX_ID, valid_id
 from organizer.services._records import fetch
 from organizer.services.institutions import MAX_DEPTH as MAX_INSTITUTION_DEPTH
@@ -162,6 +163,35 @@ def _iname(inst: m.Institution, lang: str) -> str:
     return romanize(shown) if lang == "en" else shown
 
 
+def _txt(text: str | None, variants: object, field: str, lang: str) -> str:
+    """A short text (title, place, topic...) for a reader of ``lang``: its variant in ``lang``, else the
+    text as entered (``domain.variants.text_in``)."""
+    return text_in(text or "", from_mapping(variants if isinstance(variants, dict) else None), field, lang).text
+
+
+def _tx(row: object, field: str, lang: str) -> str:
+    """``row.field`` for a reader of ``lang`` (a row with a ``variants`` column)."""
+    return _txt(getattr(row, field), getattr(row, "variants", None), field, lang)
+
+
+def _place(row: object, field: str, lang: str) -> str:
+    """A place name (city, country) for a reader of ``lang``: its variant, else as entered, romanized for a
+    Latin reader when it is Cyrillic (a proper name, like people's)."""
+    text = _tx(row, field, lang)
+    return romanize(text) if lang == "en" else text
+
+
+def _lt(row: object, field: str, lang: str) -> str:
+    """A long text (objectives, biography...) for a reader of ``lang``: its variant, else the text as
+    entered, marked with its language when that is another one ("[in Russian] ...")."""
+    variants = getattr(row, "variants", None)
+    found = text_in(getattr(row, field) or "", from_mapping(variants if isinstance(variants, dict) else None),
+                    field, lang)
+    if not found.fallback or not found.text.strip():
+        return found.text
+    return f"[{language_mark(found.lang, lang)}] {found.text}"
+
+
 def _pname(p: m.Person, lang: str) -> str:
     """The person's name for a reader of ``lang``, in that script (``domain.scripts.name_parts``): as
     entered when it is in that script (Russian lists: «Фамилия Имя Отчество»), else a stored variant,
@@ -174,6 +204,20 @@ def _pname(p: m.Person, lang: str) -> str:
 
 def _parts(p: m.Person, lang: str) -> NameParts:
     return name_parts(lang, p.given_name, p.family_name, p.middle_name, _variants(p.names))
+
+
+def _honorific(p: m.Person, lang: str, *, courtesy: bool = True) -> str:
+    """What is said before the name in ``lang``: the academic title («академик», "Professor"), else the
+    honorific («господин», "Mr"; with ``courtesy``), each from its variant or the table of known ones."""
+    for field, allow in (("academic_title", True), ("honorific", courtesy)):
+        stored = getattr(p, field, "") or ""
+        own = variant(from_mapping(p.variants if isinstance(p.variants, dict) else None), field, lang)
+        if own:
+            return own
+        found = honorific_in(stored, lang, courtesy=allow) if stored.strip() else ""
+        if found:
+            return found
+    return ""
 
 
 def _same_script(variants: Iterable[NameVariant], shown: str, lang: str) -> tuple[NameVariant, ...]:
@@ -194,30 +238,34 @@ def _load_people(session: Session, ids: Sequence[int]) -> dict[int, m.Person]:
 
 
 def _history(session: Session, ids: Sequence[int], exclude_visit: int | None,
-             before: date | None) -> dict[int, list[Encounter]]:
+             before: date | None, lang: str = "en") -> dict[int, list[Encounter]]:
     """Earlier visits and meetings of each person, oldest first (two queries for all of them)."""
     result: dict[int, list[Encounter]] = defaultdict(list)
     if not ids:
         return result
-    vq = (select(m.VisitParticipant.person_id, m.Visit.id, m.Visit.title, m.Visit.start_date, m.Visit.summary)
+    vq = (select(m.VisitParticipant.person_id, m.Visit.id, m.Visit.title, m.Visit.start_date, m.Visit.summary,
+                 m.Visit.variants)
           .join(m.Visit, m.Visit.id == m.VisitParticipant.visit_id)
           .where(m.VisitParticipant.person_id.in_(ids)))
-    for pid, vid, title, start, summary in session.execute(vq):
+    for pid, vid, title, start, summary, variants in session.execute(vq):
         if vid == exclude_visit or (before is not None and start is not None and start >= before):
             continue
-        result[pid].append(Encounter(RecordKind.VISIT, title, start, summary))
+        result[pid].append(Encounter(RecordKind.VISIT, _txt(title, variants, "title", lang), start,
+                                     _txt(summary, variants, "summary", lang)))
     parent = m.Visit.__table__.alias("parent_visit")
     mq = (select(m.MeetingParticipant.person_id, m.Meeting.visit_id, m.Meeting.title, m.Meeting.starts_at,
-                 m.Meeting.outcomes, parent.c.title)
+                 m.Meeting.outcomes, m.Meeting.variants, parent.c.title, parent.c.variants)
           .join(m.Meeting, m.Meeting.id == m.MeetingParticipant.meeting_id)
           .outerjoin(parent, parent.c.id == m.Meeting.visit_id)
           .where(m.MeetingParticipant.person_id.in_(ids)))
-    for pid, vid, title, starts, outcomes, vtitle in session.execute(mq):
+    for pid, vid, title, starts, outcomes, variants, vtitle, vvariants in session.execute(mq):
         when = starts.date() if starts else None
         if (exclude_visit is not None and vid == exclude_visit) or (
                 before is not None and when is not None and when >= before):
             continue
-        result[pid].append(Encounter(RecordKind.MEETING, title, when, outcomes, vtitle))
+        result[pid].append(Encounter(RecordKind.MEETING, _txt(title, variants, "title", lang), when,
+                                     _txt(outcomes, variants, "outcomes", lang),
+                                     _txt(vtitle, vvariants, "title", lang) if vtitle else None))
     for items in result.values():
         items.sort(key=lambda e: (e.when or date.min, e.kind != RecordKind.VISIT, e.title))
     return result
@@ -227,16 +275,17 @@ def _brief_person(p: m.Person, when: date | None, *, side: Side | None = None, r
                   precedence: int = 0, history: Sequence[Encounter] = (), lang: str = "en") -> BriefPerson:
     pos = position_at(p.positions, when)
     shown = _pname(p, lang)
+    foa = _tx(p, "form_of_address", lang)
     return BriefPerson(
         id=p.id, full_name=shown, side=side, role=role, precedence=precedence,
-        honorific=honorific_in(p.honorific, lang, courtesy=lang == "en"),
-        form_of_address=p.form_of_address if in_script(p.form_of_address, lang) else "",
+        honorific=_honorific(p, lang, courtesy=lang == "en"),
+        form_of_address=foa if in_script(foa, lang) else "",
         facts=tuple((f.name, from_column(f, getattr(p, f.attr))) for f in PERSON.briefed),
-        title=pos.title if pos else None, institution=_iname(pos.institution, lang) if pos else None,
+        title=_tx(pos, "title", lang) if pos else None, institution=_iname(pos.institution, lang) if pos else None,
         name_variants=_same_script(_variants(p.names), shown, lang), languages=tuple(p.languages or ()),
-        biography=p.biography,
+        biography=_lt(p, "biography", lang),
         dietary_needs=p.dietary_needs, interpreter_needs=p.interpreter_needs,
-        photo=p.photo, topics=tuple(t.name for t in p.topics), history=tuple(history),
+        photo=p.photo, topics=tuple(_tx(t, "name", lang) for t in p.topics), history=tuple(history),
     )
 
 
@@ -259,7 +308,7 @@ def _institutions(session: Session, wanted: dict[int, Side | None], lang: str = 
         kq = (select(m.Position).where(m.Position.institution_id.in_(loaded), m.Position.is_current.is_(True))
               .options(selectinload(m.Position.person).selectinload(m.Person.names)).order_by(m.Position.id))
         for pos in session.scalars(kq):
-            key_people[pos.institution_id].append((_pname(pos.person, lang), pos.title))
+            key_people[pos.institution_id].append((_pname(pos.person, lang), _tx(pos, "title", lang)))
 
     def path(inst: m.Institution) -> tuple[str, ...]:
         names: list[str] = []
@@ -294,8 +343,10 @@ def _institutions(session: Session, wanted: dict[int, Side | None], lang: str = 
         ordered.append(BriefInstitution(
             id=inst.id, name=_iname(inst, lang), kind=InstitutionKind(inst.kind), short_name=inst.short_name,
             side=sides.get(inst.id), path=path(inst), parent_id=inst.parent_id,
-            name_variants=_other_names(inst, lang), country=inst.country, city=inst.city,
-            website=inst.website, profile=inst.profile, topics=tuple(t.name for t in inst.topics),
+            name_variants=_other_names(inst, lang), country=_place(inst, "country", lang),
+            city=_place(inst, "city", lang),
+            website=inst.website, profile=_lt(inst, "profile", lang),
+            topics=tuple(_tx(t, "name", lang) for t in inst.topics),
             key_people=tuple(key_people.get(inst.id, ())),
         ))
         stack.extend(units(inst.id)[::-1])
@@ -318,10 +369,11 @@ def _followups(session: Session, *conditions: object, open_only: bool, lang: str
         owners = [_pname(f.owner_person, lang) if f.owner_person else None,
                   _iname(f.owner_institution, lang) if f.owner_institution else None]
         result.append(BriefFollowUp(
-            id=f.id, description=f.description, status=FollowUpStatus(f.status), due_date=f.due_date,
+            id=f.id, description=_tx(f, "description", lang), status=FollowUpStatus(f.status), due_date=f.due_date,
             owner=", ".join(o for o in owners if o) or None,
-            visit_title=f.visit.title if f.visit else None, meeting_title=f.meeting.title if f.meeting else None,
-            notes=f.notes, done_on=f.done_on, done_note=f.done_note or "",
+            visit_title=_tx(f.visit, "title", lang) if f.visit else None,
+            meeting_title=_tx(f.meeting, "title", lang) if f.meeting else None,
+            notes=_lt(f, "notes", lang), done_on=f.done_on, done_note=_tx(f, "done_note", lang),
         ))
     return result
 
@@ -340,14 +392,16 @@ def _meetings(session: Session, visit_id: int, lang: str = "en") -> list[BriefMe
         attendees = []
         for mp in mt.participants:
             pos = position_at(mp.person.positions, when)
-            attendees.append(Attendee(_pname(mp.person, lang), pos.title if pos else None, Side(mp.side),
+            attendees.append(Attendee(_pname(mp.person, lang), _tx(pos, "title", lang) if pos else None, Side(mp.side),
                                       ParticipantRole(mp.role)))
         attendees.sort(key=lambda a: (a.side is not Side.GUEST, _ROLE_RANK.get(a.role, 5)))
         result.append(BriefMeeting(
-            id=mt.id, title=mt.title, kind=MeetingKind(mt.kind), starts_at=mt.starts_at, ends_at=mt.ends_at,
-            venue=_iname(mt.venue, lang) if mt.venue else None, room=mt.room, attendees=tuple(attendees),
-            objectives=mt.objectives, talking_points=mt.talking_points, agenda=mt.agenda, notes=mt.notes,
-            outcomes=mt.outcomes, topics=tuple(t.name for t in mt.topics),
+            id=mt.id, title=_tx(mt, "title", lang), kind=MeetingKind(mt.kind), starts_at=mt.starts_at,
+            ends_at=mt.ends_at, venue=_iname(mt.venue, lang) if mt.venue else None, room=_tx(mt, "room", lang),
+            attendees=tuple(attendees), objectives=_lt(mt, "objectives", lang),
+            talking_points=_lt(mt, "talking_points", lang), agenda=_lt(mt, "agenda", lang),
+            notes=_lt(mt, "notes", lang), outcomes=_lt(mt, "outcomes", lang),
+            topics=tuple(_tx(t, "name", lang) for t in mt.topics),
         ))
     return result
 
@@ -382,7 +436,7 @@ def visit_briefing(db: Database, visit_id: int, *, issuing_office: str | None = 
         parts = list(v.participants)
         ids = [p.person_id for p in parts]
         people = _load_people(session, ids)
-        history = _history(session, ids, v.id, when)
+        history = _history(session, ids, v.id, when, lang)
         guests: list[BriefPerson] = []
         hosts: list[BriefPerson] = []
         for part in parts:
@@ -421,12 +475,14 @@ def visit_briefing(db: Database, visit_id: int, *, issuing_office: str | None = 
 
         relations: list[Encounter] = []
         if inst_ids:
-            rq = (select(m.Visit.id, m.Visit.title, m.Visit.start_date, m.Visit.summary).distinct()
+            rq = (select(m.Visit).distinct()
                   .join(m.VisitInstitution, m.VisitInstitution.visit_id == m.Visit.id)
                   .where(m.VisitInstitution.institution_id.in_(inst_ids), m.Visit.id != v.id))
-            for _vid, title, start, summary in session.execute(rq):
+            for earlier in session.scalars(rq):
+                start = earlier.start_date
                 if when is None or start is None or start < when:
-                    relations.append(Encounter(RecordKind.VISIT, title, start, summary))
+                    relations.append(Encounter(RecordKind.VISIT, _tx(earlier, "title", lang), start,
+                                               _lt(earlier, "summary", lang)))
             relations.sort(key=lambda e: (e.when or date.min, e.title))
 
         names = {p.id: _pname(p, lang) for p in people.values()}
@@ -434,13 +490,14 @@ def visit_briefing(db: Database, visit_id: int, *, issuing_office: str | None = 
         if gift_people:
             names.update({p.id: _pname(p, lang) for p in session.scalars(
                 select(m.Person).where(m.Person.id.in_(gift_people)).options(selectinload(m.Person.names)))})
-        gifts = tuple(BriefGift(GiftDirection(g.direction), g.description,
+        gifts = tuple(BriefGift(GiftDirection(g.direction), _tx(g, "description", lang),
                                 names.get(g.person_id) if g.person_id is not None else None) for g in v.gifts)
         office = issuing_office or _office(v, institutions)
         return VisitBriefing(
-            visit_id=v.id, title=v.title, direction=direction, status=VisitStatus(v.status),
-            start_date=v.start_date, end_date=v.end_date, place=v.place, purpose=v.purpose, summary=v.summary,
-            issuing_office=office, topics=tuple(t.name for t in v.topics), guests=tuple(guests),
+            visit_id=v.id, title=_tx(v, "title", lang), direction=direction, status=VisitStatus(v.status),
+            start_date=v.start_date, end_date=v.end_date, place=_tx(v, "place", lang),
+            purpose=_lt(v, "purpose", lang), summary=_lt(v, "summary", lang),
+            issuing_office=office, topics=tuple(_tx(t, "name", lang) for t in v.topics), guests=tuple(guests),
             hosts=tuple(hosts), institutions=tuple(institutions), meetings=tuple(meetings), agreed=tuple(agreed),
             open_followups=tuple(open_followups), relations=tuple(relations),
             logistics=Logistics(
@@ -458,10 +515,11 @@ def person_dossier(db: Database, person_id: int, *, now: datetime | None = None,
     with db.reader() as session:
         fetch(session, m.Person, person_id, RecordKind.PERSON)
         p = _load_people(session, [person_id])[person_id]
-        history = _history(session, [person_id], None, None).get(person_id, [])
+        history = _history(session, [person_id], None, None, lang).get(person_id, [])
         person = _brief_person(p, None, history=history, lang=lang)
-        positions = tuple(HeldPosition(pos.title, _iname(pos.institution, lang), pos.institution_id, pos.start_date,
-                                       pos.end_date, pos.is_current) for pos in sorted_positions(p.positions))
+        positions = tuple(HeldPosition(_tx(pos, "title", lang), _iname(pos.institution, lang), pos.institution_id,
+                                       pos.start_date, pos.end_date, pos.is_current)
+                          for pos in sorted_positions(p.positions))
         return PersonDossier(
             person=person, positions=positions,
             emails=tuple(ContactEntry(e.address, e.label) for e in p.emails),
@@ -484,22 +542,25 @@ def institution_dossier(db: Database, institution_id: int, *, now: datetime | No
         pq = (select(m.Position).where(m.Position.institution_id == institution_id)
               .options(selectinload(m.Position.person).selectinload(m.Person.names)))
         people = tuple(
-            HeldPosition(pos.title, _pname(pos.person, lang), pos.person_id, pos.start_date, pos.end_date,
+            HeldPosition(_tx(pos, "title", lang), _pname(pos.person, lang), pos.person_id, pos.start_date, pos.end_date,
                          pos.is_current)
             for pos in sorted_positions(session.scalars(pq)))
-        vq = (select(m.Visit.title, m.Visit.start_date, m.Visit.summary)
+        vq = (select(m.Visit.title, m.Visit.start_date, m.Visit.summary, m.Visit.variants)
               .join(m.VisitInstitution, m.VisitInstitution.visit_id == m.Visit.id)
               .where(m.VisitInstitution.institution_id == institution_id))
-        visits = [Encounter(RecordKind.VISIT, t, s, summ) for t, s, summ in session.execute(vq)]
+        visits = [Encounter(RecordKind.VISIT, _txt(t, vv, "title", lang), s, _txt(summ, vv, "summary", lang))
+                  for t, s, summ, vv in session.execute(vq)]
         parent = m.Visit.__table__.alias("parent_visit")
-        mq = (select(m.Meeting.title, m.Meeting.starts_at, m.Meeting.outcomes, parent.c.title)
+        mq = (select(m.Meeting.title, m.Meeting.starts_at, m.Meeting.outcomes, m.Meeting.variants, parent.c.title,
+                     parent.c.variants)
               .outerjoin(parent, parent.c.id == m.Meeting.visit_id)
               .where(m.Meeting.venue_institution_id == institution_id))
-        visits += [Encounter(RecordKind.MEETING, t, s.date() if s else None, o, vt)
-                   for t, s, o, vt in session.execute(mq)]
+        visits += [Encounter(RecordKind.MEETING, _txt(t, mv, "title", lang), s.date() if s else None,
+                             _txt(o, mv, "outcomes", lang), _txt(vt, vv, "title", lang) if vt else None)
+                   for t, s, o, mv, vt, vv in session.execute(mq)]
         visits.sort(key=lambda e: (e.when or date.min, e.kind != RecordKind.VISIT, e.title))
         return InstitutionDossier(
-            institution=brief, address=obj.address, units=units, people=people, visits=tuple(visits),
+            institution=brief, address=_tx(obj, "address", lang), units=units, people=people, visits=tuple(visits),
             open_followups=tuple(_followups(session, m.FollowUp.owner_institution_id == institution_id,
                                             open_only=True, lang=lang)),
             generated_at=now or datetime.now(),
@@ -641,20 +702,20 @@ def thank_you_letters(db: Database, visit_id: int, *, letter_date: date | None =
             natural = entered if lang != "ru" and in_script(entered, lang) else parts.natural()
             latin = entered if in_script(entered, "en") else _parts(p, "en").natural()
             return LetterRecipient(
-                natural, b.form_of_address, honorific_in(p.honorific, lang), b.title, b.institution,
+                natural, b.form_of_address, _honorific(p, lang), b.title, b.institution,
                 b.side or Side.GUEST, b.name_variants, kind(b), parts.given, parts.family, b.id,
                 patronymic=parts.patronymic, gender=p.gender or "", file_name=latin)
 
         office_row = session.get(m.Institution, office_id) if office_id is not None else None
         letterhead = tuple(x for x in (
-            " ".join(office_row.address.split()) if office_row is not None else "",
+            " ".join(_tx(office_row, "address", lang).split()) if office_row is not None else "",
             office_row.website.strip() if office_row is not None else "") if x and in_script(x, lang))
         return ThankYouLetters(
-            visit_title=v.title, direction=direction, start_date=v.start_date, end_date=v.end_date,
-            place=v.place, issuing_office=office,
+            visit_title=_tx(v, "title", lang), direction=direction, start_date=v.start_date, end_date=v.end_date,
+            place=_tx(v, "place", lang), issuing_office=office,
             signatory=signatory.full_name if signatory else "",
             signatory_title=signatory.title if signatory else None,
-            topics=tuple(t.name for t in v.topics),
+            topics=tuple(_tx(t, "name", lang) for t in v.topics),
             recipients=tuple(recipient(b) for b in briefs if b.id in chosen),
             letter_date=letter_date or date.today(),
             signatory_variants=signatory.name_variants if signatory else (),

@@ -190,3 +190,110 @@ def test_docx_dossier_and_letters_open(demo_args: list[str], tmp_path: Path) -> 
                "--out", str(folder))[0] == 0
     letter = docx_text(next(folder.glob("01-*.docx")))
     assert "№ 7/15-1" in letter and "Д. Пашин" in letter and "С уважением," in letter
+
+
+def _russian_visit(db: Database) -> int:
+    """A visit entered in Russian: English variants for some texts and names, none for others (those are
+    romanized)."""
+    from datetime import date, datetime
+
+    from organizer.domain.enums import Gender, ParticipantRole, Side
+    from organizer.domain.records import (
+        FollowUpData,
+        InstitutionData,
+        MeetingData,
+        MeetingParticipantData,
+        NameVariant,
+        ParticipantData,
+        PersonData,
+        PositionData,
+        TextVariant,
+        VisitData,
+        VisitInstitutionData,
+    )
+    from organizer.services import followups, institutions, meetings, people, visits
+
+    def en(**texts: str) -> tuple[TextVariant, ...]:
+        return tuple(TextVariant(field, "en", text) for field, text in texts.items())
+
+    kfu = institutions.create_institution(db, InstitutionData(
+        name="Казанский федеральный университет", city="Казань", address="ул. Кремлёвская, 18",
+        name_variants=(NameVariant("Kazan Federal University", "Latn", "en"),),
+        variants=en(city="Kazan", address="18 Kremlyovskaya St"))).meta.id
+    firm = institutions.create_institution(db, InstitutionData(name="АО «Химпром»", city="Ташкент")).meta.id
+    host = people.create_person(db, PersonData(
+        given_name="Ильнур", family_name="Хайруллин", middle_name="Рафаэлевич", gender=Gender.MALE,
+        honorific="г-н", name_variants=(NameVariant("Ilnur Khairullin", "Latn", "en"),),
+        positions=(PositionData("Проректор", kfu, current=True, variants=en(title="Vice-Rector")),))).meta.id
+    guest = people.create_person(db, PersonData(
+        given_name="Евгений", family_name="Коржиков", middle_name="Александрович", gender=Gender.MALE,
+        biography="Родился в Ташкенте.", languages=("ru", "uz"), variants=en(biography="Born in Tashkent."),
+        positions=(PositionData("Председатель правления", firm, current=True,
+                                variants=en(title="Chairman of the Board")),))).meta.id
+    vid = visits.create_visit(db, VisitData(
+        title="Визит делегации АО «Химпром»", place="Казань", purpose="Обсудить сотрудничество.",
+        start_date=date(2025, 3, 11), end_date=date(2025, 3, 12),
+        variants=en(title="Visit of the Khimprom delegation", place="Kazan", purpose="To discuss cooperation."),
+        institutions=(VisitInstitutionData(firm, Side.GUEST), VisitInstitutionData(kfu, Side.HOST)),
+        participants=(ParticipantData(guest, Side.GUEST, ParticipantRole.HEAD_OF_DELEGATION, 1),
+                      ParticipantData(host, Side.HOST, ParticipantRole.HOST_LEAD, 1)))).meta.id
+    mid = meetings.create_meeting(db, MeetingData(
+        "Переговоры", visit_id=vid, starts_at=datetime(2025, 3, 11, 10), ends_at=datetime(2025, 3, 11, 11),
+        venue_institution_id=kfu, objectives="Договориться о лаборатории.",
+        variants=en(title="Talks", objectives="Agree on a joint laboratory."),
+        participants=(MeetingParticipantData(guest, Side.GUEST), MeetingParticipantData(host, Side.HOST)))).meta.id
+    followups.create_followup(db, FollowUpData("Подготовить соглашение", owner_person_id=host, meeting_id=mid,
+                                               variants=en(description="Prepare the agreement")))
+    return vid
+
+
+def test_english_documents_of_a_visit_entered_in_russian_are_latin(db: Database, db_args: list[str],
+                                                                   tmp_path: Path) -> None:
+    vid = _russian_visit(db)
+    texts = []
+    for name, args in (("briefing", ["briefing", str(vid)]), ("report", ["briefing", str(vid), "--report"]),
+                       ("person", ["dossier", "person", "2"]), ("institution", ["dossier", "institution", "1"])):
+        for fmt in ("pdf", "docx"):
+            out = tmp_path / f"{name}.{fmt}"
+            code, _, err = run(*db_args, *args, "--lang", "en", "--out", str(out))
+            assert code == 0, err
+            texts.append((out.name, (pdf_text if fmt == "pdf" else docx_text)(out)))
+    folder = tmp_path / "letters"
+    assert run(*db_args, "letters", str(vid), "--lang", "en", "--to", "1", "2", "--signatory", "1",
+               "--out", str(folder))[0] == 0
+    letters = sorted(folder.iterdir())
+    texts += [(p.name, pdf_text(p)) for p in letters]
+    _assert_one_script(texts, "en")
+    flat = " ".join(texts[0][1].split())
+    assert "Evgenii Korzhikov" in flat  # no Latin variant: ICAO romanization
+    assert "Ilnur Khairullin" in flat and "Kazan Federal University" in flat and "AO «Khimprom»" in flat
+    assert "Visit of the Khimprom delegation" in flat and "Agree on a joint laboratory." in flat
+    assert "Born in Tashkent." in flat and "Tashkent" in flat  # a variant; a city romanized
+    letter = " ".join(pdf_text(letters[0]).split())
+    assert "Dear Mr Korzhikov," in letter and "Kazan Federal University" in letter
+
+
+def test_russian_letters_of_a_visit_entered_in_russian(db: Database, db_args: list[str], tmp_path: Path) -> None:
+    vid = _russian_visit(db)
+    folder = tmp_path / "letters"
+    code, _, err = run(*db_args, "letters", str(vid), "--lang", "ru", "--number", "01-12/7", "--out", str(folder))
+    assert code == 0, err
+    text = " ".join(pdf_text(next(folder.iterdir())).split())
+    assert "Уважаемый Евгений Александрович!" in text  # name and patronymic
+    assert "И.Р. Хайруллин" in text  # initials before the family name
+    assert "№ 01-12/7" in text and "ул. Кремлёвская, 18" in text  # number, letterhead from the office's record
+    assert "за визит делегации АО «Химпром» (11–12 марта 2025 г., Казань)" in text  # no «визита «Визит…»»
+    _assert_one_script([("letter", text)], "ru")
+
+
+def test_a_long_text_with_no_variant_in_the_readers_language_is_marked(db: Database) -> None:
+    from organizer.domain.records import MeetingData
+    from organizer.services import briefing, meetings
+
+    vid = _russian_visit(db)
+    meetings.create_meeting(db, MeetingData("Ужин", visit_id=vid, objectives="Только по-русски."))
+    shown = {mt.title: mt.objectives for mt in briefing.visit_briefing(db, vid, lang="en").meetings}
+    assert shown["Talks"] == "Agree on a joint laboratory."  # the variant
+    assert shown["Ужин"] == "[in Russian] Только по-русски."  # no variant: as entered, marked
+    ru = {mt.title: mt.objectives for mt in briefing.visit_briefing(db, vid, lang="ru").meetings}
+    assert ru == {"Переговоры": "Договориться о лаборатории.", "Ужин": "Только по-русски."}
