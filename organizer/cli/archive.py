@@ -35,6 +35,8 @@ def cmd_import(db: Database, args: argparse.Namespace, out: TextIO) -> int:
             return interop.cmd_import_vcards(db, args, out)
         if kind == "sheet":
             return interop.cmd_import_sheets(db, args, out)
+        if kind == "ics":
+            return interop.cmd_import_ics(db, args, out)
         args.file = args.file[0]
     from organizer.services.archive import importer
 
@@ -62,6 +64,12 @@ def _archive_target(args: argparse.Namespace) -> Path | None:
 def cmd_export(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     from organizer.cli import interop
 
+    if args.file is not None and str(args.file) in ("csv", "xlsx"):
+        return interop.cmd_export_list(db, args, out)
+    if args.file is not None and str(args.file) == "ics":
+        return interop.cmd_export_ics(db, args, out)
+    if args.list is not None:
+        raise ValidationError({"": f"{inline(str(args.list))}: a list name goes with `export csv` or `export xlsx`"})
     path = _archive_target(args)
     if path is None:
         if interop.wants_vcard_export(args):

@@ -41,8 +41,8 @@ def import_kind(files: list[Path], args: argparse.Namespace) -> str:
                                 f"`organizer import` commands ({inline(str(files[kinds.index(other)]))} is "
                                 f"{KIND_NAMES[other]})")
     kind = found.pop()
-    if kind == "ics":
-        raise ImportFormatError(f"{inline(str(files[0]))}: an iCalendar file; its import is not on this version yet")
+    if kind == "ics" and len(files) > 1:
+        raise ImportFormatError("one iCalendar file at a time")
     if getattr(args, "mapping", None) is not None and kind != "sheet":
         raise ImportFormatError("--mapping goes with CSV and Excel (.xlsx) files")
     if getattr(args, "visit", None) is not None and kind != "ics":
@@ -114,4 +114,58 @@ def cmd_export_vcards(db: Database, args: argparse.Namespace, out: TextIO) -> in
     written = export.export_vcard_file(db, args.out, ids, args.vcard_version)
     print(f"exported {written} {'person' if written == 1 else 'people'} as vCard {args.vcard_version} "
           f"to {inline(str(args.out))}", file=out)
+    return 0
+
+
+def cmd_import_ics(db: Database, args: argparse.Namespace, out: TextIO) -> int:
+    from organizer.services.interop.ical import import_ics
+
+    report = import_ics(db, args.file[0], args.visit, dry_run=args.dry_run)
+    if args.json:
+        dump(report.as_json(), out)
+        return 0
+    what = "would import" if report.dry_run else "imported"
+    print(f"{what} {inline(str(args.file[0]))} into visit {args.visit}: {report.created} meetings created, "
+          f"{report.updated} updated, {report.skipped} skipped (nothing new)", file=out)
+    for line in report.left_out:
+        print(f"left out: {inline(line)}", file=out)
+    return 0
+
+
+def _needs_out(args: argparse.Namespace, what: str) -> Path:
+    if args.out is None:
+        raise ValidationError({"--out": f"`export {what}` needs --out FILE"})
+    if args.person:
+        raise ValidationError({"--person": f"--person goes with `export vcard`, not `export {what}`"})
+    if args.vcard_version != "4.0":
+        raise ValidationError({"--version": f"--version goes with `export vcard`, not `export {what}`"})
+    path: Path = args.out
+    return path
+
+
+def cmd_export_list(db: Database, args: argparse.Namespace, out: TextIO) -> int:
+    from organizer.services.interop import sheet_export
+
+    fmt = str(args.file)
+    target = _needs_out(args, fmt)
+    if args.list is None or args.list not in sheet_export.LISTS:
+        raise ValidationError({"LIST": f"`export {fmt}` needs the list to write: {', '.join(sheet_export.LISTS)}"})
+    written = sheet_export.export_list_file(db, target, fmt, args.list, args.visit)
+    what = f"visit {args.visit}'s {args.list}" if args.visit is not None else args.list
+    print(f"exported {written} {'row' if written == 1 else 'rows'} of {what} to {inline(str(target))}", file=out)
+    return 0
+
+
+def cmd_export_ics(db: Database, args: argparse.Namespace, out: TextIO) -> int:
+    from organizer.services.interop import ical
+
+    target = _needs_out(args, "ics")
+    if args.visit is None:
+        raise ValidationError({"--visit": "`export ics` needs --visit ID: the visit whose schedule to write"})
+    if args.list is not None:
+        raise ValidationError({"": f"{inline(str(args.list))}: `export ics` takes no list name"})
+    info = ical.export_ics_file(db, target, args.visit)
+    extra = f" ({info.unscheduled} meetings without a time left out)" if info.unscheduled else ""
+    print(f"exported visit {args.visit}'s schedule to {inline(str(target))}: {info.events} events, "
+          f"{info.todos} follow-up due dates, time zone {info.zone}{extra}", file=out)
     return 0

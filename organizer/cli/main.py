@@ -113,16 +113,26 @@ def build_parser() -> argparse.ArgumentParser:
                           '"family_name", "Почта": "email"} (see README: Import and export)')
     imp.add_argument("--visit", type=record_id, metavar="ID", help=".ics: import the events as this visit's meetings")
 
-    exp = sub.add_parser("export", help="export everything as an Organizer archive (JSON), or vCards",
+    exp = sub.add_parser("export", help="export everything as an Organizer archive (JSON), or vCards, CSV, Excel, "
+                                        "iCalendar",
                          description="Write the whole database as an Organizer archive (JSON) that "
-                                     "`organizer import` reads back, or (`export vcard --out FILE`) people as "
-                                     "vCards: those given with --person, a visit's participants, or everyone. "
+                                     "`organizer import` reads back; or (`export vcard --out FILE`) people as "
+                                     "vCards: those given with --person, a visit's participants, or everyone; or "
+                                     "(`export csv|xlsx LIST --out FILE`) a list as the app shows it, one row per "
+                                     "record (people, institutions, visits, meetings, followups; with --visit the "
+                                     "visit's delegation, programme or follow-ups); or (`export ics --visit ID "
+                                     "--out FILE`) a visit's schedule and follow-up due dates as iCalendar. "
                                      "The file is replaced atomically.")
-    exp.add_argument("file", type=Path, nargs="?", help="the archive file to write, or `vcard`")
-    exp.add_argument("--out", type=Path, metavar="FILE", help="with `vcard`: the file to write")
+    exp.add_argument("file", type=Path, nargs="?",
+                     help="the archive file to write, or archive, vcard, csv, xlsx, ics (with --out FILE)")
+    exp.add_argument("list", nargs="?", metavar="LIST",
+                     help="with csv/xlsx: people, institutions, visits, meetings or followups")
+    exp.add_argument("--out", type=Path, metavar="FILE", help="with archive, vcard, csv, xlsx, ics: the file to write")
     exp.add_argument("--person", type=record_id, nargs="+", action="extend", metavar="ID",
                      help="with `vcard`: these people")
-    exp.add_argument("--visit", type=record_id, metavar="ID", help="with `vcard`: this visit's participants")
+    exp.add_argument("--visit", type=record_id, metavar="ID",
+                     help="with vcard: this visit's participants; csv/xlsx: this visit's delegation (people), "
+                          "programme (meetings) or follow-ups; ics: this visit's schedule")
     exp.add_argument("--version", choices=("4.0", "3.0"), default="4.0", dest="vcard_version",
                      help="with `vcard`: vCard 4.0 (default) or 3.0 for old clients")
 

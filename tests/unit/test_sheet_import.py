@@ -113,7 +113,9 @@ def test_xlsx_from_openpyxl_and_from_libreoffice(db: Database, tmp_path: Path) -
     akhmedov = found["Бахтиёр Шухратович Ахмедов"]
     assert akhmedov.data.phones[0].value.replace(" ", "").endswith("998712390000"[-6:])
     assert akhmedov.positions[0].institution_name == "АО «Узкимёсаноат»"
-    garipov = found["Гарипов Ильдар Рашидович"]
+    garipov = found["Ильдар Рашидович Гарипов"]  # "ФИО": family name first, split into its parts
+    assert (garipov.data.family_name, garipov.data.given_name, garipov.data.middle_name) == (
+        "Гарипов", "Ильдар", "Рашидович")
     assert garipov.positions[0].title == "Генеральный директор" and garipov.data.notes == "Глава делегации"
     assert garipov.positions[0].institution_name == "ПАО «Нижнекамскнефтехим»"
     assert import_sheets(db, [path, DATA / "delegation_libreoffice.xlsx"]).created == 0

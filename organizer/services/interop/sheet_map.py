@@ -4,11 +4,13 @@ row turned into a vCard ``Card`` so that it goes through the very mapping and ch
 positions with the institution matched or created, tags, notes; the same matching on import).
 
 **Fields** a column can go to (``FIELDS``; ``email`` and ``phone`` may carry a label after a colon,
-``email:work``, ``phone:mobile``): ``given_name``, ``middle_name``, ``family_name``, ``display_name``
-(a whole name, "ФИО"), ``honorific``, ``suffix``, ``nickname``, ``name_variant`` (the name in another
-script), ``email``, ``email_label``, ``phone``, ``phone_label``, ``organization``, ``department``,
-``title``, ``notes``, ``tags`` (split at ``;``, ``,`` and Google's ``:::``), ``birthday``, ``address``,
-``web``, ``uid``, ``ignore``. Several columns may go to one field: e-mails, phones and tags add up,
+``email:work``, ``phone:mobile``): ``given_name``, ``middle_name``, ``family_name``, ``full_name`` (a
+whole name, given name first: "Name", "Full name"; two or three words are split into given, middle and
+family name), ``full_name_family_first`` (the same, family name first: "ФИО"), ``display_name`` (shown
+as written), ``honorific``, ``suffix``, ``nickname``, ``name_variant`` (the name in another script),
+``email``, ``email_label``, ``phone``, ``phone_label``, ``organization``, ``department``, ``title``,
+``notes``, ``tags`` (split at ``;``, ``,`` and Google's ``:::``), ``birthday``, ``address``, ``web``,
+``uid``, ``ignore``. Several columns may go to one field: e-mails, phones and tags add up,
 ``organization`` i pairs with ``title`` i and ``department`` i, ``email_label`` i labels ``email`` i.
 
 **Auto-detection** (``auto_mapping``): the header names of Google Contacts (both its current and its
@@ -39,7 +41,8 @@ from organizer.domain.errors import ImportFormatError
 from organizer.services.interop.cards import EMAIL_TYPE_OF_LABEL, LABEL_PARAM, TYPE_OF_LABEL
 from organizer.services.interop.vcard import Card, Property, escape
 
-FIELDS = ("given_name", "middle_name", "family_name", "display_name", "honorific", "suffix", "nickname",
+FIELDS = ("given_name", "middle_name", "family_name", "full_name", "full_name_family_first", "display_name",
+          "honorific", "suffix", "nickname",
           "name_variant", "email", "email_label", "phone", "phone_label", "organization", "department", "title",
           "notes", "tags", "birthday", "address", "web", "uid", "ignore")
 LABELLED = ("email", "phone")
@@ -51,7 +54,7 @@ _KNOWN: dict[str, str] = {
     "birthday": "birthday", "labels": "tags",
     "organization name": "organization", "organization title": "title", "organization department": "department",
     # Google Contacts (older layout)
-    "name": "display_name", "given name": "given_name", "additional name": "middle_name",
+    "name": "full_name", "given name": "given_name", "additional name": "middle_name",
     "family name": "family_name", "group membership": "tags",
     # Outlook
     "title": "honorific", "suffix": "suffix", "company": "organization", "department": "department",
@@ -62,13 +65,13 @@ _KNOWN: dict[str, str] = {
     "home fax": "phone:home fax", "pager": "phone:pager", "car phone": "phone", "assistant's phone": "phone",
     "e-mail address": "email", "e-mail 2 address": "email", "e-mail 3 address": "email",
     # hand-made sheets, English
-    "full name": "display_name", "surname": "family_name", "given": "given_name", "organisation": "organization",
+    "full name": "full_name", "surname": "family_name", "given": "given_name", "organisation": "organization",
     "organization": "organization", "institution": "organization", "position": "title", "job": "title",
     "e-mail": "email", "email": "email", "mail": "email", "phone": "phone", "telephone": "phone",
     "mobile": "phone:mobile", "note": "notes", "comment": "notes", "comments": "notes", "tags": "tags",
     # hand-made sheets, Russian
-    "фамилия": "family_name", "имя": "given_name", "отчество": "middle_name", "фио": "display_name",
-    "ф.и.о.": "display_name", "ф. и. о.": "display_name", "полное имя": "display_name",
+    "фамилия": "family_name", "имя": "given_name", "отчество": "middle_name", "фио": "full_name_family_first",
+    "ф.и.о.": "full_name_family_first", "ф. и. о.": "full_name_family_first", "полное имя": "full_name",
     "организация": "organization", "учреждение": "organization", "компания": "organization",
     "место работы": "organization", "отдел": "department", "подразделение": "department",
     "должность": "title", "телефон": "phone", "рабочий телефон": "phone:work", "мобильный": "phone:mobile",
@@ -226,10 +229,18 @@ def row_card(number: int, line: int, values: Sequence[str], mapping: ColumnMap) 
         return next((v for v in got.get(name, ()) if v), "")
 
     n = [first("family_name"), first("given_name"), first("middle_name"), first("honorific"), first("suffix")]
+    whole = first("full_name") or first("full_name_family_first")
+    words = whole.split()
+    if not any(n[:3]) and 2 <= len(words) <= 3:  # a whole name in one column: its parts, so that it matches
+        if first("full_name"):
+            n[:3] = [words[-1], words[0], words[1] if len(words) == 3 else ""]
+        else:
+            n[:3] = [words[0], words[1], words[2] if len(words) == 3 else ""]
+        whole = ""
     if any(n):
         add("N", ";".join(escape(x) for x in n))
-    if first("display_name"):
-        add("FN", escape(first("display_name")))
+    if first("display_name") or whole:
+        add("FN", escape(first("display_name") or whole))
     for v in got.get("name_variant", ()):
         if v:
             add("X-ORGANIZER-NAME", escape(v))

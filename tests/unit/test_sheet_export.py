@@ -1,0 +1,112 @@
+"""CSV and .xlsx export of the lists: the columns the app's list shows, one row per record, Cyrillic intact;
+the .xlsx reads back with openpyxl with the very rows of the CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from organizer.domain.errors import NotFoundError, ValidationError
+from organizer.domain.records import ContactEntry, PersonData, PositionData
+from organizer.services import institutions, people, visits
+from organizer.services.interop import sheet_export
+from organizer.services.interop.sheet_import import import_sheets
+from organizer.store import Database
+
+
+def _csv_rows(path: Path) -> list[list[str]]:
+    content = path.read_bytes()
+    assert content.startswith(b"\xef\xbb\xbf")  # Excel opens it as UTF-8 by a double click
+    return list(csv.reader(io.StringIO(content[3:].decode("utf-8"), newline="")))
+
+
+def _xlsx_rows(path: Path) -> list[list[str]]:
+    book = load_workbook(path, read_only=True)
+    out = [["" if v is None else v.strftime("%Y-%m-%d %H:%M") if hasattr(v, "hour") and (v.hour or v.minute)
+            else v.strftime("%Y-%m-%d") if hasattr(v, "strftime") else str(v) for v in row]
+           for row in book.worksheets[0].iter_rows(values_only=True)]
+    book.close()
+    return out
+
+
+def _cyrillic_person(db: Database) -> None:
+    inst = institutions.create_institution(db, institutions.InstitutionData(name="Казанский федеральный университет"))
+    people.create_person(db, PersonData(given_name="Ильнур", family_name="Хайруллин", tags=("Казань",),
+                                        emails=(ContactEntry("i.khairullin@kpfu.example.ru", "work"),),
+                                        phones=(ContactEntry("+7 843 233-71-09", "work"),),
+                                        positions=(PositionData("Проректор", inst.meta.id, current=True),)))
+
+
+@pytest.mark.parametrize("name", sheet_export.LISTS)
+def test_every_list_as_csv_and_xlsx_with_the_same_rows(demo_db: Database, tmp_path: Path, name: str) -> None:
+    _cyrillic_person(demo_db)
+    rows_csv = tmp_path / f"{name}.csv"
+    rows_xlsx = tmp_path / f"{name}.xlsx"
+    n = sheet_export.export_list_file(demo_db, rows_csv, "csv", name)
+    assert sheet_export.export_list_file(demo_db, rows_xlsx, "xlsx", name) == n
+    from_csv, from_xlsx = _csv_rows(rows_csv), _xlsx_rows(rows_xlsx)
+    from_xlsx = [r + [""] * (len(from_csv[0]) - len(r)) for r in from_xlsx]  # empty cells at a row's end
+    assert len(from_csv) == n + 1 and n > 0
+    assert from_xlsx == from_csv
+    header, rows = sheet_export.table_of(demo_db, name)
+    assert from_csv[0] == header and len(list(rows)) == n
+
+
+def test_people_columns_and_cyrillic(demo_db: Database, tmp_path: Path) -> None:
+    _cyrillic_person(demo_db)
+    sheet_export.export_list_file(demo_db, tmp_path / "p.xlsx", "xlsx", "people")
+    rows = _xlsx_rows(tmp_path / "p.xlsx")
+    assert rows[0] == ["ID", "Name", "Title", "Institution", "Tags", "E-mail", "Phone"]
+    row = next(r for r in rows if r[1] == "Ильнур Хайруллин")
+    assert row[2:] == ["Проректор", "Казанский федеральный университет", "Казань", "i.khairullin@kpfu.example.ru",
+                       "+7 843 233-71-09"]
+    sheet_export.export_list_file(demo_db, tmp_path / "p.csv", "csv", "people")
+    assert "Ильнур Хайруллин" in (tmp_path / "p.csv").read_bytes().decode("utf-8-sig")
+
+
+def test_a_visits_delegation_and_programme(demo_db: Database, tmp_path: Path) -> None:
+    visit = visits.list_visits(demo_db)[0]
+    detail = visits.get_visit(demo_db, visit.id)
+    sheet_export.export_list_file(demo_db, tmp_path / "d.csv", "csv", "people", visit.id)
+    rows = _csv_rows(tmp_path / "d.csv")
+    assert rows[0][:6] == ["ID", "Name", "Title", "Institution", "Side", "Role"]
+    assert [r[1] for r in rows[1:]] == [p.full_name for p in detail.participants]
+    assert rows[1][4:6] == ["guest", "head of delegation"]
+    sheet_export.export_list_file(demo_db, tmp_path / "m.xlsx", "xlsx", "meetings", visit.id)
+    programme = _xlsx_rows(tmp_path / "m.xlsx")
+    assert [r[3] for r in programme[1:]] == [m.title for m in detail.meetings]
+    assert programme[1][1] == detail.meetings[0].starts_at.strftime("%Y-%m-%d %H:%M")
+    with pytest.raises(ValidationError, match="not a visit's list"):
+        sheet_export.table_of(demo_db, "institutions", visit.id)
+    with pytest.raises(NotFoundError):
+        sheet_export.table_of(demo_db, "people", 999)
+
+
+def test_formulas_are_not_run(db: Database, tmp_path: Path) -> None:
+    people.create_person(db, PersonData(given_name="=HYPERLINK(\"http://x\")", family_name="Test",
+                                        phones=(ContactEntry("+7 843 233-71-09"),)))
+    sheet_export.export_list_file(db, tmp_path / "p.csv", "csv", "people")
+    row = _csv_rows(tmp_path / "p.csv")[1]
+    assert row[1].startswith("'=HYPERLINK") and row[6] == "+7 843 233-71-09"
+    sheet_export.export_list_file(db, tmp_path / "p.xlsx", "xlsx", "people")
+    book = load_workbook(tmp_path / "p.xlsx")
+    cell = book.worksheets[0]["B2"]
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
+
+
+def test_exported_people_import_back_as_the_same_people(demo_db: Database, tmp_path: Path) -> None:
+    _cyrillic_person(demo_db)
+    sheet_export.export_list_file(demo_db, tmp_path / "p.xlsx", "xlsx", "people")
+    report = import_sheets(demo_db, [tmp_path / "p.xlsx"])
+    assert report.created == 0
+
+
+def test_dates_are_iso(demo_db: Database) -> None:
+    header, rows = sheet_export.table_of(demo_db, "visits")
+    row = next(iter(rows))
+    assert isinstance(row[header.index("From")], date)
