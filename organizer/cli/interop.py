@@ -27,12 +27,15 @@ def import_kind(files: list[Path], args: argparse.Namespace) -> str:
     """What these files are (``vcard``, ``sheet``, ``ics`` or ``archive``), told by their content;
     ImportFormatError for a mix, several archives, or options that do not go with the kind."""
     from organizer.services.interop.filekind import kind_of
+    from organizer.store.files import check_existing_file
 
     kinds = [kind_of(f) for f in files]
     groups = {"csv": "sheet", "xlsx": "sheet"}
     found = {groups.get(k, k) for k in kinds}
     if "unknown" in kinds:
         bad = files[kinds.index("unknown")]
+        if not check_existing_file(bad, "an import", ImportFormatError):
+            raise ImportFormatError(f"{inline(str(bad))}: no such file")
         raise ImportFormatError(f"{inline(str(bad))}: not a file Organizer imports (an Organizer archive, vCard, "
                                 "CSV, Excel .xlsx or iCalendar .ics file)")
     if len(found) > 1:
