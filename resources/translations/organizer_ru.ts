@@ -3205,8 +3205,8 @@
 <context>
     <name>RecordPicker</name>
     <message>
-        <source>Type a name</source>
-        <translation>Введите имя</translation>
+        <source>Type to search</source>
+        <translation>Начните вводить для поиска</translation>
     </message>
     <message>
         <source>Create «%1»</source>

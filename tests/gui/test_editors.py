@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -270,15 +270,15 @@ def test_person_choosers_find_people_beyond_the_first_ones(qtbot: QtBot, gui_dem
     editor = FollowUpEditor(actions)
     qtbot.addWidget(editor)
     varfolomeyev = next(r.id for r in people.list_people(gui_demo_db) if "Varfolomeyev" in r.full_name)
-    assert editor.owner_person.findData(varfolomeyev) < 0
-    line = editor.owner_person.lineEdit()
-    assert line is not None
-    line.textEdited.emit("varfol")
-    assert editor.owner_person.findData(varfolomeyev) >= 0
-    editor.owner_person.set_value(varfolomeyev)
+    editor.owner_person.textEdited.emit("varfol")
+    found = editor.owner_person.model
+    assert found.data(found.index(0, 0), found.VALUE_ROLE) == varfolomeyev, "the owner is found by typing"
+    editor.owner_person.matches.activated[QModelIndex].emit(found.index(0, 0))
+    assert editor.owner_person.value() == varfolomeyev
     editor.description.setPlainText("Invite to the conference")
     assert editor.save()
     stored = next(f for f in followups.list_followups(gui_demo_db) if f.description == "Invite to the conference")
     again = FollowUpEditor(actions, stored.id)
     qtbot.addWidget(again)
     assert again.owner_person.value() == varfolomeyev, "a stored owner beyond the first ones stays chosen"
+    assert again.owner_person.text().startswith("Mikhail Varfolomeyev")

@@ -147,3 +147,23 @@ def test_a_visit_institution_is_picked_by_typing(qtbot: QtBot, gui_demo_db: Data
     kfu = next(i for i, r in enumerate(table.value()) if r["institution_id"] is not None)
     assert table.model.data(table.model.index(kfu, 0)) == "Kazan Federal University"
     assert table.model.rows[0]["side"] is Side.GUEST
+
+
+def test_a_form_field_picks_by_typing_and_moves_on(qtbot: QtBot, gui_demo_db: Database) -> None:
+    from organizer.gui.editors.records import FollowUpEditor
+
+    ids = _ids(gui_demo_db)
+    editor = FollowUpEditor(RecordActions(gui_demo_db))
+    _shown(qtbot, editor)
+    editor.owner_person.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.owner_person)
+    keys = Keys()
+    keys.type("Коржиков")
+    keys.enter()
+    assert editor.owner_person.value() == ids["Evgeny Korzhikov"]
+    assert QApplication.focusWidget() is editor.owner_institution, "Enter picks and moves to the next field"
+    keys.type("Kazan")
+    keys.enter()
+    assert editor.owner_institution.text() == "Kazan Federal University"
+    editor.owner_person.clear()
+    assert editor.owner_person.value() is None, "an emptied field chooses nobody"

@@ -107,6 +107,8 @@ class RecordPicker(QLineEdit):
         self._label = ""
         self.typed = ""
         """The text typed since the last pick (what "Create «…»" creates)."""
+        self.advance = False
+        """Move the focus to the next field once a record is picked (a form's field; a table moves on itself)."""
         self.model = PickModel(self)
         self.matches = QCompleter(self.model, self)
         self.matches.setWidget(self)  # not setCompleter: the line keeps what is typed while the list moves
@@ -114,7 +116,7 @@ class RecordPicker(QLineEdit):
         self.matches.setMaxVisibleItems(10)
         self.matches.activated[QModelIndex].connect(self._activated)  # type: ignore[index]  # the overload by index
         self.textEdited.connect(self._typed)
-        self.setPlaceholderText(self.tr("Type a name"))
+        self.setPlaceholderText(self.tr("Type to search"))
         self.setClearButtonEnabled(True)
         self.textChanged.connect(self._cleared)
 
@@ -157,6 +159,8 @@ class RecordPicker(QLineEdit):
         self.set_value(value, label)
         self.edited.emit()
         self.picked.emit()
+        if self.advance and self.hasFocus():
+            self.focusNextChild()
 
     # --- typing ----------------------------------------------------------------------------------
 
@@ -245,6 +249,15 @@ def record_picker(actions: RecordActions, kind: RecordKind, parent: QWidget | No
 def picks(actions: RecordActions, kind: RecordKind) -> Callable[[QWidget], RecordPicker]:
     """What a table column that picks records of ``kind`` edits its cells with (``fields.RowColumn.pick``)."""
     return partial(record_picker, actions, kind)
+
+
+def record_field(actions: RecordActions, kind: RecordKind, value: int | None = None) -> RecordPicker:
+    """A form's field choosing a record of ``kind`` by typing (empty: none); picking moves to the next field."""
+    picker = record_picker(actions, kind)
+    picker.advance = True
+    if value is not None:
+        picker.set_value(value)
+    return picker
 
 
 def _new_institution(actions: RecordActions, picker: RecordPicker, text: str) -> None:

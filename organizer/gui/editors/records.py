@@ -51,7 +51,7 @@ from organizer.gui.editors.fields import (
     TextArea,
     TextField,
 )
-from organizer.gui.editors.picker import picks
+from organizer.gui.editors.picker import picks, record_field
 from organizer.gui.formatting import enum_label
 from organizer.gui.undo import RecordActions
 from organizer.services import agreements, followups, institutions, meetings, picking, visits
@@ -269,12 +269,11 @@ class MeetingEditor(EditorDialog):
         self.title = self.add_field(form, "title", self.tr("Title"), TextField())
         self.kind_field = self.add_field(form, "kind", self.tr("Kind"), ChoiceField(enum_choices(MeetingKind)))
         self.visit = self.add_field(form, "visit_id", self.tr("Visit"),
-                                    ChoiceField(self.offer(choices.visits), optional=True))
-        self.visit.set_value(visit_id)
+                                    record_field(actions, RecordKind.VISIT, visit_id))
         self.starts_at = self.add_field(form, "starts_at", self.tr("Starts"), DateTimeField())
         self.ends_at = self.add_field(form, "ends_at", self.tr("Ends"), DateTimeField())
         self.venue = self.add_field(form, "venue_institution_id", self.tr("Venue"),
-                                    ChoiceField(self.offer(choices.institutions), optional=True))
+                                    record_field(actions, RecordKind.INSTITUTION))
         self.room = self.add_field(form, "room", self.tr("Room"), TextField())
         self.topics = self.add_field(form, "topics", self.tr("Topics"), ListField())
         self.participants = self.add_field(form, "participants", self.tr("Participants"), RowsEditor([
@@ -391,15 +390,14 @@ class FollowUpEditor(EditorDialog):
         self.description = self.add_field(form, "description", self.tr("What is to be done"), TextArea(lines=3))
         self.status = self.add_field(form, "status", self.tr("Status"), ChoiceField(enum_choices(FollowUpStatus)))
         self.due_date = self.add_field(form, "due_date", self.tr("Due"), DateField())
-        self.owner_person = self.add_field(form, "owner_person_id", self.tr("Owner"), ChoiceField(
-            self.offer(choices.people), optional=True, search=self.find_people))
+        self.owner_person = self.add_field(form, "owner_person_id", self.tr("Owner"),
+                                           record_field(actions, RecordKind.PERSON))
         self.owner_institution = self.add_field(form, "owner_institution_id", self.tr("Owning institution"),
-                                                ChoiceField(self.offer(choices.institutions), optional=True))
+                                                record_field(actions, RecordKind.INSTITUTION))
         self.visit = self.add_field(form, "visit_id", self.tr("Visit"),
-                                    ChoiceField(self.offer(choices.visits), optional=True))
+                                    record_field(actions, RecordKind.VISIT, visit_id))
         self.meeting = self.add_field(form, "meeting_id", self.tr("Meeting"),
                                       ChoiceField(self.offer(choices.meetings), optional=True))
-        self.visit.set_value(visit_id)
         self.meeting.set_value(meeting_id)
         self.notes = self.add_field(form, "notes", self.tr("Notes"), TextArea(lines=3))
         self.done_on = self.add_field(form, "done_on", self.tr("Done on"), DateField())
@@ -408,9 +406,6 @@ class FollowUpEditor(EditorDialog):
 
     def load(self, detail: Any) -> None:
         d: FollowUpData = detail.data
-        if d.owner_person_id is not None and self.owner_person.findData(d.owner_person_id) < 0:
-            for ident, label in self.offer(choices.with_people, [], [d.owner_person_id]):
-                self.owner_person.addItem(label, ident)
         self.description.set_value(d.description)
         self.status.set_value(d.status)
         self.due_date.set_value(d.due_date)
@@ -449,8 +444,7 @@ class AgreementEditor(EditorDialog):
         self.signed_date = self.add_field(form, "signed_date", self.tr("Signed on"), DateField())
         self.signed_place = self.add_field(form, "signed_place", self.tr("Signed at"), TextField())
         self.valid_until = self.add_field(form, "valid_until", self.tr("Valid until"), DateField())
-        self.visit = self.add_field(form, "visit_id", self.tr("Visit"),
-                                    ChoiceField(self.offer(choices.visits), optional=True))
+        self.visit = self.add_field(form, "visit_id", self.tr("Visit"), record_field(actions, RecordKind.VISIT))
         self.parties = self.add_field(form, "party_ids", self.tr("Parties"), RowsEditor([
             RowColumn("institution_id", self.tr("Institution"), "choice", self._institutions.copy, None,
                       pick=picks(actions, RecordKind.INSTITUTION))]))
