@@ -183,3 +183,41 @@ def test_date_cells_of_a_table_take_the_same_forms(qapp: QApplication) -> None:
     assert not model.setData(model.index(0, 0), "31.02.2025", Qt.ItemDataRole.EditRole)
     assert model.rows[0]["start_date"] == date(2024, 9, 1), "a refused cell keeps its value"
     assert model.data(model.index(0, 0)) == "2024-09-01"
+
+
+def test_a_meetings_fields_offer_the_visits_days_first_and_read_a_time_alone(qtbot: QtBot,
+                                                                           gui_demo_db: Database) -> None:
+    from PySide6.QtCore import Qt
+
+    from tests.gui.keys import Keys
+
+    vid = visits.list_visits(gui_demo_db)[0].id
+    visit = visits.get_visit(gui_demo_db, vid).data
+    assert visit.start_date is not None and visit.end_date is not None and visit.end_date > visit.start_date
+    editor = MeetingEditor(RecordActions(gui_demo_db), visit_id=vid)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    editor.starts_at.setFocus()
+    qtbot.waitUntil(lambda: editor.starts_at.hasFocus())
+    keys = Keys()
+    keys.key(Qt.Key.Key_Down)
+    days = editor.starts_at.day_list
+    assert days is not None and days.isVisible()
+    assert days.count() == (visit.end_date - visit.start_date).days + 1, "the visit's days, first to last"
+    keys.key(Qt.Key.Key_Down)
+    keys.enter()
+    second = visit.start_date.toordinal() + 1
+    assert editor.starts_at.value() == datetime.combine(date.fromordinal(second), datetime.min.time()).replace(
+        hour=10), "the second day, the time kept"
+    keys.type("14:30")  # the time was selected: typing replaces it
+    assert editor.starts_at.value() == datetime.combine(date.fromordinal(second), datetime.min.time()).replace(
+        hour=14, minute=30)
+    editor.ends_at.setText("15:45")  # a time alone: on the start's day
+    assert editor.ends_at.value() == datetime.combine(date.fromordinal(second), datetime.min.time()).replace(
+        hour=15, minute=45)
+    assert keys.count == 3 + 5
+    editor.starts_at.setText("25:00")
+    editor.title.setText("Tour")
+    assert not editor.save() and editor.problem_shown("starts_at"), "an impossible time is still refused"

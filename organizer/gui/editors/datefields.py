@@ -1,6 +1,11 @@
 """The editors' date and date-time fields: free typing in the forms ``domain.dates`` reads
 (``11.03.2025``, ``11/03/2025`` day first, ``11 мар 2025``, ``2025-03-11 10:00``...), shown as ISO,
-with a calendar popup at the end of the line (its button, Alt+Down or F4)."""
+with a calendar popup at the end of the line (its button, Alt+Down or F4).
+
+A field can offer days first (``offer_days``: a meeting's fields offer its visit's days): Down opens
+their list (Enter picks, the time is kept and selected, ready to be typed over). A date-time field with
+a known day (``default_day``: the visit's first day, the day picked last, the start's day for an end)
+also reads a time typed alone: ``14:30`` is that day at 14:30."""
 
 from __future__ import annotations
 
@@ -8,10 +13,11 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QWidget
+from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from organizer.domain import dates
 from organizer.gui.editors.fields import InvalidInputError, TextField
+from organizer.gui.formatting import fmt_day
 from organizer.gui.icons import action_icon
 
 
@@ -28,6 +34,42 @@ class _CalendarField(TextField):
         self.calendar: QCalendarWidget | None = None
         self.default_day: date | None = None
         """The day the calendar opens on while the text names none (e.g. a visit's first day)."""
+        self.days: list[date] = []
+        """Days offered first (Down opens their list): a meeting's visit's days."""
+        self.day_list: QListWidget | None = None
+
+    def offer_days(self, first: date, last: date | None) -> None:
+        """Offer the days from ``first`` to ``last`` (a visit's) in a list that Down opens."""
+        count = max(1, min(((last or first) - first).days + 1, 31))
+        self.days = [date.fromordinal(first.toordinal() + n) for n in range(count)]
+
+    def open_days(self) -> QListWidget:
+        """The list of the offered days below the field, the day typed (or the first) current."""
+        popup = self.day_list
+        if popup is None:
+            popup = self.day_list = QListWidget(self)
+            popup.setWindowFlags(Qt.WindowType.Popup)
+            popup.itemActivated.connect(self._day_chosen)
+            popup.itemClicked.connect(self._day_chosen)
+        popup.clear()
+        for day in self.days:
+            item = QListWidgetItem(fmt_day(day))
+            item.setData(Qt.ItemDataRole.UserRole, day.toordinal())
+            popup.addItem(item)
+        now = self.picked_day()
+        popup.setCurrentRow(self.days.index(now) if now in self.days else 0)
+        popup.setFixedWidth(max(self.width(), popup.sizeHintForColumn(0) + 30))
+        popup.setFixedHeight(popup.sizeHintForRow(0) * min(len(self.days), 10) + 6)
+        popup.move(self.mapToGlobal(QPoint(0, self.height())))
+        popup.show()
+        popup.setFocus()
+        return popup
+
+    def _day_chosen(self, item: QListWidgetItem) -> None:
+        if self.day_list is not None:
+            self.day_list.hide()
+        self.pick(date.fromordinal(int(item.data(Qt.ItemDataRole.UserRole))))
+        self.setFocus()
 
     def picked_day(self) -> date | None:
         """The day the text names now (None if empty or not a date): the calendar opens there."""
@@ -55,7 +97,7 @@ class _CalendarField(TextField):
         popup.setFocus()
         return popup
 
-    def _chosen(self, value: QDate) -> None:
+    def _chosen(self, value: QDate) -> None:  # from the calendar
         self.pick(date(value.year(), value.month(), value.day()))
         if self.calendar is not None:
             self.calendar.hide()
@@ -65,6 +107,9 @@ class _CalendarField(TextField):
         if event.key() == Qt.Key.Key_F4 or (
                 event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier):
             self.open_calendar()
+            return
+        if event.key() == Qt.Key.Key_Down and self.days and not event.modifiers():
+            self.open_days()
             return
         super().keyPressEvent(event)
 
@@ -103,7 +148,13 @@ class DateTimeField(_CalendarField):
         try:
             return dates.parse_datetime(self.text())
         except ValueError:
-            raise InvalidInputError(self.text().strip()) from None
+            pass
+        if self.default_day is not None:  # a time alone: on the day known
+            try:
+                return datetime.combine(self.default_day, dates.parse_time(self.text()))
+            except ValueError:
+                pass
+        raise InvalidInputError(self.text().strip())
 
     def set_value(self, value: datetime | None) -> None:  # type: ignore[override]
         self.setText(value.strftime("%Y-%m-%d %H:%M") if value else "")
@@ -116,13 +167,16 @@ class DateTimeField(_CalendarField):
         return value.date() if value is not None else None
 
     def pick(self, day: date) -> None:
-        """The day replaces the date; a time already typed is kept, else the cursor waits for one."""
+        """The day replaces the date; a time already typed is kept and selected (typing replaces it),
+        else the cursor waits for one. The day is then the one a time typed alone is on."""
         try:
             value = self.value()
         except InvalidInputError:
             value = None
+        self.default_day = day
         if value is not None:
             self.set_value(datetime.combine(day, value.time()))
+            self.setSelection(len(day.isoformat()) + 1, len(self.text()))
         else:
             self.setText(day.isoformat() + " ")
 

@@ -4,7 +4,7 @@ module). Each maps its form to the service's ``*Data`` and back; checks are the 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, time
+from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any
 
@@ -272,6 +272,7 @@ class MeetingEditor(EditorDialog):
                                     record_field(actions, RecordKind.VISIT, visit_id))
         self.starts_at = self.add_field(form, "starts_at", self.tr("Starts"), DateTimeField())
         self.ends_at = self.add_field(form, "ends_at", self.tr("Ends"), DateTimeField())
+        self.starts_at.edited.connect(self._start_moved)
         self.venue = self.add_field(form, "venue_institution_id", self.tr("Venue"),
                                     record_field(actions, RecordKind.INSTITUTION))
         self.room = self.add_field(form, "room", self.tr("Room"), TextField())
@@ -346,11 +347,24 @@ class MeetingEditor(EditorDialog):
 
     def offer_visit_days(self, visit_id: int) -> None:
         """A new meeting of a visit starts on the visit's first day at 10:00; the calendars open there."""
-        first, _last = self.offer(choices.visit_days, visit_id)
-        if first is None:
-            return
-        self.starts_at.set_value(datetime.combine(first, MEETING_STARTS))
-        self.starts_at.default_day = self.ends_at.default_day = first
+        first = self.offer_days(visit_id)
+        if first is not None:
+            self.starts_at.set_value(datetime.combine(first, MEETING_STARTS))
+            self.starts_at.default_day = self.ends_at.default_day = first
+
+    def offer_days(self, visit_id: int) -> date | None:
+        """The visit's days offered first in the date fields (Down lists them); its first day."""
+        first, last = self.offer(choices.visit_days, visit_id)
+        if first is not None:
+            self.starts_at.offer_days(first, last)
+            self.ends_at.offer_days(first, last)
+        return first if isinstance(first, date) else None
+
+    def _start_moved(self) -> None:
+        """An end typed as a time alone is on the start's day."""
+        day = self.starts_at.picked_day()
+        if day is not None:
+            self.ends_at.default_day = day
 
     def load(self, detail: Any) -> None:
         d: MeetingData = detail.data
@@ -361,6 +375,8 @@ class MeetingEditor(EditorDialog):
         self.kind_field.set_value(d.kind)
         self.visit.set_value(d.visit_id)
         self.venue.set_value(d.venue_institution_id)
+        if d.visit_id is not None:
+            self.offer_days(d.visit_id)
         self.participants.set_value([{"person_id": p.person_id, "side": p.side, "role": p.role}
                                      for p in d.participants])
 
