@@ -115,6 +115,8 @@ class PasteResult:
     report: VCardReport
     header: tuple[str, ...]
     """The columns as they were read: the pasted header row, or the fields taken by position."""
+    body: tuple[tuple[str, ...], ...]
+    """The rows that name people (the pasted rows but a header row), padded to the same width."""
     person_ids: tuple[int | None, ...]
     """The person of each row, in order (None in a dry run for a person who would be created)."""
     actions: tuple[str, ...]
@@ -160,7 +162,8 @@ def paste_people(db: Database, rows: Sequence[Sequence[str]], *, dry_run: bool =
                 if dry_run and outcome.action == "created":
                     person_ids[n] = None  # rolled back: no such person
     report.skipped += sum(1 for f in found if f is not None)
-    return PasteResult(report=report, header=tuple(header), person_ids=tuple(person_ids), actions=tuple(actions))
+    return PasteResult(report=report, header=tuple(header), body=tuple(tuple(r) for r in body),
+                       person_ids=tuple(person_ids), actions=tuple(actions))
 
 
 NAME_SCORE = 85.0

@@ -2552,6 +2552,65 @@
     </message>
 </context>
 <context>
+    <name>PasteDialog</name>
+    <message>
+        <source>Paste people from a table</source>
+        <translation>Вставка людей из таблицы</translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation>Гости</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>Принимающая сторона</translation>
+    </message>
+    <message>
+        <source>They join</source>
+        <translation>Добавить к стороне</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Will be</source>
+        <translation>Что будет</translation>
+    </message>
+    <message>
+        <source>found: %1</source>
+        <translation>найден: %1</translation>
+    </message>
+    <message>
+        <source>new person</source>
+        <translation>новый человек</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 found among the people stored, %3 new. Nothing is written until you confirm.</source>
+        <translation>Строк: %1; найдено среди сохранённых людей: %2, новых: %3. Ничего не записывается, пока вы не подтвердите.</translation>
+    </message>
+    <message>
+        <source>Add %1 people</source>
+        <translation>Добавить людей: %1</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
         <source>Preview — %1</source>
@@ -3126,6 +3185,10 @@
         <translation>Отметить &amp;выполненным</translation>
     </message>
     <message>
+        <source>&amp;Paste people from a table…</source>
+        <translation>&amp;Вставить людей из таблицы…</translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
@@ -3194,6 +3257,10 @@
         </translation>
     </message>
     <message>
+        <source>Copy a table of people first: one a row, with name, title and institution (from a spreadsheet, Word or a web page).</source>
+        <translation>Сначала скопируйте таблицу людей: по одному в строке, с именем, должностью и организацией (из электронной таблицы, Word или веб-страницы).</translation>
+    </message>
+    <message>
         <source>Organizer</source>
         <translation>Organizer</translation>
     </message>
@@ -3230,6 +3297,14 @@
     <message>
         <source>Down</source>
         <translation>Ниже</translation>
+    </message>
+    <message>
+        <source>Paste a table…</source>
+        <translation>Вставить таблицу…</translation>
+    </message>
+    <message>
+        <source>People copied from a spreadsheet, Word or a web page: one a row, name, title and institution (Ctrl+V in the table)</source>
+        <translation>Люди, скопированные из электронной таблицы, Word или веб-страницы: по одному в строке — имя, должность и организация (Ctrl+V в таблице)</translation>
     </message>
 </context>
 <context>

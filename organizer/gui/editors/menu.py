@@ -16,13 +16,16 @@ from typing import TYPE_CHECKING, Any
 import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
+from organizer.domain.changes import ChangeSet
 from organizer.domain.enums import FollowUpStatus, RecordKind
 from organizer.domain.errors import InUseError, OrganizerError
 from organizer.gui.editors.sizes import fit_editor
 from organizer.gui.kinds import EDITABLE, editor_class, kind_label
+from organizer.gui.paste_dialog import PasteDialog
 from organizer.gui.undo import RecordActions, services_of
+from organizer.services import pasting
 
 if TYPE_CHECKING:
     from organizer.gui.editors.base import EditorDialog
@@ -84,13 +87,15 @@ class RecordMenu(QObject):
         self.edit_action = self._action(self.tr("&Edit…"), "Ctrl+E", self.edit_record)
         self.delete_action = self._action(self.tr("&Delete…"), QKeySequence.StandardKey.Delete, self.delete_record)
         self.done_action = self._action(self.tr("Mark &done"), "Ctrl+D", self.mark_done)
+        self.paste_action = self._action(self.tr("&Paste people from a table…"), "Ctrl+Shift+V", self.paste_people)
         self.undo_action = records.stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = records.stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
         for action in (self.undo_action, self.redo_action):
             window.addAction(action)
-        self.menu.addActions([self.new_action, self.edit_action, self.delete_action, self.done_action])
+        self.menu.addActions([self.new_action, self.edit_action, self.delete_action, self.done_action,
+                              self.paste_action])
         self.menu.addSeparator()
         self.menu.addActions([self.undo_action, self.redo_action])
         self.menu.aboutToShow.connect(self.update_actions)
@@ -301,6 +306,30 @@ class RecordMenu(QObject):
 
         self.done_dialog = ask_done(self.window, detail.data.description, done)
         return self.done_dialog
+
+    def paste_people(self) -> QDialog | None:
+        """People copied from a spreadsheet, Word or a web page (the clipboard's table): the preview of who
+        is found and who is new, then all of them written at once (``gui.paste_dialog``)."""
+        mime = QApplication.clipboard().mimeData()
+        rows = pasting.read_pasted(mime.text() if mime is not None and mime.hasText() else "",
+                                   mime.html() if mime is not None and mime.hasHtml() else "")
+        if not rows:
+            self.question = self._message(QMessageBox.Icon.Information, self.tr(
+                "Copy a table of people first: one a row, with name, title and institution (from a "
+                "spreadsheet, Word or a web page)."))
+            return None
+        dialog = PasteDialog(self.window, self.records, self.records.db, rows)
+
+        def written(code: int) -> None:
+            created = tuple(i for i, a in zip(dialog.person_ids, dialog.row_actions, strict=False)
+                            if i is not None and a == "created")
+            if code == QDialog.DialogCode.Accepted:
+                self.records.changed.emit(ChangeSet(RecordKind.PERSON, created=created,
+                                                    also=frozenset({RecordKind.INSTITUTION})))
+
+        dialog.finished.connect(written)
+        dialog.open()
+        return dialog
 
     def _message(self, icon: QMessageBox.Icon, text: str, informative: str = "") -> QMessageBox:
         box = QMessageBox(icon, self.tr("Organizer"), text, QMessageBox.StandardButton.Ok, self.window)

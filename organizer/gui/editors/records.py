@@ -53,6 +53,7 @@ from organizer.gui.editors.fields import (
 )
 from organizer.gui.editors.picker import picks, record_field
 from organizer.gui.formatting import enum_label
+from organizer.gui.paste_dialog import paste_members
 from organizer.gui.undo import RecordActions
 from organizer.services import agreements, followups, institutions, meetings, picking, visits
 
@@ -170,6 +171,7 @@ class VisitEditor(EditorDialog):
             RowColumn("role", self.tr("Role"), "choice", lambda: enum_choices(ParticipantRole),
                       ParticipantRole.MEMBER)], reorder=True, rank_by="side"))
         self.participants.model.dataChanged.connect(self._participant_changed)
+        self.participants.enable_paste(lambda text, html: paste_members(self, self.participants, text, html))
         logistics = self.page(self.tr("&Logistics"))
         self.arrival_at = self.add_field(logistics, "arrival_at", self.tr("Arrival"), DateTimeField())
         self.arrival_details = self.add_field(logistics, "arrival_details", self.tr("Arrival details"),

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
+    QEvent,
     QMimeData,
     QModelIndex,
     QObject,
@@ -22,9 +23,11 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QCompleter,
     QHBoxLayout,
@@ -411,10 +414,41 @@ class RowsEditor(QWidget):
             buttons.addWidget(self.up_button)
             buttons.addWidget(self.down_button)
         buttons.addStretch(1)
+        self._buttons = buttons
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         layout.addLayout(buttons)
+
+    def enable_paste(self, handler: Callable[[str, str], bool]) -> None:
+        """Let a table copied from a spreadsheet, Word or a web page be pasted here (Ctrl+V in the table, or
+        the "Paste a table…" button): ``handler(text, html)`` gets the clipboard's text and HTML and says
+        whether it took them (a single value pastes into the cell as usual)."""
+        self._paste_handler = handler
+        self.paste_button = QPushButton(self.tr("Paste a table…"))
+        self.paste_button.setToolTip(self.tr("People copied from a spreadsheet, Word or a web page: one a row, "
+                                             "name, title and institution (Ctrl+V in the table)"))
+        self.paste_button.clicked.connect(lambda: self._paste(force=True))
+        self._buttons.insertWidget(self._buttons.count() - 1, self.paste_button)
+        self.view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.view and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.matches(QKeySequence.StandardKey.Paste) and self._paste()):
+            return True
+        return super().eventFilter(watched, event)
+
+    def _paste(self, *, force: bool = False) -> bool:
+        handler = getattr(self, "_paste_handler", None)
+        mime = QApplication.clipboard().mimeData()
+        if handler is None or mime is None:
+            return False
+        text = mime.text() if mime.hasText() else ""
+        html = mime.html() if mime.hasHtml() else ""
+        table = "\t" in text or "\n" in text.strip() or "<table" in html.casefold()
+        if not (table or (force and text.strip())):
+            return False
+        return bool(handler(text, html))
 
     def value(self) -> list[dict[str, Any]]:
         picks = [c.key for c in self.model.columns if c.pick is not None]
