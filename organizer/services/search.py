@@ -51,7 +51,6 @@ from organizer.services import browse
 from organizer.store.database import Database
 from organizer.store.search.base import (
     KINDS,
-    TOKEN_SPLIT,
     Document,
     IndexedText,
     Progress,
@@ -61,9 +60,9 @@ from organizer.store.search.base import (
     Tier,
     UnavailableIndex,
     documents,
-    query_terms,
 )
 from organizer.store.search.engine import index_for
+from organizer.store.search.words import TOKEN_SPLIT, query_terms
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 500

@@ -17,7 +17,6 @@ the same transaction as the data.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -28,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import OrganizerError
-from organizer.domain.namekeys import fold, name_keys, text_keys
+from organizer.domain.namekeys import fold, text_keys
 from organizer.domain.records import compose_full_name
 from organizer.store import models as m
 from organizer.store.search.variants import add_variants, stored_variants
@@ -382,31 +381,6 @@ class QueryWord:
     """Name keys, matched as prefixes of keys."""
     exact: tuple[str, ...] = ()
     """Whole words (typo corrections), matched exactly in names and keys."""
-
-
-TOKEN_SPLIT = re.compile(r"[\s\-–—,.;:()\[\]{}«»/\\!?+*]+")
-MAX_QUERY_WORDS = 12
-"""Words of a filter or query beyond this are ignored (each one is a term of the index query)."""
-
-
-def query_terms(text: str) -> list[tuple[str, tuple[str, ...]]]:
-    """The words of what a user typed as (folded word, name keys): how the search service and the list
-    filters both read a query (``Коржиков`` -> ``("korzhikov", keys)``; punctuation splits words)."""
-    out: list[tuple[str, tuple[str, ...]]] = []
-    for raw in TOKEN_SPLIT.split(text):
-        parts = fold(raw).split()
-        if len(parts) == 1:
-            out.append((parts[0], name_keys(raw)))
-        else:
-            out.extend((p, name_keys(p)) for p in parts)
-    return out
-
-
-def filter_words(text: str) -> list[QueryWord]:
-    """A list filter's words as index query words: each word a prefix of a word (or of a name key, so
-    any script and romanization matches), no typo corrections (a filter narrows, it does not guess)."""
-    return [QueryWord(words=(w,), keys=tuple(k for k in keys if len(k) >= 2))
-            for w, keys in query_terms(text)[:MAX_QUERY_WORDS]]
 
 
 @dataclass(frozen=True, slots=True)
