@@ -49,8 +49,8 @@ from organizer.services.followups import followup_rows
 from organizer.store import people_read
 from organizer.store import schema as s
 from organizer.store.database import Database
-from organizer.store.search.base import Tier, UnavailableIndex
-from organizer.store.search.engine import index_of_dialect
+from organizer.store.search.base import Tier
+from organizer.store.search.engine import UnavailableIndex, index_of_dialect
 from organizer.store.search.words import filter_words
 
 LIST_KINDS = tuple(k for k in BROWSE_KINDS if k != "institution")

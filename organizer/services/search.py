@@ -58,10 +58,9 @@ from organizer.store.search.base import (
     SearchIndex,
     SearchUnavailableError,
     Tier,
-    UnavailableIndex,
     documents,
 )
-from organizer.store.search.engine import index_for
+from organizer.store.search.engine import UnavailableIndex, index_for
 from organizer.store.search.words import TOKEN_SPLIT, query_terms
 
 DEFAULT_LIMIT = 20

@@ -473,52 +473,6 @@ class SearchIndex(Protocol):
         ...
 
 
-class UnavailableIndex:
-    """``SearchIndex`` for a database kind without one (neither SQLite nor PostgreSQL)."""
-
-    def __init__(self, dialect: str) -> None:
-        self.dialect = dialect
-        self.reason = f"search is not available on {dialect} databases (only on SQLite and PostgreSQL)"
-
-    def available(self, session: Session) -> bool:
-        return False
-
-    def _refuse(self) -> SearchUnavailableError:
-        return SearchUnavailableError(self.reason)
-
-    def pending(self, session: Session) -> int:
-        return 0
-
-    def apply_pending(self, session: Session) -> int:
-        return 0
-
-    def rebuild(self, session: Session, progress: Progress | None = None) -> dict[str, int]:
-        raise self._refuse()
-
-    def candidates(self, session: Session, kind: RecordKind, query: Sequence[QueryWord], tier: Tier,
-                   limit: int) -> list[Candidate]:
-        raise self._refuse()
-
-    def id_query(self, kind: RecordKind, query: Sequence[QueryWord], tier: Tier) -> TextClause | None:
-        raise self._refuse()
-
-    def stored(self, session: Session, kind: RecordKind, ids: Sequence[int], *,
-               body: bool = True) -> dict[int, IndexedText]:
-        raise self._refuse()
-
-    def vocabulary(self, session: Session, field: Literal["n", "k"], prefix: str, limit: int) -> list[str]:
-        raise self._refuse()
-
-    def typo_candidates(self, session: Session, field: Literal["n", "k"], word: str, limit: int) -> list[str]:
-        raise self._refuse()
-
-    def forget_terms(self, session: Session, terms: Iterable[Term]) -> int:
-        return 0
-
-    def compact(self, session: Session, kind: RecordKind) -> None:
-        return None
-
-
 def raw_cursor(session: Session) -> Any:
     """A DB-API cursor on the session's own connection (same transaction): the index's hot queries
     skip SQLAlchemy's per-statement overhead (about 1 ms each here, against 50 µs for the query)."""

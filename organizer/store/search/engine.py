@@ -6,12 +6,72 @@ search service and ``Database.unit_of_work`` ask it, and neither engine imports 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+from sqlalchemy import TextClause
 from sqlalchemy.orm import Session
 
-from organizer.store.search.base import SearchIndex, UnavailableIndex
+from organizer.domain.enums import RecordKind
+from organizer.store.search.base import (
+    Candidate,
+    IndexedText,
+    Progress,
+    QueryWord,
+    SearchIndex,
+    SearchUnavailableError,
+    Term,
+    Tier,
+)
 from organizer.store.search.sqlite import SqliteFtsIndex
 
 _SQLITE = SqliteFtsIndex()
+
+
+class UnavailableIndex:
+    """``SearchIndex`` for a database kind without one (neither SQLite nor PostgreSQL)."""
+
+    def __init__(self, dialect: str) -> None:
+        self.dialect = dialect
+        self.reason = f"search is not available on {dialect} databases (only on SQLite and PostgreSQL)"
+
+    def available(self, session: Session) -> bool:
+        return False
+
+    def _refuse(self) -> SearchUnavailableError:
+        return SearchUnavailableError(self.reason)
+
+    def pending(self, session: Session) -> int:
+        return 0
+
+    def apply_pending(self, session: Session) -> int:
+        return 0
+
+    def rebuild(self, session: Session, progress: Progress | None = None) -> dict[str, int]:
+        raise self._refuse()
+
+    def candidates(self, session: Session, kind: RecordKind, query: Sequence[QueryWord], tier: Tier,
+                   limit: int) -> list[Candidate]:
+        raise self._refuse()
+
+    def id_query(self, kind: RecordKind, query: Sequence[QueryWord], tier: Tier) -> TextClause | None:
+        raise self._refuse()
+
+    def stored(self, session: Session, kind: RecordKind, ids: Sequence[int], *,
+               body: bool = True) -> dict[int, IndexedText]:
+        raise self._refuse()
+
+    def vocabulary(self, session: Session, field: Literal["n", "k"], prefix: str, limit: int) -> list[str]:
+        raise self._refuse()
+
+    def typo_candidates(self, session: Session, field: Literal["n", "k"], word: str, limit: int) -> list[str]:
+        raise self._refuse()
+
+    def forget_terms(self, session: Session, terms: Iterable[Term]) -> int:
+        return 0
+
+    def compact(self, session: Session, kind: RecordKind) -> None:
+        return None
 
 
 def index_for(session: Session) -> SearchIndex:
