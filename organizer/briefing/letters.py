@@ -270,7 +270,7 @@ def render_thank_you_letters(data: ThankYouLetters, lang: str = "en", paper: str
     from organizer.briefing.editable import story_to_docx
 
     letters: list[Letter] = []
-    width = page_size(paper)[0] - 50 * mm
+    width = page_size(paper)[0] - 50 * mm - 12  # the frame pads 6 points on each side
     with RENDER_LOCK:
         s = make_styles()
         for i, r in enumerate(data.recipients, 1):

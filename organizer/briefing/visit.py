@@ -23,6 +23,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from organizer.briefing import bilingual
 from organizer.briefing.common import (
     ACCENT,
     RULE,
@@ -288,14 +289,16 @@ class _Writer:
             story += [Paragraph("• " + safe(x), s.body) for x in d.topics] or [Paragraph(safe(t["none"]), s.muted)]
         if o.wants("delegation"):
             story += self.section("delegation")
-            story += self.people_table(d.guests)
+            story += (self.people_table(d.guests) if d.parallel is None
+                      else bilingual.people_table(self, d.guests, d.parallel.guests))
             story.append(Spacer(1, 6))
             story += labelled_text(t["interpretation"], _with_members(d.logistics.interpreter_needs, d.guests,
                                                                       "interpreter_needs"), s)
             story += labelled_text(t["dietary"], _with_members(d.logistics.dietary_needs, d.guests, "dietary_needs"), s)
         if o.wants("itinerary"):
             story += self.section("itinerary")
-            story += self.meetings(report=False)
+            story += (self.meetings(report=False) if d.parallel is None
+                      else bilingual.programme(self, d.meetings, d.parallel.meetings))
         if o.wants("biographies"):
             story += self.section("biographies")
             for p in d.guests:
@@ -304,7 +307,8 @@ class _Writer:
                 story.append(Paragraph(safe(t["none"]), s.muted))
         if o.wants("hosts"):
             story += self.section("hosts")
-            story += self.people_table(d.hosts)
+            story += (self.people_table(d.hosts) if d.parallel is None
+                      else bilingual.people_table(self, d.hosts, d.parallel.hosts))
         if o.wants("institutions"):
             story += self.section("institutions")
             for inst in d.institutions:

@@ -31,8 +31,11 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
                     "report. VISIT is an id or a unique part of the title.")
     br.add_argument("visit", metavar="VISIT", help="visit id or a unique part of its title")
     br.add_argument("--report", action="store_true", help="the post-visit report instead of the briefing")
+    br.add_argument("--lang", choices=("en", "ru", "ru+en", "en+ru"), default="en",
+                    help="the reader's language: labels, dates, names and texts (their variants); ru+en or "
+                         "en+ru: the delegation lists and the programme in two columns, one per language")
     br.add_argument("--out", type=Path, metavar="FILE.pdf", help="output file (default: briefing-ID.pdf, or .docx)")
-    _common(br)
+    _common(br, lang=False)
     br.add_argument("--sections", nargs="+", metavar="SECTION",
                     help=f"sections to print (briefing: {', '.join(BRIEFING_SECTIONS)}; "
                          f"report: {', '.join(REPORT_SECTIONS)}); default: all")
@@ -75,9 +78,10 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
                     help="person id of the participant who signs; default: the office's most senior participant")
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=("en", "ru"), default="en",
-                        help="the reader's language: labels, dates, names and texts (their variants)")
+def _common(parser: argparse.ArgumentParser, *, lang: bool = True) -> None:
+    if lang:
+        parser.add_argument("--lang", choices=("en", "ru"), default="en",
+                            help="the reader's language: labels, dates, names and texts (their variants)")
     parser.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size")
     _format(parser)
 

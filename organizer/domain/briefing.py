@@ -177,6 +177,8 @@ class VisitBriefing:
     logistics: Logistics = field(default_factory=Logistics)
     gifts: tuple[BriefGift, ...] = ()
     generated_at: datetime | None = None
+    parallel: VisitBriefing | None = None
+    """The same visit assembled in a second language, for a two-language briefing (``--lang ru+en``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import traceback
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -88,6 +89,9 @@ class BriefingDialog(QDialog):
         self.lang_combo = QComboBox()
         self.lang_combo.addItem("English", "en")
         self.lang_combo.addItem("Русский", "ru")
+        if kind == RecordKind.VISIT:  # two columns: the delegation lists and the programme in both languages
+            self.lang_combo.addItem("Русский + English", "ru+en")
+            self.lang_combo.addItem("English + Русский", "en+ru")
         self.paper_combo = QComboBox()
         self.paper_combo.addItem("A4", "a4")
         self.paper_combo.addItem(self.tr("Letter"), "letter")
@@ -182,8 +186,13 @@ class BriefingDialog(QDialog):
             prefix = "report" if self.report_radio.isChecked() else "briefing"
         else:
             prefix = "dossier"
+        db, request = self.db, replace(self.request(), format="docx")
+
+        def editable() -> bytes:
+            return render(db, request).pdf
+
         self.preview = PdfPreview(pdf, f"{prefix}-{stem}.pdf", self.record_title, self.parentWidget(),
-                                  database=self.db.path)
+                                  database=self.db.path, editable=editable, runner=self.runner)
         self.preview.show()
         self.accept()
 

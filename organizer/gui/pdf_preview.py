@@ -1,9 +1,11 @@
-"""An in-app PDF preview (QtPdf) with Save as…, Print and Open in the system viewer.
+"""An in-app PDF preview (QtPdf) with Save as…, Save as .docx…, Print and Open in the system viewer.
 
 The document is held in memory (a QBuffer over the PDF bytes); nothing is written until the user
 saves. Saving goes through ``store.files.write_file``: never over the open database, its companion files
 or backups, a device, FIFO or symbolic link; a temporary file renamed into place. Printing renders each page to an image
 at the printer's resolution; when the installed Qt has no QtPrintSupport the Print action is hidden.
+Save as .docx… (shown when the caller gives ``editable``) lays the same document out as an editable Word
+file on a worker (``gui.tasks.call``) and saves it the same guarded way.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
 
 from organizer.domain.errors import OrganizerError
+from organizer.gui.tasks import TaskRunner, call
 from organizer.store.files import write_file
 
 try:  # QtPrintSupport ships with PySide6-Essentials, but a trimmed bundle may leave it out
@@ -31,8 +34,11 @@ class PdfPreview(QMainWindow):
     """A window showing one PDF held in memory."""
 
     def __init__(self, pdf: bytes, suggested_name: str, title: str, parent: QWidget | None = None,
-                 opener: Callable[[QUrl], bool] = QDesktopServices.openUrl, database: Path | None = None) -> None:
+                 opener: Callable[[QUrl], bool] = QDesktopServices.openUrl, database: Path | None = None,
+                 editable: Callable[[], bytes] | None = None, runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
+        self.editable = editable  # lays the document out as .docx (a service call: run on a worker)
+        self.runner = runner
         self.opener = opener
         self.database = database  # the open database file: Save as refuses it, its companions and backups
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -54,6 +60,8 @@ class PdfPreview(QMainWindow):
         bar.setMovable(False)
         self.addToolBar(bar)
         self.save_action = self._action(self.tr("&Save as…"), QKeySequence.StandardKey.SaveAs, self.save_as)
+        self.docx_action = self._action(self.tr("Save as .&docx…"), None, self.save_docx)
+        self.docx_action.setVisible(editable is not None)
         self.print_action = self._action(self.tr("&Print…"), QKeySequence.StandardKey.Print, self.print_document)
         self.print_action.setVisible(QtPrintSupport is not None)
         self.open_action = self._action(self.tr("&Open in system viewer"), None, self.open_external)
@@ -62,7 +70,7 @@ class PdfPreview(QMainWindow):
         self.zoom_out_action = self._action(self.tr("Zoom &out"), QKeySequence.StandardKey.ZoomOut,
                                             lambda: self._zoom(0.8))
         self.fit_action = self._action(self.tr("&Fit width"), None, self._fit_width)
-        for action in (self.save_action, self.print_action, self.open_action):
+        for action in (self.save_action, self.docx_action, self.print_action, self.open_action):
             bar.addAction(action)
         bar.addSeparator()
         for action in (self.zoom_out_action, self.zoom_in_action, self.fit_action):
@@ -109,6 +117,30 @@ class PdfPreview(QMainWindow):
             if path.suffix.lower() != ".pdf":
                 path = path.with_name(path.name + ".pdf")
             self.save_to(path)
+
+    def save_docx_to(self, path: Path) -> bool:
+        """Lay the document out as .docx (on a worker) and write it to ``path``; a failure is shown."""
+        if self.editable is None:
+            return False
+        try:
+            content = call(self.runner, self.editable)
+            write_file(path, content, database=self.database)
+        except OrganizerError as exc:
+            QMessageBox.warning(self, self.tr("Cannot save"), str(exc))
+            return False
+        self.statusBar().showMessage(self.tr("Saved to %1").replace("%1", str(path)), 5000)
+        return True
+
+    def save_docx(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = str(Path(folder) / Path(self.suggested_name).with_suffix(".docx").name)
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save as .docx"), suggested,
+                                              self.tr("Word documents (*.docx)"))
+        if name:
+            path = Path(name)
+            if path.suffix.lower() != ".docx":
+                path = path.with_name(path.name + ".docx")
+            self.save_docx_to(path)
 
     def print_document(self) -> None:
         if QtPrintSupport is None:

@@ -8,7 +8,7 @@ Writing the bytes to a file is the caller's (through the one guarded atomic writ
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import OrganizerError
@@ -27,6 +27,7 @@ class DocumentRequest:
     kind: RecordKind
     ident: int
     lang: str = "en"
+    """``en`` or ``ru``; a visit's briefing also ``ru+en`` / ``en+ru`` (lists and programme in both)."""
     paper: str = "a4"
     report: bool = False
     sections: tuple[str, ...] | None = None
@@ -67,13 +68,17 @@ def render(db: Database, request: DocumentRequest, progress: Callable[[int], Non
             person_dossier_docx,
             visit_briefing_docx,
         )
+    lang, _, second = request.lang.partition("+")
     try:
-        options = BriefingOptions(lang=request.lang, paper=request.paper, report=request.report,
-                                  sections=request.sections, marking=request.marking)
+        options = BriefingOptions(lang=lang, paper=request.paper, report=request.report,
+                                  sections=request.sections, marking=request.marking, second=second)
     except ValueError as exc:
         raise OrganizerError(str(exc)) from None
     if request.kind == RecordKind.VISIT:
         visit = assembly.visit_briefing(db, request.ident, issuing_office=request.issuing_office, lang=options.lang)
+        if options.second:
+            visit = replace(visit, parallel=assembly.visit_briefing(
+                db, request.ident, issuing_office=request.issuing_office, lang=options.second))
         content = visit_briefing_docx(visit, options) if docx else render_visit_briefing(visit, options, progress)
         return Document(content, visit.title, request.format)
     if request.kind == RecordKind.PERSON:

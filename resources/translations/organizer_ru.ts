@@ -2625,6 +2625,10 @@
         <translation>&amp;Сохранить как…</translation>
     </message>
     <message>
+        <source>Save as .&amp;docx…</source>
+        <translation>Сохранить как .&amp;docx…</translation>
+    </message>
+    <message>
         <source>&amp;Print…</source>
         <translation>&amp;Печать…</translation>
     </message>
@@ -2667,6 +2671,14 @@
     <message>
         <source>PDF documents (*.pdf)</source>
         <translation>Документы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save as .docx</source>
+        <translation>Сохранить как .docx</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Документы Word (*.docx)</translation>
     </message>
     <message>
         <source>Cannot print</source>

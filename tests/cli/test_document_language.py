@@ -297,3 +297,22 @@ def test_a_long_text_with_no_variant_in_the_readers_language_is_marked(db: Datab
     assert shown["Ужин"] == "[in Russian] Только по-русски."  # no variant: as entered, marked
     ru = {mt.title: mt.objectives for mt in briefing.visit_briefing(db, vid, lang="ru").meetings}
     assert ru == {"Переговоры": "Договориться о лаборатории.", "Ужин": "Только по-русски."}
+
+
+def test_two_language_briefing_lists_the_delegation_and_programme_side_by_side(demo_args: list[str],
+                                                                              tmp_path: Path) -> None:
+    out = tmp_path / "b.pdf"
+    code, _, err = run(*demo_args, "briefing", "1", "--lang", "ru+en", "--out", str(out))
+    assert code == 0, err
+    reader = pypdf.PdfReader(out)
+    outline = _outline(reader)
+    assert "3. Состав делегации" in outline and "11 марта 2025 г. / 11 March 2025" in outline
+    flat = " ".join(pdf_text(out).split())
+    delegation = flat[flat.rindex("3. Состав делегации"):flat.rindex("4. Программа визита")]
+    assert "Русский English" in delegation
+    assert "Коржиков Евгений" in delegation and "Evgeny Korzhikov" in delegation
+    assert "Руководитель делегации" in delegation and "Head of delegation" in delegation
+    programme = flat[flat.rindex("4. Программа визита"):flat.rindex("5. Биографии")]
+    assert "10:00–11:15" in programme and "Principal attendees: Evgeny Korzhikov" in programme
+    code, _, err = run(*demo_args, "dossier", "person", "1", "--lang", "ru+en", "--out", str(out))
+    assert code == 2 and "invalid choice" in err  # two columns are the briefing's

@@ -140,3 +140,31 @@ def test_russian_document_from_the_window_uses_russian_names(gui_demo_db: Databa
 
     assert "Казанский (Приволжский) федеральный университет" in cover("ru")
     assert "Kazan Federal University" in cover("en")
+
+
+def test_two_languages_and_save_as_docx_from_the_preview(qtbot, gui_demo_db: Database, tmp_path: Path) -> None:
+    import docx
+
+    dialog = BriefingDialog(gui_demo_db, "visit", 1, "Demo visit")
+    qtbot.addWidget(dialog)
+    dialog.lang_combo.setCurrentIndex(dialog.lang_combo.findData("ru+en"))
+    assert dialog.request().lang == "ru+en"
+    dialog.generate_button.click()
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=60_000)
+    preview = dialog.preview
+    assert preview is not None
+    qtbot.addWidget(preview)
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(preview.pdf)).pages).split())
+    assert "Коржиков Евгений" in text and "Evgeny Korzhikov" in text  # side by side
+    assert preview.docx_action.isVisible()
+    target = tmp_path / "briefing.docx"
+    assert preview.save_docx_to(target)
+    document = docx.Document(str(target))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "3. Состав делегации" in headings and "11 марта 2025 г. / 11 March 2025" in headings
+    person = BriefingDialog(gui_demo_db, "person", 1, "Someone")
+    qtbot.addWidget(person)
+    assert person.lang_combo.findData("ru+en") == -1  # two columns are the visit briefing's
+    plain = PdfPreview(preview.pdf, "b.pdf", "Demo")
+    qtbot.addWidget(plain)
+    assert not plain.docx_action.isVisible() and not plain.save_docx_to(target)
