@@ -383,11 +383,12 @@ class MainWindow(QMainWindow):
         self.database_actions.chosen.connect(self.open_database_requested)
         self.briefing_action = self._action(self.tr("&Briefing…"), "Ctrl+B", self.export_briefing)
         self.dossier_action = self._action(self.tr("&Dossier…"), "Ctrl+Shift+D", self.export_dossier)
+        self.letters_action = self._action(self.tr("&Thank-you letters…"), None, self.write_letters)
         file_menu.addAction(self.database_actions.new_action)
         file_menu.addAction(self.database_actions.open_action)
         file_menu.addMenu(self.database_actions.recent_menu)
         file_menu.addSeparator()
-        file_menu.addActions([self.briefing_action, self.dossier_action])
+        file_menu.addActions([self.briefing_action, self.dossier_action, self.letters_action])
         file_menu.addSeparator()
         self.import_action = self._action(self.tr("&Import archive…"), None, lambda: self.archive.ask_import())
         self.export_action = self._action(self.tr("&Export archive…"), None, lambda: self.archive.ask_export())
@@ -640,6 +641,30 @@ class MainWindow(QMainWindow):
         from organizer.gui.briefing_dialog import open_export_dialog
 
         self.export_dialog = open_export_dialog(self, self.db, RecordKind.VISIT, ident, self.runner)
+
+    def write_letters(self) -> None:
+        """The thank-you letters of the visit selected in the Visits tab (or of the selected meeting's)."""
+        tab = self.tabs.currentWidget()
+        ident: int | None = None
+        on_meeting = isinstance(tab, MasterDetailTab) and tab.record_kind is RecordKind.MEETING
+        meeting = tab.current_id() if on_meeting and isinstance(tab, MasterDetailTab) else None
+        if meeting is not None:
+            from organizer.services.meetings import get_meeting
+
+            try:
+                ident = self.records.call(get_meeting, self.db, meeting).data.visit_id
+            except OrganizerError:
+                ident = None
+        if ident is None:
+            visits = self._built.get("visits")
+            ident = visits.current_id() if visits is not None else None
+        if ident is None:
+            self.show_tab(self.visits_tab)
+            self.statusBar().showMessage(self.tr("Select a visit first."), 5000)
+            return
+        from organizer.gui.letters_dialog import open_letters_dialog
+
+        self.letters_dialog = open_letters_dialog(self, self.db, ident, self.runner)
 
     def export_dossier(self) -> None:
         """The dossier dialog for the person or institution selected in the current tab."""

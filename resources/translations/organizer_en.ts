@@ -22,6 +22,23 @@
     </message>
 </context>
 <context>
+    <name>LettersDialog</name>
+    <message numerus="yes">
+        <source>%n letter(s) to write.</source>
+        <translation>
+            <numerusform>%n letter to write.</numerusform>
+            <numerusform>%n letters to write.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) saved in %1.</source>
+        <translation>
+            <numerusform>%n letter saved in %1.</numerusform>
+            <numerusform>%n letters saved in %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%Ln person(s)</source>

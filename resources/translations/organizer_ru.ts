@@ -2008,6 +2008,85 @@
     </message>
 </context>
 <context>
+    <name>LettersDialog</name>
+    <message>
+        <source>Thank-you letters</source>
+        <translation>Благодарственные письма</translation>
+    </message>
+    <message>
+        <source>&amp;Recipients:</source>
+        <translation>&amp;Получатели:</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Получатели</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Американский (216 × 279 мм)</translation>
+    </message>
+    <message>
+        <source>&amp;Signed by:</source>
+        <translation>&amp;Подписывает:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Язык:</translation>
+    </message>
+    <message>
+        <source>&amp;Paper:</source>
+        <translation>&amp;Бумага:</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view</source>
+        <translation>&amp;Просмотр</translation>
+    </message>
+    <message>
+        <source>Save &amp;all…</source>
+        <translation>Сохранить &amp;все…</translation>
+    </message>
+    <message>
+        <source>The office (no one signs by name)</source>
+        <translation>Организация (без подписи лица)</translation>
+    </message>
+    <message>
+        <source>our side</source>
+        <translation>наша сторона</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) to write.</source>
+        <translation>
+            <numerusform>Будет написано %n письмо.</numerusform>
+            <numerusform>Будет написано %n письма.</numerusform>
+            <numerusform>Будет написано %n писем.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tick at least one recipient.</source>
+        <translation>Отметьте хотя бы одного получателя.</translation>
+    </message>
+    <message>
+        <source>Save the letters in</source>
+        <translation>Сохранить письма в папку</translation>
+    </message>
+    <message>
+        <source>Writing the letters…</source>
+        <translation>Письма записываются…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) saved in %1.</source>
+        <translation>
+            <numerusform>%n письмо сохранено в %1.</numerusform>
+            <numerusform>%n письма сохранены в %1.</numerusform>
+            <numerusform>%n писем сохранено в %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not write the letters: %1</source>
+        <translation>Не удалось записать письма: %1</translation>
+    </message>
+</context>
+<context>
     <name>ListTab</name>
     <message>
         <source>List</source>
@@ -2131,6 +2210,10 @@
     <message>
         <source>No automatic backup was made today: %1</source>
         <translation>Сегодня автоматическая резервная копия не создана: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Thank-you letters…</source>
+        <translation>Благодарственные &amp;письма…</translation>
     </message>
     <message>
         <source>Import &amp;vCards…</source>
