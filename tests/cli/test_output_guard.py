@@ -136,12 +136,12 @@ def test_letters_in_the_databases_folder_leave_it_alone(db_file: Path, tmp_path:
     folder.mkdir()
     victim = tmp_path / "victim.txt"
     victim.write_text("keep me", encoding="utf-8")
-    (folder / "03-Rifkat-Minnikhanov.pdf").symlink_to(victim)
+    (folder / "02-Abduhomid-Salomov.pdf").symlink_to(victim)  # the second guest's letter
     code, _, err = run("--db", str(db_file), "letters", "1", "--out", str(folder))
     assert code == 1 and "symbolic link" in err
     one_short_line(err)
     assert victim.read_text(encoding="utf-8") == "keep me"
-    assert [p.name for p in folder.iterdir()] == ["03-Rifkat-Minnikhanov.pdf"]  # checked before any was written
+    assert [p.name for p in folder.iterdir()] == ["02-Abduhomid-Salomov.pdf"]  # checked before any was written
 
 
 # --- point 2: never replace a device, a FIFO or a folder -------------------------------------------
