@@ -4,13 +4,14 @@ The recipients are a checklist of the visit's participants: the other side (the 
 visit) is ticked, its interpreters and our own staff are not (tick them to thank them too). The signatory
 is one of our side's participants, the office's most senior one preselected (or the office itself). The
 language starts as the interface's. Preview lays out the letter of the selected recipient (or the first
-ticked one) and opens it in ``PdfPreview``; Save all… asks a folder and writes one PDF per recipient
-through ``services.letters`` (checked targets, atomic writes). Every service call runs on the window's
+ticked one) and opens it in ``PdfPreview`` (which can save it as .docx too); Save all… asks a folder and
+writes one PDF (or, with the format Word, one editable .docx) per recipient through ``services.letters`` (checked targets, atomic writes). Every service call runs on the window's
 ``TaskRunner`` (``tasks.call``); errors are one line in the dialog, in the interface language.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -76,7 +78,14 @@ class LettersDialog(QDialog):
         self.paper_combo.addItem(self.tr("Letter"), "letter")
         form.addRow(self.tr("&Signed by:"), self.signatory)
         form.addRow(self.tr("&Language:"), self.lang_combo)
+        self.number_edit = QLineEdit()
+        self.number_edit.setPlaceholderText(self.tr("blank: filled in by hand"))
+        self.format_combo = QComboBox()
+        self.format_combo.addItem("PDF", "pdf")
+        self.format_combo.addItem(self.tr("Word (.docx), editable"), "docx")
         form.addRow(self.tr("&Paper:"), self.paper_combo)
+        form.addRow(self.tr("Outgoing &number:"), self.number_edit)
+        form.addRow(self.tr("&Format:"), self.format_combo)
         layout.addLayout(form)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -143,7 +152,9 @@ class LettersDialog(QDialog):
         signer = self.signatory.currentData()
         return service.LetterRequest(self.visit_id, lang=str(self.lang_combo.currentData()),
                                      paper=str(self.paper_combo.currentData()), recipient_ids=tuple(self.chosen()),
-                                     signatory_id=int(signer) if signer is not None else None)
+                                     signatory_id=int(signer) if signer is not None else None,
+                                     number=self.number_edit.text().strip(),
+                                     format=str(self.format_combo.currentData()))
 
     def _update(self) -> None:
         signer = self.signatory.currentData()
@@ -174,16 +185,20 @@ class LettersDialog(QDialog):
         item = self.recipients.currentItem()
         current = item.data(PERSON_ROLE) if item is not None else None
         who = current if current in chosen else chosen[0]
+        db, request = self.db, replace(self.request(), format="pdf")
         try:
-            done = call(self.runner, service.letters, self.db, self.request(), [who])
+            done = call(self.runner, service.letters, db, request, [who])
         except OrganizerError as err:
             self._fail(err)
             return None
         if not done:
             return None
         letter = done[0]
+        def editable() -> bytes:
+            return service.letters(db, replace(request, format="docx"), [who])[0].pdf
+
         self.preview = PdfPreview(letter.pdf, letter.filename, letter.recipient.name, self.parentWidget(),
-                                  database=self.db.path)
+                                  database=self.db.path, editable=editable, runner=self.runner)
         self.preview.show()
         return self.preview
 

@@ -184,9 +184,11 @@ def _place(row: object, field: str, lang: str) -> str:
 def _lt(row: object, field: str, lang: str) -> str:
     """A long text (objectives, biography...) for a reader of ``lang``: its variant, else the text as
     entered, marked with its language when that is another one ("[in Russian] ...")."""
-    variants = getattr(row, "variants", None)
-    found = text_in(getattr(row, field) or "", from_mapping(variants if isinstance(variants, dict) else None),
-                    field, lang)
+    return _long(getattr(row, field), getattr(row, "variants", None), field, lang)
+
+
+def _long(text: str | None, variants: object, field: str, lang: str) -> str:
+    found = text_in(text or "", from_mapping(variants if isinstance(variants, dict) else None), field, lang)
     if not found.fallback or not found.text.strip():
         return found.text
     return f"[{language_mark(found.lang, lang)}] {found.text}"
@@ -251,7 +253,7 @@ def _history(session: Session, ids: Sequence[int], exclude_visit: int | None,
         if vid == exclude_visit or (before is not None and start is not None and start >= before):
             continue
         result[pid].append(Encounter(RecordKind.VISIT, _txt(title, variants, "title", lang), start,
-                                     _txt(summary, variants, "summary", lang)))
+                                     _long(summary, variants, "summary", lang)))
     parent = m.Visit.__table__.alias("parent_visit")
     mq = (select(m.MeetingParticipant.person_id, m.Meeting.visit_id, m.Meeting.title, m.Meeting.starts_at,
                  m.Meeting.outcomes, m.Meeting.variants, parent.c.title, parent.c.variants)
@@ -264,7 +266,7 @@ def _history(session: Session, ids: Sequence[int], exclude_visit: int | None,
                 before is not None and when is not None and when >= before):
             continue
         result[pid].append(Encounter(RecordKind.MEETING, _txt(title, variants, "title", lang), when,
-                                     _txt(outcomes, variants, "outcomes", lang),
+                                     _long(outcomes, variants, "outcomes", lang),
                                      _txt(vtitle, vvariants, "title", lang) if vtitle else None))
     for items in result.values():
         items.sort(key=lambda e: (e.when or date.min, e.kind != RecordKind.VISIT, e.title))
@@ -548,7 +550,7 @@ def institution_dossier(db: Database, institution_id: int, *, now: datetime | No
         vq = (select(m.Visit.title, m.Visit.start_date, m.Visit.summary, m.Visit.variants)
               .join(m.VisitInstitution, m.VisitInstitution.visit_id == m.Visit.id)
               .where(m.VisitInstitution.institution_id == institution_id))
-        visits = [Encounter(RecordKind.VISIT, _txt(t, vv, "title", lang), s, _txt(summ, vv, "summary", lang))
+        visits = [Encounter(RecordKind.VISIT, _txt(t, vv, "title", lang), s, _long(summ, vv, "summary", lang))
                   for t, s, summ, vv in session.execute(vq)]
         parent = m.Visit.__table__.alias("parent_visit")
         mq = (select(m.Meeting.title, m.Meeting.starts_at, m.Meeting.outcomes, m.Meeting.variants, parent.c.title,
@@ -556,7 +558,7 @@ def institution_dossier(db: Database, institution_id: int, *, now: datetime | No
               .outerjoin(parent, parent.c.id == m.Meeting.visit_id)
               .where(m.Meeting.venue_institution_id == institution_id))
         visits += [Encounter(RecordKind.MEETING, _txt(t, mv, "title", lang), s.date() if s else None,
-                             _txt(o, mv, "outcomes", lang), _txt(vt, vv, "title", lang) if vt else None)
+                             _long(o, mv, "outcomes", lang), _txt(vt, vv, "title", lang) if vt else None)
                    for t, s, o, mv, vt, vv in session.execute(mq)]
         visits.sort(key=lambda e: (e.when or date.min, e.kind != RecordKind.VISIT, e.title))
         return InstitutionDossier(

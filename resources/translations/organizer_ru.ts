@@ -2034,8 +2034,24 @@
         <translation>&amp;Язык:</translation>
     </message>
     <message>
+        <source>blank: filled in by hand</source>
+        <translation>пусто: впишут от руки</translation>
+    </message>
+    <message>
+        <source>Word (.docx), editable</source>
+        <translation>Word (.docx), для правки</translation>
+    </message>
+    <message>
         <source>&amp;Paper:</source>
         <translation>&amp;Бумага:</translation>
+    </message>
+    <message>
+        <source>Outgoing &amp;number:</source>
+        <translation>Исходящий &amp;номер:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Формат:</translation>
     </message>
     <message>
         <source>Pre&amp;view</source>

@@ -67,6 +67,17 @@ def test_letters_from_the_window_go_to_the_two_guests_by_default(qtbot: Any, gui
     assert len(again) == 3
     signed = pypdf.PdfReader(again[0]).pages[0].extract_text()
     assert "Хайруллин" in signed or "Khairullin" in signed
+    # an outgoing number and editable copies; the preview saves its letter as .docx too
+    dialog.number_edit.setText("01-12/7")
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("docx"))
+    editable = dialog.save_all_to(tmp_path / "docx")
+    assert [p.suffix for p in editable] == [".docx"] * 3
+    import docx
+
+    first = "\n".join(p.text for p in docx.Document(str(editable[0])).paragraphs)
+    assert "№ 01-12/7-1" in first and "И. Хайруллин" in first  # the number, the initial before the name
+    assert preview.docx_action.isVisible() and preview.save_docx_to(tmp_path / "one.docx")
+    assert "Минниханов" in "\n".join(p.text for p in docx.Document(str(tmp_path / "one.docx")).paragraphs)
     # a folder that cannot be made is one line in the dialog, nothing written
     (tmp_path / "file").write_text("x")
     assert dialog.save_all_to(tmp_path / "file") == []
