@@ -5,8 +5,9 @@ visit) is ticked, its interpreters and our own staff are not (tick them to thank
 is one of our side's participants, the office's most senior one preselected (or the office itself). The
 language starts as the interface's. Preview lays out the letter of the selected recipient (or the first
 ticked one) and opens it in ``PdfPreview`` (which can save it as .docx too); Save all… asks a folder and
-writes one PDF (or, with the format Word, one editable .docx) per recipient through ``services.letters`` (checked targets, atomic writes). Every service call runs on the window's
-``TaskRunner`` (``tasks.call``); errors are one line in the dialog, in the interface language.
+writes one PDF (or, with the format Word, one editable .docx) per recipient through ``services.letters``
+(checked targets, atomic writes). Every service call runs on the window's ``TaskRunner`` (``tasks.call``);
+errors are one line in the dialog, in the interface language.
 """
 
 from __future__ import annotations
