@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from organizer.domain.fields import PERSON, FieldType
+from organizer.domain.languages import language_name, language_names, script_name
 
 _EN: dict[str, str] = {
     "briefing": "Briefing book",
@@ -200,22 +201,6 @@ _RU: dict[str, str] = {
 
 LABELS = {"en": _EN, "ru": _RU}
 
-_LANGUAGE_NAMES = {
-    # code -> (English, Russian): the languages of people and visits, named as the reader says them
-    "ru": ("Russian", "русский"), "en": ("English", "английский"), "uz": ("Uzbek", "узбекский"),
-    "tt": ("Tatar", "татарский"), "kk": ("Kazakh", "казахский"), "ky": ("Kyrgyz", "киргизский"),
-    "tg": ("Tajik", "таджикский"), "tk": ("Turkmen", "туркменский"), "az": ("Azerbaijani", "азербайджанский"),
-    "be": ("Belarusian", "белорусский"), "uk": ("Ukrainian", "украинский"), "hy": ("Armenian", "армянский"),
-    "ka": ("Georgian", "грузинский"), "mn": ("Mongolian", "монгольский"), "zh": ("Chinese", "китайский"),
-    "ja": ("Japanese", "японский"), "ko": ("Korean", "корейский"), "vi": ("Vietnamese", "вьетнамский"),
-    "hi": ("Hindi", "хинди"), "ar": ("Arabic", "арабский"), "fa": ("Persian", "персидский"),
-    "tr": ("Turkish", "турецкий"), "de": ("German", "немецкий"), "fr": ("French", "французский"),
-    "es": ("Spanish", "испанский"), "it": ("Italian", "итальянский"), "pt": ("Portuguese", "португальский"),
-    "pl": ("Polish", "польский"), "cs": ("Czech", "чешский"), "sr": ("Serbian", "сербский"),
-    "bg": ("Bulgarian", "болгарский"), "he": ("Hebrew", "иврит"), "id": ("Indonesian", "индонезийский"),
-    "ms": ("Malay", "малайский"), "th": ("Thai", "тайский"),
-}
-
 _MONTHS = {
     "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"),
@@ -248,13 +233,14 @@ class Labels:
 
     def language(self, code: str) -> str:
         """A language's name for this reader ("uz": "Uzbek", «узбекский»); an unknown code as it is."""
-        names = _LANGUAGE_NAMES.get(code.strip().split("-")[0].casefold())
-        if names is None:
-            return code
-        return names[1] if self.lang == "ru" else names[0]
+        return language_name(code, self.lang)
 
     def languages(self, codes: Iterable[str]) -> str:
-        return ", ".join(self.language(c) for c in codes if c.strip())
+        return language_names(codes, self.lang)
+
+    def script(self, code: str) -> str:
+        """A script's name for this reader ("Cyrl": "Cyrillic", «кириллица»)."""
+        return script_name(code, self.lang)
 
     def span(self, start: dt.date | None, end: dt.date | None) -> str:
         if start is None:

@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication
 
 from organizer.domain.enums import FollowUpStatus, RecordKind, Side
 from organizer.domain.fields import PERSON, FieldTable, FieldType
+from organizer.domain.languages import language_name, language_names, script_name
 from organizer.domain.listing import InstitutionActivity, TopicUsage
 from organizer.domain.records import (
     AgreementData,
@@ -47,6 +48,7 @@ from organizer.gui.formatting import (
     fmt_period,
     fmt_time_span,
 )
+from organizer.gui.i18n import current_language
 
 translate = QCoreApplication.translate
 
@@ -131,7 +133,9 @@ def _table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
 def _variants(variants: Sequence[NameVariant]) -> str:
     items = []
     for v in variants:
-        note = ", ".join(x for x in (v.language, v.script) if x)
+        lang = current_language()
+        note = ", ".join(x for x in (language_name(v.language, lang) if v.language else "",
+                                     script_name(v.script, lang) if v.script else "") if x)
         suffix = f' <span class="muted">({esc(note)})</span>' if note else ""
         items.append(f"<li>{esc(v.name)}{suffix}</li>")
     return "<ul>" + "".join(items) + "</ul>" if items else ""
@@ -219,7 +223,7 @@ def person_html(detail: PersonDetail, history: PersonHistory, owned: Sequence[Fo
     out.append(_facts([
         (translate("Details", "Form of address"), esc(d.form_of_address)),
         *generic_facts(PERSON, d),
-        (translate("Details", "Languages"), _joined(d.languages)),
+        (translate("Details", "Languages"), esc(language_names(d.languages, current_language()))),
         (translate("Details", "Interpreting"), esc(d.interpreter_needs)),
         (translate("Details", "Dietary needs"), esc(d.dietary_needs)),
         (translate("Details", "Tags"), _joined(d.tags)),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from organizer.domain.records import PersonData
 from organizer.gui.details import esc, institution_html, link, person_html, visit_html
@@ -42,6 +43,23 @@ def test_person_html_lists_scripts_positions_and_history(gui_demo_db: Database) 
     assert "First Deputy Chairman of the Management Board" in body
     assert "Head of delegation" in body
     assert 'href="visit:' in body
+    assert "(Russian, Cyrillic)" in body and "Cyrl" not in body  # names, not codes
+
+
+def test_languages_and_scripts_are_named_in_the_interface_language(qapp: Any, gui_db: Database) -> None:
+    from organizer.domain.records import NameVariant
+    from organizer.gui.i18n import install_language
+
+    person = create_person(gui_db, PersonData(given_name="Ali", family_name="Karimov", languages=("uz", "ru", "xx"),
+                                              name_variants=(NameVariant("Алиев", "Cyrl", "uz"),)))
+    body = person_html(person, person_history(gui_db, person.meta.id))
+    assert "Uzbek, Russian, xx" in body and "(Uzbek, Cyrillic)" in body
+    install_language(qapp, "ru")
+    try:
+        body = person_html(person, person_history(gui_db, person.meta.id))
+    finally:
+        install_language(qapp, "en")
+    assert "узбекский, русский, xx" in body and "(узбекский, кириллица)" in body
 
 
 def test_institution_html_shows_units_and_people(gui_demo_db: Database) -> None:

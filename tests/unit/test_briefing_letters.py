@@ -223,3 +223,13 @@ def test_russian_briefing_and_dossiers_use_the_russian_institution_names(db: Dat
     d = briefing.person_dossier(db, ids["dean"], lang=RU)
     assert d.person.institution == "Химлаборатория" and d.positions[0].institution == "Химлаборатория"
     assert briefing.institution_dossier(db, ids["uni"], lang=RU).units == ("Химлаборатория",)
+
+
+def test_language_and_script_names_in_both_languages() -> None:
+    from organizer.domain.languages import language_name, language_names, script_name
+
+    assert language_names(["uz", "ru"], "en") == "Uzbek, Russian"
+    assert language_names(["uz", "ru", " "], "ru") == "узбекский, русский"
+    assert (language_name("pt-BR", "en"), language_name("xx", "ru")) == ("Portuguese", "xx")
+    assert (script_name("Cyrl", "ru"), script_name("latn", "en"), script_name("Zzzz", "en")) == (
+        "кириллица", "Latin", "Zzzz")
