@@ -2,7 +2,8 @@
 
 Every string from the user goes through ``safe()``: escaped for ReportLab's paragraph markup, with
 newlines as line breaks, so ``<b>Tom & Jerry</b> <font size=99>`` prints literally. Free text goes through
-``text_flow()`` (never into a table cell): it is laid out a piece at a time (``LongText``), so a megabyte in
+``text_flow()`` (never into a table cell), with Markdown's safe subset (``marked()``: bold, italic, bullets)
+turned into markup after escaping: it is laid out a piece at a time (``LongText``), so a megabyte in
 any shape (190,000 short lines, one word, one line of words) takes seconds and little memory, and flows
 across pages.
 """
@@ -73,6 +74,26 @@ def safe(text: str | None) -> str:
         return ""
     text = _BAD_CHARS.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
     return escape(text).replace("\t", "    ").replace("\n", "<br/>")
+
+
+_BULLET = re.compile(r"^([^\S\n]*)[-*+][^\S\n]+", re.MULTILINE)
+_BOLD = re.compile(r"(?<![*\w])(\*\*|__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1(?![*\w])")
+_ITALIC = re.compile(r"(?<![*\w])([*_])(?=[^\s*_])([^*_<>\n]+?)(?<=[^\s*_])\1(?![*\w])")
+
+
+def marked(text: str | None) -> str:
+    """Free text (notes) as paragraph markup: ``safe()`` first, then Markdown's safe subset on what is left:
+    ``**bold**``/``__bold__``, ``*italic*``/``_italic_`` within a line, ``- item`` lines as bullets. Only
+    balanced ``<b>``/``<i>`` pairs are added, never from the user's characters (they are escaped before)."""
+    out = safe(text)
+    if "*" not in out and "_" not in out and "+" not in out:
+        return out
+    lines = out.split("<br/>")
+    for i, line in enumerate(lines):
+        line = _BULLET.sub(lambda m: m.group(1).replace(" ", "\u00a0") + "•\u00a0", line, count=1)
+        line = _BOLD.sub(r"<b>\2</b>", line)
+        lines[i] = _ITALIC.sub(r"<i>\2</i>", line)
+    return "<br/>".join(lines)
 
 
 class _Text:
@@ -179,7 +200,7 @@ class LongText(Flowable):  # type: ignore[misc]
         style = self.style if block_end else _tight(self.style)
         if len(text) > 200 and "\n" not in text:
             text = _break_word(text, style, avail_width)
-        para = _Piece(safe(text), style)
+        para = _Piece(marked(text), style)
         rest: list[Flowable] = [LongText(self.source, after, self.style)] if after < len(self.source.text) else []
         if para.wrap(avail_width, avail_height)[1] <= avail_height:
             return [para, *rest]
@@ -209,7 +230,7 @@ def text_flow(text: str | None, style: ParagraphStyle) -> list[Flowable]:
         return []
     source = _Text(text)
     first, block_end, after = source.piece(0)
-    flow: list[Flowable] = [Paragraph(safe(first), style if block_end else _tight(style))]
+    flow: list[Flowable] = [Paragraph(marked(first), style if block_end else _tight(style))]
     if after < len(source.text):
         flow.append(LongText(source, after, style))
     return flow

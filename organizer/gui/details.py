@@ -17,6 +17,8 @@ from __future__ import annotations
 import html
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date, datetime
+from functools import cache
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -70,9 +72,26 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+MARKDOWN_LIMIT = 200_000
+"""Longer texts are shown as plain text (escaped, line breaks kept): the Markdown parse is not worth a pause."""
+
+
+@cache
+def _markdown() -> Any:
+    from markdown_it import MarkdownIt
+
+    # the safe subset: paragraphs, line breaks, bold, italic, lists, backslash escapes; no raw HTML (escaped),
+    # no links or images (a link in a pane would be followed as an action), no headings, code or tables
+    return MarkdownIt("zero", {"breaks": True, "html": False}).enable(["emphasis", "list", "escape", "newline"])
+
+
 def para(text: str) -> str:
-    """A block of free text: escaped, line breaks kept."""
-    return "<p>" + esc(text.strip()).replace("\n", "<br>") + "</p>"
+    """A block of free text as the notes placeholder promises: Markdown's safe subset (``**bold**``,
+    ``*italic*``, ``- lists``, paragraphs) rendered, everything else escaped, line breaks kept."""
+    text = text.strip()
+    if len(text) > MARKDOWN_LIMIT:
+        return "<p>" + esc(text).replace("\n", "<br>") + "</p>"
+    return str(_markdown().render(text)).replace("\n", "")  # its newlines follow <br> and block tags
 
 
 def link(kind: RecordKind, ident: int | None, text: str) -> str:

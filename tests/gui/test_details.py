@@ -134,3 +134,14 @@ def test_a_position_without_a_title_shows_the_institution_alone(gui_db: Database
                                               positions=(PositionData("", lotus.meta.id, current=True),)))
     body = person_html(person, person_history(gui_db, person.meta.id))
     assert f'<p>{link("institution", lotus.meta.id, "Lotus")}</p>' in body and "<p>, " not in body
+
+
+def test_markdown_in_notes_is_rendered_as_a_safe_subset() -> None:
+    from organizer.gui.details import para
+
+    html = para("**Решено:** продлить *меморандум*\n- первый\n- второй <script>x</script>\n\n"
+                "[ссылка](person:1) ![](file:///etc/passwd) # не заголовок")
+    assert "<strong>Решено:</strong>" in html and "<em>меморандум</em>" in html
+    assert "<li>первый</li>" in html and "&lt;script&gt;" in html and "<script>" not in html
+    assert "<a " not in html and "<img" not in html and "<h1" not in html  # no links, images, headings
+    assert "**" not in html

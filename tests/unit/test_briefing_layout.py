@@ -137,3 +137,27 @@ def test_the_largest_values_the_store_accepts_still_lay_out() -> None:
                                                                                         marking="M" * 200))))
         assert len(reader.pages) > 3
     assert render_person_dossier(PersonDossier(person=person)).startswith(b"%PDF")
+
+
+def test_markdown_in_notes_prints_bold_italic_and_bullets_without_the_marks() -> None:
+    from organizer.briefing.common import marked
+
+    note = "**Решено:** продлить *меморандум*\n- первый пункт\n- второй <b>&"
+    assert marked(note) == ("<b>Решено:</b> продлить <i>меморандум</i><br/>•\u00a0первый пункт<br/>"
+                            "•\u00a0второй &lt;b&gt;&amp;")
+    text = text_of(render_visit_briefing(_visit("Talks", note), BriefingOptions(lang="ru", report=True)))
+    # the notes, objectives and outcomes print without the marks (names and cells print literally)
+    assert text.count("Решено: продлить меморандум") >= 3 and "• первый пункт" in text
+    assert "второй <b>&" in text  # user text still escaped
+    assert marked("snake_case and 2*3*4 stay") == "snake_case and 2*3*4 stay"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="*_-+ \nab<>&", max_size=60))
+def test_markdown_marks_give_balanced_markup(note: str) -> None:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    from organizer.briefing.common import marked
+
+    Paragraph(marked(note), ParagraphStyle("x"))  # unbalanced tags would raise
