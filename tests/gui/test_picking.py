@@ -102,8 +102,7 @@ def test_create_from_the_list_creates_and_picks_the_person(qtbot: QtBot, gui_dem
     keys.type("Иванов Пётр Сергеевич")
     picker = _picker()
     assert picker.model.data(picker.model.index(picker.model.rowCount() - 1, 0)) == "Create «Иванов Пётр Сергеевич»"
-    keys.key(Qt.Key.Key_End)  # the last entry
-    picker.matches.popup().setCurrentIndex(picker.model.index(picker.model.rowCount() - 1, 0))
+    assert picker.model.rowCount() == 1, "nobody is called so: Create «…» is the only entry, current"
     keys.enter()
     form = picker.findChild(NewPersonForm)
     assert form is not None and form.isVisible()
@@ -121,6 +120,21 @@ def test_create_from_the_list_creates_and_picks_the_person(qtbot: QtBot, gui_dem
     assert (detail.family_name, detail.given_name, detail.middle_name) == ("Иванов", "Пётр", "Сергеевич")
     assert [(p.title, p.current) for p in detail.positions] == [("Проректор", True)]
     assert table.model.rows[0]["person_id"] == created.id, "back in the row with the person picked"
+    # the next row: a name nobody has, Enter on "Create «…»", Enter again: the same institution
+    assert table.view.currentIndex().row() == 1
+    keys.type("Zzyzx Qwerty")
+    picker = _picker()
+    assert picker.model.rowCount() == 1, "only Create «…» for a name nobody has"
+    keys.enter()
+    second = picker.findChild(NewPersonForm)
+    assert second is not None and second.institution.label() == "Kazan Federal University"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is second.name)
+    keys.enter()
+    other = next(r for r in people.list_people(gui_demo_db) if r.full_name == "Zzyzx Qwerty")
+    assert other.current_institution == "Kazan Federal University"
+    assert table.model.rows[1]["person_id"] == other.id
+    assert keys.count == (21 + 1) + (1 + 9 + 1 + 5 + 1 + 1) + (12 + 1 + 1)  # name Enter, form, the next one
+    actions.stack.undo()
     actions.stack.undo()
     assert created.id not in {r.id for r in people.list_people(gui_demo_db)}, "the creation is undoable"
 

@@ -44,3 +44,9 @@ def test_institutions_and_visits_are_found_by_name(demo_db: Database) -> None:
     assert picking.find(demo_db, RecordKind.VISIT, "Kazan")[0][1].startswith('Delegation of JSC "Uzkhimyosanoat"')
     pashin = {r.full_name: r.id for r in people.list_people(demo_db)}["D. Pashin"]
     assert picking.institutions_of(demo_db, pashin) == (kfu[0][0],)
+
+
+def test_text_that_is_no_name_finds_nothing_and_raises_nothing(demo_db: Database) -> None:
+    for text in ("", " ", "((", "--", "«»", "'", "%_", "x" * 400, "\u0000a"):
+        for kind in picking.PICKABLE:
+            assert isinstance(picking.find(demo_db, kind, text), list)

@@ -190,7 +190,11 @@ class RecordPicker(QLineEdit):
     def refresh_list(self) -> None:
         """List the records matching the text typed (and "Create «…»"), the best one current."""
         typed = self.typed
-        hits = self._find(typed) if typed else []
+        try:
+            hits = self._find(typed) if typed else []
+        except OrganizerError as err:  # the database went away: say so, keep what was typed
+            hits = []
+            self.setToolTip(str(err))
         create = self.tr("Create «%1»").replace("%1", typed) if typed and self._create is not None else ""
         self.model.set_hits(hits, create)
         popup = self.popup()
@@ -234,7 +238,7 @@ def describer(actions: RecordActions, kind: RecordKind) -> Describe:
 def creator(actions: RecordActions, kind: RecordKind) -> Create | None:
     """How a picker of ``kind`` creates a record from typed text (None: it cannot)."""
     if kind is RecordKind.PERSON:
-        return partial(new_person_form, actions)
+        return PersonCreator(actions)
     if kind is RecordKind.INSTITUTION:
         return partial(_new_institution, actions)
     return None
@@ -246,9 +250,15 @@ def record_picker(actions: RecordActions, kind: RecordKind, parent: QWidget | No
                         parent=parent)
 
 
+def _column_picker(actions: RecordActions, kind: RecordKind, create: Create | None,
+                   parent: QWidget | None) -> RecordPicker:
+    return RecordPicker(finder(actions, kind), create=create, describe=describer(actions, kind), parent=parent)
+
+
 def picks(actions: RecordActions, kind: RecordKind) -> Callable[[QWidget], RecordPicker]:
-    """What a table column that picks records of ``kind`` edits its cells with (``fields.RowColumn.pick``)."""
-    return partial(record_picker, actions, kind)
+    """What a table column that picks records of ``kind`` edits its cells with (``fields.RowColumn.pick``):
+    the column's pickers share one creator (a person's form offers the institution chosen last)."""
+    return partial(_column_picker, actions, kind, creator(actions, kind))
 
 
 def record_field(actions: RecordActions, kind: RecordKind, value: int | None = None) -> RecordPicker:
@@ -275,6 +285,8 @@ class NewPersonForm(QDialog):
 
     created = Signal(object, str)
     """(id, label) of the person created."""
+    institution_used = Signal(object, str)
+    """(id, label) of the institution of the person created (emitted before ``created``)."""
 
     def __init__(self, actions: RecordActions, text: str, parent: QWidget) -> None:
         super().__init__(parent)
@@ -323,6 +335,8 @@ class NewPersonForm(QDialog):
         ident = detail.meta.id
         label = _describe(self.records, RecordKind.PERSON, [ident]).get(ident, detail.full_name)
         super().accept()  # before the pick: the picker's table closes it and moves on
+        if self.institution.value() is not None:
+            self.institution_used.emit(self.institution.value(), self.institution.label())
         self.created.emit(ident, label)
 
     def _show(self, text: str) -> None:
@@ -330,10 +344,24 @@ class NewPersonForm(QDialog):
         self.error.show()
 
 
-def new_person_form(actions: RecordActions, picker: RecordPicker, text: str) -> NewPersonForm:
-    """Open the new-person form over ``picker``; the person created is picked there."""
-    form = NewPersonForm(actions, text, picker)
-    form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    form.created.connect(picker.choose)
-    form.open()
-    return form
+class PersonCreator:
+    """Creates a person from a picker's text with a ``NewPersonForm`` over the picker; the person created is
+    picked there. The institution chosen last is offered again (a delegation's members often share it)."""
+
+    def __init__(self, actions: RecordActions) -> None:
+        self.actions = actions
+        self.last_institution: tuple[Any, str] | None = None
+
+    def __call__(self, picker: RecordPicker, text: str) -> NewPersonForm:
+        form = NewPersonForm(self.actions, text, picker)
+        if self.last_institution is not None:
+            form.institution.set_value(*self.last_institution)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.institution_used.connect(self.remember)
+        form.finished.connect(picker.window().activateWindow)  # back to the editor, the keyboard with it
+        form.created.connect(picker.choose)
+        form.open()
+        return form
+
+    def remember(self, ident: Any, label: str) -> None:
+        self.last_institution = (ident, label)

@@ -460,8 +460,8 @@ class RowsEditor(QWidget):
         was the last, ready for typing the next name."""
         if row == len(self.model.rows) - 1:
             self.model.add_row(blank=True)
+        self.view.setFocus()  # first: moving there opens the cell's editor, which then takes the focus
         self.view.setCurrentIndex(self.model.index(row + 1, column))
-        self.view.setFocus()
 
     def set_value(self, rows: Sequence[dict[str, Any]]) -> None:
         self.model.set_rows(rows)
