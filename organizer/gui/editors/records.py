@@ -171,7 +171,7 @@ class VisitEditor(EditorDialog):
             RowColumn("role", self.tr("Role"), "choice", lambda: enum_choices(ParticipantRole),
                       ParticipantRole.MEMBER)], reorder=True, rank_by="side"))
         self.participants.model.dataChanged.connect(self._participant_changed)
-        self.participants.enable_paste(lambda text, html: paste_members(self, self.participants, text, html))
+        self.participants.enable_paste(self.paste_members)
         logistics = self.page(self.tr("&Logistics"))
         self.arrival_at = self.add_field(logistics, "arrival_at", self.tr("Arrival"), DateTimeField())
         self.arrival_details = self.add_field(logistics, "arrival_details", self.tr("Arrival details"),
@@ -204,6 +204,10 @@ class VisitEditor(EditorDialog):
         row = model.add_row(blank=True)
         self.participants.view.setCurrentIndex(model.index(row, 0))
         self.participants.view.setFocus()
+
+    def paste_members(self, text: str, html: str) -> bool:
+        """Rows pasted into the members table (``paste_dialog.paste_members``)."""
+        return paste_members(self, self.participants, text, html)
 
     def side_for(self, person_id: int) -> Side | None:
         """The side of a person picked as a participant, from the visit's institutions (as on the form)."""

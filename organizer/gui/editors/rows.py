@@ -7,6 +7,8 @@ and drop or with the Up/Down buttons (a visit's order of precedence, numbered pe
 
 from __future__ import annotations
 
+import inspect
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -424,11 +426,13 @@ class RowsEditor(QWidget):
         """Let a table copied from a spreadsheet, Word or a web page be pasted here (Ctrl+V in the table, or
         the "Paste a table…" button): ``handler(text, html)`` gets the clipboard's text and HTML and says
         whether it took them (a single value pastes into the cell as usual)."""
-        self._paste_handler = handler
+        # A bound method (an editor's) is held weakly: the table must not keep its editor alive in a cycle
+        # (tests/gui/test_editor_lifetime.py).
+        self._paste_handler = weakref.WeakMethod(handler) if inspect.ismethod(handler) else (lambda: handler)
         self.paste_button = QPushButton(self.tr("Paste a table…"))
         self.paste_button.setToolTip(self.tr("People copied from a spreadsheet, Word or a web page: one a row, "
                                              "name, title and institution (Ctrl+V in the table)"))
-        self.paste_button.clicked.connect(lambda: self._paste(force=True))
+        self.paste_button.clicked.connect(self.paste_table)
         self._buttons.insertWidget(self._buttons.count() - 1, self.paste_button)
         self.view.installEventFilter(self)
 
@@ -438,8 +442,13 @@ class RowsEditor(QWidget):
             return True
         return super().eventFilter(watched, event)
 
+    def paste_table(self) -> bool:
+        """The "Paste a table…" button: whatever text the clipboard holds is offered as rows."""
+        return self._paste(force=True)
+
     def _paste(self, *, force: bool = False) -> bool:
-        handler = getattr(self, "_paste_handler", None)
+        ref = getattr(self, "_paste_handler", None)
+        handler = ref() if ref is not None else None
         mime = QApplication.clipboard().mimeData()
         if handler is None or mime is None:
             return False
