@@ -174,6 +174,41 @@ def raw_copy(source: str, target: str) -> int:
     return total
 
 
+def raw_insert(source: str, target: str, archive: str | None = None) -> int:
+    """The floor of issue 20 for an archive import: ``raw_copy`` WITHOUT the search queue's per-row INSERT
+    triggers (``search_q_*_insert``: the import drops them too, and queues its records in a few statements),
+    dropped and created again inside the transaction as the import does. With ``archive``: the archive file
+    is parsed first with the stdlib's ``json.load`` (whole, C parser; the values are dropped), so the cost
+    of reading the same JSON is in the floor too.
+
+    Leaves out what the import does besides: checking each record (text, dates, e-mail and phone rules),
+    resolving uids to ids, the audit entries, queueing and building the search index at the commit,
+    reading the file as a stream (the floor holds the parsed file whole)."""
+    if archive is not None:
+        with open(archive, "rb") as fh:
+            json.load(fh)
+    src, dst = sqlite3.connect(source), sqlite3.connect(target, isolation_level=None)
+    dst.execute("PRAGMA foreign_keys=ON")
+    dst.execute("PRAGMA synchronous=FULL")
+    dst.execute("PRAGMA temp_store=MEMORY")
+    dst.execute("BEGIN")
+    triggers = dst.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                           "AND name LIKE 'search_q_%_insert'").fetchall()
+    for name, _sql in triggers:
+        dst.execute(f"DROP TRIGGER {name}")
+    total = 0
+    for table in TABLES_IN_ORDER:
+        cur = src.execute(f"SELECT * FROM {table}")
+        width = len(cur.description)
+        rows = cur.fetchall()
+        dst.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * width)})", rows)
+        total += len(rows)
+    for _name, sql in triggers:
+        dst.execute(sql)
+    dst.execute("COMMIT")
+    return total
+
+
 def list_visits(con: sqlite3.Connection, out: TextIO) -> int:
     """``organizer list visits --json``: newest first, undated last, with each visit's meeting count."""
     rows = con.execute(
@@ -189,7 +224,9 @@ def list_visits(con: sqlite3.Connection, out: TextIO) -> int:
 
 def main(argv: list[str]) -> int:
     """``floors.py list-people DB``, ``list-visits DB``, ``show-person DB ID`` (JSON on stdout, as the
-    commands write it) or ``floors.py raw-copy SOURCE TARGET``."""
+    commands write it), ``floors.py raw-copy SOURCE TARGET``, ``raw-insert SOURCE TARGET`` (without the
+    search queue's insert triggers) or ``raw-insert-json ARCHIVE SOURCE TARGET`` (that, after parsing the
+    archive's JSON)."""
     import sys
 
     if argv[:1] == ["list-visits"]:
@@ -204,6 +241,12 @@ def main(argv: list[str]) -> int:
         return 0
     if argv[:1] == ["raw-copy"]:
         raw_copy(argv[1], argv[2])
+        return 0
+    if argv[:1] == ["raw-insert"]:
+        raw_insert(argv[1], argv[2])
+        return 0
+    if argv[:1] == ["raw-insert-json"]:
+        raw_insert(argv[2], argv[3], archive=argv[1])
         return 0
     print(main.__doc__, file=sys.stderr)
     return 2
