@@ -7,17 +7,20 @@ The file is generated here (``generate``): vCard 3.0 cards as Gmail/iPhone write
 ORG with a unit, TITLE, two e-mails, two phones, CATEGORIES, NOTE and a UID, a quarter of them with a
 Cyrillic FN next to a Latin N, every tenth folded quoted-printable (2.1 style), institutions shared
 among cards. Each round runs, in turn: vobject's ``readComponents`` over the file (parse only: no
-mapping, no database), our parser alone, and our whole import into a new SQLite file; the order
-alternates between rounds so neither side always runs on a warm cache. Reported: the median time of
-each, cards per second, the ratio "vobject parse / our import" (the target is at least 5), and the peak
-memory (tracemalloc) of our import at ``--cards`` and at a fifth of it (flat: the peak does not grow in
-proportion with the number of cards). Asserts nothing: the machine may be shared.
+mapping, no database), our parser alone, our whole import into a new SQLite file, and the export of
+that database's people back to a vCard file; the order alternates between rounds so neither side always
+runs on a warm cache. Reported: the load average before and after, the median time of each, cards per
+second, the ratios "vobject parse / our import" (the target is at least 5) and "vobject parse / our
+export", the peak memory (tracemalloc) of our import at ``--cards`` and at a fifth of it, and the peak
+RSS of a fresh process importing 1,000 and ``--cards`` cards (flat: the peak does not grow in proportion
+with the number of cards). Asserts nothing: the machine may be shared.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import os
 import quopri
 import random
 import statistics
@@ -87,6 +90,32 @@ def run_import(source: Path, folder: Path, name: str) -> int:
         db.close()
 
 
+def run_export(folder: Path, name: str) -> int:
+    """Export every person of the database ``run_import`` made as vCard 4.0 (as ``export vcard`` does)."""
+    from organizer.services.interop.export import chosen_people, export_vcard_file
+    from organizer.store import open_database, sqlite_url
+
+    db = open_database(sqlite_url(folder / f"{name}.sqlite"))
+    try:
+        return export_vcard_file(db, folder / f"{name}.vcf", chosen_people(db), "4.0")
+    finally:
+        db.close()
+
+
+def peak_rss(cards: int, folder: Path) -> float:
+    """Peak RSS (MiB) of a fresh process importing ``cards`` generated cards from a file."""
+    import subprocess
+
+    source = folder / f"rss{cards}.vcf"
+    source.write_bytes(generate(cards))
+    code = ("import resource, sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]); import bench_vcard; "
+            "bench_vcard.run_import(Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4]); "
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", code, str(Path(__file__).parent), str(source), str(folder),
+                          f"rss{cards}"], check=True, capture_output=True, text=True).stdout
+    return int(out.split()[-1]) / 1024
+
+
 def peak(fn: object, *args: object) -> tuple[int, int]:
     gc.collect()
     tracemalloc.start()
@@ -103,7 +132,8 @@ def main() -> None:
     args = parser.parse_args()
     data = generate(args.cards)
     small = generate(max(args.cards // 5, 1))
-    times: dict[str, list[float]] = {"vobject parse": [], "our parse": [], "our import": []}
+    print(f"# load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    times: dict[str, list[float]] = {"vobject parse": [], "our parse": [], "our import": [], "our export": []}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         big_file, small_file = folder / "cards.vcf", folder / "small.vcf"
@@ -112,9 +142,10 @@ def main() -> None:
         run_import(small_file, folder, "warm")  # imports, phone metadata, e-mail caches
         for r in range(args.rounds):
             jobs = [("vobject parse", lambda: run_vobject(data)), ("our parse", lambda: run_parser(data)),
-                    ("our import", lambda r=r: run_import(big_file, folder, f"round{r}"))]
-            if r % 2:
-                jobs.reverse()
+                    ("our import", lambda r=r: run_import(big_file, folder, f"round{r}")),
+                    ("our export", lambda r=r: run_export(folder, f"round{r}"))]
+            if r % 2:  # ours first, the export still after the import that fills its database
+                jobs = [jobs[2], jobs[3], jobs[1], jobs[0]]
             for label, job in jobs:
                 gc.collect()
                 started = time.perf_counter()
@@ -124,14 +155,18 @@ def main() -> None:
                     print(f"{label}: {count} cards, expected {args.cards}")
         _, peak_full = peak(run_import, big_file, folder, "peak_full")
         _, peak_small = peak(run_import, small_file, folder, "peak_small")
+        rss = {n: peak_rss(n, folder) for n in (1000, args.cards)}
+    print(f"# load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(f"{args.cards:,} cards, {len(data) / 1e6:.1f} MB, {args.rounds} rounds (median)")
     medians = {k: statistics.median(v) for k, v in times.items()}
     for label, t in medians.items():
         print(f"  {label:14s} {t:7.2f} s  {args.cards / t:9,.0f} cards/s")
     print(f"  vobject parse / our import: {medians['vobject parse'] / medians['our import']:.1f}x (target >= 5)")
     print(f"  vobject parse / our parse:  {medians['vobject parse'] / medians['our parse']:.1f}x")
+    print(f"  vobject parse / our export: {medians['vobject parse'] / medians['our export']:.1f}x")
     print(f"  peak memory of our import: {peak_full / 1e6:.1f} MB at {args.cards:,} cards, "
           f"{peak_small / 1e6:.1f} MB at {len(small.split(b'BEGIN:VCARD')) - 1:,}")
+    print("  peak RSS of a process importing: " + ", ".join(f"{v:.0f} MiB at {n:,} cards" for n, v in rss.items()))
 
 
 if __name__ == "__main__":

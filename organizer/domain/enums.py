@@ -100,6 +100,10 @@ class GiftDirection(StrEnum):
 
 def parse_enum(enum: type[E], value: str | E, field: str) -> E:
     """Turn user text into an enum member, or raise ValidationError naming the allowed values."""
+    if value.__class__ is str:  # the stored spelling (every record of an archive): one dict look-up
+        found: E | None = enum._value2member_map_.get(value)  # type: ignore[assignment]
+        if found is not None:
+            return found
     from organizer.domain.errors import Problem, ValidationError
 
     try:
