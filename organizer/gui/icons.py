@@ -3,7 +3,9 @@
 The application icon is ``resources/icons/organizer.svg`` with PNGs of 16..512 px beside it
 (``packaging/make-icons.py``). Action icons come from the desktop's icon theme when it has one
 (freedesktop names), else from the Qt style's standard pixmaps, which every platform has, so the
-set looks native and never goes missing. Every action that has an icon gets it through ``action_icon``.
+set looks native and never goes missing. Qt's styles have no undo and redo pixmaps (their back and forward
+arrows read as navigation), so those two fall back to the curved arrows shipped in
+``resources/icons/actions``. Every action that has an icon gets it through ``action_icon``.
 """
 
 from __future__ import annotations
@@ -37,9 +39,15 @@ ACTION_ICONS: dict[str, tuple[str, QStyle.StandardPixmap]] = {
 }
 
 
+SHIPPED_ICONS = {"undo": "edit-undo.svg", "redo": "edit-redo.svg"}
+"""Actions whose fallback is a shipped icon (``resources/icons/actions``), not a style pixmap."""
+
+
 def action_icon(name: str) -> QIcon:
     """The icon for an action (``open``, ``refresh``, ... see ``ACTION_ICONS``)."""
     theme_name, fallback = ACTION_ICONS[name]
+    if name in SHIPPED_ICONS:
+        return QIcon.fromTheme(theme_name, QIcon(str(resource("icons", "actions", SHIPPED_ICONS[name]))))
     style = QApplication.style()
     standard = style.standardIcon(fallback) if style is not None else QIcon()
     return QIcon.fromTheme(theme_name, standard)

@@ -433,9 +433,10 @@ class MainWindow(QMainWindow):
         self.duplicates_action = self._action(self.tr("Find &duplicates…"), None, self.find_duplicates)
         self.duplicates_action.setStatusTip(self.tr("People and institutions that may be recorded twice; merge them"))
         tools_menu.addAction(self.duplicates_action)
-        self.tool_bar.addAction(self.database_actions.open_action)
+        self._add_record_tools()  # by daily use: records first, then refresh; opening a database is rare
+        self.tool_bar.addSeparator()
         self.tool_bar.addAction(self.refresh_action)
-        self._add_record_tools()
+        self.tool_bar.addAction(self.database_actions.open_action)
         self.quick_open_box = QWidget(self)
         row = QHBoxLayout(self.quick_open_box)
         row.setContentsMargins(6, 2, 6, 2)
@@ -467,7 +468,6 @@ class MainWindow(QMainWindow):
     def _add_record_tools(self) -> None:
         """New, Edit, Delete, Undo and Redo on the tool bar, with icons (also in the Record menu)."""
         records = self.record_menu
-        self.tool_bar.addSeparator()
         for action, icon in ((records.new_action, "add"), (records.edit_action, "edit"),
                              (records.delete_action, "delete"), (records.undo_action, "undo"),
                              (records.redo_action, "redo")):

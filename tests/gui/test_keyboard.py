@@ -93,3 +93,23 @@ def test_no_two_actions_share_a_shortcut(qtbot: Any, gui_demo_db: Database) -> N
                 owners.setdefault(sequence.toString(), []).append(action.text())
     shared = {key: texts for key, texts in owners.items() if len(set(texts)) > 1}
     assert not shared, f"shortcuts used by more than one action: {shared}"
+
+
+def test_tool_bar_is_ordered_by_daily_use_with_undo_redo_icons_not_navigation_arrows(
+        qtbot: Any, gui_demo_db: Database) -> None:
+    from PySide6.QtWidgets import QApplication, QStyle
+
+    from organizer.gui.icons import action_icon
+
+    window = MainWindow(gui_demo_db)
+    qtbot.addWidget(window)
+    actions = [a for a in window.tool_bar.actions() if not a.isSeparator()]
+    records = window.record_menu
+    assert actions[:5] == [records.new_action, records.edit_action, records.delete_action, records.undo_action,
+                           records.redo_action]
+    assert actions[-1] is window.database_actions.open_action  # opening a database is the rarest
+    style = QApplication.style()
+    for name, arrow in (("undo", QStyle.StandardPixmap.SP_ArrowBack), ("redo", QStyle.StandardPixmap.SP_ArrowForward)):
+        icon = action_icon(name).pixmap(24).toImage()
+        assert not icon.isNull()
+        assert icon != style.standardIcon(arrow).pixmap(24).toImage()
