@@ -62,6 +62,7 @@ from organizer.gui.undo import RecordActions
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
     from organizer.gui.archive import ArchiveJobs
     from organizer.gui.board import FollowUpsTab
+    from organizer.gui.interop import InteropJobs
     from organizer.gui.tabs import AgreementsTab, InstitutionsTab, MeetingsTab, TopicsTab, VisitsTab
     from organizer.store.database import Database
 
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
         self._loading = False
         self._choices: tuple[Any, ...] | None = None
         self._archive: ArchiveJobs | None = None
+        self._interop: InteropJobs | None = None
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         for label in self._labels():
@@ -341,6 +343,16 @@ class MainWindow(QMainWindow):
         return cast("TopicsTab", self.tab("topics"))
 
     @property
+    def interop(self) -> InteropJobs:
+        """Contact sheets in, lists and visit schedules out (their services load on first use)."""
+        if self._interop is None:
+            from organizer.gui.interop import InteropJobs
+
+            self._interop = InteropJobs(self.db, self.runner, self)
+            self._interop.finished.connect(self._archive_finished)
+        return self._interop
+
+    @property
     def archive(self) -> ArchiveJobs:
         """Import and export of archives (their services load on first use)."""
         if self._archive is None:
@@ -394,9 +406,16 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(self.tr("&Export archive…"), None, lambda: self.archive.ask_export())
         self.import_vcards_action = self._action(self.tr("Import &vCards…"), None,
                                                  lambda: self.archive.ask_import_vcards())
+        self.import_sheet_action = self._action(self.tr("Import contacts from CSV or E&xcel…"), None,
+                                                lambda: self.interop.ask_import_sheet())
+        self.export_list_action = self._action(self.tr("Export &list to CSV or Excel…"), None, self.export_list)
+        self.export_ics_action = self._action(self.tr("Export visit &schedule (.ics)…"), None, self.export_ics)
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.import_vcards_action)
+        file_menu.addAction(self.import_sheet_action)
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.export_list_action)
+        file_menu.addAction(self.export_ics_action)
         file_menu.addSeparator()
         self.preferences_action = self._action(self.tr("&Preferences…"), QKeySequence.StandardKey.Preferences,
                                                self.show_preferences, "preferences")
@@ -629,6 +648,28 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 10_000)
         if changed:
             self.refresh()
+
+    def export_list(self) -> None:
+        """The current tab's list as CSV or .xlsx (File > Export list…)."""
+        from organizer.gui.interop import LIST_OF_KIND
+
+        kind, _ident = self.current_record()
+        name = LIST_OF_KIND.get(str(kind)) if kind is not None else None
+        if name is None:
+            self.statusBar().showMessage(self.tr("This list cannot be exported; choose People, Institutions, "
+                                                 "Visits, Meetings or Follow-ups."), 5000)
+            return
+        self.interop.ask_export_list(name)
+
+    def export_ics(self) -> None:
+        """The schedule of the visit selected in the Visits tab as iCalendar."""
+        visits = self._built.get("visits")
+        ident = visits.current_id() if visits is not None else None
+        if ident is None:
+            self.show_tab(self.visits_tab)
+            self.statusBar().showMessage(self.tr("Select a visit first."), 5000)
+            return
+        self.interop.ask_export_ics(ident)
 
     def export_briefing(self) -> None:
         """The briefing dialog for the visit selected in the Visits tab."""

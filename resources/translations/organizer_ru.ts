@@ -2008,6 +2008,61 @@
     </message>
 </context>
 <context>
+    <name>InteropJobs</name>
+    <message>
+        <source>Import contacts from CSV or Excel</source>
+        <translation>Импорт контактов из CSV или Excel</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>Отменено: ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>No column is imported: nothing was changed.</source>
+        <translation>Ни один столбец не выбран для импорта: ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Чтение %1…</translation>
+    </message>
+    <message>
+        <source>%1 people will be created, %2 updated and %3 skipped (nothing new); %4 institutions will be created.</source>
+        <translation>Людей будет создано: %1, обновлено: %2, пропущено (нет нового): %3; организаций будет создано: %4.</translation>
+    </message>
+    <message>
+        <source>%1 values will be left out, for example:</source>
+        <translation>Значений не будет импортировано: %1, например:</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Импорт %1…</translation>
+    </message>
+    <message>
+        <source>Contact import finished: %1 people created, %2 updated, %3 skipped.</source>
+        <translation>Импорт контактов завершён: людей создано: %1, обновлено: %2, пропущено: %3.</translation>
+    </message>
+    <message>
+        <source>Export list</source>
+        <translation>Экспорт списка</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Экспорт в %1…</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2.</source>
+        <translation>Строк экспортировано: %1, файл %2.</translation>
+    </message>
+    <message>
+        <source>Export visit schedule</source>
+        <translation>Экспорт программы визита</translation>
+    </message>
+    <message>
+        <source>Exported %1 events and %2 due dates to %3 (time zone %4).</source>
+        <translation>Экспортировано событий: %1, сроков: %2, файл %3 (часовой пояс %4).</translation>
+    </message>
+</context>
+<context>
     <name>LettersDialog</name>
     <message>
         <source>Thank-you letters</source>
@@ -2236,6 +2291,18 @@
         <translation>Импорт &amp;vCard…</translation>
     </message>
     <message>
+        <source>Import contacts from CSV or E&amp;xcel…</source>
+        <translation>Импорт контактов из CSV или E&amp;xcel…</translation>
+    </message>
+    <message>
+        <source>Export &amp;list to CSV or Excel…</source>
+        <translation>Экспорт &amp;списка в CSV или Excel…</translation>
+    </message>
+    <message>
+        <source>Export visit &amp;schedule (.ics)…</source>
+        <translation>Экспорт &amp;программы визита (.ics)…</translation>
+    </message>
+    <message>
         <source>&amp;Tools</source>
         <translation>&amp;Инструменты</translation>
     </message>
@@ -2308,6 +2375,10 @@
         </translation>
     </message>
     <message>
+        <source>This list cannot be exported; choose People, Institutions, Visits, Meetings or Follow-ups.</source>
+        <translation>Этот список не экспортируется; выберите Люди, Организации, Визиты, Встречи или Поручения.</translation>
+    </message>
+    <message>
         <source>Select a visit first.</source>
         <translation>Сначала выберите визит.</translation>
     </message>
@@ -2330,6 +2401,161 @@
     <message>
         <source>The new language will be used when you start Organizer again.</source>
         <translation>Новый язык будет использован при следующем запуске Organizer.</translation>
+    </message>
+</context>
+<context>
+    <name>MappingDialog</name>
+    <message>
+        <source>Import %1: columns</source>
+        <translation>Импорт %1: столбцы</translation>
+    </message>
+    <message>
+        <source>Google Contacts</source>
+        <translation>Google Контакты</translation>
+    </message>
+    <message>
+        <source>Outlook</source>
+        <translation>Outlook</translation>
+    </message>
+    <message>
+        <source>recognised by their names</source>
+        <translation>распознаны по названиям</translation>
+    </message>
+    <message>
+        <source>%1 rows. Columns: %2. Choose what each column holds:</source>
+        <translation>Строк: %1. Столбцы: %2. Выберите, что содержит каждый столбец:</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Столбец</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>Импортировать как</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>Первые значения</translation>
+    </message>
+    <message>
+        <source>Field for column %1</source>
+        <translation>Поле для столбца %1</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>(не импортировать)</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>Full name (given name first)</source>
+        <translation>Полное имя (сначала имя)</translation>
+    </message>
+    <message>
+        <source>Full name (family name first)</source>
+        <translation>ФИО (сначала фамилия)</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Отображаемое имя</translation>
+    </message>
+    <message>
+        <source>Honorific</source>
+        <translation>Обращение</translation>
+    </message>
+    <message>
+        <source>Name suffix</source>
+        <translation>Суффикс имени</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>Псевдоним</translation>
+    </message>
+    <message>
+        <source>Name in another script</source>
+        <translation>Имя в другой письменности</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>E-mail (work)</source>
+        <translation>Эл. почта (рабочая)</translation>
+    </message>
+    <message>
+        <source>E-mail (home)</source>
+        <translation>Эл. почта (личная)</translation>
+    </message>
+    <message>
+        <source>E-mail label</source>
+        <translation>Метка эл. почты</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Phone (work)</source>
+        <translation>Телефон (рабочий)</translation>
+    </message>
+    <message>
+        <source>Phone (mobile)</source>
+        <translation>Телефон (мобильный)</translation>
+    </message>
+    <message>
+        <source>Phone (home)</source>
+        <translation>Телефон (домашний)</translation>
+    </message>
+    <message>
+        <source>Phone label</source>
+        <translation>Метка телефона</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Подразделение</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Метки</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Web page</source>
+        <translation>Веб-страница</translation>
+    </message>
+    <message>
+        <source>Identifier (uid)</source>
+        <translation>Идентификатор (uid)</translation>
     </message>
 </context>
 <context>

@@ -34,7 +34,8 @@ ALWAYS_ALLOWED = {
     "Organizer", "GNU", "General", "Public", "License", "English", "sqlite", "db", "Ctrl", "Alt", "Shift",
     "Esc", "Del", "Enter", "Tab", "PDF", "JSON", "CSV", "vCard", "URL", "ID", "Qt", "PySide", "Markdown", "SQLite",
     "PostgreSQL", "UTF", "ru", "en", "png", "jpg", "jpeg", "svg", "Cyrl", "Latn", "Cyrillic", "Latin", "MoU",
-    "PgUp", "PgDown", "OK", "Home", "End", "Backspace", "Space", "Ins",
+    "PgUp", "PgDown", "OK", "Home", "End", "Backspace", "Space", "Ins", "Excel", "xlsx", "iCalendar", "ics", "Google",
+    "Outlook",
 }
 _WORD = re.compile(r"[A-Za-z]{2,}")
 CELL_LIMIT = 40

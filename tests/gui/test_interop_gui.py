@@ -1,0 +1,97 @@
+"""File > Import contacts from CSV or Excel…: the mapping step (a combo per column, set from the header), a dry
+run's counts, then the import; File > Export list… and Export visit schedule (.ics)… write the files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import icalendar
+from openpyxl import load_workbook
+from PySide6.QtWidgets import QComboBox
+
+from organizer.gui.interop import LIST_OF_KIND, MappingDialog
+from organizer.gui.main_window import MainWindow
+from organizer.services.interop import sheet_export, sheet_map
+from organizer.services.people import list_people
+
+DATA = Path(__file__).parent.parent / "data" / "sheets"
+
+
+def _run(qtbot: Any, window: MainWindow, path: Path, mapping: Any, answer: bool) -> tuple[list[Any], list[Any]]:
+    seen: list[Any] = []
+    done: list[tuple[str, bool]] = []
+
+    def ask(dialog: MappingDialog) -> dict[str, str] | None:
+        seen.append(dialog)
+        return mapping(dialog)
+
+    window.interop.ask_mapping = ask
+    window.interop.confirm_vcards = lambda text: (seen.append(text), answer)[1]
+    window.interop.finished.connect(lambda text, changed: done.append((text, changed)))
+    window.interop.start_sheet_import(path)
+    qtbot.waitUntil(lambda: bool(done), timeout=30_000)
+    return seen, done
+
+
+def test_mapping_step_then_preview_then_import(qtbot: Any, gui_window: MainWindow, gui_wait: Any) -> None:
+    before = len(list_people(gui_window.db))
+    seen, done = _run(qtbot, gui_window, DATA / "outlook_cp1251.csv", lambda d: d.mapping(), answer=True)
+    dialog = seen[0]
+    assert isinstance(dialog, MappingDialog) and dialog.preview.mapping.source == "Outlook"
+    job_title = dialog.preview.header.index("Job Title")
+    assert dialog.combos[job_title].currentData() == "title"
+    assert {"ignore", *sheet_map.FIELDS} <= set(dialog.field_labels())
+    assert dialog.table.item(job_title, 2).text() == "Директор института | Начальник управления | Key Account Manager"
+    assert seen[1].startswith("3 people will be created, 0 updated and 0 skipped")
+    assert done == [("Contact import finished: 3 people created, 0 updated, 0 skipped.", True)]
+    assert "Алексей Викторович Смирнов" in {p.full_name for p in list_people(gui_window.db)}
+    assert len(list_people(gui_window.db)) == before + 3
+
+
+def test_a_column_mapped_by_hand_and_a_refused_preview(qtbot: Any, gui_window: MainWindow, tmp_path: Path) -> None:
+    sheet = tmp_path / "staff.csv"
+    sheet.write_bytes("Сотрудник;Ящик\r\nПетрова Анна Сергеевна;a.petrova@example.ru\r\n".encode("cp1251"))
+
+    def choose(dialog: MappingDialog) -> dict[str, str]:
+        combos: list[QComboBox] = dialog.combos
+        assert [c.currentData() for c in combos] == ["ignore", "ignore"]  # nothing recognised
+        combos[0].setCurrentIndex(combos[0].findData("full_name_family_first"))
+        combos[1].setCurrentIndex(combos[1].findData("email:work"))
+        return dialog.mapping()
+
+    before = len(list_people(gui_window.db))
+    seen, done = _run(qtbot, gui_window, sheet, choose, answer=False)
+    assert seen[1].startswith("1 people will be created")
+    assert done == [("Cancelled: nothing was changed.", False)]
+    assert len(list_people(gui_window.db)) == before
+    _seen, done = _run(qtbot, gui_window, sheet, choose, answer=True)
+    assert "Анна Сергеевна Петрова" in {p.full_name for p in list_people(gui_window.db)}
+
+
+def test_a_bad_sheet_is_one_message_and_nothing_is_asked(qtbot: Any, gui_window: MainWindow, tmp_path: Path) -> None:
+    bad = tmp_path / "cut.csv"
+    good = (DATA / "google_contacts.csv").read_bytes()
+    bad.write_bytes(good[: good.index(b"Jean-Pierre") + 20])
+    problems: list[str] = []
+    gui_window.interop.show_problem = problems.append
+    seen, done = _run(qtbot, gui_window, bad, lambda d: d.mapping(), answer=True)
+    assert seen == [] and "cut.csv: row 5" in done[0][0]  # refused before the mapping step
+    assert problems and "cut short" in problems[0]
+
+
+def test_export_list_and_schedule(qtbot: Any, gui_window: MainWindow, tmp_path: Path) -> None:
+    assert set(LIST_OF_KIND.values()) == set(sheet_export.LISTS)
+    done: list[tuple[str, bool]] = []
+    gui_window.interop.finished.connect(lambda text, changed: done.append((text, changed)))
+    gui_window.interop.start_list_export(tmp_path / "people.xlsx", "xlsx", "people")
+    qtbot.waitUntil(lambda: bool(done), timeout=30_000)
+    assert done[0][0].startswith("Exported 6 rows to")
+    book = load_workbook(tmp_path / "people.xlsx", read_only=True)
+    assert len(list(book.worksheets[0].iter_rows())) == 7
+    book.close()
+    gui_window.interop.start_ics_export(tmp_path / "v.ics", 1)
+    qtbot.waitUntil(lambda: len(done) == 2, timeout=30_000)
+    assert "4 events and 3 due dates" in done[1][0]
+    assert len(icalendar.Calendar.from_ical((tmp_path / "v.ics").read_bytes()).walk("VEVENT")) == 4
+    assert gui_window.import_sheet_action.text() == "Import contacts from CSV or E&xcel…"
