@@ -35,7 +35,7 @@ ALWAYS_ALLOWED = {
     "Esc", "Del", "Enter", "Tab", "PDF", "JSON", "CSV", "vCard", "URL", "ID", "Qt", "PySide", "Markdown", "SQLite",
     "PostgreSQL", "UTF", "ru", "en", "png", "jpg", "jpeg", "svg", "Cyrl", "Latn", "Cyrillic", "Latin", "MoU",
     "PgUp", "PgDown", "OK", "Home", "End", "Backspace", "Space", "Ins", "Excel", "xlsx", "iCalendar", "ics", "Google",
-    "Outlook",
+    "Outlook", "Word",
 }
 _WORD = re.compile(r"[A-Za-z]{2,}")
 CELL_LIMIT = 40
