@@ -187,6 +187,12 @@ def _lt(row: object, field: str, lang: str) -> str:
     return _long(getattr(row, field), getattr(row, "variants", None), field, lang)
 
 
+def _logistics(v: m.Visit, name: str, lang: str) -> str:
+    """A visit's logistics text for a reader of ``lang``: its variants are the visit's, by path
+    (``logistics.lodging``)."""
+    return _long(getattr(v, name), v.variants, f"logistics.{name}", lang)
+
+
 def _long(text: str | None, variants: object, field: str, lang: str) -> str:
     found = text_in(text or "", from_mapping(variants if isinstance(variants, dict) else None), field, lang)
     if not found.fallback or not found.text.strip():
@@ -503,9 +509,11 @@ def visit_briefing(db: Database, visit_id: int, *, issuing_office: str | None = 
             hosts=tuple(hosts), institutions=tuple(institutions), meetings=tuple(meetings), agreed=tuple(agreed),
             open_followups=tuple(open_followups), relations=tuple(relations),
             logistics=Logistics(
-                arrival_at=v.arrival_at, arrival_details=v.arrival_details, departure_at=v.departure_at,
-                departure_details=v.departure_details, lodging=v.lodging, transport=v.transport,
-                interpreter_needs=v.interpreter_needs, dietary_needs=v.dietary_needs),
+                arrival_at=v.arrival_at, arrival_details=_logistics(v, "arrival_details", lang),
+                departure_at=v.departure_at, departure_details=_logistics(v, "departure_details", lang),
+                lodging=_logistics(v, "lodging", lang), transport=_logistics(v, "transport", lang),
+                interpreter_needs=_logistics(v, "interpreter_needs", lang),
+                dietary_needs=_logistics(v, "dietary_needs", lang)),
             gifts=gifts, generated_at=now or datetime.now(),
         )
 
@@ -526,7 +534,7 @@ def person_dossier(db: Database, person_id: int, *, now: datetime | None = None,
             person=person, positions=positions,
             emails=tuple(ContactEntry(e.address, e.label) for e in p.emails),
             phones=tuple(ContactEntry(ph.number, ph.label) for ph in p.phones),
-            notes=p.notes,
+            notes=_lt(p, "notes", lang),
             open_followups=tuple(_followups(session, m.FollowUp.owner_person_id == person_id, open_only=True,
                                             lang=lang)),
             generated_at=now or datetime.now(),
