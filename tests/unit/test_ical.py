@@ -171,3 +171,12 @@ def test_followup_todo_status(demo_db: Database) -> None:
     todo = next(t for t in todos if str(t["SUMMARY"]) == "Send the photos")
     assert str(todo["STATUS"]) == "COMPLETED" and todo["DUE"].dt == date(2025, 4, 1)
     assert filekind.kind_of_content(content[:4096]) == "ics"
+
+
+def test_a_repeating_event_gives_its_first_occurrence_and_says_so(db: Database) -> None:
+    visit = visits.create_visit(db, VisitData(title="Визит", place="Казань"))
+    content = GOOD.replace("SUMMARY:Two", "SUMMARY:Two\r\nRRULE:FREQ=DAILY;COUNT=3").encode()
+    report = ical.import_ics(db, ("x.ics", content), visit.meta.id)
+    assert report.created == 2
+    assert report.left_out == ["x.ics: event 2 (line 10): a repeating event (RRULE/RDATE): only its first "
+                               "occurrence is imported"]

@@ -244,7 +244,7 @@ class _Writer:
             self.report.skipped += 1
             self.report.left_out_count += 1
             if len(self.report.left_out) < NOTE_LIMIT:
-                self.report.left_out.append(f"{file}: {where}: the card has no name, e-mail address or "
+                self.report.left_out.append(f"{file}: {where}: no name, e-mail address or "
                                             "organisation; skipped")
             return
         keys = {f"u:{data.uid}", f"n:{people.sort_key_of(data)}", *(f"e:{e.value.casefold()}" for e in data.emails)}

@@ -18,7 +18,8 @@ names (Russian cities, Central Asian and other capitals, in Latin and Cyrillic l
 **Import** (``import_ics``): each ``VEVENT`` becomes a meeting of the visit given: ``SUMMARY`` the title,
 ``DTSTART``/``DTEND`` (a time with a zone is turned into the visit's zone; a floating time is taken as
 it is; a date alone starts at midnight), ``LOCATION`` the room, ``DESCRIPTION`` the agenda, ``CATEGORIES``
-a meeting kind where it names one. An ``ATTENDEE`` whose e-mail address is a person's becomes a participant
+a meeting kind where it names one (a repeating event gives its first occurrence, reported in ``left_out``,
+as is a LOCATION too long for the room). An ``ATTENDEE`` whose e-mail address is a person's becomes a participant
 (on the side the person has in the visit's delegation, else the host side); other attendees are listed
 in the notes. An event is **found** by its ``UID`` (a meeting of this visit with that uid, as our export
 writes them), else by the same title and start in this visit: then it is **updated** where the title,
@@ -312,6 +313,7 @@ class _Event:
     data: MeetingData
     location: str
     description: str
+    left_out: list[str]
 
 
 def _events(text: str, lines: list[int], visit_id: int, tz: ZoneInfo, where: Callable[[int, int], str],
@@ -384,7 +386,12 @@ def _events(text: str, lines: list[int], visit_id: int, tz: ZoneInfo, where: Cal
         data = MeetingData(title=title, kind=kind, visit_id=visit_id, starts_at=starts_at, ends_at=ends_at,
                            room=location, agenda=str(ev.get("description", "")).strip(),
                            participants=tuple(participants), notes="\n".join(notes))
-        out.append(_Event(number, line, str(ev.get("uid", "")).strip(), data, full_location, data.agenda))
+        left: list[str] = []
+        if ev.get("rrule") is not None or ev.get("rdate") is not None:
+            left.append("a repeating event (RRULE/RDATE): only its first occurrence is imported")
+        if len(full_location) > NAME_LIMIT:
+            left.append(f"LOCATION longer than {NAME_LIMIT} characters: cut in the room, whole in the notes")
+        out.append(_Event(number, line, str(ev.get("uid", "")).strip(), data, full_location, data.agenda, left))
     return out
 
 
@@ -447,6 +454,7 @@ def import_ics(db: Database, source: Path | tuple[str, bytes], visit_id: int, *,
             label = f"{name}: {where(ev.number, ev.line)}"
             outcome = EventOutcome(name, ev.number, ev.line, ev.data.title, "skipped")
             report.events.append(outcome)
+            report.left_out.extend(f"{label}: {note}" for note in ev.left_out)
             obj = stored.get(ev.uid) or by_start.get((ev.data.title, ev.data.starts_at))
             try:
                 if obj is None:
