@@ -150,7 +150,7 @@ _RU: dict[str, str] = {
     "agenda": "Повестка",
     "notes": "Записи",
     "outcomes": "Результаты",
-    "interpretation": "Перевод",
+    "interpretation": "Устный перевод",
     "dietary": "Питание",
     "arrival": "Прибытие",
     "departure": "Отъезд",

@@ -498,7 +498,7 @@ AGREEMENT = FieldTable("agreement", AgreementData, (
     Field("signed_place", T, "Signing place", archive="signed_place", translatable=True),
     Field("visit_id", FieldType.REF, "Visit", archive="visit", ref="visit"),
     Field("meeting_id", FieldType.REF, "Meeting", archive="meeting", ref="meeting"),
-    Field("summary", LT, "Summary", archive="summary", translatable=True),
+    Field("summary", LT, "Agreement summary", archive="summary", translatable=True),
     _variants(),
     _UID,
 ), archive_order=("uid", "title", "kind", "status", "signed_date", "signed_place", "valid_until", "visit_id",

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from organizer.gui.messages import error_text
 from organizer.gui.tasks import Task, TaskContext, TaskRunner
 from organizer.services.archive.export import check_output_path, export_archive, write_archive
 from organizer.services.archive.importer import ImportReport, import_archive, open_archive_file
@@ -154,7 +155,7 @@ class ArchiveJobs(QObject):
 
         def finish_error(error: BaseException) -> None:
             self._close_dialog()
-            self._report(str(error), changed=False, problem=True)
+            self._report(error_text(error), changed=False, problem=True)
 
         task = self._runner.submit(work, on_done=finish_ok, on_error=finish_error, on_progress=progress)
         self.task = task

@@ -24,6 +24,7 @@ from organizer.domain.records import FollowUpRow
 from organizer.gui.details import followup_html, is_overdue
 from organizer.gui.done_dialog import DoneDialog, ask_done
 from organizer.gui.formatting import enum_label, fmt_date
+from organizer.gui.messages import error_text
 from organizer.gui.models import ID_ROLE
 from organizer.gui.models.lazy import LazyColumn
 from organizer.gui.tabs import ListTab, status_choices
@@ -156,7 +157,7 @@ class FollowUpsTab(ListTab):
         try:
             call(self.detail_runner, self._mark_done, ident, day, note)
         except OrganizerError as err:
-            self.message.emit(str(err))
+            self.message.emit(error_text(err))
             return
         self.records_changed([ident])
         self.message.emit(self.tr("Marked done."))

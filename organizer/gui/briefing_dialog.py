@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 from organizer.domain.briefing import REPORT_SECTIONS, SECTIONS
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import OrganizerError
+from organizer.gui.i18n import current_language
+from organizer.gui.messages import error_text
 from organizer.gui.pdf_preview import PdfPreview
 from organizer.gui.tasks import Task, TaskContext, TaskRunner, call
 from organizer.services.documents import Document, DocumentRequest, render
@@ -97,6 +99,7 @@ class BriefingDialog(QDialog):
         self.paper_combo.addItem(self.tr("Letter"), "letter")
         self.marking_edit = QLineEdit()
         self.marking_edit.setPlaceholderText(self.tr("e.g. For official use"))
+        self.lang_combo.setCurrentIndex(max(0, self.lang_combo.findData(current_language())))  # the interface's
         form.addRow(self.tr("&Language:"), self.lang_combo)
         form.addRow(self.tr("&Paper:"), self.paper_combo)
         form.addRow(self.tr("&Marking:"), self.marking_edit)
@@ -199,7 +202,7 @@ class BriefingDialog(QDialog):
     def _on_error(self, error: BaseException) -> None:
         if not isinstance(error, OrganizerError):  # one line to the user, never a crash of the worker
             traceback.print_exception(error)
-        self._on_failed(str(error) if isinstance(error, OrganizerError) else f"{type(error).__name__}: {error}")
+        self._on_failed(error_text(error) if isinstance(error, OrganizerError) else f"{type(error).__name__}: {error}")
 
     def _on_failed(self, message: str) -> None:
         self.job = None

@@ -586,7 +586,7 @@ def agreement_html(row: AgreementRow, data: AgreementData) -> str:
          if data.meeting_id is not None else ""),
     ]))
     if data.summary.strip():
-        out += [_heading(translate("Details", "Summary")), para(data.summary)]
+        out += [_heading(translate("Details", "Agreement summary")), para(data.summary)]
     return "".join(out)
 
 

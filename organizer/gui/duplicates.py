@@ -41,6 +41,7 @@ from organizer.domain.errors import OrganizerError
 from organizer.domain.search import DuplicateCandidate, MergeResult
 from organizer.gui.details import institution_html, message_html, person_html
 from organizer.gui.i18n import QT_TRANSLATE_NOOP
+from organizer.gui.messages import error_text
 from organizer.gui.panes import DetailBrowser
 from organizer.gui.tasks import Task, TaskContext, TaskRunner, call
 from organizer.gui.undo import RecordActions
@@ -184,7 +185,7 @@ class MergeCommand(QUndoCommand):
             result = self.actions.call(step)  # on the window's runner
         except OrganizerError as err:
             self.setObsolete(True)
-            self.actions.failed.emit(self.text(), str(err))
+            self.actions.failed.emit(self.text(), error_text(err))
             return
         self._after(result)
 
@@ -335,7 +336,7 @@ class DuplicatesDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self._task = None
         self.busy.hide()
-        self.status.setText(self.tr("The search failed: %1").replace("%1", str(error)))
+        self.status.setText(self.tr("The search failed: %1").replace("%1", error_text(error)))
 
     def _count_changed(self) -> None:
         n = self.model.total()
@@ -360,7 +361,7 @@ class DuplicatesDialog(QDialog):
                                    open_followups_owned(self.db, ident))
             return institution_html(get_institution(self.db, ident), institution_activity(self.db, ident))
         except OrganizerError as err:
-            return message_html(str(err))
+            return message_html(error_text(err))
 
     def show_pair(self) -> None:
         pair = self.current()
@@ -397,7 +398,7 @@ class DuplicatesDialog(QDialog):
         try:
             result = merge_pair(self.records, pair.kind, keep, other, text)
         except OrganizerError as err:
-            self.status.setText(str(err))
+            self.status.setText(error_text(err))
             return None
         # The merged record is gone: every pair that named it goes too.
         self.model.drop(lambda p: not (p.kind == pair.kind and other in (p.first_id, p.second_id)))

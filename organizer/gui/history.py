@@ -19,7 +19,7 @@ from organizer.domain.errors import OrganizerError
 from organizer.domain.fields import KINDS, resolve
 from organizer.gui.details import esc
 from organizer.gui.formatting import fmt_date, fmt_time
-from organizer.gui.messages import label_of
+from organizer.gui.messages import error_text, fill, label_of
 from organizer.services.audit import record_history
 from organizer.store.database import Database
 
@@ -48,6 +48,9 @@ def describe(entry: AuditEntryView, ident: int) -> str:
     if entry.action == "update":
         listed = ", ".join(field_name(f, entry.kind) for f in entry.fields)
         text = translate("History", "changed %1").replace("%1", listed)
+    elif entry.action == "merge" and detail.get("merged_title"):
+        text = fill(translate("History", "merged “%1” (record %2, uid %3) into this one"), [
+            str(detail["merged_title"]), str(detail.get("merged_id", "?")), str(detail.get("merged_uid", "?"))])
     elif entry.action == "merge":
         text = translate("History", "merged record %1 into this one").replace("%1", str(detail.get("merged_id", "?")))
     elif entry.action == "unmerge" and "merged_id" in detail:
@@ -111,4 +114,4 @@ def history_section(db: Database, kind: RecordKind, ident: int) -> str:
         return history_html(record_history(db, kind, ident), ident, kind)
     except OrganizerError as err:
         title = translate("History", "History")
-        return f'<h3>{esc(title)}</h3><p class="muted">{esc(str(err))}</p>'
+        return f'<h3>{esc(title)}</h3><p class="muted">{esc(error_text(err))}</p>'

@@ -52,6 +52,7 @@ from organizer.gui.editors.sizes import available, fitting_size
 from organizer.gui.formatting import fmt_date_range
 from organizer.gui.icons import action_icon, app_icon
 from organizer.gui.kinds import GUI_KINDS
+from organizer.gui.messages import error_text
 from organizer.gui.panes import MasterDetailTab, after_paint
 from organizer.gui.quickopen import QuickOpen
 from organizer.gui.settings import Settings
@@ -555,7 +556,7 @@ class MainWindow(QMainWindow):
         try:
             visit_id = self.records.call(get_meeting, self.db, meeting_id).data.visit_id
         except OrganizerError as err:
-            self.statusBar().showMessage(str(err), 5000)
+            self.statusBar().showMessage(error_text(err), 5000)
             return
         self.record_menu.open_editor(RecordKind.FOLLOWUP, visit_id=visit_id, meeting_id=meeting_id)
 

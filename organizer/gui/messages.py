@@ -24,7 +24,6 @@ from organizer.domain.errors import (
     DatabaseError,
     InUseError,
     NotFoundError,
-    OrganizerError,
     Problem,
     ValidationError,
 )
@@ -63,6 +62,7 @@ PROBLEMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "name_needed": (QT_TRANSLATE_NOOP("Problems", "a person needs a given name, a family name or a display name"),
                     ()),
     "not_one_of": (QT_TRANSLATE_NOOP("Problems", "“%1” is not one of the allowed values"), ("value",)),
+    "not_a_participant": (QT_TRANSLATE_NOOP("Problems", "person %1 does not take part in the visit"), ("person",)),
 }
 """Each known problem code: its message and the parameters that fill ``%1``, ``%2``… in order.
 Messages are shown next to the field they concern, so they do not repeat the field or record ids."""
@@ -115,6 +115,9 @@ FIELD_LABELS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Fields", "Place"),
     QT_TRANSLATE_NOOP("Fields", "Purpose"),
     QT_TRANSLATE_NOOP("Fields", "Summary"),
+    QT_TRANSLATE_NOOP("Fields", "Agreement summary"),
+    QT_TRANSLATE_NOOP("Fields", "Done on"),
+    QT_TRANSLATE_NOOP("Fields", "Completion note"),
     QT_TRANSLATE_NOOP("Fields", "Institutions"),
     QT_TRANSLATE_NOOP("Fields", "Participants"),
     QT_TRANSLATE_NOOP("Fields", "Logistics"),
@@ -247,8 +250,9 @@ def uses_text(uses: Mapping[str, int]) -> str:
     return ", ".join(counter.text(kind, count) for kind, count in uses.items())
 
 
-def error_text(error: OrganizerError) -> str:
-    """One error of a service as the user should read it, in the interface language."""
+def error_text(error: BaseException) -> str:
+    """One error of a service as the user should read it, in the interface language (another exception: its
+    own text)."""
     if isinstance(error, ValidationError):
         lines = [f"{field_label(field)}: {problem_text(problem)}" if field else problem_text(problem)
                  for field, problem in error.issues.items()]

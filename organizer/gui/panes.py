@@ -31,6 +31,7 @@ from organizer.domain.enums import RecordKind
 from organizer.domain.errors import OrganizerError
 from organizer.gui.details import ACTIONS, NEW_RECORD, esc, message_html
 from organizer.gui.kinds import add_text
+from organizer.gui.messages import error_text
 from organizer.gui.models import ID_ROLE
 from organizer.gui.tasks import TaskRunner, call
 
@@ -289,7 +290,7 @@ class MasterDetailTab(QWidget):
         try:
             body = call(self.detail_runner, self.detail_html, ident)
         except OrganizerError as err:
-            body = message_html(translate("MasterDetailTab", "%1 (press F5 to reload)").replace("%1", str(err)))
+            body = message_html(translate("MasterDetailTab", "%1 (press F5 to reload)").replace("%1", error_text(err)))
         if generation != self.details_rendered or not shiboken6.isValid(self.detail):
             return  # another record was rendered while this one was read (or the tab is gone)
         self.detail.setHtml(body)

@@ -27,6 +27,7 @@ from organizer.gui.details import (
 )
 from organizer.gui.filters import FilterBar
 from organizer.gui.formatting import enum_label, fmt_date, fmt_date_range, fmt_time_span
+from organizer.gui.messages import error_text
 from organizer.gui.models.institutions import InstitutionTreeModel
 from organizer.gui.models.lazy import LazyColumn, LazyListModel
 from organizer.gui.panes import MasterDetailTab, after_paint, configure_table, text_width
@@ -247,7 +248,7 @@ class InstitutionsTab(MasterDetailTab):
 
     def _failed(self, error: BaseException) -> None:
         self.is_loaded = True
-        self.message.emit(str(error))
+        self.message.emit(error_text(error))
         self.loaded.emit()
 
     def _show(self, result: tuple[list[InstitutionNode], set[int] | None]) -> None:

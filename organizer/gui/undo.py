@@ -23,6 +23,7 @@ from organizer.domain.changes import ChangeSet
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import OrganizerError
 from organizer.gui.kinds import kind_label
+from organizer.gui.messages import error_text
 from organizer.gui.tasks import P, R, TaskRunner, call
 
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
@@ -145,7 +146,7 @@ class _RecordCommand(QUndoCommand):
             done = step()
         except OrganizerError as err:
             self.setObsolete(True)
-            self.actions.failed.emit(self.text(), str(err))
+            self.actions.failed.emit(self.text(), error_text(err))
             return
         self.actions.changed.emit(done)
 
@@ -246,7 +247,7 @@ class AttachmentCommand(QUndoCommand):
             step()
         except OrganizerError as err:
             self.setObsolete(True)
-            self.actions.failed.emit(self.text(), str(err))
+            self.actions.failed.emit(self.text(), error_text(err))
             return
         self.actions.attachments_changed.emit(self.owner, self.owner_id)
 

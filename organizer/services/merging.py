@@ -225,7 +225,8 @@ def merge(db: Database, kind: RecordKind, keep_id: int, other_id: int) -> MergeR
         # Both histories say so; the other record's own entries show under the kept one from now on
         # (services.audit.absorbed_ids), until the merge is undone.
         audit.add(session, "merge", kind, keep_id, uid=keep["uid"], fields=set(changes) - {"notes"} | set(moved),
-                  detail={"merged_id": other_id, "token": str(record.id)})
+                  detail={"merged_id": other_id, "merged_title": _title(kind, other), "merged_uid": other["uid"],
+                          "token": str(record.id)})
         audit.add(session, "merge", kind, other_id, uid=other["uid"], detail={"into_id": keep_id,
                                                                               "token": str(record.id)})
         return MergeResult(kind, keep_id, other_id, other["uid"], moved, str(record.id), dropped,
@@ -329,8 +330,8 @@ def _absorb(session: Session, kind: RecordKind, keep: dict[str, Any], other: dic
         notes = keep["notes"]
         if other["notes"] and other["notes"] not in notes:
             notes = f"{notes}\n\n{other['notes']}" if notes else other["notes"]
-        stamp = f"Merged with {other_title} (uid {other['uid']}) on {m.utcnow():%Y-%m-%d}."
-        changes["notes"] = f"{notes}\n\n{stamp}" if notes else stamp
+        if notes != keep["notes"]:  # the other's notes are the user's words: kept; the merge itself is recorded
+            changes["notes"] = notes  # in merge_record and the audit trail (History), never as English text here
     return changes
 
 

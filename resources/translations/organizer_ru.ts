@@ -64,8 +64,8 @@
         <translation>От имени</translation>
     </message>
     <message>
-        <source>Summary</source>
-        <translation>Итоги</translation>
+        <source>Agreement summary</source>
+        <translation>Краткое содержание</translation>
     </message>
 </context>
 <context>
@@ -805,6 +805,10 @@
         <translation>встреча</translation>
     </message>
     <message>
+        <source>Agreement summary</source>
+        <translation>Краткое содержание</translation>
+    </message>
+    <message>
         <source>Meetings</source>
         <translation>Встречи</translation>
     </message>
@@ -918,7 +922,7 @@
     </message>
     <message>
         <source>Interpreting</source>
-        <translation>Перевод</translation>
+        <translation>Устный перевод</translation>
     </message>
     <message>
         <source>Dietary needs</source>
@@ -1224,7 +1228,7 @@
     </message>
     <message>
         <source>Honorific</source>
-        <translation>Титул</translation>
+        <translation>Звание</translation>
     </message>
     <message>
         <source>Form of address</source>
@@ -1344,7 +1348,7 @@
     </message>
     <message>
         <source>Interpreter needs</source>
-        <translation>Перевод</translation>
+        <translation>Нужен переводчик</translation>
     </message>
     <message>
         <source>Tags</source>
@@ -1389,6 +1393,18 @@
     <message>
         <source>Summary</source>
         <translation>Итоги</translation>
+    </message>
+    <message>
+        <source>Agreement summary</source>
+        <translation>Краткое содержание</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>Выполнено</translation>
+    </message>
+    <message>
+        <source>Completion note</source>
+        <translation>Как выполнено</translation>
     </message>
     <message>
         <source>Institutions</source>
@@ -1787,6 +1803,10 @@
         <translation>изменено: %1</translation>
     </message>
     <message>
+        <source>merged “%1” (record %2, uid %3) into this one</source>
+        <translation>объединено с «%1» (запись %2, uid %3)</translation>
+    </message>
+    <message>
         <source>merged record %1 into this one</source>
         <translation>запись %1 объединена с этой</translation>
     </message>
@@ -1934,7 +1954,7 @@
     </message>
     <message>
         <source>Department</source>
-        <translation>Кафедра</translation>
+        <translation>Отдел</translation>
     </message>
     <message>
         <source>Laboratory</source>
@@ -3042,7 +3062,7 @@
     </message>
     <message>
         <source>Filter by name (any script)…</source>
-        <translation>Фильтр по имени (любым письмом)…</translation>
+        <translation>Фильтр по имени на любом языке…</translation>
     </message>
 </context>
 <context>
@@ -3081,7 +3101,7 @@
     </message>
     <message>
         <source>Honorific</source>
-        <translation>Титул</translation>
+        <translation>Звание</translation>
     </message>
     <message>
         <source>Prof., His Excellency</source>
@@ -3177,7 +3197,7 @@
     </message>
     <message>
         <source>Interpretation needs</source>
-        <translation>Перевод</translation>
+        <translation>Нужен переводчик</translation>
     </message>
     <message>
         <source>Dietary needs</source>
@@ -3368,6 +3388,10 @@
     <message>
         <source>a person needs a given name, a family name or a display name</source>
         <translation>у человека должно быть имя, фамилия или отображаемое имя</translation>
+    </message>
+    <message>
+        <source>person %1 does not take part in the visit</source>
+        <translation>человек %1 не участвует в визите</translation>
     </message>
     <message>
         <source>start</source>
@@ -3840,7 +3864,7 @@
     </message>
     <message>
         <source>Interpretation needs</source>
-        <translation>Перевод</translation>
+        <translation>Устный перевод</translation>
     </message>
     <message>
         <source>Dietary needs</source>

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import insert, select
 
 from organizer.cli.main import main
+from organizer.domain.enums import RecordKind
 from organizer.domain.errors import ConflictError, NotFoundError, ValidationError
 from organizer.domain.records import ContactEntry, NameVariant, PersonData, PositionData
 from organizer.services import briefing, duplicates, merging, people, search, visits
@@ -126,7 +127,12 @@ def test_merge_keeps_every_linked_row_once_and_undo_restores_both(demo_db: Datab
     assert {"Petrochemicals", "Import substitution", "Composite materials"} <= set(detail.data.topics)
     assert [(p.title, p.current) for p in detail.positions if p.title == "Visiting professor"] == [
         ("Visiting professor", False)]  # kept, but one current position per person
-    assert "Prefers tea." in detail.data.notes and "test:korzhikov-cyrillic" in detail.data.notes
+    # the other's notes are kept; the merge is recorded in the history, not written into the notes in English
+    assert detail.data.notes == "Prefers tea." and "Merged with" not in detail.data.notes
+    from organizer.services.audit import record_history
+
+    merged = next(e for e in record_history(demo_db, RecordKind.PERSON, keep) if e.action == "merge")
+    assert merged.detail["merged_uid"] == "test:korzhikov-cyrillic" and merged.detail["merged_id"] == twin
     assert detail.data.middle_name == ""  # not filled from a name in another script (it is in the variant)
     assert (detail.data.honorific, detail.data.biography) == ("Mr.", "Chemical engineer.")  # empty ones filled
     # The visit's briefing lists him once, among the guests and at the laboratory tour.

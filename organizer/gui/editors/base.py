@@ -41,14 +41,14 @@ from PySide6.QtWidgets import (
 from organizer.domain.conflicts import three_way, untouched_as_stored
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import ConflictError, OrganizerError, Problem, ValidationError
-from organizer.domain.fields import Field, FieldTable, from_column
+from organizer.domain.fields import KINDS, Field, FieldTable, from_column
 from organizer.gui.conflict_dialog import ATTACHMENTS, THEIRS, ConflictDialog, references
 from organizer.gui.editors import choices
 from organizer.gui.editors.attachments import AttachmentsPanel
 from organizer.gui.editors.drafting import apply_state, form_state
 from organizer.gui.editors.fields import InvalidInputError, generic_widget
 from organizer.gui.kinds import kind_label
-from organizer.gui.messages import problem_text
+from organizer.gui.messages import error_text, field_label, problem_text
 from organizer.gui.undo import RecordActions
 from organizer.services import drafts
 from organizer.services.attachments import list_attachments
@@ -387,7 +387,7 @@ class EditorDialog(QDialog):
         try:
             problems = self.records.call(problems_of, self.db, self.kind, data)
         except OrganizerError as err:  # e.g. the database went away: say so, keep the form
-            problems = {"": Problem("error", str(err))}
+            problems = {"": Problem("error", error_text(err))}
         if not shiboken6.isValid(self.general_error):  # closed and deleted while the check ran
             return problems
         problems = self.local_problems | problems
@@ -400,11 +400,13 @@ class EditorDialog(QDialog):
             match = _FIELD_ROOT.match(name)
             root, row, rest = (match.group(1), match.group(2), match.group(3)) if match else ("", None, None)
             text = problem_text(problem) if problem.text or problem.code != "invalid_input" else ""
+            # a nested field by its label in the interface language ("row 1, Institution"), never its name
+            inner = field_label(name, KINDS.get(self.kind.value)) if rest is not None else ""
             if row is not None:
                 where = self.tr("row %1").replace("%1", str(int(row) + 1))
-                text = f"{where}: {text}" if rest is None else f"{where}, {rest.replace('_', ' ')}: {text}"
+                text = f"{where}: {text}" if rest is None else f"{where}, {inner}: {text}"
             elif rest is not None:
-                text = f"{rest.replace('_', ' ')}: {text}"
+                text = f"{inner}: {text}"
             target = root if root in self.errors else ""
             if text:
                 texts.setdefault(target, []).append(text)
@@ -444,7 +446,7 @@ class EditorDialog(QDialog):
             self.ask_conflict(data)
             return False
         except OrganizerError as err:
-            self.show_problems({"": Problem("error", str(err))})
+            self.show_problems({"": Problem("error", error_text(err))})
             return False
         self.detail, self.ident, self.version = detail, detail.meta.id, detail.meta.version
         self.saved.emit(detail)
@@ -458,7 +460,7 @@ class EditorDialog(QDialog):
             theirs = (self.records.call(self.read, self.db, self.ident) if self.ident is not None
                       else None)
         except OrganizerError as err:  # deleted meanwhile
-            self.show_problems({"": Problem("error", str(err))})
+            self.show_problems({"": Problem("error", error_text(err))})
             return None
         if theirs is None or mine is None:
             return None

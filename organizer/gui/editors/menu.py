@@ -23,6 +23,7 @@ from organizer.domain.enums import FollowUpStatus, RecordKind
 from organizer.domain.errors import InUseError, OrganizerError
 from organizer.gui.editors.sizes import fit_editor
 from organizer.gui.kinds import EDITABLE, editor_class, kind_label
+from organizer.gui.messages import error_text
 from organizer.gui.paste_dialog import PasteDialog
 from organizer.gui.undo import RecordActions, services_of
 from organizer.services import pasting
@@ -138,7 +139,7 @@ class RecordMenu(QObject):
         try:
             editor = EDITORS[kind](self.records, ident, self.window, **context)
         except OrganizerError as err:  # deleted meanwhile, database gone
-            self._message(QMessageBox.Icon.Warning, str(err))
+            self._message(QMessageBox.Icon.Warning, error_text(err))
             return None
         return self.show_editor(editor)
 
@@ -174,7 +175,7 @@ class RecordMenu(QObject):
             try:
                 editor = EDITORS[draft.kind](self.records, None, self.window)
             except OrganizerError as err:
-                self._message(QMessageBox.Icon.Warning, str(err))
+                self._message(QMessageBox.Icon.Warning, error_text(err))
                 return None
         self.show_editor(editor)
         editor.restore_draft(draft)
@@ -241,7 +242,7 @@ class RecordMenu(QObject):
 
             uses = self.records.call(usage, self.records.db, kind, ident)
         except OrganizerError as err:
-            return self._message(QMessageBox.Icon.Warning, str(err))
+            return self._message(QMessageBox.Icon.Warning, error_text(err))
         name = record_name(kind, detail)
         if uses:  # say so before asking anything: it cannot be deleted as it is
             return self._in_use(name, uses)
@@ -262,9 +263,9 @@ class RecordMenu(QObject):
         try:
             self.records.delete(kind, ident, version, name)
         except InUseError as err:  # became used after the question was asked
-            self._in_use(name, err.uses) if err.uses else self._message(QMessageBox.Icon.Information, str(err))
+            self._in_use(name, err.uses) if err.uses else self._message(QMessageBox.Icon.Information, error_text(err))
         except OrganizerError as err:
-            self._message(QMessageBox.Icon.Warning, str(err))
+            self._message(QMessageBox.Icon.Warning, error_text(err))
 
     def _in_use(self, name: str, uses: dict[str, int]) -> QMessageBox:
         listed = ", ".join(self._uses(what, count) for what, count in uses.items())
@@ -292,7 +293,7 @@ class RecordMenu(QObject):
         try:
             detail = self.records.call(followups.get_followup, self.records.db, ident)
         except OrganizerError as err:
-            self._message(QMessageBox.Icon.Warning, str(err))
+            self._message(QMessageBox.Icon.Warning, error_text(err))
             return None
         if detail.data.status is FollowUpStatus.DONE:
             return None
@@ -302,7 +303,7 @@ class RecordMenu(QObject):
                 self.records.update(kind, ident, detail.data, followups.done_data(detail.data, day, note),
                                     detail.meta.version)
             except OrganizerError as err:
-                self._message(QMessageBox.Icon.Warning, str(err))
+                self._message(QMessageBox.Icon.Warning, error_text(err))
 
         self.done_dialog = ask_done(self.window, detail.data.description, done)
         return self.done_dialog

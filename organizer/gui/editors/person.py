@@ -20,6 +20,7 @@ from organizer.gui.editors import choices
 from organizer.gui.editors.base import EditorDialog
 from organizer.gui.editors.fields import ListField, RowColumn, RowsEditor, TextArea, TextField
 from organizer.gui.editors.picker import picks
+from organizer.gui.messages import error_text
 from organizer.gui.undo import RecordActions
 from organizer.services import people
 from organizer.services.people import person_photo
@@ -143,7 +144,7 @@ class PersonEditor(EditorDialog):
         try:
             detail = self.records.create(RecordKind.INSTITUTION, InstitutionData(name=name))
         except OrganizerError as err:
-            self.show_problems({"positions": Problem("error", str(err))})
+            self.show_problems({"positions": Problem("error", error_text(err))})
             return None
         self._institutions[:] = self.offer(choices.institutions)  # in place: the column offers this list
         ident: int = detail.meta.id

@@ -475,7 +475,7 @@ class AgreementEditor(EditorDialog):
                       pick=picks(actions, RecordKind.PERSON)),
             RowColumn("institution_id", self.tr("For"), "choice", self._institutions.copy, None,
                       pick=picks(actions, RecordKind.INSTITUTION))]))
-        self.summary = self.add_field(form, "summary", self.tr("Summary"), TextArea(lines=4))
+        self.summary = self.add_field(form, "summary", self.tr("Agreement summary"), TextArea(lines=4))
         self.add_files_page()
         self.open_record()
 
