@@ -1,4 +1,5 @@
-"""File > Import contacts (CSV/Excel)…, Export list (CSV/Excel)… and Export visit schedule (.ics)…: the
+"""File > Import contacts (CSV/Excel)…, Import calendar into the visit (.ics)…, Export list (CSV/Excel)… and
+Export visit schedule (.ics)…: the
 interop services on a worker thread with the archive jobs' progress dialog and Cancel (``ArchiveJobs``).
 
 A contact sheet goes through three steps, as vCards do: the **mapping step** (``MappingDialog``: one
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
+    QMessageBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -136,6 +138,14 @@ def sheet_job(db: Database, paths: list[Path], mapping: dict[str, str],
     return work
 
 
+def ics_job(db: Database, path: Path, visit_id: int, dry_run: bool) -> Callable[[TaskContext], ical.IcsReport]:
+    def work(ctx: TaskContext) -> ical.IcsReport:
+        ctx.check()
+        return ical.import_ics(db, path, visit_id, dry_run=dry_run)
+
+    return work
+
+
 class InteropJobs(ArchiveJobs):
     """Contact sheets in, lists and schedules out, for a window (progress, Cancel, outcome as ArchiveJobs)."""
 
@@ -144,6 +154,9 @@ class InteropJobs(ArchiveJobs):
         self.ask_mapping: Callable[[MappingDialog], dict[str, str] | None] = \
             lambda dialog: dialog.mapping() if dialog.exec() == QDialog.DialogCode.Accepted else None
         """Shows the mapping step; tests answer for the user."""
+        self.confirm_import: Callable[[str], bool] = lambda text: QMessageBox.question(
+            self._window, self.tr("Import"), text) == QMessageBox.StandardButton.Yes
+        """Asks whether to import what the dry run found; tests answer for the user."""
 
     # --- import ------------------------------------------------------------------------------------
 
@@ -178,7 +191,7 @@ class InteropJobs(ArchiveJobs):
         if report.left_out_count:
             text += "\n\n" + self.tr("%1 values will be left out, for example:") \
                 .replace("%1", f"{report.left_out_count:,}") + "\n" + "\n".join(report.left_out[:5])
-        if self.confirm_vcards(text):
+        if self.confirm_import(text):
             self._start(self.tr("Importing %1…").replace("%1", path.name),
                         sheet_job(self._db, [path], mapping, False), self._sheet_imported)
         else:
@@ -186,6 +199,35 @@ class InteropJobs(ArchiveJobs):
 
     def _sheet_imported(self, report: VCardReport) -> None:
         text = self.tr("Contact import finished: %1 people created, %2 updated, %3 skipped.") \
+            .replace("%1", f"{report.created:,}").replace("%2", f"{report.updated:,}") \
+            .replace("%3", f"{report.skipped:,}")
+        self._report(text, changed=report.created + report.updated > 0)
+
+    def ask_import_ics(self, visit_id: int) -> None:
+        name, _ = QFileDialog.getOpenFileName(self._window, self.tr("Import calendar into the visit"), "",
+                                              self.tr(ICS_FILTER))
+        if name:
+            self.start_ics_import(Path(name), visit_id)
+
+    def start_ics_import(self, path: Path, visit_id: int) -> None:
+        """A dry run whose counts the user confirms, then the events imported as the visit's meetings."""
+        self._start(self.tr("Reading %1…").replace("%1", path.name), ics_job(self._db, path, visit_id, True),
+                    lambda report: self._ics_previewed(path, visit_id, report))
+
+    def _ics_previewed(self, path: Path, visit_id: int, report: ical.IcsReport) -> None:
+        text = self.tr("%1 meetings will be created, %2 updated and %3 skipped (nothing new).") \
+            .replace("%1", f"{report.created:,}").replace("%2", f"{report.updated:,}") \
+            .replace("%3", f"{report.skipped:,}")
+        if report.left_out:
+            text += "\n\n" + "\n".join(report.left_out[:5])
+        if self.confirm_import(text):
+            self._start(self.tr("Importing %1…").replace("%1", path.name), ics_job(self._db, path, visit_id, False),
+                        self._ics_imported)
+        else:
+            self._report(self.tr("Cancelled: nothing was changed."), changed=False)
+
+    def _ics_imported(self, report: ical.IcsReport) -> None:
+        text = self.tr("Calendar import finished: %1 meetings created, %2 updated, %3 skipped.") \
             .replace("%1", f"{report.created:,}").replace("%2", f"{report.updated:,}") \
             .replace("%3", f"{report.skipped:,}")
         self._report(text, changed=report.created + report.updated > 0)

@@ -411,9 +411,12 @@ class MainWindow(QMainWindow):
                                                 lambda: self.interop.ask_import_sheet())
         self.export_list_action = self._action(self.tr("Export &list to CSV or Excel…"), None, self.export_list)
         self.export_ics_action = self._action(self.tr("Export visit &schedule (.ics)…"), None, self.export_ics)
+        self.import_ics_action = self._action(self.tr("Import calendar (.ics) into the visit…"), None,
+                                              self.import_ics)
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.import_vcards_action)
         file_menu.addAction(self.import_sheet_action)
+        file_menu.addAction(self.import_ics_action)
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.export_list_action)
         file_menu.addAction(self.export_ics_action)
@@ -662,15 +665,23 @@ class MainWindow(QMainWindow):
             return
         self.interop.ask_export_list(name)
 
-    def export_ics(self) -> None:
-        """The schedule of the visit selected in the Visits tab as iCalendar."""
+    def _selected_visit(self) -> int | None:
         visits = self._built.get("visits")
         ident = visits.current_id() if visits is not None else None
         if ident is None:
             self.show_tab(self.visits_tab)
             self.statusBar().showMessage(self.tr("Select a visit first."), 5000)
-            return
-        self.interop.ask_export_ics(ident)
+        return ident
+
+    def export_ics(self) -> None:
+        """The schedule of the visit selected in the Visits tab as iCalendar."""
+        if (ident := self._selected_visit()) is not None:
+            self.interop.ask_export_ics(ident)
+
+    def import_ics(self) -> None:
+        """An .ics file's events as meetings of the visit selected in the Visits tab."""
+        if (ident := self._selected_visit()) is not None:
+            self.interop.ask_import_ics(ident)
 
     def export_briefing(self) -> None:
         """The briefing dialog for the visit selected in the Visits tab."""

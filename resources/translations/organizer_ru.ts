@@ -2030,6 +2030,10 @@
 <context>
     <name>InteropJobs</name>
     <message>
+        <source>Import</source>
+        <translation>Импорт</translation>
+    </message>
+    <message>
         <source>Import contacts from CSV or Excel</source>
         <translation>Импорт контактов из CSV или Excel</translation>
     </message>
@@ -2060,6 +2064,18 @@
     <message>
         <source>Contact import finished: %1 people created, %2 updated, %3 skipped.</source>
         <translation>Импорт контактов завершён: людей создано: %1, обновлено: %2, пропущено: %3.</translation>
+    </message>
+    <message>
+        <source>Import calendar into the visit</source>
+        <translation>Импорт календаря в визит</translation>
+    </message>
+    <message>
+        <source>%1 meetings will be created, %2 updated and %3 skipped (nothing new).</source>
+        <translation>Встреч будет создано: %1, обновлено: %2, пропущено (нет нового): %3.</translation>
+    </message>
+    <message>
+        <source>Calendar import finished: %1 meetings created, %2 updated, %3 skipped.</source>
+        <translation>Импорт календаря завершён: встреч создано: %1, обновлено: %2, пропущено: %3.</translation>
     </message>
     <message>
         <source>Export list</source>
@@ -2321,6 +2337,10 @@
     <message>
         <source>Export visit &amp;schedule (.ics)…</source>
         <translation>Экспорт &amp;программы визита (.ics)…</translation>
+    </message>
+    <message>
+        <source>Import calendar (.ics) into the visit…</source>
+        <translation>Импорт календаря (.ics) в визит…</translation>
     </message>
     <message>
         <source>&amp;Tools</source>

@@ -27,7 +27,7 @@ def _run(qtbot: Any, window: MainWindow, path: Path, mapping: Any, answer: bool)
         return mapping(dialog)
 
     window.interop.ask_mapping = ask
-    window.interop.confirm_vcards = lambda text: (seen.append(text), answer)[1]
+    window.interop.confirm_import = lambda text: (seen.append(text), answer)[1]
     window.interop.finished.connect(lambda text, changed: done.append((text, changed)))
     window.interop.start_sheet_import(path)
     qtbot.waitUntil(lambda: bool(done), timeout=30_000)
@@ -95,3 +95,19 @@ def test_export_list_and_schedule(qtbot: Any, gui_window: MainWindow, tmp_path: 
     assert "4 events and 3 due dates" in done[1][0]
     assert len(icalendar.Calendar.from_ical((tmp_path / "v.ics").read_bytes()).walk("VEVENT")) == 4
     assert gui_window.import_sheet_action.text() == "Import contacts from CSV or E&xcel…"
+
+
+def test_calendar_import_into_a_visit(qtbot: Any, gui_window: MainWindow, tmp_path: Path) -> None:
+    from organizer.services import meetings
+
+    done: list[tuple[str, bool]] = []
+    asked: list[str] = []
+    gui_window.interop.finished.connect(lambda text, changed: done.append((text, changed)))
+    gui_window.interop.start_ics_export(tmp_path / "v.ics", 1)
+    qtbot.waitUntil(lambda: bool(done), timeout=30_000)
+    gui_window.interop.confirm_import = lambda text: (asked.append(text), True)[1]
+    gui_window.interop.start_ics_import(tmp_path / "v.ics", 1)
+    qtbot.waitUntil(lambda: len(done) == 2, timeout=30_000)
+    assert asked == ["0 meetings will be created, 0 updated and 4 skipped (nothing new)."]
+    assert done[1] == ("Calendar import finished: 0 meetings created, 0 updated, 4 skipped.", False)
+    assert len(meetings.list_meetings(gui_window.db, visit_id=1)) == 4
