@@ -21,3 +21,6 @@ for view in ${VIEWS:-people institutions visits meetings followups agreements to
     fi
   done
 done
+# Every editor, page by page, on a 1366x768 screen: editor-<kind>-<page>.png and editor-<kind>-<page>-ru.png.
+QT_QPA_PLATFORM="offscreen:configfile=$PWD/packaging/screen-1366x768.json" \
+  .venv/bin/python packaging/make-editor-screenshots.py "$OUT"

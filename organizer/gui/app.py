@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -140,7 +140,9 @@ def run_gui(db: Database, argv: list[str], *, language: str | None = None, scree
             manager.window.tabs.setCurrentWidget(view_tab(manager.window, view))
         except ScreenshotError as err:
             print(f"organizer: {err}", file=sys.stderr)
-    manager.window.offer_drafts()  # edits a killed or crashed run left unsaved
+    # Edits a killed or crashed run left unsaved, offered once the event loop runs (its read waits in a
+    # local loop, which must not be the one an early quit() ends).
+    QTimer.singleShot(0, manager.window.offer_drafts)
     return app.exec()
 
 

@@ -48,7 +48,7 @@ from organizer.domain.records import InstitutionNode
 from organizer.gui.databases import DatabaseActions
 from organizer.gui.details import ADD_FOLLOWUP, ADD_MEETING, ADD_MEETING_FOLLOWUP, ADD_MEMBER, NEW_RECORD
 from organizer.gui.editors.menu import RecordMenu
-from organizer.gui.editors.sizes import available, fitting_size
+from organizer.gui.editors.sizes import available, fit_window, fitting_size
 from organizer.gui.formatting import fmt_date_range
 from organizer.gui.icons import action_icon, app_icon
 from organizer.gui.kinds import GUI_KINDS
@@ -163,8 +163,8 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_menus()
         self.resize(fitting_size(QSize(*DEFAULT_SIZE), available(self)))
-        if remember_state:
-            self.settings.restore_window(self)
+        if remember_state and self.settings.restore_window(self):
+            fit_window(self)  # remembered on a larger screen, or before the scaling went up
             for name, tab in self._built.items():
                 self.settings.restore_widgets(tab, f"main/{name}")
         self._start_loading()

@@ -88,7 +88,12 @@ def take_screenshot(window: QMainWindow, path: Path, view: str = DEFAULT_VIEW, d
     settle(window)
     window.repaint()
     QApplication.processEvents()
-    image = window.grab()
+    return save_picture(window, path, database)
+
+
+def save_picture(widget: QWidget, path: Path, database: Path | None = None) -> Path:
+    """Save ``widget`` as it is drawn now as a PNG at ``path`` (through ``store.files.atomic_output``)."""
+    image = widget.grab()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with atomic_output(path, database=database, suffix=".png") as tmp:
@@ -99,3 +104,33 @@ def take_screenshot(window: QMainWindow, path: Path, view: str = DEFAULT_VIEW, d
     except OrganizerError as err:
         raise ScreenshotError(str(err)) from None
     return path
+
+
+def editor_pictures(window: QMainWindow, folder: Path, suffix: str = "", database: Path | None = None) -> list[Path]:
+    """Open every kind's editor on its first record (a new record's form where there is none) at the
+    size it opens at, and save each of its pages as ``editor-<kind>-<page number><suffix>.png`` in
+    ``folder``; each editor is closed again. The pictures are the editor without its window frame."""
+    from organizer.gui.kinds import EDITABLE
+
+    menu = getattr(window, "record_menu", None)
+    tab_for = getattr(window, "tab_for", None)
+    saved: list[Path] = []
+    if menu is None or not callable(tab_for):
+        raise ScreenshotError("this window opens no editors")
+    for kind in (k for k in KINDS if k in EDITABLE):
+        tab = tab_for(kind)
+        settle(window)
+        tab.select_first()
+        settle(window)
+        editor = menu.open_editor(kind, tab.current_id())
+        if editor is None:
+            raise ScreenshotError(f"the {kind.value} editor did not open")
+        settle(window)
+        for index in range(editor.pages.count()):
+            editor.pages.setCurrentIndex(index)
+            editor.repaint()
+            QApplication.processEvents()
+            saved.append(save_picture(editor, folder / f"editor-{kind.value}-{index + 1}{suffix}.png", database))
+        editor.done(0)
+        settle(window)
+    return saved

@@ -47,6 +47,7 @@ from organizer.gui.editors import choices
 from organizer.gui.editors.attachments import AttachmentsPanel
 from organizer.gui.editors.drafting import apply_state, form_state
 from organizer.gui.editors.fields import InvalidInputError, generic_widget
+from organizer.gui.editors.sizes import fit_field
 from organizer.gui.kinds import kind_label
 from organizer.gui.messages import error_text, field_label, problem_text
 from organizer.gui.undo import RecordActions
@@ -184,6 +185,7 @@ class EditorDialog(QDialog):
         column.addWidget(error)
         form.addRow(label, box)
         widget.setAccessibleName(label.replace("&", ""))
+        fit_field(widget)
         self.errors[name] = error
         self.widgets[name] = widget
         signal = getattr(widget, "edited", None)
