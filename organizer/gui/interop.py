@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from organizer.domain.errors import OrganizerError
 from organizer.gui.archive import ArchiveJobs
+from organizer.gui.messages import error_text
 from organizer.gui.tasks import TaskContext, TaskRunner, call
 from organizer.services.interop import ical, sheet_export
 from organizer.services.interop.contacts import VCardReport
@@ -171,7 +172,7 @@ class InteropJobs(ArchiveJobs):
         try:
             preview = call(self._runner, preview_columns, path)
         except OrganizerError as err:
-            self._report(str(err), changed=False, problem=True)
+            self._report(error_text(err), changed=False, problem=True)
             return
         mapping = self.ask_mapping(MappingDialog(path.name, preview, self._window))
         if mapping is None:
