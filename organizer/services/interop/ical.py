@@ -10,10 +10,8 @@ per participant (``CN`` the name, ``mailto:`` the first e-mail address when one 
 follow-ups with a due date becomes a ``VTODO`` (``DUE`` as a date, ``STATUS`` NEEDS-ACTION, COMPLETED or
 CANCELLED, the owner in ``DESCRIPTION``).
 
-**Time zone**: meetings are stored in the local time of the visit's place. The zone is found from the
-visit's place: an IANA name written in it (``Kazan (Europe/Moscow)``), else the first city of ``ZONES`` it
-names (Russian cities, Central Asian and other capitals, in Latin and Cyrillic letters); else
-``DEFAULT_ZONE``, Europe/Moscow.
+**Time zone**: meetings are stored in the local time of the visit's place; ``timezones.zone_of_place`` finds
+its IANA name (one written in the place, else its city's, else Europe/Moscow).
 
 **Import** (``import_ics``): each ``VEVENT`` becomes a meeting of the visit given: ``SUMMARY`` the title,
 ``DTSTART``/``DTEND`` (a time with a zone is turned into the visit's zone; a floating time is taken as
@@ -41,7 +39,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -52,58 +50,17 @@ from organizer.domain.records import MeetingData, MeetingParticipantData
 from organizer.services import meetings, visits
 from organizer.services._checks import NAME_LIMIT, SHORT_LIMIT
 from organizer.services.interop.contacts import FILE_LIMIT, open_file
+from organizer.services.interop.timezones import DEFAULT_ZONE, zone_of_place
 from organizer.store import audit
 from organizer.store import models as m
 from organizer.store.database import Database
 from organizer.store.files import write_file
-
-DEFAULT_ZONE = "Europe/Moscow"
-ZONES: dict[str, str] = {
-    **dict.fromkeys(("moscow", "москва", "kazan", "казань", "saint petersburg", "st. petersburg",
-                     "санкт-петербург", "nizhnekamsk", "нижнекамск", "naberezhnye chelny", "набережные челны",
-                     "nizhny novgorod", "нижний новгород", "sochi", "сочи", "minsk", "минск", "simferopol",
-                     "симферополь", "yelabuga", "елабуга", "innopolis", "иннополис"), "Europe/Moscow"),
-    **dict.fromkeys(("samara", "самара", "ulyanovsk", "ульяновск", "izhevsk", "ижевск"), "Europe/Samara"),
-    **dict.fromkeys(("yekaterinburg", "екатеринбург", "ufa", "уфа", "perm", "пермь", "chelyabinsk",
-                     "челябинск", "tyumen", "тюмень"), "Asia/Yekaterinburg"),
-    **dict.fromkeys(("novosibirsk", "новосибирск", "tomsk", "томск"), "Asia/Novosibirsk"),
-    **dict.fromkeys(("krasnoyarsk", "красноярск"), "Asia/Krasnoyarsk"),
-    **dict.fromkeys(("irkutsk", "иркутск"), "Asia/Irkutsk"),
-    **dict.fromkeys(("vladivostok", "владивосток"), "Asia/Vladivostok"),
-    **dict.fromkeys(("kaliningrad", "калининград"), "Europe/Kaliningrad"),
-    **dict.fromkeys(("tashkent", "ташкент", "toshkent", "samarkand", "самарканд", "samarqand", "bukhara", "бухара",
-                     "buxoro", "navoi", "навои", "navoiy", "chirchiq", "чирчик", "fergana", "фергана"),
-                    "Asia/Tashkent"),
-    **dict.fromkeys(("almaty", "алматы", "astana", "астана"), "Asia/Almaty"),
-    **dict.fromkeys(("bishkek", "бишкек"), "Asia/Bishkek"), **dict.fromkeys(("dushanbe", "душанбе"), "Asia/Dushanbe"),
-    **dict.fromkeys(("ashgabat", "ашхабад"), "Asia/Ashgabat"), **dict.fromkeys(("baku", "баку"), "Asia/Baku"),
-    **dict.fromkeys(("tbilisi", "тбилиси"), "Asia/Tbilisi"), **dict.fromkeys(("yerevan", "ереван"), "Asia/Yerevan"),
-    **dict.fromkeys(("beijing", "пекин", "shanghai", "шанхай"), "Asia/Shanghai"),
-    **dict.fromkeys(("istanbul", "стамбул", "ankara", "анкара"), "Europe/Istanbul"),
-    **dict.fromkeys(("berlin", "берлин", "frankfurt", "франкфурт", "ludwigshafen", "людвигсхафен"), "Europe/Berlin"),
-    **dict.fromkeys(("paris", "париж", "strasbourg", "страсбург"), "Europe/Paris"),
-    **dict.fromkeys(("london", "лондон"), "Europe/London"),
-    **dict.fromkeys(("dubai", "дубай", "abu dhabi", "абу-даби"), "Asia/Dubai"),
-}
-"""City (folded) -> IANA zone, for the places of visits this office records."""
 
 PRODID = "-//Organizer//Organizer iCalendar export//EN"
 _CHAIRS = {ParticipantRole.HEAD_OF_DELEGATION, ParticipantRole.HOST_LEAD}
 _TODO_STATUS = {FollowUpStatus.OPEN: "NEEDS-ACTION", FollowUpStatus.DONE: "COMPLETED",
                 FollowUpStatus.DROPPED: "CANCELLED"}
 _LINE = re.compile(r'^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)?(;[A-Za-z0-9-]+=("[^"]*"|[^";:,]*)(,("[^"]*"|[^";:,]*))*)*:')
-
-
-def zone_of_place(place: str) -> str:
-    """The IANA time zone of a visit's place (see the module docstring)."""
-    for word in re.findall(r"[A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?", place):
-        if word in available_timezones():
-            return str(word)
-    folded = " ".join(re.sub(r"[^\w.\- ]", " ", place.casefold().replace("ё", "е")).split())
-    for city, zone in ZONES.items():
-        if re.search(rf"(^|[\s,(]){re.escape(city.replace('ё', 'е'))}($|[\s,)])", folded):
-            return zone
-    return DEFAULT_ZONE
 
 
 # --- export --------------------------------------------------------------------------------------
