@@ -196,3 +196,10 @@ def test_file_kind_by_content(tmp_path: Path) -> None:
 
 def test_reader_reads_bytes_io_too() -> None:
     assert sheet_read.read_sheet(io.BytesIO(b"a,b\n1,2\n").getvalue()).rows == [(2, 2, ["1", "2"])]
+
+
+def test_excels_sep_line_names_the_delimiter_and_rows_keep_their_numbers() -> None:
+    sheet = sheet_read.read_csv(b"sep=;\r\nName;E-mail\r\nA, B;a@example.org\r\n")
+    assert (sheet.delimiter, sheet.header, sheet.rows) == (";", ["Name", "E-mail"], [(3, 3, ["A, B", "a@example.org"])])
+    with pytest.raises(sheet_read.SheetError, match=r"^row 4: 1 values where the header has 2"):
+        sheet_read.read_csv(b"sep=;\r\nName;E-mail\r\nA;a@example.org\r\nB\r\n")

@@ -9,7 +9,8 @@ runs of accented letters), else cp1252. A byte that does not decode in a file th
 UTF-16 is an error naming its line.
 
 **Delimiters** are sniffed from the header line: the one of ``,`` ``;`` ``\\t`` ``|`` it holds most
-(Excel in a Russian locale writes ``;``), ``,`` when it holds none.
+(Excel in a Russian locale writes ``;``), ``,`` when it holds none; a first line ``sep=;`` (Excel's own
+hint) says it outright.
 
 **Strictness**: a quoted value still open at the end of the file, a row with fewer values than the header
 (a file cut short), or more values that are not empty, a NUL character: each is an error naming the file
@@ -122,11 +123,16 @@ def read_csv(content: bytes) -> Sheet:
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise SheetError(f"line {line}: a NUL character; this is not a text file")
-    delimiter = sniff_delimiter(text)
+    first, _, rest = text.partition("\n")
+    offset = 0  # lines before the header that are not data: Excel's "sep=;" hint
+    if first.rstrip("\r")[:4].lower() == "sep=" and len(first.rstrip("\r")) == 5:
+        delimiter, text, offset = first.rstrip("\r")[4], rest, 1
+    else:
+        delimiter = sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     sheet = Sheet(header=[], encoding=encoding, delimiter=delimiter, kind="csv")
-    number = 0
-    line = 1
+    number = offset
+    line = 1 + offset
     while True:
         number += 1
         try:
@@ -138,7 +144,7 @@ def read_csv(content: bytes) -> Sheet:
             if "end of data" in what or "EOF" in what:
                 what = "a quoted value is not closed (the file is cut short or garbled)"
             raise _row_error(number, line, what) from None
-        start, line = line, reader.line_num + 1
+        start, line = line, reader.line_num + 1 + offset
         if not any(v.strip() for v in values):
             continue
         if any(len(v) > CELL_LIMIT for v in values):
