@@ -198,3 +198,41 @@ def test_draft_values_read_back_as_written() -> None:
     assert back["rows"][0]["side"] is Side.HOST
     with pytest.raises(ValueError):
         drafts.decode({"$enum": "NoSuchEnum", "value": "x"})
+
+
+def test_a_record_deleted_underneath_keeps_the_typed_text_and_its_draft_restores_as_new(
+        qtbot: Any, gui_demo_db: Database) -> None:
+    from organizer.domain.records import PersonData, PositionData
+    from organizer.services.institutions import list_institutions
+
+    win = _window(qtbot, gui_demo_db)
+    where = list_institutions(gui_demo_db)[0].id
+    pid = people.create_person(gui_demo_db, PersonData(given_name="Gulnara", family_name="Karimova", positions=(
+        PositionData("Adviser", where, current=True),))).meta.id
+    editor: Any = win.record_menu.open_editor(RecordKind.PERSON, pid)
+    editor.notes.setPlainText("Met at the signing; prefers e-mail")
+    editor.keep_draft()
+    draft_file = editor.draft_path
+    stored = people.get_person(gui_demo_db, pid)
+    people.delete_person(gui_demo_db, pid, stored.meta.version)
+    assert not editor.save(), "the record is gone: nothing saved"
+    assert editor.isVisible() and editor.notes.toPlainText() == "Met at the signing; prefers e-mail"
+    assert editor.problem_shown("")
+    assert draft_file is not None and draft_file.exists(), "the draft stays while the form is open"
+    # The window is killed now: the draft names a record that no longer exists.
+    dead = draft_file.with_name(f"person-{pid}.{2**22 + 4321}-1.json")
+    draft = drafts.read_draft(draft_file)
+    drafts.save_draft(gui_demo_db, dead, RecordKind.PERSON, pid, draft.title, draft.fields, draft.pristine,
+                      draft.version)
+    restored: Any = win.record_menu.restore_draft(drafts.read_draft(dead))
+    assert isinstance(restored, PersonEditor) and restored.ident is None, "reopened as a new record's form"
+    assert (restored.given_name.text(), restored.family_name.text()) == ("Gulnara", "Karimova")
+    assert restored.notes.toPlainText() == "Met at the signing; prefers e-mail"
+    assert [(r["title"], r["institution_id"], r.get("id")) for r in restored.positions.value()] == [
+        ("Adviser", where, None)], "the deleted position row's id is not carried"
+    assert not dead.exists()
+    assert restored.save()
+    again = next(r for r in people.list_people(gui_demo_db) if r.full_name == "Gulnara Karimova")
+    assert people.get_person(gui_demo_db, again.id).data.notes == "Met at the signing; prefers e-mail"
+    assert [p.title for p in people.get_person(gui_demo_db, again.id).data.positions] == ["Adviser"]
+    win.close()

@@ -11,6 +11,10 @@ what it showed when it opened asks Save / Discard / Cancel (``ask_keep_changes``
 moment (``DRAFT_DELAY_MS``) after the last change, a form with changes is kept on disk as a draft
 (``services.drafts``, the fields as ``editors.drafting`` reads them); saving or discarding removes it,
 and a draft a killed process left is offered back at the next start (``restore_draft``).
+
+Longer than 500 lines: one class, the frame every editor shares, in sections (building, validation,
+leaving with changes, drafts, saving, conflicts); what each section needs beyond the dialog lives in its
+own module already (``drafting``, ``sizes``, ``gui.conflict_dialog``, ``domain.conflicts``).
 """
 
 from __future__ import annotations
@@ -45,7 +49,7 @@ from organizer.domain.fields import KINDS, Field, FieldTable, from_column
 from organizer.gui.conflict_dialog import ATTACHMENTS, THEIRS, ConflictDialog, references
 from organizer.gui.editors import choices
 from organizer.gui.editors.attachments import AttachmentsPanel
-from organizer.gui.editors.drafting import apply_state, form_state
+from organizer.gui.editors.drafting import apply_state, as_new_record, form_state
 from organizer.gui.editors.fields import InvalidInputError, generic_widget
 from organizer.gui.editors.sizes import fit_field
 from organizer.gui.kinds import kind_label
@@ -345,10 +349,13 @@ class EditorDialog(QDialog):
         if path is not None:
             self.records.call(drafts.remove_draft, path)
 
-    def restore_draft(self, draft: drafts.Draft) -> list[str]:
+    def restore_draft(self, draft: drafts.Draft, *, as_new: bool = False) -> list[str]:
         """Put a draft's fields back into this (shown) editor: those the user had changed; the others show
-        the record as stored now. Keeps it as this editor's own draft at once. Returns the fields put back."""
-        restored = apply_state(self.widgets, draft.fields, draft.pristine)
+        the record as stored now. ``as_new`` (a new record's form, or a record deleted meanwhile): every
+        field, without the ids of stored rows. Keeps it as this editor's own draft at once. Returns the
+        fields put back."""
+        fields = as_new_record(draft.fields) if as_new else draft.fields
+        restored = apply_state(self.widgets, fields, {} if as_new else draft.pristine)
         self.restore_extra({k: v for k, v in draft.fields.items() if k.startswith("+")})
         if draft.ident is not None and draft.ident == self.ident and draft.version is not None \
                 and self.version is not None and draft.version != self.version:

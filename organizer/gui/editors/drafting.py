@@ -88,3 +88,16 @@ def apply_state(widgets: Mapping[str, QWidget], fields: Mapping[str, Any], prist
         set_field_state(widget, value)
         restored.append(name)
     return restored
+
+
+def as_new_record(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """A form's fields for a new record: table rows without the ids of the stored rows they were (a
+    position's ``id`` and ``uid``), so a record deleted meanwhile is created afresh."""
+    out: dict[str, Any] = {}
+    for name, value in fields.items():
+        if isinstance(value, dict) and isinstance(value.get("rows"), list):
+            rows = [{k: v for k, v in row.items() if k not in ("id", "uid")} if isinstance(row, dict) else row
+                    for row in value["rows"]]
+            value = {**value, "rows": rows}
+        out[name] = value
+    return out

@@ -166,19 +166,21 @@ class RecordMenu(QObject):
         record deleted meanwhile comes back as a new record's form, so no word is lost. The old draft
         file goes once the editor keeps its own."""
         editor: EditorDialog | None = None
+        as_new = draft.ident is None
         if draft.ident is not None:
             try:
                 editor = EDITORS[draft.kind](self.records, draft.ident, self.window)
             except OrganizerError:  # deleted meanwhile (or unreadable): the typed text as a new record
                 editor = None
         if editor is None:
+            as_new = True
             try:
                 editor = EDITORS[draft.kind](self.records, None, self.window)
             except OrganizerError as err:
                 self._message(QMessageBox.Icon.Warning, error_text(err))
                 return None
         self.show_editor(editor)
-        editor.restore_draft(draft)
+        editor.restore_draft(draft, as_new=as_new)
         if editor.draft_path is not None and editor.draft_path != draft.path:
             from organizer.services.drafts import remove_draft
 
