@@ -367,11 +367,20 @@ class ParticipantData:
 class ParticipantView:
     person_id: int
     full_name: str
+    """As stored, or in the window's display language (``domain.variants.display_language``)."""
     title: str | None
     institution: str | None
     side: Side
     role: ParticipantRole
     precedence: int
+    given_name: str = ""
+    middle_name: str = ""
+    family_name: str = ""
+    display_name: str = ""
+    name_variants: tuple[NameVariant, ...] = ()
+    """With the parts above: ``domain.personnames.name_in(view, lang)`` gives the name in any language."""
+    title_variants: tuple[TextVariant, ...] = ()
+    """The position title's language variants (``domain.variants.text_in(view.title, ..., "title", lang)``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,9 @@ API (for documents, views and editors; plain functions of plain values):
   script: Cyrillic ``ru``, Latin ``en``, Han ``zh``, Hangul ``ko``, Arabic ``ar``; "" with no letters.
 - ``to_mapping(variants)`` / ``from_mapping(obj)``: to and from the stored, JSON and archive shape.
 - ``check_lang(code)``: a language code as stored (``ru``, ``uz-Latn``) or ValueError.
+- ``set_display_language(lang)`` / ``display_language()``: the language the window shows records in (the
+  GUI sets its interface language; None, the default and the command line's: every text as stored).
+  ``shown(text, variants, field)`` is a field's text in it; ``personnames.shown_name`` a person's name.
 
 How ``pick`` chooses: the variant in ``lang`` (a variant ``uz-Latn`` serves ``uz`` when there is no ``uz``);
 else the field's own text when it is written in ``lang``'s script (a Russian title serves ``ru``, an
@@ -40,6 +43,7 @@ field is empty, the variant in English, then Russian, then any (fallback); else 
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -189,6 +193,34 @@ def from_mapping(obj: Mapping[str, Any] | None) -> tuple[TextVariant, ...]:
            for field, by_lang in obj.items() if isinstance(by_lang, Mapping)
            for lang, text in by_lang.items() if isinstance(text, str) and text]
     return tuple(sorted(out))
+
+
+_display: list[str | None] = [None]
+
+
+def set_display_language(lang: str | None) -> None:
+    """Make the window's reads give names and texts in ``lang`` (None: as stored)."""
+    _display[0] = lang
+
+
+def display_language() -> str | None:
+    """The language set by ``set_display_language`` (None: texts as stored)."""
+    return _display[0]
+
+
+def shown(text: str, variants: Iterable[TextVariant] | Mapping[str, Any] | str | None, field: str) -> str:
+    """``field``'s text in the display language (``variants`` as read, as stored, or a JSON column's text as a
+    plain driver gives it); ``text`` itself when no display language is set."""
+    lang = _display[0]
+    if lang is None or not variants:
+        return text
+    if isinstance(variants, str):
+        try:
+            variants = json.loads(variants)
+        except ValueError:
+            return text
+    found = from_mapping(variants) if isinstance(variants, Mapping) else tuple(variants or ())
+    return text_in(text, found, field, lang).text
 
 
 def texts(variants: Iterable[TextVariant] | None, field: str | None = None) -> list[str]:

@@ -17,7 +17,9 @@ The language is chosen, first match wins: ``organizer gui --lang``, the Preferen
 system locale (``LANG=ru_RU.UTF-8``), English. Qt's own translations (``qtbase_<lang>.qm``: the
 buttons of standard dialogs, the context menu of text fields) are loaded from the PySide6 install
 when present. ``QLocale.setDefault`` makes every ``QLocale()`` (dates and numbers in
-``organizer.gui.formatting``) follow the chosen language.
+``organizer.gui.formatting``) follow the chosen language, and ``domain.variants.set_display_language`` the
+records' names and texts that the services read for the window (a person's name in its Russian variant,
+«Хайруллин Ильнур», in the Russian window; a title's variant).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from organizer.assets import resource
+from organizer.domain.variants import set_display_language
 
 SUPPORTED_LANGUAGES = ("en", "ru")
 """Language codes the interface is translated into (English is the source language)."""
@@ -116,6 +119,7 @@ class Translations:
                 raise FileNotFoundError(f"cannot load the translation {path}: the installation is incomplete")
         self.language = language
         QLocale.setDefault(locale_for(language))
+        set_display_language(language)  # names and texts of records in the same language (issue 18)
         return loaded
 
     def remove(self, app: QCoreApplication) -> None:

@@ -10,18 +10,21 @@ from sqlalchemy import ColumnElement, Connection, Row, Table, literal, select
 from organizer.domain.changes import ChangeSet, Snapshot
 from organizer.domain.enums import MeetingKind, ParticipantRole, RecordKind, Side, parse_enum
 from organizer.domain.fields import MEETING
+from organizer.domain.personnames import shown_name
 from organizer.domain.records import (
     MeetingData,
     MeetingDetail,
     MeetingParticipantData,
     MeetingPerson,
     MeetingRow,
+    NameVariant,
     ParticipantData,
     ParticipantView,
+    TextVariant,
     compose_full_name,
     position_sort_key,
 )
-from organizer.domain.variants import from_mapping
+from organizer.domain.variants import from_mapping, shown
 from organizer.services._checks import CheckedRecord, Checker
 from organizer.services._records import (
     Writes,
@@ -50,6 +53,7 @@ class _Held(NamedTuple):
     key: tuple[bool, int, int]
     title: str
     institution: str
+    variants: tuple[TextVariant, ...] = ()
 
 
 def participant_views(conn: Connection, link: Table, *owner: ColumnElement[bool]) -> list[ParticipantView]:
@@ -64,21 +68,32 @@ def participant_views(conn: Connection, link: Table, *owner: ColumnElement[bool]
         .join(s.person, p.id == lc.person_id).where(*owner).order_by(lc.id)
     ).all()
     first: dict[int, _Held] = {}
-    for person_id, position_id, title, start, current, institution in conn.execute(
-        select(pos.person_id, pos.id, pos.title, pos.start_date, pos.is_current, i.name)
+    for person_id, position_id, title, start, current, institution, stored in conn.execute(
+        select(pos.person_id, pos.id, pos.title, pos.start_date, pos.is_current, i.name, pos.variants)
         .join(s.institution, i.id == pos.institution_id)
         .where(pos.person_id.in_(select(lc.person_id).where(*owner)))
     ):
         key = position_sort_key(current, start, position_id)
         if person_id not in first or key < first[person_id].key:
-            first[person_id] = _Held(key, title, institution)
+            first[person_id] = _Held(key, title, institution, from_mapping(stored))
+    names: dict[int, list[NameVariant]] = {}
+    pn = s.person_name.c
+    for person_id, name, script, language in conn.execute(
+        select(pn.person_id, pn.name, pn.script, pn.language)
+        .where(pn.person_id.in_(select(lc.person_id).where(*owner))).order_by(pn.id)
+    ):
+        names.setdefault(person_id, []).append(NameVariant(name, script, language))
     views = []
     for person_id, side, role, rank, given, middle, family, display in people:
         held = first.get(person_id)
+        variants = tuple(names.get(person_id, ()))
         views.append(ParticipantView(
-            person_id=person_id, full_name=compose_full_name(given, middle, family, display),
-            title=held.title if held else None, institution=held.institution if held else None,
-            side=Side(side), role=ParticipantRole(role), precedence=rank,
+            person_id=person_id, full_name=shown_name(given, middle, family, display, variants),
+            title=shown(held.title, held.variants, "title") if held else None,
+            institution=held.institution if held else None,
+            side=Side(side), role=ParticipantRole(role), precedence=rank, given_name=given, middle_name=middle,
+            family_name=family, display_name=display, name_variants=variants,
+            title_variants=held.variants if held else (),
         ))
     return views
 

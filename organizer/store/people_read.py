@@ -37,6 +37,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from organizer.domain.fields import PERSON, from_column
+from organizer.domain.personnames import shown_name
 from organizer.domain.records import (
     ContactEntry,
     ListedContact,
@@ -54,7 +55,7 @@ from organizer.domain.records import (
     compose_full_name,
     position_sort_key,
 )
-from organizer.domain.variants import from_mapping
+from organizer.domain.variants import display_language, from_mapping, shown
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Select
@@ -173,21 +174,30 @@ class CurrentPost(NamedTuple):
     person_id: int
     title: str
     institution: str
+    variants: Any = None
+    """The title's language variants (read only when the window shows a display language)."""
 
 
 def person_rows(ids: Sequence[int], people: dict[int, ListColumns], current: dict[int, CurrentPost],
-                tags: dict[int, list[str]]) -> list[PersonRow]:
-    """``PersonRow``s in the order of ``ids`` (missing ids skipped) from what either road read."""
+                tags: dict[int, list[str]], names: dict[int, list[NameVariant]] | None = None) -> list[PersonRow]:
+    """``PersonRow``s in the order of ``ids`` (missing ids skipped) from what either road read; ``names``
+    (the name variants, read when a display language is set: ``domain.variants``) give each name and title
+    in that language."""
     rows = []
     for ident in ids:
         p = people.get(ident)
         if p is None:
             continue
         post = current.get(ident)
+        if names is None:
+            full_name = compose_full_name(p.given_name, p.middle_name, p.family_name, p.display_name)
+        else:
+            full_name = shown_name(p.given_name, p.middle_name, p.family_name, p.display_name, names.get(ident, ()))
         rows.append(PersonRow(
             id=ident,
-            full_name=compose_full_name(p.given_name, p.middle_name, p.family_name, p.display_name),
-            current_title=post.title if post else None,
+            full_name=full_name,
+            current_title=(shown(post.title, post.variants, "title") if names is not None else post.title)
+            if post else None,
             current_institution=post.institution if post else None,
             tags=tuple(tags.get(ident, ())),
             honorific=p.honorific,
@@ -225,18 +235,26 @@ def plain_list_rows(con: sqlite3.Connection, ids: Sequence[int]) -> list[PersonR
     people: dict[int, ListColumns] = {}
     current: dict[int, CurrentPost] = {}
     tags: dict[int, list[str]] = {}
+    localized = display_language() is not None
+    names: dict[int, list[NameVariant]] | None = {} if localized else None
+    post_variants = ", position.variants" if localized else ""
     for marks, part in _chunks(ids):
         people.update((r.id, r) for r in named(ListColumns, con.execute(
             f"SELECT {_LIST_COLUMNS_SQL} FROM person WHERE person.id IN ({marks})", part)))
         current.update((r.person_id, r) for r in named(CurrentPost, con.execute(
-            "SELECT position.person_id, position.title, institution.name FROM position "
+            f"SELECT position.person_id, position.title, institution.name{post_variants} FROM position "
             "JOIN institution ON institution.id = position.institution_id "
             f"WHERE position.person_id IN ({marks}) AND position.is_current IS 1", part)))
         for pid, tag in con.execute(
                 f"SELECT person_tag.person_id, person_tag.tag FROM person_tag WHERE person_tag.person_id IN ({marks}) "
                 "ORDER BY person_tag.tag", part):
             tags.setdefault(pid, []).append(tag)
-    return person_rows(ids, people, current, tags)
+        if names is not None:
+            for pid, name, script, language in con.execute(
+                    "SELECT person_name.person_id, person_name.name, person_name.script, person_name.language "
+                    f"FROM person_name WHERE person_name.person_id IN ({marks}) ORDER BY person_name.id", part):
+                names.setdefault(pid, []).append(NameVariant(name, script, language))
+    return person_rows(ids, people, current, tags, names)
 
 
 # --- Core statements (SQLAlchemy, imported on first use) -------------------------------------------
@@ -320,6 +338,9 @@ class _Statements:
             .where(pos.person_id.in_(ids), pos.is_current.is_(True))
         )
         self.list_tags = select(tags.person_id, tags.tag).where(tags.person_id.in_(ids)).order_by(tags.tag)
+        self.list_current_localized = self.list_current.add_columns(pos.variants)
+        self.list_names = (select(names.person_id, names.name, names.script, names.language)
+                           .where(names.person_id.in_(ids)).order_by(names.id))
 
 
 _NAME, _EMAIL, _PHONE, _TAG, _TOPIC = range(5)
@@ -363,7 +384,8 @@ def pages(conn: Connection, batch: int) -> Iterator[list[PersonColumns]]:
 def position_views(rows: Iterable[PositionColumns], ident: int, full_name: str) -> tuple[PositionView, ...]:
     """A person's positions (current first, newest first) from their rows."""
     views = [PositionView(id=q.id, person_id=ident, person_name=full_name, institution_id=q.institution_id,
-                          institution_name=q.institution_name, title=q.title, start_date=q.start_date,
+                          institution_name=q.institution_name, title=shown(q.title, q.variants, "title"),
+                          start_date=q.start_date,
                           end_date=q.end_date, current=q.current, variants=from_mapping(q.variants))
              for q in rows]
     views.sort(key=lambda v: position_sort_key(v.current, v.start_date, v.id))
@@ -402,11 +424,10 @@ def details_of(conn: Connection, people: Sequence[PersonColumns]) -> list[Person
     out = []
     for r in people:
         ident = r.id
-        full_name = compose_full_name(r.given_name, r.middle_name, r.family_name, r.display_name)
+        full_name = shown_name(r.given_name, r.middle_name, r.family_name, r.display_name, names.get(ident, ()))
         held = positions.get(ident, [])
         views = position_views(held, ident, full_name)
-        uids = {q.id: q.uid for q in held}
-        position_variants = {v.id: v.variants for v in views}
+        stored = {q.id: q for q in held}  # the views' titles may be in the display language: the input's are as stored
         data = PersonData(
             given_name=r.given_name, family_name=r.family_name, middle_name=r.middle_name,
             honorific=r.honorific, form_of_address=r.form_of_address, display_name=r.display_name,
@@ -415,8 +436,8 @@ def details_of(conn: Connection, people: Sequence[PersonColumns]) -> list[Person
             photo=None, photo_type=r.photo_type,
             emails=tuple(emails.get(ident, ())), phones=tuple(phones.get(ident, ())),
             tags=tuple(tags.get(ident, ())), notes=r.notes, topics=tuple(topics.get(ident, ())),
-            positions=tuple(PositionData(v.title, v.institution_id, v.start_date, v.end_date, v.current, id=v.id,
-                                         uid=uids[v.id], variants=position_variants[v.id]) for v in views),
+            positions=tuple(PositionData(stored[v.id].title, v.institution_id, v.start_date, v.end_date, v.current,
+                                         id=v.id, uid=stored[v.id].uid, variants=v.variants) for v in views),
             uid=r.uid, variants=from_mapping(r.variants), **generic_values(r),
         )
         out.append(PersonDetail(
@@ -434,12 +455,19 @@ def list_rows(conn: Connection, ids: Sequence[int]) -> list[PersonRow]:
     """The people list's rows for these ids, in the order given (missing ids skipped): three statements."""
     st = _statements()
     params = {"ids": list(ids)}
+    localized = display_language() is not None
     people = {r.id: r for r in named(ListColumns, conn.execute(st.list_people, params))}
-    current = {r.person_id: r for r in named(CurrentPost, conn.execute(st.list_current, params))}
+    current = {r.person_id: r for r in named(CurrentPost, conn.execute(
+        st.list_current_localized if localized else st.list_current, params))}
     tags: dict[int, list[str]] = {}
     for pid, tag in conn.execute(st.list_tags, params):
         tags.setdefault(pid, []).append(tag)
-    return person_rows(ids, people, current, tags)
+    names: dict[int, list[NameVariant]] | None = None
+    if localized:
+        names = {}
+        for pid, name, script, language in conn.execute(st.list_names, params):
+            names.setdefault(pid, []).append(NameVariant(name, script, language))
+    return person_rows(ids, people, current, tags, names)
 
 
 # --- the full listing (compiled SQL on the driver's cursor) -----------------------------------------

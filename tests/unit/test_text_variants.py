@@ -13,6 +13,7 @@ from organizer.domain.errors import ValidationError
 from organizer.domain.records import (
     GiftData,
     InstitutionData,
+    NameVariant,
     PersonData,
     PositionData,
     TextVariant,
@@ -24,6 +25,7 @@ from organizer.domain.variants import (
     from_mapping,
     language_of,
     pick,
+    set_display_language,
     text_in,
     to_mapping,
     with_variant,
@@ -126,3 +128,21 @@ def test_a_russian_variant_of_a_title_finds_the_record(db: Database) -> None:
     ident, _data = _visit(db)
     hits = search.search(db, "Ташкентского").hits
     assert [(h.kind.value, h.id) for h in hits] == [("visit", ident)]
+
+
+def test_the_display_language_changes_what_is_shown_never_what_is_saved(db: Database) -> None:
+    inst = institutions.create_institution(db, InstitutionData("Kazan Federal University")).meta.id
+    made = people.create_person(db, PersonData(
+        given_name="Ilnur", family_name="Khairullin", name_variants=(NameVariant("Хайруллин Ильнур", "Cyrl", "ru"),),
+        positions=(PositionData("Vice-Rector", inst, current=True,
+                                variants=(TextVariant("title", "ru", "Проректор"),)),)))
+    set_display_language("ru")
+    try:
+        shown = people.get_person(db, made.meta.id)
+        assert shown.full_name == "Хайруллин Ильнур" and shown.positions[0].title == "Проректор"
+        assert [r.full_name for r in people.list_people(db)] == ["Хайруллин Ильнур"]
+        saved = people.update_person(db, made.meta.id, shown.data)
+    finally:
+        set_display_language(None)
+    assert saved.data.positions[0].title == "Vice-Rector" and saved.data.given_name == "Ilnur"
+    assert people.get_person(db, made.meta.id).full_name == "Ilnur Khairullin"

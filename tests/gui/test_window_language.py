@@ -1,0 +1,69 @@
+"""The window shows records in its interface language (issue 18, point 3): names in the variant of that
+language (the Russian list order «Фамилия Имя»), position titles and texts in their variants, in the people
+list, the person's pane and a visit's participants; back in English the names as stored in Latin."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from organizer.domain.variants import display_language
+from organizer.gui.i18n import install_language
+from organizer.gui.main_window import MainWindow
+from organizer.gui.panes import MasterDetailTab
+from organizer.store import Database
+from tests.gui.conftest import wait_loaded
+
+pytestmark = pytest.mark.usefixtures("gui_close_dialogs_left_open")
+
+
+@pytest.fixture
+def english_after(qapp: QApplication) -> Iterator[None]:
+    yield
+    install_language(qapp, "en")
+
+
+def _window(qtbot: Any, db: Database) -> MainWindow:
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    wait_loaded(qtbot, win)
+    return win
+
+
+def _names(tab: MasterDetailTab) -> list[str]:
+    model = tab.view.model()
+    return [str(model.index(row, 0).data()) for row in range(model.rowCount())]
+
+
+def _select(tab: MasterDetailTab, text: str) -> None:
+    model = tab.view.model()
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == text)
+    tab.view.setCurrentIndex(model.index(row, 0))
+
+
+def test_the_russian_window_shows_the_russian_names_and_the_english_one_the_latin(
+        qtbot: Any, qapp: QApplication, gui_demo_db: Database, english_after: None) -> None:
+    install_language(qapp, "ru")
+    assert display_language() == "ru"
+    win = _window(qtbot, gui_demo_db)
+    people = win.people_tab
+    assert "Хайруллин Ильнур" in _names(people) and "Ilnur Khairullin" not in _names(people)
+    _select(people, "Хайруллин Ильнур")
+    qtbot.waitUntil(lambda: "Хайруллин Ильнур" in people.detail.toPlainText())
+    visits = win.visits_tab
+    visits.select_first()
+    qtbot.waitUntil(lambda: "Хайруллин Ильнур" in visits.detail.toPlainText())
+    win.close()
+
+    install_language(qapp, "en")
+    win = _window(qtbot, gui_demo_db)
+    people = win.people_tab
+    assert "Ilnur Khairullin" in _names(people) and "Хайруллин Ильнур" not in _names(people)
+    _select(people, "Ilnur Khairullin")
+    qtbot.waitUntil(lambda: "Ilnur Khairullin" in people.detail.toPlainText())
+    assert "Хайруллин" not in people.detail.toPlainText().split("\n")[0]
