@@ -73,6 +73,7 @@ from organizer.domain.records import (
     PositionData,
     SignatoryData,
     TextVariant,
+    TopicRow,
     VisitData,
     VisitInstitutionData,
 )
@@ -240,6 +241,13 @@ class FieldTable:
         """The fields that may have language variants (``Field.translatable``), in table order."""
         return tuple(f for f in self.fields if f.translatable)
 
+    def translatable_paths(self) -> tuple[str, ...]:
+        """The names a ``variants`` field of this table may use: its translatable fields, and those of its
+        nested records by path (a visit's ``logistics.lodging``)."""
+        nested = tuple(f"{f.name}.{inner.name}" for f in self.fields if f.type is FieldType.NESTED
+                       for inner in f.row_table.translatable)
+        return (*(f.name for f in self.translatable), *nested)
+
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields)
@@ -359,7 +367,7 @@ PERSON = FieldTable("person", PersonData, (
     _f("tags", TS, "Tags", personal=True, merge=Merge.MOVE, stored_in="person_tag"),
     _f("topics", TS, "Topics", personal=True, merge=Merge.MOVE, stored_in="person_topic"),
     _f("biography", LT, "Biography", personal=True, merge=Merge.FILL, listed=False, translatable=True),
-    _f("notes", LT, "Notes", personal=True, merge=Merge.CONCAT, listed=False),
+    _f("notes", LT, "Notes", personal=True, merge=Merge.CONCAT, listed=False, translatable=True),
     Field("photo", FieldType.BYTES, "Photo", archive="photo", personal=True, merge=Merge.FILL,
           compare=Compare.SKIP),
     Field("photo_type", T, "Photo type", personal=True, merge=Merge.FILL, compare=Compare.SKIP),
@@ -409,14 +417,15 @@ GIFT = FieldTable("gift", GiftData, (
 ))
 LOGISTICS = FieldTable("logistics", Logistics, (
     _f("arrival_at", FieldType.DATETIME, "Arrival"),
-    _f("arrival_details", LT, "Arrival details"),
+    _f("arrival_details", LT, "Arrival details", translatable=True),
     _f("departure_at", FieldType.DATETIME, "Departure"),
-    _f("departure_details", LT, "Departure details"),
-    _f("lodging", LT, "Lodging"),
-    _f("transport", LT, "Transport"),
-    _f("interpreter_needs", LT, "Interpreter needs"),
-    _f("dietary_needs", LT, "Dietary needs"),
+    _f("departure_details", LT, "Departure details", translatable=True),
+    _f("lodging", LT, "Lodging", translatable=True),
+    _f("transport", LT, "Transport", translatable=True),
+    _f("interpreter_needs", LT, "Interpreter needs", translatable=True),
+    _f("dietary_needs", LT, "Dietary needs", translatable=True),
 ))
+"""Its translatable fields' variants are the visit's, named by path (``logistics.lodging``)."""
 
 VISIT = FieldTable("visit", VisitData, (
     _f("title", T, "Title", translatable=True),
@@ -504,6 +513,15 @@ AGREEMENT = FieldTable("agreement", AgreementData, (
 ), archive_order=("uid", "title", "kind", "status", "signed_date", "signed_place", "valid_until", "visit_id",
                   "meeting_id", "summary", "party_ids", "signatories"))
 """The JSON (``list agreements --json``, a visit's agreements) writes the listed fields; ``parties`` are names."""
+
+TOPIC = FieldTable("topic", TopicRow, (
+    Field("id", FieldType.ID, "Topic"),
+    _f("name", T, "Name", translatable=True),
+    _f("description", LT, "Description", translatable=True),
+    _variants(),
+))
+"""A topic of the vocabulary (``services.topics``): not a record kind, but its name and description have
+language variants like a record's (``services.topics.set_topic_variants``; the archive's ``topics``)."""
 
 KINDS: dict[str, FieldTable] = {t.kind: t for t in (PERSON, INSTITUTION, VISIT, MEETING, FOLLOWUP, AGREEMENT)}
 """The table of each record kind (``RecordKind`` values)."""

@@ -86,6 +86,8 @@ class TopicRow:
     id: int
     name: str
     description: str = ""
+    variants: tuple[TextVariant, ...] = ()
+    """Its name and description in other languages (``domain.variants.pick(row, "name", "ru")``)."""
 
 
 # --- institutions --------------------------------------------------------------------------------

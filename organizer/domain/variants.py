@@ -164,8 +164,12 @@ def text_in(text: str, variants: Iterable[TextVariant] | None, field: str, lang:
 
 
 def pick(data: Any, field: str, lang: str) -> Localized:
-    """``data.field`` for a reader of ``lang`` (``data`` any ``*Data`` with ``variants``)."""
-    return text_in(getattr(data, field) or "", getattr(data, "variants", None), field, lang)
+    """``data.field`` for a reader of ``lang`` (``data`` any ``*Data`` with ``variants``); a path names a field of
+    a nested record, whose variants are the record's (``pick(visit, "logistics.lodging", "ru")``)."""
+    value: Any = data
+    for part in field.split("."):
+        value = getattr(value, part, "")
+    return text_in(value or "", getattr(data, "variants", None), field, lang)
 
 
 def with_variant(variants: Iterable[TextVariant] | None, field: str, lang: str, text: str) -> tuple[TextVariant, ...]:

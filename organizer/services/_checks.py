@@ -16,7 +16,7 @@ from typing import Any
 
 from organizer.domain.enums import parse_enum
 from organizer.domain.errors import Problem, ValidationError
-from organizer.domain.fields import FieldTable, FieldType
+from organizer.domain.fields import FieldTable, FieldType, resolve
 from organizer.domain.records import TextVariant
 from organizer.domain.variants import check_lang, from_mapping, to_mapping
 from organizer.store.lazy import models as m
@@ -225,9 +225,9 @@ class Checker:
         out: dict[str, dict[str, str]] = {}
         for i, v in enumerate(variants):
             where = f"{prefix}variants[{i}]"
-            fld = table.get(v.field)
-            if fld is None or not fld.translatable:
-                allowed = ", ".join(f.name for f in table.translatable)
+            fld = table.get(v.field) if "." not in v.field else resolve(v.field, table)
+            if fld is None or not fld.translatable or v.field not in table.translatable_paths():
+                allowed = ", ".join(table.translatable_paths())
                 self.add(f"{where}.field", f"{v.field!r} has no language variants (these have: {allowed})",
                          "not_translatable", name=v.field)
                 continue

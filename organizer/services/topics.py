@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from organizer.domain.enums import RecordKind
-from organizer.domain.records import TopicRow
+from organizer.domain.fields import TOPIC
+from organizer.domain.records import TextVariant, TopicRow
+from organizer.domain.variants import from_mapping
 from organizer.services._checks import Checker
 from organizer.services._records import fetch, topics_by_name
 from organizer.store import schema as s
@@ -20,7 +22,26 @@ if TYPE_CHECKING:
 def list_topics(db: Database) -> list[TopicRow]:
     t = s.topic.c
     with db.read_connection() as conn:
-        return [TopicRow(*r) for r in conn.execute(select(t.id, t.name, t.description).order_by(t.name))]
+        return [TopicRow(ident, name, description, from_mapping(variants)) for ident, name, description, variants
+                in conn.execute(select(t.id, t.name, t.description, t.variants).order_by(t.name))]
+
+
+def topic_variants(db: Database) -> dict[str, tuple[TextVariant, ...]]:
+    """Every topic's language variants by its name (those without any left out): a topic's name for a
+    reader of ``lang`` is ``domain.variants.text_in(name, found.get(name), "name", lang)``."""
+    return {row.name: row.variants for row in list_topics(db) if row.variants}
+
+
+def set_topic_variants(db: Database, ident: int, variants: tuple[TextVariant, ...]) -> TopicRow:
+    """Replace a topic's language variants (of ``name`` and ``description``); ValidationError if one is bad."""
+    with db.unit_of_work() as session:
+        topic = fetch(session, m.Topic, ident, RecordKind.TOPIC)
+        checker = Checker(f"topic {ident}")
+        checked = checker.variants(TOPIC, variants)
+        checker.check()
+        topic.variants = checked["variants"]
+        session.flush()
+        return TopicRow(topic.id, topic.name, topic.description, from_mapping(topic.variants))
 
 
 def ensure_topic(db: Database, name: str, description: str = "") -> TopicRow:

@@ -89,7 +89,10 @@ def iter_archive(db: Database) -> Iterator[tuple[str, dict[str, Any]]]:
                 "meeting": _uids(s, m.Meeting)}
 
         for t in s.scalars(select(m.Topic).order_by(m.Topic.name)):
-            yield "topics", {"name": t.name, "description": t.description}
+            topic: dict[str, Any] = {"name": t.name, "description": t.description}
+            if t.variants:
+                topic["variants"] = to_mapping(from_mapping(t.variants))
+            yield "topics", topic
         for section, model, table, loads in PLAN:
             write = record_writer(table)
             for obj in _batches(s, model, *loads):

@@ -39,7 +39,7 @@ from organizer.services.archive import file as archive_file
 from organizer.services.archive.attachments import import_attachment
 from organizer.services.archive.file import ArchiveFile
 from organizer.services.archive.merge import Merger
-from organizer.services.archive.reading import RecordReader, UidResolver, data_reader, excerpt
+from organizer.services.archive.reading import RecordReader, UidResolver, data_reader, excerpt, read_variants
 from organizer.store import audit, schema
 from organizer.store import models as m
 from organizer.store.bulk import insert_rows
@@ -419,6 +419,10 @@ def _import_one(session: Session, res: UidResolver, merger: Merger, section: str
         checker.check()
         if not existed and r.text("description"):
             topic[0].description = checker.long_text("description", r.text("description"))
+            checker.check()
+        variants = read_variants(r, "variants")
+        if variants and not topic[0].variants:  # a topic already here keeps its own
+            topic[0].variants = checker.variants(fields.TOPIC, variants)["variants"]
             checker.check()
         return "unchanged" if existed else "added"
     if not uid:

@@ -315,7 +315,7 @@ def _field_reader(table: FieldTable, fld: Field) -> FieldReader:
     if t is FieldType.BYTES:
         return lambda res, r, uid: _file(r, key)
     if t is FieldType.VARIANTS:
-        return lambda res, r, uid: _variants(r, key)
+        return lambda res, r, uid: read_variants(r, key)
     raise AssertionError(f"no archive reader for {table.kind}.{fld.name} ({t})")
 
 
@@ -329,7 +329,7 @@ def _ref_reader(model: type[m.RecordMixin], key: str, required: bool) -> FieldRe
     return read
 
 
-def _variants(r: RecordReader, key: str) -> tuple[TextVariant, ...]:
+def read_variants(r: RecordReader, key: str) -> tuple[TextVariant, ...]:
     """Language variants carried as ``{"field": {"lang": "text"}}`` (absent: none); the service checks
     the fields, languages and texts."""
     raw = r.raw.get(key)
