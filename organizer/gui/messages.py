@@ -159,6 +159,12 @@ FIELD_LABELS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Fields", "Departure details"),
     QT_TRANSLATE_NOOP("Fields", "Lodging"),
     QT_TRANSLATE_NOOP("Fields", "Transport"),
+    QT_TRANSLATE_NOOP("Fields", "Academic title"),
+    QT_TRANSLATE_NOOP("Fields", "Language variants"),
+    QT_TRANSLATE_NOOP("Fields", "Field"),
+    QT_TRANSLATE_NOOP("Fields", "Text"),
+    QT_TRANSLATE_NOOP("Fields", "Done on"),
+    QT_TRANSLATE_NOOP("Fields", "Completion note"),
 )
 """Every label of the field tables (``organizer.domain.fields``), marked here so that lupdate finds them
 (a test keeps this in step with the tables); shown through ``translate("Fields", field.label)``."""

@@ -47,7 +47,7 @@ from organizer.domain.kinds import parse_kind
 from organizer.domain.listing import QuickHit
 from organizer.domain.namekeys import fold, is_cyrillic, name_keys, raw_words
 from organizer.domain.search import SearchHit, SearchResults
-from organizer.services import browse
+from organizer.services import browse, shown
 from organizer.store.database import Database
 from organizer.store.search.base import (
     KINDS,
@@ -200,11 +200,13 @@ def search(db: Database, query: str, *, kinds: Iterable[RecordKind | str] | None
         if not index.available(session):
             raise SearchUnavailableError(index.reason if isinstance(index, UnavailableIndex) else
                                          "this database has no search index; run `organizer search --rebuild`")
-        if not index.pending(session):
-            return _run(session, index, query, words, wanted, limit)
-    _catch_up(db)  # writes made behind the app's back are indexed first
-    with db.reader() as session:
-        return _run(session, index_for(session), query, words, wanted, limit)
+        found = _run(session, index, query, words, wanted, limit) if not index.pending(session) else None
+    if found is None:
+        _catch_up(db)  # writes made behind the app's back are indexed first
+        with db.reader() as session:
+            found = _run(session, index_for(session), query, words, wanted, limit)
+    # titles in the window's display language (as stored when none is set: the command line)
+    return SearchResults(found.query, tuple(shown.localized(db, found.hits)))
 
 
 def _run(session: Session, index: SearchIndex, query: str, words: list[_Word], wanted: Sequence[RecordKind],
@@ -269,9 +271,9 @@ def quick_open(db: Database, text: str, limit: int = QUICK_LIMIT) -> list[QuickH
     try:
         found = search(db, text, limit=limit).hits
     except SearchUnavailableError:  # no index on this database: names as typed
-        return browse.quick_open(db, text)
+        return shown.localized(db, browse.quick_open(db, text))
     hits = [QuickHit(h.kind, h.id, h.title, "" if h.snippet == h.title else _short(h.snippet)) for h in found]
-    return hits + browse.quick_open(db, text, per_kind=4, kinds=NOT_INDEXED)
+    return hits + shown.localized(db, browse.quick_open(db, text, per_kind=4, kinds=NOT_INDEXED))
 
 
 def _short(snippet: str) -> str:

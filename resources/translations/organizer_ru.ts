@@ -1211,6 +1211,14 @@
         <source>row %1</source>
         <translation>строка %1</translation>
     </message>
+    <message>
+        <source>Lang&amp;uages</source>
+        <translation>Я&amp;зыки</translation>
+    </message>
+    <message>
+        <source>Variants</source>
+        <translation>Варианты</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -1541,6 +1549,22 @@
     <message>
         <source>Transport</source>
         <translation>Транспорт</translation>
+    </message>
+    <message>
+        <source>Academic title</source>
+        <translation>Учёное звание</translation>
+    </message>
+    <message>
+        <source>Language variants</source>
+        <translation>Варианты на других языках</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Текст</translation>
     </message>
     <message>
         <source>File</source>
@@ -3767,6 +3791,41 @@
             <numerusform>%Ln должности</numerusform>
             <numerusform>%Ln должностей</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>VariantsPanel</name>
+    <message>
+        <source>Texts of this record in other languages: documents and the window in that language show them instead of the text as entered.</source>
+        <translation>Тексты этой записи на других языках: документы и окно на этом языке показывают их вместо текста в том виде, как он введён.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <source>Language variants</source>
+        <translation>Варианты на других языках</translation>
+    </message>
+    <message>
+        <source>Name in %1: %2</source>
+        <translation>Имя (%1): %2</translation>
+    </message>
+    <message>
+        <source>(automatic: nobody has written it yet)</source>
+        <translation>(автоматически: ещё никем не записано)</translation>
+    </message>
+    <message>
+        <source>Keep as written</source>
+        <translation>Сохранить как есть</translation>
     </message>
 </context>
 <context>

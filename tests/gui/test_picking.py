@@ -115,7 +115,9 @@ def test_create_from_the_list_creates_and_picks_the_person(qtbot: QtBot, gui_dem
     keys.enter()  # picks the university in the form's own picker
     assert form.institution.label() == "Kazan Federal University"
     keys.enter()  # creates
-    created = next(r for r in people.list_people(gui_demo_db) if "Иванов" in r.full_name)
+    # found by the stored name: the English window's lists show it romanized (issue 18)
+    created = next(r for r in people.list_people(gui_demo_db)
+                   if people.get_person(gui_demo_db, r.id).data.family_name == "Иванов")
     detail = people.get_person(gui_demo_db, created.id).data
     assert (detail.family_name, detail.given_name, detail.middle_name) == ("Иванов", "Пётр", "Сергеевич")
     assert [(p.title, p.current) for p in detail.positions] == [("Проректор", True)]

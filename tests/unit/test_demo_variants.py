@@ -8,8 +8,8 @@ from typing import Any
 
 from organizer.domain.fields import KINDS, LOGISTICS, POSITION, TOPIC, FieldTable
 from organizer.domain.personnames import name_in
-from organizer.domain.variants import language_of, pick, script_of
-from organizer.services import agreements, followups, institutions, meetings, people, topics, visits
+from organizer.domain.variants import language_of, pick, script_of, set_display_language
+from organizer.services import agreements, followups, institutions, meetings, people, search, topics, visits
 from organizer.store import Database
 
 
@@ -62,3 +62,16 @@ def test_every_demo_person_has_a_russian_name_and_the_uzbek_guests_their_uzbek_l
     assert name_in(people.get_person(demo_db, next(r.id for r in people.list_people(demo_db)
                                                      if r.full_name == "Ilnur Khairullin")).data,
                    "ru").shown("ru") == "Хайруллин Ильнур"
+
+
+def test_quick_open_and_search_name_the_records_in_the_display_language(demo_db: Database) -> None:
+    set_display_language("ru")
+    try:
+        quick = [h.title for h in search.quick_open(demo_db, "Khairullin")]
+        found = [h.title for h in search.search(demo_db, "Uzkhimyosanoat", kinds=["visit"]).hits]
+    finally:
+        set_display_language(None)
+    assert quick[0] == "Хайруллин Ильнур"
+    assert found == ["Визит делегации АО «Узкимёсаноат» в Казанский федеральный университет и Академию наук "
+                     "Республики Татарстан"]
+    assert search.quick_open(demo_db, "Khairullin")[0].title == "Ilnur Khairullin"

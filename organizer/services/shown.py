@@ -1,0 +1,93 @@
+"""Record titles in the window's display language (issue 18, point 3), for lists of hits that name records by
+a stored title: quick open, search results, the duplicates list.
+
+``titles(db, refs)`` gives each (kind, id)'s name or title in the display language
+(``domain.variants.display_language``): a person's name as the window shows it
+(``domain.personnames.shown_name``), an institution's name variant tagged with that language (or written in
+its script), a visit's, meeting's or agreement's title and a follow-up's description through their language
+variants. With no display language set it gives nothing (the titles stay as stored). ``localized(db, hits)``
+replaces the ``title`` of anything with ``kind``, ``id`` and ``title`` (``SearchHit``, ``QuickHit``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from sqlalchemy import select
+
+from organizer.domain.enums import RecordKind
+from organizer.domain.personnames import shown_name
+from organizer.domain.records import NameVariant
+from organizer.domain.variants import display_language, script_of, script_of_lang, shown
+from organizer.store import schema as s
+
+if TYPE_CHECKING:
+    from organizer.store.database import Database
+
+T = TypeVar("T")
+
+
+def _institution_name(name: str, variants: Iterable[tuple[str, str, str]], lang: str) -> str:
+    found = list(variants)
+    tagged = next((v for v, _script, language in found if language.partition("-")[0] == lang), None)
+    if tagged:
+        return tagged
+    if script_of(name) in ("", script_of_lang(lang)):
+        return name
+    want = script_of_lang(lang)
+    return next((v for v, script, language in found if not language and (script or script_of(v)) == want), name)
+
+
+def titles(db: Database, refs: Iterable[tuple[RecordKind, int]]) -> dict[tuple[RecordKind, int], str]:
+    """Each record's name or title in the display language (see the module docstring); {} with none set."""
+    lang = display_language()
+    if lang is None:
+        return {}
+    by_kind: dict[RecordKind, list[int]] = {}
+    for kind, ident in refs:
+        by_kind.setdefault(kind, []).append(ident)
+    out: dict[tuple[RecordKind, int], str] = {}
+    with db.read_connection() as conn:
+        for kind, ids in by_kind.items():
+            if kind is RecordKind.PERSON:
+                p, n = s.person.c, s.person_name.c
+                names: dict[int, list[NameVariant]] = {}
+                for pid, name, script, language in conn.execute(
+                        select(n.person_id, n.name, n.script, n.language).where(n.person_id.in_(ids)).order_by(n.id)):
+                    names.setdefault(pid, []).append(NameVariant(name, script, language))
+                for pid, given, middle, family, display in conn.execute(
+                        select(p.id, p.given_name, p.middle_name, p.family_name, p.display_name).where(p.id.in_(ids))):
+                    out[(kind, pid)] = shown_name(given, middle, family, display, names.get(pid, ()))
+            elif kind is RecordKind.INSTITUTION:
+                i, n = s.institution.c, s.institution_name.c
+                variants: dict[int, list[tuple[str, str, str]]] = {}
+                for iid, name, script, language in conn.execute(
+                        select(n.institution_id, n.name, n.script, n.language).where(n.institution_id.in_(ids))
+                        .order_by(n.id)):
+                    variants.setdefault(iid, []).append((name, script, language))
+                for iid, name in conn.execute(select(i.id, i.name).where(i.id.in_(ids))):
+                    out[(kind, iid)] = _institution_name(name, variants.get(iid, ()), lang)
+            elif kind in _TITLED:
+                table, column = _TITLED[kind]
+                t = s.table(table).c
+                for ident, text, stored in conn.execute(select(t.id, t[column], t.variants).where(t.id.in_(ids))):
+                    out[(kind, ident)] = shown(text, stored, column)
+    return out
+
+
+_TITLED = {RecordKind.VISIT: ("visit", "title"), RecordKind.MEETING: ("meeting", "title"),
+           RecordKind.AGREEMENT: ("agreement", "title"), RecordKind.FOLLOWUP: ("followup", "description")}
+
+
+def localized(db: Database, hits: Sequence[T]) -> list[T]:
+    """``hits`` (with ``kind``, ``id``, ``title``) with their titles in the display language."""
+    found = titles(db, ((h.kind, h.id) for h in hits))  # type: ignore[attr-defined]
+    if not found:
+        return list(hits)
+    out: list[Any] = []
+    for h in hits:
+        title = found.get((h.kind, h.id))  # type: ignore[attr-defined]
+        out.append(replace(h, title=title) if title and title != h.title else h)  # type: ignore[attr-defined,type-var]
+    return out
