@@ -22,7 +22,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -53,7 +52,7 @@ from organizer.gui.editors.attachments import AttachmentsPanel
 from organizer.gui.editors.drafting import apply_state, as_new_record, form_state
 from organizer.gui.editors.fields import InvalidInputError, generic_widget
 from organizer.gui.editors.sizes import fit_field
-from organizer.gui.editors.variants import VariantsPanel, add_variants_page
+from organizer.gui.editors.variants import add_variants_page, with_variants
 from organizer.gui.kinds import kind_label
 from organizer.gui.messages import error_text, field_label, problem_text
 from organizer.gui.undo import RecordActions
@@ -153,9 +152,7 @@ class EditorDialog(QDialog):
         self.draft_problem = ""
         """Why the last draft could not be written ("" when it was)."""
         self._pristine_state: dict[str, Any] = {}
-        self.variants_panel: VariantsPanel | None = None
-        """The Languages page (``editors.variants``), added once the form is filled, for kinds with texts
-        that have language variants."""
+        self.variants_panel: Any = None  # the Languages page (editors.variants), once the form is filled
 
     # --- building --------------------------------------------------------------------------------
 
@@ -212,19 +209,6 @@ class EditorDialog(QDialog):
             setattr(self, fld.name, self.add_field(pages[fld.page], fld.name, label, generic_widget(fld)))
         self._generic = table.generic
 
-    def add_variants_page(self) -> VariantsPanel | None:
-        """The Languages page (``editors.variants``) after the kind's own pages, once (None: no such texts)."""
-        if self.variants_panel is None:
-            self.variants_panel = add_variants_page(self, self.kind)
-        return self.variants_panel
-
-    def form_data(self) -> Any:
-        """``collect()`` with the Languages page's variants (when the editor has the page)."""
-        data = self.collect()
-        if self.variants_panel is not None and data is not None:
-            data = replace(data, variants=self.variants_panel.value())
-        return data
-
     def load_generic(self, data: Any) -> None:
         for fld in self._generic:
             getattr(self, fld.name).set_value(getattr(data, fld.name))
@@ -270,15 +254,13 @@ class EditorDialog(QDialog):
         self._loading = True
         try:
             self.load(detail)
-            panel = self.add_variants_page()
-            if panel is not None:
-                panel.load(detail.data, getattr(self, "name_variants", None))
+            self.variants_panel = add_variants_page(self, detail.data)
         finally:
             self._loading = False
         self.detail = detail
         self.version = detail.meta.version
         try:  # the form as it gives the stored record back: what "untouched" looks like (conflicts)
-            self._loaded_form = self.form_data()
+            self._loaded_form = with_variants(self.variants_panel, self.collect())
         except (InvalidInputError, OrganizerError):
             self._loaded_form = None
         self._pristine = self._loaded_form
@@ -290,7 +272,7 @@ class EditorDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._pristine is _UNSET:  # a new record's form, with what the caller filled in
-            self.add_variants_page()
+            self.variants_panel = add_variants_page(self, None)
             self._pristine = self._form_now()
             self._pristine_state = form_state(self.widgets)
         super().showEvent(event)
@@ -298,7 +280,7 @@ class EditorDialog(QDialog):
     def _form_now(self) -> Any:
         problems = dict(self.local_problems)
         try:
-            return self.form_data()
+            return with_variants(self.variants_panel, self.collect())
         except (InvalidInputError, OrganizerError):
             return _UNREADABLE
         finally:
@@ -403,7 +385,7 @@ class EditorDialog(QDialog):
     def _collect_or_show(self) -> Any:
         self.local_problems = {}
         try:
-            return self.form_data()
+            return with_variants(self.variants_panel, self.collect())
         except InvalidInputError as err:
             name = str(err.args[0]) if err.args else ""
             self.show_problems({name: Problem("invalid_input", self.tr("is not a valid date or time"))})

@@ -16,10 +16,12 @@ from organizer.domain.enums import RecordKind
 from organizer.domain.errors import OrganizerError, Problem
 from organizer.domain.fields import PERSON
 from organizer.domain.records import ContactEntry, InstitutionData, NameVariant, PersonData, PersonDetail, PositionData
+from organizer.domain.variants import to_mapping
 from organizer.gui.editors import choices
 from organizer.gui.editors.base import EditorDialog
 from organizer.gui.editors.fields import ListField, RowColumn, RowsEditor, TextArea, TextField
 from organizer.gui.editors.picker import picks
+from organizer.gui.editors.variants import row_variants
 from organizer.gui.messages import error_text
 from organizer.gui.undo import RecordActions
 from organizer.services import people
@@ -228,7 +230,8 @@ class PersonEditor(EditorDialog):
         self.name_variants.set_value([{"name": v.name, "script": v.script, "language": v.language}
                                       for v in d.name_variants])
         self.positions.set_value([{"title": p.title, "institution_id": p.institution_id, "start_date": p.start_date,
-                                   "end_date": p.end_date, "current": p.current, "id": p.id, "uid": p.uid}
+                                   "end_date": p.end_date, "current": p.current, "id": p.id, "uid": p.uid,
+                                   "variants": to_mapping(p.variants)}  # the title's variants ride along
                                   for p in d.positions])
         self.emails.set_value([{"value": e.value, "label": e.label} for e in d.emails])
         self.phones.set_value([{"value": p.value, "label": p.label} for p in d.phones])
@@ -243,7 +246,7 @@ class PersonEditor(EditorDialog):
             if self.require_choice(f"positions[{i}].institution_id", row["institution_id"]):
                 positions.append(PositionData(row["title"], row["institution_id"], row["start_date"],
                                               row["end_date"], bool(row["current"]), id=row.get("id"),
-                                              uid=row.get("uid")))
+                                              uid=row.get("uid"), variants=row_variants(row)))
         return PersonData(
             given_name=self.given_name.value(), middle_name=self.middle_name.value(),
             family_name=self.family_name.value(), display_name=self.display_name.value(),

@@ -38,6 +38,7 @@ from organizer.domain.records import (
     VisitData,
     VisitInstitutionData,
 )
+from organizer.domain.variants import to_mapping
 from organizer.gui.editors import choices
 from organizer.gui.editors.base import EditorDialog
 from organizer.gui.editors.datefields import DateField, DateTimeField
@@ -52,6 +53,7 @@ from organizer.gui.editors.fields import (
     TextField,
 )
 from organizer.gui.editors.picker import picks, record_field
+from organizer.gui.editors.variants import row_variants
 from organizer.gui.formatting import enum_label
 from organizer.gui.paste_dialog import paste_members
 from organizer.gui.undo import RecordActions
@@ -234,8 +236,8 @@ class VisitEditor(EditorDialog):
         # Rows in the order of precedence: guests first, ranked before unranked, ties as entered.
         ordered = sorted(d.participants, key=lambda p: (p.side is not Side.GUEST, p.precedence or 10**6))
         self.participants.set_value([{"person_id": p.person_id, "side": p.side, "role": p.role} for p in ordered])
-        self.gifts.set_value([{"direction": g.direction, "description": g.description, "person_id": g.person_id}
-                              for g in d.gifts])
+        self.gifts.set_value([{"direction": g.direction, "description": g.description, "person_id": g.person_id,
+                               "variants": to_mapping(g.variants)} for g in d.gifts])  # variants ride along
 
     def collect(self) -> VisitData:
         institutions = [VisitInstitutionData(r["institution_id"], r["side"])
@@ -253,7 +255,8 @@ class VisitEditor(EditorDialog):
             start_date=_value(self.start_date, "start_date"), end_date=_value(self.end_date, "end_date"),
             place=self.place.value(), purpose=self.purpose.value(), topics=self.topics.value(),
             institutions=tuple(institutions), participants=tuple(participants), logistics=logistics,
-            gifts=tuple(GiftData(r["direction"], r["description"], r["person_id"]) for r in self.gifts.value()),
+            gifts=tuple(GiftData(r["direction"], r["description"], r["person_id"], row_variants(r))
+                        for r in self.gifts.value()),
             summary=self.summary.value(), uid=self.detail.data.uid if self.detail is not None else None,
         )
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from organizer.domain.fields import KINDS, FieldTable
 from organizer.domain.personnames import name_in
 from organizer.domain.records import NameVariant, TextVariant
-from organizer.domain.variants import LANGS, script_of_lang
+from organizer.domain.variants import LANGS, from_mapping, script_of_lang
 from organizer.gui.editors.fields import RowColumn, RowsEditor
 
 LANGUAGE_CHOICES = ("ru", "en", "uz", "tt", "zh", "ko")
@@ -141,13 +142,32 @@ class VariantsPanel(QWidget):
             self._keep(variant)
 
 
-def add_variants_page(dialog: Any, kind: Any) -> VariantsPanel | None:
-    """Put the Languages page on an ``EditorDialog`` of ``kind`` (after its own pages) and register it as the
-    form's ``variants`` field; None for a kind whose texts have no language variants."""
-    table = KINDS.get(str(getattr(kind, "value", kind)))
-    if table is None or not table.translatable_paths():
-        return None
-    form = dialog.page(QCoreApplication.translate("EditorDialog", "Lang&uages"))
-    panel: VariantsPanel = dialog.add_field(form, "variants", QCoreApplication.translate("EditorDialog", "Variants"),
-                                            VariantsPanel(table))
+def add_variants_page(dialog: Any, data: Any) -> VariantsPanel | None:
+    """The Languages page of an ``EditorDialog`` (put after its own pages the first time, registered as the
+    form's ``variants`` field), filled from ``data`` (the stored record's ``*Data``; None: a new record's
+    form); None for a kind whose texts have no language variants."""
+    panel: VariantsPanel | None = dialog.variants_panel
+    if panel is None:
+        table = KINDS.get(str(dialog.kind.value))
+        if table is None or not table.translatable_paths():
+            return None
+        form = dialog.page(QCoreApplication.translate("EditorDialog", "Lang&uages"))
+        panel = dialog.add_field(form, "variants", QCoreApplication.translate("EditorDialog", "Variants"),
+                                 VariantsPanel(table))
+    if data is not None and panel is not None:
+        panel.load(data, getattr(dialog, "name_variants", None))
     return panel
+
+
+def with_variants(panel: VariantsPanel | None, data: Any) -> Any:
+    """The form's ``*Data`` (``collect()``) with the Languages page's variants, when the editor has the page."""
+    if panel is None or data is None:
+        return data
+    return replace(data, variants=panel.value())
+
+
+def row_variants(row: dict[str, Any]) -> tuple[TextVariant, ...] | None:
+    """The language variants a row of a table (a position, a gift) was loaded with (kept in the row as their
+    stored shape, which a draft can hold: ``domain.variants.to_mapping``); None for a row added in the form."""
+    stored = row.get("variants")
+    return None if stored is None else from_mapping(stored)
