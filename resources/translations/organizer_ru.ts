@@ -3704,6 +3704,18 @@
         <translation>Ниже</translation>
     </message>
     <message>
+        <source>Delete in the table</source>
+        <translation>Клавиша Delete в таблице</translation>
+    </message>
+    <message>
+        <source>Ctrl+Up in the table</source>
+        <translation>Ctrl+Вверх в таблице</translation>
+    </message>
+    <message>
+        <source>Ctrl+Down in the table</source>
+        <translation>Ctrl+Вниз в таблице</translation>
+    </message>
+    <message>
         <source>Paste a table…</source>
         <translation>Вставить таблицу…</translation>
     </message>

@@ -129,6 +129,8 @@ class EditorDialog(QDialog):
         self.setMinimumWidth(560)
 
         self.pages = QTabWidget()
+        # The keyboard starts in the first field (not on the page tabs); Alt+letter or Ctrl+Tab switch pages.
+        self.pages.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.general_error = self._error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
@@ -192,6 +194,8 @@ class EditorDialog(QDialog):
         form.addRow(label, box)
         widget.setAccessibleName(label.replace("&", ""))
         fit_field(widget)
+        if not self.widgets:
+            widget.setFocus()  # the first field: where the keyboard starts when the editor opens
         self.errors[name] = error
         self.widgets[name] = widget
         signal = getattr(widget, "edited", None)

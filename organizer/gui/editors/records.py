@@ -165,7 +165,7 @@ class VisitEditor(EditorDialog):
         self.institutions = self.add_field(sides, "institutions", self.tr("Institutions"), RowsEditor([
             RowColumn("institution_id", self.tr("Institution"), "choice", self._institutions.copy, None, 320,
                       pick=picks(actions, RecordKind.INSTITUTION)),
-            RowColumn("side", self.tr("Side"), "choice", lambda: enum_choices(Side), Side.GUEST)]))
+            RowColumn("side", self.tr("Side"), "choice", lambda: enum_choices(Side), Side.GUEST, inherit=True)]))
         self.participants = self.add_field(sides, "participants", self.tr("Members and hosts"), RowsEditor([
             RowColumn("person_id", self.tr("Person"), "choice", self._people.copy, None, 300,
                       pick=picks(actions, RecordKind.PERSON)),

@@ -126,6 +126,8 @@ class RowColumn:
     pick: Callable[[QWidget], RecordPicker] | None = None
     """For a choice of a record: the cell is edited with this ``picker.RecordPicker`` (type a name, Enter
     picks, "Create «…»"); ``choices`` then only names the values already in the rows."""
+    inherit: bool = False
+    """A row added for typing the next record takes this column's value from the row above (a side)."""
 
 
 class RowsModel(QAbstractTableModel):
@@ -382,7 +384,10 @@ class RowsEditor(QWidget):
         self.view.setItemDelegate(self.delegate)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        # Every trigger but moving onto a cell: arrows move freely, typing opens the cell with what is typed.
+        triggers = QAbstractItemView.EditTrigger
+        self.view.setEditTriggers(triggers.DoubleClicked | triggers.SelectedClicked | triggers.EditKeyPressed
+                                  | triggers.AnyKeyPressed)
         self.view.setTabKeyNavigation(False)
         self.view.setWordWrap(False)
         self.view.verticalHeader().setVisible(reorder)
@@ -417,6 +422,18 @@ class RowsEditor(QWidget):
             buttons.addWidget(self.down_button)
         buttons.addStretch(1)
         self._buttons = buttons
+        # Tab goes from table to field, past these buttons: the keys do their work in the table (Delete
+        # removes the row, Ctrl+Up/Down move it), and an empty table that picks records gets a row to type
+        # in when it gets the focus.
+        self.remove_button.setToolTip(self.tr("Delete in the table"))
+        for button in (self.add_button, self.remove_button):
+            button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        if reorder:
+            self.up_button.setToolTip(self.tr("Ctrl+Up in the table"))
+            self.down_button.setToolTip(self.tr("Ctrl+Down in the table"))
+            self.up_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+            self.down_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.view.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -433,10 +450,23 @@ class RowsEditor(QWidget):
         self.paste_button.setToolTip(self.tr("People copied from a spreadsheet, Word or a web page: one a row, "
                                              "name, title and institution (Ctrl+V in the table)"))
         self.paste_button.clicked.connect(self.paste_table)
+        self.paste_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Ctrl+V in the table
         self._buttons.insertWidget(self._buttons.count() - 1, self.paste_button)
         self.view.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            control = event.modifiers() == Qt.KeyboardModifier.ControlModifier
+            if event.key() == Qt.Key.Key_Delete and not event.modifiers() and self.model.rows:
+                self._remove()
+                return True
+            if control and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and hasattr(self, "up_button"):
+                self._move(-1 if event.key() == Qt.Key.Key_Up else 1)
+                return True
+        if watched is self.view and event.type() == QEvent.Type.FocusIn and not self.model.rows:
+            picks = [n for n, c in enumerate(self.model.columns) if c.pick is not None]
+            if picks:
+                self.view.setCurrentIndex(self.model.index(self.model.add_row(blank=True), picks[0]))
         if (watched is self.view and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
                 and event.matches(QKeySequence.StandardKey.Paste) and self._paste()):
             return True
@@ -468,7 +498,8 @@ class RowsEditor(QWidget):
         """After a record was picked in (row, column): the same column of the next row, a new one if it
         was the last, ready for typing the next name."""
         if row == len(self.model.rows) - 1:
-            self.model.add_row(blank=True)
+            above = self.model.rows[row]
+            self.model.add_row({c.key: above[c.key] for c in self.model.columns if c.inherit}, blank=True)
         self.view.setFocus()  # first: moving there opens the cell's editor, which then takes the focus
         self.view.setCurrentIndex(self.model.index(row + 1, column))
 
