@@ -20,8 +20,8 @@ from tests.gui.keys import Keys
 
 pytestmark = pytest.mark.usefixtures("gui_close_dialogs_left_open")
 
-GUESTS = [("Uzkhimyosanoat", [("Evgeny Korzhikov", "First Deputy Chairman"), ("Abduhomid Salomov", "Head of Department"),
-                              ("Aziz Karimov", "")]),
+GUESTS = [("Uzkhimyosanoat", [("Evgeny Korzhikov", "First Deputy Chairman"),
+                              ("Abduhomid Salomov", "Head of Department"), ("Aziz Karimov", "")]),
           ("Tashkent Chemical Institute", [("Dilnoza Yusupova", "Rector"), ("Bekzod Rahimov", "")])]
 HOSTS = [("Kazan Federal University", [("Dmitry Pashin", "Vice-Rector"), ("Ilnur Khairullin", "Vice-Rector"),
                                        ("Aigul Safina", "Dean"), ("Rustam Galiev", "")]),
@@ -73,7 +73,8 @@ def test_a_visits_delegations_by_keyboard_on_an_empty_database(qtbot: QtBot, gui
             if title in ("First Deputy Chairman", "Vice-Rector") and name != "Ilnur Khairullin":
                 keys.key(Qt.Key.Key_Right)  # the role first, then the name
                 keys.key(Qt.Key.Key_Right)
-                keys.type("He" if institution == "Uzkhimyosanoat" else "Ho")  # keyboard search: Head of delegation, Host lead
+                # the combo's keyboard search: "He" is Head of delegation, "Ho" Host lead
+                keys.type("He" if institution == "Uzkhimyosanoat" else "Ho")
                 keys.enter()
                 keys.key(Qt.Key.Key_Left)
                 keys.key(Qt.Key.Key_Left)
