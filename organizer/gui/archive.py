@@ -180,7 +180,11 @@ class ArchiveJobs(QObject):
         unchanged = sum(report.unchanged.values())
         text = self.tr("Import finished: %1 records added, %2 already present.") \
             .replace("%1", f"{added:,}").replace("%2", f"{unchanged:,}")
-        self._report(text, changed=added > 0)
+        updated, skipped = sum(report.updated.values()), sum(report.skipped.values())
+        if updated or skipped:  # the archive's merge rule (services.archive.merge)
+            text += " " + self.tr("%1 updated (newer in the file), %2 kept as they are (the database's copy is "
+                                  "as new or newer).").replace("%1", f"{updated:,}").replace("%2", f"{skipped:,}")
+        self._report(text, changed=added > 0 or updated > 0)
 
     def _exported(self, count: int, path: Path) -> None:
         self._report(self.tr("Exported %1 records to %2.").replace("%1", f"{count:,}").replace("%2", str(path)),

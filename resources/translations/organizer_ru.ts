@@ -216,6 +216,10 @@
         <translation>Импорт завершён: добавлено записей — %1, уже были — %2.</translation>
     </message>
     <message>
+        <source>%1 updated (newer in the file), %2 kept as they are (the database&apos;s copy is as new or newer).</source>
+        <translation>Обновлено (в файле новее) — %1, оставлено как есть (в базе не старше) — %2.</translation>
+    </message>
+    <message>
         <source>Exported %1 records to %2.</source>
         <translation>Экспортировано записей: %1, файл %2.</translation>
     </message>

@@ -69,3 +69,21 @@ def test_the_window_refuses_a_key_twice_like_the_command(db: Database, tmp_path:
     with pytest.raises(ImportFormatError, match='"people" appears twice'):
         import_job(db, path)(_Ctx())  # type: ignore[arg-type]
     assert _people(db) == 0
+
+
+def test_the_window_reports_updated_and_kept_records_and_refreshes(qtbot: object, tmp_path: Path) -> None:
+    """An import that only updated records (the archive's merge rule) still says so and refreshes the view."""
+    from PySide6.QtWidgets import QWidget
+
+    from organizer.gui.archive import ArchiveJobs
+    from organizer.services.archive.importer import ImportReport
+
+    window = QWidget()
+    jobs = ArchiveJobs(None, None, window)  # type: ignore[arg-type]  # only its report is used here
+    seen: list[tuple[str, bool]] = []
+    jobs.finished.connect(lambda text, changed: seen.append((text, changed)))
+    jobs._imported(ImportReport(added={"people": 0}, unchanged={"people": 4}, updated={"people": 2},
+                                skipped={"people": 1}))
+    jobs._imported(ImportReport(added={"people": 0}, unchanged={"people": 7}))
+    assert seen[0][1] is True and "2 updated" in seen[0][0] and "1 kept" in seen[0][0]
+    assert seen[1] == ("Import finished: 0 records added, 7 already present.", False)
