@@ -34,9 +34,11 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from organizer.domain.enums import Gender
-from organizer.domain.records import ContactEntry, NameVariant, PersonData
+from organizer.domain.fields import PERSON
+from organizer.domain.records import ContactEntry, NameVariant, PersonData, TextVariant
 from organizer.services._checks import PHOTO_LIMIT, SHORT_LIMIT, format_phone, normalize_email
 from organizer.services.interop.vcard import Card, Property
 from organizer.store.schema import SHORT_LEN
@@ -62,6 +64,7 @@ class OrgTitle:
     start_date: date | None = None
     end_date: date | None = None
     current: bool | None = None
+    variants: tuple[TextVariant, ...] | None = None
 
 
 @dataclass(slots=True)
@@ -108,6 +111,11 @@ def _language_script(tag: str) -> tuple[str, str]:
 
 
 LABEL_PARAM = "X-ORGANIZER-LABEL"
+VARIANT = "X-ORGANIZER-VARIANT"
+"""A translatable field of the person in another language: ``X-ORGANIZER-FIELD=<field>;LANGUAGE=<lang>``."""
+FIELD_PARAM = "X-ORGANIZER-FIELD"
+TITLE_VARIANT = "X-ORGANIZER-TITLE-VARIANT"
+"""A position's title in another language (``LANGUAGE=``), in the group of its ORG and TITLE."""
 """The parameter our export gives a contact whose label is not made of TYPE words."""
 
 
@@ -348,10 +356,33 @@ def contact_of(card: Card) -> Contact:
         biography=one("X-ORGANIZER-BIOGRAPHY"), dietary_needs=one("X-ORGANIZER-DIETARY-NEEDS"),
         interpreter_needs=one("X-ORGANIZER-INTERPRETER-NEEDS"), photo=photo, photo_type=photo_type,
         emails=tuple(emails), phones=tuple(phones), tags=tuple(tags), notes="\n".join(notes + extras),
-        topics=tuple(topics), uid=card_uid(card), gender=gender,
+        topics=tuple(topics), uid=card_uid(card), gender=gender, academic_title=one("X-ORGANIZER-ACADEMIC-TITLE"),
+        variants=_variants(card.all(VARIANT), _PERSON_TRANSLATABLE, left),
     )
     name = display or " ".join(x for x in (given, middle, family) if x)
     return Contact(card, data, positions, left, name)
+
+
+_PERSON_TRANSLATABLE = tuple(f.name for f in PERSON if f.translatable)
+
+
+def _variants(props: list[Any], allowed: tuple[str, ...], left: list[str], only: str = "") -> \
+        tuple[TextVariant, ...] | None:
+    """Our ``X-ORGANIZER-VARIANT`` / ``-TITLE-VARIANT`` properties as language variants (None: the card has
+    none, so a person found keeps theirs); one naming another field or no language is left out, said so."""
+    if not props:
+        return None
+    out: dict[tuple[str, str], TextVariant] = {}
+    for p in props:
+        name, lang, text = only or p.param(FIELD_PARAM), p.param("LANGUAGE").strip().lower(), p.text().strip()
+        if not text:
+            continue
+        if name not in allowed or not lang or len(lang) > 8 or not lang.replace("-", "").isalnum():
+            left.append(f"{p.name} (line {p.line}): not a language variant of "
+                        f"{', '.join(allowed)} with its LANGUAGE")
+            continue
+        out.setdefault((name, lang), TextVariant(name, lang, text))
+    return tuple(sorted(out.values()))
 
 
 def _words(text: str) -> list[str]:
@@ -383,9 +414,11 @@ def _positions(card: Card, notes: list[str]) -> list[OrgTitle]:
         if role_text and title_text and role_text.casefold() != title_text.casefold():
             notes.append(f"Role: {role_text}")
         current = org.param("X-CURRENT").upper()
+        own = [v for v in card.all(TITLE_VARIANT) if v.group == org.group] if org.group or plain == 1 else []
         out.append(OrgTitle(tuple(x.strip() for x in org.parts() if x.strip()), title_text or role_text,
                             _date(org.param("X-START")), _date(org.param("X-END")),
-                            True if current == "TRUE" else False if current == "FALSE" else None))
+                            True if current == "TRUE" else False if current == "FALSE" else None,
+                            _variants(own, ("title",), notes, only="title")))
     noted: set[str] = set()
     for p in titles + roles:
         text = p.text().strip()

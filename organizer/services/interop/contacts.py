@@ -252,7 +252,7 @@ class _Writer:
             self.flush()  # a card about someone written earlier in this chunk: match against them
         self.keys |= keys
         positions = tuple(PositionData(p.title, self.institutions.resolve(p.path, f"{file}: {where}"),
-                                       p.start_date, p.end_date, bool(p.current))
+                                       p.start_date, p.end_date, bool(p.current), variants=p.variants)
                           for p in contact.positions)
         self.pending.append(_Pending(file, contact, outcome, positions))
         if len(self.pending) >= CHUNK:
@@ -399,7 +399,8 @@ class _Writer:
         children: list[tuple[str, Callable[[people.CheckedPerson], Iterable[dict[str, Any]]]]] = [
             ("person_name", lambda p: p.names), ("person_email", lambda p: p.emails),
             ("person_phone", lambda p: p.phones), ("person_tag", lambda p: ({"tag": t} for t in p.tags)),
-            ("position", lambda p: ({k: q[k] for k in _POSITION_COLUMNS} for q in p.positions)),
+            ("position", lambda p: ({**{k: q[k] for k in _POSITION_COLUMNS}, "variants": q.get("variants", {})}
+                                    for q in p.positions)),
         ]
         for table_name, rows_of in children:
             child = [(ident, row) for ident, (_, p, _) in pairs for row in rows_of(p)]

@@ -12,9 +12,11 @@ has the table), so a round trip vCard -> Organizer -> vCard keeps every field we
   clients, but address books that ignore groups then drop the address itself: abook does);
 - each position: ``ORG`` (the institution's path from the top) with ``X-START``/``X-END``/``X-CURRENT``
   parameters and ``TITLE``, the current one first and ungrouped, the others grouped (``posN.``);
+- language variants (``domain.variants``): ``X-ORGANIZER-VARIANT;X-ORGANIZER-FIELD=<field>;LANGUAGE=<lang>``
+  for the person's translatable fields, ``X-ORGANIZER-TITLE-VARIANT;LANGUAGE=<lang>`` beside a position's TITLE;
 - ``CATEGORIES`` (tags), ``NOTE`` (notes), ``LANG`` (4.0) / ``X-ORGANIZER-LANG`` (3.0), ``GENDER`` (4.0) /
   ``X-GENDER`` (3.0), ``PHOTO`` (``data:`` URI in 4.0, ``ENCODING=b`` in 3.0), and ``X-ORGANIZER-*`` for the
-  fields vCard has no property for (form of address, dietary and interpreter needs, biography, topics).
+  fields vCard has no property for (academic title, form of address, dietary and interpreter needs, biography, topics).
 """
 
 from __future__ import annotations
@@ -30,7 +32,14 @@ from organizer.domain.errors import NotFoundError, ValidationError
 from organizer.domain.records import ContactEntry, PersonDetail
 from organizer.services import people, visits
 from organizer.services.institutions import MAX_DEPTH
-from organizer.services.interop.cards import EMAIL_TYPE_OF_LABEL, LABEL_PARAM, TYPE_OF_LABEL
+from organizer.services.interop.cards import (
+    EMAIL_TYPE_OF_LABEL,
+    FIELD_PARAM,
+    LABEL_PARAM,
+    TITLE_VARIANT,
+    TYPE_OF_LABEL,
+    VARIANT,
+)
 from organizer.services.interop.vcard import content_line, escape
 from organizer.store import models as m
 from organizer.store.database import Database
@@ -100,17 +109,23 @@ def card_of(person: PersonDetail, paths: dict[int, tuple[str, ...]], version: st
         lines.append(content_line("ORG", ";".join(escape(x) for x in path), params, group))
         if position.title:
             lines.append(content_line("TITLE", escape(position.title), group=group))
+        for v in position.variants:  # the title in other languages
+            if v.field == "title":
+                lines.append(content_line(TITLE_VARIANT, escape(v.text), [("LANGUAGE", v.lang)], group))
     if d.tags:
         lines.append(content_line("CATEGORIES", ",".join(escape(t) for t in d.tags)))
     if d.topics:
         lines.append(content_line("X-ORGANIZER-TOPICS", ",".join(escape(t) for t in d.topics)))
     for lang in d.languages:
         lines.append(content_line("LANG" if v4 else "X-ORGANIZER-LANG", escape(lang)))
-    for name, value in (("X-ORGANIZER-FORM-OF-ADDRESS", d.form_of_address), ("X-ORGANIZER-BIOGRAPHY", d.biography),
+    for name, value in (("X-ORGANIZER-ACADEMIC-TITLE", d.academic_title),
+                        ("X-ORGANIZER-FORM-OF-ADDRESS", d.form_of_address), ("X-ORGANIZER-BIOGRAPHY", d.biography),
                         ("X-ORGANIZER-DIETARY-NEEDS", d.dietary_needs),
                         ("X-ORGANIZER-INTERPRETER-NEEDS", d.interpreter_needs), ("NOTE", d.notes)):
         if value:
             lines.append(content_line(name, escape(value)))
+    for v in d.variants or ():  # translatable fields in other languages
+        lines.append(content_line(VARIANT, escape(v.text), [(FIELD_PARAM, v.field), ("LANGUAGE", v.lang)]))
     if photo is not None:
         content, media = photo
         encoded = base64.b64encode(content).decode("ascii")
