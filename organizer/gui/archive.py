@@ -6,7 +6,7 @@ vCards are read twice: first as a dry run (``import_vcards(dry_run=True)``, noth
 
 An import is one transaction: Cancel raises inside the import's progress callback, the unit of work
 rolls back and nothing is added. An export writes a temporary file and renames it over the target
-(``write_archive``), so Cancel before the rename leaves no half-written file.
+(``export_archive_file``, streamed record by record), so Cancel before the rename leaves no half-written file.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from organizer.gui.messages import error_text
 from organizer.gui.tasks import Task, TaskContext, TaskRunner
-from organizer.services.archive.export import check_output_path, export_archive, write_archive
+from organizer.services.archive.export import check_output_path, export_archive_file
 from organizer.services.archive.importer import ImportReport, import_archive, open_archive_file
 from organizer.services.interop.contacts import VCardReport, import_vcards
 
@@ -55,11 +55,12 @@ def export_job(db: Database, path: Path) -> Callable[[TaskContext], int]:
     def work(ctx: TaskContext) -> int:
         ctx.progress(0, 2)
         target = check_output_path(path, db.path)  # never over the open database or its -wal/-shm
-        data = export_archive(db)
         ctx.progress(1, 2)
-        write_archive(data, target, db.path)
+        # Streamed record by record as `organizer export` writes it: attachments (up to 50 MB each) are
+        # never all in memory at once.
+        written = export_archive_file(db, target)
         ctx.progress(2, 2)
-        return sum(len(v) for v in data.values() if isinstance(v, list))
+        return sum(written.values())
 
     return work
 

@@ -87,3 +87,20 @@ def test_the_window_reports_updated_and_kept_records_and_refreshes(qtbot: object
     jobs._imported(ImportReport(added={"people": 0}, unchanged={"people": 7}))
     assert seen[0][1] is True and "2 updated" in seen[0][0] and "1 kept" in seen[0][0]
     assert seen[1] == ("Import finished: 0 records added, 7 already present.", False)
+
+
+def test_export_from_the_window_writes_the_full_archive(demo_db: Database, tmp_path: Path) -> None:
+    """The window's export is the command's (streamed): attachments and time stamps are in it."""
+    from organizer.domain.enums import RecordKind
+    from organizer.gui.archive import export_job
+    from organizer.services import attachments
+
+    with demo_db.reader() as s:
+        person = s.scalar(select(m.Person.id))
+    assert person is not None
+    attachments.add_attachment(demo_db, RecordKind.PERSON, person, "a.txt", b"hello")
+    path = tmp_path / "out.json"
+    count = export_job(demo_db, path)(_Ctx())  # type: ignore[arg-type]
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert count == sum(len(data[s]) for s in SECTIONS) and data["attachments"][0]["name"] == "a.txt"
+    assert all("updated_at" in p for p in data["people"])
