@@ -27,7 +27,7 @@ from organizer.gui.formatting import enum_label, fmt_date
 from organizer.gui.messages import error_text
 from organizer.gui.models import ID_ROLE
 from organizer.gui.models.lazy import LazyColumn
-from organizer.gui.tabs import ListTab, status_choices
+from organizer.gui.tabs import ListTab, status_choices, widest
 from organizer.gui.tasks import TaskRunner, call
 from organizer.services.followups import get_followup
 from organizer.services.followups import mark_done as mark_done_in
@@ -72,6 +72,7 @@ class FollowUpsTab(ListTab):
         self.filters.add_owner()
         self.filters.add_institution()
         self.filters.add_visit()
+        self.filters.new_row()  # the dates and Mark done below: one row would not fit 1366x768 at 125 %
         self.filters.add_dates()
         self.model.set_query(self.filters.query())
         self.model.foreground = self._foreground
@@ -81,7 +82,8 @@ class FollowUpsTab(ListTab):
         self.done_button.clicked.connect(self.mark_selected_done)
         self.filters.add_widget(self.done_button)
         # overdue rows are bold: room for the translated word in bold, and for a long date of the locale
-        self._widths(((0, self.tr("Overdue") + "MM"), (1, fmt_date(date(2025, 9, 30)) + "M"),
+        status = max(self.tr("Overdue"), widest(FollowUpStatus), key=len)
+        self._widths(((0, status + "MM"), (1, fmt_date(date(2025, 9, 30)) + "M"),
                       (3, "Mikhail Varfolomeyev / Technopark"),
                       (4, "Delegation of JSC to Kazan"), (5, "Meeting with the university's leader")), stretch=2)
         self.table.activated.connect(self._open_visit)

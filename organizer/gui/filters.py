@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QDate, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from organizer.domain.listing import ListQuery
 
@@ -49,12 +49,19 @@ class FilterBar(QWidget):
 
     def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._layout = QHBoxLayout(self)
-        self._layout.setContentsMargins(4, 4, 4, 2)
+        self._rows = QVBoxLayout(self)
+        self._rows.setContentsMargins(4, 4, 4, 2)
+        self._rows.setSpacing(4)
+        self._layout = QHBoxLayout()
         self._layout.setSpacing(6)
+        self._rows.addLayout(self._layout)
+        self._row = self._layout
+        """Where the next filters go: the first row (before Clear), or a row of their own (``new_row``)."""
         self.text = QLineEdit()
         self.text.setPlaceholderText(placeholder)
         self.text.setClearButtonEnabled(True)
+        # the placeholder says what the field filters by: never cut (room for the clear button too)
+        self.text.setMinimumWidth(self.text.fontMetrics().horizontalAdvance(placeholder) + 40)
         self.text.setAccessibleName(self.tr("Filter"))
         self._layout.addWidget(self.text, 3)
         self._timer = QTimer(self)
@@ -87,13 +94,33 @@ class FilterBar(QWidget):
         combo.addItem(any_text, None)
         for text, value in choices:
             combo.addItem(text, value)
+        # "any …" and the fixed choices (statuses, kinds) are shown whole; long names of records may be cut
+        fixed = [any_text, *(text for text, _value in choices)]
+        combo.setMinimumWidth(max(combo.fontMetrics().horizontalAdvance(t) for t in fixed) + 36)
         combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
-        self._layout.insertWidget(self._layout.count() - 1, combo, 1)
+        self._place(combo, 1)
         return combo
+
+    def _place(self, widget: QWidget, stretch: int = 0) -> None:
+        if self._row is self._layout:
+            self._layout.insertWidget(self._layout.count() - 1, widget, stretch)  # before Clear
+        else:
+            self._row.insertWidget(self._row.count() - 1, widget, stretch)  # before the row's closing stretch
+
+    def new_row(self) -> None:
+        """The filters added from now on go on a second row (a bar with many filters fits a small screen)."""
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        row.addStretch(1)
+        self._rows.addLayout(row)
+        self._row = row
 
     def add_widget(self, widget: QWidget) -> None:
         """Another control at the end of the bar (the board's "Mark done")."""
-        self._layout.addWidget(widget)
+        if self._row is self._layout:
+            self._layout.addWidget(widget)
+        else:
+            self._place(widget)
 
     def add_status(self, label: str, any_text: str, choices: Sequence[tuple[str, str]], default: str = "") -> None:
         self.status = self._combo(label, any_text, choices)
@@ -125,7 +152,7 @@ class FilterBar(QWidget):
         self.date_to.setAccessibleName(self.tr("To date"))
         to_label.setBuddy(self.date_to)
         for widget in (label, self.date_from, to_label, self.date_to):
-            self._layout.insertWidget(self._layout.count() - 1, widget)
+            self._place(widget)
         self.date_from.dateChanged.connect(lambda _d: self.changed.emit())
         self.date_to.dateChanged.connect(lambda _d: self.changed.emit())
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from organizer.domain.enums import RecordKind
-from organizer.domain.errors import OrganizerError
+from organizer.domain.errors import NotFoundError, OrganizerError
 from organizer.gui.details import ACTIONS, NEW_RECORD, esc, message_html
 from organizer.gui.kinds import add_text
 from organizer.gui.messages import error_text
@@ -289,6 +289,8 @@ class MasterDetailTab(QWidget):
         generation = self.details_rendered
         try:
             body = call(self.detail_runner, self.detail_html, ident)
+        except NotFoundError as err:  # its message says to press F5 already
+            body = message_html(error_text(err))
         except OrganizerError as err:
             body = message_html(translate("MasterDetailTab", "%1 (press F5 to reload)").replace("%1", error_text(err)))
         if generation != self.details_rendered or not shiboken6.isValid(self.detail):

@@ -10,12 +10,13 @@ Institutions keep their tree; its filter shows the matches and the institutions 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView, QWidget
 
-from organizer.domain.enums import AgreementStatus, MeetingKind, RecordKind, VisitStatus
+from organizer.domain.enums import AgreementKind, AgreementStatus, MeetingKind, RecordKind, VisitDirection, VisitStatus
 from organizer.domain.records import InstitutionNode
 from organizer.gui.details import (
     agreement_html,
@@ -35,6 +36,15 @@ from organizer.gui.tasks import LatestOnly, TaskContext, TaskRunner
 
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
     from organizer.store.database import Database
+
+
+def widest(enum: type[StrEnum]) -> str:
+    """The widest label of ``enum``'s values in the interface language: a column of them shows each whole."""
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QApplication
+
+    metrics = QFontMetrics(QApplication.font())
+    return max((enum_label(v) for v in enum), key=metrics.horizontalAdvance)
 
 
 def status_choices(values: Sequence[Any]) -> list[tuple[str, str]]:
@@ -315,8 +325,8 @@ class VisitsTab(ListTab):
         self.filters.add_status(self.tr("Status"), self.tr("Any status"), status_choices(list(VisitStatus)))
         self.filters.add_institution()
         self.filters.add_dates()
-        self._widths(((0, "30 Sep – 12 Oct 2025"), (2, "Kazan, Republic of Tatarstan"), (3, "Direction"),
-                      (4, "Under way"), (5, "Meetings")), stretch=1)
+        self._widths(((0, "30 Sep – 12 Oct 2025"), (2, "Kazan, Republic of Tatarstan"),
+                      (3, widest(VisitDirection)), (4, widest(VisitStatus)), (5, "Meetings")), stretch=1)
         self.splitter.setSizes([180, 600])
 
     @property
@@ -364,7 +374,7 @@ class MeetingsTab(ListTab):
         self.filters.add_institution()
         self.filters.add_dates()
         self._widths(((0, "Tue 11 Mar 2025, 10:00–11:15"), (1, "Meeting with the university's leadership"),
-                      (2, "Presentation"), (3, "Kazan Federal University"), (4, "Delegation of JSC to Kazan")),
+                      (2, widest(MeetingKind)), (3, "Kazan Federal University"), (4, "Delegation of JSC to Kazan")),
                      stretch=5)
         self.splitter.setSizes([260, 520])
 
@@ -404,7 +414,7 @@ class AgreementsTab(ListTab):
         self.filters.add_institution()
         self.filters.add_dates()
         self._widths(((0, "30 Sep 2025"), (1, "Memorandum of understanding on cooperation"),
-                      (2, "Cooperation agreement"), (3, "Negotiating"), (4, "30 Sep 2025")), stretch=5)
+                      (2, widest(AgreementKind)), (3, widest(AgreementStatus)), (4, "30 Sep 2025")), stretch=5)
         self.splitter.setSizes([260, 520])
 
     @property

@@ -2348,7 +2348,7 @@
     </message>
     <message>
         <source>&amp;Thank-you letters…</source>
-        <translation>Благодарственные &amp;письма…</translation>
+        <translation>&amp;Благодарственные письма…</translation>
     </message>
     <message>
         <source>Import &amp;vCards…</source>

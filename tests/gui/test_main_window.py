@@ -220,7 +220,8 @@ def test_a_deleted_record_shows_a_message_not_a_crash(gui_window: MainWindow, gu
     assert window.people_tab.select_id(person.meta.id)
     delete_person(gui_demo_db, person.meta.id)
     window.people_tab.refresh_detail()
-    assert "no person with id" in window.people_tab.detail.toPlainText()
+    shown = window.people_tab.detail.toPlainText()  # in the interface's words, not the service's English
+    assert f"The person with id {person.meta.id} no longer exists" in shown and shown.count("F5") == 1
     window.refresh()
     gui_wait(window)
     assert window.people_tab.current_id() is not None

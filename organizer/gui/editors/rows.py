@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -371,6 +372,19 @@ class RowsEditor(QWidget):
 
     edited = Signal()
 
+    def _fitting_width(self, column: RowColumn) -> int:
+        """The width that shows ``column``'s title and its fixed labels whole (the delegate's arrow included)."""
+        header = self.view.horizontalHeader()
+        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        need = header.fontMetrics().horizontalAdvance(column.title) + 2 * margin + 8
+        labels = [str(t) for t in column.labels.values()]
+        if column.kind == "choice" and column.choices is not None and column.search is None and column.pick is None:
+            offered = column.choices()  # a fixed list (sides, roles): records are searched, never listed here
+            labels += [str(label) for _value, label in offered] if len(offered) <= 50 else []
+        if labels:
+            need = max(need, max(self.view.fontMetrics().horizontalAdvance(t) for t in labels) + 28)
+        return need
+
     def __init__(self, columns: Sequence[RowColumn], parent: QWidget | None = None, *,
                  reorder: bool = False, rank_by: str | None = None) -> None:
         super().__init__(parent)
@@ -400,6 +414,10 @@ class RowsEditor(QWidget):
                 self.view.setColumnWidth(number, column.width)
             else:
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
+            # never narrower than its title or its longest fixed label (a side, a role) in this language
+            need = self._fitting_width(column)
+            if need > self.view.columnWidth(number):
+                self.view.setColumnWidth(number, need)
         if reorder:
             self.view.setDragEnabled(True)
             self.view.setAcceptDrops(True)
