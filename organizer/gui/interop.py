@@ -1,6 +1,6 @@
-"""File > Import contacts (CSV/Excel)…, Import calendar into the visit (.ics)…, Export list (CSV/Excel)… and
-Export visit schedule (.ics)…: the
-interop services on a worker thread with the archive jobs' progress dialog and Cancel (``ArchiveJobs``).
+"""File > Import… (any file Organizer imports, told by its content), Import contacts (CSV/Excel)…, Import
+calendar into the visit (.ics)…, Export list (CSV/Excel)… and Export visit schedule (.ics)…: the interop
+services on a worker thread with the archive jobs' progress dialog and Cancel (``ArchiveJobs``).
 
 A contact sheet goes through three steps, as vCards do: the **mapping step** (``MappingDialog``: one
 combo box per column, set to what the column was recognised as: Google Contacts, Outlook, or common
@@ -34,11 +34,14 @@ from organizer.gui.messages import error_text
 from organizer.gui.tasks import TaskContext, TaskRunner, call
 from organizer.services.interop import ical, sheet_export
 from organizer.services.interop.contacts import VCardReport
+from organizer.services.interop.filekind import kind_of
 from organizer.services.interop.sheet_import import SheetPreview, import_sheets, preview_columns
 
 if TYPE_CHECKING:
     from organizer.store.database import Database
 
+ANY_FILTER = ("Files Organizer imports (*.json *.vcf *.vcard *.csv *.txt *.tsv *.xlsx *.ics);;"
+              "All files (*)")
 SHEET_FILTER = "Contact sheets (*.csv *.txt *.tsv *.xlsx);;All files (*)"
 EXPORT_FILTERS = {"csv": "CSV, UTF-8 (*.csv)", "xlsx": "Excel workbook (*.xlsx)"}
 ICS_FILTER = "iCalendar (*.ics)"
@@ -160,6 +163,40 @@ class InteropJobs(ArchiveJobs):
         """Asks whether to import what the dry run found; tests answer for the user."""
 
     # --- import ------------------------------------------------------------------------------------
+
+    def ask_import_any(self, visit_id: int | None) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self._window, self.tr("Import"), "", self.tr(ANY_FILTER))
+        if names:
+            self.start_import_any([Path(n) for n in names], visit_id)
+
+    def start_import_any(self, paths: list[Path], visit_id: int | None) -> None:
+        """File > Import…: each file's kind told by its content (``filekind``), then that kind's own steps:
+        an archive's import, vCards' and a sheet's preview (a sheet with its mapping step first), a calendar's
+        preview into the visit selected in Visits."""
+        kinds = call(self._runner, lambda: [kind_of(p) for p in paths])
+        found = {"xlsx": "csv"}.get(kinds[0], kinds[0]) if len(set(kinds)) == 1 or set(kinds) == {"csv", "xlsx"} \
+            else "mixed"
+        if found == "vcard":
+            self.start_vcard_preview(paths)
+        elif found == "csv" and len(paths) == 1:
+            self.start_sheet_import(paths[0])
+        elif found == "ics" and len(paths) == 1 and visit_id is not None:
+            self.start_ics_import(paths[0], visit_id)
+        elif found == "archive" and len(paths) == 1:
+            self.start_import(paths[0])
+        else:
+            problem = {
+                "csv": self.tr("Choose one CSV or Excel file at a time: each gets its own column mapping."),
+                "ics": self.tr("Select the visit the calendar's events belong to in Visits first, then import "
+                               "one calendar file.") if visit_id is None
+                else self.tr("Choose one calendar file at a time."),
+                "archive": self.tr("Choose one Organizer archive at a time."),
+                "unknown": self.tr("%1 is not a file Organizer imports (an Organizer archive, vCard, CSV, Excel "
+                                   "or iCalendar file).").replace("%1", paths[kinds.index("unknown")].name
+                                                                  if "unknown" in kinds else ""),
+            }.get(found, self.tr("Choose files of one kind: archives, vCards, contact sheets and calendars are "
+                                 "imported apart."))
+            self._report(problem, changed=False, problem=True)
 
     def ask_import_sheet(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self._window, self.tr("Import contacts from CSV or Excel"), "",

@@ -403,6 +403,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.briefing_action, self.dossier_action, self.letters_action])
         file_menu.addSeparator()
+        self.import_any_action = self._action(self.tr("I&mport…"), None, self.import_any)
         self.import_action = self._action(self.tr("&Import archive…"), None, lambda: self.archive.ask_import())
         self.export_action = self._action(self.tr("&Export archive…"), None, lambda: self.archive.ask_export())
         self.import_vcards_action = self._action(self.tr("Import &vCards…"), None,
@@ -411,8 +412,9 @@ class MainWindow(QMainWindow):
                                                 lambda: self.interop.ask_import_sheet())
         self.export_list_action = self._action(self.tr("Export &list to CSV or Excel…"), None, self.export_list)
         self.export_ics_action = self._action(self.tr("Export visit &schedule (.ics)…"), None, self.export_ics)
-        self.import_ics_action = self._action(self.tr("Import calendar (.ics) into the visit…"), None,
+        self.import_ics_action = self._action(self.tr("Import c&alendar (.ics) into the visit…"), None,
                                               self.import_ics)
+        file_menu.addAction(self.import_any_action)
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.import_vcards_action)
         file_menu.addAction(self.import_sheet_action)
@@ -677,6 +679,11 @@ class MainWindow(QMainWindow):
         """The schedule of the visit selected in the Visits tab as iCalendar."""
         if (ident := self._selected_visit()) is not None:
             self.interop.ask_export_ics(ident)
+
+    def import_any(self) -> None:
+        """File > Import…: archives, vCards, contact sheets or a calendar (into the visit selected in Visits)."""
+        visits = self._built.get("visits")
+        self.interop.ask_import_any(visits.current_id() if visits is not None else None)
 
     def import_ics(self) -> None:
         """An .ics file's events as meetings of the visit selected in the Visits tab."""

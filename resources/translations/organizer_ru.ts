@@ -2062,6 +2062,30 @@
         <translation>Импорт</translation>
     </message>
     <message>
+        <source>Choose one CSV or Excel file at a time: each gets its own column mapping.</source>
+        <translation>Выбирайте по одному файлу CSV или Excel: для каждого задаётся своё соответствие столбцов.</translation>
+    </message>
+    <message>
+        <source>Select the visit the calendar&apos;s events belong to in Visits first, then import one calendar file.</source>
+        <translation>Сначала выберите во вкладке «Визиты» визит, к которому относятся события календаря, затем импортируйте один файл календаря.</translation>
+    </message>
+    <message>
+        <source>Choose one calendar file at a time.</source>
+        <translation>Выбирайте по одному файлу календаря.</translation>
+    </message>
+    <message>
+        <source>Choose one Organizer archive at a time.</source>
+        <translation>Выбирайте по одному архиву Organizer.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file Organizer imports (an Organizer archive, vCard, CSV, Excel or iCalendar file).</source>
+        <translation>%1 — не файл, который импортирует Organizer (архив Organizer, vCard, CSV, Excel или iCalendar).</translation>
+    </message>
+    <message>
+        <source>Choose files of one kind: archives, vCards, contact sheets and calendars are imported apart.</source>
+        <translation>Выберите файлы одного вида: архивы, vCard, таблицы контактов и календари импортируются отдельно.</translation>
+    </message>
+    <message>
         <source>Import contacts from CSV or Excel</source>
         <translation>Импорт контактов из CSV или Excel</translation>
     </message>
@@ -2315,12 +2339,20 @@
         <translation>&amp;Досье…</translation>
     </message>
     <message>
+        <source>I&amp;mport…</source>
+        <translation>Импорт &amp;файлов…</translation>
+    </message>
+    <message>
         <source>&amp;Import archive…</source>
         <translation>&amp;Импорт архива…</translation>
     </message>
     <message>
         <source>&amp;Export archive…</source>
         <translation>&amp;Экспорт архива…</translation>
+    </message>
+    <message>
+        <source>Import c&amp;alendar (.ics) into the visit…</source>
+        <translation>Импорт к&amp;алендаря (.ics) в визит…</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -2360,15 +2392,11 @@
     </message>
     <message>
         <source>Export &amp;list to CSV or Excel…</source>
-        <translation>Экспорт &amp;списка в CSV или Excel…</translation>
+        <translation>Экспорт спис&amp;ка в CSV или Excel…</translation>
     </message>
     <message>
         <source>Export visit &amp;schedule (.ics)…</source>
-        <translation>Экспорт &amp;программы визита (.ics)…</translation>
-    </message>
-    <message>
-        <source>Import calendar (.ics) into the visit…</source>
-        <translation>Импорт календаря (.ics) в визит…</translation>
+        <translation>Экспорт &amp;расписания визита (.ics)…</translation>
     </message>
     <message>
         <source>&amp;Tools</source>

@@ -111,3 +111,37 @@ def test_calendar_import_into_a_visit(qtbot: Any, gui_window: MainWindow, tmp_pa
     assert asked == ["0 meetings will be created, 0 updated and 4 skipped (nothing new)."]
     assert done[1] == ("Calendar import finished: 0 meetings created, 0 updated, 4 skipped.", False)
     assert len(meetings.list_meetings(gui_window.db, visit_id=1)) == 4
+
+
+def test_file_import_tells_the_kind_by_content(qtbot: Any, gui_window: MainWindow, tmp_path: Path) -> None:
+    asked: list[Any] = []
+    done: list[tuple[str, bool]] = []
+    problems: list[str] = []
+    jobs = gui_window.interop
+    jobs.ask_mapping = lambda dialog: (asked.append(dialog), None)[1]
+    jobs.confirm_import = lambda text: (asked.append(text), False)[1]
+    jobs.confirm_vcards = lambda text: (asked.append(text), False)[1]
+    jobs.show_problem = problems.append
+    jobs.finished.connect(lambda text, changed: done.append((text, changed)))
+    sheet = tmp_path / "contacts.dat"  # the name says nothing
+    sheet.write_bytes((DATA / "outlook_utf16.txt").read_bytes())
+    jobs.start_import_any([sheet], None)
+    qtbot.waitUntil(lambda: len(done) == 1, timeout=30_000)
+    assert isinstance(asked[0], MappingDialog) and asked[0].preview.mapping.source == "Outlook"
+    card = tmp_path / "card.txt"
+    card.write_bytes(b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Petrova\r\nN:Petrova;Anna;;;\r\nEND:VCARD\r\n")
+    jobs.start_import_any([card], None)
+    qtbot.waitUntil(lambda: len(done) == 2, timeout=30_000)
+    assert asked[1].startswith("1 people will be created")
+    jobs.start_import_any([sheet, card], None)
+    qtbot.waitUntil(lambda: len(done) == 3, timeout=30_000)
+    assert problems[-1].startswith("Choose files of one kind")
+    schedule = tmp_path / "schedule.txt"
+    jobs.start_ics_export(schedule, 1)
+    qtbot.waitUntil(lambda: len(done) == 4, timeout=30_000)
+    jobs.start_import_any([schedule], None)
+    qtbot.waitUntil(lambda: len(done) == 5, timeout=30_000)
+    assert problems[-1].startswith("Select the visit")
+    jobs.start_import_any([schedule], 1)
+    qtbot.waitUntil(lambda: len(done) == 6, timeout=30_000)
+    assert asked[-1] == "0 meetings will be created, 0 updated and 4 skipped (nothing new)."
