@@ -1,5 +1,6 @@
 """Screenshots of every editor, page by page, on the demo data, on a 1366x768 screen (offscreen), in English
-and Russian: packaging/screenshots/editor-<kind>-<page>.png and editor-<kind>-<page>-ru.png.
+and Russian: packaging/screenshots/editor-<kind>-<page>.png and editor-<kind>-<page>-ru.png; and the
+conflict dialog of the demo visit changed elsewhere meanwhile (conflict.png, conflict-ru.png).
 
     QT_QPA_PLATFORM=offscreen:configfile=packaging/screen-1366x768.json \\
         .venv/bin/python packaging/make-editor-screenshots.py [OUT_FOLDER]
@@ -23,10 +24,39 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from organizer.gui.i18n import install_language  # noqa: E402
 from organizer.gui.main_window import MainWindow  # noqa: E402
-from organizer.gui.screenshot import editor_pictures, settle  # noqa: E402
+from organizer.gui.screenshot import editor_pictures, save_picture, settle  # noqa: E402
 from organizer.gui.settings import Settings  # noqa: E402
 from organizer.services.demo import load_demo  # noqa: E402
 from organizer.store import open_database, sqlite_url  # noqa: E402
+
+
+def conflict_picture(window: MainWindow, path: Path) -> Path:
+    """The demo visit's editor saved after another client changed the place and dropped a member
+    while the editor dropped another member and wrote a summary."""
+    from dataclasses import replace
+
+    from organizer.domain.enums import RecordKind
+    from organizer.services import visits
+
+    db = window.db
+    vid = visits.list_visits(db)[0].id
+    editor = window.record_menu.open_editor(RecordKind.VISIT, vid)
+    assert editor is not None
+    start = visits.get_visit(db, vid)
+    visits.update_visit(db, vid, replace(start.data, participants=start.data.participants[:-1],
+                                         place="Kazan, Kremlin"), start.meta.version)
+    editor.participants.model.remove_row(0)  # type: ignore[attr-defined]
+    editor.summary.setPlainText("Agreed on internships.")  # type: ignore[attr-defined]
+    editor.save()
+    box = editor.conflict_box
+    assert box is not None
+    box.resize(1100, 560)
+    settle(window)
+    saved = save_picture(box, path)
+    box.reject()
+    editor.done(0)
+    visits.update_visit(db, vid, start.data, visits.get_visit(db, vid).meta.version)  # the demo as it was
+    return saved
 
 
 def main(out: Path) -> None:
@@ -43,6 +73,7 @@ def main(out: Path) -> None:
             settle(window)
             for path in editor_pictures(window, out, suffix):
                 print(path)
+            print(conflict_picture(window, out / f"conflict{suffix}.png"))
             window.close()
         db.close()
 

@@ -22,7 +22,7 @@ from enum import Enum, StrEnum
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -45,6 +45,8 @@ from organizer.gui.history import field_name
 
 CELL_LIMIT = 800
 """Characters of a value shown in a cell (the whole value is in the cell's tooltip)."""
+TAKE_WIDTH = 200
+"""Pixels of the "Take" column at most (its texts wrap)."""
 THUMBNAIL = 64
 """Pixels of a photo's thumbnail in a cell."""
 
@@ -201,6 +203,9 @@ class ConflictDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         for row, diff in enumerate(plan.diffs):
             self._fill_row(row, diff)
+        self.table.resizeColumnToContents(0)
+        self.table.resizeColumnToContents(4)
+        self.table.setColumnWidth(4, min(self.table.columnWidth(4), TAKE_WIDTH))
         self.table.resizeRowsToContents()
         layout.addWidget(self.table)
 
@@ -249,6 +254,11 @@ class ConflictDialog(QDialog):
             text = self.tr("mine (only I changed it)") if diff.taken == MINE else \
                 self.tr("theirs (only they changed it)")
             self.table.setItem(row, 4, QTableWidgetItem(text))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Rows as high as their wrapped text at the widths the columns have now."""
+        super().resizeEvent(event)
+        self.table.resizeRowsToContents()
 
     def choose(self, name: str, side: Side) -> None:
         """Take ``side`` for the conflicting field ``name`` (what the row's box does)."""
