@@ -270,6 +270,15 @@ def _row(r: Row[int, str, str, str, int | None, str, str, str]) -> InstitutionRo
     )
 
 
+def institution_rows(db: Database, ids: Iterable[int]) -> list[InstitutionRow]:
+    """The list rows of these institutions (those that exist, in no particular order): a few by id."""
+    wanted = list(ids)
+    if not wanted:
+        return []
+    with db.read_connection() as conn:
+        return [_row(r) for r in conn.execute(_rows_query().where(s.institution.c.id.in_(wanted)))]
+
+
 def list_institutions(db: Database) -> list[InstitutionRow]:
     """Every institution, parents before their units, siblings by name."""
     with db.read_connection() as conn:

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 
 from organizer.domain.enums import RecordKind
 from organizer.domain.namekeys import fold
-from organizer.services.browse import people_rows
-from organizer.services.institutions import list_institutions
+from organizer.services.browse import people_rows, visit_rows_by_id
+from organizer.services.institutions import institution_rows, list_institutions
 from organizer.services.people import get_person, person_ids
 from organizer.services.search import search
 from organizer.services.visits import list_visits
@@ -36,6 +36,15 @@ def labels(db: Database, kind: RecordKind, ids: Sequence[int]) -> dict[int, str]
     if kind is RecordKind.PERSON:
         return {r.id: f"{r.full_name} — {r.current_institution}" if r.current_institution else r.full_name
                 for r in people_rows(db, wanted)}
+    if kind is RecordKind.INSTITUTION:
+        rows = {r.id: r for r in institution_rows(db, wanted)}
+        return {i: f"{r.name} ({r.parent_name})" if r.parent_name else r.name
+                for i in wanted if (r := rows.get(i)) is not None}
+    if kind is RecordKind.VISIT:
+        with db.read_connection() as conn:
+            visits = {v.id: v for v in visit_rows_by_id(conn, wanted)}
+        return {i: f"{v.title} ({v.start_date.isoformat()})" if v.start_date else v.title
+                for i in wanted if (v := visits.get(i)) is not None}
     every = _all_labels(db, kind)
     return {i: every[i] for i in wanted if i in every}
 

@@ -134,3 +134,26 @@ def test_add_a_member_opens_the_delegations_page_ready_for_a_name(qtbot: QtBot, 
     keys.type("Pash")
     keys.enter()
     assert model.rows[6]["person_id"] is not None
+
+
+def test_space_ticks_who_attends_from_any_cell_of_the_row(qtbot: QtBot, gui_demo_db: Database) -> None:
+    vid = visits.list_visits(gui_demo_db)[0].id
+    editor = MeetingEditor(RecordActions(gui_demo_db), visit_id=vid)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    view = editor.participants.view
+    view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+    keys = Keys()
+    keys.key(Qt.Key.Key_Space)  # the table starts on its first row
+    keys.key(Qt.Key.Key_Down)
+    keys.key(Qt.Key.Key_Down)
+    keys.key(Qt.Key.Key_Space)
+    keys.key(Qt.Key.Key_Up)
+    keys.key(Qt.Key.Key_Space)
+    keys.key(Qt.Key.Key_Space)  # and untick again
+    rows = editor.participants.model.rows
+    assert [r["attends"] for r in rows] == [True, False, True, False, False, False]
+    assert all(r["person_id"] is not None for r in rows), "Space opened no cell and changed no person"

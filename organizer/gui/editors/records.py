@@ -292,7 +292,7 @@ class MeetingEditor(EditorDialog):
             RowColumn("side", self.tr("Side"), "choice", lambda: enum_choices(Side), Side.GUEST, 90),
             RowColumn("role", self.tr("Role"), "choice", lambda: enum_choices(ParticipantRole),
                       ParticipantRole.MEMBER, 200),
-            RowColumn("attends", self.tr("Attends"), "check", default=True)]))
+            RowColumn("attends", self.tr("Attends"), "check", default=True, space=True)]))
         self.participants.model.dataChanged.connect(self._participant_changed)
         self.all_attend_button = QPushButton(self.tr("&All attend"))
         self.all_attend_button.setToolTip(self.tr("Tick every participant of the list"))

@@ -129,6 +129,8 @@ class RowColumn:
     picks, "Create «…»"); ``choices`` then only names the values already in the rows."""
     inherit: bool = False
     """A row added for typing the next record takes this column's value from the row above (a side)."""
+    space: bool = False
+    """For a check column: Space in any cell of a row ticks or unticks it (who attends a meeting)."""
 
 
 class RowsModel(QAbstractTableModel):
@@ -475,6 +477,14 @@ class RowsEditor(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             control = event.modifiers() == Qt.KeyboardModifier.ControlModifier
+            spaced = [n for n, c in enumerate(self.model.columns) if c.space]
+            if event.key() == Qt.Key.Key_Space and not event.modifiers() and spaced and self.model.rows:
+                index = self.model.index(max(self.view.currentIndex().row(), 0), spaced[0])
+                ticked = self.model.data(index, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+                self.model.setData(index, Qt.CheckState.Unchecked if ticked else Qt.CheckState.Checked,
+                                   Qt.ItemDataRole.CheckStateRole)
+                self.view.setCurrentIndex(index.siblingAtColumn(max(self.view.currentIndex().column(), 0)))
+                return True
             if event.key() == Qt.Key.Key_Delete and not event.modifiers() and self.model.rows:
                 self._remove()
                 return True
