@@ -94,11 +94,6 @@ def demo_args(db: Database, db_args: list[str]) -> list[str]:
     return db_args
 
 
-UNTIL_VARIANTS = pytest.mark.xfail(reason="texts need the demo's Russian variants (issue 18, scope 1 and 7)",
-                                   strict=False)
-
-
-@UNTIL_VARIANTS
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_russian_documents_of_the_demo_are_russian_throughout(demo_args: list[str], tmp_path: Path,
                                                               fmt: str) -> None:
@@ -119,7 +114,6 @@ def test_russian_documents_of_the_demo_are_russian_throughout(demo_args: list[st
     _assert_one_script(texts, "ru")
 
 
-@UNTIL_VARIANTS
 def test_every_person_and_institution_dossier_of_the_demo_is_russian(demo_args: list[str], tmp_path: Path) -> None:
     texts = []
     for kind, count in (("person", 6), ("institution", 6)):

@@ -31,7 +31,7 @@ def test_demo_visit_briefing(demo_db: Database) -> None:
     assert [p.precedence for p in b.hosts] == [1, 2, 3, 4]
     assert b.guests[0].role is ParticipantRole.HEAD_OF_DELEGATION
     # a one-language document shows the other spellings in the reader's script only
-    assert [v.name for v in b.guests[0].name_variants] == ["Evgeniy Korjikov"]
+    assert [v.name for v in b.guests[0].name_variants] == ["Yevgeniy Korjikov"]
     ru = briefing.visit_briefing(demo_db, vid, lang="ru")
     assert [p.full_name for p in ru.guests] == ["Коржиков Евгений", "Саломов Абдухомид"]
     assert [v.name for v in ru.guests[1].name_variants] == ["Абдуҳомид Саломов"]
