@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QTableWidget,
@@ -161,6 +162,12 @@ class InteropJobs(ArchiveJobs):
         self.confirm_import: Callable[[str], bool] = lambda text: QMessageBox.question(
             self._window, self.tr("Import"), text) == QMessageBox.StandardButton.Yes
         """Asks whether to import what the dry run found; tests answer for the user."""
+        self.save_file_name: Callable[[str, str, str], tuple[str, str]] = \
+            lambda title, default, filters: QFileDialog.getSaveFileName(self._window, title, default, filters)
+        """(title, default name, filters) -> (chosen path or '', chosen filter); tests answer for the user."""
+        self.choose_visit_list: Callable[[], str | None] = self._choose_visit_list
+        """From the Visits tab with a visit selected: which list to export (``visits``, or the visit's
+        ``people``, ``meetings`` or ``followups``); None: cancelled. Tests answer for the user."""
 
     # --- import ------------------------------------------------------------------------------------
 
@@ -274,12 +281,19 @@ class InteropJobs(ArchiveJobs):
 
     def ask_export_list(self, list_name: str, visit_id: int | None = None) -> None:
         filters = ";;".join(self.tr(f) for f in EXPORT_FILTERS.values())
-        name, chosen = QFileDialog.getSaveFileName(self._window, self.tr("Export list"), f"{list_name}.xlsx",
-                                                   filters)
+        name, chosen = self.save_file_name(self.tr("Export list"), f"{list_name}.xlsx", filters)
         if name:
             fmt = "csv" if name.lower().endswith(".csv") or ("csv" in chosen.lower() and
                                                             not name.lower().endswith(".xlsx")) else "xlsx"
             self.start_list_export(Path(name), fmt, list_name, visit_id)
+
+    def _choose_visit_list(self) -> str | None:
+        choices = {self.tr("All visits"): "visits", self.tr("The selected visit's delegation"): "people",
+                   self.tr("The selected visit's programme"): "meetings",
+                   self.tr("The selected visit's follow-ups"): "followups"}
+        label, ok = QInputDialog.getItem(self._window, self.tr("Export list"), self.tr("Which list:"),
+                                         list(choices), 1, False)
+        return choices.get(label) if ok else None
 
     def start_list_export(self, path: Path, fmt: str, list_name: str, visit_id: int | None = None) -> None:
         def work(ctx: TaskContext) -> int:
@@ -291,8 +305,7 @@ class InteropJobs(ArchiveJobs):
                                                .replace("%2", str(path)), changed=False))
 
     def ask_export_ics(self, visit_id: int) -> None:
-        name, _ = QFileDialog.getSaveFileName(self._window, self.tr("Export visit schedule"), "schedule.ics",
-                                              self.tr(ICS_FILTER))
+        name, _ = self.save_file_name(self.tr("Export visit schedule"), "schedule.ics", self.tr(ICS_FILTER))
         if name:
             self.start_ics_export(Path(name), visit_id)
 

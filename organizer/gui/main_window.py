@@ -659,12 +659,19 @@ class MainWindow(QMainWindow):
         """The current tab's list as CSV or .xlsx (File > Export list…)."""
         from organizer.gui.interop import LIST_OF_KIND
 
-        kind, _ident = self.current_record()
+        kind, ident = self.current_record()
         name = LIST_OF_KIND.get(str(kind)) if kind is not None else None
         if name is None:
             self.statusBar().showMessage(self.tr("This list cannot be exported; choose People, Institutions, "
                                                  "Visits, Meetings or Follow-ups."), 5000)
             return
+        if kind is RecordKind.VISIT and ident is not None:  # the visits, or the selected visit's own lists
+            chosen = self.interop.choose_visit_list()
+            if chosen is None:
+                return
+            if chosen != "visits":
+                self.interop.ask_export_list(chosen, ident)
+                return
         self.interop.ask_export_list(name)
 
     def _selected_visit(self) -> int | None:

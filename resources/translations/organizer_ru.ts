@@ -2134,6 +2134,26 @@
         <translation>Экспорт списка</translation>
     </message>
     <message>
+        <source>All visits</source>
+        <translation>Все визиты</translation>
+    </message>
+    <message>
+        <source>The selected visit&apos;s delegation</source>
+        <translation>Состав делегации выбранного визита</translation>
+    </message>
+    <message>
+        <source>The selected visit&apos;s programme</source>
+        <translation>Программа выбранного визита</translation>
+    </message>
+    <message>
+        <source>The selected visit&apos;s follow-ups</source>
+        <translation>Поручения по выбранному визиту</translation>
+    </message>
+    <message>
+        <source>Which list:</source>
+        <translation>Какой список:</translation>
+    </message>
+    <message>
         <source>Exporting to %1…</source>
         <translation>Экспорт в %1…</translation>
     </message>

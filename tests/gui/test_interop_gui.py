@@ -150,3 +150,21 @@ def test_file_import_tells_the_kind_by_content(qtbot: Any, gui_window: MainWindo
     jobs.start_import_any([schedule], 1)
     qtbot.waitUntil(lambda: len(done) == 6, timeout=30_000)
     assert asked[-1] == "0 meetings will be created, 0 updated and 4 skipped (nothing new)."
+
+
+def test_export_from_the_visits_tab_offers_the_visits_own_lists(qtbot: Any, gui_window: MainWindow,
+                                                                tmp_path: Path, gui_wait: Any) -> None:
+    gui_window.show_tab(gui_window.visits_tab)
+    gui_wait(gui_window)
+    gui_window.visits_tab.open_id(1)
+    qtbot.waitUntil(lambda: gui_window.current_record()[1] == 1, timeout=10_000)
+    chosen: list[str] = []
+    done: list[tuple[str, bool]] = []
+    gui_window.interop.finished.connect(lambda text, changed: done.append((text, changed)))
+    gui_window.interop.choose_visit_list = lambda: "people"
+    target = tmp_path / "delegation.csv"
+    gui_window.interop.save_file_name = lambda title, default, filters: (chosen.append(default), (str(target), ""))[1]
+    gui_window.export_list()
+    qtbot.waitUntil(lambda: bool(done), timeout=30_000)
+    assert chosen == ["people.xlsx"] and done[0][0].startswith("Exported 6 rows")
+    assert target.read_bytes().startswith(b"\xef\xbb\xbfID,Name,Title,Institution,Side,Role")
