@@ -215,7 +215,13 @@ def test_a_unit_is_created_under_its_parent(qtbot: QtBot, gui_demo_db: Database)
     assert unit.parent_id == kfu
     edit = InstitutionEditor(actions, kfu)
     qtbot.addWidget(edit)
-    assert edit.parent_field.findData(kfu) < 0, "an institution is not offered as its own parent"
+    edit.parent_field.textEdited.emit("Kazan")
+    offered = [edit.parent_field.model.data(edit.parent_field.model.index(r, 0), edit.parent_field.model.VALUE_ROLE)
+               for r in range(edit.parent_field.model.rowCount())]
+    assert kfu not in offered, "an institution is not offered as its own parent"
+    edit.parent_field.textEdited.emit("Physics")
+    assert edit.parent_field.model.data(edit.parent_field.model.index(0, 0)) == \
+        "Institute of Physics (Kazan Federal University)"
     edit.parent_field.set_value(unit.id)
     assert not edit.save(), "a unit cannot become its parent's parent"
     assert "cannot be its own parent" in edit.problem_shown("parent_id")

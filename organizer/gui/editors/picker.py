@@ -261,9 +261,17 @@ def picks(actions: RecordActions, kind: RecordKind) -> Callable[[QWidget], Recor
     return partial(_column_picker, actions, kind, creator(actions, kind))
 
 
-def record_field(actions: RecordActions, kind: RecordKind, value: int | None = None) -> RecordPicker:
-    """A form's field choosing a record of ``kind`` by typing (empty: none); picking moves to the next field."""
+def _find_except(actions: RecordActions, kind: RecordKind, left_out: int, text: str) -> list[tuple[int, str, str]]:
+    return [hit for hit in _find(actions, kind, text) if hit[0] != left_out]
+
+
+def record_field(actions: RecordActions, kind: RecordKind, value: int | None = None, *,
+                 left_out: int | None = None) -> RecordPicker:
+    """A form's field choosing a record of ``kind`` by typing (empty: none); picking moves to the next field.
+    ``left_out`` is never offered (an institution as its own parent)."""
     picker = record_picker(actions, kind)
+    if left_out is not None:
+        picker._find = partial(_find_except, actions, kind, left_out)
     picker.advance = True
     if value is not None:
         picker.set_value(value)

@@ -102,9 +102,8 @@ class InstitutionEditor(EditorDialog):
         self.name = self.add_field(form, "name", self.tr("Name"), TextField())
         self.short_name = self.add_field(form, "short_name", self.tr("Short name"), TextField())
         self.kind_field = self.add_field(form, "kind", self.tr("Kind"), ChoiceField(enum_choices(InstitutionKind)))
-        self.parent_field = self.add_field(form, "parent_id", self.tr("Part of"), ChoiceField(
-            [c for c in self.offer(choices.institutions) if c[0] != ident], optional=True))
-        self.parent_field.set_value(parent_id)
+        self.parent_field = self.add_field(form, "parent_id", self.tr("Part of"),
+                                           record_field(actions, RecordKind.INSTITUTION, parent_id, left_out=ident))
         self.country = self.add_field(form, "country", self.tr("Country"), TextField())
         self.city = self.add_field(form, "city", self.tr("City"), TextField())
         self.website = self.add_field(form, "website", self.tr("Website"), TextField())
