@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -110,3 +112,23 @@ def test_dates_are_iso(demo_db: Database) -> None:
     header, rows = sheet_export.table_of(demo_db, "visits")
     row = next(iter(rows))
     assert isinstance(row[header.index("From")], date)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (libreoffice-calc-nogui) is not installed")
+def test_libreoffice_reads_the_xlsx_and_the_csv_with_cyrillic_intact(demo_db: Database, tmp_path: Path) -> None:
+    """A real spreadsheet: LibreOffice converts our .xlsx to CSV (and our CSV, read as UTF-8, to .xlsx)."""
+    _cyrillic_person(demo_db)
+    sheet_export.export_list_file(demo_db, tmp_path / "p.xlsx", "xlsx", "people")
+    sheet_export.export_list_file(demo_db, tmp_path / "p.csv", "csv", "people")
+    profile = f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}"
+    subprocess.run(["soffice", "--headless", "--norestore", profile, "--convert-to",
+                    "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(tmp_path / "from-xlsx"),
+                    str(tmp_path / "p.xlsx")], check=True, capture_output=True, timeout=180)
+    subprocess.run(["soffice", "--headless", "--norestore", profile, "--infilter=CSV:44,34,76", "--convert-to",
+                    "xlsx", "--outdir", str(tmp_path / "from-csv"), str(tmp_path / "p.csv")],
+                   check=True, capture_output=True, timeout=180)
+    want = _csv_rows(tmp_path / "p.csv")
+    got = list(csv.reader(io.StringIO((tmp_path / "from-xlsx" / "p.csv").read_text(encoding="utf-8"), newline="")))
+    assert got == want and any("Ильнур Хайруллин" in row for row in got)
+    back = _xlsx_rows(tmp_path / "from-csv" / "p.xlsx")
+    assert [r[1] for r in back] == [r[1] for r in want]

@@ -12,10 +12,12 @@ follow-ups; ``institutions`` and ``visits`` take no visit.
 
 **CSV** is written as UTF-8 with a byte-order mark, comma-separated, CRLF line ends, every value that needs
 it quoted: Excel opens such a file with Cyrillic intact by a double click (without the mark it guesses
-the ANSI code page and shows mojibake), LibreOffice detects it too. A value starting with ``=``, ``+``,
-``-`` or ``@`` (but not ``+`` or ``-`` and a digit: a phone number, a number) is written with a leading
-apostrophe in CSV so that a spreadsheet does not run it as a formula. **.xlsx** cells hold the values as text,
-dates as dates; the header row is bold and frozen.
+the ANSI code page and shows mojibake). LibreOffice reads it as UTF-8 when its Text Import dialog says so
+(its command-line conversion ignores the mark: ``--infilter=CSV:44,34,76``); the .xlsx needs no choice in
+either (tests/unit/test_sheet_export.py converts both with LibreOffice 7.4 headless when it is installed).
+A value starting with ``=``, ``+``, ``-`` or ``@`` (but not ``+`` or ``-`` and a digit: a phone number, a
+number) is written with a leading apostrophe in CSV so that a spreadsheet does not run it as a formula.
+**.xlsx** cells hold the values as text, dates as dates; the header row is bold and frozen.
 """
 
 from __future__ import annotations
