@@ -40,7 +40,7 @@ def cmd_import(db: Database, args: argparse.Namespace, out: TextIO) -> int:
         args.file = args.file[0]
     from organizer.services.archive import importer
 
-    report = importer.import_archive(db, importer.open_archive_file(args.file))
+    report = importer.import_archive(db, importer.open_archive_file(args.file), dry_run=args.dry_run)
     if args.json:
         dump(report.as_json(), out)
     else:

@@ -53,13 +53,9 @@ def import_kind(files: list[Path], args: argparse.Namespace) -> str:
     if kind == "ics" and getattr(args, "visit", None) is None:
         raise ImportFormatError(f"{inline(str(files[0]))}: an iCalendar file is imported as meetings of a visit: "
                                 "give --visit ID")
-    if kind == "archive":
-        if len(files) > 1:
-            raise ImportFormatError("one Organizer archive at a time (several files are read as vCards, CSV, "
-                                    "Excel or iCalendar files only)")
-        if args.dry_run:
-            raise ImportFormatError(f"{inline(str(files[0]))}: --dry-run previews vCard, CSV, Excel and "
-                                    "iCalendar files; an archive import has no preview yet")
+    if kind == "archive" and len(files) > 1:
+        raise ImportFormatError("one Organizer archive at a time (several files are read as vCards, CSV, "
+                                "Excel or iCalendar files only)")
     return kind
 
 

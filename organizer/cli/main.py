@@ -101,13 +101,14 @@ def build_parser() -> argparse.ArgumentParser:
                                      "in any encoding Excel writes, Excel .xlsx; Google Contacts and Outlook "
                                      "headers recognised) or an iCalendar file (.ics, as meetings of --visit), each "
                                      "told by its content, not its name. All or nothing: on any error nothing is "
-                                     "written. Archive records already present (same uid) are left alone; a person "
+                                     "written. An archive record already present (same uid) is left alone when equal, "
+                                     "replaced when the file's copy is newer (updated_at), kept otherwise; a person "
                                      "found (by UID, e-mail, or name and institution) gets what is new to them.")
     imp.add_argument("file", type=Path, nargs="+",
                      help="the archive file, or one or more vCard, CSV, .xlsx or .ics files")
     imp.add_argument("--json", action="store_true", help="print the report as JSON")
     imp.add_argument("--dry-run", action="store_true",
-                     help="vCard, CSV, .xlsx, .ics: say what would be created, updated and skipped, write nothing")
+                     help="say what would be created (added), updated and skipped, write nothing")
     imp.add_argument("--mapping", type=Path, metavar="FILE",
                      help='CSV/.xlsx: a JSON file mapping column headers to fields, e.g. {"Фамилия": '
                           '"family_name", "Почта": "email"} (see README: Import and export)')

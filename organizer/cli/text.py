@@ -101,4 +101,5 @@ def import_report(report: ImportReport, source: str) -> str:
         tail += f"; {updated} updated (newer in the file)"
     if skipped := sum(report.skipped.values()):
         tail += f"; {skipped} skipped (the database's copy differs and is as new or newer)"
-    return f"imported {inline(source)}: {added}{tail}"
+    what = "would import" if report.dry_run else "imported"
+    return f"{what} {inline(source)}: {added}{tail}"

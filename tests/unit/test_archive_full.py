@@ -157,7 +157,7 @@ def test_cli_export_archive_and_json_report(full_db: Database, db_args: list[str
     code, text, err = _run(*db_args, "import", str(out), "--json")
     assert code == 0, err
     report = json.loads(text)
-    assert set(report) == {"added", "unchanged", "updated", "skipped"}
+    assert set(report) == {"added", "unchanged", "updated", "skipped", "dry_run"} and report["dry_run"] is False
     assert report["unchanged"]["attachments"] == 3 and sum(report["added"].values()) == 0
     code, text, err = _run(*db_args, "export", "archive")
     assert code != 0 and "--out" in err and len(err.strip().splitlines()) == 1
@@ -245,3 +245,22 @@ def test_cut_or_garbled_archive_changes_nothing(full_db: Database, tmp_path: Pat
         importer.import_archive(target, importer.open_archive_file(cut))
     assert "attachments[0]" in str(verr.value) and "\n" not in str(verr.value)
     assert export_archive(target) == before
+
+
+def test_dry_run_previews_and_writes_nothing(full_db: Database, db_args: list[str], tmp_path: Path) -> None:
+    data = _archive(full_db, tmp_path)
+    record = _person(data, "demo:person:korzhikov")
+    record["family_name"], record["updated_at"] = "Korzhikov-Newer", "2099-01-01T00:00:00"
+    data["people"].append({"uid": "new:person", "given_name": "Anna", "family_name": "Ivanova"})
+    path = tmp_path / "changed.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    before, counts = export_archive(full_db), _counts(full_db)
+    code, text, err = _run(*db_args, "import", str(path), "--dry-run", "--json")
+    assert code == 0, err
+    report = json.loads(text)
+    assert report["dry_run"] is True and report["added"]["people"] == 1 and report["updated"]["people"] == 1
+    code, text, err = _run(*db_args, "import", str(path), "--dry-run")
+    assert code == 0 and text.startswith("would import") and "1 updated" in text
+    assert export_archive(full_db) == before and _counts(full_db) == counts
+    with full_db.reader() as s:  # not even the audit entry of the import
+        assert s.scalar(select(func.count()).select_from(m.AuditEntry).where(m.AuditEntry.action == "import")) == 1

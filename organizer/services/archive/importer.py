@@ -66,9 +66,12 @@ class ImportReport:
         counts = getattr(self, outcome)
         counts[section] = counts.get(section, 0) + 1
 
-    def as_json(self) -> dict[str, dict[str, int]]:
+    dry_run: bool = False
+    """A preview: nothing was written (``import_archive(dry_run=True)``)."""
+
+    def as_json(self) -> dict[str, Any]:
         return {"added": dict(self.added), "unchanged": dict(self.unchanged), "updated": dict(self.updated),
-                "skipped": dict(self.skipped)}
+                "skipped": dict(self.skipped), "dry_run": self.dry_run}
 
     @property
     def total_added(self) -> int:
@@ -138,8 +141,10 @@ def open_archive_file(path: Path) -> ArchiveFile:
     return ArchiveFile(path)
 
 
-def import_archive(db: Database, data: Archive, progress: Progress | None = None) -> ImportReport:
-    """Import an archive in one transaction; see the module docstring.
+def import_archive(db: Database, data: Archive, progress: Progress | None = None, *,
+                   dry_run: bool = False) -> ImportReport:
+    """Import an archive in one transaction; see the module docstring. ``dry_run``: everything is done,
+    checks included, then rolled back; the report is the preview (``dry_run`` set in it).
 
     Memory: one chunk of ``CHUNK`` records (plus, from a file, one record being parsed), all
     institutions of the file (they are ordered parents first), and about 100 bytes per record for
@@ -215,11 +220,23 @@ def import_archive(db: Database, data: Archive, progress: Progress | None = None
         for kind, uids in created.items():
             audit.created_by_import(session, kind, uids)
         audit.add(session, "import", detail=report.as_json())
+        if dry_run:
+            report.dry_run = True
+            raise _DryRunDone(report)  # the unit of work rolls back: nothing of the file is kept
         return report
 
     # Another client importing the same records at the same moment (a server shared by a team) may
     # insert a uid or topic first: the import then starts again and finds those records present.
-    return db.write(attempt)
+    try:
+        return db.write(attempt)
+    except _DryRunDone as preview:
+        return preview.report
+
+
+class _DryRunDone(Exception):  # noqa: N818 (not an error: how a dry run rolls back)
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__("dry run")
+        self.report = report
 
 
 _AUDIT_KINDS = {kind.info.collection: kind for kind in RecordKind if kind is not RecordKind.TOPIC}
