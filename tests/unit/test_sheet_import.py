@@ -203,3 +203,16 @@ def test_excels_sep_line_names_the_delimiter_and_rows_keep_their_numbers() -> No
     assert (sheet.delimiter, sheet.header, sheet.rows) == (";", ["Name", "E-mail"], [(3, 3, ["A, B", "a@example.org"])])
     with pytest.raises(sheet_read.SheetError, match=r"^row 4: 1 values where the header has 2"):
         sheet_read.read_csv(b"sep=;\r\nName;E-mail\r\nA;a@example.org\r\nB\r\n")
+
+
+def test_a_sheet_over_the_size_limit_is_refused_before_it_is_read(db: Database, monkeypatch: pytest.MonkeyPatch,
+                                                                   tmp_path: Path) -> None:
+    from organizer.services.interop import sheet_import
+
+    monkeypatch.setattr(sheet_import, "SHEET_LIMIT", 1000)
+    with pytest.raises(ImportFormatError, match=r"google_contacts\.csv: larger than 1,000 bytes"):
+        import_sheets(db, [DATA / "google_contacts.csv"])
+    big = tmp_path / "map.json"
+    big.write_text('{"a": "email"' + " " * sheet_import.MAPPING_LIMIT + "}", encoding="utf-8")
+    with pytest.raises(ImportFormatError, match="not a mapping file"):
+        sheet_import.load_mapping(big)

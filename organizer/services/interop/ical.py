@@ -49,13 +49,15 @@ from organizer.domain.errors import ImportFormatError, ValidationError
 from organizer.domain.records import MeetingData, MeetingParticipantData
 from organizer.services import meetings, visits
 from organizer.services._checks import NAME_LIMIT, SHORT_LIMIT
-from organizer.services.interop.contacts import FILE_LIMIT, open_file
+from organizer.services.interop.contacts import open_file
 from organizer.services.interop.timezones import DEFAULT_ZONE, zone_of_place
 from organizer.store import audit
 from organizer.store import models as m
 from organizer.store.database import Database
 from organizer.store.files import write_file
 
+ICS_LIMIT = 64 * 1024 * 1024
+"""Largest .ics file read, in bytes (it is read whole)."""
 PRODID = "-//Organizer//Organizer iCalendar export//EN"
 _CHAIRS = {ParticipantRole.HEAD_OF_DELEGATION, ParticipantRole.HOST_LEAD}
 _TODO_STATUS = {FollowUpStatus.OPEN: "NEEDS-ACTION", FollowUpStatus.DONE: "COMPLETED",
@@ -375,7 +377,9 @@ def import_ics(db: Database, source: Path | tuple[str, bytes], visit_id: int, *,
     try:
         if content is None:
             with open_file(Path(name)) as f:
-                content = f.read(FILE_LIMIT + 1)
+                content = f.read(ICS_LIMIT + 1)
+        if len(content) > ICS_LIMIT:
+            raise ImportFormatError(f"larger than {ICS_LIMIT:,} bytes; not a visit's schedule")
         text = _decode(content)
         lines = check_structure(text)
     except ImportFormatError as err:

@@ -27,6 +27,9 @@ from organizer.services.interop.contacts import Progress, VCardReport, _DryRunDo
 from organizer.store.database import Database
 
 SAMPLE_ROWS = 5
+SHEET_LIMIT = 128 * 1024 * 1024
+"""Largest CSV or .xlsx file read, in bytes (a sheet is read whole: some 400,000 contacts of Google's CSV)."""
+MAPPING_LIMIT = 1024 * 1024
 
 
 @dataclass
@@ -47,7 +50,9 @@ def read_file(source: Path | tuple[str, bytes], sheet: str | None = None) -> tup
     try:
         if content is None:
             with open_file(Path(name)) as f:
-                content = f.read()
+                content = f.read(SHEET_LIMIT + 1)
+        if len(content) > SHEET_LIMIT:
+            raise ImportFormatError(f"larger than {SHEET_LIMIT:,} bytes; split the sheet")
         return name, sheet_read.read_sheet(content, sheet)
     except ImportFormatError as err:
         raise ImportFormatError(f"{name}: {err}") from None
@@ -67,7 +72,10 @@ def load_mapping(path: Path) -> tuple[dict[str, str], str | None]:
     """A mapping file (JSON: column header -> field; see ``sheet_map``)."""
     try:
         with open_file(path) as f:
-            return sheet_map.parse_mapping(f.read(), str(path))
+            text = f.read(MAPPING_LIMIT + 1)
+        if len(text) > MAPPING_LIMIT:
+            raise ImportFormatError(f"{path}: larger than {MAPPING_LIMIT:,} bytes; not a mapping file")
+        return sheet_map.parse_mapping(text, str(path))
     except OSError as err:
         raise ImportFormatError(f"cannot read {path}: {err.strerror}") from None
 
