@@ -211,7 +211,7 @@ def _pname(p: m.Person, lang: str) -> str:
 
 
 def _parts(p: m.Person, lang: str) -> NameParts:
-    return name_parts(lang, p.given_name, p.family_name, p.middle_name, _variants(p.names))
+    return name_parts(lang, p.given_name, p.family_name, p.middle_name, _variants(p.names), p.display_name)
 
 
 def _honorific(p: m.Person, lang: str, *, courtesy: bool = True) -> str:
