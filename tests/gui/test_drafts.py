@@ -6,6 +6,7 @@ offered to another."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -59,6 +60,42 @@ def _type_and_kill(db_file: Path, tmp_path: Path) -> int:
     return proc.pid
 
 
+_START_SCRIPT = """
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from organizer.gui.app import application, run_gui
+from organizer.gui.drafts_offer import DraftsOffer
+from organizer.store import open_database
+
+waited = [0]
+
+def report_and_quit():  # once the offer is shown (or after 30 s)
+    offers = [w for w in QApplication.topLevelWidgets() if isinstance(w, DraftsOffer) and w.isVisible()]
+    waited[0] += 1
+    if not offers and waited[0] < 150:
+        QTimer.singleShot(200, report_and_quit)
+        return
+    print(json.dumps([offer.list.item(i).text() for offer in offers for i in range(offer.list.count())]))
+    QApplication.instance().exit(3)
+
+application(sys.argv)  # before the timer: a timer needs the application's event dispatcher
+QTimer.singleShot(200, report_and_quit)
+sys.exit(run_gui(open_database(sys.argv[1]), sys.argv))
+"""
+
+
+def _offered_at_start(db_file: Path, tmp_path: Path) -> list[str]:
+    """What the application started on ``db_file`` (``run_gui``, in a subprocess) offers back."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ORGANIZER_SETTINGS": str(tmp_path / "start.ini"),
+           "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run([sys.executable, "-c", _START_SCRIPT, sqlite_url(db_file)], env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 3, done.stderr[-2000:]
+    offered: list[str] = json.loads(done.stdout.strip().splitlines()[-1])
+    return offered
+
+
 def _window(qtbot: Any, db: Database) -> MainWindow:
     win = MainWindow(db, remember_state=False)
     qtbot.addWidget(win)
@@ -70,6 +107,8 @@ def _window(qtbot: Any, db: Database) -> MainWindow:
 def test_a_killed_windows_drafts_are_offered_back_and_restore_every_field(qtbot: Any, tmp_path: Path,
                                                                          demo_file: Path) -> None:
     killed = _type_and_kill(demo_file, tmp_path)
+    offered = _offered_at_start(demo_file, tmp_path)  # the next start of the application offers them
+    assert len(offered) == 3 and any(text.startswith("Edit visit: ") for text in offered), offered
     db = open_database(sqlite_url(demo_file))
     try:
         meetings_before = len(meetings.list_meetings(db))
