@@ -180,3 +180,22 @@ def test_a_repeating_event_gives_its_first_occurrence_and_says_so(db: Database) 
     assert report.created == 2
     assert report.left_out == ["x.ics: event 2 (line 10): a repeating event (RRULE/RDATE): only its first "
                                "occurrence is imported"]
+
+
+def test_an_outlook_calendar_with_its_own_windows_zone(db: Database) -> None:
+    """Outlook names its zones the Windows way ("Russian Standard Time") and defines them in the file."""
+    from pathlib import Path
+
+    visit = visits.create_visit(db, VisitData(title="Визит", place="Tashkent"))
+    path = Path(__file__).parent.parent / "data" / "ics" / "outlook_russian_standard_time.ics"
+    assert filekind.kind_of(path) == "ics"
+    report = ical.import_ics(db, path, visit.meta.id)
+    assert report.created == 1
+    row = meetings.list_meetings(db, visit_id=visit.meta.id)[0]
+    got = meetings.get_meeting(db, row.id)
+    # 10:30 Moscow time is 12:30 in Tashkent, the visit's place
+    assert (got.data.starts_at, got.data.ends_at) == (datetime(2025, 3, 11, 12, 30), datetime(2025, 3, 11, 14, 0))
+    assert got.data.room == "КФУ, Химический институт, ауд. 1010"
+    assert got.data.title == "Встреча с директором Химического института"
+    assert got.data.agenda == "Повестка: сотрудничество в области катализа"
+    assert ical.import_ics(db, path, visit.meta.id).skipped == 1
