@@ -44,6 +44,7 @@ from organizer.domain.records import (
     VisitRow,
     compose_full_name,
 )
+from organizer.services import shown
 from organizer.services.agreements import agreement_rows
 from organizer.services.followups import followup_rows
 from organizer.store import people_read
@@ -473,7 +474,7 @@ def record_rows(db: Database, kind: RecordKind, ids: Sequence[int]) -> list[Any]
             rows = [TopicRow(t.id, t.name, t.description)
                     for t in conn.execute(select(s.topic.c.id, s.topic.c.name, s.topic.c.description)
                                              .where(s.topic.c.id.in_(ids)))]
-        return _in_order(rows, ids)
+    return _in_order(shown.localized_rows(db, kind, rows), ids)  # titles in the window's language
 
 
 def institution_matches(db: Database, text: str) -> set[int]:

@@ -1,5 +1,5 @@
-"""Record titles in the window's display language (issue 18, point 3), for lists of hits that name records by
-a stored title: quick open, search results, the duplicates list.
+"""Record titles in the window's display language (issue 18, point 3), for lists that name records by a stored
+title: the record lists (``localized_rows``), quick open, search results.
 
 ``titles(db, refs)`` gives each (kind, id)'s name or title in the display language
 (``domain.variants.display_language``): a person's name as the window shows it
@@ -78,7 +78,22 @@ def titles(db: Database, refs: Iterable[tuple[RecordKind, int]]) -> dict[tuple[R
 
 
 _TITLED = {RecordKind.VISIT: ("visit", "title"), RecordKind.MEETING: ("meeting", "title"),
-           RecordKind.AGREEMENT: ("agreement", "title"), RecordKind.FOLLOWUP: ("followup", "description")}
+           RecordKind.AGREEMENT: ("agreement", "title"), RecordKind.FOLLOWUP: ("followup", "description"),
+           RecordKind.TOPIC: ("topic", "name")}
+
+
+def localized_rows(db: Database, kind: RecordKind, rows: Sequence[T]) -> list[T]:
+    """List rows of ``kind`` (``VisitRow``, ``MeetingRow``, ``FollowUpRow``, ``AgreementRow``, ``TopicRow``) with
+    their title (a follow-up's description, a topic's name) in the display language; as they are with none."""
+    column = _TITLED[kind][1] if kind in _TITLED else ""
+    if display_language() is None or not column or not rows:
+        return list(rows)
+    found = titles(db, ((kind, r.id) for r in rows))  # type: ignore[attr-defined]
+    out: list[Any] = []
+    for r in rows:
+        text = found.get((kind, r.id))  # type: ignore[attr-defined]
+        out.append(replace(r, **{column: text}) if text and text != getattr(r, column) else r)  # type: ignore[type-var]
+    return out
 
 
 def localized(db: Database, hits: Sequence[T]) -> list[T]:

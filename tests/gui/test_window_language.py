@@ -58,6 +58,12 @@ def test_the_russian_window_shows_the_russian_names_and_the_english_one_the_lati
     visits = win.visits_tab
     visits.select_first()
     qtbot.waitUntil(lambda: "Хайруллин Ильнур" in visits.detail.toPlainText())
+    titles = [str(visits.view.model().index(r, 1).data()) for r in range(visits.view.model().rowCount())]
+    assert titles == ["Визит делегации АО «Узкимёсаноат» в Казанский федеральный университет и Академию наук "
+                      "Республики Татарстан"]
+    topics = win.tab("topics")
+    win.tabs.setCurrentWidget(topics)
+    qtbot.waitUntil(lambda: "Импортозамещение" in _names(topics))
     win.close()
 
     install_language(qapp, "en")
@@ -67,3 +73,5 @@ def test_the_russian_window_shows_the_russian_names_and_the_english_one_the_lati
     _select(people, "Ilnur Khairullin")
     qtbot.waitUntil(lambda: "Ilnur Khairullin" in people.detail.toPlainText())
     assert "Хайруллин" not in people.detail.toPlainText().split("\n")[0]
+    visits = win.visits_tab
+    assert str(visits.view.model().index(0, 1).data()).startswith("Delegation of JSC")
