@@ -346,9 +346,9 @@ POSITION = FieldTable("position", PositionData, (
 """A position as the archive carries it: without id and uid (an import gives it new ones)."""
 
 PERSON = FieldTable("person", PersonData, (
-    _f("given_name", T, "Given name", personal=True),
-    _f("middle_name", T, "Middle name", personal=True, merge=Merge.FILL),
-    _f("family_name", T, "Family name", personal=True),
+    _f("given_name", T, "Given name", personal=True, translatable=True),
+    _f("middle_name", T, "Middle name", personal=True, merge=Merge.FILL, translatable=True),
+    _f("family_name", T, "Family name", personal=True, translatable=True),
     _f("honorific", T, "Honorific", personal=True, merge=Merge.FILL, translatable=True),
     _f("form_of_address", T, "Form of address", personal=True, merge=Merge.FILL, translatable=True),
     _f("gender", FieldType.ENUM, "Gender", enum=Gender, personal=True, merge=Merge.FILL, page="names", briefing=True),

@@ -5,7 +5,10 @@ API (plain functions of plain values; ``person`` is a ``PersonData``, or anythin
 ``middle_name``, ``family_name``, ``display_name`` and ``name_variants``):
 
 - ``name_in(person, lang) -> PersonName``: the name to show to a reader of ``lang`` (``ru``, ``en``...).
-  In order: the person's own name when it is written in ``lang``'s script; a stored variant tagged with
+  In order: the name's parts written in ``lang`` (the person's language variants of ``family_name``,
+  ``given_name``, ``middle_name``: ``TextVariant("family_name", "ru", "Коржиков")``, edited on the editor's
+  Languages page: the parts per script live in the one variants mechanism); the person's own name when it
+  is written in ``lang``'s script; a stored variant tagged with
   ``lang`` (``uz`` serves ``uz-Latn``), then one without a language in that script, then one of another
   language in that script; else the own name transliterated (``automatic=True``: the editor marks it
   until someone stores it as a variant); else the own name as it is.
@@ -40,6 +43,7 @@ Latin oʻ and gʻ (U+02BB, or an apostrophe) -> у and г, q -> к, x -> х, h -
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -47,7 +51,15 @@ from functools import lru_cache
 from typing import Any
 
 from organizer.domain.records import NameVariant, compose_full_name
-from organizer.domain.variants import Localized, display_language, pick, script_of, script_of_lang
+from organizer.domain.variants import (
+    Localized,
+    display_language,
+    from_mapping,
+    pick,
+    script_of,
+    script_of_lang,
+    variant,
+)
 
 FAMILY_FIRST_SCRIPTS = frozenset({"Hani", "Hang"})
 FAMILY_FIRST_LANGS = frozenset({"zh", "ko", "ja", "vi"})
@@ -187,6 +199,9 @@ def _transliterate(text: str, to_script: str) -> str | None:
 
 # --- choosing the name ------------------------------------------------------------------------------
 
+_PARTS = ("family_name", "given_name", "middle_name")
+
+
 def _variant_parts(v: NameVariant) -> tuple[str, str, str]:
     return tuple(getattr(v, part, "") or "" for part in ("family_name", "given_name", "middle_name"))  # type: ignore[return-value]
 
@@ -232,6 +247,9 @@ def name_in(person: Any, lang: str) -> PersonName:
     """The person's name for a reader of ``lang`` (see the module docstring for the order)."""
     want = script_of_lang(lang)
     first = family_first(person)
+    written = [variant(getattr(person, "variants", None), part, lang) for part in _PARTS]
+    if written[0] or written[1]:  # the parts written in that language (the person's language variants)
+        return PersonName(written[0], written[1], written[2], want, lang, family_first=first)
     display = (getattr(person, "display_name", "") or "").strip()
     own = PersonName(person.family_name.strip(), person.given_name.strip(), person.middle_name.strip(),
                      script_of(display or _join(person.given_name, person.middle_name, person.family_name)), lang,
@@ -289,13 +307,17 @@ class _Parts:
     family_name: str
     display_name: str
     name_variants: tuple[NameVariant, ...]
+    variants: Any
 
 
 def shown_name(given: str, middle: str, family: str, display: str = "",
-               variants: Iterable[NameVariant] = ()) -> str:
+               variants: Iterable[NameVariant] = (), texts: Any = None) -> str:
     """A person's name as the window shows it in the display language (``variants.display_language``):
-    ``name_in(...).shown(lang)``; with none set, the name as stored (``compose_full_name``)."""
+    ``name_in(...).shown(lang)`` (``texts``: the person's language variants, which may hold the name's parts
+    in that language); with none set, the name as stored (``compose_full_name``)."""
     lang = display_language()
     if lang is None:
         return compose_full_name(given, middle, family, display)
-    return name_in(_Parts(given, middle, family, display, tuple(variants)), lang).shown(lang)
+    if isinstance(texts, str | dict):
+        texts = from_mapping(json.loads(texts) if isinstance(texts, str) else texts)
+    return name_in(_Parts(given, middle, family, display, tuple(variants), texts), lang).shown(lang)

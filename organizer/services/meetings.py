@@ -64,7 +64,8 @@ def participant_views(conn: Connection, link: Table, *owner: ColumnElement[bool]
     lc, p, pos, i = link.c, s.person.c, s.position.c, s.institution.c
     precedence = lc.precedence if "precedence" in lc else literal(0)
     people = conn.execute(
-        select(lc.person_id, lc.side, lc.role, precedence, p.given_name, p.middle_name, p.family_name, p.display_name)
+        select(lc.person_id, lc.side, lc.role, precedence, p.given_name, p.middle_name, p.family_name, p.display_name,
+               p.variants)
         .join(s.person, p.id == lc.person_id).where(*owner).order_by(lc.id)
     ).all()
     first: dict[int, _Held] = {}
@@ -84,11 +85,11 @@ def participant_views(conn: Connection, link: Table, *owner: ColumnElement[bool]
     ):
         names.setdefault(person_id, []).append(NameVariant(name, script, language))
     views = []
-    for person_id, side, role, rank, given, middle, family, display in people:
+    for person_id, side, role, rank, given, middle, family, display, texts in people:
         held = first.get(person_id)
         variants = tuple(names.get(person_id, ()))
         views.append(ParticipantView(
-            person_id=person_id, full_name=shown_name(given, middle, family, display, variants),
+            person_id=person_id, full_name=shown_name(given, middle, family, display, variants, texts),
             title=shown(held.title, held.variants, "title") if held else None,
             institution=held.institution if held else None,
             side=Side(side), role=ParticipantRole(role), precedence=rank, given_name=given, middle_name=middle,

@@ -57,9 +57,10 @@ def titles(db: Database, refs: Iterable[tuple[RecordKind, int]]) -> dict[tuple[R
                 for pid, name, script, language in conn.execute(
                         select(n.person_id, n.name, n.script, n.language).where(n.person_id.in_(ids)).order_by(n.id)):
                     names.setdefault(pid, []).append(NameVariant(name, script, language))
-                for pid, given, middle, family, display in conn.execute(
-                        select(p.id, p.given_name, p.middle_name, p.family_name, p.display_name).where(p.id.in_(ids))):
-                    out[(kind, pid)] = shown_name(given, middle, family, display, names.get(pid, ()))
+                for pid, given, middle, family, display, texts in conn.execute(
+                        select(p.id, p.given_name, p.middle_name, p.family_name, p.display_name, p.variants)
+                        .where(p.id.in_(ids))):
+                    out[(kind, pid)] = shown_name(given, middle, family, display, names.get(pid, ()), texts)
             elif kind is RecordKind.INSTITUTION:
                 i, n = s.institution.c, s.institution_name.c
                 variants: dict[int, list[tuple[str, str, str]]] = {}

@@ -166,6 +166,9 @@ class ListColumns(NamedTuple):
     family_name: str
     display_name: str
     honorific: str
+    variants: Any
+    """The person's language variants (a JSON column: its text on the plain road), which may hold the name's
+    parts in a language."""
 
 
 class CurrentPost(NamedTuple):
@@ -192,7 +195,8 @@ def person_rows(ids: Sequence[int], people: dict[int, ListColumns], current: dic
         if names is None:
             full_name = compose_full_name(p.given_name, p.middle_name, p.family_name, p.display_name)
         else:
-            full_name = shown_name(p.given_name, p.middle_name, p.family_name, p.display_name, names.get(ident, ()))
+            full_name = shown_name(p.given_name, p.middle_name, p.family_name, p.display_name, names.get(ident, ()),
+                                   p.variants)
         rows.append(PersonRow(
             id=ident,
             full_name=full_name,
@@ -424,7 +428,8 @@ def details_of(conn: Connection, people: Sequence[PersonColumns]) -> list[Person
     out = []
     for r in people:
         ident = r.id
-        full_name = shown_name(r.given_name, r.middle_name, r.family_name, r.display_name, names.get(ident, ()))
+        full_name = shown_name(r.given_name, r.middle_name, r.family_name, r.display_name, names.get(ident, ()),
+                               r.variants)
         held = positions.get(ident, [])
         views = position_views(held, ident, full_name)
         stored = {q.id: q for q in held}  # the views' titles may be in the display language: the input's are as stored

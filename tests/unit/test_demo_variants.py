@@ -12,11 +12,15 @@ from organizer.domain.variants import language_of, pick, script_of, set_display_
 from organizer.services import agreements, followups, institutions, meetings, people, search, topics, visits
 from organizer.store import Database
 
+NAME_PARTS = ("given_name", "middle_name", "family_name")
+
 
 def _untranslated(table: FieldTable, data: Any, where: str, prefix: str = "", owner: Any = None) -> list[str]:
     owner = owner if owner is not None else data
     missing = []
     for fld in table.translatable:
+        if fld.name in NAME_PARTS:  # a person's name in Russian: the names test below (name variants)
+            continue
         text = getattr(data, fld.name) or ""
         if not any(ch.isalpha() for ch in text):
             continue

@@ -10,6 +10,7 @@ import pytest
 
 from organizer.domain.enums import GiftDirection
 from organizer.domain.errors import ValidationError
+from organizer.domain.personnames import name_in
 from organizer.domain.records import (
     GiftData,
     InstitutionData,
@@ -146,3 +147,26 @@ def test_the_display_language_changes_what_is_shown_never_what_is_saved(db: Data
         set_display_language(None)
     assert saved.data.positions[0].title == "Vice-Rector" and saved.data.given_name == "Ilnur"
     assert people.get_person(db, made.meta.id).full_name == "Ilnur Khairullin"
+
+
+def test_a_names_parts_in_a_language_are_its_variants_and_give_the_russian_forms(db: Database) -> None:
+    parts = (TextVariant("family_name", "ru", "Коржиков"), TextVariant("given_name", "ru", "Евгений"),
+             TextVariant("middle_name", "ru", "Александрович"))
+    made = people.create_person(db, PersonData(given_name="Evgeny", family_name="Korzhikov", variants=parts))
+    stored = people.get_person(db, made.meta.id).data
+    assert stored.variants == tuple(sorted(parts))
+    name = name_in(stored, "ru")
+    assert (name.listed(), name.natural(), name.address(), name.initialed()) == (
+        "Коржиков Евгений Александрович", "Евгений Александрович Коржиков", "Евгений Александрович", "Е. Коржиков")
+    assert name_in(stored, "en").natural() == "Evgeny Korzhikov" and not name_in(stored, "en").automatic
+    set_display_language("ru")
+    try:
+        assert [r.full_name for r in people.list_people(db)] == ["Коржиков Евгений Александрович"]
+    finally:
+        set_display_language(None)
+    # parts read from a name variant's text: the Russian list order, a patronymic by its ending
+    spelled = PersonData(given_name="Evgeny", family_name="Korzhikov",
+                         name_variants=(NameVariant("Коржиков Евгений Александрович", "Cyrl", "ru"),))
+    assert name_in(spelled, "ru").address() == "Евгений Александрович"
+    east = PersonData(given_name="Yi", family_name="Wang", name_variants=(NameVariant("王毅", "Hani", "zh"),))
+    assert name_in(east, "en").natural() == "Wang Yi" and name_in(east, "ru").automatic
