@@ -85,7 +85,8 @@ def test_report_sections_and_a_failure_is_shown(qtbot, gui_demo_db: Database) ->
     missing = BriefingDialog(gui_demo_db, "person", 999, "Nobody")
     qtbot.addWidget(missing)
     missing.generate_button.click()
-    qtbot.waitUntil(lambda: "999" in missing.status.text(), timeout=30_000)  # the window's words for it
+    # in the interface's words (messages.error_text), not the service's English "no person with id 999"
+    qtbot.waitUntil(lambda: "The person with id 999 no longer exists" in missing.status.text(), timeout=30_000)
     assert missing.generate_button.isEnabled() and missing.preview is None
 
 
