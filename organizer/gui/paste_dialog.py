@@ -35,7 +35,7 @@ from organizer.services import pasting, picking
 
 if TYPE_CHECKING:
     from organizer.gui.editors.base import EditorDialog
-    from organizer.gui.editors.rows import RowsEditor
+    from organizer.gui.editors.table import RowsEditor
     from organizer.gui.undo import RecordActions
     from organizer.store.database import Database
 

@@ -183,3 +183,26 @@ def test_a_form_field_picks_by_typing_and_moves_on(qtbot: QtBot, gui_demo_db: Da
     assert editor.owner_institution.text() == "Kazan Federal University"
     editor.owner_person.clear()
     assert editor.owner_person.value() is None, "an emptied field chooses nobody"
+
+
+def test_topics_are_completed_from_the_stored_ones(qtbot: QtBot, gui_demo_db: Database) -> None:
+    from organizer.gui.editors.topics import TopicsField
+
+    editor = VisitEditor(RecordActions(gui_demo_db))
+    _shown(qtbot, editor)
+    field = editor.topics
+    assert isinstance(field, TopicsField)
+    field.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is field)
+    keys = Keys()
+    keys.type("cata")
+    assert field.model.stringList() == ["Heterogeneous catalysis"], "a topic found by a word inside it"
+    keys.enter()
+    assert field.text() == "Heterogeneous catalysis, "
+    keys.type("Химия")
+    assert field.model.stringList() == [], "a new topic: nothing stored to offer, it is simply typed"
+    keys.type(", pharm")
+    keys.tab()
+    assert field.value() == ("Heterogeneous catalysis", "Химия", "Pharmaceuticals")
+    keys.type("cata")
+    assert field.model.stringList() == [], "a topic already listed is not offered again"

@@ -8,6 +8,7 @@ from organizer.services.browse import people_rows
 from organizer.services.institutions import list_institutions
 from organizer.services.meetings import list_meetings
 from organizer.services.people import person_ids
+from organizer.services.topics import list_topics
 from organizer.services.visits import get_visit, list_visits
 from organizer.store.database import Database
 
@@ -40,6 +41,11 @@ def people_matching(db: Database, text: str, limit: int = 50) -> list[tuple[int,
     rows = people_rows(db, person_ids(db, name=text)[:limit])
     return [(r.id, f"{r.full_name} — {r.current_institution}" if r.current_institution else r.full_name)
             for r in rows]
+
+
+def topic_names(db: Database) -> list[str]:
+    """Every topic's name: a record's topics are completed from them."""
+    return [t.name for t in list_topics(db)]
 
 
 def visits(db: Database) -> list[tuple[int, str]]:

@@ -18,10 +18,10 @@ from organizer.gui.editors.rows import (
     ChoiceField,
     Choices,
     RowColumn,
-    RowsEditor,
     RowsModel,
     Search,
 )
+from organizer.gui.editors.table import RowsEditor
 from organizer.gui.formatting import enum_label
 
 __all__ = ["BLANK", "CheckField", "ChoiceDelegate", "ChoiceField", "Choices", "InvalidInputError", "ListField",

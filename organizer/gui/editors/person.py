@@ -21,6 +21,7 @@ from organizer.gui.editors import choices
 from organizer.gui.editors.base import EditorDialog
 from organizer.gui.editors.fields import ListField, RowColumn, RowsEditor, TextArea, TextField
 from organizer.gui.editors.picker import picks
+from organizer.gui.editors.topics import TopicsField
 from organizer.gui.editors.variants import row_variants
 from organizer.gui.messages import error_text
 from organizer.gui.undo import RecordActions
@@ -113,7 +114,7 @@ class PersonEditor(EditorDialog):
 
         profile = self.page(self.tr("P&rofile"))
         self.tags = self.add_field(profile, "tags", self.tr("Tags"), ListField())
-        self.topics = self.add_field(profile, "topics", self.tr("Topics"), ListField())
+        self.topics = self.add_field(profile, "topics", self.tr("Topics"), TopicsField(self.offer(choices.topic_names)))
         self.biography = self.add_field(profile, "biography", self.tr("Biography"), TextArea(lines=5))
         self.notes = self.add_field(profile, "notes", self.tr("Notes"), TextArea(lines=3))
         photo_box = QWidget()

@@ -45,7 +45,6 @@ from organizer.gui.editors.datefields import DateField, DateTimeField
 from organizer.gui.editors.fields import (
     ChoiceField,
     InvalidInputError,
-    ListField,
     RowColumn,
     RowsEditor,
     RowsModel,
@@ -53,6 +52,7 @@ from organizer.gui.editors.fields import (
     TextField,
 )
 from organizer.gui.editors.picker import picks, record_field
+from organizer.gui.editors.topics import TopicsField
 from organizer.gui.editors.variants import row_variants
 from organizer.gui.formatting import enum_label
 from organizer.gui.paste_dialog import paste_members
@@ -110,7 +110,7 @@ class InstitutionEditor(EditorDialog):
         more = self.page(self.tr("&Profile"))
         self.address = self.add_field(more, "address", self.tr("Address"), TextArea(lines=2))
         self.profile = self.add_field(more, "profile", self.tr("Profile"), TextArea(lines=6))
-        self.topics = self.add_field(more, "topics", self.tr("Topics"), ListField())
+        self.topics = self.add_field(more, "topics", self.tr("Topics"), TopicsField(self.offer(choices.topic_names)))
         self.name_variants = self.add_field(more, "name_variants", self.tr("Name in other languages"), RowsEditor([
             RowColumn("name", self.tr("Name"), width=300), RowColumn("script", self.tr("Script"), width=80),
             RowColumn("language", self.tr("Language"))]))
@@ -158,7 +158,7 @@ class VisitEditor(EditorDialog):
         self.end_date = self.add_field(form, "end_date", self.tr("Until"), DateField())
         self.place = self.add_field(form, "place", self.tr("Place"), TextField())
         self.purpose = self.add_field(form, "purpose", self.tr("Purpose"), TextArea(lines=3))
-        self.topics = self.add_field(form, "topics", self.tr("Topics"), ListField())
+        self.topics = self.add_field(form, "topics", self.tr("Topics"), TopicsField(self.offer(choices.topic_names)))
         sides = self.page(self.tr("&Delegations"))
         self.delegations_page = self.pages.count() - 1
         self.institutions = self.add_field(sides, "institutions", self.tr("Institutions"), RowsEditor([
@@ -284,7 +284,7 @@ class MeetingEditor(EditorDialog):
         self.venue = self.add_field(form, "venue_institution_id", self.tr("Venue"),
                                     record_field(actions, RecordKind.INSTITUTION))
         self.room = self.add_field(form, "room", self.tr("Room"), TextField())
-        self.topics = self.add_field(form, "topics", self.tr("Topics"), ListField())
+        self.topics = self.add_field(form, "topics", self.tr("Topics"), TopicsField(self.offer(choices.topic_names)))
         self.participants = self.add_field(form, "participants", self.tr("Participants"), RowsEditor([
             RowColumn("person_id", self.tr("Person"), "choice", self._people.copy, None, 300,
                       pick=picks(actions, RecordKind.PERSON)),
