@@ -29,6 +29,7 @@ from organizer.domain.records import (
     PersonHistory,
     PersonListing,
     PositionView,
+    ProgrammeItemRow,
     VisitDetail,
     VisitRow,
 )
@@ -289,6 +290,23 @@ def agreement(r: AgreementRow) -> dict[str, Any]:
     }
 
 
+def programme_item(r: ProgrammeItemRow) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "visit_id": r.visit_id,
+        "kind": r.kind.value,
+        "starts_at": iso(r.starts_at),
+        "ends_at": iso(r.ends_at),
+        "title": r.title,
+        "place": r.place,
+        "escort_person_id": r.escort_person_id,
+        "escort": r.escort,
+        "transport": r.transport,
+        "notes": r.notes,
+        "visit": r.visit_title,
+    }
+
+
 def visit_full(d: VisitDetail) -> dict[str, Any]:
     data = d.data
     lg = data.logistics
@@ -303,12 +321,16 @@ def visit_full(d: VisitDetail) -> dict[str, Any]:
         "place": data.place,
         "purpose": data.purpose,
         "summary": data.summary,
+        "desired_outcomes": data.desired_outcomes,
+        "key_messages": data.key_messages,
+        "sensitivities": data.sensitivities,
         "topics": list(data.topics),
         "institutions": [{"id": i, "name": n, "side": s.value} for i, n, s in d.institutions],
         "participants": [participant(p) for p in d.participants],
         "meetings": [meeting(mt) for mt in d.meetings],
         "followups": [followup(f) for f in d.followups],
         "agreements": [agreement(a) for a in d.agreements],
+        "programme": [programme_item(p) for p in d.programme],
         "logistics": {
             "arrival_at": iso(lg.arrival_at),
             "arrival_details": lg.arrival_details,

@@ -140,7 +140,8 @@ def build_parser() -> argparse.ArgumentParser:
     lst = sub.add_parser("list", help="list records", description="List records of one kind.")
     lst.add_argument("kind", choices=LIST_KINDS)
     lst.add_argument("--json", action="store_true", help="print one JSON array")
-    lst.add_argument("--visit", type=record_id, metavar="ID", help="meetings or follow-ups of this visit only")
+    lst.add_argument("--visit", type=record_id, metavar="ID",
+                     help="meetings, follow-ups or programme items of this visit only")
     lst.add_argument("--status", help="follow-ups with this status only (open, done, dropped)")
 
     show = sub.add_parser("show", help="show one record in full", description="Show one record in full.")

@@ -39,6 +39,10 @@ def _items(db: Database, kind: RecordKind, args: argparse.Namespace) -> Iterable
         from organizer.services import followups
 
         return map(jsonout.followup, followups.list_followups(db, status=args.status, visit_id=args.visit))
+    if kind == RecordKind.PROGRAMME_ITEM:
+        from organizer.services import programme
+
+        return map(jsonout.programme_item, programme.list_programme(db, visit_id=args.visit))
     from organizer.services import agreements
 
     return map(jsonout.agreement, agreements.list_agreements(db))

@@ -25,6 +25,8 @@ COLUMNS: dict[RecordKind, list[tuple[str, str]]] = {
     RecordKind.FOLLOWUP: [("id", "ID"), ("status", "Status"), ("due_date", "Due"), ("owner", "Owner"),
                   ("description", "What")],
     RecordKind.AGREEMENT: [("id", "ID"), ("status", "Status"), ("signed_date", "Signed"), ("title", "Title")],
+    RecordKind.PROGRAMME_ITEM: [("id", "ID"), ("starts_at", "Starts"), ("ends_at", "Ends"), ("kind", "Kind"),
+                                ("title", "Title"), ("place", "Place"), ("escort", "Escort")],
 }
 MAX_CELL = 60
 
@@ -57,7 +59,7 @@ def _derived(kind: RecordKind, item: dict[str, Any], depth: dict[int, int]) -> d
 
 def table(kind: RecordKind, items: list[dict[str, Any]]) -> str:
     if not items:
-        return f"no {kind.info.collection}"
+        return f"no {kind.info.words}"
     cols = COLUMNS[kind]
     depth: dict[int, int] = {}
     rows = [[_cell(_derived(kind, it, depth).get(key)) for key, _ in cols] for it in items]

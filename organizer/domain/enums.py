@@ -63,6 +63,18 @@ class MeetingKind(StrEnum):
     OTHER = "other"
 
 
+class ProgrammeItemKind(StrEnum):
+    """What a programme item that is not a meeting is (issue 18): arrival, transfer, meal..."""
+
+    ARRIVAL = "arrival"
+    DEPARTURE = "departure"
+    TRANSFER = "transfer"
+    MEAL = "meal"
+    BREAK = "break"
+    FREE_TIME = "free_time"
+    OTHER = "other"
+
+
 class FollowUpStatus(StrEnum):
     OPEN = "open"
     DONE = "done"

@@ -54,6 +54,7 @@ from organizer.domain.enums import (
     InstitutionKind,
     MeetingKind,
     ParticipantRole,
+    ProgrammeItemKind,
     Side,
     VisitDirection,
     VisitStatus,
@@ -71,6 +72,7 @@ from organizer.domain.records import (
     ParticipantData,
     PersonData,
     PositionData,
+    ProgrammeItemData,
     SignatoryData,
     TextVariant,
     TopicRow,
@@ -436,6 +438,9 @@ VISIT = FieldTable("visit", VisitData, (
     _f("place", T, "Place", translatable=True),
     _f("purpose", LT, "Purpose", translatable=True),
     _f("summary", LT, "Summary", translatable=True),
+    _f("desired_outcomes", LT, "Desired outcomes", translatable=True),
+    _f("key_messages", LT, "Key messages", translatable=True),
+    _f("sensitivities", LT, "Sensitivities", translatable=True),
     _f("topics", TS, "Topics", stored_in="visit_topic"),
     _f("institutions", FieldType.ROWS, "Institutions", rows=VisitInstitutionData, stored_in="visit_institution"),
     _f("participants", FieldType.ROWS, "Participants", rows=ParticipantData, stored_in="visit_participant"),
@@ -523,7 +528,24 @@ TOPIC = FieldTable("topic", TopicRow, (
 """A topic of the vocabulary (``services.topics``): not a record kind, but its name and description have
 language variants like a record's (``services.topics.set_topic_variants``; the archive's ``topics``)."""
 
-KINDS: dict[str, FieldTable] = {t.kind: t for t in (PERSON, INSTITUTION, VISIT, MEETING, FOLLOWUP, AGREEMENT)}
+PROGRAMME_ITEM = FieldTable("programme_item", ProgrammeItemData, (
+    Field("visit_id", FieldType.REF, "Visit", json="visit_id", archive="visit", ref="visit"),
+    _f("kind", FieldType.ENUM, "Kind", enum=ProgrammeItemKind),
+    _f("starts_at", FieldType.DATETIME, "Starts"),
+    _f("ends_at", FieldType.DATETIME, "Ends"),
+    _f("title", T, "Title"),
+    _f("place", T, "Place"),
+    Field("escort_person_id", FieldType.REF, "Escort", json="escort_person_id", archive="escort", ref="person"),
+    _f("transport", LT, "Transport"),
+    _f("notes", LT, "Notes"),
+    _UID,
+), archive_order=("uid",))
+"""An item of a visit's programme that is not a meeting (``list programme --json`` also writes the escort's name
+as ``escort``). Its title, place, transport and notes are texts a document shows: they get language variants
+once the table has a ``variants`` field (not yet)."""
+
+KINDS: dict[str, FieldTable] = {t.kind: t for t in (PERSON, INSTITUTION, VISIT, MEETING, FOLLOWUP, AGREEMENT,
+                                                     PROGRAMME_ITEM)}
 """The table of each record kind (``RecordKind`` values)."""
 
 TABLES: dict[type, FieldTable] = {t.data: t for t in (

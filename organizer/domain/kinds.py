@@ -30,6 +30,8 @@ class RecordKind(StrEnum):
     FOLLOWUP = "followup"
     AGREEMENT = "agreement"
     TOPIC = "topic"
+    PROGRAMME_ITEM = "programme_item"
+    """An item of a visit's programme that is not a meeting: arrival, transfer, meal, break (issue 18)."""
 
     @property
     def info(self) -> KindInfo:
@@ -64,6 +66,7 @@ KINDS: Mapping[RecordKind, KindInfo] = MappingProxyType({
         KindInfo(RecordKind.FOLLOWUP, "follow-up", "follow-ups", "followups"),
         KindInfo(RecordKind.AGREEMENT, "agreement", "agreements", "agreements"),
         KindInfo(RecordKind.TOPIC, "topic", "topics", "topics"),
+        KindInfo(RecordKind.PROGRAMME_ITEM, "programme item", "programme items", "programme"),
     )
 })
 """Every ``RecordKind`` in the enum's order."""

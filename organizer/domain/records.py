@@ -26,6 +26,7 @@ from organizer.domain.enums import (
     InstitutionKind,
     MeetingKind,
     ParticipantRole,
+    ProgrammeItemKind,
     RecordKind,
     Side,
     VisitDirection,
@@ -431,6 +432,12 @@ class VisitData:
     uid: str | None = None
     variants: Variants = None
     """Language variants of its translatable fields (``domain.variants``); None keeps the stored ones."""
+    desired_outcomes: str = ""
+    """What the host side wants the visit to achieve (the briefing's one-page summary)."""
+    key_messages: str = ""
+    """What our side should say, whoever speaks."""
+    sensitivities: str = ""
+    """What not to raise, and what to handle with care."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -492,6 +499,8 @@ class VisitDetail:
     agreements: tuple[AgreementRow, ...]
     changes: ChangeSet | None = field(default=None, compare=False, repr=False)
     """What the call that returned this detail changed (creates and updates); None from a plain read."""
+    programme: tuple[ProgrammeItemRow, ...] = ()
+    """The items of its programme that are not meetings (arrival, transfers, meals), in time order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -640,6 +649,57 @@ class AgreementDetail:
     meta: RecordMeta
     data: AgreementData
     row: AgreementRow
+    changes: ChangeSet | None = field(default=None, compare=False, repr=False)
+    """What the call that returned this detail changed (creates and updates); None from a plain read."""
+
+    @property
+    def id(self) -> int:
+        return self.meta.id
+
+
+# --- programme items -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeItemData:
+    """An item of a visit's programme that is not a meeting (arrival, transfer, meal, break, free time)."""
+
+    visit_id: int
+    kind: ProgrammeItemKind = ProgrammeItemKind.OTHER
+    starts_at: datetime | None = None
+    ends_at: datetime | None = None
+    title: str = ""
+    """Empty: the kind's name stands for it ("Arrival")."""
+    place: str = ""
+    escort_person_id: int | None = None
+    """Who accompanies the guests."""
+    transport: str = ""
+    notes: str = ""
+    uid: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeItemRow:
+    id: int
+    visit_id: int
+    kind: ProgrammeItemKind
+    title: str
+    starts_at: datetime | None
+    ends_at: datetime | None
+    place: str
+    escort_person_id: int | None
+    escort: str | None
+    """The escort's full name."""
+    transport: str
+    notes: str
+    visit_title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeItemDetail:
+    meta: RecordMeta
+    data: ProgrammeItemData
+    row: ProgrammeItemRow
     changes: ChangeSet | None = field(default=None, compare=False, repr=False)
     """What the call that returned this detail changed (creates and updates); None from a plain read."""
 

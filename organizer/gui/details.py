@@ -4,9 +4,9 @@ from service data objects.
 Pure functions (Qt only for the translation look-up), so they are tested directly. Every piece of user
 text goes through ``html.escape``: names may contain ``<b>&`` and must show literally, never as markup.
 Links use the internal schemes ``person:ID``, ``institution:ID``, ``visit:ID``, ``meeting:ID``,
-``followup:ID``, ``agreement:ID`` and ``topic:ID``; the pane turns a click into navigation and never
-opens anything outside the application. Action links (``add-meeting:VISIT_ID`` ...) appear only when
-the window has an editor for them (``actions``).
+``followup:ID``, ``agreement:ID``, ``topic:ID`` and ``programme-item:ID``; the pane turns a click into
+navigation and never opens anything outside the application. Action links (``add-meeting:VISIT_ID`` ...)
+appear only when the window has an editor for them (``actions``).
 
 Longer than 500 lines on purpose: one HTML builder per kind (a section each), all on the small
 escaping and table helpers at the top; split per kind, each file would be a few helpers' importer.
@@ -39,6 +39,7 @@ from organizer.domain.records import (
     PersonDetail,
     PersonHistory,
     PositionView,
+    ProgrammeItemRow,
     VisitDetail,
     VisitRow,
 )
@@ -61,9 +62,11 @@ ADD_MEMBER = "add-member"
 ADD_FOLLOWUP = "add-followup"
 ADD_MEETING_FOLLOWUP = "add-meeting-followup"
 """A follow-up of the meeting whose id the link carries (its visit is the meeting's)."""
+ADD_PROGRAMME_ITEM = "add-programme-item"
+"""An arrival, transfer, meal or other programme item of the visit."""
 NEW_RECORD = "new-record"
 """The link under an empty list's message: a new record of the tab's kind (the id is 0)."""
-ACTIONS = (ADD_MEETING, ADD_MEMBER, ADD_FOLLOWUP, ADD_MEETING_FOLLOWUP, NEW_RECORD)
+ACTIONS = (ADD_MEETING, ADD_MEMBER, ADD_FOLLOWUP, ADD_MEETING_FOLLOWUP, ADD_PROGRAMME_ITEM, NEW_RECORD)
 """Action link schemes; the id is the visit's (the meeting's for ``ADD_MEETING_FOLLOWUP``, 0 for ``NEW_RECORD``)."""
 
 
@@ -94,12 +97,17 @@ def para(text: str) -> str:
     return str(_markdown().render(text)).replace("\n", "")  # its newlines follow <br> and block tags
 
 
+def link_scheme(kind: RecordKind | str) -> str:
+    """The URL scheme of a record kind's links (``programme-item``)."""
+    return str(kind).replace("_", "-")
+
+
 def link(kind: RecordKind, ident: int | None, text: str) -> str:
-    """An internal link to a record (``person:12``: the kind's value is the link's scheme), or plain
-    escaped text when there is no id."""
+    """An internal link to a record (``person:12``: the kind's value is the link's scheme, ``_`` written as
+    ``-``, which a URL scheme cannot hold: ``programme-item:3``), or plain escaped text when there is no id."""
     if ident is None:
         return esc(text)
-    return f'<a href="{kind}:{int(ident)}">{esc(text)}</a>'
+    return f'<a href="{link_scheme(kind)}:{int(ident)}">{esc(text)}</a>'
 
 
 def message_html(text: str) -> str:
@@ -393,8 +401,20 @@ def _names_linked(names: Sequence[str], ids_by_name: dict[str, int | None]) -> s
     return ", ".join(link(RecordKind.PERSON, ids_by_name.get(n), n) for n in names)
 
 
+def _item_title(item: ProgrammeItemRow) -> str:
+    """A programme item's title, or its kind's name when it has none ("Arrival")."""
+    return item.title or enum_label(item.kind)
+
+
+def _item_cell(item: ProgrammeItemRow) -> str:
+    extra = ", ".join(x for x in (enum_label(item.kind) if item.title else "", item.place, item.transport) if x)
+    cell = f'<b>{link(RecordKind.PROGRAMME_ITEM, item.id, _item_title(item))}</b>'
+    return cell + (f'<br><span class="muted">{esc(" ".join(extra.split()))}</span>' if extra else "")
+
+
 def _programme(detail: VisitDetail) -> str:
-    """Meetings day by day, each with its participants and the follow-ups that came out of it."""
+    """One timeline, day by day: the meetings (each with its participants and the follow-ups that came out of
+    it) and the other programme items (arrival, transfers, meals: each with its escort) in time order."""
     ids_by_name: dict[str, int | None] = {}
     for p in detail.participants:  # a name shared by two people gets no link rather than a wrong one
         ids_by_name[p.full_name] = None if p.full_name in ids_by_name else p.person_id
@@ -402,19 +422,26 @@ def _programme(detail: VisitDetail) -> str:
     for f in detail.followups:
         if f.meeting_id is not None:
             by_meeting.setdefault(f.meeting_id, []).append(f)
+    entries: list[MeetingRow | ProgrammeItemRow] = [*detail.meetings, *detail.programme]
+    entries.sort(key=lambda e: (e.starts_at is None, e.starts_at or datetime.min,
+                                isinstance(e, MeetingRow), e.id))
     rows: list[list[str]] = []
     day: date | str | None = "start"
-    for m in detail.meetings:
-        this_day = m.starts_at.date() if m.starts_at else None
+    for e in entries:
+        this_day = e.starts_at.date() if e.starts_at else None
         if this_day != day:
             label = fmt_day(this_day) if this_day else translate("Details", "Time not set")
             rows.append([f"<b>{esc(label)}</b>"])
             day = this_day
-        when = (f"{m.starts_at:%H:%M}" + (f"–{m.ends_at:%H:%M}" if m.ends_at and m.ends_at.date() == this_day
-                                           else "")) if m.starts_at else NOTHING
-        rows.append([esc(when), _meeting_cell(m, by_meeting.get(m.id, ())),
-                     _names_linked(m.participants, ids_by_name) or NOTHING])
-    return _table([translate("Details", "Time"), translate("Details", "Meeting"),
+        when = (f"{e.starts_at:%H:%M}" + (f"–{e.ends_at:%H:%M}" if e.ends_at and e.ends_at.date() == this_day
+                                           else "")) if e.starts_at else NOTHING
+        if isinstance(e, MeetingRow):
+            rows.append([esc(when), _meeting_cell(e, by_meeting.get(e.id, ())),
+                         _names_linked(e.participants, ids_by_name) or NOTHING])
+        else:
+            rows.append([esc(when), _item_cell(e),
+                         link(RecordKind.PERSON, e.escort_person_id, e.escort) if e.escort else NOTHING])
+    return _table([translate("Details", "Time"), translate("Details", "Programme"),
                    translate("Details", "Participants")], rows)
 
 
@@ -453,11 +480,13 @@ def visit_html(detail: VisitDetail, actions: Collection[str] = (),
                or message_html(translate("Details", "No participants recorded.")))
     out.append(_action(ADD_MEMBER, ident, translate("Details", "+ Add a member"), actions))
     out.append(_heading(translate("Details", "Programme")))
-    if detail.meetings:
+    if detail.meetings or detail.programme:
         out.append(_programme(detail))
     else:
         out.append(message_html(translate("Details", "No meetings planned yet.")))
     out.append(_action(ADD_MEETING, ident, translate("Details", "+ Add a meeting"), actions))
+    out.append(_action(ADD_PROGRAMME_ITEM, ident,
+                       translate("Details", "+ Add an arrival, transfer, meal or other programme item"), actions))
     out.append(_heading(translate("Details", "Follow-ups")))
     if detail.followups:
         out.append(_followups_table(detail.followups, with_meeting=True))
@@ -535,6 +564,23 @@ def meeting_html(detail: MeetingDetail, actions: Collection[str] = ()) -> str:
     else:
         out.append(message_html(translate("Details", "No follow-ups recorded.")))
     out.append(_action(ADD_MEETING_FOLLOWUP, detail.meta.id, translate("Details", "+ Add a follow-up"), actions))
+    return "".join(out)
+
+
+def programme_item_html(row: ProgrammeItemRow) -> str:
+    """A programme item that is not a meeting: what, when, where, of which visit, who escorts, transport, notes."""
+    out = [_heading(_item_title(row), 2)]
+    out.append(_facts([
+        (translate("Details", "Kind"), esc(enum_label(row.kind))),
+        (translate("Details", "When"), esc(fmt_time_span(row.starts_at, row.ends_at)) if row.starts_at else ""),
+        (translate("Details", "Place"), esc(row.place)),
+        (translate("Details", "Visit"), link(RecordKind.VISIT, row.visit_id, row.visit_title or "")),
+        (translate("Details", "Escort"),
+         link(RecordKind.PERSON, row.escort_person_id, row.escort) if row.escort else ""),
+        (translate("Details", "Transport"), _multiline(row.transport) if row.transport.strip() else ""),
+    ]))
+    if row.notes.strip():
+        out += [_heading(translate("Details", "Notes")), para(row.notes)]
     return "".join(out)
 
 

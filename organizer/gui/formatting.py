@@ -72,6 +72,15 @@ ENUM_LABELS: dict[type[StrEnum], dict[str, str]] = {
         enums.MeetingKind.TOUR.value: QT_TRANSLATE_NOOP("MeetingKind", "Tour"),
         enums.MeetingKind.OTHER.value: QT_TRANSLATE_NOOP("MeetingKind", "Other"),
     },
+    enums.ProgrammeItemKind: {
+        enums.ProgrammeItemKind.ARRIVAL.value: QT_TRANSLATE_NOOP("ProgrammeItemKind", "Arrival"),
+        enums.ProgrammeItemKind.DEPARTURE.value: QT_TRANSLATE_NOOP("ProgrammeItemKind", "Departure"),
+        enums.ProgrammeItemKind.TRANSFER.value: QT_TRANSLATE_NOOP("ProgrammeItemKind", "Transfer"),
+        enums.ProgrammeItemKind.MEAL.value: QT_TRANSLATE_NOOP("ProgrammeItemKind", "Meal"),
+        enums.ProgrammeItemKind.BREAK.value: QT_TRANSLATE_NOOP("ProgrammeItemKind", "Break"),
+        enums.ProgrammeItemKind.FREE_TIME.value: QT_TRANSLATE_NOOP("ProgrammeItemKind", "Free time"),
+        enums.ProgrammeItemKind.OTHER.value: QT_TRANSLATE_NOOP("ProgrammeItemKind", "Other"),
+    },
     enums.FollowUpStatus: {
         enums.FollowUpStatus.OPEN.value: QT_TRANSLATE_NOOP("FollowUpStatus", "Open"),
         enums.FollowUpStatus.DONE.value: QT_TRANSLATE_NOOP("FollowUpStatus", "Done"),

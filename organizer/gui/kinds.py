@@ -76,6 +76,10 @@ GUI_KINDS: Mapping[RecordKind, GuiKind] = MappingProxyType({
         GuiKind(RecordKind.TOPIC,
                 QT_TRANSLATE_NOOP("RecordKind", "topic"), QT_TRANSLATE_NOOP("RecordKind", "Topic"),
                 None, None),
+        GuiKind(RecordKind.PROGRAMME_ITEM,
+                QT_TRANSLATE_NOOP("RecordKind", "programme item"), QT_TRANSLATE_NOOP("RecordKind", "Programme item"),
+                QT_TRANSLATE_NOOP("MasterDetailTab", "Add programme item…"),
+                "organizer.gui.editors.programme:ProgrammeItemEditor"),
     )
 })
 """Every ``RecordKind``."""

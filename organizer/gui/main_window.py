@@ -1,6 +1,6 @@
 """The main window: tabs for every kind of record, the quick-open field, menus and a status bar.
 
-Keyboard: Alt+letter or Ctrl+1…7 switches tabs, Ctrl+K goes to quick-open, arrow keys move through a
+Keyboard: Alt+letter or Ctrl+1…8 switches tabs, Ctrl+K goes to quick-open, arrow keys move through a
 list, Tab reaches the detail pane (whose links are followed with Enter), F5 reloads, Ctrl+D marks a
 follow-up done on the board.
 
@@ -46,7 +46,14 @@ from organizer.domain.enums import FollowUpStatus, RecordKind
 from organizer.domain.errors import OrganizerError
 from organizer.domain.records import InstitutionNode
 from organizer.gui.databases import DatabaseActions
-from organizer.gui.details import ADD_FOLLOWUP, ADD_MEETING, ADD_MEETING_FOLLOWUP, ADD_MEMBER, NEW_RECORD
+from organizer.gui.details import (
+    ADD_FOLLOWUP,
+    ADD_MEETING,
+    ADD_MEETING_FOLLOWUP,
+    ADD_MEMBER,
+    ADD_PROGRAMME_ITEM,
+    NEW_RECORD,
+)
 from organizer.gui.editors.menu import RecordMenu
 from organizer.gui.editors.sizes import available, fit_window, fitting_size
 from organizer.gui.formatting import fmt_date_range
@@ -64,7 +71,14 @@ if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
     from organizer.gui.archive import ArchiveJobs
     from organizer.gui.board import FollowUpsTab
     from organizer.gui.interop import InteropJobs
-    from organizer.gui.tabs import AgreementsTab, InstitutionsTab, MeetingsTab, TopicsTab, VisitsTab
+    from organizer.gui.tabs import (
+        AgreementsTab,
+        InstitutionsTab,
+        MeetingsTab,
+        ProgrammeTab,
+        TopicsTab,
+        VisitsTab,
+    )
     from organizer.store.database import Database
 
 APP_NAME = "Organizer"
@@ -106,7 +120,7 @@ def _flatten(nodes: list[InstitutionNode]) -> list[tuple[str, object]]:
 
 
 class MainWindow(QMainWindow):
-    """One open database, browsed in seven tabs."""
+    """One open database, browsed in eight tabs."""
 
     open_database_requested = Signal(Path, bool)
     """File > Open/New/Recent picked a database file (path, create); the application opens it."""
@@ -245,7 +259,8 @@ class MainWindow(QMainWindow):
 
     def _labels(self) -> list[str]:
         return [self.tr("&People"), self.tr("&Institutions"), self.tr("Vi&sits"), self.tr("&Meetings"),
-                self.tr("F&ollow-ups"), self.tr("&Agreements"), self.tr("&Topics")]
+                self.tr("F&ollow-ups"), self.tr("&Agreements"), self.tr("&Topics"),
+                self.tr("Pro&gramme")]
 
     # --- the tabs, each built when first shown -----------------------------------------------------
 
@@ -262,7 +277,7 @@ class MainWindow(QMainWindow):
         from organizer.gui import tabs
 
         factory = {"institutions": tabs.InstitutionsTab, "visits": tabs.VisitsTab, "meetings": tabs.MeetingsTab,
-                   "agreements": tabs.AgreementsTab, "topics": tabs.TopicsTab}[name]
+                   "agreements": tabs.AgreementsTab, "topics": tabs.TopicsTab, "programme": tabs.ProgrammeTab}[name]
         return factory(db, runner)
 
     def tab(self, name: str) -> MasterDetailTab:
@@ -352,6 +367,10 @@ class MainWindow(QMainWindow):
             self._interop = InteropJobs(self.db, self.runner, self)
             self._interop.finished.connect(self._archive_finished)
         return self._interop
+
+    @property
+    def programme_tab(self) -> ProgrammeTab:
+        return cast("ProgrammeTab", self.tab("programme"))
 
     @property
     def archive(self) -> ArchiveJobs:
@@ -453,6 +472,8 @@ class MainWindow(QMainWindow):
         self.register_editor(ADD_MEMBER, lambda visit: self.record_menu.open_editor(RecordKind.VISIT, visit,
                                                                                     add_member=True))
         self.register_editor(ADD_MEETING_FOLLOWUP, self._add_meeting_followup)
+        self.register_editor(ADD_PROGRAMME_ITEM, lambda visit: self.record_menu.open_editor(
+            RecordKind.PROGRAMME_ITEM, visit_id=visit))
         self.register_editor(NEW_RECORD, lambda _zero: self.record_menu.new_record())
         tools_menu = menu.addMenu(self.tr("&Tools"))
         self.duplicates_action = self._action(self.tr("Find &duplicates…"), None, self.find_duplicates)

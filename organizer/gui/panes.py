@@ -29,13 +29,14 @@ from PySide6.QtWidgets import (
 
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import NotFoundError, OrganizerError
-from organizer.gui.details import ACTIONS, NEW_RECORD, esc, message_html
+from organizer.gui.details import ACTIONS, NEW_RECORD, esc, link_scheme, message_html
 from organizer.gui.kinds import add_text
 from organizer.gui.messages import error_text
 from organizer.gui.models import ID_ROLE
 from organizer.gui.tasks import TaskRunner, call
 
-RECORD_KINDS = frozenset(RecordKind)
+RECORD_KINDS = {link_scheme(kind): kind.value for kind in RecordKind}
+"""A link's scheme -> the record kind it opens (``programme-item`` -> ``programme_item``)."""
 """Link schemes a detail pane follows (``person:12``)."""
 
 translate = QCoreApplication.translate
@@ -76,7 +77,7 @@ class DetailBrowser(QTextBrowser):
         if not ident.isdigit():
             return
         if kind in RECORD_KINDS:
-            self.record_link.emit(kind, int(ident))
+            self.record_link.emit(RECORD_KINDS[kind], int(ident))
         elif kind in ACTIONS:
             self.action_link.emit(kind, int(ident))
 

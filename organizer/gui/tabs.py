@@ -1,4 +1,4 @@
-"""The main window's tabs: People, Institutions, Visits, Meetings, Agreements and Topics (the
+"""The main window's tabs: People, Institutions, Visits, Meetings, Agreements, Topics and Programme (the
 Follow-ups board is in ``organizer.gui.board``).
 
 Each list tab is a ``ListTab``: a filter bar, a lazy table over ``LazyListModel`` (ids from
@@ -16,13 +16,22 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeView, QWidget
 
-from organizer.domain.enums import AgreementKind, AgreementStatus, MeetingKind, RecordKind, VisitDirection, VisitStatus
+from organizer.domain.enums import (
+    AgreementKind,
+    AgreementStatus,
+    MeetingKind,
+    ProgrammeItemKind,
+    RecordKind,
+    VisitDirection,
+    VisitStatus,
+)
 from organizer.domain.records import InstitutionNode
 from organizer.gui.details import (
     agreement_html,
     institution_html,
     meeting_html,
     person_html,
+    programme_item_html,
     topic_html,
     visit_html,
 )
@@ -463,3 +472,43 @@ class TopicsTab(ListTab):
         from organizer.services.related import topic_usage
 
         return topic_html(topic_usage(self._db, ident))
+
+
+class ProgrammeTab(ListTab):
+    """The programme items that are not meetings (arrivals, transfers, meals...) of every visit, newest first."""
+
+    record_kind = RecordKind.PROGRAMME_ITEM
+
+
+    def __init__(self, db: Database, runner: TaskRunner | None = None, parent: QWidget | None = None) -> None:
+        columns = [
+            LazyColumn(self.tr("When"), lambda p: fmt_time_span(p.starts_at, p.ends_at) if p.starts_at else "",
+                       "date"),
+            LazyColumn(self.tr("Kind"), lambda p: enum_label(p.kind), "kind"),
+            LazyColumn(self.tr("Title"), lambda p: p.title, "title"),
+            LazyColumn(self.tr("Place"), lambda p: p.place, "place"),
+            LazyColumn(self.tr("Visit"), lambda p: p.visit_title or "", "visit"),
+            LazyColumn(self.tr("Escort"), lambda p: p.escort or ""),
+        ]
+        super().__init__(db, runner, columns, Qt.Orientation.Vertical, self.tr("Filter by title or place…"), parent)
+        self.filters.add_status(self.tr("Kind"), self.tr("Any kind"), status_choices(list(ProgrammeItemKind)))
+        self.filters.add_institution()
+        self.filters.add_dates()
+        self._widths(((0, "Tue 11 Mar 2025, 10:00–11:15"), (1, "Free time"), (2, "Transfer to the hotel"),
+                      (3, "Kazan International Airport"), (4, "Delegation of JSC to Kazan")), stretch=5)
+        self.splitter.setSizes([260, 520])
+
+    @property
+    def placeholder(self) -> str:
+        return self.tr("Select a programme item to see its time, place, escort and transport.")
+
+    @property
+    def empty_message(self) -> str:
+        if self.filters.active:
+            return self.tr("No programme item matches the filter. Clear it to see them all.")
+        return self.tr("No programme items yet: add arrivals, transfers and meals in the programme of a visit.")
+
+    def detail_html(self, ident: int) -> str:
+        from organizer.services.programme import get_programme_item
+
+        return programme_item_html(get_programme_item(self._db, ident).row)

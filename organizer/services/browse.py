@@ -29,6 +29,7 @@ from organizer.domain.enums import (
     AgreementStatus,
     FollowUpStatus,
     MeetingKind,
+    ProgrammeItemKind,
     RecordKind,
     Side,
     VisitDirection,
@@ -47,6 +48,7 @@ from organizer.domain.records import (
 from organizer.services import shown
 from organizer.services.agreements import agreement_rows
 from organizer.services.followups import followup_rows
+from organizer.services.programme import programme_rows
 from organizer.store import people_read
 from organizer.store import schema as s
 from organizer.store.database import Database
@@ -241,6 +243,14 @@ SORT_KEYS: dict[RecordKind, dict[str, tuple[_SortKey, ...]]] = {
     RecordKind.TOPIC: {
         "name": (_SortKey(func.lower(s.topic.c.name)),),
     },
+    RecordKind.PROGRAMME_ITEM: {
+        "date": (_SortKey(s.programme_item.c.starts_at, nullable=True),),
+        "title": (_SortKey(func.lower(s.programme_item.c.title)),),
+        "kind": (_SortKey(s.programme_item.c.kind), _SortKey(s.programme_item.c.starts_at, nullable=True)),
+        "place": (_SortKey(func.lower(s.programme_item.c.place)),),
+        "visit": (_SortKey(_visit_title(s.programme_item.c.visit_id)),
+                  _SortKey(s.programme_item.c.starts_at, nullable=True)),
+    },
 }
 """Sort keys a list can be ordered by, per kind (what a click on a column header asks for)."""
 
@@ -251,6 +261,7 @@ _DEFAULT_SORT: dict[RecordKind, tuple[str, bool]] = {
     RecordKind.FOLLOWUP: ("status", False),
     RecordKind.AGREEMENT: ("date", True),
     RecordKind.TOPIC: ("name", False),
+    RecordKind.PROGRAMME_ITEM: ("date", True),
 }
 """The usual order of each kind: (sort key, descending)."""
 
@@ -347,6 +358,21 @@ def _topic_query(_conn: Connection, q: ListQuery) -> tuple[Select[Any], Any]:
     return select(s.topic.c.id).where(*_all_words(q.text, lambda w: _like(s.topic.c.name, w))), s.topic.c.id
 
 
+def _programme_query(conn: Connection, q: ListQuery) -> tuple[Select[Any], Any]:
+    pi = s.programme_item.c
+    stmt = select(pi.id).where(*_all_words(q.text, lambda w: or_(_like(pi.title, w), _like(pi.place, w))))
+    if q.status:
+        stmt = stmt.where(pi.kind == parse_enum(ProgrammeItemKind, q.status, "kind").value)
+    if q.visit_id is not None:
+        stmt = stmt.where(pi.visit_id == q.visit_id)
+    if q.institution_id is not None:
+        units = institution_subtree(conn, q.institution_id)
+        stmt = stmt.where(exists().where(s.visit_institution.c.visit_id == pi.visit_id,
+                                         s.visit_institution.c.institution_id.in_(units)))
+    stmt = _in_dates(stmt, q, pi.starts_at, timestamps=True)
+    return stmt, pi.id
+
+
 _QUERIES: dict[RecordKind, Callable[[Connection, ListQuery], tuple[Select[Any], Any]]] = {
     RecordKind.PERSON: _person_query,
     RecordKind.VISIT: _visit_query,
@@ -354,6 +380,7 @@ _QUERIES: dict[RecordKind, Callable[[Connection, ListQuery], tuple[Select[Any], 
     RecordKind.FOLLOWUP: _followup_query,
     RecordKind.AGREEMENT: _agreement_query,
     RecordKind.TOPIC: _topic_query,
+    RecordKind.PROGRAMME_ITEM: _programme_query,
 }
 
 
@@ -453,7 +480,8 @@ def meeting_rows_by_id(conn: Connection, ids: Sequence[int]) -> list[MeetingRow]
 
 
 def record_rows(db: Database, kind: RecordKind, ids: Sequence[int]) -> list[Any]:
-    """List rows (``PersonRow``, ``VisitRow``, ``MeetingRow``, ``FollowUpRow``, ``AgreementRow``, ``TopicRow``)
+    """List rows (``PersonRow``, ``VisitRow``, ``MeetingRow``, ``FollowUpRow``, ``AgreementRow``, ``TopicRow``,
+    ``ProgrammeItemRow``)
     for these ids, in the order given; ids deleted meanwhile are skipped. Meant for a few hundred ids."""
     _check_kind(kind)
     if not ids:
@@ -470,6 +498,8 @@ def record_rows(db: Database, kind: RecordKind, ids: Sequence[int]) -> list[Any]
             rows = followup_rows(conn, s.followup.c.id.in_(ids))
         elif kind == RecordKind.AGREEMENT:
             rows = agreement_rows(conn, s.agreement.c.id.in_(ids))
+        elif kind == RecordKind.PROGRAMME_ITEM:
+            rows = programme_rows(conn, s.programme_item.c.id.in_(ids))
         else:
             rows = [TopicRow(t.id, t.name, t.description)
                     for t in conn.execute(select(s.topic.c.id, s.topic.c.name, s.topic.c.description)
@@ -492,7 +522,7 @@ def record_counts(db: Database) -> dict[str, int]:
     """How many records of each kind there are, plus ``followup_open``: one cheap query per kind."""
     tables: dict[str, Any] = {"person": s.person, "institution": s.institution, "visit": s.visit,
                               "meeting": s.meeting, "followup": s.followup, "agreement": s.agreement,
-                              "topic": s.topic}
+                              "topic": s.topic, "programme_item": s.programme_item}
     with db.read_connection() as conn:
         counts = {kind: conn.scalar(select(func.count()).select_from(model)) or 0 for kind, model in tables.items()}
         counts["followup_open"] = conn.scalar(

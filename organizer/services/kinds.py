@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from organizer.domain.changes import ChangeSet
 from organizer.domain.enums import RecordKind
-from organizer.services import agreements, followups, institutions, meetings, people, visits
+from organizer.services import agreements, followups, institutions, meetings, people, programme, visits
 
 if TYPE_CHECKING:
     from organizer.store import models as m
@@ -71,6 +71,9 @@ SERVICES: Mapping[RecordKind, KindServices] = MappingProxyType({
             agreements.create_agreement, agreements.get_agreement, agreements.update_agreement,
             agreements.delete_agreement, agreements.create_in)),
         KindServices(RecordKind.TOPIC, None),
+        KindServices(RecordKind.PROGRAMME_ITEM, Editing(
+            programme.create_programme_item, programme.get_programme_item, programme.update_programme_item,
+            programme.delete_programme_item, programme.create_in)),
     )
 })
 """Every ``RecordKind`` (``tests/unit/test_kind_registry.py`` fails when one is missing)."""

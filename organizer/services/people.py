@@ -196,7 +196,8 @@ def _uses(ident: int) -> dict[str, Any]:
 
 def _snapshot(session: Session, obj: m.Person) -> Snapshot:
     data = replace(people_read.details(session.connection(), [obj.id])[0].data, photo=obj.photo)
-    return Snapshot(RecordKind.PERSON, obj.id, data, links=links_to(session, obj.id, m.FollowUp.owner_person_id))
+    return Snapshot(RecordKind.PERSON, obj.id, data, links=links_to(session, obj.id, m.FollowUp.owner_person_id,
+                                                                m.ProgrammeItem.escort_person_id))
 
 
 WRITES: Writes[m.Person, PersonData, PersonDetail] = Writes(

@@ -43,6 +43,8 @@ from organizer.services.agreements import agreement_rows
 from organizer.services.followups import followup_rows
 from organizer.services.meetings import check_participants, meeting_rows, participant_order, participant_views
 from organizer.services.meetings import snapshot as meeting_snapshot
+from organizer.services.programme import programme_rows
+from organizer.services.programme import snapshot as programme_snapshot
 from organizer.store import schema as s
 from organizer.store.lazy import models as m
 
@@ -68,6 +70,9 @@ def check_visit(session: Session, data: VisitData, checker: Checker) -> CheckedR
         "place": checker.text("place", data.place),
         "purpose": checker.long_text("purpose", data.purpose),
         "summary": checker.long_text("summary", data.summary),
+        "desired_outcomes": checker.long_text("desired_outcomes", data.desired_outcomes),
+        "key_messages": checker.long_text("key_messages", data.key_messages),
+        "sensitivities": checker.long_text("sensitivities", data.sensitivities),
         "arrival_at": lg.arrival_at,
         "departure_at": lg.departure_at,
         "arrival_details": checker.long_text("logistics.arrival_details", lg.arrival_details),
@@ -124,8 +129,11 @@ def _apply(session: Session, obj: m.Visit, data: VisitData, checker: Checker) ->
 
 def _snapshot(session: Session, obj: m.Visit) -> Snapshot:
     meetings = session.scalars(select(m.Meeting).where(m.Meeting.visit_id == obj.id).order_by(m.Meeting.id))
+    items = session.scalars(select(m.ProgrammeItem).where(m.ProgrammeItem.visit_id == obj.id)
+                            .order_by(m.ProgrammeItem.id))
     return Snapshot(RecordKind.VISIT, obj.id, to_data(obj),
-                    dependents=tuple(meeting_snapshot(session, meeting) for meeting in meetings),
+                    dependents=(*(meeting_snapshot(session, meeting) for meeting in meetings),
+                                *(programme_snapshot(session, item) for item in items)),
                     links=links_to(session, obj.id, m.FollowUp.visit_id, m.Agreement.visit_id))
 
 
@@ -148,16 +156,16 @@ def update_visit(db: Database, ident: int, data: VisitData, expected_version: in
 
 
 def delete_visit(db: Database, ident: int, expected_version: int | None = None) -> ChangeSet:
-    """Delete a visit with its meetings; its follow-ups and agreements stay, unlinked.
+    """Delete a visit with its meetings and programme items; its follow-ups and agreements stay, unlinked.
 
-    The change set's snapshot restores the visit, its meetings and those links.
+    The change set's snapshot restores the visit, its meetings, its programme items and those links.
     """
     return WRITES.delete(db, ident, expected_version)
 
 
 def get_visit(db: Database, ident: int) -> VisitDetail:
-    """The visit with its institutions, participants, topics, gifts, meetings, follow-ups and agreements:
-    eleven statements, whatever its size."""
+    """The visit with its institutions, participants, topics, gifts, meetings, programme items, follow-ups and
+    agreements: twelve statements, whatever its size."""
     v, vi, i, g = s.visit.c, s.visit_institution.c, s.institution.c, s.gift.c
     with db.read_connection() as conn:
         row = stored_row(conn, select(s.visit).where(v.id == ident), ident, KIND)
@@ -179,6 +187,7 @@ def get_visit(db: Database, ident: int) -> VisitDetail:
             meetings=tuple(meeting_rows(conn, ident)),
             followups=tuple(followup_rows(conn, s.followup.c.visit_id == ident)),
             agreements=tuple(agreement_rows(conn, s.agreement.c.visit_id == ident)),
+            programme=tuple(programme_rows(conn, s.programme_item.c.visit_id == ident)),
         )
 
 
@@ -223,4 +232,5 @@ def _data(obj: m.Visit | Row[Any], institutions: Iterable[Any], participants: It
         gifts=tuple(GiftData(GiftDirection(g.direction), g.description, g.person_id, from_mapping(g.variants))
                     for g in gifts),
         summary=obj.summary, uid=obj.uid, variants=from_mapping(obj.variants),
+        desired_outcomes=obj.desired_outcomes, key_messages=obj.key_messages, sensitivities=obj.sensitivities,
     )

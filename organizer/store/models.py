@@ -211,6 +211,9 @@ class Visit(RecordMixin, Base):
     interpreter_needs: Mapped[str]
     dietary_needs: Mapped[str]
     variants: Mapped[dict[str, dict[str, str]]]
+    desired_outcomes: Mapped[str]
+    key_messages: Mapped[str]
+    sensitivities: Mapped[str]
 
     institutions: Mapped[list[VisitInstitution]] = relationship(
         cascade="all, delete-orphan", order_by="VisitInstitution.id"
@@ -300,6 +303,23 @@ class MeetingParticipant(Base):
     role: Mapped[str]
 
     person: Mapped[Person] = relationship()
+
+
+class ProgrammeItem(RecordMixin, Base):
+    """An item of a visit's programme that is not a meeting (arrival, transfer, meal...)."""
+
+    __table__ = s.programme_item
+    __mapper_args__ = {"version_id_col": s.programme_item.c.version}  # noqa: RUF012
+
+    visit_id: Mapped[int]
+    kind: Mapped[str]
+    title: Mapped[str]
+    starts_at: Mapped[datetime | None]
+    ends_at: Mapped[datetime | None]
+    place: Mapped[str]
+    escort_person_id: Mapped[int | None]
+    transport: Mapped[str]
+    notes: Mapped[str]
 
 
 # --- follow-ups and agreements -------------------------------------------------------------------
@@ -443,5 +463,6 @@ RECORD_MODELS: dict[RecordKind, type[RecordMixin]] = {
     RecordKind.FOLLOWUP: FollowUp,
     RecordKind.AGREEMENT: Agreement,
     RecordKind.TOPIC: Topic,
+    RecordKind.PROGRAMME_ITEM: ProgrammeItem,
 }
 """The mapped class of each record kind (``tests/unit/test_kind_registry.py`` checks that none is missing)."""

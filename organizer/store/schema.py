@@ -162,6 +162,7 @@ if TYPE_CHECKING:
     person_tag: Table
     person_topic: Table
     position: Table
+    programme_item: Table
     topic: Table
     visit: Table
     visit_institution: Table
@@ -378,6 +379,9 @@ def _visit() -> Table:
         _text("dietary_needs", None),
         _variants(),
         *_record_columns(),
+        _text("desired_outcomes", None),
+        _text("key_messages", None),
+        _text("sensitivities", None),
         _dates_check("start_date", "end_date", "dates"),
     )
 
@@ -469,6 +473,25 @@ def _meeting_participant() -> Table:
 @_table
 def _meeting_topic() -> Table:
     return _topic_link("meeting_topic", "meeting")
+
+
+@_table
+def _programme_item() -> Table:
+    """An item of a visit's programme that is not a meeting: arrival, departure, transfer, meal, break."""
+    return Table(
+        "programme_item", metadata,
+        _fk("visit_id", "visit", "CASCADE"),
+        _c("kind", String(SHORT_LEN), default="other"),
+        _c("title", String(NAME_LEN), default=""),
+        _opt("starts_at", DateTime, index=True),
+        _opt("ends_at", DateTime),
+        _text("place"),
+        _fk("escort_person_id", "person", "SET NULL", null=True),
+        _text("transport", None),
+        _text("notes", None),
+        *_record_columns(),
+        _dates_check("starts_at", "ends_at", "times"),
+    )
 
 
 # --- follow-ups and agreements -------------------------------------------------------------------

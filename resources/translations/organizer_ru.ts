@@ -765,6 +765,10 @@
         <translation>Организации</translation>
     </message>
     <message>
+        <source>+ Add an arrival, transfer, meal or other programme item</source>
+        <translation>+ Добавить прибытие, переезд, питание или другой пункт программы</translation>
+    </message>
+    <message>
         <source>Venue</source>
         <translation>Место</translation>
     </message>
@@ -783,6 +787,10 @@
     <message>
         <source>Outcomes</source>
         <translation>Итоги</translation>
+    </message>
+    <message>
+        <source>Escort</source>
+        <translation>Сопровождающий</translation>
     </message>
     <message>
         <source>overdue</source>
@@ -1293,6 +1301,22 @@
     <message>
         <source>Signing place</source>
         <translation>Место подписания</translation>
+    </message>
+    <message>
+        <source>Desired outcomes</source>
+        <translation>Желаемые результаты</translation>
+    </message>
+    <message>
+        <source>Key messages</source>
+        <translation>Ключевые тезисы</translation>
+    </message>
+    <message>
+        <source>Sensitivities</source>
+        <translation>Деликатные вопросы</translation>
+    </message>
+    <message>
+        <source>Escort</source>
+        <translation>Сопровождающий</translation>
     </message>
     <message>
         <source>Script</source>
@@ -2399,6 +2423,10 @@
         <translation>Сегодня автоматическая резервная копия не создана: %1</translation>
     </message>
     <message>
+        <source>Pro&amp;gramme</source>
+        <translation>Про&amp;грамма</translation>
+    </message>
+    <message>
         <source>&amp;Thank-you letters…</source>
         <translation>&amp;Благодарственные письма…</translation>
     </message>
@@ -2699,6 +2727,10 @@
     <message>
         <source>Add agreement…</source>
         <translation>Добавить соглашение…</translation>
+    </message>
+    <message>
+        <source>Add programme item…</source>
+        <translation>Добавить пункт программы…</translation>
     </message>
     <message>
         <source>Details</source>
@@ -3527,6 +3559,139 @@
     </message>
 </context>
 <context>
+    <name>ProgrammeItemEditor</name>
+    <message>
+        <source>New programme item</source>
+        <translation>Новый пункт программы</translation>
+    </message>
+    <message>
+        <source>Edit programme item</source>
+        <translation>Изменить пункт программы</translation>
+    </message>
+    <message>
+        <source>&amp;Programme item</source>
+        <translation>&amp;Пункт программы</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Optional: the kind stands for it</source>
+        <translation>Необязательно: вместо него показывается вид</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Окончание</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Escort</source>
+        <translation>Сопровождающий</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Транспорт</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeItemKind</name>
+    <message>
+        <source>Arrival</source>
+        <translation>Прибытие</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>Отъезд</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Переезд</translation>
+    </message>
+    <message>
+        <source>Meal</source>
+        <translation>Питание</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>Перерыв</translation>
+    </message>
+    <message>
+        <source>Free time</source>
+        <translation>Свободное время</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Другое</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeTab</name>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <source>Escort</source>
+        <translation>Сопровождающий</translation>
+    </message>
+    <message>
+        <source>Filter by title or place…</source>
+        <translation>Фильтр по названию или месту…</translation>
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation>Любой вид</translation>
+    </message>
+    <message>
+        <source>Select a programme item to see its time, place, escort and transport.</source>
+        <translation>Выберите пункт программы, чтобы увидеть время, место, сопровождающего и транспорт.</translation>
+    </message>
+    <message>
+        <source>No programme item matches the filter. Clear it to see them all.</source>
+        <translation>Ни один пункт программы не подходит под фильтр. Сбросьте его, чтобы увидеть все.</translation>
+    </message>
+    <message>
+        <source>No programme items yet: add arrivals, transfers and meals in the programme of a visit.</source>
+        <translation>Пунктов программы пока нет: добавьте прибытие, переезды и питание в программе визита.</translation>
+    </message>
+</context>
+<context>
     <name>QuickOpen</name>
     <message>
         <source>Open a record… (Ctrl+K)</source>
@@ -3589,6 +3754,14 @@
     <message>
         <source>Topic</source>
         <translation>Тема</translation>
+    </message>
+    <message>
+        <source>programme item</source>
+        <translation>пункт программы</translation>
+    </message>
+    <message>
+        <source>Programme item</source>
+        <translation>Пункт программы</translation>
     </message>
     <message>
         <source>person</source>
@@ -3948,6 +4121,22 @@
     <message>
         <source>Topics</source>
         <translation>Темы</translation>
+    </message>
+    <message>
+        <source>&amp;Briefing</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>Desired outcomes</source>
+        <translation>Желаемые результаты</translation>
+    </message>
+    <message>
+        <source>Key messages</source>
+        <translation>Ключевые тезисы</translation>
+    </message>
+    <message>
+        <source>Sensitivities (what not to raise)</source>
+        <translation>Деликатные вопросы (что не поднимать)</translation>
     </message>
     <message>
         <source>&amp;Delegations</source>

@@ -108,7 +108,22 @@ def test_visits_meetings_followups_json(demo_args: list[str]) -> None:
     descriptions = " ".join(f["description"] for f in followups).lower()
     assert "technology transfer" in descriptions and "joint scientific laboratories" in descriptions
     assert "educational programmes" in descriptions
-    assert run_json(demo_args, "list", "agreements") == []
+    (mou,) = run_json(demo_args, "list", "agreements")
+    assert (mou["kind"], mou["status"], mou["signed_date"]) == ("mou", "signed", "2025-03-11")
+    assert mou["parties"] == ["Kazan Federal University", 'JSC "Uzkhimyosanoat"']
+
+
+def test_programme_items_are_listed_in_time_order_per_visit(demo_args: list[str]) -> None:
+    """``list programme --visit ID --json``: the demo's arrival, transfers, lunch and departure (issue 18)."""
+    (visit,) = run_json(demo_args, "list", "visits")
+    items = run_json(demo_args, "list", "programme", "--visit", str(visit["id"]))
+    assert [i["kind"] for i in items] == ["arrival", "transfer", "transfer", "meal", "transfer", "departure"]
+    assert [i["starts_at"] for i in items] == sorted(i["starts_at"] for i in items)
+    arrival = items[0]
+    assert (arrival["starts_at"], arrival["place"]) == ("2025-03-10T21:40:00", "Kazan International Airport")
+    assert {i["escort"] for i in items} == {None, "Mikhail Varfolomeyev", "D. Pashin"}
+    assert all(i["visit_id"] == visit["id"] for i in items)
+    assert run_json(demo_args, "list", "programme", "--visit", str(visit["id"] + 1)) == []
 
 
 def test_show_commands(demo_args: list[str]) -> None:

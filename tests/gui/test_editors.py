@@ -172,7 +172,7 @@ def test_every_editor_shows_a_stored_record_exactly(qtbot: QtBot, gui_demo_db: D
     from organizer.domain.records import AgreementData, FollowUpData, SignatoryData
     from organizer.gui.editors.menu import EDITORS
     from organizer.gui.undo import services_of
-    from organizer.services import agreements, followups, meetings, visits
+    from organizer.services import agreements, followups, meetings, programme, visits
 
     actions = RecordActions(gui_demo_db)
     vid = visits.list_visits(gui_demo_db)[0].id
@@ -189,6 +189,7 @@ def test_every_editor_shows_a_stored_record_exactly(qtbot: QtBot, gui_demo_db: D
         RecordKind.MEETING: meetings.list_meetings(gui_demo_db, vid)[0].id,
         RecordKind.FOLLOWUP: followup.id,
         RecordKind.AGREEMENT: agreement.id,
+        RecordKind.PROGRAMME_ITEM: programme.list_programme(gui_demo_db, visit_id=vid)[2].id,
     }
     for kind, ident in records.items():
         editor = EDITORS[kind](actions, ident)

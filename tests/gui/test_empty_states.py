@@ -23,6 +23,7 @@ ADD = {
     RecordKind.MEETING: "Add meeting…",
     RecordKind.FOLLOWUP: "Add follow-up…",
     RecordKind.AGREEMENT: "Add agreement…",
+    RecordKind.PROGRAMME_ITEM: "Add programme item…",
 }
 
 

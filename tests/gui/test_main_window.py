@@ -38,7 +38,8 @@ def test_window_title_tabs_and_counts(gui_window: MainWindow) -> None:
         assert window.windowTitle() == f"Organizer — {database_label(window.db)}"
         assert str(window.db.engine.url.database) in window.windowTitle()
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
-        "&People", "&Institutions", "Vi&sits", "&Meetings", "F&ollow-ups", "&Agreements", "&Topics"]
+        "&People", "&Institutions", "Vi&sits", "&Meetings", "F&ollow-ups", "&Agreements", "&Topics",
+        "Pro&gramme"]
     counts = window.counts_label.text()
     for part in ("6 people", "6 institutions", "1 visit ", "4 meetings", "3 follow-ups (3 open)"):
         assert part in counts
@@ -52,9 +53,6 @@ def test_database_label_hides_credentials() -> None:
 def test_every_tab_starts_with_a_selection_and_a_filled_detail_pane(gui_window: MainWindow,
                                                                     gui_demo_db: Database) -> None:
     for tab in [*gui_window.list_tabs(), gui_window.institutions_tab]:
-        if tab is gui_window.agreements_tab:  # the demo has no agreement: the pane says what to do
-            assert tab.current_id() is None and "No agreements yet" in tab.detail.toPlainText()
-            continue
         assert tab.current_id() is not None, tab
         assert tab.detail.toPlainText().strip()
     assert gui_window.meetings_tab.model.ids() == tuple(record_ids(gui_demo_db, "meeting"))

@@ -83,7 +83,8 @@ def test_import_writes_one_entry_with_counts_and_created_by_import_per_record(de
     for kind, _, detail, _ in created:
         by_kind[kind] = by_kind.get(kind, 0) + 1
         assert detail == {"import": True}
-    assert by_kind == {"institution": 6, "person": 6, "visit": 1, "meeting": 4, "followup": 3}
+    assert by_kind == {"institution": 6, "person": 6, "visit": 1, "meeting": 4, "followup": 3, "agreement": 1,
+                       "programme_item": 6}
     pid = people.list_people(demo_db)[0].id
     history = audit.record_history(demo_db, "person", pid)
     assert [(e.action, e.detail) for e in history] == [("create", {"import": True})]

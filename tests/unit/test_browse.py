@@ -31,8 +31,8 @@ def _institution(db: Database, name: str) -> int:
 
 def test_every_kind_lists_all_its_records_in_its_usual_order(demo_db: Database) -> None:
     counts = browse.record_counts(demo_db)
-    assert counts == {"person": 6, "institution": 6, "visit": 1, "meeting": 4, "followup": 3, "agreement": 0,
-                      "topic": 8, "followup_open": 3}
+    assert counts == {"person": 6, "institution": 6, "visit": 1, "meeting": 4, "followup": 3, "agreement": 1,
+                      "topic": 8, "programme_item": 6, "followup_open": 3}
     for kind in browse.LIST_KINDS:
         ids = browse.record_ids(demo_db, kind)
         assert len(ids) == counts[kind]
@@ -130,14 +130,15 @@ def test_visits_meetings_and_agreements_filter_by_status_institution_and_dates(d
     held_at_kfu = browse.record_rows(demo_db, "meeting", browse.record_ids(
         demo_db, "meeting", ListQuery(text="leadership", institution_id=kfu)))
     assert [m.venue for m in held_at_kfu] == ["Kazan Federal University"]
+    demo_mou = browse.record_ids(demo_db, "agreement")  # the demo's memorandum, signed during the visit
     signed = agreements.create_agreement(demo_db, AgreementData(
         title="Memorandum on chemistry", status=AgreementStatus.SIGNED, party_ids=(kfu,),
         signed_date=date(2025, 3, 12)))
     agreements.create_agreement(demo_db, AgreementData(title="Draft on pharmacy"))
-    assert browse.record_ids(demo_db, "agreement", ListQuery(status="signed")) == [signed.id]
-    assert browse.record_ids(demo_db, "agreement", ListQuery(institution_id=kfu)) == [signed.id]
-    assert browse.record_ids(demo_db, "agreement", ListQuery(date_from=date(2025, 1, 1))) == [signed.id]
-    assert len(browse.record_ids(demo_db, "agreement", ListQuery(sort="title"))) == 2
+    assert browse.record_ids(demo_db, "agreement", ListQuery(status="signed")) == [signed.id, *demo_mou]
+    assert browse.record_ids(demo_db, "agreement", ListQuery(institution_id=kfu)) == [signed.id, *demo_mou]
+    assert browse.record_ids(demo_db, "agreement", ListQuery(date_from=date(2025, 3, 12))) == [signed.id]
+    assert len(browse.record_ids(demo_db, "agreement", ListQuery(sort="title"))) == 3
 
 
 def test_follow_ups_filter_by_owner_visit_institution_and_status(demo_db: Database) -> None:

@@ -231,7 +231,8 @@ def test_restoring_a_visit_brings_back_the_files_of_it_and_its_meetings(demo_db:
 
 def test_usage_says_what_keeps_a_record(demo_db: Database) -> None:
     korzhikov = next(p.id for p in people.list_people(demo_db) if p.full_name == "Evgeny Korzhikov")
-    assert changes.usage(demo_db, RecordKind.PERSON, korzhikov) == {"visits": 1, "meetings": 4}
+    assert changes.usage(demo_db, RecordKind.PERSON, korzhikov) == {"visits": 1, "meetings": 4,
+                                                                     "agreements": 1}
     kfu = next(r.id for r in institutions.list_institutions(demo_db) if r.name == "Kazan Federal University")
     assert changes.usage(demo_db, RecordKind.INSTITUTION, kfu)["units"] == 3
     assert changes.usage(demo_db, RecordKind.VISIT, visits.list_visits(demo_db)[0].id) == {}

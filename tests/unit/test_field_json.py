@@ -1,5 +1,5 @@
 """Every field a kind's field table gives a JSON key is written by that kind's ``--json`` output (``show``
-for people, institutions, visits and meetings; ``list`` for follow-ups and agreements), nested rows and
+for people, institutions, visits and meetings; ``list`` for follow-ups, agreements and programme items), nested rows and
 records included: a key in the table that the writer forgets fails here, naming it."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from test_field_roundtrip import create_all
 from organizer.cli import jsonout
 from organizer.domain import fields as f
 from organizer.domain.fields import FieldTable, FieldType
-from organizer.services import agreements, followups, institutions, meetings, people, visits
+from organizer.services import agreements, followups, institutions, meetings, people, programme, visits
 from organizer.store import Database
 
 
@@ -41,6 +41,7 @@ def test_every_json_key_of_the_tables_is_written(db: Database) -> None:
         "meeting": lambda: jsonout.meeting_full(meetings.get_meeting(db, made["meeting"][1])),
         "followup": lambda: jsonout.followup(followups.list_followups(db)[0]),
         "agreement": lambda: jsonout.agreement(agreements.list_agreements(db)[0]),
+        "programme_item": lambda: jsonout.programme_item(programme.list_programme(db)[0]),
     }
     assert set(shown) == set(f.KINDS), "a kind without a JSON writer checked here"
     lost = [key for kind, out in shown.items() for key in _missing(f.KINDS[kind], out(), kind)]

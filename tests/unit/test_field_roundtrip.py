@@ -21,7 +21,17 @@ import pytest
 from organizer.domain import fields as f
 from organizer.domain.fields import FieldTable, FieldType
 from organizer.domain.records import ContactEntry, PositionData, TextVariant
-from organizer.services import agreements, erase, followups, institutions, meetings, merging, people, visits
+from organizer.services import (
+    agreements,
+    erase,
+    followups,
+    institutions,
+    meetings,
+    merging,
+    people,
+    programme,
+    visits,
+)
 from organizer.services.archive.export import export_archive
 from organizer.services.archive.importer import import_archive
 from organizer.store import Database, open_database, sqlite_url
@@ -42,11 +52,12 @@ Refs = dict[str, int]
 CREATE: dict[str, Callable[[Database, Any], Any]] = {
     "institution": institutions.create_institution, "person": people.create_person, "visit": visits.create_visit,
     "meeting": meetings.create_meeting, "followup": followups.create_followup,
-    "agreement": agreements.create_agreement,
+    "agreement": agreements.create_agreement, "programme_item": programme.create_programme_item,
 }
 GET: dict[str, Callable[[Database, int], Any]] = {
     "institution": institutions.get_institution, "person": people.get_person, "visit": visits.get_visit,
     "meeting": meetings.get_meeting, "followup": followups.get_followup, "agreement": agreements.get_agreement,
+    "programme_item": programme.get_programme_item,
 }
 
 
@@ -124,6 +135,7 @@ def build_inputs(tag: str = "") -> list[tuple[str, Callable[[Refs], Any]]]:
         ("meeting", lambda refs: sample(f.MEETING, refs, tag)),
         ("followup", lambda refs: sample(f.FOLLOWUP, refs, tag)),
         ("agreement", lambda refs: sample(f.AGREEMENT, refs, tag)),
+        ("programme_item", lambda refs: sample(f.PROGRAMME_ITEM, refs, tag)),
     ]
 
 

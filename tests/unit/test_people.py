@@ -143,9 +143,9 @@ def test_unknown_ids(db: Database) -> None:
 
 def test_delete_refuses_people_in_visits(demo_db: Database) -> None:
     korzhikov = next(p for p in people.list_people(demo_db) if p.full_name == "Evgeny Korzhikov")
-    with pytest.raises(InUseError, match="1 visit, 4 meetings") as info:
+    with pytest.raises(InUseError, match="1 visit, 4 meetings, 1 agreement") as info:
         people.delete_person(demo_db, korzhikov.id)
-    assert info.value.uses == {"visits": 1, "meetings": 4}
+    assert info.value.uses == {"visits": 1, "meetings": 4, "agreements": 1}
     assert people.get_person(demo_db, korzhikov.id)
 
 

@@ -159,6 +159,12 @@ class VisitEditor(EditorDialog):
         self.place = self.add_field(form, "place", self.tr("Place"), TextField())
         self.purpose = self.add_field(form, "purpose", self.tr("Purpose"), TextArea(lines=3))
         self.topics = self.add_field(form, "topics", self.tr("Topics"), TopicsField(self.offer(choices.topic_names)))
+        brief = self.page(self.tr("&Briefing"))
+        self.desired_outcomes = self.add_field(brief, "desired_outcomes", self.tr("Desired outcomes"),
+                                               TextArea(lines=4))
+        self.key_messages = self.add_field(brief, "key_messages", self.tr("Key messages"), TextArea(lines=4))
+        self.sensitivities = self.add_field(brief, "sensitivities", self.tr("Sensitivities (what not to raise)"),
+                                            TextArea(lines=4))
         sides = self.page(self.tr("&Delegations"))
         self.delegations_page = self.pages.count() - 1
         self.institutions = self.add_field(sides, "institutions", self.tr("Institutions"), RowsEditor([
@@ -225,7 +231,8 @@ class VisitEditor(EditorDialog):
         d: VisitData = detail.data
         self._people[:] = self.offer(choices.with_people, self._people, [p.person_id for p in d.participants]
                                               + [g.person_id for g in d.gifts if g.person_id is not None])
-        for name in ("title", "start_date", "end_date", "place", "purpose", "topics", "summary"):
+        for name in ("title", "start_date", "end_date", "place", "purpose", "topics", "summary", "desired_outcomes",
+                     "key_messages", "sensitivities"):
             getattr(self, name).set_value(getattr(d, name))
         for name in self._LOGISTICS:
             getattr(self, name).set_value(getattr(d.logistics, name))
@@ -257,6 +264,8 @@ class VisitEditor(EditorDialog):
             gifts=tuple(GiftData(r["direction"], r["description"], r["person_id"], row_variants(r))
                         for r in self.gifts.value()),
             summary=self.summary.value(), uid=self.detail.data.uid if self.detail is not None else None,
+            desired_outcomes=self.desired_outcomes.value(), key_messages=self.key_messages.value(),
+            sensitivities=self.sensitivities.value(),
         )
 
 

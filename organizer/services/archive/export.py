@@ -74,6 +74,7 @@ PLAN: tuple[tuple[str, type[m.RecordMixin], FieldTable, tuple[Any, ...]], ...] =
     ("followups", m.FollowUp, fields.FOLLOWUP, ()),
     ("agreements", m.Agreement, fields.AGREEMENT,
      (selectinload(m.Agreement.parties), selectinload(m.Agreement.signatories))),
+    ("programme", m.ProgrammeItem, fields.PROGRAMME_ITEM, ()),
 )
 """The record sections: (section, model, field table, what to load with a record). The importer's merge
 rule loads stored records the same way to compare them with the file's (``archive.merge``)."""

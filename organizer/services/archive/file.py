@@ -65,7 +65,8 @@ FORMAT = "organizer-archive"
 VERSION = 2
 MAX_ARCHIVE_BYTES = 4 * 1024 * 1024 * 1024
 """Largest archive file read (attachments travel in it, each at most ``ATTACHMENT_LIMIT``)."""
-SECTIONS = ("topics", "institutions", "people", "visits", "meetings", "followups", "agreements", "attachments")
+SECTIONS = ("topics", "institutions", "people", "visits", "meetings", "followups", "agreements", "programme",
+            "attachments")
 _BOM = b"\xef\xbb\xbf"
 _PYTHON_PARSER = ijson.get_backend("python")
 MAX_DEPTH = 64
@@ -75,7 +76,7 @@ MAX_HEADER_BYTES = 1 << 20
 """Most bytes an archive's top level may hold outside its lists and objects (keys, format, version,
 ``exported_by``: a few hundred bytes in ours). That part is read whole, so it is bounded."""
 MAX_TOP_LEVEL_VALUES = 100
-"""Most lists and objects the top level may hold (an archive has seven)."""
+"""Most lists and objects the top level may hold (an archive has eight)."""
 _CHUNK = 1 << 20
 _LEAF = 1 << 14
 """A chunk that reaches the top level is looked at again in pieces of this size, and only the pieces

@@ -2,7 +2,8 @@
 
 Format (``"format": "organizer-archive", "version": 2``; version 1 files are read too): top-level lists
 ``topics``, ``institutions``, ``people``, ``visits``, ``meetings``, ``followups``, ``agreements``,
-``attachments``. Every record has a ``uid`` and (version 2) its ``created_at`` and ``updated_at``; records
+``programme``, ``attachments``. Every record has a ``uid`` and (version 2) its ``created_at`` and
+``updated_at``; records
 refer to each other by uid (``"parent": "<uid>"``, ``"person": "<uid>"``), topics by name. Nested parts
 (a person's positions, a visit's participants) travel inside their record; attachments are records of
 their own (``archive.attachments``). The format is described in README.md ("The Organizer archive").
@@ -32,7 +33,7 @@ from organizer.domain.errors import ImportFormatError, OrganizerError, Validatio
 from organizer.domain.records import (
     PersonData,
 )
-from organizer.services import agreements, followups, institutions, meetings, people, visits
+from organizer.services import agreements, followups, institutions, meetings, people, programme, visits
 from organizer.services._checks import SHORT_LIMIT, CheckedRecord, Checker, clean
 from organizer.services._records import topics_by_name
 from organizer.services.archive import file as archive_file
@@ -467,6 +468,7 @@ def _import_one(session: Session, res: UidResolver, merger: Merger, section: str
 
 _read_institution = data_reader(fields.INSTITUTION)
 _read_agreement = data_reader(fields.AGREEMENT)
+_read_programme_item = data_reader(fields.PROGRAMME_ITEM)
 _read_visit = data_reader(fields.VISIT)
 _read_meeting = data_reader(fields.MEETING)
 _read_followup = data_reader(fields.FOLLOWUP)
@@ -490,6 +492,10 @@ def _agreement(session: Session, res: UidResolver, r: RecordReader, uid: str) ->
     return agreements.create_in(session, _read_agreement(res, r, uid), flush=False)
 
 
+def _programme_item(session: Session, res: UidResolver, r: RecordReader, uid: str) -> m.RecordMixin:
+    return programme.create_in(session, _read_programme_item(res, r, uid), flush=False)
+
+
 _MODELS: dict[str, type[m.RecordMixin]] = {
     "institutions": m.Institution,
     "people": m.Person,
@@ -497,14 +503,16 @@ _MODELS: dict[str, type[m.RecordMixin]] = {
     "meetings": m.Meeting,
     "followups": m.FollowUp,
     "agreements": m.Agreement,
+    "programme": m.ProgrammeItem,
 }
-_READERS = {"institutions": _read_institution, "agreements": _read_agreement}
+_READERS = {"institutions": _read_institution, "agreements": _read_agreement, "programme": _read_programme_item}
 _BUILDERS: dict[str, Callable[[Session, UidResolver, RecordReader, str], m.RecordMixin]] = {
     "institutions": _institution,
     "agreements": _agreement,
+    "programme": _programme_item,
 }
 """The sections imported record by record through the services' ``create_in`` (the ORM): institutions
-(a unit refers to its parent, which the same chunk may create) and agreements (few)."""
+(a unit refers to its parent, which the same chunk may create), agreements and programme items (few)."""
 _BULK_RECORDS: dict[str, tuple[type[m.RecordMixin], str, Callable[[UidResolver, RecordReader, str], Any],
                                Callable[[Session, Any, Checker], CheckedRecord]]] = {
     "people": (m.Person, "person", _person_data, _check_person),

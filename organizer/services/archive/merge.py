@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import ValidationError
 from organizer.domain.fields import FieldTable, FieldType
-from organizer.services import agreements, followups, institutions, meetings, people, visits
+from organizer.services import agreements, followups, institutions, meetings, people, programme, visits
 from organizer.services.archive.export import PLAN, record_writer
 from organizer.services.archive.reading import KIND_OF, RecordReader, UidResolver
 from organizer.store import audit
@@ -38,7 +38,7 @@ from organizer.store import models as m
 Reader = Callable[[UidResolver, RecordReader, str], Any]
 _WRITES: dict[str, Any] = {"institutions": institutions.WRITES, "people": people.WRITES, "visits": visits.WRITES,
                            "meetings": meetings.WRITES, "followups": followups.WRITES,
-                           "agreements": agreements.WRITES}
+                           "agreements": agreements.WRITES, "programme": programme.WRITES}
 _PLAN = {section: (model, table, loads) for section, model, table, loads in PLAN}
 
 
