@@ -483,9 +483,8 @@ def visit_briefing(db: Database, visit_id: int, *, issuing_office: str | None = 
 
         relations: list[Encounter] = []
         if inst_ids:
-            rq = (select(m.Visit).distinct()
-                  .join(m.VisitInstitution, m.VisitInstitution.visit_id == m.Visit.id)
-                  .where(m.VisitInstitution.institution_id.in_(inst_ids), m.Visit.id != v.id))
+            involved = select(m.VisitInstitution.visit_id).where(m.VisitInstitution.institution_id.in_(inst_ids))
+            rq = select(m.Visit).where(m.Visit.id.in_(involved), m.Visit.id != v.id)  # no DISTINCT over JSON
             for earlier in session.scalars(rq):
                 start = earlier.start_date
                 if when is None or start is None or start < when:
