@@ -157,3 +157,38 @@ def test_space_ticks_who_attends_from_any_cell_of_the_row(qtbot: QtBot, gui_demo
     rows = editor.participants.model.rows
     assert [r["attends"] for r in rows] == [True, False, True, False, False, False]
     assert all(r["person_id"] is not None for r in rows), "Space opened no cell and changed no person"
+
+
+def test_a_meeting_of_the_visit_by_keyboard(qtbot: QtBot, gui_demo_db: Database) -> None:
+    """Title, the visit's second day at 14:30 to 15:30, every participant but one attends, saved: counted."""
+    vid = visits.list_visits(gui_demo_db)[0].id
+    editor = MeetingEditor(RecordActions(gui_demo_db), visit_id=vid)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.title)
+    keys = Keys()
+    keys.type("Talks on catalysts")
+    while QApplication.focusWidget() is not editor.starts_at:  # past Kind and the visit, already chosen
+        keys.tab()
+    keys.key(Qt.Key.Key_Down)  # the visit's days
+    keys.key(Qt.Key.Key_Down)
+    keys.enter()
+    keys.type("14:30")
+    keys.tab()
+    keys.type("15:30")
+    keys.key(Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # All attend
+    qtbot.waitUntil(lambda: all(r["attends"] for r in editor.participants.model.rows))
+    assert QApplication.focusWidget() is editor.participants.view, "the keyboard in the table, to untick"
+    keys.key(Qt.Key.Key_End)
+    keys.key(Qt.Key.Key_Space)  # the last one does not attend
+    saved = []
+    editor.saved.connect(saved.append)
+    keys.enter()  # the editor's default button: Save
+    assert saved, editor.problem_shown("")
+    stored = meetings.get_meeting(gui_demo_db, saved[0].meta.id).data
+    assert (stored.starts_at.hour, stored.starts_at.minute, stored.ends_at.hour) == (14, 30, 15)
+    assert stored.starts_at.date() == stored.ends_at.date() != visits.get_visit(gui_demo_db, vid).data.start_date
+    assert len(stored.participants) == 5
+    print(f"\na meeting of the visit by keyboard: {keys.actions} actions")
+    assert keys.actions <= 15, "this part of the scenario got slower"

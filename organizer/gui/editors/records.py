@@ -342,6 +342,8 @@ class MeetingEditor(EditorDialog):
                                      for p in ordered])
 
     def all_attend(self) -> None:
+        """Tick every participant; the keyboard goes to the table (Space unticks who does not attend)."""
+        self.participants.view.setFocus()
         model = self.participants.model
         column = [c.key for c in model.columns].index("attends")
         for row in range(model.rowCount()):
