@@ -161,3 +161,16 @@ def test_markdown_marks_give_balanced_markup(note: str) -> None:
     from organizer.briefing.common import marked
 
     Paragraph(marked(note), ParagraphStyle("x"))  # unbalanced tags would raise
+
+
+def test_the_report_shows_when_a_follow_up_was_done_and_how() -> None:
+    from dataclasses import replace
+
+    data = _visit("Talks", "notes")
+    done = BriefFollowUp(id=2, description="Send the memorandum", status=FollowUpStatus.DONE,
+                         done_on=date(2025, 3, 14), done_note="Sent by **courier**")
+    data = replace(data, agreed=(*data.agreed, done))
+    text = re.sub(r"\s+", " ", text_of(render_visit_briefing(data, BriefingOptions(lang="ru", report=True))))
+    assert "Выполнено: 14 марта 2025 г." in text and "Sent by courier" in text
+    text = re.sub(r"\s+", " ", text_of(render_visit_briefing(data, BriefingOptions(report=True))))
+    assert "Done on: 14 March 2025" in text
