@@ -148,6 +148,13 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("kind", choices=SHOW_KINDS)
     show.add_argument("id", type=record_id)
     show.add_argument("--json", action="store_true", help="print one JSON object")
+    done = sub.add_parser("done", help="mark a follow-up done (on a day, with a note)",
+                          description="Mark a follow-up done: the day it was done (default: today; 11.03.2025, "
+                                      "2025-03-11, 11 мар 2025...) and an optional note on how, both stored "
+                                      "(list followups --json: done_on, done_note).")
+    done.add_argument("id", type=record_id, help="the follow-up's id")
+    done.add_argument("--on", default="", metavar="DATE", help="the day it was done (default: today)")
+    done.add_argument("--note", default=None, metavar="TEXT", help="how it was done")
     from organizer.cli.briefing import add_parsers as add_briefing_parsers
 
     add_briefing_parsers(sub)
@@ -263,6 +270,7 @@ COMMANDS: dict[str, str] = {
     "export": "organizer.cli.archive:cmd_export",
     "list": "organizer.cli.records:cmd_list",
     "show": "organizer.cli.records:cmd_show",
+    "done": "organizer.cli.records:cmd_done",
     "briefing": "organizer.cli.briefing:cmd_briefing",
     "dossier": "organizer.cli.briefing:cmd_dossier",
     "letters": "organizer.cli.briefing:cmd_letters",

@@ -1,4 +1,5 @@
-"""``organizer list`` and ``organizer show``: records of one kind, as a table, a sheet or JSON.
+"""``organizer list`` and ``organizer show``: records of one kind, as a table, a sheet or JSON; ``organizer done``
+marks a follow-up done.
 
 Loaded only when one of these commands runs (see ``COMMANDS`` in ``cli/main.py``); each branch imports
 just the service it needs, so ``list visits`` does not pay for the people or meetings modules.
@@ -87,4 +88,19 @@ def cmd_show(db: Database, args: argparse.Namespace, out: TextIO) -> int:
         from organizer.cli import text
 
         print(text.record(kind, item), file=out)
+    return 0
+
+
+def cmd_done(db: Database, args: argparse.Namespace, out: TextIO) -> int:
+    """``organizer done ID [--on DATE] [--note TEXT]``: the follow-up marked done, the day and note stored."""
+    from organizer.domain.dates import parse_date
+    from organizer.domain.errors import ValidationError
+    from organizer.services import followups
+
+    try:
+        day = parse_date(args.on)
+    except ValueError:
+        raise ValidationError({"on": f"{args.on.strip()!r} is not a date (e.g. 11.03.2025 or 2025-03-11)"}) from None
+    detail = followups.mark_done(db, args.id, day, args.note)
+    print(f"follow-up {detail.id} done on {detail.data.done_on}", file=out)
     return 0

@@ -126,6 +126,18 @@ def test_programme_items_are_listed_in_time_order_per_visit(demo_args: list[str]
     assert run_json(demo_args, "list", "programme", "--visit", str(visit["id"] + 1)) == []
 
 
+def test_done_marks_a_follow_up_done_on_a_day_with_a_note(demo_args: list[str]) -> None:
+    first = run_json(demo_args, "list", "followups")[0]
+    code, out, err = run(*demo_args, "done", str(first["id"]), "--on", "14.03.2025", "--note", "Sent by courier")
+    assert code == 0 and out == f"follow-up {first['id']} done on 2025-03-14\n", err
+    listed = next(f for f in run_json(demo_args, "list", "followups") if f["id"] == first["id"])
+    assert (listed["status"], listed["done_on"], listed["done_note"]) == ("done", "2025-03-14", "Sent by courier")
+    code, _, err = run(*demo_args, "done", str(first["id"]), "--on", "tomorrow")
+    assert code == 1 and err == "organizer: on: 'tomorrow' is not a date (e.g. 11.03.2025 or 2025-03-11)\n"
+    code, _, err = run(*demo_args, "done", "999")
+    assert code == 1 and err == "organizer: no follow-up with id 999\n"
+
+
 def test_show_commands(demo_args: list[str]) -> None:
     visit = run_json(demo_args, "show", "visit", "1")
     sides = {(p["full_name"], p["side"]) for p in visit["participants"]}
