@@ -104,7 +104,7 @@ def test_a_person_picked_in_a_visit_takes_the_side_of_their_institution(qtbot: Q
     assert model.rows[other]["side"] is Side.GUEST, "an institution the visit does not list leaves the default"
 
 
-def test_precedence_is_numbered_per_side(qtbot: QtBot, gui_demo_db: Database) -> None:
+def test_precedence_is_numbered_per_side(qtbot: QtBot, qtmodeltester: Any, gui_demo_db: Database) -> None:
     vid = visits.list_visits(gui_demo_db)[0].id
     editor = VisitEditor(RecordActions(gui_demo_db), vid)
     qtbot.addWidget(editor)
@@ -116,6 +116,9 @@ def test_precedence_is_numbered_per_side(qtbot: QtBot, gui_demo_db: Database) ->
     numbers = [model.headerData(r, Qt.Orientation.Vertical)
                for r in range(model.rowCount())]
     assert numbers == ["1", "2", "3", "1", "2", "3"]
+    qtmodeltester.check(model)  # numbered per side, with a row added for typing
+    model.add_row(blank=True)
+    qtmodeltester.check(model)
     assert ParticipantRole.MEMBER  # the roles stay as they were
 
 

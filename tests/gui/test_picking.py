@@ -206,3 +206,12 @@ def test_topics_are_completed_from_the_stored_ones(qtbot: QtBot, gui_demo_db: Da
     assert field.value() == ("Heterogeneous catalysis", "Химия", "Pharmaceuticals")
     keys.type("cata")
     assert field.model.stringList() == [], "a topic already listed is not offered again"
+
+
+def test_a_row_added_and_left_without_a_person_is_left_out(qtbot: QtBot, gui_demo_db: Database) -> None:
+    editor = MeetingEditor(RecordActions(gui_demo_db))
+    qtbot.addWidget(editor)
+    editor.title.setText("Call")
+    editor.participants.add_button.click()
+    assert editor.participants.model.rowCount() == 1
+    assert editor.save(), editor.problem_shown("participants")

@@ -198,9 +198,10 @@ class RowsEditor(QWidget):
         return self.model.add_row(values)
 
     def _add(self) -> None:
-        row = self.model.add_row()
-        self.view.setCurrentIndex(self.model.index(row, 0))
+        """A new row, the keyboard in it; in a table that picks records, a row left without one is left out."""
+        row = self.model.add_row(blank=any(c.pick is not None for c in self.model.columns))
         self.view.setFocus()
+        self.view.setCurrentIndex(self.model.index(row, 0))
 
     def _remove(self) -> None:
         self.model.remove_row(self.view.currentIndex().row())
