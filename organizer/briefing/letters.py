@@ -143,9 +143,10 @@ def _join(*parts: str | None) -> str:
     return ", ".join(p.strip() for p in parts if p and p.strip())
 
 
-def _visit_phrase(title: str, lang: str) -> str:
+def _visit_phrase(title: str, lang: str, *, quote: bool = True) -> str:
     """What follows "визит"/"visit" in a sentence: a title starting with the word runs on («Визит делегации
-    …» -> «делегации …»), another is quoted; "" when the title cannot stand in the letter."""
+    …» -> «делегации …»), another is quoted (or left out without ``quote``); "" when the title cannot
+    stand in the letter."""
     title = " ".join(title.split())
     if not title or not in_script(title, lang):
         return ""
@@ -153,7 +154,15 @@ def _visit_phrase(title: str, lang: str) -> str:
     head, _, rest = title.partition(" ")
     if head.casefold().rstrip(":") == word and rest:
         return rest
-    return quoted(title, lang)
+    return quoted(title, lang) if quote else ""
+
+
+def listing(items: list[str], lang: str) -> str:
+    """«а, б и в», "a, b and c"."""
+    items = [x for x in items if x]
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {'и' if lang == 'ru' else 'and'} {items[-1]}"
 
 
 def body(data: ThankYouLetters, r: LetterRecipient, lang: str, labels: Labels) -> list[str]:
@@ -165,15 +174,19 @@ def body(data: ThankYouLetters, r: LetterRecipient, lang: str, labels: Labels) -
     dates = labels.span(data.start_date, data.end_date)
     place = data.place if data.place.strip() and in_script(data.place, lang) else ""
     visit = _visit_phrase(data.visit_title, lang)
-    topics = ", ".join(mid_sentence(t) for t in data.topics if t.strip() and in_script(t, lang))
+    came = _visit_phrase(data.visit_title, lang, quote=False)  # "thank you for your visit": no quoted title
+    topics = listing([mid_sentence(t) for t in data.topics if t.strip() and in_script(t, lang)], lang)
     office = data.issuing_office.strip()
     guests = data.guest_office.strip()
+    if guests and guests in visit:  # the title names the guests already
+        guests = ""
     outgoing = data.direction is VisitDirection.OUTGOING
     if lang == "ru":
         named = f" {visit}" if visit else ""
         when_where = _join(dates, place)
         if kind == "visit":
-            first = (f"Позвольте поблагодарить Вас за визит{named}{f' ({when_where})' if when_where else ''} "
+            first = (f"Позвольте поблагодарить Вас за визит{f' {came}' if came else ''}"
+                     f"{f' ({when_where})' if when_where else ''} "
                      "и за плодотворные переговоры.")
             second = (f"Мы особенно ценим обсуждение тем: {topics}." if topics
                       else "Мы высоко ценим состоявшееся обсуждение.")
@@ -197,7 +210,7 @@ def body(data: ThankYouLetters, r: LetterRecipient, lang: str, labels: Labels) -
     subject = topics or "our common interests"
     if kind == "visit":
         lead = f"On behalf of {office}, allow me" if office else "Allow me"
-        first = (f"{lead} to thank you for your visit{named}{f' to {place}' if place else ''}"
+        first = (f"{lead} to thank you for your visit{f' {came}' if came else ''}{f' to {place}' if place else ''}"
                  f"{f' on {dates}' if dates else ''} and for the productive talks held during it.")
         return [first, f"We particularly valued the discussion of {subject}, and we look forward to following up "
                        "on what was agreed and to continuing our cooperation."]
