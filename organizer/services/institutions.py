@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Row, Select, func, literal, select
+from sqlalchemy import Connection, Row, Select, bindparam, func, literal, select
 
 from organizer.domain.changes import ChangeSet, Snapshot
 from organizer.domain.enums import InstitutionKind, RecordKind, parse_enum
@@ -93,23 +93,36 @@ def levels_above(session: Session, ident: int) -> int:
     """Levels from institution ``ident`` up to its top-level institution, itself included (1 for a top-level
     one), counted to ``MAX_DEPTH + 1`` at most; one statement. Pending objects are not flushed for it (an
     import writes a level of units at a time; their parents are in the database already)."""
-    i = s.institution.c
-    up = select(i.parent_id, literal(1).label("level")).where(i.id == ident).cte("up", recursive=True)
-    up = up.union_all(select(i.parent_id, up.c.level + 1).join(up, i.id == up.c.parent_id)
-                      .where(up.c.level <= MAX_DEPTH))
+    global _LEVELS_ABOVE
+    if _LEVELS_ABOVE is None:  # built once (building the recursive statement cost more than running it)
+        i = s.institution.c
+        up = select(i.parent_id, literal(1).label("level")).where(i.id == bindparam("ident")).cte("up", recursive=True)
+        up = up.union_all(select(i.parent_id, up.c.level + 1).join(up, i.id == up.c.parent_id)
+                          .where(up.c.level <= MAX_DEPTH))
+        _LEVELS_ABOVE = select(func.max(up.c.level))
     with session.no_autoflush:
-        return int(session.scalar(select(func.max(up.c.level))) or 0)
+        return int(session.scalar(_LEVELS_ABOVE, {"ident": ident}) or 0)
+
+
+_LEVELS_ABOVE: Any = None
 
 
 def levels_below(session: Session, ident: int, *, besides: int | None = None) -> int:
     """Levels of units under institution ``ident`` (0 if it has none; 1 if only units, 2 with their units...),
     leaving out unit ``besides`` and what lies below it; counted to ``MAX_DEPTH + 1`` at most."""
-    i = s.institution.c
-    down = select(i.id, literal(0).label("level")).where(i.id == ident).cte("down", recursive=True)
-    down = down.union_all(select(i.id, down.c.level + 1).join(down, i.parent_id == down.c.id)
-                          .where(down.c.level <= MAX_DEPTH, i.id != (besides if besides is not None else -1)))
+    global _LEVELS_BELOW
+    if _LEVELS_BELOW is None:  # built once, as _LEVELS_ABOVE
+        i = s.institution.c
+        down = select(i.id, literal(0).label("level")).where(i.id == bindparam("ident")).cte("down", recursive=True)
+        down = down.union_all(select(i.id, down.c.level + 1).join(down, i.parent_id == down.c.id)
+                              .where(down.c.level <= MAX_DEPTH, i.id != bindparam("besides")))
+        _LEVELS_BELOW = select(func.max(down.c.level))
     with session.no_autoflush:
-        return int(session.scalar(select(func.max(down.c.level))) or 0)
+        return int(session.scalar(_LEVELS_BELOW, {"ident": ident, "besides": besides if besides is not None else -1})
+                   or 0)
+
+
+_LEVELS_BELOW: Any = None
 
 
 def _level(depth: int, *parts: int) -> str:
