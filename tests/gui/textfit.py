@@ -5,7 +5,8 @@ boxes, line edit placeholders, tab titles and table headers, measured with each 
 each text that is wider than its room (Qt would cut it, elide it with "…", or push it out of sight). Run as a
 script (``python -m tests.gui.textfit LANG``) it opens the demo database's main window on a 1366x768 screen
 (the offscreen platform configured with ``SCREEN``), visits every tab with its first record selected, opens
-every editor on a stored record and a new one, page by page, and prints the clipped texts as JSON lines.
+every editor on a stored record and a new one, page by page, the thank-you letters and Mark done dialogs, and
+prints the clipped texts as JSON lines.
 """
 
 from __future__ import annotations
@@ -253,6 +254,19 @@ def walk(lang: str) -> list[dict[str, Any]]:
                 collect(f"{kind.value} editor ({'stored' if record else 'new'}), page "
                         f"{_plain(pages.tabText(p))}", editor)
             editor.done(0)
+    # the dialogs of the daily work: thank-you letters of the selected visit, Mark done on the board
+    window.show_tab(window.visits_tab)
+    window.visits_tab.select_first()
+    window.write_letters()
+    collect("thank-you letters dialog", window.letters_dialog)
+    window.letters_dialog.done(0)
+    board = window.followups_tab
+    window.show_tab(board)
+    board.select_first()
+    done = board.mark_selected_done()
+    if done is not None:
+        collect("mark done dialog", done)
+        done.done(0)
     window.close()
     db.close()
     return found
