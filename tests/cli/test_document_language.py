@@ -310,3 +310,43 @@ def test_two_language_briefing_lists_the_delegation_and_programme_side_by_side(d
     assert "10:00–11:15" in programme and "Principal attendees: Evgeny Korzhikov" in programme
     code, _, err = run(*demo_args, "dossier", "person", "1", "--lang", "ru+en", "--out", str(out))
     assert code == 2 and "invalid choice" in err  # two columns are the briefing's
+
+
+def test_english_documents_of_the_demo_are_latin_throughout(demo_args: list[str], tmp_path: Path) -> None:
+    texts = []
+    for name, args in (("briefing", ["briefing", "1"]), ("report", ["briefing", "1", "--report"]),
+                       ("person", ["dossier", "person", "2"]), ("institution", ["dossier", "institution", "1"])):
+        out = tmp_path / f"{name}.pdf"
+        assert run(*demo_args, *args, "--lang", "en", "--out", str(out))[0] == 0
+        texts.append((name, pdf_text(out)))
+    assert run(*demo_args, "letters", "1", "--lang", "en", "--to", "1", "6", "--out", str(tmp_path / "l"))[0] == 0
+    texts += [(p.name, pdf_text(p)) for p in sorted((tmp_path / "l").iterdir())]
+    _assert_one_script(texts, "en")
+    letter = " ".join(texts[-2][1].split())
+    assert "Dear Mr Korzhikov," in letter and "D. Pashin" in letter
+    assert "Dear Mr. President," in " ".join(texts[-1][1].split())
+
+
+def test_russian_letters_of_the_demo_greet_by_protocol(demo_args: list[str], tmp_path: Path) -> None:
+    folder = tmp_path / "l"
+    assert run(*demo_args, "letters", "1", "--lang", "ru", "--to", "1", "6", "--out", str(folder))[0] == 0
+    korzhikov, president = (" ".join(pdf_text(p).split()) for p in sorted(folder.iterdir()))
+    assert "Уважаемый господин Коржиков!" in korzhikov and "Д. Пашин" in korzhikov and "Пашин Д." not in korzhikov
+    assert "Уважаемый господин Президент!" in president and "академик Рифкат Минниханов" in president
+    assert "визита «Визит" not in korzhikov + president  # the title runs on: «за визит делегации АО …»
+
+
+def test_nested_quotes_in_a_russian_letter() -> None:
+    from datetime import date
+
+    from organizer.briefing.labels import Labels
+    from organizer.briefing.letters import body
+    from organizer.domain.briefing import LetterRecipient, ThankYouLetters
+    from organizer.domain.enums import Side, VisitDirection
+
+    data = ThankYouLetters("Делегация АО «Фирма» в КФУ", VisitDirection.INCOMING, date(2025, 3, 11), None, "Казань",
+                           "КФУ", "Д. Пашин", None, ("Импортозамещение", "КФУ-проекты"),
+                           (LetterRecipient("Рифкат Минниханов", "", "", None, None, Side.HOST, kind="hosting"),))
+    text = " ".join(body(data, data.recipients[0], "ru", Labels("ru")))
+    assert "в программе визита «Делегация АО „Фирма“ в КФУ»." in text  # „…“ inside «…»
+    assert "(импортозамещение и КФУ-проекты)" in text  # lower-case mid-sentence, an abbreviation kept
