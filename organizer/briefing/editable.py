@@ -85,22 +85,26 @@ class _DocxWriter:
     def __init__(self, document: Document) -> None:
         self.doc = document
 
-    def paragraph(self, markup: str, style: str, container: Any = None) -> DocxParagraph:
+    def paragraph(self, markup: str, style: str, container: Any = None, *, size: float | None = None,
+                  alignment: int = 0) -> DocxParagraph:
         target = container if container is not None else self.doc
         if style in ("h1", "h2", "h3"):
             para = target.add_paragraph(style=f"Heading {int(style[1])}")
         else:
             para = target.add_paragraph()
-        if style in _CENTRED:
+        if style in _CENTRED or alignment == 1:
             para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        elif alignment == 2:
+            para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         for text, bold, brk in _runs(markup):
             run = para.add_run()
             if brk:
                 run.add_break()
             run.add_text(text)
             run.bold = bold or style in ("cover_title", "cover_mark", "label", "cell_head") or None
-            if style in _SIZES:
-                run.font.size = Pt(_SIZES[style])
+            points = _SIZES.get(style) or size
+            if points:
+                run.font.size = Pt(points)
             if style in ("muted", "label"):
                 run.font.color.rgb = _GREY
             elif style == "cover_kind":
@@ -124,7 +128,8 @@ class _DocxWriter:
             target = container if container is not None else self.doc
             target.add_paragraph(f.plain, style=f"Heading {level}")
         elif isinstance(f, Paragraph):
-            self.paragraph(f.text, _style_name(f), container)
+            self.paragraph(f.text, _style_name(f), container, size=getattr(f.style, "fontSize", None),
+                           alignment=getattr(f.style, "alignment", 0))
         elif isinstance(f, LongText):
             rest = f.source.text[f.pos:]
             for block in re.split(r"\n[^\S\n]*\n\s*", rest):
