@@ -350,3 +350,16 @@ def test_nested_quotes_in_a_russian_letter() -> None:
     text = " ".join(body(data, data.recipients[0], "ru", Labels("ru")))
     assert "в программе визита «Делегация АО „Фирма“ в КФУ»." in text  # „…“ inside «…»
     assert "(импортозамещение и КФУ-проекты)" in text  # lower-case mid-sentence, an abbreviation kept
+
+
+def test_one_date_style_per_language() -> None:
+    from datetime import datetime
+
+    from organizer.briefing.labels import Labels
+
+    ru, en = Labels("ru"), Labels("en")
+    moment = datetime(2025, 3, 10, 21, 40)
+    assert ru.datetime(moment) == "10 марта 2025 г., 21:40" and en.datetime(moment) == "10 March 2025, 21:40"
+    night = ru.time_span(datetime(2025, 3, 11, 22, 0), datetime(2025, 3, 12, 1, 30))
+    assert night == "22:00–12 марта 2025 г., 01:30"  # never "12.03 01:30" beside «11 марта 2025 г.»
+    assert ru.languages(["uz", "ru"]) == "узбекский, русский" and en.languages(["uz", "ru"]) == "Uzbek, Russian"
