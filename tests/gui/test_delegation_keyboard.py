@@ -91,6 +91,8 @@ def test_a_visits_delegations_by_keyboard_on_an_empty_database(qtbot: QtBot, gui
     assert [g[1] for g in got] == [Side.GUEST] * 5 + [Side.HOST] * 6, "sides from the people's institutions"
     assert [g[3] for g in got] == [1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 6], "precedence per side"
     assert got[0][2] is ParticipantRole.HEAD_OF_DELEGATION and got[5][2] is ParticipantRole.HOST_LEAD
+    assert {g[2] for g in got[1:5]} == {ParticipantRole.MEMBER} and {g[2] for g in got[6:]} == {ParticipantRole.HOST}, \
+        "a host's plain role follows the side"
     print(f"\ndelegations by keyboard: {institutions_actions} actions for the title and 4 institutions, "
           f"{keys.actions} in all ({keys.count} keys)")
     assert keys.actions <= 90, "this part of the scenario got slower"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -195,3 +195,16 @@ def test_a_meeting_of_the_visit_by_keyboard(qtbot: QtBot, gui_demo_db: Database)
     assert len(stored.participants) == 5
     print(f"\na meeting of the visit by keyboard: {keys.actions} actions")
     assert keys.actions <= 15, "this part of the scenario got slower"
+
+
+def test_a_visit_picked_for_a_new_meeting_offers_its_people_and_days(qtbot: QtBot, gui_demo_db: Database) -> None:
+    vid = visits.list_visits(gui_demo_db)[0].id
+    editor = MeetingEditor(RecordActions(gui_demo_db))
+    qtbot.addWidget(editor)
+    assert editor.participants.model.rowCount() == 0 and editor.starts_at.text() == ""
+    editor.visit.textEdited.emit("Kazan")
+    editor.visit.matches.activated[QModelIndex].emit(editor.visit.model.index(0, 0))  # Enter on the first
+    assert editor.visit.value() == vid
+    assert editor.participants.model.rowCount() == 6
+    assert editor.starts_at.value().date() == visits.get_visit(gui_demo_db, vid).data.start_date
+    assert editor.starts_at.days, "the visit's days are offered"

@@ -79,15 +79,26 @@ def side_from(institutions: Sequence[int], sides: dict[int, Side]) -> Side | Non
     return Side.HOST if Side.HOST in found else next(iter(found), None)
 
 
+_SIDE_ROLE = {Side.GUEST: ParticipantRole.MEMBER, Side.HOST: ParticipantRole.HOST}
+"""The plain role of each side: a participant with one of them takes the other side's when the side changes."""
+
+
 def _default_side(editor: Any, model: RowsModel, top_left: QModelIndex) -> None:
-    """When a participant's person is picked, their side follows (``editor.side_for``)."""
-    if editor._loading or model.columns[top_left.column()].key != "person_id":
+    """When a participant's person is picked, their side follows (``editor.side_for``); when the side
+    changes, a plain role follows it (a member on the guests' side, a host on the hosts')."""
+    if editor._loading:
         return
-    row = top_left.row()
-    person = model.rows[row]["person_id"]
-    side = editor.side_for(person) if person is not None else None
-    if side is not None and model.rows[row]["side"] != side:
-        model.setData(model.index(row, [c.key for c in model.columns].index("side")), side)
+    keys = [c.key for c in model.columns]
+    row, key = top_left.row(), keys[top_left.column()]
+    if key == "person_id":
+        person = model.rows[row]["person_id"]
+        side = editor.side_for(person) if person is not None else None
+        if side is not None and model.rows[row]["side"] != side:
+            model.setData(model.index(row, keys.index("side")), side)
+    elif key == "side" and model.rows[row]["role"] in _SIDE_ROLE.values():
+        role = _SIDE_ROLE.get(Side(model.rows[row]["side"]))
+        if role is not None and model.rows[row]["role"] != role:
+            model.setData(model.index(row, keys.index("role")), role)
 
 
 class InstitutionEditor(EditorDialog):
@@ -320,6 +331,18 @@ class MeetingEditor(EditorDialog):
         if ident is None and visit_id is not None:
             self.offer_visit_days(visit_id)
             self.offer_visit_people(visit_id)
+        self.visit.picked.connect(self._visit_picked)
+
+    def _visit_picked(self) -> None:
+        """A visit chosen for a new meeting that lists nobody yet: its days and its participants are offered."""
+        visit_id = self.visit.value()
+        if self.ident is not None or visit_id is None or self.participants.value():
+            return
+        if self.starts_at.text().strip():
+            self.offer_days(visit_id)
+        else:
+            self.offer_visit_days(visit_id)
+        self.offer_visit_people(visit_id)
 
     def visit_data(self) -> VisitData | None:
         """The visit chosen on the form, as stored (read once per visit)."""
