@@ -3,7 +3,6 @@ module). Each maps its form to the service's ``*Data`` and back; checks are the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any
@@ -47,11 +46,11 @@ from organizer.gui.editors.fields import (
     InvalidInputError,
     RowColumn,
     RowsEditor,
-    RowsModel,
     TextArea,
     TextField,
 )
 from organizer.gui.editors.picker import picks, record_field
+from organizer.gui.editors.sides import default_side, side_from
 from organizer.gui.editors.topics import TopicsField
 from organizer.gui.editors.variants import row_variants
 from organizer.gui.formatting import enum_label
@@ -70,35 +69,6 @@ def _value(field: Any, name: str) -> Any:
         return field.value()
     except InvalidInputError:
         raise InvalidInputError(name) from None
-
-
-def side_from(institutions: Sequence[int], sides: dict[int, Side]) -> Side | None:
-    """A participant's side from their institutions: host if one is a host institution of the visit,
-    else guest if one is a guest institution; None if the visit lists none of them."""
-    found = {sides[i] for i in institutions if i in sides}
-    return Side.HOST if Side.HOST in found else next(iter(found), None)
-
-
-_SIDE_ROLE = {Side.GUEST: ParticipantRole.MEMBER, Side.HOST: ParticipantRole.HOST}
-"""The plain role of each side: a participant with one of them takes the other side's when the side changes."""
-
-
-def _default_side(editor: Any, model: RowsModel, top_left: QModelIndex) -> None:
-    """When a participant's person is picked, their side follows (``editor.side_for``); when the side
-    changes, a plain role follows it (a member on the guests' side, a host on the hosts')."""
-    if editor._loading:
-        return
-    keys = [c.key for c in model.columns]
-    row, key = top_left.row(), keys[top_left.column()]
-    if key == "person_id":
-        person = model.rows[row]["person_id"]
-        side = editor.side_for(person) if person is not None else None
-        if side is not None and model.rows[row]["side"] != side:
-            model.setData(model.index(row, keys.index("side")), side)
-    elif key == "side" and model.rows[row]["role"] in _SIDE_ROLE.values():
-        role = _SIDE_ROLE.get(Side(model.rows[row]["side"]))
-        if role is not None and model.rows[row]["role"] != role:
-            model.setData(model.index(row, keys.index("role")), role)
 
 
 class InstitutionEditor(EditorDialog):
@@ -233,7 +203,7 @@ class VisitEditor(EditorDialog):
         return side_from(self.records.call(picking.institutions_of, self.db, person_id), sides) if sides else None
 
     def _participant_changed(self, top_left: QModelIndex, *_rest: Any) -> None:
-        _default_side(self, self.participants.model, top_left)
+        default_side(self, self.participants.model, top_left)
 
     _LOGISTICS = ("arrival_at", "arrival_details", "departure_at", "departure_details", "lodging", "transport",
                   "interpreter_needs", "dietary_needs")
@@ -385,7 +355,7 @@ class MeetingEditor(EditorDialog):
         return side_from(self.records.call(picking.institutions_of, self.db, person_id), sides) if sides else None
 
     def _participant_changed(self, top_left: QModelIndex, *_rest: Any) -> None:
-        _default_side(self, self.participants.model, top_left)
+        default_side(self, self.participants.model, top_left)
 
     def offer_visit_days(self, visit_id: int) -> None:
         """A new meeting of a visit starts on the visit's first day at 10:00; the calendars open there."""
