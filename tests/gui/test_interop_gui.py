@@ -14,6 +14,7 @@ from organizer.gui.interop import LIST_OF_KIND, MappingDialog
 from organizer.gui.main_window import MainWindow
 from organizer.services.interop import sheet_export, sheet_map
 from organizer.services.people import list_people, list_people_details
+from organizer.services.programme import list_programme
 
 DATA = Path(__file__).parent.parent / "data" / "sheets"
 
@@ -97,8 +98,9 @@ def test_export_list_and_schedule(qtbot: Any, gui_window: MainWindow, tmp_path: 
     book.close()
     gui_window.interop.start_ics_export(tmp_path / "v.ics", 1)
     qtbot.waitUntil(lambda: len(done) == 2, timeout=30_000)
-    assert "4 events and 3 due dates" in done[1][0]
-    assert len(icalendar.Calendar.from_ical((tmp_path / "v.ics").read_bytes()).walk("VEVENT")) == 4
+    events = 4 + len(list_programme(gui_window.db, visit_id=1))  # meetings and the other programme items
+    assert f"{events} events and 3 due dates" in done[1][0]
+    assert len(icalendar.Calendar.from_ical((tmp_path / "v.ics").read_bytes()).walk("VEVENT")) == events
     assert gui_window.import_sheet_action.text() == "Import contacts from CSV or E&xcel…"
 
 
@@ -113,8 +115,9 @@ def test_calendar_import_into_a_visit(qtbot: Any, gui_window: MainWindow, tmp_pa
     gui_window.interop.confirm_import = lambda text: (asked.append(text), True)[1]
     gui_window.interop.start_ics_import(tmp_path / "v.ics", 1)
     qtbot.waitUntil(lambda: len(done) == 2, timeout=30_000)
-    assert asked == ["0 meetings will be created, 0 updated and 4 skipped (nothing new)."]
-    assert done[1] == ("Calendar import finished: 0 meetings created, 0 updated, 4 skipped.", False)
+    events = 4 + len(list_programme(gui_window.db, visit_id=1))
+    assert asked == [f"0 meetings will be created, 0 updated and {events} skipped (nothing new)."]
+    assert done[1] == (f"Calendar import finished: 0 meetings created, 0 updated, {events} skipped.", False)
     assert len(meetings.list_meetings(gui_window.db, visit_id=1)) == 4
 
 
@@ -149,7 +152,8 @@ def test_file_import_tells_the_kind_by_content(qtbot: Any, gui_window: MainWindo
     assert problems[-1].startswith("Select the visit")
     jobs.start_import_any([schedule], 1)
     qtbot.waitUntil(lambda: len(done) == 6, timeout=30_000)
-    assert asked[-1] == "0 meetings will be created, 0 updated and 4 skipped (nothing new)."
+    events = 4 + len(list_programme(gui_window.db, visit_id=1))
+    assert asked[-1] == f"0 meetings will be created, 0 updated and {events} skipped (nothing new)."
 
 
 def test_export_from_the_visits_tab_offers_the_visits_own_lists(qtbot: Any, gui_window: MainWindow,

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from organizer.domain.enums import Side
 from organizer.domain.errors import ImportFormatError, OrganizerError
 from organizer.domain.records import ContactEntry, FollowUpData, VisitData
-from organizer.services import followups, meetings, people, visits
+from organizer.services import followups, meetings, people, programme, visits
 from organizer.services.interop import filekind, ical
 from organizer.store import Database
 from organizer.store import models as m
@@ -41,13 +41,15 @@ def test_export_reads_back_with_icalendar_and_vobject(demo_db: Database) -> None
     _with_email(db)
     visit = visits.list_visits(db)[0]
     content, info = ical.calendar_of_visit(db, visit.id)
-    assert (info.events, info.todos, info.zone) == (4, 3, "Europe/Moscow")  # the demo visit is in Kazan
+    items = programme.list_programme(db, visit_id=visit.id)  # arrival, transfers, lunch, departure
+    assert (info.events, info.programme_items, info.todos, info.zone) == (
+        4 + len(items), len(items), 3, "Europe/Moscow")  # the demo visit is in Kazan
     assert ical.calendar_of_visit(db, visit.id)[0] == content  # stable: the same bytes every time
     cal = icalendar.Calendar.from_ical(content)
     events = list(cal.walk("VEVENT"))
     stored = {row.id: meetings.get_meeting(db, row.id) for row in meetings.list_meetings(db, visit_id=visit.id)}
     by_uid = {d.meta.uid: d for d in stored.values()}
-    assert {str(e["UID"]) for e in events} == set(by_uid)
+    assert {str(e["UID"]) for e in events} >= set(by_uid) and len(events) == info.events
     assert [c["TZID"] for c in cal.walk("VTIMEZONE")] == ["Europe/Moscow"]
     tour = next(e for e in events if by_uid[str(e["UID"])].data.kind == "lab_tour")
     detail = by_uid[str(tour["UID"])]
@@ -63,8 +65,8 @@ def test_export_reads_back_with_icalendar_and_vobject(demo_db: Database) -> None
     assert sorted(t["DUE"].dt for t in todos) == sorted(f.due_date for f in visit_followups(db, visit.id))
     assert {str(t["STATUS"]) for t in todos} == {"NEEDS-ACTION"}
     parsed = vobject.readOne(content.decode("utf-8"))  # an independent reader: the same times and names
-    assert len(parsed.vevent_list) == 4 and len(parsed.vtodo_list) == 3
-    for ev in parsed.vevent_list:
+    assert len(parsed.vevent_list) == info.events and len(parsed.vtodo_list) == 3
+    for ev in (e for e in parsed.vevent_list if e.uid.value in by_uid):
         want = by_uid[ev.uid.value].data.starts_at
         assert ev.dtstart.value.utcoffset() == timedelta(hours=3)
         assert ev.dtstart.value.replace(tzinfo=None) == want
@@ -81,10 +83,11 @@ def test_import_as_meetings_of_another_visit_and_again_adds_nothing(demo_db: Dat
     content, _info = ical.calendar_of_visit(db, source.id)
     korzhikov = next(p for p in people.list_people_details(db) if p.full_name == "Evgeny Korzhikov")
     target = visits.create_visit(db, VisitData(title="Return visit", place="Tashkent, Uzbekistan"))
+    events = _info.events  # meetings and programme items: all become meetings of the other visit
     report = ical.import_ics(db, ("schedule.ics", content), target.meta.id)
-    assert (report.created, report.updated, report.skipped) == (4, 0, 0)
+    assert (report.created, report.updated, report.skipped) == (events, 0, 0)
     new = [meetings.get_meeting(db, r.id) for r in meetings.list_meetings(db, visit_id=target.meta.id)]
-    assert len(new) == 4
+    assert len(new) == events
     tour = next(d for d in new if d.data.title.startswith("Tour of the laboratories"))
     # 10:00 in Kazan is 12:00 in Tashkent: the visit's own zone
     original = next(d for d in (meetings.get_meeting(db, r.id) for r in meetings.list_meetings(db, visit_id=source.id))
@@ -95,10 +98,10 @@ def test_import_as_meetings_of_another_visit_and_again_adds_nothing(demo_db: Dat
     assert "Abduhomid Salomov" in tour.data.notes  # an attendee without an e-mail address is listed
     before = _state(db)
     again = ical.import_ics(db, ("schedule.ics", content), target.meta.id)
-    assert (again.created, again.updated, again.skipped) == (0, 0, 4)
+    assert (again.created, again.updated, again.skipped) == (0, 0, events)
     assert _state(db)[1] == before[1]
     own = ical.import_ics(db, ("schedule.ics", content), source.id)  # into its own visit: found by uid
-    assert (own.created, own.updated, own.skipped) == (0, 0, 4)
+    assert (own.created, own.updated, own.skipped) == (0, 0, events)
 
 
 def test_a_foreign_calendar_in_utc_is_turned_into_the_visits_zone(db: Database) -> None:
@@ -199,3 +202,26 @@ def test_an_outlook_calendar_with_its_own_windows_zone(db: Database) -> None:
     assert got.data.title == "Встреча с директором Химического института"
     assert got.data.agenda == "Повестка: сотрудничество в области катализа"
     assert ical.import_ics(db, path, visit.meta.id).skipped == 1
+
+
+def test_programme_items_are_events_too_and_a_second_import_adds_nothing(demo_db: Database) -> None:
+    from organizer.domain.enums import ProgrammeItemKind
+    from organizer.domain.records import ProgrammeItemData
+
+    visit = visits.list_visits(demo_db)[0]
+    korzhikov = next(p for p in people.list_people_details(demo_db) if p.full_name == "Evgeny Korzhikov")
+    arrival = programme.create_programme_item(demo_db, ProgrammeItemData(
+        visit_id=visit.id, kind=ProgrammeItemKind.ARRIVAL, starts_at=datetime(2025, 3, 10, 22, 40),
+        place="Аэропорт Казань", transport="Рейс HY 651", escort_person_id=korzhikov.meta.id))
+    items = len(programme.list_programme(demo_db, visit_id=visit.id))
+    content, info = ical.calendar_of_visit(demo_db, visit.id)
+    assert (info.events, info.programme_items, info.unscheduled) == (4 + items, items, 0)
+    event = next(e for e in icalendar.Calendar.from_ical(content).walk("VEVENT") if str(e["UID"]) == arrival.meta.uid)
+    assert str(event["SUMMARY"]) == "Arrival" and str(event["LOCATION"]) == "Аэропорт Казань"
+    assert "Рейс HY 651" in str(event["DESCRIPTION"]) and "Evgeny Korzhikov" in str(event["DESCRIPTION"])
+    assert event["DTSTART"].dt.replace(tzinfo=None) == datetime(2025, 3, 10, 22, 40)
+    assert len(vobject.readOne(content.decode()).vevent_list) == info.events
+    before = _state(demo_db)
+    report = ical.import_ics(demo_db, ("v.ics", content), visit.id)
+    assert (report.created, report.updated, report.skipped) == (0, 0, info.events)
+    assert _state(demo_db)[1] == before[1]

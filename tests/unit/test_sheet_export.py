@@ -80,9 +80,12 @@ def test_a_visits_delegation_and_programme(demo_db: Database, tmp_path: Path) ->
     assert [r[1] for r in rows[1:]] == [p.full_name for p in detail.participants]
     assert rows[1][4:6] == ["guest", "head of delegation"]
     sheet_export.export_list_file(demo_db, tmp_path / "m.xlsx", "xlsx", "meetings", visit.id)
-    programme = _xlsx_rows(tmp_path / "m.xlsx")
-    assert [r[3] for r in programme[1:]] == [m.title for m in detail.meetings]
-    assert programme[1][1] == detail.meetings[0].starts_at.strftime("%Y-%m-%d %H:%M")
+    sheet = _xlsx_rows(tmp_path / "m.xlsx")
+    meeting_rows = [r for r in sheet[1:] if r[0]]  # the other items of the programme have no ID
+    assert [r[3] for r in meeting_rows] == [m.title for m in detail.meetings]
+    assert meeting_rows[0][1] == detail.meetings[0].starts_at.strftime("%Y-%m-%d %H:%M")
+    assert [r[3] for r in sheet[1:] if not r[0]] == [p.title for p in detail.programme]
+    assert [r[1] for r in sheet[1:]] == sorted(r[1] for r in sheet[1:])
     with pytest.raises(ValidationError, match="not a visit's list"):
         sheet_export.table_of(demo_db, "institutions", visit.id)
     with pytest.raises(NotFoundError):
@@ -132,3 +135,25 @@ def test_libreoffice_reads_the_xlsx_and_the_csv_with_cyrillic_intact(demo_db: Da
     assert got == want and any("Ильнур Хайруллин" in row for row in got)
     back = _xlsx_rows(tmp_path / "from-csv" / "p.xlsx")
     assert [r[1] for r in back] == [r[1] for r in want]
+
+
+def test_a_visits_programme_holds_its_other_items_in_time_order(demo_db: Database) -> None:
+    from datetime import datetime
+
+    from organizer.domain.enums import ProgrammeItemKind
+    from organizer.domain.records import ProgrammeItemData
+    from organizer.services import programme
+
+    visit = visits.list_visits(demo_db)[0]
+    programme.create_programme_item(demo_db, ProgrammeItemData(
+        visit_id=visit.id, kind=ProgrammeItemKind.TRANSFER, starts_at=datetime(2025, 3, 11, 9, 15),
+        title="Трансфер в КФУ", place="Гостиница «Казань»"))
+    _header, rows = sheet_export.table_of(demo_db, "meetings", visit.id)
+    listed = list(rows)
+    items = programme.list_programme(demo_db, visit_id=visit.id)
+    assert len(listed) == 4 + len(items)
+    assert [None, datetime(2025, 3, 11, 9, 15), None, "Трансфер в КФУ", "transfer", "Гостиница «Казань»"] in [
+        r[:6] for r in listed]
+    starts = [r[1] for r in listed]
+    assert starts == sorted(starts)
+    assert len(list(sheet_export.table_of(demo_db, "meetings")[1])) == 4  # the meetings list: meetings only

@@ -1,13 +1,14 @@
 """iCalendar (RFC 5545) export of a visit's schedule and import of an .ics file as meetings of a visit.
 
-**Export** (``export_ics``): one ``VEVENT`` per meeting that has a start time (a meeting not yet
-scheduled is counted and left out), with ``UID`` (the meeting's uid: stable, so a calendar that imports
-the file again updates the event instead of adding one), ``DTSTAMP`` (when the meeting was last changed),
-``DTSTART``/``DTEND`` with ``TZID`` and a ``VTIMEZONE`` for it, ``SUMMARY`` (title), ``LOCATION`` (room,
-venue), ``DESCRIPTION`` (agenda, then objectives), ``CATEGORIES`` (the meeting's kind) and one ``ATTENDEE``
-per participant (``CN`` the name, ``mailto:`` the first e-mail address when one is known, else an
-``urn:uuid:`` of the person; ``ROLE=CHAIR`` for a head of delegation or host lead). Each of the visit's
-follow-ups with a due date becomes a ``VTODO`` (``DUE`` as a date, ``STATUS`` NEEDS-ACTION, COMPLETED or
+**Export** (``export_ics``): one ``VEVENT`` per meeting and per programme item (arrival, transfer, meal...)
+that has a start time (one not yet scheduled is counted and left out), with ``UID`` (the record's uid:
+stable, so a calendar that imports the file again updates the event instead of adding one), ``DTSTAMP``
+(when the record was last changed), ``DTSTART``/``DTEND`` with ``TZID`` and a ``VTIMEZONE`` for it,
+``SUMMARY`` (title), ``LOCATION`` (room, venue), ``DESCRIPTION`` (agenda, then objectives), ``CATEGORIES``
+(the kind) and one ``ATTENDEE`` per participant (``CN`` the name, ``mailto:`` the first e-mail address when
+one is known, else an ``urn:uuid:`` of the person; ``ROLE=CHAIR`` for a head of delegation or host lead);
+a programme item's place is its LOCATION, its transport, escort and notes its DESCRIPTION. Each of the
+visit's follow-ups with a due date becomes a ``VTODO`` (``DUE`` as a date, ``STATUS`` NEEDS-ACTION, COMPLETED or
 CANCELLED, the owner in ``DESCRIPTION``).
 
 **Time zone**: meetings are stored in the local time of the visit's place; ``timezones.zone_of_place`` finds
@@ -21,7 +22,8 @@ as is a LOCATION too long for the room). An ``ATTENDEE`` whose e-mail address is
 (on the side the person has in the visit's delegation, else the host side); other attendees are listed
 in the notes. An event is **found** by its ``UID`` (a meeting of this visit with that uid, as our export
 writes them), else by the same title and start in this visit: then it is **updated** where the title,
-times, room, agenda or kind differ, else **skipped**, so importing the same file again adds nothing. A
+times, room, agenda or kind differ, else **skipped**, so importing the same file again adds nothing (an
+event whose UID is one of the visit's programme items is skipped too). A
 new meeting keeps the event's ``UID`` as its uid when it fits and is free, else gets ``ics-`` and a hash.
 
 All in one transaction: a file that is not iCalendar, a line that is not a content line, a component not
@@ -34,7 +36,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -46,7 +48,7 @@ from sqlalchemy.orm import Session
 
 from organizer.domain.enums import FollowUpStatus, MeetingKind, ParticipantRole, Side
 from organizer.domain.errors import ImportFormatError, ValidationError
-from organizer.domain.records import MeetingData, MeetingParticipantData
+from organizer.domain.records import MeetingData, MeetingParticipantData, ProgrammeItemRow
 from organizer.services import meetings, visits
 from organizer.services._checks import NAME_LIMIT, SHORT_LIMIT
 from organizer.services.interop.contacts import open_file
@@ -71,6 +73,8 @@ _LINE = re.compile(r'^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)?(;[A-Za-z0-9-]+=("[^"]*"|[^
 @dataclass
 class IcsExport:
     events: int = 0
+    """Meetings and programme items written."""
+    programme_items: int = 0
     todos: int = 0
     unscheduled: int = 0
     zone: str = DEFAULT_ZONE
@@ -133,6 +137,7 @@ def calendar_of_visit(db: Database, visit_id: int) -> tuple[bytes, IcsExport]:
             ev.add("attendee", address, encode=False)
         cal.add_component(ev)
         info.events += 1
+    _add_programme(db, visit.programme, cal, tz, info)
     for row in visit.followups:
         if row.due_date is None:
             continue
@@ -150,10 +155,48 @@ def calendar_of_visit(db: Database, visit_id: int) -> tuple[bytes, IcsExport]:
             todo.add("description", text)
         cal.add_component(todo)
         info.todos += 1
-    days = [d.data.starts_at.date() for d in details if d.data.starts_at is not None]
+    days = [d.data.starts_at.date() for d in details if d.data.starts_at is not None] + [
+        p.starts_at.date() for p in visit.programme if p.starts_at is not None]
     if days:  # only the transitions around the visit: readers that ignore RDATE (vobject) then agree
         cal.add_missing_timezones(first_date=min(days) - timedelta(days=366), last_date=max(days) + timedelta(days=366))
     return cal.to_ical(), info
+
+
+def _add_programme(db: Database, items: Sequence[ProgrammeItemRow], cal: Any, tz: ZoneInfo, info: IcsExport) -> None:
+    """A VEVENT per programme item that is not a meeting (arrival, transfer, meal...), like a meeting's: its
+    uid, SUMMARY its title (else its kind, "Arrival"), LOCATION its place, DESCRIPTION transport, escort and
+    notes, CATEGORIES its kind."""
+    from icalendar import Event
+
+    ids = [p.id for p in items]
+    stamps: dict[int, tuple[str, datetime]] = {}
+    if ids:
+        with db.reader() as s:
+            stamps = {ident: (uid, updated) for ident, uid, updated in s.execute(
+                select(m.ProgrammeItem.id, m.ProgrammeItem.uid, m.ProgrammeItem.updated_at)
+                .where(m.ProgrammeItem.id.in_(ids)))}
+    for item in items:
+        if item.starts_at is None:
+            info.unscheduled += 1
+            continue
+        uid, updated = stamps[item.id]
+        ev = Event()
+        ev.add("uid", uid)
+        ev.add("dtstamp", updated.replace(tzinfo=UTC))
+        ev.add("dtstart", item.starts_at.replace(tzinfo=tz))
+        if item.ends_at is not None:
+            ev.add("dtend", item.ends_at.replace(tzinfo=tz))
+        ev.add("summary", item.title or str(item.kind).replace("_", " ").capitalize())
+        if item.place:
+            ev.add("location", item.place)
+        description = "\n".join(x for x in (f"Transport: {item.transport}" if item.transport else "",
+                                            f"Escort: {item.escort}" if item.escort else "", item.notes) if x)
+        if description:
+            ev.add("description", description)
+        ev.add("categories", [str(item.kind)])
+        cal.add_component(ev)
+        info.events += 1
+        info.programme_items += 1
 
 
 def export_ics_file(db: Database, path: Path, visit_id: int) -> IcsExport:
@@ -408,6 +451,7 @@ def import_ics(db: Database, source: Path | tuple[str, bytes], visit_id: int, *,
             raise ImportFormatError(f"{name}: {err}") from None
         report = IcsReport(dry_run=dry_run)
         stored = {obj.uid: obj for obj in session.scalars(select(m.Meeting).where(m.Meeting.visit_id == visit_id))}
+        items = set(session.scalars(select(m.ProgrammeItem.uid).where(m.ProgrammeItem.visit_id == visit_id)))
         by_start = {(obj.title, obj.starts_at): obj for obj in stored.values()}
         taken = set(session.scalars(select(m.Meeting.uid).where(m.Meeting.uid.in_(
             [e.uid for e in events if e.uid] or [""]))))
@@ -416,6 +460,9 @@ def import_ics(db: Database, source: Path | tuple[str, bytes], visit_id: int, *,
             outcome = EventOutcome(name, ev.number, ev.line, ev.data.title, "skipped")
             report.events.append(outcome)
             report.left_out.extend(f"{label}: {note}" for note in ev.left_out)
+            if ev.uid and ev.uid in items:  # one of the visit's programme items (our export): already there
+                report.skipped += 1
+                continue
             obj = stored.get(ev.uid) or by_start.get((ev.data.title, ev.data.starts_at))
             try:
                 if obj is None:

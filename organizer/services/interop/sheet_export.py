@@ -7,7 +7,8 @@ lists joined with ``; ``, dates as ISO dates and times as ``YYYY-MM-DD HH:MM`` (
 both as dates), enums as their English words.
 
 With ``visit_id``: ``people`` is the visit's delegation list (both sides, in order of side and precedence,
-with ``Side`` and ``Role`` columns), ``meetings`` its programme (in time order), ``followups`` its
+with ``Side`` and ``Role`` columns), ``meetings`` its programme in time order (its meetings and its other
+items, arrival, transfers, meals, without an ID and with the escort under Participants), ``followups`` its
 follow-ups; ``institutions`` and ``visits`` take no visit.
 
 **CSV** is written as UTF-8 with a byte-order mark, comma-separated, CRLF line ends, every value that needs
@@ -30,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from organizer.domain.errors import ValidationError
-from organizer.services import followups, institutions, meetings, people, visits
+from organizer.services import followups, institutions, meetings, people, programme, visits
 from organizer.store.database import Database
 from organizer.store.files import write_file
 
@@ -84,9 +85,18 @@ def _visits(db: Database) -> tuple[list[str], Iterable[list[Cell]]]:
 
 def _meetings(db: Database, visit_id: int | None) -> tuple[list[str], Iterable[list[Cell]]]:
     header = ["ID", "Starts", "Ends", "Meeting", "Kind", "Venue", "Visit", "Participants"]
-    return header, ([r.id, r.starts_at, r.ends_at, r.title, _enum(r.kind),
-                     ", ".join(x for x in (r.venue or "", r.room) if x), r.visit_title or "", "; ".join(r.participants)]
-                    for r in meetings.list_meetings(db, visit_id=visit_id))
+    rows: list[tuple[tuple[bool, datetime | None], list[Cell]]] = [
+        ((r.starts_at is None, r.starts_at),
+         [r.id, r.starts_at, r.ends_at, r.title, _enum(r.kind), ", ".join(x for x in (r.venue or "", r.room) if x),
+          r.visit_title or "", "; ".join(r.participants)])
+        for r in meetings.list_meetings(db, visit_id=visit_id)]
+    if visit_id is not None:  # the visit's programme: its other items too (arrival, transfers, meals), no ID
+        rows += [((p.starts_at is None, p.starts_at),
+                  [None, p.starts_at, p.ends_at, p.title or _enum(p.kind).capitalize(), _enum(p.kind), p.place,
+                   p.visit_title or "", p.escort or ""])
+                 for p in programme.list_programme(db, visit_id=visit_id)]
+        rows.sort(key=lambda pair: (pair[0][0], pair[0][1] or datetime.min))
+    return header, (row for _key, row in rows)
 
 
 def _followups(db: Database, visit_id: int | None) -> tuple[list[str], Iterable[list[Cell]]]:
