@@ -216,3 +216,20 @@ def test_a_sheet_over_the_size_limit_is_refused_before_it_is_read(db: Database, 
     big.write_text('{"a": "email"' + " " * sheet_import.MAPPING_LIMIT + "}", encoding="utf-8")
     with pytest.raises(ImportFormatError, match="not a mapping file"):
         sheet_import.load_mapping(big)
+
+
+def test_google_contacts_older_layout(db: Database) -> None:
+    """Google's CSV before 2023: "Given Name", "E-mail 1 - Type", "Organization 1 - Name", "Group Membership"."""
+    content = ("Name,Given Name,Additional Name,Family Name,Yomi Name,Name Prefix,Name Suffix,Nickname,Birthday,"
+               "Notes,Group Membership,E-mail 1 - Type,E-mail 1 - Value,Phone 1 - Type,Phone 1 - Value,"
+               "Organization 1 - Type,Organization 1 - Name,Organization 1 - Title\r\n"
+               "Малика Абдуллаева,Малика,,Абдуллаева,,,,,,,* myContacts ::: Ташкент,* Work,malika@example.uz,"
+               "Mobile,+998 90 123-45-67,,Министерство инвестиций,Советник\r\n").encode()
+    assert sheet_map.auto_mapping(sheet_read.read_csv(content).header).source == "Google Contacts"
+    import_sheets(db, [("google-old.csv", content)])
+    malika = _people(db)["Малика Абдуллаева"]
+    assert (malika.data.family_name, malika.data.given_name) == ("Абдуллаева", "Малика")
+    assert (malika.data.emails[0].value, malika.data.emails[0].label) == ("malika@example.uz", "work")
+    assert malika.data.phones[0].label == "mobile" and malika.data.tags == ("Ташкент",)
+    assert (malika.positions[0].title, malika.positions[0].institution_name) == ("Советник",
+                                                                                 "Министерство инвестиций")
