@@ -233,3 +233,16 @@ def test_google_contacts_older_layout(db: Database) -> None:
     assert malika.data.phones[0].label == "mobile" and malika.data.tags == ("Ташкент",)
     assert (malika.positions[0].title, malika.positions[0].institution_name) == ("Советник",
                                                                                  "Министерство инвестиций")
+
+
+def test_a_value_the_services_refuse_names_file_and_row_once(db: Database) -> None:
+    long = "x" * 400
+    for header, row, says in [("Name,E-mail,Job Title,Company", f"Anna Petrova,a@example.org,{long},ACME",
+                               "sheet.csv: row 2: positions[0].title: is too long"),
+                              ("Name,E-mail,Job Title,Company", f"Anna Petrova,a@example.org,Boss,{long}",
+                               "sheet.csv: row 2: ORG[0]: is too long")]:
+        before = _state(db)
+        with pytest.raises(OrganizerError) as err:
+            import_sheets(db, [("sheet.csv", f"{header}\r\n{row}\r\n".encode())])
+        assert str(err.value).startswith(says) and str(err.value).count("sheet.csv") == 1
+        assert _state(db) == before

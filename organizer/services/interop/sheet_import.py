@@ -114,7 +114,10 @@ def import_sheets(db: Database, files: Sequence[Path] | Sequence[tuple[str, byte
             except ImportFormatError as err:
                 raise ImportFormatError(f"{name}: {err}") from None
             except ValidationError as err:
-                raise ValidationError(err.issues, record=f"{name}: {err.record or ''}".rstrip(": ")) from None
+                record = err.record or ""
+                if not record.startswith(f"{name}: "):  # an institution's problem names the file already
+                    record = f"{name}: {record}".rstrip(": ")
+                raise ValidationError(err.issues, record=record) from None
         writer.finish()
         if dry_run:
             raise _DryRunDone(report)
