@@ -139,9 +139,6 @@ class PersonName(Base):
     name: Mapped[str]
     script: Mapped[str]
     language: Mapped[str]
-    family_name: Mapped[str]
-    given_name: Mapped[str]
-    middle_name: Mapped[str]
 
 
 class PersonEmail(Base):

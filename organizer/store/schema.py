@@ -292,10 +292,6 @@ def _person_name() -> Table:
         _c("name", String(NAME_LEN), index=True),
         _text("script", 16),
         _text("language", 16),
-        # The name's parts in this script (empty: only the whole name is known).
-        _text("family_name"),
-        _text("given_name"),
-        _text("middle_name"),
     )
 
 
