@@ -457,14 +457,17 @@ def meeting_rows_by_id(conn: Connection, ids: Sequence[int]) -> list[MeetingRow]
     """Meeting rows with venue, visit title and participant names (guests first), in no particular order."""
     mt = s.meeting.c
     names: dict[int, list[str]] = {}
-    for meeting_id, given, middle, family, display in conn.execute(
+    people = conn.execute(
         select(s.meeting_participant.c.meeting_id, s.person.c.given_name, s.person.c.middle_name,
-               s.person.c.family_name, s.person.c.display_name)
+               s.person.c.family_name, s.person.c.display_name, s.person.c.id)
         .join(s.person, s.person.c.id == s.meeting_participant.c.person_id)
         .where(s.meeting_participant.c.meeting_id.in_(ids))
         .order_by(s.meeting_participant.c.side != Side.GUEST.value, s.meeting_participant.c.id)
-    ):
-        names.setdefault(meeting_id, []).append(compose_full_name(given, middle, family, display))
+    ).all()
+    shown_names = shown.titles_in(conn, {(RecordKind.PERSON, r.id) for r in people})  # the window's language
+    for meeting_id, given, middle, family, display, pid in people:
+        names.setdefault(meeting_id, []).append(shown_names.get((RecordKind.PERSON, pid))
+                                                or compose_full_name(given, middle, family, display))
     stmt = (
         select(mt.id, mt.title, mt.kind, mt.visit_id, mt.starts_at, mt.ends_at, s.institution.c.name, mt.room,
                s.visit.c.title)

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from organizer.domain.enums import RecordKind
 from organizer.domain.personnames import shown_name
@@ -42,6 +42,14 @@ def _institution_name(name: str, variants: Iterable[tuple[str, str, str]], lang:
 
 def titles(db: Database, refs: Iterable[tuple[RecordKind, int]]) -> dict[tuple[RecordKind, int], str]:
     """Each record's name or title in the display language (see the module docstring); {} with none set."""
+    if display_language() is None:
+        return {}
+    with db.read_connection() as conn:
+        return titles_in(conn, refs)
+
+
+def titles_in(conn: Connection, refs: Iterable[tuple[RecordKind, int]]) -> dict[tuple[RecordKind, int], str]:
+    """``titles`` on the caller's connection (inside its transaction)."""
     lang = display_language()
     if lang is None:
         return {}
@@ -49,32 +57,31 @@ def titles(db: Database, refs: Iterable[tuple[RecordKind, int]]) -> dict[tuple[R
     for kind, ident in refs:
         by_kind.setdefault(kind, []).append(ident)
     out: dict[tuple[RecordKind, int], str] = {}
-    with db.read_connection() as conn:
-        for kind, ids in by_kind.items():
-            if kind is RecordKind.PERSON:
-                p, n = s.person.c, s.person_name.c
-                names: dict[int, list[NameVariant]] = {}
-                for pid, name, script, language in conn.execute(
-                        select(n.person_id, n.name, n.script, n.language).where(n.person_id.in_(ids)).order_by(n.id)):
-                    names.setdefault(pid, []).append(NameVariant(name, script, language))
-                for pid, given, middle, family, display, texts in conn.execute(
-                        select(p.id, p.given_name, p.middle_name, p.family_name, p.display_name, p.variants)
-                        .where(p.id.in_(ids))):
-                    out[(kind, pid)] = shown_name(given, middle, family, display, names.get(pid, ()), texts)
-            elif kind is RecordKind.INSTITUTION:
-                i, n = s.institution.c, s.institution_name.c
-                variants: dict[int, list[tuple[str, str, str]]] = {}
-                for iid, name, script, language in conn.execute(
-                        select(n.institution_id, n.name, n.script, n.language).where(n.institution_id.in_(ids))
-                        .order_by(n.id)):
-                    variants.setdefault(iid, []).append((name, script, language))
-                for iid, name in conn.execute(select(i.id, i.name).where(i.id.in_(ids))):
-                    out[(kind, iid)] = _institution_name(name, variants.get(iid, ()), lang)
-            elif kind in _TITLED:
-                table, column = _TITLED[kind]
-                t = s.table(table).c
-                for ident, text, stored in conn.execute(select(t.id, t[column], t.variants).where(t.id.in_(ids))):
-                    out[(kind, ident)] = shown(text, stored, column)
+    for kind, ids in by_kind.items():
+        if kind is RecordKind.PERSON:
+            p, n = s.person.c, s.person_name.c
+            names: dict[int, list[NameVariant]] = {}
+            for pid, name, script, language in conn.execute(
+                    select(n.person_id, n.name, n.script, n.language).where(n.person_id.in_(ids)).order_by(n.id)):
+                names.setdefault(pid, []).append(NameVariant(name, script, language))
+            for pid, given, middle, family, display, texts in conn.execute(
+                    select(p.id, p.given_name, p.middle_name, p.family_name, p.display_name, p.variants)
+                    .where(p.id.in_(ids))):
+                out[(kind, pid)] = shown_name(given, middle, family, display, names.get(pid, ()), texts)
+        elif kind is RecordKind.INSTITUTION:
+            i, n = s.institution.c, s.institution_name.c
+            variants: dict[int, list[tuple[str, str, str]]] = {}
+            for iid, name, script, language in conn.execute(
+                    select(n.institution_id, n.name, n.script, n.language).where(n.institution_id.in_(ids))
+                    .order_by(n.id)):
+                variants.setdefault(iid, []).append((name, script, language))
+            for iid, name in conn.execute(select(i.id, i.name).where(i.id.in_(ids))):
+                out[(kind, iid)] = _institution_name(name, variants.get(iid, ()), lang)
+        elif kind in _TITLED:
+            table, column = _TITLED[kind]
+            t = s.table(table).c
+            for ident, text, stored in conn.execute(select(t.id, t[column], t.variants).where(t.id.in_(ids))):
+                out[(kind, ident)] = shown(text, stored, column)
     return out
 
 

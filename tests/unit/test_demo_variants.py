@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from organizer.domain.enums import RecordKind
 from organizer.domain.fields import KINDS, LOGISTICS, POSITION, TOPIC, FieldTable
 from organizer.domain.personnames import name_in
 from organizer.domain.variants import language_of, pick, script_of, set_display_language
-from organizer.services import agreements, followups, institutions, meetings, people, search, topics, visits
+from organizer.services import agreements, browse, followups, institutions, meetings, people, search, topics, visits
 from organizer.store import Database
 
 NAME_PARTS = ("given_name", "middle_name", "family_name")
@@ -79,3 +80,17 @@ def test_quick_open_and_search_name_the_records_in_the_display_language(demo_db:
     assert found == ["Визит делегации АО «Узкимёсаноат» в Казанский федеральный университет и Академию наук "
                      "Республики Татарстан"]
     assert search.quick_open(demo_db, "Khairullin")[0].title == "Ilnur Khairullin"
+
+
+def test_the_record_lists_give_titles_and_names_in_the_display_language(demo_db: Database) -> None:
+    ids = [m.id for m in meetings.list_meetings(demo_db)]
+    set_display_language("ru")
+    try:
+        rows = browse.record_rows(demo_db, RecordKind.MEETING, ids)
+        topic_rows = browse.record_rows(demo_db, RecordKind.TOPIC, [t.id for t in topics.list_topics(demo_db)])
+    finally:
+        set_display_language(None)
+    leadership = next(r for r in rows if r.title == "Встреча с руководством университета")
+    assert leadership.participants[:2] == ("Коржиков Евгений", "Саломов Абдухомид")
+    assert "Импортозамещение" in {t.name for t in topic_rows}
+    assert browse.record_rows(demo_db, RecordKind.MEETING, ids)[0].title.isascii()  # as stored without one
