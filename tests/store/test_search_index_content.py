@@ -10,6 +10,7 @@ engines (on PostgreSQL the index tables have an ``id`` column instead of FTS5's 
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 import sys
 import unicodedata
@@ -95,6 +96,15 @@ def _topics(conn: Connection, link: str, owner: str, ident: int) -> str | None:
                                    f"WHERE l.{owner} = :i ORDER BY t.name", ident), ", ")
 
 
+def _variants(raw: Any, named: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """A record's language variants (its ``variants`` column, a JSON text or object): the texts of ``named``
+    fields (indexed with the names) and the others (with the body), fields and languages in stored order."""
+    found = json.loads(raw) if isinstance(raw, str) else (raw or {})
+    names = [t for f, by_lang in found.items() if f in named for t in by_lang.values() if t.strip()]
+    body = [t for f, by_lang in found.items() if f not in named for t in by_lang.values() if t.strip()]
+    return names, body
+
+
 def reference(conn: Connection) -> dict[str, dict[int, tuple[str, str, str]]]:
     """Each record's (names, keys, body), one record at a time."""
     out: dict[str, dict[int, tuple[str, str, str]]] = {kind: {} for kind in KINDS}
@@ -102,10 +112,11 @@ def reference(conn: Connection) -> dict[str, dict[int, tuple[str, str, str]]]:
         full = compose_full_name(p.given_name, p.middle_name, p.family_name, p.display_name)
         names = [n for n in (full, p.given_name, p.middle_name, p.family_name, p.display_name) if n]
         names += _one_list(conn, "SELECT name FROM person_name WHERE person_id = :i ORDER BY id", p.id)
-        positions = [f"{r.title}, {r.name}" for r in _all(
-            conn, "SELECT p.title, i.name FROM position p JOIN institution i ON i.id = p.institution_id "
-                  "WHERE p.person_id = :i ORDER BY p.is_current DESC, p.start_date DESC, p.id", i=p.id)]
-        body = [p.honorific, p.biography, p.notes, *positions,
+        positions = [f"{title}, {r.name}" for r in _all(
+            conn, "SELECT p.title, i.name, p.variants FROM position p JOIN institution i ON i.id = p.institution_id "
+                  "WHERE p.person_id = :i ORDER BY p.is_current DESC, p.start_date DESC, p.id", i=p.id)
+            for title in (r.title, *_variants(r.variants, ("title",))[0])]
+        body = [p.honorific, p.biography, p.notes, *_variants(p.variants, ())[1], *positions,
                 _joined(_one_list(conn, "SELECT address FROM person_email WHERE person_id = :i ORDER BY id",
                                   p.id), " "),
                 _joined(_one_list(conn, "SELECT tag FROM person_tag WHERE person_id = :i ORDER BY tag", p.id),
@@ -114,18 +125,24 @@ def reference(conn: Connection) -> dict[str, dict[int, tuple[str, str, str]]]:
         out["person"][p.id] = _row(names, body, True)
     for r in _all(conn, "SELECT * FROM institution"):
         names = [n for n in (r.name, r.short_name) if n]
+        named, other = _variants(r.variants, ("short_name",))
+        names += named
         names += _one_list(conn, "SELECT name FROM institution_name WHERE institution_id = :i ORDER BY id", r.id)
-        body = [r.profile, ", ".join(x for x in (r.city, r.country) if x), r.website,
+        body = [r.profile, ", ".join(x for x in (r.city, r.country) if x), r.website, *other,
                 _topics(conn, "institution_topic", "institution_id", r.id)]
         out["institution"][r.id] = _row(names, body, True)
     for r in _all(conn, "SELECT * FROM visit"):
-        out["visit"][r.id] = _row([r.title], [r.place, r.purpose, r.summary,
-                                              _topics(conn, "visit_topic", "visit_id", r.id)], False)
+        named, other = _variants(r.variants, ("title",))
+        out["visit"][r.id] = _row([r.title, *named], [r.place, r.purpose, r.summary, *other,
+                                                      _topics(conn, "visit_topic", "visit_id", r.id)], False)
     for r in _all(conn, "SELECT * FROM meeting"):
-        out["meeting"][r.id] = _row([r.title], [r.objectives, r.agenda, r.talking_points, r.notes, r.outcomes,
-                                                r.room, _topics(conn, "meeting_topic", "meeting_id", r.id)], False)
+        named, other = _variants(r.variants, ("title",))
+        out["meeting"][r.id] = _row([r.title, *named], [r.objectives, r.agenda, r.talking_points, r.notes,
+                                                        r.outcomes, r.room, *other,
+                                                        _topics(conn, "meeting_topic", "meeting_id", r.id)], False)
     for r in _all(conn, "SELECT * FROM followup"):
-        out["followup"][r.id] = _row([r.description], [r.notes], False)
+        named, other = _variants(r.variants, ("description",))
+        out["followup"][r.id] = _row([r.description, *named], [r.notes, *other], False)
     return out
 
 
