@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from organizer.domain import personnames
-from organizer.domain.records import NameVariant
+from organizer.domain.records import NameVariant, TextVariant
 from organizer.domain.variants import script_of
 
 SCRIPT_OF = {"ru": "Cyrl", "en": "Latn"}
@@ -110,6 +110,7 @@ class _Person:
     family_name: str
     display_name: str
     name_variants: tuple[NameVariant, ...]
+    variants: tuple[TextVariant, ...]
 
 
 _LATIN_PATRONYMIC = re.compile(r".+(ovich|evich|yevich|ich|ovna|evna|yevna|ichna|inichna|ogli|qizi)", re.IGNORECASE)
@@ -120,9 +121,10 @@ def _is_patronymic(word: str) -> bool:
 
 
 def name_parts(lang: str, given: str, family: str, middle: str = "", variants: Iterable[NameVariant] = (),
-               display: str = "") -> NameParts:
-    """The name in ``lang``'s script (``domain.personnames.name_in``; see the module docstring)."""
-    found = personnames.name_in(_Person(given, middle, family, display, tuple(variants)), lang)
+               display: str = "", written: Iterable[TextVariant] = ()) -> NameParts:
+    """The name in ``lang``'s script (``domain.personnames.name_in``; see the module docstring);
+    ``written`` are the person's language variants (the name's parts as a language writes them)."""
+    found = personnames.name_in(_Person(given, middle, family, display, tuple(variants), tuple(written)), lang)
     if found.whole:
         return NameParts("", "", "", lang, found.automatic, whole=found.whole, family_first=found.family_first)
     given_out, middle_out = found.given, found.middle

@@ -59,7 +59,7 @@ from organizer.domain.variants import from_mapping, text_in, variant
 from organizer.services._checks import MAX_ID, valid_id
 from organizer.services._records import fetch
 from organizer.services.institutions import MAX_DEPTH as MAX_INSTITUTION_DEPTH
-from organizer.services.positions import full_name_of, sorted_positions
+from organizer.services.positions import sorted_positions
 from organizer.store import models as m
 from organizer.store.database import Database
 
@@ -204,14 +204,12 @@ def _pname(p: m.Person, lang: str) -> str:
     """The person's name for a reader of ``lang``, in that script (``domain.scripts.name_parts``): as
     entered when it is in that script (Russian lists: «Фамилия Имя Отчество»), else a stored variant,
     else the automatic spelling. Callers load ``Person.names``."""
-    entered = full_name_of(p)
-    if lang != "ru" and in_script(entered, lang):
-        return entered
     return _parts(p, lang).listed()
 
 
 def _parts(p: m.Person, lang: str) -> NameParts:
-    return name_parts(lang, p.given_name, p.family_name, p.middle_name, _variants(p.names), p.display_name)
+    return name_parts(lang, p.given_name, p.family_name, p.middle_name, _variants(p.names), p.display_name,
+                      from_mapping(p.variants if isinstance(p.variants, dict) else None))
 
 
 def _honorific(p: m.Person, lang: str, *, courtesy: bool = True) -> str:
@@ -707,9 +705,8 @@ def thank_you_letters(db: Database, visit_id: int, *, letter_date: date | None =
         def recipient(b: BriefPerson) -> LetterRecipient:
             p = people[b.id]
             parts = _parts(p, lang)
-            entered = full_name_of(p)
-            natural = entered if lang != "ru" and in_script(entered, lang) else parts.natural()
-            latin = entered if in_script(entered, "en") else _parts(p, "en").natural()
+            natural = parts.natural()
+            latin = _parts(p, "en").natural()
             return LetterRecipient(
                 natural, b.form_of_address, _honorific(p, lang), b.title, b.institution,
                 b.side or Side.GUEST, b.name_variants, kind(b), parts.given, parts.family, b.id,

@@ -363,3 +363,17 @@ def test_one_date_style_per_language() -> None:
     night = ru.time_span(datetime(2025, 3, 11, 22, 0), datetime(2025, 3, 12, 1, 30))
     assert night == "22:00–12 марта 2025 г., 01:30"  # never "12.03 01:30" beside «11 марта 2025 г.»
     assert ru.languages(["uz", "ru"]) == "узбекский, русский" and en.languages(["uz", "ru"]) == "Uzbek, Russian"
+
+
+def test_names_written_per_language_win_over_the_automatic_spelling(db: Database) -> None:
+    from organizer.domain.enums import Gender, Side
+    from organizer.domain.records import ParticipantData, PersonData, TextVariant, VisitData
+    from organizer.services import briefing, people, visits
+
+    written = (TextVariant("family_name", "en", "Korjikov"), TextVariant("given_name", "en", "Evgueni"))
+    guest = people.create_person(db, PersonData(given_name="Евгений", family_name="Коржиков", gender=Gender.MALE,
+                                                middle_name="Александрович", variants=written)).meta.id
+    vid = visits.create_visit(db, VisitData(title="Визит", participants=(ParticipantData(guest, Side.GUEST),)))
+    assert [p.full_name for p in briefing.visit_briefing(db, vid.meta.id, lang="en").guests] == ["Evgueni Korjikov"]
+    assert [p.full_name for p in briefing.visit_briefing(db, vid.meta.id, lang="ru").guests] == [
+        "Коржиков Евгений Александрович"]
