@@ -304,6 +304,7 @@ def programme_item(r: ProgrammeItemRow) -> dict[str, Any]:
         "transport": r.transport,
         "notes": r.notes,
         "visit": r.visit_title,
+        "variants": to_mapping(r.variants),
     }
 
 

@@ -533,16 +533,17 @@ PROGRAMME_ITEM = FieldTable("programme_item", ProgrammeItemData, (
     _f("kind", FieldType.ENUM, "Kind", enum=ProgrammeItemKind),
     _f("starts_at", FieldType.DATETIME, "Starts"),
     _f("ends_at", FieldType.DATETIME, "Ends"),
-    _f("title", T, "Title"),
-    _f("place", T, "Place"),
+    _f("title", T, "Title", translatable=True),
+    _f("place", T, "Place", translatable=True),
     Field("escort_person_id", FieldType.REF, "Escort", json="escort_person_id", archive="escort", ref="person"),
-    _f("transport", LT, "Transport"),
-    _f("notes", LT, "Notes"),
+    _f("transport", LT, "Transport", translatable=True),
+    _f("notes", LT, "Notes", translatable=True),
+    _variants(),
     _UID,
 ), archive_order=("uid",))
 """An item of a visit's programme that is not a meeting (``list programme --json`` also writes the escort's name
-as ``escort``). Its title, place, transport and notes are texts a document shows: they get language variants
-once the table has a ``variants`` field (not yet)."""
+as ``escort``). Its title, place, transport and notes are texts a document shows: they have language variants
+(``variants``)."""
 
 KINDS: dict[str, FieldTable] = {t.kind: t for t in (PERSON, INSTITUTION, VISIT, MEETING, FOLLOWUP, AGREEMENT,
                                                      PROGRAMME_ITEM)}

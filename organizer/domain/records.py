@@ -676,6 +676,8 @@ class ProgrammeItemData:
     transport: str = ""
     notes: str = ""
     uid: str | None = None
+    variants: Variants = None
+    """Language variants of its title, place, transport and notes (``domain.variants``); None keeps them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -693,6 +695,8 @@ class ProgrammeItemRow:
     transport: str
     notes: str
     visit_title: str | None = None
+    variants: tuple[TextVariant, ...] = ()
+    """The item's language variants (``domain.variants.pick(row, "title", lang)``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,9 @@ from sqlalchemy import ColumnElement, Connection, Row, select
 
 from organizer.domain.changes import ChangeSet, Snapshot
 from organizer.domain.enums import ProgrammeItemKind, RecordKind, parse_enum
+from organizer.domain.fields import PROGRAMME_ITEM
 from organizer.domain.records import ProgrammeItemData, ProgrammeItemDetail, ProgrammeItemRow, compose_full_name
+from organizer.domain.variants import from_mapping
 from organizer.services._checks import Checker
 from organizer.services._records import Writes, meta_of, require_exists, stored_row
 from organizer.store import schema as s
@@ -41,6 +43,8 @@ def _apply(session: Session, obj: m.ProgrammeItem, data: ProgrammeItemData, chec
     obj.place = checker.text("place", data.place)
     obj.transport = checker.long_text("transport", data.transport)
     obj.notes = checker.long_text("notes", data.notes)
+    for key, value in checker.variants(PROGRAMME_ITEM, data.variants).items():
+        setattr(obj, key, value)
     checker.check()
     obj.visit_id = data.visit_id
     obj.starts_at = data.starts_at
@@ -85,7 +89,7 @@ def to_data(obj: m.ProgrammeItem | Row[Any]) -> ProgrammeItemData:
     return ProgrammeItemData(
         visit_id=obj.visit_id, kind=ProgrammeItemKind(obj.kind), starts_at=obj.starts_at, ends_at=obj.ends_at,
         title=obj.title, place=obj.place, escort_person_id=obj.escort_person_id, transport=obj.transport,
-        notes=obj.notes, uid=obj.uid,
+        notes=obj.notes, uid=obj.uid, variants=from_mapping(obj.variants),
     )
 
 
@@ -101,7 +105,8 @@ def programme_rows(conn: Connection, *where: ColumnElement[bool]) -> list[Progra
     visit's title: one statement."""
     pi, p, v = s.programme_item.c, s.person.c, s.visit.c
     q = (select(pi.id, pi.visit_id, pi.kind, pi.title, pi.starts_at, pi.ends_at, pi.place, pi.escort_person_id,
-                pi.transport, pi.notes, p.given_name, p.middle_name, p.family_name, p.display_name, v.title)
+                pi.transport, pi.notes, p.given_name, p.middle_name, p.family_name, p.display_name, v.title,
+                pi.variants)
          .select_from(s.programme_item)
          .join(s.visit, v.id == pi.visit_id)
          .outerjoin(s.person, p.id == pi.escort_person_id)
@@ -112,9 +117,9 @@ def programme_rows(conn: Connection, *where: ColumnElement[bool]) -> list[Progra
             id=ident, visit_id=visit_id, kind=ProgrammeItemKind(kind), title=title, starts_at=starts, ends_at=ends,
             place=place, escort_person_id=escort_id,
             escort=compose_full_name(given, middle, family, display) if escort_id is not None else None,
-            transport=transport, notes=notes, visit_title=visit_title)
+            transport=transport, notes=notes, visit_title=visit_title, variants=from_mapping(stored))
         for (ident, visit_id, kind, title, starts, ends, place, escort_id, transport, notes, given, middle, family,
-             display, visit_title) in conn.execute(q)
+             display, visit_title, stored) in conn.execute(q)
     ]
 
 

@@ -317,6 +317,7 @@ class ProgrammeItem(RecordMixin, Base):
     escort_person_id: Mapped[int | None]
     transport: Mapped[str]
     notes: Mapped[str]
+    variants: Mapped[dict[str, dict[str, str]]]
 
 
 # --- follow-ups and agreements -------------------------------------------------------------------

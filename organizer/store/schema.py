@@ -485,6 +485,7 @@ def _programme_item() -> Table:
         _fk("escort_person_id", "person", "SET NULL", null=True),
         _text("transport", None),
         _text("notes", None),
+        _variants(),
         *_record_columns(),
         _dates_check("starts_at", "ends_at", "times"),
     )

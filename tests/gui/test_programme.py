@@ -13,6 +13,7 @@ from PySide6.QtCore import QUrl
 from organizer.domain.enums import ProgrammeItemKind
 from organizer.gui.details import ADD_PROGRAMME_ITEM
 from organizer.gui.editors.programme import ProgrammeItemEditor
+from organizer.gui.editors.variants import with_variants
 from organizer.gui.main_window import MainWindow
 from organizer.gui.undo import RecordActions
 from organizer.services import programme
@@ -74,7 +75,8 @@ def test_the_editor_adds_an_item_to_a_visit_and_shows_a_stored_one_exactly(qtbot
     assert (added.title, added.place, added.starts_at) == ("", "Kremlin embankment", datetime(2025, 3, 11, 16, 0))
     again = ProgrammeItemEditor(actions, added.id)
     qtbot.addWidget(again)
-    assert again.collect() == programme.get_programme_item(gui_demo_db, added.id).data
+    stored = programme.get_programme_item(gui_demo_db, added.id).data
+    assert with_variants(again.variants_panel, again.collect()) == stored  # with the Languages page (issue 18)
 
 
 def test_an_item_without_a_start_is_refused_naming_the_field(qtbot: Any, gui_demo_db: Database) -> None:

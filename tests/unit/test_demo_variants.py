@@ -10,7 +10,18 @@ from organizer.domain.enums import RecordKind
 from organizer.domain.fields import KINDS, LOGISTICS, POSITION, TOPIC, FieldTable
 from organizer.domain.personnames import name_in
 from organizer.domain.variants import language_of, pick, script_of, set_display_language
-from organizer.services import agreements, browse, followups, institutions, meetings, people, search, topics, visits
+from organizer.services import (
+    agreements,
+    browse,
+    followups,
+    institutions,
+    meetings,
+    people,
+    programme,
+    search,
+    topics,
+    visits,
+)
 from organizer.store import Database
 
 NAME_PARTS = ("given_name", "middle_name", "family_name")
@@ -51,6 +62,10 @@ def test_every_text_of_the_demo_has_a_russian_variant(demo_db: Database) -> None
         missing += _untranslated(KINDS["followup"], followups.get_followup(demo_db, f.id).data, "follow-up")
     for a in agreements.list_agreements(demo_db):
         missing += _untranslated(KINDS["agreement"], agreements.get_agreement(demo_db, a.id).data, "agreement")
+    for v in visits.list_visits(demo_db):
+        for item in visits.get_visit(demo_db, v.id).programme:
+            missing += _untranslated(KINDS["programme_item"], programme.get_programme_item(demo_db, item.id).data,
+                                     f"programme item {item.title}")
     for t in topics.list_topics(demo_db):
         missing += _untranslated(TOPIC, t, f"topic {t.name}")
     assert not missing, "demo texts without a Russian variant:\n" + "\n".join(missing)
