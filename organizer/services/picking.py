@@ -1,5 +1,5 @@
 """Records to pick while a name is typed: the editors' pickers (a participant, a position's institution,
-a meeting's visit) ask here as each key is typed.
+a meeting's visit, a follow-up's meeting) ask here as each key is typed.
 
 ``find(db, kind, text)`` is the spelling-insensitive search (``services.search``: any script, a typo,
 "Коржиков" finds Korzhikov) limited to name matches of one kind, each hit labelled the way the
@@ -12,11 +12,13 @@ belongs to (a participant's side follows from them).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from organizer.domain.enums import RecordKind
 from organizer.domain.namekeys import fold
-from organizer.services.browse import people_rows, visit_rows_by_id
+from organizer.services.browse import meeting_rows_by_id, people_rows, visit_rows_by_id
 from organizer.services.institutions import institution_rows, list_institutions
+from organizer.services.meetings import list_meetings
 from organizer.services.people import get_person, person_ids
 from organizer.services.search import search
 from organizer.services.visits import list_visits
@@ -25,7 +27,7 @@ from organizer.store.search.base import SearchUnavailableError
 
 FIND_LIMIT = 12
 """At most this many records offered for the text typed so far."""
-PICKABLE = (RecordKind.PERSON, RecordKind.INSTITUTION, RecordKind.VISIT)
+PICKABLE = (RecordKind.PERSON, RecordKind.INSTITUTION, RecordKind.VISIT, RecordKind.MEETING)
 
 
 def labels(db: Database, kind: RecordKind, ids: Sequence[int]) -> dict[int, str]:
@@ -45,8 +47,16 @@ def labels(db: Database, kind: RecordKind, ids: Sequence[int]) -> dict[int, str]
             visits = {v.id: v for v in visit_rows_by_id(conn, wanted)}
         return {i: f"{v.title} ({v.start_date.isoformat()})" if v.start_date else v.title
                 for i in wanted if (v := visits.get(i)) is not None}
+    if kind is RecordKind.MEETING:
+        with db.read_connection() as conn:
+            meetings = {r.id: r for r in meeting_rows_by_id(conn, wanted)}
+        return {i: _meeting_label(mr.title, mr.starts_at) for i in wanted if (mr := meetings.get(i)) is not None}
     every = _all_labels(db, kind)
     return {i: every[i] for i in wanted if i in every}
+
+
+def _meeting_label(title: str, starts_at: datetime | None) -> str:
+    return f"{title} ({starts_at:%Y-%m-%d %H:%M})" if starts_at else title
 
 
 def _all_labels(db: Database, kind: RecordKind) -> dict[int, str]:
@@ -55,6 +65,8 @@ def _all_labels(db: Database, kind: RecordKind) -> dict[int, str]:
     if kind is RecordKind.VISIT:
         return {r.id: f"{r.title} ({r.start_date.isoformat()})" if r.start_date else r.title
                 for r in list_visits(db)}
+    if kind is RecordKind.MEETING:
+        return {r.id: _meeting_label(r.title, r.starts_at) for r in list_meetings(db)}
     raise ValueError(f"records of kind {kind} are not picked by name")
 
 

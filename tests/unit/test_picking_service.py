@@ -50,3 +50,9 @@ def test_text_that_is_no_name_finds_nothing_and_raises_nothing(demo_db: Database
     for text in ("", " ", "((", "--", "«»", "'", "%_", "x" * 400, "\u0000a"):
         for kind in picking.PICKABLE:
             assert isinstance(picking.find(demo_db, kind, text), list)
+
+
+def test_meetings_are_found_by_title(demo_db: Database) -> None:
+    found = picking.find(demo_db, RecordKind.MEETING, "leadersh")
+    assert found and found[0][1].startswith("Meeting with the university's leadership (")
+    assert picking.labels(demo_db, RecordKind.MEETING, [found[0][0]]) == {found[0][0]: found[0][1]}

@@ -49,7 +49,7 @@ from organizer.gui.editors.fields import (
     TextArea,
     TextField,
 )
-from organizer.gui.editors.picker import picks, record_field
+from organizer.gui.editors.picker import describer, picks, record_field
 from organizer.gui.editors.sides import default_side, side_from
 from organizer.gui.editors.topics import TopicsField
 from organizer.gui.editors.variants import row_variants
@@ -128,7 +128,7 @@ class VisitEditor(EditorDialog):
                  add_member: bool = False) -> None:
         super().__init__(actions, ident, parent)
         self.setWindowTitle(self.tr("New visit") if ident is None else self.tr("Edit visit"))
-        self._people = self.offer(choices.people)
+        self._people: list[tuple[int, str]] = []  # labels of the people in the rows (picked by typing)
         self._institutions = self.offer(choices.institutions)
         form = self.page(self.tr("&Visit"))
         self.title = self.add_field(form, "title", self.tr("Title"), TextField())
@@ -154,7 +154,7 @@ class VisitEditor(EditorDialog):
             RowColumn("side", self.tr("Side"), "choice", lambda: enum_choices(Side), Side.GUEST, inherit=True)]))
         self.participants = self.add_field(sides, "participants", self.tr("Members and hosts"), RowsEditor([
             RowColumn("person_id", self.tr("Person"), "choice", self._people.copy, None, 300,
-                      pick=picks(actions, RecordKind.PERSON)),
+                      pick=picks(actions, RecordKind.PERSON), describe=describer(actions, RecordKind.PERSON)),
             RowColumn("side", self.tr("Side"), "choice", lambda: enum_choices(Side), Side.GUEST, 90),
             RowColumn("role", self.tr("Role"), "choice", lambda: enum_choices(ParticipantRole),
                       ParticipantRole.MEMBER)], reorder=True, rank_by="side"))
@@ -178,7 +178,7 @@ class VisitEditor(EditorDialog):
                       GiftDirection.GIVEN, 140),
             RowColumn("description", self.tr("Gift"), width=260),
             RowColumn("person_id", self.tr("To or from"), "choice", self._people.copy, None,
-                      pick=picks(actions, RecordKind.PERSON))]))
+                      pick=picks(actions, RecordKind.PERSON), describe=describer(actions, RecordKind.PERSON))]))
         self.summary = self.add_field(after, "summary", self.tr("Summary"), TextArea(lines=5))
         self.add_files_page()
         self.open_record()
@@ -262,7 +262,7 @@ class MeetingEditor(EditorDialog):
                  visit_id: int | None = None) -> None:
         super().__init__(actions, ident, parent)
         self.setWindowTitle(self.tr("New meeting") if ident is None else self.tr("Edit meeting"))
-        self._people = self.offer(choices.people)
+        self._people: list[tuple[int, str]] = []  # labels of the people in the rows (picked by typing)
         form = self.page(self.tr("&Meeting"))
         self.title = self.add_field(form, "title", self.tr("Title"), TextField())
         self.kind_field = self.add_field(form, "kind", self.tr("Kind"), ChoiceField(enum_choices(MeetingKind)))
@@ -277,7 +277,7 @@ class MeetingEditor(EditorDialog):
         self.topics = self.add_field(form, "topics", self.tr("Topics"), TopicsField(self.offer(choices.topic_names)))
         self.participants = self.add_field(form, "participants", self.tr("Participants"), RowsEditor([
             RowColumn("person_id", self.tr("Person"), "choice", self._people.copy, None, 300,
-                      pick=picks(actions, RecordKind.PERSON)),
+                      pick=picks(actions, RecordKind.PERSON), describe=describer(actions, RecordKind.PERSON)),
             RowColumn("side", self.tr("Side"), "choice", lambda: enum_choices(Side), Side.GUEST, 90),
             RowColumn("role", self.tr("Role"), "choice", lambda: enum_choices(ParticipantRole),
                       ParticipantRole.MEMBER, 200),
@@ -424,8 +424,7 @@ class FollowUpEditor(EditorDialog):
                                                 record_field(actions, RecordKind.INSTITUTION))
         self.visit = self.add_field(form, "visit_id", self.tr("Visit"),
                                     record_field(actions, RecordKind.VISIT, visit_id))
-        self.meeting = self.add_field(form, "meeting_id", self.tr("Meeting"),
-                                      ChoiceField(self.offer(choices.meetings), optional=True))
+        self.meeting = self.add_field(form, "meeting_id", self.tr("Meeting"), record_field(actions, RecordKind.MEETING))
         self.meeting.set_value(meeting_id)
         self.notes = self.add_field(form, "notes", self.tr("Notes"), TextArea(lines=3))
         self.done_on = self.add_field(form, "done_on", self.tr("Done on"), DateField())
@@ -464,7 +463,7 @@ class AgreementEditor(EditorDialog):
         super().__init__(actions, ident, parent)
         self.setWindowTitle(self.tr("New agreement") if ident is None else self.tr("Edit agreement"))
         self._institutions = self.offer(choices.institutions)
-        self._people = self.offer(choices.people)
+        self._people: list[tuple[int, str]] = []  # labels of the people in the rows (picked by typing)
         form = self.page(self.tr("&Agreement"))
         self.title = self.add_field(form, "title", self.tr("Title"), TextField())
         self.kind_field = self.add_field(form, "kind", self.tr("Kind"), ChoiceField(enum_choices(AgreementKind)))
@@ -478,7 +477,7 @@ class AgreementEditor(EditorDialog):
                       pick=picks(actions, RecordKind.INSTITUTION))]))
         self.signatories = self.add_field(form, "signatories", self.tr("Signatories"), RowsEditor([
             RowColumn("person_id", self.tr("Person"), "choice", self._people.copy, None, 280,
-                      pick=picks(actions, RecordKind.PERSON)),
+                      pick=picks(actions, RecordKind.PERSON), describe=describer(actions, RecordKind.PERSON)),
             RowColumn("institution_id", self.tr("For"), "choice", self._institutions.copy, None,
                       pick=picks(actions, RecordKind.INSTITUTION))]))
         self.summary = self.add_field(form, "summary", self.tr("Agreement summary"), TextArea(lines=4))

@@ -118,6 +118,8 @@ class RowColumn:
     picks, "Create «…»"); ``choices`` then only names the values already in the rows."""
     inherit: bool = False
     """A row added for typing the next record takes this column's value from the row above (a side)."""
+    describe: Callable[[Sequence[Any]], dict[Any, str]] | None = None
+    """For a choice of a record: the labels of records by id, read when rows are set or added."""
     space: bool = False
     """For a check column: Space in any cell of a row ticks or unticks it (who attends a meeting)."""
 

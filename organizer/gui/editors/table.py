@@ -192,10 +192,22 @@ class RowsEditor(QWidget):
         self.view.setCurrentIndex(self.model.index(row + 1, column))
 
     def set_value(self, rows: Sequence[dict[str, Any]]) -> None:
+        self._name(rows)
         self.model.set_rows(rows)
 
     def add_row(self, values: dict[str, Any] | None = None) -> int:
+        self._name([values or {}])
         return self.model.add_row(values)
+
+    def _name(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Labels for the records these rows name that the columns do not know yet (``RowColumn.describe``),
+        read now rather than while the table paints."""
+        for column in self.model.columns:
+            if column.describe is not None:
+                unknown = [r[column.key] for r in rows if r.get(column.key) is not None
+                           and r[column.key] not in column.labels]
+                if unknown:
+                    column.labels.update(column.describe(list(dict.fromkeys(unknown))))
 
     def _add(self) -> None:
         """A new row, the keyboard in it; in a table that picks records, a row left without one is left out."""
