@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 from itertools import combinations
 from typing import Any
@@ -35,6 +36,7 @@ from organizer.domain.kinds import parse_kind
 from organizer.domain.namekeys import fold, name_keys
 from organizer.domain.records import compose_full_name
 from organizer.domain.search import DuplicateCandidate
+from organizer.services import shown
 from organizer.store import models as m
 from organizer.store.database import Database
 
@@ -203,7 +205,12 @@ def find_duplicates(db: Database, kind: RecordKind | None = None, limit: int | N
             out += [DuplicateCandidate(k, a, b, titles.get(a, ""), titles.get(b, ""), tuple(pairs.reasons[(a, b)]),
                                        pairs.scores[(a, b)]) for a, b in pairs.reasons]
     out.sort(key=lambda c: (-c.score, KINDS.index(c.kind), c.first_id, c.second_id))
-    return out[:limit] if limit else out
+    out = out[:limit] if limit else out
+    shown_titles = shown.titles(db, {(c.kind, i) for c in out for i in (c.first_id, c.second_id)})
+    if not shown_titles:  # no display language (the command line): the names as stored
+        return out
+    return [replace(c, first_title=shown_titles.get((c.kind, c.first_id), c.first_title),
+                    second_title=shown_titles.get((c.kind, c.second_id), c.second_title)) for c in out]
 
 
 def merge_kinds(kind: RecordKind | str | None) -> tuple[RecordKind, ...]:

@@ -13,6 +13,7 @@ from organizer.domain.variants import language_of, pick, script_of, set_display_
 from organizer.services import (
     agreements,
     browse,
+    duplicates,
     followups,
     institutions,
     meetings,
@@ -109,3 +110,16 @@ def test_the_record_lists_give_titles_and_names_in_the_display_language(demo_db:
     assert leadership.participants[:2] == ("Коржиков Евгений", "Саломов Абдухомид")
     assert "Импортозамещение" in {t.name for t in topic_rows}
     assert browse.record_rows(demo_db, RecordKind.MEETING, ids)[0].title.isascii()  # as stored without one
+
+
+def test_the_duplicates_list_names_people_in_the_display_language(demo_db: Database) -> None:
+    from organizer.domain.records import PersonData
+
+    twin = people.create_person(demo_db, PersonData(given_name="Ilnur", family_name="Khayrullin")).meta.id
+    set_display_language("ru")
+    try:
+        found = duplicates.find_duplicates(demo_db, RecordKind.PERSON)
+    finally:
+        set_display_language(None)
+    pair = next(c for c in found if twin in (c.first_id, c.second_id))
+    assert "Хайруллин Ильнур" in (pair.first_title, pair.second_title)
