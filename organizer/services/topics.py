@@ -32,6 +32,13 @@ def topic_variants(db: Database) -> dict[str, tuple[TextVariant, ...]]:
     return {row.name: row.variants for row in list_topics(db) if row.variants}
 
 
+def fill_variants(topic: m.Topic, variants: tuple[TextVariant, ...], checker: Checker) -> None:
+    """Give a topic these language variants when it has none (an archive's topic; a stored one keeps its own)."""
+    if variants and not topic.variants:
+        topic.variants = checker.variants(TOPIC, variants)["variants"]
+        checker.check()
+
+
 def set_topic_variants(db: Database, ident: int, variants: tuple[TextVariant, ...]) -> TopicRow:
     """Replace a topic's language variants (of ``name`` and ``description``); ValidationError if one is bad."""
     with db.unit_of_work() as session:

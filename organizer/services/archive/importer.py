@@ -33,7 +33,7 @@ from organizer.domain.errors import ImportFormatError, OrganizerError, Validatio
 from organizer.domain.records import (
     PersonData,
 )
-from organizer.services import agreements, followups, institutions, meetings, people, programme, visits
+from organizer.services import agreements, followups, institutions, meetings, people, programme, topics, visits
 from organizer.services._checks import SHORT_LIMIT, CheckedRecord, Checker, clean
 from organizer.services._records import topics_by_name
 from organizer.services.archive import file as archive_file
@@ -373,7 +373,7 @@ def _present(session: Session, res: UidResolver, model: type[m.RecordMixin], uid
     return present
 
 
-_POSITION_COLUMNS = ("title", "institution_id", "start_date", "end_date", "is_current")
+_POSITION_COLUMNS = ("title", "institution_id", "start_date", "end_date", "is_current", "variants")
 """A new position's columns: an archive gives positions no ids (they get new ones, and new uids)."""
 
 
@@ -385,8 +385,7 @@ def _check_person(session: Session, data: PersonData, checker: Checker) -> Check
         {"photo": None, "photo_type": "", **person.columns},
         {"person_name": person.names, "person_email": person.emails, "person_phone": person.phones,
          "person_tag": [{"tag": tag} for tag in person.tags],
-         "position": [{**{key: p[key] for key in _POSITION_COLUMNS}, "variants": p.get("variants", {})}
-                      for p in person.positions]},
+         "position": [{key: p.get(key, {}) for key in _POSITION_COLUMNS} for p in person.positions]},
         topics_by_name(session, data.topics, checker))
 
 
@@ -438,10 +437,7 @@ def _import_one(session: Session, res: UidResolver, merger: Merger, section: str
         if not existed and r.text("description"):
             topic[0].description = checker.long_text("description", r.text("description"))
             checker.check()
-        variants = read_variants(r, "variants")
-        if variants and not topic[0].variants:  # a topic already here keeps its own
-            topic[0].variants = checker.variants(fields.TOPIC, variants)["variants"]
-            checker.check()
+        topics.fill_variants(topic[0], read_variants(r, "variants"), checker)
         return "unchanged" if existed else "added"
     if not uid:
         raise r.fail("uid", "every record needs a uid")
