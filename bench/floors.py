@@ -199,9 +199,9 @@ def raw_insert(source: str, target: str, archive: str | None = None) -> int:
     total = 0
     for table in TABLES_IN_ORDER:
         cur = src.execute(f"SELECT * FROM {table}")
-        width = len(cur.description)
+        names = [d[0] for d in cur.description]  # by name: a source made before a newer migration still copies
         rows = cur.fetchall()
-        dst.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * width)})", rows)
+        dst.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})", rows)
         total += len(rows)
     for _name, sql in triggers:
         dst.execute(sql)

@@ -4,6 +4,8 @@ For each such record the file's version and the stored one are read into the sam
 ``*Data``, through its field table: the stored record is written as the export writes it and read back as
 the import reads the file), and compared:
 
+- the same ``updated_at`` as the stored record (the same version: a file exported from this database or
+  imported into it) -> ``unchanged``, without comparing the fields;
 - **equal** (every field the archive carries, photos and nested rows included) -> ``unchanged``;
 - different, and the file's ``updated_at`` is **later** than the stored one -> ``updated``: the stored
   record takes the file's fields through its service's ``update_in`` (the same checks as an edit; the
@@ -98,13 +100,18 @@ class Merger:
         ``updated`` (written now) or ``skipped``."""
         model, table, loads = _PLAN[section]
         write = self._writer(section, table)
-        wanted = [uid for _, uid in records]
+        stamps_of: dict[str, datetime] = {uid: at for uid, at in self.session.execute(
+            select(model.uid, model.updated_at).where(model.uid.in_([uid for _, uid in records])))}
+        # The same updated_at is the same version of the record (a file exported from this database, or
+        # imported into it): unchanged without loading and comparing it.
+        same = {uid for r, uid in records if uid in stamps_of and stamps(r)[1] == stamps_of[uid]}
+        wanted = [uid for _, uid in records if uid in stamps_of and uid not in same]
         stored = {obj.uid: obj for obj in self.session.scalars(
-            select(model).where(model.uid.in_(wanted)).options(*loads))}
+            select(model).where(model.uid.in_(wanted)).options(*loads))} if wanted else {}
         outcomes = []
         for r, uid in records:
             obj = stored.get(uid)
-            if obj is None:  # a merged record's alias
+            if obj is None:  # the same version, or a merged record's alias
                 outcomes.append("unchanged")
                 continue
             try:
