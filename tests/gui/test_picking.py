@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -215,3 +215,17 @@ def test_a_row_added_and_left_without_a_person_is_left_out(qtbot: QtBot, gui_dem
     editor.participants.add_button.click()
     assert editor.participants.model.rowCount() == 1
     assert editor.save(), editor.problem_shown("participants")
+
+
+def test_a_programme_items_escort_and_visit_are_picked_by_typing(qtbot: QtBot, gui_demo_db: Database) -> None:
+    from organizer.gui.editors.programme import ProgrammeItemEditor
+
+    ids = _ids(gui_demo_db)
+    editor = ProgrammeItemEditor(RecordActions(gui_demo_db))
+    qtbot.addWidget(editor)
+    editor.visit.textEdited.emit("Kazan")
+    editor.visit.matches.activated[QModelIndex].emit(editor.visit.model.index(0, 0))
+    assert editor.visit.value() is not None
+    editor.escort.textEdited.emit("Пашин")
+    editor.escort.matches.activated[QModelIndex].emit(editor.escort.model.index(0, 0))
+    assert editor.escort.value() == ids["D. Pashin"]

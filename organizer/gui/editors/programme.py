@@ -14,6 +14,7 @@ from organizer.gui.editors import choices
 from organizer.gui.editors.base import EditorDialog
 from organizer.gui.editors.datefields import DateTimeField
 from organizer.gui.editors.fields import ChoiceField, TextArea, TextField
+from organizer.gui.editors.picker import record_field
 from organizer.gui.editors.records import MEETING_STARTS, _value, enum_choices
 from organizer.gui.undo import RecordActions
 from organizer.services import programme
@@ -32,27 +33,25 @@ class ProgrammeItemEditor(EditorDialog):
         self.title = self.add_field(form, "title", self.tr("Title"), TextField())
         self.title.setPlaceholderText(self.tr("Optional: the kind stands for it"))
         self.visit = self.add_field(form, "visit_id", self.tr("Visit"),
-                                    ChoiceField(self.offer(choices.visits), optional=True))
-        self.visit.set_value(visit_id)
+                                    record_field(actions, RecordKind.VISIT, visit_id))
         self.starts_at = self.add_field(form, "starts_at", self.tr("Starts"), DateTimeField())
         self.ends_at = self.add_field(form, "ends_at", self.tr("Ends"), DateTimeField())
         self.place = self.add_field(form, "place", self.tr("Place"), TextField())
-        self.escort = self.add_field(form, "escort_person_id", self.tr("Escort"), ChoiceField(
-            self.offer(choices.people), optional=True, search=self.find_people))
+        self.escort = self.add_field(form, "escort_person_id", self.tr("Escort"),
+                                     record_field(actions, RecordKind.PERSON))
         self.transport = self.add_field(form, "transport", self.tr("Transport"), TextArea(lines=2))
         self.notes = self.add_field(form, "notes", self.tr("Notes"), TextArea(lines=4))
         self.open_record()
         if ident is None and visit_id is not None:
-            first, _last = self.offer(choices.visit_days, visit_id)
+            first, last = self.offer(choices.visit_days, visit_id)
             if first is not None:
                 self.starts_at.set_value(datetime.combine(first, MEETING_STARTS))
                 self.starts_at.default_day = self.ends_at.default_day = first
+                self.starts_at.offer_days(first, last)  # Down lists the visit's days
+                self.ends_at.offer_days(first, last)
 
     def load(self, detail: Any) -> None:
         d: ProgrammeItemData = detail.data
-        if d.escort_person_id is not None and self.escort.findData(d.escort_person_id) < 0:
-            for ident, label in self.offer(choices.with_people, [], [d.escort_person_id]):
-                self.escort.addItem(label, ident)
         for name in ("title", "starts_at", "ends_at", "place", "transport", "notes"):
             getattr(self, name).set_value(getattr(d, name))
         self.kind_field.set_value(d.kind)
