@@ -33,7 +33,8 @@ API (for documents, views and editors; plain functions of plain values):
 - ``check_lang(code)``: a language code as stored (``ru``, ``uz-Latn``) or ValueError.
 - ``set_display_language(lang)`` / ``display_language()``: the language the window shows records in (the
   GUI sets its interface language; None, the default and the command line's: every text as stored).
-  ``shown(text, variants, field)`` is a field's text in it; ``personnames.shown_name`` a person's name.
+  ``shown(text, variants, field)`` is a field's text in it, ``shown_texts(data)`` a record's for a pane;
+  ``personnames.shown_name`` a person's name.
 
 How ``pick`` chooses: the variant in ``lang`` (a variant ``uz-Latn`` serves ``uz`` when there is no ``uz``);
 else the field's own text when it is written in ``lang``'s script (a Russian title serves ``ru``, an
@@ -47,10 +48,13 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Any, TypeVar
 
+from organizer.domain.fields import table_of
 from organizer.domain.records import TextVariant
+
+T = TypeVar("T")
 
 LANGS = ("ru", "en")
 """The languages the documents and the window are made in."""
@@ -225,6 +229,19 @@ def shown(text: str, variants: Iterable[TextVariant] | Mapping[str, Any] | str |
             return text
     found = from_mapping(variants) if isinstance(variants, Mapping) else tuple(variants or ())
     return text_in(text, found, field, lang).text
+
+
+def shown_texts(data: T) -> T:
+    """``data`` (a ``*Data``) with each translatable field's text in the display language (``shown``): what a
+    pane shows; never to be written back (an editor reads the record as stored)."""
+    table = table_of(data)
+    lang = _display[0]
+    if table is None or lang is None or not getattr(data, "variants", None):
+        return data
+    found = getattr(data, "variants", None)
+    changes = {f.name: text_in(getattr(data, f.name) or "", found, f.name, lang).text for f in table.translatable
+               if isinstance(getattr(data, f.name, None), str)}
+    return replace(data, **changes)  # type: ignore[type-var]
 
 
 def texts(variants: Iterable[TextVariant] | None, field: str | None = None) -> list[str]:

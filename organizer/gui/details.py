@@ -43,6 +43,7 @@ from organizer.domain.records import (
     VisitDetail,
     VisitRow,
 )
+from organizer.domain.variants import shown_texts
 from organizer.gui.formatting import (
     enum_label,
     fmt_date,
@@ -460,7 +461,7 @@ def visit_html(detail: VisitDetail, actions: Collection[str] = (),
     each meeting's participants and follow-ups, what was agreed, logistics and gifts. ``needs``
     (``people.needs_of``): the participants' own dietary and interpretation needs, listed with the
     visit's logistics."""
-    d = detail.data
+    d = shown_texts(detail.data)  # texts in the window's language (issue 18)
     ident = detail.meta.id
     out = [_heading(d.title, 2)]
     line = " · ".join(x for x in (fmt_date_range(d.start_date, d.end_date), d.place,
@@ -536,7 +537,7 @@ def visit_html(detail: VisitDetail, actions: Collection[str] = (),
 def meeting_html(detail: MeetingDetail, actions: Collection[str] = ()) -> str:
     """A meeting: when and where, of which visit, who took part on each side, the talking points,
     notes and outcomes, and its follow-ups."""
-    d = detail.data
+    d = shown_texts(detail.data)  # texts in the window's language (issue 18)
     out = [_heading(d.title, 2)]
     out.append(_facts([
         (translate("Details", "When"), esc(fmt_time_span(d.starts_at, d.ends_at)) if d.starts_at else ""),

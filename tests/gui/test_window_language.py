@@ -58,6 +58,7 @@ def test_the_russian_window_shows_the_russian_names_and_the_english_one_the_lati
     visits = win.visits_tab
     visits.select_first()
     qtbot.waitUntil(lambda: "Хайруллин Ильнур" in visits.detail.toPlainText())
+    assert "Казань, Республика Татарстан" in visits.detail.toPlainText()  # the pane's texts too
     titles = [str(visits.view.model().index(r, 1).data()) for r in range(visits.view.model().rowCount())]
     assert titles == ["Визит делегации АО «Узкимёсаноат» в Казанский федеральный университет и Академию наук "
                       "Республики Татарстан"]
