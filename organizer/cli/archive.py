@@ -37,6 +37,8 @@ def cmd_import(db: Database, args: argparse.Namespace, out: TextIO) -> int:
             return interop.cmd_import_sheets(db, args, out)
         if kind == "ics":
             return interop.cmd_import_ics(db, args, out)
+        if kind == "report":
+            return interop.cmd_import_report(db, args, out)
         args.file = args.file[0]
     from organizer.services.archive import importer
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 
 KIND_NAMES = {"vcard": "vCard", "csv": "CSV", "xlsx": "Excel (.xlsx)", "ics": "iCalendar (.ics)",
-              "archive": "Organizer archive", "unknown": "unknown"}
+              "archive": "Organizer archive", "report": "report (prose)", "unknown": "unknown"}
 
 
 def import_kind(files: list[Path], args: argparse.Namespace) -> str:
@@ -53,6 +53,8 @@ def import_kind(files: list[Path], args: argparse.Namespace) -> str:
     if kind == "ics" and getattr(args, "visit", None) is None:
         raise ImportFormatError(f"{inline(str(files[0]))}: an iCalendar file is imported as meetings of a visit: "
                                 "give --visit ID")
+    if kind == "report" and len(files) > 1:
+        raise ImportFormatError("one report at a time: each report drafts one visit")
     if kind == "archive" and len(files) > 1:
         raise ImportFormatError("one Organizer archive at a time (several files are read as vCards, CSV, "
                                 "Excel or iCalendar files only)")
@@ -128,6 +130,34 @@ def cmd_import_ics(db: Database, args: argparse.Namespace, out: TextIO) -> int:
           f"{report.updated} updated, {report.skipped} skipped (nothing new)", file=out)
     for line in report.left_out:
         print(f"left out: {inline(line)}", file=out)
+    return 0
+
+
+def cmd_import_report(db: Database, args: argparse.Namespace, out: TextIO) -> int:
+    from organizer.services import drafting
+
+    path = args.file[0]
+    draft = drafting.draft_from_file(db, path)
+    if not args.dry_run:
+        raise ImportFormatError(f"{inline(str(path))}: writing a drafted visit is not available yet: "
+                                "review the draft with --dry-run --json")
+    if args.json:
+        dump(draft.as_json(), out)
+        return 0
+    print(f"would draft from {inline(str(path))}: visit {inline(draft.visit.title)!s}", file=out)
+    for person in draft.people:
+        link = f"existing #{person.existing_id}" if person.existing_id else "new"
+        print(f"  person ({person.side}, {link}): {inline(person.full_name)}, {inline(person.title)}, "
+              f"{inline(person.institution)}", file=out)
+    for inst in draft.institutions:
+        link = f"existing #{inst.existing_id}" if inst.existing_id else "new"
+        under = f" (under {inline(inst.parent)})" if inst.parent else ""
+        print(f"  institution ({link}): {inline(inst.name)}{under}", file=out)
+    for n, meeting in enumerate(draft.meetings, 1):
+        print(f"  meeting {n}: {inline(meeting.title)} ({', '.join(inline(p) for p in meeting.participants)})",
+              file=out)
+    for followup in draft.followups:
+        print(f"  follow-up: {inline(followup.description)}", file=out)
     return 0
 
 

@@ -99,13 +99,15 @@ def build_parser() -> argparse.ArgumentParser:
                                         "transaction",
                          description="Import an Organizer archive (JSON), vCard files (.vcf), contact sheets (CSV "
                                      "in any encoding Excel writes, Excel .xlsx; Google Contacts and Outlook "
-                                     "headers recognised) or an iCalendar file (.ics, as meetings of --visit), each "
+                                     "headers recognised), an iCalendar file (.ics, as meetings of --visit) or a news "
+                                     "report (.txt, .md, .html prose in English: a draft visit with its people, "
+                                     "institutions, meetings and follow-ups; check it with --dry-run --json), each "
                                      "told by its content, not its name. All or nothing: on any error nothing is "
                                      "written. An archive record already present (same uid) is left alone when equal, "
                                      "replaced when the file's copy is newer (updated_at), kept otherwise; a person "
                                      "found (by UID, e-mail, or name and institution) gets what is new to them.")
     imp.add_argument("file", type=Path, nargs="+",
-                     help="the archive file, or one or more vCard, CSV, .xlsx or .ics files")
+                     help="the archive file, or one or more vCard, CSV, .xlsx or .ics files, or one report")
     imp.add_argument("--json", action="store_true", help="print the report as JSON")
     imp.add_argument("--dry-run", action="store_true",
                      help="say what would be created (added), updated and skipped, write nothing")

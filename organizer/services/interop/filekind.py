@@ -5,20 +5,24 @@
 - a zip archive holding ``xl/workbook.xml`` -> ``xlsx`` (any other zip is left to the archive import);
 - after a byte-order mark (UTF-8 or UTF-16, with or without a mark) and white space: ``BEGIN:VCARD`` ->
   ``vcard``, ``BEGIN:VCALENDAR`` -> ``ics``, ``{`` or ``[`` -> ``archive`` (an Organizer JSON archive);
+- HTML, Markdown or prose (sentences, not rows of delimited fields) -> ``report`` (a news report to draft a
+  visit from: ``services.drafting``);
 - other text -> ``csv`` (``sheet_read`` sniffs the encoding and the delimiter);
 - anything else (binary, a folder, a FIFO, a file that cannot be read) -> ``unknown``.
 """
 
 from __future__ import annotations
 
+import csv
 import io
+import re
 import stat
 import zipfile
 from pathlib import Path
 
 from organizer.services.interop import vcard
 
-KINDS = ("vcard", "ics", "xlsx", "csv", "archive", "unknown")
+KINDS = ("vcard", "ics", "xlsx", "csv", "archive", "report", "unknown")
 HEAD = 4096
 
 
@@ -52,6 +56,24 @@ def _mostly_utf8(head: bytes) -> bool:
         return err.start >= len(head) - 4  # a character cut by the 4 KB boundary
 
 
+def _is_report(text: str) -> bool:
+    """HTML, Markdown with a heading, or prose: lines that are not rows of one field count, with sentences."""
+    if re.match(r"\s*(?:<!doctype html|<html|<body|<article|<p>|<h[1-6])", text, re.I) or re.match(r"#{1,6} \S", text):
+        return True
+    lines = [line for line in text.splitlines() if line.strip()]
+    complete = lines[:-1] if len(text) >= HEAD - 4 and len(lines) > 1 else lines  # the last may be cut
+    for delimiter in (",", ";", "\t", "|"):
+        counts = [len(row) for row in csv.reader(complete, delimiter=delimiter)]
+        if len(counts) >= 2 and counts[0] > 1 and len(set(counts)) == 1:
+            return False  # rows of delimited fields
+        header = next(csv.reader(lines[:1], delimiter=delimiter), [])
+        if len(header) >= 3 and max(len(field.split()) for field in header) <= 5:
+            return False  # a header row of short column names
+    words = len(text.split())
+    sentence_ends = len(re.findall(r"[a-z\u0430-\u044f)\"'][.!?][\"']?(?:\s|$)", text))
+    return words >= 12 and sentence_ends >= 1 and words / max(len(lines), 1) >= 6
+
+
 def kind_of_content(head: bytes, whole: bytes | None = None) -> str:
     """The kind of a file whose first bytes are ``head`` (``whole``: its whole content, for a zip)."""
     if head[:4] == b"PK\x03\x04":
@@ -72,8 +94,10 @@ def kind_of_content(head: bytes, whole: bytes | None = None) -> str:
         return "ics"
     if start[:11].upper() == "BEGIN:VCARD":
         return "vcard"
-    if start[:1] in ("{", "["):
-        return "archive"
+    if start[:1] == "{" or re.match(r'\[\s*(?:[\[{"\d\]-]|true|false|null|$)', start):
+        return "archive"  # (a report may start with "[bookmark: ...]" or "[Photo]")
+    if start and _is_report(start):
+        return "report"
     return "csv" if start else "unknown"
 
 

@@ -1,0 +1,65 @@
+"""A draft visit from a news report (issue 21): read the text, extract a draft, match it, write it.
+
+``draft_from_file(db, path)`` reads a plain-text, Markdown or HTML report and returns the matched draft
+(nothing written); ``write_draft`` (``writing``) writes an accepted draft in one transaction.
+English reports go through the rule-based extractor (``english``); Russian is not supported yet.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from organizer.domain.errors import ImportFormatError
+from organizer.services.drafting import english
+from organizer.services.drafting.matching import match
+from organizer.services.drafting.model import Draft
+from organizer.store.database import Database
+
+MAX_BYTES = 2_000_000
+
+
+def plain_text(raw: str) -> str:
+    """The prose of a report: HTML tags and entities and Markdown marks removed, paragraphs kept."""
+    if re.search(r"<(?:html|body|p|div|h[1-6]|article|br|span)\b", raw, re.I):
+        raw = re.sub(r"(?is)<(script|style|head)\b.*?</\1>", " ", raw)
+        raw = re.sub(r"(?i)<(?:br|/p|/div|/h[1-6]|/li|/title|/article)\b[^>]*>", "\n", raw)
+        raw = html.unescape(re.sub(r"<[^>]+>", " ", raw))
+    raw = re.sub(r"(?m)^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+)", "", raw)  # Markdown headings, quotes, bullets
+    raw = re.sub(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)", "", raw)
+    raw = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", raw)  # [link](url) -> link
+    return raw
+
+
+def language_of(text: str) -> str:
+    cyrillic = len(re.findall(r"[\u0400-\u04FF]", text))
+    latin = len(re.findall(r"[A-Za-z]", text))
+    return "ru" if cyrillic > latin else "en"
+
+
+def draft_from_text(text: str) -> Draft:
+    """The unmatched draft of a report's text (ImportFormatError when it holds no English prose)."""
+    text = plain_text(text)
+    if language_of(text) == "ru":
+        raise ImportFormatError("this report is in Russian: drafting a visit from Russian text is not supported yet "
+                                "(English reports only)")
+    draft = english.extract(text)
+    if not draft.people and not draft.institutions:
+        raise ImportFormatError("no people or institutions found in this report: nothing to draft")
+    return draft
+
+
+def read_report(path: Path) -> str:
+    raw = path.read_bytes()[:MAX_BYTES]
+    for enc in ("utf-8-sig", "utf-16"):
+        try:
+            return raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("cp1252", errors="replace")
+
+
+def draft_from_file(db: Database, path: Path) -> Draft:
+    """The draft of the report at ``path``, matched against ``db`` (nothing is written)."""
+    return match(db, draft_from_text(read_report(path)))

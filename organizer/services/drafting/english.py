@@ -1,0 +1,421 @@
+"""Rule-based extraction of a visit from an English news report: every rule of the English extractor in one place.
+
+The report is split into sentences (``sentences``); each rule below reads one sentence at a time:
+
+- **people with titles in appositions**: ``NAME, TITLE`` ("Evgeny Korzhikov, First Deputy Chairman of the
+  Management Board of JSC "Uzkhimyosanoat"") and ``TITLE, NAME`` ("the university's Vice-Rector for ...,
+  D. Pashin"; "the President of the Academy of Sciences of Tatarstan, Rifkat Minnikhanov"). A title ends at
+  ", and NAME, TITLE" (**coordination**: the second person of "A, T and B, T" shares A's institution when
+  the text names none), at ", <lower-case word>" (the verb) or at the sentence's end;
+- **title -> institution**: the first "of"/"at" whose tail starts an institution name splits the title
+  ("Director of the X Technopark" -> "Director", "X Technopark"); "the university's" names the report's
+  university;
+- **institutions**: a run of capitalised words ending in a head noun (University, Institute, Center,
+  Technopark, Academy...) with its "of X" tail, or a legal form before a quoted name (JSC "..."); **nesting**
+  by "A at/within/of B" where both are institutions;
+- **meetings in order**: "toured ...", "a meeting with ...", "held a meeting with ...", "acquainted
+  themselves with ...", "met with ...", "visited ..." (not in the sentence that introduces the visit);
+  the people named up to the next meeting took part, with the delegation;
+- **topics**: "in the fields/areas/spheres of X, Y, and Z"; a meeting's "covered X, Y, and Z";
+- **follow-ups**: "attention was paid to X and Y", "X was discussed", "agreed to X", "proposed to X";
+- **the visit**: the headline (title), "visit to PLACE", dates ("12-14 March 2025", "March 12, 2025"),
+  "the (main) purpose of the visit was to ...".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from organizer.services.drafting.model import (
+    Draft,
+    DraftFollowup,
+    DraftInstitution,
+    DraftMeeting,
+    DraftPerson,
+    DraftVisit,
+)
+
+# --- vocabularies ---------------------------------------------------------------------------------
+
+ORG_HEADS = ("University", "Institute", "Center", "Centre", "Technopark", "Academy", "Ministry", "Agency",
+             "Committee", "Laboratory", "Company", "Corporation", "School", "College", "Faculty", "Hospital",
+             "Museum", "Library", "Foundation", "Fund", "Association", "Union", "Chamber", "Bank", "Embassy",
+             "Consulate", "Council", "Government", "Administration", "Park", "Cluster", "Plant", "Factory",
+             "Holding", "Group", "Society", "Observatory", "Conservatory", "Lyceum", "Service", "Authority",
+             "Inspectorate", "Parliament", "Assembly", "Organization", "Organisation", "Office")
+LEGAL_FORMS = ("JSC", "PJSC", "OJSC", "CJSC", "LLC", "Ltd", "JV", "SUE", "FSUE", "GmbH", "AG", "Inc", "Corp", "NGO")
+TITLE_HEADS = ("Rector", "Vice-Rector", "Prorector", "President", "Vice-President", "Director", "Chairman",
+               "Chairwoman", "Chair", "Head", "Minister", "Deputy", "Dean", "Professor", "Ambassador", "Consul",
+               "Governor", "Mayor", "Secretary", "Manager", "Chief", "Officer", "Advisor", "Adviser", "Counsellor",
+               "Counselor", "Attaché", "Representative", "Member", "Coordinator", "Leader", "Founder", "CEO", "CTO",
+               "CFO", "Commissioner", "Inspector", "Researcher", "Scientist", "Engineer", "Specialist", "Expert",
+               "Senator", "Speaker", "Executive", "Partner", "Principal", "Provost", "Chancellor", "Rapporteur",
+               "Envoy", "General", "Academician", "Curator", "Editor", "Spokesperson", "Spokesman", "Assistant")
+TITLE_MODIFIERS = ("First", "Second", "Executive", "Acting", "Senior", "Chief", "General", "Deputy", "Vice",
+                   "Honorary", "Leading", "Associate", "Assistant", "Former", "Managing", "Scientific", "Academic",
+                   "Permanent", "Extraordinary", "Plenipotentiary")
+UNIT_HEADS = ("Institute", "Center", "Centre", "Technopark", "Laboratory", "Faculty", "School", "Department",
+              "Museum", "Library", "Park", "Observatory", "Clinic", "Hospital", "College", "Lyceum")
+"""Kinds of institution that are often a unit of the university or academy a meeting is held at."""
+BODY_WORDS = ("Board", "Department", "Division", "Directorate", "Section", "Unit", "Management", "Committee",
+              "Commission")
+NOT_NAME_WORDS = set(ORG_HEADS) | set(TITLE_HEADS) | set(TITLE_MODIFIERS) | set(BODY_WORDS) | set(LEGAL_FORMS) | {
+    "The", "A", "An", "Republic", "Federal", "State", "National", "Scientific", "Educational", "Sciences",
+    "During", "At", "In", "On", "After", "Additionally", "Subsequently", "This", "These", "It", "He", "She",
+    "They", "We", "Mr", "Ms", "Mrs", "Dr", "Prof", "Kazan", "Moscow", "Tashkent", "Uzbekistan", "Tatarstan",
+    "Russia", "Russian", "Of", "And", "For", "Cooperation", "International", "Regional", "Technology",
+    "Technologies", "Innovation", "Digital", "Transformation", "Education", "Continuing", "Professional",
+    "Retraining", "Import", "Optimization", "Localization", "Expansion", "Relations", "Chemical", "Delegation",
+    "Visit", "Meeting", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    "Sunday", "Uzbek", "Tatar", "Special", "Main", "University", "Center", "Development", "Research"}
+ABBREVIATIONS = {"Mr", "Ms", "Mrs", "Dr", "Prof", "St", "No", "Jr", "Sr", "vs", "etc", "e.g", "i.e", "Inc", "Ltd",
+                 "Co", "Corp", "Acad", "Assoc"}
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+# --- building blocks -----------------------------------------------------------------------------
+
+_CAP = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*"
+_INITIALS = r"(?:[A-Z]\.\s?){1,3}"
+NAME = rf"(?:{_INITIALS}{_CAP}|{_CAP}(?:\s{_INITIALS})?(?:\s{_CAP}){{1,2}})"
+_QUOTED = r'"[^"]{2,80}"'
+_ORG_WORD = rf"(?:{_INITIALS}|{_CAP}|{_QUOTED}|[A-Z]{{2,}})"
+_HEAD = "|".join(ORG_HEADS)
+_LEGAL = "|".join(LEGAL_FORMS)
+_OF_TAIL = rf"(?:\s(?:of|for)\s(?:the\s)?(?:{_CAP}|[A-Z]{{2,}})(?:\s(?:and\s)?(?:{_CAP}|[A-Z]{{2,}}))*)"
+ORG = (rf"(?:(?:{_LEGAL})\.?\s{_QUOTED}"
+       rf"|(?:{_ORG_WORD}\s){{0,5}}(?:{_HEAD})\b(?:\s{_QUOTED})?{_OF_TAIL}{{0,2}})")
+_ORG_RE = re.compile(ORG)
+_TITLE_START = rf"(?:(?:{'|'.join(TITLE_MODIFIERS)})[\s-])*(?:{'|'.join(TITLE_HEADS)})\b"
+_NAME_THEN_TITLE = re.compile(rf"(?P<name>{NAME}),\s(?P<title>{_TITLE_START}.*)")
+_TITLE_THEN_NAME = re.compile(rf"(?:\b[Tt]he\s)?(?:(?P<owner>[a-z]+|{_CAP}(?:\s{_CAP})*)['’]s\s)?"
+                              rf"(?P<title>{_TITLE_START}[^,;]*?),\s(?P<name>{NAME})(?=\s*(?:[,.;]|$))")
+_NAME_RE = re.compile(NAME)
+_DATE_RE = re.compile(
+    rf"\b(?P<d1>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\s(?P<m>{'|'.join(MONTHS)})\s(?P<y>\d{{4}})"
+    rf"|\b(?P<m2>{'|'.join(MONTHS)})\s(?P<e1>\d{{1,2}})(?:\s*[-–]\s*(?P<e2>\d{{1,2}}))?,?\s(?P<y2>\d{{4}})")
+
+MEETING_CUES = [
+    (re.compile(r"\btoured\s(?P<obj>(?:[A-Z]\.\s?|[^,.;])+)"), "Tour of {obj}"),
+    (re.compile(r"\bheld\s(?:a\s)?(?:meeting|talks|negotiations)\swith\s(?P<obj>[^.;]+?)(?:,\s(?=[a-z])|[.;]|$)"),
+     "Meeting with {obj}"),
+    (re.compile(r"\b(?:[Aa]|[Aa]nother)\s(?:meeting|round of talks)\swith\s(?P<obj>.+?)(?:\stook place|[,.;]|$)"),
+     "Meeting with {obj}"),
+    (re.compile(r"\bmet\swith\s(?P<obj>[^.;]+?)(?:,\s(?=[a-z])|[.;]|$)"), "Meeting with {obj}"),
+    (re.compile(r"\bacquainted\sthemselves\swith\s(?:the\sactivities\sof\s|the\swork\sof\s)?"
+                r"(?P<obj>(?:[A-Z]\.\s?|[^,.;])+)"),
+     "Visit to {obj}"),
+    (re.compile(r"\b(?:visited|paid a visit to)\s(?P<obj>(?:[A-Z]\.\s?|[^,.;])+)"), "Visit to {obj}"),
+]
+FOLLOWUP_CUES = [
+    re.compile(r"attention was (?:paid|given) to\s(?P<obj>[^.;]+)"),
+    re.compile(r"(?:^|\.\s)(?P<obj>[A-Z][^,.;]*?)\s(?:was|were) discussed"),
+    re.compile(r"\bagreed (?:to|on)\s(?P<obj>[^.;]+)"),
+    re.compile(r"\b(?:it was|they) proposed to\s(?P<obj>[^.;]+)"),
+]
+TOPIC_CUES = [
+    re.compile(r"\bin the (?:fields?|areas?|spheres?) of\s(?P<obj>[^.;]+)"),
+    re.compile(r"\bcovered\s(?:cooperation in\s)?(?P<obj>[^.;]+)"),
+]
+_DELEGATION_WORDS = re.compile(r"\b(delegation|representatives|guests|visitors)\b", re.I)
+
+
+@dataclass
+class _State:
+    draft: Draft
+    university: str | None = None
+    current: DraftMeeting | None = None
+
+
+# --- text ----------------------------------------------------------------------------------------
+
+
+def normalize(text: str) -> str:
+    """Straight quotes and apostrophes, commas outside quotes, no editor bookmarks, one space between words."""
+    text = re.sub(r"\[bookmark:[^\]]*\]", "", text)
+    text = text.replace("“", '"').replace("”", '"').replace("„", '"').replace("«", '"').replace("»", '"')
+    text = text.replace("’", "'").replace("‘", "'")
+    text = re.sub(r'([,.])"', r'"\1', text)
+    return "\n".join(re.sub(r"[ \t\xa0]+", " ", line).strip() for line in text.splitlines())
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text`` in order: a line break ends one; so does ". " before a capital, except after
+    an initial ("A.M. Butlerov", "D. Pashin") or a known abbreviation ("Dr. ")."""
+    out: list[str] = []
+    for line in normalize(text).split("\n"):
+        start = 0
+        for m in re.finditer(r'[.!?]"?\s+(?=["A-Z])', line):
+            before = line[start:m.start()].rsplit(" ", 1)[-1]
+            if re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", before) or before.rstrip(".") in ABBREVIATIONS:
+                continue
+            out.append(line[start:m.end()].strip())
+            start = m.end()
+        if line[start:].strip():
+            out.append(line[start:].strip())
+    return out
+
+
+def _clean(phrase: str) -> str:
+    phrase = phrase.strip(" ,;:.")
+    return re.sub(r"^(?:the|a|an)\s", "", phrase)
+
+
+def split_list(phrase: str) -> list[str]:
+    """ "X, Y, and Z" / "X and the Y" -> the items, without leading articles."""
+    parts = re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+(?=(?:the|a|an|joint|new)\s)", phrase.strip(" .;"))
+    return [_clean(p) for p in parts if _clean(p)]
+
+
+# --- institutions --------------------------------------------------------------------------------
+
+
+def _is_org(phrase: str) -> bool:
+    return bool(re.fullmatch(ORG, _clean(phrase)))
+
+
+def _org_at_start(phrase: str) -> str | None:
+    m = _ORG_RE.match(_clean(phrase))
+    return m.group(0) if m else None
+
+
+def _resolve(owner: str, state: _State) -> str:
+    if owner.lower() in ("university", "university's") and state.university:
+        return state.university
+    return owner
+
+
+def _add_institution(state: _State, name: str, sentence: str, parent: str | None = None) -> None:
+    name = _clean(name)
+    found = state.draft.institution(name)
+    if found is None:
+        found = DraftInstitution(name, None, sentence)
+        state.draft.institutions.append(found)
+        if "University" in name and state.university is None:
+            state.university = name
+    if parent and found.parent is None and parent.casefold() != name.casefold():
+        found.parent = _clean(parent)
+
+
+def _institutions(sentence: str, state: _State) -> None:
+    spans = [(m.start(), m.end(), m.group(0)) for m in _ORG_RE.finditer(sentence)]
+    for k, (_s, end, name) in enumerate(spans):
+        _add_institution(state, name, sentence)
+        if k + 1 < len(spans):
+            between = sentence[end:spans[k + 1][0]]
+            if re.fullmatch(r"\s(?:at|within|of|under)\s(?:the\s)?", between):
+                _add_institution(state, spans[k + 1][2], sentence)
+                _add_institution(state, name, sentence, parent=spans[k + 1][2])
+
+
+# --- people --------------------------------------------------------------------------------------
+
+
+def _plausible_name(name: str) -> bool:
+    words = [w for w in re.split(r"[\s.]+", name) if w]
+    return not any(w in NOT_NAME_WORDS for w in words) and not any(w.rstrip("s") in ORG_HEADS for w in words)
+
+
+def _split_title(title: str, state: _State, owner: str | None = None) -> tuple[str, str]:
+    """ "Director of the X Technopark" -> ("Director", "X Technopark"); the owner ("the university's") wins."""
+    title = title.strip(" ,;.")
+    for m in re.finditer(r"\s(?:of|at)\s(?:the\s)?", title):
+        tail = title[m.end():]
+        org = _org_at_start(tail)
+        if org and not re.match(rf"(?:{'|'.join(BODY_WORDS)})\b", tail):
+            return title[:m.start()], _clean(tail)
+    return title, _resolve(owner, state) if owner else ""
+
+
+def _end_of_title(text: str) -> tuple[str, str]:
+    """The title at the start of ``text`` and what follows it (a coordinated person or the predicate)."""
+    for m in re.finditer(r",\s(?:and\s)?", text):
+        rest = text[m.end():]
+        if re.match(r"[a-z]", rest) and not rest.startswith("and "):
+            return text[:m.start()], rest
+        nm = _NAME_RE.match(rest)
+        if nm and re.match(rf",\s{_TITLE_START}", rest[nm.end():]) and _plausible_name(nm.group(0)):
+            return text[:m.start()], rest
+    return text, ""
+
+
+def _add_person(state: _State, name: str, title: str, institution: str, sentence: str) -> DraftPerson:
+    found = state.draft.person(name)
+    if found is None:
+        found = DraftPerson(name, title, institution, sentence=sentence)
+        state.draft.people.append(found)
+    else:
+        found.title = found.title or title
+        found.institution = found.institution or institution
+    if institution:
+        _add_institution(state, institution, sentence)
+    return found
+
+
+def _people(sentence: str, state: _State) -> list[DraftPerson]:
+    found: list[DraftPerson] = []
+    for m in _TITLE_THEN_NAME.finditer(sentence):
+        if not _plausible_name(m.group("name")):
+            continue
+        title, institution = _split_title(m.group("title"), state, m.group("owner"))
+        found.append(_add_person(state, m.group("name"), title, institution, sentence))
+    rest = sentence
+    previous: DraftPerson | None = None
+    while True:
+        candidates = [m for m in _iter_name_title(rest) if _plausible_name(m.group("name"))]
+        if not candidates:
+            break
+        m = candidates[0]
+        raw_title, after = _end_of_title(m.group("title"))
+        title, institution = _split_title(raw_title, state)
+        if not institution and previous is not None and rest[:m.start()].strip(" ,") in ("", "and"):
+            institution = previous.institution  # "A, T of X, and B, T": B is with X too
+        previous = _add_person(state, m.group("name"), title, institution, sentence)
+        found.append(previous)
+        rest = after
+    for name in _NAME_RE.findall(sentence):  # a person already known, named again
+        known = state.draft.person(name)
+        if known is not None and known not in found:
+            found.append(known)
+    return found
+
+
+def _iter_name_title(text: str) -> list[re.Match[str]]:
+    out = []
+    for start in [0] + [m.end() for m in re.finditer(r"[\s,(]", text)]:
+        m = _NAME_THEN_TITLE.match(text, start)
+        if m:
+            out.append(m)
+    return out
+
+
+# --- the visit, meetings, topics, follow-ups -------------------------------------------------------
+
+
+def _dates(sentence: str, visit: DraftVisit) -> None:
+    m = _DATE_RE.search(sentence)
+    if m is None or visit.start_date:
+        return
+    month = MONTHS.index(m.group("m") or m.group("m2")) + 1
+    year = int(m.group("y") or m.group("y2"))
+    first = int(m.group("d1") or m.group("e1"))
+    last = int(m.group("d2") or m.group("e2") or first)
+    visit.start_date = f"{year:04d}-{month:02d}-{first:02d}"
+    visit.end_date = f"{year:04d}-{month:02d}-{last:02d}"
+
+
+def _visit(sentence: str, state: _State, index: int) -> bool:
+    """Fill the visit from ``sentence``; True when it is the sentence that introduces the visit."""
+    visit = state.draft.visit
+    _dates(sentence, visit)
+    place = re.search(rf"\bvisit to (?:the\s)?((?:{_CAP}\s?)+(?:of (?:the\s)?{_CAP})?)", sentence)
+    if place and not visit.place:
+        visit.place = _clean(place.group(1))
+    purpose = re.search(r"\bpurpose of the (?:visit|trip|delegation)\s(?:was|is)\s(?:to\s)?(?P<p>[^.;]+)", sentence)
+    if purpose and not visit.purpose:
+        visit.purpose = re.split(r"\sin the (?:fields?|areas?|spheres?) of\s", purpose.group("p"))[0].strip()
+    if index == 0 and not sentence.endswith("."):
+        visit.title = sentence
+        return False
+    return bool(re.search(r"\b(?:during (?:their|the|his|her) visit|arrived|visited)\b", sentence, re.I)) and \
+        not state.draft.people
+
+
+def _meeting(sentence: str, state: _State, introduces_visit: bool) -> None:
+    if introduces_visit:
+        return
+    hits = []
+    for cue, template in MEETING_CUES:
+        m = cue.search(sentence)
+        if m:
+            hits.append((m.start(), template, m.group("obj")))
+    if not hits:
+        return
+    _start, template, obj = min(hits)
+    obj = obj.strip(" ,")
+    meeting = DraftMeeting(template.format(obj=obj), sentence=sentence)
+    org = next((m.group(0) for m in _ORG_RE.finditer(obj)), None)
+    if org is None and re.search(r"\bthe university's\b", obj) and state.university:
+        org = state.university
+    meeting.institution = org
+    state.draft.meetings.append(meeting)
+    state.current = meeting
+
+
+def _units(state: _State, new: list[DraftInstitution]) -> None:
+    """A unit (Technopark, Institute...) first named during a meeting held at a top-level institution, with no
+    parent of its own in the text, is taken to belong to that institution ("At the meeting, Director of the X
+    Technopark...")."""
+    host = state.draft.institution(state.current.institution or "") if state.current else None
+    if host is None or host.parent is not None:
+        return
+    for inst in new:
+        head = inst.name.rsplit(" ", 1)[-1]
+        if inst.parent is None and inst is not host and head in UNIT_HEADS and "University" not in inst.name:
+            inst.parent = host.name
+
+
+def _topics(sentence: str, state: _State) -> None:
+    for cue in TOPIC_CUES:
+        m = cue.search(sentence)
+        if not m:
+            continue
+        items = split_list(m.group("obj"))
+        if cue is TOPIC_CUES[0] or state.current is None:
+            state.draft.visit.topics.extend(t for t in items if t not in state.draft.visit.topics)
+        else:
+            state.current.topics.extend(items)
+
+
+def _followups(sentence: str, state: _State) -> None:
+    for cue in FOLLOWUP_CUES:
+        for m in cue.finditer(sentence):
+            for item in split_list(m.group("obj")):
+                item = re.sub(r"\s(?:was|were) discussed.*$", "", item)
+                item = item[:1].upper() + item[1:]
+                if _NAME_RE.fullmatch(item) or any(f.description == item for f in state.draft.followups):
+                    continue
+                state.draft.followups.append(DraftFollowup(item, sentence))
+
+
+def _sides(state: _State, guests: list[DraftPerson]) -> None:
+    visit = state.draft.visit
+    if guests:
+        visit.guest_institution = guests[0].institution or None
+    elif visit.title:
+        m = re.search(rf"[Dd]elegation of (?:the\s)?({ORG})", visit.title)
+        visit.guest_institution = _clean(m.group(1)) if m else None
+    guest_org = (visit.guest_institution or "").casefold()
+    for person in state.draft.people:
+        person.side = "guest" if person in guests or (guest_org and person.institution.casefold() == guest_org) \
+            else "host"
+    visit.host_institutions = [i.name for i in state.draft.institutions
+                               if i.parent is None and i.name.casefold() != guest_org]
+
+
+def extract(text: str) -> Draft:
+    """The draft an English report proposes (see the module docstring for the rules)."""
+    state = _State(Draft("en", DraftVisit()))
+    guests: list[DraftPerson] = []
+    for index, sentence in enumerate(sentences(text)):
+        introduces = _visit(sentence, state, index)
+        known = len(state.draft.institutions)
+        _institutions(sentence, state)
+        _meeting(sentence, state, introduces)
+        people = _people(sentence, state)
+        if introduces:
+            guests.extend(people)
+        elif state.current is not None:
+            for person in people:
+                if person.full_name not in state.current.participants:
+                    state.current.participants.append(person.full_name)
+        _units(state, state.draft.institutions[known:])
+        _topics(sentence, state)
+        _followups(sentence, state)
+    _sides(state, guests)
+    guest_names = [p.full_name for p in state.draft.people if p.side == "guest"]
+    for meeting in state.draft.meetings:
+        meeting.participants = guest_names + [n for n in meeting.participants if n not in guest_names]
+    return state.draft

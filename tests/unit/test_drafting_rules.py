@@ -1,0 +1,151 @@
+"""The English extractor's rules (services/drafting/english.py), one test per pattern, and the acceptance
+draft of ``visit-article.txt`` (six people, three units under the university, four meetings in order)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from organizer.domain.errors import ImportFormatError
+from organizer.services import drafting
+from organizer.services.drafting.english import extract, sentences, split_list
+from organizer.services.interop.filekind import kind_of_content
+
+ARTICLE = Path(__file__).parent.parent / "data" / "reports" / "visit-article.txt"
+
+
+def _people(text: str) -> dict[str, tuple[str, str]]:
+    return {p.full_name: (p.title, p.institution) for p in extract(text).people}
+
+
+def test_sentences_keep_initials_and_abbreviations() -> None:
+    got = sentences("They toured the A.M. Butlerov Institute. Dr. Smith and D. Pashin spoke. Then they left.")
+    assert got == ["They toured the A.M. Butlerov Institute.", "Dr. Smith and D. Pashin spoke.", "Then they left."]
+
+
+def test_name_then_title_with_institution_of() -> None:
+    text = 'Evgeny Korzhikov, First Deputy Chairman of the Management Board of JSC "Uzkhimyosanoat," arrived.'
+    assert _people(text) == {"Evgeny Korzhikov": ("First Deputy Chairman of the Management Board",
+                                                  'JSC "Uzkhimyosanoat"')}
+
+
+def test_title_then_name_with_possessive_owner() -> None:
+    text = ("He visited Kazan Federal University. The university's Vice-Rector for Digital Transformation and "
+            "Innovation, D. Pashin, spoke.")
+    assert _people(text)["D. Pashin"] == ("Vice-Rector for Digital Transformation and Innovation",
+                                          "Kazan Federal University")
+
+
+def test_title_then_name_with_institution() -> None:
+    text = "They held a meeting with the President of the Academy of Sciences of Tatarstan, Rifkat Minnikhanov."
+    assert _people(text) == {"Rifkat Minnikhanov": ("President", "Academy of Sciences of Tatarstan")}
+
+
+def test_quoted_institution_name_before_its_head() -> None:
+    text = ('At the meeting, Mikhail Varfolomeyev, Director of the "Small-scale Chemical Technologies" Technopark, '
+            'spoke.')
+    assert _people(text) == {"Mikhail Varfolomeyev": ("Director", '"Small-scale Chemical Technologies" Technopark')}
+
+
+def test_coordination_shares_the_institution_and_keeps_commas_in_titles() -> None:
+    text = ('John Smith, Director of Acme University, and Jane Doe, Head of the Department for Sales, Marketing, '
+            'and Import Optimization, visited Kazan.')
+    assert _people(text) == {"John Smith": ("Director", "Acme University"),
+                             "Jane Doe": ("Head of the Department for Sales, Marketing, and Import Optimization",
+                                          "Acme University")}
+
+
+def test_institution_nesting_at_and_within() -> None:
+    draft = extract("They toured the A.M. Butlerov Chemical Institute at Kazan Federal University. They saw the "
+                    "Pharmaceutical Scientific-Educational Center within Kazan Federal University.")
+    parents = {i.name: i.parent for i in draft.institutions}
+    assert parents == {"A.M. Butlerov Chemical Institute": "Kazan Federal University",
+                       "Kazan Federal University": None,
+                       "Pharmaceutical Scientific-Educational Center": "Kazan Federal University"}
+
+
+def test_meetings_in_order_with_participants() -> None:
+    draft = extract("During their visit to Kazan, John Smith, Director of Acme University, visited Kazan Federal "
+                    "University. The delegation toured the laboratories. Subsequently, a meeting with the "
+                    "university's leadership took place. At the meeting, Anna Lee, Dean of the Law School, spoke. "
+                    "They held a meeting with the Rector of Kazan Federal University, Lenar Safin.")
+    assert [m.title for m in draft.meetings] == ["Tour of the laboratories", "Meeting with the university's leadership",
+                                                 "Meeting with the Rector of Kazan Federal University, Lenar Safin"]
+    assert [m.participants for m in draft.meetings] == [["John Smith"], ["John Smith", "Anna Lee"],
+                                                        ["John Smith", "Lenar Safin"]]
+
+
+def test_topics_in_the_fields_of() -> None:
+    draft = extract("John Smith, Director of Acme University, came to discuss cooperation in the fields of "
+                    "composite materials, petrochemicals, and import-substituting products.")
+    assert draft.visit.topics == ["composite materials", "petrochemicals", "import-substituting products"]
+
+
+def test_followups() -> None:
+    draft = extract("John Smith, Director of Acme University, came. Special attention was paid to technology transfer "
+                    "to Uzbekistan and the establishment of joint scientific laboratories. Cooperation on "
+                    "educational programs was discussed with him.")
+    assert [f.description for f in draft.followups] == ["Technology transfer to Uzbekistan",
+                                                        "Establishment of joint scientific laboratories",
+                                                        "Cooperation on educational programs"]
+
+
+def test_split_list_keeps_adjective_coordination() -> None:
+    assert split_list("scientific and technological cooperation, and joint research") == [
+        "scientific and technological cooperation", "joint research"]
+
+
+def test_visit_dates_place_purpose() -> None:
+    draft = extract("Delegation Visits Kazan\nOn 12-14 March 2025, during their visit to the Republic of Tatarstan, "
+                    "John Smith, Director of Acme University, visited Kazan. The main purpose of the visit was to "
+                    "discuss cooperation in the fields of chemistry.")
+    v = draft.visit
+    assert (v.title, v.place, v.start_date, v.end_date, v.purpose) == (
+        "Delegation Visits Kazan", "Republic of Tatarstan", "2025-03-12", "2025-03-14", "discuss cooperation")
+
+
+def test_html_and_markdown_become_prose() -> None:
+    assert drafting.plain_text("<html><body><h1>Visit</h1><p>A &amp; B met.</p></body></html>").split() == [
+        "Visit", "A", "&", "B", "met."]
+    assert drafting.plain_text("# Visit\n**John Smith** met [Acme](http://x).") == "Visit\nJohn Smith met Acme."
+
+
+def test_russian_is_refused_clearly() -> None:
+    with pytest.raises(ImportFormatError, match="Russian"):
+        drafting.draft_from_text("Делегация посетила Казанский федеральный университет.")
+
+
+def test_report_kind_told_from_csv() -> None:
+    assert kind_of_content(ARTICLE.read_bytes()[:4096]) == "report"
+    assert kind_of_content(b"# Visit\nText.") == "report"
+    assert kind_of_content(b"Name,Email\r\nAnna, a@x.org\r\nBob, b@x.org\r\n") == "csv"
+    assert kind_of_content(b'["x"]') == "archive"
+
+
+def test_visit_article_acceptance() -> None:
+    draft = extract(ARTICLE.read_text(encoding="utf-8"))
+    people = {p.full_name: (p.title, p.institution, p.side) for p in draft.people}
+    assert people == {
+        "Evgeny Korzhikov": ("First Deputy Chairman of the Management Board", 'JSC "Uzkhimyosanoat"', "guest"),
+        "Abduhomid Salomov": ("Head of the Department for Localization, Expansion of Cooperation Relations, and "
+                              "Import Optimization", 'JSC "Uzkhimyosanoat"', "guest"),
+        "D. Pashin": ("Vice-Rector for Digital Transformation and Innovation", "Kazan Federal University", "host"),
+        "Mikhail Varfolomeyev": ("Director", '"Small-scale Chemical Technologies" Technopark', "host"),
+        "Ilnur Khairullin": ("Vice-Rector for Continuing Education and Professional Retraining",
+                             "Kazan Federal University", "host"),
+        "Rifkat Minnikhanov": ("President", "Academy of Sciences of Tatarstan", "host")}
+    parents = {i.name: i.parent for i in draft.institutions}
+    assert {n for n, p in parents.items() if p == "Kazan Federal University"} == {
+        "A.M. Butlerov Chemical Institute", '"Small-scale Chemical Technologies" Technopark',
+        "Pharmaceutical Scientific-Educational Center"}
+    assert parents["Academy of Sciences of Tatarstan"] is None
+    assert [m.title.split()[0] for m in draft.meetings] == ["Tour", "Meeting", "Visit", "Meeting"]
+    assert "Butlerov" in draft.meetings[0].title and "Pharmaceutical" in draft.meetings[2].title
+    assert draft.meetings[3].participants[-1] == "Rifkat Minnikhanov"
+    assert {"D. Pashin", "Mikhail Varfolomeyev"} <= set(draft.meetings[1].participants)
+    assert draft.visit.topics == ["small-scale chemical developments", "composite materials", "petrochemicals",
+                                  "pharmaceuticals", "import-substituting products"]
+    assert [f.description for f in draft.followups] == ["Technology transfer to Uzbekistan",
+                                                        "Establishment of joint scientific laboratories",
+                                                        "Cooperation on educational programs"]
