@@ -268,3 +268,14 @@ def test_dry_run_previews_and_writes_nothing(full_db: Database, db_args: list[st
     assert export_archive(full_db) == before and _counts(full_db) == counts
     with full_db.reader() as s:  # not even the audit entry of the import
         assert s.scalar(select(func.count()).select_from(m.AuditEntry).where(m.AuditEntry.action == "import")) == 1
+
+
+@pytest.mark.parametrize("bad", [None, {"uid": ["a", "list"], "name": "X"}, 7])
+def test_a_malformed_institution_is_refused_not_a_crash(db: Database, bad: Any) -> None:
+    """Found by the fuzz tests: a null or a uid that is a list among the institutions crashed the ordering."""
+    data = {"format": "organizer-archive", "version": 2,
+            "institutions": [{"uid": "i1", "name": "Top"}, bad, {"uid": "i2", "name": "Unit", "parent": "i1"}]}
+    with pytest.raises(ValidationError) as err:
+        importer.import_archive(db, data)
+    assert "institutions[1]" in str(err.value) and "\n" not in str(err.value)
+    assert _counts(db)["Institution"] == 0

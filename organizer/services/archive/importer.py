@@ -398,7 +398,8 @@ def _parents_first(items: list[Any]) -> list[tuple[int, Any]]:
     when parents come just before their units). A chain of parents that comes back to where it
     started is refused, naming the cycle.
     """
-    by_uid = {it.get("uid"): it for it in items if isinstance(it, dict)}
+    # Only objects with a text uid can be parents; anything else is refused when its turn comes.
+    by_uid = {it["uid"]: it for it in items if isinstance(it, dict) and isinstance(it.get("uid"), str)}
     index = {id(it): i for i, it in enumerate(items)}
     depth: dict[int, int] = {}
 
@@ -421,7 +422,7 @@ def _parents_first(items: list[Any]) -> list[tuple[int, Any]]:
         for c in reversed(chain):
             depth[id(c)] = level
             level += 1
-    return sorted(enumerate(items), key=lambda pair: depth[id(pair[1])])
+    return sorted(enumerate(items), key=lambda pair: depth.get(id(pair[1]), 0))  # null: not on any chain
 
 
 def _import_one(session: Session, res: UidResolver, merger: Merger, section: str, r: RecordReader, uid: str) -> str:
