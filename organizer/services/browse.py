@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Connection, Integer, Select, case, column, exists, func, or_, select
 
@@ -52,9 +52,9 @@ from organizer.services.programme import programme_rows
 from organizer.store import people_read
 from organizer.store import schema as s
 from organizer.store.database import Database
-from organizer.store.search.base import Tier
-from organizer.store.search.engine import UnavailableIndex, index_of_dialect
-from organizer.store.search.words import filter_words
+
+if TYPE_CHECKING:
+    from organizer.store.search.base import Tier
 
 LIST_KINDS = tuple(k for k in BROWSE_KINDS if k != "institution")
 """Kinds shown as flat lazy lists (institutions are a tree, see ``institution_matches``)."""
@@ -105,6 +105,10 @@ def _text_filter(conn: Connection, kind: RecordKind, text: str, id_column: Any,
     the index, or text with no letter or digit) each word contained in ``fallback``'s columns."""
     if not text.strip():
         return []
+    # The index's modules on first use: they import the ORM, which a command that only lists must not load.
+    from organizer.store.search.engine import UnavailableIndex, index_of_dialect
+    from organizer.store.search.words import filter_words
+
     words = filter_words(text)
     if words and kind in _FILTER_TIERS:
         index = index_of_dialect(conn.dialect.name)

@@ -425,6 +425,16 @@ def details_of(conn: Connection, people: Sequence[PersonColumns]) -> list[Person
     positions: dict[int, list[PositionColumns]] = {}
     for post in named(PositionColumns, conn.execute(st.positions, params)):
         positions.setdefault(post.person_id, []).append(post)
+    return assemble(people, names, emails, phones, tags, topics, positions)
+
+
+def assemble(people: Sequence[PersonColumns], names: dict[int, list[NameVariant]],
+             emails: dict[int, list[ContactEntry]], phones: dict[int, list[ContactEntry]],
+             tags: dict[int, list[str]], topics: dict[int, list[str]],
+             positions: dict[int, list[PositionColumns]]) -> list[PersonDetail]:
+    """``PersonDetail`` of the people in these rows, in their order, from their child rows by person id (as
+    ``details_of`` reads them through Core, or ``store.plain_reads`` through sqlite3: the values in the
+    types SQLAlchemy gives, the JSON columns decoded)."""
     out = []
     for r in people:
         ident = r.id

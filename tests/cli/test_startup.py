@@ -45,11 +45,25 @@ def test_a_command_imports_only_the_service_it_uses(tmp_path: Path) -> None:
     db = tmp_path / "s.sqlite"
     code, _ = imported("--db", str(db), "--create", "list", "visits")  # creates and migrates the file
     assert code == 0
-    code, modules = imported("--db", str(db), "list", "visits", "--json")
+    code, modules = imported("--db", str(db), "list", "meetings", "--json")
     assert code == 0
-    assert "organizer.services.visits" in modules
+    assert "organizer.services.meetings" in modules
     unused = {"organizer.services.people", "organizer.services.archive.importer", "organizer.cli.archive", "alembic"}
     assert not unused & modules, modules
+
+
+@pytest.mark.parametrize("command", [["list", "visits", "--json"], ["show", "person", "1", "--json"],
+                                     ["show", "person", "1"]])
+def test_plain_reads_import_no_sqlalchemy(tmp_path: Path, command: list[str]) -> None:
+    """On an up-to-date SQLite file ``list visits`` and ``show person`` read with sqlite3 (``store.plain_reads``,
+    issue 20): SQLAlchemy is not imported at all, nor any service."""
+    db = tmp_path / "s.sqlite"
+    code, _ = imported("--db", str(db), "--create", "demo")
+    assert code == 0
+    code, modules = imported("--db", str(db), *command)
+    assert code == 0
+    assert "organizer.store.plain_reads" in modules
+    assert not {m for m in modules if m.startswith(("sqlalchemy", "organizer.services"))}, modules
 
 
 def test_every_registered_command_loads() -> None:
