@@ -438,7 +438,9 @@ class BriefingDoc(BaseDocTemplate):  # type: ignore[misc]
         ])
 
     def _cover_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
-        self._footer(canv, header=False)
+        """The cover: no running header and no "page 1 of N"."""
+        if self.progress is not None:
+            self.progress(canv.getPageNumber())
 
     def _body_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         self._footer(canv, header=True)

@@ -1,4 +1,7 @@
-"""One-person and one-institution dossiers: the same page frame as the briefing, one subject each."""
+"""One-person and one-institution dossiers: the same page frame as the briefing, one subject each.
+
+Its visits and meetings are in time order (``services.briefing``), and it ends with the agreements the
+person signed or the institution is a party to."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from datetime import datetime
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Table
 
+from organizer.briefing import practice
 from organizer.briefing.common import (
     BriefingDoc,
     Heading,
@@ -102,6 +106,7 @@ def person_story(data: PersonDossier, w: _Writer) -> list[Flowable]:
     body += [Heading(t["positions"], s.h2, 1, "positions"), *_positions(data.positions, w)]
     body += [Heading(t["visits_meetings"], s.h2, 1, "history"), *w.encounters(p.history, "no_history")]
     body += [Heading(t["followups"], s.h2, 1, "followups"), *w.followups(data.open_followups)]
+    body += [Heading(t["agreements_signed"], s.h2, 1, "agreements"), *practice.agreements(w, data.agreements)]
     if data.notes.strip():
         body += [Heading(t["notes"], s.h2, 1, "notes"), *text_flow(data.notes, s.body)]
     return [*w.cover("person_dossier"), *contents(s, t), PageBreak(), *body]
@@ -136,4 +141,5 @@ def institution_story(data: InstitutionDossier, w: _Writer) -> list[Flowable]:
     body += [Heading(t["people"], s.h2, 1, "people"), *_positions(data.people, w, person_first=True)]
     body += [Heading(t["visits_meetings"], s.h2, 1, "history"), *w.encounters(data.visits, "no_history")]
     body += [Heading(t["followups"], s.h2, 1, "followups"), *w.followups(data.open_followups)]
+    body += [Heading(t["agreements_party"], s.h2, 1, "agreements"), *practice.agreements(w, data.agreements)]
     return [*w.cover("institution_dossier"), *contents(s, t), PageBreak(), *body]

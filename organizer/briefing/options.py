@@ -24,6 +24,10 @@ class BriefingOptions:
     """A handling marking printed on the cover and in every page header, e.g. "For official use"."""
     report: bool = False
     """The post-visit report instead of the pre-visit briefing."""
+    prepared_by: str = ""
+    """Who prepared it, on the cover (empty: the database user the assembly names)."""
+    version: str = ""
+    """The document's version on the cover (empty: the moment it was made)."""
 
     def __post_init__(self) -> None:
         if self.lang not in LANGUAGES:

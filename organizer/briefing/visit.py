@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from datetime import date
-from itertools import groupby
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     HRFlowable,
     KeepTogether,
@@ -23,7 +22,7 @@ from reportlab.platypus import (
     Table,
 )
 
-from organizer.briefing import bilingual
+from organizer.briefing import bilingual, practice
 from organizer.briefing.common import (
     ACCENT,
     RULE,
@@ -40,7 +39,6 @@ from organizer.briefing.common import (
     make_styles,
     safe,
     section,
-    subheading,
     table_style,
     text_flow,
 )
@@ -57,6 +55,7 @@ from organizer.domain.briefing import (
     VisitBriefing,
 )
 from organizer.domain.enums import GiftDirection, RecordKind, Side, VisitDirection
+from organizer.domain.scripts import in_script
 
 
 class _Writer:
@@ -73,8 +72,11 @@ class _Writer:
     # --- pieces ----------------------------------------------------------------------------------
 
     def section(self, key: str) -> list[Flowable]:
+        """A numbered section heading; a new page only when less than a few lines' room is left (a short
+        section, such as one line of logistics, stays on the page before)."""
         self.counter += 1
-        return section(f"{self.counter}. {self.t[key]}", self.s, key)
+        heading = section(f"{self.counter}. {self.t[key]}", self.s, key)
+        return [CondPageBreak(32 * mm), *(f for f in heading if not isinstance(f, CondPageBreak))]
 
     def cover(self, kind: str) -> list[Flowable]:
         d, s, t = self.data, self.s, self.t
@@ -101,8 +103,18 @@ class _Writer:
             Spacer(1, 30 * mm),
             HRFlowable(width="60%", thickness=0.5, color=RULE, spaceAfter=6),
         ]
+        # Who prepared it: as given, else the database user when it can stand in this language's document
+        # (a login name such as "root" is no name for a Russian cover).
+        prepared_by = self.options.prepared_by or (d.prepared_by if in_script(d.prepared_by, t.lang) else "")
+        if prepared_by:
+            flow.append(Paragraph(safe(f"{t['prepared_by']}: {prepared_by}"), s.cover_line))
         if d.generated_at:
             flow.append(Paragraph(safe(f"{t['prepared_on']}: {t.date(d.generated_at.date())}"), s.cover_line))
+        version = self.options.version or (t.datetime(d.generated_at) if d.generated_at else "")
+        if version and d.visit_id:
+            flow.append(Paragraph(safe(f"{t['version']}: {version}"), s.cover_line))
+        if d.distribution:
+            flow.append(Paragraph(safe(f"{t['distribution']}: {'; '.join(d.distribution)}"), s.cover_line))
         return [*flow, NextPageTemplate("body"), PageBreak()]
 
     def names(self, p: BriefPerson) -> tuple[str, list[str]]:
@@ -179,37 +191,33 @@ class _Writer:
         where = ", ".join(x for x in (mt.venue, mt.room) if x)
         attendees = "; ".join(
             f"{a.name} ({a.title})" if a.title else a.name for a in mt.attendees)
-        return facts([(t["time"], t.time_span(mt.starts_at, mt.ends_at)), (t["venue"], where),
-                      (t["attendees"], attendees), (t["meeting_topics"], ", ".join(mt.topics))], self.width, self.s)
+        # The time heads the meeting (``meeting_block``): no "Time" row repeats it.
+        return facts([(t["venue"], where), (t["attendees"], attendees),
+                      (t["meeting_topics"], ", ".join(mt.topics))], self.width, self.s)
 
-    def meetings(self, *, report: bool) -> list[Flowable]:
+    def meeting_block(self, mt: BriefMeeting, *, report: bool) -> list[Flowable]:
+        """One meeting on the programme's timeline: its time and title as the heading, then its facts and its
+        preparation (the report: its notes and outcomes)."""
         t, s = self.t, self.s
-        if not self.data.meetings:
-            return [Paragraph(safe(t["none"]), s.muted)]
-        flow: list[Flowable] = []
-
-        def day_of(mt: BriefMeeting) -> date | None:
-            return mt.starts_at.date() if mt.starts_at else None
-
-        for day_no, (day, items) in enumerate(groupby(self.data.meetings, key=day_of), 1):
-            flow.append(subheading(t.date(day) if day else t["all_day"], s, f"day-{day_no}-{report}"))
-            for mt in items:
-                title = f"{t.time_span(mt.starts_at, mt.ends_at)}  {mt.title}"
-                head = Heading(title, s.h3, 2, f"meeting-{mt.id}-{report}", toc=False)
-                body = self.meeting_facts(mt)
-                flow.append(KeepTogether([head, *body[:1]]))
-                flow += body[1:]
-                if report:
-                    flow += labelled_text(t["notes"], mt.notes, s)
-                    flow += labelled_text(t["outcomes"], mt.outcomes, s)
-                else:
-                    flow += labelled_text(t["objectives"], mt.objectives, s)
-                    flow += labelled_text(t["talking_points"], mt.talking_points, s)
-                    flow += labelled_text(t["agenda"], mt.agenda, s)
-                flow.append(HRFlowable(width="100%", thickness=0.3, color=RULE, spaceBefore=4, spaceAfter=2))
+        title = f"{t.time_span(mt.starts_at, mt.ends_at)}  {mt.title}"
+        head = Heading(title, s.h3, 2, f"meeting-{mt.id}-{report}", toc=False)
+        body = self.meeting_facts(mt)
+        flow: list[Flowable] = [KeepTogether([head, *body[:1]]), *body[1:]]
+        if report:
+            flow += labelled_text(t["notes"], mt.notes, s)
+            flow += labelled_text(t["outcomes"], mt.outcomes, s)
+        else:
+            flow += labelled_text(t["objectives"], mt.objectives, s)
+            flow += labelled_text(t["talking_points"], mt.talking_points, s)
+            flow += labelled_text(t["agenda"], mt.agenda, s)
+        flow.append(HRFlowable(width="100%", thickness=0.3, color=RULE, spaceBefore=4, spaceAfter=2))
         return flow
 
-    def biography(self, p: BriefPerson) -> list[Flowable]:
+    def meetings(self, *, report: bool) -> list[Flowable]:
+        """The programme: meetings and the other items on one timeline (``practice.timeline``)."""
+        return practice.timeline(self, report=report)
+
+    def biography(self, p: BriefPerson, *, history: bool = True) -> list[Flowable]:
         t, s = self.t, self.s
         first, others = self.names(p)
         head = Heading(f"{p.honorific} {first}".strip(), s.h2, 1, f"bio-{p.id}", toc=False)
@@ -234,9 +242,11 @@ class _Writer:
             block = info
         flow: list[Flowable] = [KeepTogether([head, *block[:1]]), *block[1:], Spacer(1, 3)]
         flow += text_flow(p.biography, s.body)
-        history = self.encounters(p.history, "no_history")
-        flow.append(KeepTogether([Paragraph(safe(t["earlier"]), s.h3), *history[:2]]))
-        flow += history[2:]
+        if not history:
+            return flow
+        earlier = self.encounters(p.history, "no_history")
+        flow.append(KeepTogether([Paragraph(safe(t["earlier"]), s.h3), *earlier[:2]]))
+        flow += earlier[2:]
         return flow
 
     def institution(self, inst: BriefInstitution) -> list[Flowable]:
@@ -252,18 +262,14 @@ class _Writer:
             (t["expertise"], ", ".join(inst.topics)),
             (t["key_people"], "; ".join(f"{n}, {title}" for n, title in inst.key_people)),
         ]
-        info = facts(pairs, self.width, s)
-        return [KeepTogether([head, *info[:1]]), *info[1:], *text_flow(inst.profile, s.body)]
+        info = facts(pairs, self.width, s) + text_flow(inst.profile, s.body)
+        if not info:  # an institution with no data says so rather than print a bare heading
+            info = [Paragraph(safe(t["no_details"]), s.muted)]
+        return [KeepTogether([head, *info[:1]]), *info[1:]]
 
     def logistics(self) -> list[Flowable]:
-        t, s, lg = self.t, self.s, self.data.logistics
-        flow: list[Flowable] = []
-        arrival = " ".join(x for x in (t.datetime(lg.arrival_at), lg.arrival_details) if x)
-        departure = " ".join(x for x in (t.datetime(lg.departure_at), lg.departure_details) if x)
-        for key, value in (("arrival", arrival), ("departure", departure), ("lodging", lg.lodging),
-                           ("transport", lg.transport), ("interpretation", lg.interpreter_needs),
-                           ("dietary", lg.dietary_needs)):
-            flow += labelled_text(t[key], value, s)
+        t, s = self.t, self.s
+        flow: list[Flowable] = practice.logistics_lines(self)
         for direction, key in ((GiftDirection.GIVEN, "gifts_given"), (GiftDirection.RECEIVED, "gifts_received")):
             gifts = [g for g in self.data.gifts if g.direction is direction]
             if gifts:
@@ -276,14 +282,10 @@ class _Writer:
 
     def briefing_story(self) -> list[Flowable]:
         d, t, s, o = self.data, self.t, self.s, self.options
-        story: list[Flowable] = [*self.cover("briefing"), *contents(s, t), PageBreak()]
-        if o.wants("purpose"):
-            story += self.section("purpose")
-            story += text_flow(d.purpose, s.body) or [Paragraph(safe(t["none"]), s.muted)]
-            aims = [(mt.title, mt.objectives) for mt in d.meetings if mt.objectives.strip()]
-            for title, objectives in aims:
-                story.append(Paragraph(f"<b>{safe(title)}</b>", s.small))
-                story += [_indent(p) for p in text_flow(objectives, s.small)]
+        story: list[Flowable] = [*self.cover("briefing")]
+        if o.wants("purpose"):  # the one-page summary comes first (each meeting's objectives are in the programme)
+            story += practice.summary_page(self)
+        story += [*contents(s, t), PageBreak()]
         if o.wants("topics"):
             story += self.section("topics")
             story += [Paragraph("• " + safe(x), s.body) for x in d.topics] or [Paragraph(safe(t["none"]), s.muted)]
@@ -309,6 +311,7 @@ class _Writer:
             story += self.section("hosts")
             story += (self.people_table(d.hosts) if d.parallel is None
                       else bilingual.people_table(self, d.hosts, d.parallel.hosts))
+            story += practice.host_biographies(self)
         if o.wants("institutions"):
             story += self.section("institutions")
             for inst in d.institutions:
@@ -316,6 +319,8 @@ class _Writer:
         if o.wants("history"):
             story += self.section("history")
             story += self.encounters(d.relations, "no_history")
+            story.append(Heading(t["agreements_in_force"], s.h3, 1, "agreements-in-force", toc=False))
+            story += practice.agreements(self, d.agreements_in_force)
         if o.wants("followups"):
             story += self.section("followups")
             story += self.followups(d.open_followups)
@@ -329,17 +334,21 @@ class _Writer:
         story: list[Flowable] = [*self.cover("report"), *contents(s, t), PageBreak()]
         if o.wants("summary"):
             story += self.section("summary")
-            story += text_flow(d.summary, s.body) or text_flow(d.purpose, s.body) or [
-                Paragraph(safe(t["none"]), s.muted)]
+            # No summary yet: it says so (the purpose is not the outcome).
+            story += text_flow(d.summary, s.body) or [Paragraph(safe(t["no_summary"]), s.muted)]
         if o.wants("meetings"):
             story += self.section("meetings")
             story += self.meetings(report=True)
+        if o.wants("agreements"):
+            story += self.section("agreements")
+            story += practice.agreements(self, d.agreements)
         if o.wants("agreed"):
             story += self.section("agreed")
             story += self.followups(d.agreed, with_status=True)
-        if o.wants("followups"):
+        if o.wants("followups"):  # the other open follow-ups: those agreed in this visit are listed once, above
+            agreed = {f.id for f in d.agreed} if o.wants("agreed") else set()
             story += self.section("followups")
-            story += self.followups(d.open_followups)
+            story += self.followups([f for f in d.open_followups if f.id not in agreed])
         if o.wants("delegation"):
             story += self.section("participants")
             story.append(Paragraph(safe(t["guest_side"]), s.h3))

@@ -43,6 +43,10 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
                     help='handling marking on the cover and every page, e.g. "For official use"')
     br.add_argument("--office", default="", metavar="TEXT",
                     help="issuing office on the cover (default: our side's institution)")
+    br.add_argument("--prepared-by", default="", metavar="NAME",
+                    help="who prepared it, on the cover (default: the database user, see --user)")
+    br.add_argument("--doc-version", default="", metavar="TEXT",
+                    help="the document's version on the cover (default: the date and time it is made)")
 
     do = sub.add_parser("dossier", help="write the PDF dossier of a person or an institution",
                         description="Write a one-person or one-institution dossier as PDF.")
@@ -110,7 +114,7 @@ def cmd_briefing(db: Database, args: argparse.Namespace, out: TextIO) -> int:
     document = render(db, DocumentRequest(
         RecordKind.VISIT, visit_id, lang=args.lang, paper=args.paper, report=args.report, marking=args.marking,
         sections=tuple(args.sections) if args.sections else None, issuing_office=args.office or None,
-        format=fmt))
+        format=fmt, prepared_by=args.prepared_by, version=args.doc_version))
     write_file(target, document.pdf, database=db.path)
     print(f"wrote {inline(target)} ({'report' if args.report else 'briefing'} of visit {visit_id}: "
           f"{inline(document.title)})", file=out)

@@ -11,11 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from organizer.domain.enums import (
+    AgreementKind,
+    AgreementStatus,
     FollowUpStatus,
     GiftDirection,
     InstitutionKind,
     MeetingKind,
     ParticipantRole,
+    ProgrammeItemKind,
     RecordKind,
     Side,
     VisitDirection,
@@ -49,6 +52,8 @@ class Encounter:
     outcomes: str = ""
     visit_title: str | None = None
     """For a meeting: the visit it belonged to."""
+    at: datetime | None = None
+    """When it started (a visit: its first day at midnight): the order within a day."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +130,40 @@ class BriefMeeting:
 
 
 @dataclass(frozen=True, slots=True)
+class BriefProgrammeItem:
+    """A programme item that is not a meeting (arrival, transfer, meal...), on the programme's timeline."""
+
+    id: int
+    kind: ProgrammeItemKind
+    title: str
+    """The item's title, or its kind's name in the document's language when it has none."""
+    starts_at: datetime | None = None
+    ends_at: datetime | None = None
+    place: str = ""
+    escort: str | None = None
+    transport: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class BriefAgreement:
+    """A memorandum or agreement as the documents list it."""
+
+    id: int
+    title: str
+    kind: AgreementKind
+    status: AgreementStatus
+    signed_date: date | None = None
+    signed_place: str = ""
+    valid_until: date | None = None
+    parties: tuple[str, ...] = ()
+    signatories: tuple[str, ...] = ()
+    summary: str = ""
+    visit_title: str | None = None
+    """The visit it was signed during, if any."""
+
+
+@dataclass(frozen=True, slots=True)
 class BriefFollowUp:
     id: int
     description: str
@@ -177,6 +216,20 @@ class VisitBriefing:
     logistics: Logistics = field(default_factory=Logistics)
     gifts: tuple[BriefGift, ...] = ()
     generated_at: datetime | None = None
+    desired_outcomes: str = ""
+    key_messages: str = ""
+    sensitivities: str = ""
+    """What not to raise."""
+    programme: tuple[BriefProgrammeItem, ...] = ()
+    """The programme items that are not meetings, in time order (the layout merges them with ``meetings``)."""
+    agreements: tuple[BriefAgreement, ...] = ()
+    """Agreements linked to this visit (signed during it, or prepared for it)."""
+    agreements_in_force: tuple[BriefAgreement, ...] = ()
+    """Signed agreements, not expired by the visit's start, to which an institution of the visit is a party."""
+    distribution: tuple[str, ...] = ()
+    """Who the document goes to (our side's participants, in order of precedence)."""
+    prepared_by: str = ""
+    """Who prepared it (``--prepared-by``, else the database user)."""
     parallel: VisitBriefing | None = None
     """The same visit assembled in a second language, for a two-language briefing (``--lang ru+en``)."""
 
@@ -191,6 +244,8 @@ class PersonDossier:
     notes: str = ""
     open_followups: tuple[BriefFollowUp, ...] = ()
     generated_at: datetime | None = None
+    agreements: tuple[BriefAgreement, ...] = ()
+    """Agreements the person signed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +258,10 @@ class InstitutionDossier:
     """Positions held there; ``HeldPosition.institution`` carries the person's name here."""
     visits: tuple[Encounter, ...] = ()
     open_followups: tuple[BriefFollowUp, ...] = ()
+    """Open follow-ups it owns, and those of the visits it took part in."""
     generated_at: datetime | None = None
+    agreements: tuple[BriefAgreement, ...] = ()
+    """Agreements it is a party to."""
 
 
 _SCRIPTS = {"ru": "Cyrl", "en": "Latn"}

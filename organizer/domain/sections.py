@@ -20,5 +20,5 @@ SECTIONS: tuple[str, ...] = (
 )
 """Sections of a pre-visit briefing, in print order (the contents page always comes first)."""
 
-REPORT_SECTIONS: tuple[str, ...] = ("summary", "meetings", "agreed", "followups", "delegation")
+REPORT_SECTIONS: tuple[str, ...] = ("summary", "meetings", "agreements", "agreed", "followups", "delegation")
 """Sections of a post-visit report."""

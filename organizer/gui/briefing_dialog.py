@@ -128,13 +128,14 @@ class BriefingDialog(QDialog):
         report = self.report_radio.isChecked()
         names = REPORT_SECTIONS if report else SECTIONS
         labels = {
-            "purpose": self.tr("Purpose and outcomes"), "topics": self.tr("Topics"),
+            "purpose": self.tr("At a glance (one-page summary)"), "topics": self.tr("Topics"),
             "delegation": self.tr("Delegation") if not report else self.tr("Participants"),
             "itinerary": self.tr("Programme"), "biographies": self.tr("Biographies"),
             "hosts": self.tr("Host participants"), "institutions": self.tr("Institutions"),
             "history": self.tr("History of relations"), "followups": self.tr("Open follow-ups"),
             "logistics": self.tr("Logistics and gifts"), "summary": self.tr("Summary"),
             "meetings": self.tr("Meetings, notes and outcomes"), "agreed": self.tr("Agreed follow-ups"),
+            "agreements": self.tr("Agreements of the visit"),
         }
         for i, name in enumerate(names):
             check = QCheckBox(labels.get(name, name))

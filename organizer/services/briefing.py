@@ -17,19 +17,21 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import NamedTuple
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session, selectinload, undefer
 
 from organizer.domain.briefing import (
     Attendee,
+    BriefAgreement,
     BriefFollowUp,
     BriefGift,
     BriefInstitution,
     BriefMeeting,
     BriefPerson,
+    BriefProgrammeItem,
     Encounter,
     HeldPosition,
     InstitutionDossier,
@@ -41,11 +43,14 @@ from organizer.domain.briefing import (
     localized,
 )
 from organizer.domain.enums import (
+    AgreementKind,
+    AgreementStatus,
     FollowUpStatus,
     GiftDirection,
     InstitutionKind,
     MeetingKind,
     ParticipantRole,
+    ProgrammeItemKind,
     RecordKind,
     Side,
     VisitDirection,
@@ -257,7 +262,8 @@ def _history(session: Session, ids: Sequence[int], exclude_visit: int | None,
         if vid == exclude_visit or (before is not None and start is not None and start >= before):
             continue
         result[pid].append(Encounter(RecordKind.VISIT, _txt(title, variants, "title", lang), start,
-                                     _long(summary, variants, "summary", lang)))
+                                     _long(summary, variants, "summary", lang),
+                                     at=datetime.combine(start, time.min) if start else None))
     parent = m.Visit.__table__.alias("parent_visit")
     mq = (select(m.MeetingParticipant.person_id, m.Meeting.visit_id, m.Meeting.title, m.Meeting.starts_at,
                  m.Meeting.outcomes, m.Meeting.variants, parent.c.title, parent.c.variants)
@@ -271,10 +277,15 @@ def _history(session: Session, ids: Sequence[int], exclude_visit: int | None,
             continue
         result[pid].append(Encounter(RecordKind.MEETING, _txt(title, variants, "title", lang), when,
                                      _long(outcomes, variants, "outcomes", lang),
-                                     _txt(vtitle, vvariants, "title", lang) if vtitle else None))
+                                     _txt(vtitle, vvariants, "title", lang) if vtitle else None, at=starts))
     for items in result.values():
-        items.sort(key=lambda e: (e.when or date.min, e.kind != RecordKind.VISIT, e.title))
+        items.sort(key=chronological)
     return result
+
+
+def chronological(e: Encounter) -> tuple[date, bool, datetime, str]:
+    """Oldest first; on one day the visit before its meetings, the meetings by their time (then title)."""
+    return (e.when or date.min, e.kind != RecordKind.VISIT, e.at or datetime.min, e.title.casefold())
 
 
 def _brief_person(p: m.Person, when: date | None, *, side: Side | None = None, role: ParticipantRole | None = None,
@@ -412,6 +423,54 @@ def _meetings(session: Session, visit_id: int, lang: str = "en") -> list[BriefMe
     return result
 
 
+def _agreements(session: Session, *conditions: object, lang: str = "en") -> list[BriefAgreement]:
+    """The agreements any of ``conditions`` selects, newest signed first (unsigned last), with their parties'
+    and signatories' names in ``lang``: one statement and its loads."""
+    conds = [c for c in conditions if c is not None]
+    if not conds:
+        return []
+    q = (select(m.Agreement).where(or_(*conds))  # type: ignore[arg-type]
+         .options(selectinload(m.Agreement.parties).selectinload(m.AgreementParty.institution)
+                  .selectinload(m.Institution.names),
+                  selectinload(m.Agreement.signatories).selectinload(m.AgreementSignatory.person)
+                  .selectinload(m.Person.names))
+         .order_by(m.Agreement.signed_date.is_(None), m.Agreement.signed_date.desc(), m.Agreement.id))
+    found = list(session.scalars(q))
+    visits = {v.id: v for v in session.scalars(select(m.Visit).where(
+        m.Visit.id.in_({a.visit_id for a in found if a.visit_id is not None})))} if found else {}
+    return [BriefAgreement(
+        id=a.id, title=_tx(a, "title", lang), kind=AgreementKind(a.kind), status=AgreementStatus(a.status),
+        signed_date=a.signed_date, signed_place=_place(a, "signed_place", lang), valid_until=a.valid_until,
+        parties=tuple(_iname(p.institution, lang) for p in a.parties),
+        signatories=tuple(_pname(s.person, lang) for s in a.signatories), summary=_lt(a, "summary", lang),
+        visit_title=_tx(visits[a.visit_id], "title", lang) if a.visit_id in visits else None,
+    ) for a in found]
+
+
+def _in_force(when: date | None, until: date | None) -> list[ColumnElement[bool]]:
+    """Signed agreements not expired at ``when`` (signed by ``until``, when known)."""
+    a = m.Agreement
+    cond = [a.status == AgreementStatus.SIGNED.value]
+    if when is not None:
+        cond.append(or_(a.valid_until.is_(None), a.valid_until >= when))
+    if until is not None:
+        cond.append(or_(a.signed_date.is_(None), a.signed_date <= until))
+    return cond
+
+
+def _programme(session: Session, visit_id: int, lang: str = "en") -> list[BriefProgrammeItem]:
+    """The visit's programme items that are not meetings, in time order, with their escorts' names."""
+    q = (select(m.ProgrammeItem).where(m.ProgrammeItem.visit_id == visit_id)
+         .order_by(m.ProgrammeItem.starts_at.is_(None), m.ProgrammeItem.starts_at, m.ProgrammeItem.id))
+    items = list(session.scalars(q))
+    escorts = _load_people(session, sorted({i.escort_person_id for i in items if i.escort_person_id is not None}))
+    return [BriefProgrammeItem(
+        id=i.id, kind=ProgrammeItemKind(i.kind), title=_tx(i, "title", lang), starts_at=i.starts_at,
+        ends_at=i.ends_at, place=_tx(i, "place", lang),
+        escort=_pname(escorts[i.escort_person_id], lang) if i.escort_person_id in escorts else None,
+        transport=_lt(i, "transport", lang), notes=_lt(i, "notes", lang)) for i in items]
+
+
 def _our_side(direction: VisitDirection) -> Side:
     return Side.HOST if direction is VisitDirection.INCOMING else Side.GUEST
 
@@ -430,7 +489,7 @@ def _office(v: m.Visit, institutions: Sequence[BriefInstitution]) -> str:
 
 
 def visit_briefing(db: Database, visit_id: int, *, issuing_office: str | None = None,
-                   now: datetime | None = None, lang: str = "en") -> VisitBriefing:
+                   now: datetime | None = None, lang: str = "en", prepared_by: str = "") -> VisitBriefing:
     """Everything the pre-visit briefing and the post-visit report of one visit print.
 
     Institution names (also in positions, paths, venues and follow-up owners) are given in ``lang`` where
@@ -488,7 +547,13 @@ def visit_briefing(db: Database, visit_id: int, *, issuing_office: str | None = 
                 if when is None or start is None or start < when:
                     relations.append(Encounter(RecordKind.VISIT, _tx(earlier, "title", lang), start,
                                                _lt(earlier, "summary", lang)))
-            relations.sort(key=lambda e: (e.when or date.min, e.title))
+            relations.sort(key=chronological)
+        last_day = v.end_date or v.start_date
+        party = m.Agreement.parties.any(m.AgreementParty.institution_id.in_(inst_ids)) if inst_ids else None
+        agreements = _agreements(session, m.Agreement.visit_id == v.id, lang=lang)
+        in_force = _agreements(session, and_(party, *_in_force(when, last_day)) if party is not None else None,
+                               lang=lang)
+        ours = hosts if _our_side(direction) is Side.HOST else guests
 
         names = {p.id: _pname(p, lang) for p in people.values()}
         gift_people = [g.person_id for g in v.gifts if g.person_id is not None and g.person_id not in names]
@@ -512,6 +577,10 @@ def visit_briefing(db: Database, visit_id: int, *, issuing_office: str | None = 
                 interpreter_needs=_logistics(v, "interpreter_needs", lang),
                 dietary_needs=_logistics(v, "dietary_needs", lang)),
             gifts=gifts, generated_at=now or datetime.now(),
+            desired_outcomes=_lt(v, "desired_outcomes", lang), key_messages=_lt(v, "key_messages", lang),
+            sensitivities=_lt(v, "sensitivities", lang), programme=tuple(_programme(session, v.id, lang)),
+            agreements=tuple(agreements), agreements_in_force=tuple(in_force),
+            distribution=tuple(p.full_name for p in ours), prepared_by=prepared_by or db.user,
         )
 
 
@@ -535,6 +604,8 @@ def person_dossier(db: Database, person_id: int, *, now: datetime | None = None,
             open_followups=tuple(_followups(session, m.FollowUp.owner_person_id == person_id, open_only=True,
                                             lang=lang)),
             generated_at=now or datetime.now(),
+            agreements=tuple(_agreements(session, m.Agreement.signatories.any(
+                m.AgreementSignatory.person_id == person_id), lang=lang)),
         )
 
 
@@ -552,10 +623,11 @@ def institution_dossier(db: Database, institution_id: int, *, now: datetime | No
             HeldPosition(_tx(pos, "title", lang), _pname(pos.person, lang), pos.person_id, pos.start_date, pos.end_date,
                          pos.is_current)
             for pos in sorted_positions(session.scalars(pq)))
+        its_visits = select(m.VisitInstitution.visit_id).where(m.VisitInstitution.institution_id == institution_id)
         vq = (select(m.Visit.title, m.Visit.start_date, m.Visit.summary, m.Visit.variants)
-              .join(m.VisitInstitution, m.VisitInstitution.visit_id == m.Visit.id)
-              .where(m.VisitInstitution.institution_id == institution_id))
-        visits = [Encounter(RecordKind.VISIT, _txt(t, vv, "title", lang), s, _long(summ, vv, "summary", lang))
+              .where(m.Visit.id.in_(its_visits)))
+        visits = [Encounter(RecordKind.VISIT, _txt(t, vv, "title", lang), s, _long(summ, vv, "summary", lang),
+                            at=datetime.combine(s, time.min) if s else None)
                   for t, s, summ, vv in session.execute(vq)]
         parent = m.Visit.__table__.alias("parent_visit")
         mq = (select(m.Meeting.title, m.Meeting.starts_at, m.Meeting.outcomes, m.Meeting.variants, parent.c.title,
@@ -563,14 +635,16 @@ def institution_dossier(db: Database, institution_id: int, *, now: datetime | No
               .outerjoin(parent, parent.c.id == m.Meeting.visit_id)
               .where(m.Meeting.venue_institution_id == institution_id))
         visits += [Encounter(RecordKind.MEETING, _txt(t, mv, "title", lang), s.date() if s else None,
-                             _long(o, mv, "outcomes", lang), _txt(vt, vv, "title", lang) if vt else None)
+                             _long(o, mv, "outcomes", lang), _txt(vt, vv, "title", lang) if vt else None, at=s)
                    for t, s, o, mv, vt, vv in session.execute(mq)]
-        visits.sort(key=lambda e: (e.when or date.min, e.kind != RecordKind.VISIT, e.title))
+        visits.sort(key=chronological)
         return InstitutionDossier(
             institution=brief, address=_tx(obj, "address", lang), units=units, people=people, visits=tuple(visits),
             open_followups=tuple(_followups(session, m.FollowUp.owner_institution_id == institution_id,
-                                            open_only=True, lang=lang)),
+                                            m.FollowUp.visit_id.in_(its_visits), open_only=True, lang=lang)),
             generated_at=now or datetime.now(),
+            agreements=tuple(_agreements(session, m.Agreement.parties.any(
+                m.AgreementParty.institution_id == institution_id), lang=lang)),
         )
 
 

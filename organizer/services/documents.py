@@ -36,6 +36,10 @@ class DocumentRequest:
     """A visit's briefing: the office named on the cover (default: our side's first institution)."""
     format: str = "pdf"
     """One of ``FORMATS``."""
+    prepared_by: str = ""
+    """A visit's briefing or report: who prepared it, on the cover (default: the database user)."""
+    version: str = ""
+    """A visit's briefing or report: its version on the cover (default: the moment it was made)."""
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,8 @@ def render(db: Database, request: DocumentRequest, progress: Callable[[int], Non
     lang, _, second = request.lang.partition("+")
     try:
         options = BriefingOptions(lang=lang, paper=request.paper, report=request.report,
-                                  sections=request.sections, marking=request.marking, second=second)
+                                  sections=request.sections, marking=request.marking, second=second,
+                                  prepared_by=request.prepared_by, version=request.version)
     except ValueError as exc:
         raise OrganizerError(str(exc)) from None
     if request.kind == RecordKind.VISIT:

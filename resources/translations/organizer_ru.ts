@@ -341,12 +341,12 @@
         <translation>&amp;Создать</translation>
     </message>
     <message>
-        <source>Purpose and outcomes</source>
-        <translation>Цель и результаты</translation>
-    </message>
-    <message>
         <source>Topics</source>
         <translation>Темы</translation>
+    </message>
+    <message>
+        <source>At a glance (one-page summary)</source>
+        <translation>Краткая справка (одна страница)</translation>
     </message>
     <message>
         <source>Delegation</source>
@@ -395,6 +395,10 @@
     <message>
         <source>Agreed follow-ups</source>
         <translation>Достигнутые договорённости</translation>
+    </message>
+    <message>
+        <source>Agreements of the visit</source>
+        <translation>Соглашения визита</translation>
     </message>
     <message>
         <source>Laying out the document…</source>

@@ -118,12 +118,13 @@ def test_acceptance_briefing_of_the_demo_visit(demo_args: list[str], tmp_path: P
 
     # one outline entry per section, each pointing at a page; every font embedded, none is Helvetica
     top = [title for depth, title, _ in outline if depth == 0]
-    assert top[0] == "Contents"
+    assert top[:2] == ["1. At a glance", "Contents"], "the one-page summary first (issue 18), then the contents"
     assert len(top) == 1 + len(SECTIONS)
     fonts = embedded_fonts(reader)
     assert fonts and all(fonts.values()), fonts
     assert not any("Helvetica" in name for name in fonts)
-    assert "page 1 of " in flat and f"page {len(reader.pages)} of {len(reader.pages)}" in flat
+    assert "page 1 of " not in flat, "the cover has no page number"
+    assert "page 2 of " in flat and f"page {len(reader.pages)} of {len(reader.pages)}" in flat
 
 
 @pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils not installed")

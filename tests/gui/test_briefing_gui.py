@@ -81,7 +81,7 @@ def test_report_sections_and_a_failure_is_shown(qtbot, gui_demo_db: Database) ->
     dialog = BriefingDialog(gui_demo_db, "visit", 1, "Demo visit")
     qtbot.addWidget(dialog)
     dialog.report_radio.setChecked(True)
-    assert list(dialog.section_checks) == ["summary", "meetings", "agreed", "followups", "delegation"]
+    assert list(dialog.section_checks) == ["summary", "meetings", "agreements", "agreed", "followups", "delegation"]
     missing = BriefingDialog(gui_demo_db, "person", 999, "Nobody")
     qtbot.addWidget(missing)
     missing.generate_button.click()

@@ -3,8 +3,7 @@
 Format (``"format": "organizer-archive", "version": 2``; version 1 files are read too): top-level lists
 ``topics``, ``institutions``, ``people``, ``visits``, ``meetings``, ``followups``, ``agreements``,
 ``programme``, ``attachments``. Every record has a ``uid`` and (version 2) its ``created_at`` and
-``updated_at``; records
-refer to each other by uid (``"parent": "<uid>"``, ``"person": "<uid>"``), topics by name. Nested parts
+``updated_at``; records refer to each other by uid (``"parent": "<uid>"``), topics by name. Nested parts
 (a person's positions, a visit's participants) travel inside their record; attachments are records of
 their own (``archive.attachments``). The format is described in README.md ("The Organizer archive").
 
@@ -485,12 +484,9 @@ def _institution(session: Session, res: UidResolver, r: RecordReader, uid: str) 
     return institutions.create_in(session, _read_institution(res, r, uid), flush=False)
 
 
-def _agreement(session: Session, res: UidResolver, r: RecordReader, uid: str) -> m.RecordMixin:
-    return agreements.create_in(session, _read_agreement(res, r, uid), flush=False)
-
-
-def _programme_item(session: Session, res: UidResolver, r: RecordReader, uid: str) -> m.RecordMixin:
-    return programme.create_in(session, _read_programme_item(res, r, uid), flush=False)
+def _by_orm(create_in: Callable[..., m.RecordMixin], read: Callable[[UidResolver, RecordReader, str], Any]) -> Any:
+    """A builder that creates a record of a small section through its service's ``create_in``."""
+    return lambda session, res, r, uid: create_in(session, read(res, r, uid), flush=False)
 
 
 _MODELS: dict[str, type[m.RecordMixin]] = {
@@ -505,8 +501,8 @@ _MODELS: dict[str, type[m.RecordMixin]] = {
 _READERS = {"institutions": _read_institution, "agreements": _read_agreement, "programme": _read_programme_item}
 _BUILDERS: dict[str, Callable[[Session, UidResolver, RecordReader, str], m.RecordMixin]] = {
     "institutions": _institution,
-    "agreements": _agreement,
-    "programme": _programme_item,
+    "agreements": _by_orm(agreements.create_in, _read_agreement),
+    "programme": _by_orm(programme.create_in, _read_programme_item),
 }
 """The sections imported record by record through the services' ``create_in`` (the ORM): institutions
 (a unit refers to its parent, which the same chunk may create), agreements and programme items (few)."""
