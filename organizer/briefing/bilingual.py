@@ -10,7 +10,7 @@ titles, places, times); long texts stay in the one-language sections.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from itertools import groupby
 from typing import TYPE_CHECKING
 
@@ -19,7 +19,8 @@ from reportlab.platypus import Flowable, Paragraph
 
 from organizer.briefing.common import grid, safe, subheading
 from organizer.briefing.labels import Labels
-from organizer.domain.briefing import BriefMeeting, BriefPerson
+from organizer.briefing.practice import kind_name
+from organizer.domain.briefing import BriefMeeting, BriefPerson, BriefProgrammeItem
 
 if TYPE_CHECKING:
     from organizer.briefing.visit import _Writer
@@ -68,24 +69,47 @@ def _meeting(mt: BriefMeeting | None, t: Labels, w: _Writer) -> list[Flowable]:
     return cell
 
 
-def programme(w: _Writer, meetings: Sequence[BriefMeeting], others: Sequence[BriefMeeting]) -> list[Flowable]:
-    """The programme day by day, each meeting a row: time, first language, second language."""
+def _item(it: BriefProgrammeItem | None, t: Labels, w: _Writer) -> list[Flowable]:
+    """A programme item that is not a meeting (arrival, transfer...): its title (or kind) and place, escort."""
+    if it is None:
+        return []
+    s = w.s
+    cell: list[Flowable] = [Paragraph(f"<b>{safe(it.title or kind_name(t, it.kind))}</b>", s.cell)]
+    line = " · ".join(x for x in (it.place, f"{t['escort']}: {it.escort}" if it.escort else "") if x)
+    if line:
+        cell.append(Paragraph(safe(line), s.muted))
+    return cell
+
+
+def programme(w: _Writer, meetings: Sequence[BriefMeeting], others: Sequence[BriefMeeting],
+              items: Sequence[BriefProgrammeItem] = (), other_items: Sequence[BriefProgrammeItem] = ()
+              ) -> list[Flowable]:
+    """The programme day by day, each meeting and other item (arrival, transfer...) a row in time order: time,
+    first language, second language."""
     t, s = w.t, w.s
-    if not meetings:
+    if not meetings and not items:
         return [Paragraph(safe(t["none"]), s.muted)]
     second = Labels(w.options.second or "en")
     by_id = {mt.id: mt for mt in others}
+    item_by_id = {it.id: it for it in other_items}
     half = (w.width - 24 * mm) / 2
     flow: list[Flowable] = []
+    entries: list[BriefMeeting | BriefProgrammeItem] = sorted(
+        [*meetings, *items], key=lambda e: (e.starts_at is None, e.starts_at or datetime.min,
+                                            isinstance(e, BriefMeeting), e.id))
 
-    def day_of(mt: BriefMeeting) -> date | None:
+    def day_of(mt: BriefMeeting | BriefProgrammeItem) -> date | None:
         return mt.starts_at.date() if mt.starts_at else None
 
-    for day_no, (day, items) in enumerate(groupby(meetings, key=day_of), 1):
+    def cells(e: BriefMeeting | BriefProgrammeItem) -> list[object]:
+        if isinstance(e, BriefMeeting):
+            return [_meeting(e, t, w), _meeting(by_id.get(e.id), second, w)]
+        return [_item(e, t, w), _item(item_by_id.get(e.id), second, w)]
+
+    for day_no, (day, group) in enumerate(groupby(entries, key=day_of), 1):
         title = f"{t.date(day)} / {second.date(day)}" if day else f"{t['all_day']} / {second['all_day']}"
         flow.append(subheading(title, s, f"day-{day_no}-both"))
-        rows = [[t.time_span(mt.starts_at, mt.ends_at), _meeting(mt, t, w), _meeting(by_id.get(mt.id), second, w)]
-                for mt in items]
+        rows = [[t.time_span(e.starts_at, e.ends_at), *cells(e)] for e in group]
         flow.append(grid([t["time"], LANGUAGE_NAMES.get(t.lang, t.lang), LANGUAGE_NAMES.get(second.lang, second.lang)],
                          rows, [24 * mm, half, half], s))
     return flow

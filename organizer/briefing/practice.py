@@ -21,6 +21,7 @@ from organizer.domain.briefing import BriefAgreement, BriefMeeting, BriefProgram
 from organizer.domain.enums import AgreementKind, AgreementStatus, ProgrammeItemKind, Side
 
 if TYPE_CHECKING:
+    from organizer.briefing.labels import Labels
     from organizer.briefing.visit import _Writer
 
 _KIND_WORDS = {
@@ -40,9 +41,14 @@ _STATUS_WORDS = {
 }
 
 
+def kind_name(t: Labels, kind: ProgrammeItemKind) -> str:
+    """A programme item's kind in the labels' language ("Transfer", «Переезд»)."""
+    return t.translated("ProgrammeItemKind", _KIND_WORDS[kind])
+
+
 def item_title(w: _Writer, item: BriefProgrammeItem) -> str:
     """The item's title, or its kind's name in the document's language."""
-    return item.title or w.t.translated("ProgrammeItemKind", _KIND_WORDS[item.kind])
+    return item.title or kind_name(w.t, item.kind)
 
 
 # --- the one-page summary ------------------------------------------------------------------------

@@ -300,7 +300,8 @@ class _Writer:
         if o.wants("itinerary"):
             story += self.section("itinerary")
             story += (self.meetings(report=False) if d.parallel is None
-                      else bilingual.programme(self, d.meetings, d.parallel.meetings))
+                      else bilingual.programme(self, d.meetings, d.parallel.meetings, d.programme,
+                                               d.parallel.programme))
         if o.wants("biographies"):
             story += self.section("biographies")
             for p in d.guests:

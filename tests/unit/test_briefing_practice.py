@@ -128,3 +128,16 @@ def test_the_side_of_an_institution_is_kept(demo_db: Database) -> None:
     data = briefing.visit_briefing(demo_db, 1, now=NOW)
     assert {i.side for i in data.institutions} >= {Side.GUEST, Side.HOST}
     assert [i.kind.value for i in data.programme][:2] == ["arrival", "transfer"]
+
+
+def test_a_two_language_programme_has_the_other_items_too(demo_db: Database) -> None:
+    from organizer.services.documents import DocumentRequest, render
+
+    pdf = render(demo_db, DocumentRequest("visit", 1, lang="ru+en")).pdf
+    text = " ".join(_pages(pdf))
+    programme = text[text.rindex("4. Программа визита"):text.rindex("5. ")]
+    for first, second in (("Прибытие делегации в Казань", "Arrival of the delegation in Kazan"),
+                          ("Рабочий обед", "Working lunch"), ("Осмотр лабораторий", "Tour of the laboratories")):
+        assert first in programme and second in programme, first
+    assert programme.index("Прибытие делегации") < programme.index("Осмотр лабораторий") \
+        < programme.index("Рабочий обед")
