@@ -139,8 +139,14 @@ def cmd_import_report(db: Database, args: argparse.Namespace, out: TextIO) -> in
     path = args.file[0]
     draft = drafting.draft_from_file(db, path)
     if not args.dry_run:
-        raise ImportFormatError(f"{inline(str(path))}: writing a drafted visit is not available yet: "
-                                "review the draft with --dry-run --json")
+        from organizer.services.drafting.writing import write_draft
+
+        written = write_draft(db, draft)
+        if args.json:
+            dump({**draft.as_json(), "written": written.as_json()}, out)
+        else:
+            print(f"imported {inline(str(path))}: {written.summary()}", file=out)
+        return 0
     if args.json:
         dump(draft.as_json(), out)
         return 0

@@ -3,15 +3,25 @@
 People: the spelling-insensitive search (``services.search``) over people, a name hit scoring at least
 ``PERSON_SCORE`` (Korzhikov, Korjikov and Коржиков are one person). Institutions: the ones whose names hold
 every word of the proposed name (``browse.institution_matches``), the closest in length when several do;
-then the search over institutions for a differently spelt name.
+then the search over institutions for a differently spelt name. The visit: one already recorded with every
+proposed guest on its guest side (on overlapping dates when the report states them); its meetings and
+follow-ups by their titles (``same_text``), so a report imported twice, or after the visit was entered by hand,
+adds nothing twice.
 """
 
 from __future__ import annotations
+
+import re
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from organizer.services import browse, institutions
 from organizer.services.drafting.model import Draft
 from organizer.services.search import search
 from organizer.store.database import Database
+from organizer.store.lazy import models as m
 from organizer.store.search.base import SearchUnavailableError
 
 PERSON_SCORE = 85.0
@@ -48,4 +58,64 @@ def match(db: Database, draft: Draft) -> Draft:
             inst.existing_id = _institution_id(db, inst.name)
         except SearchUnavailableError:
             inst.existing_id = None
+    return link_visit(db, draft)
+
+
+# --- the visit, its meetings and follow-ups -------------------------------------------------------
+
+_STOP = frozenset(["the", "a", "an", "of", "to", "for", "and", "with", "in", "on", "at", "by", "from", "within"])
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:6] for w in re.findall(r"\w+", text.casefold()) if len(w) > 2 and w not in _STOP}
+
+
+def same_text(proposed: str, stored: str, share: float = 0.6) -> bool:
+    """Whether a stored title or description says what the proposed one does: one starts the other, or most of
+    the proposed one's words (their first six letters: programs/programmes) are in the stored one."""
+    a, b = proposed.casefold().strip(), stored.casefold().strip()
+    if a and b and (a.startswith(b) or b.startswith(a)):
+        return True
+    words = _stems(proposed)
+    return bool(words) and len(words & _stems(stored)) / len(words) >= share
+
+
+def _overlaps(visit: m.Visit, start: str | None, end: str | None) -> bool:
+    if start is None or visit.start_date is None:
+        return True
+    last = visit.end_date or visit.start_date
+    return date.fromisoformat(start) <= last and date.fromisoformat(end or start) >= visit.start_date
+
+
+def _link_visit(session: Session, draft: Draft) -> None:
+    guests = {p.existing_id for p in draft.people if p.side == "guest"}
+    if not guests or None in guests:
+        return  # a new guest: a new visit
+    found = set(session.scalars(select(m.VisitParticipant.visit_id).where(
+        m.VisitParticipant.person_id.in_(guests), m.VisitParticipant.side == "guest")))
+    for visit_id in sorted(found):
+        visit = session.get(m.Visit, visit_id)
+        if visit is None:
+            continue
+        held = {p.person_id for p in visit.participants if p.side == "guest"}
+        if guests <= held and _overlaps(visit, draft.visit.start_date, draft.visit.end_date):
+            draft.visit.existing_id = visit.id
+            break
+    if draft.visit.existing_id is None:
+        return
+    stored_meetings = session.scalars(select(m.Meeting).where(m.Meeting.visit_id == draft.visit.existing_id)).all()
+    for meeting in draft.meetings:
+        meeting.existing_id = next((s.id for s in stored_meetings if same_text(meeting.title, s.title)), None)
+    stored_followups = session.scalars(select(m.FollowUp).where(
+        m.FollowUp.visit_id == draft.visit.existing_id)).all()
+    for followup in draft.followups:
+        followup.existing_id = next((f.id for f in stored_followups if same_text(followup.description,
+                                                                               f.description)), None)
+
+
+def link_visit(db: Database, draft: Draft) -> Draft:
+    """Fill the ``existing_id`` of the visit (the guests' visit already recorded), of its meetings and of its
+    follow-ups (``same_text``), once the people are matched."""
+    with db.reader() as session:
+        _link_visit(session, draft)
     return draft

@@ -34,12 +34,14 @@ class DraftMeeting:
     institution: str | None = None
     topics: list[str] = field(default_factory=list)
     sentence: str = ""
+    existing_id: int | None = None
 
 
 @dataclass
 class DraftFollowup:
     description: str
     sentence: str = ""
+    existing_id: int | None = None
 
 
 @dataclass
@@ -52,6 +54,8 @@ class DraftVisit:
     topics: list[str] = field(default_factory=list)
     guest_institution: str | None = None
     host_institutions: list[str] = field(default_factory=list)
+    existing_id: int | None = None
+    """An existing visit of the same guests (to the same hosts, on overlapping dates when stated)."""
 
 
 @dataclass
