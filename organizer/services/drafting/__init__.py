@@ -14,6 +14,8 @@ from pathlib import Path
 from organizer.domain.errors import ImportFormatError
 from organizer.services.drafting import english
 from organizer.services.drafting.matching import match
+
+__all__ = ["Draft", "draft_from_file", "draft_from_text", "match", "plain_text"]
 from organizer.services.drafting.model import Draft
 from organizer.store.database import Database
 
