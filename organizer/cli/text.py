@@ -95,8 +95,12 @@ def record(kind: RecordKind, item: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+_SECTION_WORDS = {"programme": "programme items"}
+"""An archive section named as its records are where the section's name alone would read oddly."""
+
+
 def import_report(report: ImportReport, source: str) -> str:
-    added = ", ".join(f"{n} {k}" for k, n in report.added.items() if n) or "nothing new"
+    added = ", ".join(f"{n} {_SECTION_WORDS.get(k, k)}" for k, n in report.added.items() if n) or "nothing new"
     unchanged = sum(report.unchanged.values())
     tail = f"; {unchanged} already present, left unchanged" if unchanged else ""
     if updated := sum(report.updated.values()):
