@@ -92,12 +92,14 @@ def main() -> None:
     args = parser.parse_args()
     unseen: dict[str, list[int]] = {}
     tuned: dict[str, list[int]] = {}
+    counts = [0, 0]
     files = sorted(p for p in REPORTS.glob("*.txt") if p.with_suffix(".json").exists())
     for path in files:
         marked = json.loads(path.with_suffix(".json").read_text(encoding="utf-8")).get("tuned_on", False)
         evaluate(path, tuned if marked else unseen, args.verbose)
-    _print(f"reports the rules were not tuned on ({sum(1 for p in files if p.name != 'visit-article.txt')})", unseen)
-    _print("visit-article.txt (tuned on)", tuned)
+        counts[bool(marked)] += 1
+    _print(f"held-out reports (the rules were not tuned on them): {counts[0]}", unseen)
+    _print(f"reports the rules were tuned on (tuned_on in their annotation): {counts[1]}", tuned)
 
 
 if __name__ == "__main__":

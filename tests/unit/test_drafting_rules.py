@@ -149,3 +149,24 @@ def test_visit_article_acceptance() -> None:
     assert [f.description for f in draft.followups] == ["Technology transfer to Uzbekistan",
                                                         "Establishment of joint scientific laboratories",
                                                         "Cooperation on educational programs"]
+
+
+def test_delegation_headed_by_title_name_and_members_share_its_institution() -> None:
+    draft = extract("On 14 October 2024, a delegation of Tashkent State Technical University headed by Rector Bakhodir "
+                    "Mukhiddinov visited Tomsk. The delegation included Nodira Usmonova, Vice-Rector for "
+                    "International Relations.")
+    people = {p.full_name: (p.title, p.institution, p.side) for p in draft.people}
+    assert people == {"Bakhodir Mukhiddinov": ("Rector", "Tashkent State Technical University", "guest"),
+                      "Nodira Usmonova": ("Vice-Rector for International Relations",
+                                          "Tashkent State Technical University", "guest")}
+
+
+def test_capitalised_words_before_a_title_head_belong_to_the_title() -> None:
+    assert _people('Shukhrat Rakhimov, Technical Director of JSC "Navoiyazot", arrived.') == {
+        "Shukhrat Rakhimov": ("Technical Director", 'JSC "Navoiyazot"')}
+
+
+def test_headline_capitals_are_no_institution() -> None:
+    draft = extract("Ambassador of France Visits Samarkand State University\nJohn Smith, Rector of Samarkand State "
+                    "University, met the guests.")
+    assert [i.name for i in draft.institutions] == ["Samarkand State University"]

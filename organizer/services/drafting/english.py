@@ -43,7 +43,7 @@ ORG_HEADS = ("University", "Institute", "Center", "Centre", "Technopark", "Acade
              "Museum", "Library", "Foundation", "Fund", "Association", "Union", "Chamber", "Bank", "Embassy",
              "Consulate", "Council", "Government", "Administration", "Park", "Cluster", "Plant", "Factory",
              "Holding", "Group", "Society", "Observatory", "Conservatory", "Lyceum", "Service", "Authority",
-             "Inspectorate", "Parliament", "Assembly", "Organization", "Organisation", "Office")
+             "Inspectorate", "Parliament", "Assembly", "Organization", "Organisation", "Office", "Branch")
 LEGAL_FORMS = ("JSC", "PJSC", "OJSC", "CJSC", "LLC", "Ltd", "JV", "SUE", "FSUE", "GmbH", "AG", "Inc", "Corp", "NGO")
 TITLE_HEADS = ("Rector", "Vice-Rector", "Prorector", "President", "Vice-President", "Director", "Chairman",
                "Chairwoman", "Chair", "Head", "Minister", "Deputy", "Dean", "Professor", "Ambassador", "Consul",
@@ -86,13 +86,16 @@ _HEAD = "|".join(ORG_HEADS)
 _LEGAL = "|".join(LEGAL_FORMS)
 _OF_TAIL = rf"(?:\s(?:of|for)\s(?:the\s)?(?:{_CAP}|[A-Z]{{2,}})(?:\s(?:and\s)?(?:{_CAP}|[A-Z]{{2,}}))*)"
 ORG = (rf"(?:(?:{_LEGAL})\.?\s{_QUOTED}"
-       rf"|(?:{_ORG_WORD}\s){{0,5}}(?:{_HEAD})\b(?:\s{_QUOTED})?{_OF_TAIL}{{0,2}})")
+       rf"|(?:{_ORG_WORD}\s){{0,5}}(?:{_HEAD})\b(?:\s{_QUOTED})?{_OF_TAIL}{{0,3}})")
 _ORG_RE = re.compile(ORG)
-_TITLE_START = rf"(?:(?:{'|'.join(TITLE_MODIFIERS)})[\s-])*(?:{'|'.join(TITLE_HEADS)})\b"
+_TITLE_START = rf"(?:(?:{'|'.join(TITLE_MODIFIERS)}|{_CAP})[\s-]){{0,3}}(?:{'|'.join(TITLE_HEADS)})\b"
 _NAME_THEN_TITLE = re.compile(rf"(?P<name>{NAME}),\s(?P<title>{_TITLE_START}.*)")
 _TITLE_THEN_NAME = re.compile(rf"(?:\b[Tt]he\s)?(?:(?P<owner>[a-z]+|{_CAP}(?:\s{_CAP})*)['’]s\s)?"
                               rf"(?P<title>{_TITLE_START}[^,;]*?),\s(?P<name>{NAME})(?=\s*(?:[,.;]|$))")
 _NAME_RE = re.compile(NAME)
+_LED_BY = re.compile(rf"\b[Dd]elegation (?:of|from) (?:the\s)?(?P<org>{ORG}) (?:headed|led) by (?:the\s)?"
+                     rf"(?P<title>(?:(?:{'|'.join(TITLE_MODIFIERS)})[\s-])*(?:{'|'.join(TITLE_HEADS)}))\s(?P<name>{NAME})")
+_DELEGATION_ORG = re.compile(rf"\b[Dd]elegation (?:of|from) (?:the\s)?(?P<org>{ORG})")
 _DATE_RE = re.compile(
     rf"\b(?P<d1>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\s(?P<m>{'|'.join(MONTHS)})\s(?P<y>\d{{4}})"
     rf"|\b(?P<m2>{'|'.join(MONTHS)})\s(?P<e1>\d{{1,2}})(?:\s*[-–]\s*(?P<e2>\d{{1,2}}))?,?\s(?P<y2>\d{{4}})")
@@ -126,6 +129,8 @@ _DELEGATION_WORDS = re.compile(r"\b(delegation|representatives|guests|visitors)\
 class _State:
     draft: Draft
     university: str | None = None
+    delegation: str | None = None
+    """The visiting delegation's institution, once a guest with one is known."""
     current: DraftMeeting | None = None
 
 
@@ -256,6 +261,9 @@ def _add_person(state: _State, name: str, title: str, institution: str, sentence
 
 def _people(sentence: str, state: _State) -> list[DraftPerson]:
     found: list[DraftPerson] = []
+    for m in _LED_BY.finditer(sentence):  # "a delegation of X headed by Rector NAME"
+        if _plausible_name(m.group("name")):
+            found.append(_add_person(state, m.group("name"), m.group("title"), _clean(m.group("org")), sentence))
     for m in _TITLE_THEN_NAME.finditer(sentence):
         if not _plausible_name(m.group("name")):
             continue
@@ -275,6 +283,11 @@ def _people(sentence: str, state: _State) -> list[DraftPerson]:
         previous = _add_person(state, m.group("name"), title, institution, sentence)
         found.append(previous)
         rest = after
+    delegation = _DELEGATION_ORG.search(sentence)
+    if re.search(r"\b(?:delegation|accompanied by)\b", sentence) and state.delegation:
+        for person in found:  # "The delegation also included A, T, and B, T": the delegation's institution
+            if not person.institution:
+                person.institution = _clean(delegation.group("org")) if delegation else state.delegation
     for name in _NAME_RE.findall(sentence):  # a person already known, named again
         known = state.draft.person(name)
         if known is not None and known not in found:
@@ -349,7 +362,7 @@ def _units(state: _State, new: list[DraftInstitution]) -> None:
     parent of its own in the text, is taken to belong to that institution ("At the meeting, Director of the X
     Technopark...")."""
     host = state.draft.institution(state.current.institution or "") if state.current else None
-    if host is None or host.parent is not None:
+    if host is None or host.parent is not None or host.name.rsplit(" ", 1)[-1] in UNIT_HEADS:
         return
     for inst in new:
         head = inst.name.rsplit(" ", 1)[-1]
@@ -402,11 +415,14 @@ def extract(text: str) -> Draft:
     for index, sentence in enumerate(sentences(text)):
         introduces = _visit(sentence, state, index)
         known = len(state.draft.institutions)
-        _institutions(sentence, state)
+        if not (index == 0 and state.draft.visit.title == sentence):  # a headline's capitals name no institution
+            _institutions(sentence, state)
         _meeting(sentence, state, introduces)
         people = _people(sentence, state)
-        if introduces:
+        if introduces or (not guests and re.search(r"\b[Dd]elegation (?:of|from)\b.*\b(?:headed|led) by\b",
+                                                   sentence)):
             guests.extend(people)
+            state.delegation = state.delegation or next((p.institution for p in people if p.institution), None)
         elif state.current is not None:
             for person in people:
                 if person.full_name not in state.current.participants:
