@@ -29,6 +29,7 @@ from organizer.domain.records import (
     PersonHistory,
     PersonListing,
     PositionView,
+    ProgrammeItemDetail,
     ProgrammeItemRow,
     VisitDetail,
     VisitRow,
@@ -306,6 +307,11 @@ def programme_item(r: ProgrammeItemRow) -> dict[str, Any]:
         "visit": r.visit_title,
         "variants": to_mapping(r.variants),
     }
+
+
+def programme_item_full(d: ProgrammeItemDetail) -> dict[str, Any]:
+    """``show programme_item ID --json``: the listing's fields with the uid and version."""
+    return {**programme_item(d.row), "uid": d.meta.uid, "version": d.meta.version}
 
 
 def visit_full(d: VisitDetail) -> dict[str, Any]:

@@ -54,7 +54,7 @@ EXIT_USAGE = 2
 LIST_KINDS = tuple(KINDS[kind].collection for kind in RecordKind if kind is not RecordKind.TOPIC)
 """What ``organizer list`` takes: the collection names of ``domain.kinds`` (``people``, ``followups``...)."""
 SHOW_KINDS = tuple(kind.value for kind in (RecordKind.PERSON, RecordKind.INSTITUTION, RecordKind.VISIT,
-                                           RecordKind.MEETING))
+                                           RecordKind.MEETING, RecordKind.PROGRAMME_ITEM))
 """What ``organizer show`` takes."""
 
 

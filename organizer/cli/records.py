@@ -86,6 +86,10 @@ def _record(db: Database, kind: RecordKind, ident: int) -> dict[str, Any]:
         from organizer.services import visits
 
         return jsonout.visit_full(visits.get_visit(db, ident))
+    if kind == RecordKind.PROGRAMME_ITEM:
+        from organizer.services import programme
+
+        return jsonout.programme_item_full(programme.get_programme_item(db, ident))
     from organizer.services import meetings
 
     return jsonout.meeting_full(meetings.get_meeting(db, ident))

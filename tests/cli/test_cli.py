@@ -124,6 +124,10 @@ def test_programme_items_are_listed_in_time_order_per_visit(demo_args: list[str]
     assert {i["escort"] for i in items} == {None, "Mikhail Varfolomeyev", "D. Pashin"}
     assert all(i["visit_id"] == visit["id"] for i in items)
     assert run_json(demo_args, "list", "programme", "--visit", str(visit["id"] + 1)) == []
+    shown = run_json(demo_args, "show", "programme_item", str(arrival["id"]))
+    assert shown["title"] == arrival["title"] and shown["uid"] == "demo:programme:arrival" and shown["version"] == 1
+    code, out, _ = run(*demo_args, "show", "programme_item", str(arrival["id"]))
+    assert code == 0 and "Kazan International Airport" in out
 
 
 def test_done_marks_a_follow_up_done_on_a_day_with_a_note(demo_args: list[str]) -> None:
