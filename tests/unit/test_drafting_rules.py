@@ -170,3 +170,22 @@ def test_headline_capitals_are_no_institution() -> None:
     draft = extract("Ambassador of France Visits Samarkand State University\nJohn Smith, Rector of Samarkand State "
                     "University, met the guests.")
     assert [i.name for i in draft.institutions] == ["Samarkand State University"]
+
+
+def test_of_a_named_institution_is_nesting() -> None:
+    draft = extract("They toured the Center for Quantum Technologies of Kazan Federal University.")
+    assert {i.name: i.parent for i in draft.institutions} == {
+        "Center for Quantum Technologies": "Kazan Federal University", "Kazan Federal University": None}
+
+
+def test_its_title_names_the_institution_just_named() -> None:
+    draft = extract("John Smith, Rector of Acme University, arrived. The guests visited the Republican Clinical "
+                    "Hospital and met with its Chief Physician, Marat Khabirov.")
+    chief = draft.person("Marat Khabirov")
+    assert chief is not None and (chief.title, chief.institution) == ("Chief Physician", "Republican Clinical Hospital")
+    assert [m.title for m in draft.meetings] == ["Visit to the Republican Clinical Hospital"]
+
+
+def test_minister_of_names_the_ministry() -> None:
+    assert _people("The Minister of Health of the Republic of Tatarstan, Marat Sadykov, received the guests.") == {
+        "Marat Sadykov": ("Minister", "Ministry of Health of the Republic of Tatarstan")}

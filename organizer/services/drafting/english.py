@@ -43,7 +43,7 @@ ORG_HEADS = ("University", "Institute", "Center", "Centre", "Technopark", "Acade
              "Museum", "Library", "Foundation", "Fund", "Association", "Union", "Chamber", "Bank", "Embassy",
              "Consulate", "Council", "Government", "Administration", "Park", "Cluster", "Plant", "Factory",
              "Holding", "Group", "Society", "Observatory", "Conservatory", "Lyceum", "Service", "Authority",
-             "Inspectorate", "Parliament", "Assembly", "Organization", "Organisation", "Office", "Branch")
+             "Inspectorate", "Parliament", "Assembly", "Organization", "Organisation", "Office", "Branch", "Zone")
 LEGAL_FORMS = ("JSC", "PJSC", "OJSC", "CJSC", "LLC", "Ltd", "JV", "SUE", "FSUE", "GmbH", "AG", "Inc", "Corp", "NGO")
 TITLE_HEADS = ("Rector", "Vice-Rector", "Prorector", "President", "Vice-President", "Director", "Chairman",
                "Chairwoman", "Chair", "Head", "Minister", "Deputy", "Dean", "Professor", "Ambassador", "Consul",
@@ -77,20 +77,22 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 
 # --- building blocks -----------------------------------------------------------------------------
 
-_CAP = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*"
+_CAP = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?:'s)?"
 _INITIALS = r"(?:[A-Z]\.\s?){1,3}"
 NAME = rf"(?:{_INITIALS}{_CAP}|{_CAP}(?:\s{_INITIALS})?(?:\s{_CAP}){{1,2}})"
 _QUOTED = r'"[^"]{2,80}"'
 _ORG_WORD = rf"(?:{_INITIALS}|{_CAP}|{_QUOTED}|[A-Z]{{2,}})"
 _HEAD = "|".join(ORG_HEADS)
 _LEGAL = "|".join(LEGAL_FORMS)
-_OF_TAIL = rf"(?:\s(?:of|for)\s(?:the\s)?(?:{_CAP}|[A-Z]{{2,}})(?:\s(?:and\s)?(?:{_CAP}|[A-Z]{{2,}}))*)"
+_OF_TAIL = (rf"(?:\s(?:of|for)\s(?:the\s)?(?!(?:{_ORG_WORD}\s(?:and\s)?)*(?:{_HEAD})\b)"  # "X of Y University": nesting
+            rf"(?:{_CAP}|[A-Z]{{2,}})(?:\s(?:and\s)?(?:{_CAP}|[A-Z]{{2,}}))*)")
 ORG = (rf"(?:(?:{_LEGAL})\.?\s{_QUOTED}"
        rf"|(?:{_ORG_WORD}\s){{0,5}}(?:{_HEAD})\b(?:\s{_QUOTED})?{_OF_TAIL}{{0,3}})")
 _ORG_RE = re.compile(ORG)
 _TITLE_START = rf"(?:(?:{'|'.join(TITLE_MODIFIERS)}|{_CAP})[\s-]){{0,3}}(?:{'|'.join(TITLE_HEADS)})\b"
 _NAME_THEN_TITLE = re.compile(rf"(?P<name>{NAME}),\s(?P<title>{_TITLE_START}.*)")
-_TITLE_THEN_NAME = re.compile(rf"(?:\b[Tt]he\s)?(?:(?P<owner>[a-z]+|{_CAP}(?:\s{_CAP})*)['’]s\s)?"
+_TITLE_THEN_NAME = re.compile(rf"(?:\b[Tt]he\s|\b(?P<its>its|their)\s)?"
+                              rf"(?:(?P<owner>[a-z]+|{_CAP}(?:\s{_CAP})*)['’]s\s)?"
                               rf"(?P<title>{_TITLE_START}[^,;]*?),\s(?P<name>{NAME})(?=\s*(?:[,.;]|$))")
 _NAME_RE = re.compile(NAME)
 _LED_BY = re.compile(rf"\b[Dd]elegation (?:of|from) (?:the\s)?(?P<org>{ORG}) (?:headed|led) by (?:the\s)?"
@@ -100,17 +102,18 @@ _DATE_RE = re.compile(
     rf"\b(?P<d1>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\s(?P<m>{'|'.join(MONTHS)})\s(?P<y>\d{{4}})"
     rf"|\b(?P<m2>{'|'.join(MONTHS)})\s(?P<e1>\d{{1,2}})(?:\s*[-–]\s*(?P<e2>\d{{1,2}}))?,?\s(?P<y2>\d{{4}})")
 
+_OBJ = r"(?P<obj>(?:[A-Z]\.\s?|[^,.;])+?)"
+"""A meeting's object: up to a comma, the sentence's end, or "and <another meeting verb>" (initials kept)."""
+_OBJ_END = r"(?=\s(?:and|then)\s(?:then\s)?(?:held|met|visited|toured|acquainted)\b|\stook place|[,.;]|$)"
+_OBJ_WITH_COMMA = r"(?P<obj>(?:[A-Z]\.\s?|[^.;])+?)(?=,\s[a-z]|[.;]|$)"
 MEETING_CUES = [
-    (re.compile(r"\btoured\s(?P<obj>(?:[A-Z]\.\s?|[^,.;])+)"), "Tour of {obj}"),
-    (re.compile(r"\bheld\s(?:a\s)?(?:meeting|talks|negotiations)\swith\s(?P<obj>[^.;]+?)(?:,\s(?=[a-z])|[.;]|$)"),
-     "Meeting with {obj}"),
-    (re.compile(r"\b(?:[Aa]|[Aa]nother)\s(?:meeting|round of talks)\swith\s(?P<obj>.+?)(?:\stook place|[,.;]|$)"),
-     "Meeting with {obj}"),
-    (re.compile(r"\bmet\swith\s(?P<obj>[^.;]+?)(?:,\s(?=[a-z])|[.;]|$)"), "Meeting with {obj}"),
-    (re.compile(r"\bacquainted\sthemselves\swith\s(?:the\sactivities\sof\s|the\swork\sof\s)?"
-                r"(?P<obj>(?:[A-Z]\.\s?|[^,.;])+)"),
+    (re.compile(rf"\btoured\s{_OBJ}{_OBJ_END}"), "Tour of {obj}"),
+    (re.compile(rf"\bheld\s(?:a\s)?(?:meeting|talks|negotiations)\swith\s{_OBJ_WITH_COMMA}"), "Meeting with {obj}"),
+    (re.compile(rf"\b(?:[Aa]|[Aa]nother)\s(?:meeting|round of talks)\swith\s{_OBJ}{_OBJ_END}"), "Meeting with {obj}"),
+    (re.compile(rf"\bmet\swith\s{_OBJ_WITH_COMMA}"), "Meeting with {obj}"),
+    (re.compile(rf"\bacquainted\sthemselves\swith\s(?:the\sactivities\sof\s|the\swork\sof\s)?{_OBJ}{_OBJ_END}"),
      "Visit to {obj}"),
-    (re.compile(r"\b(?:visited|paid a visit to)\s(?P<obj>(?:[A-Z]\.\s?|[^,.;])+)"), "Visit to {obj}"),
+    (re.compile(rf"\b(?:visited|paid a visit to)\s{_OBJ}{_OBJ_END}"), "Visit to {obj}"),
 ]
 FOLLOWUP_CUES = [
     re.compile(r"attention was (?:paid|given) to\s(?P<obj>[^.;]+)"),
@@ -226,6 +229,9 @@ def _plausible_name(name: str) -> bool:
 def _split_title(title: str, state: _State, owner: str | None = None) -> tuple[str, str]:
     """ "Director of the X Technopark" -> ("Director", "X Technopark"); the owner ("the university's") wins."""
     title = title.strip(" ,;.")
+    minister = re.fullmatch(r"((?:[A-Z][a-z]+ )*Minister) (of (?!the )[A-Z].*)", title)
+    if minister:  # "Minister of Health of the Republic of Tatarstan" -> "Ministry of Health of ..."
+        return minister.group(1), f"Ministry {minister.group(2)}"
     for m in re.finditer(r"\s(?:of|at)\s(?:the\s)?", title):
         tail = title[m.end():]
         org = _org_at_start(tail)
@@ -268,6 +274,9 @@ def _people(sentence: str, state: _State) -> list[DraftPerson]:
         if not _plausible_name(m.group("name")):
             continue
         title, institution = _split_title(m.group("title"), state, m.group("owner"))
+        if m.group("its") and not institution:  # "visited the X Hospital and met with its Chief Physician, NAME"
+            before = [o.group(0) for o in _ORG_RE.finditer(sentence[:m.start()])]
+            institution = _clean(before[-1]) if before else ""
         found.append(_add_person(state, m.group("name"), title, institution, sentence))
     rest = sentence
     previous: DraftPerson | None = None
@@ -347,7 +356,7 @@ def _meeting(sentence: str, state: _State, introduces_visit: bool) -> None:
     if not hits:
         return
     _start, template, obj = min(hits)
-    obj = obj.strip(" ,")
+    obj = obj.strip(" ,.")
     meeting = DraftMeeting(template.format(obj=obj), sentence=sentence)
     org = next((m.group(0) for m in _ORG_RE.finditer(obj)), None)
     if org is None and re.search(r"\bthe university's\b", obj) and state.university:
