@@ -8,33 +8,39 @@ A person's fields are written from the field table (``domain.fields.PERSON``: it
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
+from functools import cache
 from operator import attrgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from organizer.domain.fields import PERSON, FieldType
-from organizer.domain.records import (
-    AgreementRow,
-    FollowUpRow,
-    InstitutionDetail,
-    InstitutionRow,
-    ListedContact,
-    ListedName,
-    ListedText,
-    MeetingDetail,
-    MeetingRow,
-    ParticipantView,
-    PersonDetail,
-    PersonHistory,
-    PersonListing,
-    PositionView,
-    ProgrammeItemDetail,
-    ProgrammeItemRow,
-    VisitDetail,
-    VisitRow,
-)
-from organizer.domain.variants import to_mapping
+if TYPE_CHECKING:
+    from organizer.domain.records import (
+        AgreementRow,
+        FollowUpRow,
+        InstitutionDetail,
+        InstitutionRow,
+        MeetingDetail,
+        MeetingRow,
+        ParticipantView,
+        PersonDetail,
+        PersonHistory,
+        PersonListing,
+        PositionView,
+        ProgrammeItemDetail,
+        ProgrammeItemRow,
+        TextVariant,
+        VisitDetail,
+        VisitRow,
+    )
+
+
+def to_mapping(variants: Iterable[TextVariant] | None) -> dict[str, dict[str, str]]:
+    """``domain.variants.to_mapping``, imported on first use (with the field table it imports: see
+    ``_person_plan``)."""
+    from organizer.domain.variants import to_mapping as mapping
+
+    return mapping(variants)
 
 
 def iso(value: date | datetime | None) -> str | None:
@@ -56,12 +62,21 @@ def position(p: PositionView) -> dict[str, Any]:
 Getter = Callable[[Any], Any]
 
 
+@cache
 def _person_plan(*, listing: bool) -> tuple[tuple[str, Getter], ...]:
     """(JSON key, value of a person) for each field of the person's field table (``domain.fields.PERSON``)
     that the short JSON carries, in the table's order: from a ``PersonDetail`` or, with ``listing``, from a
     ``PersonListing``. Rows are read by the row table's names: on a detail by attribute, on a listing's
     named rows (``ListedName``, ``ListedContact``, ``ListedText``) at the place of that name in the row,
-    found once here (the listing writes hundreds of thousands of rows)."""
+    found once here (the listing writes hundreds of thousands of rows). Made on first use: the field table
+    (and the record classes it imports) cost a command that writes no person, such as ``list visits``, a
+    good part of its start-up."""
+    from organizer.domain.fields import PERSON, FieldType
+    from organizer.domain.records import ListedContact, ListedName, ListedText
+
+    listed_rows: dict[str, type[tuple[Any, ...]]] = {"names": ListedName, "emails": ListedContact,
+                                                     "phones": ListedContact}
+    """The named rows a ``PersonListing`` holds for each field of rows (by its attribute)."""
     plan: list[tuple[str, Getter]] = []
     for fld in PERSON.json_fields:
         if not fld.listed:
@@ -78,7 +93,7 @@ def _person_plan(*, listing: bool) -> tuple[tuple[str, Getter], ...]:
             columns = fld.row_table.names
             keys = tuple(str(c.json) for c in fld.row_table)
             if listing:
-                places = _places(_LISTED_ROWS[fld.attr], columns)
+                places = _places(listed_rows[fld.attr], columns)
                 plan.append((key, _at(value, places[0])))
                 if fld.details:
                     plan.append((fld.details, _objects_at(value, tuple(zip(places, keys, strict=True)))))
@@ -94,11 +109,6 @@ def _person_plan(*, listing: bool) -> tuple[tuple[str, Getter], ...]:
         else:
             plan.append((key, value))
     return tuple(plan)
-
-
-_LISTED_ROWS: dict[str, type[tuple[Any, ...]]] = {"names": ListedName, "emails": ListedContact,
-                                                  "phones": ListedContact}
-"""The named rows a ``PersonListing`` holds for each field of rows (by its attribute)."""
 
 
 def _places(shape: type[tuple[Any, ...]], columns: tuple[str, ...]) -> tuple[int, ...]:
@@ -141,13 +151,9 @@ def _listing_positions(p: PersonListing) -> list[dict[str, Any]]:
              "start_date": q.start_date, "end_date": q.end_date, "current": q.current} for q in p.positions]
 
 
-_PERSON = _person_plan(listing=False)
-_PERSON_LISTING = _person_plan(listing=True)
-
-
 def person(d: PersonDetail) -> dict[str, Any]:
     out: dict[str, Any] = {"id": d.meta.id, "uid": d.meta.uid, "full_name": d.full_name}
-    for key, get in _PERSON:
+    for key, get in _person_plan(listing=False):
         out[key] = get(d)
     out["version"] = d.meta.version
     return out
@@ -156,7 +162,7 @@ def person(d: PersonDetail) -> dict[str, Any]:
 def person_listing(p: PersonListing) -> dict[str, Any]:
     """The same object as ``person()`` for the same person (a test holds them equal), from a listing row."""
     out: dict[str, Any] = {"id": p.id, "uid": p.uid, "full_name": p.full_name}
-    for key, get in _PERSON_LISTING:
+    for key, get in _person_plan(listing=True):
         out[key] = get(p)
     out["version"] = p.version
     return out

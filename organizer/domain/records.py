@@ -32,6 +32,7 @@ from organizer.domain.enums import (
     VisitDirection,
     VisitStatus,
 )
+from organizer.domain.rows import VisitRow as VisitRow  # defined apart, for reads that need no other record class
 
 # --- shared pieces -------------------------------------------------------------------------------
 
@@ -438,18 +439,6 @@ class VisitData:
     """What our side should say, whoever speaks."""
     sensitivities: str = ""
     """What not to raise, and what to handle with care."""
-
-
-@dataclass(frozen=True, slots=True)
-class VisitRow:
-    id: int
-    title: str
-    direction: VisitDirection
-    start_date: date | None
-    end_date: date | None
-    place: str
-    status: VisitStatus
-    meeting_count: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,21 +13,17 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date, datetime
+from functools import cache
 from json import loads
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from organizer.domain.enums import ParticipantRole, RecordKind, Side, VisitDirection, VisitStatus
 from organizer.domain.errors import NotFoundError
-from organizer.domain.records import (
-    AttendanceView,
-    ContactEntry,
-    NameVariant,
-    PersonDetail,
-    PersonHistory,
-    VisitRow,
-)
-from organizer.store import people_read
-from organizer.store.people_read import PersonColumns, PositionColumns
+from organizer.domain.rows import VisitRow
+
+if TYPE_CHECKING:
+    from organizer.domain.records import PersonDetail, PersonHistory
+    from organizer.store.people_read import PersonColumns
 
 _VISITS = (
     "SELECT v.id, v.title, v.direction, v.start_date, v.end_date, v.place, v.status, coalesce(c.n, 0) "
@@ -57,9 +53,18 @@ def list_visits(con: sqlite3.Connection) -> list[VisitRow]:
             for ident, title, direction, start, end, place, status, n in con.execute(_VISITS)]
 
 
-_PERSON = f"SELECT {', '.join(f'person.{c}' for c in PersonColumns._fields)} FROM person WHERE person.id = ?"
-_PERSON_DAYS = tuple(i for i, c in enumerate(PersonColumns._fields) if c in ("created_at", "updated_at"))
-_PERSON_JSON = tuple(i for i, c in enumerate(PersonColumns._fields) if c in ("languages", "variants"))
+@cache
+def _person_sql() -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """The person's statement (``people_read.PersonColumns``, generic fields included) and where its
+    timestamps and JSON columns are. Made on first use: ``list visits`` does not import the person reads."""
+    from organizer.store.people_read import PersonColumns
+
+    names = PersonColumns._fields
+    return (f"SELECT {', '.join(f'person.{c}' for c in names)} FROM person WHERE person.id = ?",
+            tuple(i for i, c in enumerate(names) if c in ("created_at", "updated_at")),
+            tuple(i for i, c in enumerate(names) if c in ("languages", "variants")))
+
+
 _POSITIONS = ("SELECT position.person_id, position.id, position.institution_id, institution.name, position.title, "
               "position.start_date, position.end_date, position.is_current, position.uid, position.variants "
               "FROM position JOIN institution ON institution.id = position.institution_id "
@@ -73,11 +78,13 @@ _MEETINGS_ATTENDED = ("SELECT meeting.id, meeting.title, meeting.starts_at, meet
                       "WHERE meeting_participant.person_id = ?")
 
 
-def _person_columns(row: tuple[Any, ...]) -> PersonColumns:
+def _person_columns(row: tuple[Any, ...], days: tuple[int, ...], texts: tuple[int, ...]) -> PersonColumns:
+    from organizer.store.people_read import PersonColumns
+
     values = list(row)
-    for i in _PERSON_DAYS:
+    for i in days:
         values[i] = _moment(values[i])
-    for i in _PERSON_JSON:
+    for i in texts:
         values[i] = _json(values[i])
     return PersonColumns(*values)
 
@@ -85,10 +92,15 @@ def _person_columns(row: tuple[Any, ...]) -> PersonColumns:
 def person_record(con: sqlite3.Connection, ident: int) -> tuple[PersonDetail, PersonHistory]:
     """``services.people.person_record``: the person's details and history (visits and meetings attended,
     oldest first), in the caller's read transaction."""
-    row = con.execute(_PERSON, (ident,)).fetchone()
+    from organizer.domain.records import AttendanceView, ContactEntry, NameVariant, PersonHistory
+    from organizer.store import people_read
+    from organizer.store.people_read import PositionColumns
+
+    sql, days, texts = _person_sql()
+    row = con.execute(sql, (ident,)).fetchone()
     if row is None:
         raise NotFoundError(RecordKind.PERSON, ident)
-    person = _person_columns(row)
+    person = _person_columns(row, days, texts)
     one = (ident,)
     names = {ident: [NameVariant(*r) for r in con.execute(
         "SELECT name, script, language FROM person_name WHERE person_id = ? ORDER BY id", one)]}
