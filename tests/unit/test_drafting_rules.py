@@ -189,3 +189,27 @@ def test_its_title_names_the_institution_just_named() -> None:
 def test_minister_of_names_the_ministry() -> None:
     assert _people("The Minister of Health of the Republic of Tatarstan, Marat Sadykov, received the guests.") == {
         "Marat Sadykov": ("Minister", "Ministry of Health of the Republic of Tatarstan")}
+
+
+def test_department_of_a_field_is_an_institution_department_for_stays_in_the_title() -> None:
+    assert _people("Pavel Vlasov, Head of the Department of Hydraulic Engineering, spoke.") == {
+        "Pavel Vlasov": ("Head", "Department of Hydraulic Engineering")}
+    assert _people("Anna Lee, Head of the Department for Sales, spoke.") == {
+        "Anna Lee": ("Head of the Department for Sales", "")}
+
+
+def test_capitals_name_and_the_university_resolve_the_institution() -> None:
+    draft = extract("Kazan National Research Technical University named after A.N. Tupolev hosted guests. They met "
+                    "Irek Gumerov, Deputy Director General of KAMAZ, and the Rector of the university, Alexey "
+                    "Dmitriev.")
+    people = {p.full_name: (p.title, p.institution) for p in draft.people}
+    assert people == {"Irek Gumerov": ("Deputy Director General", "KAMAZ"),
+                      "Alexey Dmitriev": ("Rector", "Kazan National Research Technical University named after "
+                                                    "A.N. Tupolev")}
+
+
+def test_possessive_names_the_parent() -> None:
+    draft = extract("John Smith, Rector of Urgench State University, met them. The guests toured the university's "
+                    "Agrobiotechnology Center.")
+    centre = draft.institution("Agrobiotechnology Center")
+    assert centre is not None and centre.parent == "Urgench State University"

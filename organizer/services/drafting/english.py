@@ -86,8 +86,10 @@ _HEAD = "|".join(ORG_HEADS)
 _LEGAL = "|".join(LEGAL_FORMS)
 _OF_TAIL = (rf"(?:\s(?:of|for)\s(?:the\s)?(?!(?:{_ORG_WORD}\s(?:and\s)?)*(?:{_HEAD})\b)"  # "X of Y University": nesting
             rf"(?:{_CAP}|[A-Z]{{2,}})(?:\s(?:and\s)?(?:{_CAP}|[A-Z]{{2,}}))*)")
+_NAMED_AFTER = rf"(?:\snamed\safter\s(?:{_INITIALS})?{_CAP}(?:\s{_CAP})?)"
 ORG = (rf"(?:(?:{_LEGAL})\.?\s{_QUOTED}"
-       rf"|(?:{_ORG_WORD}\s){{0,5}}(?:{_HEAD})\b(?:\s{_QUOTED})?{_OF_TAIL}{{0,3}})")
+       rf"|(?:Department|Chair|Laboratory)\sof\s(?:the\s)?{_CAP}(?:\s(?:and\s)?{_CAP})*"  # a unit named by its field
+       rf"|(?:{_ORG_WORD}\s){{0,5}}(?:{_HEAD})\b(?:\s{_QUOTED})?{_OF_TAIL}{{0,3}}{_NAMED_AFTER}?)")
 _ORG_RE = re.compile(ORG)
 _TITLE_START = rf"(?:(?:{'|'.join(TITLE_MODIFIERS)}|{_CAP})[\s-]){{0,3}}(?:{'|'.join(TITLE_HEADS)})\b"
 _NAME_THEN_TITLE = re.compile(rf"(?P<name>{NAME}),\s(?P<title>{_TITLE_START}.*)")
@@ -207,10 +209,20 @@ def _add_institution(state: _State, name: str, sentence: str, parent: str | None
         found.parent = _clean(parent)
 
 
+def _owner_of(sentence: str, start: int, state: _State) -> str | None:
+    """ "the university's Agrobiotechnology Center": the institution "the university" names, if known."""
+    m = re.search(r"\bthe\s([a-z]+)'s\s$", sentence[:start])
+    if m is None:
+        return None
+    head = m.group(1).capitalize()
+    return next((i.name for i in reversed(state.draft.institutions) if head in i.name.split() and i.parent is None),
+                None)
+
+
 def _institutions(sentence: str, state: _State) -> None:
     spans = [(m.start(), m.end(), m.group(0)) for m in _ORG_RE.finditer(sentence)]
-    for k, (_s, end, name) in enumerate(spans):
-        _add_institution(state, name, sentence)
+    for k, (start, end, name) in enumerate(spans):
+        _add_institution(state, name, sentence, parent=_owner_of(sentence, start, state))
         if k + 1 < len(spans):
             between = sentence[end:spans[k + 1][0]]
             if re.fullmatch(r"\s(?:at|within|of|under)\s(?:the\s)?", between):
@@ -234,9 +246,13 @@ def _split_title(title: str, state: _State, owner: str | None = None) -> tuple[s
         return minister.group(1), f"Ministry {minister.group(2)}"
     for m in re.finditer(r"\s(?:of|at)\s(?:the\s)?", title):
         tail = title[m.end():]
+        if re.fullmatch(r"(?:the\s)?university", tail) and state.university:  # "the Rector of the university"
+            return title[:m.start()], state.university
+        if re.fullmatch(r'[A-Z]{3,}|"[^"]+"', tail):  # "Deputy Director General of KAMAZ"
+            return title[:m.start()], tail
         org = _org_at_start(tail)
-        if org and not re.match(rf"(?:{'|'.join(BODY_WORDS)})\b", tail):
-            return title[:m.start()], _clean(tail)
+        if org and not re.match(rf"(?:{'|'.join(BODY_WORDS)})\b(?!\sof\s)", tail):
+            return title[:m.start()], _clean(org)
     return title, _resolve(owner, state) if owner else ""
 
 
