@@ -213,3 +213,17 @@ def test_possessive_names_the_parent() -> None:
                     "Agrobiotechnology Center.")
     centre = draft.institution("Agrobiotechnology Center")
     assert centre is not None and centre.parent == "Urgench State University"
+
+
+def test_coordinated_title_name_pairs_share_the_institution() -> None:
+    assert _people("The guests held a meeting with the Rector of Ferghana State University, Shokirjon Ergashev, and "
+                   "the First Vice-Rector, Dilmurod Khodjaev.") == {
+        "Shokirjon Ergashev": ("Rector", "Ferghana State University"),
+        "Dilmurod Khodjaev": ("First Vice-Rector", "Ferghana State University")}
+
+
+def test_hyphenated_head_and_on_tail_in_institution_names() -> None:
+    draft = extract("Sergey Ivanov, Chairman of the State Committee of the Republic of Tatarstan on Tourism, met them. "
+                    "They visited the Kazan Kremlin Museum-Reserve.")
+    assert [i.name for i in draft.institutions] == ["State Committee of the Republic of Tatarstan on Tourism",
+                                                    "Kazan Kremlin Museum-Reserve"]

@@ -43,7 +43,8 @@ ORG_HEADS = ("University", "Institute", "Center", "Centre", "Technopark", "Acade
              "Museum", "Library", "Foundation", "Fund", "Association", "Union", "Chamber", "Bank", "Embassy",
              "Consulate", "Council", "Government", "Administration", "Park", "Cluster", "Plant", "Factory",
              "Holding", "Group", "Society", "Observatory", "Conservatory", "Lyceum", "Service", "Authority",
-             "Inspectorate", "Parliament", "Assembly", "Organization", "Organisation", "Office", "Branch", "Zone")
+             "Inspectorate", "Parliament", "Assembly", "Organization", "Organisation", "Office", "Branch", "Zone",
+             "Clinic")
 LEGAL_FORMS = ("JSC", "PJSC", "OJSC", "CJSC", "LLC", "Ltd", "JV", "SUE", "FSUE", "GmbH", "AG", "Inc", "Corp", "NGO")
 TITLE_HEADS = ("Rector", "Vice-Rector", "Prorector", "President", "Vice-President", "Director", "Chairman",
                "Chairwoman", "Chair", "Head", "Minister", "Deputy", "Dean", "Professor", "Ambassador", "Consul",
@@ -84,12 +85,13 @@ _QUOTED = r'"[^"]{2,80}"'
 _ORG_WORD = rf"(?:{_INITIALS}|{_CAP}|{_QUOTED}|[A-Z]{{2,}})"
 _HEAD = "|".join(ORG_HEADS)
 _LEGAL = "|".join(LEGAL_FORMS)
-_OF_TAIL = (rf"(?:\s(?:of|for)\s(?:the\s)?(?!(?:{_ORG_WORD}\s(?:and\s)?)*(?:{_HEAD})\b)"  # "X of Y University": nesting
+# "X of Y University" is nesting, not one name: an of-tail holds no institution head
+_OF_TAIL = (rf"(?:\s(?:of|for|on)\s(?:the\s)?(?!(?:{_ORG_WORD}\s(?:and\s)?)*(?:{_HEAD})\b)"
             rf"(?:{_CAP}|[A-Z]{{2,}})(?:\s(?:and\s)?(?:{_CAP}|[A-Z]{{2,}}))*)")
 _NAMED_AFTER = rf"(?:\snamed\safter\s(?:{_INITIALS})?{_CAP}(?:\s{_CAP})?)"
 ORG = (rf"(?:(?:{_LEGAL})\.?\s{_QUOTED}"
        rf"|(?:Department|Chair|Laboratory)\sof\s(?:the\s)?{_CAP}(?:\s(?:and\s)?{_CAP})*"  # a unit named by its field
-       rf"|(?:{_ORG_WORD}\s){{0,5}}(?:{_HEAD})\b(?:\s{_QUOTED})?{_OF_TAIL}{{0,3}}{_NAMED_AFTER}?)")
+       rf"|(?:{_ORG_WORD}\s){{0,5}}(?:{_HEAD})(?:-[A-Z][a-z]+)?\b(?:\s{_QUOTED})?{_OF_TAIL}{{0,3}}{_NAMED_AFTER}?)")
 _ORG_RE = re.compile(ORG)
 _TITLE_START = rf"(?:(?:{'|'.join(TITLE_MODIFIERS)}|{_CAP})[\s-]){{0,3}}(?:{'|'.join(TITLE_HEADS)})\b"
 _NAME_THEN_TITLE = re.compile(rf"(?P<name>{NAME}),\s(?P<title>{_TITLE_START}.*)")
@@ -286,13 +288,18 @@ def _people(sentence: str, state: _State) -> list[DraftPerson]:
     for m in _LED_BY.finditer(sentence):  # "a delegation of X headed by Rector NAME"
         if _plausible_name(m.group("name")):
             found.append(_add_person(state, m.group("name"), m.group("title"), _clean(m.group("org")), sentence))
+    last: tuple[int, str] | None = None
     for m in _TITLE_THEN_NAME.finditer(sentence):
         if not _plausible_name(m.group("name")):
             continue
         title, institution = _split_title(m.group("title"), state, m.group("owner"))
+        if not institution and last and re.fullmatch(r",?\s(?:and|as well as)\s(?:the\s)?",
+                                                     sentence[last[0]:m.start()]):
+            institution = last[1]  # "the Rector of X, NAME, and the First Vice-Rector, NAME": also of X
         if m.group("its") and not institution:  # "visited the X Hospital and met with its Chief Physician, NAME"
             before = [o.group(0) for o in _ORG_RE.finditer(sentence[:m.start()])]
             institution = _clean(before[-1]) if before else ""
+        last = (m.end(), institution)
         found.append(_add_person(state, m.group("name"), title, institution, sentence))
     rest = sentence
     previous: DraftPerson | None = None
@@ -309,10 +316,10 @@ def _people(sentence: str, state: _State) -> list[DraftPerson]:
         found.append(previous)
         rest = after
     delegation = _DELEGATION_ORG.search(sentence)
-    if re.search(r"\b(?:delegation|accompanied by)\b", sentence) and state.delegation:
+    if re.search(r"\b(?:delegation|accompanied by)\b", sentence) and (state.delegation or delegation):
         for person in found:  # "The delegation also included A, T, and B, T": the delegation's institution
             if not person.institution:
-                person.institution = _clean(delegation.group("org")) if delegation else state.delegation
+                person.institution = _clean(delegation.group("org")) if delegation else state.delegation or ""
     for name in _NAME_RE.findall(sentence):  # a person already known, named again
         known = state.draft.person(name)
         if known is not None and known not in found:
