@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import os
 import sys
 import traceback
@@ -70,7 +71,10 @@ class Parser(argparse.ArgumentParser):
             super()._print_message(safety.terminal_text(message), file)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with ``only`` (one of ``QUICK_COMMANDS``), a parser that knows just that
+    command (the same global options, the same parser for it): building and importing the others is most
+    of a reading command's parsing (see ``parse``)."""
     parser = Parser(
         prog="organizer",
         description="Prepare and record official delegation visits. Without a command, opens the desktop app.",
@@ -89,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
                              "`demo` and the default location create it anyway")
     sub: argparse._SubParsersAction[argparse.ArgumentParser] = parser.add_subparsers(
         dest="command", metavar="COMMAND", parser_class=Parser)
+    if only is not None:
+        _add_record_parsers(sub, only)
+        return parser
 
     gui = sub.add_parser("gui", help="open the desktop app (the default)",
                          description="Open the desktop app on the chosen database.")
@@ -139,24 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--version", choices=("4.0", "3.0"), default="4.0", dest="vcard_version",
                      help="with `vcard`: vCard 4.0 (default) or 3.0 for old clients")
 
-    lst = sub.add_parser("list", help="list records", description="List records of one kind.")
-    lst.add_argument("kind", choices=LIST_KINDS)
-    lst.add_argument("--json", action="store_true", help="print one JSON array")
-    lst.add_argument("--visit", type=record_id, metavar="ID",
-                     help="meetings, follow-ups or programme items of this visit only")
-    lst.add_argument("--status", help="follow-ups with this status only (open, done, dropped)")
-
-    show = sub.add_parser("show", help="show one record in full", description="Show one record in full.")
-    show.add_argument("kind", choices=SHOW_KINDS)
-    show.add_argument("id", type=record_id)
-    show.add_argument("--json", action="store_true", help="print one JSON object")
-    done = sub.add_parser("done", help="mark a follow-up done (on a day, with a note)",
-                          description="Mark a follow-up done: the day it was done (default: today; 11.03.2025, "
-                                      "2025-03-11, 11 мар 2025...) and an optional note on how, both stored "
-                                      "(list followups --json: done_on, done_note).")
-    done.add_argument("id", type=record_id, help="the follow-up's id")
-    done.add_argument("--on", default="", metavar="DATE", help="the day it was done (default: today)")
-    done.add_argument("--note", default=None, metavar="TEXT", help="how it was done")
+    _add_record_parsers(sub)
     from organizer.cli.briefing import add_parsers as add_briefing_parsers
 
     add_briefing_parsers(sub)
@@ -176,6 +166,69 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_record_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser], only: str | None = None) -> None:
+    """``list``, ``show`` and ``done`` (with ``only``: that one of them)."""
+    if only in (None, "list"):
+        lst = sub.add_parser("list", help="list records", description="List records of one kind.")
+        lst.add_argument("kind", choices=LIST_KINDS)
+        lst.add_argument("--json", action="store_true", help="print one JSON array")
+        lst.add_argument("--visit", type=record_id, metavar="ID",
+                         help="meetings, follow-ups or programme items of this visit only")
+        lst.add_argument("--status", help="follow-ups with this status only (open, done, dropped)")
+
+    if only in (None, "show"):
+        show = sub.add_parser("show", help="show one record in full", description="Show one record in full.")
+        show.add_argument("kind", choices=SHOW_KINDS)
+        show.add_argument("id", type=record_id)
+        show.add_argument("--json", action="store_true", help="print one JSON object")
+    if only is None:
+        done = sub.add_parser("done", help="mark a follow-up done (on a day, with a note)",
+                              description="Mark a follow-up done: the day it was done (default: today; 11.03.2025, "
+                                          "2025-03-11, 11 мар 2025...) and an optional note on how, both stored "
+                                          "(list followups --json: done_on, done_note).")
+        done.add_argument("id", type=record_id, help="the follow-up's id")
+        done.add_argument("--on", default="", metavar="DATE", help="the day it was done (default: today)")
+        done.add_argument("--note", default=None, metavar="TEXT", help="how it was done")
+
+
+QUICK_COMMANDS = frozenset({"list", "show"})
+"""Commands parsed by a parser that knows only them when the arguments parse (``_quick_parse``): the
+reads that scripts run in loops, whose whole run on a SQLite file costs little more than building the full
+parser (issue 20)."""
+_VALUED = frozenset({"--db", "--db-url", "--user"})
+"""The global options that take a value (the next argument)."""
+
+
+def _command_word(args: Sequence[str]) -> str | None:
+    """The command of these arguments if it is one of ``QUICK_COMMANDS`` (the first argument that is not a
+    global option or its value), else None."""
+    rest = iter(args)
+    for arg in rest:
+        if arg == "--":
+            return None
+        if arg in _VALUED:
+            next(rest, None)
+        elif not arg.startswith("-"):
+            return arg if arg in QUICK_COMMANDS else None
+    return None
+
+
+def _quick_parse(args: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments of a ``list`` or ``show`` command as parsed by a parser of just that command; None for
+    any other command, and whenever that parser stops (an error, ``--help``): the full parser then parses
+    and answers, so what is printed and parsed is always what the full parser says."""
+    word = _command_word(args)
+    if word is None:
+        return None
+    quiet = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(quiet), contextlib.redirect_stderr(quiet):
+            parsed = build_parser(word).parse_args(args)
+    except SystemExit:
+        return None
+    return parsed if parsed.command == word else None
+
+
 def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
          out: TextIO | None = None, err: TextIO | None = None, gui_recover: GuiRecovery | None = None) -> int:
     raw_out = out or sys.stdout
@@ -184,12 +237,14 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
     if args_list == ["--version"]:  # before the parser: its subcommands import their modules' constants
         print(f"organizer {__version__}", file=raw_out)
         return EXIT_OK
-    parser = build_parser()
-    try:  # argparse prints its usage errors and help itself: to this call's streams, like every message
-        with contextlib.redirect_stdout(raw_out), contextlib.redirect_stderr(err):
-            args = parser.parse_args(args_list)
-    except SystemExit as exc:
-        return int(exc.code or 0)
+    args = _quick_parse(args_list)
+    if args is None:
+        parser = build_parser()
+        try:  # argparse prints its usage errors and help itself: to this call's streams, like every message
+            with contextlib.redirect_stdout(raw_out), contextlib.redirect_stderr(err):
+                args = parser.parse_args(args_list)
+        except SystemExit as exc:
+            return int(exc.code or 0)
     command = args.command or "gui"
     out = output.terminal(raw_out, json=bool(getattr(args, "json", False)))
     db: Database | None = None

@@ -14,9 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from organizer.domain.changes import ChangeSet
 from organizer.domain.enums import (
     AgreementKind,
     AgreementStatus,
@@ -33,6 +32,9 @@ from organizer.domain.enums import (
     VisitStatus,
 )
 from organizer.domain.rows import VisitRow as VisitRow  # defined apart, for reads that need no other record class
+
+if TYPE_CHECKING:  # a type of a field only: its module is imported by the services that make change sets
+    from organizer.domain.changes import ChangeSet
 
 # --- shared pieces -------------------------------------------------------------------------------
 

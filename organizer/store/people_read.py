@@ -37,7 +37,6 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from organizer.domain.fields import PERSON, from_column
-from organizer.domain.personnames import shown_name
 from organizer.domain.records import (
     ContactEntry,
     ListedContact,
@@ -195,8 +194,8 @@ def person_rows(ids: Sequence[int], people: dict[int, ListColumns], current: dic
         if names is None:
             full_name = compose_full_name(p.given_name, p.middle_name, p.family_name, p.display_name)
         else:
-            full_name = shown_name(p.given_name, p.middle_name, p.family_name, p.display_name, names.get(ident, ()),
-                                   p.variants)
+            full_name = _shown_name(p.given_name, p.middle_name, p.family_name, p.display_name,
+                                    names.get(ident, ()), p.variants)
         rows.append(PersonRow(
             id=ident,
             full_name=full_name,
@@ -207,6 +206,17 @@ def person_rows(ids: Sequence[int], people: dict[int, ListColumns], current: dic
             honorific=p.honorific,
         ))
     return rows
+
+
+def _shown_name(given: str, middle: str, family: str, display: str, names: Iterable[NameVariant],
+                texts: Any) -> str:
+    """``domain.personnames.shown_name``; that module (its scripts' rules) is imported only when a display
+    language is set: with none, the name as stored, as ``shown_name`` gives it."""
+    if display_language() is None:
+        return compose_full_name(given, middle, family, display)
+    from organizer.domain.personnames import shown_name
+
+    return shown_name(given, middle, family, display, names, texts)
 
 
 # --- plain sqlite3: the window's first rows --------------------------------------------------------
@@ -438,7 +448,7 @@ def assemble(people: Sequence[PersonColumns], names: dict[int, list[NameVariant]
     out = []
     for r in people:
         ident = r.id
-        full_name = shown_name(r.given_name, r.middle_name, r.family_name, r.display_name, names.get(ident, ()),
+        full_name = _shown_name(r.given_name, r.middle_name, r.family_name, r.display_name, names.get(ident, ()),
                                r.variants)
         held = positions.get(ident, [])
         views = position_views(held, ident, full_name)

@@ -156,3 +156,29 @@ def test_the_windows_lists_read_without_the_orm(demo_db: Path) -> None:
     result = subprocess.run([sys.executable, "-c", WINDOW_READS, str(demo_db)], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "[]"
+
+
+QUICK = [["list", "visits", "--json"], ["--db", "x.db", "show", "person", "7", "--json"], ["--db=x.db", "list", "people"],
+         ["--user", "list", "show", "person", "1"], ["--create", "--db", "show", "list", "meetings", "--visit", "3"],
+         ["--db-url", "sqlite://", "show", "visit", "2"], ["--us", "show", "show", "meeting", "1"]]
+REFUSED = [["list", "visits", "--visit", "0"], ["show", "person", "x"], ["list", "--help"],
+           ["--us", "list", "show", "person", "1"], ["show"], ["--", "list", "visits"], ["list", "visits", "extra"]]
+
+
+@pytest.mark.parametrize("args", QUICK)
+def test_the_quick_parser_parses_as_the_full_one(args: list[str]) -> None:
+    """``list`` and ``show`` are parsed by a parser of that command alone (issue 20): the same namespace."""
+    from organizer.cli.main import _quick_parse, build_parser
+
+    quick = _quick_parse(args)
+    assert quick is not None
+    assert vars(quick) == vars(build_parser().parse_args(args))
+
+
+@pytest.mark.parametrize("args", REFUSED)
+def test_the_quick_parser_leaves_errors_and_help_to_the_full_one(args: list[str],
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from organizer.cli.main import _quick_parse
+
+    assert _quick_parse(args) is None
+    assert capsys.readouterr() == ("", "")
