@@ -158,7 +158,8 @@ def test_the_windows_lists_read_without_the_orm(demo_db: Path) -> None:
     assert result.stdout.strip() == "[]"
 
 
-QUICK = [["list", "visits", "--json"], ["--db", "x.db", "show", "person", "7", "--json"], ["--db=x.db", "list", "people"],
+QUICK = [["list", "visits", "--json"], ["--db", "x.db", "show", "person", "7", "--json"],
+         ["--db=x.db", "list", "people"],
          ["--user", "list", "show", "person", "1"], ["--create", "--db", "show", "list", "meetings", "--visit", "3"],
          ["--db-url", "sqlite://", "show", "visit", "2"], ["--us", "show", "show", "meeting", "1"]]
 REFUSED = [["list", "visits", "--visit", "0"], ["show", "person", "x"], ["list", "--help"],

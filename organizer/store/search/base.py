@@ -20,17 +20,19 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from sqlalchemy import TextClause, bindparam, select, text
-from sqlalchemy.orm import Session
 
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import OrganizerError
 from organizer.domain.namekeys import fold, text_keys
 from organizer.domain.records import compose_full_name
-from organizer.store import models as m
+from organizer.store import schema as s
 from organizer.store.search.variants import add_variants, stored_variants
+
+if TYPE_CHECKING:  # the ORM only in types: the window's and the commands' filters use the index on Core alone
+    from sqlalchemy.orm import Session
 
 KINDS = (RecordKind.PERSON, RecordKind.INSTITUTION, RecordKind.VISIT, RecordKind.MEETING, RecordKind.FOLLOWUP)
 """Record kinds in the index, in the order results are grouped."""
@@ -184,44 +186,47 @@ def _grouped(session: Session, name: str, ids: Sequence[int]) -> dict[int, list[
 
 
 def _topics_query(link: Any, owner_col: Any) -> Any:
-    return (select(owner_col, m.Topic.name).join(m.Topic, m.Topic.id == link.c.topic_id)
-            .where(owner_col.in_(_IDS)).order_by(m.Topic.name))
+    return (select(owner_col, s.topic.c.name).join(s.topic, s.topic.c.id == link.c.topic_id)
+            .where(owner_col.in_(_IDS)).order_by(s.topic.c.name))
 
 
 # The statements are built once (building a select costs more than running it on 20 ids).
 _Q: dict[str, Any] = {
-    "person": select(m.Person.id, m.Person.given_name, m.Person.middle_name, m.Person.family_name,
-                     m.Person.display_name, m.Person.honorific, m.Person.biography, m.Person.notes,
-                     m.Person.variants)
-    .where(m.Person.id.in_(_IDS)),
-    "person_name": select(m.PersonName.person_id, m.PersonName.name).where(m.PersonName.person_id.in_(_IDS))
-    .order_by(m.PersonName.id),
-    "position": select(m.Position.person_id, m.Position.title, m.Institution.name, m.Position.is_current,
-                       m.Position.variants)
-    .join(m.Institution, m.Institution.id == m.Position.institution_id).where(m.Position.person_id.in_(_IDS))
-    .order_by(m.Position.is_current.desc(), m.Position.start_date.desc(), m.Position.id),
+    "person": select(s.person.c.id, s.person.c.given_name, s.person.c.middle_name, s.person.c.family_name,
+                     s.person.c.display_name, s.person.c.honorific, s.person.c.biography, s.person.c.notes,
+                     s.person.c.variants)
+    .where(s.person.c.id.in_(_IDS)),
+    "person_name": select(s.person_name.c.person_id, s.person_name.c.name).where(s.person_name.c.person_id.in_(_IDS))
+    .order_by(s.person_name.c.id),
+    "position": select(s.position.c.person_id, s.position.c.title, s.institution.c.name, s.position.c.is_current,
+                       s.position.c.variants)
+    .join(s.institution, s.institution.c.id == s.position.c.institution_id).where(s.position.c.person_id.in_(_IDS))
+    .order_by(s.position.c.is_current.desc(), s.position.c.start_date.desc(), s.position.c.id),
     # E-mails by id and tags by name, as SQLite's indexes give them anyway: the same text on PostgreSQL too.
-    "person_email": select(m.PersonEmail.person_id, m.PersonEmail.address).where(m.PersonEmail.person_id.in_(_IDS))
-    .order_by(m.PersonEmail.id),
-    "person_tag": select(m.PersonTag.person_id, m.PersonTag.tag).where(m.PersonTag.person_id.in_(_IDS))
-    .order_by(m.PersonTag.tag),
-    "person_topic": _topics_query(m.person_topic, m.person_topic.c.person_id),
-    "institution": select(m.Institution.id, m.Institution.name, m.Institution.short_name, m.Institution.city,
-                          m.Institution.country, m.Institution.profile, m.Institution.website,
-                          m.Institution.variants)
-    .where(m.Institution.id.in_(_IDS)),
-    "institution_name": select(m.InstitutionName.institution_id, m.InstitutionName.name)
-    .where(m.InstitutionName.institution_id.in_(_IDS)).order_by(m.InstitutionName.id),
-    "institution_topic": _topics_query(m.institution_topic, m.institution_topic.c.institution_id),
-    "visit": select(m.Visit.id, m.Visit.title, m.Visit.place, m.Visit.purpose, m.Visit.summary, m.Visit.variants)
-    .where(m.Visit.id.in_(_IDS)),
-    "visit_topic": _topics_query(m.visit_topic, m.visit_topic.c.visit_id),
-    "meeting": select(m.Meeting.id, m.Meeting.title, m.Meeting.objectives, m.Meeting.talking_points,
-                      m.Meeting.agenda, m.Meeting.notes, m.Meeting.outcomes, m.Meeting.room, m.Meeting.variants)
-    .where(m.Meeting.id.in_(_IDS)),
-    "meeting_topic": _topics_query(m.meeting_topic, m.meeting_topic.c.meeting_id),
-    "followup": select(m.FollowUp.id, m.FollowUp.description, m.FollowUp.notes, m.FollowUp.variants)
-    .where(m.FollowUp.id.in_(_IDS)),
+    "person_email": select(s.person_email.c.person_id, s.person_email.c.address)
+    .where(s.person_email.c.person_id.in_(_IDS))
+    .order_by(s.person_email.c.id),
+    "person_tag": select(s.person_tag.c.person_id, s.person_tag.c.tag).where(s.person_tag.c.person_id.in_(_IDS))
+    .order_by(s.person_tag.c.tag),
+    "person_topic": _topics_query(s.person_topic, s.person_topic.c.person_id),
+    "institution": select(s.institution.c.id, s.institution.c.name, s.institution.c.short_name, s.institution.c.city,
+                          s.institution.c.country, s.institution.c.profile, s.institution.c.website,
+                          s.institution.c.variants)
+    .where(s.institution.c.id.in_(_IDS)),
+    "institution_name": select(s.institution_name.c.institution_id, s.institution_name.c.name)
+    .where(s.institution_name.c.institution_id.in_(_IDS)).order_by(s.institution_name.c.id),
+    "institution_topic": _topics_query(s.institution_topic, s.institution_topic.c.institution_id),
+    "visit": select(s.visit.c.id, s.visit.c.title, s.visit.c.place, s.visit.c.purpose, s.visit.c.summary,
+                    s.visit.c.variants)
+    .where(s.visit.c.id.in_(_IDS)),
+    "visit_topic": _topics_query(s.visit_topic, s.visit_topic.c.visit_id),
+    "meeting": select(s.meeting.c.id, s.meeting.c.title, s.meeting.c.objectives, s.meeting.c.talking_points,
+                      s.meeting.c.agenda, s.meeting.c.notes, s.meeting.c.outcomes, s.meeting.c.room,
+                      s.meeting.c.variants)
+    .where(s.meeting.c.id.in_(_IDS)),
+    "meeting_topic": _topics_query(s.meeting_topic, s.meeting_topic.c.meeting_id),
+    "followup": select(s.followup.c.id, s.followup.c.description, s.followup.c.notes, s.followup.c.variants)
+    .where(s.followup.c.id.in_(_IDS)),
 }
 
 

@@ -7,10 +7,9 @@ search service and ``Database.unit_of_work`` ask it, and neither engine imports 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy import TextClause
-from sqlalchemy.orm import Session
 
 from organizer.domain.enums import RecordKind
 from organizer.store.search.base import (
@@ -24,6 +23,9 @@ from organizer.store.search.base import (
     Tier,
 )
 from organizer.store.search.sqlite import SqliteFtsIndex
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 _SQLITE = SqliteFtsIndex()
 

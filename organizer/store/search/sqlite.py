@@ -25,10 +25,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import TextClause, bindparam, text
-from sqlalchemy.orm import Session
 
 from organizer.domain.enums import RecordKind
 from organizer.store.search.base import (
@@ -51,6 +50,9 @@ from organizer.store.search.base import (
     raw_cursor,
     refill,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 FTS_OPTIONS = "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4'"
 
