@@ -61,7 +61,7 @@ def test_import_into_an_empty_database_writes_the_visit_once(db: Database, db_ar
     assert browse.record_counts(db) == counts
 
 
-def test_html_report_and_russian_refusal(db: Database, db_args: list[str], tmp_path: Path) -> None:
+def test_html_report_and_prose_without_names(db: Database, db_args: list[str], tmp_path: Path) -> None:
     page = tmp_path / "news.html"
     text = (REPORTS / "visit-article.txt").read_text(encoding="utf-8")
     page.write_text("<html><body>" + "".join(f"<p>{line}</p>" for line in text.splitlines()) + "</body></html>",
@@ -69,9 +69,16 @@ def test_html_report_and_russian_refusal(db: Database, db_args: list[str], tmp_p
     code, out, err = run(*db_args, "import", str(page), "--dry-run", "--json")
     assert code == 0, err
     assert len(json.loads(out)["people"]) == 6
-    russian = tmp_path / "news.txt"
-    russian.write_text("Делегация АО «Узкимёсаноат» посетила Казанский федеральный университет. Гости осмотрели "
-                       "лаборатории и провели встречу с ректором.", encoding="utf-8")
-    code, out, err = run(*db_args, "import", str(russian))
-    assert code != 0 and "Russian" in err and len(err.strip().splitlines()) == 1
+    empty = tmp_path / "news.txt"
+    empty.write_text("It rained all day in the city. Nobody came, and the shops were closed early.", encoding="utf-8")
+    code, out, err = run(*db_args, "import", str(empty))
+    assert code != 0 and "no people or institutions" in err and len(err.strip().splitlines()) == 1
     assert browse.record_counts(db)["person"] == 0
+
+
+def test_russian_report_links_the_demo_people_across_scripts(demo_db: Database, db_args: list[str]) -> None:
+    code, out, err = run(*db_args, "import", str(REPORTS / "visit-article-ru.txt"), "--dry-run", "--json")
+    assert code == 0, err
+    people = {p["full_name"]: p for p in json.loads(out)["people"]}
+    assert people["Евгений Коржиков"]["existing_id"] is not None  # the demo's Evgeny Korzhikov
+    assert people["Рифкат Минниханов"]["existing_id"] is not None

@@ -2,7 +2,8 @@
 
 ``draft_from_file(db, path)`` reads a plain-text, Markdown or HTML report and returns the matched draft
 (nothing written); ``write_draft`` (``writing``) writes an accepted draft in one transaction.
-English reports go through the rule-based extractor (``english``); Russian is not supported yet.
+English reports go through the rule-based extractor (``english``); Russian ones through natasha's PER/ORG
+tagger and the rules of ``russian`` (names and titles in the nominative, meetings, follow-ups).
 """
 
 from __future__ import annotations
@@ -44,9 +45,11 @@ def draft_from_text(text: str) -> Draft:
     """The unmatched draft of a report's text (ImportFormatError when it holds no English prose)."""
     text = plain_text(text)
     if language_of(text) == "ru":
-        raise ImportFormatError("this report is in Russian: drafting a visit from Russian text is not supported yet "
-                                "(English reports only)")
-    draft = english.extract(text)
+        from organizer.services.drafting import russian
+
+        draft = russian.extract(english.normalize_spaces(text))
+    else:
+        draft = english.extract(text)
     if not draft.people and not draft.institutions:
         raise ImportFormatError("no people or institutions found in this report: nothing to draft")
     return draft

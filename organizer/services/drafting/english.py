@@ -153,6 +153,12 @@ def normalize(text: str) -> str:
     return "\n".join(re.sub(r"[ \t\xa0]+", " ", line).strip() for line in text.splitlines())
 
 
+def normalize_spaces(text: str) -> str:
+    """No editor bookmarks, one space between words, lines kept (quotes and apostrophes as written)."""
+    text = re.sub(r"\[bookmark:[^\]]*\]", "", text)
+    return "\n".join(re.sub(r"[ \t\xa0]+", " ", line).strip() for line in text.splitlines())
+
+
 def sentences(text: str) -> list[str]:
     """The sentences of ``text`` in order: a line break ends one; so does ". " before a capital, except after
     an initial ("A.M. Butlerov", "D. Pashin") or a known abbreviation ("Dr. ")."""

@@ -1,0 +1,260 @@
+"""Extraction of a visit from a Russian news report, with natasha (its models ship inside the wheels: offline).
+
+natasha finds the people (PER) and institutions (ORG, with a LOC in the genitive right after it kept as part of
+the name: "Академии наук Татарстана"); the rules here add what it does not:
+
+- **names in the nominative**: each word of a PER span is parsed (pymorphy2 through natasha's MorphVocab) as a
+  first name, surname or patronymic in the case natasha tagged, and put in the nominative of the same gender
+  ("Рифкатом Миннихановым" -> "Рифкат Минниханов"); initials stay;
+- **titles** are the lower-case words right before the name, back to a comma, verb, preposition or "и"
+  ("первый заместитель председателя правления АО «Узкимёсаноат» Евгений Коржиков"); an institution inside
+  them is the person's institution and what is before it the title; the title's head noun and its adjectives
+  go to the nominative ("президентом" -> "президент");
+- **meetings**: a sentence with a meeting verb or noun (встреча, встретился, посетил, осмотрел, ознакомился,
+  провёл переговоры) starts one; the people named in it and until the next one take part, with the
+  delegation (the people of the sentence that introduces the visit);
+- **follow-ups**: "договорились / достигнута договорённость о ...", "особое внимание уделено ...".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from organizer.domain.errors import ImportFormatError
+from organizer.services.drafting.model import (
+    Draft,
+    DraftFollowup,
+    DraftInstitution,
+    DraftMeeting,
+    DraftPerson,
+    DraftVisit,
+)
+
+MEETING_CUE = re.compile(r"\b(встреч[аеиуы]|встретил|посетил|осмотрел|ознакомил|переговор|экскурси)", re.I)
+VISIT_CUE = re.compile(r"\b(визит|прибыл|посетил)", re.I)
+FOLLOWUP_CUE = re.compile(r"(?:договорились|достигнут[аы]? договор[её]нност[ьи]|решено|особое внимание было? "
+                          r"уделено|особое внимание уделили)\s(?P<obj>[^.;]+)", re.I)
+STOP_POS = {"VERB", "ADP", "CCONJ", "SCONJ", "PUNCT", "PRON", "AUX", "ADV", "NUM"}
+
+
+@cache
+def _nlp() -> tuple[Any, Any, Any, Any]:
+    try:
+        from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+    except ImportError:
+        raise ImportFormatError("this report is in Russian and the Russian extractor (natasha) is not "
+                                "installed: pip install natasha") from None
+    embedding = NewsEmbedding()
+    return Segmenter(), MorphVocab(), NewsMorphTagger(embedding), NewsNERTagger(embedding)
+
+
+def _case_of(token: Any) -> str:
+    """pymorphy2's name of the case natasha tagged."""
+    case = (token.feats or {}).get("Case", "Nom")
+    return {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}.get(case, "nomn")
+
+
+NAME_GRAMMEMES = {"Name", "Surn", "Patr"}
+INSTRUMENTAL_ENDINGS = (("овым", "ов"), ("евым", "ев"), ("иным", "ин"), ("ом", ""), ("ем", ""))
+ALLOWED_ADP = {"по", "при", "для"}
+QUOTES = {"«", "»", '"', "“", "”"}
+
+
+def _nominative_word(word: str, case: str, vocab: Any, grammemes: set[str] | None) -> str:
+    parses = [p for p in vocab.parse(word) if grammemes is None or grammemes & set(p.tag.grammemes)]
+    if not parses or case == "nomn" or any(p.tag.case == "nomn" and "sing" in p.tag for p in parses[:3]):
+        if not parses and case == "ablt" and grammemes is not None:  # a first name the dictionary lacks
+            for ending, nominative in INSTRUMENTAL_ENDINGS:
+                if word.endswith(ending) and len(word) > len(ending) + 2:
+                    return word[: -len(ending)] + nominative
+        return word
+    chosen = next((p for p in parses if p.tag.case == case), parses[0])
+    form = chosen.inflect({"Nom"})
+    if form is None:
+        return word
+    nominative = str(form.word)
+    return nominative.capitalize() if word[:1].isupper() else nominative
+
+
+def _name_case(tokens: list[Any], vocab: Any) -> str:
+    """The case of a name: the surname's when the dictionary knows it in one case only (Миннихановым), else
+    the one natasha tagged on the first name."""
+    surnames = [p for p in vocab.parse(tokens[-1].text) if "Surn" in p.tag] if tokens else []
+    cases = {p.tag.case for p in surnames}
+    if cases and "nomn" not in cases:
+        return str(surnames[0].tag.case)
+    if "nomn" in cases:
+        return "nomn"
+    return _case_of(tokens[0]) if tokens else "nomn"
+
+
+def _nominative_name(tokens: list[Any], vocab: Any) -> str:
+    case = _name_case(tokens, vocab)
+    return " ".join(t.text if re.fullmatch(r"(?:[А-ЯЁA-Z]\.\s?)+", t.text) or len(t.text) < 2
+                    else _nominative_word(t.text, case, vocab, NAME_GRAMMEMES) for t in tokens)
+
+
+GENDERS = {"masc": "Masc", "femn": "Fem", "neut": "Neut"}
+
+
+def _nominative_phrase(tokens: list[Any], vocab: Any, text: str) -> str:
+    """The phrase (``text``'s characters from the first token to the last) with its first noun and the adjectives
+    before it in the nominative (the adjectives in the noun's gender), the rest as written."""
+    if not tokens:
+        return ""
+    head = next((t for t in tokens if t.pos in ("NOUN", "PROPN")), None)
+    gender = None
+    if head is not None:
+        parse = next((p for p in vocab.parse(head.text) if p.tag.case == _case_of(head)), None)
+        gender = GENDERS.get(str(parse.tag.gender)) if parse is not None else None
+    out, at = [], tokens[0].start
+    for token in tokens:
+        out.append(text[at:token.start])
+        word = token.text
+        if head is not None and token.start <= head.start and token.pos in ("NOUN", "ADJ", "PROPN"):
+            if token is head or token.pos != "ADJ" or gender is None:
+                word = _nominative_word(word, _case_of(token), vocab, None)
+            else:
+                parse = next((p for p in vocab.parse(word) if "ADJF" in p.tag), None)
+                form = parse.inflect({"Nom", "Sing", gender}) if parse is not None else None
+                word = (form.word.capitalize() if word[:1].isupper() else form.word) if form is not None else word
+        out.append(word)
+        at = token.stop
+    return "".join(out)
+
+
+def _institutions(doc: Any, vocab: Any) -> list[tuple[int, int, str]]:
+    """(start, stop, name) of each institution: an ORG span in the nominative, with a genitive LOC right after
+    it, and the lower-case noun before a quoted name ("технопарка «Малотоннажная химия»")."""
+    spans = list(doc.spans)
+    tokens = doc.tokens
+    out: list[tuple[int, int, str]] = []
+    for k, span in enumerate(spans):
+        if span.type != "ORG":
+            continue
+        start, stop = span.start, span.stop
+        following = spans[k + 1] if k + 1 < len(spans) else None
+        if following is not None and following.type == "LOC" and following.start - span.stop <= 1:
+            stop = following.stop
+        inside = [t for t in tokens if start <= t.start < stop]
+        before = [t for t in tokens if t.stop <= start]
+        if before and before[-1].text in QUOTES and len(before) > 1 and before[-2].pos == "NOUN" \
+                and before[-2].text.islower():
+            inside = [before[-2], before[-1], *inside]
+            start = before[-2].start
+        after = [t for t in tokens if t.start >= stop]
+        if after and after[0].text in QUOTES and after[0].start == stop:
+            inside.append(after[0])
+            stop = after[0].stop
+        out.append((start, stop, _nominative_phrase(inside, vocab, doc.text)))
+    return out
+
+
+def extract(text: str) -> Draft:
+    segmenter, vocab, morph, ner = _nlp()
+    from natasha import Doc
+
+    draft = Draft("ru", DraftVisit())
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if lines and not lines[0].endswith("."):
+        draft.visit.title = lines[0]
+        text = "\n".join(lines[1:])
+    guests: list[str] = []
+    all_orgs: list[tuple[int, int, str]] = []
+    current: DraftMeeting | None = None
+    for sent in _sentences(text, segmenter):
+        doc = Doc(sent)
+        doc.segment(segmenter)
+        doc.tag_morph(morph)
+        doc.tag_ner(ner)
+        tokens = doc.tokens
+        orgs = _institutions(doc, vocab)
+        for _start, _stop, name in orgs:
+            if draft.institution(name) is None:
+                draft.institutions.append(DraftInstitution(name, None, sent))
+        introduces = not draft.people and bool(VISIT_CUE.search(sent))
+        if not introduces and MEETING_CUE.search(sent):
+            current = DraftMeeting(_meeting_title(sent), sentence=sent)
+            current.institution = orgs[0][2] if orgs else None
+            draft.meetings.append(current)
+        named: list[str] = []
+        previous_stop = 0
+        all_orgs.extend(orgs)
+        for span in doc.spans:
+            if span.type != "PER":
+                continue
+            person_tokens = [t for t in tokens if span.start <= t.start < span.stop]
+            full_name = _nominative_name(person_tokens, vocab)
+            title, institution = _title_before(span.start, tokens, orgs, list(doc.spans), vocab, sent)
+            if not institution and named and re.fullmatch(r"\s+и\s+.*", sent[previous_stop:span.start]):
+                institution = draft.people[-1].institution if draft.people else ""  # "A, T of X, и B, T": X too
+            if not institution and "ректор" in title:  # a (vice-)rector of the university last named
+                institution = next((n for _s, _e, n in reversed(all_orgs) if "университет" in n.lower()), "")
+            person = draft.person(full_name)
+            if person is None:
+                person = DraftPerson(full_name, title, institution, sentence=sent)
+                draft.people.append(person)
+            named.append(person.full_name)
+            previous_stop = span.stop
+        if introduces:
+            guests.extend(named)
+        elif current is not None:
+            current.participants.extend(n for n in named if n not in current.participants)
+        for m in FOLLOWUP_CUE.finditer(sent):
+            draft.followups.append(DraftFollowup(m.group("obj").strip(), sent))
+    for person in draft.people:
+        person.side = "guest" if person.full_name in guests else "host"
+    draft.visit.guest_institution = next((p.institution for p in draft.people if p.side == "guest" and p.institution),
+                                         None)
+    for meeting in draft.meetings:
+        meeting.participants = guests + [n for n in meeting.participants if n not in guests]
+    return draft
+
+
+def _sentences(text: str, segmenter: Any) -> list[str]:
+    from razdel import sentenize
+
+    return [s.text for line in text.splitlines() for s in sentenize(line) if s.text.strip()]
+
+
+def _meeting_title(sentence: str) -> str:
+    """ "Встреча с ...", or the clause that names the meeting (up to its first comma)."""
+    m = re.search(r"\bвстреч[уаи]\s(с\s[^,.;]+)", sentence)
+    if m:
+        return f"Встреча {m.group(1)}"
+    return re.split(r",\s", sentence.rstrip("."))[0]
+
+
+def _title_before(start: int, tokens: list[Any], orgs: list[tuple[int, int, str]], spans: list[Any],
+                  vocab: Any, text: str) -> tuple[str, str]:
+    """The title and institution written right before a name that starts at character ``start``."""
+    before = [t for t in tokens if t.stop <= start]
+    taken: list[Any] = []
+    for k in range(len(before) - 1, -1, -1):
+        token = before[k]
+        if any(s <= token.start < e for s, e, _n in orgs):
+            taken.insert(0, token)
+            continue
+        in_other = any(sp.type in ("PER", "LOC") and sp.start <= token.start < sp.stop for sp in spans)
+        stop = in_other or token.pos in ("VERB", "AUX", "PRON", "NUM", "SCONJ") or token.text == "," \
+            or (token.pos == "ADP" and token.text.lower() not in ALLOWED_ADP) \
+            or (token.pos == "PUNCT" and token.text not in QUOTES) \
+            or (token.text == "и" and k > 0 and any(sp.type == "PER" and sp.start <= before[k - 1].start < sp.stop
+                                                    for sp in spans))
+        if stop:
+            break
+        taken.insert(0, token)
+    if not taken:
+        return "", ""
+    institution = ""
+    for s, e, name in orgs:
+        if taken[0].start <= s and e <= start:
+            institution = name
+            taken = [t for t in taken if t.stop <= s]
+            break
+    title = _nominative_phrase(taken, vocab, text)
+    if taken and taken[0].pos == "NOUN":  # "Директор технопарка ..." at the start of a sentence
+        title = title[:1].lower() + title[1:]
+    return title, institution

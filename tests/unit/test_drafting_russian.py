@@ -1,0 +1,40 @@
+"""The Russian extractor (services/drafting/russian.py, natasha offline): names and titles in the nominative,
+institutions with their genitive place, coordination, meetings in order, follow-ups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from organizer.services.drafting import draft_from_text
+
+REPORT = Path(__file__).parent.parent / "data" / "reports" / "visit-article-ru.txt"
+
+
+def test_people_in_the_nominative_with_titles_and_institutions() -> None:
+    draft = draft_from_text(REPORT.read_text(encoding="utf-8"))
+    assert draft.language == "ru"
+    people = {p.full_name: (p.title, p.institution, p.side) for p in draft.people}
+    assert people == {
+        "Евгений Коржиков": ("первый заместитель председателя правления", "АО «Узкимёсаноат»", "guest"),
+        "Абдухомид Саломов": ("начальник управления локализации", "АО «Узкимёсаноат»", "guest"),
+        "Дмитрий Пашин": ("проректор по цифровой трансформации и инновациям", "Казанский федеральный университет",
+                          "host"),
+        "Михаил Варфоломеев": ("директор", "технопарк «Малотоннажная химия»", "host"),
+        "Рифкат Минниханов": ("президент", "Академия наук Татарстана", "host")}
+
+
+def test_institutions_meetings_followups() -> None:
+    draft = draft_from_text(REPORT.read_text(encoding="utf-8"))
+    assert "Химический институт имени А.М. Бутлерова" in [i.name for i in draft.institutions]
+    assert [m.title for m in draft.meetings][1:] == ["Встреча с руководством университета",
+                                                     "Встреча с президентом Академии наук Татарстана Рифкатом "
+                                                     "Миннихановым"]
+    assert draft.meetings[2].participants[-1] == "Рифкат Минниханов"
+    assert [f.description for f in draft.followups] == [
+        "трансферу технологий в Узбекистан и созданию совместных научных лабораторий"]
+
+
+def test_instrumental_name_unknown_to_the_dictionary() -> None:
+    draft = draft_from_text("Гости провели встречу с ректором Казанского федерального университета Ленаром Сафиным.")
+    assert [(p.full_name, p.title, p.institution) for p in draft.people] == [
+        ("Ленар Сафин", "ректор", "Казанский федеральный университет")]
