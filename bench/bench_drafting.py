@@ -90,16 +90,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="print each report's draft")
     args = parser.parse_args()
-    unseen: dict[str, list[int]] = {}
-    tuned: dict[str, list[int]] = {}
-    counts = [0, 0]
+    tallies: dict[tuple[str, bool], dict[str, list[int]]] = {}
+    counts: dict[tuple[str, bool], int] = {}
     files = sorted(p for p in REPORTS.glob("*.txt") if p.with_suffix(".json").exists())
     for path in files:
         marked = json.loads(path.with_suffix(".json").read_text(encoding="utf-8")).get("tuned_on", False)
-        evaluate(path, tuned if marked else unseen, args.verbose)
-        counts[bool(marked)] += 1
-    _print(f"held-out reports (the rules were not tuned on them): {counts[0]}", unseen)
-    _print(f"reports the rules were tuned on (tuned_on in their annotation): {counts[1]}", tuned)
+        language = "Russian" if re.search(r"[\u0400-\u04FF]", path.read_text(encoding="utf-8")[:200]) else "English"
+        key = (language, bool(marked))
+        evaluate(path, tallies.setdefault(key, {}), args.verbose)
+        counts[key] = counts.get(key, 0) + 1
+    for (language, marked), tally in sorted(tallies.items()):
+        what = "tuned on (tuned_on in the annotation)" if marked else "held out (the rules were not tuned on them)"
+        _print(f"{language} reports {what}: {counts[(language, marked)]}", tally)
 
 
 if __name__ == "__main__":
