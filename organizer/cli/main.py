@@ -25,7 +25,6 @@ import contextlib
 import io
 import os
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from importlib import import_module
 from pathlib import Path
@@ -306,6 +305,8 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,
         return EXIT_OK
     except Exception as exc:  # never a traceback for the user; one line that says what happened
         if os.environ.get("ORGANIZER_DEBUG"):
+            import traceback
+
             err.write(redact(traceback.format_exc(), *urls) if urls else traceback.format_exc())
         known = safety.describe_unexpected(exc)
         if known is not None:

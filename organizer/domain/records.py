@@ -87,6 +87,8 @@ class RecordMeta:
 
 @dataclass(frozen=True, slots=True)
 class TopicRow:
+    """A topic as lists show it."""
+
     id: int
     name: str
     description: str = ""
@@ -99,6 +101,8 @@ class TopicRow:
 
 @dataclass(frozen=True, slots=True)
 class InstitutionData:
+    """An institution's values, as editors and imports give them to the service."""
+
     name: str
     kind: InstitutionKind = InstitutionKind.OTHER
     short_name: str = ""
@@ -117,6 +121,8 @@ class InstitutionData:
 
 @dataclass(frozen=True, slots=True)
 class InstitutionRow:
+    """An institution as lists show it (with its parent's name)."""
+
     id: int
     name: str
     short_name: str
@@ -137,6 +143,8 @@ class InstitutionNode:
 
 @dataclass(frozen=True, slots=True)
 class PositionView:
+    """A position as read: with the person's and the institution's names."""
+
     id: int
     person_id: int
     person_name: str
@@ -157,6 +165,8 @@ class InstitutionRef(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class InstitutionDetail:
+    """An institution as read in full: its values, parents, units and the people who hold posts there."""
+
     meta: RecordMeta
     data: InstitutionData
     parent_name: str | None
@@ -176,6 +186,8 @@ class InstitutionDetail:
 
 @dataclass(frozen=True, slots=True)
 class PositionData:
+    """A position's values, as part of a person's."""
+
     title: str
     institution_id: int
     start_date: date | None = None
@@ -191,6 +203,8 @@ class PositionData:
 
 @dataclass(frozen=True, slots=True)
 class PersonData:
+    """A person's values, as editors and imports give them to the service."""
+
     given_name: str = ""
     family_name: str = ""
     middle_name: str = ""
@@ -338,6 +352,8 @@ class AttendanceView:
 
 @dataclass(frozen=True, slots=True)
 class PersonDetail:
+    """A person as read in full: values, the name shown, positions as read."""
+
     meta: RecordMeta
     data: PersonData
     full_name: str
@@ -350,6 +366,8 @@ class PersonDetail:
 
 @dataclass(frozen=True, slots=True)
 class PersonHistory:
+    """A person's positions over time and the visits and meetings they took part in."""
+
     person_id: int
     full_name: str
     positions: tuple[PositionView, ...]
@@ -362,6 +380,8 @@ class PersonHistory:
 
 @dataclass(frozen=True, slots=True)
 class ParticipantData:
+    """A person taking part in a visit, on one side, in one role."""
+
     person_id: int
     side: Side
     role: ParticipantRole = ParticipantRole.MEMBER
@@ -371,6 +391,8 @@ class ParticipantData:
 
 @dataclass(frozen=True, slots=True)
 class ParticipantView:
+    """A visit's or meeting's participant as read: with name, title and institution."""
+
     person_id: int
     full_name: str
     """As stored, or in the window's display language (``domain.variants.display_language``)."""
@@ -391,12 +413,16 @@ class ParticipantView:
 
 @dataclass(frozen=True, slots=True)
 class VisitInstitutionData:
+    """An institution taking part in a visit, on one side."""
+
     institution_id: int
     side: Side
 
 
 @dataclass(frozen=True, slots=True)
 class GiftData:
+    """A gift given or received during a visit."""
+
     direction: GiftDirection
     description: str
     person_id: int | None = None
@@ -407,6 +433,8 @@ class GiftData:
 
 @dataclass(frozen=True, slots=True)
 class Logistics:
+    """A visit's arrival, departure, lodging, transport and needs."""
+
     arrival_at: datetime | None = None
     arrival_details: str = ""
     departure_at: datetime | None = None
@@ -419,6 +447,8 @@ class Logistics:
 
 @dataclass(frozen=True, slots=True)
 class VisitData:
+    """A visit's values, as editors and imports give them to the service."""
+
     title: str
     direction: VisitDirection = VisitDirection.INCOMING
     start_date: date | None = None
@@ -445,6 +475,8 @@ class VisitData:
 
 @dataclass(frozen=True, slots=True)
 class MeetingRow:
+    """A meeting as lists show it."""
+
     id: int
     title: str
     kind: MeetingKind
@@ -479,6 +511,8 @@ class VisitSide(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class VisitDetail:
+    """A visit as read in full: values, participants, meetings, follow-ups, agreements, programme."""
+
     meta: RecordMeta
     data: VisitData
     institutions: tuple[VisitSide, ...]
@@ -496,6 +530,8 @@ class VisitDetail:
 
 @dataclass(frozen=True, slots=True)
 class MeetingParticipantData:
+    """A person taking part in a meeting, on one side, in one role."""
+
     person_id: int
     side: Side
     role: ParticipantRole = ParticipantRole.MEMBER
@@ -503,6 +539,8 @@ class MeetingParticipantData:
 
 @dataclass(frozen=True, slots=True)
 class MeetingData:
+    """A meeting's values, as editors and imports give them to the service."""
+
     title: str
     kind: MeetingKind = MeetingKind.MEETING
     visit_id: int | None = None
@@ -524,6 +562,8 @@ class MeetingData:
 
 @dataclass(frozen=True, slots=True)
 class MeetingDetail:
+    """A meeting as read in full."""
+
     meta: RecordMeta
     data: MeetingData
     visit_title: str | None
@@ -539,6 +579,8 @@ class MeetingDetail:
 
 @dataclass(frozen=True, slots=True)
 class FollowUpData:
+    """A follow-up's values, as editors and imports give them to the service."""
+
     description: str
     status: FollowUpStatus = FollowUpStatus.OPEN
     due_date: date | None = None
@@ -558,6 +600,8 @@ class FollowUpData:
 
 @dataclass(frozen=True, slots=True)
 class FollowUpRow:
+    """A follow-up as lists show it (with its visit's and meeting's titles)."""
+
     id: int
     description: str
     status: FollowUpStatus
@@ -598,12 +642,16 @@ class FollowUpDetail:
 
 @dataclass(frozen=True, slots=True)
 class SignatoryData:
+    """A person who signed an agreement, for an institution."""
+
     person_id: int
     institution_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class AgreementData:
+    """An agreement's values, as editors and imports give them to the service."""
+
     title: str
     kind: AgreementKind = AgreementKind.MOU
     status: AgreementStatus = AgreementStatus.DRAFT
@@ -622,6 +670,8 @@ class AgreementData:
 
 @dataclass(frozen=True, slots=True)
 class AgreementRow:
+    """An agreement as lists show it."""
+
     id: int
     title: str
     kind: AgreementKind
@@ -673,6 +723,8 @@ class ProgrammeItemData:
 
 @dataclass(frozen=True, slots=True)
 class ProgrammeItemRow:
+    """A programme item as lists show it (with its visit's title and the escort's name)."""
+
     id: int
     visit_id: int
     kind: ProgrammeItemKind
@@ -692,6 +744,8 @@ class ProgrammeItemRow:
 
 @dataclass(frozen=True, slots=True)
 class ProgrammeItemDetail:
+    """A programme item as read in full."""
+
     meta: RecordMeta
     data: ProgrammeItemData
     row: ProgrammeItemRow
@@ -708,6 +762,8 @@ class ProgrammeItemDetail:
 
 @dataclass(frozen=True, slots=True)
 class AttachmentRow:
+    """A file attached to a record, as lists show it."""
+
     id: int
     owner_kind: RecordKind
     owner_id: int
