@@ -163,6 +163,7 @@ def extract(text: str) -> Draft:
         text = "\n".join(lines[1:])
     guests: list[str] = []
     all_orgs: list[tuple[int, int, str]] = []
+    delegation: str | None = None
     current: DraftMeeting | None = None
     for sent in _sentences(text, segmenter):
         doc = Doc(sent)
@@ -182,6 +183,8 @@ def extract(text: str) -> Draft:
         named: list[str] = []
         previous_stop = 0
         all_orgs.extend(orgs)
+        follows = [n for s0, _e, n in orgs if re.search(r"делегаци\w*\s$", sent[:s0], re.I)]
+        delegation = follows[0] if follows and delegation is None else delegation
         for span in doc.spans:
             if span.type != "PER":
                 continue
@@ -190,6 +193,12 @@ def extract(text: str) -> Draft:
             title, institution = _title_before(span.start, tokens, orgs, list(doc.spans), vocab, sent)
             if not institution and named and re.fullmatch(r"\s+и\s+.*", sent[previous_stop:span.start]):
                 institution = draft.people[-1].institution if draft.people else ""  # "A, T of X, и B, T": X too
+            if not institution:  # "посетили больницу X, где встретились с главным врачом NAME"
+                institution = next((n for _s, e, n in reversed(orgs) if e <= span.start
+                                    and re.search(r",\s+где\s", sent[e:span.start])), "")
+            if not institution and delegation is not None and re.search(
+                    r"во главе с|в состав\w* делегации|делегацию возглавил|делегацию в составе", sent, re.I):
+                institution = delegation  # "делегация X во главе с ректором NAME", "в состав делегации вошли ..."
             if not institution and "ректор" in title:  # a (vice-)rector of the university last named
                 institution = next((n for _s, _e, n in reversed(all_orgs) if "университет" in n.lower()), "")
             person = draft.person(full_name)
@@ -227,6 +236,12 @@ def _meeting_title(sentence: str) -> str:
     return re.split(r",\s", sentence.rstrip("."))[0]
 
 
+def _genitive(span: Any, tokens: list[Any]) -> bool:
+    """Whether a place is in the genitive (its first word's case: "Республики Татарстан")."""
+    first = next((t for t in tokens if t.start >= span.start), None)
+    return first is not None and _case_of(first) == "gent"
+
+
 def _title_before(start: int, tokens: list[Any], orgs: list[tuple[int, int, str]], spans: list[Any],
                   vocab: Any, text: str) -> tuple[str, str]:
     """The title and institution written right before a name that starts at character ``start``."""
@@ -237,8 +252,10 @@ def _title_before(start: int, tokens: list[Any], orgs: list[tuple[int, int, str]
         if any(s <= token.start < e for s, e, _n in orgs):
             taken.insert(0, token)
             continue
-        in_other = any(sp.type in ("PER", "LOC") and sp.start <= token.start < sp.stop for sp in spans)
+        in_other = any((sp.type == "PER" or (sp.type == "LOC" and not _genitive(sp, tokens)))
+                       and sp.start <= token.start < sp.stop for sp in spans)  # "министр ... Республики Татарстан"
         stop = in_other or token.pos in ("VERB", "AUX", "PRON", "NUM", "SCONJ") or token.text == "," \
+            or any(c.isdigit() for c in token.text) or token.text.lower() in ("года", "году") \
             or (token.pos == "ADP" and token.text.lower() not in ALLOWED_ADP) \
             or (token.pos == "PUNCT" and token.text not in QUOTES) \
             or (token.text == "и" and k > 0 and any(sp.type == "PER" and sp.start <= before[k - 1].start < sp.stop
