@@ -9,8 +9,8 @@ The layouts take only the objects of ``organizer.domain.briefing`` (filled by
 - ``render_thank_you_letters``: one PDF per recipient.
 
 Each returns the PDF as bytes; writing files (atomically) is the caller's job. ``editable`` writes the
-same stories as .docx (python-docx); ``bilingual`` lays out the two-language lists of ``--lang ru+en``. ReportLab's font registry
-is global, so rendering is one job at a time (a lock in ``fonts``).
+same stories as .docx (python-docx); ``bilingual`` lays out the two-language lists of ``--lang ru+en``.
+ReportLab's font registry is global, so rendering is one job at a time (a lock in ``fonts``).
 """
 
 from organizer.briefing.dossier import render_institution_dossier, render_person_dossier

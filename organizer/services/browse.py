@@ -54,7 +54,7 @@ from organizer.store import schema as s
 from organizer.store.database import Database
 
 if TYPE_CHECKING:
-    from organizer.store.search.base import Tier
+    from organizer.store.search.words import Tier
 
 LIST_KINDS = tuple(k for k in BROWSE_KINDS if k != "institution")
 """Kinds shown as flat lazy lists (institutions are a tree, see ``institution_matches``)."""
@@ -105,17 +105,16 @@ def _text_filter(conn: Connection, kind: RecordKind, text: str, id_column: Any,
     the index, or text with no letter or digit) each word contained in ``fallback``'s columns."""
     if not text.strip():
         return []
-    # The index's modules on first use: they import the ORM, which a command that only lists must not load.
-    from organizer.store.search.engine import UnavailableIndex, index_of_dialect
-    from organizer.store.search.words import filter_words
+    from organizer.store.search.words import filter_words, id_query  # no ORM: a list must not load it
 
     words = filter_words(text)
-    if words and kind in _FILTER_TIERS:
-        index = index_of_dialect(conn.dialect.name)
-        if not isinstance(index, UnavailableIndex):
-            ids = index.id_query(kind, words, _FILTER_TIERS[kind])
-            if ids is not None:
-                return [id_column.in_(ids.columns(column("rowid", Integer)))]
+    dialect = conn.dialect.name
+    if words and kind in _FILTER_TIERS and dialect in ("sqlite", "postgresql"):
+        if dialect == "postgresql":
+            from organizer.store.search.postgresql import id_query
+        ids = id_query(kind, words, _FILTER_TIERS[kind])
+        if ids is not None:
+            return [id_column.in_(ids.columns(column("rowid", Integer)))]
     return _all_words(text, fallback)
 
 

@@ -54,14 +54,12 @@ from organizer.store.search.base import (
     Document,
     IndexedText,
     Progress,
-    QueryWord,
     SearchIndex,
     SearchUnavailableError,
-    Tier,
     documents,
 )
 from organizer.store.search.engine import UnavailableIndex, index_for
-from organizer.store.search.words import TOKEN_SPLIT, query_terms
+from organizer.store.search.words import TOKEN_SPLIT, QueryWord, Tier, query_terms
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 500

@@ -229,3 +229,31 @@ def test_a_programme_items_escort_and_visit_are_picked_by_typing(qtbot: QtBot, g
     editor.escort.textEdited.emit("Пашин")
     editor.escort.matches.activated[QModelIndex].emit(editor.escort.model.index(0, 0))
     assert editor.escort.value() == ids["D. Pashin"]
+
+
+def test_a_person_typed_as_a_report_writes_them_fills_the_form(qtbot: QtBot, gui_demo_db: Database) -> None:
+    """"Name, title, institution" typed in a participants cell: the person picker looks for the name alone,
+    and the form opens with the three parts in their fields (the last part is the institution: the title may
+    hold commas), the institution's matches listed, so that Enter picks it and Enter creates the person."""
+    actions = RecordActions(gui_demo_db)
+    editor = VisitEditor(actions)
+    _shown(qtbot, editor)
+    editor.pages.setCurrentIndex(1)
+    table = editor.participants
+    table.add_row()
+    _focus_cell(editor, table)
+    Keys().type("Korzhikov, First Deputy Chairman, Uzkhimyosanoat")
+    picker = _picker()
+    assert picker.model.data(picker.model.index(0, 0)).startswith("Evgeny Korzhikov")  # found by the name alone
+    form = NewPersonForm(actions, "Aziz Karimov, Head of Localization, Import Optimization, Kazan Federal", editor)
+    qtbot.addWidget(form)
+    form.show()
+    assert (form.name.text(), form.position.text()) == ("Aziz Karimov", "Head of Localization, Import Optimization")
+    qtbot.waitUntil(lambda: form.institution.text() == "Kazan Federal" and form.institution.model.rowCount() > 0)
+    first = form.institution.model.index(0, 0)
+    assert str(first.data()).startswith("Kazan Federal University")
+    form.institution.choose(first.data(PickModel.VALUE_ROLE), str(first.data(PickModel.LABEL_ROLE)))
+    form.accept()
+    created = next(r for r in people.list_people(gui_demo_db) if r.full_name == "Aziz Karimov")
+    detail = people.get_person(gui_demo_db, created.id).data
+    assert [(p.title, p.current) for p in detail.positions] == [("Head of Localization, Import Optimization", True)]

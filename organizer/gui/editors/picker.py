@@ -18,7 +18,17 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+import shiboken6
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -187,11 +197,19 @@ class RecordPicker(QLineEdit):
             self.edited.emit()
         self.refresh_list()
 
+    def type_in(self, text: str) -> None:
+        """``text`` as if it had been typed (the matches listed)."""
+        self.setText(text)
+        self._typed(text)
+
     def refresh_list(self) -> None:
-        """List the records matching the text typed (and "Create «…»"), the best one current."""
+        """List the records matching the text typed (and "Create «…»"), the best one current. Only the
+        text before a comma is looked for: "D. Pashin, Vice-Rector, KFU" finds D. Pashin (and "Create «…»"
+        creates him with that position and institution, ``NewPersonForm``)."""
         typed = self.typed
+        looked_for = typed.split(",")[0].strip()
         try:
-            hits = self._find(typed) if typed else []
+            hits = self._find(looked_for) if looked_for else []
         except OrganizerError as err:  # the database went away: say so, keep what was typed
             hits = []
             self.setToolTip(str(err))
@@ -288,6 +306,11 @@ def _new_institution(actions: RecordActions, picker: RecordPicker, text: str) ->
     picker.choose(ident, _describe(actions, RecordKind.INSTITUTION, [ident]).get(ident, text))
 
 
+def _type_in(picker: RecordPicker, text: str) -> None:
+    if shiboken6.isValid(picker):
+        picker.type_in(text)
+
+
 class NewPersonForm(QDialog):
     """Name, position and institution of a person created from a picker; Enter creates and picks them."""
 
@@ -321,6 +344,22 @@ class NewPersonForm(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.name.setFocus()
+        self._fill(text)
+
+    def _fill(self, text: str) -> None:
+        """What was typed in the picker, as a press report writes it: "name, title, institution" (the title
+        may hold commas: the last part is the institution), or "name, title". The parts go to their
+        fields and the keyboard to the institution's matches, so that Enter picks it (or creates it) and
+        Enter again creates the person. Without a comma the name is all there is: the keyboard stays in it."""
+        parts = [p.strip() for p in text.split(",")]
+        if len(parts) < 2 or not parts[0]:
+            return
+        self.name.setText(parts[0])
+        place = parts[-1] if len(parts) >= 3 else ""
+        self.position.setText(", ".join(p for p in parts[1:len(parts) - 1 if place else len(parts)] if p))
+        self.institution.setFocus()
+        if place:
+            QTimer.singleShot(0, partial(_type_in, self.institution, place))
 
     def data(self) -> PersonData:
         given, middle, family = split_typed_name(self.name.text())

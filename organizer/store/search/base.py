@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from sqlalchemy import TextClause, bindparam, select, text
+from sqlalchemy import bindparam, select, text
 
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import OrganizerError
@@ -30,14 +30,13 @@ from organizer.domain.namekeys import fold, text_keys
 from organizer.domain.records import compose_full_name
 from organizer.store import schema as s
 from organizer.store.search.variants import add_variants, stored_variants
+from organizer.store.search.words import QueryWord, Tier
 
 if TYPE_CHECKING:  # the ORM only in types: the window's and the commands' filters use the index on Core alone
     from sqlalchemy.orm import Session
 
 KINDS = (RecordKind.PERSON, RecordKind.INSTITUTION, RecordKind.VISIT, RecordKind.MEETING, RecordKind.FOLLOWUP)
 """Record kinds in the index, in the order results are grouped."""
-Tier = Literal["exact", "names", "all"]
-"""``exact``: whole name words or keys; ``names``: also prefixes and typo corrections; ``all``: anywhere."""
 
 BATCH = 500
 """Records built per query (bound variables stay far below SQLite's limit)."""
@@ -377,18 +376,6 @@ NAME_KEYED_KINDS = (RecordKind.PERSON, RecordKind.INSTITUTION)
 # --- the interface -------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
-class QueryWord:
-    """One word of a query and everything it may match."""
-
-    words: tuple[str, ...]
-    """Folded spellings, matched as word prefixes (in names; in the body for tier "all")."""
-    keys: tuple[str, ...] = ()
-    """Name keys, matched as prefixes of keys."""
-    exact: tuple[str, ...] = ()
-    """Whole words (typo corrections), matched exactly in names and keys."""
-
-
-@dataclass(frozen=True, slots=True)
 class Candidate:
     id: int
     rank: float
@@ -444,12 +431,6 @@ class SearchIndex(Protocol):
         No relevance order inside a tier: a bm25 sort would have to score every match (200,000
         meetings for a common word), while newest-first stops after ``limit``; the service scores
         the candidates itself."""
-        ...
-
-    def id_query(self, kind: RecordKind, query: Sequence[QueryWord], tier: Tier) -> TextClause | None:
-        """A statement selecting the id of every record of ``kind`` whose every query word matches as
-        ``tier`` says (no limit, no order): a list filter's ``id IN (...)``, run inside the list's own
-        statement. None when nothing can match (no word left)."""
         ...
 
     def stored(self, session: Session, kind: RecordKind, ids: Sequence[int], *,

@@ -16,13 +16,12 @@ from organizer.store.search.base import (
     Candidate,
     IndexedText,
     Progress,
-    QueryWord,
     SearchIndex,
     SearchUnavailableError,
     Term,
-    Tier,
 )
 from organizer.store.search.sqlite import SqliteFtsIndex
+from organizer.store.search.words import QueryWord, Tier
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

@@ -55,15 +55,14 @@ from organizer.store.search.base import (
     Candidate,
     IndexedText,
     Progress,
-    QueryWord,
     Term,
-    Tier,
     chunks,
     documents,
     indexed_text,
     raw_cursor,
     refill,
 )
+from organizer.store.search.words import QueryWord, Tier
 
 BODY_CHARS = 100_000
 """Characters of a record's body that reach its ``tsvector`` (see the module docstring)."""
@@ -199,6 +198,13 @@ def tsquery(query: Sequence[QueryWord], tier: Tier) -> str:
     return " & ".join(ands)
 
 
+def id_query(kind: RecordKind, query: Sequence[QueryWord], tier: Tier) -> TextClause | None:
+    """``words.id_query`` on PostgreSQL's index: the ids of ``kind`` matching ``query`` as ``tier`` says."""
+    expr = tsquery(query, tier)
+    return text(f"SELECT id FROM search_{kind} WHERE doc @@ CAST(:ts_match AS tsquery)").bindparams(
+        bindparam("ts_match", expr, unique=True)) if expr else None
+
+
 class PostgresIndex:
     """``base.SearchIndex`` on PostgreSQL (see the module docstring)."""
 
@@ -279,13 +285,6 @@ class PostgresIndex:
         cur.execute(f"SELECT id FROM search_{kind} WHERE doc @@ %s::tsquery ORDER BY id DESC LIMIT %s",
                     (expr, limit))
         return [Candidate(int(r[0]), float(n)) for n, r in enumerate(cur.fetchall())]
-
-    def id_query(self, kind: RecordKind, query: Sequence[QueryWord], tier: Tier) -> TextClause | None:
-        expr = tsquery(query, tier)
-        if not expr:
-            return None
-        return text(f"SELECT id FROM search_{kind} WHERE doc @@ CAST(:ts_match AS tsquery)").bindparams(
-            bindparam("ts_match", expr, unique=True))
 
     def stored(self, session: Session, kind: RecordKind, ids: Sequence[int], *,
                body: bool = True) -> dict[int, IndexedText]:

@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import TextClause, bindparam, text
+from sqlalchemy import text
 
 from organizer.domain.enums import RecordKind
 from organizer.store.search.base import (
@@ -41,15 +41,14 @@ from organizer.store.search.base import (
     Feed,
     IndexedText,
     Progress,
-    QueryWord,
     Term,
-    Tier,
     chunks,
     documents,
     indexed_text,
     raw_cursor,
     refill,
 )
+from organizer.store.search.words import QueryWord, Tier, _quote, match_expression
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -194,14 +193,6 @@ class SqliteFtsIndex:
         rows = raw_cursor(session).execute(sql, (expr, limit)).fetchall()
         return [Candidate(int(r[0]), float(n)) for n, r in enumerate(rows)]
 
-    def id_query(self, kind: RecordKind, query: Sequence[QueryWord], tier: Tier) -> TextClause | None:
-        expr = match_expression(query, tier)
-        if not expr:
-            return None
-        table = f"search_{kind}"
-        return text(f"SELECT rowid FROM {table} WHERE {table} MATCH :fts_match").bindparams(
-            bindparam("fts_match", expr, unique=True))
-
     def stored(self, session: Session, kind: RecordKind, ids: Sequence[int], *,
                body: bool = True) -> dict[int, IndexedText]:
         out: dict[int, IndexedText] = {}
@@ -245,24 +236,3 @@ class SqliteFtsIndex:
         raw_cursor(session).execute(f"INSERT INTO search_{kind} (search_{kind}) VALUES ('optimize')")
 
 
-def _quote(term: str) -> str:
-    return '"' + term.replace('"', '""') + '"'
-
-
-def match_expression(query: Sequence[QueryWord], tier: Tier) -> str:
-    """An FTS5 MATCH expression: every word must match one of its alternatives."""
-    parts: list[str] = []
-    for word in query:
-        alts: list[str] = []
-        if tier == "exact":
-            alts += [f"names : {_quote(w)}" for w in word.words if w]
-            alts += [f"keys : {_quote(k)}" for k in word.keys if k]
-        else:
-            word_cols = "names" if tier == "names" else "{names body}"
-            alts += [f"{word_cols} : {_quote(w)}*" for w in word.words if w]
-            alts += [f"keys : {_quote(k)}*" for k in word.keys if k]
-            alts += [f"{{names keys}} : {_quote(e)}" for e in word.exact if e]
-        if not alts:
-            return ""
-        parts.append("(" + " OR ".join(alts) + ")")
-    return " AND ".join(parts)

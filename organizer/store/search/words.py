@@ -4,9 +4,29 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
 
+from sqlalchemy import TextClause, bindparam, text
+
+from organizer.domain.enums import RecordKind
 from organizer.domain.namekeys import fold, name_keys
-from organizer.store.search.base import QueryWord
+
+Tier = Literal["exact", "names", "all"]
+"""``exact``: whole name words or keys; ``names``: also prefixes and typo corrections; ``all``: anywhere."""
+
+
+@dataclass(frozen=True, slots=True)
+class QueryWord:
+    """One word of a query and everything it may match."""
+
+    words: tuple[str, ...]
+    """Folded spellings, matched as word prefixes (in names; in the body for tier "all")."""
+    keys: tuple[str, ...] = ()
+    """Name keys, matched as prefixes of keys."""
+    exact: tuple[str, ...] = ()
+    """Whole words (typo corrections), matched exactly in names and keys."""
 
 TOKEN_SPLIT = re.compile(r"[\s\-–—,.;:()\[\]{}«»/\\!?+*]+")
 MAX_QUERY_WORDS = 12
@@ -31,3 +51,37 @@ def filter_words(text: str) -> list[QueryWord]:
     any script and romanization matches), no typo corrections (a filter narrows, it does not guess)."""
     return [QueryWord(words=(w,), keys=tuple(k for k in keys if len(k) >= 2))
             for w, keys in query_terms(text)[:MAX_QUERY_WORDS]]
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def match_expression(query: Sequence[QueryWord], tier: Tier) -> str:
+    """An FTS5 MATCH expression: every word must match one of its alternatives."""
+    parts: list[str] = []
+    for word in query:
+        alts: list[str] = []
+        if tier == "exact":
+            alts += [f"names : {_quote(w)}" for w in word.words if w]
+            alts += [f"keys : {_quote(k)}" for k in word.keys if k]
+        else:
+            word_cols = "names" if tier == "names" else "{names body}"
+            alts += [f"{word_cols} : {_quote(w)}*" for w in word.words if w]
+            alts += [f"keys : {_quote(k)}*" for k in word.keys if k]
+            alts += [f"{{names keys}} : {_quote(e)}" for e in word.exact if e]
+        if not alts:
+            return ""
+        parts.append("(" + " OR ".join(alts) + ")")
+    return " AND ".join(parts)
+
+
+def id_query(kind: RecordKind, query: Sequence[QueryWord], tier: Tier) -> TextClause | None:
+    """A statement selecting the id of every record of ``kind`` whose every query word matches as ``tier``
+    says, in SQLite's index (no limit, no order): a list filter's ``id IN (...)``, run inside the list's own
+    statement; None when no word is left. Built here, from the query alone, so that a filtered list loads
+    neither the ORM nor the index's document builders (``postgresql.id_query`` is PostgreSQL's)."""
+    expr = match_expression(query, tier)
+    table = f"search_{kind}"
+    return text(f"SELECT rowid FROM {table} WHERE {table} MATCH :fts_match").bindparams(
+        bindparam("fts_match", expr, unique=True)) if expr else None
