@@ -3,8 +3,8 @@ marks a follow-up done.
 
 Loaded only when one of these commands runs (see ``COMMANDS`` in ``cli/main.py``); each branch imports
 just the service it needs, so ``list visits`` does not pay for the people or meetings modules. On a SQLite
-file ``list visits`` and ``show person`` read through ``store.plain_reads`` (sqlite3, no SQLAlchemy: issue 20);
-the services' road stays for PostgreSQL, and tests hold the two equal.
+file ``list visits`` and ``show person`` read through ``services.plain`` (sqlite3, no SQLAlchemy: issue 20);
+it takes the services' road on PostgreSQL, and tests hold the two equal.
 """
 
 from __future__ import annotations
@@ -31,14 +31,9 @@ def _items(db: Database, kind: RecordKind, args: argparse.Namespace) -> Iterable
 
         return map(jsonout.institution, institutions.list_institutions(db))
     if kind == RecordKind.VISIT:
-        if db.path is not None:  # a SQLite file: read with sqlite3, SQLAlchemy never imported
-            from organizer.store import plain_reads
+        from organizer.services import plain  # sqlite3 on a SQLite file: SQLAlchemy never imported
 
-            with db.plain_reader() as con:
-                return map(jsonout.visit, plain_reads.list_visits(con))
-        from organizer.services import visits
-
-        return map(jsonout.visit, visits.list_visits(db))
+        return map(jsonout.visit, plain.list_visits(db))
     if kind == RecordKind.MEETING:
         from organizer.services import meetings
 
@@ -70,14 +65,9 @@ def cmd_list(db: Database, args: argparse.Namespace, out: TextIO) -> int:
 
 def _record(db: Database, kind: RecordKind, ident: int) -> dict[str, Any]:
     if kind == RecordKind.PERSON:
-        if db.path is not None:  # a SQLite file: read with sqlite3, SQLAlchemy never imported
-            from organizer.store import plain_reads
+        from organizer.services import plain  # sqlite3 on a SQLite file: SQLAlchemy never imported
 
-            with db.plain_reader() as con:
-                return jsonout.person_full(*plain_reads.person_record(con, ident))
-        from organizer.services import people
-
-        return jsonout.person_full(*people.person_record(db, ident))
+        return jsonout.person_full(*plain.person_record(db, ident))
     if kind == RecordKind.INSTITUTION:
         from organizer.services import institutions
 
