@@ -39,12 +39,17 @@ def test_stored_and_written_by_both_json_forms(db: Database) -> None:
 
 
 def test_archive_carries_it_and_older_archives_import_without_it(demo_db: Database) -> None:
-    ident = _korzhikov(demo_db)  # the demo archive predates the field: its people have none
+    ident = _korzhikov(demo_db)  # the demo archive records its people as men (issue 18's letters)
     before = people.get_person(demo_db, ident)
-    assert before.data.gender is Gender.UNSPECIFIED
-    people.update_person(demo_db, ident, replace(before.data, gender=Gender.MALE))
+    assert before.data.gender is Gender.MALE
+    people.update_person(demo_db, ident, replace(before.data, gender=Gender.FEMALE))
     record = next(p for p in export_archive(demo_db)["people"] if p["uid"] == before.meta.uid)
-    assert record["gender"] == "male"
+    assert record["gender"] == "female"
+    older = {"format": interchange.FORMAT, "version": interchange.VERSION,  # written before the field existed
+             "people": [{"uid": "p-0", "family_name": "Older"}]}
+    interchange.import_archive(demo_db, older)
+    (imported,) = [p.id for p in people.list_people(demo_db) if p.full_name == "Older"]
+    assert people.get_person(demo_db, imported).data.gender is Gender.UNSPECIFIED
     bad = {"format": interchange.FORMAT, "version": interchange.VERSION,
            "people": [{"uid": "p-1", "family_name": "X", "gender": "robot"}]}
     with pytest.raises(ValidationError, match="gender"):
