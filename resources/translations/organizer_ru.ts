@@ -2428,7 +2428,7 @@
     </message>
     <message>
         <source>Pro&amp;gramme</source>
-        <translation>Про&amp;грамма</translation>
+        <translation>П&amp;рограмма</translation>
     </message>
     <message>
         <source>&amp;Thank-you letters…</source>
