@@ -1,6 +1,6 @@
 """Generic fields (``domain.fields.Field.page``): a simple field gets its editor input, its pane row, its
 check and its printed fact from the field table alone, for each type it may have (text, long text, enum,
-bool). ``gender`` is one: its input is built by the editor's generic part."""
+bool). ``gender`` and ``academic_title`` are: their inputs are built by the editor's generic part."""
 
 from __future__ import annotations
 
@@ -86,7 +86,10 @@ def test_the_person_editor_builds_gender_from_the_table(qtbot: QtBot, gui_db: Da
     editor = PersonEditor(RecordActions(gui_db))
     qtbot.addWidget(editor)
     assert isinstance(editor.widgets["gender"], ChoiceField)
-    assert editor.generic_values() == {"gender": Gender.UNSPECIFIED}
+    # academic_title (the language-variants work) is a generic text field of the names page too
+    assert isinstance(editor.widgets["academic_title"], TextField)
+    assert editor.generic_values() == {"gender": Gender.UNSPECIFIED, "academic_title": ""}
     editor.gender.set_value(Gender.MALE)
+    editor.academic_title.set_value("Professor")
     editor.family_name.set_value("Test")
-    assert editor.collect() == PersonData(family_name="Test", gender=Gender.MALE)
+    assert editor.collect() == PersonData(family_name="Test", gender=Gender.MALE, academic_title="Professor")
