@@ -60,14 +60,25 @@ def participant_views(conn: Connection, link: Table, *owner: ColumnElement[bool]
     """The people of a participant table (``s.visit_participant``, ``s.meeting_participant``) that
     ``owner`` selects (``link.c.visit_id == 3``), in the order they were entered (sort the views with
     ``participant_order`` to show them), each with the title and institution of their first position
-    (current first, then the newest). Two statements, however many participants and positions."""
+    (current first, then the newest) and their names in other scripts and languages. Two statements,
+    however many participants, positions and names."""
     lc, p, pos, i = link.c, s.person.c, s.position.c, s.institution.c
     precedence = lc.precedence if "precedence" in lc else literal(0)
-    people = conn.execute(
-        select(lc.person_id, lc.side, lc.role, precedence, p.given_name, p.middle_name, p.family_name, p.display_name,
-               p.variants)
-        .join(s.person, p.id == lc.person_id).where(*owner).order_by(lc.id)
-    ).all()
+    pn = s.person_name.c
+    # Each participant with their names in other scripts and languages joined (a row per name, or one row
+    # of NULLs): grouped back by the link row, so the names cost no statement of their own.
+    people: dict[int, tuple[Any, ...]] = {}
+    names: dict[int, list[NameVariant]] = {}
+    for link_id, *columns, name, script, language in conn.execute(
+        select(lc.id, lc.person_id, lc.side, lc.role, precedence, p.given_name, p.middle_name, p.family_name,
+               p.display_name, p.variants, pn.name, pn.script, pn.language)
+        .join(s.person, p.id == lc.person_id).outerjoin(s.person_name, pn.person_id == p.id)
+        .where(*owner).order_by(lc.id, pn.id)
+    ):
+        people.setdefault(link_id, tuple(columns))
+        found = names.setdefault(link_id, [])
+        if name is not None:
+            found.append(NameVariant(name, script, language))
     first: dict[int, _Held] = {}
     for person_id, position_id, title, start, current, institution, stored in conn.execute(
         select(pos.person_id, pos.id, pos.title, pos.start_date, pos.is_current, i.name, pos.variants)
@@ -77,17 +88,10 @@ def participant_views(conn: Connection, link: Table, *owner: ColumnElement[bool]
         key = position_sort_key(current, start, position_id)
         if person_id not in first or key < first[person_id].key:
             first[person_id] = _Held(key, title, institution, from_mapping(stored))
-    names: dict[int, list[NameVariant]] = {}
-    pn = s.person_name.c
-    for person_id, name, script, language in conn.execute(
-        select(pn.person_id, pn.name, pn.script, pn.language)
-        .where(pn.person_id.in_(select(lc.person_id).where(*owner))).order_by(pn.id)
-    ):
-        names.setdefault(person_id, []).append(NameVariant(name, script, language))
     views = []
-    for person_id, side, role, rank, given, middle, family, display, texts in people:
+    for link_id, (person_id, side, role, rank, given, middle, family, display, texts) in people.items():
         held = first.get(person_id)
-        variants = tuple(names.get(person_id, ()))
+        variants = tuple(names[link_id])
         views.append(ParticipantView(
             person_id=person_id, full_name=shown_name(given, middle, family, display, variants, texts),
             title=shown(held.title, held.variants, "title") if held else None,
