@@ -142,6 +142,8 @@ def hostile_archive(path: Path) -> Path:
         "followups": [
             {"uid": "h:followup", "description": f"Follow-up {m}", "status": "open", "due_date": "2025-06-30",
              "owner_person": "h:person", "visit": "h:visit", "meeting": "h:meeting"},
+            {"uid": "h:followup-done", "description": f"Follow-up done {m}", "status": "done",
+             "done_on": "2025-06-01", "done_note": f"Done note {m}", "visit": "h:visit"},
         ],
     }
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -189,6 +191,13 @@ def test_every_command_keeps_control_characters_off_the_terminal(db: Database, d
         assert any(HOSTILE in s for s in strings(run.both("list", kind))) or kind == "agreements"
     meeting = str(next(m["id"] for m in json.loads(run("list", "meetings", "--json", json_out=True))
                        if HOSTILE in m["title"]))
+    followups = run.both("list", "followups")
+    assert any(HOSTILE in f["done_note"] for f in followups), "a stored completion note is listed"
+    hostile_followup = str(next(f["id"] for f in followups if HOSTILE in f["description"] and f["status"] == "open"))
+    clean_followup = str(next(f["id"] for f in followups if f["status"] == "open" and HOSTILE not in f["description"]))
+    run("done", hostile_followup, "--note", f"Called {HOSTILE}", ok=False)  # refused; the error names characters
+    run("done", clean_followup, "--on", HOSTILE, ok=False)  # the refused date is echoed in the error, escaped
+    assert "done on 2025-07-01" in run("done", clean_followup, "--on", "2025-07-01", "--note", "Called")
     for kind, number in (("person", person), ("institution", institution), ("visit", visit), ("meeting", meeting)):
         shown = run.both("show", kind, number)
         assert any(HOSTILE in s for s in strings(shown)), kind
