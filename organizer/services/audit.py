@@ -88,7 +88,7 @@ def recent_imports(db: Database, limit: int = 20) -> list[AuditEntryView]:
 
 def scrub_person(session: Session, ident: int, ids: list[int] | None = None) -> int:
     """Remove what could identify a person from their audit entries (and those of people merged into
-    them): uids and the other record's uid in merge details. Who changed it, when, and which fields
+    them): uids, and the other record's uid and title (``merged_title``, a name) in merge details. Who changed it, when, and which fields
     stay. Returns the number of entries scrubbed. Part of ``erase_person``'s unit of work.
 
     ``ids``: the person and the people merged into them (``absorbed_ids``), when the caller read them
@@ -97,7 +97,7 @@ def scrub_person(session: Session, ident: int, ids: list[int] | None = None) -> 
     ids = absorbed_ids(session, RecordKind.PERSON, ident) if ids is None else ids
     entries = session.execute(select(a.c.id, a.c.detail).where(a.c.kind == "person", a.c.record_id.in_(ids))).all()
     for entry_id, detail in entries:
-        kept = {k: v for k, v in (detail or {}).items() if not k.endswith("uid")}
+        kept = {k: v for k, v in (detail or {}).items() if not k.endswith(("uid", "_title"))}
         session.execute(update(a).where(a.c.id == entry_id).values(record_uid=None, detail=kept))
     return len(entries)
 

@@ -31,8 +31,8 @@ dead row versions until autovacuum (``pg_dump`` does not read them).
 
 The audit trail (``services.audit``) keeps the person's entries, so it still shows who changed the
 record and when, and which fields (names of fields, never values: the trail holds no names, e-mails
-or notes); the uids in those entries and in the entries of people merged into this one (also through a
-chain of merges) are removed, and an "erase" entry is added.
+or notes); the uids and merged records' titles in those entries and in the entries of people merged
+into this one (also through a chain of merges) are removed, and an "erase" entry is added.
 
 Merge records (``merge_record``, kept so that a merge can be undone) of the person and of every record
 merged into it, also through a chain of merges, are deleted: each holds a full copy of the merged record

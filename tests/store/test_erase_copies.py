@@ -193,6 +193,8 @@ def test_erase_scrubs_the_uids_of_people_merged_into_the_person(demo_db: Databas
     with demo_db.read_connection() as conn:
         dumped = " ".join(str(v) for row in conn.execute(select(a)) for v in row)
     assert "korjikoff-1" not in dumped and "korschikow-2" not in dumped
+    # A merge entry names the merged record for the History (merged_title): the name goes with the erase.
+    assert "Korjikoff" not in dumped and "Korschikow" not in dumped
 
 
 def test_erase_deletes_undone_merges_that_copied_the_person(demo_db: Database) -> None:

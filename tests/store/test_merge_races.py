@@ -118,7 +118,11 @@ def test_eight_merges_of_one_pair_at_once_one_wins_and_its_undo_restores_everyth
     history = merging.merge_history(demo_db)
     assert [h["token"] for h in history] == [token]
     assert _merge_entries(demo_db) == [  # one merge in the audit trail: both records' entries, one token
-        ("merge", KEEP, {"merged_id": OTHER, "token": token}), ("merge", OTHER, {"into_id": KEEP, "token": token})]
+        # The kept record's entry names the merged one (title, uid) for the History since the merge stopped
+        # writing 'Merged with ... (uid ...)' into the notes (ac890f3): intended.
+        ("merge", KEEP, {"merged_id": OTHER, "merged_title": before_people[OTHER]["full_name"],
+                         "merged_uid": before_people[OTHER]["uid"], "token": token}),
+        ("merge", OTHER, {"into_id": KEEP, "token": token})]
 
     out = StringIO()
     assert main([*db_args, "unmerge", token], out=out) == 0
