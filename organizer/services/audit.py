@@ -88,8 +88,9 @@ def recent_imports(db: Database, limit: int = 20) -> list[AuditEntryView]:
 
 def scrub_person(session: Session, ident: int, ids: list[int] | None = None) -> int:
     """Remove what could identify a person from their audit entries (and those of people merged into
-    them): uids, and the other record's uid and title (``merged_title``, a name) in merge details. Who changed it, when, and which fields
-    stay. Returns the number of entries scrubbed. Part of ``erase_person``'s unit of work.
+    them): uids, and the other record's uid and title (``merged_title``, a name) in merge details. Who
+    changed it, when, and which fields stay. Returns the number of entries scrubbed. Part of
+    ``erase_person``'s unit of work.
 
     ``ids``: the person and the people merged into them (``absorbed_ids``), when the caller read them
     before deleting the merge records that link them (default: read now)."""
