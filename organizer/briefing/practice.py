@@ -53,6 +53,10 @@ def item_title(w: _Writer, item: BriefProgrammeItem) -> str:
 
 # --- the one-page summary ------------------------------------------------------------------------
 
+BULLET_LINES = 40
+"""A summary text of up to this many lines (and ``BULLET_CHARS`` characters) is shown as bullets, one a line."""
+BULLET_CHARS = 8_000
+
 
 def summary_page(w: _Writer) -> list[Flowable]:
     """The briefing's first page after the cover: the visit in brief (when, where, who leads each side, how
@@ -83,8 +87,11 @@ def summary_page(w: _Writer) -> list[Flowable]:
     for key, text in (("purpose_only", d.purpose), ("desired_outcomes", d.desired_outcomes),
                       ("key_messages", d.key_messages), ("sensitivities", d.sensitivities)):
         flow.append(Heading(t[key], s.h3, 1, f"summary-{key}", toc=False))
-        lines = [line.strip() for line in text.splitlines() if line.strip()]
-        if len(lines) > 1:
+        # A few lines are bullets, a Paragraph each; a longer text (a pasted document: a megabyte of short
+        # lines made a Paragraph per line, 900 MB) flows a piece at a time like every other free text.
+        lines = ([line.strip() for line in text.splitlines() if line.strip()]
+                 if len(text) <= BULLET_CHARS and text.count("\n") < 2 * BULLET_LINES else [])
+        if 1 < len(lines) <= BULLET_LINES:
             flow += [Paragraph("• " + safe(line), s.body) for line in lines]
         else:
             flow += text_flow(text, s.body) or [Paragraph(safe(t["none"]), s.muted)]
