@@ -51,7 +51,7 @@ def test_every_editor_and_the_window_fit_1366x768(demo_file: Path, tmp_path: Pat
     assert report["window"][0] <= width and report["window"][1] <= height, "the main window fits the screen"
     assert report["window_minimum"][0] <= width and report["window_minimum"][1] <= height
     kinds = {name.split()[0] for name in report["editors"]}
-    assert kinds == {"person", "institution", "visit", "meeting", "followup", "agreement"}
+    assert kinds == {"person", "institution", "visit", "meeting", "followup", "agreement", "programme_item"}
     assert len(report["editors"]) >= 11, "a stored record's editor and a new one's (no agreement in the demo)"
     problems = {name: found["problems"] for name, found in report["editors"].items() if found["problems"]}
     assert problems == {}

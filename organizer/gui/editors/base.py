@@ -29,6 +29,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -193,6 +194,11 @@ class EditorDialog(QDialog):
         column.addWidget(error)
         form.addRow(label, box)
         widget.setAccessibleName(label.replace("&", ""))
+        view = getattr(widget, "view", None)
+        if isinstance(view, QAbstractItemView) and not view.objectName():
+            # remembered column widths (Settings.save_editor) keyed by the field, not by the table's
+            # position, which differs between a stored record's editor (a Languages table) and a new one's
+            view.setObjectName(name)
         fit_field(widget)
         if not self.widgets:
             widget.setFocus()  # the first field: where the keyboard starts when the editor opens
