@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,7 +43,7 @@ from organizer.gui.i18n import QT_TRANSLATE_NOOP
 from organizer.gui.messages import error_text
 from organizer.gui.panes import DetailBrowser
 from organizer.gui.tasks import Task, TaskContext, TaskRunner, call
-from organizer.gui.undo import RecordActions
+from organizer.gui.undo import RecordActions, StackCommand
 from organizer.services import duplicates, merging
 
 if TYPE_CHECKING:
@@ -161,14 +160,13 @@ class PairsModel(QAbstractTableModel):
         return None
 
 
-class MergeCommand(QUndoCommand):
+class MergeCommand(StackCommand):
     """One merge on the undo stack: ``redo`` merges (the first time it was done already), ``undo``
     unmerges with the merge's token. A step that fails (a record changed or deleted meanwhile) says why
     through ``RecordActions.failed`` and leaves the stack."""
 
     def __init__(self, actions: RecordActions, result: MergeResult, text: str) -> None:
-        super().__init__(text)
-        self.actions = actions
+        super().__init__(actions, text)
         self.kind = result.kind
         self.keep_id, self.other_id = result.kept_id, result.merged_id
         self.token = result.undo_token

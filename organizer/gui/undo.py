@@ -13,6 +13,7 @@ window refreshes the views concerned.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -122,12 +123,30 @@ class RecordActions(QObject):
         return template.replace("%1", kind_label(kind)).replace("%2", name[:60])
 
 
-class _RecordCommand(QUndoCommand):
+class StackCommand(QUndoCommand):
+    """A command on the stack of a ``RecordActions``, which it holds weakly. The stack is a child of the
+    actions and owns its commands: a command holding its actions made a cycle (actions -> stack -> command
+    -> actions) that only the garbage collector freed, and PySide6 crashed the process when it broke it
+    ("Fatal Python error: Segmentation fault ... Garbage-collecting": the commands' C++ objects go with
+    the stack while their wrappers are being cleared; tests/gui/test_editor_lifetime.py)."""
+
+    def __init__(self, actions: RecordActions, text: str) -> None:
+        super().__init__(text)
+        self._actions = weakref.ref(actions)
+
+    @property
+    def actions(self) -> RecordActions:
+        actions = self._actions()
+        if actions is None:  # cannot happen while the command is on its stack: the stack goes with them
+            raise RuntimeError("the command outlived its RecordActions")
+        return actions
+
+
+class _RecordCommand(StackCommand):
     """Runs its service calls, reports the change set or the failure; the first redo() was done already."""
 
     def __init__(self, actions: RecordActions, kind: RecordKind, ident: int, text: str) -> None:
-        super().__init__(text)
-        self.actions = actions
+        super().__init__(actions, text)
         self.kind = kind
         self.ident = ident
         self._pushed = True
@@ -218,16 +237,15 @@ class _UpdateCommand(_RecordCommand):
         return self._write(self.after)
 
 
-class AttachmentCommand(QUndoCommand):
+class AttachmentCommand(StackCommand):
     """Adding (``add=True``) or removing a file attached to a record; the file's bytes are kept here, so
     undoing a removal adds the same file back."""
 
     def __init__(self, actions: RecordActions, owner: RecordKind, owner_id: int, row: Any, content: bytes,
                  *, add: bool) -> None:
         verb = actions.tr("Attach “%1”") if add else actions.tr("Remove file “%1”")
-        super().__init__(verb.replace("%1", row.name))
-        self.actions, self.owner, self.owner_id, self.row, self.content, self.add = (
-            actions, owner, owner_id, row, content, add)
+        super().__init__(actions, verb.replace("%1", row.name))
+        self.owner, self.owner_id, self.row, self.content, self.add = owner, owner_id, row, content, add
         self._pushed = True
 
     def _attach(self) -> None:

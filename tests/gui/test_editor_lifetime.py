@@ -131,3 +131,18 @@ def test_an_editor_that_went_through_the_conflict_dialog_is_freed_without_the_ga
     alive = weakref.ref(editor)
     del editor
     assert alive() is None, f"the editor stayed alive after '{choice}' in the conflict dialog"
+
+
+@pytest.mark.usefixtures("_no_automatic_collection")
+def test_record_actions_with_commands_on_their_stack_are_freed_without_the_garbage_collector(
+        qtbot: QtBot, gui_demo_db: Database) -> None:
+    """Every command held its RecordActions, whose stack owns the commands: a cycle the garbage collector
+    broke later, crashing the process (after test_files_are_attached_opened_removed_and_undone)."""
+    kinds = _one_record_of_each_kind(gui_demo_db)
+    actions = RecordActions(gui_demo_db)
+    row = actions.attach(RecordKind.PERSON, kinds[RecordKind.PERSON], "a.txt", b"text", "text/plain")
+    actions.detach(RecordKind.PERSON, kinds[RecordKind.PERSON], row)
+    assert actions.stack.count() == 2
+    alive = weakref.ref(actions)
+    del actions
+    assert alive() is None, "RecordActions kept alive by its commands (freed only by the garbage collector)"
