@@ -141,3 +141,27 @@ def test_a_two_language_programme_has_the_other_items_too(demo_db: Database) -> 
         assert first in programme and second in programme, first
     assert programme.index("Прибытие делегации") < programme.index("Осмотр лабораторий") \
         < programme.index("Рабочий обед")
+
+
+def test_a_summary_text_of_many_lines_flows_instead_of_a_paragraph_per_line(demo_db: Database) -> None:
+    """A few lines are bullets; a megabyte of short lines made a Paragraph per line (900 MB for a briefing
+    with a megabyte in every field): a long text is one first piece and a ``LongText`` laid out lazily."""
+    from dataclasses import replace
+
+    from reportlab.platypus import Paragraph
+
+    from organizer.briefing import practice
+    from organizer.briefing.common import LongText
+    from organizer.briefing.visit import _Writer
+
+    data = briefing.visit_briefing(demo_db, 1, now=NOW, prepared_by="Protocol office")
+
+    def parts(purpose: str) -> list[object]:
+        flow = practice.summary_page(_Writer(replace(data, purpose=purpose), BriefingOptions(), 400.0))
+        return [f for f in flow if isinstance(f, (Paragraph, LongText))
+                and ("line" in getattr(f, "text", "") or isinstance(f, LongText))]
+
+    few = parts("one line\nanother line\nthird line")
+    assert len(few) == 3 and all("•" in getattr(f, "text", "") for f in few)
+    many = parts("line\n" * 100_000)
+    assert len(many) <= 3 and any(isinstance(f, LongText) for f in many)
