@@ -24,9 +24,7 @@ from organizer.domain.errors import InUseError, OrganizerError
 from organizer.gui.editors.sizes import fit_editor
 from organizer.gui.kinds import EDITABLE, editor_class, kind_label
 from organizer.gui.messages import error_text
-from organizer.gui.paste_dialog import PasteDialog
 from organizer.gui.undo import RecordActions, services_of
-from organizer.services import pasting
 
 if TYPE_CHECKING:
     from organizer.gui.editors.base import EditorDialog
@@ -313,6 +311,10 @@ class RecordMenu(QObject):
     def paste_people(self) -> QDialog | None:
         """People copied from a spreadsheet, Word or a web page (the clipboard's table): the preview of who
         is found and who is new, then all of them written at once (``gui.paste_dialog``)."""
+        # imported here: the dialog and services.pasting load the search and the ORM, not needed at start
+        from organizer.gui.paste_dialog import PasteDialog
+        from organizer.services import pasting
+
         mime = QApplication.clipboard().mimeData()
         rows = pasting.read_pasted(mime.text() if mime is not None and mime.hasText() else "",
                                    mime.html() if mime is not None and mime.hasHtml() else "")
