@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # README screenshots: the demo visit in every view, in English and Russian, through the app's own
-# `organizer gui --screenshot` (offscreen, 1280x800, first record of each view selected).
+# `organizer gui --screenshot` (offscreen, a 1366x768 screen, first record of each view selected).
 # Writes packaging/screenshots/<view>.png (English) and <view>-ru.png (Russian).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,10 +10,11 @@ trap 'rm -rf "$WORK"' EXIT
 export QT_QPA_PLATFORM=offscreen ORGANIZER_SETTINGS="$WORK/settings.ini"
 .venv/bin/organizer --db "$WORK/demo.sqlite" demo >/dev/null
 mkdir -p "$OUT"
-for view in ${VIEWS:-people institutions visits meetings followups agreements topics}; do
+for view in ${VIEWS:-people institutions visits meetings programme followups agreements topics}; do
   for lang in en ru; do
     suffix=""; [ "$lang" = en ] || suffix="-$lang"
-    if .venv/bin/organizer --db "$WORK/demo.sqlite" gui --lang "$lang" --view "$view" \
+    if QT_QPA_PLATFORM="offscreen:configfile=$PWD/packaging/screen-1366x768.json" \
+        .venv/bin/organizer --db "$WORK/demo.sqlite" gui --lang "$lang" --view "$view" \
         --screenshot "$OUT/$view$suffix.png" 2>"$WORK/err"; then
       echo "$OUT/$view$suffix.png"
     else

@@ -25,7 +25,7 @@ from organizer.gui.screenshot import DEFAULT_VIEW, ScreenshotError, take_screens
 from organizer.gui.settings import Settings
 from organizer.store.database import Database, open_database, sqlite_url
 
-SCREENSHOT_SIZE = (1280, 800)
+SCREENSHOT_SIZE = (1366, 768)
 DESKTOP_FILE_NAME = "io.github.organizer.Organizer"
 """The installed desktop entry (packaging/linux/<this>.desktop): Wayland matches windows to it by name."""
 

@@ -55,7 +55,7 @@ def test_screenshot_of_every_view_through_the_command_line(tmp_path: Path, demo_
         return
     assert done.returncode == 0, done.stderr
     image = QImage(str(out))
-    assert (image.width(), image.height()) == (1280, 800)
+    assert (image.width(), image.height()) == (1366, 768)
     assert _distinct_colours(image) > 30, "the screenshot looks blank"
     assert out.stat().st_size > 20_000
 
@@ -106,7 +106,7 @@ def test_screenshot_under_xvfb(tmp_path: Path, demo_file: Path) -> None:
                           env=env, capture_output=True, text=True, timeout=180, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     image = QImage(str(out))
-    assert (image.width(), image.height()) == (1280, 800)
+    assert (image.width(), image.height()) == (1366, 768)
     assert _distinct_colours(image) > 30
 
 
