@@ -117,5 +117,5 @@ def test_high_dpi_screens_get_a_sharp_window_at_twice_the_pixels(tmp_path: Path,
     done = _screenshot(demo_file, out, "--view", "visits")
     assert done.returncode == 0, done.stderr
     image = QImage(str(out))
-    assert (image.width(), image.height()) == (2560, 1600)
+    assert (image.width(), image.height()) == (2732, 1536)
     assert _distinct_colours(image) > 30
