@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from organizer.domain.changes import ChangeSet
 from organizer.domain.enums import FollowUpStatus, RecordKind
@@ -312,12 +312,11 @@ class RecordMenu(QObject):
         """People copied from a spreadsheet, Word or a web page (the clipboard's table): the preview of who
         is found and who is new, then all of them written at once (``gui.paste_dialog``)."""
         # imported here: the dialog and services.pasting load the search and the ORM, not needed at start
+        from organizer.gui.editors.table import clipboard
         from organizer.gui.paste_dialog import PasteDialog
         from organizer.services import pasting
 
-        mime = QApplication.clipboard().mimeData()
-        rows = pasting.read_pasted(mime.text() if mime is not None and mime.hasText() else "",
-                                   mime.html() if mime is not None and mime.hasHtml() else "")
+        rows = pasting.read_pasted(*clipboard())
         if not rows:
             self.question = self._message(QMessageBox.Icon.Information, self.tr(
                 "Copy a table of people first: one a row, with name, title and institution (from a "

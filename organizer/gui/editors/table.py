@@ -167,11 +167,9 @@ class RowsEditor(QWidget):
     def _paste(self, *, force: bool = False) -> bool:
         ref = getattr(self, "_paste_handler", None)
         handler = ref() if ref is not None else None
-        mime = QApplication.clipboard().mimeData()
-        if handler is None or mime is None:
+        if handler is None:
             return False
-        text = mime.text() if mime.hasText() else ""
-        html = mime.html() if mime.hasHtml() else ""
+        text, html = clipboard()
         table = "\t" in text or "\n" in text.strip() or "<table" in html.casefold()
         if not (table or (force and text.strip())):
             return False
@@ -222,3 +220,11 @@ class RowsEditor(QWidget):
         row = self.view.currentIndex().row()
         if self.model.move_row(row, row + step):
             self.view.selectRow(row + step)
+
+
+def clipboard() -> tuple[str, str]:
+    """The clipboard's text and HTML ("" for what it does not hold): what a pasted table is read from."""
+    mime = QApplication.clipboard().mimeData()
+    if mime is None:
+        return "", ""
+    return mime.text() if mime.hasText() else "", mime.html() if mime.hasHtml() else ""
