@@ -25,6 +25,17 @@ SERVER_URL = os.environ.get("ORGANIZER_TEST_DB_URL", "")
 DB_PATH_SKIP = "about the SQLite database file itself (this pass runs on ORGANIZER_TEST_DB_URL)"
 
 
+@pytest.fixture(autouse=True)
+def _display_language_as_stored() -> Iterator[None]:
+    """The window's display language (``domain.variants.set_display_language``) is process state that the GUI
+    tests set; every test starts and ends with texts as stored, so a test's outcome never depends on the order."""
+    from organizer.domain.variants import set_display_language
+
+    set_display_language(None)
+    yield
+    set_display_language(None)
+
+
 @pytest.fixture(scope="session")
 def pg_template() -> Iterator[str]:
     """A database migrated to the newest schema, copied for each test (CREATE DATABASE ... TEMPLATE)."""
