@@ -246,3 +246,16 @@ def test_a_value_the_services_refuse_names_file_and_row_once(db: Database) -> No
             import_sheets(db, [("sheet.csv", f"{header}\r\n{row}\r\n".encode())])
         assert str(err.value).startswith(says) and str(err.value).count("sheet.csv") == 1
         assert _state(db) == before
+
+
+def test_a_csv_with_a_stray_control_character_is_still_a_csv_and_the_row_is_named(tmp_path: Path) -> None:
+    """One control character in a spreadsheet's text does not make the file "not a file Organizer imports";
+    the row holding it is refused with the field named, and binary noise is still refused as a whole."""
+    from organizer.services.interop.filekind import kind_of
+
+    sheet = tmp_path / "people.csv"
+    sheet.write_bytes(b"First Name,Last Name,E-mail Address\nA\x01b,C,a@example.org\nD,E,d@example.org\n")
+    assert kind_of(sheet) == "csv"
+    noise = tmp_path / "noise.csv"
+    noise.write_bytes(bytes(range(1, 256)) * 8)
+    assert kind_of(noise) == "unknown"

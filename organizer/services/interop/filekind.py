@@ -8,7 +8,7 @@
 - HTML, Markdown or prose (sentences, not rows of delimited fields) -> ``report`` (a news report to draft a
   visit from: ``services.drafting``);
 - other text -> ``csv`` (``sheet_read`` sniffs the encoding and the delimiter);
-- anything else (binary, a folder, a FIFO, a file that cannot be read) -> ``unknown``.
+- anything else (binary: more than 1% control characters; a folder, a FIFO, a file that cannot be read) -> ``unknown``.
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ def _text_head(head: bytes) -> str | None:
     else:
         if b"\x00" in head:
             odd, even = head[1::2].count(0), head[0::2].count(0)
+            if max(odd, even) * 20 < len(head) // 2:  # UTF-16 text has a zero byte in every line's ASCII
+                return None
             if odd and not even:
                 text = head.decode("utf-16-le", errors="ignore")
             elif even and not odd:
@@ -43,7 +45,8 @@ def _text_head(head: bytes) -> str | None:
                 return None
         else:
             text = head.decode("utf-8", errors="ignore") if _mostly_utf8(head) else head.decode("cp1251", "replace")
-    if any(ord(c) < 32 and c not in "\t\r\n\f" for c in text):
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\r\n\f")
+    if controls > 2 and controls * 100 > len(text):  # binary; a stray control character or two in a text file is not
         return None
     return text
 

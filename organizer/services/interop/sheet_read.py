@@ -49,6 +49,11 @@ class SheetError(ImportFormatError):
     """A sheet that cannot be read: the message names the row (and line)."""
 
 
+
+def _one_line(err: BaseException) -> str:
+    """A library's message on one line (openpyxl's span several): errors are one line on the CLI and in lists."""
+    return " ".join(str(err).split())
+
 @dataclass
 class Sheet:
     header: list[str]
@@ -193,7 +198,7 @@ def _check_zip(content: bytes) -> None:
                     raise SheetError(f"{i.filename} in the workbook is packed {i.file_size // max(i.compress_size, 1)}"
                                      " times (a zip bomb?); not read")
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as err:
-        raise SheetError(f"not a readable .xlsx workbook (the zip archive is damaged: {err})") from None
+        raise SheetError(f"not a readable .xlsx workbook (the zip archive is damaged: {_one_line(err)})") from None
 
 
 def read_xlsx(content: bytes, sheet_name: str | None = None) -> Sheet:
@@ -203,7 +208,7 @@ def read_xlsx(content: bytes, sheet_name: str | None = None) -> Sheet:
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as err:  # openpyxl raises KeyError, ValueError, XML errors... on a damaged book
-        raise SheetError(f"not a readable .xlsx workbook ({type(err).__name__}: {err})"[:300]) from None
+        raise SheetError(f"not a readable .xlsx workbook ({type(err).__name__}: {_one_line(err)})"[:300]) from None
     try:
         if sheet_name:
             if sheet_name not in book.sheetnames:
@@ -229,7 +234,7 @@ def read_xlsx(content: bytes, sheet_name: str | None = None) -> Sheet:
         except SheetError:
             raise
         except Exception as err:  # a damaged sheet part
-            raise SheetError(f"not a readable .xlsx workbook ({type(err).__name__}: {err})"[:300]) from None
+            raise SheetError(f"not a readable .xlsx workbook ({type(err).__name__}: {_one_line(err)})"[:300]) from None
     finally:
         book.close()
     while sheet.header and not sheet.header[-1]:  # trailing columns without a header and without values
