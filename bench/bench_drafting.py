@@ -2,7 +2,9 @@
 
 Each ``NAME.txt`` has ``NAME.json``: the people (``full_name``, ``title``, ``institution``), the institutions
 (``name``, ``parent``) and the meetings (a word each expected meeting title holds, in order) an attentive reader
-finds. Scores, over all reports not marked ``tuned_on`` (and, apart, the ones that are):
+finds. An annotation with a ``source`` is an excerpt of a real public news item (its address); the others were
+written for the corpus. Scores, per language, over all reports not marked ``tuned_on`` (and, apart, the ones that
+are), the real ones apart from the written ones:
 
 - people: a proposed person whose name is an annotated one;
 - titles: a person proposed with the annotated name, title and institution (institution compared without
@@ -90,18 +92,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="print each report's draft")
     args = parser.parse_args()
-    tallies: dict[tuple[str, bool], dict[str, list[int]]] = {}
-    counts: dict[tuple[str, bool], int] = {}
+    tallies: dict[tuple[str, bool, bool], dict[str, list[int]]] = {}
+    counts: dict[tuple[str, bool, bool], int] = {}
     files = sorted(p for p in REPORTS.glob("*.txt") if p.with_suffix(".json").exists())
     for path in files:
-        marked = json.loads(path.with_suffix(".json").read_text(encoding="utf-8")).get("tuned_on", False)
+        annotation = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        marked, real = annotation.get("tuned_on", False), "source" in annotation
         language = "Russian" if re.search(r"[\u0400-\u04FF]", path.read_text(encoding="utf-8")[:200]) else "English"
-        key = (language, bool(marked))
+        key = (language, bool(marked), real)
         evaluate(path, tallies.setdefault(key, {}), args.verbose)
         counts[key] = counts.get(key, 0) + 1
-    for (language, marked), tally in sorted(tallies.items()):
+    for (language, marked, real), tally in sorted(tallies.items()):
         what = "tuned on (tuned_on in the annotation)" if marked else "held out (the rules were not tuned on them)"
-        _print(f"{language} reports {what}: {counts[(language, marked)]}", tally)
+        kind = "real news items" if real else "written for the corpus"
+        _print(f"{language} reports, {kind}, {what}: {counts[(language, marked, real)]}", tally)
 
 
 if __name__ == "__main__":
