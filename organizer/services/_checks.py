@@ -107,6 +107,12 @@ def format_phone(value: str, region: str | None = None) -> str:
 def _formatted_phone(value: str, region: str | None) -> str:
     import phonenumbers  # a large module: imported on first use (see normalize_email)
 
+    from organizer.services import phone_fast  # "+CC digits": the library's result, without the library
+
+    if value.startswith("+"):
+        fast = phone_fast.international(value)
+        if fast is not None:
+            return fast
     if value.startswith("+") or region:
         try:
             number = phonenumbers.parse(value, None if value.startswith("+") else region)
