@@ -290,3 +290,34 @@ def test_person_choosers_find_people_beyond_the_first_ones(qtbot: QtBot, gui_dem
     qtbot.addWidget(again)
     assert again.owner_person.value() == varfolomeyev, "a stored owner beyond the first ones stays chosen"
     assert again.owner_person.text().startswith("Mikhail Varfolomeyev")
+
+
+def test_ctrl_s_saves_from_inside_a_field_and_the_button_says_so(qtbot: QtBot, gui_db: Database) -> None:
+    """Ctrl+S in any field saves the record like the Save button (and a refused form stays open)."""
+    from PySide6.QtGui import QKeySequence
+
+    actions = RecordActions(gui_db)
+    editor = PersonEditor(actions)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    editor.family_name.setFocus()
+    qtbot.keyClicks(editor.family_name, "Pashin")
+    qtbot.keyClick(editor.family_name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not editor.isVisible())
+    assert [r.full_name for r in people.list_people(gui_db)] == ["Pashin"]
+    assert editor.save_button.toolTip() == QKeySequence(QKeySequence.StandardKey.Save).toString(
+        QKeySequence.SequenceFormat.NativeText)
+
+    empty = PersonEditor(actions)
+    qtbot.addWidget(empty)
+    empty.show()
+    qtbot.waitExposed(empty)
+    empty.activateWindow()
+    qtbot.waitUntil(empty.isActiveWindow)
+    empty.given_name.setFocus()
+    qtbot.keyClick(empty.given_name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert empty.isVisible()
+    assert people.count_people(gui_db) == 1

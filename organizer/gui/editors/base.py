@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -137,6 +137,13 @@ class EditorDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.save_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_shortcut = QAction(self)  # Ctrl+S saves from any field, as in every editor people know
+        self.save_shortcut.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
+        self.save_shortcut.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.save_shortcut.triggered.connect(self.buttons.accepted)
+        self.addAction(self.save_shortcut)
+        self.save_button.setToolTip(QKeySequence(QKeySequence.StandardKey.Save).toString(
+            QKeySequence.SequenceFormat.NativeText))
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
         layout.addWidget(self.general_error)
