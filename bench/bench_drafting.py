@@ -32,7 +32,7 @@ REPORTS = ROOT / "tests" / "data" / "reports"
 
 
 def _key(text: str | None) -> str:
-    return re.sub(r"^the\s", "", (text or "").casefold().strip())
+    return re.sub(r"^the\s", "", (text or "").replace("’", "'").casefold().strip())
 
 
 def _score(expected: set[tuple[str, ...]], got: set[tuple[str, ...]], tally: dict[str, list[int]], what: str) -> None:

@@ -227,3 +227,27 @@ def test_hyphenated_head_and_on_tail_in_institution_names() -> None:
                     "They visited the Kazan Kremlin Museum-Reserve.")
     assert [i.name for i in draft.institutions] == ["State Committee of the Republic of Tatarstan on Tourism",
                                                     "Kazan Kremlin Museum-Reserve"]
+
+
+def test_honorifics_are_not_part_of_names() -> None:
+    text = "The delegation met the President of the Academy, Prof. Dr. John Smith, and Mr Peter Brown, Registrar."
+    assert _people(text) == {"John Smith": ("President", "Academy"), "Peter Brown": ("Registrar", "")}
+    opened = "It was opened by Prof.A. Salokhov, who spoke."
+    assert sentences(opened) == [opened]
+
+
+def test_title_then_name_without_a_comma_and_a_rector_of_the_university_visited() -> None:
+    text = ("The delegation visited Samarkand State University. Vice-Rector for International Affairs Akmal Sattarov "
+            "presented its programmes. The Head of the Department of Rare Books was absent.")
+    assert _people(text) == {"Akmal Sattarov": ("Vice-Rector for International Affairs", "Samarkand State University")}
+
+
+def test_lower_case_titles_and_abbreviations_in_brackets() -> None:
+    text = ("Lucknow University (LU) and the University of Science and Technology Meghalaya (USTM) met. "
+            "G D Sharma, vice chancellor, USTM, signed it. Then vice chancellor, Lucknow University (LU), "
+            "Prof Alok Kumar Rai on Tuesday signed an MoU with Gabon-based International University of Libreville.")
+    draft = extract(text)
+    assert {p.full_name: (p.title, p.institution) for p in draft.people} == {
+        "G D Sharma": ("vice chancellor", "University of Science and Technology Meghalaya"),
+        "Alok Kumar Rai": ("vice chancellor", "Lucknow University")}
+    assert draft.institution("International University of Libreville") is not None

@@ -7,6 +7,10 @@ The report is split into sentences (``sentences``); each rule below reads one se
   D. Pashin"; "the President of the Academy of Sciences of Tatarstan, Rifkat Minnikhanov"). A title ends at
   ", and NAME, TITLE" (**coordination**: the second person of "A, T and B, T" shares A's institution when
   the text names none), at ", <lower-case word>" (the verb) or at the sentence's end;
+- **honorifics** ("Prof.", "Dr", "Mr", "Acad.", "Professor" before a name) and abbreviations in brackets after
+  an institution ("Lucknow University (LU)") are not part of a name or title; "of the LU" names the institution;
+- **title NAME without a comma** ("Vice-Rector for Research Dmitry Taraskin"): a capitalised title run, then
+  a two-word name; lower-case titles ("NAME, vice chancellor, LU"; "the rector of X, NAME") count as well;
 - **title -> institution**: the first "of"/"at" whose tail starts an institution name splits the title
   ("Director of the X Technopark" -> "Director", "X Technopark"); "the university's" names the report's
   university;
@@ -25,7 +29,7 @@ The report is split into sentences (``sentences``); each rule below reads one se
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from organizer.services.drafting.model import (
     Draft,
@@ -52,7 +56,11 @@ TITLE_HEADS = ("Rector", "Vice-Rector", "Prorector", "President", "Vice-Presiden
                "Counselor", "Attaché", "Representative", "Member", "Coordinator", "Leader", "Founder", "CEO", "CTO",
                "CFO", "Commissioner", "Inspector", "Researcher", "Scientist", "Engineer", "Specialist", "Expert",
                "Senator", "Speaker", "Executive", "Partner", "Principal", "Provost", "Chancellor", "Rapporteur",
-               "Envoy", "General", "Academician", "Curator", "Editor", "Spokesperson", "Spokesman", "Assistant")
+               "Envoy", "General", "Academician", "Registrar", "Curator", "Editor", "Spokesperson", "Spokesman",
+               "Assistant")
+LOWER_TITLE_HEADS = ("rector", "vice-rector", "president", "vice-president", "vice president", "director", "chairman",
+                     "head", "minister", "dean", "ambassador", "secretary", "chancellor", "vice-chancellor",
+                     "vice chancellor", "registrar", "provost", "principal", "adviser", "advisor", "counsellor")
 TITLE_MODIFIERS = ("First", "Second", "Executive", "Acting", "Senior", "Chief", "General", "Deputy", "Vice",
                    "Honorary", "Leading", "Associate", "Assistant", "Former", "Managing", "Scientific", "Academic",
                    "Permanent", "Extraordinary", "Plenipotentiary")
@@ -78,9 +86,14 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 
 # --- building blocks -----------------------------------------------------------------------------
 
+_HONORIFIC_RE = re.compile(r"\b(?:Prof\.?\s?Dr|Assoc(?:iate)?\.?\s(?:Prof|Professor)|Prof|Professor|Dr|Mrs|Mr|Ms|Acad|"
+                           r"H\.\s?E|Engr)\.?\s?(?=(?:[A-Z]\.\s?)*[A-Z][a-z])")
+_ABBREVIATION = r"\s\((?P<abbr>[A-Z][A-Za-z&]{1,7})\)"
+
 _CAP = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?:'s)?"
 _INITIALS = r"(?:[A-Z]\.\s?){1,3}"
-NAME = rf"(?:{_INITIALS}{_CAP}|{_CAP}(?:\s{_INITIALS})?(?:\s{_CAP}){{1,2}})"
+NAME = rf"(?:{_INITIALS}{_CAP}|[A-Z]\s[A-Z]\s{_CAP}|{_CAP}(?:\s{_INITIALS})?(?:\s{_CAP}){{1,2}})"
+_SHORT_NAME = rf"(?:{_INITIALS}{_CAP}|{_CAP}\s(?:{_INITIALS})?{_CAP})"
 _QUOTED = r'"[^"]{2,80}"'
 _ORG_WORD = rf"(?:{_INITIALS}|{_CAP}|{_QUOTED}|[A-Z]{{2,}})"
 _HEAD = "|".join(ORG_HEADS)
@@ -93,11 +106,17 @@ ORG = (rf"(?:(?:{_LEGAL})\.?\s{_QUOTED}"
        rf"|(?:Department|Chair|Laboratory)\sof\s(?:the\s)?{_CAP}(?:\s(?:and\s)?{_CAP})*"  # a unit named by its field
        rf"|(?:{_ORG_WORD}\s){{0,5}}(?:{_HEAD})(?:-[A-Z][a-z]+)?\b(?:\s{_QUOTED})?{_OF_TAIL}{{0,3}}{_NAMED_AFTER}?)")
 _ORG_RE = re.compile(ORG)
-_TITLE_START = rf"(?:(?:{'|'.join(TITLE_MODIFIERS)}|{_CAP})[\s-]){{0,3}}(?:{'|'.join(TITLE_HEADS)})\b"
+_CAP_TITLE_START = rf"(?:(?:{'|'.join(TITLE_MODIFIERS)}|{_CAP})[\s-]){{0,3}}(?:{'|'.join(TITLE_HEADS)})\b"
+_TITLE_START = (rf"(?:{_CAP_TITLE_START}|(?:(?:first|deputy|acting|senior|chief|executive|former)\s){{0,2}}"
+                rf"(?:{'|'.join(LOWER_TITLE_HEADS)})\b)")
 _NAME_THEN_TITLE = re.compile(rf"(?P<name>{NAME}),\s(?P<title>{_TITLE_START}.*)")
 _TITLE_THEN_NAME = re.compile(rf"(?:\b[Tt]he\s|\b(?P<its>its|their)\s)?"
                               rf"(?:(?P<owner>[a-z]+|{_CAP}(?:\s{_CAP})*)['’]s\s)?"
-                              rf"(?P<title>{_TITLE_START}[^,;]*?),\s(?P<name>{NAME})(?=\s*(?:[,.;]|$))")
+                              rf"(?P<title>{_TITLE_START}[^,;]*?)(?:,\s(?:the\s)?(?P<org>{ORG}|[A-Z]{{2,}}))?"
+                              rf",\s(?P<name>{NAME})(?=\s*(?:[,.;]|$)|\s(?!and\b)[a-z])")
+_TITLE_NO_COMMA = re.compile(rf"(?<![\w-])(?P<title>{_CAP_TITLE_START}(?:\s(?:of|for|on|and|at|the|&)|\s{_CAP}"
+                             rf"|\s[A-Z]{{2,}})*?)(?<!\sof)(?<!\sfor)(?<!\son)(?<!\sand)(?<!\sat)(?<!\sthe)(?<!&)"
+                             rf"\s(?P<name>{_SHORT_NAME})(?=\s[a-z]|\s*[,.;:)]|$)")
 _NAME_RE = re.compile(NAME)
 _LED_BY = re.compile(rf"\b[Dd]elegation (?:of|from) (?:the\s)?(?P<org>{ORG}) (?:headed|led) by (?:the\s)?"
                      rf"(?P<title>(?:(?:{'|'.join(TITLE_MODIFIERS)})[\s-])*(?:{'|'.join(TITLE_HEADS)}))\s(?P<name>{NAME})")
@@ -139,6 +158,8 @@ class _State:
     delegation: str | None = None
     """The visiting delegation's institution, once a guest with one is known."""
     current: DraftMeeting | None = None
+    abbreviations: dict[str, str] = field(default_factory=dict)
+    """ "Lucknow University (LU)": LU -> Lucknow University."""
 
 
 # --- text ----------------------------------------------------------------------------------------
@@ -166,7 +187,7 @@ def sentences(text: str) -> list[str]:
     for line in normalize(text).split("\n"):
         start = 0
         for m in re.finditer(r'[.!?]"?\s+(?=["A-Z])', line):
-            before = line[start:m.start()].rsplit(" ", 1)[-1]
+            before = re.split(r"[\s.]", line[start:m.start()])[-1]
             if re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", before) or before.rstrip(".") in ABBREVIATIONS:
                 continue
             out.append(line[start:m.end()].strip())
@@ -202,11 +223,15 @@ def _org_at_start(phrase: str) -> str | None:
 def _resolve(owner: str, state: _State) -> str:
     if owner.lower() in ("university", "university's") and state.university:
         return state.university
-    return owner
+    return state.abbreviations.get(owner, owner)
+
+
+def _org_name(name: str) -> str:
+    return re.sub(r"^[A-Z][a-z]+-based\s", "", _clean(name))  # "Gabon-based X University" -> "X University"
 
 
 def _add_institution(state: _State, name: str, sentence: str, parent: str | None = None) -> None:
-    name = _clean(name)
+    name = _org_name(name)
     found = state.draft.institution(name)
     if found is None:
         found = DraftInstitution(name, None, sentence)
@@ -231,6 +256,9 @@ def _institutions(sentence: str, state: _State) -> None:
     spans = [(m.start(), m.end(), m.group(0)) for m in _ORG_RE.finditer(sentence)]
     for k, (start, end, name) in enumerate(spans):
         _add_institution(state, name, sentence, parent=_owner_of(sentence, start, state))
+        abbreviation = re.match(_ABBREVIATION, sentence[end:])
+        if abbreviation:
+            state.abbreviations.setdefault(abbreviation.group("abbr"), _org_name(name))
         if k + 1 < len(spans):
             between = sentence[end:spans[k + 1][0]]
             if re.fullmatch(r"\s(?:at|within|of|under)\s(?:the\s)?", between):
@@ -249,6 +277,9 @@ def _plausible_name(name: str) -> bool:
 def _split_title(title: str, state: _State, owner: str | None = None) -> tuple[str, str]:
     """ "Director of the X Technopark" -> ("Director", "X Technopark"); the owner ("the university's") wins."""
     title = title.strip(" ,;.")
+    listed = re.fullmatch(rf"((?:(?!\sand\s[A-Z])[^,])+),\s(?:the\s)?({ORG}|[A-Z]{{2,}})", title)
+    if listed:  # "vice chancellor, USTM"
+        return listed.group(1), _resolve(_org_name(listed.group(2)), state)
     minister = re.fullmatch(r"((?:[A-Z][a-z]+ )*Minister) (of (?!the )[A-Z].*)", title)
     if minister:  # "Minister of Health of the Republic of Tatarstan" -> "Ministry of Health of ..."
         return minister.group(1), f"Ministry {minister.group(2)}"
@@ -257,7 +288,7 @@ def _split_title(title: str, state: _State, owner: str | None = None) -> tuple[s
         if re.fullmatch(r"(?:the\s)?university", tail) and state.university:  # "the Rector of the university"
             return title[:m.start()], state.university
         if re.fullmatch(r'[A-Z]{3,}|"[^"]+"', tail):  # "Deputy Director General of KAMAZ"
-            return title[:m.start()], tail
+            return title[:m.start()], _resolve(tail, state)
         org = _org_at_start(tail)
         if org and not re.match(rf"(?:{'|'.join(BODY_WORDS)})\b(?!\sof\s)", tail):
             return title[:m.start()], _clean(org)
@@ -289,16 +320,19 @@ def _add_person(state: _State, name: str, title: str, institution: str, sentence
     return found
 
 
-def _people(sentence: str, state: _State) -> list[DraftPerson]:
+def _people(source: str, state: _State) -> list[DraftPerson]:
+    sentence = re.sub(_ABBREVIATION, "", _HONORIFIC_RE.sub("", source))  # matched without "Prof." and "(LU)"
     found: list[DraftPerson] = []
     for m in _LED_BY.finditer(sentence):  # "a delegation of X headed by Rector NAME"
         if _plausible_name(m.group("name")):
-            found.append(_add_person(state, m.group("name"), m.group("title"), _clean(m.group("org")), sentence))
+            found.append(_add_person(state, m.group("name"), m.group("title"), _clean(m.group("org")), source))
     last: tuple[int, str] | None = None
     for m in _TITLE_THEN_NAME.finditer(sentence):
         if not _plausible_name(m.group("name")):
             continue
         title, institution = _split_title(m.group("title"), state, m.group("owner"))
+        if not institution and m.group("org"):  # "vice chancellor, Lucknow University, NAME"
+            institution = _resolve(_org_name(m.group("org")), state)
         if not institution and last and re.fullmatch(r",?\s(?:and|as well as)\s(?:the\s)?",
                                                      sentence[last[0]:m.start()]):
             institution = last[1]  # "the Rector of X, NAME, and the First Vice-Rector, NAME": also of X
@@ -306,7 +340,14 @@ def _people(sentence: str, state: _State) -> list[DraftPerson]:
             before = [o.group(0) for o in _ORG_RE.finditer(sentence[:m.start()])]
             institution = _clean(before[-1]) if before else ""
         last = (m.end(), institution)
-        found.append(_add_person(state, m.group("name"), title, institution, sentence))
+        found.append(_add_person(state, m.group("name"), title, institution, source))
+    for m in _TITLE_NO_COMMA.finditer(sentence):  # "Vice-Rector for Research Dmitry Taraskin"
+        if _plausible_name(m.group("name")) and state.draft.person(m.group("name")) is None:
+            title, institution = _split_title(m.group("title"), state)
+            if not institution and re.match(r"(?:Vice-|Pro)?[Rr]ector\b", title):  # the university visited
+                here = state.current.institution if state.current else None
+                institution = here if here and "University" in here else state.university or ""
+            found.append(_add_person(state, m.group("name"), title, institution, source))
     rest = sentence
     previous: DraftPerson | None = None
     while True:
@@ -318,7 +359,7 @@ def _people(sentence: str, state: _State) -> list[DraftPerson]:
         title, institution = _split_title(raw_title, state)
         if not institution and previous is not None and rest[:m.start()].strip(" ,") in ("", "and"):
             institution = previous.institution  # "A, T of X, and B, T": B is with X too
-        previous = _add_person(state, m.group("name"), title, institution, sentence)
+        previous = _add_person(state, m.group("name"), title, institution, source)
         found.append(previous)
         rest = after
     delegation = _DELEGATION_ORG.search(sentence)
