@@ -136,7 +136,8 @@ class ArchiveJobs(QObject):
 
     # --- running -----------------------------------------------------------------------------------
 
-    def _start(self, label: str, work: Callable[[TaskContext], Any], done: Callable[[Any], None]) -> Task:
+    def _start(self, label: str, work: Callable[[TaskContext], Any], done: Callable[[Any], None],
+               failed: Callable[[BaseException], None] | None = None) -> Task:
         dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, self._window)
         dialog.setWindowTitle(self.tr("Organizer"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -156,6 +157,9 @@ class ArchiveJobs(QObject):
 
         def finish_error(error: BaseException) -> None:
             self._close_dialog()
+            if failed is not None:
+                failed(error)
+                return
             self._report(error_text(error), changed=False, problem=True)
 
         task = self._runner.submit(work, on_done=finish_ok, on_error=finish_error, on_progress=progress)

@@ -70,6 +70,7 @@ from organizer.gui.undo import RecordActions
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
     from organizer.gui.archive import ArchiveJobs
     from organizer.gui.board import FollowUpsTab
+    from organizer.gui.draft_text import DraftJobs
     from organizer.gui.interop import InteropJobs
     from organizer.gui.tabs import (
         AgreementsTab,
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
         self._choices: tuple[Any, ...] | None = None
         self._archive: ArchiveJobs | None = None
         self._interop: InteropJobs | None = None
+        self._drafts: DraftJobs | None = None
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         for label in self._labels():
@@ -422,6 +424,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.briefing_action, self.dossier_action, self.letters_action])
         file_menu.addSeparator()
+        self.draft_action = self._action(self.tr("Ne&w visit from text…"), "Ctrl+Shift+T", self.new_visit_from_text)
+        self.draft_action.setStatusTip(self.tr("Paste or open a report of a visit; review what it proposes, then "
+                                               "import it"))
+        file_menu.addAction(self.draft_action)
         self.import_any_action = self._action(self.tr("I&mport…"), None, self.import_any)
         self.import_action = self._action(self.tr("&Import archive…"), None, lambda: self.archive.ask_import())
         self.export_action = self._action(self.tr("&Export archive…"), None, lambda: self.archive.ask_export())
@@ -712,6 +718,21 @@ class MainWindow(QMainWindow):
         """File > Import…: archives, vCards, contact sheets or a calendar (into the visit selected in Visits)."""
         visits = self._built.get("visits")
         self.interop.ask_import_any(visits.current_id() if visits is not None else None)
+
+    def new_visit_from_text(self) -> None:
+        """File > New visit from text: a report's text drafted, reviewed, then imported (``gui.draft_text``)."""
+        self.drafts.ask_new_visit_from_text()
+
+    @property
+    def drafts(self) -> DraftJobs:
+        """Visits drafted from a report's text (their services load on first use)."""
+        if self._drafts is None:
+            from organizer.gui.draft_text import DraftJobs
+
+            self._drafts = DraftJobs(self.db, self.runner, self, self.records)
+            self._drafts.finished.connect(self._archive_finished)
+            self._drafts.visit_imported.connect(lambda ident: self.open_record(RecordKind.VISIT.value, ident))
+        return self._drafts
 
     def import_ics(self) -> None:
         """An .ics file's events as meetings of the visit selected in the Visits tab."""

@@ -1005,6 +1005,239 @@
     </message>
 </context>
 <context>
+    <name>DraftJobs</name>
+    <message>
+        <source>No people or institutions were found in this text: there is nothing to draft.</source>
+        <translation>В тексте не найдено ни людей, ни организаций: черновик составить не из чего.</translation>
+    </message>
+    <message>
+        <source>Reading the report…</source>
+        <translation>Чтение сообщения…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>Отменено: ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Visit imported from the text: %1 records created, %2 linked to stored ones.</source>
+        <translation>Визит импортирован из текста: создано записей — %1, связано с имеющимися — %2.</translation>
+    </message>
+</context>
+<context>
+    <name>DraftReviewDialog</name>
+    <message>
+        <source>New visit from text: review</source>
+        <translation>Новый визит из текста: проверка</translation>
+    </message>
+    <message>
+        <source>Discard this draft? Nothing has been written to the database.</source>
+        <translation>Отбросить этот черновик? В базу данных ничего не записано.</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Предложение</translation>
+    </message>
+    <message>
+        <source>On import</source>
+        <translation>При импорте</translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation>Предложения</translation>
+    </message>
+    <message>
+        <source>&amp;Proposals (Space accepts or drops the selected one):</source>
+        <translation>&amp;Предложения (пробел принимает или отбрасывает выбранное):</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Импортировать</translation>
+    </message>
+    <message>
+        <source>Write the accepted proposals (Ctrl+Enter)</source>
+        <translation>Записать принятые предложения (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Keys: Up/Down choose a proposal, Space or Delete accepts or drops it, Tab edits it, Ctrl+Enter imports, Esc cancels.</source>
+        <translation>Клавиши: вверх/вниз — выбрать предложение, пробел или Delete — принять или отбросить, Tab — изменить, Ctrl+Enter — импортировать, Esc — отменить.</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <source>People (%1)</source>
+        <translation>Люди (%1)</translation>
+    </message>
+    <message>
+        <source>Institutions (%1)</source>
+        <translation>Организации (%1)</translation>
+    </message>
+    <message>
+        <source>Meetings in order (%1)</source>
+        <translation>Встречи по порядку (%1)</translation>
+    </message>
+    <message>
+        <source>Topics (%1)</source>
+        <translation>Темы (%1)</translation>
+    </message>
+    <message>
+        <source>Follow-ups (%1)</source>
+        <translation>Договорённости (%1)</translation>
+    </message>
+    <message>
+        <source>none found</source>
+        <translation>не найдено</translation>
+    </message>
+    <message>
+        <source>add to: %1</source>
+        <translation>добавить в: %1</translation>
+    </message>
+    <message>
+        <source>new visit</source>
+        <translation>новый визит</translation>
+    </message>
+    <message>
+        <source>existing: %1</source>
+        <translation>имеется: %1</translation>
+    </message>
+    <message>
+        <source>new person</source>
+        <translation>новый человек</translation>
+    </message>
+    <message>
+        <source>new institution</source>
+        <translation>новая организация</translation>
+    </message>
+    <message>
+        <source>recorded already</source>
+        <translation>уже внесено</translation>
+    </message>
+    <message>
+        <source>new meeting</source>
+        <translation>новая встреча</translation>
+    </message>
+    <message>
+        <source>visit topic</source>
+        <translation>тема визита</translation>
+    </message>
+    <message>
+        <source>new follow-up</source>
+        <translation>новая договорённость</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>отброшено</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Человек</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Meeting %1</source>
+        <translation>Встреча %1</translation>
+    </message>
+    <message>
+        <source>(none named)</source>
+        <translation>(никто не назван)</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Договорённость</translation>
+    </message>
+    <message>
+        <source>(no source sentence)</source>
+        <translation>(нет исходного предложения)</translation>
+    </message>
+    <message>
+        <source>%1 people (%2 already stored), %3 institutions (%4 already stored), %5 meetings, %6 follow-ups will be imported. Nothing is written until you press Import.</source>
+        <translation>Будет импортировано: людей — %1 (уже в базе — %2), организаций — %3 (уже в базе — %4), встреч — %5, договорённостей — %6. Ничего не записывается, пока вы не нажмёте «Импортировать».</translation>
+    </message>
+    <message>
+        <source>The visit needs a title.</source>
+        <translation>У визита должно быть название.</translation>
+    </message>
+    <message>
+        <source>A date is not a date: write it as YYYY-MM-DD.</source>
+        <translation>Дата указана неверно: пишите её как ГГГГ-ММ-ДД.</translation>
+    </message>
+    <message>
+        <source>The visit ends before it starts.</source>
+        <translation>Визит заканчивается раньше, чем начинается.</translation>
+    </message>
+    <message>
+        <source>A person&apos;s name is empty.</source>
+        <translation>У человека не указано имя.</translation>
+    </message>
+    <message>
+        <source>Two people have the same name: drop one or rename it.</source>
+        <translation>У двух людей одинаковое имя: отбросьте одного или переименуйте.</translation>
+    </message>
+    <message>
+        <source>An institution&apos;s name is empty.</source>
+        <translation>У организации не указано название.</translation>
+    </message>
+    <message>
+        <source>A meeting&apos;s title is empty.</source>
+        <translation>У встречи не указано название.</translation>
+    </message>
+    <message>
+        <source>A follow-up&apos;s description is empty.</source>
+        <translation>У договорённости нет описания.</translation>
+    </message>
+</context>
+<context>
+    <name>DraftTextDialog</name>
+    <message>
+        <source>New visit from text</source>
+        <translation>Новый визит из текста</translation>
+    </message>
+    <message>
+        <source>Open a report</source>
+        <translation>Открыть сообщение</translation>
+    </message>
+    <message>
+        <source>Reports (*.txt *.md *.markdown *.html *.htm);;All files (*)</source>
+        <translation>Сообщения (*.txt *.md *.markdown *.html *.htm);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Paste a news report or memo about a visit (English or Russian), or open one (Ctrl+O). Its people, institutions, meetings and follow-ups are proposed for your review; nothing is written before you import them.</source>
+        <translation>Вставьте новостное сообщение или служебную записку о визите (на английском или русском) или откройте файл (Ctrl+O). Найденные в нём люди, организации, встречи и договорённости будут предложены вам на проверку; ничего не записывается, пока вы их не импортируете.</translation>
+    </message>
+    <message>
+        <source>Report text</source>
+        <translation>Текст сообщения</translation>
+    </message>
+    <message>
+        <source>The report&apos;s text</source>
+        <translation>Текст сообщения</translation>
+    </message>
+    <message>
+        <source>&amp;Open file… (Ctrl+O)</source>
+        <translation>&amp;Открыть файл… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>&amp;Draft (Ctrl+Enter)</source>
+        <translation>&amp;Составить черновик (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Paste the report&apos;s text first, or open a report file.</source>
+        <translation>Сначала вставьте текст сообщения или откройте файл.</translation>
+    </message>
+</context>
+<context>
     <name>DraftsOffer</name>
     <message>
         <source>Unsaved edits found</source>
@@ -2387,6 +2620,10 @@
         <translation>&amp;Досье…</translation>
     </message>
     <message>
+        <source>Ne&amp;w visit from text…</source>
+        <translation>Новый визит из &amp;текста…</translation>
+    </message>
+    <message>
         <source>I&amp;mport…</source>
         <translation>Импорт &amp;файлов…</translation>
     </message>
@@ -2433,6 +2670,10 @@
     <message>
         <source>&amp;Thank-you letters…</source>
         <translation>&amp;Благодарственные письма…</translation>
+    </message>
+    <message>
+        <source>Paste or open a report of a visit; review what it proposes, then import it</source>
+        <translation>Вставьте или откройте сообщение о визите, проверьте предложенное и импортируйте</translation>
     </message>
     <message>
         <source>Import &amp;vCards…</source>
@@ -3693,6 +3934,110 @@
     <message>
         <source>No programme items yet: add arrivals, transfers and meals in the programme of a visit.</source>
         <translation>Пунктов программы пока нет: добавьте прибытие, переезды и питание в программе визита.</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalForms</name>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Название</translation>
+    </message>
+    <message>
+        <source>P&amp;lace</source>
+        <translation>&amp;Место</translation>
+    </message>
+    <message>
+        <source>&amp;Starts (YYYY-MM-DD)</source>
+        <translation>Н&amp;ачало (ГГГГ-ММ-ДД)</translation>
+    </message>
+    <message>
+        <source>&amp;Ends (YYYY-MM-DD)</source>
+        <translation>&amp;Окончание (ГГГГ-ММ-ДД)</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>P&amp;urpose</source>
+        <translation>&amp;Цель</translation>
+    </message>
+    <message>
+        <source>Add to the &amp;visit</source>
+        <translation>Добавить в &amp;визит</translation>
+    </message>
+    <message>
+        <source>Empty: a new visit. Type to find a stored one</source>
+        <translation>Пусто — новый визит. Начните вводить, чтобы найти имеющийся</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;ФИО</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <comment>of a person</comment>
+        <translation>&amp;Должность</translation>
+    </message>
+    <message>
+        <source>Instit&amp;ution</source>
+        <translation>&amp;Организация</translation>
+    </message>
+    <message>
+        <source>Same person &amp;as</source>
+        <translation>&amp;Тот же человек, что</translation>
+    </message>
+    <message>
+        <source>Same institution &amp;as</source>
+        <translation>&amp;Та же организация, что</translation>
+    </message>
+    <message>
+        <source>&amp;Side</source>
+        <translation>&amp;Сторона</translation>
+    </message>
+    <message>
+        <source>Guest (the visiting delegation)</source>
+        <translation>Гость (приехавшая делегация)</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Принимающая сторона</translation>
+    </message>
+    <message>
+        <source>Empty: a new person. Type to find a stored one</source>
+        <translation>Пусто — новый человек. Начните вводить, чтобы найти имеющегося</translation>
+    </message>
+    <message>
+        <source>Part &amp;of</source>
+        <translation>&amp;Входит в</translation>
+    </message>
+    <message>
+        <source>Empty: a new institution. Type to find a stored one</source>
+        <translation>Пусто — новая организация. Начните вводить, чтобы найти имеющуюся</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>&amp;Topic</source>
+        <translation>&amp;Тема</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Описание</translation>
+    </message>
+    <message>
+        <source>I&amp;mport this proposal</source>
+        <translation>Импортировать это п&amp;редложение</translation>
+    </message>
+    <message>
+        <source>Source sentence (the proposal&apos;s words highlighted):</source>
+        <translation>Исходное предложение (слова предложенного выделены):</translation>
+    </message>
+    <message>
+        <source>Source sentence</source>
+        <translation>Исходное предложение</translation>
     </message>
 </context>
 <context>

@@ -101,8 +101,12 @@ def _link_visit(session: Session, draft: Draft) -> None:
         if guests <= held and _overlaps(visit, draft.visit.start_date, draft.visit.end_date):
             draft.visit.existing_id = visit.id
             break
-    if draft.visit.existing_id is None:
-        return
+    if draft.visit.existing_id is not None:
+        _link_meetings(session, draft)
+
+
+def _link_meetings(session: Session, draft: Draft) -> None:
+    assert draft.visit.existing_id is not None
     stored_meetings = session.scalars(select(m.Meeting).where(m.Meeting.visit_id == draft.visit.existing_id)).all()
     for meeting in draft.meetings:
         meeting.existing_id = next((s.id for s in stored_meetings if same_text(meeting.title, s.title)), None)
@@ -118,4 +122,13 @@ def link_visit(db: Database, draft: Draft) -> Draft:
     follow-ups (``same_text``), once the people are matched."""
     with db.reader() as session:
         _link_visit(session, draft)
+    return draft
+
+
+def link_meetings(db: Database, draft: Draft) -> Draft:
+    """Fill the ``existing_id`` of the meetings and follow-ups that the visit ``draft.visit.existing_id``
+    holds already (``same_text``); the visit chosen by hand in the review, say."""
+    if draft.visit.existing_id is not None:
+        with db.reader() as session:
+            _link_meetings(session, draft)
     return draft

@@ -1,0 +1,184 @@
+"""File > New visit from text (issue 21, scopes 1 and 3): a report opened in the app is drafted on a worker, then
+reviewed: each proposal listed with what importing it does, its source sentence highlighted; dropping, editing
+and merging change only the draft; Import writes exactly what was accepted, Cancel writes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from organizer.domain.enums import RecordKind
+from organizer.gui.draft_review import DraftReviewDialog
+from organizer.gui.draft_text import DraftTextDialog
+from organizer.services import browse, people, visits
+from organizer.store import Database
+from tests.gui.keys import Keys
+
+pytestmark = pytest.mark.usefixtures("gui_close_dialogs_left_open")
+
+REPORTS = Path(__file__).resolve().parents[1] / "data" / "reports"
+ARTICLE = REPORTS / "visit-article.txt"
+ARTICLE_RU = REPORTS / "visit-article-ru.txt"
+
+
+def snapshot(db: Database) -> tuple[Any, ...]:
+    """Every count, every person's data and every visit's data: what Cancel must leave as it was."""
+    return (browse.record_counts(db), [d.data for d in people.iter_people_details(db)],
+            [visits.get_visit(db, v.id).data for v in visits.list_visits(db)])
+
+
+def drafted_in(qtbot: Any, window: Any, path: Path) -> DraftReviewDialog:
+    """File > New visit from text, the report opened from its file, Draft: the review it opens."""
+    shown: list[DraftReviewDialog] = []
+    window.drafts.show_review = lambda dialog: (shown.append(dialog), dialog.show())
+    window.draft_action.trigger()
+    text_dialog = window.drafts.text_dialog
+    assert isinstance(text_dialog, DraftTextDialog) and text_dialog.isVisible()
+    text_dialog.open_file_name = lambda: str(path)
+    text_dialog.activateWindow()
+    qtbot.waitUntil(text_dialog.isActiveWindow)  # shortcuts reach the active window only
+    qtbot.keyClick(text_dialog.text, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert "Kazan" in text_dialog.text.toPlainText() or "Казан" in text_dialog.text.toPlainText()
+    qtbot.keyClick(text_dialog.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(shown), timeout=60_000)
+    assert not text_dialog.isVisible()
+    review = shown[0]
+    review.activateWindow()
+    qtbot.waitUntil(review.isActiveWindow)
+    return review
+
+
+def children(dialog: DraftReviewDialog, section: str) -> list[Any]:
+    return [item for key, item in dialog.items.items() if key[0] == section]
+
+
+def test_the_article_lists_six_people_matched_and_imports_what_was_reviewed(qtbot: Any, gui_window: Any,
+                                                                           gui_demo_db: Database) -> None:
+    db = gui_demo_db
+    before = snapshot(db)
+    dialog = drafted_in(qtbot, gui_window, ARTICLE)
+    rows = children(dialog, "people")
+    assert [r.text(0).split(",")[0] for r in rows] == [
+        "Evgeny Korzhikov", "Abduhomid Salomov", "D. Pashin", "Mikhail Varfolomeyev", "Ilnur Khairullin",
+        "Rifkat Minnikhanov"]
+    assert all(r.text(1).startswith("existing: ") for r in rows)
+    assert len(children(dialog, "institutions")) == 6 and len(children(dialog, "meetings")) == 4
+    assert len(children(dialog, "followups")) == 3 and children(dialog, "topics")
+    assert snapshot(db) == before  # nothing written by drafting
+
+    # Korzhikov: the stored person pre-selected in the merge picker, his sentence highlighted
+    dialog.tree.setFocus()
+    dialog.tree.setCurrentItem(rows[0])
+    korzhikov = dialog.draft.people[0].existing_id
+    assert dialog.forms.person_merge.value() == korzhikov
+    assert dialog.forms.person_name.text() == "Evgeny Korzhikov"
+    assert "background-color:#ffe066" in dialog.forms.source.toHtml()
+    assert "Evgeny Korzhikov" in dialog.forms.source.toPlainText()
+
+    # Minnikhanov dropped by keyboard (Space on his row), Korzhikov's title edited by typing
+    dialog.tree.setCurrentItem(rows[5])
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_Space)
+    assert ("people", 5) in dialog.dropped and rows[5].text(1) == "dropped"
+    dialog.tree.setCurrentItem(rows[0])
+    title = dialog.forms.person_title
+    title.setFocus()
+    title.selectAll()
+    qtbot.keyClicks(title, "Chief Adviser to the Chairman")
+    assert rows[0].text(0) == 'Evgeny Korzhikov, Chief Adviser to the Chairman, JSC "Uzkhimyosanoat"'
+
+    visit_id = dialog.draft.visit.existing_id
+    assert visit_id is not None  # the demo holds this visit: its people, meetings and follow-ups
+    minnikhanov = dialog.draft.people[5].existing_id
+    held_before = {p.person_id for p in visits.get_visit(db, visit_id).data.participants}
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    written = dialog.written
+    assert written is not None and written.visit_id == visit_id
+    assert written.created == {**dict.fromkeys(written.created, 0), "position": 1}  # exactly the new title
+    counts = browse.record_counts(db)
+    assert counts == before[0]
+    positions = people.get_person(db, korzhikov).data.positions
+    assert [p.title for p in positions if p.title == "Chief Adviser to the Chairman"] == [
+        "Chief Adviser to the Chairman"]
+    assert minnikhanov in held_before  # dropped: the visit keeps what it had, nothing of his changed
+    assert people.get_person(db, minnikhanov).data == next(
+        d for d in before[1] if d.family_name == "Minnikhanov")
+    # the visit opens in its tab
+    qtbot.waitUntil(lambda: gui_window.tabs.currentWidget() is gui_window.visits_tab
+                    and gui_window.visits_tab.current_id() == visit_id)
+
+
+def test_cancel_writes_nothing_and_asks_before_discarding_edits(qtbot: Any, gui_window: Any,
+                                                               gui_demo_db: Database) -> None:
+    before = snapshot(gui_demo_db)
+    dialog = drafted_in(qtbot, gui_window, ARTICLE)
+    asked: list[bool] = []
+    dialog.ask_discard = lambda: (asked.append(True), len(asked) > 1)[1]
+    dialog.set_dropped("people", 2)
+    dialog.set_dropped("institutions", 0)
+    dialog.tree.setCurrentItem(children(dialog, "followups")[0])
+    dialog.forms.followup_text.setFocus()
+    qtbot.keyClicks(dialog.forms.followup_text, " within a year")
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_Escape)
+    assert asked == [True] and dialog.isVisible()  # the first answer keeps the review open
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert len(asked) == 2 and dialog.written is None
+    assert snapshot(gui_demo_db) == before
+    assert "nothing was changed" in gui_window.statusBar().currentMessage()
+
+
+def test_a_russian_report_merges_a_person_the_search_missed(qtbot: Any, gui_window: Any,
+                                                           gui_demo_db: Database) -> None:
+    db = gui_demo_db
+    before = browse.record_counts(db)
+    dialog = drafted_in(qtbot, gui_window, ARTICLE_RU)
+    rows = children(dialog, "people")
+    assert [r.text(0).split(",")[0] for r in rows][:3] == ["Евгений Коржиков", "Абдухомид Саломов", "Дмитрий Пашин"]
+    assert rows[2].text(1) == "new person" and rows[0].text(1).startswith("existing: Evgeny Korzhikov")
+    dialog.tree.setCurrentItem(rows[2])
+    assert "Дмитрий Пашин" in dialog.forms.source.toPlainText()
+    picker = dialog.forms.person_merge
+    picker.setFocus()
+    keys = Keys()
+    keys.type("Пашин")  # typed in Cyrillic: the spelling-insensitive search finds the stored D. Pashin
+    assert picker.model.data(picker.model.index(0, 0)).startswith("D. Pashin")
+    keys.enter()
+    pashin = picker.value()
+    assert pashin is not None and rows[2].text(1).startswith("existing: D. Pashin")
+    new_institutions = [n for n, i in enumerate(dialog.draft.institutions) if i.existing_id is None]
+    for n in new_institutions:  # the institute the matching did not find is dropped, not created
+        dialog.set_dropped("institutions", n)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert dialog.written is not None
+    assert browse.record_counts(db)["person"] == before["person"]
+    assert browse.record_counts(db)["institution"] == before["institution"]
+    titles = [p.title for p in people.get_person(db, pashin).data.positions]
+    assert "проректор по цифровой трансформации и инновациям" in titles
+
+
+def test_a_text_without_people_says_so_and_keeps_the_text(qtbot: Any, gui_window: Any) -> None:
+    window = gui_window
+    window.drafts.show_review = lambda dialog: pytest.fail("no review for an empty draft")
+    window.draft_action.trigger()
+    text_dialog = window.drafts.text_dialog
+    assert text_dialog is not None
+    text_dialog.activateWindow()
+    qtbot.waitUntil(text_dialog.isActiveWindow)
+    qtbot.keyClick(text_dialog.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "Paste the report's text first" in text_dialog.problem.text()
+    text_dialog.text.setPlainText("the weather was fine and nothing happened")
+    text_dialog.draft_button.click()
+    qtbot.waitUntil(lambda: "nothing to draft" in text_dialog.problem.text(), timeout=30_000)
+    assert text_dialog.isVisible() and text_dialog.text.toPlainText().startswith("the weather")
+
+
+def test_the_menu_names_the_shortcut(gui_window: Any) -> None:
+    action = gui_window.draft_action
+    assert action.shortcut().toString() == "Ctrl+Shift+T"
+    assert action in gui_window.menuBar().actions()[0].menu().actions()
+    assert RecordKind.VISIT.value == "visit"
