@@ -159,6 +159,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     from organizer.cli.history import add_parsers as add_history_parsers
 
     add_history_parsers(sub, record_id)
+    from organizer.cli.duplicate import add_parsers as add_duplicate_parsers
+
+    add_duplicate_parsers(sub, record_id)
     from organizer.cli.search import register as register_search  # search, duplicates, merge
 
     register_search(sub)
@@ -339,10 +342,11 @@ COMMANDS: dict[str, str] = {
     "merge": "organizer.cli.search:cmd_merge",
     "unmerge": "organizer.cli.search:cmd_unmerge",
     "history": "organizer.cli.history:cmd_history",
+    "duplicate": "organizer.cli.duplicate:cmd_duplicate",
 }
 """Command name -> ``"module:function"``; the module is imported only when its command runs."""
 
-CHANGING_COMMANDS = frozenset({"demo", "import", "merge", "unmerge"})
+CHANGING_COMMANDS = frozenset({"demo", "import", "merge", "unmerge", "duplicate"})
 """The commands that can change the data: the first of them each day makes the daily backup. The others
 only read (a copy of a large database before ``show`` would cost the script that calls it many seconds
 once a day, to protect nothing). ``erase`` changes data but makes its backup after the erase, never
