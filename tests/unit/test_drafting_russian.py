@@ -56,3 +56,22 @@ def test_genitive_place_in_title_and_where_clause() -> None:
     assert {p.full_name: (p.title, p.institution) for p in draft.people} == {
         "Марат Садыков": ("министр здравоохранения Республики Татарстан", ""),
         "Марат Хабиров": ("главный врач", "Республиканская клиническая больница")}
+
+
+def _people(text: str) -> list[tuple[str, str, str]]:
+    return [(p.full_name, p.title, p.institution) for p in draft_from_text(text).people]
+
+
+def test_genitive_and_accusative_names_go_to_the_nominative_and_a_meeting_noun_ends_the_title() -> None:
+    assert _people("Состоялась встреча главы Министерства образования и науки России Валерия Фалькова с гостями.") \
+        == [("Валерий Фальков", "глава", "Министерство образования и науки России")]
+    assert _people("Министр поздравила по телефону президента РАН Александра Сергеева с назначением.") == [
+        ("Александр Сергеев", "президент", "РАН")]
+
+
+def test_instrumental_first_name_the_dictionary_guesses_and_a_title_before_a_comma() -> None:
+    assert _people("Университет посетила делегация во главе с ректором Вилаятом Валиевым.")[0][0] == "Вилаят Валиев"
+    assert _people("Гости встретились с министром высшего образования, инноваций, науки и развития технологий "
+                   "Республики Зимбабве, Амоном Мурвирой.") == [
+        ("Амон Мурвира", "министр высшего образования, инноваций, науки и развития технологий Республики Зимбабве",
+         "")]

@@ -33,6 +33,8 @@ from organizer.services.drafting.model import (
 )
 
 MEETING_CUE = re.compile(r"\b(встреч[аеиуы]|встретил|посетил|осмотрел|ознакомил|переговор|экскурси)", re.I)
+MEETING_NOUN = re.compile(r"(?:встреч|визит|переговор|экскурси|церемони)")
+"""A word that ends a title read backwards: "состоялась встреча главы X NAME" -> "глава"."""
 VISIT_CUE = re.compile(r"\b(визит|прибыл|посетил)", re.I)
 FOLLOWUP_CUE = re.compile(r"(?:договорились|достигнут[аы]? договор[её]нност[ьи]|решено|особое внимание было? "
                           r"уделено|особое внимание уделили)\s(?P<obj>[^.;]+)", re.I)
@@ -57,13 +59,18 @@ def _case_of(token: Any) -> str:
 
 
 NAME_GRAMMEMES = {"Name", "Surn", "Patr"}
-INSTRUMENTAL_ENDINGS = (("овым", "ов"), ("евым", "ев"), ("иным", "ин"), ("ом", ""), ("ем", ""))
+INSTRUMENTAL_ENDINGS = (("овым", "ов"), ("евым", "ев"), ("иным", "ин"), ("ом", ""), ("ем", ""), ("ой", "а"))
 ALLOWED_ADP = {"по", "при", "для"}
 QUOTES = {"«", "»", '"', "“", "”"}
 
 
 def _nominative_word(word: str, case: str, vocab: Any, grammemes: set[str] | None) -> str:
     parses = [p for p in vocab.parse(word) if grammemes is None or grammemes & set(p.tag.grammemes)]
+    in_case = next((p for p in parses if p.tag.case == case), None) if grammemes is not None else None
+    if in_case is not None and case != "nomn":  # a name's case is known: "Валерия Фалькова" (gent) -> "Валерий"
+        form = in_case.inflect({"Nom"})
+        if form is not None:
+            return str(form.word).capitalize() if word[:1].isupper() else str(form.word)
     if not parses or case == "nomn" or any(p.tag.case == "nomn" and "sing" in p.tag for p in parses[:3]):
         if not parses and case == "ablt" and grammemes is not None:  # a first name the dictionary lacks
             for ending, nominative in INSTRUMENTAL_ENDINGS:
@@ -79,15 +86,21 @@ def _nominative_word(word: str, case: str, vocab: Any, grammemes: set[str] | Non
 
 
 def _name_case(tokens: list[Any], vocab: Any) -> str:
-    """The case of a name: the surname's when the dictionary knows it in one case only (Миннихановым), else
-    the one natasha tagged on the first name."""
-    surnames = [p for p in vocab.parse(tokens[-1].text) if "Surn" in p.tag] if tokens else []
+    """The case of a name: the surname's when the dictionary knows it in no nominative (Миннихановым); the case
+    natasha tagged on the surname when the dictionary allows it ("нового президента Александра Сергеева": gent);
+    the first name's when the dictionary knows it in one case only ("Амоном"); else natasha's on the first name."""
+    if not tokens:
+        return "nomn"
+    surnames = [p for p in vocab.parse(tokens[-1].text) if "Surn" in p.tag]
     cases = {p.tag.case for p in surnames}
     if cases and "nomn" not in cases:
         return str(surnames[0].tag.case)
+    if _case_of(tokens[-1]) in cases:
+        return _case_of(tokens[-1])
     if "nomn" in cases:
         return "nomn"
-    return _case_of(tokens[0]) if tokens else "nomn"
+    first = {p.tag.case for p in vocab.parse(tokens[0].text) if "Name" in p.tag}
+    return str(first.pop()) if len(first) == 1 else _case_of(tokens[0])
 
 
 def _nominative_name(tokens: list[Any], vocab: Any) -> str:
@@ -246,15 +259,21 @@ def _title_before(start: int, tokens: list[Any], orgs: list[tuple[int, int, str]
                   vocab: Any, text: str) -> tuple[str, str]:
     """The title and institution written right before a name that starts at character ``start``."""
     before = [t for t in tokens if t.stop <= start]
+    if len(before) > 1 and before[-1].text == "," and before[-2].pos != "PUNCT":
+        before = before[:-1]  # "с министром высшего образования ... Республики Зимбабве, Амоном Мурвирой"
     taken: list[Any] = []
     for k in range(len(before) - 1, -1, -1):
         token = before[k]
+        if token.text == "," and taken and taken[0].pos == "NOUN" and _case_of(taken[0]) == "gent" \
+                and k > 0 and before[k - 1].pos in ("NOUN", "ADJ"):
+            taken.insert(0, token)  # a list of genitives inside the title: "образования, инноваций, науки"
+            continue
         if any(s <= token.start < e for s, e, _n in orgs):
             taken.insert(0, token)
             continue
         in_other = any((sp.type == "PER" or (sp.type == "LOC" and not _genitive(sp, tokens)))
                        and sp.start <= token.start < sp.stop for sp in spans)  # "министр ... Республики Татарстан"
-        stop = in_other or token.pos in ("VERB", "AUX", "PRON", "NUM", "SCONJ") or token.text == "," \
+        stop = in_other or MEETING_NOUN.match(token.text.lower()) is not None or token.pos in ("VERB", "AUX", "PRON", "NUM", "SCONJ") or token.text == "," \
             or any(c.isdigit() for c in token.text) or token.text.lower() in ("года", "году") \
             or (token.pos == "ADP" and token.text.lower() not in ALLOWED_ADP) \
             or (token.pos == "PUNCT" and token.text not in QUOTES) \
@@ -263,6 +282,9 @@ def _title_before(start: int, tokens: list[Any], orgs: list[tuple[int, int, str]
         if stop:
             break
         taken.insert(0, token)
+    while taken and taken[0].pos == "ADP":  # "поздравила по телефону нового президента": no "по телефону"
+        head = next((k for k, t in enumerate(taken) if t.pos == "NOUN"), len(taken) - 1)
+        taken = taken[head + 1:]
     if not taken:
         return "", ""
     institution = ""
