@@ -6,7 +6,12 @@ the name: "Академии наук Татарстана"); the rules here add 
 - **names in the nominative**: each word of a PER span is parsed (pymorphy2 through natasha's MorphVocab) as a
   first name, surname or patronymic in the case natasha tagged, and put in the nominative of the same gender
   ("Рифкатом Миннихановым" -> "Рифкат Минниханов"); initials stay;
-- **titles** are the lower-case words right before the name, back to a comma, verb, preposition or "и"
+- **names in other cases**: the surname's case when the dictionary knows it in no nominative, natasha's case on
+  the surname when the dictionary allows it ("президента РАН Александра Сергеева"), the first name's only case
+  ("Амоном"); a first name the dictionary guesses a nominative for still follows that case ("Вилаятом");
+- **titles** are the lower-case words right before the name (a comma right before it skipped: "министром
+  ..., Амоном Мурвирой"; commas between genitives kept), back to a comma, verb, preposition, a meeting noun
+  ("встреча главы X NAME") or "и"; a title does not start with a preposition ("по телефону")
   ("первый заместитель председателя правления АО «Узкимёсаноат» Евгений Коржиков"); an institution inside
   them is the person's institution and what is before it the title; the title's head noun and its adjectives
   go to the nominative ("президентом" -> "президент");
@@ -273,7 +278,8 @@ def _title_before(start: int, tokens: list[Any], orgs: list[tuple[int, int, str]
             continue
         in_other = any((sp.type == "PER" or (sp.type == "LOC" and not _genitive(sp, tokens)))
                        and sp.start <= token.start < sp.stop for sp in spans)  # "министр ... Республики Татарстан"
-        stop = in_other or MEETING_NOUN.match(token.text.lower()) is not None or token.pos in ("VERB", "AUX", "PRON", "NUM", "SCONJ") or token.text == "," \
+        stop = in_other or MEETING_NOUN.match(token.text.lower()) is not None \
+            or token.pos in ("VERB", "AUX", "PRON", "NUM", "SCONJ") or token.text == "," \
             or any(c.isdigit() for c in token.text) or token.text.lower() in ("года", "году") \
             or (token.pos == "ADP" and token.text.lower() not in ALLOWED_ADP) \
             or (token.pos == "PUNCT" and token.text not in QUOTES) \
