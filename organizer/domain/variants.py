@@ -51,7 +51,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
-from organizer.domain.fields import table_of
+from organizer.domain.fields import FieldType, table_of
 from organizer.domain.records import TextVariant
 
 T = TypeVar("T")
@@ -232,16 +232,49 @@ def shown(text: str, variants: Iterable[TextVariant] | Mapping[str, Any] | str |
 
 
 def shown_texts(data: T) -> T:
-    """``data`` (a ``*Data``) with each translatable field's text in the display language (``shown``): what a
-    pane shows; never to be written back (an editor reads the record as stored)."""
+    """``data`` (a ``*Data``) with each translatable field's text in the display language (``shown``), its nested
+    record's too (a visit's ``logistics.lodging``) and those of its rows with variants of their own (a visit's
+    gifts): what a pane shows; never to be written back (an editor reads the record as stored)."""
     table = table_of(data)
     lang = _display[0]
-    if table is None or lang is None or not getattr(data, "variants", None):
+    if table is None or lang is None:
         return data
-    found = getattr(data, "variants", None)
-    changes = {f.name: text_in(getattr(data, f.name) or "", found, f.name, lang).text for f in table.translatable
-               if isinstance(getattr(data, f.name, None), str)}
-    return replace(data, **changes)  # type: ignore[type-var]
+    found = getattr(data, "variants", None) or ()
+    changes: dict[str, Any] = {}
+    if found:
+        changes = {f.name: text_in(getattr(data, f.name) or "", found, f.name, lang).text for f in table.translatable
+                   if isinstance(getattr(data, f.name, None), str)}
+    for f in table.fields:
+        if f.type is FieldType.NESTED and found:
+            inner = getattr(data, f.name)
+            nested = {g.name: text_in(getattr(inner, g.name) or "", found, f"{f.name}.{g.name}", lang).text
+                      for g in f.row_table.translatable if isinstance(getattr(inner, g.name, None), str)}
+            changes[f.name] = replace(inner, **nested)
+        elif f.type is FieldType.ROWS and f.row_table.translatable and isinstance(getattr(data, f.name), tuple):
+            changes[f.name] = tuple(shown_texts(row) if getattr(row, "variants", None) else row
+                                    for row in getattr(data, f.name))
+    return replace(data, **changes) if changes else data  # type: ignore[type-var]
+
+
+def institution_name_in(name: str, variants: Iterable[tuple[str, str, str]], lang: str) -> str:
+    """An institution's name for a reader of ``lang`` from its name and its names in other scripts and languages
+    (``(name, script, language)``, as the ``institution_name`` table holds them): the one tagged with ``lang``;
+    else the name itself when it is written in ``lang``'s script; else an untagged one in that script; else the
+    name as stored."""
+    found = list(variants)
+    tagged = next((v for v, _script, language in found if language and _matches(language, lang)), None)
+    if tagged:
+        return tagged
+    want = script_of_lang(lang)
+    if script_of(name) in ("", want):
+        return name
+    return next((v for v, script, language in found if not language and (script or script_of(v)) == want), name)
+
+
+def shown_institution(name: str, variants: Iterable[tuple[str, str, str]]) -> str:
+    """``institution_name_in`` in the display language; ``name`` itself with none set."""
+    lang = _display[0]
+    return name if lang is None else institution_name_in(name, variants, lang)
 
 
 def texts(variants: Iterable[TextVariant] | None, field: str | None = None) -> list[str]:

@@ -241,7 +241,7 @@ def _position_rows(positions: Sequence[PositionView], *, by_person: bool) -> lis
 def person_html(detail: PersonDetail, history: PersonHistory, owned: Sequence[FollowUpRow] = ()) -> str:
     """Everything a protocol officer wants to know about a person on one page: positions over time,
     every visit and meeting (newest first) and the open follow-ups they own."""
-    d = detail.data
+    d = shown_texts(detail.data)  # texts in the window's language (issue 18)
     title = " ".join(x for x in (d.honorific.strip(), detail.full_name) if x)
     out = [_heading(title, 2)]
     current = next((p for p in history.positions if p.current), None)
@@ -313,11 +313,11 @@ def _meeting_list_rows(meetings: Sequence[MeetingRow]) -> list[list[str]]:
 
 def institution_html(detail: InstitutionDetail, activity: InstitutionActivity | None = None) -> str:
     """Path, profile, units, the people who hold positions there, its visits and the meetings held there."""
-    d = detail.data
+    d = shown_texts(detail.data)  # texts in the window's language (issue 18); the name as the path gives it
     out = []
     if len(detail.path) > 1:
         out.append(f'<p class="muted">{esc("  ›  ".join(detail.path[:-1]))}</p>')
-    out.append(_heading(d.name, 2))
+    out.append(_heading(detail.path[-1] if detail.path else d.name, 2))
     place = ", ".join(x for x in (d.city, d.country) if x)
     out.append(_facts([
         (translate("Details", "Short name"), esc(d.short_name)),
@@ -591,6 +591,7 @@ def programme_item_html(row: ProgrammeItemRow) -> str:
 def followup_html(row: FollowUpRow, data: FollowUpData, visit_title: str | None,
                   meeting_title: str | None) -> str:
     """One follow-up: what, who, by when, where it came from, notes."""
+    data = shown_texts(data)  # texts in the window's language (issue 18)
     out = [f"<p><b>{_multiline(row.description)}</b></p>"]
     status = esc(enum_label(row.status))
     if is_overdue(row):
@@ -618,6 +619,7 @@ def followup_html(row: FollowUpRow, data: FollowUpData, visit_title: str | None,
 
 def agreement_html(row: AgreementRow, data: AgreementData) -> str:
     """An agreement: kind, status, dates, its parties (linked), where it came from, summary."""
+    data = shown_texts(data)  # texts in the window's language (issue 18)
     parties = [link(RecordKind.INSTITUTION, i, name) for i, name in zip(data.party_ids, row.parties, strict=False)]
     out = [_heading(row.title, 2)]
     out.append(_facts([

@@ -349,15 +349,17 @@ class DuplicatesDialog(QDialog):
         return self.model.pair(rows[0].row()) if rows else None
 
     def _html(self, kind: RecordKind, ident: int) -> str:
+        from organizer.services import shown
         from organizer.services.institutions import get_institution
         from organizer.services.people import get_person, person_history
         from organizer.services.related import institution_activity, open_followups_owned
 
         try:
             if kind == RecordKind.PERSON:
-                return person_html(get_person(self.db, ident), person_history(self.db, ident),
+                return person_html(shown.pane(self.db, get_person(self.db, ident)), person_history(self.db, ident),
                                    open_followups_owned(self.db, ident))
-            return institution_html(get_institution(self.db, ident), institution_activity(self.db, ident))
+            return institution_html(shown.pane(self.db, get_institution(self.db, ident)),
+                                    institution_activity(self.db, ident))
         except OrganizerError as err:
             return message_html(error_text(err))
 

@@ -202,10 +202,11 @@ class PeopleTab(ListTab):
 
     def detail_html(self, ident: int) -> str:
         from organizer.gui.history import history_section
+        from organizer.services import shown
         from organizer.services.people import get_person, person_history
         from organizer.services.related import open_followups_owned
 
-        return person_html(get_person(self._db, ident), person_history(self._db, ident),
+        return person_html(shown.pane(self._db, get_person(self._db, ident)), person_history(self._db, ident),
                            open_followups_owned(self._db, ident)) + history_section(self._db, RecordKind.PERSON, ident)
 
 
@@ -303,10 +304,12 @@ class InstitutionsTab(MasterDetailTab):
 
     def detail_html(self, ident: int) -> str:
         from organizer.gui.history import history_section
+        from organizer.services import shown
         from organizer.services.institutions import get_institution
         from organizer.services.related import institution_activity
 
-        return (institution_html(get_institution(self._db, ident), institution_activity(self._db, ident))
+        return (institution_html(shown.pane(self._db, get_institution(self._db, ident)),
+                                 institution_activity(self._db, ident))
                 + history_section(self._db, RecordKind.INSTITUTION, ident))
 
 
@@ -352,10 +355,11 @@ class VisitsTab(ListTab):
 
     def detail_html(self, ident: int) -> str:
         from organizer.gui.history import history_section
+        from organizer.services import shown
         from organizer.services.people import needs_of
         from organizer.services.visits import get_visit
 
-        detail = get_visit(self._db, ident)
+        detail = shown.pane(self._db, get_visit(self._db, ident))
         needs = needs_of(self._db, [p.person_id for p in detail.participants])
         return visit_html(detail, self.action_names, needs) + history_section(self._db, RecordKind.VISIT, ident)
 
@@ -398,9 +402,10 @@ class MeetingsTab(ListTab):
         return self.tr("No meetings yet: add one here or in the programme of a visit.")
 
     def detail_html(self, ident: int) -> str:
+        from organizer.services import shown
         from organizer.services.meetings import get_meeting
 
-        return meeting_html(get_meeting(self._db, ident), self.action_names)
+        return meeting_html(shown.pane(self._db, get_meeting(self._db, ident)), self.action_names)
 
 
 class AgreementsTab(ListTab):

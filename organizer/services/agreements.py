@@ -11,6 +11,8 @@ from organizer.domain.enums import AgreementKind, AgreementStatus, RecordKind, p
 from organizer.domain.fields import AGREEMENT
 from organizer.domain.records import AgreementData, AgreementDetail, AgreementRow, SignatoryData
 from organizer.domain.variants import from_mapping
+from organizer.domain.variants import shown as shown_text
+from organizer.services import shown
 from organizer.services._checks import Checker
 from organizer.services._records import Writes, meta_of, replace_children, require_exists, stored_row
 from organizer.store import schema as s
@@ -125,19 +127,22 @@ def get_agreement(db: Database, ident: int) -> AgreementDetail:
 
 def agreement_rows(conn: Connection, *where: ColumnElement[bool]) -> list[AgreementRow]:
     """Rows of the agreements that ``where`` selects, newest signed first (unsigned last), with their
-    parties' names: two statements."""
+    parties' names: two statements (one more for the parties' names in the display language, when set)."""
     a, ap, i = s.agreement.c, s.agreement_party.c, s.institution.c
-    parties: dict[int, list[str]] = {}
-    for agreement_id, name in conn.execute(
-        select(ap.agreement_id, i.name).join(s.institution, i.id == ap.institution_id)
+    parties: dict[int, list[tuple[int, str]]] = {}
+    for agreement_id, institution_id, name in conn.execute(
+        select(ap.agreement_id, i.id, i.name).join(s.institution, i.id == ap.institution_id)
         .where(ap.agreement_id.in_(select(a.id).where(*where))).order_by(ap.id)
     ):
-        parties.setdefault(agreement_id, []).append(name)
+        parties.setdefault(agreement_id, []).append((institution_id, name))
+    found = shown.lookup(conn, [(RecordKind.INSTITUTION, iid) for named in parties.values() for iid, _ in named])
     q = (select(a.id, a.title, a.kind, a.status, a.signed_date, a.valid_until, a.variants).where(*where)
          .order_by(a.signed_date.is_(None), a.signed_date.desc(), a.id))
     return [
-        AgreementRow(id=ident, title=title, kind=AgreementKind(kind), status=AgreementStatus(status),
-                     signed_date=signed, valid_until=valid, parties=tuple(parties.get(ident, ())),
+        AgreementRow(id=ident, title=shown_text(title, stored, "title"), kind=AgreementKind(kind),
+                     status=AgreementStatus(status), signed_date=signed, valid_until=valid,
+                     parties=tuple(found(RecordKind.INSTITUTION, iid, name) or ""
+                                   for iid, name in parties.get(ident, ())),
                      variants=from_mapping(stored))
         for ident, title, kind, status, signed, valid, stored in conn.execute(q)
     ]

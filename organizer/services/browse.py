@@ -45,6 +45,8 @@ from organizer.domain.records import (
     VisitRow,
     compose_full_name,
 )
+from organizer.domain.variants import display_language
+from organizer.domain.variants import shown as shown_text
 from organizer.services import shown
 from organizer.services.agreements import agreement_rows
 from organizer.services.followups import followup_rows
@@ -138,15 +140,26 @@ def institution_subtree(conn: Connection, ident: int) -> list[int]:
 class _SortKey:
     column: Any
     nullable: bool = False
+    shown: Any = None
+    """A translatable text column (``s.visit.c.title``): with a display language the list is sorted by its
+    variant in that language where there is one (what the list shows), else by the text as stored."""
+
+
+def _shown_column(column: Any, lang: str) -> Any:
+    """``column``'s variant in ``lang`` from its table's ``variants`` JSON, else the column itself, lower-cased."""
+    variant = column.table.c.variants[(column.name, lang)].as_string()
+    return func.lower(func.coalesce(func.nullif(variant, ""), column))
 
 
 def _order(keys: Sequence[_SortKey], id_column: Any, descending: bool) -> list[Any]:
     """ORDER BY terms: missing values last in both directions, the id as the final tie-breaker."""
     terms: list[Any] = []
+    lang = display_language()
     for key in keys:
+        column = _shown_column(key.shown, lang) if key.shown is not None and lang is not None else key.column
         if key.nullable:
-            terms.append(key.column.is_(None))
-        terms.append(key.column.desc() if descending else key.column)
+            terms.append(column.is_(None))
+        terms.append(column.desc() if descending else column)
     terms.append(id_column.desc() if descending else id_column)
     return terms
 
@@ -211,15 +224,15 @@ SORT_KEYS: dict[RecordKind, dict[str, tuple[_SortKey, ...]]] = {
     },
     RecordKind.VISIT: {
         "date": (_SortKey(s.visit.c.start_date, nullable=True),),
-        "title": (_SortKey(func.lower(s.visit.c.title)),),
-        "place": (_SortKey(func.lower(s.visit.c.place)),),
+        "title": (_SortKey(func.lower(s.visit.c.title), shown=s.visit.c.title),),
+        "place": (_SortKey(func.lower(s.visit.c.place), shown=s.visit.c.place),),
         "direction": (_SortKey(s.visit.c.direction), _SortKey(s.visit.c.start_date, nullable=True)),
         "status": (_SortKey(s.visit.c.status), _SortKey(s.visit.c.start_date, nullable=True)),
         "meetings": (_SortKey(_meeting_count),),
     },
     RecordKind.MEETING: {
         "date": (_SortKey(s.meeting.c.starts_at, nullable=True),),
-        "title": (_SortKey(func.lower(s.meeting.c.title)),),
+        "title": (_SortKey(func.lower(s.meeting.c.title), shown=s.meeting.c.title),),
         "kind": (_SortKey(s.meeting.c.kind), _SortKey(s.meeting.c.starts_at, nullable=True)),
         "venue": (_SortKey(_institution_name(s.meeting.c.venue_institution_id), nullable=True),),
         "visit": (_SortKey(_visit_title(s.meeting.c.visit_id), nullable=True),
@@ -229,7 +242,7 @@ SORT_KEYS: dict[RecordKind, dict[str, tuple[_SortKey, ...]]] = {
         "status": (_SortKey(s.followup.c.status != FollowUpStatus.OPEN.value), _SortKey(s.followup.c.status),
                    _SortKey(s.followup.c.due_date, nullable=True)),
         "due": (_SortKey(s.followup.c.due_date, nullable=True),),
-        "description": (_SortKey(func.lower(s.followup.c.description)),),
+        "description": (_SortKey(func.lower(s.followup.c.description), shown=s.followup.c.description),),
         "owner": (_SortKey(_owner_name, nullable=True),),
         "visit": (_SortKey(_visit_title(s.followup.c.visit_id), nullable=True),
                   _SortKey(s.followup.c.due_date, nullable=True)),
@@ -238,19 +251,19 @@ SORT_KEYS: dict[RecordKind, dict[str, tuple[_SortKey, ...]]] = {
     },
     RecordKind.AGREEMENT: {
         "date": (_SortKey(s.agreement.c.signed_date, nullable=True),),
-        "title": (_SortKey(func.lower(s.agreement.c.title)),),
+        "title": (_SortKey(func.lower(s.agreement.c.title), shown=s.agreement.c.title),),
         "kind": (_SortKey(s.agreement.c.kind), _SortKey(s.agreement.c.signed_date, nullable=True)),
         "status": (_SortKey(s.agreement.c.status), _SortKey(s.agreement.c.signed_date, nullable=True)),
         "valid_until": (_SortKey(s.agreement.c.valid_until, nullable=True),),
     },
     RecordKind.TOPIC: {
-        "name": (_SortKey(func.lower(s.topic.c.name)),),
+        "name": (_SortKey(func.lower(s.topic.c.name), shown=s.topic.c.name),),
     },
     RecordKind.PROGRAMME_ITEM: {
         "date": (_SortKey(s.programme_item.c.starts_at, nullable=True),),
-        "title": (_SortKey(func.lower(s.programme_item.c.title)),),
+        "title": (_SortKey(func.lower(s.programme_item.c.title), shown=s.programme_item.c.title),),
         "kind": (_SortKey(s.programme_item.c.kind), _SortKey(s.programme_item.c.starts_at, nullable=True)),
-        "place": (_SortKey(func.lower(s.programme_item.c.place)),),
+        "place": (_SortKey(func.lower(s.programme_item.c.place), shown=s.programme_item.c.place),),
         "visit": (_SortKey(_visit_title(s.programme_item.c.visit_id)),
                   _SortKey(s.programme_item.c.starts_at, nullable=True)),
     },
@@ -444,20 +457,23 @@ def people_rows(db: Database, ids: Sequence[int]) -> list[PersonRow]:
 
 
 def visit_rows_by_id(conn: Connection, ids: Sequence[int]) -> list[VisitRow]:
+    """Visit rows, their title and place in the display language (``domain.variants.shown``)."""
     v = s.visit.c
     counts: dict[int | None, int] = {
         vid: n for vid, n in conn.execute(select(s.meeting.c.visit_id, func.count())
                                              .where(s.meeting.c.visit_id.in_(ids)).group_by(s.meeting.c.visit_id))}
     return [
-        VisitRow(id=r.id, title=r.title, direction=VisitDirection(r.direction), start_date=r.start_date,
-                 end_date=r.end_date, place=r.place, status=VisitStatus(r.status), meeting_count=counts.get(r.id, 0))
-        for r in conn.execute(select(v.id, v.title, v.direction, v.start_date, v.end_date, v.place, v.status)
-                                 .where(v.id.in_(ids)))
+        VisitRow(id=r.id, title=shown_text(r.title, r.variants, "title"), direction=VisitDirection(r.direction),
+                 start_date=r.start_date, end_date=r.end_date, place=shown_text(r.place, r.variants, "place"),
+                 status=VisitStatus(r.status), meeting_count=counts.get(r.id, 0))
+        for r in conn.execute(select(v.id, v.title, v.direction, v.start_date, v.end_date, v.place, v.status,
+                                     v.variants).where(v.id.in_(ids)))
     ]
 
 
 def meeting_rows_by_id(conn: Connection, ids: Sequence[int]) -> list[MeetingRow]:
-    """Meeting rows with venue, visit title and participant names (guests first), in no particular order."""
+    """Meeting rows with venue, visit title and participant names (guests first), in no particular order; titles
+    and names in the display language."""
     mt = s.meeting.c
     names: dict[int, list[str]] = {}
     people = conn.execute(
@@ -467,21 +483,25 @@ def meeting_rows_by_id(conn: Connection, ids: Sequence[int]) -> list[MeetingRow]
         .where(s.meeting_participant.c.meeting_id.in_(ids))
         .order_by(s.meeting_participant.c.side != Side.GUEST.value, s.meeting_participant.c.id)
     ).all()
-    shown_names = shown.titles_in(conn, {(RecordKind.PERSON, r.id) for r in people})  # the window's language
-    for meeting_id, given, middle, family, display, pid in people:
-        names.setdefault(meeting_id, []).append(shown_names.get((RecordKind.PERSON, pid))
-                                                or compose_full_name(given, middle, family, display))
     stmt = (
         select(mt.id, mt.title, mt.kind, mt.visit_id, mt.starts_at, mt.ends_at, s.institution.c.name, mt.room,
-               s.visit.c.title)
+               s.visit.c.title, mt.venue_institution_id, mt.variants)
         .outerjoin(s.institution, s.institution.c.id == mt.venue_institution_id)
         .outerjoin(s.visit, s.visit.c.id == mt.visit_id)
         .where(mt.id.in_(ids))
     )
+    meetings = conn.execute(stmt).all()
+    found = shown.lookup(conn, [*((RecordKind.PERSON, r.id) for r in people),
+                                *((RecordKind.INSTITUTION, r.venue_institution_id) for r in meetings),
+                                *((RecordKind.VISIT, r.visit_id) for r in meetings)])
+    for meeting_id, given, middle, family, display, pid in people:
+        names.setdefault(meeting_id, []).append(
+            found(RecordKind.PERSON, pid, compose_full_name(given, middle, family, display)) or "")
     return [
-        MeetingRow(id=ident, title=title, kind=MeetingKind(kind), visit_id=vid, starts_at=starts, ends_at=ends,
-                   venue=venue, room=room, participants=tuple(names.get(ident, ())), visit_title=visit_title)
-        for ident, title, kind, vid, starts, ends, venue, room, visit_title in conn.execute(stmt)
+        MeetingRow(id=ident, title=shown_text(title, stored, "title"), kind=MeetingKind(kind), visit_id=vid,
+                   starts_at=starts, ends_at=ends, venue=found(RecordKind.INSTITUTION, venue_id, venue), room=room,
+                   participants=tuple(names.get(ident, ())), visit_title=found(RecordKind.VISIT, vid, visit_title))
+        for ident, title, kind, vid, starts, ends, venue, room, visit_title, venue_id, stored in meetings
     ]
 
 
@@ -507,10 +527,11 @@ def record_rows(db: Database, kind: RecordKind, ids: Sequence[int]) -> list[Any]
         elif kind == RecordKind.PROGRAMME_ITEM:
             rows = programme_rows(conn, s.programme_item.c.id.in_(ids))
         else:
-            rows = [TopicRow(t.id, t.name, t.description)
-                    for t in conn.execute(select(s.topic.c.id, s.topic.c.name, s.topic.c.description)
-                                             .where(s.topic.c.id.in_(ids)))]
-    return _in_order(shown.localized_rows(db, kind, rows), ids)  # titles in the window's language
+            rows = [TopicRow(t.id, shown_text(t.name, t.variants, "name"),
+                             shown_text(t.description, t.variants, "description"))
+                    for t in conn.execute(select(s.topic.c.id, s.topic.c.name, s.topic.c.description,
+                                                 s.topic.c.variants).where(s.topic.c.id.in_(ids)))]
+    return _in_order(rows, ids)  # each read gives its texts in the window's language
 
 
 def institution_matches(db: Database, text: str) -> set[int]:

@@ -13,6 +13,8 @@ from organizer.domain.enums import FollowUpStatus, RecordKind, parse_enum
 from organizer.domain.fields import FOLLOWUP
 from organizer.domain.records import FollowUpData, FollowUpDetail, FollowUpRow, compose_full_name
 from organizer.domain.variants import from_mapping
+from organizer.domain.variants import shown as shown_text
+from organizer.services import shown
 from organizer.services._checks import CheckedRecord, Checker
 from organizer.services._records import Writes, meta_of, require_exists, stored_row
 from organizer.store import schema as s
@@ -149,12 +151,13 @@ def get_followup(db: Database, ident: int) -> FollowUpDetail:
 
 def followup_rows(conn: Connection, *where: ColumnElement[bool]) -> list[FollowUpRow]:
     """Rows of the follow-ups that ``where`` selects, open ones first, then by due date (undated last):
-    one statement, owners, visit and meeting joined."""
+    one statement, owners, visit and meeting joined; with a display language (``domain.variants``) the
+    description, owners, visit and meeting in it (a statement or two more)."""
     f, p, i, v, mt = s.followup.c, s.person.c, s.institution.c, s.visit.c, s.meeting.c
     q = (
         select(f.id, f.description, f.status, f.due_date, f.visit_id, f.meeting_id, p.id, p.given_name,
                p.middle_name, p.family_name, p.display_name, i.name, v.title, mt.title, f.done_on, f.done_note,
-               f.variants)
+               f.variants, f.owner_institution_id)
         .select_from(s.followup)
         .outerjoin(s.person, p.id == f.owner_person_id)
         .outerjoin(s.institution, i.id == f.owner_institution_id)
@@ -163,14 +166,22 @@ def followup_rows(conn: Connection, *where: ColumnElement[bool]) -> list[FollowU
         .where(*where)
         .order_by(f.status != "open", f.due_date.is_(None), f.due_date, f.id)
     )
+    found = conn.execute(q).all()
+    name = shown.lookup(conn, [ref for r in found for ref in (
+        (RecordKind.PERSON, r[6]), (RecordKind.INSTITUTION, r.owner_institution_id), (RecordKind.VISIT, r.visit_id),
+        (RecordKind.MEETING, r.meeting_id))])
     rows = []
     for (ident, description, status, due, visit_id, meeting_id, person_id, given, middle, family, display,
-         institution, visit_title, meeting_title, done_on, done_note, variants) in conn.execute(q):
-        owners = [compose_full_name(given, middle, family, display) if person_id is not None else None, institution]
-        rows.append(FollowUpRow(id=ident, description=description, status=FollowUpStatus(status), due_date=due,
+         institution, visit_title, meeting_title, done_on, done_note, variants, institution_id) in found:
+        owners = [name(RecordKind.PERSON, person_id, compose_full_name(given, middle, family, display))
+                  if person_id is not None else None, name(RecordKind.INSTITUTION, institution_id, institution)]
+        rows.append(FollowUpRow(id=ident, description=shown_text(description, variants, "description"),
+                                status=FollowUpStatus(status), due_date=due,
                                 owner=" / ".join(o for o in owners if o) or None, visit_id=visit_id,
-                                meeting_id=meeting_id, visit_title=visit_title, meeting_title=meeting_title,
-                                done_on=done_on, done_note=done_note or "", variants=from_mapping(variants)))
+                                meeting_id=meeting_id, visit_title=name(RecordKind.VISIT, visit_id, visit_title),
+                                meeting_title=name(RecordKind.MEETING, meeting_id, meeting_title),
+                                done_on=done_on, done_note=shown_text(done_note or "", variants, "done_note"),
+                                variants=from_mapping(variants)))
     return rows
 
 

@@ -20,7 +20,7 @@ from organizer.domain.records import (
     PositionView,
     compose_full_name,
 )
-from organizer.domain.variants import from_mapping
+from organizer.domain.variants import display_language, from_mapping, shown
 from organizer.services._checks import Checker
 from organizer.services._records import (
     InUse,
@@ -32,6 +32,7 @@ from organizer.services._records import (
     stored_row,
     topics_by_name,
 )
+from organizer.services.shown import lookup
 from organizer.store import schema as s
 from organizer.store.lazy import models as m
 
@@ -222,7 +223,7 @@ def get_institution(db: Database, ident: int) -> InstitutionDetail:
         row = stored_row(conn, select(s.institution).where(i.id == ident), ident, KIND)
         path = _path(conn, row)
         children = sorted(  # the same order as the tree (institution_tree)
-            (_row(r) for r in conn.execute(_rows_query().where(i.parent_id == ident))),
+            _rows(conn, _rows_query().where(i.parent_id == ident)),
             key=lambda r: (name_sort_key(r.name), r.id),
         )
         n = s.institution_name.c
@@ -230,16 +231,22 @@ def get_institution(db: Database, ident: int) -> InstitutionDetail:
         topics = conn.scalars(select(s.topic.c.name).join(s.institution_topic)
                               .where(s.institution_topic.c.institution_id == ident).order_by(s.topic.c.name))
         data = _data(row, (NameVariant(*v) for v in names), topics)
+        held = conn.execute(
+            select(pos.id, pos.person_id, pos.title, pos.start_date, pos.end_date, pos.is_current, p.given_name,
+                   p.middle_name, p.family_name, p.display_name, pos.variants)
+            .join(s.person, p.id == pos.person_id).where(pos.institution_id == ident)
+            .order_by(pos.is_current.desc(), pos.start_date.desc(), pos.id)).all()
+        name = lookup(conn, [*((RecordKind.PERSON, q.person_id) for q in held),
+                             *((RecordKind.INSTITUTION, ref.id) for ref in path)])
+        path = [ref._replace(name=name(RecordKind.INSTITUTION, ref.id, ref.name) or ref.name) for ref in path]
         people = tuple(
             PositionView(id=q.id, person_id=q.person_id,
-                         person_name=compose_full_name(q.given_name, q.middle_name, q.family_name, q.display_name),
-                         institution_id=ident, institution_name=row.name, title=q.title, start_date=q.start_date,
+                         person_name=name(RecordKind.PERSON, q.person_id, compose_full_name(
+                             q.given_name, q.middle_name, q.family_name, q.display_name)) or "",
+                         institution_id=ident, institution_name=path[-1].name,
+                         title=shown(q.title, q.variants, "title"), start_date=q.start_date,
                          end_date=q.end_date, current=q.is_current)
-            for q in conn.execute(
-                select(pos.id, pos.person_id, pos.title, pos.start_date, pos.end_date, pos.is_current, p.given_name,
-                       p.middle_name, p.family_name, p.display_name)
-                .join(s.person, p.id == pos.person_id).where(pos.institution_id == ident)
-                .order_by(pos.is_current.desc(), pos.start_date.desc(), pos.id))
+            for q in held
         )
     return InstitutionDetail(meta=meta_of(row), data=data, parent_name=path[-2].name if len(path) > 1 else None,
                              path=tuple(ref.name for ref in path), children=tuple(children), people=people,
@@ -283,25 +290,40 @@ def _row(r: Row[int, str, str, str, int | None, str, str, str]) -> InstitutionRo
     )
 
 
+def _rows(conn: Connection, stmt: Select[int, str, str, str, int | None, str, str, str]) -> list[InstitutionRow]:
+    """The rows ``stmt`` (a ``_rows_query``) selects; with a display language (``domain.variants``) their names,
+    parents' names, short names, cities and countries in it (a statement more)."""
+    found = conn.execute(stmt.add_columns(s.institution.c.variants)).all()
+    if display_language() is None:
+        return [_row(r) for r in found]
+    name = lookup(conn, [(RecordKind.INSTITUTION, i) for r in found for i in (r.id, r.parent_id)])
+    return [InstitutionRow(
+        id=r.id, name=name(RecordKind.INSTITUTION, r.id, r.name) or r.name,
+        short_name=shown(r.short_name, r.variants, "short_name"), kind=InstitutionKind(r.kind),
+        parent_id=r.parent_id, parent_name=name(RecordKind.INSTITUTION, r.parent_id, r.parent_name),
+        country=shown(r.country, r.variants, "country"), city=shown(r.city, r.variants, "city"),
+    ) for r in found]
+
+
 def institution_rows(db: Database, ids: Iterable[int]) -> list[InstitutionRow]:
     """The list rows of these institutions (those that exist, in no particular order): a few by id."""
     wanted = list(ids)
     if not wanted:
         return []
     with db.read_connection() as conn:
-        return [_row(r) for r in conn.execute(_rows_query().where(s.institution.c.id.in_(wanted)))]
+        return _rows(conn, _rows_query().where(s.institution.c.id.in_(wanted)))
 
 
 def list_institutions(db: Database) -> list[InstitutionRow]:
     """Every institution, parents before their units, siblings by name."""
     with db.read_connection() as conn:
-        rows = [_row(r) for r in conn.execute(_rows_query().order_by(s.institution.c.name))]
+        rows = _rows(conn, _rows_query().order_by(s.institution.c.name))
     return [node_row for node in _build_tree(rows) for node_row in _flatten(node)]
 
 
 def institution_tree(db: Database) -> list[InstitutionNode]:
     with db.read_connection() as conn:
-        rows = [_row(r) for r in conn.execute(_rows_query().order_by(s.institution.c.name))]
+        rows = _rows(conn, _rows_query().order_by(s.institution.c.name))
     return _build_tree(rows)
 
 

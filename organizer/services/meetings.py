@@ -24,7 +24,7 @@ from organizer.domain.records import (
     compose_full_name,
     position_sort_key,
 )
-from organizer.domain.variants import from_mapping, shown
+from organizer.domain.variants import display_language, from_mapping, shown
 from organizer.services._checks import CheckedRecord, Checker
 from organizer.services._records import (
     Writes,
@@ -36,6 +36,7 @@ from organizer.services._records import (
     topics_by_name,
 )
 from organizer.services.followups import followup_rows
+from organizer.services.shown import lookup
 from organizer.store import schema as s
 from organizer.store.lazy import models as m
 
@@ -54,6 +55,7 @@ class _Held(NamedTuple):
     title: str
     institution: str
     variants: tuple[TextVariant, ...] = ()
+    institution_id: int | None = None
 
 
 def participant_views(conn: Connection, link: Table, *owner: ColumnElement[bool]) -> list[ParticipantView]:
@@ -80,14 +82,15 @@ def participant_views(conn: Connection, link: Table, *owner: ColumnElement[bool]
         if name is not None:
             found.append(NameVariant(name, script, language))
     first: dict[int, _Held] = {}
-    for person_id, position_id, title, start, current, institution, stored in conn.execute(
-        select(pos.person_id, pos.id, pos.title, pos.start_date, pos.is_current, i.name, pos.variants)
+    for person_id, position_id, title, start, current, institution, stored, institution_id in conn.execute(
+        select(pos.person_id, pos.id, pos.title, pos.start_date, pos.is_current, i.name, pos.variants, i.id)
         .join(s.institution, i.id == pos.institution_id)
         .where(pos.person_id.in_(select(lc.person_id).where(*owner)))
     ):
         key = position_sort_key(current, start, position_id)
         if person_id not in first or key < first[person_id].key:
-            first[person_id] = _Held(key, title, institution, from_mapping(stored))
+            first[person_id] = _Held(key, title, institution, from_mapping(stored), institution_id)
+    institution_name = lookup(conn, [(RecordKind.INSTITUTION, held.institution_id) for held in first.values()])
     views = []
     for link_id, (person_id, side, role, rank, given, middle, family, display, texts) in people.items():
         held = first.get(person_id)
@@ -95,7 +98,8 @@ def participant_views(conn: Connection, link: Table, *owner: ColumnElement[bool]
         views.append(ParticipantView(
             person_id=person_id, full_name=shown_name(given, middle, family, display, variants, texts),
             title=shown(held.title, held.variants, "title") if held else None,
-            institution=held.institution if held else None,
+            institution=(institution_name(RecordKind.INSTITUTION, held.institution_id, held.institution)
+                         if held else None),
             side=Side(side), role=ParticipantRole(role), precedence=rank, given_name=given, middle_name=middle,
             family_name=family, display_name=display, name_variants=variants,
             title_variants=held.variants if held else (),
@@ -212,11 +216,12 @@ def get_meeting(db: Database, ident: int) -> MeetingDetail:
         views = participant_views(conn, s.meeting_participant, s.meeting_participant.c.meeting_id == ident)
         topics = conn.scalars(select(s.topic.c.name).join(s.meeting_topic)
                               .where(s.meeting_topic.c.meeting_id == ident).order_by(s.topic.c.name))
+        name = lookup(conn, [(RecordKind.VISIT, row.visit_id), (RecordKind.INSTITUTION, row.venue_institution_id)])
         return MeetingDetail(
             meta=meta_of(row),
             data=_data(row, views, topics),
-            visit_title=row.visit_title,
-            venue=row.venue_name,
+            visit_title=name(RecordKind.VISIT, row.visit_id, row.visit_title),
+            venue=name(RecordKind.INSTITUTION, row.venue_institution_id, row.venue_name),
             participants=tuple(sorted(views, key=participant_order)),
             followups=tuple(followup_rows(conn, s.followup.c.meeting_id == ident)),
         )
@@ -229,7 +234,8 @@ def meeting_rows(conn: Connection, visit_id: int | None = None) -> list[MeetingR
     """
     mt, i, mp, p = s.meeting.c, s.institution.c, s.meeting_participant.c, s.person.c
     q = (
-        select(mt.id, mt.title, mt.kind, mt.visit_id, mt.starts_at, mt.ends_at, i.name, mt.room, mt.variants)
+        select(mt.id, mt.title, mt.kind, mt.visit_id, mt.starts_at, mt.ends_at, i.name, mt.room, mt.variants,
+               mt.venue_institution_id)
         .outerjoin(s.institution, i.id == mt.venue_institution_id)
         .order_by(mt.starts_at.is_(None), mt.starts_at, mt.id)
     )
@@ -248,11 +254,17 @@ def meeting_rows(conn: Connection, visit_id: int | None = None) -> list[MeetingR
         for meeting_id, pid, given, middle, family, display, side, role in parts:
             people.setdefault(meeting_id, []).append(MeetingPerson(
                 pid, compose_full_name(given, middle, family, display), Side(side), ParticipantRole(role)))
+    name = lookup(conn, [*((RecordKind.PERSON, mp.person_id) for named in people.values() for mp in named),
+                               *((RecordKind.INSTITUTION, r.venue_institution_id) for r in meetings)])
+    if display_language() is not None:  # names in the window's language
+        people = {k: [mp._replace(full_name=name(RecordKind.PERSON, mp.person_id, mp.full_name) or "") for mp in named]
+                  for k, named in people.items()}
     return [
-        MeetingRow(id=ident, title=title, kind=MeetingKind(kind), visit_id=vid, starts_at=starts, ends_at=ends,
-                   venue=venue, room=room, participants=tuple(p.full_name for p in people.get(ident, ())),
+        MeetingRow(id=ident, title=shown(title, stored, "title"), kind=MeetingKind(kind), visit_id=vid,
+                   starts_at=starts, ends_at=ends, venue=name(RecordKind.INSTITUTION, venue_id, venue), room=room,
+                   participants=tuple(p.full_name for p in people.get(ident, ())),
                    people=tuple(people.get(ident, ())), variants=from_mapping(stored))
-        for ident, title, kind, vid, starts, ends, venue, room, stored in meetings
+        for ident, title, kind, vid, starts, ends, venue, room, stored, venue_id in meetings
     ]
 
 

@@ -30,7 +30,8 @@ from organizer.domain.records import (
     TagCount,
     compose_full_name,
 )
-from organizer.services import browse
+from organizer.domain.variants import display_language
+from organizer.services import browse, shown
 from organizer.services._checks import PHOTO_LIMIT, SHORT_LIMIT, Checker, valid_id
 from organizer.services._records import InUse, Writes, fetch, links_to, replace_children, topics_by_name
 from organizer.services.positions import (
@@ -384,9 +385,22 @@ def person_history(db: Database, ident: int) -> PersonHistory:
         if name is None:
             raise NotFoundError(KIND, ident)
         full_name = compose_full_name(name.given_name, name.middle_name, name.family_name, name.display_name)
-        return PersonHistory(person_id=ident, full_name=full_name,
-                             positions=people_read.positions_of(conn, ident, full_name),
-                             attended=_attended(conn, ident))
+        return _shown_history(conn, PersonHistory(person_id=ident, full_name=full_name,
+                                                  positions=people_read.positions_of(conn, ident, full_name),
+                                                  attended=_attended(conn, ident)))
+
+
+def _shown_history(conn: Connection, history: PersonHistory) -> PersonHistory:
+    """``history`` with its institutions' names and the visits' and meetings' titles in the display language
+    (``domain.variants``; as it is with none set)."""
+    if display_language() is None:
+        return history
+    name = shown.lookup(conn, [*((RecordKind.INSTITUTION, p.institution_id) for p in history.positions),
+                               *((a.kind, a.id) for a in history.attended)])
+    return replace(history, positions=tuple(
+        replace(p, institution_name=name(RecordKind.INSTITUTION, p.institution_id, p.institution_name) or "")
+        for p in history.positions), attended=tuple(replace(a, title=name(a.kind, a.id, a.title) or "")
+                                                    for a in history.attended))
 
 
 def person_record(db: Database, ident: int) -> tuple[PersonDetail, PersonHistory]:
@@ -396,6 +410,6 @@ def person_record(db: Database, ident: int) -> tuple[PersonDetail, PersonHistory
         if not found:
             raise NotFoundError(KIND, ident)
         detail = found[0]
-        history = PersonHistory(person_id=ident, full_name=detail.full_name, positions=detail.positions,
-                                attended=_attended(conn, ident))
+        history = _shown_history(conn, PersonHistory(person_id=ident, full_name=detail.full_name,
+                                                     positions=detail.positions, attended=_attended(conn, ident)))
     return detail, history

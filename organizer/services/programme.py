@@ -16,6 +16,8 @@ from organizer.domain.enums import ProgrammeItemKind, RecordKind, parse_enum
 from organizer.domain.fields import PROGRAMME_ITEM
 from organizer.domain.records import ProgrammeItemData, ProgrammeItemDetail, ProgrammeItemRow, compose_full_name
 from organizer.domain.variants import from_mapping
+from organizer.domain.variants import shown as shown_text
+from organizer.services import shown
 from organizer.services._checks import Checker
 from organizer.services._records import Writes, meta_of, require_exists, stored_row
 from organizer.store import schema as s
@@ -112,14 +114,19 @@ def programme_rows(conn: Connection, *where: ColumnElement[bool]) -> list[Progra
          .outerjoin(s.person, p.id == pi.escort_person_id)
          .where(*where)
          .order_by(pi.starts_at.is_(None), pi.starts_at, pi.ends_at, pi.id))
+    found = conn.execute(q).all()
+    name = shown.lookup(conn, [ref for r in found for ref in ((RecordKind.PERSON, r.escort_person_id),
+                                                              (RecordKind.VISIT, r.visit_id))])
     return [
         ProgrammeItemRow(
-            id=ident, visit_id=visit_id, kind=ProgrammeItemKind(kind), title=title, starts_at=starts, ends_at=ends,
-            place=place, escort_person_id=escort_id,
-            escort=compose_full_name(given, middle, family, display) if escort_id is not None else None,
-            transport=transport, notes=notes, visit_title=visit_title, variants=from_mapping(stored))
+            id=ident, visit_id=visit_id, kind=ProgrammeItemKind(kind), title=shown_text(title, stored, "title"),
+            starts_at=starts, ends_at=ends, place=shown_text(place, stored, "place"), escort_person_id=escort_id,
+            escort=name(RecordKind.PERSON, escort_id, compose_full_name(given, middle, family, display))
+            if escort_id is not None else None,
+            transport=shown_text(transport, stored, "transport"), notes=shown_text(notes, stored, "notes"),
+            visit_title=name(RecordKind.VISIT, visit_id, visit_title), variants=from_mapping(stored))
         for (ident, visit_id, kind, title, starts, ends, place, escort_id, transport, notes, given, middle, family,
-             display, visit_title, stored) in conn.execute(q)
+             display, visit_title, stored) in found
     ]
 
 

@@ -13,6 +13,8 @@ from organizer.domain.enums import FollowUpStatus, RecordKind
 from organizer.domain.errors import NotFoundError
 from organizer.domain.listing import InstitutionActivity, OwnerChoice, TopicUsage
 from organizer.domain.records import FollowUpRow, TopicRow, compose_full_name
+from organizer.domain.variants import shown as shown_text
+from organizer.services import shown
 from organizer.services._checks import valid_id
 from organizer.services.browse import meeting_rows_by_id, visit_rows_by_id
 from organizer.services.followups import followup_rows
@@ -64,8 +66,10 @@ def followup_owners(db: Database) -> list[OwnerChoice]:
             select(p.id, p.given_name, p.middle_name, p.family_name, p.display_name)
             .where(p.id.in_(select(f.owner_person_id).where(f.owner_person_id.is_not(None))))
             .order_by(p.sort_name, p.id))
-        return [OwnerChoice(r.id, compose_full_name(r.given_name, r.middle_name, r.family_name, r.display_name))
-                for r in rows]
+        found = rows.all()
+        name = shown.lookup(conn, [(RecordKind.PERSON, r.id) for r in found])
+        return [OwnerChoice(r.id, name(RecordKind.PERSON, r.id, compose_full_name(
+                    r.given_name, r.middle_name, r.family_name, r.display_name)) or "") for r in found]
 
 
 def _capped(conn: Connection, stmt: Any, count_stmt: Any) -> tuple[tuple[tuple[int, str], ...], int]:
@@ -101,7 +105,17 @@ def topic_usage(db: Database, ident: int) -> TopicUsage:
             select(mt.id, mt.title).join(mtt, mtt.c.meeting_id == mt.id).where(mtt.c.topic_id == ident)
             .order_by(mt.starts_at.is_(None), mt.starts_at.desc(), mt.id.desc()),
             select(func.count()).select_from(mtt).where(mtt.c.topic_id == ident))
+        listed = ((RecordKind.PERSON, people), (RecordKind.INSTITUTION, institutions), (RecordKind.VISIT, visits),
+                  (RecordKind.MEETING, meetings))
+        name = shown.lookup(conn, [(kind, i) for kind, items in listed for i, _ in items])
+
+        def named(kind: RecordKind, items: tuple[tuple[int, str], ...]) -> tuple[tuple[int, str], ...]:
+            return tuple((i, name(kind, i, text) or text) for i, text in items)
+
         return TopicUsage(
-            topic=TopicRow(topic.id, topic.name, topic.description), people=people, institutions=institutions,
-            visits=visits, meetings=meetings, counts=(n_people, n_inst, n_visits, n_meetings),
+            topic=TopicRow(topic.id, shown_text(topic.name, topic.variants, "name"),
+                           shown_text(topic.description, topic.variants, "description")),
+            people=named(RecordKind.PERSON, people), institutions=named(RecordKind.INSTITUTION, institutions),
+            visits=named(RecordKind.VISIT, visits), meetings=named(RecordKind.MEETING, meetings),
+            counts=(n_people, n_inst, n_visits, n_meetings),
         )

@@ -11,7 +11,7 @@ replaces the ``title`` of anything with ``kind``, ``id`` and ``title`` (``Search
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -20,24 +20,13 @@ from sqlalchemy import Connection, select
 from organizer.domain.enums import RecordKind
 from organizer.domain.personnames import shown_name
 from organizer.domain.records import NameVariant
-from organizer.domain.variants import display_language, script_of, script_of_lang, shown
+from organizer.domain.variants import display_language, institution_name_in, shown
 from organizer.store import schema as s
 
 if TYPE_CHECKING:
     from organizer.store.database import Database
 
 T = TypeVar("T")
-
-
-def _institution_name(name: str, variants: Iterable[tuple[str, str, str]], lang: str) -> str:
-    found = list(variants)
-    tagged = next((v for v, _script, language in found if language.partition("-")[0] == lang), None)
-    if tagged:
-        return tagged
-    if script_of(name) in ("", script_of_lang(lang)):
-        return name
-    want = script_of_lang(lang)
-    return next((v for v, script, language in found if not language and (script or script_of(v)) == want), name)
 
 
 def titles(db: Database, refs: Iterable[tuple[RecordKind, int]]) -> dict[tuple[RecordKind, int], str]:
@@ -76,7 +65,7 @@ def titles_in(conn: Connection, refs: Iterable[tuple[RecordKind, int]]) -> dict[
                     .order_by(n.id)):
                 variants.setdefault(iid, []).append((name, script, language))
             for iid, name in conn.execute(select(i.id, i.name).where(i.id.in_(ids))):
-                out[(kind, iid)] = _institution_name(name, variants.get(iid, ()), lang)
+                out[(kind, iid)] = institution_name_in(name, variants.get(iid, ()), lang)
         elif kind in _TITLED:
             table, column = _TITLED[kind]
             t = s.table(table).c
@@ -87,7 +76,52 @@ def titles_in(conn: Connection, refs: Iterable[tuple[RecordKind, int]]) -> dict[
 
 _TITLED = {RecordKind.VISIT: ("visit", "title"), RecordKind.MEETING: ("meeting", "title"),
            RecordKind.AGREEMENT: ("agreement", "title"), RecordKind.FOLLOWUP: ("followup", "description"),
-           RecordKind.TOPIC: ("topic", "name")}
+           RecordKind.TOPIC: ("topic", "name"), RecordKind.PROGRAMME_ITEM: ("programme_item", "title")}
+
+
+Lookup = Callable[[RecordKind, int | None, str | None], str | None]
+"""``found(kind, ident, text)``: the record's name or title in the display language, else ``text``."""
+
+
+def lookup(conn: Connection, refs: Iterable[tuple[RecordKind, int | None]]) -> Lookup:
+    """The names and titles of these records (``titles_in``: one statement or two per kind, none with no display
+    language), as a function of (kind, id, the text as stored) that gives the text to show: what a read that
+    joins linked records' names (a follow-up's owner, a meeting's venue and visit) calls for each of them."""
+    found = titles_in(conn, {(k, i) for k, i in refs if i is not None}) if display_language() is not None else {}
+
+    def get(kind: RecordKind, ident: int | None, text: str | None) -> str | None:
+        return found.get((kind, ident), text) if ident is not None and text is not None else text
+
+    return get
+
+
+def topics_in(conn: Connection, names: Sequence[str]) -> tuple[str, ...]:
+    """Topics named as stored (a record's ``topics``), each by its name in the display language, in the order of
+    what is shown; ``names`` as they are with none set."""
+    if display_language() is None or not names:
+        return tuple(names)
+    t = s.topic.c
+    found = {name: shown(name, stored, "name")
+             for name, stored in conn.execute(select(t.name, t.variants).where(t.name.in_(list(names))))}
+    return tuple(sorted((found.get(n, n) for n in names), key=str.casefold))
+
+
+def topics(db: Database, names: Sequence[str]) -> tuple[str, ...]:
+    """``topics_in`` on a connection of its own (none with no display language)."""
+    if display_language() is None or not names:
+        return tuple(names)
+    with db.read_connection() as conn:
+        return topics_in(conn, names)
+
+
+def pane(db: Database, detail: T) -> T:
+    """A record's detail (``PersonDetail``, ``InstitutionDetail``, ``VisitDetail``, ``MeetingDetail``) with its
+    topics named in the display language, for a pane only (an editor reads the names as stored)."""
+    data = getattr(detail, "data", None)
+    found = getattr(data, "topics", None)
+    if display_language() is None or not found:
+        return detail
+    return replace(detail, data=replace(data, topics=topics(db, found)))  # type: ignore[type-var]
 
 
 def localized_rows(db: Database, kind: RecordKind, rows: Sequence[T]) -> list[T]:

@@ -28,7 +28,7 @@ from organizer.domain.records import (
     VisitRow,
     VisitSide,
 )
-from organizer.domain.variants import from_mapping
+from organizer.domain.variants import from_mapping, shown
 from organizer.services._checks import CheckedRecord, Checker
 from organizer.services._records import (
     Writes,
@@ -45,6 +45,7 @@ from organizer.services.meetings import check_participants, meeting_rows, partic
 from organizer.services.meetings import snapshot as meeting_snapshot
 from organizer.services.programme import programme_rows
 from organizer.services.programme import snapshot as programme_snapshot
+from organizer.services.shown import lookup
 from organizer.store import schema as s
 from organizer.store.lazy import models as m
 
@@ -178,10 +179,13 @@ def get_visit(db: Database, ident: int) -> VisitDetail:
         gifts = conn.execute(select(g.direction, g.description, g.person_id, g.variants).where(g.visit_id == ident)
                              .order_by(g.id)).all()
         side_order = {Side.GUEST: 0, Side.HOST: 1}
+        name = lookup(conn, [(RecordKind.INSTITUTION, r.institution_id) for r in institutions])
         return VisitDetail(
             meta=meta_of(row),
             data=_data(row, institutions, views, topics, gifts),
-            institutions=tuple(sorted((VisitSide(r.institution_id, r.name, Side(r.side)) for r in institutions),
+            institutions=tuple(sorted((VisitSide(r.institution_id,
+                                                 name(RecordKind.INSTITUTION, r.institution_id, r.name) or r.name,
+                                                 Side(r.side)) for r in institutions),
                                       key=lambda t: (side_order[t.side], t.name.casefold()))),
             participants=tuple(sorted(views, key=participant_order)),
             meetings=tuple(meeting_rows(conn, ident)),
@@ -196,15 +200,17 @@ def list_visits(db: Database) -> list[VisitRow]:
     v, mt = s.visit.c, s.meeting.c
     counts = select(mt.visit_id, func.count().label("n")).group_by(mt.visit_id).subquery()
     q = (
-        select(v.id, v.title, v.direction, v.start_date, v.end_date, v.place, v.status, func.coalesce(counts.c.n, 0))
+        select(v.id, v.title, v.direction, v.start_date, v.end_date, v.place, v.status, func.coalesce(counts.c.n, 0),
+               v.variants)
         .outerjoin(counts, counts.c.visit_id == v.id)
         .order_by(v.start_date.is_(None), v.start_date.desc(), v.id.desc())
     )
-    with db.read_connection() as conn:
+    with db.read_connection() as conn:  # title and place in the display language (domain.variants), if set
         return [
-            VisitRow(id=ident, title=title, direction=VisitDirection(direction), start_date=start, end_date=end,
-                     place=place, status=VisitStatus(status), meeting_count=n)
-            for ident, title, direction, start, end, place, status, n in conn.execute(q)
+            VisitRow(id=ident, title=shown(title, stored, "title"), direction=VisitDirection(direction),
+                     start_date=start, end_date=end, place=shown(place, stored, "place"), status=VisitStatus(status),
+                     meeting_count=n)
+            for ident, title, direction, start, end, place, status, n, stored in conn.execute(q)
         ]
 
 

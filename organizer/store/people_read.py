@@ -54,7 +54,7 @@ from organizer.domain.records import (
     compose_full_name,
     position_sort_key,
 )
-from organizer.domain.variants import display_language, from_mapping, shown
+from organizer.domain.variants import display_language, from_mapping, shown, shown_institution
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Select
@@ -178,13 +178,16 @@ class CurrentPost(NamedTuple):
     institution: str
     variants: Any = None
     """The title's language variants (read only when the window shows a display language)."""
+    institution_id: int | None = None
+    """Read with the variants: the institution's names in other languages are looked up by it."""
 
 
 def person_rows(ids: Sequence[int], people: dict[int, ListColumns], current: dict[int, CurrentPost],
-                tags: dict[int, list[str]], names: dict[int, list[NameVariant]] | None = None) -> list[PersonRow]:
+                tags: dict[int, list[str]], names: dict[int, list[NameVariant]] | None = None,
+                institution_names: dict[int, list[tuple[str, str, str]]] | None = None) -> list[PersonRow]:
     """``PersonRow``s in the order of ``ids`` (missing ids skipped) from what either road read; ``names``
     (the name variants, read when a display language is set: ``domain.variants``) give each name and title
-    in that language."""
+    in that language, ``institution_names`` (by institution id) the current institution's name."""
     rows = []
     for ident in ids:
         p = people.get(ident)
@@ -201,7 +204,8 @@ def person_rows(ids: Sequence[int], people: dict[int, ListColumns], current: dic
             full_name=full_name,
             current_title=(shown(post.title, post.variants, "title") if names is not None else post.title)
             if post else None,
-            current_institution=post.institution if post else None,
+            current_institution=(post.institution if institution_names is None else shown_institution(
+                post.institution, institution_names.get(post.institution_id or 0, ()))) if post else None,
             tags=tuple(tags.get(ident, ())),
             honorific=p.honorific,
         ))
@@ -251,7 +255,7 @@ def plain_list_rows(con: sqlite3.Connection, ids: Sequence[int]) -> list[PersonR
     tags: dict[int, list[str]] = {}
     localized = display_language() is not None
     names: dict[int, list[NameVariant]] | None = {} if localized else None
-    post_variants = ", position.variants" if localized else ""
+    post_variants = ", position.variants, position.institution_id" if localized else ""
     for marks, part in _chunks(ids):
         people.update((r.id, r) for r in named(ListColumns, con.execute(
             f"SELECT {_LIST_COLUMNS_SQL} FROM person WHERE person.id IN ({marks})", part)))
@@ -268,7 +272,16 @@ def plain_list_rows(con: sqlite3.Connection, ids: Sequence[int]) -> list[PersonR
                     "SELECT person_name.person_id, person_name.name, person_name.script, person_name.language "
                     f"FROM person_name WHERE person_name.person_id IN ({marks}) ORDER BY person_name.id", part):
                 names.setdefault(pid, []).append(NameVariant(name, script, language))
-    return person_rows(ids, people, current, tags, names)
+    institution_names: dict[int, list[tuple[str, str, str]]] | None = None
+    if localized:
+        institution_names = {}
+        for marks, part in _chunks(sorted({r.institution_id for r in current.values() if r.institution_id})):
+            for iid, name, script, language in con.execute(
+                    "SELECT institution_name.institution_id, institution_name.name, institution_name.script, "
+                    "institution_name.language FROM institution_name "
+                    f"WHERE institution_name.institution_id IN ({marks}) ORDER BY institution_name.id", part):
+                institution_names.setdefault(iid, []).append((name, script, language))
+    return person_rows(ids, people, current, tags, names, institution_names)
 
 
 # --- Core statements (SQLAlchemy, imported on first use) -------------------------------------------
@@ -352,7 +365,11 @@ class _Statements:
             .where(pos.person_id.in_(ids), pos.is_current.is_(True))
         )
         self.list_tags = select(tags.person_id, tags.tag).where(tags.person_id.in_(ids)).order_by(tags.tag)
-        self.list_current_localized = self.list_current.add_columns(pos.variants)
+        self.list_current_localized = self.list_current.add_columns(pos.variants, pos.institution_id)
+        inst_names = s.institution_name.c
+        self.list_institution_names = (select(inst_names.institution_id, inst_names.name, inst_names.script,
+                                              inst_names.language)
+                                       .where(inst_names.institution_id.in_(ids)).order_by(inst_names.id))
         self.list_names = (select(names.person_id, names.name, names.script, names.language)
                            .where(names.person_id.in_(ids)).order_by(names.id))
 
@@ -492,7 +509,13 @@ def list_rows(conn: Connection, ids: Sequence[int]) -> list[PersonRow]:
         names = {}
         for pid, name, script, language in conn.execute(st.list_names, params):
             names.setdefault(pid, []).append(NameVariant(name, script, language))
-    return person_rows(ids, people, current, tags, names)
+    institution_names: dict[int, list[tuple[str, str, str]]] | None = None
+    if localized:
+        institution_names = {}
+        wanted = sorted({r.institution_id for r in current.values() if r.institution_id})
+        for iid, name, script, language in conn.execute(st.list_institution_names, {"ids": wanted}):
+            institution_names.setdefault(iid, []).append((name, script, language))
+    return person_rows(ids, people, current, tags, names, institution_names)
 
 
 # --- the full listing (compiled SQL on the driver's cursor) -----------------------------------------
