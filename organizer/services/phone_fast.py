@@ -51,8 +51,9 @@ class _Country:
     """The national prefix as the library parses it (matched at the start: then the library decides)."""
     lengths: frozenset[int]
     """Possible lengths of a national number (``possible_length`` and ``possible_length_local_only``)."""
-    formats: tuple[tuple[re.Pattern[str] | None, re.Pattern[str], str], ...]
-    """(last leading-digits pattern or None, number pattern, replacement), in the library's order."""
+    formats: tuple[tuple[re.Pattern[str] | None, re.Pattern[str], str, tuple[str | int, ...] | None], ...]
+    """(last leading-digits pattern or None, number pattern, replacement, the replacement as literal text and
+    group numbers or None), in the library's order."""
     code: str
     """``+CC `` as the formatted number starts."""
 
@@ -72,7 +73,8 @@ def _country(code: int) -> _Country | None:
         general = metadata.general_desc
         chosen = metadata.intl_number_format if len(metadata.intl_number_format) else metadata.number_format
         formats = [(re.compile(f.leading_digits_pattern[-1]) if len(f.leading_digits_pattern) else None,
-                    re.compile(f.pattern), f.format) for f in chosen if f.pattern is not None and f.format is not None]
+                    pattern := re.compile(f.pattern), f.format, _template(pattern, f.format))
+                   for f in chosen if f.pattern is not None and f.format is not None]
         if len(formats) == len(chosen):  # else (never seen) the library decides
             country = _Country(
                 re.compile(prefix) if prefix else None,
@@ -104,7 +106,38 @@ def international(value: str) -> str | None:
         return None
     if country.prefix is not None and country.prefix.match(national):
         return None
-    for leading, pattern, replacement in country.formats:
-        if (leading is None or leading.match(national)) and pattern.fullmatch(national):
+    for leading, pattern, replacement, template in country.formats:
+        if leading is not None and not leading.match(national):
+            continue
+        found = pattern.match(national)
+        if found is None:  # no match at the start: no match of the whole number either
+            continue
+        if found.end() == len(national) and template is not None:
+            # ``re.sub`` replaces the leftmost match, this one, and finds nothing after it (the pattern
+            # cannot match empty text): the replacement with its groups filled in, as ``expand`` would.
+            return country.code + "".join(
+                part if isinstance(part, str) else (found.group(part) or "") for part in template)
+        if pattern.fullmatch(national):
             return country.code + pattern.sub(replacement, national)
     return country.code + national
+
+
+_GROUP = re.compile(r"\\(\d)")
+
+
+def _template(pattern: re.Pattern[str], replacement: str) -> tuple[str | int, ...] | None:
+    """``replacement`` as literal text and group numbers (``\\1 \\2-\\3``: 1, ' ', 2, '-', 3), or None when
+    it holds anything else (another escape, a group the pattern lacks) or the pattern can match empty
+    text: then ``re.sub`` itself is used."""
+    pieces = _GROUP.split(replacement)
+    literals, groups = pieces[0::2], [int(g) for g in pieces[1::2]]
+    if any("\\" in text for text in literals) or any(not 0 < g <= pattern.groups for g in groups) \
+            or pattern.match("") is not None:
+        return None
+    out: list[str | int] = []
+    for i, text in enumerate(literals):
+        if text:
+            out.append(text)
+        if i < len(groups):
+            out.append(groups[i])
+    return tuple(out)
