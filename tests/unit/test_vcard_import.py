@@ -169,3 +169,14 @@ def test_utf16_files_and_escapes() -> None:
 
 def test_import_format_error_is_an_organizer_error() -> None:
     assert issubclass(vcard.VCardError, ImportFormatError)
+
+
+def test_folds_and_soft_line_breaks_join_as_written() -> None:
+    """Folded lines (a space or tab) and quoted-printable soft breaks (``=`` at the end, even on a line of
+    its own, or an empty line after it) join into one property; the next property starts where they stop."""
+    text = (b"BEGIN:VCARD\r\nNOTE;ENCODING=QUOTED-PRINTABLE:a=\r\nb==\r\n\r\nc=\r\n=\r\nd\r\n"
+            b"FN:Ivan\r\n  Petrov\r\n\tOvich\r\nnote;quoted-printable;charset=utf-8:=D0=98=\r\n=D0=B2\r\n"
+            b"TEL:+7 917 123-45-67\r\nEND:VCARD\r\n")
+    (card,) = vcard.parse(text)
+    assert [(p.name, p.value, p.line) for p in card.properties] == [
+        ("NOTE", "abcd", 2), ("FN", "Ivan Petrov" + "Ovich", 8), ("NOTE", "Ив", 11), ("TEL", "+7 917 123-45-67", 13)]

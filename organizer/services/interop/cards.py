@@ -197,19 +197,47 @@ def sniff_image(content: bytes) -> str | None:
 # --- the card ------------------------------------------------------------------------------------
 
 
+class _View:
+    """A card's properties by name, gathered once (``Card.all`` and ``Card.first`` scan the whole card on
+    each call, and the mapping asks for some twenty names). The lists are shared: read them only."""
+
+    __slots__ = ("by_name",)
+
+    def __init__(self, card: Card) -> None:
+        by_name: dict[str, list[Property]] = {}
+        for p in card.properties:
+            found = by_name.get(p.name)
+            if found is None:
+                by_name[p.name] = [p]
+            else:
+                found.append(p)
+        self.by_name = by_name
+
+    def all(self, name: str) -> list[Property]:
+        return self.by_name.get(name, _NONE)
+
+    def first(self, name: str) -> Property | None:
+        found = self.by_name.get(name)
+        return found[0] if found else None
+
+
+_NONE: list[Property] = []
+
+
 def contact_of(card: Card) -> Contact:
     """The person a card describes (see the module docstring); nothing here touches the database."""
+    view = _View(card)
     left: list[str] = []
     notes: list[str] = []
     extras: list[str] = []
-    labels = {p.group: _apple_label(p.text()) for p in card.properties if p.name == "X-ABLABEL" and p.group}
+    labels = {p.group: _apple_label(p.text()) for p in view.all("X-ABLABEL") if p.group}
 
     family = given = middle = honorific = suffix = ""
-    n = card.first("N")
+    n = view.first("N")
     if n is not None:
         parts = [" ".join(x.strip() for x in part.split(",") if x.strip()) for part in n.parts()] + [""] * 5
         family, given, middle, honorific, suffix = (p.strip() for p in parts[:5])
-    full_names = [p for p in card.all("FN") if p.text().strip()]
+    full_names = [p for p in view.all("FN") if p.text().strip()]
     fn = full_names[0].text().strip() if full_names else ""
     display = ""
     variants: list[NameVariant] = []
@@ -217,7 +245,7 @@ def contact_of(card: Card) -> Contact:
         display = fn
         if not display:
             for name in ("NICKNAME", "X-EVOLUTION-FILE-AS", "ORG"):
-                found = card.first(name)
+                found = view.first(name)
                 if found is not None:
                     text = (found.parts()[0] if name == "ORG" else found.text()).strip()
                     if text:
@@ -230,10 +258,10 @@ def contact_of(card: Card) -> Contact:
             variants.append(NameVariant(fn, script or script_of(fn), language))
         elif not set(_words(fn)) <= set(_words(composed)):  # "Каримова Дилноза" says nothing N does not
             display = fn
-    own = card.first("X-ORGANIZER-DISPLAY-NAME")  # our export says it outright
+    own = view.first("X-ORGANIZER-DISPLAY-NAME")  # our export says it outright
     if own is not None and (given or family):
         display = own.text().strip()
-    for p in full_names[1:] + card.all("X-ORGANIZER-NAME"):
+    for p in full_names[1:] + view.all("X-ORGANIZER-NAME"):
         text = p.text().strip()
         if text and text != fn:
             language, script = _language_script(p.param("LANGUAGE"))
@@ -241,7 +269,7 @@ def contact_of(card: Card) -> Contact:
 
     emails: list[ContactEntry] = []
     seen_emails: set[str] = set()
-    for p in card.all("EMAIL"):
+    for p in view.all("EMAIL"):
         raw = p.text().strip()
         if raw[:7].lower() == "mailto:":
             raw = raw[7:]
@@ -261,7 +289,7 @@ def contact_of(card: Card) -> Contact:
 
     phones: list[ContactEntry] = []
     seen_phones: set[str] = set()
-    for p in card.all("TEL"):
+    for p in view.all("TEL"):
         raw = _phone_text(p)
         if not raw:
             continue
@@ -279,25 +307,25 @@ def contact_of(card: Card) -> Contact:
         phones.append(ContactEntry(value, _label(p, labels, _PHONE_TYPES)[:SHORT_LIMIT]))
 
     tags: list[str] = []
-    for p in card.all("CATEGORIES"):
+    for p in view.all("CATEGORIES"):
         for tag in p.items():
             if len(tag) > SHORT_LIMIT:
                 left.append(f"CATEGORIES {_clip(tag)!r} (line {p.line}): longer than {SHORT_LIMIT} characters")
             elif tag not in tags:
                 tags.append(tag)
     topics: list[str] = []
-    for p in card.all("X-ORGANIZER-TOPICS"):
+    for p in view.all("X-ORGANIZER-TOPICS"):
         topics.extend(t for t in p.items() if t not in topics)
     languages: list[str] = []
-    for p in card.all("LANG") + card.all("X-ORGANIZER-LANG"):
+    for p in view.all("LANG") + view.all("X-ORGANIZER-LANG"):
         lang = p.text().strip()
         if lang and lang not in languages and len(lang) <= SHORT_LIMIT:
             languages.append(lang)
 
-    positions = _positions(card, extras)
+    positions = _positions(view, extras)
     photo: bytes | None = None
     photo_type = ""
-    for p in card.all("PHOTO"):
+    for p in view.all("PHOTO"):
         if not p.value.strip():
             continue
         got = p.binary()
@@ -317,34 +345,34 @@ def contact_of(card: Card) -> Contact:
         elif photo is None:
             photo, photo_type = content, sniffed
 
-    for p in card.all("NOTE"):
+    for p in view.all("NOTE"):
         text = p.text().strip()
         if text:
             notes.append(text)
-    for p in card.all("NICKNAME"):
+    for p in view.all("NICKNAME"):
         if p.text().strip() and p.text().strip() != display:
             extras.append(f"Nickname: {p.text().strip()}")
-    for p in card.all("BDAY"):
+    for p in view.all("BDAY"):
         if p.text().strip():
             extras.append(f"Birthday: {_bday(p.text())}")
-    for p in card.all("ADR"):
+    for p in view.all("ADR"):
         address = ", ".join(x.strip().replace("\n", ", ") for x in p.parts() if x.strip())
         if address:
             where = next((t for t in p.types if t in ("work", "home")), "")
             extras.append(f"Address{f' ({where})' if where else ''}: {address}")
-    for p in card.all("URL"):
+    for p in view.all("URL"):
         if p.text().strip():
             extras.append(f"Web: {p.text().strip()}")
     if suffix and not display:
         display = fn or " ".join(x for x in (given, middle, family) if x) + f", {suffix}"
 
     def one(name: str) -> str:
-        found = card.first(name)
+        found = view.first(name)
         return found.text().strip() if found is not None else ""
 
     gender = Gender.UNSPECIFIED
     for name in ("GENDER", "X-GENDER"):
-        found = card.first(name)
+        found = view.first(name)
         sex = found.parts()[0].strip().lower()[:1] if found is not None else ""
         if sex in ("m", "f"):
             gender = Gender.MALE if sex == "m" else Gender.FEMALE
@@ -357,7 +385,7 @@ def contact_of(card: Card) -> Contact:
         interpreter_needs=one("X-ORGANIZER-INTERPRETER-NEEDS"), photo=photo, photo_type=photo_type,
         emails=tuple(emails), phones=tuple(phones), tags=tuple(tags), notes="\n".join(notes + extras),
         topics=tuple(topics), uid=card_uid(card), gender=gender, academic_title=one("X-ORGANIZER-ACADEMIC-TITLE"),
-        variants=_variants(card.all(VARIANT), _PERSON_TRANSLATABLE, left),
+        variants=_variants(view.all(VARIANT), _PERSON_TRANSLATABLE, left),
     )
     name = display or " ".join(x for x in (given, middle, family) if x)
     return Contact(card, data, positions, left, name)
@@ -389,7 +417,7 @@ def _words(text: str) -> list[str]:
     return [w for w in "".join(c if c.isalnum() else " " for c in text.casefold()).split() if w]
 
 
-def _positions(card: Card, notes: list[str]) -> list[OrgTitle]:
+def _positions(card: _View, notes: list[str]) -> list[OrgTitle]:
     orgs = [p for p in card.all("ORG") if any(x.strip() for x in p.parts())]
     titles = [p for p in card.all("TITLE") if p.text().strip()]
     roles = [p for p in card.all("ROLE") if p.text().strip()]

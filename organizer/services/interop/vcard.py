@@ -194,27 +194,46 @@ def escape(value: str, *, structured: bool = False) -> str:
 
 def _logical_lines(lines: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
     """(first line number, bytes) of each logical line: folds and quoted-printable soft breaks joined."""
-    current: bytearray | None = None
+    current: bytes | None = None
+    more: list[bytes] | None = None
+    """The continuation lines of ``current`` (None: none yet; most lines are not folded)."""
+    size = 0
     start = 0
     qp = False
     for number, raw in enumerate(lines, 1):
         line = raw.rstrip(b"\r\n")
-        if current is not None and line[:1] in (b" ", b"\t"):
-            current += line[1:]
-        elif current is not None and qp and current.endswith(b"="):
-            del current[-1]
-            current += line.lstrip(b" \t")
+        if current is not None:
+            first = line[:1]
+            if first == b" " or first == b"\t":
+                piece = line[1:]
+            elif qp and (more[-1] if more else current).endswith(b"="):
+                if more:
+                    more[-1] = more[-1][:-1]
+                    if not more[-1]:
+                        more.pop()  # so that ``more[-1]`` is always the text's last byte
+                else:
+                    current = current[:-1]
+                size -= 1
+                piece = line.lstrip(b" \t")
+            else:
+                yield start, b"".join([current, *more]) if more else current
+                current = None
+        if current is None:
+            current, more, size, start = line, None, len(line), number
+            colon = line.find(b":")
+            head = line if colon < 0 else line[:colon]
+            qp = b"-" in head and b"QUOTED-PRINTABLE" in head.upper()
         else:
-            if current is not None:
-                yield start, bytes(current)
-            current = bytearray(line)
-            start = number
-            head = line.split(b":", 1)[0].upper()
-            qp = b"QUOTED-PRINTABLE" in head
-        if len(current) > LINE_LIMIT:
+            if piece:
+                if more is None:
+                    more = [piece]
+                else:
+                    more.append(piece)
+                size += len(piece)
+        if size > LINE_LIMIT:
             raise VCardError(f"line {start}: longer than {LINE_LIMIT:,} bytes")
     if current is not None:
-        yield start, bytes(current)
+        yield start, b"".join([current, *more]) if more else current
 
 
 def _split_line(line: bytes) -> tuple[bytes, bytes] | None:
@@ -262,26 +281,29 @@ def _decode(value: bytes, charset: str, where: str) -> str:
 
 
 def _property(line: bytes, number: int, card: Card) -> Property:
-    where = f"{card.where()}, line {number}"
-    split = _split_line(line)
-    if split is None:
-        if _NAME.match(line.strip()):  # Evolution writes a bare "FN" for an empty name
-            split = (line.strip(), b"")
-        else:
-            shown = line[:60].decode("utf-8", "replace")
-            raise VCardError(f"{where}: not a vCard property line: {shown!r}")
-    head_bytes, value = split
+    colon = line.find(b":")
+    if colon >= 0 and line.find(b'"', 0, colon) < 0:  # nearly every line: no quoted parameter value
+        head_bytes, value = line[:colon], line[colon + 1:]
+    else:
+        split = _split_line(line)
+        if split is None:
+            if _NAME.match(line.strip()):  # Evolution writes a bare "FN" for an empty name
+                split = (line.strip(), b"")
+            else:
+                shown = line[:60].decode("utf-8", "replace")
+                raise VCardError(f"{_where(card, number)}: not a vCard property line: {shown!r}")
+        head_bytes, value = split
     try:
         head = head_bytes.decode("utf-8")  # parameter values may be text (4.0 LABEL="ул. Баумана, 1")
     except UnicodeDecodeError:
-        raise VCardError(f"{where}: a property name or parameter that is not UTF-8 text") from None
-    pieces = _split_params(head)
+        raise VCardError(f"{_where(card, number)}: a property name or parameter that is not UTF-8 text") from None
+    pieces = _split_params(head) if ";" in head else (head,)
     name = pieces[0].strip()
     group = ""
     if "." in name:
         group, _, name = name.rpartition(".")
-    if not name or not name.isascii() or not _NAME.match(name.encode()):
-        raise VCardError(f"{where}: {name[:40]!r} is not a property name")
+    if not _NAME_TEXT.fullmatch(name):
+        raise VCardError(f"{_where(card, number)}: {name[:40]!r} is not a property name")
     params: dict[str, list[str]] = {}
     for piece in pieces[1:]:
         piece = piece.strip()
@@ -295,17 +317,28 @@ def _property(line: bytes, number: int, card: Card) -> Property:
         if len(val) >= 2 and val[0] == '"' and val[-1] == '"':
             val = val[1:-1]
         params.setdefault(key.strip().upper(), []).append(val)
+    if not params:
+        text = value.decode("ascii") if value.isascii() else _decode(value, "", _where(card, number))
+        return Property(name.upper(), text, params, group.lower(), number)
     encoding = params.get("ENCODING", [""])[0].upper()
     charset = params.get("CHARSET", [""])[0].strip()
     if encoding == "QUOTED-PRINTABLE":
-        text = _decode(quopri.decodestring(value), charset, where)
+        text = _decode(quopri.decodestring(value), charset, _where(card, number))
     elif encoding in ("B", "BASE64"):
         text = value.decode("ascii", "replace")
     elif value.isascii():
         text = value.decode("ascii")
     else:
-        text = _decode(value, charset, where)
+        text = _decode(value, charset, _where(card, number))
     return Property(name.upper(), text, params, group.lower(), number)
+
+
+_NAME_TEXT = re.compile(r"[A-Za-z0-9_.\-/]+")
+"""A property name (``_NAME`` on text: ASCII letters, digits and ``_.-/`` only)."""
+
+
+def _where(card: Card, number: int) -> str:
+    return f"{card.where()}, line {number}"
 
 
 def lines_of(data: bytes | BinaryIO) -> Iterator[bytes]:
@@ -340,6 +373,11 @@ def parse(data: bytes) -> list[Card]:
     return list(iter_cards(lines_of(data)))
 
 
+_NOT_PLAIN = frozenset(b"BbEe \t\n\r\x0b\x0c")
+"""First bytes of a line that may be blank, ``BEGIN:VCARD`` or ``END:VCARD`` (``bytes.strip`` strips this
+whitespace): ``iter_cards`` looks closer at those."""
+
+
 def iter_cards(lines: Iterable[bytes]) -> Iterator[Card]:
     """The cards of these raw lines (``lines_of``), one at a time; ``VCardError`` at
     the first thing that is not a vCard (cards before it have been yielded: callers keep their writes
@@ -350,6 +388,12 @@ def iter_cards(lines: Iterable[bytes]) -> Iterator[Card]:
     last = 0
     for number, line in _logical_lines(lines):
         last = number
+        if card is not None and not depth and line and line[0] not in _NOT_PLAIN:
+            # A property line (neither blank nor BEGIN/END), nearly every line: straight to ``_property``.
+            if len(card.properties) >= PROPERTY_LIMIT:
+                raise VCardError(f"{card.where()}: more than {PROPERTY_LIMIT:,} properties")
+            card.properties.append(_property(line, number, card))
+            continue
         stripped = line.strip()
         upper = stripped[:12].upper()
         if card is None:
