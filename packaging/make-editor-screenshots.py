@@ -1,6 +1,8 @@
 """Screenshots of every editor, page by page, on the demo data, on a 1366x768 screen (offscreen), in English
-and Russian: packaging/screenshots/editor-<kind>-<page>.png and editor-<kind>-<page>-ru.png; and the
-conflict dialog of the demo visit changed elsewhere meanwhile (conflict.png, conflict-ru.png).
+and Russian: packaging/screenshots/editor-<kind>-<page>.png and editor-<kind>-<page>-ru.png; the
+conflict dialog of the demo visit changed elsewhere meanwhile (conflict.png, conflict-ru.png); and the review of
+a visit drafted from a report (File > New visit from text: draft-review.png from the English press release,
+draft-review-ru.png from its Russian version).
 
     QT_QPA_PLATFORM=offscreen:configfile=packaging/screen-1366x768.json \\
         .venv/bin/python packaging/make-editor-screenshots.py [OUT_FOLDER]
@@ -16,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+REPORTS = ROOT / "tests" / "data" / "reports"
 os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={ROOT / 'packaging' / 'screen-1366x768.json'}")
 sys.path.insert(0, str(ROOT))
 
@@ -59,6 +62,21 @@ def conflict_picture(window: MainWindow, path: Path) -> Path:
     return saved
 
 
+def draft_review_picture(window: MainWindow, report: Path, path: Path) -> Path:
+    """The review of the visit drafted from ``report``, its first person selected (source sentence
+    highlighted), at the size it opens at on this screen."""
+    from organizer.services.drafting.review import draft_for_review
+
+    drafted = draft_for_review(window.db, report.read_text(encoding="utf-8"))
+    dialog = window.drafts.open_review(drafted)
+    dialog.tree.setCurrentItem(dialog.items[("people", 0)])
+    settle(window)
+    saved = save_picture(dialog, path)
+    dialog.ask_discard = lambda: True
+    dialog.reject()
+    return saved
+
+
 def main(out: Path) -> None:
     app = QApplication([sys.argv[0]])
     with tempfile.TemporaryDirectory() as work:
@@ -74,6 +92,8 @@ def main(out: Path) -> None:
             for path in editor_pictures(window, out, suffix):
                 print(path)
             print(conflict_picture(window, out / f"conflict{suffix}.png"))
+            report = REPORTS / ("visit-article.txt" if language == "en" else "visit-article-ru.txt")
+            print(draft_review_picture(window, report, out / f"draft-review{suffix}.png"))
             window.close()
         db.close()
 

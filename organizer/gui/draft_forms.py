@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QStackedWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -53,6 +54,15 @@ class ProposalForms(QWidget):
         super().__init__(parent)
         self.records = records
         self._build()
+
+    def _fit_page(self, current: int) -> None:
+        """The stack as tall as the page shown (the source sentence gets the rest), not as the tallest page."""
+        for n in range(self.pages.count()):
+            page = self.pages.widget(n)
+            if page is not None:
+                policy = QSizePolicy.Policy.Preferred if n == current else QSizePolicy.Policy.Ignored
+                page.setSizePolicy(policy, policy)
+        self.pages.adjustSize()
 
     def _line(self, form: QFormLayout, label: str, name: str) -> QLineEdit:
         edit = QLineEdit()
@@ -94,6 +104,7 @@ class ProposalForms(QWidget):
         self.heading.setFont(bold)
         column.addWidget(self.heading)
         self.pages = QStackedWidget()
+        self.pages.currentChanged.connect(self._fit_page)
         self.empty_page, _ = self._page()
         self.visit_page, form = self._page()
         self.visit_title = self._line(form, self.tr("&Title"), "visit_title")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QSplitter,
     QTreeWidget,
@@ -319,6 +320,9 @@ class DraftReviewDialog(QDialog):
         else:
             self.forms.pages.setCurrentWidget(self.forms.empty_page)
             self.forms.heading.setText("")
+        page = self.forms.pages.currentWidget()
+        for edit in page.findChildren(QLineEdit) if page is not None else []:
+            edit.setCursorPosition(0)  # a long title shows its beginning
         self.forms.source.setHtml(marked(sentence, words) if sentence else
                             "<i>" + html.escape(self.tr("(no source sentence)")) + "</i>")
 

@@ -83,8 +83,11 @@ def test_the_article_lists_six_people_matched_and_imports_what_was_reviewed(qtbo
     qtbot.keyClick(dialog.tree, Qt.Key.Key_Space)
     assert ("people", 5) in dialog.dropped and rows[5].text(1) == "dropped"
     dialog.tree.setCurrentItem(rows[0])
+    qtbot.keyClick(dialog.tree, Qt.Key.Key_Tab)  # Tab from the list reaches the proposal's fields
+    assert dialog.focusWidget() is dialog.forms.person_name
+    qtbot.keyClick(dialog.forms.person_name, Qt.Key.Key_Tab)
     title = dialog.forms.person_title
-    title.setFocus()
+    assert dialog.focusWidget() is title
     title.selectAll()
     qtbot.keyClicks(title, "Chief Adviser to the Chairman")
     assert rows[0].text(0) == 'Evgeny Korzhikov, Chief Adviser to the Chairman, JSC "Uzkhimyosanoat"'
