@@ -251,3 +251,12 @@ def test_lower_case_titles_and_abbreviations_in_brackets() -> None:
         "G D Sharma": ("vice chancellor", "University of Science and Technology Meghalaya"),
         "Alok Kumar Rai": ("vice chancellor", "Lucknow University")}
     assert draft.institution("International University of Libreville") is not None
+
+
+def test_abbreviation_with_a_place_in_brackets_names_the_institution_in_a_title() -> None:
+    text = ("GUIMC hosted a delegation of Tianjin University of Technology (TJUT, Tianjin, PRC) headed by Vice "
+            "President of the University, Professor Zheng Qingchun. Chen Minfang, Head of TJUT International "
+            "Cooperation Department, spoke.")
+    assert _people(text) == {
+        "Zheng Qingchun": ("Vice President", "Tianjin University of Technology"),
+        "Chen Minfang": ("Head of TJUT International Cooperation Department", "Tianjin University of Technology")}

@@ -8,7 +8,8 @@ The report is split into sentences (``sentences``); each rule below reads one se
   ", and NAME, TITLE" (**coordination**: the second person of "A, T and B, T" shares A's institution when
   the text names none), at ", <lower-case word>" (the verb) or at the sentence's end;
 - **honorifics** ("Prof.", "Dr", "Mr", "Acad.", "Professor" before a name) and abbreviations in brackets after
-  an institution ("Lucknow University (LU)") are not part of a name or title; "of the LU" names the institution;
+  an institution ("Lucknow University (LU)", "(TJUT, Tianjin, PRC)") are not part of a name or title; "of the LU"
+  or "Head of TJUT International Cooperation Department" names the institution;
 - **title NAME without a comma** ("Vice-Rector for Research Dmitry Taraskin"): a capitalised title run, then
   a two-word name; lower-case titles ("NAME, vice chancellor, LU"; "the rector of X, NAME") count as well;
 - **title -> institution**: the first "of"/"at" whose tail starts an institution name splits the title
@@ -88,7 +89,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 
 _HONORIFIC_RE = re.compile(r"\b(?:Prof\.?\s?Dr|Assoc(?:iate)?\.?\s(?:Prof|Professor)|Prof|Professor|Dr|Mrs|Mr|Ms|Acad|"
                            r"H\.\s?E|Engr)\.?\s?(?=(?:[A-Z]\.\s?)*[A-Z][a-z])")
-_ABBREVIATION = r"\s\((?P<abbr>[A-Z][A-Za-z&]{1,7})\)"
+_ABBREVIATION = r"\s\((?P<abbr>[A-Z][A-Za-z&]{1,7})(?:,[^()]*)?\)"
 
 _CAP = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?:'s)?"
 _INITIALS = r"(?:[A-Z]\.\s?){1,3}"
@@ -285,14 +286,17 @@ def _split_title(title: str, state: _State, owner: str | None = None) -> tuple[s
         return minister.group(1), f"Ministry {minister.group(2)}"
     for m in re.finditer(r"\s(?:of|at)\s(?:the\s)?", title):
         tail = title[m.end():]
-        if re.fullmatch(r"(?:the\s)?university", tail) and state.university:  # "the Rector of the university"
+        if re.fullmatch(r"(?:the\s)?[Uu]niversity", tail) and state.university:  # "the Rector of the university"
             return title[:m.start()], state.university
         if re.fullmatch(r'[A-Z]{3,}|"[^"]+"', tail):  # "Deputy Director General of KAMAZ"
             return title[:m.start()], _resolve(tail, state)
         org = _org_at_start(tail)
         if org and not re.match(rf"(?:{'|'.join(BODY_WORDS)})\b(?!\sof\s)", tail):
             return title[:m.start()], _clean(org)
-    return title, _resolve(owner, state) if owner else ""
+    if owner:
+        return title, _resolve(owner, state)
+    known = next((state.abbreviations[w] for w in title.split() if w in state.abbreviations), "")
+    return title, known  # "Head of TJUT International Cooperation Department": TJUT
 
 
 def _end_of_title(text: str) -> tuple[str, str]:

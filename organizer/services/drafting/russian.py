@@ -15,6 +15,10 @@ the name: "Академии наук Татарстана"); the rules here add 
   ("первый заместитель председателя правления АО «Узкимёсаноат» Евгений Коржиков"); an institution inside
   them is the person's institution and what is before it the title; the title's head noun and its adjectives
   go to the nominative ("президентом" -> "президент");
+- **around names**: initials stay as written ("А.А. Суриков"), two PER spans with a space between are one name
+  ("Альбина" "Алексеевна Власенко"), honorifics are not in titles ("профессором", "д-р"), a date does not start a
+  title ("15 сентября первый проректор"); capitalised adjectives before университет/институт/академия name an
+  institution natasha missed; a bracket after an institution ("(КНР)") is no part of its name;
 - **meetings**: a sentence with a meeting verb or noun (встреча, встретился, посетил, осмотрел, ознакомился,
   провёл переговоры) starts one; the people named in it and until the next one take part, with the
   delegation (the people of the sentence that introduces the visit);
@@ -38,7 +42,14 @@ from organizer.services.drafting.model import (
 )
 
 MEETING_CUE = re.compile(r"\b(встреч[аеиуы]|встретил|посетил|осмотрел|ознакомил|переговор|экскурси)", re.I)
-MEETING_NOUN = re.compile(r"(?:встреч|визит|переговор|экскурси|церемони)")
+ORG_NOUNS = ("университет", "институт", "академи", "колледж", "консерватори", "лице")
+"""Head nouns of an institution named by capitalised adjectives before them ("Чунцинского технологического
+университета")."""
+MEETING_NOUN = re.compile(r"(?:встреч|визит|переговор|экскурси|церемони|бесед)")
+HONORIFICS = {"профессор", "профессором", "профессора", "доктор", "доктором", "д-р", "господин", "госпожа", "г-н",
+              "г-жа", "академик", "академиком", "доцент", "доцентом"}
+"""Words before a name that are no part of its title: "директором центра профессором Ван Юе"."""
+MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
 """A word that ends a title read backwards: "состоялась встреча главы X NAME" -> "глава"."""
 VISIT_CUE = re.compile(r"\b(визит|прибыл|посетил)", re.I)
 FOLLOWUP_CUE = re.compile(r"(?:договорились|достигнут[аы]? договор[её]нност[ьи]|решено|особое внимание было? "
@@ -108,10 +119,16 @@ def _name_case(tokens: list[Any], vocab: Any) -> str:
     return str(first.pop()) if len(first) == 1 else _case_of(tokens[0])
 
 
-def _nominative_name(tokens: list[Any], vocab: Any) -> str:
-    case = _name_case(tokens, vocab)
-    return " ".join(t.text if re.fullmatch(r"(?:[А-ЯЁA-Z]\.\s?)+", t.text) or len(t.text) < 2
-                    else _nominative_word(t.text, case, vocab, NAME_GRAMMEMES) for t in tokens)
+def _nominative_name(tokens: list[Any], vocab: Any, text: str) -> str:
+    """The name in the nominative, written as in ``text`` between its words ("А.А. Суриков")."""
+    case = _name_case([t for t in tokens if len(t.text) > 1], vocab)
+    out, at = [], tokens[0].start if tokens else 0
+    for t in tokens:
+        out.append(text[at:t.start])
+        out.append(t.text if re.fullmatch(r"(?:[А-ЯЁA-Z]\.\s?)+", t.text) or len(t.text) < 2
+                   else _nominative_word(t.text, case, vocab, NAME_GRAMMEMES))
+        at = t.stop
+    return "".join(out)
 
 
 GENDERS = {"masc": "Masc", "femn": "Fem", "neut": "Neut"}
@@ -154,7 +171,8 @@ def _institutions(doc: Any, vocab: Any) -> list[tuple[int, int, str]]:
             continue
         start, stop = span.start, span.stop
         following = spans[k + 1] if k + 1 < len(spans) else None
-        if following is not None and following.type == "LOC" and following.start - span.stop <= 1:
+        if following is not None and following.type == "LOC" and following.start - span.stop <= 1 \
+                and not doc.text[span.stop:following.start].strip():
             stop = following.stop
         inside = [t for t in tokens if start <= t.start < stop]
         before = [t for t in tokens if t.stop <= start]
@@ -166,8 +184,21 @@ def _institutions(doc: Any, vocab: Any) -> list[tuple[int, int, str]]:
         if after and after[0].text in QUOTES and after[0].start == stop:
             inside.append(after[0])
             stop = after[0].stop
-        out.append((start, stop, _nominative_phrase(inside, vocab, doc.text)))
-    return out
+        while inside and inside[-1].text.lower() in HONORIFICS:  # "Центра профессором"
+            inside = inside[:-1]
+            stop = inside[-1].stop if inside else stop
+        if inside:  # "университет (КНР)": the bracket is no part of the name
+            out.append((start, stop, re.sub(r"\s*\([^()]*\)?$", "", _nominative_phrase(inside, vocab, doc.text))))
+    for k, token in enumerate(tokens):  # "Чунцинского технологического университета", which natasha may miss
+        if not token.text.lower().startswith(ORG_NOUNS) or any(s <= token.start < e for s, e, _n in out):
+            continue
+        first = k
+        while first > 0 and tokens[first - 1].pos == "ADJ":
+            first -= 1
+        if first < k and tokens[first].text[:1].isupper():
+            out.append((tokens[first].start, token.stop,
+                        _nominative_phrase(tokens[first:k + 1], vocab, doc.text)))
+    return sorted(out)
 
 
 def extract(text: str) -> Draft:
@@ -203,11 +234,9 @@ def extract(text: str) -> Draft:
         all_orgs.extend(orgs)
         follows = [n for s0, _e, n in orgs if re.search(r"делегаци\w*\s$", sent[:s0], re.I)]
         delegation = follows[0] if follows and delegation is None else delegation
-        for span in doc.spans:
-            if span.type != "PER":
-                continue
+        for span in _people_spans(doc, sent):
             person_tokens = [t for t in tokens if span.start <= t.start < span.stop]
-            full_name = _nominative_name(person_tokens, vocab)
+            full_name = _nominative_name(person_tokens, vocab, sent)
             title, institution = _title_before(span.start, tokens, orgs, list(doc.spans), vocab, sent)
             if not institution and named and re.fullmatch(r"\s+и\s+.*", sent[previous_stop:span.start]):
                 institution = draft.people[-1].institution if draft.people else ""  # "A, T of X, и B, T": X too
@@ -238,6 +267,24 @@ def extract(text: str) -> Draft:
     for meeting in draft.meetings:
         meeting.participants = guests + [n for n in meeting.participants if n not in guests]
     return draft
+
+
+class _Span:
+    def __init__(self, start: int, stop: int) -> None:
+        self.start, self.stop, self.type = start, stop, "PER"
+
+
+def _people_spans(doc: Any, text: str) -> list[_Span]:
+    """natasha's PER spans, two with only a space between them joined ("Альбина" "Алексеевна Власенко")."""
+    out: list[_Span] = []
+    for span in doc.spans:
+        if span.type != "PER":
+            continue
+        if out and text[out[-1].stop:span.start].isspace():
+            out[-1].stop = span.stop
+        else:
+            out.append(_Span(span.start, span.stop))
+    return out
 
 
 def _sentences(text: str, segmenter: Any) -> list[str]:
@@ -281,6 +328,8 @@ def _title_before(start: int, tokens: list[Any], orgs: list[tuple[int, int, str]
         stop = in_other or MEETING_NOUN.match(token.text.lower()) is not None \
             or token.pos in ("VERB", "AUX", "PRON", "NUM", "SCONJ") or token.text == "," \
             or any(c.isdigit() for c in token.text) or token.text.lower() in ("года", "году") \
+            or (token.pos == "NOUN" and token.text.lower().startswith(MONTHS) and k > 0
+                and any(c.isdigit() for c in before[k - 1].text)) \
             or (token.pos == "ADP" and token.text.lower() not in ALLOWED_ADP) \
             or (token.pos == "PUNCT" and token.text not in QUOTES) \
             or (token.text == "и" and k > 0 and any(sp.type == "PER" and sp.start <= before[k - 1].start < sp.stop
@@ -288,6 +337,9 @@ def _title_before(start: int, tokens: list[Any], orgs: list[tuple[int, int, str]
         if stop:
             break
         taken.insert(0, token)
+    taken = [t for t in taken if t.text.lower() not in HONORIFICS]
+    if taken and taken[-1].text.lower() in ("университета", "вуза"):  # "директор центра университета": which one?
+        taken = taken[:-1]
     while taken and taken[0].pos == "ADP":  # "поздравила по телефону нового президента": no "по телефону"
         head = next((k for k, t in enumerate(taken) if t.pos == "NOUN"), len(taken) - 1)
         taken = taken[head + 1:]
