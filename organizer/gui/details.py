@@ -65,9 +65,11 @@ ADD_MEETING_FOLLOWUP = "add-meeting-followup"
 """A follow-up of the meeting whose id the link carries (its visit is the meeting's)."""
 ADD_PROGRAMME_ITEM = "add-programme-item"
 """An arrival, transfer, meal or other programme item of the visit."""
+DUPLICATE_VISIT = "duplicate-visit"
+"""Record > Duplicate visit… on the visit whose id the link carries (next year's, or the return visit)."""
 NEW_RECORD = "new-record"
 """The link under an empty list's message: a new record of the tab's kind (the id is 0)."""
-ACTIONS = (ADD_MEETING, ADD_MEMBER, ADD_FOLLOWUP, ADD_MEETING_FOLLOWUP, ADD_PROGRAMME_ITEM, NEW_RECORD)
+ACTIONS = (ADD_MEETING, ADD_MEMBER, ADD_FOLLOWUP, ADD_MEETING_FOLLOWUP, ADD_PROGRAMME_ITEM, DUPLICATE_VISIT, NEW_RECORD)
 """Action link schemes; the id is the visit's (the meeting's for ``ADD_MEETING_FOLLOWUP``, 0 for ``NEW_RECORD``)."""
 
 
@@ -488,6 +490,8 @@ def visit_html(detail: VisitDetail, actions: Collection[str] = (),
     out.append(_action(ADD_MEETING, ident, translate("Details", "+ Add a meeting"), actions))
     out.append(_action(ADD_PROGRAMME_ITEM, ident,
                        translate("Details", "+ Add an arrival, transfer, meal or other programme item"), actions))
+    out.append(_action(DUPLICATE_VISIT, ident,
+                       translate("Details", "Duplicate this visit (next year's, or the return visit)…"), actions))
     out.append(_heading(translate("Details", "Follow-ups")))
     if detail.followups:
         out.append(_followups_table(detail.followups, with_meeting=True))

@@ -52,6 +52,7 @@ from organizer.gui.details import (
     ADD_MEETING_FOLLOWUP,
     ADD_MEMBER,
     ADD_PROGRAMME_ITEM,
+    DUPLICATE_VISIT,
     NEW_RECORD,
 )
 from organizer.gui.editors.menu import RecordMenu
@@ -481,6 +482,7 @@ class MainWindow(QMainWindow):
         self.register_editor(ADD_PROGRAMME_ITEM, lambda visit: self.record_menu.open_editor(
             RecordKind.PROGRAMME_ITEM, visit_id=visit))
         self.register_editor(NEW_RECORD, lambda _zero: self.record_menu.new_record())
+        self.register_editor(DUPLICATE_VISIT, lambda visit: self.record_menu.duplicate_visit(visit))
         tools_menu = menu.addMenu(self.tr("&Tools"))
         self.duplicates_action = self._action(self.tr("Find &duplicates…"), None, self.find_duplicates)
         self.duplicates_action.setStatusTip(self.tr("People and institutions that may be recorded twice; merge them"))

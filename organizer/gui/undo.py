@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -97,6 +98,20 @@ class RecordActions(QObject):
         self.stack.push(_DeleteCommand(self, kind, ident, done, text))
         self.changed.emit(done)
         return done
+
+    def duplicate_visit(self, ident: int, *, start: date | None, swap_sides: bool, title: str | None) -> Any:
+        """A new planned visit copied from visit ``ident`` (``services.visit_copy``), undoable: undo deletes it
+        with the meetings and programme items copied into it, redo brings them back with their ids. Returns the
+        service's ``DuplicateResult``; raises OrganizerError (nothing is pushed then)."""
+        from organizer.services.visit_copy import duplicate_visit
+
+        result = self.call(duplicate_visit, self.db, ident, start=start, swap_sides=swap_sides, title=title)
+        detail = result.visit
+        self.remember(RecordKind.VISIT, detail)
+        text = self.tr("Duplicate visit “%1”").replace("%1", detail.data.title[:60])
+        self.stack.push(_CreateCommand(self, RecordKind.VISIT, detail.meta.id, text))
+        self.changed.emit(detail.changes or ChangeSet.of_create(RecordKind.VISIT, detail.meta.id))
+        return result
 
     def attach(self, owner: RecordKind, owner_id: int, name: str, content: bytes, media_type: str = "") -> Any:
         """Attach a file to a record (undoable); raises OrganizerError (too large, owner gone)."""

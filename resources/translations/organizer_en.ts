@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>DuplicateVisitDialog</name>
+    <message numerus="yes">
+        <source>Without a start date the %n programme item(s) are left out: they need a date.</source>
+        <translation>
+            <numerusform>Without a start date the %n programme item is left out: it needs a date.</numerusform>
+            <numerusform>Without a start date the %n programme items are left out: they need a date.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesDialog</name>
     <message numerus="yes">
         <source>%n likely duplicate pair(s)</source>

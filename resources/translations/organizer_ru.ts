@@ -773,6 +773,10 @@
         <translation>+ Добавить прибытие, переезд, питание или другой пункт программы</translation>
     </message>
     <message>
+        <source>Duplicate this visit (next year&apos;s, or the return visit)…</source>
+        <translation>Создать копию визита (на следующий год или ответный визит)…</translation>
+    </message>
+    <message>
         <source>Venue</source>
         <translation>Место</translation>
     </message>
@@ -1282,6 +1286,69 @@
             <numerusform>Удалить %n несохранённые правки? Это нельзя отменить.</numerusform>
             <numerusform>Удалить %n несохранённых правок? Это нельзя отменить.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateVisitDialog</name>
+    <message>
+        <source>Duplicate visit</source>
+        <translation>Копия визита</translation>
+    </message>
+    <message>
+        <source>A new planned visit with the same delegations, institutions, topics and programme (meetings, arrival, transfers, meals). Notes, outcomes, follow-ups, agreements, gifts and files are not copied.</source>
+        <translation>Новый запланированный визит с теми же делегациями, организациями, темами и программой (встречи, прибытие, переезды, питание). Заметки, итоги, поручения, соглашения, подарки и файлы не копируются.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Название</translation>
+    </message>
+    <message>
+        <source>New start date</source>
+        <translation>Новая дата начала</translation>
+    </message>
+    <message>
+        <source>e.g. %1; empty: no dates yet</source>
+        <translation>например %1; пусто — без дат</translation>
+    </message>
+    <message>
+        <source>New &amp;start date</source>
+        <translation>Новая дата &amp;начала</translation>
+    </message>
+    <message>
+        <source>&amp;Return visit (swap sides)</source>
+        <translation>&amp;Ответный визит (стороны меняются местами)</translation>
+    </message>
+    <message>
+        <source>Guests become hosts and hosts guests; an incoming visit becomes outgoing. The place, the logistics and the escorts are left out.</source>
+        <translation>Гости становятся принимающей стороной, принимающая сторона — гостями; входящий визит становится исходящим. Место, логистика и сопровождающие не копируются.</translation>
+    </message>
+    <message>
+        <source>Every day keeps its distance from the first day, every meeting its time.</source>
+        <translation>Каждый день сохраняет отступ от первого дня, каждая встреча — своё время.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Without a start date the %n programme item(s) are left out: they need a date.</source>
+        <translation>
+            <numerusform>Без даты начала %n пункт программы не копируется: ему нужна дата.</numerusform>
+            <numerusform>Без даты начала %n пункта программы не копируются: им нужна дата.</numerusform>
+            <numerusform>Без даты начала %n пунктов программы не копируются: им нужна дата.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate</source>
+        <translation>Создать &amp;копию</translation>
+    </message>
+    <message>
+        <source>Type the first day of the new visit, e.g. %1, or leave it empty.</source>
+        <translation>Укажите первый день нового визита, например %1, или оставьте поле пустым.</translation>
+    </message>
+    <message>
+        <source>Give the new visit a title.</source>
+        <translation>Укажите название нового визита.</translation>
     </message>
 </context>
 <context>
@@ -4066,6 +4133,10 @@
         <translation>Удаление: %1 «%2»</translation>
     </message>
     <message>
+        <source>Duplicate visit “%1”</source>
+        <translation>Копирование визита «%1»</translation>
+    </message>
+    <message>
         <source>Edit %1 “%2”</source>
         <translation>Изменение: %1 «%2»</translation>
     </message>
@@ -4166,6 +4237,14 @@
     <message>
         <source>&amp;Paste people from a table…</source>
         <translation>&amp;Вставить людей из таблицы…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate visit…</source>
+        <translation>Создать &amp;копию визита…</translation>
+    </message>
+    <message>
+        <source>A new visit with the same delegations and programme: next year&apos;s, or the return visit</source>
+        <translation>Новый визит с теми же делегациями и программой: на следующий год или ответный визит</translation>
     </message>
     <message>
         <source>&amp;Undo</source>

@@ -1,5 +1,5 @@
 """The Record menu: New (Ctrl+N), Edit (Ctrl+E, Enter in a list), Delete (Del), Mark done (Ctrl+D),
-Undo (Ctrl+Z) and Redo (Ctrl+Shift+Z) for the record kind of the current tab.
+Duplicate visit (Ctrl+Shift+N), Undo (Ctrl+Z) and Redo (Ctrl+Shift+Z) for the record kind of the current tab.
 
 The window tells it the current kind and id (``current``) and refreshes its views from the change
 sets that ``RecordActions.changed`` carries. Deleting asks first; a record still in use is not
@@ -87,6 +87,9 @@ class RecordMenu(QObject):
         self.delete_action = self._action(self.tr("&Delete…"), QKeySequence.StandardKey.Delete, self.delete_record)
         self.done_action = self._action(self.tr("Mark &done"), "Ctrl+D", self.mark_done)
         self.paste_action = self._action(self.tr("&Paste people from a table…"), "Ctrl+Shift+V", self.paste_people)
+        self.duplicate_action = self._action(self.tr("D&uplicate visit…"), "Ctrl+Shift+N", self.duplicate_visit)
+        self.duplicate_action.setStatusTip(self.tr("A new visit with the same delegations and programme: next "
+                                                   "year's, or the return visit"))
         self.undo_action = records.stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = records.stack.createRedoAction(self, self.tr("&Redo"))
@@ -94,7 +97,7 @@ class RecordMenu(QObject):
         for action in (self.undo_action, self.redo_action):
             window.addAction(action)
         self.menu.addActions([self.new_action, self.edit_action, self.delete_action, self.done_action,
-                              self.paste_action])
+                              self.paste_action, self.duplicate_action])
         self.menu.addSeparator()
         self.menu.addActions([self.undo_action, self.redo_action])
         self.menu.aboutToShow.connect(self.update_actions)
@@ -121,6 +124,7 @@ class RecordMenu(QObject):
         self.edit_action.setEnabled(kind in EDITABLE and ident is not None)
         self.delete_action.setEnabled(kind in EDITABLE and ident is not None)
         self.done_action.setEnabled(kind is RecordKind.FOLLOWUP and ident is not None)
+        self.duplicate_action.setEnabled(kind is RecordKind.VISIT and ident is not None)
 
     # --- actions ---------------------------------------------------------------------------------
 
@@ -307,6 +311,35 @@ class RecordMenu(QObject):
 
         self.done_dialog = ask_done(self.window, detail.data.description, done)
         return self.done_dialog
+
+    def duplicate_visit(self, ident: int | None = None) -> QDialog | None:
+        """Ask the copy's title, first day and sides (``gui.duplicate_dialog``), then copy the visit ``ident``
+        (default: the one selected in the Visits tab) as a new planned visit (undoable), and open its editor."""
+        if ident is None:
+            kind, ident = self.current()
+            if kind is not RecordKind.VISIT or ident is None:
+                return None
+        from organizer.gui.duplicate_dialog import ask_duplicate
+        from organizer.services import visits
+
+        try:
+            detail = self.records.call(visits.get_visit, self.records.db, ident)
+        except OrganizerError as err:
+            self._message(QMessageBox.Icon.Warning, error_text(err))
+            return None
+        source = ident
+
+        def duplicate(title: str, start: date | None, swap: bool) -> None:
+            try:
+                result = self.records.duplicate_visit(source, start=start, swap_sides=swap, title=title)
+            except OrganizerError as err:
+                self._message(QMessageBox.Icon.Warning, error_text(err))
+                return
+            self.open_editor(RecordKind.VISIT, result.visit.meta.id)
+
+        self.duplicate_dialog = ask_duplicate(self.window, detail.data.title, detail.data.start_date,
+                                              len(detail.programme), duplicate)
+        return self.duplicate_dialog
 
     def paste_people(self) -> QDialog | None:
         """People copied from a spreadsheet, Word or a web page (the clipboard's table): the preview of who
