@@ -3,8 +3,8 @@ marks a follow-up done.
 
 Loaded only when one of these commands runs (see ``COMMANDS`` in ``cli/main.py``); each branch imports
 just the service it needs, so ``list visits`` does not pay for the people or meetings modules. On a SQLite
-file ``list visits`` and ``show person`` read through ``services.plain`` (sqlite3, no SQLAlchemy: issue 20);
-it takes the services' road on PostgreSQL, and tests hold the two equal.
+file every list but ``list people`` and every ``show`` read through ``services.plain`` (sqlite3, no SQLAlchemy:
+issue 20); on PostgreSQL they take the services' road, and tests hold the two equal.
 """
 
 from __future__ import annotations
@@ -21,7 +21,21 @@ if TYPE_CHECKING:
     from organizer.store.database import Database
 
 
+PLAIN_LISTS = frozenset({RecordKind.INSTITUTION, RecordKind.MEETING, RecordKind.FOLLOWUP, RecordKind.AGREEMENT,
+                         RecordKind.PROGRAMME_ITEM})
+"""The lists that ``services.plain.list_items`` writes on a SQLite file (``list visits`` goes through
+``services.plain`` too, as rows; ``list people`` streams through ``services.people``)."""
+PLAIN_SHOWS = frozenset({RecordKind.INSTITUTION, RecordKind.VISIT, RecordKind.MEETING, RecordKind.PROGRAMME_ITEM})
+"""The records that ``services.plain.show_item`` writes on a SQLite file (``show person`` goes through
+``services.plain`` too, as a detail)."""
+
+
 def _items(db: Database, kind: RecordKind, args: argparse.Namespace) -> Iterable[dict[str, Any]]:
+    if kind in PLAIN_LISTS:
+        from organizer.services import plain
+
+        if plain.reads_plainly(db):
+            return plain.list_items(db, kind, visit_id=args.visit, status=args.status)
     if kind == RecordKind.PERSON:
         from organizer.services import people
 
@@ -64,6 +78,11 @@ def cmd_list(db: Database, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _record(db: Database, kind: RecordKind, ident: int) -> dict[str, Any]:
+    if kind in PLAIN_SHOWS:
+        from organizer.services import plain
+
+        if plain.reads_plainly(db):
+            return plain.show_item(db, kind, ident)
     if kind == RecordKind.PERSON:
         from organizer.services import plain  # sqlite3 on a SQLite file: SQLAlchemy never imported
 

@@ -32,6 +32,8 @@ from organizer.domain.enums import (
     VisitStatus,
 )
 from organizer.domain.rows import VisitRow as VisitRow  # defined apart, for reads that need no other record class
+from organizer.domain.rows import compose_full_name as compose_full_name
+from organizer.domain.rows import position_sort_key as position_sort_key
 
 if TYPE_CHECKING:  # a type of a field only: its module is imported by the services that make change sets
     from organizer.domain.changes import ChangeSet
@@ -235,18 +237,6 @@ class PersonData:
     uid: str | None = None
     variants: Variants = None
     """Language variants of its translatable fields (``domain.variants``); None keeps the stored ones."""
-
-
-def compose_full_name(given: str, middle: str, family: str, display: str = "") -> str:
-    """The name shown in lists: the display name if set, else "given middle family"."""
-    if display.strip():
-        return display.strip()
-    return " ".join(p.strip() for p in (given, middle, family) if p.strip())
-
-
-def position_sort_key(current: bool, start_date: date | None, ident: int | None) -> tuple[bool, int, int]:
-    """The order of a person's positions: current first, then newest start first; undated last."""
-    return (not current, -(start_date.toordinal() if start_date else 0), ident or 0)
 
 
 class ListedName(NamedTuple):

@@ -20,6 +20,7 @@ from organizer.domain.records import (
     PositionView,
     compose_full_name,
 )
+from organizer.domain.rows import MAX_INSTITUTION_DEPTH, name_sort_key
 from organizer.domain.variants import display_language, from_mapping, shown
 from organizer.services._checks import Checker
 from organizer.services._records import (
@@ -81,13 +82,8 @@ def _apply(session: Session, obj: m.Institution, data: InstitutionData, checker:
     replace_children(session, obj, "names", names, fields=("name", "script", "language"))
 
 
-MAX_DEPTH = 100
-"""The deepest chain of institutions: a top-level institution is level 1, its units level 2, and so on.
-
-Enforced where a parent is set: the editor and the archive import (``_apply``) and a merge that moves
-units (``merge_depth``). Readers never recurse along a chain, so a database written past the limit (by
-another tool or an older version) still lists; they follow at most this many parents up from one
-institution (a cycle written past the rules stops there too)."""
+MAX_DEPTH = MAX_INSTITUTION_DEPTH
+"""``domain.rows.MAX_INSTITUTION_DEPTH``."""
 
 
 def levels_above(session: Session, ident: int) -> int:
@@ -325,11 +321,6 @@ def institution_tree(db: Database) -> list[InstitutionNode]:
     with db.read_connection() as conn:
         rows = _rows(conn, _rows_query().order_by(s.institution.c.name))
     return _build_tree(rows)
-
-
-def name_sort_key(name: str) -> str:
-    """Sort 'The "Small-scale ..." Technopark' by its words, not by its opening quote."""
-    return name.lstrip("\"'«»“”„‘’ ").casefold()
 
 
 def _build_tree(rows: list[InstitutionRow]) -> list[InstitutionNode]:
