@@ -680,9 +680,9 @@ class MainWindow(QMainWindow):
         ]))
 
     def _archive_finished(self, text: str, changed: bool) -> None:
-        self.statusBar().showMessage(text, 10_000)
         if changed:
-            self.refresh()
+            self.refresh()  # first: its "Reloaded." would replace the outcome
+        self.statusBar().showMessage(text, 10_000)
 
     def export_list(self) -> None:
         """The current tab's list as CSV or .xlsx (File > Export list…)."""

@@ -109,6 +109,7 @@ def test_the_article_lists_six_people_matched_and_imports_what_was_reviewed(qtbo
     assert minnikhanov in held_before  # dropped: the visit keeps what it had, nothing of his changed
     assert people.get_person(db, minnikhanov).data == next(
         d for d in before[1] if d.family_name == "Minnikhanov")
+    assert gui_window.statusBar().currentMessage().startswith("Visit imported from the text: 1 records created")
     # the visit opens in its tab
     qtbot.waitUntil(lambda: gui_window.tabs.currentWidget() is gui_window.visits_tab
                     and gui_window.visits_tab.current_id() == visit_id)
@@ -185,3 +186,45 @@ def test_the_menu_names_the_shortcut(gui_window: Any) -> None:
     assert action.shortcut().toString() == "Ctrl+Shift+T"
     assert action in gui_window.menuBar().actions()[0].menu().actions()
     assert RecordKind.VISIT.value == "visit"
+
+
+def test_cancelling_the_drafting_keeps_the_text_and_shows_no_review(qtbot: Any, gui_window: Any) -> None:
+    window = gui_window
+    shown: list[Any] = []
+    window.drafts.show_review = shown.append
+    window.draft_action.trigger()
+    text_dialog = window.drafts.text_dialog
+    text_dialog.text.setPlainText(ARTICLE_RU.read_text(encoding="utf-8"))
+    text_dialog.draft_button.click()
+    task, progress = window.drafts.task, window.drafts.dialog
+    assert task is not None and progress is not None
+    progress.canceled.emit()  # the progress dialog's Cancel button (or Esc on it)
+    assert task.cancelled
+    qtbot.waitUntil(lambda: not task.running and window.runner.is_idle(), timeout=60_000)
+    assert shown == [] and text_dialog.isVisible()
+    assert text_dialog.text.toPlainText().startswith("Делегация")
+    assert window.statusBar().currentMessage() == "Cancelled: nothing was changed."
+
+
+def test_emptying_the_visit_picker_makes_a_new_visit_with_every_meeting(qtbot: Any, gui_window: Any,
+                                                                      gui_demo_db: Database) -> None:
+    dialog = drafted_in(qtbot, gui_window, ARTICLE)
+    dialog.tree.setCurrentItem(dialog.items[("visit", 0)])
+    picker = dialog.forms.visit_merge
+    assert dialog.draft.visit.existing_id is not None and picker.value() == dialog.draft.visit.existing_id
+    picker.clear()  # its clear button
+    assert dialog.draft.visit.existing_id is None and dialog.items[("visit", 0)].text(1) == "new visit"
+    assert {item.text(1) for item in children(dialog, "meetings")} == {"new meeting"}
+    dialog.forms.visit_start.setFocus()
+    qtbot.keyClicks(dialog.forms.visit_start, "11 March")
+    dialog.accept()
+    assert dialog.isVisible() and "A date is not a date" in dialog.summary.text()
+    dialog.forms.visit_start.setText("")
+    qtbot.keyClicks(dialog.forms.visit_start, "2025-03-11")
+    before = browse.record_counts(gui_demo_db)
+    dialog.accept()
+    assert not dialog.isVisible() and dialog.written is not None
+    after = browse.record_counts(gui_demo_db)
+    assert (after["visit"], after["meeting"], after["person"]) == (before["visit"] + 1, before["meeting"] + 4,
+                                                                  before["person"])
+    assert str(visits.get_visit(gui_demo_db, dialog.written.visit_id).data.start_date) == "2025-03-11"
