@@ -90,6 +90,9 @@ def _normalized_email(value: str) -> str:
     from organizer.services import email_fast  # optional: the results are the same without it
 
     email_fast.install(validate_email)
+    fast = email_fast.plain(value, validate_email)
+    if fast is not None:
+        return fast
     try:
         return str(validate_email(value, check_deliverability=False).normalized)
     except EmailNotValidError as err:

@@ -4,6 +4,7 @@ error, on ordinary and hostile input."""
 
 from __future__ import annotations
 
+import random
 import sys
 
 import pytest
@@ -81,3 +82,41 @@ def test_plain_split_equals_the_library_split(address: str) -> None:
     except EmailNotValidError as err:
         got = str(err)
     assert got == expected
+
+
+def _generated_addresses(seed: int = 19) -> list[str]:
+    rnd = random.Random(seed)
+    domains = ["example.org", "Example.ORG", "mail.example", "kpfu.ru", "KPFU.Ru", "xn--80ak6aa92e.com", "localhost",
+               "example.local", "a.b", "ex_ample.com", "-ex.com", "ex-.com", "x" * 64 + ".com", "x" * 63 + ".com",
+               "sub." + "b" * 60 + ".example.com", "123.123.123.123", "b.invalid", "a.test", "x.onion", "пример.рф",
+               "example..com", ".example.com", "example.com.", "[127.0.0.1]", "ex ample.com", "e.x.a.m.p.l.e.museum"]
+    out = [f"{name}@example.org" for name in ("postmaster", "POSTMASTER", "Info", "www", "abuse", "noc", "ftp")]
+    for _ in range(3000):
+        length = rnd.choice([0, 1, 2, 5, 10, 30, 63, 64, 65, 80, 150])
+        local = "".join(rnd.choice("abcXYZ019._+-!#%'=?~ é\"") if rnd.random() < 0.2 else rnd.choice("abcxyz0189")
+                        for _ in range(length))
+        out.append(f"{local}@{rnd.choice(domains)}")
+        if rnd.random() < 0.1:
+            out.append(f"{local}@{rnd.choice(domains)}@{rnd.choice(domains)}")
+    return out
+
+
+def test_plain_addresses_get_the_library_result() -> None:
+    """``email_fast.plain`` answers the usual addresses without ``validate_email``, with its result; it
+    leaves the rest (odd characters, IDNA, reserved names, special-use domains, over-long parts) to it."""
+    normalize_email("ivan@example.com")  # installs the domain cache that ``plain`` needs
+    values = ADDRESSES + _generated_addresses()
+    answered = 0
+    for address in values:
+        fast = email_fast.plain(address, validate_email)
+        if fast is not None:
+            answered += 1
+            assert "ok " + fast == _library(address), address
+    assert answered > 200
+    bench = [f"ivan.petrov.{i}@example.org" for i in range(100)] + [f"p{i}@mail.example" for i in range(100)]
+    assert [email_fast.plain(a, validate_email) for a in bench] == bench  # what bench/bench_vcard.py writes
+    assert email_fast.plain("ivan.petrov@KPFU.RU", validate_email) == "ivan.petrov@kpfu.ru"
+    assert email_fast.plain("Ivan.Petrov+visits@example.org", validate_email) == "Ivan.Petrov+visits@example.org"
+    for left in ("postmaster@example.org", "ivan@xn--80ak6aa92e.com", "ivan@example.local", "a!b@example.org",
+                 "ivan@пример.рф", '"ivan"@example.org', "ivan@example.org@example.org", "x" * 65 + "@example.org"):
+        assert email_fast.plain(left, validate_email) is None, left

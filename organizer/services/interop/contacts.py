@@ -192,7 +192,9 @@ class _Institutions:
             self.by_parent.setdefault((parent, key), ident)
             self.anywhere.setdefault(key, set()).add(ident)
 
-    def resolve(self, path: tuple[str, ...], where: str) -> int:
+    def resolve(self, path: tuple[str, ...], file: str, card: vcard.Card) -> int:
+        """The id of the institution at ``path`` (top first), found or created; a name its service refuses
+        raises ValidationError naming ``file`` and ``card``."""
         parent = 0
         for depth, name in enumerate(path):
             key = fold(name)
@@ -203,7 +205,8 @@ class _Institutions:
                 try:
                     obj = institutions.create_in(self.session, InstitutionData(name=name, parent_id=parent or None))
                 except ValidationError as err:
-                    raise ValidationError({f"ORG[{depth}]": "; ".join(err.problems.values())}, record=where) from None
+                    raise ValidationError({f"ORG[{depth}]": "; ".join(err.problems.values())},
+                                          record=f"{file}: {card.where()}") from None
                 found = obj.id
                 self.created.append(obj.uid)
                 self.report.institutions_created += 1
@@ -217,6 +220,8 @@ class _Pending:
     file: str
     contact: Contact
     outcome: CardOutcome
+    name_key: str
+    """``people.sort_key_of`` of the card's person as stored (``sort_name``)."""
     positions: tuple[PositionData, ...] = ()
 
 
@@ -234,11 +239,10 @@ class _Writer:
         self.triggers_back = search_queue.without_insert_triggers(session.connection())
 
     def add(self, file: str, contact: Contact) -> None:
-        where = f"{contact.card.where()}"
         for note in contact.left_out:
             self.report.left_out_count += 1
             if len(self.report.left_out) < NOTE_LIMIT:
-                self.report.left_out.append(f"{file}: {where}: {note}")
+                self.report.left_out.append(f"{file}: {contact.card.where()}: {note}")
         outcome = CardOutcome(file, contact.card.number, contact.card.line, contact.name, "skipped")
         if len(self.report.cards) < NOTE_LIMIT:  # a preview lists the first ones; the counts are complete
             self.report.cards.append(outcome)
@@ -247,17 +251,18 @@ class _Writer:
             self.report.skipped += 1
             self.report.left_out_count += 1
             if len(self.report.left_out) < NOTE_LIMIT:
-                self.report.left_out.append(f"{file}: {where}: no name, e-mail address or "
+                self.report.left_out.append(f"{file}: {contact.card.where()}: no name, e-mail address or "
                                             "organisation; skipped")
             return
-        keys = {f"u:{data.uid}", f"n:{people.sort_key_of(data)}", *(f"e:{e.value.casefold()}" for e in data.emails)}
+        name_key = people.sort_key_of(data)
+        keys = {f"u:{data.uid}", f"n:{name_key}", *(f"e:{e.value.casefold()}" for e in data.emails)}
         if keys & self.keys:
             self.flush()  # a card about someone written earlier in this chunk: match against them
         self.keys |= keys
-        positions = tuple(PositionData(p.title, self.institutions.resolve(p.path, f"{file}: {where}"),
+        positions = tuple(PositionData(p.title, self.institutions.resolve(p.path, file, contact.card),
                                        p.start_date, p.end_date, bool(p.current), variants=p.variants)
                           for p in contact.positions)
-        self.pending.append(_Pending(file, contact, outcome, positions))
+        self.pending.append(_Pending(file, contact, outcome, name_key[: schema.NAME_LEN * 2], positions))
         if len(self.pending) >= CHUNK:
             self.flush()
 
@@ -312,7 +317,7 @@ class _Writer:
             for address, pid in s.execute(select(m.PersonEmail.address, m.PersonEmail.person_id)
                                           .where(m.PersonEmail.address.in_(emails)).order_by(m.PersonEmail.person_id)):
                 by_email.setdefault(address.casefold(), pid)
-        names = {people.sort_key_of(item.contact.data)[: schema.NAME_LEN * 2] for item in items}
+        names = {item.name_key for item in items}
         by_name: dict[str, list[int]] = {}
         for sort_name, pid in s.execute(select(person.sort_name, person.id).where(person.sort_name.in_(names))):
             by_name.setdefault(sort_name, []).append(pid)
@@ -333,7 +338,7 @@ class _Writer:
                 ident = next((by_email[e.value.casefold()] for e in data.emails if e.value.casefold() in by_email),
                              None)
             if ident is None:
-                candidates = by_name.get(people.sort_key_of(data)[: schema.NAME_LEN * 2], [])
+                candidates = by_name.get(item.name_key, [])
                 places = {p.institution_id for p in item.positions}
                 numbers = {phone_digits(p.value) for p in data.phones} - {""}
                 for pid in candidates:
