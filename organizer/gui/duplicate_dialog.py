@@ -44,6 +44,7 @@ class DuplicateVisitDialog(QDialog):
     def __init__(self, title: str, start: date | None, items: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Duplicate visit"))
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 100)  # a long title readable; fits 1366 px
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("A new planned visit with the same delegations, institutions, topics and programme "
                                "(meetings, arrival, transfers, meals). Notes, outcomes, follow-ups, agreements, "
@@ -85,7 +86,7 @@ class DuplicateVisitDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.title.setFocus()
-        self.title.selectAll()
+        self.title.setSelection(len(title), -len(title))  # all selected, shown from its start
 
     def value(self) -> tuple[str, date | None, bool] | None:
         """The title, the first day (None: undated) and the return-visit choice; None (and a message) while

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
 from organizer.domain.enums import Side, VisitDirection, VisitStatus
 from organizer.gui.details import DUPLICATE_VISIT
@@ -16,6 +16,7 @@ from organizer.gui.editors.records import VisitEditor
 from organizer.gui.main_window import MainWindow
 from organizer.services import meetings, programme, visits
 from organizer.store.database import Database
+from tests.gui.keys import Keys
 
 pytestmark = pytest.mark.usefixtures("gui_close_dialogs_left_open")
 
@@ -74,6 +75,29 @@ def test_duplicate_from_the_menu_opens_the_copy_and_undo_removes_it(qtbot: Any, 
     menu.redo_action.trigger()  # back with its meetings and programme items
     again = visits.get_visit(gui_demo_db, copy.meta.id)
     assert again.data == copy.data and len(again.meetings) == 4 and len(again.programme) == 6
+
+
+def test_keyboard_only(qtbot: Any, window: MainWindow, gui_demo_db: Database) -> None:
+    """Ctrl+Shift+N on the selected visit, Tab to the day, type it, Space ticks the return visit, Enter."""
+    source = _select_demo_visit(window, gui_demo_db)
+    window.activateWindow()
+    window.visits_tab.view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.visits_tab.view)
+    keys = Keys()
+    keys.key(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog = window.record_menu.duplicate_dialog
+    assert isinstance(dialog, DuplicateVisitDialog) and dialog.isVisible()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.title)
+    assert dialog.title.hasSelectedText() and dialog.title.cursorPosition() == 0  # typing replaces it
+    keys.tab()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.start)
+    keys.type("2.11.2026\t")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.swap)
+    keys.type(" ")
+    keys.enter()
+    assert keys.count == 2 + len("2.11.2026") + 3
+    copy = visits.get_visit(gui_demo_db, next(r.id for r in visits.list_visits(gui_demo_db) if r.id != source))
+    assert copy.data.start_date == date(2026, 11, 2) and copy.data.direction is VisitDirection.OUTGOING
 
 
 def test_return_visit_from_the_visit_pane(qtbot: Any, window: MainWindow, gui_demo_db: Database) -> None:
