@@ -219,14 +219,16 @@ class BriefingDialog(QDialog):
 
 
 def record_title(db: Database, kind: RecordKind, ident: int) -> str:
-    """The name a dialog and a file name show for the record."""
+    """The name a dialog and a file name show for the record (in the window's language, issue 18)."""
+    from organizer.domain.variants import shown_texts
     from organizer.services import institutions, people, visits
 
     if kind == RecordKind.VISIT:
-        return visits.get_visit(db, ident).data.title
+        return shown_texts(visits.get_visit(db, ident).data).title
     if kind == RecordKind.PERSON:
         return people.get_person(db, ident).full_name
-    return institutions.get_institution(db, ident).data.name
+    detail = institutions.get_institution(db, ident)
+    return detail.path[-1] if detail.path else detail.data.name
 
 
 def open_export_dialog(parent: QWidget, db: Database, kind: RecordKind, ident: int,

@@ -149,7 +149,8 @@ def generic_facts(table: FieldTable, data: object) -> list[tuple[str, str]]:
 
 def _table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     """A grid with a header row; cells are already HTML. A one-cell row is a group heading across it."""
-    head = "".join(f"<th>{esc(h)}</th>" for h in headers)
+    # a header does not break inside a word when long names squeeze its column («Перио/д» in Russian)
+    head = "".join(f'<th style="white-space: nowrap">{esc(h)}</th>' for h in headers)
     body = "".join(
         f'<tr><td colspan="{len(headers)}" class="group">{row[0]}</td></tr>' if len(row) == 1
         else "<tr>" + "".join(f'<td valign="top">{c}</td>' for c in row) + "</tr>"

@@ -230,9 +230,10 @@ class LettersDialog(QDialog):
 
 def open_letters_dialog(parent: QWidget, db: Database, visit_id: int,
                         runner: TaskRunner | None = None) -> LettersDialog:
+    from organizer.domain.variants import shown_texts
     from organizer.services.visits import get_visit
 
-    title = call(runner, get_visit, db, visit_id).data.title
+    title = shown_texts(call(runner, get_visit, db, visit_id).data).title  # in the window's language
     dialog = LettersDialog(db, visit_id, title, parent, runner=runner)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()

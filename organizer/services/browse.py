@@ -587,33 +587,36 @@ def _quick_open(conn: Connection, text: str, per_kind: int, kinds: set[RecordKin
         person_stmt, _ = _person_query(conn, ListQuery(text=text))
         found = _ranked(conn, person_stmt.add_columns(p.given_name, p.middle_name, p.family_name, p.display_name),
                         p.sort_name, text, per_kind)
-        current: dict[int, str] = {pid: name for pid, name in conn.execute(
-            select(s.position.c.person_id, s.institution.c.name)
+        posts = conn.execute(
+            select(s.position.c.person_id, s.institution.c.name, s.institution.c.id)
             .join(s.institution, s.institution.c.id == s.position.c.institution_id)
-            .where(s.position.c.person_id.in_([r.id for r in found]), s.position.c.is_current.is_(True)))}
+            .where(s.position.c.person_id.in_([r.id for r in found]), s.position.c.is_current.is_(True))).all()
+        shown_name = shown.lookup(conn, [(RecordKind.INSTITUTION, iid) for _pid, _name, iid in posts])
+        current = {pid: shown_name(RecordKind.INSTITUTION, iid, name) or "" for pid, name, iid in posts}
         hits += [QuickHit(RecordKind.PERSON, r.id,
                           compose_full_name(r.given_name, r.middle_name, r.family_name, r.display_name),
                           current.get(r.id, ""))
                  for r in found]
     if kinds is None or RecordKind.INSTITUTION in kinds:
         i = s.institution.c
-        inst = select(i.id, i.name, i.city).where(*_all_words(text, lambda w: or_(
+        inst = select(i.id, i.name, i.city, i.variants).where(*_all_words(text, lambda w: or_(
             _like(i.name, w), _like(i.short_name, w),
             exists().where(s.institution_name.c.institution_id == i.id, _like(s.institution_name.c.name, w)))))
-        hits += [QuickHit(RecordKind.INSTITUTION, r.id, r.name, r.city)
+        hits += [QuickHit(RecordKind.INSTITUTION, r.id, r.name, shown_text(r.city, r.variants, "city"))
                  for r in _ranked(conn, inst, i.name, text, per_kind)]
     if kinds is None or RecordKind.VISIT in kinds:
         v = s.visit.c
-        visits = select(v.id, v.title, v.place, v.start_date).where(
+        visits = select(v.id, v.title, v.place, v.start_date, v.variants).where(
             *_all_words(text, lambda w: _like(v.title, w)))
-        hits += [QuickHit(RecordKind.VISIT, r.id, r.title, r.place, r.start_date)
+        hits += [QuickHit(RecordKind.VISIT, r.id, r.title, shown_text(r.place, r.variants, "place"), r.start_date)
                  for r in _ranked(conn, visits, v.title, text, per_kind)]
     if kinds is None or RecordKind.MEETING in kinds:
         mt = s.meeting.c
-        meetings = (select(mt.id, mt.title, s.visit.c.title.label("visit_title"), mt.starts_at)
+        meetings = (select(mt.id, mt.title, s.visit.c.title.label("visit_title"), mt.starts_at,
+                           s.visit.c.variants.label("visit_variants"))
                     .outerjoin(s.visit, s.visit.c.id == mt.visit_id)
                     .where(*_all_words(text, lambda w: _like(mt.title, w))))
-        hits += [QuickHit(RecordKind.MEETING, r.id, r.title, r.visit_title or "",
+        hits += [QuickHit(RecordKind.MEETING, r.id, r.title, shown_text(r.visit_title or "", r.visit_variants, "title"),
                           r.starts_at.date() if r.starts_at else None)
                  for r in _ranked(conn, meetings, mt.title, text, per_kind)]
     if kinds is None or RecordKind.AGREEMENT in kinds:

@@ -13,6 +13,7 @@ from organizer.domain.enums import FollowUpStatus, RecordKind
 from organizer.domain.errors import NotFoundError
 from organizer.domain.listing import InstitutionActivity, OwnerChoice, TopicUsage
 from organizer.domain.records import FollowUpRow, TopicRow, compose_full_name
+from organizer.domain.variants import display_language
 from organizer.domain.variants import shown as shown_text
 from organizer.services import shown
 from organizer.services._checks import valid_id
@@ -68,8 +69,10 @@ def followup_owners(db: Database) -> list[OwnerChoice]:
             .order_by(p.sort_name, p.id))
         found = rows.all()
         name = shown.lookup(conn, [(RecordKind.PERSON, r.id) for r in found])
-        return [OwnerChoice(r.id, name(RecordKind.PERSON, r.id, compose_full_name(
-                    r.given_name, r.middle_name, r.family_name, r.display_name)) or "") for r in found]
+        owners = [OwnerChoice(r.id, name(RecordKind.PERSON, r.id, compose_full_name(
+                      r.given_name, r.middle_name, r.family_name, r.display_name)) or "") for r in found]
+        # by the name shown (the Russian list order «Фамилия Имя» puts the family name first)
+        return owners if display_language() is None else sorted(owners, key=lambda o: (o.name.casefold(), o.id))
 
 
 def _capped(conn: Connection, stmt: Any, count_stmt: Any) -> tuple[tuple[tuple[int, str], ...], int]:

@@ -134,6 +134,14 @@ def test_pickers_and_quick_open_are_russian(demo_db: Database, russian: None) ->
         f"{VISIT_RU} (2025-03-11)"]
     assert VISIT_RU in [r.title for r in list_visits(demo_db)]
     assert KFU_RU in [h.title for h in quick_open(demo_db, "Kazan Federal")]
+    # the name match that serves a database without a search index: the second lines too
+    details = {(h.kind, h.id): h.detail for h in shown.localized(demo_db, browse.quick_open(demo_db, "Khairullin"))
+               + browse.quick_open(demo_db, "leadership") + browse.quick_open(demo_db, "Delegation")
+               + browse.quick_open(demo_db, "Butlerov")}
+    assert KFU_RU in details.values() and VISIT_RU in details.values() and PLACE_RU in details.values()
+    assert "Казань" in details.values()
+    owners = [o.name for o in followup_owners(demo_db)]
+    assert owners == sorted(owners, key=str.casefold)
 
 
 def test_a_list_sorted_by_title_is_sorted_by_the_russian_title(demo_db: Database, russian: None) -> None:
