@@ -94,3 +94,13 @@ def test_institution_natasha_misses_and_a_bracket_after_it() -> None:
     assert "Чунцинский технологический университет" in [i.name for i in draft.institutions]
     assert [(p.full_name, p.title, p.institution) for p in draft.people] == [
         ("Ван Юе", "директор международного центра", "Чунцинский технологический университет")]
+
+
+def test_a_place_in_the_locative_a_unit_named_before_and_a_director_is_no_rector() -> None:
+    assert _people("Вуз посетил посол Российской Федерации в Республике Беларусь А.А. Суриков.") == [
+        ("А.А. Суриков", "посол Российской Федерации в Республике Беларусь", "")]
+    draft = draft_from_text("Делегация Казанского федерального университета посетила филиал ВГУЭС в г. Артеме. "
+                            "В завершении встречи директор филиала Альбина Алексеевна Власенко вручила подарки.")
+    assert "филиал ВГУЭС" in [i.name for i in draft.institutions]
+    assert [(p.full_name, p.title, p.institution) for p in draft.people] == [
+        ("Альбина Алексеевна Власенко", "директор", "филиал ВГУЭС")]

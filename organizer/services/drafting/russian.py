@@ -18,7 +18,9 @@ the name: "Академии наук Татарстана"); the rules here add 
 - **around names**: initials stay as written ("А.А. Суриков"), two PER spans with a space between are one name
   ("Альбина" "Алексеевна Власенко"), honorifics are not in titles ("профессором", "д-р"), a date does not start a
   title ("15 сентября первый проректор"); capitalised adjectives before университет/институт/академия name an
-  institution natasha missed; a bracket after an institution ("(КНР)") is no part of its name;
+  institution natasha missed; a bracket after an institution ("(КНР)") is no part of its name; "филиал ВГУЭС" is
+  one institution, and "директор филиала NAME" is the director of the филиал named before; a place in the
+  locative after a genitive belongs to the title ("посол Российской Федерации в Республике Беларусь");
 - **meetings**: a sentence with a meeting verb or noun (встреча, встретился, посетил, осмотрел, ознакомился,
   провёл переговоры) starts one; the people named in it and until the next one take part, with the
   delegation (the people of the sentence that introduces the visit);
@@ -180,6 +182,10 @@ def _institutions(doc: Any, vocab: Any) -> list[tuple[int, int, str]]:
                 and before[-2].text.islower():
             inside = [before[-2], before[-1], *inside]
             start = before[-2].start
+        elif before and before[-1].text.islower() and before[-1].text.startswith(UNIT_NOUNS) \
+                and re.fullmatch(r"[А-ЯЁA-Z]{2,}", span.text):  # "филиал ВГУЭС"
+            inside = [before[-1], *inside]
+            start = before[-1].start
         after = [t for t in tokens if t.start >= stop]
         if after and after[0].text in QUOTES and after[0].start == stop:
             inside.append(after[0])
@@ -246,7 +252,9 @@ def extract(text: str) -> Draft:
             if not institution and delegation is not None and re.search(
                     r"во главе с|в состав\w* делегации|делегацию возглавил|делегацию в составе", sent, re.I):
                 institution = delegation  # "делегация X во главе с ректором NAME", "в состав делегации вошли ..."
-            if not institution and "ректор" in title:  # a (vice-)rector of the university last named
+            if not institution:  # "директор филиала NAME": the филиал named before
+                title, institution = _unit_named_before(title, draft.institutions, vocab)
+            if not institution and re.search(r"(?:^|[\s-])(?:про)?ректор", title):  # not "директор"
                 institution = next((n for _s, _e, n in reversed(all_orgs) if "университет" in n.lower()), "")
             person = draft.person(full_name)
             if person is None:
@@ -287,6 +295,21 @@ def _people_spans(doc: Any, text: str) -> list[_Span]:
     return out
 
 
+UNIT_NOUNS = ("филиал", "центр", "институт", "факультет", "музей", "технопарк")
+
+
+def _unit_named_before(title: str, institutions: list[DraftInstitution], vocab: Any) -> tuple[str, str]:
+    """ "директор филиала" after "филиал ВГУЭС" was named: ("директор", "филиал ВГУЭС")."""
+    words = title.split()
+    if len(words) < 2:
+        return title, ""
+    noun = vocab.parse(words[-1])[0].normal_form
+    if noun not in UNIT_NOUNS:
+        return title, ""
+    named = next((i.name for i in reversed(institutions) if noun in i.name.lower().split()), "")
+    return (" ".join(words[:-1]), named) if named else (title, "")
+
+
 def _sentences(text: str, segmenter: Any) -> list[str]:
     from razdel import sentenize
 
@@ -314,8 +337,20 @@ def _title_before(start: int, tokens: list[Any], orgs: list[tuple[int, int, str]
     if len(before) > 1 and before[-1].text == "," and before[-2].pos != "PUNCT":
         before = before[:-1]  # "с министром высшего образования ... Республики Зимбабве, Амоном Мурвирой"
     taken: list[Any] = []
+    place = -1  # where a place in the locative the title holds starts ("посол ... в Республике Беларусь")
     for k in range(len(before) - 1, -1, -1):
         token = before[k]
+        loc = next((sp for sp in spans if sp.type == "LOC" and sp.start <= token.start < sp.stop), None)
+        lead = [t for t in before if loc is not None and t.stop <= loc.start]
+        if loc is not None and _case_of(next(t for t in tokens if t.start >= loc.start)) == "loct" and len(lead) > 1 \
+                and lead[-1].text.lower() in ("в", "во") and lead[-2].pos in ("NOUN", "PROPN") \
+                and not MEETING_NOUN.match(lead[-2].text.lower()):
+            place = loc.start
+            taken.insert(0, token)
+            continue
+        if token.text.lower() in ("в", "во") and taken and taken[0].start == place:
+            taken.insert(0, token)
+            continue
         if token.text == "," and taken and taken[0].pos == "NOUN" and _case_of(taken[0]) == "gent" \
                 and k > 0 and before[k - 1].pos in ("NOUN", "ADJ"):
             taken.insert(0, token)  # a list of genitives inside the title: "образования, инноваций, науки"
@@ -338,6 +373,8 @@ def _title_before(start: int, tokens: list[Any], orgs: list[tuple[int, int, str]
             break
         taken.insert(0, token)
     taken = [t for t in taken if t.text.lower() not in HONORIFICS]
+    while taken and taken[0].text == "и":
+        taken = taken[1:]
     if taken and taken[-1].text.lower() in ("университета", "вуза"):  # "директор центра университета": which one?
         taken = taken[:-1]
     while taken and taken[0].pos == "ADP":  # "поздравила по телефону нового президента": no "по телефону"
