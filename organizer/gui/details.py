@@ -15,6 +15,7 @@ escaping and table helpers at the top; split per kind, each file would be a few 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from functools import cache
@@ -91,12 +92,39 @@ def _markdown() -> Any:
     return MarkdownIt("zero", {"breaks": True, "html": False}).enable(["emphasis", "list", "escape", "newline"])
 
 
+_MARKUP = re.compile(r"[*_\\`\r\0]|^(?:[-+]|\d{1,9}[.)])", re.MULTILINE)
+"""What the Markdown subset could read as markup: emphasis, a backslash escape, a list item's start (and
+what its parser normalises: carriage returns, NUL)."""
+
+
+def _plain_paragraphs(text: str) -> str | None:
+    """What the Markdown parser renders for text without markup (paragraphs split at blank lines, each line
+    break a ``<br>``, ``& < > "`` escaped), made without it; None when the text needs the parser (markup,
+    or a line with spaces at either end). The first detail pane then does not import markdown_it."""
+    if _MARKUP.search(text):
+        return None
+    paragraphs: list[list[str]] = [[]]
+    for line in text.split("\n"):
+        if not line:
+            if paragraphs[-1]:
+                paragraphs.append([])
+            continue
+        if line != line.strip():
+            return None
+        paragraphs[-1].append(line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                              .replace('"', "&quot;"))
+    return "".join(f"<p>{'<br>'.join(lines)}</p>" for lines in paragraphs if lines)
+
+
 def para(text: str) -> str:
     """A block of free text as the notes placeholder promises: Markdown's safe subset (``**bold**``,
     ``*italic*``, ``- lists``, paragraphs) rendered, everything else escaped, line breaks kept."""
     text = text.strip()
     if len(text) > MARKDOWN_LIMIT:
         return "<p>" + esc(text).replace("\n", "<br>") + "</p>"
+    plain = _plain_paragraphs(text)
+    if plain is not None:
+        return plain
     return str(_markdown().render(text)).replace("\n", "")  # its newlines follow <br> and block tags
 
 

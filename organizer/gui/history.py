@@ -20,7 +20,6 @@ from organizer.domain.fields import KINDS, resolve
 from organizer.gui.details import esc
 from organizer.gui.formatting import fmt_date, fmt_time
 from organizer.gui.messages import error_text, fill, label_of
-from organizer.services.audit import record_history
 from organizer.store.database import Database
 
 SHOWN = 15
@@ -110,8 +109,17 @@ def history_html(entries: Sequence[AuditEntryView], ident: int, kind: RecordKind
 
 def history_section(db: Database, kind: RecordKind, ident: int) -> str:
     """``history_html`` of a stored record; an error becomes a one-line note (the rest of the pane stays)."""
+    from organizer.services.audit import record_history  # with SQLAlchemy: imported when a pane needs it
+
     try:
-        return history_html(record_history(db, kind, ident), ident, kind)
+        return history_of(record_history(db, kind, ident), ident, kind)
     except OrganizerError as err:
+        return history_of(err, ident, kind)
+
+
+def history_of(entries: Sequence[AuditEntryView] | OrganizerError, ident: int, kind: RecordKind) -> str:
+    """``history_html`` of entries already read, or a one-line note saying why they could not be."""
+    if isinstance(entries, OrganizerError):
         title = translate("History", "History")
-        return f'<h3>{esc(title)}</h3><p class="muted">{esc(error_text(err))}</p>'
+        return f'<h3>{esc(title)}</h3><p class="muted">{esc(error_text(entries))}</p>'
+    return history_html(entries, ident, kind)

@@ -201,13 +201,12 @@ class PeopleTab(ListTab):
             "MasterDetailTab", "No people yet: add the people you receive and visit, with their positions.")
 
     def detail_html(self, ident: int) -> str:
-        from organizer.gui.history import history_section
-        from organizer.services import shown
-        from organizer.services.people import get_person, person_history
-        from organizer.services.related import open_followups_owned
+        from organizer.gui.history import history_of
+        from organizer.services.plain import person_pane  # plain sqlite3 on a file: no SQLAlchemy for the pane
 
-        return person_html(shown.pane(self._db, get_person(self._db, ident)), person_history(self._db, ident),
-                           open_followups_owned(self._db, ident)) + history_section(self._db, RecordKind.PERSON, ident)
+        pane = person_pane(self._db, ident)
+        return (person_html(pane.detail, pane.history, pane.followups)
+                + history_of(pane.entries, ident, RecordKind.PERSON))
 
 
 # --- institutions --------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
@@ -26,12 +27,29 @@ from organizer.domain.errors import OrganizerError
 from organizer.gui.panes import MasterDetailTab
 from organizer.gui.tabs import ListTab
 from organizer.gui.tasks import TaskRunner, call
-from organizer.services.audit import RecentChange, changes_after, last_entry_id
 from organizer.store.database import Database
+
+if TYPE_CHECKING:
+    from organizer.services.audit import RecentChange
 
 INTERVAL_MS = 3000
 LOOKBACK = 200
 """Entries re-read below the newest seen: a PostgreSQL transaction may commit a lower id later."""
+
+
+def last_entry_id(db: Database) -> int:
+    """``services.audit.last_entry_id``, imported where it runs: on a worker (with SQLAlchemy, which the
+    window's first rows and pane do without: importing it on the UI thread would stall it)."""
+    from organizer.services.audit import last_entry_id
+
+    return last_entry_id(db)
+
+
+def changes_after(db: Database, after: int) -> list[RecentChange]:
+    """``services.audit.changes_after``, imported on the worker that runs it (see ``last_entry_id``)."""
+    from organizer.services.audit import changes_after
+
+    return changes_after(db, after)
 
 
 def change_sets(changes: Sequence[RecentChange]) -> tuple[list[ChangeSet], bool]:

@@ -3,10 +3,11 @@
 ``services.browse`` does the filtering and sorting of every kind in SQL through SQLAlchemy Core. The
 window's first screen, the people list in its usual order, needs only a page of ids, the number of
 people and a batch of rows: on a SQLite file those come from ``store.people_read`` (plain ``sqlite3``), and so
-do people rows afterwards, so the first rows are painted before SQLAlchemy is imported (it loads on the
-worker thread that then reads the whole id list). Any other list, filter or sort, and every list on
-PostgreSQL, goes through ``services.browse``, imported on first use. Both ways give the same ids and
-rows (``tests/unit/test_plain_reads.py``).
+do people rows afterwards and the whole id list in that order (``store.plain_reads``), so the first rows and
+the first detail pane are shown before SQLAlchemy is imported (it loads on a worker for the counts). Any
+other list, filter or sort, and every list on PostgreSQL, goes through ``services.browse``, imported on
+first use. Both ways give the same ids and rows (``tests/unit/test_plain_reads.py``,
+``tests/unit/test_plain_pane_reads.py``).
 """
 
 from __future__ import annotations
@@ -50,6 +51,11 @@ def first_record_ids(db: Database, kind: RecordKind, query: ListQuery | None = N
 
 def record_ids(db: Database, kind: RecordKind, query: ListQuery | None = None) -> list[int]:
     """``services.browse.record_ids``: every id of a list, in its order."""
+    if kind == RecordKind.PERSON and _usual_person_order(query) and _plain_people(db):
+        from organizer.store import plain_reads
+
+        with db.plain_reader() as con:  # the rest of the window's first list: still no SQLAlchemy
+            return plain_reads.person_ids(con)
     from organizer.services import browse
 
     return browse.record_ids(db, kind, query)

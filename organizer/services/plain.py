@@ -1,4 +1,5 @@
-"""The command line's fast reads (issue 20): ``list`` and ``show`` without SQLAlchemy.
+"""Reads without SQLAlchemy on a SQLite file (issue 20): the command line's ``list`` and ``show``, and the
+window's people pane (``person_pane``: the first detail pane shows before SQLAlchemy is imported).
 
 On a SQLite file the rows come through ``store.plain_reads``, ``store.plain_lists`` and ``store.plain_shows``
 on the database's ``plain_reader`` (sqlite3, SQLAlchemy never imported). ``list visits`` and ``show person``
@@ -15,13 +16,18 @@ on its fast path; the services it falls back to are imported only when used.
 
 from __future__ import annotations
 
+import sqlite3
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from organizer.domain.enums import FollowUpStatus, RecordKind, parse_enum
+from organizer.domain.errors import OrganizerError
+from organizer.domain.rows import compose_full_name
 from organizer.store import plain_reads
 
 if TYPE_CHECKING:
-    from organizer.domain.records import PersonDetail, PersonHistory
+    from organizer.domain.audit import AuditEntryView
+    from organizer.domain.records import FollowUpRow, PersonDetail, PersonHistory
     from organizer.domain.rows import VisitRow
     from organizer.store.database import Database
 
@@ -90,3 +96,53 @@ def show_item(db: Database, kind: RecordKind, ident: int) -> dict[str, Any]:
         if kind is RecordKind.PROGRAMME_ITEM:
             return plain_shows.show_programme_item(con, ident)
     raise ValueError(f"no plain record of {kind}")
+@dataclass(frozen=True)
+class PersonPane:
+    """What the people tab's detail pane shows of a person."""
+
+    detail: PersonDetail
+    history: PersonHistory
+    followups: list[FollowUpRow]
+    """The open follow-ups the person owns (``services.related.open_followups_owned``)."""
+    entries: list[AuditEntryView] | OrganizerError
+    """The person's history of changes (``services.audit.record_history``), or why it could not be read
+    (the pane shows the rest, and says so where the history would be)."""
+
+
+def person_pane(db: Database, ident: int) -> PersonPane:
+    """A person as the detail pane shows them: ``get_person`` (its topics by their names in the display
+    language: ``shown.pane``), ``person_history``, ``open_followups_owned`` and ``record_history``; on a SQLite
+    file in one plain ``sqlite3`` read transaction, with the same texts in the display language
+    (NotFoundError if the person is gone)."""
+    if db.path is not None:
+        with db.plain_reader() as con:
+            detail, history = plain_reads.person_record(con, ident)
+            # as ``services.people.person_history`` has them: the name as stored, the texts in the display language
+            full_name = compose_full_name(detail.data.given_name, detail.data.middle_name, detail.data.family_name,
+                                          detail.data.display_name)
+            history = plain_reads.shown_history(con, replace(history, full_name=full_name, positions=tuple(
+                replace(p, person_name=full_name) for p in history.positions)))
+            if detail.data.topics:  # ``services.shown.pane``
+                detail = replace(detail, data=replace(detail.data, topics=plain_reads.topics_shown(
+                    con, detail.data.topics)))
+            followups = plain_reads.open_followups_owned(con, ident)
+            entries: list[AuditEntryView] | OrganizerError
+            try:
+                entries = plain_reads.record_history(con, RecordKind.PERSON, ident)
+            except OrganizerError as err:
+                entries = err
+            except sqlite3.Error as err:  # what the services' road would say of it
+                from organizer.store.database import operational_error
+
+                entries = operational_error(err, db.url)
+        return PersonPane(detail, history, followups, entries)
+    from organizer.services import audit, people, related, shown
+
+    detail = shown.pane(db, people.get_person(db, ident))
+    history = people.person_history(db, ident)
+    followups = related.open_followups_owned(db, ident)
+    try:
+        entries = audit.record_history(db, RecordKind.PERSON, ident)
+    except OrganizerError as err:
+        entries = err
+    return PersonPane(detail, history, followups, entries)

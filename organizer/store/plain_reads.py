@@ -1,29 +1,38 @@
-"""The command line's reads on a SQLite file without SQLAlchemy (issue 20, point 5): ``list visits`` and
-``show person`` on a standard-library ``sqlite3`` connection (``Database.plain_reader``).
+"""Reads on a SQLite file without SQLAlchemy (issue 20): the command line's ``list visits`` and ``show person``
+(point 5), and what the window's people pane shows (point 3: its first detail pane without importing
+SQLAlchemy), on a standard-library ``sqlite3`` connection (``Database.plain_reader``).
 
 Each read gives the same domain values as its service (``services.visits.list_visits``,
-``services.people.person_record``) from the same rows: SQLite's values turned into the types SQLAlchemy's
-SQLite column types give (ISO text -> ``date``/``datetime``, 0/1 -> ``bool``, JSON text decoded, enum text ->
-the enum), so ``cli.jsonout`` writes the same bytes from either road. Tests hold the roads equal
-(``tests/unit/test_plain_reads.py``). Nothing here imports SQLAlchemy: a process that only reads pays for
-neither its import nor its per-row objects. PostgreSQL keeps the services' road.
+``services.people.person_record``, ``services.related.open_followups_owned``,
+``services.audit.record_history``, ``services.browse.record_ids`` of the people list in its usual order)
+from the same rows: SQLite's values turned into the types SQLAlchemy's SQLite column types give (ISO text
+-> ``date``/``datetime``, 0/1 -> ``bool``, JSON text decoded, enum text -> the enum), so ``cli.jsonout``
+writes the same bytes from either road. Tests hold the roads equal (``tests/unit/test_plain_cli_reads.py``,
+``tests/unit/test_plain_pane_reads.py``). Nothing here imports SQLAlchemy: a process that only reads pays
+for neither its import nor its per-row objects. PostgreSQL keeps the services' road.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from functools import cache
 from json import loads
 from typing import TYPE_CHECKING, Any
 
-from organizer.domain.enums import ParticipantRole, RecordKind, Side, VisitDirection, VisitStatus
+from organizer.domain.enums import FollowUpStatus, ParticipantRole, RecordKind, Side, VisitDirection, VisitStatus
 from organizer.domain.errors import NotFoundError
 from organizer.domain.rows import VisitRow
 
 if TYPE_CHECKING:
-    from organizer.domain.records import PersonDetail, PersonHistory
+    from organizer.domain.audit import AuditEntryView
+    from organizer.domain.records import FollowUpRow, PersonDetail, PersonHistory
     from organizer.store.people_read import PersonColumns
+
+Lookup = Callable[[RecordKind, int | None, str | None], str | None]
+"""``found(kind, ident, text)``: the record's name or title in the display language, else ``text``."""
 
 _VISITS = (
     "SELECT v.id, v.title, v.direction, v.start_date, v.end_date, v.place, v.status, coalesce(c.n, 0) "
@@ -127,3 +136,142 @@ def person_record(con: sqlite3.Connection, ident: int) -> tuple[PersonDetail, Pe
     history = PersonHistory(person_id=ident, full_name=detail.full_name, positions=detail.positions,
                             attended=tuple(attended))
     return detail, history
+
+
+def person_ids(con: sqlite3.Connection) -> list[int]:
+    """Every person id in the people list's usual order (by sort name, then id): ``browse.record_ids``."""
+    return [ident for (ident,) in con.execute("SELECT person.id FROM person ORDER BY person.sort_name, person.id")]
+
+
+_OWNED = ("SELECT f.id, f.description, f.status, f.due_date, f.visit_id, f.meeting_id, p.id, p.given_name, "
+          "p.middle_name, p.family_name, p.display_name, i.name, v.title, mt.title, f.done_on, f.done_note, "
+          "f.variants, f.owner_institution_id FROM followup f LEFT OUTER JOIN person p ON p.id = f.owner_person_id "
+          "LEFT OUTER JOIN institution i ON i.id = f.owner_institution_id LEFT OUTER JOIN visit v ON v.id = f.visit_id "
+          "LEFT OUTER JOIN meeting mt ON mt.id = f.meeting_id WHERE f.owner_person_id = ? AND f.status = 'open' "
+          "ORDER BY f.status != 'open', f.due_date IS NULL, f.due_date, f.id")
+"""``services.followups.followup_rows`` for ``related.open_followups_owned``'s conditions."""
+
+
+def titles(con: sqlite3.Connection, refs: Iterable[tuple[RecordKind, int | None]]) -> Lookup:
+    """``services.shown.lookup`` of people, institutions, visits and meetings: their names and titles in the
+    display language (``domain.variants``; none set: the texts as stored, nothing read)."""
+    from organizer.domain.variants import display_language, institution_name_in, shown
+
+    lang = display_language()
+    found: dict[tuple[RecordKind, int], str] = {}
+    by_kind: dict[RecordKind, list[int]] = {}
+    for kind, ident in refs if lang is not None else ():
+        if ident is not None:
+            by_kind.setdefault(kind, []).append(ident)
+    for kind, ids in by_kind.items():
+        marks, ids = ",".join("?" * len(set(ids))), sorted(set(ids))
+        if kind is RecordKind.PERSON:
+            from organizer.domain.personnames import shown_name
+            from organizer.domain.records import NameVariant
+
+            names: dict[int, list[NameVariant]] = {}
+            for pid, name, script, language in con.execute(
+                    f"SELECT person_id, name, script, language FROM person_name WHERE person_id IN ({marks}) "
+                    "ORDER BY id", ids):
+                names.setdefault(pid, []).append(NameVariant(name, script, language))
+            for pid, given, middle, family, display, texts in con.execute(
+                    f"SELECT id, given_name, middle_name, family_name, display_name, variants FROM person "
+                    f"WHERE id IN ({marks})", ids):
+                found[(kind, pid)] = shown_name(given, middle, family, display, names.get(pid, ()), _json(texts))
+        elif kind is RecordKind.INSTITUTION and lang is not None:
+            variants: dict[int, list[tuple[str, str, str]]] = {}
+            for iid, name, script, language in con.execute(
+                    f"SELECT institution_id, name, script, language FROM institution_name "
+                    f"WHERE institution_id IN ({marks}) ORDER BY id", ids):
+                variants.setdefault(iid, []).append((name, script, language))
+            for iid, name in con.execute(f"SELECT id, name FROM institution WHERE id IN ({marks})", ids):
+                found[(kind, iid)] = institution_name_in(name, variants.get(iid, ()), lang)
+        elif kind in (RecordKind.VISIT, RecordKind.MEETING):
+            for ident, text, stored in con.execute(f"SELECT id, title, variants FROM {kind} WHERE id IN ({marks})",
+                                                   ids):
+                found[(kind, ident)] = shown(text, stored, "title")
+
+    def get(kind: RecordKind, ident: int | None, text: str | None) -> str | None:
+        return found.get((kind, ident), text) if ident is not None and text is not None else text
+
+    return get
+
+
+def topics_shown(con: sqlite3.Connection, names: Sequence[str]) -> tuple[str, ...]:
+    """``services.shown.topics_in``: topics named as stored, each by its name in the display language, in the
+    order of what is shown; as they are with none set."""
+    from organizer.domain.variants import display_language, shown
+
+    if display_language() is None or not names:
+        return tuple(names)
+    marks = ",".join("?" * len(names))
+    found = {name: shown(name, stored, "name")
+             for name, stored in con.execute(f"SELECT name, variants FROM topic WHERE name IN ({marks})", list(names))}
+    return tuple(sorted((found.get(n, n) for n in names), key=str.casefold))
+
+
+def shown_history(con: sqlite3.Connection, history: PersonHistory) -> PersonHistory:
+    """``services.people._shown_history``: the institutions' names and the visits' and meetings' titles of a
+    person's history in the display language."""
+    from organizer.domain.variants import display_language
+
+    if display_language() is None:
+        return history
+    name = titles(con, [*((RecordKind.INSTITUTION, p.institution_id) for p in history.positions),
+                        *((a.kind, a.id) for a in history.attended)])
+    return replace(history, positions=tuple(
+        replace(p, institution_name=name(RecordKind.INSTITUTION, p.institution_id, p.institution_name) or "")
+        for p in history.positions), attended=tuple(replace(a, title=name(a.kind, a.id, a.title) or "")
+                                                    for a in history.attended))
+
+
+def open_followups_owned(con: sqlite3.Connection, person_id: int) -> list[FollowUpRow]:
+    """``services.related.open_followups_owned``: the open follow-ups a person owns, by due date, their
+    description, owners, visit and meeting in the display language."""
+    from organizer.domain.records import FollowUpRow, compose_full_name
+    from organizer.domain.variants import from_mapping
+    from organizer.domain.variants import shown as shown_text
+
+    found = con.execute(_OWNED, (person_id,)).fetchall()
+    name = titles(con, [ref for r in found for ref in (
+        (RecordKind.PERSON, r[6]), (RecordKind.INSTITUTION, r[17]), (RecordKind.VISIT, r[4]),
+        (RecordKind.MEETING, r[5]))])
+    rows = []
+    for (ident, description, status, due, visit_id, meeting_id, owner_id, given, middle, family, display,
+         institution, visit_title, meeting_title, done_on, done_note, stored, institution_id) in found:
+        variants = _json(stored)
+        owners = [name(RecordKind.PERSON, owner_id, compose_full_name(given, middle, family, display))
+                  if owner_id is not None else None, name(RecordKind.INSTITUTION, institution_id, institution)]
+        rows.append(FollowUpRow(id=ident, description=shown_text(description, variants, "description"),
+                                status=FollowUpStatus(status), due_date=_day(due),
+                                owner=" / ".join(o for o in owners if o) or None, visit_id=visit_id,
+                                meeting_id=meeting_id, visit_title=name(RecordKind.VISIT, visit_id, visit_title),
+                                meeting_title=name(RecordKind.MEETING, meeting_id, meeting_title),
+                                done_on=_day(done_on), done_note=shown_text(done_note or "", variants, "done_note"),
+                                variants=from_mapping(variants)))
+    return rows
+
+
+def record_history(con: sqlite3.Connection, kind: RecordKind, ident: int) -> list[AuditEntryView]:
+    """``services.audit.record_history`` of a record of a kind that has one (its own entries and those of the
+    records merged into it, oldest first); NotFoundError if it does not exist and never had an entry."""
+    from organizer.domain.audit import AuditEntryView
+
+    found, frontier = [ident], [ident]
+    while frontier:  # ``services.audit.absorbed_ids``: the records merged into it by merges not undone
+        marks = ",".join("?" * len(frontier))
+        merged = [i for (i,) in con.execute(
+            f"SELECT merged_id FROM merge_record WHERE kind = ? AND kept_id IN ({marks}) AND undone_at IS NULL",
+            (str(kind), *frontier))]
+        frontier = [i for i in merged if i not in found]
+        found.extend(frontier)
+    marks = ",".join("?" * len(found))
+    rows = con.execute(f"SELECT id, at, user_name, action, kind, record_id, fields, detail FROM audit_entry "
+                       f"WHERE kind = ? AND record_id IN ({marks}) ORDER BY at, id", (str(kind), *found)).fetchall()
+    table = str(kind)  # each kind's table is named by its value (``store.schema.table``)
+    if not rows and con.execute(f"SELECT id FROM {table} WHERE id = ?", (ident,)).fetchone() is None:
+        raise NotFoundError(kind, ident)
+    entries = [AuditEntryView(i, datetime.fromisoformat(at), user, action, k, record, tuple(_json(fields) or ()),
+                              dict(_json(detail) or {}))
+               for i, at, user, action, k, record, fields, detail in rows]
+    return [e for e in entries if not (e.record_id != ident and e.action == "merge" and "into_id" in e.detail)]

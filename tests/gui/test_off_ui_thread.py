@@ -3,8 +3,8 @@
 A recorder notes the thread of every connection the database hands out (SQLAlchemy's pool ``checkout``,
 which ORM, Core and raw DB-API reads all pass through) and of every plain ``sqlite3`` read
 (``Database.plain_reader``). The test then works as a person does: switches records in the list,
-opens an editor, types, saves, undoes and redoes, and builds a briefing, and asserts that none of it
-touched the database from the UI thread.
+opens an editor, types, saves, undoes and redoes, opens a record by its link, shows every tab for the
+first time, and builds a briefing, and asserts that none of it touched the database from the UI thread.
 """
 
 from __future__ import annotations
@@ -125,6 +125,20 @@ def test_editing_saving_undoing_switching_and_a_briefing_use_the_database_only_o
         _settle(qtbot, window)
         assert "Changed elsewhere" in tab.detail.toPlainText()
 
+        recorder.phase = "opening a record by its link"
+        far = tab.model.id_at(tab.model.rowCount() - 1)
+        assert far is not None and far != tab.current_id()
+        window.open_record("person", far)
+        qtbot.waitUntil(lambda: tab.current_id() == far, timeout=10_000)
+        _settle(qtbot, window)
+
+        recorder.phase = "switching tabs"
+        for index in range(1, window.tabs.count()):  # each built and loaded when first shown
+            window.tabs.setCurrentIndex(index)
+            _settle(qtbot, window)
+        window.tabs.setCurrentIndex(0)
+        _settle(qtbot, window)
+
         recorder.phase = "building a briefing"
         window.show_tab(window.visits_tab)
         qtbot.waitUntil(lambda: window.visits_tab.current_id() is not None, timeout=30_000)
@@ -136,7 +150,7 @@ def test_editing_saving_undoing_switching_and_a_briefing_use_the_database_only_o
     finally:
         recorder.close()
     assert {"switching records", "editing", "saving", "undoing", "redoing", "noticing another client's change",
-            "building a briefing"} <= \
+            "opening a record by its link", "switching tabs", "building a briefing"} <= \
         recorder.phases(), "each phase used the database"
     assert recorder.on_ui_thread() == [], "database work on the UI thread"
     for widget in QApplication.topLevelWidgets():

@@ -260,3 +260,48 @@ def test_the_window_makes_the_days_backup_on_a_worker_after_its_first_rows(
     second.show()
     qtbot.waitUntil(lambda: bool(second.daily_backup_problem), timeout=30_000)
     assert "read-only" in second.statusBar().currentMessage()
+
+
+PANE_CHILD = r"""
+import json, sys
+from PySide6.QtWidgets import QApplication
+from organizer.gui.main_window import MainWindow
+from organizer.store import open_database
+
+app = QApplication([])
+db = open_database(sys.argv[1])
+MainWindow._load_choices_and_counts = lambda self: None  # the counts and choices come next, with SQLAlchemy
+window = MainWindow(db, remember_state=False)
+window.show()
+tab = window.people_tab
+while not (tab.model.complete and tab.details_rendered and not tab.detail_pending and window.runner.is_idle()):
+    app.processEvents()
+print(json.dumps({"modules": sorted(sys.modules), "ids": list(tab.model.ids()), "current": tab.current_id(),
+                  "pane": tab.detail.toPlainText()}))
+window.close()
+db.close()
+"""
+
+
+def test_on_a_file_the_first_detail_pane_and_the_whole_list_come_without_sqlalchemy(
+        gui_demo_db: Database, tmp_path: Path) -> None:
+    """Issue 20: the first person's detail pane (details, history, open follow-ups, their changes) and the
+    rest of the people list's ids are read with plain ``sqlite3`` on a worker, and notes without markup are
+    shown without the Markdown parser: SQLAlchemy (a third of a second of CPU) loads after them."""
+    from organizer.services import people
+
+    if gui_demo_db.path is None:
+        pytest.skip("about a SQLite database file (this pass runs on ORGANIZER_TEST_DB_URL)")
+    everyone = people.person_ids(gui_demo_db)
+    first = people.get_person(gui_demo_db, everyone[0])
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ORGANIZER_SETTINGS": str(tmp_path / "child.ini")}
+    done = subprocess.run([sys.executable, "-c", PANE_CHILD, gui_demo_db.url], env=env, capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["ids"] == everyone and report["current"] == everyone[0]
+    assert report["pane"].startswith(first.full_name) and "History" in report["pane"]
+    loaded = set(report["modules"])
+    assert "organizer.services.plain" in loaded and "organizer.gui.history" in loaded  # the check can fail
+    assert sorted(name for name in DEFERRED + SQLITE_DEFERRED + ("organizer.services.audit", "markdown_it")
+                  if name in loaded) == []
