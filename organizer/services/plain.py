@@ -96,6 +96,8 @@ def show_item(db: Database, kind: RecordKind, ident: int) -> dict[str, Any]:
         if kind is RecordKind.PROGRAMME_ITEM:
             return plain_shows.show_programme_item(con, ident)
     raise ValueError(f"no plain record of {kind}")
+
+
 @dataclass(frozen=True)
 class PersonPane:
     """What the people tab's detail pane shows of a person."""
