@@ -231,6 +231,8 @@ class Checker:
         within the field's limit, once per field and language; ``{}`` (keep the stored ones) for None."""
         if variants is None:
             return {}
+        if not variants:  # most records: none (what the loop below gives for no variants)
+            return {"variants": {}}
         out: dict[str, dict[str, str]] = {}
         for i, v in enumerate(variants):
             where = f"{prefix}variants[{i}]"

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from organizer.assets import demo_archive
 from organizer.domain.errors import ImportFormatError, ValidationError
+from organizer.services.archive import bulk as archive_bulk
 from organizer.services.archive import importer as interchange
 from organizer.services.archive.export import export_archive
 from organizer.store import Database, open_database, sqlite_url
@@ -103,7 +104,7 @@ def test_a_section_that_is_not_a_list_is_refused(db: Database, tmp_path: Path) -
 
 def test_errors_in_a_later_chunk_name_the_record_and_write_nothing(db: Database, tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(interchange, "CHUNK", 4)  # several chunks of people are written before the bad one
+    monkeypatch.setattr(archive_bulk, "CHUNK", 4)  # several chunks of people are written before the bad one
     data = _demo()
     data["people"] += [dict(data["people"][i % 6], uid=f"more:{i}") for i in range(8)]
     data["people"][11]["emails"] = ["not an address"]

@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
-from datetime import datetime
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,20 +28,18 @@ from sqlalchemy.orm import Session
 from organizer.domain import fields
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import ImportFormatError, OrganizerError, ValidationError
-from organizer.domain.records import (
-    PersonData,
-)
-from organizer.services import agreements, followups, institutions, meetings, people, programme, topics, visits
-from organizer.services._checks import SHORT_LIMIT, CheckedRecord, Checker, clean
+from organizer.services import agreements, institutions, programme, topics
+from organizer.services._checks import Checker, clean
 from organizer.services._records import topics_by_name
+from organizer.services.archive import bulk
 from organizer.services.archive import file as archive_file
 from organizer.services.archive.attachments import import_attachment
+from organizer.services.archive.bulk import BULK_RECORDS, in_chunks, stamps
 from organizer.services.archive.file import ArchiveFile
 from organizer.services.archive.merge import Merger
 from organizer.services.archive.reading import RecordReader, UidResolver, data_reader, excerpt, read_variants
-from organizer.store import audit, schema
+from organizer.store import audit
 from organizer.store import models as m
-from organizer.store.bulk import insert_rows
 from organizer.store.database import Database
 from organizer.store.search import queue as search_queue
 
@@ -132,8 +129,7 @@ def check_archive(data: Any, name: str = "archive") -> dict[str, Any]:
 
 Archive = Mapping[str, Any] | ArchiveFile
 """An archive as a dict (``load_archive_file``, tests) or streamed from its file (``open_archive_file``)."""
-CHUNK = 1000
-"""Records validated and written at a time: bounds the memory an import holds besides the uid maps."""
+CHUNK = bulk.CHUNK
 
 
 def open_archive_file(path: Path) -> ArchiveFile:
@@ -181,9 +177,9 @@ def import_archive(db: Database, data: Archive, progress: Progress | None = None
             for counts in (report.added, report.unchanged, report.updated, report.skipped):
                 counts[section] = 0
             raw_items: Iterable[Any] = records(section)
-            if section in _BULK_RECORDS:
+            if section in BULK_RECORDS:
                 new_uids = created.setdefault(_AUDIT_KINDS[section], [])
-                _in_chunks(session, res, merger, section, raw_items, report, tick, new_uids)
+                in_chunks(session, res, merger, section, raw_items, report, tick, new_uids)
                 continue
             if section == "attachments":
                 _attachments(session, res, raw_items, report, tick)
@@ -243,11 +239,6 @@ _AUDIT_KINDS = {kind.info.collection: kind for kind in RecordKind if kind is not
 """Archive sections whose new records get a "create" entry in the audit trail."""
 
 
-def _stamps(r: RecordReader) -> tuple[datetime | None, datetime | None]:
-    """A record's ``created_at`` and ``updated_at`` as the file gives them (None: left out)."""
-    return r.stamp("created_at"), r.stamp("updated_at")
-
-
 def _attachments(session: Session, res: UidResolver, items: Iterable[Any], report: ImportReport,
                  tick: Callable[[], None]) -> None:
     """The ``attachments`` section, one record (one file) at a time (``archive.attachments``)."""
@@ -263,129 +254,8 @@ def _attachments(session: Session, res: UidResolver, items: Iterable[Any], repor
         if uid in seen:
             raise r.fail("uid", "appears twice in the file")
         seen.add(uid)
-        report.count("attachments", import_attachment(conn, res, r, uid, *_stamps(r)))
+        report.count("attachments", import_attachment(conn, res, r, uid, *stamps(r)))
         tick()
-
-
-def _in_chunks(session: Session, res: UidResolver, merger: Merger, section: str, items: Iterable[Any],
-               report: ImportReport, tick: Callable[[], None], created: list[str]) -> None:
-    """A section of ``_BULK_RECORDS``: its records (uid required, once in the file) are checked by their
-    service's rules and written ``CHUNK`` at a time with bulk inserts (``_records_chunk``). The ORM would
-    build and track several objects per record (a person's names, e-mails, positions...), which made these
-    sections most of an import's time and memory."""
-    seen: set[str] = set()
-    chunk: list[tuple[RecordReader, str]] = []
-
-    def flush() -> None:
-        present = _records_chunk(session, res, section, chunk, tick, created)
-        report.added[section] += len(chunk) - len(present)
-        if present:
-            for outcome in merger.merge(section, _BULK_RECORDS[section][2], present, _stamps):
-                report.count(section, outcome)
-        chunk.clear()
-
-    for i, raw in enumerate(items):
-        r = RecordReader(raw, f"{section}[{i}]")
-        uid = clean(r.text("uid"))  # as stored
-        if not uid:
-            raise r.fail("uid", "every record needs a uid")
-        r.where = f"{section}[{i}] ({excerpt(uid)})"
-        if uid in seen:
-            raise r.fail("uid", "appears twice in the file")
-        seen.add(uid)
-        chunk.append((r, uid))
-        if len(chunk) == CHUNK:
-            flush()
-    if chunk:
-        flush()
-
-
-def _new_ids(conn: Any, table: Any, uids: list[str]) -> list[int]:
-    """The ids of the rows just inserted with these uids, in the same order."""
-    found = dict(conn.execute(select(table.c.uid, table.c.id).where(table.c.uid.in_(uids))).all())
-    return [found[uid] for uid in uids]
-
-
-def _records_chunk(session: Session, res: UidResolver, section: str, chunk: list[tuple[RecordReader, str]],
-                   tick: Callable[[], None], created: list[str]) -> list[tuple[RecordReader, str]]:
-    """Validate and insert the new records of one chunk of ``section`` (uids appended to ``created``);
-    returns the records whose uids are stored already (for the merge rule)."""
-    model, table_name, read, check = _BULK_RECORDS[section]
-    present = _present(session, res, model, [uid for _, uid in chunk])
-    checked: list[tuple[str, CheckedRecord]] = []
-    existing: list[tuple[RecordReader, str]] = []
-    now = schema.utcnow()
-    for r, uid in chunk:
-        tick()
-        if uid in present:
-            existing.append((r, uid))
-            continue
-        try:
-            data = read(res, r, uid)
-            checker = Checker(r.where)
-            checker.text("uid", uid, required=True, limit=SHORT_LIMIT)
-            record = check(session, data, checker)
-            checker.check()
-            made, changed = _stamps(r)
-        except ValidationError as err:
-            if err.record and err.record.startswith(section):
-                raise
-            raise ValidationError(err.issues, record=r.where) from None
-        record.columns["created_at"] = made or now
-        record.columns["updated_at"] = changed or now
-        checked.append((uid, record))
-    if not checked:
-        return existing
-    if any(t.id is None for _, record in checked for t in record.topics):
-        session.flush()  # topics first named here get their ids
-    conn = session.connection()
-    table = schema.table(table_name)
-    keys = list(checked[0][1].columns)
-    insert_rows(conn, table, ["uid", *keys], [(uid, *(record.columns[k] for k in keys)) for uid, record in checked])
-    uids = [uid for uid, _ in checked]
-    ids = _new_ids(conn, table, uids)
-    for uid, ident in zip(uids, ids, strict=True):
-        res.remember(model, uid, ident)
-    created.extend(uids)
-    pairs = list(zip((record for _, record in checked), ids, strict=True))
-    owner = f"{table_name}_id"
-    for child in checked[0][1].children:
-        rows = [(ident, row) for record, ident in pairs for row in record.children[child]]
-        if rows:
-            child_keys = list(rows[0][1])
-            insert_rows(conn, schema.table(child), [owner, *child_keys],
-                        [(ident, *(row[k] for k in child_keys)) for ident, row in rows])
-    links = [(ident, t.id) for record, ident in pairs for t in record.topics]
-    if links:
-        insert_rows(conn, schema.table(f"{table_name}_topic"), (owner, "topic_id"), links)
-    return existing
-
-
-def _present(session: Session, res: UidResolver, model: type[m.RecordMixin], uids: list[str]) -> set[str]:
-    """Which of these uids are in the database already (or are merge aliases of records that are)."""
-    if model is not m.Person:
-        return {uid for uid in uids if res.exists(model, uid)}
-    # People are looked up a chunk at a time: a large database holds far more of them than of the rest.
-    present = set(session.scalars(select(m.Person.uid).where(m.Person.uid.in_(uids))))
-    present |= set(session.scalars(select(m.MergeRecord.merged_uid).where(  # merged away: an alias now
-        m.MergeRecord.kind == "person", m.MergeRecord.merged_uid.in_(uids), m.MergeRecord.undone_at.is_(None))))
-    return present
-
-
-_POSITION_COLUMNS = ("title", "institution_id", "start_date", "end_date", "is_current", "variants")
-"""A new position's columns: an archive gives positions no ids (they get new ones, and new uids)."""
-
-
-def _check_person(session: Session, data: PersonData, checker: Checker) -> CheckedRecord:
-    """``people.check_person`` in the shape of the other sections' checks, as the rows of a new person."""
-    # Institution ids come from the resolver, which only hands out ids it found in the database.
-    person = people.check_person(data, checker, lambda _ident: True)
-    return CheckedRecord(
-        {"photo": None, "photo_type": "", **person.columns},
-        {"person_name": person.names, "person_email": person.emails, "person_phone": person.phones,
-         "person_tag": [{"tag": tag} for tag in person.tags],
-         "position": [{key: p.get(key, {}) for key in _POSITION_COLUMNS} for p in person.positions]},
-        topics_by_name(session, data.topics, checker))
 
 
 def _parents_first(items: list[Any]) -> list[tuple[int, Any]]:
@@ -444,10 +314,10 @@ def _import_one(session: Session, res: UidResolver, merger: Merger, section: str
     model = _MODELS[section]
     if res.exists(model, uid):
         res.flushed()  # records this import created and the stored one may refer to are written
-        return merger.merge(section, _READERS[section], [(r, uid)], _stamps)[0]
+        return merger.merge(section, _READERS[section], [(r, uid)], stamps)[0]
     try:
         obj = _BUILDERS[section](session, res, r, uid)
-        made, changed = _stamps(r)
+        made, changed = stamps(r)
     except ValidationError as err:
         if err.record and err.record.startswith(section):
             raise
@@ -465,20 +335,6 @@ def _import_one(session: Session, res: UidResolver, merger: Merger, section: str
 _read_institution = data_reader(fields.INSTITUTION)
 _read_agreement = data_reader(fields.AGREEMENT)
 _read_programme_item = data_reader(fields.PROGRAMME_ITEM)
-_read_visit = data_reader(fields.VISIT)
-_read_meeting = data_reader(fields.MEETING)
-_read_followup = data_reader(fields.FOLLOWUP)
-_read_person_fields = data_reader(fields.PERSON)
-
-
-def _person_data(res: UidResolver, r: RecordReader, uid: str) -> PersonData:
-    data: PersonData = _read_person_fields(res, r, uid)
-    if data.photo is None:
-        return data
-    photo = RecordReader(r.raw["photo"], f"{r.where}.photo")
-    return replace(data, photo_type=photo.text("media_type"))
-
-
 def _institution(session: Session, res: UidResolver, r: RecordReader, uid: str) -> m.RecordMixin:
     # written in batches; a unit's look-up of its parent flushes what is pending first
     return institutions.create_in(session, _read_institution(res, r, uid), flush=False)
@@ -506,11 +362,3 @@ _BUILDERS: dict[str, Callable[[Session, UidResolver, RecordReader, str], m.Recor
 }
 """The sections imported record by record through the services' ``create_in`` (the ORM): institutions
 (a unit refers to its parent, which the same chunk may create), agreements and programme items (few)."""
-_BULK_RECORDS: dict[str, tuple[type[m.RecordMixin], str, Callable[[UidResolver, RecordReader, str], Any],
-                               Callable[[Session, Any, Checker], CheckedRecord]]] = {
-    "people": (m.Person, "person", _person_data, _check_person),
-    "visits": (m.Visit, "visit", _read_visit, visits.check_visit),
-    "meetings": (m.Meeting, "meeting", _read_meeting, meetings.check_meeting),
-    "followups": (m.FollowUp, "followup", _read_followup, followups.check_followup),
-}
-"""Sections written in bulk through ``_records_chunk``: (model, table, archive reader, service check)."""

@@ -259,11 +259,38 @@ FieldReader = Callable[[UidResolver, RecordReader, str], Any]
 def data_reader(table: FieldTable) -> Callable[[UidResolver, RecordReader, str], Any]:
     """A function from an archive record (or row) to the input of ``table`` (``domain.fields``): each field
     read from its archive key as its type says, references looked up by uid; made once per table."""
-    plan = [(fld.name, _field_reader(table, fld)) for fld in table if fld.archive is not None]
+    # A text field (most of them) is read inline: its value, when it is a ``str``, is taken as it is, which
+    # is what ``RecordReader.text`` gives; anything else (absent, null, a number) goes through ``text``,
+    # which supplies the default or names the field. An enum in its stored spelling is one look-up, as in
+    # ``parse_enum``. Fields are still read in the table's order, so the first bad one is the one named.
+    plan: list[tuple[str, str, dict[str, Any] | None, FieldReader | None]] = []
+    for fld in table:
+        if fld.archive is None:
+            continue
+        if fld.type in (FieldType.TEXT, FieldType.LONG_TEXT):
+            plan.append((fld.name, str(fld.archive), None, None))
+            continue
+        members = None
+        if fld.type is FieldType.ENUM:
+            assert fld.enum is not None
+            members = dict(fld.enum._value2member_map_)
+        plan.append((fld.name, str(fld.archive), members, _field_reader(table, fld)))
     data = table.data
 
     def read(res: UidResolver, r: RecordReader, uid: str) -> Any:
-        return data(**{name: read_field(res, r, uid) for name, read_field in plan})
+        raw = r.raw
+        values: dict[str, Any] = {}
+        for name, key, members, read_field in plan:
+            if read_field is None:
+                value = raw.get(key)
+                values[name] = value if value.__class__ is str else r.text(key)
+            elif members is not None:
+                value = raw.get(key)
+                found = members.get(value) if value.__class__ is str else None
+                values[name] = found if found is not None else read_field(res, r, uid)
+            else:
+                values[name] = read_field(res, r, uid)
+        return data(**values)
 
     return read
 
@@ -333,7 +360,7 @@ def read_variants(r: RecordReader, key: str) -> tuple[TextVariant, ...]:
     """Language variants carried as ``{"field": {"lang": "text"}}`` (absent: none); the service checks
     the fields, languages and texts."""
     raw = r.raw.get(key)
-    if raw is None:
+    if raw is None or (raw.__class__ is dict and not raw):  # absent, or {} (most records): none
         return ()
     if not isinstance(raw, dict) or not all(
             isinstance(by_lang, dict) and all(isinstance(text, str) for text in by_lang.values())
