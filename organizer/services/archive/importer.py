@@ -170,6 +170,8 @@ def import_archive(db: Database, data: Archive, progress: Progress | None = None
         # The search queue's per-row insert triggers are off while the records go in; the created records
         # are queued below in a few statements (store/search/queue.py).
         triggers_back = search_queue.without_insert_triggers(session.connection())
+        # With the triggers off (SQLite), new people are indexed as they are written, not queued.
+        people_index = bulk.PeopleIndex(session) if triggers_back is not None else None
         created: dict[RecordKind, list[str]] = {}
         res = UidResolver(session)
         merger = Merger(session, res)
@@ -179,7 +181,7 @@ def import_archive(db: Database, data: Archive, progress: Progress | None = None
             raw_items: Iterable[Any] = records(section)
             if section in BULK_RECORDS:
                 new_uids = created.setdefault(_AUDIT_KINDS[section], [])
-                in_chunks(session, res, merger, section, raw_items, report, tick, new_uids)
+                in_chunks(session, res, merger, section, raw_items, report, tick, new_uids, people_index)
                 continue
             if section == "attachments":
                 _attachments(session, res, raw_items, report, tick)
@@ -211,6 +213,8 @@ def import_archive(db: Database, data: Archive, progress: Progress | None = None
         if triggers_back is not None:
             for kinds in (created, merger.updated):  # an update's new child rows fired no insert trigger
                 for kind, uids in kinds.items():
+                    if kinds is created and kind is RecordKind.PERSON:
+                        continue  # indexed as they were written (people_index)
                     search_queue.queue_records(session.connection(), kind, uids)
             triggers_back()
         for kind, uids in created.items():

@@ -230,32 +230,49 @@ _Q: dict[str, Any] = {
 
 
 def _people(session: Session, ids: Sequence[int], body: bool) -> dict[int, Document]:
-    docs: dict[int, Document] = {}
-    for pid, given, middle, family, display, honorific, biography, notes, variants in _rows(session, "person", ids):
-        full = compose_full_name(given, middle, family, display)
-        docs[pid] = Document(RecordKind.PERSON, pid, full, [n for n in (full, given, middle, family, display) if n],
-                             [(label, value) for label, value in (("honorific", honorific), ("biography", biography),
-                                                                  ("notes", notes)) if value and value.strip()],
-                             name_keyed=True)  # the body as ``add`` would make it
-        if variants and variants != "{}":
-            add_variants(docs[pid], variants, ())
-    for pid, variants in _grouped(session, "person_name", ids).items():
-        docs[pid].names.extend(variants)
-    if not body:
-        return docs
-    for pid, rows in _grouped(session, "position", ids).items():
-        doc_body = docs[pid].body  # never blank: no need of ``add``'s check
-        for title, inst, current, variants in rows:
-            doc_body.append(("position" if current else "former position", f"{title}, {inst}"))
-            for variant in stored_variants(variants).get("title", {}).values():
-                doc_body.append(("position" if current else "former position", f"{variant}, {inst}"))
-    for pid, addresses in _grouped(session, "person_email", ids).items():
-        docs[pid].add("e-mail", " ".join(addresses))
-    for pid, tags in _grouped(session, "person_tag", ids).items():
-        docs[pid].add("tags", ", ".join(tags))
-    for pid, names in _grouped(session, "person_topic", ids).items():
-        docs[pid].add("topics", ", ".join(names))
-    return docs
+    names = _grouped(session, "person_name", ids)
+    positions = _grouped(session, "position", ids) if body else {}
+    emails = _grouped(session, "person_email", ids) if body else {}
+    tags = _grouped(session, "person_tag", ids) if body else {}
+    topics = _grouped(session, "person_topic", ids) if body else {}
+    none: list[Any] = []
+    return {pid: person_document(pid, given, middle, family, display, honorific, biography, notes, variants,
+                                 names.get(pid, none), positions.get(pid, none), emails.get(pid, none),
+                                 tags.get(pid, none), topics.get(pid, none))
+            for pid, given, middle, family, display, honorific, biography, notes, variants
+            in _rows(session, "person", ids)}
+
+
+def person_document(pid: int, given: str, middle: str, family: str, display: str, honorific: str, biography: str,
+                    notes: str, variants: Any, names: Sequence[str], positions: Sequence[Sequence[Any]] = (),
+                    emails: Sequence[str] = (), tags: Sequence[str] = (), topics: Sequence[str] = ()) -> Document:
+    """A person's document from its columns (``variants``: the column's JSON text or its dict), the names of
+    its ``person_name`` rows, its positions as (title, institution name, is current, title variants) in the
+    order of ``position_sort_key``, its e-mail addresses (in the order they were added), tags and topic
+    names (both sorted). What the index reads back from the tables (``documents``) and what an archive
+    import indexes from the rows it has just written (``archive.bulk``)."""
+    full = compose_full_name(given, middle, family, display)
+    doc = Document(RecordKind.PERSON, pid, full, [n for n in (full, given, middle, family, display) if n],
+                   [(label, value) for label, value in (("honorific", honorific), ("biography", biography),
+                                                        ("notes", notes)) if value and value.strip()],
+                   name_keyed=True)  # the body as ``add`` would make it
+    if variants and variants != "{}":
+        add_variants(doc, variants, ())
+    doc.names.extend(names)
+    doc_body = doc.body
+    for title, inst, current, title_variants in positions:
+        label = "position" if current else "former position"
+        doc_body.append((label, f"{title}, {inst}"))  # never blank: no need of ``add``'s check
+        if title_variants and title_variants != "{}":
+            for variant in stored_variants(title_variants).get("title", {}).values():
+                doc_body.append((label, f"{variant}, {inst}"))
+    if emails:
+        doc.add("e-mail", " ".join(emails))
+    if tags:
+        doc.add("tags", ", ".join(tags))
+    if topics:
+        doc.add("topics", ", ".join(topics))
+    return doc
 
 
 def _institutions(session: Session, ids: Sequence[int], body: bool) -> dict[int, Document]:

@@ -38,6 +38,7 @@ from organizer.store.search.base import (
     REINDEX_CHUNK,
     SOURCE_TABLES,
     Candidate,
+    Document,
     Feed,
     IndexedText,
     Progress,
@@ -148,6 +149,14 @@ class SqliteFtsIndex:
     def _reindex(self, session: Session, kind: RecordKind, ids: Sequence[int],
                  terms_done: set[tuple[str, str]]) -> None:
         """Replace the index rows of these records (ascending ids) by their documents' folded text."""
+        self.write(session, kind, ids, lambda: documents(session, kind, ids), terms_done)
+
+    def write(self, session: Session, kind: RecordKind, ids: Sequence[int], docs_of: Callable[[], dict[int, Document]],
+              terms_done: set[tuple[str, str]]) -> None:
+        """Replace the index rows of these records (ascending ids) by the folded text of the documents
+        ``docs_of`` gives (called once the old rows are gone): ``_reindex`` reads them back from the tables,
+        an archive import gives those of the records it has just written (``archive.bulk``), which then
+        need no queueing. ``terms_done``: the ``search_term`` rows this transaction has written."""
         table = f"search_{kind}"
         cur = raw_cursor(session)
         # FTS5 needs a statement per row to delete (it reads the old text to remove its tokens). Ids above
@@ -155,7 +164,7 @@ class SqliteFtsIndex:
         top = cur.execute(f"SELECT rowid FROM {table} ORDER BY rowid DESC LIMIT 1").fetchone()
         if top is not None:
             cur.executemany(f"DELETE FROM {table} WHERE rowid = ?", [(i,) for i in ids if i <= top[0]])
-        docs = documents(session, kind, ids)
+        docs = docs_of()
         if not docs:
             return
         rows: list[tuple[int, str, str, str]] = []
