@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -154,7 +155,11 @@ class DraftReviewDialog(QDialog):
             head.setExpanded(True)
             if not count:
                 head.setText(1, self.tr("none found"))
-        self.tree.setColumnWidth(0, 420)
+        header = self.tree.header()
+        header.setStretchLastSection(False)  # the proposal takes the room; what import does, a fixed share
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.tree.setColumnWidth(1, self.fontMetrics().averageCharWidth() * 36)
 
     def _describe(self, section: str, index: int) -> None:
         """The item's text: the proposal and what importing it does."""

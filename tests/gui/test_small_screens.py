@@ -2,7 +2,8 @@
 Russian, the main window opens within the screen (also when it was last closed larger than the screen)
 and every editor (a stored record's and a new one's) opens within it with no page cut at the side, no
 table scrolling sideways (the participants' Role column, the positions' dates in view) and no column
-title cut (``gui.editors.sizes.fit_problems``).
+title cut (``gui.editors.sizes.fit_problems``); so does the review of a visit drafted from text, with its list
+not scrolling sideways.
 
 Each case runs ``fit_probe.py`` in a subprocess: the offscreen screen's size and the scale factor are
 fixed when the application starts."""
@@ -57,3 +58,5 @@ def test_every_editor_and_the_window_fit_1366x768(demo_file: Path, tmp_path: Pat
     assert problems == {}
     for name, found in report["editors"].items():
         assert found["size"][0] <= width and found["size"][1] <= height, name
+    review = report["draft_review"]  # File > New visit from text's review
+    assert review["problems"] == [] and review["size"][0] <= width and review["size"][1] <= height
