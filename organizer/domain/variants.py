@@ -49,6 +49,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any, TypeVar
 
 from organizer.domain.fields import FieldType, table_of
@@ -106,25 +107,50 @@ def script_of_lang(lang: str) -> str:
 def script_of(text: str) -> str:
     """The script most letters of ``text`` are in (``Cyrl``, ``Latn``, ``Hani``, ``Hang``, ``Arab``); ""
     without letters (a number, a date)."""
-    counts: dict[str, int] = {}
-    for ch in text:
-        if not ch.isalpha():
-            continue
-        name = unicodedata.name(ch, "")
-        if name.startswith("CYRILLIC"):
-            script = "Cyrl"
-        elif name.startswith(("LATIN", "MODIFIER LETTER")):
-            script = "Latn"
-        elif name.startswith(("CJK", "IDEOGRAPHIC")):
-            script = "Hani"
-        elif name.startswith("HANGUL"):
-            script = "Hang"
-        elif name.startswith("ARABIC"):
-            script = "Arab"
-        else:
-            script = "Zyyy"
-        counts[script] = counts.get(script, 0) + 1
+    if text.isascii():
+        return "Latn" if _ASCII_LETTER.search(text) else ""
+    counts = {script: n for script, letters in _LETTERS if (n := len(letters.findall(text)))}
+    if sum(counts.values()) == len(_ANY_LETTER.findall(text)) and len(set(counts.values())) == len(counts):
+        return max(counts, key=lambda k: counts[k]) if counts else ""  # every letter in a range below, no tie
+    counts = {}
+    for ch in text:  # letters of other blocks, or a tie (the script met first wins): letter by letter
+        if ch.isalpha():
+            script = _script_of_letter(ch)
+            counts[script] = counts.get(script, 0) + 1
     return max(counts, key=lambda k: counts[k]) if counts else ""
+
+
+_ASCII_LETTER = re.compile("[A-Za-z]")
+_ANY_LETTER = re.compile(r"[^\W\d_]")
+"""Letters and a few other alphanumerics (``²``): more matches than the ranges below count sends a text
+letter by letter."""
+_LETTERS = (
+    ("Latn", re.compile("[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]")),
+    ("Cyrl", re.compile("[\u0400-\u0481\u048A-\u052F]")),
+    ("Hani", re.compile("[\u4E00-\u9FFF]")),
+    ("Hang", re.compile("[\uAC00-\uD7A3]")),
+    ("Arab", re.compile("[\u0621-\u063A\u0641-\u064A]")),
+)
+"""Blocks of letters only, each all of one script (as ``_script_of_letter`` names it): most texts are counted
+by these in C (``script_of`` of a list of names was most of the time a Russian window spent on them)."""
+
+
+@cache
+def _script_of_letter(ch: str) -> str:
+    """A letter's script by its Unicode name (looked up once per letter: a list of names asks for the same few
+    letters thousands of times)."""
+    name = unicodedata.name(ch, "")
+    if name.startswith("CYRILLIC"):
+        return "Cyrl"
+    if name.startswith(("LATIN", "MODIFIER LETTER")):
+        return "Latn"
+    if name.startswith(("CJK", "IDEOGRAPHIC")):
+        return "Hani"
+    if name.startswith("HANGUL"):
+        return "Hang"
+    if name.startswith("ARABIC"):
+        return "Arab"
+    return "Zyyy"
 
 
 def language_of(text: str) -> str:

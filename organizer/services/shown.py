@@ -42,36 +42,47 @@ def titles_in(conn: Connection, refs: Iterable[tuple[RecordKind, int]]) -> dict[
     lang = display_language()
     if lang is None:
         return {}
-    by_kind: dict[RecordKind, list[int]] = {}
+    by_kind: dict[RecordKind, dict[int, None]] = {}
     for kind, ident in refs:
-        by_kind.setdefault(kind, []).append(ident)
+        by_kind.setdefault(kind, {})[ident] = None
     out: dict[tuple[RecordKind, int], str] = {}
-    for kind, ids in by_kind.items():
-        if kind is RecordKind.PERSON:
-            p, n = s.person.c, s.person_name.c
-            names: dict[int, list[NameVariant]] = {}
-            for pid, name, script, language in conn.execute(
-                    select(n.person_id, n.name, n.script, n.language).where(n.person_id.in_(ids)).order_by(n.id)):
-                names.setdefault(pid, []).append(NameVariant(name, script, language))
-            for pid, given, middle, family, display, texts in conn.execute(
-                    select(p.id, p.given_name, p.middle_name, p.family_name, p.display_name, p.variants)
-                    .where(p.id.in_(ids))):
-                out[(kind, pid)] = shown_name(given, middle, family, display, names.get(pid, ()), texts)
-        elif kind is RecordKind.INSTITUTION:
-            i, n = s.institution.c, s.institution_name.c
-            variants: dict[int, list[tuple[str, str, str]]] = {}
-            for iid, name, script, language in conn.execute(
-                    select(n.institution_id, n.name, n.script, n.language).where(n.institution_id.in_(ids))
-                    .order_by(n.id)):
-                variants.setdefault(iid, []).append((name, script, language))
-            for iid, name in conn.execute(select(i.id, i.name).where(i.id.in_(ids))):
-                out[(kind, iid)] = institution_name_in(name, variants.get(iid, ()), lang)
-        elif kind in _TITLED:
-            table, column = _TITLED[kind]
-            t = s.table(table).c
-            for ident, text, stored in conn.execute(select(t.id, t[column], t.variants).where(t.id.in_(ids))):
-                out[(kind, ident)] = shown(text, stored, column)
+    for kind, wanted in by_kind.items():
+        every = list(wanted)
+        for start in range(0, len(every), CHUNK):  # a whole institution tree: many ids, a few at a time
+            _titles(conn, kind, every[start:start + CHUNK], lang, out)
     return out
+
+
+CHUNK = 500
+"""Ids per statement (SQLite limits the values of one statement)."""
+
+
+def _titles(conn: Connection, kind: RecordKind, ids: list[int], lang: str,
+            out: dict[tuple[RecordKind, int], str]) -> None:
+    if kind is RecordKind.PERSON:
+        p, n = s.person.c, s.person_name.c
+        names: dict[int, list[NameVariant]] = {}
+        for pid, name, script, language in conn.execute(
+                select(n.person_id, n.name, n.script, n.language).where(n.person_id.in_(ids)).order_by(n.id)):
+            names.setdefault(pid, []).append(NameVariant(name, script, language))
+        for pid, given, middle, family, display, texts in conn.execute(
+                select(p.id, p.given_name, p.middle_name, p.family_name, p.display_name, p.variants)
+                .where(p.id.in_(ids))):
+            out[(kind, pid)] = shown_name(given, middle, family, display, names.get(pid, ()), texts)
+    elif kind is RecordKind.INSTITUTION:
+        i, n = s.institution.c, s.institution_name.c
+        variants: dict[int, list[tuple[str, str, str]]] = {}
+        for iid, name, script, language in conn.execute(
+                select(n.institution_id, n.name, n.script, n.language).where(n.institution_id.in_(ids))
+                .order_by(n.id)):
+            variants.setdefault(iid, []).append((name, script, language))
+        for iid, name in conn.execute(select(i.id, i.name).where(i.id.in_(ids))):
+            out[(kind, iid)] = institution_name_in(name, variants.get(iid, ()), lang)
+    elif kind in _TITLED:
+        table, column = _TITLED[kind]
+        t = s.table(table).c
+        for ident, text, stored in conn.execute(select(t.id, t[column], t.variants).where(t.id.in_(ids))):
+            out[(kind, ident)] = shown(text, stored, column)
 
 
 _TITLED = {RecordKind.VISIT: ("visit", "title"), RecordKind.MEETING: ("meeting", "title"),

@@ -15,7 +15,7 @@ import pytest
 from organizer.domain.enums import GiftDirection, RecordKind
 from organizer.domain.listing import ListQuery
 from organizer.domain.records import GiftData, Logistics, TextVariant, VisitData
-from organizer.domain.variants import institution_name_in, set_display_language, shown_texts
+from organizer.domain.variants import institution_name_in, script_of, set_display_language, shown_texts
 from organizer.services import browse, paging, picking, shown
 from organizer.services.institutions import get_institution, institution_tree, list_institutions
 from organizer.services.meetings import get_meeting
@@ -190,3 +190,13 @@ def test_institution_names_and_nested_texts_by_language() -> None:
                                                                                    "Книга")
     finally:
         set_display_language(None)
+
+
+@pytest.mark.parametrize(("text", "script"), [
+    ("", ""), ("2025-03-11", ""), ("Kazan", "Latn"), ("Казань", "Cyrl"), ("Oʻzkimyosanoat", "Latn"),
+    ("«Ўзкимёсаноат» АЖ", "Cyrl"), ("王伟", "Hani"), ("김민준", "Hang"), ("قازان", "Arab"),
+    ("Ab Вг", "Latn"),  # a tie: the script met first, as letter by letter
+    ("Вг Ab", "Cyrl"), ("AO «Узкимёсаноат»", "Cyrl"), ("Ελλάδα", "Zyyy"), ("ＡＢＣ", "Zyyy"), ("x² ½", "Latn"),
+])
+def test_script_of_counts_the_letters_of_each_script(text: str, script: str) -> None:
+    assert script_of(text) == script
