@@ -3,7 +3,7 @@ marks a follow-up done.
 
 Loaded only when one of these commands runs (see ``COMMANDS`` in ``cli/main.py``); each branch imports
 just the service it needs, so ``list visits`` does not pay for the people or meetings modules. On a SQLite
-file every list but ``list people`` and every ``show`` read through ``services.plain`` (sqlite3, no SQLAlchemy:
+file every list and every ``show`` read through ``services.plain`` (sqlite3, no SQLAlchemy:
 issue 20); on PostgreSQL they take the services' road, and tests hold the two equal.
 """
 
@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 
 PLAIN_LISTS = frozenset({RecordKind.INSTITUTION, RecordKind.MEETING, RecordKind.FOLLOWUP, RecordKind.AGREEMENT,
                          RecordKind.PROGRAMME_ITEM})
-"""The lists that ``services.plain.list_items`` writes on a SQLite file (``list visits`` goes through
-``services.plain`` too, as rows; ``list people`` streams through ``services.people``)."""
+"""The lists that ``services.plain.list_items`` writes on a SQLite file (``list visits`` and ``list people`` go
+through ``services.plain`` too, as the services' rows)."""
 PLAIN_SHOWS = frozenset({RecordKind.INSTITUTION, RecordKind.VISIT, RecordKind.MEETING, RecordKind.PROGRAMME_ITEM})
 """The records that ``services.plain.show_item`` writes on a SQLite file (``show person`` goes through
 ``services.plain`` too, as a detail)."""
@@ -37,9 +37,9 @@ def _items(db: Database, kind: RecordKind, args: argparse.Namespace) -> Iterable
         if plain.reads_plainly(db):
             return plain.list_items(db, kind, visit_id=args.visit, status=args.status)
     if kind == RecordKind.PERSON:
-        from organizer.services import people
+        from organizer.services import plain  # sqlite3 on a SQLite file: SQLAlchemy never imported
 
-        return map(jsonout.person_listing, people.iter_people_listing(db))
+        return map(jsonout.person_listing, plain.people_listing(db))
     if kind == RecordKind.INSTITUTION:
         from organizer.services import institutions
 

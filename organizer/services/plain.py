@@ -4,11 +4,11 @@ window's people pane (``person_pane``: the first detail pane shows before SQLAlc
 On a SQLite file the rows come through ``store.plain_reads``, ``store.plain_lists`` and ``store.plain_shows``
 on the database's ``plain_reader`` (sqlite3, SQLAlchemy never imported). ``list visits`` and ``show person``
 give the services' domain values, and take the services' road on PostgreSQL (``services.visits``,
-``services.people``; ``tests/unit/test_plain_cli_reads.py``). The other lists and records
+``services.people``; ``tests/unit/test_plain_cli_reads.py``), and so does ``list people``
+(``people_listing``: the services' ``PersonListing`` rows, streamed). The other lists and records
 (``list_items``, ``show_item``) give the objects the command line writes (``cli.jsonout``'s) without building
 record objects at all; on PostgreSQL (``reads_plainly`` false) the command line takes the services' road
-itself (``tests/unit/test_plain_lists.py`` holds both equal). ``list people`` streams through
-``services.people`` on either.
+itself (``tests/unit/test_plain_lists.py`` holds both equal).
 
 This module imports nothing but the domain and ``store.plain_reads`` at its top, so the CLI may import it
 on its fast path; the services it falls back to are imported only when used.
@@ -17,6 +17,7 @@ on its fast path; the services it falls back to are imported only when used.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +28,7 @@ from organizer.store import plain_reads
 
 if TYPE_CHECKING:
     from organizer.domain.audit import AuditEntryView
-    from organizer.domain.records import FollowUpRow, PersonDetail, PersonHistory
+    from organizer.domain.records import FollowUpRow, PersonDetail, PersonHistory, PersonListing
     from organizer.domain.rows import VisitRow
     from organizer.store.database import Database
 
@@ -50,6 +51,20 @@ def person_record(db: Database, ident: int) -> tuple[PersonDetail, PersonHistory
     from organizer.services import people
 
     return people.person_record(db, ident)
+
+
+def people_listing(db: Database, batch: int = 500) -> Iterator[PersonListing]:
+    """Every person as ``services.people.iter_people_listing`` streams them (name order, ``batch`` at a time, one
+    read transaction): on a SQLite file with sqlite3 (``store.people_read.plain_listing``)."""
+    if db.path is not None:
+        from organizer.store import people_read
+
+        with db.plain_reader() as con:
+            yield from people_read.plain_listing(con, batch)
+        return
+    from organizer.services import people
+
+    yield from people.iter_people_listing(db, batch)
 
 
 def reads_plainly(db: Database) -> bool:

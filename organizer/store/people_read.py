@@ -4,13 +4,15 @@ roads to them.
 - **Core** (SQLAlchemy, any dialect): a person's details (``details``, ``details_of``; ``show person``,
   editors, the archive's export, snapshots for undo) and the people list's rows on PostgreSQL
   (``list_rows``).
-- **Compiled SQL on the driver's cursor** (SQLite and psycopg): the full listing that ``organizer list
-  people --json`` streams (``listing``). SQLAlchemy compiles the statements once; they then run on the
+- **Compiled SQL on the driver's cursor** (SQLite and psycopg): the full listing (``listing``; what
+  ``organizer list people --json`` streams on PostgreSQL). SQLAlchemy compiles the statements once; they then run on the
   DB-API cursor, whose plain tuples become named rows without SQLAlchemy's per-row objects and result
   processing (about a fifth of the listing's time). Other dialects run the same statements through Core.
 - **Plain** ``sqlite3`` (no SQLAlchemy): the window's first page of ids and its rows on a SQLite file
   (``first_person_ids``, ``plain_list_rows``), so the first rows are painted before SQLAlchemy (about
-  0.2 s of CPU) is imported. Nothing above the ``Core statements`` line imports SQLAlchemy; the Core
+  0.2 s of CPU) is imported; the full listing of ``organizer list people`` on a SQLite file
+  (``plain_listing``: the listing's statements written out as SQLite text). Nothing above the ``Core
+  statements`` line imports SQLAlchemy, nor does ``plain_listing``; the Core
   statements are built on first use.
 
 Rows are read into named tuples (``PersonColumns``, ``PositionColumns``, ``ListingColumns``,
@@ -624,7 +626,48 @@ def _listed(read: Reader, people: list[ListingColumns], after: dict[str, Any]) -
 def listing(conn: Connection, batch: int) -> Iterator[PersonListing]:
     """Every person as a ``PersonListing``, in name order, ``batch`` at a time (memory stays flat however
     many people there are): seven statements a page, all in ``conn``'s transaction (one snapshot)."""
-    read = _listing_reader(conn)
+    return _listing_pages(_listing_reader(conn), batch)
+
+
+_IN_PAGE = ("(person.sort_name, person.id) > (:after_name, :after_id) "
+            "AND (person.sort_name, person.id) <= (:last_name, :last_id) ORDER BY person.sort_name, person.id")
+
+
+@cache
+def _plain_listing_sql() -> tuple[str, ...]:
+    """The listing's statements (``_Statements.listing``) as SQLite text with named parameters, for
+    ``plain_listing``: the SQL SQLAlchemy compiles for them, written out."""
+    return (
+        f"SELECT {', '.join(f'person.{c}' for c in ListingColumns._fields)} FROM person "
+        "WHERE (person.sort_name, person.id) > (:after_name, :after_id) ORDER BY person.sort_name, person.id LIMIT :n",
+        "SELECT person_name.name, person_name.script, person_name.language, person_name.person_id FROM person_name "
+        f"JOIN person ON person.id = person_name.person_id WHERE {_IN_PAGE}, person_name.id",
+        "SELECT person_email.address, person_email.label, person_email.person_id FROM person_email "
+        f"JOIN person ON person.id = person_email.person_id WHERE {_IN_PAGE}, person_email.id",
+        "SELECT person_phone.number, person_phone.label, person_phone.person_id FROM person_phone "
+        f"JOIN person ON person.id = person_phone.person_id WHERE {_IN_PAGE}, person_phone.id",
+        "SELECT person_tag.tag, person_tag.person_id FROM person_tag "
+        f"JOIN person ON person.id = person_tag.person_id WHERE {_IN_PAGE}, person_tag.tag",
+        "SELECT topic.name, person_topic.person_id FROM person_topic JOIN topic ON topic.id = person_topic.topic_id "
+        f"JOIN person ON person.id = person_topic.person_id WHERE {_IN_PAGE}, topic.name",
+        "SELECT position.id, position.title, institution.name, position.institution_id, position.start_date, "
+        "position.end_date, position.is_current, position.person_id FROM position "
+        "JOIN institution ON institution.id = position.institution_id "
+        f"JOIN person ON person.id = position.person_id WHERE {_IN_PAGE}",
+    )
+
+
+def plain_listing(con: sqlite3.Connection, batch: int) -> Iterator[PersonListing]:
+    """``listing`` on a standard-library ``sqlite3`` connection (``Database.plain_reader``: SQLAlchemy never
+    imported), in the connection's read transaction: the same statements, the same rows and values
+    (``tests/unit/test_plain_lists.py`` holds them equal)."""
+    sql = _plain_listing_sql()
+    return _listing_pages(lambda i, values: con.execute(sql[i], values).fetchall(), batch)
+
+
+def _listing_pages(read: Reader, batch: int) -> Iterator[PersonListing]:
+    """Every person as a ``PersonListing``, in name order, a page of ``batch`` at a time, through ``read``
+    (the ``i``-th listing statement with these values -> its rows)."""
     after = _after("", 0)
     while True:
         rows = named(ListingColumns, read(0, {**after, "n": batch}))

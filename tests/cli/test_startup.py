@@ -45,23 +45,25 @@ def test_a_command_imports_only_the_service_it_uses(tmp_path: Path) -> None:
     db = tmp_path / "s.sqlite"
     code, _ = imported("--db", str(db), "--create", "list", "visits")  # creates and migrates the file
     assert code == 0
-    code, modules = imported("--db", str(db), "list", "people", "--json")
-    assert code == 0
-    assert "organizer.services.people" in modules
-    unused = {"organizer.services.meetings", "organizer.services.archive.importer", "organizer.cli.archive", "alembic"}
+    code, modules = imported("--db", str(db), "history", "visit", "1", "--json")  # (an empty file: no visit 1)
+    assert code == 1
+    assert "organizer.services.audit" in modules
+    unused = {"organizer.services.people", "organizer.services.meetings", "organizer.services.archive.importer",
+              "organizer.cli.archive", "alembic"}
     assert not unused & modules, modules
 
 
 @pytest.mark.parametrize("command", [
     ["list", "visits", "--json"], ["show", "person", "1", "--json"], ["show", "person", "1"],
+    ["list", "people", "--json"], ["list", "people"],
     ["list", "institutions", "--json"], ["list", "institutions"], ["list", "meetings", "--json"],
     ["list", "meetings", "--visit", "1"], ["list", "followups", "--json", "--status", "open"], ["list", "followups"],
     ["list", "agreements", "--json"], ["list", "programme"], ["show", "visit", "1", "--json"], ["show", "visit", "1"],
     ["show", "institution", "1", "--json"], ["show", "meeting", "1"], ["show", "programme_item", "1", "--json"],
 ])
 def test_plain_reads_import_no_sqlalchemy(demo_db: Path, command: list[str]) -> None:
-    """On an up-to-date SQLite file every ``list`` but ``list people`` and every ``show`` read with sqlite3
-    (``store.plain_reads``, ``plain_lists``, ``plain_shows``; issue 20): SQLAlchemy is not imported at all, nor
+    """On an up-to-date SQLite file every ``list`` and every ``show`` read with sqlite3 (``store.plain_reads``,
+    ``plain_lists``, ``plain_shows``, ``people_read.plain_listing``; issue 20): SQLAlchemy is not imported at all, nor
     any service but ``services.plain``, the thin services module the front end reaches them through (the layers
     rule: front ends import no ``organizer.store``)."""
     code, modules = imported("--db", str(demo_db), *command)

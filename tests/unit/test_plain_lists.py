@@ -183,6 +183,18 @@ def test_the_lists_are_the_services_lists(filled: tuple[Database, dict[str, int]
     _lists(db, visit_id=made["visit"], status="done")
 
 
+def test_the_people_listing_is_the_services_listing(filled: tuple[Database, dict[str, int]]) -> None:
+    """``list people``: the plain listing (``people_read.plain_listing``) gives the services' ``PersonListing``
+    rows, also across pages (a batch of 2), and so the same JSON."""
+    db, _ = filled
+    for batch in (2, 500):
+        mine = list(plain.people_listing(db, batch))
+        core = list(people.iter_people_listing(db, batch))
+        assert len(mine) >= 9 and mine == core
+        _same([jsonout.person_listing(p) for p in mine], [jsonout.person_listing(p) for p in core])
+    assert any(len(p.positions) > 1 for p in mine) and any(p.names for p in mine)
+
+
 def test_the_records_are_the_services_records(filled: tuple[Database, dict[str, int]]) -> None:
     _shows(filled[0])
 
@@ -244,14 +256,17 @@ def test_stored_variants_read_as_the_variants_module_reads_them() -> None:
 
 
 def test_the_commands_import_no_sqlalchemy_and_no_record_classes(filled: tuple[Database, dict[str, int]]) -> None:
-    """Each list and show in a process of its own: neither SQLAlchemy nor ``domain.records`` is imported, and
-    the output is what the services' road wrote in this process."""
+    """Each list and show in a process of its own: neither SQLAlchemy nor ``domain.records`` is imported (but by
+    ``list people``, whose rows are the services' ``PersonListing``), and the output is what the services' road
+    wrote in this process."""
     db, made = filled
     path = _sqlite(db)
     probe = ("import sys; from organizer.cli.main import main; code = main(sys.argv[1:]); "
-             "loaded = [m for m in sys.modules if m.startswith('sqlalchemy') or m == 'organizer.domain.records']; "
+             "loaded = [m for m in sys.modules if m.startswith('sqlalchemy') or m == 'organizer.domain.records' "
+             "and sys.argv[3:5] != ['list', 'people']]; "
              "assert not loaded, loaded; sys.exit(code)")
     for args, expected in (
+        (("list", "people", "--json"), [jsonout.person_listing(p) for p in people.iter_people_listing(db)]),
         (("list", "institutions", "--json"), [jsonout.institution(r) for r in institutions.list_institutions(db)]),
         (("list", "meetings", "--json"), [jsonout.meeting(r) for r in meetings.list_meetings(db)]),
         (("list", "followups", "--json"), [jsonout.followup(r) for r in followups.list_followups(db)]),
