@@ -260,3 +260,29 @@ def test_abbreviation_with_a_place_in_brackets_names_the_institution_in_a_title(
     assert _people(text) == {
         "Zheng Qingchun": ("Vice President", "Tianjin University of Technology"),
         "Chen Minfang": ("Head of TJUT International Cooperation Department", "Tianjin University of Technology")}
+
+
+def test_a_title_does_not_run_over_a_verb_and_university_officers_take_the_university() -> None:
+    text = ("The Management of the University of Delta Agbor visited the campuses. The Vice Chancellor was accompanied "
+            "by the Deputy Vice Chancellor, Prof. Patricia Mbah, the Registrar Barrister Richmond Omagbemi, the Bursar "
+            "Mr. Sunny Ikeogwu and the Librarian, Dr. (Mrs.)Vera Okonoko.")
+    assert _people(text) == {name: (title, "University of Delta Agbor") for name, title in [
+        ("Patricia Mbah", "Deputy Vice Chancellor"), ("Richmond Omagbemi", "Registrar"),
+        ("Sunny Ikeogwu", "Bursar"), ("Vera Okonoko", "Librarian")]}
+
+
+def test_an_institution_before_the_title_and_the_x_delegation() -> None:
+    assert _people("The envoy called on Dhaka University (DU) Vice-Chancellor Prof Dr Md Akhtaruzzaman on Tuesday.") \
+        == {"Md Akhtaruzzaman": ("Vice-Chancellor", "Dhaka University")}
+    text = ("On February 22, the UNN delegation comprising Rector E.V. Chuprunov, Vice-Rector for Research V.B. "
+            "Kazantsev and Head of the International Office I.S. Leonova visited the Embassy.")
+    assert _people(text) == {"E.V. Chuprunov": ("Rector", "UNN"), "V.B. Kazantsev": ("Vice-Rector for Research", "UNN"),
+                             "I.S. Leonova": ("Head of the International Office", "UNN")}
+
+
+def test_honorific_inside_an_institution_name_and_coordinated_titles_without_commas() -> None:
+    text = ("Governor Harichandan is the Dr. Abdul Haq Urdu University Chancellor. University Vice-Chancellor "
+            "P. Fazul Rahman and Registrar Balineni Srinivasulu met the Governor.")
+    people = _people(text)
+    assert people["P. Fazul Rahman"] == ("Vice-Chancellor", "Dr. Abdul Haq Urdu University")
+    assert people["Balineni Srinivasulu"] == ("Registrar", "Dr. Abdul Haq Urdu University")

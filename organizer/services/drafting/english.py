@@ -12,6 +12,11 @@ The report is split into sentences (``sentences``); each rule below reads one se
   or "Head of TJUT International Cooperation Department" names the institution;
 - **title NAME without a comma** ("Vice-Rector for Research Dmitry Taraskin"): a capitalised title run, then
   a two-word name; lower-case titles ("NAME, vice chancellor, LU"; "the rector of X, NAME") count as well;
+- **around titles**: a title does not run over a verb or "and the" ("the Vice Chancellor was accompanied by the
+  Deputy Vice Chancellor, NAME"); an institution or "University" before a title is its institution ("Dhaka
+  University Vice-Chancellor NAME"); "the UNN delegation" names the delegation's institution; a (vice-)rector,
+  (vice-)chancellor, registrar, bursar or librarian with no institution is of the university visited;
+  "A and Title B" without commas share A's institution; a unit Office stays in the title;
 - **title -> institution**: the first "of"/"at" whose tail starts an institution name splits the title
   ("Director of the X Technopark" -> "Director", "X Technopark"); "the university's" names the report's
   university;
@@ -32,6 +37,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from organizer.services.drafting.english_words import (
+    ABBREVIATIONS,
+    BODY_WORDS,
+    LEGAL_FORMS,
+    LOWER_TITLE_HEADS,
+    MONTHS,
+    NOT_NAME_WORDS,
+    ORG_HEADS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    UNIT_HEADS,
+)
 from organizer.services.drafting.model import (
     Draft,
     DraftFollowup,
@@ -41,62 +58,19 @@ from organizer.services.drafting.model import (
     DraftVisit,
 )
 
-# --- vocabularies ---------------------------------------------------------------------------------
-
-ORG_HEADS = ("University", "Institute", "Center", "Centre", "Technopark", "Academy", "Ministry", "Agency",
-             "Committee", "Laboratory", "Company", "Corporation", "School", "College", "Faculty", "Hospital",
-             "Museum", "Library", "Foundation", "Fund", "Association", "Union", "Chamber", "Bank", "Embassy",
-             "Consulate", "Council", "Government", "Administration", "Park", "Cluster", "Plant", "Factory",
-             "Holding", "Group", "Society", "Observatory", "Conservatory", "Lyceum", "Service", "Authority",
-             "Inspectorate", "Parliament", "Assembly", "Organization", "Organisation", "Office", "Branch", "Zone",
-             "Clinic")
-LEGAL_FORMS = ("JSC", "PJSC", "OJSC", "CJSC", "LLC", "Ltd", "JV", "SUE", "FSUE", "GmbH", "AG", "Inc", "Corp", "NGO")
-TITLE_HEADS = ("Rector", "Vice-Rector", "Prorector", "President", "Vice-President", "Director", "Chairman",
-               "Chairwoman", "Chair", "Head", "Minister", "Deputy", "Dean", "Professor", "Ambassador", "Consul",
-               "Governor", "Mayor", "Secretary", "Manager", "Chief", "Officer", "Advisor", "Adviser", "Counsellor",
-               "Counselor", "Attaché", "Representative", "Member", "Coordinator", "Leader", "Founder", "CEO", "CTO",
-               "CFO", "Commissioner", "Inspector", "Researcher", "Scientist", "Engineer", "Specialist", "Expert",
-               "Senator", "Speaker", "Executive", "Partner", "Principal", "Provost", "Chancellor", "Rapporteur",
-               "Envoy", "General", "Academician", "Registrar", "Curator", "Editor", "Spokesperson", "Spokesman",
-               "Assistant")
-LOWER_TITLE_HEADS = ("rector", "vice-rector", "president", "vice-president", "vice president", "director", "chairman",
-                     "head", "minister", "dean", "ambassador", "secretary", "chancellor", "vice-chancellor",
-                     "vice chancellor", "registrar", "provost", "principal", "adviser", "advisor", "counsellor")
-TITLE_MODIFIERS = ("First", "Second", "Executive", "Acting", "Senior", "Chief", "General", "Deputy", "Vice",
-                   "Honorary", "Leading", "Associate", "Assistant", "Former", "Managing", "Scientific", "Academic",
-                   "Permanent", "Extraordinary", "Plenipotentiary")
-UNIT_HEADS = ("Institute", "Center", "Centre", "Technopark", "Laboratory", "Faculty", "School", "Department",
-              "Museum", "Library", "Park", "Observatory", "Clinic", "Hospital", "College", "Lyceum")
-"""Kinds of institution that are often a unit of the university or academy a meeting is held at."""
-BODY_WORDS = ("Board", "Department", "Division", "Directorate", "Section", "Unit", "Management", "Committee",
-              "Commission")
-NOT_NAME_WORDS = set(ORG_HEADS) | set(TITLE_HEADS) | set(TITLE_MODIFIERS) | set(BODY_WORDS) | set(LEGAL_FORMS) | {
-    "The", "A", "An", "Republic", "Federal", "State", "National", "Scientific", "Educational", "Sciences",
-    "During", "At", "In", "On", "After", "Additionally", "Subsequently", "This", "These", "It", "He", "She",
-    "They", "We", "Mr", "Ms", "Mrs", "Dr", "Prof", "Kazan", "Moscow", "Tashkent", "Uzbekistan", "Tatarstan",
-    "Russia", "Russian", "Of", "And", "For", "Cooperation", "International", "Regional", "Technology",
-    "Technologies", "Innovation", "Digital", "Transformation", "Education", "Continuing", "Professional",
-    "Retraining", "Import", "Optimization", "Localization", "Expansion", "Relations", "Chemical", "Delegation",
-    "Visit", "Meeting", "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-    "Sunday", "Uzbek", "Tatar", "Special", "Main", "University", "Center", "Development", "Research"}
-ABBREVIATIONS = {"Mr", "Ms", "Mrs", "Dr", "Prof", "St", "No", "Jr", "Sr", "vs", "etc", "e.g", "i.e", "Inc", "Ltd",
-                 "Co", "Corp", "Acad", "Assoc"}
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
-
 # --- building blocks -----------------------------------------------------------------------------
 
 _HONORIFIC_RE = re.compile(r"\b(?:Prof\.?\s?Dr|Assoc(?:iate)?\.?\s(?:Prof|Professor)|Prof|Professor|Dr|Mrs|Mr|Ms|Acad|"
-                           r"H\.\s?E|Engr)\.?\s?(?=(?:[A-Z]\.\s?)*[A-Z][a-z])")
+                           r"H\.\s?E|Engr|Barrister|Hon)\.?\s?(?:\((?:Mrs|Mr|Ms|Dr)\.?\)\s?)?(?=(?:[A-Z]\.\s?)*[A-Z][a-z])")
 _ABBREVIATION = r"\s\((?P<abbr>[A-Z][A-Za-z&]{1,7})(?:,[^()]*)?\)"
 
 _CAP = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?:'s)?"
 _INITIALS = r"(?:[A-Z]\.\s?){1,3}"
 NAME = rf"(?:{_INITIALS}{_CAP}|[A-Z]\s[A-Z]\s{_CAP}|{_CAP}(?:\s{_INITIALS})?(?:\s{_CAP}){{1,2}})"
-_SHORT_NAME = rf"(?:{_INITIALS}{_CAP}|{_CAP}\s(?:{_INITIALS})?{_CAP})"
+_SHORT_NAME = rf"(?:{_INITIALS}{_CAP}(?:\s{_CAP})?|{_CAP}\s(?:{_INITIALS})?{_CAP})"
 _QUOTED = r'"[^"]{2,80}"'
-_ORG_WORD = rf"(?:{_INITIALS}|{_CAP}|{_QUOTED}|[A-Z]{{2,}})"
+# "Al al-Bayt University", "Dr. Abdul Haq Urdu University"
+_ORG_WORD = rf"(?:{_INITIALS}|{_CAP}|{_QUOTED}|[A-Z]{{2,}}|[a-z]{{1,3}}-[A-Z][a-z]+|Dr\.|St\.)"
 _HEAD = "|".join(ORG_HEADS)
 _LEGAL = "|".join(LEGAL_FORMS)
 # "X of Y University" is nesting, not one name: an of-tail holds no institution head
@@ -107,18 +81,26 @@ ORG = (rf"(?:(?:{_LEGAL})\.?\s{_QUOTED}"
        rf"|(?:Department|Chair|Laboratory)\sof\s(?:the\s)?{_CAP}(?:\s(?:and\s)?{_CAP})*"  # a unit named by its field
        rf"|(?:{_ORG_WORD}\s){{0,5}}(?:{_HEAD})(?:-[A-Z][a-z]+)?\b(?:\s{_QUOTED})?{_OF_TAIL}{{0,3}}{_NAMED_AFTER}?)")
 _ORG_RE = re.compile(ORG)
+_VERBS = ("was|were|is|are|has|have|had|by|met|received|welcomed|commended|led|headed|accompanied|said|called|"
+          "visited|thanked|noted|presented|and the")
+"""Words a title does not run over ("the Vice Chancellor was accompanied by the Deputy Vice Chancellor, NAME")."""
+UNIVERSITY_OFFICERS = re.compile(r"(?:(?:First|Deputy|Acting|first|deputy|acting)\s)?(?:Vice[- ]|Pro)?(?:[Rr]ector|"
+                                 r"[Cc]hancellor)\b|(?:Registrar|Bursar|Librarian|Provost)\b")
+"""Titles whose institution, when the text names none, is the university the report is about."""
 _CAP_TITLE_START = rf"(?:(?:{'|'.join(TITLE_MODIFIERS)}|{_CAP})[\s-]){{0,3}}(?:{'|'.join(TITLE_HEADS)})\b"
 _TITLE_START = (rf"(?:{_CAP_TITLE_START}|(?:(?:first|deputy|acting|senior|chief|executive|former)\s){{0,2}}"
                 rf"(?:{'|'.join(LOWER_TITLE_HEADS)})\b)")
 _NAME_THEN_TITLE = re.compile(rf"(?P<name>{NAME}),\s(?P<title>{_TITLE_START}.*)")
 _TITLE_THEN_NAME = re.compile(rf"(?:\b[Tt]he\s|\b(?P<its>its|their)\s)?"
                               rf"(?:(?P<owner>[a-z]+|{_CAP}(?:\s{_CAP})*)['’]s\s)?"
-                              rf"(?P<title>{_TITLE_START}[^,;]*?)(?:,\s(?:the\s)?(?P<org>{ORG}|[A-Z]{{2,}}))?"
+                              rf"(?P<title>{_TITLE_START}(?:(?!\s(?:{_VERBS})\s)[^,;])*?)"
+    rf"(?:,\s(?:the\s)?(?P<org>{ORG}|[A-Z]{{2,}}))?"
                               rf",\s(?P<name>{NAME})(?=\s*(?:[,.;]|$)|\s(?!and\b)[a-z])")
-_TITLE_NO_COMMA = re.compile(rf"(?<![\w-])(?P<title>{_CAP_TITLE_START}(?:\s(?:of|for|on|and|at|the|&)|\s{_CAP}"
-                             rf"|\s[A-Z]{{2,}})*?)(?<!\sof)(?<!\sfor)(?<!\son)(?<!\sand)(?<!\sat)(?<!\sthe)(?<!&)"
-                             rf"\s(?P<name>{_SHORT_NAME})(?=\s[a-z]|\s*[,.;:)]|$)")
+_TITLE_NO_COMMA = re.compile(rf"(?<![\w-])(?P<title>(?:(?:first|deputy|acting|former)\s)?{_CAP_TITLE_START}"
+                             rf"(?:\s(?:of|for|on|and|at|the|&)|\s{_CAP}|\s[A-Z]{{2,}})*?)(?<!\sof)(?<!\sfor)(?<!\son)(?<!\sand)(?<!\sat)(?<!\sthe)(?<!&)"
+                             rf"\s(?!(?:{_HEAD})\b)(?P<name>{_SHORT_NAME})(?=\s[a-z]|\s*[,.;:)]|$)")
 _NAME_RE = re.compile(NAME)
+_THE_X_DELEGATION = re.compile(rf"\b[Tt]he\s(?P<org>{ORG}|[A-Z]{{2,}})\sdelegation\b")
 _LED_BY = re.compile(rf"\b[Dd]elegation (?:of|from) (?:the\s)?(?P<org>{ORG}) (?:headed|led) by (?:the\s)?"
                      rf"(?P<title>(?:(?:{'|'.join(TITLE_MODIFIERS)})[\s-])*(?:{'|'.join(TITLE_HEADS)}))\s(?P<name>{NAME})")
 _DELEGATION_ORG = re.compile(rf"\b[Dd]elegation (?:of|from) (?:the\s)?(?P<org>{ORG})")
@@ -278,6 +260,11 @@ def _plausible_name(name: str) -> bool:
 def _split_title(title: str, state: _State, owner: str | None = None) -> tuple[str, str]:
     """ "Director of the X Technopark" -> ("Director", "X Technopark"); the owner ("the university's") wins."""
     title = title.strip(" ,;.")
+    lead = re.match(rf"(?:the\s)?(?P<org>{ORG}|[A-Z]{{2,}}|University)\s(?={_CAP_TITLE_START})", title)
+    if lead:  # "Dhaka University Vice-Chancellor", "University Vice-Chancellor", "DU Vice-Chancellor"
+        named = lead.group("org")
+        return title[lead.end():], (state.university or "") if named == "University" else _resolve(_org_name(named),
+                                                                                                 state)
     listed = re.fullmatch(rf"((?:(?!\sand\s[A-Z])[^,])+),\s(?:the\s)?({ORG}|[A-Z]{{2,}})", title)
     if listed:  # "vice chancellor, USTM"
         return listed.group(1), _resolve(_org_name(listed.group(2)), state)
@@ -291,6 +278,8 @@ def _split_title(title: str, state: _State, owner: str | None = None) -> tuple[s
         if re.fullmatch(r'[A-Z]{3,}|"[^"]+"', tail):  # "Deputy Director General of KAMAZ"
             return title[:m.start()], _resolve(tail, state)
         org = _org_at_start(tail)
+        if org and org.rsplit(" ", 1)[-1] == "Office":  # "Head of the International Office": a unit, in the title
+            continue
         if org and not re.match(rf"(?:{'|'.join(BODY_WORDS)})\b(?!\sof\s)", tail):
             return title[:m.start()], _clean(org)
     if owner:
@@ -325,7 +314,9 @@ def _add_person(state: _State, name: str, title: str, institution: str, sentence
 
 
 def _people(source: str, state: _State) -> list[DraftPerson]:
-    sentence = re.sub(_ABBREVIATION, "", _HONORIFIC_RE.sub("", source))  # matched without "Prof." and "(LU)"
+    orgs = [m.span() for m in _ORG_RE.finditer(source)]  # "Dr. Abdul Haq Urdu University" keeps its "Dr."
+    sentence = re.sub(_ABBREVIATION, "", _HONORIFIC_RE.sub(
+        lambda h: h.group(0) if any(a <= h.start() < b for a, b in orgs) else "", source))  # no "Prof.", "(LU)"
     found: list[DraftPerson] = []
     for m in _LED_BY.finditer(sentence):  # "a delegation of X headed by Rector NAME"
         if _plausible_name(m.group("name")):
@@ -345,12 +336,13 @@ def _people(source: str, state: _State) -> list[DraftPerson]:
             institution = _clean(before[-1]) if before else ""
         last = (m.end(), institution)
         found.append(_add_person(state, m.group("name"), title, institution, source))
+    shared: tuple[int, str] | None = None
     for m in _TITLE_NO_COMMA.finditer(sentence):  # "Vice-Rector for Research Dmitry Taraskin"
         if _plausible_name(m.group("name")) and state.draft.person(m.group("name")) is None:
             title, institution = _split_title(m.group("title"), state)
-            if not institution and re.match(r"(?:Vice-|Pro)?[Rr]ector\b", title):  # the university visited
-                here = state.current.institution if state.current else None
-                institution = here if here and "University" in here else state.university or ""
+            if not institution and shared and re.fullmatch(r",?\s(?:and\s)?(?:the\s)?", sentence[shared[0]:m.start()]):
+                institution = shared[1]  # "University Vice-Chancellor A and Registrar B": B is of it too
+            shared = (m.end(), institution)
             found.append(_add_person(state, m.group("name"), title, institution, source))
     rest = sentence
     previous: DraftPerson | None = None
@@ -360,17 +352,25 @@ def _people(source: str, state: _State) -> list[DraftPerson]:
             break
         m = candidates[0]
         raw_title, after = _end_of_title(m.group("title"))
+        if any(p.full_name == m.group("name") for p in found):  # named with its title before ("Rector NAME, ...")
+            rest = after or m.group("title")
+            continue
         title, institution = _split_title(raw_title, state)
         if not institution and previous is not None and rest[:m.start()].strip(" ,") in ("", "and"):
             institution = previous.institution  # "A, T of X, and B, T": B is with X too
         previous = _add_person(state, m.group("name"), title, institution, source)
         found.append(previous)
         rest = after
-    delegation = _DELEGATION_ORG.search(sentence)
+    delegation = _DELEGATION_ORG.search(sentence) or _THE_X_DELEGATION.search(sentence)
     if re.search(r"\b(?:delegation|accompanied by)\b", sentence) and (state.delegation or delegation):
         for person in found:  # "The delegation also included A, T, and B, T": the delegation's institution
             if not person.institution:
-                person.institution = _clean(delegation.group("org")) if delegation else state.delegation or ""
+                person.institution = _resolve(_org_name(delegation.group("org")), state) if delegation \
+                    else state.delegation or ""
+    for person in found:  # "the Vice Chancellor, NAME": of the university visited
+        if not person.institution and UNIVERSITY_OFFICERS.match(person.title):
+            here = state.current.institution if state.current else None
+            person.institution = here if here and "University" in here else state.university or ""
     for name in _NAME_RE.findall(sentence):  # a person already known, named again
         known = state.draft.person(name)
         if known is not None and known not in found:
