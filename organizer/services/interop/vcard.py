@@ -66,8 +66,9 @@ class VCardError(ImportFormatError):
 @dataclass(slots=True)
 class Property:
     """One property of a card: ``NAME`` upper-case, ``group`` lower-case ('' if none), parameters by
-    upper-case name (values as written, a 2.1 nameless parameter under ``TYPE``), the value decoded
-    from its transfer encoding and charset but still escaped (see ``text``/``parts``), its line."""
+    upper-case name (values as written, a 2.1 nameless parameter under ``TYPE``; read-only: the reader
+    shares one dict among the properties written with the same parameters), the value decoded from its
+    transfer encoding and charset but still escaped (see ``text``/``parts``), its line."""
 
     name: str
     value: str
@@ -293,6 +294,35 @@ def _property(line: bytes, number: int, card: Card) -> Property:
                 shown = line[:60].decode("utf-8", "replace")
                 raise VCardError(f"{_where(card, number)}: not a vCard property line: {shown!r}")
         head_bytes, value = split
+    head = _HEADS.get(head_bytes)
+    if head is None:
+        head = _head(head_bytes, number, card)
+        if len(_HEADS) >= HEAD_CACHE:
+            _HEADS.clear()
+        _HEADS[head_bytes] = head
+    name, group, params, encoding, charset = head
+    if encoding == "QUOTED-PRINTABLE":
+        text = _decode(quopri.decodestring(value), charset, _where(card, number))
+    elif encoding in ("B", "BASE64"):
+        text = value.decode("ascii", "replace")
+    elif value.isascii():
+        text = value.decode("ascii")
+    else:
+        text = _decode(value, charset, _where(card, number))
+    return Property(name, text, params, group, number)
+
+
+_Head = tuple[str, str, dict[str, list[str]], str, str]
+"""What a property's name and parameters say: (NAME, group, parameters, ENCODING upper-case, CHARSET)."""
+_HEADS: dict[bytes, _Head] = {}
+"""Heads read so far, by their bytes (a file repeats a few dozen: ``EMAIL;TYPE=INTERNET;TYPE=WORK``).
+Their parameter dicts are shared by every property with that head: read them, never change them."""
+HEAD_CACHE = 4096
+"""Most heads kept (emptied when full)."""
+
+
+def _head(head_bytes: bytes, number: int, card: Card) -> _Head:
+    """The name and parameters of a property line (``_property``); VCardError for one that is not."""
     try:
         head = head_bytes.decode("utf-8")  # parameter values may be text (4.0 LABEL="ул. Баумана, 1")
     except UnicodeDecodeError:
@@ -317,20 +347,9 @@ def _property(line: bytes, number: int, card: Card) -> Property:
         if len(val) >= 2 and val[0] == '"' and val[-1] == '"':
             val = val[1:-1]
         params.setdefault(key.strip().upper(), []).append(val)
-    if not params:
-        text = value.decode("ascii") if value.isascii() else _decode(value, "", _where(card, number))
-        return Property(name.upper(), text, params, group.lower(), number)
     encoding = params.get("ENCODING", [""])[0].upper()
     charset = params.get("CHARSET", [""])[0].strip()
-    if encoding == "QUOTED-PRINTABLE":
-        text = _decode(quopri.decodestring(value), charset, _where(card, number))
-    elif encoding in ("B", "BASE64"):
-        text = value.decode("ascii", "replace")
-    elif value.isascii():
-        text = value.decode("ascii")
-    else:
-        text = _decode(value, charset, _where(card, number))
-    return Property(name.upper(), text, params, group.lower(), number)
+    return name.upper(), group.lower(), params, encoding, charset
 
 
 _NAME_TEXT = re.compile(r"[A-Za-z0-9_.\-/]+")
