@@ -186,7 +186,8 @@ class DraftReviewDialog(QDialog):
             will = self.tr("recorded already") if meeting.existing_id is not None else self.tr("new meeting")
         elif section == "topics":
             text = d.visit.topics[index]
-            will = self.tr("visit topic")
+            will = self.tr("on the visit already") if self.drafted.topic_held(text) \
+                else self.tr("new topic of the visit")
         else:
             followup = d.followups[index]
             text = followup.description
@@ -388,6 +389,7 @@ class DraftReviewDialog(QDialog):
                 return
             for kind_of, names in relinked.labels.items():
                 self.drafted.labels.setdefault(kind_of, {}).update(names)
+            self.drafted.visit_topics = relinked.visit_topics
         self._describe_all()
 
     # --- summary, import, cancel -------------------------------------------------------------------

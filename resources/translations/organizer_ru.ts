@@ -1122,8 +1122,12 @@
         <translation>новая встреча</translation>
     </message>
     <message>
-        <source>visit topic</source>
-        <translation>тема визита</translation>
+        <source>on the visit already</source>
+        <translation>уже есть у визита</translation>
+    </message>
+    <message>
+        <source>new topic of the visit</source>
+        <translation>новая тема визита</translation>
     </message>
     <message>
         <source>new follow-up</source>

@@ -94,6 +94,14 @@ def test_the_article_lists_six_people_matched_and_imports_what_was_reviewed(qtbo
 
     visit_id = dialog.draft.visit.existing_id
     assert visit_id is not None  # the demo holds this visit: its people, meetings and follow-ups
+    # the topics the stored visit lacks would be added to it: dropped here (Delete on their rows)
+    topics = {item.text(0): item for item in children(dialog, "topics")}
+    assert topics["petrochemicals"].text(1) == "on the visit already"
+    for item in topics.values():
+        if item.text(1) == "new topic of the visit":
+            dialog.tree.setCurrentItem(item)
+            qtbot.keyClick(dialog.tree, Qt.Key.Key_Delete)
+            assert item.text(1) == "dropped"
     minnikhanov = dialog.draft.people[5].existing_id
     held_before = {p.person_id for p in visits.get_visit(db, visit_id).data.participants}
     qtbot.keyClick(dialog.tree, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -141,18 +149,22 @@ def test_a_russian_report_merges_a_person_the_search_missed(qtbot: Any, gui_wind
     before = browse.record_counts(db)
     dialog = drafted_in(qtbot, gui_window, ARTICLE_RU)
     rows = children(dialog, "people")
-    assert [r.text(0).split(",")[0] for r in rows][:3] == ["Евгений Коржиков", "Абдухомид Саломов", "Дмитрий Пашин"]
-    assert rows[2].text(1) == "new person" and rows[0].text(1).startswith("existing: Evgeny Korzhikov")
-    dialog.tree.setCurrentItem(rows[2])
-    assert "Дмитрий Пашин" in dialog.forms.source.toPlainText()
+    assert [r.text(0).split(",")[0] for r in rows][:2] == ["Евгений Коржиков", "Абдухомид Саломов"]
+    assert rows[0].text(1).startswith("existing: Evgeny Korzhikov")
+    n, row = next((n, r) for n, r in enumerate(rows) if "Пашин" in r.text(0))
+    dialog.tree.setCurrentItem(row)
+    assert "Пашин" in dialog.forms.source.toPlainText()
     picker = dialog.forms.person_merge
     picker.setFocus()
+    picker.clear()  # (the demo's "D. Pashin" was not found for "Дмитрий Пашин": the picker is empty already)
+    assert row.text(1) == "new person" and dialog.draft.people[n].existing_id is None
     keys = Keys()
     keys.type("Пашин")  # typed in Cyrillic: the spelling-insensitive search finds the stored D. Pashin
     assert picker.model.data(picker.model.index(0, 0)).startswith("D. Pashin")
     keys.enter()
     pashin = picker.value()
-    assert pashin is not None and rows[2].text(1).startswith("existing: D. Pashin")
+    assert pashin is not None and row.text(1).startswith("existing: D. Pashin")
+    title = dialog.draft.people[n].title
     new_institutions = [n for n, i in enumerate(dialog.draft.institutions) if i.existing_id is None]
     for n in new_institutions:  # the institute the matching did not find is dropped, not created
         dialog.set_dropped("institutions", n)
@@ -162,7 +174,7 @@ def test_a_russian_report_merges_a_person_the_search_missed(qtbot: Any, gui_wind
     assert browse.record_counts(db)["person"] == before["person"]
     assert browse.record_counts(db)["institution"] == before["institution"]
     titles = [p.title for p in people.get_person(db, pashin).data.positions]
-    assert "проректор по цифровой трансформации и инновациям" in titles
+    assert title and title in titles  # his title in the report became a position of the stored D. Pashin
 
 
 def test_a_text_without_people_says_so_and_keeps_the_text(qtbot: Any, gui_window: Any) -> None:

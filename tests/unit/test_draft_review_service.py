@@ -9,8 +9,9 @@ import pytest
 
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import ValidationError
-from organizer.services import browse
+from organizer.services import browse, visits
 from organizer.services.drafting import review
+from organizer.services.drafting.writing import write_draft
 from organizer.store import Database
 
 ARTICLE = (Path(__file__).resolve().parents[1] / "data" / "reports" / "visit-article.txt").read_text(encoding="utf-8")
@@ -78,3 +79,18 @@ def test_highlights_find_inflected_names_and_bridge_linking_words() -> None:
     marked = [english[a:b] for a, b in review.highlights(english, "Evgeny Korzhikov", "First Deputy Chairman")]
     assert marked == ["Evgeny Korzhikov, First Deputy Chairman"]
     assert review.highlights("", "x") == [] and review.highlights("The visit.", "") == []
+
+
+def test_a_stored_visit_takes_the_accepted_topics_it_lacks(demo_db: Database) -> None:
+    drafted = review.draft_for_review(demo_db, ARTICLE)
+    draft = drafted.draft
+    visit_id = draft.visit.existing_id
+    assert visit_id is not None
+    new = [t for t in draft.visit.topics if not drafted.topic_held(t)]
+    assert new and drafted.topic_held("Petrochemicals")
+    before = visits.get_visit(demo_db, visit_id).data.topics
+    review.import_reviewed(demo_db, draft, [("topics", draft.visit.topics.index(t)) for t in new[1:]])
+    assert visits.get_visit(demo_db, visit_id).data.topics == (*before, new[0])
+    written = write_draft(demo_db, review.draft_for_review(demo_db, ARTICLE).draft)  # the CLI's writer: no topics
+    assert sum(written.created.values()) == 0
+    assert visits.get_visit(demo_db, visit_id).data.topics == (*before, new[0])

@@ -7,7 +7,8 @@ institution, a unit's parent, the visit's sides) in step; ``relink_visit`` match
 follow-ups again once another visit (or a new one) is chosen. ``import_reviewed`` writes what was accepted:
 ``accepted`` leaves out the dropped proposals and every reference to them, ``check`` refuses a draft the
 writer could not write (an empty name, a date that is no date), then ``write_draft`` writes it in one
-transaction, as the CLI does. ``highlights`` tells where a proposal's words stand in its source sentence.
+transaction, as the CLI does (and a stored visit takes the accepted topics it lacks). ``highlights`` tells
+where a proposal's words stand in its source sentence.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from datetime import date
 
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import Problem, ValidationError
-from organizer.services import picking
+from organizer.services import picking, visits
 from organizer.services.drafting import draft_from_text, read_report
 from organizer.services.drafting.matching import link_meetings, match
 from organizer.services.drafting.model import Draft
@@ -42,6 +43,12 @@ class ReviewDraft:
 
     draft: Draft
     labels: dict[RecordKind, dict[int, str]] = field(default_factory=dict)
+    visit_topics: frozenset[str] = frozenset()
+    """The topics the stored visit (``draft.visit.existing_id``) holds, case-folded: an accepted topic it lacks
+    is added to it."""
+
+    def topic_held(self, topic: str) -> bool:
+        return topic.strip().casefold() in self.visit_topics
 
     def label(self, kind: RecordKind, ident: int | None) -> str:
         return "" if ident is None else self.labels.get(kind, {}).get(ident, f"#{ident}")
@@ -65,7 +72,13 @@ def draft_for_review(db: Database, text: str, check: Callable[[], None] | None =
     match(db, draft)
     if check is not None:
         check()
-    return ReviewDraft(draft, labels_of(db, draft))
+    return ReviewDraft(draft, labels_of(db, draft), topics_of(db, draft.visit.existing_id))
+
+
+def topics_of(db: Database, visit_id: int | None) -> frozenset[str]:
+    """The topics of the stored visit ``visit_id``, case-folded (none for a new visit)."""
+    return frozenset() if visit_id is None else frozenset(
+        t.casefold() for t in visits.get_visit(db, visit_id).data.topics)
 
 
 def labels_of(db: Database, draft: Draft) -> dict[RecordKind, dict[int, str]]:
@@ -87,7 +100,7 @@ def relink_visit(db: Database, draft: Draft, visit_id: int | None) -> ReviewDraf
         followup.existing_id = None
     if visit_id is not None:
         link_meetings(db, draft)
-    return ReviewDraft(draft, labels_of(db, draft))
+    return ReviewDraft(draft, labels_of(db, draft), topics_of(db, visit_id))
 
 
 # --- edits that keep the references in step -------------------------------------------------------
@@ -192,7 +205,7 @@ def import_reviewed(db: Database, draft: Draft, dropped: Collection[tuple[str, i
     final = accepted(draft, dropped)
     final.visit.topics = [t.strip() for t in final.visit.topics if t.strip()]
     check(final)
-    return write_draft(db, final)
+    return write_draft(db, final, add_topics=True)  # each topic was accepted: a stored visit takes it too
 
 
 # --- the source sentence -------------------------------------------------------------------------

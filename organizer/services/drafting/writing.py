@@ -83,6 +83,8 @@ class _Writer:
         self.session, self.draft, self.report = session, draft, report
         self.institution_ids: dict[str, int] = {}
         self.person_ids: dict[str, int] = {}
+        self.add_topics = False
+        """A stored visit also takes the draft's topics it lacks (the app's review: each topic was accepted)."""
 
     def institution_id(self, name: str | None) -> int | None:
         return self.institution_ids.get((name or "").casefold())
@@ -157,11 +159,13 @@ class _Writer:
         extra = [p for p in self._participants() if p.person_id not in held]
         there = {i.institution_id for i in data.institutions}
         places = [i for i in self._institutions() if i.institution_id not in there]
-        if extra or places:
+        known = {t.casefold() for t in data.topics}
+        topics = [t for t in dict.fromkeys(visit.topics) if t.casefold() not in known] if self.add_topics else []
+        if extra or places or topics:
             visits.WRITES.update_in(self.session, stored_visit, replace(
                 data, participants=data.participants + tuple(replace(p, precedence=len(held) + n)
                                                              for n, p in enumerate(extra, 1)),
-                institutions=data.institutions + tuple(places)))
+                institutions=data.institutions + tuple(places), topics=data.topics + tuple(topics)))
             self.report.created["participant"] += len(extra)
         return visit.existing_id
 
@@ -193,12 +197,15 @@ class _Writer:
             self.report.created["followup"] += 1
 
 
-def write_draft(db: Database, draft: Draft) -> DraftWritten:
-    """Write the accepted draft in one transaction (see the module docstring); on any error nothing is written."""
+def write_draft(db: Database, draft: Draft, *, add_topics: bool = False) -> DraftWritten:
+    """Write the accepted draft in one transaction (see the module docstring); on any error nothing is written.
+    ``add_topics``: a stored visit also takes the draft's topics it does not hold yet (a new visit always has
+    them)."""
 
     def attempt(session: Session) -> DraftWritten:
         report = DraftWritten()
         writer = _Writer(session, draft, report)
+        writer.add_topics = add_topics
         writer.write_institutions()
         writer.write_people()
         report.visit_id = writer.write_visit()
