@@ -86,6 +86,15 @@ def _like(column: Any, word: str, *, prefix: bool = False) -> ColumnElement[bool
     return or_(*(column.ilike(_pattern(f, prefix=prefix), escape="\\") for f in forms))
 
 
+def _like_shown(column: Any, word: str) -> ColumnElement[bool]:
+    """``_like`` on a translatable text column, and with a display language on its variant in that language too:
+    a list that shows a topic's Russian name is filtered by it (kinds the search index does not hold)."""
+    lang = display_language()
+    if lang is None:
+        return _like(column, word)
+    return or_(_like(column, word), _like(column.table.c.variants[(column.name, lang)].as_string(), word))
+
+
 def _all_words(text: str, one: Callable[[str], ColumnElement[bool]]) -> list[ColumnElement[bool]]:
     return [one(w) for w in _words(text)]
 
@@ -357,7 +366,7 @@ def _followup_query(conn: Connection, q: ListQuery) -> tuple[Select[Any], Any]:
 
 def _agreement_query(conn: Connection, q: ListQuery) -> tuple[Select[Any], Any]:
     a = s.agreement.c
-    stmt = select(a.id).where(*_all_words(q.text, lambda w: _like(a.title, w)))
+    stmt = select(a.id).where(*_all_words(q.text, lambda w: _like_shown(a.title, w)))
     if q.status:
         stmt = stmt.where(a.status == _status(RecordKind.AGREEMENT, q.status))
     if q.institution_id is not None:
@@ -371,12 +380,12 @@ def _agreement_query(conn: Connection, q: ListQuery) -> tuple[Select[Any], Any]:
 
 
 def _topic_query(_conn: Connection, q: ListQuery) -> tuple[Select[Any], Any]:
-    return select(s.topic.c.id).where(*_all_words(q.text, lambda w: _like(s.topic.c.name, w))), s.topic.c.id
+    return select(s.topic.c.id).where(*_all_words(q.text, lambda w: _like_shown(s.topic.c.name, w))), s.topic.c.id
 
 
 def _programme_query(conn: Connection, q: ListQuery) -> tuple[Select[Any], Any]:
     pi = s.programme_item.c
-    stmt = select(pi.id).where(*_all_words(q.text, lambda w: or_(_like(pi.title, w), _like(pi.place, w))))
+    stmt = select(pi.id).where(*_all_words(q.text, lambda w: or_(_like_shown(pi.title, w), _like_shown(pi.place, w))))
     if q.status:
         stmt = stmt.where(pi.kind == parse_enum(ProgrammeItemKind, q.status, "kind").value)
     if q.visit_id is not None:
@@ -621,12 +630,12 @@ def _quick_open(conn: Connection, text: str, per_kind: int, kinds: set[RecordKin
                  for r in _ranked(conn, meetings, mt.title, text, per_kind)]
     if kinds is None or RecordKind.AGREEMENT in kinds:
         a = s.agreement.c
-        agreements = select(a.id, a.title, a.signed_date).where(*_all_words(text, lambda w: _like(a.title, w)))
+        agreements = select(a.id, a.title, a.signed_date).where(*_all_words(text, lambda w: _like_shown(a.title, w)))
         hits += [QuickHit(RecordKind.AGREEMENT, r.id, r.title, "", r.signed_date)
                  for r in _ranked(conn, agreements, a.title, text, per_kind)]
     if kinds is None or RecordKind.TOPIC in kinds:
         t = s.topic.c
-        topics = select(t.id, t.name).where(*_all_words(text, lambda w: _like(t.name, w)))
+        topics = select(t.id, t.name).where(*_all_words(text, lambda w: _like_shown(t.name, w)))
         hits += [QuickHit(RecordKind.TOPIC, r.id, r.name) for r in _ranked(conn, topics, t.name, text, per_kind)]
     if kinds is None or RecordKind.FOLLOWUP in kinds:
         f = s.followup.c

@@ -152,6 +152,22 @@ def test_a_list_sorted_by_title_is_sorted_by_the_russian_title(demo_db: Database
     assert topics == sorted(topics, key=str.casefold, reverse=True)
 
 
+def test_a_list_is_filtered_by_the_russian_text_it_shows(demo_db: Database, russian: None) -> None:
+    def titles(kind: RecordKind, text: str) -> list[str]:
+        rows = _rows(demo_db, kind, ListQuery(text=text))
+        return [getattr(r, "title", None) or getattr(r, "name", None) or r.description for r in rows]
+
+    assert titles(RecordKind.TOPIC, "импорт") == ["Импортозамещение"]  # not in the search index: the variants
+    assert titles(RecordKind.AGREEMENT, "Меморандум")[0].startswith("Меморандум")
+    assert titles(RecordKind.PROGRAMME_ITEM, "обед") == ["Рабочий обед"]
+    assert len(titles(RecordKind.PROGRAMME_ITEM, "аэропорт")) == 3  # the place's variant
+    assert titles(RecordKind.MEETING, "руководством") == [MEETING_RU]  # through the search index
+    assert titles(RecordKind.FOLLOWUP, "лабораториях") == [FOLLOWUP_RU]
+    assert "Импортозамещение" in [h.title for h in quick_open(demo_db, "Импорт")]
+    set_display_language(None)
+    assert titles(RecordKind.TOPIC, "импорт") == []  # the command line filters the names as stored
+
+
 def test_english_shows_english_and_no_display_language_the_texts_as_stored(demo_db: Database) -> None:
     stored = {kind: _rows(demo_db, kind) for kind in browse.LIST_KINDS}
     tree = institution_tree(demo_db)
