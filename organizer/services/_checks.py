@@ -104,7 +104,10 @@ def format_phone(value: str, region: str | None = None) -> str:
     ``region``, default ``DEFAULT_PHONE_REGION``), else as typed. ValueError if it cannot be a number.
     Results are kept per region (``_Known``), as for ``normalize_email``."""
     region = region or DEFAULT_PHONE_REGION
-    return _PHONES.setdefault(region or "", _Known()).get(value, lambda v: _formatted_phone(v, region))
+    known = _PHONES.get(region or "")
+    if known is None:
+        known = _PHONES[region or ""] = _Known()
+    return known.get(value, lambda v: _formatted_phone(v, region))
 
 
 def _formatted_phone(value: str, region: str | None) -> str:

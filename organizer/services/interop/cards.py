@@ -125,10 +125,22 @@ def _label(prop: Property, labels: dict[str, str], kinds: dict[str, str]) -> str
         return own.strip()
     if prop.group and prop.group in labels:
         return labels[prop.group]
-    words = [kinds[t] for t in prop.types if t in kinds]
-    place = [w for w in words if w in _PLACE]
-    what = [w for w in words if w not in _PLACE]
-    return " ".join(dict.fromkeys(place[:1] + what[:1]))
+    key = (tuple(prop.params.get("TYPE", ())), kinds is _PHONE_TYPES)
+    found = _LABELS.get(key)
+    if found is None:
+        words = [kinds[t] for t in prop.types if t in kinds]
+        place = [w for w in words if w in _PLACE]
+        what = [w for w in words if w not in _PLACE]
+        found = " ".join(dict.fromkeys(place[:1] + what[:1]))
+        if len(_LABELS) >= 4096:
+            _LABELS.clear()
+        _LABELS[key] = found
+    return found
+
+
+_LABELS: dict[tuple[tuple[str, ...], bool], str] = {}
+"""Labels made of TYPE words, by the TYPE values as written and whether they are a phone's (a file repeats
+a few: ``TYPE=INTERNET;TYPE=WORK``)."""
 
 
 def _apple_label(text: str) -> str:
