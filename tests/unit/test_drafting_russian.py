@@ -104,3 +104,14 @@ def test_a_place_in_the_locative_a_unit_named_before_and_a_director_is_no_rector
     assert "филиал ВГУЭС" in [i.name for i in draft.institutions]
     assert [(p.full_name, p.title, p.institution) for p in draft.people] == [
         ("Альбина Алексеевна Власенко", "директор", "филиал ВГУЭС")]
+
+
+def test_a_title_natasha_puts_in_an_org_another_delegation_and_soft_sign_names() -> None:
+    draft = draft_from_text("Договор подписали с Дэчжоуским университетом. Китайскую сторону представляли Ректор "
+                            "университета Чжао ШенЧень и проректор Ли Юн Пин.")
+    assert [(p.full_name, p.title, p.institution) for p in draft.people] == [
+        ("Чжао ШенЧень", "Ректор", "Дэчжоуский университет"), ("Ли Юн Пин", "проректор", "Дэчжоуский университет")]
+    assert "ректор университета" not in [i.name.lower() for i in draft.institutions]
+    assert _people("Делегация ЧГУ прибыла в Китай. Программа включала переговоры с делегацией Аньхойского "
+                   "политехнического университета во главе с вице-президентом И Чаньлинем.")[-1] == (
+        "И Чаньлинь", "вице-президент", "Аньхойский политехнический университет")

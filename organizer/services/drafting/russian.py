@@ -21,6 +21,8 @@ the name: "Академии наук Татарстана"); the rules here add 
   institution natasha missed; a bracket after an institution ("(КНР)") is no part of its name; "филиал ВГУЭС" is
   one institution, and "директор филиала NAME" is the director of the филиал named before; a place in the
   locative after a genitive belongs to the title ("посол Российской Федерации в Республике Беларусь");
+  a title noun natasha puts at the start of an ORG is no part of it ("Ректор университета"); "в составе" ends a
+  title; the delegation a sentence names ("переговоры с делегацией X во главе с ...") is the one its head is of;
 - **meetings**: a sentence with a meeting verb or noun (встреча, встретился, посетил, осмотрел, ознакомился,
   провёл переговоры) starts one; the people named in it and until the next one take part, with the
   delegation (the people of the sentence that introduces the visit);
@@ -47,7 +49,8 @@ MEETING_CUE = re.compile(r"\b(встреч[аеиуы]|встретил|посе
 ORG_NOUNS = ("университет", "институт", "академи", "колледж", "консерватори", "лице")
 """Head nouns of an institution named by capitalised adjectives before them ("Чунцинского технологического
 университета")."""
-MEETING_NOUN = re.compile(r"(?:встреч|визит|переговор|экскурси|церемони|бесед)")
+MEETING_NOUN = re.compile(r"(?:встреч|визит|переговор|экскурси|церемони|бесед|составе\b)")
+TITLE_NOUNS = ("ректор", "проректор", "директор", "президент", "председател", "декан", "министр", "глава")
 HONORIFICS = {"профессор", "профессором", "профессора", "доктор", "доктором", "д-р", "господин", "госпожа", "г-н",
               "г-жа", "академик", "академиком", "доцент", "доцентом"}
 """Words before a name that are no part of its title: "директором центра профессором Ван Юе"."""
@@ -93,7 +96,10 @@ def _nominative_word(word: str, case: str, vocab: Any, grammemes: set[str] | Non
         if not parses and case == "ablt" and grammemes is not None:  # a first name the dictionary lacks
             for ending, nominative in INSTRUMENTAL_ENDINGS:
                 if word.endswith(ending) and len(word) > len(ending) + 2:
-                    return word[: -len(ending)] + nominative
+                    stem = word[: -len(ending)]
+                    if ending == "ем":  # "Сергеем" -> "Сергей", "Чаньлинем" -> "Чаньлинь"
+                        return stem + ("й" if stem[-1] in "аеёиоуыэюя" else "ь")
+                    return stem + nominative
         return word
     chosen = next((p for p in parses if p.tag.case == case), parses[0])
     form = chosen.inflect({"Nom"})
@@ -172,6 +178,12 @@ def _institutions(doc: Any, vocab: Any) -> list[tuple[int, int, str]]:
         if span.type != "ORG":
             continue
         start, stop = span.start, span.stop
+        lead = [t for t in tokens if start <= t.start < stop]
+        while lead and lead[0].text.lower().startswith(TITLE_NOUNS):  # natasha's "Ректор университета"
+            lead = lead[1:]
+            start = lead[0].start if lead else stop
+        if len(lead) < 2 and all(t.text.islower() for t in lead):
+            continue  # no name left ("университета")
         following = spans[k + 1] if k + 1 < len(spans) else None
         if following is not None and following.type == "LOC" and following.start - span.stop <= 1 \
                 and not doc.text[span.stop:following.start].strip():
@@ -240,6 +252,7 @@ def extract(text: str) -> Draft:
         all_orgs.extend(orgs)
         follows = [n for s0, _e, n in orgs if re.search(r"делегаци\w*\s$", sent[:s0], re.I)]
         delegation = follows[0] if follows and delegation is None else delegation
+        here = follows[0] if follows else delegation  # "переговоры с делегацией X во главе с ...": X
         for span in _people_spans(doc, sent):
             person_tokens = [t for t in tokens if span.start <= t.start < span.stop]
             full_name = _nominative_name(person_tokens, vocab, sent)
@@ -249,12 +262,12 @@ def extract(text: str) -> Draft:
             if not institution:  # "посетили больницу X, где встретились с главным врачом NAME"
                 institution = next((n for _s, e, n in reversed(orgs) if e <= span.start
                                     and re.search(r",\s+где\s", sent[e:span.start])), "")
-            if not institution and delegation is not None and re.search(
+            if not institution and here is not None and re.search(
                     r"во главе с|в состав\w* делегации|делегацию возглавил|делегацию в составе", sent, re.I):
-                institution = delegation  # "делегация X во главе с ректором NAME", "в состав делегации вошли ..."
+                institution = here  # "делегация X во главе с ректором NAME", "в состав делегации вошли ..."
             if not institution:  # "директор филиала NAME": the филиал named before
                 title, institution = _unit_named_before(title, draft.institutions, vocab)
-            if not institution and re.search(r"(?:^|[\s-])(?:про)?ректор", title):  # not "директор"
+            if not institution and re.search(r"(?:^|[\s-])(?:про)?ректор", title, re.I):  # not "директор"
                 institution = next((n for _s, _e, n in reversed(all_orgs) if "университет" in n.lower()), "")
             person = draft.person(full_name)
             if person is None:
