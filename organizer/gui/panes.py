@@ -234,8 +234,9 @@ class MasterDetailTab(QWidget):
         index = self.index_of(ident)
         if not index.isValid():
             return False
-        self.view.setCurrentIndex(index)
+        # scrolled there first: selecting renders the detail pane, and the row's batch is read while it does
         self.view.scrollTo(index)
+        self.view.setCurrentIndex(index)
         return True
 
     def open_id(self, ident: int) -> None:

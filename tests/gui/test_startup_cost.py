@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 
 from organizer.domain.errors import DatabaseError
 from organizer.gui.main_window import TAB_NAMES, MainWindow
+from organizer.gui.models.lazy import BATCH_SIZE
 from organizer.gui.panes import MasterDetailTab
 from organizer.store import Database
 
@@ -171,13 +172,13 @@ def test_a_long_list_shows_its_first_page_then_completes_and_a_record_beyond_it_
     tab.model.ids_loaded.connect(lambda: first.append((tab.model.complete, tab.model.rowCount(),
                                                        len(tab.model.ids()))))
     qtbot.waitUntil(lambda: bool(first), timeout=10_000)
-    assert first == [(False, 456, 200)]  # the first page, with the scroll bar of the whole list
+    assert first == [(False, 456, BATCH_SIZE)]  # the first page, with the scroll bar of the whole list
     last = max(everyone)  # "Test Person 00449", imported last
-    assert everyone.index(last) >= 200
+    assert everyone.index(last) >= BATCH_SIZE
     window.open_record("person", last)  # beyond the first page: selected once the rest is there
     qtbot.waitUntil(lambda: tab.model.complete and not tab.model.loading and not tab.detail_pending,
                     timeout=10_000)
-    assert tab.model.ids() == tuple(everyone) and first == [(False, 456, 200)]  # completed without a reset
+    assert tab.model.ids() == tuple(everyone) and first == [(False, 456, BATCH_SIZE)]  # completed without a reset
     qtbot.waitUntil(lambda: tab.current_id() == last, timeout=5_000)
     assert tab.detail.toPlainText().startswith("Test Person 00449")
     window.close()
