@@ -21,6 +21,10 @@ from organizer.services.drafting.model import Draft
 from organizer.store.database import Database
 
 MAX_BYTES = 2_000_000
+"""The most a report file (or pasted text) may hold: an HTML page with its markup."""
+MAX_CHARS = 200_000
+"""The most prose drafted from, once markup is gone (about 30 pages; natasha takes about a minute for it on
+this machine's shared cores, several for a megabyte)."""
 
 
 def plain_text(raw: str) -> str:
@@ -43,7 +47,12 @@ def language_of(text: str) -> str:
 
 def draft_from_text(text: str) -> Draft:
     """The unmatched draft of a report's text (ImportFormatError when it holds no English prose)."""
+    if len(text) * 4 > MAX_BYTES and (size := len(text.encode("utf-8", "replace"))) > MAX_BYTES:
+        raise _too_long(size)
     text = plain_text(text)
+    if len(text) > MAX_CHARS:
+        raise ImportFormatError(f"{len(text):,} characters of text: longer than the {MAX_CHARS:,} a report Organizer "
+                                "drafts a visit from may have; split it, or paste the part about the visit")
     if language_of(text) == "ru":
         from organizer.services.drafting import russian
 
@@ -55,8 +64,18 @@ def draft_from_text(text: str) -> Draft:
     return draft
 
 
+def _too_long(size: int) -> ImportFormatError:
+    return ImportFormatError(f"{size:,} bytes: longer than the {MAX_BYTES / 1e6:.0f} MB a report Organizer drafts "
+                             "a visit from may have; split it, or paste the part about the visit")
+
+
 def read_report(path: Path) -> str:
-    raw = path.read_bytes()[:MAX_BYTES]
+    """The text of the report file at ``path`` (ImportFormatError past ``MAX_BYTES``: never a silent cut,
+    which would also split a character and garble the rest)."""
+    with path.open("rb") as f:
+        raw = f.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise _too_long(path.stat().st_size)
     for enc in ("utf-8-sig", "utf-16"):
         try:
             return raw.decode(enc)
