@@ -150,14 +150,24 @@ class _SortKey:
     column: Any
     nullable: bool = False
     shown: Any = None
-    """A translatable text column (``s.visit.c.title``): with a display language the list is sorted by its
+    """A translatable text column (``s.visit.c.title``), or a function of the display language giving the
+    expression to sort by (a linked record's title): with a display language the list is sorted by the
     variant in that language where there is one (what the list shows), else by the text as stored."""
 
 
 def _shown_column(column: Any, lang: str) -> Any:
     """``column``'s variant in ``lang`` from its table's ``variants`` JSON, else the column itself, lower-cased."""
+    if callable(column) and not isinstance(column, ColumnElement):
+        return column(lang)
     variant = column.table.c.variants[(column.name, lang)].as_string()
     return func.lower(func.coalesce(func.nullif(variant, ""), column))
+
+
+def _linked_title(column: Any, id_column: Any, link: Any) -> Callable[[str], Any]:
+    """A sort key's expression for a linked record's title (``s.visit.c.title`` of ``s.meeting.c.visit_id``) in
+    a display language."""
+    return lambda lang: (select(_shown_column(column, lang)).where(id_column == link)
+                         .correlate(link.table).scalar_subquery())
 
 
 def _order(keys: Sequence[_SortKey], id_column: Any, descending: bool) -> list[Any]:
@@ -244,7 +254,8 @@ SORT_KEYS: dict[RecordKind, dict[str, tuple[_SortKey, ...]]] = {
         "title": (_SortKey(func.lower(s.meeting.c.title), shown=s.meeting.c.title),),
         "kind": (_SortKey(s.meeting.c.kind), _SortKey(s.meeting.c.starts_at, nullable=True)),
         "venue": (_SortKey(_institution_name(s.meeting.c.venue_institution_id), nullable=True),),
-        "visit": (_SortKey(_visit_title(s.meeting.c.visit_id), nullable=True),
+        "visit": (_SortKey(_visit_title(s.meeting.c.visit_id), nullable=True,
+                           shown=_linked_title(s.visit.c.title, s.visit.c.id, s.meeting.c.visit_id)),
                   _SortKey(s.meeting.c.starts_at, nullable=True)),
     },
     RecordKind.FOLLOWUP: {
@@ -253,10 +264,12 @@ SORT_KEYS: dict[RecordKind, dict[str, tuple[_SortKey, ...]]] = {
         "due": (_SortKey(s.followup.c.due_date, nullable=True),),
         "description": (_SortKey(func.lower(s.followup.c.description), shown=s.followup.c.description),),
         "owner": (_SortKey(_owner_name, nullable=True),),
-        "visit": (_SortKey(_visit_title(s.followup.c.visit_id), nullable=True),
+        "visit": (_SortKey(_visit_title(s.followup.c.visit_id), nullable=True,
+                           shown=_linked_title(s.visit.c.title, s.visit.c.id, s.followup.c.visit_id)),
                   _SortKey(s.followup.c.due_date, nullable=True)),
         "meeting": (_SortKey(select(func.lower(s.meeting.c.title)).where(s.meeting.c.id == s.followup.c.meeting_id)
-                             .correlate(s.followup).scalar_subquery(), nullable=True),),
+                             .correlate(s.followup).scalar_subquery(), nullable=True,
+                             shown=_linked_title(s.meeting.c.title, s.meeting.c.id, s.followup.c.meeting_id)),),
     },
     RecordKind.AGREEMENT: {
         "date": (_SortKey(s.agreement.c.signed_date, nullable=True),),
@@ -273,7 +286,8 @@ SORT_KEYS: dict[RecordKind, dict[str, tuple[_SortKey, ...]]] = {
         "title": (_SortKey(func.lower(s.programme_item.c.title), shown=s.programme_item.c.title),),
         "kind": (_SortKey(s.programme_item.c.kind), _SortKey(s.programme_item.c.starts_at, nullable=True)),
         "place": (_SortKey(func.lower(s.programme_item.c.place), shown=s.programme_item.c.place),),
-        "visit": (_SortKey(_visit_title(s.programme_item.c.visit_id)),
+        "visit": (_SortKey(_visit_title(s.programme_item.c.visit_id),
+                           shown=_linked_title(s.visit.c.title, s.visit.c.id, s.programme_item.c.visit_id)),
                   _SortKey(s.programme_item.c.starts_at, nullable=True)),
     },
 }

@@ -14,15 +14,15 @@ import pytest
 
 from organizer.domain.enums import GiftDirection, RecordKind
 from organizer.domain.listing import ListQuery
-from organizer.domain.records import GiftData, Logistics, TextVariant, VisitData
+from organizer.domain.records import GiftData, Logistics, MeetingData, TextVariant, VisitData
 from organizer.domain.variants import institution_name_in, script_of, set_display_language, shown_texts
 from organizer.services import browse, paging, picking, shown
 from organizer.services.institutions import get_institution, institution_tree, list_institutions
-from organizer.services.meetings import get_meeting
+from organizer.services.meetings import create_meeting, get_meeting
 from organizer.services.people import person_history, person_ids, person_record
 from organizer.services.related import followup_owners, topic_usage
 from organizer.services.search import quick_open
-from organizer.services.visits import get_visit, list_visits
+from organizer.services.visits import create_visit, get_visit, list_visits
 from organizer.store import Database
 
 KFU_RU = "Казанский (Приволжский) федеральный университет"
@@ -166,6 +166,23 @@ def test_a_list_is_filtered_by_the_russian_text_it_shows(demo_db: Database, russ
     assert "Импортозамещение" in [h.title for h in quick_open(demo_db, "Импорт")]
     set_display_language(None)
     assert titles(RecordKind.TOPIC, "импорт") == []  # the command line filters the names as stored
+
+
+def test_a_list_sorted_by_a_linked_title_is_sorted_by_the_title_shown(demo_db: Database) -> None:
+    amber = (TextVariant("title", "ru", "Янтарный визит"),)
+    visit = create_visit(demo_db, VisitData(title="Alpha visit", variants=amber))
+    create_meeting(demo_db, MeetingData(title="Talks", visit_id=visit.meta.id))
+
+    def visits_in_order() -> list[str]:
+        rows = _rows(demo_db, RecordKind.MEETING, ListQuery(sort="visit"))
+        return list(dict.fromkeys(r.visit_title for r in rows))
+
+    assert visits_in_order() == ["Alpha visit", VISIT_EN]  # as stored
+    set_display_language("ru")
+    try:
+        assert visits_in_order() == [VISIT_RU, "Янтарный визит"]
+    finally:
+        set_display_language(None)
 
 
 def test_english_shows_english_and_no_display_language_the_texts_as_stored(demo_db: Database) -> None:
