@@ -140,6 +140,8 @@ class ProposalForms(QWidget):
         self.meeting_people.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
                                                     | Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.tr("Participants"), self.meeting_people)
+        self.meeting_merge = self._merge(form, self.tr("Same meeting &as"), RecordKind.MEETING,
+                                         self.tr("Empty: a new meeting. Type to find a stored one"))
         self.topic_page, form = self._page()
         self.topic_name = self._line(form, self.tr("&Topic"), "topic_name")
         self.followup_page, form = self._page()

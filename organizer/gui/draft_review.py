@@ -45,7 +45,8 @@ from organizer.services.drafting.writing import DraftWritten
 
 ITEM = Qt.ItemDataRole.UserRole
 """A tree item's proposal: ``(section, index)`` (``("visit", 0)`` for the visit), None on a heading."""
-KIND_OF = {"people": RecordKind.PERSON, "institutions": RecordKind.INSTITUTION, "visit": RecordKind.VISIT}
+KIND_OF = {"people": RecordKind.PERSON, "institutions": RecordKind.INSTITUTION, "visit": RecordKind.VISIT,
+           "meetings": RecordKind.MEETING}
 
 
 class DraftReviewDialog(QDialog):
@@ -183,7 +184,8 @@ class DraftReviewDialog(QDialog):
         elif section == "meetings":
             meeting = d.meetings[index]
             text = f"{index + 1}. {meeting.title}"
-            will = self.tr("recorded already") if meeting.existing_id is not None else self.tr("new meeting")
+            will = self.tr("existing: %1").replace("%1", labels.label(RecordKind.MEETING, meeting.existing_id)) \
+                if meeting.existing_id is not None else self.tr("new meeting")
         elif section == "topics":
             text = d.visit.topics[index]
             will = self.tr("on the visit already") if self.drafted.topic_held(text) \
@@ -306,6 +308,8 @@ class DraftReviewDialog(QDialog):
             self.forms.heading.setText(self.tr("Meeting %1").replace("%1", str(index + 1)))
             meeting = d.meetings[index]
             self.forms.meeting_title.setText(meeting.title)
+            self.forms.meeting_merge.set_value(meeting.existing_id,
+                                               self.drafted.label(RecordKind.MEETING, meeting.existing_id))
             left = {p.full_name for n, p in enumerate(d.people) if ("people", n) in self.dropped}
             self.forms.meeting_people.setText(", ".join(p for p in meeting.participants if p not in left)
                                         or self.tr("(none named)"))
@@ -373,7 +377,7 @@ class DraftReviewDialog(QDialog):
         if kind is None:
             return
         picker = {"people": self.forms.person_merge, "institutions": self.forms.institution_merge,
-                  "visit": self.forms.visit_merge}[section]
+                  "meetings": self.forms.meeting_merge, "visit": self.forms.visit_merge}[section]
         value = picker.value()
         if value is not None:
             self.drafted.labels.setdefault(kind, {})[value] = picker.label()
@@ -381,6 +385,8 @@ class DraftReviewDialog(QDialog):
             self.draft.people[index].existing_id = value
         elif section == "institutions":
             self.draft.institutions[index].existing_id = value
+        elif section == "meetings":
+            self.draft.meetings[index].existing_id = value
         else:
             try:
                 relinked = self.records.call(review.relink_visit, self.db, self.draft, value)

@@ -4091,6 +4091,14 @@
         <translation>Участники</translation>
     </message>
     <message>
+        <source>Same meeting &amp;as</source>
+        <translation>&amp;Та же встреча, что</translation>
+    </message>
+    <message>
+        <source>Empty: a new meeting. Type to find a stored one</source>
+        <translation>Пусто — новая встреча. Начните вводить, чтобы найти имеющуюся</translation>
+    </message>
+    <message>
         <source>&amp;Topic</source>
         <translation>&amp;Тема</translation>
     </message>

@@ -218,7 +218,7 @@ def test_cancelling_the_drafting_keeps_the_text_and_shows_no_review(qtbot: Any, 
     assert window.statusBar().currentMessage() == "Cancelled: nothing was changed."
 
 
-def test_emptying_the_visit_picker_makes_a_new_visit_with_every_meeting(qtbot: Any, gui_window: Any,
+def test_emptying_the_visit_picker_makes_a_new_visit_and_meetings_merge_by_hand(qtbot: Any, gui_window: Any,
                                                                       gui_demo_db: Database) -> None:
     dialog = drafted_in(qtbot, gui_window, ARTICLE)
     dialog.tree.setCurrentItem(dialog.items[("visit", 0)])
@@ -227,6 +227,16 @@ def test_emptying_the_visit_picker_makes_a_new_visit_with_every_meeting(qtbot: A
     picker.clear()  # its clear button
     assert dialog.draft.visit.existing_id is None and dialog.items[("visit", 0)].text(1) == "new visit"
     assert {item.text(1) for item in children(dialog, "meetings")} == {"new meeting"}
+    # the first meeting merged by hand with the stored laboratory tour (typed, Enter on the best match)
+    dialog.tree.setCurrentItem(dialog.items[("meetings", 0)])
+    meeting_picker = dialog.forms.meeting_merge
+    assert meeting_picker.value() is None
+    meeting_picker.setFocus()
+    Keys().type("Tour of the laboratories")
+    Keys().enter()
+    assert meeting_picker.value() is not None
+    assert dialog.items[("meetings", 0)].text(1).startswith("existing: Tour of the laboratories")
+    dialog.tree.setCurrentItem(dialog.items[("visit", 0)])
     dialog.forms.visit_start.setFocus()
     qtbot.keyClicks(dialog.forms.visit_start, "11 March")
     dialog.accept()
@@ -237,6 +247,6 @@ def test_emptying_the_visit_picker_makes_a_new_visit_with_every_meeting(qtbot: A
     dialog.accept()
     assert not dialog.isVisible() and dialog.written is not None
     after = browse.record_counts(gui_demo_db)
-    assert (after["visit"], after["meeting"], after["person"]) == (before["visit"] + 1, before["meeting"] + 4,
+    assert (after["visit"], after["meeting"], after["person"]) == (before["visit"] + 1, before["meeting"] + 3,
                                                                   before["person"])
     assert str(visits.get_visit(gui_demo_db, dialog.written.visit_id).data.start_date) == "2025-03-11"
