@@ -47,6 +47,7 @@ from organizer.services.drafting.english_words import (
     ORG_HEADS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    TITLE_STOP_WORDS,
     UNIT_HEADS,
 )
 from organizer.services.drafting.model import (
@@ -81,9 +82,6 @@ ORG = (rf"(?:(?:{_LEGAL})\.?\s{_QUOTED}"
        rf"|(?:Department|Chair|Laboratory)\sof\s(?:the\s)?{_CAP}(?:\s(?:and\s)?{_CAP})*"  # a unit named by its field
        rf"|(?:{_ORG_WORD}\s){{0,5}}(?:{_HEAD})(?:-[A-Z][a-z]+)?\b(?:\s{_QUOTED})?{_OF_TAIL}{{0,3}}{_NAMED_AFTER}?)")
 _ORG_RE = re.compile(ORG)
-_VERBS = ("was|were|is|are|has|have|had|by|met|received|welcomed|commended|led|headed|accompanied|said|called|"
-          "visited|thanked|noted|presented|and the")
-"""Words a title does not run over ("the Vice Chancellor was accompanied by the Deputy Vice Chancellor, NAME")."""
 UNIVERSITY_OFFICERS = re.compile(r"(?:(?:First|Deputy|Acting|first|deputy|acting)\s)?(?:Vice[- ]|Pro)?(?:[Rr]ector|"
                                  r"[Cc]hancellor)\b|(?:Registrar|Bursar|Librarian|Provost)\b")
 """Titles whose institution, when the text names none, is the university the report is about."""
@@ -93,7 +91,7 @@ _TITLE_START = (rf"(?:{_CAP_TITLE_START}|(?:(?:first|deputy|acting|senior|chief|
 _NAME_THEN_TITLE = re.compile(rf"(?P<name>{NAME}),\s(?P<title>{_TITLE_START}.*)")
 _TITLE_THEN_NAME = re.compile(rf"(?:\b[Tt]he\s|\b(?P<its>its|their)\s)?"
                               rf"(?:(?P<owner>[a-z]+|{_CAP}(?:\s{_CAP})*)['’]s\s)?"
-                              rf"(?P<title>{_TITLE_START}(?:(?!\s(?:{_VERBS})\s)[^,;])*?)"
+                              rf"(?P<title>{_TITLE_START}(?:(?!\s(?:{'|'.join(TITLE_STOP_WORDS)})\s)[^,;])*?)"
     rf"(?:,\s(?:the\s)?(?P<org>{ORG}|[A-Z]{{2,}}))?"
                               rf",\s(?P<name>{NAME})(?=\s*(?:[,.;]|$)|\s(?!and\b)[a-z])")
 _TITLE_NO_COMMA = re.compile(rf"(?<![\w-])(?P<title>(?:(?:first|deputy|acting|former)\s)?{_CAP_TITLE_START}"

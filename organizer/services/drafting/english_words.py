@@ -42,3 +42,7 @@ ABBREVIATIONS = {"Mr", "Ms", "Mrs", "Dr", "Prof", "St", "No", "Jr", "Sr", "vs", 
                  "Co", "Corp", "Acad", "Assoc"}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
+TITLE_STOP_WORDS = ("was", "were", "is", "are", "has", "have", "had", "by", "met", "received", "welcomed", "commended",
+                    "led", "headed", "accompanied", "said", "called", "visited", "thanked", "noted", "presented",
+                    "and the")
+"""Words a title does not run over ("the Vice Chancellor was accompanied by the Deputy Vice Chancellor, NAME")."""
