@@ -168,14 +168,21 @@ def import_vcards(db: Database, files: Sequence[Path] | Sequence[tuple[str, byte
 
 
 class _Institutions:
-    """Institutions by folded name (and short name and name variants) under each parent (0: top level)."""
+    """Institutions by folded name (and short name and name variants) under each parent (0: top level).
+
+    A new institution is written at the next flush of the session (``flush=False``), not at once: the
+    session writes them together (``write``, before a chunk of people is matched and written), except
+    when a unit is about to be made under it, which needs its id. Until then it stands in the tables by
+    its object (``Place``)."""
 
     def __init__(self, session: Session, report: VCardReport) -> None:
         self.session = session
         self.report = report
-        self.by_parent: dict[tuple[int, str], int] = {}
-        self.anywhere: dict[str, set[int]] = {}
-        self.created: list[str] = []
+        self.by_parent: dict[tuple[int, str], Place] = {}
+        self.anywhere: dict[str, set[Place]] = {}
+        self.created: list[m.Institution] = []
+        self.unwritten = False
+        """Whether an institution has been made since the session's last flush."""
         parents: dict[int, int] = {}
         for ident, name, short, parent in session.execute(
                 select(m.Institution.id, m.Institution.name, m.Institution.short_name, m.Institution.parent_id)):
@@ -186,33 +193,56 @@ class _Institutions:
         for ident, name in session.execute(select(m.InstitutionName.institution_id, m.InstitutionName.name)):
             self._remember(ident, parents.get(ident, 0), name)
 
-    def _remember(self, ident: int, parent: int, name: str) -> None:
+    def _remember(self, place: Place, parent: int, name: str) -> None:
         key = fold(name)
         if key:
-            self.by_parent.setdefault((parent, key), ident)
-            self.anywhere.setdefault(key, set()).add(ident)
+            self.by_parent.setdefault((parent, key), place)
+            self.anywhere.setdefault(key, set()).add(place)
 
-    def resolve(self, path: tuple[str, ...], file: str, card: vcard.Card) -> int:
-        """The id of the institution at ``path`` (top first), found or created; a name its service refuses
-        raises ValidationError naming ``file`` and ``card``."""
-        parent = 0
+    def write(self) -> None:
+        """Write the institutions made since the last flush (they get their ids)."""
+        if self.unwritten:
+            self.session.flush()
+            self.unwritten = False
+
+    def id_of(self, place: Place) -> int:
+        """The id of a place ``resolve`` gave (``write`` first)."""
+        if isinstance(place, int):
+            return place
+        assert place.id is not None, "write() first"
+        return place.id
+
+    def resolve(self, path: tuple[str, ...], file: str, card: vcard.Card) -> Place:
+        """The institution at ``path`` (top first), found or made: its id, or the new institution itself
+        (its id once written, ``id_of``); a name its service refuses raises ValidationError naming ``file``
+        and ``card``."""
+        parent: Place = 0
         for depth, name in enumerate(path):
+            if not isinstance(parent, int):  # a unit of an institution not written yet: it needs its id
+                self.write()
+                parent = self.id_of(parent)
             key = fold(name)
             found = self.by_parent.get((parent, key))
             if found is None and depth == 0 and len(self.anywhere.get(key, ())) == 1:
                 found = next(iter(self.anywhere[key]))  # a unit named on its own (ORG:Institute of Chemistry)
             if found is None:
                 try:
-                    obj = institutions.create_in(self.session, InstitutionData(name=name, parent_id=parent or None))
+                    obj = institutions.create_in(self.session, InstitutionData(name=name, parent_id=parent or None),
+                                                 flush=False)
                 except ValidationError as err:
                     raise ValidationError({f"ORG[{depth}]": "; ".join(err.problems.values())},
                                           record=f"{file}: {card.where()}") from None
-                found = obj.id
-                self.created.append(obj.uid)
+                self.unwritten = True
+                self.created.append(obj)
                 self.report.institutions_created += 1
-                self._remember(found, parent, name)
+                self._remember(obj, parent, name)
+                found = obj
             parent = found
         return parent
+
+
+Place = int | m.Institution
+"""An institution in ``_Institutions``' tables: its id, or the new institution not written yet."""
 
 
 @dataclass
@@ -222,7 +252,10 @@ class _Pending:
     outcome: CardOutcome
     name_key: str
     """``people.sort_key_of`` of the card's person as stored (``sort_name``)."""
+    places: tuple[Place, ...] = ()
+    """The institution of each of the contact's positions (``_Institutions.resolve``)."""
     positions: tuple[PositionData, ...] = ()
+    """The contact's positions, made once their institutions are written (``_Writer.flush``)."""
 
 
 class _Writer:
@@ -259,16 +292,20 @@ class _Writer:
         if keys & self.keys:
             self.flush()  # a card about someone written earlier in this chunk: match against them
         self.keys |= keys
-        positions = tuple(PositionData(p.title, self.institutions.resolve(p.path, file, contact.card),
-                                       p.start_date, p.end_date, bool(p.current), variants=p.variants)
-                          for p in contact.positions)
-        self.pending.append(_Pending(file, contact, outcome, name_key[: schema.NAME_LEN * 2], positions))
+        places = tuple(self.institutions.resolve(p.path, file, contact.card) for p in contact.positions)
+        self.pending.append(_Pending(file, contact, outcome, name_key[: schema.NAME_LEN * 2], places))
         if len(self.pending) >= CHUNK:
             self.flush()
 
     def flush(self) -> None:
         if not self.pending:
             return
+        self.institutions.write()
+        id_of = self.institutions.id_of
+        for item in self.pending:
+            item.positions = tuple(PositionData(p.title, id_of(place), p.start_date, p.end_date, bool(p.current),
+                                                variants=p.variants)
+                                   for p, place in zip(item.contact.positions, item.places, strict=True))
         found = self._match(self.pending)
         new: list[_Pending] = []
         for item in self.pending:
@@ -284,12 +321,13 @@ class _Writer:
     def finish(self) -> None:
         session, conn = self.session, self.session.connection()
         session.flush()
+        made = [obj.uid for obj in self.institutions.created]
         if self.triggers_back is not None:
             search_queue.queue_records(conn, RecordKind.PERSON, self.created_uids)
-            search_queue.queue_records(conn, RecordKind.INSTITUTION, self.institutions.created)
+            search_queue.queue_records(conn, RecordKind.INSTITUTION, made)
             self.triggers_back()
         audit.created_by_import(session, RecordKind.PERSON, self.created_uids)
-        audit.created_by_import(session, RecordKind.INSTITUTION, self.institutions.created)
+        audit.created_by_import(session, RecordKind.INSTITUTION, made)
         for ident, uid, fields in self.updated:
             audit.add(session, "update", RecordKind.PERSON, ident, uid=uid, fields=fields)
         r = self.report
