@@ -11,6 +11,7 @@ rows to the DBAPI cursor's ``executemany``. Works on every dialect (positional a
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
 from operator import itemgetter
 from typing import Any
 
@@ -34,6 +35,45 @@ def _default_of(column: Any) -> tuple[bool, Any] | None:
     return None
 
 
+REMEMBERED = 4096
+"""Distinct values whose converted form each column's bind processor keeps for the call (see ``_remembered``)."""
+
+
+def _remembered(proc: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``proc`` (a bind processor: a pure function of the value) answering repeated values from a cache.
+
+    An import's dates, time stamps and empty JSON values (``{}`` variants, ``[]`` lists) repeat across
+    thousands of rows; SQLAlchemy formats each again (``json.dumps``, date formatting). Only values whose
+    equality means the same converted form are kept, keyed with their class (``True`` and ``1``, a date and
+    a datetime differ): text, whole numbers, dates, naive datetimes (aware ones equal across time zones
+    are written differently), None, and an empty dict or list; anything else (floats: ``0.0 == -0.0``,
+    decimals, non-empty lists) goes to ``proc`` every time. At ``REMEMBERED`` entries the cache starts again."""
+    known: dict[tuple[type, Any], Any] = {}
+
+    def process(value: Any) -> Any:
+        cls = value.__class__
+        if cls is dict or cls is list:
+            if value:
+                return proc(value)
+            key: tuple[type, Any] = (cls, None)
+        elif cls in _SAME_WHEN_EQUAL or (cls is datetime and value.tzinfo is None):
+            key = (cls, value)
+        else:
+            return proc(value)
+        found = known.get(key, _MISSING)
+        if found is _MISSING:
+            if len(known) >= REMEMBERED:
+                known.clear()
+            found = known[key] = proc(value)
+        return found
+
+    return process
+
+
+_SAME_WHEN_EQUAL = frozenset({str, int, bool, date, type(None)})
+_MISSING = object()
+
+
 ONCE_PER_CALL: tuple[Callable[[], Any], ...] = (utcnow,)
 """Callable defaults taken once per ``insert_rows`` call rather than per row: the rows written together
 (one chunk of an import) get one time stamp, as the rows of one statement would."""
@@ -50,7 +90,7 @@ def insert_rows(conn: Connection, table: Table, columns: Sequence[str], rows: It
 
     def processor(name: str) -> Callable[[Any], Any] | None:
         proc: Callable[[Any], Any] | None = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
-        return proc
+        return proc if proc is None else _remembered(proc)
 
     given = list(columns)
     per_row: list[tuple[str, Callable[[Any], Any], Callable[[Any], Any] | None]] = []
@@ -76,6 +116,8 @@ def insert_rows(conn: Connection, table: Table, columns: Sequence[str], rows: It
     width = len(given)
     convert = [(i, proc) for i, proc in enumerate(map(processor, given)) if proc is not None]
     tail = tuple(value for _, value in constant)
+    # Nearly always a single per-row default (a new uid) that needs no conversion: called without a loop.
+    one_default = per_row[0][1] if len(per_row) == 1 and per_row[0][2] is None else None
     params: list[Any] = []
     for row in rows:
         if len(row) != width:
@@ -85,7 +127,9 @@ def insert_rows(conn: Connection, table: Table, columns: Sequence[str], rows: It
             values = list(row)
             for i, proc in convert:
                 values[i] = proc(values[i])
-        if per_row:
+        if one_default is not None:
+            values = (*values, one_default(None))
+        elif per_row:
             values = (*values, *(fn(None) if p is None else p(fn(None)) for _, fn, p in per_row))
         full = (*values, *tail)
         params.append(full if reorder is None else reorder(full))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import JSON, Date, DateTime, select
 
 from organizer.store import schema
-from organizer.store.bulk import insert_rows
+from organizer.store.bulk import _remembered, insert_rows
 from organizer.store.database import Database
 
 
@@ -41,3 +41,20 @@ def test_insert_rows_converts_values_and_fills_defaults(db: Database) -> None:
 def test_insert_rows_refuses_a_row_of_the_wrong_width(db: Database) -> None:
     with pytest.raises(ValueError, match="2 values for 3 columns"), db.unit_of_work() as session:
         insert_rows(session.connection(), schema.person, ("given_name", "family_name", "sort_name"), [("A", "B")])
+
+
+def test_repeated_values_convert_as_sqlalchemy_converts_each(db: Database) -> None:
+    """The bind processors' cache (``_remembered``) gives what SQLAlchemy gives for every value: repeated
+    dates and empty JSON, and values that are equal but written differently (``True``/``1`` in JSON,
+    ``0.0``/``-0.0``, a date and a datetime), each as its own."""
+    values = [{}, [], {}, [], {"a": 1}, ["ru"], True, 1, 1.0, 0.0, -0.0, "x", None, True, 1]
+    with db.unit_of_work() as session:
+        dialect = session.connection().dialect
+    for kind, sample in ((JSON(), values), (Date(), [date(2020, 1, 2), date(2020, 1, 2), None]),
+                         (DateTime(), [datetime(2020, 1, 2, 3, 4), datetime(2020, 1, 2, 3, 4),
+                                       datetime(2020, 1, 2, 12, tzinfo=UTC),
+                                       datetime(2020, 1, 2, 13, tzinfo=timezone(timedelta(hours=1))), None])):
+        proc = kind.dialect_impl(dialect).bind_processor(dialect)
+        assert proc is not None
+        cached = _remembered(proc)
+        assert [cached(v) for v in sample * 2] == [proc(v) for v in sample * 2]
