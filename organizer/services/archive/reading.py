@@ -325,10 +325,27 @@ def _field_reader(table: FieldTable, fld: Field) -> FieldReader:
         rows = fld.row_table
         row = data_reader(rows)
         shorthand = rows.fields[0].type is FieldType.TEXT  # "a@b.org" for {"value": "a@b.org"}
+        # Rows of text fields only (e-mails, phones, name variants): an object whose values are all text (or
+        # absent or null: "") is read without a reader per row; anything else goes the long way, which names
+        # the row and field of a mistake.
+        texts = [(f.name, str(f.archive)) for f in rows if f.archive is not None]
+        plain = all(f.type in (FieldType.TEXT, FieldType.LONG_TEXT) for f in rows if f.archive is not None)
 
         def read_rows(res: UidResolver, r: RecordReader, uid: str) -> tuple[Any, ...]:
             out = []
             for i, item in enumerate(r.seq(key)):
+                if plain and item.__class__ is dict:
+                    values = {}
+                    for name, at in texts:
+                        value = item.get(at)
+                        if value.__class__ is not str:
+                            if value is not None:
+                                break
+                            value = ""
+                        values[name] = value
+                    else:
+                        out.append(rows.data(**values))
+                        continue
                 if shorthand and isinstance(item, str):
                     out.append(rows.data(item))
                 else:
