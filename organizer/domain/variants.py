@@ -33,8 +33,10 @@ API (for documents, views and editors; plain functions of plain values):
 - ``check_lang(code)``: a language code as stored (``ru``, ``uz-Latn``) or ValueError.
 - ``set_display_language(lang)`` / ``display_language()``: the language the window shows records in (the
   GUI sets its interface language; None, the default and the command line's: every text as stored).
-  ``shown(text, variants, field)`` is a field's text in it, ``shown_texts(data)`` a record's for a pane;
-  ``personnames.shown_name`` a person's name.
+  ``shown(text, variants, field)`` is a field's text in it, ``shown_texts(data)`` a record's for a pane (its
+  nested logistics and its rows with variants of their own too); ``personnames.shown_name`` a person's name,
+  ``shown_institution(name, names)`` an institution's (``institution_name_in(name, names, lang)``: its name in
+  another language is a row of ``institution_name``, not a variant).
 
 How ``pick`` chooses: the variant in ``lang`` (a variant ``uz-Latn`` serves ``uz`` when there is no ``uz``);
 else the field's own text when it is written in ``lang``'s script (a Russian title serves ``ru``, an

@@ -1,12 +1,18 @@
-"""Record titles in the window's display language (issue 18, point 3), for lists that name records by a stored
-title: the record lists (``localized_rows``), quick open, search results.
+"""Record names and titles in the window's display language (issue 18, point 3), for every read that names
+records by a stored name or title: the record lists, the panes' linked records, quick open, search results,
+pickers and duplicates.
 
 ``titles(db, refs)`` gives each (kind, id)'s name or title in the display language
 (``domain.variants.display_language``): a person's name as the window shows it
 (``domain.personnames.shown_name``), an institution's name variant tagged with that language (or written in
-its script), a visit's, meeting's or agreement's title and a follow-up's description through their language
-variants. With no display language set it gives nothing (the titles stay as stored). ``localized(db, hits)``
-replaces the ``title`` of anything with ``kind``, ``id`` and ``title`` (``SearchHit``, ``QuickHit``).
+its script: ``domain.variants.institution_name_in``), a visit's, meeting's, agreement's or programme item's
+title, a follow-up's description and a topic's name through their language variants. With no display language
+set it gives nothing (the titles stay as stored: the command line). ``lookup(conn, refs)`` is the same as a
+function of (kind, id, text as stored), for the reads that join linked records' names (a follow-up's owner and
+meeting, a meeting's venue); ``topics_in``/``topics`` name a record's topics, ``pane(db, detail)`` gives a
+detail with them for a pane; ``localized(db, hits)`` replaces the ``title`` of anything with ``kind``, ``id``
+and ``title`` (``SearchHit``, ``QuickHit``). A record's own texts are shown through ``domain.variants.shown``
+(its ``variants`` column read with it) by each read.
 """
 
 from __future__ import annotations
@@ -133,20 +139,6 @@ def pane(db: Database, detail: T) -> T:
     if display_language() is None or not found:
         return detail
     return replace(detail, data=replace(data, topics=topics(db, found)))  # type: ignore[type-var]
-
-
-def localized_rows(db: Database, kind: RecordKind, rows: Sequence[T]) -> list[T]:
-    """List rows of ``kind`` (``VisitRow``, ``MeetingRow``, ``FollowUpRow``, ``AgreementRow``, ``TopicRow``) with
-    their title (a follow-up's description, a topic's name) in the display language; as they are with none."""
-    column = _TITLED[kind][1] if kind in _TITLED else ""
-    if display_language() is None or not column or not rows:
-        return list(rows)
-    found = titles(db, ((kind, r.id) for r in rows))  # type: ignore[attr-defined]
-    out: list[Any] = []
-    for r in rows:
-        text = found.get((kind, r.id))  # type: ignore[attr-defined]
-        out.append(replace(r, **{column: text}) if text and text != getattr(r, column) else r)  # type: ignore[type-var]
-    return out
 
 
 def localized(db: Database, hits: Sequence[T]) -> list[T]:
