@@ -9,12 +9,12 @@ the name: "Академии наук Татарстана"); the rules here add 
 - **names in other cases**: the surname's case when the dictionary knows it in no nominative, natasha's case on
   the surname when the dictionary allows it ("президента РАН Александра Сергеева"), the first name's only case
   ("Амоном"); a first name the dictionary guesses a nominative for still follows that case ("Вилаятом");
-- **titles** are the lower-case words right before the name (a comma right before it skipped: "министром
-  ..., Амоном Мурвирой"; commas between genitives kept), back to a comma, verb, preposition, a meeting noun
-  ("встреча главы X NAME") or "и"; a title does not start with a preposition ("по телефону")
-  ("первый заместитель председателя правления АО «Узкимёсаноат» Евгений Коржиков"); an institution inside
-  them is the person's institution and what is before it the title; the title's head noun and its adjectives
-  go to the nominative ("президентом" -> "президент");
+- **titles** are the lower-case words right before the name ("первый заместитель председателя правления АО
+  «Узкимёсаноат» Евгений Коржиков"; a comma right before it skipped: "министром ..., Амоном Мурвирой"; commas
+  between genitives kept), back to a comma, verb, preposition, a meeting noun ("встреча главы X NAME") or "и";
+  a title does not start with a preposition ("по телефону"); an institution inside them is the person's
+  institution and what is before it the title; the title's head noun and its adjectives go to the nominative
+  ("президентом" -> "президент");
 - **around names**: initials stay as written ("А.А. Суриков"), two PER spans with a space between are one name
   ("Альбина" "Алексеевна Власенко"), honorifics are not in titles ("профессором", "д-р"), a date does not start a
   title ("15 сентября первый проректор"); capitalised adjectives before университет/институт/академия name an
