@@ -13,7 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+import shiboken6
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -138,6 +139,7 @@ class DraftJobs(ArchiveJobs):
 
     def ask_new_visit_from_text(self) -> DraftTextDialog:
         dialog = DraftTextDialog(self._runner, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # once drafted or cancelled: gone
         dialog.draft_requested.connect(lambda text: self.start_draft(text, dialog))
         self.text_dialog = dialog
         dialog.open()
@@ -147,14 +149,14 @@ class DraftJobs(ArchiveJobs):
         """Extract and match ``text`` on a worker (progress, Cancel), then show the review."""
 
         def drafted(result: review.ReviewDraft) -> None:
-            if text_dialog is not None:
+            if text_dialog is not None and shiboken6.isValid(text_dialog):
                 text_dialog.done_drafting()
             self.open_review(result)
 
         def failed(error: BaseException) -> None:
             text = self.tr("No people or institutions were found in this text: there is nothing to draft.") \
                 if isinstance(error, ImportFormatError) else error_text(error)
-            if text_dialog is not None and text_dialog.isVisible():
+            if text_dialog is not None and shiboken6.isValid(text_dialog) and text_dialog.isVisible():
                 text_dialog.show_problem(text)  # the text stays, to be corrected or replaced
                 self.finished.emit(text, False)
             else:

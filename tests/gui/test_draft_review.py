@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 
 from organizer.domain.enums import RecordKind
@@ -44,7 +45,7 @@ def drafted_in(qtbot: Any, window: Any, path: Path) -> DraftReviewDialog:
     assert "Kazan" in text_dialog.text.toPlainText() or "Казан" in text_dialog.text.toPlainText()
     qtbot.keyClick(text_dialog.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: bool(shown), timeout=60_000)
-    assert not text_dialog.isVisible()
+    assert not shiboken6.isValid(text_dialog) or not text_dialog.isVisible()  # closed, then deleted
     review = shown[0]
     review.activateWindow()
     qtbot.waitUntil(review.isActiveWindow)
