@@ -286,3 +286,11 @@ def test_honorific_inside_an_institution_name_and_coordinated_titles_without_com
     people = _people(text)
     assert people["P. Fazul Rahman"] == ("Vice-Chancellor", "Dr. Abdul Haq Urdu University")
     assert people["Balineni Srinivasulu"] == ("Registrar", "Dr. Abdul Haq Urdu University")
+
+
+def test_a_longer_name_after_a_title_head_or_an_institution_already_named() -> None:
+    text = ("The delegation visited the University of Guadalajara. Governor Biswa Bhusan Harichandan met them, and "
+            "they held talks with Vice-Rector of the University of Guadalajara Rebeca Vanessa Garcia Corso.")
+    people = _people(text)
+    assert people["Biswa Bhusan Harichandan"] == ("Governor", "")
+    assert people["Rebeca Vanessa Garcia Corso"] == ("Vice-Rector", "University of Guadalajara")

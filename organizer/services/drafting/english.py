@@ -16,7 +16,8 @@ The report is split into sentences (``sentences``); each rule below reads one se
   Deputy Vice Chancellor, NAME"); an institution or "University" before a title is its institution ("Dhaka
   University Vice-Chancellor NAME"); "the UNN delegation" names the delegation's institution; a (vice-)rector,
   (vice-)chancellor, registrar, bursar or librarian with no institution is of the university visited;
-  "A and Title B" without commas share A's institution; a unit Office stays in the title;
+  "A and Title B" without commas share A's institution; a unit Office stays in the title; after a title head or
+  an institution already named, the name may be longer than two words ("Governor Biswa Bhusan Harichandan");
 - **title -> institution**: the first "of"/"at" whose tail starts an institution name splits the title
   ("Director of the X Technopark" -> "Director", "X Technopark"); "the university's" names the report's
   university;
@@ -30,6 +31,10 @@ The report is split into sentences (``sentences``); each rule below reads one se
 - **follow-ups**: "attention was paid to X and Y", "X was discussed", "agreed to X", "proposed to X";
 - **the visit**: the headline (title), "visit to PLACE", dates ("12-14 March 2025", "March 12, 2025"),
   "the (main) purpose of the visit was to ...".
+
+Longer than 500 lines: the issue asks for every English rule in one readable module with a test per pattern;
+the vocabularies are apart in ``english_words``, and splitting the rules would scatter what one sentence's
+reading needs.
 """
 
 from __future__ import annotations
@@ -337,11 +342,12 @@ def _people(source: str, state: _State) -> list[DraftPerson]:
     shared: tuple[int, str] | None = None
     for m in _TITLE_NO_COMMA.finditer(sentence):  # "Vice-Rector for Research Dmitry Taraskin"
         if _plausible_name(m.group("name")) and state.draft.person(m.group("name")) is None:
-            title, institution = _split_title(m.group("title"), state)
+            title_text, name = _longer_name(m.group("title"), m.group("name"), state)
+            title, institution = _split_title(title_text, state)
             if not institution and shared and re.fullmatch(r",?\s(?:and\s)?(?:the\s)?", sentence[shared[0]:m.start()]):
                 institution = shared[1]  # "University Vice-Chancellor A and Registrar B": B is of it too
             shared = (m.end(), institution)
-            found.append(_add_person(state, m.group("name"), title, institution, source))
+            found.append(_add_person(state, name, title, institution, source))
     rest = sentence
     previous: DraftPerson | None = None
     while True:
@@ -374,6 +380,21 @@ def _people(source: str, state: _State) -> list[DraftPerson]:
         if known is not None and known not in found:
             found.append(known)
     return found
+
+
+def _longer_name(title: str, name: str, state: _State) -> tuple[str, str]:
+    """ "Governor Biswa" + "Bhusan Harichandan": a title ends at its head word or at an institution already
+    named, so the capitalised words after it are the name ("Governor", "Biswa Bhusan Harichandan")."""
+    words = title.split()
+    for extra in (2, 1):
+        head, tail = words[:-extra], words[-extra:]
+        if not head or not _plausible_name(" ".join(tail)) or any(re.fullmatch(r"[A-Z]{2,}", w) for w in tail) \
+                or any(part in NOT_NAME_WORDS for w in tail for part in w.split("-")):
+            continue
+        ends = " ".join(head).casefold()
+        if head[-1] in TITLE_HEADS or any(ends.endswith(i.name.casefold()) for i in state.draft.institutions):
+            return " ".join(head), " ".join([*tail, name])
+    return title, name
 
 
 def _iter_name_title(text: str) -> list[re.Match[str]]:
