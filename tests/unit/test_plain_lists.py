@@ -22,6 +22,7 @@ from organizer.cli import jsonout, text
 from organizer.domain.enums import (
     AgreementStatus,
     FollowUpStatus,
+    Gender,
     GiftDirection,
     ParticipantRole,
     ProgrammeItemKind,
@@ -32,6 +33,7 @@ from organizer.domain.enums import (
 from organizer.domain.errors import NotFoundError, ValidationError
 from organizer.domain.records import (
     AgreementData,
+    ContactEntry,
     FollowUpData,
     GiftData,
     InstitutionData,
@@ -70,7 +72,11 @@ def _fill(db: Database) -> dict[str, int]:
     deeper = institutions.create_institution(db, InstitutionData(name="'Lab' of Catalysis", parent_id=unit)).meta.id
     sibling = institutions.create_institution(db, InstitutionData(name="academy library", parent_id=top)).meta.id
     who = people.create_person(db, PersonData(
-        given_name="Gulnara", family_name="Safina", positions=(
+        given_name="Gulnara", family_name="Safina", gender=Gender.FEMALE, academic_title="Doctor of Sciences",
+        name_variants=(NameVariant("Гульнара Сафина", "Cyrl", "ru"),), tags=("science",), topics=("catalysis",),
+        emails=(ContactEntry("g@kpfu.ru", "work"),), phones=(ContactEntry("+7 843 233-71-09", ""),),
+        variants=(TextVariant("academic_title", "ru", "Доктор наук"), TextVariant("given_name", "ru", "Гульнара")),
+        positions=(
             PositionData("Director", unit, date(2020, 1, 1), None, True), PositionData("Fellow", deeper),
             PositionData("Professor", top, date(2010, 9, 1), date(2019, 12, 31)))))
     other = people.create_person(db, PersonData(display_name="Wang Fang", positions=(
@@ -193,6 +199,8 @@ def test_the_people_listing_is_the_services_listing(filled: tuple[Database, dict
         assert len(mine) >= 9 and mine == core
         _same([jsonout.person_listing(p) for p in mine], [jsonout.person_listing(p) for p in core])
     assert any(len(p.positions) > 1 for p in mine) and any(p.names for p in mine)
+    written = json.dumps([jsonout.person_listing(p) for p in mine], ensure_ascii=False)
+    assert '"gender": "female"' in written and '"academic_title": "Doctor of Sciences"' in written  # generic fields
 
 
 def test_the_records_are_the_services_records(filled: tuple[Database, dict[str, int]]) -> None:
