@@ -94,3 +94,17 @@ def test_a_stored_visit_takes_the_accepted_topics_it_lacks(demo_db: Database) ->
     written = write_draft(demo_db, review.draft_for_review(demo_db, ARTICLE).draft)  # the CLI's writer: no topics
     assert sum(written.created.values()) == 0
     assert visits.get_visit(demo_db, visit_id).data.topics == (*before, new[0])
+
+
+def test_a_report_file_is_read_as_its_prose(tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    page.write_text("<html><head><style>p {color: red}</style></head><body><h1>Delegation visits Kazan</h1>"
+                    "<p>Evgeny Korzhikov, First Deputy Chairman of JSC &quot;Uzkhimyosanoat&quot;, visited.</p>"
+                    "</body></html>", encoding="utf-8")
+    text = review.report_text(page)
+    assert "color" not in text and "<" not in text
+    assert 'Evgeny Korzhikov, First Deputy Chairman of JSC "Uzkhimyosanoat", visited.' in text
+    notes = tmp_path / "report.md"
+    notes.write_text("# Delegation visits Kazan\n\n**Evgeny Korzhikov** met [the rector](https://kpfu.ru).\n",
+                     encoding="utf-8")
+    assert review.report_text(notes) == "Delegation visits Kazan\n\nEvgeny Korzhikov met the rector."
