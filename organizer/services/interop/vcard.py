@@ -5,18 +5,19 @@ people).
 Why our own reader and not vobject (the usual choice)? ``bench/bench_vcard.py`` on this machine (2 cores
 shared with other jobs, load 8-13, so absolute numbers move; the ratios were steady), 10,000 generated
 cards, 3 alternating rounds: vobject 0.9.9 parsed 743 cards/s, this reader 5,929 cards/s (8.0x; 6.7x in
-an earlier run). vobject also fails on files real clients write (the issue counted 6 of 17 exports:
-Outlook's quoted-printable with soft line breaks, iPhone's folded photos, Android's bare 2.1 parameters),
-stops at the first bad line without saying which card, and does not undo folds on bytes (a UTF-8
-character split by a fold). So the reader is justified on both counts.
+an earlier run; 15.9x in CPU time once each distinct property head is read once, 2026-12-07 22:49).
+vobject also fails on files real clients write (the issue counted 6 of 17 exports: Outlook's
+quoted-printable with soft line breaks, iPhone's folded photos, Android's bare 2.1 parameters), stops at
+the first bad line without saying which card, and does not undo folds on bytes (a UTF-8 character split by
+a fold). So the reader is justified on both counts.
 
-The whole import (this reader, the mapping, the people service's rules, the database writes) is NOT
-5x faster than vobject's parse, as the issue asks: in the same runs it took 25.6 s for 10,000 cards
-(391 cards/s, 0.5x vobject's parse). Most of that time is the services' checks of each phone number
-(``phonenumbers``) and e-mail address (``email_validator``), the institutions created through their
-service and the bulk writes, not the parsing; the checks' results are kept per value
-(``services._checks``), so each value is checked once per import. Memory is flat: the file is read a
-line at a time (``lines_of``); peak (tracemalloc) 10.0 MB at 10,000 cards, 8.4 MB at 2,000.
+The whole import (this reader, the mapping, the people service's rules, the database writes, the search
+index) is NOT 5x faster than vobject's parse, as the issue asks: in the same runs (2026-12-07 22:49, load
+average 3-9) it took 6.38 CPU s for 10,000 cards against 7.81 s for vobject's parse (1.2x; it was 0.6x
+before the shortcuts for phone numbers and e-mail addresses, ``services.phone_fast`` and
+``services.email_fast``, and the speed-ups of this reader); bench/README.md says where the time goes. This
+reader alone took 0.49 CPU s (15.9x faster than vobject). Memory is flat: the file is read a line at a time
+(``lines_of``); peak (tracemalloc) 9.3 MB at 10,000 cards, 7.2 MB at 2,000.
 
 What the reader accepts (RFC 2425/2426/6350 and the quirks of real exporters):
 
