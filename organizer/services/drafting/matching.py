@@ -17,6 +17,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from organizer.domain.variants import from_mapping, texts
 from organizer.services import browse, institutions
 from organizer.services.drafting.model import Draft
 from organizer.services.search import search
@@ -109,12 +110,19 @@ def _link_meetings(session: Session, draft: Draft) -> None:
     assert draft.visit.existing_id is not None
     stored_meetings = session.scalars(select(m.Meeting).where(m.Meeting.visit_id == draft.visit.existing_id)).all()
     for meeting in draft.meetings:
-        meeting.existing_id = next((s.id for s in stored_meetings if same_text(meeting.title, s.title)), None)
+        meeting.existing_id = next((s.id for s in stored_meetings
+                                    if any(same_text(meeting.title, title) for title in _written(s, "title"))), None)
     stored_followups = session.scalars(select(m.FollowUp).where(
         m.FollowUp.visit_id == draft.visit.existing_id)).all()
     for followup in draft.followups:
-        followup.existing_id = next((f.id for f in stored_followups if same_text(followup.description,
-                                                                               f.description)), None)
+        followup.existing_id = next((f.id for f in stored_followups if any(
+            same_text(followup.description, text) for text in _written(f, "description"))), None)
+
+
+def _written(record: m.Meeting | m.FollowUp, field: str) -> list[str]:
+    """A stored record's text as entered and in every language variant (a Russian report finds a meeting
+    entered in English that has its Russian title)."""
+    return [getattr(record, field), *texts(from_mapping(record.variants), field)]
 
 
 def link_visit(db: Database, draft: Draft) -> Draft:
