@@ -185,8 +185,11 @@ def cyrillize(text: str) -> str:
     return _WORD.sub(lambda m: _cyrillize_word(m.group()), text)
 
 
+@lru_cache(maxsize=1 << 14)
 def _transliterate(text: str, to_script: str) -> str | None:
-    """``text`` in ``to_script`` (Latin or Cyrillic) when a scheme goes there from its script; else None."""
+    """``text`` in ``to_script`` (Latin or Cyrillic) when a scheme goes there from its script; else None.
+    Remembered per name part and script: a list of names spells the same given and family names again and again
+    (iuliia's scheme costs tens of microseconds a word)."""
     source = script_of(text)
     if not text.strip() or source == to_script or source == "":
         return text
@@ -318,6 +321,20 @@ def shown_name(given: str, middle: str, family: str, display: str = "",
     lang = display_language()
     if lang is None:
         return compose_full_name(given, middle, family, display)
-    if isinstance(texts, str | dict):
-        texts = from_mapping(json.loads(texts) if isinstance(texts, str) else texts)
-    return name_in(_Parts(given, middle, family, display, tuple(variants), texts), lang).shown(lang)
+    if texts == "{}" or not texts:  # most people: no language variants (nothing to parse)
+        texts = None
+    if isinstance(texts, dict):  # as SQLAlchemy reads a JSON column: not a key of the cache below
+        return _shown_name(lang, given, middle, family, display, tuple(variants), texts)
+    return _shown_name_cached(lang, given, middle, family, display, tuple(variants), texts)
+
+
+def _shown_name(lang: str, given: str, middle: str, family: str, display: str,
+                variants: tuple[NameVariant, ...], texts: str | dict[str, Any] | None) -> str:
+    found = from_mapping(json.loads(texts) if isinstance(texts, str) else texts) if texts else None
+    return name_in(_Parts(given, middle, family, display, variants, found), lang).shown(lang)
+
+
+_shown_name_cached = lru_cache(maxsize=1 << 14)(_shown_name)
+"""``_shown_name`` remembered by everything it is made of (the language, the name's parts, the name variants and
+the language variants' JSON text): a list shows the same people again on every filter keystroke, sort and
+scroll back, and choosing a name (scripts, variants, transliteration) costs much more than reading it."""

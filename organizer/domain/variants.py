@@ -51,7 +51,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, TypeVar
 
 from organizer.domain.fields import FieldType, table_of
@@ -111,30 +111,47 @@ def script_of(text: str) -> str:
     without letters (a number, a date)."""
     if text.isascii():
         return "Latn" if _ASCII_LETTER.search(text) else ""
-    counts = {script: n for script, letters in _LETTERS if (n := len(letters.findall(text)))}
-    if sum(counts.values()) == len(_ANY_LETTER.findall(text)) and len(set(counts.values())) == len(counts):
-        return max(counts, key=lambda k: counts[k]) if counts else ""  # every letter in a range below, no tie
-    counts = {}
-    for ch in text:  # letters of other blocks, or a tie (the script met first wins): letter by letter
-        if ch.isalpha():
-            script = _script_of_letter(ch)
-            counts[script] = counts.get(script, 0) + 1
-    return max(counts, key=lambda k: counts[k]) if counts else ""
+    if len(text) <= _CACHED_LENGTH:
+        return _script_of_short(text)
+    return _script_of(text)
 
 
+_CACHED_LENGTH = 64
+"""Texts up to this long (names, name parts, titles) have their script remembered (``_script_of_short``): a
+list of names asks for the same names and parts again on every batch and every filter keystroke."""
+
+
+@lru_cache(maxsize=1 << 15)
+def _script_of_short(text: str) -> str:
+    return _script_of(text)
+
+
+def _script_of(text: str) -> str:
+    letters = text.translate(_SCRIPT_CODES)  # one code a letter, other characters dropped
+    if not letters:
+        return ""
+    first = letters[0]
+    if letters.count(first) == len(letters):
+        return _CODE_SCRIPTS[first]
+    return _CODE_SCRIPTS[max(dict.fromkeys(letters), key=letters.count)]  # the script met first wins a tie
+
+
+class _ScriptCodes(dict[int, str | None]):
+    """``str.translate``'s table: each character met so far to its script's one-letter code when it is a letter
+    (``_script_of_letter``), else to None (dropped); filled on first look-up. Counting a text's letters this way
+    is done in C (a regular expression per script was slower: its Unicode classes cost more)."""
+
+    def __missing__(self, point: int) -> str | None:
+        ch = chr(point)
+        code = _SCRIPT_CODE[_script_of_letter(ch)] if ch.isalpha() else None
+        self[point] = code
+        return code
+
+
+_SCRIPT_CODE = {"Cyrl": "C", "Latn": "L", "Hani": "H", "Hang": "K", "Arab": "A", "Zyyy": "Z"}
+_CODE_SCRIPTS = {code: script for script, code in _SCRIPT_CODE.items()}
+_SCRIPT_CODES = _ScriptCodes()
 _ASCII_LETTER = re.compile("[A-Za-z]")
-_ANY_LETTER = re.compile(r"[^\W\d_]")
-"""Letters and a few other alphanumerics (``²``): more matches than the ranges below count sends a text
-letter by letter."""
-_LETTERS = (
-    ("Latn", re.compile("[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]")),
-    ("Cyrl", re.compile("[\u0400-\u0481\u048A-\u052F]")),
-    ("Hani", re.compile("[\u4E00-\u9FFF]")),
-    ("Hang", re.compile("[\uAC00-\uD7A3]")),
-    ("Arab", re.compile("[\u0621-\u063A\u0641-\u064A]")),
-)
-"""Blocks of letters only, each all of one script (as ``_script_of_letter`` names it): most texts are counted
-by these in C (``script_of`` of a list of names was most of the time a Russian window spent on them)."""
 
 
 @cache
@@ -248,7 +265,7 @@ def shown(text: str, variants: Iterable[TextVariant] | Mapping[str, Any] | str |
     """``field``'s text in the display language (``variants`` as read, as stored, or a JSON column's text as a
     plain driver gives it); ``text`` itself when no display language is set."""
     lang = _display[0]
-    if lang is None or not variants:
+    if lang is None or not variants or variants == "{}":  # no variants: the text itself (as ``text_in`` gives it)
         return text
     if isinstance(variants, str):
         try:
