@@ -121,9 +121,8 @@ class ListTab(MasterDetailTab):
     def _on_loaded(self) -> None:
         target, strict = self._pending, self._pending_strict
         self._pending, self._pending_strict = None, False
-        if not self._loaded_once:
-            self._loaded_once = True
-            self.render_detail_after_paint()
+        self._loaded_once = True
+        self.render_detail_after_paint()  # the new rows paint first, then the pane (after a filter keystroke too)
         if self.model.loading:  # a first page: the rest of the ids once its rows have painted
             after_paint(self.table.viewport(), self.model.load_rest)
             if target is not None and self.model.row_of(target) is None:
