@@ -31,6 +31,7 @@ the name: "Академии наук Татарстана"); the rules here add 
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 from typing import Any
@@ -59,6 +60,9 @@ MONTHS = ("январ", "феврал", "март", "апрел", "ма", "ию�
 VISIT_CUE = re.compile(r"\b(визит|прибыл|посетил)", re.I)
 FOLLOWUP_CUE = re.compile(r"(?:договорились|достигнут[аы]? договор[её]нност[ьи]|решено|особое внимание было? "
                           r"уделено|особое внимание уделили)\s(?P<obj>[^.;]+)", re.I)
+NEW = {"новый", "нового", "новому", "новым", "новом", "новая", "новой", "новую", "новоизбранный", "новоизбранного",
+       "новоизбранным", "новоизбранному"}
+"""Words before a title that are no part of it ("нового президента РАН" -> "президент")."""
 STOP_POS = {"VERB", "ADP", "CCONJ", "SCONJ", "PUNCT", "PRON", "AUX", "ADV", "NUM"}
 
 
@@ -127,8 +131,40 @@ def _name_case(tokens: list[Any], vocab: Any) -> str:
     return str(first.pop()) if len(first) == 1 else _case_of(tokens[0])
 
 
+CHINESE_SURNAMES = frozenset(("Ван", "Ли", "Чжан", "Лю", "Чэнь", "Чень", "Ян", "Хуан", "Чжао", "У", "Чжоу", "Сюй",
+    "Сунь", "Ма", "Чжу", "Ху", "Го", "Хэ", "Гао", "Линь", "Ло", "Чжэн", "Лян", "Се", "Сун", "Тан", "Хань", "Фэн",
+    "Дэн", "Цао", "Пэн", "Цзэн", "Сяо", "Тянь", "Дун", "Пань", "Юань", "Цай", "Цзян", "Юй", "Ду", "Е", "Чэн", "Вэй",
+    "Су", "Лу", "Дин", "Жэнь", "Шэнь", "Яо", "Цуй", "Чжун", "Тань", "Фань", "Цзинь", "Ши", "Ляо", "Цзя", "Ся", "Фу",
+    "Фан", "Бай", "Цзоу", "Мэн", "Сюн", "Цинь", "Цю", "Инь", "Сюэ", "Янь", "Дуань", "Лэй", "Хоу", "Лун", "Тао", "Гу",
+    "Мао", "Хао", "Гун", "Шао", "Вань", "Цянь", "Дай", "Мо", "Кун", "Сян", "Ню", "Бянь", "Цзи", "Нин", "Ци", "Хэй",
+    "Сы", "Оу", "Гэ", "Лэн", "Мяо", "Чан", "Сюэ"))
+"""Chinese surnames as Russian writes them: the name after one is Chinese, and only its last word declines."""
+CHINESE_ENDINGS = (("ем", "ь"), ("ом", ""), ("ю", "ь"), ("у", ""), ("я", "ь"), ("а", ""), ("е", ""))
+
+
+def _chinese_name(tokens: list[Any]) -> str | None:
+    """A Chinese name ("Гу Лин", "Лу Юцинем") in the nominative: the surname as written, the given name's case
+    ending after its final н taken off ("Юцинем" -> "Юцинь") when natasha did not tag it nominative (the
+    dictionary would read "Лин" as a Russian "Лина")."""
+    words = [t for t in tokens if t.text != "-"]
+    if not 2 <= len(words) <= 3 or words[0].text not in CHINESE_SURNAMES:
+        return None
+    last, case = words[-1].text, _case_of(words[-1])
+    for ending, soft in CHINESE_ENDINGS:
+        stem = last[: -len(ending)]
+        if last.endswith(ending) and len(stem) > 2 and stem.endswith("н") \
+                and (ending in ("ем", "ом") or case != "nomn"):
+            last = stem + soft
+            break
+    return " ".join([*(t.text for t in words[:-1]), last])
+
+
 def _nominative_name(tokens: list[Any], vocab: Any, text: str) -> str:
     """The name in the nominative, written as in ``text`` between its words ("А.А. Суриков")."""
+    spaced = all(text[a.stop:b.start] == " " for a, b in itertools.pairwise(tokens))
+    chinese = _chinese_name(tokens) if spaced else None
+    if chinese is not None:
+        return chinese
     case = _name_case([t for t in tokens if len(t.text) > 1], vocab)
     out, at = [], tokens[0].start if tokens else 0
     for t in tokens:
@@ -184,6 +220,8 @@ def _institutions(doc: Any, vocab: Any) -> list[tuple[int, int, str]]:
             start = lead[0].start if lead else stop
         if len(lead) < 2 and all(t.text.islower() for t in lead):
             continue  # no name left ("университета")
+        if re.search(r"\bпо\s+делам\s+$", doc.text[:start], re.I):
+            continue  # "министр иностранных дел и по делам Содружества": what the title is about
         following = spans[k + 1] if k + 1 < len(spans) else None
         if following is not None and following.type == "LOC" and following.start - span.stop <= 1 \
                 and not doc.text[span.stop:following.start].strip():
@@ -346,6 +384,8 @@ def _genitive(span: Any, tokens: list[Any]) -> bool:
 def _title_before(start: int, tokens: list[Any], orgs: list[tuple[int, int, str]], spans: list[Any],
                   vocab: Any, text: str) -> tuple[str, str]:
     """The title and institution written right before a name that starts at character ``start``."""
+    spans = [sp for sp in spans if sp.type != "LOC" or any(t.pos != "ADJ" for t in tokens
+                                                          if sp.start <= t.start < sp.stop)]  # "Чрезвычайный"
     before = [t for t in tokens if t.stop <= start]
     if len(before) > 1 and before[-1].text == "," and before[-2].pos != "PUNCT":
         before = before[:-1]  # "с министром высшего образования ... Республики Зимбабве, Амоном Мурвирой"
@@ -393,6 +433,8 @@ def _title_before(start: int, tokens: list[Any], orgs: list[tuple[int, int, str]
     while taken and taken[0].pos == "ADP":  # "поздравила по телефону нового президента": no "по телефону"
         head = next((k for k, t in enumerate(taken) if t.pos == "NOUN"), len(taken) - 1)
         taken = taken[head + 1:]
+    while taken and taken[0].text.lower() in NEW:  # "нового президента РАН": "президент"
+        taken = taken[1:]
     if not taken:
         return "", ""
     institution = ""
