@@ -45,12 +45,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from organizer.domain.records import NameVariant, compose_full_name
+from organizer.domain.records import NameVariant, TextVariant, compose_full_name
 from organizer.domain.variants import (
     Localized,
     display_language,
@@ -321,20 +321,22 @@ def shown_name(given: str, middle: str, family: str, display: str = "",
     lang = display_language()
     if lang is None:
         return compose_full_name(given, middle, family, display)
+    found: tuple[TextVariant, ...]
     if texts == "{}" or not texts:  # most people: no language variants (nothing to parse)
-        texts = None
-    if isinstance(texts, dict):  # as SQLAlchemy reads a JSON column: not a key of the cache below
-        return _shown_name(lang, given, middle, family, display, tuple(variants), texts)
-    return _shown_name_cached(lang, given, middle, family, display, tuple(variants), texts)
+        found = ()
+    elif isinstance(texts, str):  # a JSON column's text, as the plain sqlite3 road reads it
+        found = from_mapping(json.loads(texts))
+    elif isinstance(texts, Mapping):  # as stored (SQLAlchemy's JSON type)
+        found = from_mapping(texts)
+    else:
+        found = tuple(texts)
+    return _shown_name(lang, given, middle, family, display, tuple(variants), found)
 
 
+@lru_cache(maxsize=1 << 14)
 def _shown_name(lang: str, given: str, middle: str, family: str, display: str,
-                variants: tuple[NameVariant, ...], texts: str | dict[str, Any] | None) -> str:
-    found = from_mapping(json.loads(texts) if isinstance(texts, str) else texts) if texts else None
-    return name_in(_Parts(given, middle, family, display, variants, found), lang).shown(lang)
-
-
-_shown_name_cached = lru_cache(maxsize=1 << 14)(_shown_name)
-"""``_shown_name`` remembered by everything it is made of (the language, the name's parts, the name variants and
-the language variants' JSON text): a list shows the same people again on every filter keystroke, sort and
-scroll back, and choosing a name (scripts, variants, transliteration) costs much more than reading it."""
+                variants: tuple[NameVariant, ...], texts: tuple[TextVariant, ...]) -> str:
+    """``name_in(...).shown(lang)`` remembered by everything it is made of (the language, the name's parts, the
+    name variants and the language variants): a list shows the same people again on every filter keystroke, sort
+    and scroll back, and choosing a name (scripts, variants, transliteration) costs much more than reading it."""
+    return name_in(_Parts(given, middle, family, display, variants, texts), lang).shown(lang)

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Text, select, type_coerce
 
 from organizer.domain.enums import RecordKind
 from organizer.domain.personnames import shown_name
@@ -67,28 +67,40 @@ def _titles(conn: Connection, kind: RecordKind, ids: list[int], lang: str,
             out: dict[tuple[RecordKind, int], str]) -> None:
     if kind is RecordKind.PERSON:
         p, n = s.person.c, s.person_name.c
+        people: dict[int, tuple[str, str, str, str, Any]] = {}
         names: dict[int, list[NameVariant]] = {}
-        for pid, name, script, language in conn.execute(
-                select(n.person_id, n.name, n.script, n.language).where(n.person_id.in_(ids)).order_by(n.id)):
-            names.setdefault(pid, []).append(NameVariant(name, script, language))
-        for pid, given, middle, family, display, texts in conn.execute(
-                select(p.id, p.given_name, p.middle_name, p.family_name, p.display_name, p.variants)
-                .where(p.id.in_(ids))):
+        for pid, given, middle, family, display, texts, name, script, language in conn.execute(
+                select(p.id, p.given_name, p.middle_name, p.family_name, p.display_name, _raw(p.variants),
+                       n.name, n.script, n.language)
+                .outerjoin(s.person_name, n.person_id == p.id).where(p.id.in_(ids)).order_by(p.id, n.id)):
+            people[pid] = (given, middle, family, display, texts)
+            if name is not None:
+                names.setdefault(pid, []).append(NameVariant(name, script, language))
+        for pid, (given, middle, family, display, texts) in people.items():
             out[(kind, pid)] = shown_name(given, middle, family, display, names.get(pid, ()), texts)
     elif kind is RecordKind.INSTITUTION:
         i, n = s.institution.c, s.institution_name.c
+        stored: dict[int, str] = {}
         variants: dict[int, list[tuple[str, str, str]]] = {}
-        for iid, name, script, language in conn.execute(
-                select(n.institution_id, n.name, n.script, n.language).where(n.institution_id.in_(ids))
-                .order_by(n.id)):
-            variants.setdefault(iid, []).append((name, script, language))
-        for iid, name in conn.execute(select(i.id, i.name).where(i.id.in_(ids))):
+        for iid, name, other, script, language in conn.execute(
+                select(i.id, i.name, n.name, n.script, n.language)
+                .outerjoin(s.institution_name, n.institution_id == i.id).where(i.id.in_(ids)).order_by(i.id, n.id)):
+            stored[iid] = name
+            if other is not None:
+                variants.setdefault(iid, []).append((other, script, language))
+        for iid, name in stored.items():
             out[(kind, iid)] = institution_name_in(name, variants.get(iid, ()), lang)
     elif kind in _TITLED:
         table, column = _TITLED[kind]
         t = s.table(table).c
-        for ident, text, stored in conn.execute(select(t.id, t[column], t.variants).where(t.id.in_(ids))):
-            out[(kind, ident)] = shown(text, stored, column)
+        for ident, text, texts in conn.execute(select(t.id, t[column], _raw(t.variants)).where(t.id.in_(ids))):
+            out[(kind, ident)] = shown(text, texts, column)
+
+
+def _raw(variants: Any) -> Any:
+    """A ``variants`` column read as the driver gives it (its JSON text on SQLite) rather than parsed row by row:
+    ``shown`` and ``shown_name`` pass over the usual ``{}`` without parsing it."""
+    return type_coerce(variants, Text).label("variants")
 
 
 _TITLED = {RecordKind.VISIT: ("visit", "title"), RecordKind.MEETING: ("meeting", "title"),
@@ -101,7 +113,7 @@ Lookup = Callable[[RecordKind, int | None, str | None], str | None]
 
 
 def lookup(conn: Connection, refs: Iterable[tuple[RecordKind, int | None]]) -> Lookup:
-    """The names and titles of these records (``titles_in``: one statement or two per kind, none with no display
+    """The names and titles of these records (``titles_in``: one statement per kind, none with no display
     language), as a function of (kind, id, the text as stored) that gives the text to show: what a read that
     joins linked records' names (a follow-up's owner, a meeting's venue and visit) calls for each of them."""
     found = titles_in(conn, {(k, i) for k, i in refs if i is not None}) if display_language() is not None else {}
