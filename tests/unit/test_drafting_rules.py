@@ -294,3 +294,27 @@ def test_a_longer_name_after_a_title_head_or_an_institution_already_named() -> N
     people = _people(text)
     assert people["Biswa Bhusan Harichandan"] == ("Governor", "")
     assert people["Rebeca Vanessa Garcia Corso"] == ("Vice-Rector", "University of Guadalajara")
+
+
+def test_a_title_with_a_colon_and_commas_and_a_lower_case_field_after_a_comma() -> None:
+    people = _people("VUT's Acting Deputy Vice Chancellor: Research, Innovation, Commercialisation and "
+                     "Internationalisation, Dr Simphiwe Nelana, said the two have been close. \"It is a step,\" said "
+                     "Prof Poonam Tandon, dean, students' welfare, LU.")
+    assert people["Simphiwe Nelana"][0] == ("Acting Deputy Vice Chancellor: Research, Innovation, Commercialisation "
+                                            "and Internationalisation")
+    assert people["Poonam Tandon"][0] == "dean, students' welfare"
+
+
+def test_a_plural_title_names_one_person_a_field() -> None:
+    people = _people("The Vice Chancellor commended the Deans of Law, Prof. C. Okubor, and Social Sciences, Prof. Ben "
+                     "Nwanne for the smooth kick off of lectures.")
+    assert people["C. Okubor"][0] == "Dean of Law"
+    assert people["Ben Nwanne"][0] == "Dean of Social Sciences"
+
+
+def test_a_title_with_a_place_in_it_before_a_long_or_initialled_name() -> None:
+    people = _people("Cultural Counselor of the Iranian Embassy in Dhaka Seyed Reza Mir Mohammadi called on the "
+                     "Vice-Chancellor. They met with the Ambassador of the Russian Federation in the United Mexican "
+                     "States E.R. Malayan.")
+    assert people["Seyed Reza Mir Mohammadi"][0] == "Cultural Counselor"
+    assert people["E.R. Malayan"][0] == "Ambassador of the Russian Federation in the United Mexican States"

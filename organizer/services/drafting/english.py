@@ -96,13 +96,19 @@ _TITLE_START = (rf"(?:{_CAP_TITLE_START}|(?:(?:first|deputy|acting|senior|chief|
 _NAME_THEN_TITLE = re.compile(rf"(?P<name>{NAME}),\s(?P<title>{_TITLE_START}.*)")
 _TITLE_THEN_NAME = re.compile(rf"(?:\b[Tt]he\s|\b(?P<its>its|their)\s)?"
                               rf"(?:(?P<owner>[a-z]+|{_CAP}(?:\s{_CAP})*)['’]s\s)?"
-                              rf"(?P<title>{_TITLE_START}(?:(?!\s(?:{'|'.join(TITLE_STOP_WORDS)})\s)[^,;])*?)"
+                              rf"(?P<title>{_TITLE_START}(?:(?!\s(?:{'|'.join(TITLE_STOP_WORDS)})\s)[^,;:])*?"
+                              rf"(?::\s{_CAP}(?:(?:,\s|\s(?:and|&)\s|\s){_CAP})*)?)"  # "Vice Chancellor: Research, ..."
     rf"(?:,\s(?:the\s)?(?P<org>{ORG}|[A-Z]{{2,}}))?"
                               rf",\s(?P<name>{NAME})(?=\s*(?:[,.;]|$)|\s(?!and\b)[a-z])")
 _TITLE_NO_COMMA = re.compile(rf"(?<![\w-])(?P<title>(?:(?:first|deputy|acting|former)\s)?{_CAP_TITLE_START}"
-                             rf"(?:\s(?:of|for|on|and|at|the|&)|\s{_CAP}|\s[A-Z]{{2,}})*?)(?<!\sof)(?<!\sfor)(?<!\son)(?<!\sand)(?<!\sat)(?<!\sthe)(?<!&)"
+                             rf"(?:\s(?:of|for|on|and|at|the|in|&)|\s{_CAP}|\s[A-Z]{{2,}})*?)(?<!\sof)(?<!\sfor)(?<!\son)(?<!\sand)(?<!\sat)"
+                             rf"(?<!\sthe)(?<!\sin)(?<!&)"
                              rf"\s(?!(?:{_HEAD})\b)(?P<name>{_SHORT_NAME})(?=\s[a-z]|\s*[,.;:)]|$)")
 _NAME_RE = re.compile(NAME)
+_FIELD_AFTER_COMMA = re.compile(rf"(?!(?:{'|'.join(TITLE_STOP_WORDS)})\b)[a-z][a-z’' -]*,\s(?:{ORG}|[A-Z]{{2,}})\.?")
+_FIELD = rf"{_CAP}(?:\s(?:and\s)?{_CAP})*"
+_PLURAL_TITLE = re.compile(rf"\b(?P<head>{'|'.join(TITLE_HEADS)})s\sof\s(?P<f1>{_FIELD}),\s(?P<n1>{NAME}),?\sand\s"
+                           rf"(?P<f2>{_FIELD}),\s(?P<n2>{NAME})\b")
 _THE_X_DELEGATION = re.compile(rf"\b[Tt]he\s(?P<org>{ORG}|[A-Z]{{2,}})\sdelegation\b")
 _LED_BY = re.compile(rf"\b[Dd]elegation (?:of|from) (?:the\s)?(?P<org>{ORG}) (?:headed|led) by (?:the\s)?"
                      rf"(?P<title>(?:(?:{'|'.join(TITLE_MODIFIERS)})[\s-])*(?:{'|'.join(TITLE_HEADS)}))\s(?P<name>{NAME})")
@@ -268,8 +274,8 @@ def _split_title(title: str, state: _State, owner: str | None = None) -> tuple[s
         named = lead.group("org")
         return title[lead.end():], (state.university or "") if named == "University" else _resolve(_org_name(named),
                                                                                                  state)
-    listed = re.fullmatch(rf"((?:(?!\sand\s[A-Z])[^,])+),\s(?:the\s)?({ORG}|[A-Z]{{2,}})", title)
-    if listed:  # "vice chancellor, USTM"
+    listed = re.fullmatch(rf"((?:(?!\sand\s[A-Z]).)+?),\s(?:the\s)?({ORG}|[A-Z]{{2,}})", title)
+    if listed:  # "vice chancellor, USTM", "dean, students' welfare, LU"
         return listed.group(1), _resolve(_org_name(listed.group(2)), state)
     minister = re.fullmatch(r"((?:[A-Z][a-z]+ )*Minister) (of (?!the )[A-Z].*)", title)
     if minister:  # "Minister of Health of the Republic of Tatarstan" -> "Ministry of Health of ..."
@@ -295,7 +301,8 @@ def _end_of_title(text: str) -> tuple[str, str]:
     """The title at the start of ``text`` and what follows it (a coordinated person or the predicate)."""
     for m in re.finditer(r",\s(?:and\s)?", text):
         rest = text[m.end():]
-        if re.match(r"[a-z]", rest) and not rest.startswith("and "):
+        if re.match(r"[a-z]", rest) and not rest.startswith("and ") \
+                and not _FIELD_AFTER_COMMA.fullmatch(rest):  # "dean, students' welfare, LU": the title's field
             return text[:m.start()], rest
         nm = _NAME_RE.match(rest)
         if nm and re.match(rf",\s{_TITLE_START}", rest[nm.end():]) and _plausible_name(nm.group(0)):
@@ -324,6 +331,10 @@ def _people(source: str, state: _State) -> list[DraftPerson]:
     for m in _LED_BY.finditer(sentence):  # "a delegation of X headed by Rector NAME"
         if _plausible_name(m.group("name")):
             found.append(_add_person(state, m.group("name"), m.group("title"), _clean(m.group("org")), source))
+    for m in _PLURAL_TITLE.finditer(sentence):  # "the Deans of Law, NAME, and Social Sciences, NAME"
+        for field_, name in ((m.group("f1"), m.group("n1")), (m.group("f2"), m.group("n2"))):
+            if _plausible_name(name):
+                found.append(_add_person(state, name, f"{m.group('head')} of {field_}", "", source))
     last: tuple[int, str] | None = None
     for m in _TITLE_THEN_NAME.finditer(sentence):
         if not _plausible_name(m.group("name")):
@@ -341,8 +352,11 @@ def _people(source: str, state: _State) -> list[DraftPerson]:
         found.append(_add_person(state, m.group("name"), title, institution, source))
     shared: tuple[int, str] | None = None
     for m in _TITLE_NO_COMMA.finditer(sentence):  # "Vice-Rector for Research Dmitry Taraskin"
-        if _plausible_name(m.group("name")) and state.draft.person(m.group("name")) is None:
-            title_text, name = _longer_name(m.group("title"), m.group("name"), state)
+        first, _space, initialled = m.group("name").partition(" ")
+        title_text, name = (f"{m.group('title')} {first}", initialled) if first in NOT_NAME_WORDS \
+            and re.match(_INITIALS, initialled) else (m.group("title"), m.group("name"))  # "States E.R. Malayan"
+        if _plausible_name(name) and state.draft.person(name) is None:
+            title_text, name = _longer_name(title_text, name, state)
             title, institution = _split_title(title_text, state)
             if not institution and shared and re.fullmatch(r",?\s(?:and\s)?(?:the\s)?", sentence[shared[0]:m.start()]):
                 institution = shared[1]  # "University Vice-Chancellor A and Registrar B": B is of it too
@@ -392,7 +406,8 @@ def _longer_name(title: str, name: str, state: _State) -> tuple[str, str]:
                 or any(part in NOT_NAME_WORDS for w in tail for part in w.split("-")):
             continue
         ends = " ".join(head).casefold()
-        if head[-1] in TITLE_HEADS or any(ends.endswith(i.name.casefold()) for i in state.draft.institutions):
+        if head[-1] in TITLE_HEADS or any(ends.endswith(i.name.casefold()) for i in state.draft.institutions) \
+                or re.search(rf"\b(?:{_HEAD})\sin\s{_CAP}$", " ".join(head)):  # "the X Embassy in Dhaka NAME"
             return " ".join(head), " ".join([*tail, name])
     return title, name
 

@@ -37,7 +37,8 @@ NOT_NAME_WORDS = set(ORG_HEADS) | set(TITLE_HEADS) | set(TITLE_MODIFIERS) | set(
     "Retraining", "Import", "Optimization", "Localization", "Expansion", "Relations", "Chemical", "Delegation",
     "Visit", "Meeting", "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-    "Sunday", "Uzbek", "Tatar", "Special", "Main", "University", "Center", "Development", "Research"}
+    "Sunday", "Uzbek", "Tatar", "Special", "Main", "University", "Center", "Development", "Research", "States",
+    "Federation", "Kingdom", "Emirates"}
 ABBREVIATIONS = {"Mr", "Ms", "Mrs", "Dr", "Prof", "St", "No", "Jr", "Sr", "vs", "etc", "e.g", "i.e", "Inc", "Ltd",
                  "Co", "Corp", "Acad", "Assoc"}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
