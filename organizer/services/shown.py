@@ -19,9 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Connection, Text, select, type_coerce
+from sqlalchemy import Connection, Select, Text, bindparam, select, type_coerce
 
 from organizer.domain.enums import RecordKind
 from organizer.domain.personnames import shown_name
@@ -65,36 +66,51 @@ CHUNK = 500
 
 def _titles(conn: Connection, kind: RecordKind, ids: list[int], lang: str,
             out: dict[tuple[RecordKind, int], str]) -> None:
+    if kind not in _TITLED and kind not in (RecordKind.PERSON, RecordKind.INSTITUTION):
+        return
+    found = conn.execute(_statement(kind), {"ids": ids}).all()
     if kind is RecordKind.PERSON:
-        p, n = s.person.c, s.person_name.c
         people: dict[int, tuple[str, str, str, str, Any]] = {}
         names: dict[int, list[NameVariant]] = {}
-        for pid, given, middle, family, display, texts, name, script, language in conn.execute(
-                select(p.id, p.given_name, p.middle_name, p.family_name, p.display_name, _raw(p.variants),
-                       n.name, n.script, n.language)
-                .outerjoin(s.person_name, n.person_id == p.id).where(p.id.in_(ids)).order_by(p.id, n.id)):
+        for pid, given, middle, family, display, texts, name, script, language in found:
             people[pid] = (given, middle, family, display, texts)
             if name is not None:
                 names.setdefault(pid, []).append(NameVariant(name, script, language))
         for pid, (given, middle, family, display, texts) in people.items():
             out[(kind, pid)] = shown_name(given, middle, family, display, names.get(pid, ()), texts)
     elif kind is RecordKind.INSTITUTION:
-        i, n = s.institution.c, s.institution_name.c
         stored: dict[int, str] = {}
         variants: dict[int, list[tuple[str, str, str]]] = {}
-        for iid, name, other, script, language in conn.execute(
-                select(i.id, i.name, n.name, n.script, n.language)
-                .outerjoin(s.institution_name, n.institution_id == i.id).where(i.id.in_(ids)).order_by(i.id, n.id)):
+        for iid, name, other, script, language in found:
             stored[iid] = name
             if other is not None:
                 variants.setdefault(iid, []).append((other, script, language))
         for iid, name in stored.items():
             out[(kind, iid)] = institution_name_in(name, variants.get(iid, ()), lang)
-    elif kind in _TITLED:
-        table, column = _TITLED[kind]
-        t = s.table(table).c
-        for ident, text, texts in conn.execute(select(t.id, t[column], _raw(t.variants)).where(t.id.in_(ids))):
+    else:
+        column = _TITLED[kind][1]
+        for ident, text, texts in found:
             out[(kind, ident)] = shown(text, texts, column)
+
+
+@cache
+def _statement(kind: RecordKind) -> Select[Any]:
+    """The statement that reads the names or titles of records of ``kind`` (ids bound as ``ids``), built once:
+    a person's row with its name variants joined, an institution's with its names in other languages, a titled
+    record's title with its variants."""
+    ids: Any = bindparam("ids", expanding=True)
+    if kind is RecordKind.PERSON:
+        p, n = s.person.c, s.person_name.c
+        return (select(p.id, p.given_name, p.middle_name, p.family_name, p.display_name, _raw(p.variants),
+                       n.name, n.script, n.language)
+                .outerjoin(s.person_name, n.person_id == p.id).where(p.id.in_(ids)).order_by(p.id, n.id))
+    if kind is RecordKind.INSTITUTION:
+        i, n = s.institution.c, s.institution_name.c
+        return (select(i.id, i.name, n.name, n.script, n.language)
+                .outerjoin(s.institution_name, n.institution_id == i.id).where(i.id.in_(ids)).order_by(i.id, n.id))
+    table, column = _TITLED[kind]
+    t = s.table(table).c
+    return select(t.id, t[column], _raw(t.variants)).where(t.id.in_(ids))
 
 
 def _raw(variants: Any) -> Any:
