@@ -50,10 +50,11 @@ MEETING_CUE = re.compile(r"\b(встреч[аеиуы]|встретил|посе
 ORG_NOUNS = ("университет", "институт", "академи", "колледж", "консерватори", "лице")
 """Head nouns of an institution named by capitalised adjectives before them ("Чунцинского технологического
 университета")."""
-MEETING_NOUN = re.compile(r"(?:встреч|визит|переговор|экскурси|церемони|бесед|составе\b)")
+MEETING_NOUN = re.compile(r"(?:встреч|визит|переговор|экскурси|церемони|бесед|составе\b|участи[ея]\b)")
 TITLE_NOUNS = ("ректор", "проректор", "директор", "президент", "председател", "декан", "министр", "глава")
 HONORIFICS = {"профессор", "профессором", "профессора", "доктор", "доктором", "д-р", "господин", "госпожа", "г-н",
-              "г-жа", "академик", "академиком", "доцент", "доцентом"}
+              "г-жа", "академик", "академиком", "доцент", "доцентом", "г-ном", "г-на", "г-ну", "г-жой", "г-же",
+              "господином", "господина", "госпожой"}
 """Words before a name that are no part of its title: "директором центра профессором Ван Юе"."""
 MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
 """A word that ends a title read backwards: "состоялась встреча главы X NAME" -> "глава"."""
@@ -172,7 +173,28 @@ def _nominative_name(tokens: list[Any], vocab: Any, text: str) -> str:
         out.append(t.text if re.fullmatch(r"(?:[А-ЯЁA-Z]\.\s?)+", t.text) or len(t.text) < 2
                    else _nominative_word(t.text, case, vocab, NAME_GRAMMEMES))
         at = t.stop
-    return "".join(out)
+    return _masculine_surname("".join(out), tokens, vocab)
+
+
+def _singular(title: str, vocab: Any) -> tuple[str, bool]:
+    """A title whose first word is a plural noun ("представители") in the singular, and whether it was plural."""
+    word, _space, rest = title.partition(" ")
+    parses = [p for p in vocab.parse(word) if "NOUN" in p.tag and p.tag.case == "nomn"]
+    if not parses or any("sing" in p.tag for p in parses):
+        return title, False
+    form = parses[0].inflect({"Nom", "Sing"})
+    return (" ".join(w for w in (str(form.word), rest) if w), True) if form is not None else (title, False)
+
+
+def _masculine_surname(name: str, tokens: list[Any], vocab: Any) -> str:
+    """ "Николая Кропачева" -> "Николай Кропачев": a surname the dictionary does not know keeps its genitive
+    "-а" after a man's first name in the genitive or accusative."""
+    first = [p for p in vocab.parse(tokens[0].text) if "Name" in p.tag] if len(tokens) == 2 else []
+    surname = tokens[-1].text if tokens else ""
+    if first and all(p.tag.gender == "masc" and p.tag.case in ("gent", "accs") for p in first) \
+            and re.search(r"[оеёиы][вн]а$", surname) and not any("Surn" in p.tag for p in vocab.parse(surname)):
+        return name[:-1]
+    return name
 
 
 GENDERS = {"masc": "Masc", "femn": "Fem", "neut": "Neut"}
@@ -287,6 +309,7 @@ def extract(text: str) -> Draft:
             draft.meetings.append(current)
         named: list[str] = []
         previous_stop = 0
+        shared: tuple[str, str] | None = None
         all_orgs.extend(orgs)
         follows = [n for s0, _e, n in orgs if re.search(r"делегаци\w*\s$", sent[:s0], re.I)]
         delegation = follows[0] if follows and delegation is None else delegation
@@ -295,6 +318,11 @@ def extract(text: str) -> Draft:
             person_tokens = [t for t in tokens if span.start <= t.start < span.stop]
             full_name = _nominative_name(person_tokens, vocab, sent)
             title, institution = _title_before(span.start, tokens, orgs, list(doc.spans), vocab, sent)
+            title, plural = _singular(title, vocab)
+            gap = sent[previous_stop:span.start]
+            if not title and shared is not None and named and re.fullmatch(r",?\s+и\s+|,\s+", gap):
+                title, institution = shared  # "представители Министерства X A и B": B is one too
+            shared = (title, institution) if plural else (shared if not title else None)
             if not institution and named and re.fullmatch(r"\s+и\s+.*", sent[previous_stop:span.start]):
                 institution = draft.people[-1].institution if draft.people else ""  # "A, T of X, и B, T": X too
             if not institution:  # "посетили больницу X, где встретились с главным врачом NAME"
@@ -387,6 +415,8 @@ def _title_before(start: int, tokens: list[Any], orgs: list[tuple[int, int, str]
     spans = [sp for sp in spans if sp.type != "LOC" or any(t.pos != "ADJ" for t in tokens
                                                           if sp.start <= t.start < sp.stop)]  # "Чрезвычайный"
     before = [t for t in tokens if t.stop <= start]
+    while before and before[-1].text.lower() in HONORIFICS:  # "..., г-ном Лю Ли"
+        before = before[:-1]
     if len(before) > 1 and before[-1].text == "," and before[-2].pos != "PUNCT":
         before = before[:-1]  # "с министром высшего образования ... Республики Зимбабве, Амоном Мурвирой"
     taken: list[Any] = []
