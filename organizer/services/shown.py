@@ -17,7 +17,7 @@ and ``title`` (``SearchHit``, ``QuickHit``). A record's own texts are shown thro
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -55,20 +55,30 @@ def titles_in(conn: Connection, refs: Iterable[tuple[RecordKind, int]]) -> dict[
     out: dict[tuple[RecordKind, int], str] = {}
     for kind, wanted in by_kind.items():
         every = list(wanted)
-        for start in range(0, len(every), CHUNK):  # a whole institution tree: many ids, a few at a time
+        if kind is RecordKind.INSTITUTION and len(every) > CHUNK:  # a whole institution tree: every row read once
+            _titles(conn, kind, None, lang, out, wanted)
+            continue
+        for start in range(0, len(every), CHUNK):  # many participants of many meetings: a few at a time
             _titles(conn, kind, every[start:start + CHUNK], lang, out)
     return out
 
 
 CHUNK = 500
-"""Ids per statement (SQLite limits the values of one statement)."""
+"""Ids per statement (SQLite limits the values of one statement); the names of more institutions than this are read
+by one statement over the whole table (an institution tree names every institution)."""
 
 
-def _titles(conn: Connection, kind: RecordKind, ids: list[int], lang: str,
-            out: dict[tuple[RecordKind, int], str]) -> None:
+def _titles(conn: Connection, kind: RecordKind, ids: list[int] | None, lang: str,
+            out: dict[tuple[RecordKind, int], str], wanted: Container[int] = ()) -> None:
+    """The names or titles of records of ``kind`` with these ``ids`` into ``out``; with ``ids`` None, those of every
+    record of the kind that are ``wanted`` (more than ``CHUNK`` of them)."""
     if kind not in _TITLED and kind not in (RecordKind.PERSON, RecordKind.INSTITUTION):
         return
-    found = conn.execute(_statement(kind), {"ids": ids}).all()
+    found: Sequence[Any]
+    if ids is None:
+        found = [r for r in conn.execute(_statement(kind, every=True)).all() if r[0] in wanted]
+    else:
+        found = conn.execute(_statement(kind), {"ids": ids}).all()
     if kind is RecordKind.PERSON:
         people: dict[int, tuple[str, str, str, str, Any]] = {}
         names: dict[int, list[NameVariant]] = {}
@@ -94,23 +104,26 @@ def _titles(conn: Connection, kind: RecordKind, ids: list[int], lang: str,
 
 
 @cache
-def _statement(kind: RecordKind) -> Select[Any]:
-    """The statement that reads the names or titles of records of ``kind`` (ids bound as ``ids``), built once:
-    a person's row with its name variants joined, an institution's with its names in other languages, a titled
-    record's title with its variants."""
+def _statement(kind: RecordKind, every: bool = False) -> Select[Any]:
+    """The statement that reads the names or titles of records of ``kind`` (ids bound as ``ids``; ``every``: of all
+    records of the kind), built once: a person's row with its name variants joined, an institution's with its
+    names in other languages, a titled record's title with its variants."""
     ids: Any = bindparam("ids", expanding=True)
     if kind is RecordKind.PERSON:
         p, n = s.person.c, s.person_name.c
-        return (select(p.id, p.given_name, p.middle_name, p.family_name, p.display_name, _raw(p.variants),
+        stmt: Select[Any] = (select(p.id, p.given_name, p.middle_name, p.family_name, p.display_name, _raw(p.variants),
                        n.name, n.script, n.language)
-                .outerjoin(s.person_name, n.person_id == p.id).where(p.id.in_(ids)).order_by(p.id, n.id))
+                .outerjoin(s.person_name, n.person_id == p.id).order_by(p.id, n.id))
+        return stmt if every else stmt.where(p.id.in_(ids))
     if kind is RecordKind.INSTITUTION:
         i, n = s.institution.c, s.institution_name.c
-        return (select(i.id, i.name, n.name, n.script, n.language)
-                .outerjoin(s.institution_name, n.institution_id == i.id).where(i.id.in_(ids)).order_by(i.id, n.id))
+        named: Select[Any] = (select(i.id, i.name, n.name, n.script, n.language)
+                              .outerjoin(s.institution_name, n.institution_id == i.id).order_by(i.id, n.id))
+        return named if every else named.where(i.id.in_(ids))
     table, column = _TITLED[kind]
     t = s.table(table).c
-    return select(t.id, t[column], _raw(t.variants)).where(t.id.in_(ids))
+    titled: Select[Any] = select(t.id, t[column], _raw(t.variants))
+    return titled if every else titled.where(t.id.in_(ids))
 
 
 def _raw(variants: Any) -> Any:
