@@ -18,6 +18,9 @@ The report is split into sentences (``sentences``); each rule below reads one se
   (vice-)chancellor, registrar, bursar or librarian with no institution is of the university visited;
   "A and Title B" without commas share A's institution; a unit Office stays in the title; after a title head or
   an institution already named, the name may be longer than two words ("Governor Biswa Bhusan Harichandan");
+- **harder titles**: a colon and commas after a title head ("Vice Chancellor: Research, Innovation and ..., NAME"),
+  a lower-case field after a comma ("dean, students' welfare, LU"), plural titles ("the Deans of Law, NAME, and
+  Social Sciences, NAME"), a place in a title ("Embassy in Dhaka", "in the United Mexican States") before a name;
 - **title -> institution**: the first "of"/"at" whose tail starts an institution name splits the title
   ("Director of the X Technopark" -> "Director", "X Technopark"); "the university's" names the report's
   university;

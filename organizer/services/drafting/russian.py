@@ -23,6 +23,12 @@ the name: "Академии наук Татарстана"); the rules here add 
   locative after a genitive belongs to the title ("посол Российской Федерации в Республике Беларусь");
   a title noun natasha puts at the start of an ORG is no part of it ("Ректор университета"); "в составе" ends a
   title; the delegation a sentence names ("переговоры с делегацией X во главе с ...") is the one its head is of;
+- **natasha's slips and other names**: a Chinese name keeps its form, only its given name's ending goes ("Лу
+  Юцинем" -> "Лу Юцинь", "Гу Лин" stays); an adjective-only "place" stays in the title ("Чрезвычайный и
+  Полномочный посол"); "по делам X" is the title's subject; "новый", "приняли участие", "в лице" and an honorific
+  before a comma are no part of a title; a plural title is singular and shared by the names after it
+  ("представители X A и B"); "доцент кафедры X" is ("доцент", "кафедра X"); "ректора Ли" then "Ли Хэчжан" is one
+  person; an unknown surname after a man's genitive first name loses its "-а" ("Николая Кропачева");
 - **meetings**: a sentence with a meeting verb or noun (встреча, встретился, посетил, осмотрел, ознакомился,
   провёл переговоры) starts one; the people named in it and until the next one take part, with the
   delegation (the people of the sentence that introduces the visit);
@@ -50,7 +56,7 @@ MEETING_CUE = re.compile(r"\b(встреч[аеиуы]|встретил|посе
 ORG_NOUNS = ("университет", "институт", "академи", "колледж", "консерватори", "лице")
 """Head nouns of an institution named by capitalised adjectives before them ("Чунцинского технологического
 университета")."""
-MEETING_NOUN = re.compile(r"(?:встреч|визит|переговор|экскурси|церемони|бесед|составе\b|участи[ея]\b)")
+MEETING_NOUN = re.compile(r"(?:встреч|визит|переговор|экскурси|церемони|бесед|составе\b|участи[ея]\b|лице\b)")
 TITLE_NOUNS = ("ректор", "проректор", "директор", "президент", "председател", "декан", "министр", "глава")
 HONORIFICS = {"профессор", "профессором", "профессора", "доктор", "доктором", "д-р", "господин", "госпожа", "г-н",
               "г-жа", "академик", "академиком", "доцент", "доцентом", "г-ном", "г-на", "г-ну", "г-жой", "г-же",
@@ -64,6 +70,8 @@ FOLLOWUP_CUE = re.compile(r"(?:договорились|достигнут[аы]
 NEW = {"новый", "нового", "новому", "новым", "новом", "новая", "новой", "новую", "новоизбранный", "новоизбранного",
        "новоизбранным", "новоизбранному"}
 """Words before a title that are no part of it ("нового президента РАН" -> "президент")."""
+CHAIRS = ("кафедр",)
+"""A unit noun after which an honorific is the title ("доцент кафедры X")."""
 STOP_POS = {"VERB", "ADP", "CCONJ", "SCONJ", "PUNCT", "PRON", "AUX", "ADV", "NUM"}
 
 
@@ -174,6 +182,19 @@ def _nominative_name(tokens: list[Any], vocab: Any, text: str) -> str:
                    else _nominative_word(t.text, case, vocab, NAME_GRAMMEMES))
         at = t.stop
     return _masculine_surname("".join(out), tokens, vocab)
+
+
+def _named_in_full(full_name: str, title: str, institution: str, draft: Draft,
+                   guests: list[str]) -> DraftPerson | None:
+    """A person named before by one word of this name ("ректора Ли" ... "Ли Хэчжан"), now with the whole name."""
+    person = next((p for p in draft.people if " " not in p.full_name and p.full_name in full_name.split()), None)
+    if person is not None:
+        old, person.full_name = person.full_name, full_name
+        person.title, person.institution = person.title or title, person.institution or institution
+        for meeting in draft.meetings:
+            meeting.participants = [full_name if n == old else n for n in meeting.participants]
+        guests[:] = [full_name if n == old else n for n in guests]
+    return person
 
 
 def _singular(title: str, vocab: Any) -> tuple[str, bool]:
@@ -335,7 +356,10 @@ def extract(text: str) -> Draft:
                 title, institution = _unit_named_before(title, draft.institutions, vocab)
             if not institution and re.search(r"(?:^|[\s-])(?:про)?ректор", title, re.I):  # not "директор"
                 institution = next((n for _s, _e, n in reversed(all_orgs) if "университет" in n.lower()), "")
-            person = draft.person(full_name)
+            chair = re.fullmatch(r"(\S+)\s+кафедры\s+(.+)", title) if not institution else None
+            if chair:  # "доцент кафедры истории Китая": ("доцент", "кафедра истории Китая")
+                title, institution = chair.group(1), f"кафедра {chair.group(2)}"
+            person = draft.person(full_name) or _named_in_full(full_name, title, institution, draft, guests)
             if person is None:
                 person = DraftPerson(full_name, title, institution, sentence=sent)
                 draft.people.append(person)
@@ -455,7 +479,8 @@ def _title_before(start: int, tokens: list[Any], orgs: list[tuple[int, int, str]
         if stop:
             break
         taken.insert(0, token)
-    taken = [t for t in taken if t.text.lower() not in HONORIFICS]
+    taken = [t for k, t in enumerate(taken) if t.text.lower() not in HONORIFICS
+             or (k + 1 < len(taken) and taken[k + 1].text.lower().startswith(CHAIRS))]  # "доцент кафедры X"
     while taken and taken[0].text == "и":
         taken = taken[1:]
     if taken and taken[-1].text.lower() in ("университета", "вуза"):  # "директор центра университета": which one?
