@@ -25,8 +25,8 @@ done
 # Every editor, page by page, on a 1366x768 screen: editor-<kind>-<page>.png and editor-<kind>-<page>-ru.png.
 QT_QPA_PLATFORM="offscreen:configfile=$PWD/packaging/screen-1366x768.json" \
   .venv/bin/python packaging/make-editor-screenshots.py "$OUT"
-# A page of the demo's Russian briefing book (purpose, topics, delegation, programme) for the README.
+# A page of the demo's Russian briefing book (topics, delegation, programme: page 4, after the summary) for the README.
 if command -v pdftoppm >/dev/null; then
   .venv/bin/organizer --db "$WORK/demo.sqlite" briefing 1 --lang ru --out "$WORK/briefing-ru.pdf" >/dev/null
-  pdftoppm -png -r 80 -f 3 -l 3 -singlefile "$WORK/briefing-ru.pdf" "$OUT/briefing-ru" && echo "$OUT/briefing-ru.png"
+  pdftoppm -png -r 80 -f 4 -l 4 -singlefile "$WORK/briefing-ru.pdf" "$OUT/briefing-ru" && echo "$OUT/briefing-ru.png"
 fi
