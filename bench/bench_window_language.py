@@ -6,7 +6,9 @@ texts as stored, what the command line reads).
     python bench/bench_window_language.py --people 2000    # smoke run: a fresh database in a temporary folder
 
 Reads: a batch of 200 list rows of each kind (people on the plain sqlite3 road and on SQLAlchemy Core, visits,
-meetings, follow-ups, agreements), the whole institution tree, a visit's pane data (``get_visit``), a meeting's
+meetings, follow-ups, agreements), 100 people (the people list's batch) on both roads, 200 and 100 people never
+read before in the process (each round the next ones: names no cache has seen, though their name parts may have
+been), the whole institution tree, a visit's pane data (``get_visit``), a meeting's
 (``get_meeting``), quick open. Each read runs ``--rounds`` times, Russian and as stored alternating pair by
 pair; printed: the median ms of each, their ratio, the load average. Nothing is asserted.
 """
@@ -33,6 +35,8 @@ from organizer.services import browse, institutions, meetings, paging, search, v
 from organizer.store.database import Database, open_database, sqlite_url  # noqa: E402
 
 BATCH = 200
+SMALL = 100
+"""The people list's batch (the window reads 100 rows at a time)."""
 
 
 def _reads(db: Database) -> list[tuple[str, Callable[[], Any]]]:
@@ -41,9 +45,20 @@ def _reads(db: Database) -> list[tuple[str, Callable[[], Any]]]:
                                                                  RecordKind.AGREEMENT)}
     visit = ids[RecordKind.VISIT][0]
     meeting = ids[RecordKind.MEETING][0]
+    people = ids[RecordKind.PERSON]
+    every = browse.record_ids(db, RecordKind.PERSON)
+    unread = iter(every[len(every) // 5:])  # people no read below has named yet
+
+    def fresh(n: int) -> list[int]:
+        return [ident for ident, _ in zip(unread, range(n), strict=False)] or people[:n]
+
     return [
-        ("people rows (plain sqlite3)", lambda: paging.record_rows(db, RecordKind.PERSON, ids[RecordKind.PERSON])),
-        ("people rows (Core)", lambda: browse.people_rows(db, ids[RecordKind.PERSON])),
+        ("people rows (plain sqlite3)", lambda: paging.record_rows(db, RecordKind.PERSON, people)),
+        ("people rows (Core)", lambda: browse.people_rows(db, people)),
+        ("people 100 rows (plain sqlite3)", lambda: paging.record_rows(db, RecordKind.PERSON, people[:SMALL])),
+        ("people 100 rows (Core)", lambda: browse.people_rows(db, people[:SMALL])),
+        ("people rows never read (plain)", lambda: paging.record_rows(db, RecordKind.PERSON, fresh(BATCH))),
+        ("people 100 never read (plain)", lambda: paging.record_rows(db, RecordKind.PERSON, fresh(SMALL))),
         ("visit rows", lambda: paging.record_rows(db, RecordKind.VISIT, ids[RecordKind.VISIT])),
         ("meeting rows", lambda: paging.record_rows(db, RecordKind.MEETING, ids[RecordKind.MEETING])),
         ("follow-up rows", lambda: paging.record_rows(db, RecordKind.FOLLOWUP, ids[RecordKind.FOLLOWUP])),
@@ -84,7 +99,7 @@ def main(argv: list[str]) -> int:
             _timed(read, None)
         print(f"{path.name}: {db.path and os.path.getsize(db.path) / 1e6:.1f} MB, {args.rounds} rounds, "
               f"batches of {BATCH} rows")
-        print(f"{'read':30} {'ru ms':>9} {'stored ms':>10} {'ratio':>6}")
+        print(f"{'read':32} {'ru ms':>9} {'stored ms':>10} {'ratio':>6}")
         for name, read in reads:
             ru: list[float] = []
             stored: list[float] = []
@@ -92,7 +107,7 @@ def main(argv: list[str]) -> int:
                 ru.append(_timed(read, "ru"))
                 stored.append(_timed(read, None))
             a, b = statistics.median(ru), statistics.median(stored)
-            print(f"{name:30} {a:9.1f} {b:10.1f} {a / b if b else float('nan'):6.2f}")
+            print(f"{name:32} {a:9.1f} {b:10.1f} {a / b if b else float('nan'):6.2f}")
         print("load average:", " ".join(f"{x:.2f}" for x in os.getloadavg()))
         db.close()
     return 0

@@ -294,7 +294,7 @@ class _Statements:
     it on one person)."""
 
     def __init__(self) -> None:
-        from sqlalchemy import bindparam, literal, select, tuple_, union_all
+        from sqlalchemy import Text, bindparam, literal, select, tuple_, type_coerce, union_all
 
         from organizer.store import schema as s
 
@@ -360,14 +360,18 @@ class _Statements:
         (four bound values, not a list of ids): the database walks the name index and each child table's
         person index, already in page order, with no sort."""
 
-        self.list_people = select(*(p[name] for name in ListColumns._fields)).where(p.id.in_(ids))
+        self.list_people = select(*(type_coerce(p.variants, Text).label("variants") if name == "variants" else p[name]
+                                    for name in ListColumns._fields)).where(p.id.in_(ids))
+        """The list's columns; ``variants`` as the driver gives it (its JSON text on SQLite, as the plain road reads
+        it): a display language's names pass over the usual ``{}`` without parsing it."""
         self.list_current = (
             select(pos.person_id, pos.title, inst.name)
             .join(s.institution, inst.id == pos.institution_id)
             .where(pos.person_id.in_(ids), pos.is_current.is_(True))
         )
         self.list_tags = select(tags.person_id, tags.tag).where(tags.person_id.in_(ids)).order_by(tags.tag)
-        self.list_current_localized = self.list_current.add_columns(pos.variants, pos.institution_id)
+        self.list_current_localized = self.list_current.add_columns(type_coerce(pos.variants, Text).label("variants"),
+                                                                    pos.institution_id)
         inst_names = s.institution_name.c
         self.list_institution_names = (select(inst_names.institution_id, inst_names.name, inst_names.script,
                                               inst_names.language)
