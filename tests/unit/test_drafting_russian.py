@@ -162,3 +162,10 @@ def test_v_litse_ends_a_title_a_lecturer_of_a_chair_and_a_person_named_by_one_wo
     people = {p.full_name: p.title for p in draft.people}
     assert people["Ли Хэчжан"] == "ректор"
     assert "Ли" not in people
+
+
+def test_s_uchastiem_ends_a_title_and_a_head_of_department_is_in_the_nominative() -> None:
+    people = _people("Программа включала круглый стол с участием ректора А.В. Агибалова, проректора по учебной работе "
+                     "Н.М. Дерканосовой и заведующего отделом по международным связям Т.Н. Лысак.")
+    assert people[0][:2] == ("А.В. Агибалов", "ректор")
+    assert people[-1][:2] == ("Т.Н. Лысак", "заведующий отделом по международным связям")

@@ -56,7 +56,7 @@ MEETING_CUE = re.compile(r"\b(встреч[аеиуы]|встретил|посе
 ORG_NOUNS = ("университет", "институт", "академи", "колледж", "консерватори", "лице")
 """Head nouns of an institution named by capitalised adjectives before them ("Чунцинского технологического
 университета")."""
-MEETING_NOUN = re.compile(r"(?:встреч|визит|переговор|экскурси|церемони|бесед|составе\b|участи[ея]\b|лице\b)")
+MEETING_NOUN = re.compile(r"(?:встреч|визит|переговор|экскурси|церемони|бесед|составе\b|участи(?:е|я|ем)\b|лице\b)")
 TITLE_NOUNS = ("ректор", "проректор", "директор", "президент", "председател", "декан", "министр", "глава")
 HONORIFICS = {"профессор", "профессором", "профессора", "доктор", "доктором", "д-р", "господин", "госпожа", "г-н",
               "г-жа", "академик", "академиком", "доцент", "доцентом", "г-ном", "г-на", "г-ну", "г-жой", "г-же",
@@ -498,6 +498,9 @@ def _title_before(start: int, tokens: list[Any], orgs: list[tuple[int, int, str]
             institution = name
             taken = [t for t in taken if t.stop <= s]
             break
+    if taken and taken[0].text.lower().startswith("заведующ"):  # a participle heads it: "заведующего отделом"
+        noun = "заведующая" if taken[0].text.lower() in ("заведующей", "заведующую") else "заведующий"
+        return noun + text[taken[0].stop:taken[-1].stop], institution
     title = _nominative_phrase(taken, vocab, text)
     if taken and taken[0].pos == "NOUN":  # "Директор технопарка ..." at the start of a sentence
         title = title[:1].lower() + title[1:]
