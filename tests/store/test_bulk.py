@@ -55,6 +55,8 @@ def test_repeated_values_convert_as_sqlalchemy_converts_each(db: Database) -> No
                                        datetime(2020, 1, 2, 12, tzinfo=UTC),
                                        datetime(2020, 1, 2, 13, tzinfo=timezone(timedelta(hours=1))), None])):
         proc = kind.dialect_impl(dialect).bind_processor(dialect)
-        assert proc is not None
+        if proc is None:  # the driver takes the values as they are (dates on PostgreSQL): nothing cached
+            continue
         cached = _remembered(proc)
-        assert [cached(v) for v in sample * 2] == [proc(v) for v in sample * 2]
+        # repr: PostgreSQL's JSON processor wraps each value (psycopg's Json), which has no equality
+        assert [repr(cached(v)) for v in sample * 2] == [repr(proc(v)) for v in sample * 2]
