@@ -21,6 +21,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from organizer.domain.errors import ImportFormatError, ValidationError
+from organizer.services._gc import fewer_collections
 from organizer.services.interop import sheet_map, sheet_read
 from organizer.services.interop.cards import contact_of
 from organizer.services.interop.contacts import Progress, VCardReport, _DryRunDone, _Writer, open_file
@@ -124,6 +125,7 @@ def import_sheets(db: Database, files: Sequence[Path] | Sequence[tuple[str, byte
         return report
 
     try:
-        return db.write(attempt)
+        with fewer_collections():  # as the vCard import (services._gc)
+            return db.write(attempt)
     except _DryRunDone as done:
         return done.report
