@@ -18,6 +18,7 @@ from organizer.domain.enums import RecordKind
 from organizer.domain.errors import ConflictError, InUseError, NotFoundError, plural
 from organizer.domain.kinds import word
 from organizer.domain.records import RecordMeta
+from organizer.domain.variants import from_mapping, texts
 from organizer.services._checks import SHORT_LIMIT, Checker, valid_id
 from organizer.store.lazy import models as m
 
@@ -122,10 +123,16 @@ def topics_by_name(session: Session, names: Iterable[str], checker: Checker) -> 
 
 def _topic_cache(session: Session) -> dict[str, m.Topic]:
     """Topics by case-folded name for this unit of work: one query, then kept up to date as topics are
-    created (before they are flushed: services flush only once a whole input is valid)."""
+    created (before they are flushed: services flush only once a whole input is valid). A topic's name in
+    another language (its ``variants``) finds it too, so «Импортозамещение» typed in the Russian window is
+    the topic stored as "Import substitution", not a new one; a stored name wins over another's variant."""
     cache: dict[str, m.Topic] | None = session.info.get("topics_by_key")
     if cache is None:
-        cache = {t.name.casefold(): t for t in session.scalars(select(m.Topic))}
+        topics = list(session.scalars(select(m.Topic)))
+        cache = {t.name.casefold(): t for t in topics}
+        for topic in topics:
+            for text in texts(from_mapping(topic.variants), "name"):
+                cache.setdefault(text.casefold(), topic)
         session.info["topics_by_key"] = cache
     return cache
 
