@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from organizer.domain.dates import parse_date
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import OrganizerError, ValidationError
 from organizer.gui.draft_forms import ProposalForms, marked
@@ -345,8 +346,8 @@ class DraftReviewDialog(QDialog):
         if section == "visit":
             d.visit.title = self.forms.visit_title.text()
             d.visit.place = self.forms.visit_place.text()
-            d.visit.start_date = self.forms.visit_start.text().strip() or None
-            d.visit.end_date = self.forms.visit_end.text().strip() or None
+            d.visit.start_date = _iso(self.forms.visit_start.text())
+            d.visit.end_date = _iso(self.forms.visit_end.text())
             d.visit.purpose = self.forms.visit_purpose.toPlainText()
         elif section == "people":
             p = d.people[index]
@@ -448,3 +449,14 @@ class DraftReviewDialog(QDialog):
         if self.has_changes() and not self.ask_discard():
             return
         super().reject()
+
+
+def _iso(text: str) -> str | None:
+    """A typed date (11.03.2025, 11 марта 2025, 2025-03-11: ``domain.dates``) as the draft holds it; text that
+    names no date is kept, and the review's check names it."""
+    text = text.strip()
+    try:
+        day = parse_date(text)
+    except ValueError:
+        return text
+    return day.isoformat() if day else None

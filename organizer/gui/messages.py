@@ -63,6 +63,15 @@ PROBLEMS: dict[str, tuple[str, tuple[str, ...]]] = {
                     ()),
     "not_one_of": (QT_TRANSLATE_NOOP("Problems", "“%1” is not one of the allowed values"), ("value",)),
     "not_a_participant": (QT_TRANSLATE_NOOP("Problems", "person %1 does not take part in the visit"), ("person",)),
+    # the review of a visit drafted from a report (services.drafting.review)
+    "visit_title": (QT_TRANSLATE_NOOP("Problems", "the visit needs a title"), ()),
+    "not_a_date": (QT_TRANSLATE_NOOP("Problems", "“%1” is not a date (e.g. 11.03.2025)"), ("value",)),
+    "visit_ends_early": (QT_TRANSLATE_NOOP("Problems", "the visit ends before it starts"), ()),
+    "empty_person": (QT_TRANSLATE_NOOP("Problems", "a person's name is empty"), ()),
+    "same_person": (QT_TRANSLATE_NOOP("Problems", "two people have the same name: drop one"), ()),
+    "empty_institution": (QT_TRANSLATE_NOOP("Problems", "an institution's name is empty"), ()),
+    "empty_meeting": (QT_TRANSLATE_NOOP("Problems", "a meeting's title is empty"), ()),
+    "empty_followup": (QT_TRANSLATE_NOOP("Problems", "a follow-up's description is empty"), ()),
 }
 """Each known problem code: its message and the parameters that fill ``%1``, ``%2``… in order.
 Messages are shown next to the field they concern, so they do not repeat the field or record ids."""

@@ -3838,6 +3838,38 @@
         <translation>человек %1 не участвует в визите</translation>
     </message>
     <message>
+        <source>the visit needs a title</source>
+        <translation>у визита должно быть название</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date (e.g. 11.03.2025)</source>
+        <translation>«%1» — это не дата (например, 11.03.2025)</translation>
+    </message>
+    <message>
+        <source>the visit ends before it starts</source>
+        <translation>визит заканчивается раньше, чем начинается</translation>
+    </message>
+    <message>
+        <source>a person&apos;s name is empty</source>
+        <translation>у человека не указано имя</translation>
+    </message>
+    <message>
+        <source>two people have the same name: drop one</source>
+        <translation>у двух людей одинаковое имя: отбросьте одного</translation>
+    </message>
+    <message>
+        <source>an institution&apos;s name is empty</source>
+        <translation>у организации не указано название</translation>
+    </message>
+    <message>
+        <source>a meeting&apos;s title is empty</source>
+        <translation>у встречи не указано название</translation>
+    </message>
+    <message>
+        <source>a follow-up&apos;s description is empty</source>
+        <translation>у поручения не указано содержание</translation>
+    </message>
+    <message>
         <source>start</source>
         <translation>начало</translation>
     </message>
