@@ -80,11 +80,13 @@ def qt_translations_dir() -> Path:
 
 
 def locale_for(language: str, system: QLocale | None = None) -> QLocale:
-    """The locale for dates and numbers: the system's own if it speaks ``language`` (keeps en_GB
-    dates for a British user), else the language's default locale."""
+    """The locale for dates and numbers: the system's own country variant if it speaks ``language`` (keeps
+    en_GB dates for a British user), else the language's default locale. Built by name, not the system
+    object itself: that one formats by ``LC_TIME``, so ``LANGUAGE=ru`` with ``LANG=C`` named itself ru_RU
+    and wrote "1 Sep 2025" in the Russian window."""
     system = system or QLocale.system()
     if system_language(system) == language and system.name().lower().startswith(language):
-        return system
+        return QLocale(system.name())
     return QLocale(language)
 
 
