@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any, Protocol, TypeVar
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
@@ -74,12 +75,32 @@ class DoneDialog(QDialog):
 def ask_done(parent: QWidget, description: str, on_done: Callable[[date, str], None], *,
              note: str = "") -> DoneDialog:
     """Open the dialog over ``parent``; ``on_done(day, note)`` runs when it is accepted."""
-    dialog = DoneDialog(description, parent, note=note)
+    return open_asking(DoneDialog(description, parent, note=note), on_done)
+
+
+class Asking(Protocol):
+    """A small window-modal dialog whose ``value()`` is what was asked (None: not valid)."""
+
+    accepted: Any
+    finished: Any
+
+    def value(self) -> tuple[Any, ...] | None: ...
+
+    def deleteLater(self) -> None: ...
+
+    def open(self) -> None: ...
+
+
+A = TypeVar("A", bound=Asking)
+
+
+def open_asking(dialog: A, on_value: Callable[..., None]) -> A:
+    """Open ``dialog`` (freed when it closes); ``on_value(*dialog.value())`` runs when it is accepted."""
 
     def accepted() -> None:
         value = dialog.value()
         if value is not None:
-            on_done(*value)
+            on_value(*value)
 
     dialog.accepted.connect(accepted)
     dialog.finished.connect(dialog.deleteLater)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from organizer.gui.done_dialog import open_asking
 from organizer.gui.editors.datefields import DateField
 from organizer.gui.editors.fields import InvalidInputError, TextField
 
@@ -115,14 +116,4 @@ class DuplicateVisitDialog(QDialog):
 def ask_duplicate(parent: QWidget, title: str, start: date | None, items: int,
                   on_accept: Callable[[str, date | None, bool], None]) -> DuplicateVisitDialog:
     """Open the dialog over ``parent``; ``on_accept(title, start, swap_sides)`` runs when it is accepted."""
-    dialog = DuplicateVisitDialog(title, start, items, parent)
-
-    def accepted() -> None:
-        value = dialog.value()
-        if value is not None:
-            on_accept(*value)
-
-    dialog.accepted.connect(accepted)
-    dialog.finished.connect(dialog.deleteLater)
-    dialog.open()
-    return dialog
+    return open_asking(DuplicateVisitDialog(title, start, items, parent), on_accept)
