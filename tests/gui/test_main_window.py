@@ -150,7 +150,7 @@ def test_institution_view_shows_units_people_visits_and_meetings(gui_window: Mai
     assert "Meeting with the university's leadership" in text[text.index("Meetings held here"):]
 
 
-def test_links_in_detail_panes_open_every_kind(gui_window: MainWindow, gui_demo_db: Database) -> None:
+def test_links_in_detail_panes_open_every_kind(qtbot: Any, gui_window: MainWindow, gui_demo_db: Database) -> None:
     window = gui_window
     visit = get_visit(gui_demo_db, list_visits(gui_demo_db)[0].id)
     window.people_tab.detail.anchorClicked.emit(QUrl(f"visit:{visit.meta.id}"))
@@ -164,7 +164,7 @@ def test_links_in_detail_panes_open_every_kind(gui_window: MainWindow, gui_demo_
     window.visits_tab.detail.anchorClicked.emit(QUrl(f"meeting:{meeting.id}"))
     assert window.tabs.currentWidget() is window.meetings_tab
     assert window.meetings_tab.current_id() == meeting.id
-    assert meeting.title in window.meetings_tab.detail.toPlainText()
+    qtbot.waitUntil(lambda: meeting.title in window.meetings_tab.detail.toPlainText())
     institution_id = visit.institutions[0][0]
     window.meetings_tab.detail.anchorClicked.emit(QUrl(f"institution:{institution_id}"))
     assert window.tabs.currentWidget() is window.institutions_tab
@@ -233,7 +233,7 @@ def test_keyboard_moves_through_the_people_list(qtbot: Any, gui_window: MainWind
     first = gui_window.people_tab.detail.toPlainText()
     qtbot.keyClick(table, Qt.Key.Key_Down)
     assert table.currentIndex().row() == 1
-    assert gui_window.people_tab.detail.toPlainText() != first
+    qtbot.waitUntil(lambda: gui_window.people_tab.detail.toPlainText() != first)
 
 
 def test_tabs_are_reachable_from_the_keyboard(qtbot: Any, gui_window: MainWindow) -> None:

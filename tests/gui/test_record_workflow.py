@@ -56,7 +56,8 @@ def test_new_person_from_the_menu_shows_up_and_undo_removes_it(qtbot: Any, windo
     qtbot.waitUntil(lambda: window.people_tab.model.total_count == before + 1)
     # the English window shows a name entered in Cyrillic romanized (issue 18; the editor marks it automatic)
     qtbot.waitUntil(lambda: window.people_tab.current_id() == _ids(gui_demo_db)["Leysan Safina"])
-    assert "Leysan Safina" in window.people_tab.detail.toPlainText()
+    # the pane renders after the list has painted (render_detail_after_paint): wait for it, do not race it
+    qtbot.waitUntil(lambda: "Leysan Safina" in window.people_tab.detail.toPlainText())
     window.record_menu.undo_action.trigger()
     qtbot.waitUntil(lambda: window.people_tab.model.total_count == before)
     window.record_menu.redo_action.trigger()

@@ -56,7 +56,7 @@ def test_quick_open_with_enter_opens_a_meeting(qtbot: Any, gui_window: MainWindo
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert gui_window.tabs.currentWidget() is gui_window.meetings_tab
     assert gui_window.meetings_tab.current_id() == ident
-    assert "Tour of the laboratories" in gui_window.meetings_tab.detail.toPlainText()
+    qtbot.waitUntil(lambda: "Tour of the laboratories" in gui_window.meetings_tab.detail.toPlainText())
 
 
 def test_quick_open_in_cyrillic_and_with_nothing_found(qtbot: Any, qtmodeltester: Any, gui_window: MainWindow) -> None:
@@ -126,7 +126,7 @@ def test_each_tab_filters_and_sorts_through_the_services(qtbot: Any, gui_window:
     assert all("chem" in topics.model.index(r, 0).data().lower() for r in range(topics.model.rowCount()))
     assert topics.current_id() is not None
     chosen = topics.model.index(topics.model.row_of(topics.current_id()), 0).data()
-    assert topics.detail.toPlainText().startswith(chosen)
+    qtbot.waitUntil(lambda: topics.detail.toPlainText().startswith(chosen))
 
     institutions = gui_window.institutions_tab
     institutions.filters.text.setText("pharmaceutical")
