@@ -226,7 +226,7 @@ def is_overdue(row: FollowUpRow, today: date | None = None) -> bool:
             and row.due_date < (today or date.today()))
 
 
-def _followup_rows(rows: Sequence[FollowUpRow], *, with_meeting: bool) -> list[list[str]]:
+def _followup_rows(rows: Sequence[FollowUpRow], *, with_meeting: bool, with_owner: bool) -> list[list[str]]:
     out = []
     for f in rows:
         status = esc(enum_label(f.status))
@@ -237,19 +237,22 @@ def _followup_rows(rows: Sequence[FollowUpRow], *, with_meeting: bool) -> list[l
         what = link(RecordKind.FOLLOWUP, f.id, f.description).replace("\n", "<br>")
         if f.done_note.strip():
             what += '<br><span class="muted">' + _multiline(f.done_note.strip()) + "</span>"
-        cells = [status, esc(fmt_date(f.due_date)) or NOTHING, what, esc(f.owner or "")]
+        cells = [status, esc(fmt_date(f.due_date)) or NOTHING, what] + ([esc(f.owner or "")] if with_owner else [])
         if with_meeting:
             cells.append(link(RecordKind.MEETING, f.meeting_id, f.meeting_title or "") if f.meeting_id else "")
         out.append(cells)
     return out
 
 
-def _followups_table(rows: Sequence[FollowUpRow], *, with_meeting: bool = False) -> str:
-    headers = [translate("Details", "Status"), translate("Details", "Due"), translate("Details", "What"),
-               translate("Details", "Owner")]
+def _followups_table(rows: Sequence[FollowUpRow], *, with_meeting: bool = False, with_owner: bool = True) -> str:
+    """Follow-ups as a grid; a person's own pane leaves out the owner (it is that person, and the column took
+    the width the description needed: Russian words broke mid-word in «Что»)."""
+    headers = [translate("Details", "Status"), translate("Details", "Due"), translate("Details", "What")]
+    if with_owner:
+        headers.append(translate("Details", "Owner"))
     if with_meeting:
         headers.append(translate("Details", "Meeting"))
-    return _table(headers, _followup_rows(rows, with_meeting=with_meeting))
+    return _table(headers, _followup_rows(rows, with_meeting=with_meeting, with_owner=with_owner))
 
 
 # --- people --------------------------------------------------------------------------------------
@@ -303,7 +306,7 @@ def person_html(detail: PersonDetail, history: PersonHistory, owned: Sequence[Fo
         out.append(message_html(translate("Details", "No positions recorded.")))
     out.append(_heading(translate("Details", "Open follow-ups owned")))
     if owned:
-        out.append(_followups_table(owned))
+        out.append(_followups_table(owned, with_owner=False))
     else:
         out.append(message_html(translate("Details", "Owns no open follow-up.")))
     out.append(_heading(translate("Details", "Visits and meetings")))

@@ -145,3 +145,20 @@ def test_markdown_in_notes_is_rendered_as_a_safe_subset() -> None:
     assert "<li>первый</li>" in html and "&lt;script&gt;" in html and "<script>" not in html
     assert "<a " not in html and "<img" not in html and "<h1" not in html  # no links, images, headings
     assert "**" not in html
+
+
+def test_a_persons_own_follow_ups_leave_out_the_owner_column(gui_demo_db: Database) -> None:
+    """The person is the owner of every follow-up in their pane: no Owner column taking the width the
+    description needs (a Russian description broke mid-word in «Что» beside a long «Ответственный»)."""
+    from organizer.services.related import open_followups_owned
+    from organizer.services.visits import get_visit as visit_of
+
+    ident = next(r.id for r in people_rows(gui_demo_db, person_ids(gui_demo_db)) if r.full_name == "Ilnur Khairullin")
+    owned = open_followups_owned(gui_demo_db, ident)
+    assert owned
+    body = person_html(get_person(gui_demo_db, ident), person_history(gui_demo_db, ident), owned)
+    owned_part = body[body.index("Open follow-ups owned"):]
+    assert owned[0].description.split()[0] in owned_part
+    assert "<th" in owned_part and ">Owner</th>" not in owned_part
+    visit = visit_of(gui_demo_db, list_visits(gui_demo_db)[0].id)
+    assert ">Owner</th>" in visit_html(visit)  # a visit's follow-ups keep their owners
