@@ -1,0 +1,82 @@
+"""Russian people's names in the nominative: the case of a name, Chinese names, initials, unknown surnames."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Any
+
+from organizer.services.drafting.russian_morph import NAME_GRAMMEMES, _case_of, _nominative_word
+
+
+def _name_case(tokens: list[Any], vocab: Any) -> str:
+    """The case of a name: the surname's when the dictionary knows it in no nominative (Миннихановым); the case
+    natasha tagged on the surname when the dictionary allows it ("нового президента Александра Сергеева": gent);
+    the first name's when the dictionary knows it in one case only ("Амоном"); else natasha's on the first name."""
+    if not tokens:
+        return "nomn"
+    surnames = [p for p in vocab.parse(tokens[-1].text) if "Surn" in p.tag]
+    cases = {p.tag.case for p in surnames}
+    if cases and "nomn" not in cases:
+        return str(surnames[0].tag.case)
+    if _case_of(tokens[-1]) in cases:
+        return _case_of(tokens[-1])
+    if "nomn" in cases:
+        return "nomn"
+    first = {p.tag.case for p in vocab.parse(tokens[0].text) if "Name" in p.tag}
+    return str(first.pop()) if len(first) == 1 else _case_of(tokens[0])
+
+
+CHINESE_SURNAMES = frozenset(("Ван", "Ли", "Чжан", "Лю", "Чэнь", "Чень", "Ян", "Хуан", "Чжао", "У", "Чжоу", "Сюй",
+    "Сунь", "Ма", "Чжу", "Ху", "Го", "Хэ", "Гао", "Линь", "Ло", "Чжэн", "Лян", "Се", "Сун", "Тан", "Хань", "Фэн",
+    "Дэн", "Цао", "Пэн", "Цзэн", "Сяо", "Тянь", "Дун", "Пань", "Юань", "Цай", "Цзян", "Юй", "Ду", "Е", "Чэн", "Вэй",
+    "Су", "Лу", "Дин", "Жэнь", "Шэнь", "Яо", "Цуй", "Чжун", "Тань", "Фань", "Цзинь", "Ши", "Ляо", "Цзя", "Ся", "Фу",
+    "Фан", "Бай", "Цзоу", "Мэн", "Сюн", "Цинь", "Цю", "Инь", "Сюэ", "Янь", "Дуань", "Лэй", "Хоу", "Лун", "Тао", "Гу",
+    "Мао", "Хао", "Гун", "Шао", "Вань", "Цянь", "Дай", "Мо", "Кун", "Сян", "Ню", "Бянь", "Цзи", "Нин", "Ци", "Хэй",
+    "Сы", "Оу", "Гэ", "Лэн", "Мяо", "Чан", "Сюэ"))
+"""Chinese surnames as Russian writes them: the name after one is Chinese, and only its last word declines."""
+CHINESE_ENDINGS = (("ем", "ь"), ("ом", ""), ("ю", "ь"), ("у", ""), ("я", "ь"), ("а", ""), ("е", ""))
+
+
+def _chinese_name(tokens: list[Any]) -> str | None:
+    """A Chinese name ("Гу Лин", "Лу Юцинем") in the nominative: the surname as written, the given name's case
+    ending after its final н taken off ("Юцинем" -> "Юцинь") when natasha did not tag it nominative (the
+    dictionary would read "Лин" as a Russian "Лина")."""
+    words = [t for t in tokens if t.text != "-"]
+    if not 2 <= len(words) <= 3 or words[0].text not in CHINESE_SURNAMES:
+        return None
+    last, case = words[-1].text, _case_of(words[-1])
+    for ending, soft in CHINESE_ENDINGS:
+        stem = last[: -len(ending)]
+        if last.endswith(ending) and len(stem) > 2 and stem.endswith("н") \
+                and (ending in ("ем", "ом") or case != "nomn"):
+            last = stem + soft
+            break
+    return " ".join([*(t.text for t in words[:-1]), last])
+
+
+def _nominative_name(tokens: list[Any], vocab: Any, text: str) -> str:
+    """The name in the nominative, written as in ``text`` between its words ("А.А. Суриков")."""
+    spaced = all(text[a.stop:b.start] == " " for a, b in itertools.pairwise(tokens))
+    chinese = _chinese_name(tokens) if spaced else None
+    if chinese is not None:
+        return chinese
+    case = _name_case([t for t in tokens if len(t.text) > 1], vocab)
+    out, at = [], tokens[0].start if tokens else 0
+    for t in tokens:
+        out.append(text[at:t.start])
+        out.append(t.text if re.fullmatch(r"(?:[А-ЯЁA-Z]\.\s?)+", t.text) or len(t.text) < 2
+                   else _nominative_word(t.text, case, vocab, NAME_GRAMMEMES))
+        at = t.stop
+    return _masculine_surname("".join(out), tokens, vocab)
+
+
+def _masculine_surname(name: str, tokens: list[Any], vocab: Any) -> str:
+    """ "Николая Кропачева" -> "Николай Кропачев": a surname the dictionary does not know keeps its genitive
+    "-а" after a man's first name in the genitive or accusative."""
+    first = [p for p in vocab.parse(tokens[0].text) if "Name" in p.tag] if len(tokens) == 2 else []
+    surname = tokens[-1].text if tokens else ""
+    if first and all(p.tag.gender == "masc" and p.tag.case in ("gent", "accs") for p in first) \
+            and re.search(r"[оеёиы][вн]а$", surname) and not any("Surn" in p.tag for p in vocab.parse(surname)):
+        return name[:-1]
+    return name
