@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from organizer.gui.i18n import QT_TRANSLATE_NOOP
 from organizer.gui.messages import error_text
 from organizer.gui.tasks import Task, TaskContext, TaskRunner
 from organizer.services.archive.export import check_output_path, export_archive_file
@@ -27,8 +28,9 @@ from organizer.services.interop.contacts import VCardReport, import_vcards
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
     from organizer.store.database import Database
 
-FILE_FILTER = "Organizer archive (*.json);;All files (*)"
-VCARD_FILTER = "vCard files (*.vcf *.vcard);;All files (*)"
+# marked for lupdate here and translated where shown (``self.tr`` of ArchiveJobs)
+FILE_FILTER = QT_TRANSLATE_NOOP("ArchiveJobs", "Organizer archive (*.json);;All files (*)")
+VCARD_FILTER = QT_TRANSLATE_NOOP("ArchiveJobs", "vCard files (*.vcf *.vcard);;All files (*)")
 
 
 def vcard_job(db: Database, paths: list[Path], dry_run: bool) -> Callable[[TaskContext], VCardReport]:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from organizer.domain.errors import OrganizerError
 from organizer.gui.archive import ArchiveJobs
+from organizer.gui.i18n import QT_TRANSLATE_NOOP
 from organizer.gui.messages import error_text
 from organizer.gui.tasks import TaskContext, TaskRunner, call
 from organizer.services.interop import ical, sheet_export
@@ -41,11 +42,13 @@ from organizer.services.interop.sheet_import import SheetPreview, import_sheets,
 if TYPE_CHECKING:
     from organizer.store.database import Database
 
-ANY_FILTER = ("Files Organizer imports (*.json *.vcf *.vcard *.csv *.txt *.tsv *.xlsx *.ics);;"
-              "All files (*)")
-SHEET_FILTER = "Contact sheets (*.csv *.txt *.tsv *.xlsx);;All files (*)"
-EXPORT_FILTERS = {"csv": "CSV, UTF-8 (*.csv)", "xlsx": "Excel workbook (*.xlsx)"}
-ICS_FILTER = "iCalendar (*.ics)"
+# marked for lupdate here and translated where shown (``self.tr`` of InteropJobs)
+ANY_FILTER = QT_TRANSLATE_NOOP("InteropJobs", "Files Organizer imports (*.json *.vcf *.vcard *.csv *.txt *.tsv "
+                                              "*.xlsx *.ics);;All files (*)")
+SHEET_FILTER = QT_TRANSLATE_NOOP("InteropJobs", "Contact sheets (*.csv *.txt *.tsv *.xlsx);;All files (*)")
+EXPORT_FILTERS = {"csv": QT_TRANSLATE_NOOP("InteropJobs", "CSV, UTF-8 (*.csv)"),
+                  "xlsx": QT_TRANSLATE_NOOP("InteropJobs", "Excel workbook (*.xlsx)")}
+ICS_FILTER = QT_TRANSLATE_NOOP("InteropJobs", "iCalendar (*.ics)")
 
 
 class MappingDialog(QDialog):

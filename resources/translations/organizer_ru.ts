@@ -212,6 +212,14 @@
         <translation>Отменено: ничего не изменено.</translation>
     </message>
     <message>
+        <source>Organizer archive (*.json);;All files (*)</source>
+        <translation>Архив Organizer (*.json);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>vCard files (*.vcf *.vcard);;All files (*)</source>
+        <translation>Файлы vCard (*.vcf *.vcard);;Все файлы (*)</translation>
+    </message>
+    <message>
         <source>Import finished: %1 records added, %2 already present.</source>
         <translation>Импорт завершён: добавлено записей — %1, уже были — %2.</translation>
     </message>
@@ -2389,6 +2397,26 @@
 </context>
 <context>
     <name>InteropJobs</name>
+    <message>
+        <source>Files Organizer imports (*.json *.vcf *.vcard *.csv *.txt *.tsv *.xlsx *.ics);;All files (*)</source>
+        <translation>Файлы, которые импортирует Organizer (*.json *.vcf *.vcard *.csv *.txt *.tsv *.xlsx *.ics);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Contact sheets (*.csv *.txt *.tsv *.xlsx);;All files (*)</source>
+        <translation>Таблицы контактов (*.csv *.txt *.tsv *.xlsx);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
     <message>
         <source>Import</source>
         <translation>Импорт</translation>

@@ -243,3 +243,21 @@ def test_errors_and_choices_issue_17_found_in_english_are_russian(qtbot: Any, gu
     merging.merge(gui_demo_db, "person", 1, twin)
     notes = people.get_person(gui_demo_db, 1).data.notes
     assert "Merged with" not in notes and not _no_latin(notes), notes
+
+
+def test_file_dialog_filters_are_translated(russian: None) -> None:
+    """The filters our file dialogs show («Архив Organizer (*.json)») were constants passed to ``self.tr``:
+    lupdate never saw them, so the Russian window showed them in English."""
+    from PySide6.QtCore import QCoreApplication
+
+    from organizer.gui import archive, interop
+
+    shown = {
+        "ArchiveJobs": (archive.FILE_FILTER, archive.VCARD_FILTER),
+        "InteropJobs": (interop.ANY_FILTER, interop.SHEET_FILTER, interop.EXPORT_FILTERS["xlsx"]),
+    }
+    for context, filters in shown.items():
+        for text in filters:
+            russian_text = QCoreApplication.translate(context, text)
+            assert any("а" <= ch.lower() <= "я" for ch in russian_text), (context, text)
+            assert russian_text.count("(*") == text.count("(*")  # the patterns themselves are kept
