@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import io
 import stat
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -41,15 +41,12 @@ from organizer.domain.errors import ImportFormatError, ValidationError
 from organizer.domain.namekeys import fold
 from organizer.domain.records import InstitutionData, PersonData, PositionData
 from organizer.services import institutions, people
-from organizer.services._checks import Checker
 from organizer.services._gc import fewer_collections
-from organizer.services._records import topics_by_name
 from organizer.services.duplicates import phone_digits
-from organizer.services.interop import vcard
+from organizer.services.interop import contacts_new, vcard
 from organizer.services.interop.cards import Contact, contact_of
 from organizer.store import audit, schema
 from organizer.store import models as m
-from organizer.store.bulk import insert_rows
 from organizer.store.database import Database
 from organizer.store.search import queue as search_queue
 
@@ -185,6 +182,8 @@ class _Institutions:
         self.created: list[m.Institution] = []
         self.unwritten = False
         """Whether an institution has been made since the session's last flush."""
+        self.paths: dict[tuple[str, ...], Place] = {}
+        """``resolve``'s answers that cannot change during the import, by path as written."""
         parents: dict[int, int] = {}
         for ident, name, short, parent in session.execute(
                 select(m.Institution.id, m.Institution.name, m.Institution.short_name, m.Institution.parent_id)):
@@ -218,7 +217,13 @@ class _Institutions:
         """The institution at ``path`` (top first), found or made: its id, or the new institution itself
         (its id once written, ``id_of``); a name its service refuses raises ValidationError naming ``file``
         and ``card``."""
+        known = self.paths.get(path)
+        if known is not None:
+            return known
         parent: Place = 0
+        settled = True
+        """Whether every step was found under its parent (or made): the answer stays the same (a step
+        found by its name anywhere may not, once another institution gets that name)."""
         for depth, name in enumerate(path):
             if not isinstance(parent, int):  # a unit of an institution not written yet: it needs its id
                 self.write()
@@ -227,6 +232,7 @@ class _Institutions:
             found = self.by_parent.get((parent, key))
             if found is None and depth == 0 and len(self.anywhere.get(key, ())) == 1:
                 found = next(iter(self.anywhere[key]))  # a unit named on its own (ORG:Institute of Chemistry)
+                settled = False
             if found is None:
                 try:
                     obj = institutions.create_in(self.session, InstitutionData(name=name, parent_id=parent or None),
@@ -240,6 +246,8 @@ class _Institutions:
                 self._remember(obj, parent, name)
                 found = obj
             parent = found
+        if settled:
+            self.paths[path] = parent
         return parent
 
 
@@ -272,6 +280,8 @@ class _Writer:
         self.updated: list[tuple[int, str, list[str]]] = []
         audit.suspend(session)
         self.triggers_back = search_queue.without_insert_triggers(session.connection())
+        self.index = contacts_new.people_index(session, self.triggers_back is not None)
+        """New people are indexed as they are written (SQLite), not queued (``contacts_new``)."""
 
     def add(self, file: str, contact: Contact) -> None:
         for note in contact.left_out:
@@ -325,7 +335,9 @@ class _Writer:
         session.flush()
         made = [obj.uid for obj in self.institutions.created]
         if self.triggers_back is not None:
-            search_queue.queue_records(conn, RecordKind.PERSON, self.created_uids)
+            # Indexed as they were written, but for those a later card updated (their rows changed since).
+            again = self.created_uids if self.index is None else [uid for _, uid, _ in self.updated]
+            search_queue.queue_records(conn, RecordKind.PERSON, again)
             search_queue.queue_records(conn, RecordKind.INSTITUTION, made)
             self.triggers_back()
         audit.created_by_import(session, RecordKind.PERSON, self.created_uids)
@@ -418,50 +430,12 @@ class _Writer:
     def _create(self, items: list[_Pending]) -> None:
         if not items:
             return
-        session = self.session
-        checked: list[tuple[str, people.CheckedPerson, list[m.Topic]]] = []
-        for item in items:
-            data = replace(item.contact.data, positions=item.positions)
-            checker = Checker(f"{item.contact.card.where()}")
-            person = people.check_person(data, checker, lambda _i: True)
-            topics = topics_by_name(session, data.topics, checker)
-            checker.check()
-            checked.append((data.uid or "", person, topics))
-        if any(t.id is None for _, _, topics in checked for t in topics):
-            session.flush()
-        conn = session.connection()
-        columns = [{"photo": None, "photo_type": "", **p.columns} for _, p, _ in checked]
-        keys = list(columns[0])
-        rows = [(uid, *(c[k] for k in keys)) for (uid, _, _), c in zip(checked, columns, strict=True)]
-        table = schema.table("person")
-        insert_rows(conn, table, ["uid", *keys], rows)
-        uids = [uid for uid, _, _ in checked]
-        found = dict(conn.execute(select(table.c.uid, table.c.id).where(table.c.uid.in_(uids))).all())
-        ids = [found[uid] for uid in uids]
-        for item, ident in zip(items, ids, strict=True):
+        made = contacts_new.create(self.session, items, self.index)
+        for item, (_uid, ident) in zip(items, made, strict=True):
             item.outcome.action = "created"
             item.outcome.person_id = ident
         self.report.created += len(items)
-        self.created_uids.extend(uids)
-        pairs = list(zip(ids, checked, strict=True))
-        children: list[tuple[str, Callable[[people.CheckedPerson], Iterable[dict[str, Any]]]]] = [
-            ("person_name", lambda p: p.names), ("person_email", lambda p: p.emails),
-            ("person_phone", lambda p: p.phones), ("person_tag", lambda p: ({"tag": t} for t in p.tags)),
-            ("position", lambda p: ({**{k: q[k] for k in _POSITION_COLUMNS}, "variants": q.get("variants", {})}
-                                    for q in p.positions)),
-        ]
-        for table_name, rows_of in children:
-            child = [(ident, row) for ident, (_, p, _) in pairs for row in rows_of(p)]
-            if child:
-                child_keys = list(child[0][1])
-                insert_rows(conn, schema.table(table_name), ["person_id", *child_keys],
-                            [(ident, *(row[k] for k in child_keys)) for ident, row in child])
-        links = [(ident, t.id) for ident, (_, _, topics) in pairs for t in topics]
-        if links:
-            insert_rows(conn, schema.table("person_topic"), ("person_id", "topic_id"), links)
-
-
-_POSITION_COLUMNS = ("title", "institution_id", "start_date", "end_date", "is_current")
+        self.created_uids.extend(uid for uid, _ in made)
 
 
 def _merged(stored: PersonData, card: PersonData, positions: tuple[PositionData, ...],
