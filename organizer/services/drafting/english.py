@@ -21,6 +21,18 @@ The report is split into sentences (``sentences``); each rule below reads one se
 - **harder titles**: a colon and commas after a title head ("Vice Chancellor: Research, Innovation and ..., NAME"),
   a lower-case field after a comma ("dean, students' welfare, LU"), plural titles ("the Deans of Law, NAME, and
   Social Sciences, NAME"), a place in a title ("Embassy in Dhaka", "in the United Mexican States") before a name;
+- **honorifics mark where a name starts** ("Director External Linkages Dr Sobia Khurram", "Vice Chancellor Major
+  General NAME", "Deputy Registrar Lt Cdr (C) DMS Dissanayke"): the title is the words before the honorific back
+  to its head word, or "TITLE, INSTITUTION, Mr NAME", or a title right after the name ("NAME the Ambassador of
+  ... and Mr. NAME"; "NAME, Pakistan's ambassador to USA, welcomed"), without a gloss in brackets; a name after
+  an honorific at a clause's end with no title is a person without one ("... and Prof. Chris Whitely."), unless it
+  is a shorter form of a person named before ("Prof Niaz Ahmad" after "Niaz Ahmad Akhtar");
+- **lists**: in "A, Title X, B, Title Y" a title after "NAME, " is that name's, not the next one's; a title ends
+  before ", Title NAME" ("..., Dean Li Shengji, Deputy Secretary Wang Shijia"), before " and Prof. NAME" and at a
+  predicate ("NAME, the First Secretary visited KDU"; not "named after"); "NAME, the TITLE"; a possessive before a
+  title is its owner ("Indonesia's Ambassador NAME": "Ambassador"); "College Principal", "Party Committee
+  Secretary" are one title; "Vice Chancellor IBA Karachi" and "Vice Chancellor, X University Tandojam" name the
+  institution; "for X Mission/Embassy" is an institution ("Deputy High Commissioner for Malawi Mission");
 - **title -> institution**: the first "of"/"at" whose tail starts an institution name splits the title
   ("Director of the X Technopark" -> "Director", "X Technopark"); "the university's" names the report's
   university;
@@ -69,11 +81,17 @@ from organizer.services.drafting.model import (
 
 # --- building blocks -----------------------------------------------------------------------------
 
-_HONORIFIC_RE = re.compile(r"\b(?:Prof\.?\s?Dr|Assoc(?:iate)?\.?\s(?:Prof|Professor)|Prof|Professor|Dr|Mrs|Mr|Ms|Acad|"
-                           r"H\.\s?E|Engr|Barrister|Hon)\.?\s?(?:\((?:Mrs|Mr|Ms|Dr)\.?\)\s?)?(?=(?:[A-Z]\.\s?)*[A-Z][a-z])")
+_RANK = r"(?:His|Her)\sExcellency\s|(?:Major|Brigadier|Lieutenant)\sGeneral\s|Lt\.?\sCdr\.?\s(?:\([A-Z]\)\s)?"
+"""A rank or style before an honorific or a name ("His Excellency", "Major General", "Lt Cdr (C)")."""
+_HONORIFIC = (rf"(?:{_RANK})?"
+              r"(?:(?:Prof\.?\s?Dr|Assoc(?:iate)?\.?\s(?:Prof|Professor)|Prof|Professor|Dr|Dra|Mrs|Mr|Ms|Acad|H\.\s?E|Engr|"
+              r"Barrister|Hon)\.?\s?(?:\((?:Mrs|Mr|Ms|Dr|Professor)\.?\)\s?)?)+"
+              rf"|{_RANK}")
+_HONORIFIC_RE = re.compile(rf"\b(?:{_HONORIFIC})(?=(?:[A-Z]\.\s?)*[A-Z][a-z]|[A-Z]{{2,4}}\s[A-Z][a-z])")
 _ABBREVIATION = r"\s\((?P<abbr>[A-Z][A-Za-z&]{1,7})(?:,[^()]*)?\)"
 
-_CAP = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*(?:'s)?"
+_CAP_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*"
+_CAP = rf"{_CAP_WORD}(?:'s)?"
 _INITIALS = r"(?:[A-Z]\.\s?){1,3}"
 NAME = rf"(?:{_INITIALS}{_CAP}|[A-Z]\s[A-Z]\s{_CAP}|{_CAP}(?:\s{_INITIALS})?(?:\s{_CAP}){{1,2}})"
 _SHORT_NAME = rf"(?:{_INITIALS}{_CAP}(?:\s{_CAP})?|{_CAP}\s(?:{_INITIALS})?{_CAP})"
@@ -96,7 +114,7 @@ UNIVERSITY_OFFICERS = re.compile(r"(?:(?:First|Deputy|Acting|first|deputy|acting
 _CAP_TITLE_START = rf"(?:(?:{'|'.join(TITLE_MODIFIERS)}|{_CAP})[\s-]){{0,3}}(?:{'|'.join(TITLE_HEADS)})\b"
 _TITLE_START = (rf"(?:{_CAP_TITLE_START}|(?:(?:first|deputy|acting|senior|chief|executive|former)\s){{0,2}}"
                 rf"(?:{'|'.join(LOWER_TITLE_HEADS)})\b)")
-_NAME_THEN_TITLE = re.compile(rf"(?P<name>{NAME}),\s(?P<title>{_TITLE_START}.*)")
+_NAME_THEN_TITLE = re.compile(rf"(?P<name>{NAME}),\s(?:the\s)?(?P<title>{_TITLE_START}.*)")
 _TITLE_THEN_NAME = re.compile(rf"(?:\b[Tt]he\s|\b(?P<its>its|their)\s)?"
                               rf"(?:(?P<owner>[a-z]+|{_CAP}(?:\s{_CAP})*)['’]s\s)?"
                               rf"(?P<title>{_TITLE_START}(?:(?!\s(?:{'|'.join(TITLE_STOP_WORDS)})\s)[^,;:])*?"
@@ -110,6 +128,14 @@ _TITLE_NO_COMMA = re.compile(rf"(?<![\w-])(?P<title>(?:(?:first|deputy|acting|fo
 _NAME_RE = re.compile(NAME)
 _FIELD_AFTER_COMMA = re.compile(rf"(?!(?:{'|'.join(TITLE_STOP_WORDS)})\b)[a-z][a-z’' -]*,\s(?:{ORG}|[A-Z]{{2,}})\.?")
 _FIELD = rf"{_CAP}(?:\s(?:and\s)?{_CAP})*"
+_HONORED_NAME_RE = re.compile(rf"[A-Z]{{2,4}}\s{_CAP}(?![\w-])"
+                              rf"|(?:{_INITIALS})?{_CAP}(?:\s[A-Z]\.?(?=\s))?(?:\s{_CAP}){{0,3}}")
+"""A name after an honorific: "Dr KMGP Premadasa", "Dr Maria I Maldonado" as well as the usual forms."""
+_TITLE_START_RE = re.compile(rf"(?:(?P<owner>{_CAP}|[A-Z]{{2,}})['’]s\s)?{_TITLE_START}")
+_VERB = (r"\s(?!named\safter\b)(?:[a-z]+ed|said|says|was|were|is|are|has|have|had|will|who|which|where|while|"
+         r"spoke|met|gave|took|led|"
+         r"(?:and|&)\sothers)\b")
+"""A predicate that ends a title written without a comma after it ("NAME, the First Secretary visited KDU")."""
 _PLURAL_TITLE = re.compile(rf"\b(?P<head>{'|'.join(TITLE_HEADS)})s\sof\s(?P<f1>{_FIELD}),\s(?P<n1>{NAME}),?\sand\s"
                            rf"(?P<f2>{_FIELD}),\s(?P<n2>{NAME})\b")
 _THE_X_DELEGATION = re.compile(rf"\b[Tt]he\s(?P<org>{ORG}|[A-Z]{{2,}})\sdelegation\b")
@@ -155,6 +181,8 @@ class _State:
     current: DraftMeeting | None = None
     abbreviations: dict[str, str] = field(default_factory=dict)
     """ "Lucknow University (LU)": LU -> Lucknow University."""
+    honored: set[str] = field(default_factory=set)
+    """The names that follow an honorific in the sentence read ("Dr Sobia Khurram"): a name starts there."""
 
 
 # --- text ----------------------------------------------------------------------------------------
@@ -273,18 +301,27 @@ def _split_title(title: str, state: _State, owner: str | None = None) -> tuple[s
     """ "Director of the X Technopark" -> ("Director", "X Technopark"); the owner ("the university's") wins."""
     title = title.strip(" ,;.")
     lead = re.match(rf"(?:the\s)?(?P<org>{ORG}|[A-Z]{{2,}}|University)\s(?={_CAP_TITLE_START})", title)
+    if lead and (lead.group("org") in ORG_HEADS[1:] or lead.group("org").rsplit(" ", 1)[-1] in BODY_WORDS):
+        lead = None  # "College Principal", "Party Committee Secretary": one title
     if lead:  # "Dhaka University Vice-Chancellor", "University Vice-Chancellor", "DU Vice-Chancellor"
         named = lead.group("org")
         return title[lead.end():], (state.university or "") if named == "University" else _resolve(_org_name(named),
                                                                                                  state)
-    listed = re.fullmatch(rf"((?:(?!\sand\s[A-Z]).)+?),\s(?:the\s)?({ORG}|[A-Z]{{2,}})", title)
-    if listed:  # "vice chancellor, USTM", "dean, students' welfare, LU"
-        return listed.group(1), _resolve(_org_name(listed.group(2)), state)
+    listed = re.fullmatch(rf"((?:(?!\sand\s[A-Z]).)+?),\s(?:the\s)?({ORG}|[A-Z]{{2,}})((?:\s{_CAP})?)(?:,\s.*)?", title)
+    if listed:  # "vice chancellor, USTM", "dean, students' welfare, LU", "Vice Chancellor, X University Tandojam"
+        return listed.group(1), _resolve(_org_name(listed.group(2)), state) + listed.group(3)
+    trailing = re.fullmatch(rf"(.*?\b(?:{'|'.join(TITLE_HEADS)}|{'|'.join(LOWER_TITLE_HEADS)}))\s(?:the\s)?"
+                            rf"((?:{ORG}|[A-Z]{{2,}})(?:\s{_CAP})?)", title)
+    if trailing and not re.search(rf"\b(?:{'|'.join(UNIT_HEADS)}|{'|'.join(BODY_WORDS)}|Office)\b", trailing.group(2)):
+        return trailing.group(1), _resolve(_org_name(trailing.group(2)), state)  # "Vice Chancellor IBA Karachi"
     minister = re.fullmatch(r"((?:[A-Z][a-z]+ )*Minister) (of (?!the )[A-Z].*)", title)
     if minister:  # "Minister of Health of the Republic of Tatarstan" -> "Ministry of Health of ..."
         return minister.group(1), f"Ministry {minister.group(2)}"
-    for m in re.finditer(r"\s(?:of|at)\s(?:the\s)?", title):
-        tail = title[m.end():]
+    for m in re.finditer(r"\s(?:of|at|for)\s(?:the\s)?", title):
+        tail = re.sub(r"^(?:[A-Z]{2,}|[A-Z][a-z]+)['’]s\s", "", title[m.end():])  # "of NCWU's College of X"
+        if m.group(0).startswith(" for") \
+                and not re.fullmatch(rf"{_CAP}(?:\s{_CAP})*\s(?:Mission|Embassy|Consulate)", tail):
+            continue  # "Deputy High Commissioner for Malawi Mission"; not "Vice-Rector for Research"
         if re.fullmatch(r"(?:the\s)?[Uu]niversity", tail) and state.university:  # "the Rector of the university"
             return title[:m.start()], state.university
         if re.fullmatch(r'[A-Z]{3,}|"[^"]+"', tail):  # "Deputy Director General of KAMAZ"
@@ -300,16 +337,28 @@ def _split_title(title: str, state: _State, owner: str | None = None) -> tuple[s
     return title, known  # "Head of TJUT International Cooperation Department": TJUT
 
 
-def _end_of_title(text: str) -> tuple[str, str]:
-    """The title at the start of ``text`` and what follows it (a coordinated person or the predicate)."""
-    for m in re.finditer(r",\s(?:and\s)?", text):
+def _end_of_title(text: str, honored: set[str] | frozenset[str] = frozenset()) -> tuple[str, str]:
+    """The title at the start of ``text`` and what follows it: a coordinated person ("..., and NAME, TITLE",
+    "..., Dean Li Shengji", "... and Prof. NAME") or the predicate (", said", "visited KDU")."""
+    verb = re.search(_VERB, text)  # "NAME, the First Secretary visited KDU"
+    for m in re.finditer(r",?\s(?:and\s)?", text):
+        if verb and m.start() >= verb.start():
+            break
         rest = text[m.end():]
+        if not m.group(0).startswith(","):  # "Dean of the International Office, RU and Prof. Chris Whitely"
+            if m.group(0).endswith("and ") and (_HONORIFIC_RE.match(rest) or any(rest.startswith(n) for n in honored)):
+                return text[:m.start()], rest
+            continue
+        if _TITLE_NO_COMMA.match(rest) or _HONORIFIC_RE.match(rest):  # "..., Dean Li Shengji, Deputy Secretary ..."
+            return text[:m.start()], rest
         if re.match(r"[a-z]", rest) and not rest.startswith("and ") \
                 and not _FIELD_AFTER_COMMA.fullmatch(rest):  # "dean, students' welfare, LU": the title's field
             return text[:m.start()], rest
         nm = _NAME_RE.match(rest)
         if nm and re.match(rf",\s{_TITLE_START}", rest[nm.end():]) and _plausible_name(nm.group(0)):
             return text[:m.start()], rest
+    if verb:
+        return text[:verb.start()], text[verb.start() + 1:]
     return text, ""
 
 
@@ -330,7 +379,7 @@ def _people(source: str, state: _State) -> list[DraftPerson]:
     orgs = [m.span() for m in _ORG_RE.finditer(source)]  # "Dr. Abdul Haq Urdu University" keeps its "Dr."
     sentence = re.sub(_ABBREVIATION, "", _HONORIFIC_RE.sub(
         lambda h: h.group(0) if any(a <= h.start() < b for a, b in orgs) else "", source))  # no "Prof.", "(LU)"
-    found: list[DraftPerson] = []
+    found = _honored_people(source, orgs, state)
     for m in _LED_BY.finditer(sentence):  # "a delegation of X headed by Rector NAME"
         if _plausible_name(m.group("name")):
             found.append(_add_person(state, m.group("name"), m.group("title"), _clean(m.group("org")), source))
@@ -340,7 +389,7 @@ def _people(source: str, state: _State) -> list[DraftPerson]:
                 found.append(_add_person(state, name, f"{m.group('head')} of {field_}", "", source))
     last: tuple[int, str] | None = None
     for m in _TITLE_THEN_NAME.finditer(sentence):
-        if not _plausible_name(m.group("name")):
+        if not _plausible_name(m.group("name")) or _after_untitled_name(sentence[:m.start()], found):
             continue
         title, institution = _split_title(m.group("title"), state, m.group("owner"))
         if not institution and m.group("org"):  # "vice chancellor, Lucknow University, NAME"
@@ -360,7 +409,10 @@ def _people(source: str, state: _State) -> list[DraftPerson]:
             and re.match(_INITIALS, initialled) else (m.group("title"), m.group("name"))  # "States E.R. Malayan"
         if _plausible_name(name) and state.draft.person(name) is None:
             title_text, name = _longer_name(title_text, name, state)
-            title, institution = _split_title(title_text, state)
+            own = re.match(rf"({_CAP_WORD}|[A-Z]{{2,}})['’]s\s", title_text)  # "Indonesia's Ambassador NAME"
+            title_text = title_text[own.end():] if own else title_text
+            owner = own.group(1) if own and _is_org(own.group(1)) else None
+            title, institution = _split_title(title_text, state, owner)
             if not institution and shared and re.fullmatch(r",?\s(?:and\s)?(?:the\s)?", sentence[shared[0]:m.start()]):
                 institution = shared[1]  # "University Vice-Chancellor A and Registrar B": B is of it too
             shared = (m.end(), institution)
@@ -372,7 +424,7 @@ def _people(source: str, state: _State) -> list[DraftPerson]:
         if not candidates:
             break
         m = candidates[0]
-        raw_title, after = _end_of_title(m.group("title"))
+        raw_title, after = _end_of_title(m.group("title"), state.honored)
         if any(p.full_name == m.group("name") for p in found):  # named with its title before ("Rector NAME, ...")
             rest = after or m.group("title")
             continue
@@ -392,6 +444,10 @@ def _people(source: str, state: _State) -> list[DraftPerson]:
         if not person.institution and UNIVERSITY_OFFICERS.match(person.title):
             here = state.current.institution if state.current else None
             person.institution = here if here and "University" in here else state.university or ""
+    for name in state.honored:  # "... and Prof. Chris Whitely.": a person, with no title in the text
+        if name not in (p.full_name for p in found) and re.search(rf"{re.escape(name)}(?:[.;]|\sand\s|$)", source) \
+                and not any(set(name.split()) <= set(p.full_name.split()) for p in state.draft.people):
+            found.append(_add_person(state, name, "", "", source))
     for name in _NAME_RE.findall(sentence):  # a person already known, named again
         known = state.draft.person(name)
         if known is not None and known not in found:
@@ -399,10 +455,84 @@ def _people(source: str, state: _State) -> list[DraftPerson]:
     return found
 
 
+def _honored_name(source: str, at: int) -> str | None:
+    """The name written at ``at`` after an honorific, without a title word after it ("Maria Irene Balbin Rector")."""
+    nm = _HONORED_NAME_RE.match(source, at)
+    if nm is None:
+        return None
+    words = nm.group(0).split(" ")
+    while words and words[-1].strip(".") in NOT_NAME_WORDS:
+        words.pop()
+    name = " ".join(words)
+    return name if " " in name and _plausible_name(name) else None
+
+
+def _honored_title(before: str, state: _State) -> tuple[str, str] | None:
+    """The title written right before an honorific ("Director External Linkages Dr NAME"; "Second Secretary,
+    Zambia High Commission, Mr NAME"): from its head word, over no predicate and no second title."""
+    before = re.sub(r"\s\([^()]*\)$", "", before.rstrip())  # "... Malawi Mission (New Delhi) Ms NAME"
+    commas = before.endswith(",")
+    clause = re.split(r"[;:(]\s?|\.\s" if commas else r"[,;:(]\s?|\.\s", before.rstrip(","))[-1]
+    for start in [0, *(w.end() for w in re.finditer(r"\s", clause))]:
+        t = _TITLE_START_RE.match(clause, start)
+        text = clause[start:]
+        if t is not None and _after_untitled_name(re.sub(r"\bthe\s$", "", clause[:start]), []):
+            return None  # "A, Vice Chancellor X, Dr B": the title is A's
+        if t is None or re.search(_VERB, text) or re.search(rf"\sand\s(?:the\s)?{_TITLE_START}", text) \
+                or re.search(r"\s(?:and|or|the|of)$", text) or any(p.full_name in text for p in state.draft.people):
+            continue
+        owner = t.group("owner")
+        text = text[len(owner) + 3:] if owner else text
+        parts = text.split(", ")
+        if commas and (len(parts) > 4 or any(not (_org_at_start(x) or re.fullmatch(rf"[A-Z]{{2,}}|{_CAP}(?:\s{_CAP})?",
+                                                                                     x)) for x in parts[1:])):
+            continue  # "Vice Chancellor, University of The Gambia," and a place at most, or a list of names
+        title, institution = _split_title(parts[0], state, owner if owner and _is_org(owner) else None)
+        if not institution and len(parts) > 1:
+            institution = _resolve(_org_name(_org_at_start(parts[1]) or parts[1]), state)
+        return title, institution
+    return None
+
+
+def _honored_people(source: str, orgs: list[tuple[int, int]], state: _State) -> list[DraftPerson]:
+    """The honorific is where a name starts ("Director External Linkages Dr Sobia Khurram", "the Deputy Registrar
+    Lt Cdr (C) DMS Dissanayke"): the title is the words before it back to its head word, or a title right after
+    the name ("M. Ashraf Haidari the Ambassador of ... and Mr. NAME"). Every such name goes to ``state.honored``."""
+    marks = [(h, name) for h in _HONORIFIC_RE.finditer(source)
+             if not any(a <= h.start() < b for a, b in orgs) and (name := _honored_name(source, h.end()))]
+    state.honored = {name for _h, name in marks}
+    found: list[DraftPerson] = []
+    for h, name in marks:
+        known = state.draft.person(name)
+        if known is not None and known.title:
+            continue
+        got = _honored_title(source[:h.start()], state)
+        after = re.match(r",?\s(?:the\s|its\s)?", source[h.end() + len(name):])
+        title_at = _TITLE_START_RE.match(source, h.end() + len(name) + after.end()) if after else None
+        if got is None and title_at:  # "M. Ashraf Haidari the Ambassador of ..."; "NAME, Pakistan's ambassador to USA"
+            owner = title_at.group("owner")
+            title_text = _end_of_title(source[title_at.start() + (len(owner) + 3 if owner else 0):], state.honored)[0]
+            title_text = re.sub(r"\s\([^()]*\)$", "", title_text.strip(" ,;."))  # "NAME Rector (Vice-Chancellor)"
+            got = _split_title(title_text, state, owner if owner and _is_org(owner) else None)
+        if got is not None and got[0]:
+            found.append(_add_person(state, name, got[0], got[1], source))
+    return found
+
+
+def _after_untitled_name(before: str, found: list[DraftPerson]) -> bool:
+    """ "A, Vice Chancellor X, B, Vice Chancellor Y": a title right after "NAME, " is that name's, not the next
+    one's, unless that name has its title already ("Rector A, Vice-Rector, B")."""
+    m = re.search(rf"(?:^|[,;:]\s|\s(?:and|by|with|including)\s)(?:{_HONORIFIC})?(?P<name>{NAME}),\s$", before)
+    return m is not None and _plausible_name(m.group("name")) \
+        and not any(p.full_name == m.group("name") and p.title for p in found)
+
+
 def _longer_name(title: str, name: str, state: _State) -> tuple[str, str]:
     """ "Governor Biswa" + "Bhusan Harichandan": a title ends at its head word or at an institution already
     named, so the capitalised words after it are the name ("Governor", "Biswa Bhusan Harichandan")."""
     words = title.split()
+    if name in state.honored:  # "Director External Linkages Dr Sobia Khurram": the name starts at the honorific
+        return title, name
     for extra in (2, 1):
         head, tail = words[:-extra], words[-extra:]
         if not head or not _plausible_name(" ".join(tail)) or any(re.fullmatch(r"[A-Z]{2,}", w) for w in tail) \
@@ -419,7 +549,7 @@ def _iter_name_title(text: str) -> list[re.Match[str]]:
     out = []
     for start in [0] + [m.end() for m in re.finditer(r"[\s,(]", text)]:
         m = _NAME_THEN_TITLE.match(text, start)
-        if m:
+        if m and not re.search(r"\b[Tt]he\s$", text[:start]):  # "At the Owa Oyibu Campus, the Vice Chancellor"
             out.append(m)
     return out
 

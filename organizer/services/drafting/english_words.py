@@ -7,7 +7,7 @@ ORG_HEADS = ("University", "Institute", "Center", "Centre", "Technopark", "Acade
              "Consulate", "Council", "Government", "Administration", "Park", "Cluster", "Plant", "Factory",
              "Holding", "Group", "Society", "Observatory", "Conservatory", "Lyceum", "Service", "Authority",
              "Inspectorate", "Parliament", "Assembly", "Organization", "Organisation", "Office", "Branch", "Zone",
-             "Clinic")
+             "Clinic", "Commission", "Mission")
 LEGAL_FORMS = ("JSC", "PJSC", "OJSC", "CJSC", "LLC", "Ltd", "JV", "SUE", "FSUE", "GmbH", "AG", "Inc", "Corp", "NGO")
 TITLE_HEADS = ("Rector", "Vice-Rector", "Prorector", "President", "Vice-President", "Director", "Chairman",
                "Chairwoman", "Chair", "Head", "Minister", "Deputy", "Dean", "Professor", "Ambassador", "Consul",
@@ -38,7 +38,8 @@ NOT_NAME_WORDS = set(ORG_HEADS) | set(TITLE_HEADS) | set(TITLE_MODIFIERS) | set(
     "Visit", "Meeting", "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
     "Sunday", "Uzbek", "Tatar", "Special", "Main", "University", "Center", "Development", "Research", "States",
-    "Federation", "Kingdom", "Emirates"}
+    "Federation", "Kingdom", "Emirates", "Africa", "America", "Asia", "Europe", "Arabia", "Lanka", "Korea", "Campus",
+    "Language", "Languages", "Culture", "Studies", "Affairs", "Programs", "Programmes"}
 ABBREVIATIONS = {"Mr", "Ms", "Mrs", "Dr", "Prof", "St", "No", "Jr", "Sr", "vs", "etc", "e.g", "i.e", "Inc", "Ltd",
                  "Co", "Corp", "Acad", "Assoc"}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

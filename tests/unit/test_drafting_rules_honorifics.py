@@ -1,0 +1,121 @@
+"""The English extractor's rules for names marked by an honorific, lists of people and titles written without a
+comma (services/drafting/english.py), one test per pattern. The sentences are shaped like the real tuning reports
+(``tests/data/reports/tune-real-*``) they were found in."""
+
+from __future__ import annotations
+
+from organizer.services.drafting.english import extract
+
+
+def _people(text: str) -> dict[str, tuple[str, str]]:
+    return {p.full_name: (p.title, p.institution) for p in extract(text).people}
+
+
+def test_an_honorific_is_where_the_name_starts() -> None:
+    text = "Deans of various faculties, Director External Linkages Dr Sobia Khurram and other officials were present."
+    assert _people(text) == {"Sobia Khurram": ("Director External Linkages", "")}
+
+
+def test_a_lower_case_title_before_stacked_honorifics() -> None:
+    text = ("Vice Chancellor Professor Dr Mujahid Kamran, Director external linkages Professor Dr Maria I Maldonado "
+            "and others welcomed the delegation.")
+    assert _people(text) == {"Mujahid Kamran": ("Vice Chancellor", ""),
+                             "Maria I Maldonado": ("Director external linkages", "")}
+
+
+def test_military_ranks_and_initials_without_dots_after_an_honorific() -> None:
+    text = ("Present were the Vice Chancellor Major General Milinda Peiris, the Director International Relations "
+            "Dr KMGP Premadasa, Dean R&D Prof CL Goonasekara and the Deputy Registrar Lt Cdr (C) DMS Dissanayke.")
+    assert _people(text) == {"Milinda Peiris": ("Vice Chancellor", ""),
+                             "KMGP Premadasa": ("Director International Relations", ""),
+                             "CL Goonasekara": ("Dean R&D", ""),
+                             "DMS Dissanayke": ("Deputy Registrar", "")}
+
+
+def test_title_and_institution_then_an_honorific_in_a_semicolon_list() -> None:
+    text = ("The delegation included Deputy High Commissioner for Malawi Mission (New Delhi) Ms Grace Tiyanjane "
+            "Chupa; Second Secretary, Zambia High Commission, Mr Lubinda N. Mwitumwa; and others.")
+    assert _people(text) == {"Grace Tiyanjane Chupa": ("Deputy High Commissioner", "Malawi Mission"),
+                             "Lubinda N. Mwitumwa": ("Second Secretary", "Zambia High Commission")}
+
+
+def test_a_title_after_the_name_ends_at_the_next_honorific_or_the_predicate() -> None:
+    text = ("His Excellency M. Ashraf Haidari the Ambassador of Afghanistan to Sri Lanka and Mr. Rasik Alham, "
+            "the First Secretary visited KDU.")
+    assert _people(text) == {"M. Ashraf Haidari": ("Ambassador of Afghanistan to Sri Lanka", ""),
+                             "Rasik Alham": ("First Secretary", "")}
+
+
+def test_a_list_of_name_title_institution_keeps_each_title_with_the_name_before_it() -> None:
+    text = ("Dr. Akbar Zaidi, Vice Chancellor IBA Karachi, Dr. Mansoor Sarwar, Vice Chancellor University of "
+            "Engineering and Technology Lahore, Dr. Sajida Noreen, Vice Chancellor, Women University Quetta and "
+            "others participated in the luncheon.")
+    assert _people(text) == {"Akbar Zaidi": ("Vice Chancellor", "IBA Karachi"),
+                             "Mansoor Sarwar": ("Vice Chancellor", "University of Engineering and Technology Lahore"),
+                             "Sajida Noreen": ("Vice Chancellor", "Women University Quetta")}
+
+
+def test_a_title_does_not_pass_to_the_next_name_after_an_honorific() -> None:
+    text = ("The meeting was attended by Prof. Huifen Yu, Director of International Office, Prof. Chao Ban, "
+            "Director of Jinan University, and Prof. Ma Yue, Chinese Dean of the Confucius Institute.")
+    assert _people(text) == {"Huifen Yu": ("Director of International Office", ""),
+                             "Chao Ban": ("Director", "Jinan University"),
+                             "Ma Yue": ("Chinese Dean", "Confucius Institute")}
+
+
+def test_a_person_named_after_an_honorific_with_no_title_and_a_country_is_no_person() -> None:
+    text = ("A delegation headed by Prof. Peter Clayton, Deputy Vice Chancellor of Rhodes University, South Africa "
+            "visited Jinan University. The delegation also included Prof. Marius Vermaak, Dean of the International "
+            "Office, RU and Prof. Chris Whitely.")
+    people = _people(text)
+    assert people["Peter Clayton"] == ("Deputy Vice Chancellor", "Rhodes University")
+    assert people["Marius Vermaak"][0] == "Dean of the International Office"
+    assert people["Chris Whitely"][0] == ""
+    assert set(people) == {"Peter Clayton", "Marius Vermaak", "Chris Whitely"}
+
+
+def test_a_shortened_name_after_an_honorific_is_the_same_person() -> None:
+    text = ("The delegation called on Vice Chancellor Prof Niaz Ahmad Akhtar on Thursday. Talking to the delegates, "
+            "Prof Niaz Ahmad said the university was old.")
+    assert _people(text) == {"Niaz Ahmad Akhtar": ("Vice Chancellor", "")}
+
+
+def test_titled_names_after_a_name_and_title_are_a_list() -> None:
+    text = ("The delegation was received by Guo Guihai, Party Committee Secretary of NCWU's College of International "
+            "Education, Dean Li Shengji, Deputy Secretary Wang Shijia, and Vice Dean Yan Jun during the symposium.")
+    people = _people(text)
+    assert people["Guo Guihai"] == ("Party Committee Secretary", "College of International Education")
+    assert {name: title for name, (title, _inst) in people.items()} == {
+        "Guo Guihai": "Party Committee Secretary", "Li Shengji": "Dean", "Wang Shijia": "Deputy Secretary",
+        "Yan Jun": "Vice Dean"}
+
+
+def test_a_possessive_before_a_title_is_its_owner_not_the_title() -> None:
+    assert _people("Indonesia's Ambassador Adam Mulawarman Tugio on Tuesday visited Punjab University.") == {
+        "Adam Mulawarman Tugio": ("Ambassador", "")}
+    assert _people("Mr. Masood Khan, Pakistan's ambassador to USA, welcomed all guests.") == {
+        "Masood Khan": ("ambassador to USA", "")}
+
+
+def test_a_bare_institution_word_before_a_head_is_part_of_the_title() -> None:
+    text = "The ambassador visited the college where College Principal ProfDr Sumera Jawad welcomed him."
+    assert _people(text) == {"Sumera Jawad": ("College Principal", "")}
+
+
+def test_a_title_after_the_name_drops_its_gloss_in_brackets() -> None:
+    text = "It was signed by Dra (Professor) Maria Irene Balbin Rector (Vice-Chancellor) who represented her school."
+    assert _people(text)["Maria Irene Balbin"][0] == "Rector"
+
+
+def test_a_title_with_its_unit_university_and_country_before_the_name() -> None:
+    text = ("He received the Deputy Dean, Faculty of Health Sciences, North West University, South Africa, "
+            "Professor Ushotanefe Efe Useh, on a courtesy visit.")
+    assert _people(text) == {"Ushotanefe Efe Useh": ("Deputy Dean", "Faculty of Health Sciences")}
+
+
+def test_a_place_before_the_comma_is_no_name_and_named_after_stays_in_the_title() -> None:
+    assert _people("At the Owa Oyibu Campus, the Vice Chancellor commended the staff.") == {}
+    text = ("The guests met with Umida Teshabaeva, Director of the National Library of Uzbekistan named after "
+            "Alisher Navoi.")
+    assert _people(text) == {"Umida Teshabaeva": ("Director",
+                                                  "National Library of Uzbekistan named after Alisher Navoi")}
