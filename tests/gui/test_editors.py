@@ -267,13 +267,10 @@ def test_files_are_attached_opened_removed_and_undone(qtbot: QtBot, gui_db: Data
     assert not new.files.add_button.isEnabled(), "a record not saved yet has no files"
 
 
-def test_person_choosers_find_people_beyond_the_first_ones(qtbot: QtBot, gui_demo_db: Database,
-                                                           monkeypatch: Any) -> None:
-    from organizer.gui.editors import choices
+def test_person_choosers_find_people_beyond_the_first_ones(qtbot: QtBot, gui_demo_db: Database) -> None:
     from organizer.gui.editors.records import FollowUpEditor
     from organizer.services import followups
 
-    monkeypatch.setattr(choices, "PEOPLE_LIMIT", 2)  # as if the database held many thousands
     actions = RecordActions(gui_demo_db)
     editor = FollowUpEditor(actions)
     qtbot.addWidget(editor)

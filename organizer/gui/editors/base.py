@@ -22,7 +22,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
@@ -48,7 +47,6 @@ from organizer.domain.enums import RecordKind
 from organizer.domain.errors import ConflictError, OrganizerError, Problem, ValidationError
 from organizer.domain.fields import KINDS, Field, FieldTable, from_column
 from organizer.gui.conflict_dialog import ATTACHMENTS, THEIRS, ConflictDialog, references
-from organizer.gui.editors import choices
 from organizer.gui.editors.attachments import AttachmentsPanel
 from organizer.gui.editors.drafting import apply_state, as_new_record, form_state
 from organizer.gui.editors.fields import InvalidInputError, generic_widget
@@ -74,11 +72,6 @@ DRAFT_DELAY_MS = 1500
 _serials = itertools.count(1)
 
 _FIELD_ROOT = re.compile(r"^([a-z_]+)(?:\[(\d+)\])?(?:\.(.+))?$")
-
-
-def _people_matching(actions: RecordActions, text: str) -> list[tuple[int, str]]:
-    """People matching typed text (``choices.people_matching``), read on a worker thread."""
-    return actions.call(choices.people_matching, actions.db, text)
 
 
 def record_name_of(detail: Any) -> str:
@@ -120,13 +113,6 @@ class EditorDialog(QDialog):
         self.local_problems: dict[str, Problem] = {}
         """Problems ``collect`` found itself (a row without its person): the row is left out of the data."""
         self._loading = False
-        self.find_people = partial(_people_matching, actions)
-        """People matching typed text, for person choosers (which list only the first ones by name).
-
-        Callables handed to the fields (``search``, a column's ``choices``) must not hold the dialog
-        (no bound methods of it, no lambdas over ``self``): a field keeping its dialog alive makes a
-        reference cycle through Qt-owned children, and PySide6 can crash (segmentation fault) when the
-        garbage collector later breaks such a cycle (``tests/gui/test_editor_lifetime.py``)."""
         self.setMinimumWidth(560)
 
         self.pages = QTabWidget()

@@ -7,24 +7,14 @@ from datetime import date
 from organizer.services.browse import people_rows
 from organizer.services.institutions import list_institutions
 from organizer.services.meetings import list_meetings
-from organizer.services.people import person_ids
 from organizer.services.topics import list_topics
 from organizer.services.visits import get_visit, list_visits
 from organizer.store.database import Database
-
-PEOPLE_LIMIT = 5000
-"""At most this many people (in name order) in a chooser; typing filters them."""
 
 
 def institutions(db: Database) -> list[tuple[int, str]]:
     """Parents before their units; a unit shows its parent's name after it."""
     return [(r.id, f"{r.name} ({r.parent_name})" if r.parent_name else r.name) for r in list_institutions(db)]
-
-
-def people(db: Database) -> list[tuple[int, str]]:
-    rows = people_rows(db, person_ids(db)[:PEOPLE_LIMIT])
-    return [(r.id, f"{r.full_name} — {r.current_institution}" if r.current_institution else r.full_name)
-            for r in rows]
 
 
 def with_people(db: Database, offered: list[tuple[int, str]], ids: list[int]) -> list[tuple[int, str]]:
@@ -34,13 +24,6 @@ def with_people(db: Database, offered: list[tuple[int, str]], ids: list[int]) ->
     rows = people_rows(db, missing) if missing else []
     return offered + [(r.id, f"{r.full_name} — {r.current_institution}" if r.current_institution else r.full_name)
                       for r in rows]
-
-
-def people_matching(db: Database, text: str, limit: int = 50) -> list[tuple[int, str]]:
-    """People whose name (or a name variant) contains ``text``: for choosers over a long list."""
-    rows = people_rows(db, person_ids(db, name=text)[:limit])
-    return [(r.id, f"{r.full_name} — {r.current_institution}" if r.current_institution else r.full_name)
-            for r in rows]
 
 
 def topic_names(db: Database) -> list[str]:

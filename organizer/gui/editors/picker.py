@@ -9,7 +9,9 @@ undo stack, and picks it. ``picked`` tells the table holding the picker to store
 on to the next row (``fields.ChoiceDelegate``).
 
 Callables handed to a picker (``find``, ``create``, ``describe``) hold the ``RecordActions``, never
-an editor dialog (see ``base.EditorDialog.find_people``): ``finder``/``creator`` build them.
+an editor dialog: a field keeping its dialog alive makes a reference cycle through Qt-owned children, and
+PySide6 can crash when the garbage collector breaks it (``tests/gui/test_editor_lifetime.py``);
+``finder``/``creator`` build them.
 """
 
 from __future__ import annotations
