@@ -53,8 +53,13 @@ from organizer.services.drafting.model import (
     DraftVisit,
 )
 from organizer.services.drafting.russian_morph import _singular
-from organizer.services.drafting.russian_names import _nominative_name
-from organizer.services.drafting.russian_titles import _institutions, _title_before, _unit_named_before
+from organizer.services.drafting.russian_names import _initialled_genitive, _nominative_name, _Span, _split_at_dash
+from organizer.services.drafting.russian_titles import (
+    _institutions,
+    _names_person,
+    _title_before,
+    _unit_named_before,
+)
 
 MEETING_CUE = re.compile(r"\b(встреч[аеиуы]|встретил|посетил|осмотрел|ознакомил|переговор|экскурси)", re.I)
 VISIT_CUE = re.compile(r"\b(визит|прибыл|посетил)", re.I)
@@ -103,6 +108,7 @@ def extract(text: str) -> Draft:
         doc.segment(segmenter)
         doc.tag_morph(morph)
         doc.tag_ner(ner)
+        doc.spans = _split_at_dash(doc, vocab, _names_person)
         tokens = doc.tokens
         orgs = _institutions(doc, vocab)
         for _start, _stop, name in orgs:
@@ -123,7 +129,8 @@ def extract(text: str) -> Draft:
         for span in _people_spans(doc, sent):
             person_tokens = [t for t in tokens if span.start <= t.start < span.stop]
             full_name = _nominative_name(person_tokens, vocab, sent)
-            title, institution = _title_before(span.start, tokens, orgs, list(doc.spans), vocab, sent)
+            title, institution, case = _title_before(span.start, tokens, orgs, list(doc.spans), vocab, sent)
+            full_name = _initialled_genitive(full_name, sent[span.start:span.stop], case)
             title, plural = _singular(title, vocab)
             gap = sent[previous_stop:span.start]
             if not title and shared is not None and named and re.fullmatch(r",?\s+и\s+|,\s+", gap):
@@ -163,11 +170,6 @@ def extract(text: str) -> Draft:
     for meeting in draft.meetings:
         meeting.participants = guests + [n for n in meeting.participants if n not in guests]
     return draft
-
-
-class _Span:
-    def __init__(self, start: int, stop: int) -> None:
-        self.start, self.stop, self.type = start, stop, "PER"
 
 
 def _people_spans(doc: Any, text: str) -> list[_Span]:

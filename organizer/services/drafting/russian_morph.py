@@ -16,7 +16,17 @@ NAME_GRAMMEMES = {"Name", "Surn", "Patr"}
 INSTRUMENTAL_ENDINGS = (("овым", "ов"), ("евым", "ев"), ("иным", "ин"), ("ом", ""), ("ем", ""), ("ой", "а"))
 
 
+def _as_written(word: str, nominative: str) -> str:
+    """``nominative`` spelt as ``word`` is: "е" where the text writes no "ё" ("почетного" -> "почетный", not the
+    dictionary's "почётный")."""
+    return nominative if "ё" in word.lower() else nominative.replace("ё", "е").replace("Ё", "Е")
+
+
 def _nominative_word(word: str, case: str, vocab: Any, grammemes: set[str] | None) -> str:
+    return _as_written(word, _dictionary_nominative(word, case, vocab, grammemes))
+
+
+def _dictionary_nominative(word: str, case: str, vocab: Any, grammemes: set[str] | None) -> str:
     parses = [p for p in vocab.parse(word) if grammemes is None or grammemes & set(p.tag.grammemes)]
     in_case = next((p for p in parses if p.tag.case == case), None) if grammemes is not None else None
     if in_case is not None and case != "nomn":  # a name's case is known: "Валерия Фалькова" (gent) -> "Валерий"
@@ -47,7 +57,9 @@ def _singular(title: str, vocab: Any) -> tuple[str, bool]:
     if not parses or any("sing" in p.tag for p in parses):
         return title, False
     form = parses[0].inflect({"Nom", "Sing"})
-    return (" ".join(w for w in (str(form.word), rest) if w), True) if form is not None else (title, False)
+    if form is None:
+        return title, False
+    return " ".join(w for w in (_as_written(word, str(form.word)), rest) if w), True
 
 
 GENDERS = {"masc": "Masc", "femn": "Fem", "neut": "Neut"}
@@ -58,7 +70,9 @@ def _nominative_phrase(tokens: list[Any], vocab: Any, text: str) -> str:
     before it in the nominative (the adjectives in the noun's gender), the rest as written."""
     if not tokens:
         return ""
-    head = next((t for t in tokens if t.pos in ("NOUN", "PROPN")), None)
+    adjectives = {id(t) for t in tokens if t.pos == "ADJ" or (  # natasha's PROPN "Почетного" in "Почетного Консула"
+        t.pos == "PROPN" and t.text[:1].isupper() and str(vocab.parse(t.text)[0].tag.POS) == "ADJF")}
+    head = next((t for t in tokens if t.pos in ("NOUN", "PROPN") and id(t) not in adjectives), None)
     gender = None
     if head is not None:
         parse = next((p for p in vocab.parse(head.text) if p.tag.case == _case_of(head)), None)
@@ -68,12 +82,13 @@ def _nominative_phrase(tokens: list[Any], vocab: Any, text: str) -> str:
         out.append(text[at:token.start])
         word = token.text
         if head is not None and token.start <= head.start and token.pos in ("NOUN", "ADJ", "PROPN"):
-            if token is head or token.pos != "ADJ" or gender is None:
+            if token is head or id(token) not in adjectives or gender is None:
                 word = _nominative_word(word, _case_of(token), vocab, None)
             else:
                 parse = next((p for p in vocab.parse(word) if "ADJF" in p.tag), None)
                 form = parse.inflect({"Nom", "Sing", gender}) if parse is not None else None
-                word = (form.word.capitalize() if word[:1].isupper() else form.word) if form is not None else word
+                word = _as_written(word, (form.word.capitalize() if word[:1].isupper() else form.word)
+                                   if form is not None else word)
         out.append(word)
         at = token.stop
     return "".join(out)

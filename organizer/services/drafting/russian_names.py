@@ -80,3 +80,41 @@ def _masculine_surname(name: str, tokens: list[Any], vocab: Any) -> str:
             and re.search(r"[оеёиы][вн]а$", surname) and not any("Surn" in p.tag for p in vocab.parse(surname)):
         return name[:-1]
     return name
+
+
+class _Span:
+    """A span of the sentence, as natasha's (start, stop, type, text)."""
+
+    def __init__(self, start: int, stop: int, kind: str = "PER", text: str = "") -> None:
+        self.start, self.stop, self.type, self.text = start, stop, kind, text
+
+
+def _split_at_dash(doc: Any, vocab: Any, names_person: Any) -> list[Any]:
+    """natasha's spans, one that runs over a spaced dash into a name cut there, the name after it a person's
+    ("Университета Языка и Культуры - Цао Чжиюнь" tagged one place); a "person" that is a title ("Почетного
+    Консула") dropped."""
+    out: list[Any] = []
+    for span in doc.spans:
+        if span.type == "PER" and any(names_person(t, vocab) for t in doc.tokens if span.start <= t.start < span.stop):
+            continue
+        m = re.search(r"\s[-–—]\s+", span.text) if span.type != "PER" else None
+        after = span.start + m.end() if m else span.stop
+        words = [t for t in doc.tokens if after <= t.start < span.stop]
+        if m is None or not words or not all(t.pos == "PROPN" and t.text[:1].isupper() for t in words) \
+                or not (words[0].text in CHINESE_SURNAMES
+                        or any("Name" in p.tag or "Surn" in p.tag for t in words for p in vocab.parse(t.text))):
+            out.append(span)
+            continue
+        cut = span.start + m.start()
+        out.append(_Span(span.start, cut, span.type, doc.text[span.start:cut]))
+        out.append(_Span(after, span.stop, "PER", doc.text[after:span.stop]))
+    return out
+
+
+def _initialled_genitive(name: str, written: str, case: str) -> str:
+    """ "помощника ... С.В. Казанкова" -> "С.В. Казанков": initials and a surname in "-ова"/"-ева"/"-ина" after
+    a title in the genitive or accusative are a man's (a woman's would be "-овой"), whatever the dictionary says."""
+    if case in ("gent", "accs") and name == written \
+            and re.fullmatch(r"(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+(?:[оеё]в|ин)а", name):
+        return name[:-1]
+    return name

@@ -27,6 +27,86 @@ CHAIRS = ("кафедр",)
 ALLOWED_ADP = {"по", "при", "для"}
 QUOTES = {"«", "»", '"', "“", "”"}
 UNIT_NOUNS = ("филиал", "центр", "институт", "факультет", "музей", "технопарк")
+PERSON_NOUNS = {"консул", "посол", "советник", "секретарь", "член", "помощник", "атташе", "заведующий"}
+"""More nouns naming a person (by their lemma) that natasha may put at the start of an ORG ("Почетного Консула")."""
+MISSIONS = ("посольств", "консульств", "генконсульств", "представительств")
+"""A country's mission: "посольства Германии в Москве" is an institution ("Посольство Германии в Москве")."""
+HYPHENS = str.maketrans({"‑": "-", "‐": "-", "–": "-", "—": "-"})
+
+
+def _plain(word: str) -> str:
+    """The word in lower case with its hyphens the ASCII one ("г‑н", U+2011, is "г-н")."""
+    return word.lower().translate(HYPHENS)
+
+
+def _names_person(token: Any, vocab: Any) -> bool:
+    """Whether the word is a title noun ("Ректор", "Консула") rather than part of an institution's name."""
+    word = token.text.lower()
+    return word.startswith(TITLE_NOUNS) or (token.pos in ("NOUN", "PROPN")
+                                            and vocab.parse(word)[0].normal_form in PERSON_NOUNS)
+
+
+def _place_after(tokens: list[Any], spans: list[Any], stop: int) -> int:
+    """Where "в Москве" (a place in the locative) right after ``stop`` ends, or ``stop`` when none follows."""
+    after = [t for t in tokens if t.start >= stop]
+    if len(after) > 1 and after[0].text.lower() in ("в", "во"):
+        loc = next((sp for sp in spans if sp.type == "LOC" and sp.start == after[1].start), None)
+        if loc is not None and _case_of(after[1]) == "loct":
+            return int(loc.stop)
+    return stop
+
+
+GOVERNMENT = ("министерств", "комитет", "департамент", "управлени", "агентств", "служб")
+"""An institution whose name goes on with a list of genitives: "Министерства труда, социального обеспечения и
+миграции Кыргызской Республики"."""
+
+
+def _genitive_tail(tokens: list[Any], spans: list[Any], stop: int) -> int:
+    """Where a list of genitives after a ministry's name ends (", социального обеспечения и миграции" and a
+    genitive place right after it), or ``stop`` when none follows."""
+    after = [t for t in tokens if t.start >= stop]
+    end, k = stop, 0
+    while k + 1 < len(after) and after[k].text in (",", "и"):
+        run = k + 1
+        while run < len(after) and after[run].pos in ("ADJ", "NOUN") and after[run].text.islower() \
+                and _case_of(after[run]) == "gent":
+            run += 1
+        if run == k + 1 or after[run - 1].pos != "NOUN":
+            break
+        end, k = after[run - 1].stop, run
+    loc = next((sp for sp in spans if sp.type == "LOC" and k < len(after) and sp.start == after[k].start), None)
+    if end > stop and loc is not None and _case_of(after[k]) == "gent":
+        end = loc.stop
+    return end
+
+
+def _missions(doc: Any, vocab: Any, out: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The institutions with a country's mission ("посольства Германии в Москве", "Посольства Кыргызской Республики
+    в РФ", a capitalised "Посольства" alone) named in full, in the nominative and capitalised."""
+    tokens, spans = doc.tokens, list(doc.spans)
+    found: list[tuple[int, int, str]] = []
+    for k, token in enumerate(tokens):
+        if not token.text.lower().startswith(MISSIONS):
+            continue
+        first = k
+        while first > 0 and tokens[first - 1].pos == "ADJ":
+            first -= 1
+        known = next((o for o in out if o[0] <= token.start < o[1]), None)
+        stop = known[1] if known is not None else token.stop
+        if known is None:
+            loc = next((sp for sp in spans if sp.type == "LOC" and sp.start > token.stop), None)
+            if loc is not None and not doc.text[token.stop:loc.start].strip() \
+                    and _case_of(next(t for t in tokens if t.start >= loc.start)) == "gent":
+                stop = loc.stop
+            elif not token.text[:1].isupper():
+                continue
+        stop = _place_after(tokens, spans, stop)
+        start = min(tokens[first].start, known[0]) if known is not None else tokens[first].start
+        inside = [t for t in tokens if start <= t.start < stop]
+        name = _nominative_phrase(inside, vocab, doc.text)
+        found.append((start, stop, name[:1].upper() + name[1:]))
+    kept = [o for o in out if not any(f[0] <= o[0] < f[1] or o[0] <= f[0] < o[1] for f in found)]
+    return sorted(kept + found)
 
 
 def _institutions(doc: Any, vocab: Any) -> list[tuple[int, int, str]]:
@@ -40,7 +120,8 @@ def _institutions(doc: Any, vocab: Any) -> list[tuple[int, int, str]]:
             continue
         start, stop = span.start, span.stop
         lead = [t for t in tokens if start <= t.start < stop]
-        while lead and lead[0].text.lower().startswith(TITLE_NOUNS):  # natasha's "Ректор университета"
+        while lead and (_names_person(lead[0], vocab) or (  # natasha's "Ректор университета", "Почетного Консула"
+                lead[0].pos == "ADJ" and len(lead) > 1 and _names_person(lead[1], vocab))):
             lead = lead[1:]
             start = lead[0].start if lead else stop
         if len(lead) < 2 and all(t.text.islower() for t in lead):
@@ -51,6 +132,8 @@ def _institutions(doc: Any, vocab: Any) -> list[tuple[int, int, str]]:
         if following is not None and following.type == "LOC" and following.start - span.stop <= 1 \
                 and not doc.text[span.stop:following.start].strip():
             stop = following.stop
+        if lead and lead[0].text.lower().startswith(GOVERNMENT):
+            stop = max(stop, _genitive_tail(tokens, spans, span.stop))
         inside = [t for t in tokens if start <= t.start < stop]
         before = [t for t in tokens if t.stop <= start]
         if before and before[-1].text in QUOTES and len(before) > 1 and before[-2].pos == "NOUN" \
@@ -65,7 +148,7 @@ def _institutions(doc: Any, vocab: Any) -> list[tuple[int, int, str]]:
         if after and after[0].text in QUOTES and after[0].start == stop:
             inside.append(after[0])
             stop = after[0].stop
-        while inside and inside[-1].text.lower() in HONORIFICS:  # "Центра профессором"
+        while inside and _plain(inside[-1].text) in HONORIFICS:  # "Центра профессором"
             inside = inside[:-1]
             stop = inside[-1].stop if inside else stop
         if inside:  # "университет (КНР)": the bracket is no part of the name
@@ -79,7 +162,7 @@ def _institutions(doc: Any, vocab: Any) -> list[tuple[int, int, str]]:
         if first < k and tokens[first].text[:1].isupper():
             out.append((tokens[first].start, token.stop,
                         _nominative_phrase(tokens[first:k + 1], vocab, doc.text)))
-    return sorted(out)
+    return _missions(doc, vocab, sorted(out))
 
 
 def _unit_named_before(title: str, institutions: list[DraftInstitution], vocab: Any) -> tuple[str, str]:
@@ -101,15 +184,16 @@ def _genitive(span: Any, tokens: list[Any]) -> bool:
 
 
 def _title_before(start: int, tokens: list[Any], orgs: list[tuple[int, int, str]], spans: list[Any],
-                  vocab: Any, text: str) -> tuple[str, str]:
-    """The title and institution written right before a name that starts at character ``start``."""
+                  vocab: Any, text: str) -> tuple[str, str, str]:
+    """The title and institution written right before a name that starts at character ``start``, and the case
+    of the title's first word."""
     spans = [sp for sp in spans if sp.type != "LOC" or any(t.pos != "ADJ" for t in tokens
                                                           if sp.start <= t.start < sp.stop)]  # "Чрезвычайный"
     before = [t for t in tokens if t.stop <= start]
-    while before and before[-1].text.lower() in HONORIFICS:  # "..., г-ном Лю Ли"
+    while before and _plain(before[-1].text) in HONORIFICS:  # "..., г-ном Лю Ли"
         before = before[:-1]
-    if len(before) > 1 and before[-1].text == "," and before[-2].pos != "PUNCT":
-        before = before[:-1]  # "с министром высшего образования ... Республики Зимбабве, Амоном Мурвирой"
+    if len(before) > 1 and _plain(before[-1].text) in (",", "-") and before[-2].pos != "PUNCT":
+        before = before[:-1]  # "... Республики Зимбабве, Амоном Мурвирой", "ректор СахГУ – Игорь Минервин"
     taken: list[Any] = []
     place = -1  # where a place in the locative the title holds starts ("посол ... в Республике Беларусь")
     for k in range(len(before) - 1, -1, -1):
@@ -122,11 +206,17 @@ def _title_before(start: int, tokens: list[Any], orgs: list[tuple[int, int, str]
             place = loc.start
             taken.insert(0, token)
             continue
+        if loc is not None and len(lead) > 2 and lead[-1].text.lower() == "городе" \
+                and lead[-2].text.lower() in ("в", "во") and lead[-3].pos in ("NOUN", "PROPN") \
+                and _case_of(lead[-3]) == "gent":  # "Почетный Консул Кыргызской Республики в городе Воронеж"
+            place = lead[-1].start
+            taken.insert(0, token)
+            continue
         if token.text.lower() in ("в", "во") and taken and taken[0].start == place:
             taken.insert(0, token)
             continue
         if token.text == "," and taken and taken[0].pos == "NOUN" and _case_of(taken[0]) == "gent" \
-                and k > 0 and before[k - 1].pos in ("NOUN", "ADJ"):
+                and k > 0 and before[k - 1].pos in ("NOUN", "ADJ") and not _names_person(taken[0], vocab):
             taken.insert(0, token)  # a list of genitives inside the title: "образования, инноваций, науки"
             continue
         if any(s <= token.start < e for s, e, _n in orgs):
@@ -136,18 +226,23 @@ def _title_before(start: int, tokens: list[Any], orgs: list[tuple[int, int, str]
                        and sp.start <= token.start < sp.stop for sp in spans)  # "министр ... Республики Татарстан"
         stop = in_other or MEETING_NOUN.match(token.text.lower()) is not None \
             or token.pos in ("VERB", "AUX", "PRON", "NUM", "SCONJ") or token.text == "," \
+            or token.text.lower() in ("а", "но", "также", "тоже", "еще", "ещё") \
             or any(c.isdigit() for c in token.text) or token.text.lower() in ("года", "году") \
             or (token.pos == "NOUN" and token.text.lower().startswith(MONTHS) and k > 0
                 and any(c.isdigit() for c in before[k - 1].text)) \
-            or (token.pos == "ADP" and token.text.lower() not in ALLOWED_ADP) \
+            or (token.pos == "ADP" and token.text.lower() not in ALLOWED_ADP
+                and not (token.text.lower() == "с" and k > 0 and before[k - 1].text.lower().startswith("связ"))) \
             or (token.pos == "PUNCT" and token.text not in QUOTES) \
             or (token.text == "и" and k > 0 and any(sp.type == "PER" and sp.start <= before[k - 1].start < sp.stop
                                                     for sp in spans))
         if stop:
             break
         taken.insert(0, token)
-    taken = [t for k, t in enumerate(taken) if t.text.lower() not in HONORIFICS
-             or (k + 1 < len(taken) and taken[k + 1].text.lower().startswith(CHAIRS))]  # "доцент кафедры X"
+    kept = [t for k, t in enumerate(taken) if _plain(t.text) not in HONORIFICS
+            or (k + 1 < len(taken) and taken[k + 1].text.lower().startswith(CHAIRS))]  # "доцент кафедры X"
+    first_org = min((s for s, e, _n in orgs if taken and taken[0].start <= s and e <= start), default=start)
+    if any(t.start < first_org for t in kept):
+        taken = kept  # else "профессора Пекинского Университета - NAME": the honorific is all the title there is
     while taken and taken[0].text == "и":
         taken = taken[1:]
     if taken and taken[-1].text.lower() in ("университета", "вуза"):  # "директор центра университета": which one?
@@ -158,17 +253,23 @@ def _title_before(start: int, tokens: list[Any], orgs: list[tuple[int, int, str]
     while taken and taken[0].text.lower() in NEW:  # "нового президента РАН": "президент"
         taken = taken[1:]
     if not taken:
-        return "", ""
-    institution = ""
+        return "", "", "nomn"
+    institution, case = "", _case_of(taken[0])
     for s, e, name in orgs:
+        inside = [k for k, t in enumerate(taken) if t.start == s]
+        if inside and inside[0] > 0 and taken[inside[0] - 1].text.lower().startswith("заведующ") \
+                and _case_of(taken[inside[0]]) == "ablt":
+            continue  # "заведующего Консульским отделом Посольства X": the unit is the title's, X the institution
         if taken[0].start <= s and e <= start:
             institution = name
             taken = [t for t in taken if t.stop <= s]
             break
     if taken and taken[0].text.lower().startswith("заведующ"):  # a participle heads it: "заведующего отделом"
         noun = "заведующая" if taken[0].text.lower() in ("заведующей", "заведующую") else "заведующий"
-        return noun + text[taken[0].stop:taken[-1].stop], institution
+        return noun + text[taken[0].stop:taken[-1].stop], institution, case
     title = _nominative_phrase(taken, vocab, text)
-    if taken and taken[0].pos == "NOUN":  # "Директор технопарка ..." at the start of a sentence
+    common = taken and taken[0].pos == "PROPN" and not {"Name", "Surn", "Geox", "Orgn", "Abbr"} & set(
+        vocab.parse(taken[0].text)[0].tag.grammemes) and str(vocab.parse(taken[0].text)[0].tag.POS) == "NOUN"
+    if taken and (taken[0].pos == "NOUN" or common):  # "Директор технопарка ...", natasha's PROPN "Советника"
         title = title[:1].lower() + title[1:]
-    return title, institution
+    return title, institution, case

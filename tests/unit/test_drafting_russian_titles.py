@@ -1,0 +1,76 @@
+"""Rules of the Russian extractor's titles and institutions (services/drafting/russian_titles.py and
+russian_names.py), one test per pattern: missions as institutions, "в городе X", a dash or a non-breaking hyphen
+before a name, "связи с общественностью", "заведующий отделом" before an institution, a ministry's list of
+genitives, a span natasha runs over a dash into a name, a title natasha calls a person, initials with a man's
+genitive surname, the text's "е" for the dictionary's "ё"."""
+
+from __future__ import annotations
+
+from organizer.services.drafting import draft_from_text
+
+
+def _people(text: str) -> list[tuple[str, str, str]]:
+    return [(p.full_name, p.title, p.institution) for p in draft_from_text(text).people]
+
+
+def test_an_embassy_with_its_country_and_city_is_an_institution() -> None:
+    draft = draft_from_text("Ульяновский госуниверситет посетил советник посольства Германии в Москве Карстен Хайнц.")
+    assert [(p.full_name, p.title, p.institution) for p in draft.people] == [
+        ("Карстен Хайнц", "советник", "Посольство Германии в Москве")]
+    assert "Посольство Германии в Москве" in [i.name for i in draft.institutions]
+
+
+def test_a_head_of_a_unit_keeps_the_unit_and_the_capitalised_embassy_is_the_institution() -> None:
+    people = _people("Делегация включала заведующего Консульским отделом Посольства Кыргызской Республики в РФ "
+                     "М.М. Жолдошбекова, Советника Посольства Н.К. Кубенова.")
+    assert people == [("М.М. Жолдошбеков", "заведующий Консульским отделом", "Посольство Кыргызской Республики в РФ"),
+                      ("Н.К. Кубенов", "советник", "Посольство")]
+
+
+def test_a_city_inside_a_title_and_a_mans_initialled_genitive_surname() -> None:
+    people = _people("Делегация включала Почетного Консула Кыргызской Республики в городе Воронеж Т.Н. Намазбекова, "
+                     "помощника Почетного Консула Кыргызской Республики в городе Воронеж С.В. Казанкова.")
+    assert people == [
+        ("Т.Н. Намазбеков", "Почетный Консул Кыргызской Республики в городе Воронеж", ""),
+        ("С.В. Казанков", "помощник Почетного Консула Кыргызской Республики в городе Воронеж", "")]
+
+
+def test_a_womans_initialled_genitive_surname_is_not_cut() -> None:
+    assert _people("На встрече были проректор по учебной работе Н.М. Дерканосова и ректор А.В. Агибалов.")[0][0] \
+        == "Н.М. Дерканосова"
+    assert _people("Встреча прошла с участием проректора по учебной работе Н.М. Дерканосовой.")[0][0] \
+        == "Н.М. Дерканосова"
+
+
+def test_a_ministrys_name_goes_on_over_a_list_of_genitives() -> None:
+    people = _people("Делегация включала руководителя представительства Министерства труда, социального обеспечения "
+                     "и миграции Кыргызской Республики К.А. Акматбекова.")
+    assert people == [("К.А. Акматбеков", "руководитель представительства",
+                       "Министерство труда, социального обеспечения и миграции Кыргызской Республики")]
+
+
+def test_a_second_title_after_a_comma_is_the_persons_own() -> None:
+    people = _people("Делегация включала Члена Национальной Палаты при губернаторе Воронежской области, председателя "
+                     "Воронежской общественной организации киргизов «Мурас» К.А. Назарбаева.")
+    assert people[0][:2] == ("К.А. Назарбаев", "председатель")
+
+
+def test_a_dash_and_a_non_breaking_hyphen_before_the_name_and_the_texts_e_for_yo() -> None:
+    people = _people("В СахГУ с визитом прибыли Генеральный консул Германии г‑н Рихтер (г. Новосибирск) и почетный "
+                     "представитель Немецкого генерального консульства Ярослав Котык. Гостей поприветствовал ректор "
+                     "СахГУ – Игорь Минервин.")
+    assert [p[:2] for p in people] == [("Рихтер", "Генеральный консул Германии"),
+                                       ("Ярослав Котык", "почетный представитель"), ("Игорь Минервин", "ректор")]
+    assert people[1][2] == "Немецкое генеральное консульство"
+
+
+def test_public_relations_is_one_title() -> None:
+    assert _people("Гостя встретили проректор по информации и связи с общественностью Леонид Сумароков.") == [
+        ("Леонид Сумароков", "проректор по информации и связи с общественностью", "")]
+
+
+def test_a_place_natasha_runs_into_a_name_is_cut_at_the_dash_and_an_honorific_alone_is_the_title() -> None:
+    people = _people("В переговорах приняли участие Первый Секретарь Посольства КНР в Москве Мэй Ханьчэн, а также "
+                     "профессора Пекинского Университета Языка и Культуры - Цао Чжиюнь.")
+    assert people[0] == ("Мэй Ханьчэн", "Первый Секретарь", "Посольство КНР в Москве")
+    assert people[1][:2] == ("Цао Чжиюнь", "профессор")
