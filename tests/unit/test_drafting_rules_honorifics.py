@@ -119,3 +119,76 @@ def test_a_place_before_the_comma_is_no_name_and_named_after_stays_in_the_title(
             "Alisher Navoi.")
     assert _people(text) == {"Umida Teshabaeva": ("Director",
                                                   "National Library of Uzbekistan named after Alisher Navoi")}
+
+
+def test_an_institution_leading_a_title_before_an_honorific() -> None:
+    text = ("University of Palermo Rector Prof Fabrizio Micari and Centre for International Studies Italy Director "
+            "Gabriele Icovino were present.")
+    assert _people(text) == {"Fabrizio Micari": ("Rector", "University of Palermo"),
+                             "Gabriele Icovino": ("Director", "Centre for International Studies Italy")}
+
+
+def test_an_institution_name_stops_at_an_honorific() -> None:
+    text = ("Director of the Institute of Modern Languages Prof. Dr. Shishir Bhattacharjee and Director of DU "
+            "Confucius Institute Dr. Zhou Mingdong were present.")
+    assert _people(text) == {"Shishir Bhattacharjee": ("Director", "Institute of Modern Languages"),
+                             "Zhou Mingdong": ("Director", "DU Confucius Institute")}
+
+
+def test_professor_before_an_institution_is_a_title_not_an_honorific() -> None:
+    text = "Dr. Aslam Chaudhry, Professor University of UTAH USA, and others attended."
+    assert _people(text) == {"Aslam Chaudhry": ("Professor", "University of UTAH USA")}
+
+
+def test_a_semicolon_ends_a_title_and_initials_take_two_words() -> None:
+    text = ("He met Dr. B. Bala Bhaskar, Joint Secretary, Sudan-South Sudan, MEA (New Delhi); Pankaj Kumar, Additional "
+            "Secretary, Ministry of Electronics and Information Technology (New Delhi); Prof. Yogesh Tyagi, Vice "
+            "Chancellor University of Delhi.")
+    assert _people(text) == {
+        "B. Bala Bhaskar": ("Joint Secretary, Sudan-South Sudan", "MEA"),
+        "Pankaj Kumar": ("Additional Secretary", "Ministry of Electronics and Information Technology"),
+        "Yogesh Tyagi": ("Vice Chancellor", "University of Delhi")}
+
+
+def test_a_part_of_a_name_after_an_honorific_is_no_second_person() -> None:
+    text = ("The delegation visited the university, where Pro Vice-Chancellor Professor Dr. Mian Ghulam Yasin and "
+            "Director of External Linkages Professor Dr. Ijaz Asghar Bhatti gave a briefing.")
+    assert _people(text) == {"Mian Ghulam Yasin": ("Pro Vice-Chancellor", ""),
+                             "Ijaz Asghar Bhatti": ("Director of External Linkages", "")}
+
+
+def test_md_is_no_sentence_end_and_a_gloss_in_brackets_is_no_part_of_the_title() -> None:
+    text = "The delegation called on Dhaka University (DU) Vice-Chancellor (VC) Professor Dr. Md. Akhtaruzzaman today."
+    assert _people(text) == {"Md. Akhtaruzzaman": ("Vice-Chancellor", "Dhaka University")}
+
+
+def test_two_names_then_two_titles_respectively() -> None:
+    text = ("The delegates, accompanied by Yang Hong and Ding Chuan, Party Secretary and deputy director of Jilin "
+            "Provincial Office of Hanban, visited the college.")
+    assert _people(text) == {"Yang Hong": ("Party Secretary", "Jilin Provincial Office of Hanban"),
+                             "Ding Chuan": ("deputy director", "Jilin Provincial Office of Hanban")}
+
+
+def test_names_before_who_are_people_without_a_title() -> None:
+    text = "Jong Hyeong Kim and Walter Richard Huber, who head academic disciplines at the college, spoke."
+    assert _people(text) == {"Jong Hyeong Kim": ("", ""), "Walter Richard Huber": ("", "")}
+
+
+def test_a_name_in_a_list_before_the_next_title_and_name_has_no_title() -> None:
+    text = ("Rector Prof Fabrizio Micari, Prof Salvatore Casabona, Human Resource Manager Giuseppa Lenzo and others "
+            "were present.")
+    assert _people(text) == {"Fabrizio Micari": ("Rector", ""), "Salvatore Casabona": ("", ""),
+                             "Giuseppa Lenzo": ("Human Resource Manager", "")}
+
+
+def test_rector_of_our_university_and_minister_of_state() -> None:
+    assert _people("The Rector of our university Petro Kulikov is visiting Italy.") == {"Petro Kulikov": ("Rector", "")}
+    text = "The meeting was attended by the Minister of State for Education, Dr. Yusuf Sununu."
+    assert _people(text) == {"Yusuf Sununu": ("Minister of State for Education", "")}
+
+
+def test_a_lower_case_vice_chancellor_and_a_city_after_an_institution() -> None:
+    text = ("The committee, led by the Vice-chancellor, University of Benin, Prof. Lilian Salami, met the group "
+            "leader Dr R R Singh, Director, National Institute for Small Business Development, New Delhi, today.")
+    assert _people(text) == {"Lilian Salami": ("Vice-chancellor", "University of Benin"),
+                             "R R Singh": ("Director", "National Institute for Small Business Development")}

@@ -33,6 +33,11 @@ The report is split into sentences (``sentences``); each rule below reads one se
   title is its owner ("Indonesia's Ambassador NAME": "Ambassador"); "College Principal", "Party Committee
   Secretary" are one title; "Vice Chancellor IBA Karachi" and "Vice Chancellor, X University Tandojam" name the
   institution; "for X Mission/Embassy" is an institution ("Deputy High Commissioner for Malawi Mission");
+  an institution may lead a title before an honorific ("University of Palermo Rector Prof NAME") and its name
+  stops at one ("Institute of Modern Languages Prof. Dr. NAME"); "Professor University of X" is a title; a
+  semicolon ends a title; a gloss in brackets ends none ("Vice-Chancellor (VC) Prof. NAME"); "A and B, T1 and
+  T2 of X" are respectively; "A and B, who ..." and "Prof A, Title B C" name A without a title; "Rector of our
+  university NAME"; "Minister of State for X" names no ministry; countries and "New" are no names;
 - **title -> institution**: the first "of"/"at" whose tail starts an institution name splits the title
   ("Director of the X Technopark" -> "Director", "X Technopark"); "the university's" names the report's
   university;
@@ -87,13 +92,14 @@ _HONORIFIC = (rf"(?:{_RANK})?"
               r"(?:(?:Prof\.?\s?Dr|Assoc(?:iate)?\.?\s(?:Prof|Professor)|Prof|Professor|Dr|Dra|Mrs|Mr|Ms|Acad|H\.\s?E|Engr|"
               r"Barrister|Hon)\.?\s?(?:\((?:Mrs|Mr|Ms|Dr|Professor)\.?\)\s?)?)+"
               rf"|{_RANK}")
-_HONORIFIC_RE = re.compile(rf"\b(?:{_HONORIFIC})(?=(?:[A-Z]\.\s?)*[A-Z][a-z]|[A-Z]{{2,4}}\s[A-Z][a-z])")
+_HONORIFIC_RE = re.compile(rf"\b(?:{_HONORIFIC})(?!(?:University|Institute|Academy|College|School)\b)"
+                           r"(?=(?:[A-Z]\.\s?)*[A-Z][a-z]|[A-Z]{2,4}\s[A-Z][a-z])")
 _ABBREVIATION = r"\s\((?P<abbr>[A-Z][A-Za-z&]{1,7})(?:,[^()]*)?\)"
 
 _CAP_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*"
 _CAP = rf"{_CAP_WORD}(?:'s)?"
 _INITIALS = r"(?:[A-Z]\.\s?){1,3}"
-NAME = rf"(?:{_INITIALS}{_CAP}|[A-Z]\s[A-Z]\s{_CAP}|{_CAP}(?:\s{_INITIALS})?(?:\s{_CAP}){{1,2}})"
+NAME = rf"(?:{_INITIALS}{_CAP}(?:\s{_CAP})?|[A-Z]\s[A-Z]\s{_CAP}|{_CAP}(?:\s{_INITIALS})?(?:\s{_CAP}){{1,2}})"
 _SHORT_NAME = rf"(?:{_INITIALS}{_CAP}(?:\s{_CAP})?|{_CAP}\s(?:{_INITIALS})?{_CAP})"
 _QUOTED = r'"[^"]{2,80}"'
 # "Al al-Bayt University", "Dr. Abdul Haq Urdu University"
@@ -102,7 +108,7 @@ _HEAD = "|".join(ORG_HEADS)
 _LEGAL = "|".join(LEGAL_FORMS)
 # "X of Y University" is nesting, not one name: an of-tail holds no institution head
 _OF_TAIL = (rf"(?:\s(?:of|for|on)\s(?:the\s)?(?!(?:{_ORG_WORD}\s(?:and\s)?)*(?:{_HEAD})\b)"
-            rf"(?:{_CAP}|[A-Z]{{2,}})(?:\s(?:and\s)?(?:{_CAP}|[A-Z]{{2,}}))*)")
+            rf"(?:{_CAP}|[A-Z]{{2,}})(?:\s(?:and\s)?(?!(?:Prof|Professor|Dr|Dra|Mr|Mrs|Ms)\b)(?:{_CAP}|[A-Z]{{2,}}))*)")
 _NAMED_AFTER = rf"(?:\snamed\safter\s(?:{_INITIALS})?{_CAP}(?:\s{_CAP})?)"
 ORG = (rf"(?:(?:{_LEGAL})\.?\s{_QUOTED}"
        rf"|(?:Department|Chair|Laboratory)\sof\s(?:the\s)?{_CAP}(?:\s(?:and\s)?{_CAP})*"  # a unit named by its field
@@ -122,16 +128,18 @@ _TITLE_THEN_NAME = re.compile(rf"(?:\b[Tt]he\s|\b(?P<its>its|their)\s)?"
     rf"(?:,\s(?:the\s)?(?P<org>{ORG}|[A-Z]{{2,}}))?"
                               rf",\s(?P<name>{NAME})(?=\s*(?:[,.;]|$)|\s(?!and\b)[a-z])")
 _TITLE_NO_COMMA = re.compile(rf"(?<![\w-])(?P<title>(?:(?:first|deputy|acting|former)\s)?{_CAP_TITLE_START}"
-                             rf"(?:\s(?:of|for|on|and|at|the|in|&)|\s{_CAP}|\s[A-Z]{{2,}})*?)(?<!\sof)(?<!\sfor)(?<!\son)(?<!\sand)(?<!\sat)"
+                             rf"(?:\sof\sour\suniversity|\s(?:of|for|on|and|at|the|in|&)|\s{_CAP}|\s[A-Z]{{2,}})*?)(?<!\sof)(?<!\sfor)(?<!\son)(?<!\sand)(?<!\sat)"
                              rf"(?<!\sthe)(?<!\sin)(?<!&)"
                              rf"\s(?!(?:{_HEAD})\b)(?P<name>{_SHORT_NAME})(?=\s[a-z]|\s*[,.;:)]|$)")
 _NAME_RE = re.compile(NAME)
 _FIELD_AFTER_COMMA = re.compile(rf"(?!(?:{'|'.join(TITLE_STOP_WORDS)})\b)[a-z][a-z’' -]*,\s(?:{ORG}|[A-Z]{{2,}})\.?")
 _FIELD = rf"{_CAP}(?:\s(?:and\s)?{_CAP})*"
 _HONORED_NAME_RE = re.compile(rf"[A-Z]{{2,4}}\s{_CAP}(?![\w-])"
-                              rf"|(?:{_INITIALS})?{_CAP}(?:\s[A-Z]\.?(?=\s))?(?:\s{_CAP}){{0,3}}")
+                              rf"|(?:Md\.?\s)?(?:{_INITIALS})?{_CAP}(?:\s[A-Z]\.?(?=\s))?(?:\s{_CAP}){{0,3}}")
 """A name after an honorific: "Dr KMGP Premadasa", "Dr Maria I Maldonado" as well as the usual forms."""
 _TITLE_START_RE = re.compile(rf"(?:(?P<owner>{_CAP}|[A-Z]{{2,}})['’]s\s)?{_TITLE_START}")
+_ORG_TITLE_RE = re.compile(rf"(?P<owner>)(?:{ORG}|[A-Z]{{2,}})\s{_CAP_TITLE_START}")
+"""A title led by its institution ("University of Palermo Rector", "DU Vice-Chancellor")."""
 _VERB = (r"\s(?!named\safter\b)(?:[a-z]+ed|said|says|was|were|is|are|has|have|had|will|who|which|where|while|"
          r"spoke|met|gave|took|led|"
          r"(?:and|&)\sothers)\b")
@@ -299,7 +307,8 @@ def _plausible_name(name: str) -> bool:
 
 def _split_title(title: str, state: _State, owner: str | None = None) -> tuple[str, str]:
     """ "Director of the X Technopark" -> ("Director", "X Technopark"); the owner ("the university's") wins."""
-    title = title.strip(" ,;.")
+    title = re.sub(r"\s\([^()]*\)$", "", title.strip(" ,;."))  # "Joint Secretary, MEA (New Delhi)"
+    title = re.sub(r"^[Tt]he\s", "", title)
     lead = re.match(rf"(?:the\s)?(?P<org>{ORG}|[A-Z]{{2,}}|University)\s(?={_CAP_TITLE_START})", title)
     if lead and (lead.group("org") in ORG_HEADS[1:] or lead.group("org").rsplit(" ", 1)[-1] in BODY_WORDS):
         lead = None  # "College Principal", "Party Committee Secretary": one title
@@ -314,7 +323,7 @@ def _split_title(title: str, state: _State, owner: str | None = None) -> tuple[s
                             rf"((?:{ORG}|[A-Z]{{2,}})(?:\s{_CAP})?)", title)
     if trailing and not re.search(rf"\b(?:{'|'.join(UNIT_HEADS)}|{'|'.join(BODY_WORDS)}|Office)\b", trailing.group(2)):
         return trailing.group(1), _resolve(_org_name(trailing.group(2)), state)  # "Vice Chancellor IBA Karachi"
-    minister = re.fullmatch(r"((?:[A-Z][a-z]+ )*Minister) (of (?!the )[A-Z].*)", title)
+    minister = re.fullmatch(r"((?:[A-Z][a-z]+ )*Minister) (of (?!the |State\b)[A-Z].*)", title)
     if minister:  # "Minister of Health of the Republic of Tatarstan" -> "Ministry of Health of ..."
         return minister.group(1), f"Ministry {minister.group(2)}"
     for m in re.finditer(r"\s(?:of|at|for)\s(?:the\s)?", title):
@@ -322,8 +331,8 @@ def _split_title(title: str, state: _State, owner: str | None = None) -> tuple[s
         if m.group(0).startswith(" for") \
                 and not re.fullmatch(rf"{_CAP}(?:\s{_CAP})*\s(?:Mission|Embassy|Consulate)", tail):
             continue  # "Deputy High Commissioner for Malawi Mission"; not "Vice-Rector for Research"
-        if re.fullmatch(r"(?:the\s)?[Uu]niversity", tail) and state.university:  # "the Rector of the university"
-            return title[:m.start()], state.university
+        if re.fullmatch(r"(?:the\s|our\s)?[Uu]niversity", tail) and (state.university or "our" in tail):
+            return title[:m.start()], state.university or ""  # "the Rector of the university", "of our university"
         if re.fullmatch(r'[A-Z]{3,}|"[^"]+"', tail):  # "Deputy Director General of KAMAZ"
             return title[:m.start()], _resolve(tail, state)
         org = _org_at_start(tail)
@@ -340,6 +349,8 @@ def _split_title(title: str, state: _State, owner: str | None = None) -> tuple[s
 def _end_of_title(text: str, honored: set[str] | frozenset[str] = frozenset()) -> tuple[str, str]:
     """The title at the start of ``text`` and what follows it: a coordinated person ("..., and NAME, TITLE",
     "..., Dean Li Shengji", "... and Prof. NAME") or the predicate (", said", "visited KDU")."""
+    if ";" in text:  # "NAME, Title, X; NAME, Title, Y"
+        text = text[:text.index(";")]
     verb = re.search(_VERB, text)  # "NAME, the First Secretary visited KDU"
     for m in re.finditer(r",?\s(?:and\s)?", text):
         if verb and m.start() >= verb.start():
@@ -355,7 +366,7 @@ def _end_of_title(text: str, honored: set[str] | frozenset[str] = frozenset()) -
                 and not _FIELD_AFTER_COMMA.fullmatch(rest):  # "dean, students' welfare, LU": the title's field
             return text[:m.start()], rest
         nm = _NAME_RE.match(rest)
-        if nm and re.match(rf",\s{_TITLE_START}", rest[nm.end():]) and _plausible_name(nm.group(0)):
+        if nm and re.match(rf",\s(?:the\s)?{_TITLE_START}", rest[nm.end():]) and _plausible_name(nm.group(0)):
             return text[:m.start()], rest
     if verb:
         return text[:verb.start()], text[verb.start() + 1:]
@@ -363,6 +374,9 @@ def _end_of_title(text: str, honored: set[str] | frozenset[str] = frozenset()) -
 
 
 def _add_person(state: _State, name: str, title: str, institution: str, sentence: str) -> DraftPerson:
+    whole = next((p for h in state.honored if h.endswith(f" {name}") and (p := state.draft.person(h))), None)
+    if whole is not None:  # "Pro Vice-Chancellor Prof. Dr. Mian Ghulam Yasin": not also "Ghulam Yasin"
+        return whole
     found = state.draft.person(name)
     if found is None:
         found = DraftPerson(name, title, institution, sentence=sentence)
@@ -380,6 +394,8 @@ def _people(source: str, state: _State) -> list[DraftPerson]:
     sentence = re.sub(_ABBREVIATION, "", _HONORIFIC_RE.sub(
         lambda h: h.group(0) if any(a <= h.start() < b for a, b in orgs) else "", source))  # no "Prof.", "(LU)"
     found = _honored_people(source, orgs, state)
+    orgs_here = [m.span() for m in _ORG_RE.finditer(sentence)]
+    found += _respectively(sentence, state)
     for m in _LED_BY.finditer(sentence):  # "a delegation of X headed by Rector NAME"
         if _plausible_name(m.group("name")):
             found.append(_add_person(state, m.group("name"), m.group("title"), _clean(m.group("org")), source))
@@ -389,7 +405,8 @@ def _people(source: str, state: _State) -> list[DraftPerson]:
                 found.append(_add_person(state, name, f"{m.group('head')} of {field_}", "", source))
     last: tuple[int, str] | None = None
     for m in _TITLE_THEN_NAME.finditer(sentence):
-        if not _plausible_name(m.group("name")) or _after_untitled_name(sentence[:m.start()], found):
+        if not _plausible_name(m.group("name")) or _after_untitled_name(sentence[:m.start()], found) \
+                or any(p.full_name in m.group("title") for p in found):  # "Rector NAME, NAME2": not NAME2's title
             continue
         title, institution = _split_title(m.group("title"), state, m.group("owner"))
         if not institution and m.group("org"):  # "vice chancellor, Lucknow University, NAME"
@@ -407,6 +424,9 @@ def _people(source: str, state: _State) -> list[DraftPerson]:
         first, _space, initialled = m.group("name").partition(" ")
         title_text, name = (f"{m.group('title')} {first}", initialled) if first in NOT_NAME_WORDS \
             and re.match(_INITIALS, initialled) else (m.group("title"), m.group("name"))  # "States E.R. Malayan"
+        led = next((a for a, b in orgs_here if a < m.start("title") <= b), None)
+        if led is not None:  # "Centre for International Studies Italy Director NAME": the institution leads
+            title_text = sentence[led:m.start("title")] + title_text
         if _plausible_name(name) and state.draft.person(name) is None:
             title_text, name = _longer_name(title_text, name, state)
             own = re.match(rf"({_CAP_WORD}|[A-Z]{{2,}})['’]s\s", title_text)  # "Indonesia's Ambassador NAME"
@@ -424,6 +444,9 @@ def _people(source: str, state: _State) -> list[DraftPerson]:
         if not candidates:
             break
         m = candidates[0]
+        if _titled_name_at(m.group("title")):  # "A, Human Resource Manager B, ...": B's title
+            rest = m.group("title")
+            continue
         raw_title, after = _end_of_title(m.group("title"), state.honored)
         if any(p.full_name == m.group("name") for p in found):  # named with its title before ("Rector NAME, ...")
             rest = after or m.group("title")
@@ -445,7 +468,9 @@ def _people(source: str, state: _State) -> list[DraftPerson]:
             here = state.current.institution if state.current else None
             person.institution = here if here and "University" in here else state.university or ""
     for name in state.honored:  # "... and Prof. Chris Whitely.": a person, with no title in the text
-        if name not in (p.full_name for p in found) and re.search(rf"{re.escape(name)}(?:[.;]|\sand\s|$)", source) \
+        at = source.find(name) + len(name)
+        if name not in (p.full_name for p in found) and (re.match(r"[.;]|\sand\s|$|,\swho\b", source[at:])
+                                                          or _titled_name_at(source[at + 2:])) \
                 and not any(set(name.split()) <= set(p.full_name.split()) for p in state.draft.people):
             found.append(_add_person(state, name, "", "", source))
     for name in _NAME_RE.findall(sentence):  # a person already known, named again
@@ -474,14 +499,14 @@ def _honored_title(before: str, state: _State) -> tuple[str, str] | None:
     commas = before.endswith(",")
     clause = re.split(r"[;:(]\s?|\.\s" if commas else r"[,;:(]\s?|\.\s", before.rstrip(","))[-1]
     for start in [0, *(w.end() for w in re.finditer(r"\s", clause))]:
-        t = _TITLE_START_RE.match(clause, start)
+        t = _TITLE_START_RE.match(clause, start) or _ORG_TITLE_RE.match(clause, start)
         text = clause[start:]
         if t is not None and _after_untitled_name(re.sub(r"\bthe\s$", "", clause[:start]), []):
             return None  # "A, Vice Chancellor X, Dr B": the title is A's
         if t is None or re.search(_VERB, text) or re.search(rf"\sand\s(?:the\s)?{_TITLE_START}", text) \
                 or re.search(r"\s(?:and|or|the|of)$", text) or any(p.full_name in text for p in state.draft.people):
             continue
-        owner = t.group("owner")
+        owner = t.group("owner") or None
         text = text[len(owner) + 3:] if owner else text
         parts = text.split(", ")
         if commas and (len(parts) > 4 or any(not (_org_at_start(x) or re.fullmatch(rf"[A-Z]{{2,}}|{_CAP}(?:\s{_CAP})?",
@@ -509,13 +534,39 @@ def _honored_people(source: str, orgs: list[tuple[int, int]], state: _State) -> 
         got = _honored_title(source[:h.start()], state)
         after = re.match(r",?\s(?:the\s|its\s)?", source[h.end() + len(name):])
         title_at = _TITLE_START_RE.match(source, h.end() + len(name) + after.end()) if after else None
-        if got is None and title_at:  # "M. Ashraf Haidari the Ambassador of ..."; "NAME, Pakistan's ambassador to USA"
+        if got is None and title_at and not _titled_name_at(source[title_at.start():]) \
+                and not _HONORIFIC_RE.search(_end_of_title(source[title_at.start():])[0]):
+            # "NAME the Ambassador of ..."; "NAME, Pakistan's ambassador to USA"; not "NAME, Registrar Dr B"
             owner = title_at.group("owner")
             title_text = _end_of_title(source[title_at.start() + (len(owner) + 3 if owner else 0):], state.honored)[0]
             title_text = re.sub(r"\s\([^()]*\)$", "", title_text.strip(" ,;."))  # "NAME Rector (Vice-Chancellor)"
             got = _split_title(title_text, state, owner if owner and _is_org(owner) else None)
         if got is not None and got[0]:
             found.append(_add_person(state, name, got[0], got[1], source))
+    return found
+
+
+def _titled_name_at(text: str) -> bool:
+    """Whether ``text`` starts with a title and a name without a comma ("Human Resource Manager Giuseppa Lenzo")."""
+    m = _TITLE_NO_COMMA.match(text)
+    return m is not None and _plausible_name(m.group("name"))
+
+
+def _respectively(sentence: str, state: _State) -> list[DraftPerson]:
+    """ "Yang Hong and Ding Chuan, Party Secretary and deputy director of X": the titles in the names' order, both
+    of X; and "A and B, who ...": people with no title."""
+    found: list[DraftPerson] = []
+    for m in re.finditer(rf"(?P<n1>{NAME})\sand\s(?P<n2>{NAME}),\s(?:the\s)?(?P<t1>{_TITLE_START}[^,;]*?)\sand\s"
+                         rf"(?:the\s)?(?P<t2>{_TITLE_START}.*)", sentence):
+        if _plausible_name(m.group("n1")) and _plausible_name(m.group("n2")):
+            second, institution = _split_title(_end_of_title(m.group("t2"), state.honored)[0], state)
+            first, own = _split_title(m.group("t1"), state)
+            found.append(_add_person(state, m.group("n1"), first, own or institution, sentence))
+            found.append(_add_person(state, m.group("n2"), second, institution, sentence))
+    for m in re.finditer(rf"(?<![\w.])(?P<names>{NAME}(?:,\s{NAME})*(?:,?\sand\s{NAME})?),\swho\b", sentence):
+        for name in re.split(r",\s|,?\sand\s", m.group("names")):  # "Jong Hyeong Kim and Walter Richard Huber, who"
+            if _plausible_name(name) and " " in name and state.draft.person(name) is None:
+                found.append(_add_person(state, name, "", "", sentence))
     return found
 
 

@@ -16,7 +16,7 @@ TITLE_HEADS = ("Rector", "Vice-Rector", "Prorector", "President", "Vice-Presiden
                "CFO", "Commissioner", "Inspector", "Researcher", "Scientist", "Engineer", "Specialist", "Expert",
                "Senator", "Speaker", "Executive", "Partner", "Principal", "Provost", "Chancellor", "Rapporteur",
                "Envoy", "General", "Academician", "Registrar", "Bursar", "Librarian", "Curator", "Editor",
-               "Spokesperson", "Spokesman", "Assistant")
+               "Spokesperson", "Spokesman", "Assistant", "Vice-chancellor", "Vice-president", "Vice-rector")
 LOWER_TITLE_HEADS = ("rector", "vice-rector", "president", "vice-president", "vice president", "director", "chairman",
                      "head", "minister", "dean", "ambassador", "secretary", "chancellor", "vice-chancellor",
                      "vice chancellor", "registrar", "provost", "principal", "adviser", "advisor", "counsellor")
@@ -39,9 +39,13 @@ NOT_NAME_WORDS = set(ORG_HEADS) | set(TITLE_HEADS) | set(TITLE_MODIFIERS) | set(
     "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
     "Sunday", "Uzbek", "Tatar", "Special", "Main", "University", "Center", "Development", "Research", "States",
     "Federation", "Kingdom", "Emirates", "Africa", "America", "Asia", "Europe", "Arabia", "Lanka", "Korea", "Campus",
-    "Language", "Languages", "Culture", "Studies", "Affairs", "Programs", "Programmes"}
+    "Language", "Languages", "Culture", "Studies", "Affairs", "Programs", "Programmes", "New", "Sudan", "China",
+    "India", "Pakistan", "Nigeria", "Ghana", "Kenya", "Egypt", "Iran", "Iraq", "Turkey", "Japan", "Italy", "Germany",
+    "France", "Spain", "Mexico", "Brazil", "Canada", "Bangladesh", "Nepal", "Romania", "Ukraine", "Belarus",
+    "Kazakhstan", "Kyrgyzstan", "Tajikistan", "Azerbaijan", "Armenia", "Vietnam", "Malaysia", "Indonesia", "Thailand",
+    "Gambia", "Uganda", "Tanzania", "Zambia", "Malawi", "Ethiopia", "Morocco", "Syria", "Afghanistan", "Delhi"}
 ABBREVIATIONS = {"Mr", "Ms", "Mrs", "Dr", "Prof", "St", "No", "Jr", "Sr", "vs", "etc", "e.g", "i.e", "Inc", "Ltd",
-                 "Co", "Corp", "Acad", "Assoc"}
+                 "Co", "Corp", "Acad", "Assoc", "Md"}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 TITLE_STOP_WORDS = ("was", "were", "is", "are", "has", "have", "had", "by", "met", "received", "welcomed", "commended",
