@@ -68,9 +68,14 @@ def sniff_image(content: bytes) -> str | None:
 
 
 def sort_key_of(data: PersonData) -> str:
-    if data.display_name.strip():
-        return data.display_name.strip().casefold()
-    return " ".join(p.strip() for p in (data.family_name, data.given_name, data.middle_name) if p.strip()).casefold()
+    return sort_key(data.display_name, data.family_name, data.given_name, data.middle_name)
+
+
+def sort_key(display: str, family: str, given: str, middle: str) -> str:
+    """``sort_name`` of a person with these name parts as given (before the text checks)."""
+    if display.strip():
+        return display.strip().casefold()
+    return " ".join(p.strip() for p in (family, given, middle) if p.strip()).casefold()
 
 
 @dataclass(slots=True)

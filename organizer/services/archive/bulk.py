@@ -25,6 +25,7 @@ from organizer.domain.records import PersonData, position_sort_key
 from organizer.services import followups, meetings, people, visits
 from organizer.services._checks import SHORT_LIMIT, CheckedRecord, Checker, clean
 from organizer.services._records import topics_by_name
+from organizer.services.archive import quick
 from organizer.services.archive.merge import Merger
 from organizer.services.archive.reading import RecordReader, UidResolver, data_reader, excerpt
 from organizer.store import models as m
@@ -92,6 +93,7 @@ def _records_chunk(session: Session, res: UidResolver, section: str, chunk: list
     """Validate and insert the new records of one chunk of ``section`` (uids appended to ``created``);
     returns the records whose uids are stored already (for the merge rule)."""
     model, table_name, read, check = BULK_RECORDS[section]
+    quick = _QUICK.get(section)
     present = _present(session, res, model, [uid for _, uid in chunk])
     checked: list[tuple[str, CheckedRecord]] = []
     existing: list[tuple[RecordReader, str]] = []
@@ -102,10 +104,12 @@ def _records_chunk(session: Session, res: UidResolver, section: str, chunk: list
             existing.append((r, uid))
             continue
         try:
-            data = read(res, r, uid)
             checker = Checker(r.where)
             checker.text("uid", uid, required=True, limit=SHORT_LIMIT)
-            record = check(session, data, checker)
+            # A plain person goes straight to its rows (``archive.quick``); anything else, the general road.
+            record = quick(session, res, r.raw) if quick is not None else None
+            if record is None:
+                record = check(session, read(res, r, uid), checker)
             checker.check()
             made, changed = stamps(r)
         except ValidationError as err:
@@ -207,6 +211,8 @@ BULK_RECORDS: dict[str, tuple[type[m.RecordMixin], str, Callable[[UidResolver, R
     "followups": (m.FollowUp, "followup", _read_followup, followups.check_followup),
 }
 """Sections written in bulk through ``_records_chunk``: (model, table, archive reader, service check)."""
+_QUICK: dict[str, Callable[[Session, UidResolver, Any], CheckedRecord | None]] = {"people": quick.person_rows}
+"""Sections whose plain records are checked in one pass (``archive.quick``; None: the general road)."""
 
 
 class PeopleIndex:

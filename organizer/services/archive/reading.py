@@ -206,6 +206,10 @@ class UidResolver:
         self.remember(model, uid, ident)
         return ident
 
+    def known(self, model: type[m.RecordMixin], uid: str) -> int | None:
+        """The id of a record this import has already resolved or written (no look-up), else None."""
+        return self._ids.get((model, uid))
+
     def created(self, model: type[m.RecordMixin], record: m.RecordMixin) -> None:
         """A record this import added through the ORM: its id is remembered at the next ``flushed``, so a
         reference to it needs no look-up."""
