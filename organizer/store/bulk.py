@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
+from functools import partial
 from operator import itemgetter
 from typing import Any
 
@@ -22,14 +23,16 @@ from organizer.store.schema import utcnow
 
 def _default_of(column: Any) -> tuple[bool, Any] | None:
     """(per_row, value or function) for a column with a Python-side default, else None. ``per_row``:
-    a function to call for each row (a new uid); time stamps (``ONCE_PER_CALL``) are taken once."""
+    a function of no arguments to call for each row (a new uid); time stamps (``ONCE_PER_CALL``) are
+    taken once."""
     default = column.default
     if default is None:
         return None
     if getattr(default, "is_callable", False):
         if any(default.compare_argument(fn) for fn in ONCE_PER_CALL):
             return False, default.arg(None)
-        return True, default.arg
+        # SQLAlchemy wraps a function of no arguments as ``lambda ctx: fn()`` (``__wrapped__``: ``fn``).
+        return True, getattr(default.arg, "__wrapped__", None) or partial(default.arg, None)
     if getattr(default, "is_scalar", False):
         return False, default.arg
     return None
@@ -128,9 +131,9 @@ def insert_rows(conn: Connection, table: Table, columns: Sequence[str], rows: It
             for i, proc in convert:
                 values[i] = proc(values[i])
         if one_default is not None:
-            values = (*values, one_default(None))
+            values = (*values, one_default())
         elif per_row:
-            values = (*values, *(fn(None) if p is None else p(fn(None)) for _, fn, p in per_row))
+            values = (*values, *(fn() if p is None else p(fn()) for _, fn, p in per_row))
         full = (*values, *tail)
         params.append(full if reorder is None else reorder(full))
     if params and not compiled.positional:

@@ -30,7 +30,7 @@ columns are defined"; splitting it would scatter the foreign keys that tie the t
 from __future__ import annotations
 
 import threading
-import uuid
+import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -76,7 +76,13 @@ def utcnow() -> datetime:
 
 
 def new_uid() -> str:
-    return str(uuid.uuid4())
+    """A random (version 4) UUID as text: ``str(uuid.uuid4())`` without building a ``UUID`` object (a bulk
+    import makes one per new position, 100,000 for 50,000 people)."""
+    b = bytearray(os.urandom(16))
+    b[6] = b[6] & 0x0F | 0x40  # version 4
+    b[8] = b[8] & 0x3F | 0x80  # the RFC 4122 variant
+    h = b.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def _c(name: str, *args: Any, **kwargs: Any) -> Column[Any]:
