@@ -199,7 +199,16 @@ def name_keys(word: str) -> tuple[str, ...]:
 def text_keys(text: str) -> list[str]:
     """The keys of every word of a name (deduplicated, in order)."""
     # A name repeats its words (the full name, then each part): key each word once, keys in first-seen order.
-    return list(dict.fromkeys(chain.from_iterable(map(name_keys, dict.fromkeys(_name_words(text))))))
+    # Taken a whitespace-separated piece at a time (``_piece_keys``, kept: names repeat across records): the
+    # separators of ``_NAME_SPLIT`` include every whitespace character, and NFC never joins across one, so
+    # the words and their order are those of splitting the whole text.
+    return list(dict.fromkeys(chain.from_iterable(map(_piece_keys, dict.fromkeys(text.split())))))
+
+
+@lru_cache(maxsize=100_000)
+def _piece_keys(piece: str) -> tuple[str, ...]:
+    """The keys of the words of a piece of a name with no whitespace, in order (repeats kept)."""
+    return tuple(chain.from_iterable(map(name_keys, _name_words(piece))))
 
 
 def _name_words(text: str) -> list[str]:

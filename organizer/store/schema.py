@@ -29,8 +29,8 @@ columns are defined"; splitting it would scatter the foreign keys that tie the t
 
 from __future__ import annotations
 
-import threading
 import os
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any

@@ -143,3 +143,11 @@ def test_ascii_fold_is_the_word_by_word_fold(text: str) -> None:
     # The ASCII shortcut against folding each word through the general path (anyascii and all).
     assert fold(text) == " ".join(filter(None, (namekeys._fold_word.__wrapped__(w) for w in text.split())))
     assert fold(text) == plain_fold(text)
+
+
+@given(st.text(st.sampled_from(list("abjxcz АжшЁйўқғәң \t\n\u00a0\u2000\u2001\u3000\u200d-–,.;()«»/'ʻ`\u0301\u0308éÉ")),
+               max_size=40))
+def test_text_keys_of_any_spacing_are_the_plain_keys(text: str) -> None:
+    # ``text_keys`` splits on whitespace first (and keys each piece once): any whitespace, separators next
+    # to it, combining marks after it, must give the words (and keys, in order) of splitting the whole text.
+    assert text_keys(text) == plain_text_keys(text), text
