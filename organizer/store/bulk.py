@@ -96,7 +96,7 @@ def insert_rows(conn: Connection, table: Table, columns: Sequence[str], rows: It
         return proc if proc is None else _remembered(proc)
 
     given = list(columns)
-    per_row: list[tuple[str, Callable[[Any], Any], Callable[[Any], Any] | None]] = []
+    per_row: list[tuple[str, Callable[[], Any], Callable[[Any], Any] | None]] = []
     constant: list[tuple[str, Any]] = []
     for column in table.c:
         if column.name in given or column.primary_key:
