@@ -92,13 +92,14 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                              "`demo` and the default location create it anyway")
     sub: argparse._SubParsersAction[argparse.ArgumentParser] = parser.add_subparsers(
         dest="command", metavar="COMMAND", parser_class=Parser)
+    if only == "gui":
+        _add_gui_parser(sub)
+        return parser
     if only is not None:
         _add_record_parsers(sub, only)
         return parser
 
-    gui = sub.add_parser("gui", help="open the desktop app (the default)",
-                         description="Open the desktop app on the chosen database.")
-    add_gui_arguments(gui)
+    _add_gui_parser(sub)
     sub.add_parser("demo", help="load the demo visit (Uzkhimyosanoat delegation to Kazan)",
                    description="Load the demo visit through the archive import; loading it again adds nothing.")
     imp = sub.add_parser("import", help="import an Organizer archive, vCard, CSV, Excel or iCalendar files in one "
@@ -168,6 +169,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _add_gui_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    gui = sub.add_parser("gui", help="open the desktop app (the default)",
+                         description="Open the desktop app on the chosen database.")
+    add_gui_arguments(gui)
+
+
 def _add_record_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser], only: str | None = None) -> None:
     """``list``, ``show`` and ``done`` (with ``only``: that one of them)."""
     if only in (None, "list"):
@@ -193,17 +200,18 @@ def _add_record_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]
         done.add_argument("--note", default=None, metavar="TEXT", help="how it was done")
 
 
-QUICK_COMMANDS = frozenset({"list", "show"})
+QUICK_COMMANDS = frozenset({"list", "show", "gui"})
 """Commands parsed by a parser that knows only them when the arguments parse (``_quick_parse``): the
 reads that scripts run in loops, whose whole run on a SQLite file costs little more than building the full
-parser (issue 20)."""
+parser, and the window, whose first rows would wait for it (the full parser imports every command's
+module for its constants: about 20 ms of CPU; issue 20)."""
 _VALUED = frozenset({"--db", "--db-url", "--user"})
 """The global options that take a value (the next argument)."""
 
 
 def _command_word(args: Sequence[str]) -> str | None:
     """The command of these arguments if it is one of ``QUICK_COMMANDS`` (the first argument that is not a
-    global option or its value), else None."""
+    global option or its value; ``gui`` when there is none: the window is the default), else None."""
     rest = iter(args)
     for arg in rest:
         if arg == "--":
@@ -212,13 +220,14 @@ def _command_word(args: Sequence[str]) -> str | None:
             next(rest, None)
         elif not arg.startswith("-"):
             return arg if arg in QUICK_COMMANDS else None
-    return None
+    return "gui"
 
 
 def _quick_parse(args: Sequence[str]) -> argparse.Namespace | None:
-    """The arguments of a ``list`` or ``show`` command as parsed by a parser of just that command; None for
-    any other command, and whenever that parser stops (an error, ``--help``): the full parser then parses
-    and answers, so what is printed and parsed is always what the full parser says."""
+    """The arguments of a ``list``, ``show`` or ``gui`` command (typed or implied) as parsed by a parser of
+    just that command; None for any other command, and whenever that parser stops (an error, ``--help``):
+    the full parser then parses and answers, so what is printed and parsed is always what the full parser
+    says."""
     word = _command_word(args)
     if word is None:
         return None
@@ -228,7 +237,7 @@ def _quick_parse(args: Sequence[str]) -> argparse.Namespace | None:
             parsed = build_parser(word).parse_args(args)
     except SystemExit:
         return None
-    return parsed if parsed.command == word else None
+    return parsed if (parsed.command or "gui") == word else None
 
 
 def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None,

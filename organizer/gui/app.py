@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -21,7 +21,6 @@ from organizer.domain.errors import OrganizerError
 from organizer.gui.i18n import choose_language, install_language
 from organizer.gui.icons import app_icon
 from organizer.gui.main_window import APP_NAME, MainWindow
-from organizer.gui.screenshot import DEFAULT_VIEW, ScreenshotError, take_screenshot, view_tab
 from organizer.gui.settings import Settings
 from organizer.store.database import Database, open_database, sqlite_url
 
@@ -108,7 +107,7 @@ class WindowManager(QObject):
         old.runner.shutdown()  # its background work ends here, not on a deleted runner or a closed database
         old.deleteLater()
         old.db.close()
-        self.window.offer_drafts()
+        self.window.after_start(self.window.offer_drafts)
         return True
 
 
@@ -122,6 +121,8 @@ def run_gui(db: Database, argv: list[str], *, language: str | None = None, scree
     app = application(argv)
     settings = settings if settings is not None else Settings()
     install_language(app, choose_language(language, settings.language))
+    if screenshot is not None or view is not None:
+        from organizer.gui.screenshot import DEFAULT_VIEW, ScreenshotError, take_screenshot, view_tab
     if screenshot is not None:
         window = MainWindow(db, settings=settings, remember_state=False)
         window.resize(*SCREENSHOT_SIZE)
@@ -140,9 +141,9 @@ def run_gui(db: Database, argv: list[str], *, language: str | None = None, scree
             manager.window.tabs.setCurrentWidget(view_tab(manager.window, view))
         except ScreenshotError as err:
             print(f"organizer: {err}", file=sys.stderr)
-    # Edits a killed or crashed run left unsaved, offered once the event loop runs (its read waits in a
-    # local loop, which must not be the one an early quit() ends).
-    QTimer.singleShot(0, manager.window.offer_drafts)
+    # Edits a killed or crashed run left unsaved, offered once the first rows and their pane are shown, from
+    # the event loop (its read waits in a local loop, which must not be the one an early quit() ends).
+    manager.window.after_start(manager.window.offer_drafts)
     return app.exec()
 
 

@@ -2,7 +2,7 @@
 from service data objects.
 
 Pure functions (Qt only for the translation look-up), so they are tested directly. Every piece of user
-text goes through ``html.escape``: names may contain ``<b>&`` and must show literally, never as markup.
+text goes through ``esc`` (``html.escape``): names may contain ``<b>&`` and must show literally, never as markup.
 Links use the internal schemes ``person:ID``, ``institution:ID``, ``visit:ID``, ``meeting:ID``,
 ``followup:ID``, ``agreement:ID``, ``topic:ID`` and ``programme-item:ID``; the pane turns a click into
 navigation and never opens anything outside the application. Action links (``add-meeting:VISIT_ID`` ...)
@@ -14,7 +14,6 @@ escaping and table helpers at the top; split per kind, each file would be a few 
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date, datetime
@@ -74,9 +73,14 @@ ACTIONS = (ADD_MEETING, ADD_MEMBER, ADD_FOLLOWUP, ADD_MEETING_FOLLOWUP, ADD_PROG
 """Action link schemes; the id is the visit's (the meeting's for ``ADD_MEETING_FOLLOWUP``, 0 for ``NEW_RECORD``)."""
 
 
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
+"""What ``html.escape(text, quote=True)`` replaces, in one pass (the ``html`` module would import its
+entity tables before the first pane: about 3 ms of CPU)."""
+
+
 def esc(text: object) -> str:
-    """Escape user text for Qt rich text (``<``, ``>``, ``&``, quotes)."""
-    return html.escape(str(text), quote=True)
+    """Escape user text for Qt rich text (``<``, ``>``, ``&``, quotes), as ``html.escape`` does."""
+    return str(text).translate(_ESCAPES)
 
 
 MARKDOWN_LIMIT = 200_000

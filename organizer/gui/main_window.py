@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -41,10 +41,8 @@ from PySide6.QtWidgets import (
 )
 
 import organizer
-from organizer.domain.changes import ChangeSet
 from organizer.domain.enums import FollowUpStatus, RecordKind
 from organizer.domain.errors import OrganizerError
-from organizer.domain.records import InstitutionNode
 from organizer.gui.databases import DatabaseActions
 from organizer.gui.details import (
     ADD_FOLLOWUP,
@@ -69,6 +67,8 @@ from organizer.gui.tasks import TaskContext, TaskRunner
 from organizer.gui.undo import RecordActions
 
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
+    from organizer.domain.changes import ChangeSet
+    from organizer.domain.records import InstitutionNode
     from organizer.gui.archive import ArchiveJobs
     from organizer.gui.board import FollowUpsTab
     from organizer.gui.draft_text import DraftJobs
@@ -160,6 +160,8 @@ class MainWindow(QMainWindow):
         self._archive: ArchiveJobs | None = None
         self._interop: InteropJobs | None = None
         self._drafts: DraftJobs | None = None
+        self._after_start: list[Callable[[], object]] | None = []
+        """What waits for the first list, its pane and its ids (``after_start``); None once they are in."""
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         for label in self._labels():
@@ -230,6 +232,19 @@ class MainWindow(QMainWindow):
         self._watch_changes()
         if self.make_daily_backup:
             self._daily_backup()
+        waiting, self._after_start = self._after_start, None
+        for then in waiting or ():
+            QTimer.singleShot(0, self, then)
+
+    def after_start(self, then: Callable[[], object]) -> None:
+        """Run ``then`` once the first list is on screen with its detail pane and all its ids (when the
+        counts load), from the event loop; at once (from the event loop) if that has happened. The
+        application offers back unsaved drafts then (``offer_drafts``): nothing the first screen does not
+        need runs before it."""
+        if self._after_start is None:
+            QTimer.singleShot(0, self, then)
+        else:
+            self._after_start.append(then)
 
     def _daily_backup(self) -> None:
         """The day's automatic backup (``services.backup.daily_backup``), on a worker once the first rows

@@ -273,10 +273,26 @@ class MasterDetailTab(QWidget):
         self.detail_pending = True
         after_paint(self.view.viewport(), self._render_pending_detail)
 
+    def after_detail(self, then: Callable[[], object]) -> None:
+        """Run ``then`` once the list has painted and then the detail pane waiting for it (at once when
+        nothing waits and the list is not shown): work the first screen does not need (the rest of a long
+        list's ids) does not compete with the pane."""
+        if not self.detail_pending:
+            after_paint(self.view.viewport(), then)
+            return
+        if self._after_detail is None:
+            self._after_detail = []
+        self._after_detail.append(then)
+
+    _after_detail: list[Callable[[], object]] | None = None
+
     def _render_pending_detail(self) -> None:
         if self.detail_pending:
             self.detail_pending = False
             self.refresh_detail()
+        waiting, self._after_detail = self._after_detail, None
+        for then in waiting or ():
+            after_paint(self.detail.viewport(), then)
 
     def refresh_detail(self) -> None:
         if self.detail_pending:

@@ -25,7 +25,6 @@ from organizer.domain.enums import (
     VisitDirection,
     VisitStatus,
 )
-from organizer.domain.records import InstitutionNode
 from organizer.gui.details import (
     agreement_html,
     institution_html,
@@ -38,12 +37,12 @@ from organizer.gui.details import (
 from organizer.gui.filters import FilterBar
 from organizer.gui.formatting import enum_label, fmt_date, fmt_date_range, fmt_time_span
 from organizer.gui.messages import error_text
-from organizer.gui.models.institutions import InstitutionTreeModel
 from organizer.gui.models.lazy import LazyColumn, LazyListModel
-from organizer.gui.panes import MasterDetailTab, after_paint, configure_table, text_width
+from organizer.gui.panes import MasterDetailTab, configure_table, text_width
 from organizer.gui.tasks import LatestOnly, TaskContext, TaskRunner
 
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
+    from organizer.domain.records import InstitutionNode
     from organizer.store.database import Database
 
 
@@ -123,8 +122,8 @@ class ListTab(MasterDetailTab):
         self._pending, self._pending_strict = None, False
         self._loaded_once = True
         self.render_detail_after_paint()  # the new rows paint first, then the pane (after a filter keystroke too)
-        if self.model.loading:  # a first page: the rest of the ids once its rows have painted
-            after_paint(self.table.viewport(), self.model.load_rest)
+        if self.model.loading:  # a first page: the rest of the ids once its rows and then the pane have painted
+            self.after_detail(self.model.load_rest)
             if target is not None and self.model.row_of(target) is None:
                 # the selected record may be further down: ``_on_completed`` selects it (or the first row)
                 self._pending, self._pending_strict = target, strict
@@ -223,6 +222,8 @@ class InstitutionsTab(MasterDetailTab):
         self._db = db
         self._tasks = LatestOnly(runner) if runner is not None else None
         self.detail_runner = runner
+        from organizer.gui.models.institutions import InstitutionTreeModel  # built when the tab is first shown
+
         self.model = InstitutionTreeModel(db, self, load=False)
         self.tree.setModel(self.model)
         self.tree.setAccessibleName(self.tr("Institutions"))

@@ -169,14 +169,19 @@ def test_the_windows_lists_read_without_the_orm(demo_db: Path) -> None:
 QUICK = [["list", "visits", "--json"], ["--db", "x.db", "show", "person", "7", "--json"],
          ["--db=x.db", "list", "people"],
          ["--user", "list", "show", "person", "1"], ["--create", "--db", "show", "list", "meetings", "--visit", "3"],
-         ["--db-url", "sqlite://", "show", "visit", "2"], ["--us", "show", "show", "meeting", "1"]]
+         ["--db-url", "sqlite://", "show", "visit", "2"], ["--us", "show", "show", "meeting", "1"],
+         [], ["--db", "x.db"], ["--db", "x.db", "gui", "--lang", "ru", "--view", "visits"], ["--us", "gui"],
+         ["--user", "list", "gui"], ["--create", "--db", "gui", "gui", "--screenshot", "a.png"]]
 REFUSED = [["list", "visits", "--visit", "0"], ["show", "person", "x"], ["list", "--help"],
-           ["--us", "list", "show", "person", "1"], ["show"], ["--", "list", "visits"], ["list", "visits", "extra"]]
+           ["--us", "list", "show", "person", "1"], ["show"], ["--", "list", "visits"], ["list", "visits", "extra"],
+           ["--help"], ["gui", "--help"], ["gui", "--lang", "fr"], ["--db"], ["--user", "x", "demo"],
+           ["gui", "list"], ["--db", "x.db", "gui", "extra"]]
 
 
 @pytest.mark.parametrize("args", QUICK)
 def test_the_quick_parser_parses_as_the_full_one(args: list[str]) -> None:
-    """``list`` and ``show`` are parsed by a parser of that command alone (issue 20): the same namespace."""
+    """``list``, ``show`` and ``gui`` (typed or implied) are parsed by a parser of that command alone (issue 20):
+    the same namespace."""
     from organizer.cli.main import _quick_parse, build_parser
 
     quick = _quick_parse(args)

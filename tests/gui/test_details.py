@@ -30,6 +30,13 @@ def test_user_text_is_escaped_everywhere(gui_db: Database) -> None:
     assert "a&lt;b<br>c&gt;d" in body
 
 
+def test_esc_escapes_as_html_escape_does() -> None:
+    import html
+
+    for text in (MARKUP, '"Q" & <i>', "it's", "&amp;&lt;", "Коржиков <Е.> & «Ко»", "", "a\nb", 12):
+        assert esc(text) == html.escape(str(text), quote=True)
+
+
 def test_links_carry_only_the_numeric_id() -> None:
     assert link("person", 7, "<x>") == '<a href="person:7">&lt;x&gt;</a>'
     assert link("person", None, "<x>") == esc("<x>")

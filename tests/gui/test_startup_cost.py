@@ -35,6 +35,8 @@ DEFERRED = (
     "organizer.services.search", "organizer.gui.preferences", "organizer.gui.board",
     "phonenumbers", "email_validator", "reportlab", "rapidfuzz", "PIL", "alembic", "ijson",
     "sqlalchemy.orm", "organizer.store.models",
+    "organizer.services.drafts", "organizer.gui.drafts_offer", "organizer.gui.screenshot",
+    "organizer.gui.models.institutions", "html",
 )
 """Modules the first rows of the window do not need (the services read through SQLAlchemy Core; the ORM and
 the mapped classes load at the first write or on a worker)."""
@@ -181,6 +183,28 @@ def test_a_long_list_shows_its_first_page_then_completes_and_a_record_beyond_it_
     assert tab.model.ids() == tuple(everyone) and first == [(False, 456, BATCH_SIZE)]  # completed without a reset
     qtbot.waitUntil(lambda: tab.current_id() == last, timeout=5_000)
     assert tab.detail.toPlainText().startswith("Test Person 00449")
+    window.close()
+
+
+def test_a_long_lists_other_ids_are_read_after_its_first_rows_and_pane(qtbot: Any, gui_demo_db: Database) -> None:
+    """Rows, then the selected record's pane, then the rest of the ids: the whole id list (100,000 people)
+    does not compete with the first pane."""
+    from organizer.services.archive.importer import import_archive
+
+    people = [{"uid": f"test:p{i:05d}", "given_name": "Test", "family_name": f"Person {i:05d}"} for i in range(450)]
+    import_archive(gui_demo_db, {"format": "organizer-archive", "version": 1, "people": people})
+    window = MainWindow(gui_demo_db, remember_state=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    tab = window.people_tab
+    at_completion: list[tuple[int, bool, str]] = []
+    tab.model.ids_completed.connect(lambda: at_completion.append(
+        (tab.details_rendered, tab.detail_pending, tab.detail.toPlainText().strip())))
+    qtbot.waitUntil(lambda: tab.model.complete, timeout=10_000)
+    assert len(at_completion) == 1
+    rendered, pending, text = at_completion[0]
+    assert rendered == 1 and not pending and text not in ("", tab.placeholder)
     window.close()
 
 

@@ -135,9 +135,10 @@ def test_a_revision_after_the_frozen_lists_is_read_from_its_migrations(monkeypat
     from organizer.store import recognition
 
     frozen = dict(recognition._FROZEN)
-    for revision in ("0007", "0004"):
+    unfrozen = ("0011", "0010", "0009", "0008", "0007", "0004")
+    for revision in unfrozen:
         monkeypatch.delitem(recognition._FROZEN, revision)
-    for revision in ("0004", "0007"):
+    for revision in reversed(unfrozen):
         assert recognition._tables_at(revision).keys() == frozen[revision].keys()
         assert {t: frozenset(c) for t, c in recognition._tables_at(revision).items()} == {
             t: frozenset(c) for t, c in frozen[revision].items()}, revision
