@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Integer, Select, case, column, exists, func, or_, select
 
@@ -54,9 +54,6 @@ from organizer.services.programme import programme_rows
 from organizer.store import people_read
 from organizer.store import schema as s
 from organizer.store.database import Database
-
-if TYPE_CHECKING:
-    from organizer.store.search.words import Tier
 
 LIST_KINDS = tuple(k for k in BROWSE_KINDS if k != "institution")
 """Kinds shown as flat lazy lists (institutions are a tree, see ``institution_matches``)."""
@@ -99,15 +96,6 @@ def _all_words(text: str, one: Callable[[str], ColumnElement[bool]]) -> list[Col
     return [one(w) for w in _words(text)]
 
 
-_FILTER_TIERS: dict[RecordKind, Tier] = {
-    RecordKind.PERSON: "names", RecordKind.INSTITUTION: "names", RecordKind.VISIT: "all",
-    RecordKind.MEETING: "names", RecordKind.FOLLOWUP: "names",
-}
-"""How a list's filter text matches through the search index, per indexed kind: ``names`` (a person's
-names in every script and their romanizations; an institution's names; a meeting's title; a follow-up's
-description) or ``all`` (a visit: its title, place, purpose, summary and topics)."""
-
-
 def _text_filter(conn: Connection, kind: RecordKind, text: str, id_column: Any,
                  fallback: Callable[[str], ColumnElement[bool]]) -> list[ColumnElement[bool]]:
     """The conditions that ``text`` puts on a list of ``kind``: through the search index (every word the
@@ -116,14 +104,14 @@ def _text_filter(conn: Connection, kind: RecordKind, text: str, id_column: Any,
     the index, or text with no letter or digit) each word contained in ``fallback``'s columns."""
     if not text.strip():
         return []
-    from organizer.store.search.words import filter_words, id_query  # no ORM: a list must not load it
+    from organizer.store.search.words import FILTER_TIERS, filter_words, id_query  # no ORM: a list must not load it
 
     words = filter_words(text)
     dialect = conn.dialect.name
-    if words and kind in _FILTER_TIERS and dialect in ("sqlite", "postgresql"):
+    if words and kind in FILTER_TIERS and dialect in ("sqlite", "postgresql"):
         if dialect == "postgresql":
             from organizer.store.search.postgresql import id_query
-        ids = id_query(kind, words, _FILTER_TIERS[kind])
+        ids = id_query(kind, words, FILTER_TIERS[kind])
         if ids is not None:
             return [id_column.in_(ids.columns(column("rowid", Integer)))]
     return _all_words(text, fallback)
@@ -461,6 +449,14 @@ def first_record_ids(db: Database, kind: RecordKind, query: ListQuery | None = N
         total = len(first) if len(first) < limit else int(
             conn.scalar(select(func.count()).select_from(plain.order_by(None).subquery())) or 0)
         return first, total
+
+
+def matching_ids(db: Database, kind: RecordKind, query: ListQuery) -> set[int]:
+    """The ids ``record_ids`` gives, unordered: a list that holds every id of the kind in its usual order puts
+    the matches in that order itself (``paging.ordered_ids``) instead of having them sorted here."""
+    with db.read_connection() as conn:
+        _ordered, plain = _sorted_ids(conn, kind, query)
+        return set(conn.scalars(plain))
 
 
 # --- rows by id ----------------------------------------------------------------------------------

@@ -47,7 +47,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from urllib.parse import quote, unquote
 
 from organizer.domain.errors import ConflictError, DamagedDatabaseError, DatabaseError, SchemaTooNewError
@@ -398,11 +398,17 @@ class Database:
         For the few reads that must not wait for SQLAlchemy to load (the window's first rows, see
         ``store/people_read.py``). The connection is read-only (``query_only``), never creates the file, waits
         for locks like the engine's connections (busy timeout) and is closed at the end; errors become
-        ``DatabaseError``. A database that is not a SQLite file has no plain reader (``path`` is None).
+        ``DatabaseError``. A database that is not a SQLite file has no plain reader (``path`` is None). Once
+        the engine is made (SQLAlchemy is loaded by then), the read runs on a connection of its pool instead,
+        with the same guarantees (``_pooled_reader``).
         """
         path = self.path
         if path is None:
             raise DatabaseError("plain reads need a SQLite database file")
+        if self._engine is not None and self._engine.dialect.driver == "pysqlite":  # the same reads on its pool
+            with self._pooled_reader() as pooled:
+                yield pooled
+            return
         try:
             con = sqlite3.connect(f"file:{quote(str(path.absolute()))}?mode=rw", uri=True, isolation_level=None,
                                   timeout=BUSY_TIMEOUT_MS / 1000)
@@ -417,6 +423,23 @@ class Database:
             raise operational_error(err, self.url) from None
         finally:
             con.close()  # closing ends the read transaction
+
+    @contextmanager
+    def _pooled_reader(self) -> Iterator[sqlite3.Connection]:
+        """``plain_reader`` on a connection of the engine's pool, once the engine is made: its schema is parsed
+        and its pages are cached (a batch of 100 people's list rows costs 1.6 ms of CPU there, 5.5 ms on a
+        new connection at 100,000 people), one read transaction (rolled back at the end)."""
+        with self.read_connection() as conn:
+            conn.begin()
+            con = cast(sqlite3.Connection, conn.connection.driver_connection)  # pysqlite: see plain_reader
+            try:
+                con.execute("PRAGMA query_only=ON")  # for this read only: the pool's connections also write
+                try:
+                    yield con
+                finally:
+                    con.execute("PRAGMA query_only=OFF")
+            except sqlite3.Error as err:
+                raise operational_error(err, self.url) from None
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:

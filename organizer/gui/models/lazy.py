@@ -10,6 +10,13 @@ happen in SQL. With a ``TaskRunner`` the id query runs on a worker thread and th
 it arrives (``ids_loaded``); a newer request supersedes an older one. Without one it runs inline.
 The model reads through ``services.paging``, which serves the people list's first page and rows on a
 SQLite file without SQLAlchemy: the window's first rows paint before SQLAlchemy is imported.
+
+The model keeps the last whole list it showed in the kind's usual order (``_held``, the same array while it
+is shown): a filter in that order is then answered by which records match, kept in that order
+(``paging.held_matches``), not sorted again in SQL; a new filter's first page is shown before the rest is
+put in order, which ``load_rest()`` does once those rows have painted. ``reload()`` and ``refresh_ids()``
+(records were created, deleted or changed) let the held list go; a filter or a sort does not, and after a
+filter read without one the whole list is read again in the background.
 """
 
 from __future__ import annotations
@@ -26,7 +33,16 @@ from organizer.domain.enums import RecordKind
 from organizer.domain.listing import ListQuery
 from organizer.gui.models import ID_ROLE, column_header
 from organizer.gui.tasks import LatestOnly, TaskContext, TaskRunner
-from organizer.services.paging import first_record_ids, record_ids, record_rows
+from organizer.services.paging import (
+    HeldMatches,
+    every_record,
+    first_record_ids,
+    held_matches,
+    in_usual_order,
+    ordered_ids,
+    record_ids,
+    record_rows,
+)
 
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
     from PySide6.QtGui import QBrush, QFont
@@ -90,6 +106,13 @@ class LazyListModel(QAbstractTableModel):
         self._max_batches = max_batches
         self._ids = array("q")
         """The ids in list order, 8 bytes each (a list of ints would take 36: 3.6 MB at 100,000 people)."""
+        self._held: array[int] | None = None
+        """Every id of the kind in its usual order, as last read (``paging.ordered_ids``); None: not known, or
+        records changed since."""
+        self._held_epoch = 0
+        """Counts the times ``_held`` was let go: a whole list read before that is not kept."""
+        self._rest: HeldMatches | None = None
+        """A filter's matches whose first page is shown: ``load_rest`` puts the rest in the held order."""
         self._rows = 0
         """Rows reported to views: ``len(self._ids)``, or the full count while only a first page is known."""
         self._partial = False
@@ -117,20 +140,47 @@ class LazyListModel(QAbstractTableModel):
         # rest of the ids follows once those rows have painted (``ListTab``), as at start-up. Text goes
         # through the search index (``services.browse``): the whole list of matches costs less than a first
         # page and a count of them
-        self.reload(first_page=not query.text.strip(), top=True)
+        self._load(first_page=not query.text.strip(), top=True)
 
     def reload(self, *, first_page: bool = False, top: bool = False) -> None:
-        """Re-read the id list (in the background when the model has a runner).
+        """Re-read the id list (in the background when the model has a runner): records may have been created,
+        deleted or changed, so the whole list held in the usual order is read again too when it is needed.
 
         With ``first_page`` (a window's first load) only the first batch of ids and the count are read:
         the rows can be shown, with a scroll bar of the right size, before the whole list is read, which
         ``load_rest()`` then starts (the window calls it once those rows have painted). With ``top`` (a new
         filter) only the first rows are read with the list, not those of the batches in view now.
         """
+        self._let_go()
+        self._load(first_page=first_page, top=top)
+
+    def _let_go(self) -> None:
+        self._held = None
+        self._held_epoch += 1
+
+    def _hold_later(self, query: ListQuery) -> None:
+        """After a filtered list in the usual order was read without a held whole list (records changed since
+        it was last read), read the whole list in the background for the next filter."""
+        if self._held is not None or self._row_runner is None or self._row_runner.closed \
+                or every_record(self.kind, query) or not in_usual_order(self.kind, query):
+            return
+        db, kind, epoch = self._db, self.kind, self._held_epoch
+
+        def keep(ids: array[int]) -> None:
+            if epoch == self._held_epoch and self._held is None:
+                self._held = ids
+
+        self._row_runner.submit(lambda _ctx: array("q", record_ids(db, kind, ListQuery())), on_done=keep,
+                                on_error=lambda _error: None)  # the next filter sorts in SQL, as without it
+
+    def _load(self, *, first_page: bool = False, top: bool = False) -> None:
         query, db, kind = self._query, self._db, self.kind
         self._started = True
+        self._rest = None
+        held = self._held if in_usual_order(kind, query) else None
         if self._runner is None:
-            self._apply_ids(record_ids(db, kind, query))
+            ids = ordered_ids(db, kind, query, held) if held is not None else None
+            self._apply_ids(record_ids(db, kind, query) if ids is None else ids, query=query)
             return
         self.loaded = False
         limit, size = self._batch_size, self._batch_size
@@ -138,7 +188,9 @@ class LazyListModel(QAbstractTableModel):
         shown = [0] if top else list(self._batches)
 
         def work(_ctx: TaskContext) -> tuple[array[int], dict[int, dict[int, Any]]]:
-            ids = array("q", record_ids(db, kind, query))  # on the worker: the list is dropped there
+            ids = ordered_ids(db, kind, query, held) if held is not None else None
+            if ids is None:
+                ids = array("q", record_ids(db, kind, query))  # on the worker: the list is dropped there
             return ids, _read_batches(db, kind, ids, shown, size)
 
         def first(_ctx: TaskContext) -> tuple[array[int], int, dict[int, dict[int, Any]]]:
@@ -146,21 +198,29 @@ class LazyListModel(QAbstractTableModel):
             page = array("q", ids)
             return page, total, _read_batches(db, kind, page, [0], size)
 
+        def held_first(_ctx: TaskContext) -> tuple[HeldMatches | None, array[int], int, dict[int, dict[int, Any]]]:
+            found = held_matches(db, kind, query, held) if held is not None else None
+            ids = array("q", record_ids(db, kind, query)) if found is None else found.first(limit)
+            return found, ids, len(ids) if found is None else len(found), _read_batches(db, kind, ids, [0], size)
+
         if first_page:
-            self._runner.submit(first, lambda result: self._apply_first_page(*result), self._on_error)
+            self._runner.submit(first, lambda result: self._apply_first_page(*result, query=query), self._on_error)
+        elif top and held is not None:  # a new filter: its first page in the held order, the rest after the paint
+            self._runner.submit(held_first, lambda result: self._apply_held_first(query, *result), self._on_error)
         else:
-            self._runner.submit(work, lambda result: self._apply_ids(*result), self._on_error)
+            self._runner.submit(work, lambda result: self._apply_ids(*result, query=query), self._on_error)
 
     def load_rest(self) -> None:
         """Read the whole id list after a first page; nothing if the list is complete or being reloaded."""
         if not self._partial or self._runner is None or self._runner.pending:
             return
-        query, db, kind = self._query, self._db, self.kind
+        query, db, kind, found = self._query, self._db, self.kind, self._rest
 
         def work(_ctx: TaskContext) -> array[int]:
-            return array("q", record_ids(db, kind, query))
+            ids = found.all() if found is not None else None  # None: the held list lacks a match: sorted in SQL
+            return array("q", record_ids(db, kind, query)) if ids is None else ids
 
-        self._runner.submit(work, self._apply_rest, self._rest_failed)
+        self._runner.submit(work, lambda ids: self._apply_rest(ids, query), self._rest_failed)
 
     @property
     def loading(self) -> bool:
@@ -176,15 +236,21 @@ class LazyListModel(QAbstractTableModel):
         self.loaded = True
         self.load_failed.emit(str(error))
 
-    def _apply_ids(self, ids: Sequence[int], batches: dict[int, dict[int, Any]] | None = None) -> None:
+    def _apply_ids(self, ids: Sequence[int], batches: dict[int, dict[int, Any]] | None = None, *,
+                   query: ListQuery | None = None) -> None:
+        """Show ``ids``, the whole list ``query`` selects (None: not known to be whole)."""
         self.beginResetModel()
         self._ids = ids if isinstance(ids, array) else array("q", ids)
+        if query is not None and every_record(self.kind, query):
+            self._held = self._ids
         self._rows = len(self._ids)
         self._partial = False
         self._new_list(batches)
         self.endResetModel()
         self.loaded = True
         self.ids_loaded.emit()
+        if query is not None:
+            self._hold_later(query)
 
     def _new_list(self, batches: dict[int, dict[int, Any]] | None) -> None:
         self._generation += 1
@@ -194,10 +260,10 @@ class LazyListModel(QAbstractTableModel):
             self._batches[number] = batch
             self.batches_fetched += 1
 
-    def _apply_first_page(self, ids: array[int], total: int,
-                          batches: dict[int, dict[int, Any]] | None = None) -> None:
+    def _apply_first_page(self, ids: array[int], total: int, batches: dict[int, dict[int, Any]] | None = None,
+                          *, query: ListQuery | None = None) -> None:
         if len(ids) >= total:  # that is the whole list
-            self._apply_ids(ids, batches)
+            self._apply_ids(ids, batches, query=query)
             return
         self.beginResetModel()
         self._ids = ids
@@ -208,14 +274,22 @@ class LazyListModel(QAbstractTableModel):
         self.loaded = True
         self.ids_loaded.emit()
 
-    def _apply_rest(self, ids: array[int]) -> None:
+    def _apply_held_first(self, query: ListQuery, found: HeldMatches | None, ids: array[int], total: int,
+                          batches: dict[int, dict[int, Any]]) -> None:
+        self._apply_first_page(ids, total, batches, query=query)
+        self._rest = found if self._partial else None
+
+    def _apply_rest(self, ids: array[int], query: ListQuery) -> None:
+        self._rest = None
         if not self._partial:
             return
         shown = len(self._ids)
         if len(ids) != self._rows or ids[:shown] != self._ids:  # the list changed meanwhile: start over
-            self._apply_ids(ids)
+            self._apply_ids(ids, query=query)
             return
         self._ids = ids
+        if every_record(self.kind, query):
+            self._held = ids
         self._partial = False
         if self._rows > shown:
             self.dataChanged.emit(self.index(shown, 0), self.index(self._rows - 1, len(self._columns) - 1))
@@ -308,7 +382,10 @@ class LazyListModel(QAbstractTableModel):
             self.load_failed.emit(str(error))
 
     def refresh_ids(self, ids: Sequence[int]) -> None:
-        """Re-fetch the rows of these records (after they changed) and tell the views."""
+        """Re-fetch the rows of these records (after they changed) and tell the views; the list held in the
+        usual order is let go (a changed name may move a record in it)."""
+        if ids:
+            self._let_go()
         for ident in ids:
             row = self.row_of(ident)
             if row is None:
@@ -366,4 +443,4 @@ class LazyListModel(QAbstractTableModel):
         if new == self._query and (self.loaded or not self._started):
             return  # nothing changed, or not shown yet: the first reload will use the new order
         self._query = new
-        self.reload()
+        self._load()

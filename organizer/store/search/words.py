@@ -6,15 +6,24 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
-
-from sqlalchemy import TextClause, bindparam, text
+from typing import TYPE_CHECKING, Literal
 
 from organizer.domain.enums import RecordKind
 from organizer.domain.namekeys import fold, name_keys
 
+if TYPE_CHECKING:
+    from sqlalchemy import TextClause
+
 Tier = Literal["exact", "names", "all"]
 """``exact``: whole name words or keys; ``names``: also prefixes and typo corrections; ``all``: anywhere."""
+
+FILTER_TIERS: dict[RecordKind, Tier] = {
+    RecordKind.PERSON: "names", RecordKind.INSTITUTION: "names", RecordKind.VISIT: "all",
+    RecordKind.MEETING: "names", RecordKind.FOLLOWUP: "names",
+}
+"""How a list's filter text matches through the search index, per indexed kind: ``names`` (a person's
+names in every script and their romanizations; an institution's names; a meeting's title; a follow-up's
+description) or ``all`` (a visit: its title, place, purpose, summary and topics)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,12 +85,18 @@ def match_expression(query: Sequence[QueryWord], tier: Tier) -> str:
     return " AND ".join(parts)
 
 
+def fts_statement(kind: RecordKind) -> str:
+    """The SQL that selects the id of every record of ``kind`` matching an FTS5 expression (one parameter)."""
+    table = f"search_{kind}"
+    return f"SELECT rowid FROM {table} WHERE {table} MATCH :fts_match"
+
+
 def id_query(kind: RecordKind, query: Sequence[QueryWord], tier: Tier) -> TextClause | None:
     """A statement selecting the id of every record of ``kind`` whose every query word matches as ``tier``
     says, in SQLite's index (no limit, no order): a list filter's ``id IN (...)``, run inside the list's own
     statement; None when no word is left. Built here, from the query alone, so that a filtered list loads
     neither the ORM nor the index's document builders (``postgresql.id_query`` is PostgreSQL's)."""
+    from sqlalchemy import bindparam, text  # only here: the window's plain reads use the rest without it
+
     expr = match_expression(query, tier)
-    table = f"search_{kind}"
-    return text(f"SELECT rowid FROM {table} WHERE {table} MATCH :fts_match").bindparams(
-        bindparam("fts_match", expr, unique=True)) if expr else None
+    return text(fts_statement(kind)).bindparams(bindparam("fts_match", expr, unique=True)) if expr else None
