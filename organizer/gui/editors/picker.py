@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import (
@@ -50,7 +50,9 @@ from organizer.domain.records import InstitutionData, PersonData, PositionData
 from organizer.domain.typed_names import split_typed_name
 from organizer.gui.messages import problem_text
 from organizer.gui.undo import RecordActions
-from organizer.services import picking
+
+if TYPE_CHECKING:
+    from organizer.store.database import Database
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Find = Callable[[str], Sequence[tuple[Any, str, str]]]
@@ -238,12 +240,29 @@ class RecordPicker(QLineEdit):
 # --- the callables a picker is built with ----------------------------------------------------------
 
 
+# ``services.picking`` (the search service, so SQLAlchemy's ORM) is imported by the worker that runs the
+# call, not when a form with a picker is first built: the follow-ups tab's first show imported it on the UI
+# thread (through the done dialog's date fields), a stall of 0.1-0.2 s on a quiet machine.
+
+
+def _picking_find(db: Database, kind: RecordKind, text: str) -> list[tuple[int, str, str]]:
+    from organizer.services import picking
+
+    return picking.find(db, kind, text)
+
+
+def _picking_labels(db: Database, kind: RecordKind, ids: list[int]) -> dict[int, str]:
+    from organizer.services import picking
+
+    return picking.labels(db, kind, ids)
+
+
 def _find(actions: RecordActions, kind: RecordKind, text: str) -> list[tuple[int, str, str]]:
-    return actions.call(picking.find, actions.db, kind, text)
+    return actions.call(_picking_find, actions.db, kind, text)
 
 
 def _describe(actions: RecordActions, kind: RecordKind, ids: Sequence[int]) -> dict[int, str]:
-    return actions.call(picking.labels, actions.db, kind, list(ids))
+    return actions.call(_picking_labels, actions.db, kind, list(ids))
 
 
 def finder(actions: RecordActions, kind: RecordKind) -> Find:
