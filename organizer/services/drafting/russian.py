@@ -52,7 +52,7 @@ from organizer.services.drafting.model import (
     DraftPerson,
     DraftVisit,
 )
-from organizer.services.drafting.russian_morph import _singular
+from organizer.services.drafting.russian_morph import _case_of, _singular
 from organizer.services.drafting.russian_names import _initialled_genitive, _nominative_name, _Span, _split_at_dash
 from organizer.services.drafting.russian_titles import (
     _institutions,
@@ -129,13 +129,17 @@ def extract(text: str) -> Draft:
         for span in _people_spans(doc, sent):
             person_tokens = [t for t in tokens if span.start <= t.start < span.stop]
             full_name = _nominative_name(person_tokens, vocab, sent)
-            title, institution, case = _title_before(span.start, tokens, orgs, list(doc.spans), vocab, sent)
-            full_name = _initialled_genitive(full_name, sent[span.start:span.stop], case)
+            title, institution, first = _title_before(span.start, tokens, orgs, list(doc.spans), vocab, sent)
+            full_name = _initialled_genitive(full_name, sent[span.start:span.stop],
+                                             _case_of(first) if first is not None else "nomn")
             title, plural = _singular(title, vocab)
+            plural = plural or (first is not None and any(  # "профессора X - A, B и C": "профессора" may be plural
+                "NOUN" in p.tag and p.tag.case == "nomn" and "plur" in p.tag for p in vocab.parse(first.text.lower())))
             gap = sent[previous_stop:span.start]
-            if not title and shared is not None and named and re.fullmatch(r",?\s+и\s+|,\s+", gap):
+            inherits = not title and shared is not None and named and re.fullmatch(r",?\s+и\s+|,\s+", gap)
+            if inherits and shared is not None:
                 title, institution = shared  # "представители Министерства X A и B": B is one too
-            shared = (title, institution) if plural else (shared if not title else None)
+            shared = (title, institution) if plural else (shared if not title or inherits else None)
             if not institution and named and re.fullmatch(r"\s+и\s+.*", sent[previous_stop:span.start]):
                 institution = draft.people[-1].institution if draft.people else ""  # "A, T of X, и B, T": X too
             if not institution:  # "посетили больницу X, где встретились с главным врачом NAME"

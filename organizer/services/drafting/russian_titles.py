@@ -184,9 +184,9 @@ def _genitive(span: Any, tokens: list[Any]) -> bool:
 
 
 def _title_before(start: int, tokens: list[Any], orgs: list[tuple[int, int, str]], spans: list[Any],
-                  vocab: Any, text: str) -> tuple[str, str, str]:
-    """The title and institution written right before a name that starts at character ``start``, and the case
-    of the title's first word."""
+                  vocab: Any, text: str) -> tuple[str, str, Any]:
+    """The title and institution written right before a name that starts at character ``start``, and the title's
+    first word as written (natasha's token, None without a title)."""
     spans = [sp for sp in spans if sp.type != "LOC" or any(t.pos != "ADJ" for t in tokens
                                                           if sp.start <= t.start < sp.stop)]  # "Чрезвычайный"
     before = [t for t in tokens if t.stop <= start]
@@ -253,8 +253,8 @@ def _title_before(start: int, tokens: list[Any], orgs: list[tuple[int, int, str]
     while taken and taken[0].text.lower() in NEW:  # "нового президента РАН": "президент"
         taken = taken[1:]
     if not taken:
-        return "", "", "nomn"
-    institution, case = "", _case_of(taken[0])
+        return "", "", None
+    institution, first = "", taken[0]
     for s, e, name in orgs:
         inside = [k for k, t in enumerate(taken) if t.start == s]
         if inside and inside[0] > 0 and taken[inside[0] - 1].text.lower().startswith("заведующ") \
@@ -266,10 +266,10 @@ def _title_before(start: int, tokens: list[Any], orgs: list[tuple[int, int, str]
             break
     if taken and taken[0].text.lower().startswith("заведующ"):  # a participle heads it: "заведующего отделом"
         noun = "заведующая" if taken[0].text.lower() in ("заведующей", "заведующую") else "заведующий"
-        return noun + text[taken[0].stop:taken[-1].stop], institution, case
+        return noun + text[taken[0].stop:taken[-1].stop], institution, first
     title = _nominative_phrase(taken, vocab, text)
     common = taken and taken[0].pos == "PROPN" and not {"Name", "Surn", "Geox", "Orgn", "Abbr"} & set(
         vocab.parse(taken[0].text)[0].tag.grammemes) and str(vocab.parse(taken[0].text)[0].tag.POS) == "NOUN"
     if taken and (taken[0].pos == "NOUN" or common):  # "Директор технопарка ...", natasha's PROPN "Советника"
         title = title[:1].lower() + title[1:]
-    return title, institution, case
+    return title, institution, first
