@@ -53,6 +53,8 @@ def _dictionary_nominative(word: str, case: str, vocab: Any, grammemes: set[str]
 def _singular(title: str, vocab: Any) -> tuple[str, bool]:
     """A title whose first word is a plural noun ("представители") in the singular, and whether it was plural."""
     word, _space, rest = title.partition(" ")
+    if not word.replace("-", "").isalpha():  # "Зам.директора": an abbreviation, as written
+        return title, False
     parses = [p for p in vocab.parse(word) if "NOUN" in p.tag and p.tag.case == "nomn"]
     if not parses or any("sing" in p.tag for p in parses):
         return title, False

@@ -12,7 +12,8 @@ from organizer.services.drafting.russian_morph import _case_of, _nominative_phra
 ORG_NOUNS = ("университет", "институт", "академи", "колледж", "консерватори", "лице")
 """Head nouns of an institution named by capitalised adjectives before them ("Чунцинского технологического
 университета")."""
-MEETING_NOUN = re.compile(r"(?:встреч|визит|переговор|экскурси|церемони|бесед|составе\b|участи(?:е|я|ем)\b|лице\b)")
+MEETING_NOUN = re.compile(r"(?:встреч|визит|переговор|экскурси|церемони|бесед|составе\b|участи(?:е|я|ем)\b|лице\b"
+                          r"|руководств)")
 TITLE_NOUNS = ("ректор", "проректор", "директор", "президент", "председател", "декан", "министр", "глава")
 HONORIFICS = {"профессор", "профессором", "профессора", "доктор", "доктором", "д-р", "господин", "госпожа", "г-н",
               "г-жа", "академик", "академиком", "доцент", "доцентом", "г-ном", "г-на", "г-ну", "г-жой", "г-же",
@@ -26,6 +27,8 @@ CHAIRS = ("кафедр",)
 """A unit noun after which an honorific is the title ("доцент кафедры X")."""
 ALLOWED_ADP = {"по", "при", "для"}
 QUOTES = {"«", "»", '"', "“", "”"}
+ABBREVIATIONS = {"зам", "зав", "нач", "пом"}
+"""Abbreviated title words a full stop follows inside a title ("Зам.директора")."""
 UNIT_NOUNS = ("филиал", "центр", "институт", "факультет", "музей", "технопарк")
 PERSON_NOUNS = {"консул", "посол", "советник", "секретарь", "член", "помощник", "атташе", "заведующий"}
 """More nouns naming a person (by their lemma) that natasha may put at the start of an ORG ("Почетного Консула")."""
@@ -61,17 +64,21 @@ GOVERNMENT = ("министерств", "комитет", "департамен�
 миграции Кыргызской Республики"."""
 
 
-def _genitive_tail(tokens: list[Any], spans: list[Any], stop: int) -> int:
+def _genitive_tail(tokens: list[Any], spans: list[Any], stop: int, listed: bool = True) -> int:
     """Where a list of genitives after a ministry's name ends (", социального обеспечения и миграции" and a
-    genitive place right after it), or ``stop`` when none follows."""
+    genitive place right after it), or ``stop`` when none follows; not ``listed``, the genitives follow the name
+    with no comma ("министерства" "науки и высшего образования России")."""
     after = [t for t in tokens if t.start >= stop]
     end, k = stop, 0
-    while k + 1 < len(after) and after[k].text in (",", "и"):
-        run = k + 1
+    while k < len(after):
+        first = k + 1 if after[k].text in (",", "и") else k
+        if first == k and (listed or k > 0):
+            break
+        run = first
         while run < len(after) and after[run].pos in ("ADJ", "NOUN") and after[run].text.islower() \
                 and _case_of(after[run]) == "gent":
             run += 1
-        if run == k + 1 or after[run - 1].pos != "NOUN":
+        if run == first or after[run - 1].pos != "NOUN":
             break
         end, k = after[run - 1].stop, run
     loc = next((sp for sp in spans if sp.type == "LOC" and k < len(after) and sp.start == after[k].start), None)
@@ -162,6 +169,13 @@ def _institutions(doc: Any, vocab: Any) -> list[tuple[int, int, str]]:
         if first < k and tokens[first].text[:1].isupper():
             out.append((tokens[first].start, token.stop,
                         _nominative_phrase(tokens[first:k + 1], vocab, doc.text)))
+    for token in tokens:  # "замглавы министерства науки и высшего образования России", which natasha may miss
+        if token.text.islower() and token.text.startswith("министерств") \
+                and not any(s <= token.start < e for s, e, _n in out):
+            stop = _genitive_tail(tokens, spans, token.stop, listed=False)
+            if stop > token.stop:
+                name = _nominative_phrase([t for t in tokens if token.start <= t.start < stop], vocab, doc.text)
+                out.append((token.start, stop, name[:1].upper() + name[1:]))
     return _missions(doc, vocab, sorted(out))
 
 
@@ -232,7 +246,10 @@ def _title_before(start: int, tokens: list[Any], orgs: list[tuple[int, int, str]
                 and any(c.isdigit() for c in before[k - 1].text)) \
             or (token.pos == "ADP" and token.text.lower() not in ALLOWED_ADP
                 and not (token.text.lower() == "с" and k > 0 and before[k - 1].text.lower().startswith("связ"))) \
-            or (token.pos == "PUNCT" and token.text not in QUOTES) \
+            or (token.pos == "PUNCT" and token.text not in QUOTES
+                and not (token.text == "." and k > 0 and before[k - 1].text.lower() in ABBREVIATIONS)) \
+            or (token.pos == "NOUN" and _case_of(token) == "ablt"  # "беседы со студентами проректор ..."
+                and (token.feats or {}).get("Number") == "Plur") \
             or (token.text == "и" and k > 0 and any(sp.type == "PER" and sp.start <= before[k - 1].start < sp.stop
                                                     for sp in spans))
         if stop:
@@ -264,6 +281,8 @@ def _title_before(start: int, tokens: list[Any], orgs: list[tuple[int, int, str]
             institution = name
             taken = [t for t in taken if t.stop <= s]
             break
+    if len(taken) > 1 and taken[0].text.lower() in ABBREVIATIONS and taken[1].text == ".":  # "Зам.директора"
+        return text[taken[0].start:taken[-1].stop], institution, first
     if taken and taken[0].text.lower().startswith("заведующ"):  # a participle heads it: "заведующего отделом"
         noun = "заведующая" if taken[0].text.lower() in ("заведующей", "заведующую") else "заведующий"
         return noun + text[taken[0].stop:taken[-1].stop], institution, first
