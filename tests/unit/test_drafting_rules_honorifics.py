@@ -192,3 +192,65 @@ def test_a_lower_case_vice_chancellor_and_a_city_after_an_institution() -> None:
             "leader Dr R R Singh, Director, National Institute for Small Business Development, New Delhi, today.")
     assert _people(text) == {"Lilian Salami": ("Vice-chancellor", "University of Benin"),
                              "R R Singh": ("Director", "National Institute for Small Business Development")}
+
+
+def test_of_the_university_names_the_one_named_before_or_none() -> None:
+    text = ("At a meeting with the ambassador, the rector of the university, Professor S.N. Glagolev told the guest "
+            "about the opportunities.")
+    assert _people(text) == {"S.N. Glagolev": ("rector", "")}
+    text = ("They visited the Institute of Microbiology. Panah Muradov, General Director of the institute, "
+            "corresponding member of ANAS, introduced the guests.")
+    assert _people(text)["Panah Muradov"] == ("General Director", "Institute of Microbiology")
+
+
+def test_lower_case_titles_before_initialled_names() -> None:
+    text = ("The delegation was welcomed by the vice rector for international activities R.V. Lesovik and director of "
+            "the Center for International Education and Cooperation E.V. Kapustin.")
+    assert _people(text) == {"R.V. Lesovik": ("vice rector for international activities", ""),
+                             "E.V. Kapustin": ("director", "Center for International Education and Cooperation")}
+    text = "They met with the ambassador and the representative of Rossotrudnichestvo A.M. Pakhomov."
+    assert _people(text) == {"A.M. Pakhomov": ("representative", "Rossotrudnichestvo")}
+
+
+def test_a_lower_case_title_after_a_possessive_before_a_name_ending_the_clause() -> None:
+    text = "The Deputy Minister met with the Academy's president Xuelin Li."
+    assert _people(text)["Xuelin Li"][0] == "president"
+
+
+def test_a_title_after_its_name_is_not_the_next_names() -> None:
+    text = ("Its members include Professor Ye Miao, Director of the Foreign Affairs Office, Prof. Chen Jun, Assistant "
+            "Dean of the College of International Cooperation, and others.")
+    assert _people(text) == {"Ye Miao": ("Director of the Foreign Affairs Office", ""),
+                             "Chen Jun": ("Assistant Dean", "College of International Cooperation")}
+
+
+def test_both_shares_a_title_and_a_name_inside_an_institution_is_no_person() -> None:
+    text = ("Prof. Song Junhua, Deputy Director of Institute of Chinese Intangible Cultural Heritage, Xu Yao and Xu "
+            "Jin, both Deputy Director of Office of International Cooperation and Exchange, attended the meeting.")
+    assert _people(text) == {
+        "Song Junhua": ("Deputy Director", "Institute of Chinese Intangible Cultural Heritage"),
+        "Xu Yao": ("Deputy Director of Office of International Cooperation and Exchange", ""),
+        "Xu Jin": ("Deputy Director of Office of International Cooperation and Exchange", "")}
+
+
+def test_a_title_ends_before_and_relative_staff_and_an_employee_has_no_title() -> None:
+    text = "The guests were received by Prof. Chen Guanjun, Vice President of SDUW and relative staff."
+    assert _people(text) == {"Chen Guanjun": ("Vice President", "SDUW")}
+    text = "Professor Akhan Abjalelov, an employee of the state enterprise, visited the institute."
+    assert _people(text) == {"Akhan Abjalelov": ("", "")}
+
+
+def test_names_with_letters_outside_ascii_and_surnames_in_capitals() -> None:
+    text = ("The Vice President of the Council of Higher Education (YÖK), Prof. Dr. Yavuz ATAR, was welcomed. During "
+            "the visit, the Rector of IBU, Prof. Dr. Şinasi Gündüz shared information, and IUS Rector, Prof. Dr. Özer "
+            "Çınar, spoke.")
+    people = _people(text)
+    assert people["Yavuz ATAR"] == ("Vice President", "Council of Higher Education")
+    assert people["Şinasi Gündüz"] == ("Rector", "IBU")
+    assert people["Özer Çınar"] == ("Rector", "IUS")
+
+
+def test_an_abbreviation_is_the_institution_with_those_initials() -> None:
+    text = ("The diplomats visited Lovely Professional University. They were welcomed by LPU Pro Vice Chancellor "
+            "Prof Dr Sanjay Modi.")
+    assert _people(text) == {"Sanjay Modi": ("Pro Vice Chancellor", "Lovely Professional University")}

@@ -38,6 +38,12 @@ The report is split into sentences (``sentences``); each rule below reads one se
   semicolon ends a title; a gloss in brackets ends none ("Vice-Chancellor (VC) Prof. NAME"); "A and B, T1 and
   T2 of X" are respectively; "A and B, who ..." and "Prof A, Title B C" name A without a title; "Rector of our
   university NAME"; "Minister of State for X" names no ministry; countries and "New" are no names;
+- **lower-case titles and letters outside ASCII**: a lower-case title before an initialled name ("the vice rector
+  for international activities R.V. Lesovik"; "representative of X A.M. Pakhomov": X is its institution) or after
+  "the"/a possessive before a name ending the clause ("the Academy's president Xuelin Li."); "A and B, both TITLE";
+  "TITLE of the university/institute" is of the one named before; a title's institution named by its initials
+  ("LPU" after "Lovely Professional University"); names with letters outside ASCII ("Şinasi Gündüz") and, after an
+  honorific, a surname in capitals ("Prof. Dr. Fahrettin GÖKTAŞ");
 - **title -> institution**: the first "of"/"at" whose tail starts an institution name splits the title
   ("Director of the X Technopark" -> "Director", "X Technopark"); "the university's" names the report's
   university;
@@ -90,13 +96,16 @@ _RANK = r"(?:His|Her)\sExcellency\s|(?:Major|Brigadier|Lieutenant)\sGeneral\s|Lt
 """A rank or style before an honorific or a name ("His Excellency", "Major General", "Lt Cdr (C)")."""
 _HONORIFIC = (rf"(?:{_RANK})?"
               r"(?:(?:Prof\.?\s?Dr|Assoc(?:iate)?\.?\s(?:Prof|Professor)|Prof|Professor|Dr|Dra|Mrs|Mr|Ms|Acad|H\.\s?E|Engr|"
-              r"Barrister|Hon)\.?\s?(?:\((?:Mrs|Mr|Ms|Dr|Professor)\.?\)\s?)?)+"
+              r"Barrister|Hon|Ven|Venerable)\.?\s?(?:\((?:Mrs|Mr|Ms|Dr|Professor)\.?\)\s?)?)+"
               rf"|{_RANK}")
 _HONORIFIC_RE = re.compile(rf"\b(?:{_HONORIFIC})(?!(?:University|Institute|Academy|College|School)\b)"
-                           r"(?=(?:[A-Z]\.\s?)*[A-Z][a-z]|[A-Z]{2,4}\s[A-Z][a-z])")
+                           r"(?=(?:[A-Z]\.\s?)*[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ]|[A-Z]{2,4}\s[A-Z][a-z])")
 _ABBREVIATION = r"\s\((?P<abbr>[A-Z][A-Za-z&]{1,7})(?:,[^()]*)?\)"
 
-_CAP_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*"
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
+_LOW = "a-zß-öø-ÿĀ-ſ"
+"""Latin letters with diacritics count ("Şinasi Gündüz", "Özer Çınar"); Latin Extended-A in both cases."""
+_CAP_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)*"
 _CAP = rf"{_CAP_WORD}(?:'s)?"
 _INITIALS = r"(?:[A-Z]\.\s?){1,3}"
 NAME = rf"(?:{_INITIALS}{_CAP}(?:\s{_CAP})?|[A-Z]\s[A-Z]\s{_CAP}|{_CAP}(?:\s{_INITIALS})?(?:\s{_CAP}){{1,2}})"
@@ -118,7 +127,8 @@ UNIVERSITY_OFFICERS = re.compile(r"(?:(?:First|Deputy|Acting|first|deputy|acting
                                  r"[Cc]hancellor)\b|(?:Registrar|Bursar|Librarian|Provost)\b")
 """Titles whose institution, when the text names none, is the university the report is about."""
 _CAP_TITLE_START = rf"(?:(?:{'|'.join(TITLE_MODIFIERS)}|{_CAP})[\s-]){{0,3}}(?:{'|'.join(TITLE_HEADS)})\b"
-_TITLE_START = (rf"(?:{_CAP_TITLE_START}|(?:(?:first|deputy|acting|senior|chief|executive|former)\s){{0,2}}"
+_LOWER_MODIFIERS = "first|deputy|acting|senior|chief|executive|former|scientific|general"
+_TITLE_START = (rf"(?:{_CAP_TITLE_START}|(?:(?:{_LOWER_MODIFIERS})\s){{0,2}}"
                 rf"(?:{'|'.join(LOWER_TITLE_HEADS)})\b)")
 _NAME_THEN_TITLE = re.compile(rf"(?P<name>{NAME}),\s(?:the\s)?(?P<title>{_TITLE_START}.*)")
 _TITLE_THEN_NAME = re.compile(rf"(?:\b[Tt]he\s|\b(?P<its>its|their)\s)?"
@@ -135,14 +145,22 @@ _NAME_RE = re.compile(NAME)
 _FIELD_AFTER_COMMA = re.compile(rf"(?!(?:{'|'.join(TITLE_STOP_WORDS)})\b)[a-z][a-z’' -]*,\s(?:{ORG}|[A-Z]{{2,}})\.?")
 _FIELD = rf"{_CAP}(?:\s(?:and\s)?{_CAP})*"
 _HONORED_NAME_RE = re.compile(rf"[A-Z]{{2,4}}\s{_CAP}(?![\w-])"
+                              rf"|{_CAP}(?:\s{_CAP})?\s[{_UP}]{{2,}}(?![\w-])"  # "Fahrettin GÖKTAŞ"
                               rf"|(?:Md\.?\s)?(?:{_INITIALS})?{_CAP}(?:\s[A-Z]\.?(?=\s))?(?:\s{_CAP}){{0,3}}")
 """A name after an honorific: "Dr KMGP Premadasa", "Dr Maria I Maldonado" as well as the usual forms."""
 _TITLE_START_RE = re.compile(rf"(?:(?P<owner>{_CAP}|[A-Z]{{2,}})['’]s\s)?{_TITLE_START}")
 _ORG_TITLE_RE = re.compile(rf"(?P<owner>)(?:{ORG}|[A-Z]{{2,}})\s{_CAP_TITLE_START}")
 """A title led by its institution ("University of Palermo Rector", "DU Vice-Chancellor")."""
+_LOWER_TITLE = (rf"(?:(?:first|deputy|acting|senior|chief|executive|former|vice)[\s-]){{0,2}}"
+                rf"(?:{'|'.join(LOWER_TITLE_HEADS)})\b(?:\s(?:and(?=\s[A-Z])|(?!and\s)[a-z]+|[A-Z][a-z]+))*?")
+_LOWER_TITLE_NAME = re.compile(
+    rf"(?<![\w-])(?P<title>{_LOWER_TITLE})\s(?P<name>{_INITIALS}{_CAP}|[A-Z]\s[A-Z]\s{_CAP})(?![\w-])"
+    rf"|(?:\bthe\s|\b(?P<owner>{_CAP_WORD}|[A-Z]{{2,}})['’]s\s)(?P<title2>{_LOWER_TITLE})\s(?P<name2>{_CAP}\s{_CAP})(?=\s*[,.;]|$)")
+"""Lower-case titles: before an initialled name ("vice rector for international activities R.V. Lesovik"), or
+after "the" or a possessive before a name that ends the clause ("the Academy's president Xuelin Li.")."""
 _VERB = (r"\s(?!named\safter\b)(?:[a-z]+ed|said|says|was|were|is|are|has|have|had|will|who|which|where|while|"
          r"spoke|met|gave|took|led|"
-         r"(?:and|&)\sothers)\b")
+         r"(?:and|&)\s(?:others|other|relative|related|members|staff))\b")
 """A predicate that ends a title written without a comma after it ("NAME, the First Secretary visited KDU")."""
 _PLURAL_TITLE = re.compile(rf"\b(?P<head>{'|'.join(TITLE_HEADS)})s\sof\s(?P<f1>{_FIELD}),\s(?P<n1>{NAME}),?\sand\s"
                            rf"(?P<f2>{_FIELD}),\s(?P<n2>{NAME})\b")
@@ -190,6 +208,8 @@ class _State:
     abbreviations: dict[str, str] = field(default_factory=dict)
     """ "Lucknow University (LU)": LU -> Lucknow University."""
     honored: set[str] = field(default_factory=set)
+    titled_after: set[str] = field(default_factory=set)
+    """The names in the sentence read whose title follows them ("Mr. A, General Director of X, Mr. B")."""
     """The names that follow an honorific in the sentence read ("Dr Sobia Khurram"): a name starts there."""
 
 
@@ -254,7 +274,12 @@ def _org_at_start(phrase: str) -> str | None:
 def _resolve(owner: str, state: _State) -> str:
     if owner.lower() in ("university", "university's") and state.university:
         return state.university
-    return state.abbreviations.get(owner, owner)
+    if owner in state.abbreviations or not re.fullmatch(r"[A-Z]{2,6}", owner):
+        return state.abbreviations.get(owner, owner)
+    for inst in state.draft.institutions:  # "LPU" after "Lovely Professional University": its initials
+        if "".join(w[0] for w in re.findall(r"\b[A-Z][A-Za-z]*", inst.name)) == owner:
+            return inst.name
+    return owner
 
 
 def _org_name(name: str) -> str:
@@ -301,7 +326,7 @@ def _institutions(sentence: str, state: _State) -> None:
 
 
 def _plausible_name(name: str) -> bool:
-    words = [w for w in re.split(r"[\s.]+", name) if w]
+    words = [w for w in re.split(r"[\s.]+", name) if len(w) > 1]  # not the initial "A." of "Ahmed A. Gaeis"
     return not any(w in NOT_NAME_WORDS for w in words) and not any(w.rstrip("s") in ORG_HEADS for w in words)
 
 
@@ -326,6 +351,12 @@ def _split_title(title: str, state: _State, owner: str | None = None) -> tuple[s
     minister = re.fullmatch(r"((?:[A-Z][a-z]+ )*Minister) (of (?!the |State\b)[A-Z].*)", title)
     if minister:  # "Minister of Health of the Republic of Tatarstan" -> "Ministry of Health of ..."
         return minister.group(1), f"Ministry {minister.group(2)}"
+    generic = re.fullmatch(rf"(.+?)\s(?:of|at)\s(?:the|our|this)\s({'|'.join(h.lower() for h in ORG_HEADS)})", title)
+    if generic:  # "rector of the university", "General Director of the institute": the one named before, if any
+        head = generic.group(2).capitalize()
+        named = state.university if head == "University" else None
+        named = named or next((i.name for i in reversed(state.draft.institutions) if head in i.name.split()), "")
+        return generic.group(1), named
     for m in re.finditer(r"\s(?:of|at|for)\s(?:the\s)?", title):
         tail = re.sub(r"^(?:[A-Z]{2,}|[A-Z][a-z]+)['’]s\s", "", title[m.end():])  # "of NCWU's College of X"
         if m.group(0).startswith(" for") \
@@ -336,7 +367,8 @@ def _split_title(title: str, state: _State, owner: str | None = None) -> tuple[s
         if re.fullmatch(r'[A-Z]{3,}|"[^"]+"', tail):  # "Deputy Director General of KAMAZ"
             return title[:m.start()], _resolve(tail, state)
         org = _org_at_start(tail)
-        if org and org.rsplit(" ", 1)[-1] == "Office":  # "Head of the International Office": a unit, in the title
+        if org and "Office" in (org.split(" ", 1)[0], org.rsplit(" ", 1)[-1]):  # "Head of the International Office":
+            continue  # a unit, in the title
             continue
         if org and not re.match(rf"(?:{'|'.join(BODY_WORDS)})\b(?!\sof\s)", tail):
             return title[:m.start()], _clean(org)
@@ -366,7 +398,8 @@ def _end_of_title(text: str, honored: set[str] | frozenset[str] = frozenset()) -
                 and not _FIELD_AFTER_COMMA.fullmatch(rest):  # "dean, students' welfare, LU": the title's field
             return text[:m.start()], rest
         nm = _NAME_RE.match(rest)
-        if nm and re.match(rf",\s(?:the\s)?{_TITLE_START}", rest[nm.end():]) and _plausible_name(nm.group(0)):
+        if nm and re.match(rf",\s(?:the\s)?{_TITLE_START}|(?:,?\sand\s{NAME})?,\s(?:both|all|who)\b",
+                           rest[nm.end():]) and _plausible_name(nm.group(0)):  # "..., A and B, both Deputy Director"
             return text[:m.start()], rest
     if verb:
         return text[:verb.start()], text[verb.start() + 1:]
@@ -405,7 +438,7 @@ def _people(source: str, state: _State) -> list[DraftPerson]:
                 found.append(_add_person(state, name, f"{m.group('head')} of {field_}", "", source))
     last: tuple[int, str] | None = None
     for m in _TITLE_THEN_NAME.finditer(sentence):
-        if not _plausible_name(m.group("name")) or _after_untitled_name(sentence[:m.start()], found) \
+        if not _plausible_name(m.group("name")) or _after_untitled_name(sentence[:m.start()], found, state) \
                 or any(p.full_name in m.group("title") for p in found):  # "Rector NAME, NAME2": not NAME2's title
             continue
         title, institution = _split_title(m.group("title"), state, m.group("owner"))
@@ -424,14 +457,18 @@ def _people(source: str, state: _State) -> list[DraftPerson]:
         first, _space, initialled = m.group("name").partition(" ")
         title_text, name = (f"{m.group('title')} {first}", initialled) if first in NOT_NAME_WORDS \
             and re.match(_INITIALS, initialled) else (m.group("title"), m.group("name"))  # "States E.R. Malayan"
+        inside = any(m.start("title") < a < m.start("name") < b for a, b in orgs_here)
         led = next((a for a, b in orgs_here if a < m.start("title") <= b), None)
         if led is not None:  # "Centre for International Studies Italy Director NAME": the institution leads
             title_text = sentence[led:m.start("title")] + title_text
         if _plausible_name(name) and state.draft.person(name) is None:
-            title_text, name = _longer_name(title_text, name, state)
+            title_text, longer = _longer_name(title_text, name, state)
+            if inside and longer == name:  # "Director of Institute of Chinese Intangible Cultural Heritage": no name
+                continue
+            name = longer
             own = re.match(rf"({_CAP_WORD}|[A-Z]{{2,}})['’]s\s", title_text)  # "Indonesia's Ambassador NAME"
             title_text = title_text[own.end():] if own else title_text
-            owner = own.group(1) if own and _is_org(own.group(1)) else None
+            owner = own.group(1) if own and (_is_org(own.group(1)) or own.group(1).isupper()) else None
             title, institution = _split_title(title_text, state, owner)
             if not institution and shared and re.fullmatch(r",?\s(?:and\s)?(?:the\s)?", sentence[shared[0]:m.start()]):
                 institution = shared[1]  # "University Vice-Chancellor A and Registrar B": B is of it too
@@ -469,7 +506,7 @@ def _people(source: str, state: _State) -> list[DraftPerson]:
             person.institution = here if here and "University" in here else state.university or ""
     for name in state.honored:  # "... and Prof. Chris Whitely.": a person, with no title in the text
         at = source.find(name) + len(name)
-        if name not in (p.full_name for p in found) and (re.match(r"[.;]|\sand\s|$|,\swho\b", source[at:])
+        if name not in (p.full_name for p in found) and (re.match(r"[.;]|\sand\s|$|,\s(?:who|an?|one)\b", source[at:])
                                                           or _titled_name_at(source[at + 2:])) \
                 and not any(set(name.split()) <= set(p.full_name.split()) for p in state.draft.people):
             found.append(_add_person(state, name, "", "", source))
@@ -495,8 +532,8 @@ def _honored_name(source: str, at: int) -> str | None:
 def _honored_title(before: str, state: _State) -> tuple[str, str] | None:
     """The title written right before an honorific ("Director External Linkages Dr NAME"; "Second Secretary,
     Zambia High Commission, Mr NAME"): from its head word, over no predicate and no second title."""
-    before = re.sub(r"\s\([^()]*\)$", "", before.rstrip())  # "... Malawi Mission (New Delhi) Ms NAME"
-    commas = before.endswith(",")
+    commas = before.rstrip().endswith(",")
+    before = re.sub(r"\s\([^()]*\)$", "", before.rstrip().rstrip(","))  # "... Malawi Mission (New Delhi) Ms NAME"
     clause = re.split(r"[;:(]\s?|\.\s" if commas else r"[,;:(]\s?|\.\s", before.rstrip(","))[-1]
     for start in [0, *(w.end() for w in re.finditer(r"\s", clause))]:
         t = _TITLE_START_RE.match(clause, start) or _ORG_TITLE_RE.match(clause, start)
@@ -526,6 +563,7 @@ def _honored_people(source: str, orgs: list[tuple[int, int]], state: _State) -> 
     marks = [(h, name) for h in _HONORIFIC_RE.finditer(source)
              if not any(a <= h.start() < b for a, b in orgs) and (name := _honored_name(source, h.end()))]
     state.honored = {name for _h, name in marks}
+    state.titled_after = set()
     found: list[DraftPerson] = []
     for h, name in marks:
         known = state.draft.person(name)
@@ -542,6 +580,8 @@ def _honored_people(source: str, orgs: list[tuple[int, int]], state: _State) -> 
             title_text = re.sub(r"\s\([^()]*\)$", "", title_text.strip(" ,;."))  # "NAME Rector (Vice-Chancellor)"
             got = _split_title(title_text, state, owner if owner and _is_org(owner) else None)
         if got is not None and got[0]:
+            if title_at and got is not None and _honored_title(source[:h.start()], state) is None:
+                state.titled_after.add(name)
             found.append(_add_person(state, name, got[0], got[1], source))
     return found
 
@@ -549,7 +589,9 @@ def _honored_people(source: str, orgs: list[tuple[int, int]], state: _State) -> 
 def _titled_name_at(text: str) -> bool:
     """Whether ``text`` starts with a title and a name without a comma ("Human Resource Manager Giuseppa Lenzo")."""
     m = _TITLE_NO_COMMA.match(text)
-    return m is not None and _plausible_name(m.group("name"))
+    return m is not None and _plausible_name(m.group("name")) and not any(
+        m.start("title") < o.start() < m.start("name") < o.end() for o in _ORG_RE.finditer(text))  # not in "Institute
+    # of Chinese Intangible Cultural Heritage"
 
 
 def _respectively(sentence: str, state: _State) -> list[DraftPerson]:
@@ -563,19 +605,35 @@ def _respectively(sentence: str, state: _State) -> list[DraftPerson]:
             first, own = _split_title(m.group("t1"), state)
             found.append(_add_person(state, m.group("n1"), first, own or institution, sentence))
             found.append(_add_person(state, m.group("n2"), second, institution, sentence))
+    for m in re.finditer(rf"(?P<n1>{NAME})\sand\s(?P<n2>{NAME}),\sboth\s(?P<t>{_TITLE_START}.*)", sentence):
+        title, institution = _split_title(_end_of_title(m.group("t"), state.honored)[0], state)
+        for name in (m.group("n1"), m.group("n2")):  # "Xu Yao and Xu Jin, both Deputy Director of X"
+            if _plausible_name(name):
+                found.append(_add_person(state, name, title, institution, sentence))
     for m in re.finditer(rf"(?<![\w.])(?P<names>{NAME}(?:,\s{NAME})*(?:,?\sand\s{NAME})?),\swho\b", sentence):
         for name in re.split(r",\s|,?\sand\s", m.group("names")):  # "Jong Hyeong Kim and Walter Richard Huber, who"
             if _plausible_name(name) and " " in name and state.draft.person(name) is None:
                 found.append(_add_person(state, name, "", "", sentence))
+    for m in _LOWER_TITLE_NAME.finditer(sentence):  # "the vice rector for international activities R.V. Lesovik"
+        name = m.group("name") or m.group("name2")
+        if _plausible_name(name) and state.draft.person(name) is None:
+            owner = m.group("owner")
+            owner = owner if owner and (_is_org(owner) or owner.isupper()) else None
+            title_text = m.group("title") or m.group("title2")
+            of_one = re.fullmatch(r"(.+?)\sof\s(?:the\s)?([A-Z][\w-]+)", title_text)  # "representative of X"
+            title, institution = (of_one.group(1), _resolve(of_one.group(2), state)) if of_one \
+                else _split_title(title_text, state, owner)
+            found.append(_add_person(state, name, title, institution, sentence))
     return found
 
 
-def _after_untitled_name(before: str, found: list[DraftPerson]) -> bool:
+def _after_untitled_name(before: str, found: list[DraftPerson], state: _State | None = None) -> bool:
     """ "A, Vice Chancellor X, B, Vice Chancellor Y": a title right after "NAME, " is that name's, not the next
     one's, unless that name has its title already ("Rector A, Vice-Rector, B")."""
-    m = re.search(rf"(?:^|[,;:]\s|\s(?:and|by|with|including)\s)(?:{_HONORIFIC})?(?P<name>{NAME}),\s$", before)
+    m = re.search(rf"(?:^|[,;:]\s|\s[a-z]+\s)(?:{_HONORIFIC})?(?P<name>{NAME}),\s$", before)
     return m is not None and _plausible_name(m.group("name")) \
-        and not any(p.full_name == m.group("name") and p.title for p in found)
+        and not any(p.full_name == m.group("name") and p.title and not (state and p.full_name in state.titled_after)
+                    for p in found)
 
 
 def _longer_name(title: str, name: str, state: _State) -> tuple[str, str]:

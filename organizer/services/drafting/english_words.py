@@ -16,10 +16,11 @@ TITLE_HEADS = ("Rector", "Vice-Rector", "Prorector", "President", "Vice-Presiden
                "CFO", "Commissioner", "Inspector", "Researcher", "Scientist", "Engineer", "Specialist", "Expert",
                "Senator", "Speaker", "Executive", "Partner", "Principal", "Provost", "Chancellor", "Rapporteur",
                "Envoy", "General", "Academician", "Registrar", "Bursar", "Librarian", "Curator", "Editor",
-               "Spokesperson", "Spokesman", "Assistant", "Vice-chancellor", "Vice-president", "Vice-rector")
+               "Spokesperson", "Spokesman", "Assistant", "Vice-chancellor", "Vice-president", "Vice-rector", "Abbot")
 LOWER_TITLE_HEADS = ("rector", "vice-rector", "president", "vice-president", "vice president", "director", "chairman",
                      "head", "minister", "dean", "ambassador", "secretary", "chancellor", "vice-chancellor",
-                     "vice chancellor", "registrar", "provost", "principal", "adviser", "advisor", "counsellor")
+                     "vice chancellor", "registrar", "provost", "principal", "adviser", "advisor", "counsellor",
+                     "representative", "vice rector")
 TITLE_MODIFIERS = ("First", "Second", "Executive", "Acting", "Senior", "Chief", "General", "Deputy", "Vice",
                    "Honorary", "Leading", "Associate", "Assistant", "Former", "Managing", "Scientific", "Academic",
                    "Permanent", "Extraordinary", "Plenipotentiary")
