@@ -83,14 +83,23 @@ def normalize_email(value: str) -> str:
     return _EMAILS.get(value, _normalized_email)
 
 
+_email_fast: Any = None
+_phone_fast: Any = None
+"""The modules of the shortcuts below, once imported (an import statement in a function that runs 20,000
+times in an import costs more than the look-up)."""
+
+
 def _normalized_email(value: str) -> str:
     # Imported on first use, like phonenumbers below: commands that only read should not pay for them.
     from email_validator import EmailNotValidError, validate_email
 
-    from organizer.services import email_fast  # optional: the results are the same without it
+    global _email_fast
+    if _email_fast is None:
+        from organizer.services import email_fast  # optional: the results are the same without it
 
-    email_fast.install(validate_email)
-    fast = email_fast.plain(value, validate_email)
+        email_fast.install(validate_email)
+        _email_fast = email_fast
+    fast: str | None = _email_fast.plain(value, validate_email)
     if fast is not None:
         return fast
     try:
@@ -107,18 +116,22 @@ def format_phone(value: str, region: str | None = None) -> str:
     known = _PHONES.get(region or "")
     if known is None:
         known = _PHONES[region or ""] = _Known()
-    return known.get(value, lambda v: _formatted_phone(v, region))
+    found = known.known.get(value)  # most calls: an import checks each number twice
+    return found if found is not None else known.get(value, lambda v: _formatted_phone(v, region))
 
 
 def _formatted_phone(value: str, region: str | None) -> str:
-    import phonenumbers  # a large module: imported on first use (see normalize_email)
-
-    from organizer.services import phone_fast  # "+CC digits": the library's result, without the library
-
     if value.startswith("+"):
-        fast = phone_fast.international(value)
+        global _phone_fast
+        if _phone_fast is None:
+            from organizer.services import phone_fast  # "+CC digits": the library's result, without the library
+
+            _phone_fast = phone_fast
+        fast: str | None = _phone_fast.international(value)
         if fast is not None:
             return fast
+    import phonenumbers  # a large module: imported on first use (see normalize_email)
+
     if value.startswith("+") or region:
         try:
             number = phonenumbers.parse(value, None if value.startswith("+") else region)

@@ -27,6 +27,7 @@ from organizer.domain.records import (
     PersonHistory,
     PersonListing,
     PersonRow,
+    PositionData,
     TagCount,
     compose_full_name,
 )
@@ -91,8 +92,11 @@ class CheckedPerson:
     positions: list[dict[str, Any]]
 
 
-def check_person(data: PersonData, checker: Checker, institution_exists: Callable[[int], bool]) -> CheckedPerson:
-    """Apply every rule for a person to ``data``; problems go to ``checker`` (call ``checker.check()``)."""
+def check_person(data: PersonData, checker: Checker, institution_exists: Callable[[int], bool],
+                 positions: Sequence[PositionData] | None = None) -> CheckedPerson:
+    """Apply every rule for a person to ``data``; problems go to ``checker`` (call ``checker.check()``).
+    ``positions``: in place of ``data.positions`` (an import resolves a card's institutions after mapping
+    it, and checks the card's data with them without copying it)."""
     given = checker.text("given_name", data.given_name)
     family = checker.text("family_name", data.family_name)
     display = checker.text("display_name", data.display_name)
@@ -135,8 +139,9 @@ def check_person(data: PersonData, checker: Checker, institution_exists: Callabl
         tag = checker.text(f"tags[{i}]", raw, required=True, limit=SHORT_LIMIT)
         if tag and tag not in tags:
             tags.append(tag)
-    positions = check_positions(data.positions, checker, institution_exists)
-    return CheckedPerson(columns, names, emails, phones, tags, positions)
+    checked_positions = check_positions(data.positions if positions is None else positions, checker,
+                                        institution_exists)
+    return CheckedPerson(columns, names, emails, phones, tags, checked_positions)
 
 
 def _apply(session: Session, obj: m.Person, data: PersonData, checker: Checker, *, restoring: bool = False) -> None:

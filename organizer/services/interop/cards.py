@@ -30,6 +30,7 @@ The mapping (both directions; ``services.interop.export`` writes the same proper
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -426,7 +427,12 @@ def _variants(props: list[Any], allowed: tuple[str, ...], left: list[str], only:
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in "".join(c if c.isalnum() else " " for c in text.casefold()).split() if w]
+    """The runs of letters and digits (``str.isalnum``) of ``text`` case-folded."""
+    return _WORD.findall(text.casefold())
+
+
+_WORD = re.compile(r"[^\W_]+")
+r"""A run of characters ``str.isalnum`` accepts: ``\w`` is exactly those and ``_``."""
 
 
 def _positions(card: _View, notes: list[str]) -> list[OrgTitle]:

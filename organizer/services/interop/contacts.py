@@ -43,7 +43,7 @@ from organizer.domain.records import InstitutionData, PersonData, PositionData
 from organizer.services import institutions, people
 from organizer.services._gc import fewer_collections
 from organizer.services.duplicates import phone_digits
-from organizer.services.interop import contacts_new, vcard
+from organizer.services.interop import contacts_match, contacts_new, vcard
 from organizer.services.interop.cards import Contact, contact_of
 from organizer.store import audit, schema
 from organizer.store import models as m
@@ -318,7 +318,7 @@ class _Writer:
             item.positions = tuple(PositionData(p.title, id_of(place), p.start_date, p.end_date, bool(p.current),
                                                 variants=p.variants)
                                    for p, place in zip(item.contact.positions, item.places, strict=True))
-        found = self._match(self.pending)
+        found = contacts_match.match(self.session, self.pending)
         new: list[_Pending] = []
         for item in self.pending:
             ident = found.get(id(item))
@@ -347,59 +347,6 @@ class _Writer:
         r = self.report
         audit.add(session, "import", detail={"format": self.format, "created": r.created, "updated": r.updated,
                                              "skipped": r.skipped, "institutions_created": r.institutions_created})
-
-    # -- matching
-
-    def _match(self, items: list[_Pending]) -> dict[int, int]:
-        s = self.session
-        person = m.Person
-        out: dict[int, int] = {}
-        uids = {item.contact.data.uid for item in items if item.contact.data.uid}
-        by_uid: dict[str, int] = {}
-        if uids:
-            by_uid.update((uid, pid) for uid, pid in s.execute(
-                select(person.uid, person.id).where(person.uid.in_(uids))))
-            by_uid.update((uid, pid) for uid, pid in s.execute(
-                select(m.MergeRecord.merged_uid, m.MergeRecord.kept_id).where(
-                    m.MergeRecord.kind == "person", m.MergeRecord.merged_uid.in_(uids),
-                    m.MergeRecord.undone_at.is_(None))))
-        emails = {e.value for item in items for e in item.contact.data.emails}
-        by_email: dict[str, int] = {}
-        if emails:
-            for address, pid in s.execute(select(m.PersonEmail.address, m.PersonEmail.person_id)
-                                          .where(m.PersonEmail.address.in_(emails)).order_by(m.PersonEmail.person_id)):
-                by_email.setdefault(address.casefold(), pid)
-        names = {item.name_key for item in items}
-        by_name: dict[str, list[int]] = {}
-        for sort_name, pid in s.execute(select(person.sort_name, person.id).where(person.sort_name.in_(names))):
-            by_name.setdefault(sort_name, []).append(pid)
-        named = [pid for ids in by_name.values() for pid in ids]
-        held: dict[int, set[int]] = {}
-        dialled: dict[int, set[str]] = {}
-        if named:
-            for pid, iid in s.execute(select(m.Position.person_id, m.Position.institution_id)
-                                      .where(m.Position.person_id.in_(named))):
-                held.setdefault(pid, set()).add(iid)
-            for pid, number in s.execute(select(m.PersonPhone.person_id, m.PersonPhone.number)
-                                         .where(m.PersonPhone.person_id.in_(named))):
-                dialled.setdefault(pid, set()).add(phone_digits(number))
-        for item in items:
-            data = item.contact.data
-            ident = by_uid.get(data.uid or "")
-            if ident is None:
-                ident = next((by_email[e.value.casefold()] for e in data.emails if e.value.casefold() in by_email),
-                             None)
-            if ident is None:
-                candidates = by_name.get(item.name_key, [])
-                places = {p.institution_id for p in item.positions}
-                numbers = {phone_digits(p.value) for p in data.phones} - {""}
-                for pid in candidates:
-                    if (places & held.get(pid, set())) if places else (numbers & dialled.get(pid, set())):
-                        ident = pid
-                        break
-            if ident is not None:
-                out[id(item)] = ident
-        return out
 
     # -- updates
 

@@ -12,7 +12,7 @@ index with what the queue gives (``FAST = False``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -45,12 +45,15 @@ def create(session: Session, items: list[_Pending], index: PeopleIndex | None) -
     """Check and write the people of these cards (their ``positions`` made); their (uid, id), in order.
     A value the rules refuse raises ValidationError naming the card."""
     checked: list[tuple[str, people.CheckedPerson, list[m.Topic]]] = []
+    check = people.check_person
     for item in items:
-        data = replace(item.contact.data, positions=item.positions)
-        checker = Checker(f"{item.contact.card.where()}")
-        person = people.check_person(data, checker, lambda _i: True)
-        topics = topics_by_name(session, data.topics, checker)
-        checker.check()
+        data = item.contact.data
+        checker = Checker("")
+        person = check(data, checker, _any_institution, item.positions)
+        topics = topics_by_name(session, data.topics, checker) if data.topics else []
+        if checker.problems:
+            checker.record = item.contact.card.where()
+            checker.check()
         checked.append((data.uid or "", person, topics))
     if any(t.id is None for _, _, topics in checked for t in topics):
         session.flush()
@@ -59,7 +62,8 @@ def create(session: Session, items: list[_Pending], index: PeopleIndex | None) -
     # gives a new person none, so one card's variants are neither dropped nor missed by another's row.
     columns = [{"photo": None, "photo_type": "", "variants": {}, **p.columns} for _, p, _ in checked]
     keys = list(columns[0])
-    rows = [(uid, *(c[k] for k in keys)) for (uid, _, _), c in zip(checked, columns, strict=True)]
+    values = _values(keys)
+    rows = [(uid, *values(c)) for (uid, _, _), c in zip(checked, columns, strict=True)]
     table = schema.table("person")
     insert_rows(conn, table, ["uid", *keys], rows)
     uids = [uid for uid, _, _ in checked]
@@ -75,8 +79,9 @@ def create(session: Session, items: list[_Pending], index: PeopleIndex | None) -
         child = [(ident, row) for ident, (_, p, _) in pairs for row in rows_of(p)]
         if child:
             child_keys = list(child[0][1])
+            values = _values(child_keys)
             insert_rows(conn, schema.table(table_name), ["person_id", *child_keys],
-                        [(ident, *(row[k] for k in child_keys)) for ident, row in child])
+                        [(ident, *values(row)) for ident, row in child])
     links = [(ident, t.id) for ident, (_, _, topics) in pairs for t in topics]
     if links:
         insert_rows(conn, schema.table("person_topic"), ("person_id", "topic_id"), links)
@@ -86,6 +91,16 @@ def create(session: Session, items: list[_Pending], index: PeopleIndex | None) -
                                   topics), ident)
                    for c, (ident, (_, p, topics)) in zip(columns, pairs, strict=True)])
     return list(zip(uids, ids, strict=True))
+
+
+def _values(keys: list[str]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """The values of ``keys`` in a row, as a tuple (``itemgetter``: no Python loop per row)."""
+    get = itemgetter(*keys)
+    return get if len(keys) > 1 else lambda row: (get(row),)
+
+
+def _any_institution(_ident: int) -> bool:
+    return True  # the import's own ids (``contacts._Institutions``): found or written in this transaction
 
 
 def _positions(p: people.CheckedPerson) -> Iterable[dict[str, Any]]:
