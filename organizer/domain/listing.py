@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from organizer.domain.enums import RecordKind
-from organizer.domain.records import MeetingRow, TopicRow, VisitRow
+
+if TYPE_CHECKING:  # types of fields only: the window's first rows need no record class of these kinds
+    from organizer.domain.records import MeetingRow, TopicRow, VisitRow
 
 BROWSE_KINDS = tuple(RecordKind)
 """Record kinds that have a list in the window, in tab order; also the internal link schemes."""

@@ -50,7 +50,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from organizer.domain.records import NameVariant, TextVariant, compose_full_name
+from organizer.domain.person_records import NameVariant, TextVariant
+from organizer.domain.rows import compose_full_name
 from organizer.domain.variants import (
     Localized,
     display_language,

@@ -54,8 +54,8 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any, TypeVar
 
-from organizer.domain.fields import FieldType, table_of
-from organizer.domain.records import TextVariant
+from organizer.domain.field_table import FieldType, registered_table
+from organizer.domain.person_records import TextVariant
 
 T = TypeVar("T")
 
@@ -280,7 +280,11 @@ def shown_texts(data: T) -> T:
     """``data`` (a ``*Data``) with each translatable field's text in the display language (``shown``), its nested
     record's too (a visit's ``logistics.lodging``) and those of its rows with variants of their own (a visit's
     gifts): what a pane shows; never to be written back (an editor reads the record as stored)."""
-    table = table_of(data)
+    table = registered_table(data)
+    if table is None:  # not a person's record nor one of its rows: the other kinds' tables load now
+        from organizer.domain.fields import table_of
+
+        table = table_of(data)
     lang = _display[0]
     if table is None or lang is None:
         return data

@@ -18,31 +18,14 @@ import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
 from organizer.domain.enums import FollowUpStatus, RecordKind, Side
-from organizer.domain.fields import PERSON, FieldTable, FieldType
+from organizer.domain.field_table import FieldTable, FieldType
 from organizer.domain.languages import language_name, language_names, script_name
-from organizer.domain.listing import InstitutionActivity, TopicUsage
-from organizer.domain.records import (
-    AgreementData,
-    AgreementRow,
-    FollowUpData,
-    FollowUpRow,
-    InstitutionDetail,
-    MeetingDetail,
-    MeetingRow,
-    NameVariant,
-    ParticipantView,
-    PersonDetail,
-    PersonHistory,
-    PositionView,
-    ProgrammeItemRow,
-    VisitDetail,
-    VisitRow,
-)
+from organizer.domain.person_fields import PERSON
 from organizer.domain.variants import shown_texts
 from organizer.gui.formatting import (
     enum_label,
@@ -53,6 +36,26 @@ from organizer.gui.formatting import (
     fmt_time_span,
 )
 from organizer.gui.i18n import current_language
+
+if TYPE_CHECKING:  # the other kinds' record classes load with their panes (a person's first: issue 20)
+    from organizer.domain.listing import InstitutionActivity, TopicUsage
+    from organizer.domain.records import (
+        AgreementData,
+        AgreementRow,
+        FollowUpData,
+        FollowUpRow,
+        InstitutionDetail,
+        MeetingDetail,
+        MeetingRow,
+        NameVariant,
+        ParticipantView,
+        PersonDetail,
+        PersonHistory,
+        PositionView,
+        ProgrammeItemRow,
+        VisitDetail,
+        VisitRow,
+    )
 
 translate = QCoreApplication.translate
 
@@ -454,6 +457,8 @@ def _item_cell(item: ProgrammeItemRow) -> str:
 def _programme(detail: VisitDetail) -> str:
     """One timeline, day by day: the meetings (each with its participants and the follow-ups that came out of
     it) and the other programme items (arrival, transfers, meals: each with its escort) in time order."""
+    from organizer.domain.records import MeetingRow
+
     ids_by_name: dict[str, int | None] = {}
     for p in detail.participants:  # a name shared by two people gets no link rather than a wrong one
         ids_by_name[p.full_name] = None if p.full_name in ids_by_name else p.person_id

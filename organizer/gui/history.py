@@ -16,7 +16,6 @@ from PySide6.QtCore import QCoreApplication
 from organizer.domain.audit import AuditEntryView
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import OrganizerError
-from organizer.domain.fields import KINDS, resolve
 from organizer.gui.details import esc
 from organizer.gui.formatting import fmt_date, fmt_time
 from organizer.gui.messages import error_text, fill, label_of
@@ -34,6 +33,8 @@ def field_name(name: str, kind: str | None = None) -> str:
     (``organizer.domain.fields``); a name no table has is shown with spaces for underscores."""
     if name == "attachments":
         return translate("History", "files")
+    from organizer.domain.fields import KINDS, resolve  # every kind's table: loaded with the first entry shown
+
     field = resolve(name, KINDS.get(kind or ""))
     if field is None:
         return name.replace("logistics.", "").replace("_", " ")

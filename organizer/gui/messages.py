@@ -27,7 +27,7 @@ from organizer.domain.errors import (
     Problem,
     ValidationError,
 )
-from organizer.domain.fields import Field, FieldTable, resolve
+from organizer.domain.field_table import Field, FieldTable
 from organizer.domain.kinds import of_word
 from organizer.gui.formatting import fmt_date, fmt_number, fmt_time
 from organizer.gui.i18n import QT_TRANSLATE_NOOP
@@ -256,6 +256,8 @@ def label_of(field: Field) -> str:
 def field_label(field: str, table: FieldTable | None = None) -> str:
     """``positions[1].end_date`` -> ``End date`` (translated), through the field tables (of ``table``'s
     kind when given, else of the first kind that has the field); an unknown field name is shown as it is."""
+    from organizer.domain.fields import resolve  # every kind's table: loaded with the first message that names one
+
     described = resolve(field, table)
     if described is not None:
         return label_of(described)

@@ -38,8 +38,9 @@ from json import loads
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from organizer.domain.fields import PERSON, from_column
-from organizer.domain.records import (
+from organizer.domain.field_table import from_column
+from organizer.domain.person_fields import PERSON
+from organizer.domain.person_records import (
     ContactEntry,
     ListedContact,
     ListedName,
@@ -53,9 +54,8 @@ from organizer.domain.records import (
     PositionData,
     PositionView,
     RecordMeta,
-    compose_full_name,
-    position_sort_key,
 )
+from organizer.domain.rows import compose_full_name, position_sort_key
 from organizer.domain.variants import display_language, from_mapping, shown, shown_institution
 
 if TYPE_CHECKING:

@@ -28,7 +28,7 @@ from organizer.domain.rows import VisitRow
 
 if TYPE_CHECKING:
     from organizer.domain.audit import AuditEntryView
-    from organizer.domain.records import FollowUpRow, PersonDetail, PersonHistory
+    from organizer.domain.person_records import FollowUpRow, PersonDetail, PersonHistory
     from organizer.store.people_read import PersonColumns
 
 Lookup = Callable[[RecordKind, int | None, str | None], str | None]
@@ -101,7 +101,7 @@ def _person_columns(row: tuple[Any, ...], days: tuple[int, ...], texts: tuple[in
 def person_record(con: sqlite3.Connection, ident: int) -> tuple[PersonDetail, PersonHistory]:
     """``services.people.person_record``: the person's details and history (visits and meetings attended,
     oldest first), in the caller's read transaction."""
-    from organizer.domain.records import AttendanceView, ContactEntry, NameVariant, PersonHistory
+    from organizer.domain.person_records import AttendanceView, ContactEntry, NameVariant, PersonHistory
     from organizer.store import people_read
     from organizer.store.people_read import PositionColumns
 
@@ -166,8 +166,8 @@ def titles(con: sqlite3.Connection, refs: Iterable[tuple[RecordKind, int | None]
     for kind, ids in by_kind.items():
         marks, ids = ",".join("?" * len(set(ids))), sorted(set(ids))
         if kind is RecordKind.PERSON:
+            from organizer.domain.person_records import NameVariant
             from organizer.domain.personnames import shown_name
-            from organizer.domain.records import NameVariant
 
             names: dict[int, list[NameVariant]] = {}
             for pid, name, script, language in con.execute(
@@ -228,7 +228,8 @@ def shown_history(con: sqlite3.Connection, history: PersonHistory) -> PersonHist
 def open_followups_owned(con: sqlite3.Connection, person_id: int) -> list[FollowUpRow]:
     """``services.related.open_followups_owned``: the open follow-ups a person owns, by due date, their
     description, owners, visit and meeting in the display language."""
-    from organizer.domain.records import FollowUpRow, compose_full_name
+    from organizer.domain.person_records import FollowUpRow
+    from organizer.domain.rows import compose_full_name
     from organizer.domain.variants import from_mapping
     from organizer.domain.variants import shown as shown_text
 

@@ -40,8 +40,10 @@ DEFERRED = (
 )
 """Modules the first rows of the window do not need (the services read through SQLAlchemy Core; the ORM and
 the mapped classes load at the first write or on a worker)."""
-SQLITE_DEFERRED = ("sqlalchemy", "organizer.store.schema", "organizer.services.browse", "organizer.services.people")
-"""Not needed either on a SQLite file: its first page and rows are read with plain ``sqlite3``."""
+SQLITE_DEFERRED = ("sqlalchemy", "organizer.store.schema", "organizer.services.browse", "organizer.services.people",
+                   "organizer.domain.records", "organizer.domain.fields")
+"""Not needed either on a SQLite file: its first page and rows are read with plain ``sqlite3``, into the
+people's record classes alone (``domain.person_records``, ``domain.person_fields``)."""
 
 CHILD = r"""
 import json, sys
