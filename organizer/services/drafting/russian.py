@@ -140,7 +140,8 @@ def extract(text: str) -> Draft:
             if inherits and shared is not None:
                 title, institution = shared  # "представители Министерства X A и B": B is one too
             shared = (title, institution) if plural else (shared if not title or inherits else None)
-            if not institution and named and re.fullmatch(r"\s+и\s+.*", sent[previous_stop:span.start]):
+            if not institution and named and re.fullmatch(r"\s+и\s+.*", sent[previous_stop:span.start]) \
+                    and not re.search(r"\s[А-ЯЁ]", title):  # not "глава Республики Саха (Якутия)": it names its own
                 institution = draft.people[-1].institution if draft.people else ""  # "A, T of X, и B, T": X too
             if not institution:  # "посетили больницу X, где встретились с главным врачом NAME"
                 institution = next((n for _s, e, n in reversed(orgs) if e <= span.start

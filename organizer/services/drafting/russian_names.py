@@ -91,13 +91,14 @@ class _Span:
 
 def _split_at_dash(doc: Any, vocab: Any, names_person: Any) -> list[Any]:
     """natasha's spans, one that runs over a spaced dash into a name cut there, the name after it a person's
-    ("Университета Языка и Культуры - Цао Чжиюнь" tagged one place); a "person" that is a title ("Почетного
+    ("Университета Языка и Культуры - Цао Чжиюнь" tagged one place), or over a closing bracket ("Республики
+    Саха (Якутия) Айсен Николаев"); a "person" that is a title ("Почетного
     Консула") dropped."""
     out: list[Any] = []
     for span in doc.spans:
         if span.type == "PER" and any(names_person(t, vocab) for t in doc.tokens if span.start <= t.start < span.stop):
             continue
-        m = re.search(r"\s[-–—]\s+", span.text) if span.type != "PER" else None
+        m = re.search(r"\s[-–—]\s+|(?<=\))\s+", span.text) if span.type != "PER" else None
         after = span.start + m.end() if m else span.stop
         words = [t for t in doc.tokens if after <= t.start < span.stop]
         if m is None or not words or not all(t.pos == "PROPN" and t.text[:1].isupper() for t in words) \

@@ -28,6 +28,9 @@ CHAIRS = ("кафедр",)
 ALLOWED_ADP = {"по", "при", "для"}
 QUOTES = {"«", "»", '"', "“", "”"}
 ABBREVIATIONS = {"зам", "зав", "нач", "пом"}
+ACTING = {"временно", "исполняющий", "исполняющего", "исполняющему", "исполняющим", "исполняющем", "исполняющая",
+          "исполняющей", "исполняющую"}
+"""The words of "(временно) исполняющий обязанности", a participle, before a title."""
 """Abbreviated title words a full stop follows inside a title ("Зам.директора")."""
 UNIT_NOUNS = ("филиал", "центр", "институт", "факультет", "музей", "технопарк")
 PERSON_NOUNS = {"консул", "посол", "советник", "секретарь", "член", "помощник", "атташе", "заведующий"}
@@ -234,13 +237,24 @@ def _title_before(start: int, tokens: list[Any], orgs: list[tuple[int, int, str]
             taken.insert(0, token)  # a list of genitives inside the title: "образования, инноваций, науки"
             continue
         if any(s <= token.start < e for s, e, _n in orgs):
+            if taken and _names_person(taken[0], vocab) and _case_of(taken[0]) != "gent" \
+                    and not any(s <= taken[0].start < e for s, e, _n in orgs):
+                break  # "в здании Президиума РАН президент ...": the title starts at "президент"
             taken.insert(0, token)
+            continue
+        if any(sp.type == "LOC" and sp.start <= token.start < sp.stop and _genitive(sp, tokens) for sp in spans):
+            taken.insert(0, token)  # "глава Республики Саха (Якутия)": the brackets too
+            continue
+        if token.text.lower() in ACTING and taken and (taken[0].text.lower().startswith("обязанност")
+                                                        or taken[0].text.lower().startswith("исполняющ")):
+            taken.insert(0, token)  # "исполняющий обязанности министра", "временно исполняющего обязанности"
             continue
         in_other = any((sp.type == "PER" or (sp.type == "LOC" and not _genitive(sp, tokens)))
                        and sp.start <= token.start < sp.stop for sp in spans)  # "министр ... Республики Татарстан"
         stop = in_other or MEETING_NOUN.match(token.text.lower()) is not None \
             or token.pos in ("VERB", "AUX", "PRON", "NUM", "SCONJ") or token.text == "," \
-            or token.text.lower() in ("а", "но", "также", "тоже", "еще", "ещё") \
+            or token.text.lower() in ("а", "но", "также", "тоже", "еще", "ещё", "сегодня", "вчера", "завтра", "ранее",
+                                      "затем", "впервые", "теперь") \
             or any(c.isdigit() for c in token.text) or token.text.lower() in ("года", "году") \
             or (token.pos == "NOUN" and token.text.lower().startswith(MONTHS) and k > 0
                 and any(c.isdigit() for c in before[k - 1].text)) \
@@ -283,6 +297,11 @@ def _title_before(start: int, tokens: list[Any], orgs: list[tuple[int, int, str]
             break
     if len(taken) > 1 and taken[0].text.lower() in ABBREVIATIONS and taken[1].text == ".":  # "Зам.директора"
         return text[taken[0].start:taken[-1].stop], institution, first
+    if taken and taken[0].text.lower() in ACTING:  # "исполняющего обязанности министра": the participle heads it
+        acting = next(t for t in taken if t.text.lower() != "временно")
+        noun = "исполняющая" if acting.text.lower() in ("исполняющая", "исполняющей", "исполняющую") else "исполняющий"
+        adverb = "временно " if taken[0] is not acting else ""
+        return adverb + noun + text[acting.stop:taken[-1].stop], institution, first
     if taken and taken[0].text.lower().startswith("заведующ"):  # a participle heads it: "заведующего отделом"
         noun = "заведующая" if taken[0].text.lower() in ("заведующей", "заведующую") else "заведующий"
         return noun + text[taken[0].stop:taken[-1].stop], institution, first
