@@ -104,21 +104,35 @@ def test_changes_let_the_held_list_go_and_it_is_read_again(
     model.reload(first_page=True)
     _shown_whole(qtbot, model)
     sorted_in_sql.clear()
-    model.refresh_ids([model.ids()[0]])  # a record changed (a new name may move it)
+    model.refresh_ids([model.ids()[0]])  # a record changed (a new name may move it): read again at once
+    qtbot.waitUntil(lambda: runner.is_idle(), timeout=10_000)
+    assert sorted_in_sql == [ListQuery()]
+    sorted_in_sql.clear()
     model.set_query(ListQuery(text="test"))
     _shown_whole(qtbot, model)
-    assert model.ids() == tuple(record_ids(gui_db, "person", ListQuery(text="test")))
-    # sorted in SQL, and then the whole list read again in the background for the next filter
-    qtbot.waitUntil(lambda: len(sorted_in_sql) == 2 and runner.is_idle(), timeout=10_000)
+    assert model.ids() == tuple(record_ids(gui_db, "person", ListQuery(text="test"))) and sorted_in_sql == []
+    # a reload (records created or deleted) with a filter shown: the filter sorted in SQL, then the whole list
+    # read again in the background for the next filter
+    _add_people(gui_db, 1, start=500, family="Aardvark")
+    model.reload()
+    qtbot.waitUntil(lambda: model.complete and runner.is_idle() and len(sorted_in_sql) == 2, timeout=10_000)
     assert sorted_in_sql == [ListQuery(text="test"), ListQuery()]
+    assert model.ids() == tuple(record_ids(gui_db, "person", ListQuery(text="test"))) and model.rowCount() == 121
     sorted_in_sql.clear()
     model.set_query(ListQuery(text="person"))
     _shown_whole(qtbot, model)
     assert model.ids() == tuple(record_ids(gui_db, "person", ListQuery(text="person"))) and sorted_in_sql == []
-    # a reload (records created or deleted) lets it go too; an unfiltered list read whole is held again
-    model.reload()
-    qtbot.waitUntil(lambda: model.complete and runner.is_idle(), timeout=10_000)
-    assert sorted_in_sql[0] == ListQuery(text="person")
+    # a change between a filter's first page and its rest: the rest is sorted in SQL
+    model.set_query(ListQuery(text="test"))
+    qtbot.waitUntil(lambda: model.loaded, timeout=10_000)
+    assert model.loading
+    model.refresh_ids([model.ids()[0]])
+    qtbot.waitUntil(lambda: runner.is_idle(), timeout=10_000)
+    sorted_in_sql.clear()
+    model.load_rest()
+    qtbot.waitUntil(lambda: model.complete and not model.loading, timeout=10_000)
+    assert sorted_in_sql == [ListQuery(text="test")]
+    assert model.ids() == tuple(record_ids(gui_db, "person", ListQuery(text="test")))
     runner.shutdown()
 
 

@@ -111,6 +111,8 @@ class LazyListModel(QAbstractTableModel):
         records changed since."""
         self._held_epoch = 0
         """Counts the times ``_held`` was let go: a whole list read before that is not kept."""
+        self._reading_epoch = 0
+        """``_held_epoch`` when the list being read was asked for."""
         self._rest: HeldMatches | None = None
         """A filter's matches whose first page is shown: ``load_rest`` puts the rest in the held order."""
         self._rows = 0
@@ -159,10 +161,10 @@ class LazyListModel(QAbstractTableModel):
         self._held_epoch += 1
 
     def _hold_later(self, query: ListQuery) -> None:
-        """After a filtered list in the usual order was read without a held whole list (records changed since
-        it was last read), read the whole list in the background for the next filter."""
+        """Read the whole list in the usual order in the background for the next filter, where none is held
+        and ``query`` (what the list shows: a filter read without it, or records changed) is in that order."""
         if self._held is not None or self._row_runner is None or self._row_runner.closed \
-                or every_record(self.kind, query) or not in_usual_order(self.kind, query):
+                or not in_usual_order(self.kind, query):
             return
         db, kind, epoch = self._db, self.kind, self._held_epoch
 
@@ -177,6 +179,7 @@ class LazyListModel(QAbstractTableModel):
         query, db, kind = self._query, self._db, self.kind
         self._started = True
         self._rest = None
+        self._reading_epoch = self._held_epoch
         held = self._held if in_usual_order(kind, query) else None
         if self._runner is None:
             ids = ordered_ids(db, kind, query, held) if held is not None else None
@@ -214,7 +217,11 @@ class LazyListModel(QAbstractTableModel):
         """Read the whole id list after a first page; nothing if the list is complete or being reloaded."""
         if not self._partial or self._runner is None or self._runner.pending:
             return
-        query, db, kind, found = self._query, self._db, self.kind, self._rest
+        query, db, kind = self._query, self._db, self.kind
+        found = self._rest  # None, or records changed since its first page (another held list): sorted in SQL
+        if found is not None and found.held is not self._held:
+            found = None
+        self._reading_epoch = self._held_epoch
 
         def work(_ctx: TaskContext) -> array[int]:
             ids = found.all() if found is not None else None  # None: the held list lacks a match: sorted in SQL
@@ -241,7 +248,7 @@ class LazyListModel(QAbstractTableModel):
         """Show ``ids``, the whole list ``query`` selects (None: not known to be whole)."""
         self.beginResetModel()
         self._ids = ids if isinstance(ids, array) else array("q", ids)
-        if query is not None and every_record(self.kind, query):
+        if query is not None and every_record(self.kind, query) and self._reading_epoch == self._held_epoch:
             self._held = self._ids
         self._rows = len(self._ids)
         self._partial = False
@@ -288,7 +295,7 @@ class LazyListModel(QAbstractTableModel):
             self._apply_ids(ids, query=query)
             return
         self._ids = ids
-        if every_record(self.kind, query):
+        if every_record(self.kind, query) and self._reading_epoch == self._held_epoch:
             self._held = ids
         self._partial = False
         if self._rows > shown:
@@ -386,6 +393,7 @@ class LazyListModel(QAbstractTableModel):
         usual order is let go (a changed name may move a record in it)."""
         if ids:
             self._let_go()
+            self._hold_later(self._query)
         for ident in ids:
             row = self.row_of(ident)
             if row is None:
