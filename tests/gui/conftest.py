@@ -99,7 +99,7 @@ def gui_english_and_private_settings(qapp: QApplication, tmp_path: Path,
     gc.collect()  # this test's cyclic garbage (Qt wrappers, database connections) goes now, while all is alive
 
 
-def wait_loaded(qtbot: Any, window: Any, timeout: int = 10_000) -> None:
+def wait_loaded(qtbot: Any, window: Any, timeout: int = 30_000) -> None:
     """Build every tab of a MainWindow (the window builds a tab when it is first shown) and wait until
     each has its list and the status bar its counts."""
     from organizer.gui.main_window import TAB_NAMES

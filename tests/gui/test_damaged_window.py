@@ -119,8 +119,14 @@ def test_damaged_pages_in_the_window_are_messages_not_tracebacks(qtbot: QtBot, t
     for name in TAB_NAMES:
         window.show_tab(window.tab(name))
         qtbot.wait(100)
-    qtbot.waitUntil(lambda: window.tasks.is_idle(), timeout=20_000)
-    shown = said + [window.tab(n).detail.toPlainText() for n in TAB_NAMES]
-    assert any("damaged" in text for text in shown), shown
+    qtbot.waitUntil(lambda: window.tasks.is_idle() and not any(t.detail_pending for t in window.built_tabs()),
+                    timeout=20_000)
+
+    def says_damaged() -> None:
+        shown = said + [window.tab(n).detail.toPlainText() for n in TAB_NAMES]
+        assert any("damaged" in text for text in shown), shown
+
+    # a pane renders after its list has painted: wait for what it says, do not race it
+    qtbot.waitUntil(says_damaged, timeout=20_000)
     window.close()
     db.close()

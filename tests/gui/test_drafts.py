@@ -175,7 +175,7 @@ def test_saving_or_discarding_removes_the_draft(qtbot: Any, gui_demo_db: Databas
     pid = next(r.id for r in people.list_people(gui_demo_db) if "Korzhikov" in r.full_name)
     editor: Any = win.record_menu.open_editor(RecordKind.PERSON, pid)
     editor.notes.setPlainText("kept as a draft")
-    qtbot.waitUntil(lambda: editor.draft_path is not None and editor.draft_path.exists(), timeout=5000)
+    qtbot.waitUntil(lambda: editor.draft_path is not None and editor.draft_path.exists(), timeout=20_000)
     path = editor.draft_path
     assert drafts.read_draft(path).fields["notes"] == "kept as a draft"
     editor.notes.setPlainText(people.get_person(gui_demo_db, pid).data.notes)  # typed back: no changes

@@ -67,5 +67,5 @@ def test_a_filter_that_hides_everything_says_so_without_the_link(qtbot: Any, emp
     tab = empty_window.meetings_tab
     empty_window.show_tab(tab)
     tab.filters.text.setText("nothing like this")
-    qtbot.waitUntil(lambda: tab.filters.active and "matches the filter" in tab.detail.toPlainText(), timeout=5000)
+    qtbot.waitUntil(lambda: tab.filters.active and "matches the filter" in tab.detail.toPlainText(), timeout=20_000)
     assert "Add meeting…" not in tab.detail.toPlainText()

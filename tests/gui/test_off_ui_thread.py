@@ -102,16 +102,16 @@ def test_editing_saving_undoing_switching_and_a_briefing_use_the_database_only_o
         recorder.phase = "saving"
         assert editor.save()
         _settle(qtbot, window)
-        assert "Met at the technopark" in tab.detail.toPlainText()
+        qtbot.waitUntil(lambda: "Met at the technopark" in tab.detail.toPlainText())  # the pane: its own wait
 
         recorder.phase = "undoing"
         window.record_menu.undo_action.trigger()
         _settle(qtbot, window)
-        assert "Met at the technopark" not in tab.detail.toPlainText()
+        qtbot.waitUntil(lambda: "Met at the technopark" not in tab.detail.toPlainText())
         recorder.phase = "redoing"
         window.record_menu.redo_action.trigger()
         _settle(qtbot, window)
-        assert "Met at the technopark" in tab.detail.toPlainText()
+        qtbot.waitUntil(lambda: "Met at the technopark" in tab.detail.toPlainText())
 
         recorder.phase = "noticing another client's change"
         from organizer.services import people
@@ -123,7 +123,7 @@ def test_editing_saving_undoing_switching_and_a_briefing_use_the_database_only_o
         recorder.calls = [c for c in recorder.calls if c[0] != recorder.phase]
         assert window.watcher.check_now()
         _settle(qtbot, window)
-        assert "Changed elsewhere" in tab.detail.toPlainText()
+        qtbot.waitUntil(lambda: "Changed elsewhere" in tab.detail.toPlainText())
 
         recorder.phase = "opening a record by its link"
         far = tab.model.id_at(tab.model.rowCount() - 1)

@@ -23,11 +23,12 @@ from organizer.store import Database
 pytestmark = pytest.mark.usefixtures("gui_close_dialogs_left_open")
 
 
-def test_the_visit_shows_meetings_and_other_items_on_one_timeline(gui_window: MainWindow,
+def test_the_visit_shows_meetings_and_other_items_on_one_timeline(qtbot: Any, gui_window: MainWindow,
                                                                   gui_demo_db: Database) -> None:
     tab = gui_window.visits_tab
     visit = get_visit(gui_demo_db, list_visits(gui_demo_db)[0].id)
     tab.open_id(visit.meta.id)
+    qtbot.waitUntil(lambda: tab.current_id() == visit.meta.id and "Programme" in tab.detail.toPlainText())
     text = tab.detail.toPlainText()
     order = ["Arrival of the delegation in Kazan", "Transfer to the hotel",
              "Transfer to the A.M. Butlerov Chemical Institute", "Tour of the laboratories",
@@ -48,11 +49,13 @@ def test_an_item_link_opens_it_in_the_programme_tab(qtbot: Any, qtmodeltester: A
     vid = list_visits(gui_demo_db)[0].id
     tab.open_id(vid)
     lunch = next(i for i in programme.list_programme(gui_demo_db, visit_id=vid) if i.kind is ProgrammeItemKind.MEAL)
-    assert f'href="programme-item:{lunch.id}"' in tab.detail.toHtml()
+    qtbot.waitUntil(lambda: f'href="programme-item:{lunch.id}"' in tab.detail.toHtml())
     tab.detail.anchorClicked.emit(QUrl(f"programme-item:{lunch.id}"))
     items = gui_window.programme_tab
     assert gui_window.tabs.currentWidget() is items
     qtbot.waitUntil(lambda: items.current_id() == lunch.id)
+    # the pane may render after the list has painted: wait for it, do not race it
+    qtbot.waitUntil(lambda: "Working lunch" in items.detail.toPlainText())
     detail = items.detail.toPlainText()
     assert "Working lunch" in detail and "Kazan Federal University" in detail and "D. Pashin" in detail
     assert items.model.rowCount() == 6

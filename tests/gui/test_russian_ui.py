@@ -219,7 +219,8 @@ def test_errors_and_choices_issue_17_found_in_english_are_russian(qtbot: Any, gu
     assert box is not None and str(target) in box.text() and not _no_latin(box.text()), box.text()
     box.done(0)
     # an editor's problem in a table row names the column, in Russian ("строка 1, institution id" before)
-    window.show_tab(window.visits_tab)
+    window.show_tab(window.visits_tab)  # built now: its list loads on a worker
+    qtbot.waitUntil(lambda: window.visits_tab.current_id() is not None)
     editor: Any = window.record_menu.open_editor(RecordKind.VISIT, window.visits_tab.current_id())
     qtbot.addWidget(editor)
     editor.institutions.add_row()  # no institution chosen

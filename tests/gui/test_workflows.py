@@ -34,7 +34,7 @@ def test_quick_open_finds_as_you_type_and_jumps_to_the_record(qtbot: Any, gui_wi
     field = gui_window.quick_open
     qtbot.keyClick(gui_window.people_tab.view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert field.hasFocus()
-    with qtbot.waitSignal(field.results_shown, timeout=5000):
+    with qtbot.waitSignal(field.results_shown, timeout=20_000):
         qtbot.keyClicks(field, "korzh")
     assert field.hits() == [("person", _person_id(gui_demo_db, "Evgeny Korzhikov"))]
     assert field.completer_.popup().isVisible()
@@ -48,7 +48,7 @@ def test_quick_open_finds_as_you_type_and_jumps_to_the_record(qtbot: Any, gui_wi
 def test_quick_open_with_enter_opens_a_meeting(qtbot: Any, gui_window: MainWindow, gui_demo_db: Database) -> None:
     field = gui_window.quick_open
     field.setFocus()
-    with qtbot.waitSignal(field.results_shown, timeout=5000):
+    with qtbot.waitSignal(field.results_shown, timeout=20_000):
         qtbot.keyClicks(field, "tour laborator")
     kind, ident = field.hits()[0]
     assert kind == "meeting"
@@ -63,13 +63,13 @@ def test_quick_open_in_cyrillic_and_with_nothing_found(qtbot: Any, qtmodeltester
     field = gui_window.quick_open
     qtmodeltester.check(field.results)  # stays attached: the refills below are checked too
     field.setText("Хайруллин")  # no keyClicks with non-ASCII text (a Qt assertion aborts the process)
-    with qtbot.waitSignal(field.results_shown, timeout=5000):
+    with qtbot.waitSignal(field.results_shown, timeout=20_000):
         field.search_now()
     # the person, then the meeting whose Russian outcome names him (the index holds the language variants)
     assert [k for k, _ in field.hits()] == ["person", "meeting"]
     assert "Ilnur Khairullin" in field.results.item(0).text()
     field.setText("zzzz-nothing")
-    with qtbot.waitSignal(field.results_shown, timeout=5000) as blocker:
+    with qtbot.waitSignal(field.results_shown, timeout=20_000) as blocker:
         field.search_now()
     assert blocker.args == [0] and field.hits() == []
     assert "Nothing found" in field.results.item(0).text()
@@ -228,7 +228,9 @@ def test_mark_done_asks_the_day_and_a_note_stores_them_and_leaves_the_open_board
     board.filters.status.setCurrentIndex(0)
     qtbot.waitUntil(lambda: board.model.loaded and board.model.query.status == "" and target in board.model.ids())
     row = board.model.row_of(target)
-    assert row is not None and board.model.index(row, 6).data() == "5 Mar 2025"
+    assert row is not None
+    # a row's batch is read again on a worker when the window notices its own edit (gui.watch): wait for it
+    qtbot.waitUntil(lambda: board.model.index(row, 6).data() == "5 Mar 2025")
     board.select_id(target)
     qtbot.waitUntil(lambda: "courier" in board.detail.toPlainText())
     # Ctrl+D asks too; accepted as offered, it is done today
@@ -313,10 +315,10 @@ def test_a_bad_archive_gives_one_clear_message_and_changes_nothing(qtbot: Any, g
 def test_quick_open_finds_any_spelling_of_a_name(qtbot: Any, gui_window: MainWindow, gui_demo_db: Database) -> None:
     field = gui_window.quick_open
     field.setFocus()
-    with qtbot.waitSignal(field.results_shown, timeout=5000):
+    with qtbot.waitSignal(field.results_shown, timeout=20_000):
         qtbot.keyClicks(field, "Korschikow")  # German spelling: the search service's name keys
     assert field.hits()[0] == ("person", _person_id(gui_demo_db, "Evgeny Korzhikov"))
     field.setText("Minnihanov")
-    with qtbot.waitSignal(field.results_shown, timeout=5000):
+    with qtbot.waitSignal(field.results_shown, timeout=20_000):
         field.search_now()
     assert field.hits()[0] == ("person", _person_id(gui_demo_db, "Rifkat Minnikhanov"))
