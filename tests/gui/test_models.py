@@ -183,6 +183,28 @@ def test_ids_load_on_a_worker_thread(qtbot: Any, gui_demo_db: Database) -> None:
     runner.shutdown()
 
 
+def test_a_batch_read_before_its_rows_changed_is_dropped_and_read_again(qtbot: Any, gui_demo_db: Database) -> None:
+    """A batch read on a worker may read a record just before it changes; the model told of the change
+    (``refresh_ids``) while that read is on its way must not show it when it arrives, but read again."""
+    from organizer.domain.records import PersonData
+    from organizer.services.people import create_person, update_person
+
+    made = create_person(gui_demo_db, PersonData(given_name="Aaron", family_name="Aalto"))
+    runner = TaskRunner()
+    model = LazyListModel(gui_demo_db, "person", [LazyColumn("Name", lambda r: r.full_name, "name")], runner=runner)
+    with qtbot.waitSignal(model.ids_loaded, timeout=20_000):
+        model.reload()
+    row = model.row_of(made.meta.id)
+    assert row is not None and model.index(row, 0).data(DISPLAY) is None  # its batch is read on a worker
+    runner.pool.waitForDone(20_000)  # read now; handed over only when this thread runs its event loop
+    update_person(gui_demo_db, made.meta.id, PersonData(given_name="Aaron", family_name="Aaltonen"))
+    model.refresh_ids([made.meta.id])
+    assert model.index(row, 0).data(DISPLAY) is None  # read again, not taken from the read on its way
+    qtbot.waitUntil(runner.is_idle, timeout=20_000)
+    assert model.index(row, 0).data(DISPLAY) == "Aaron Aaltonen"
+    runner.shutdown()
+
+
 def test_institution_tree_passes_the_model_tester_and_filters(qtmodeltester: Any, gui_demo_db: Database) -> None:
     model = InstitutionTreeModel(gui_demo_db)
     qtmodeltester.check(model)

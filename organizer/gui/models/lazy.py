@@ -100,8 +100,9 @@ class LazyListModel(QAbstractTableModel):
         """Row batches a view asks for are read here, in the background (None: at once, on this thread)."""
         self._generation = 0
         """Counts resets of the id list: a batch read for an older list is dropped when it arrives."""
-        self._fetching: set[int] = set()
-        """Numbers of the batches being read in the background."""
+        self._fetching: dict[int, int] = {}
+        """Batches being read in the background: number -> the read's serial (only that read is kept)."""
+        self._fetch_serial = 0
         self._batch_size = batch_size
         self._max_batches = max_batches
         self._ids = array("q")
@@ -362,19 +363,20 @@ class LazyListModel(QAbstractTableModel):
             self._batches.move_to_end(number)
             return batch.get(self._ids[row])
         if number not in self._fetching:
-            self._fetching.add(number)
+            self._fetch_serial += 1
+            serial = self._fetching[number] = self._fetch_serial
             db, kind, size, generation = self._db, self.kind, self._batch_size, self._generation
             wanted = self._ids[number * size:(number + 1) * size].tolist()
             self._row_runner.submit(
                 lambda _ctx: {r.id: r for r in record_rows(db, kind, wanted)},
-                on_done=lambda batch: self._batch_read(generation, number, batch),
-                on_error=lambda error: self._batch_failed(generation, number, error))
+                on_done=lambda batch: self._batch_read(generation, number, serial, batch),
+                on_error=lambda error: self._batch_failed(generation, number, serial, error))
         return None
 
-    def _batch_read(self, generation: int, number: int, batch: dict[int, Any]) -> None:
-        if generation != self._generation or number not in self._fetching:
-            return  # read for a list that has been replaced meanwhile
-        self._fetching.discard(number)
+    def _batch_read(self, generation: int, number: int, serial: int, batch: dict[int, Any]) -> None:
+        if generation != self._generation or self._fetching.get(number) != serial:
+            return  # read for a list replaced meanwhile, or before its rows changed (``refresh_ids``)
+        del self._fetching[number]
         self._batches[number] = batch
         self.batches_fetched += 1
         while len(self._batches) > self._max_batches:
@@ -383,14 +385,15 @@ class LazyListModel(QAbstractTableModel):
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(self._columns) - 1))
 
-    def _batch_failed(self, generation: int, number: int, error: BaseException) -> None:
-        if generation == self._generation:
-            self._fetching.discard(number)
+    def _batch_failed(self, generation: int, number: int, serial: int, error: BaseException) -> None:
+        if generation == self._generation and self._fetching.get(number) == serial:
+            del self._fetching[number]
             self.load_failed.emit(str(error))
 
     def refresh_ids(self, ids: Sequence[int]) -> None:
         """Re-fetch the rows of these records (after they changed) and tell the views; the list held in the
-        usual order is let go (a changed name may move a record in it)."""
+        usual order is let go (a changed name may move a record in it). A read of their batch still on its
+        way may have read them before the change: it is dropped when it arrives."""
         if ids:
             self._let_go()
             self._hold_later(self._query)
@@ -399,6 +402,7 @@ class LazyListModel(QAbstractTableModel):
             if row is None:
                 continue
             self._batches.pop(row // self._batch_size, None)
+            self._fetching.pop(row // self._batch_size, None)
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
 
     # --- Qt overrides ------------------------------------------------------------------------------
