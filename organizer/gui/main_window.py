@@ -63,7 +63,7 @@ from organizer.gui.panes import MasterDetailTab, after_paint
 from organizer.gui.quickopen import QuickOpen
 from organizer.gui.settings import Settings
 from organizer.gui.tabs import ListTab, PeopleTab
-from organizer.gui.tasks import TaskContext, TaskRunner
+from organizer.gui.tasks import LatestOnly, TaskContext, TaskRunner
 from organizer.gui.undo import RecordActions
 
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
@@ -134,6 +134,10 @@ class MainWindow(QMainWindow):
         self.runner = runner or TaskRunner(self)
         self.tasks = self.runner
         """Background work (``is_idle()`` tells a screenshot when the data is shown)."""
+        # a newer read of the counts or the filter choices supersedes an older one still running: two reads
+        # on the two workers may finish in either order, and the older (made before a change) came last
+        self._counts_read = LatestOnly(self.runner)
+        self._choices_read = LatestOnly(self.runner)
         self.settings = settings if settings is not None else Settings()
         self.remember_state = remember_state
         self.make_daily_backup = daily_backup
@@ -652,7 +656,7 @@ class MainWindow(QMainWindow):
                 for v in list_visits(db)]
             return institutions, [t.tag for t in list_tags(db)], owners, visits
 
-        self.runner.submit(work, on_done=self._fill_choices)
+        self._choices_read.submit(work, self._fill_choices)
 
     def _fill_choices(self, result: tuple[list[tuple[str, object]], list[str], list[tuple[str, object]],
                                           list[tuple[str, object]]]) -> None:
@@ -681,7 +685,7 @@ class MainWindow(QMainWindow):
 
             return record_counts(db)
 
-        self.runner.submit(work, on_done=self._show_counts)
+        self._counts_read.submit(work, self._show_counts)
 
     def _show_counts(self, counts: dict[str, int]) -> None:
         self.counts = counts

@@ -313,3 +313,35 @@ def test_clearing_the_filter_keeps_a_record_further_down_than_the_first_page(
     tab.filters.flush()  # no text: a first page, then the rest of the ids
     qtbot.waitUntil(lambda: tab.model.complete and tab.model.rowCount() == 6)
     qtbot.waitUntil(lambda: tab.current_id() == target)
+
+
+def test_an_older_read_of_the_counts_that_finishes_last_is_not_shown(qtbot: Any, gui_demo_db: Database,
+                                                                     gui_wait: Any, monkeypatch: Any) -> None:
+    """Two reads of the counts run on the two workers and may finish in either order: the newer one's
+    counts stay (the older one, made before a change, used to replace them when it finished last)."""
+    import threading
+
+    from organizer.services import browse
+
+    window = MainWindow(gui_demo_db, remember_state=False)
+    qtbot.addWidget(window)
+    gui_wait(window)
+    real, gate, calls = browse.record_counts, threading.Event(), []
+
+    def counts(db: Database) -> dict[str, int]:
+        calls.append(db)
+        if len(calls) == 1:  # the older read: made before a seventh person was added
+            gate.wait(30)
+            return {**real(db), "person": 6}
+        return real(db)
+
+    monkeypatch.setattr(browse, "record_counts", counts)
+    window.update_counts()
+    qtbot.waitUntil(lambda: len(calls) == 1)
+    create_person(gui_demo_db, PersonData(given_name="Aaron", family_name="Aalto"))
+    window.update_counts()
+    qtbot.waitUntil(lambda: window.counts["person"] == 7, timeout=20_000)
+    gate.set()
+    qtbot.waitUntil(window.runner.is_idle, timeout=20_000)
+    assert window.counts["person"] == 7 and "7 people" in window.counts_label.text()
+    window.close()
