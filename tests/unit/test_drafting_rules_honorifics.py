@@ -254,3 +254,40 @@ def test_an_abbreviation_is_the_institution_with_those_initials() -> None:
     text = ("The diplomats visited Lovely Professional University. They were welcomed by LPU Pro Vice Chancellor "
             "Prof Dr Sanjay Modi.")
     assert _people(text) == {"Sanjay Modi": ("Pro Vice Chancellor", "Lovely Professional University")}
+
+
+def test_pr_and_academician_are_honorifics_and_an_initial_with_the_surname_is_the_same_person() -> None:
+    text = ("Academician Ibrahim Guliyev, vice-president of ANAS, met the President of the Russian Academy of "
+            "Sciences, academician Alexander Sergeyev. Academician I.Guliyev thanked the hosts. He was received by the Rector, "
+            "Pr Anaclet Fomethe, and the Secretary General, Pr Edande Abolo Marthe Isabelle.")
+    assert _people(text) == {"Ibrahim Guliyev": ("vice-president", "ANAS"),
+                             "Alexander Sergeyev": ("President", "Russian Academy of Sciences"),
+                             "Anaclet Fomethe": ("Rector", ""),
+                             "Edande Abolo Marthe Isabelle": ("Secretary General", "")}
+
+
+def test_a_name_right_after_an_institution_ending_in_a_field() -> None:
+    text = "The President Ilham Aliyev received President of the Russian Academy of Sciences Alexander Sergeyev."
+    assert _people(text)["Alexander Sergeyev"] == ("President", "Russian Academy of Sciences")
+
+
+def test_a_title_to_a_country_before_a_three_word_name() -> None:
+    text = "British High Commissioner to Bangladesh Robert Chatterton Dickson on Monday called on the university."
+    assert _people(text) == {"Robert Chatterton Dickson": ("British High Commissioner to Bangladesh", "")}
+
+
+def test_lower_case_titles_in_a_list_joined_by_and() -> None:
+    text = ("The delegation was comprising Xiaomei Wang, deputy secretary general of China Association of Higher "
+            "Education, Xiaochang Ding, member of the committee and Mengjie Han, vice director of Research Centre on "
+            "One Belt and One Road.")
+    people = _people(text)
+    assert people["Xiaomei Wang"] == ("deputy secretary general", "China Association of Higher Education")
+    assert people["Mengjie Han"] == ("vice director", "Research Centre on One Belt and One Road")
+    assert people["Xiaochang Ding"][0] == "member"  # "of the committee": the one named before, here none
+
+
+def test_a_lower_case_title_after_the_before_a_name_and_others() -> None:
+    text = ("The meeting was attended by the Vice President of the RAS, academician Talia Khabriyeva, the head of the "
+            "Foreign Relations Department Olga Gluhovtseva and others.")
+    assert _people(text) == {"Talia Khabriyeva": ("Vice President", "RAS"),
+                             "Olga Gluhovtseva": ("head of the Foreign Relations Department", "")}

@@ -38,6 +38,9 @@ The report is split into sentences (``sentences``); each rule below reads one se
   semicolon ends a title; a gloss in brackets ends none ("Vice-Chancellor (VC) Prof. NAME"); "A and B, T1 and
   T2 of X" are respectively; "A and B, who ..." and "Prof A, Title B C" name A without a title; "Rector of our
   university NAME"; "Minister of State for X" names no ministry; countries and "New" are no names;
+- **more honorifics and names**: "Pr", "academician", "Ven."; "I.Guliyev" after "Ibrahim Guliyev" is him; a name
+  right after an institution ending in a field ("Russian Academy of Sciences Alexander Sergeyev"); "Commissioner to
+  Bangladesh NAME NAME NAME"; "A, member of X and B, vice director of Y";
 - **lower-case titles and letters outside ASCII**: a lower-case title before an initialled name ("the vice rector
   for international activities R.V. Lesovik"; "representative of X A.M. Pakhomov": X is its institution) or after
   "the"/a possessive before a name ending the clause ("the Academy's president Xuelin Li."); "A and B, both TITLE";
@@ -96,7 +99,7 @@ _RANK = r"(?:His|Her)\sExcellency\s|(?:Major|Brigadier|Lieutenant)\sGeneral\s|Lt
 """A rank or style before an honorific or a name ("His Excellency", "Major General", "Lt Cdr (C)")."""
 _HONORIFIC = (rf"(?:{_RANK})?"
               r"(?:(?:Prof\.?\s?Dr|Assoc(?:iate)?\.?\s(?:Prof|Professor)|Prof|Professor|Dr|Dra|Mrs|Mr|Ms|Acad|H\.\s?E|Engr|"
-              r"Barrister|Hon|Ven|Venerable)\.?\s?(?:\((?:Mrs|Mr|Ms|Dr|Professor)\.?\)\s?)?)+"
+              r"Barrister|Hon|Ven|Venerable|Pr|[Aa]cademician)\.?\s?(?:\((?:Mrs|Mr|Ms|Dr|Professor)\.?\)\s?)?)+"
               rf"|{_RANK}")
 _HONORIFIC_RE = re.compile(rf"\b(?:{_HONORIFIC})(?!(?:University|Institute|Academy|College|School)\b)"
                            r"(?=(?:[A-Z]\.\s?)*[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ]|[A-Z]{2,4}\s[A-Z][a-z])")
@@ -127,7 +130,7 @@ UNIVERSITY_OFFICERS = re.compile(r"(?:(?:First|Deputy|Acting|first|deputy|acting
                                  r"[Cc]hancellor)\b|(?:Registrar|Bursar|Librarian|Provost)\b")
 """Titles whose institution, when the text names none, is the university the report is about."""
 _CAP_TITLE_START = rf"(?:(?:{'|'.join(TITLE_MODIFIERS)}|{_CAP})[\s-]){{0,3}}(?:{'|'.join(TITLE_HEADS)})\b"
-_LOWER_MODIFIERS = "first|deputy|acting|senior|chief|executive|former|scientific|general"
+_LOWER_MODIFIERS = "first|deputy|acting|senior|chief|executive|former|scientific|general|vice"
 _TITLE_START = (rf"(?:{_CAP_TITLE_START}|(?:(?:{_LOWER_MODIFIERS})\s){{0,2}}"
                 rf"(?:{'|'.join(LOWER_TITLE_HEADS)})\b)")
 _NAME_THEN_TITLE = re.compile(rf"(?P<name>{NAME}),\s(?:the\s)?(?P<title>{_TITLE_START}.*)")
@@ -138,8 +141,8 @@ _TITLE_THEN_NAME = re.compile(rf"(?:\b[Tt]he\s|\b(?P<its>its|their)\s)?"
     rf"(?:,\s(?:the\s)?(?P<org>{ORG}|[A-Z]{{2,}}))?"
                               rf",\s(?P<name>{NAME})(?=\s*(?:[,.;]|$)|\s(?!and\b)[a-z])")
 _TITLE_NO_COMMA = re.compile(rf"(?<![\w-])(?P<title>(?:(?:first|deputy|acting|former)\s)?{_CAP_TITLE_START}"
-                             rf"(?:\sof\sour\suniversity|\s(?:of|for|on|and|at|the|in|&)|\s{_CAP}|\s[A-Z]{{2,}})*?)(?<!\sof)(?<!\sfor)(?<!\son)(?<!\sand)(?<!\sat)"
-                             rf"(?<!\sthe)(?<!\sin)(?<!&)"
+                             rf"(?:\sof\sour\suniversity|\s(?:of|for|on|and|at|the|in|to|&)|\s{_CAP}|\s[A-Z]{{2,}})*?)(?<!\sof)(?<!\sfor)(?<!\son)(?<!\sand)(?<!\sat)"
+                             rf"(?<!\sthe)(?<!\sin)(?<!\sto)(?<!&)"
                              rf"\s(?!(?:{_HEAD})\b)(?P<name>{_SHORT_NAME})(?=\s[a-z]|\s*[,.;:)]|$)")
 _NAME_RE = re.compile(NAME)
 _FIELD_AFTER_COMMA = re.compile(rf"(?!(?:{'|'.join(TITLE_STOP_WORDS)})\b)[a-z][a-z’' -]*,\s(?:{ORG}|[A-Z]{{2,}})\.?")
@@ -155,7 +158,8 @@ _LOWER_TITLE = (rf"(?:(?:first|deputy|acting|senior|chief|executive|former|vice)
                 rf"(?:{'|'.join(LOWER_TITLE_HEADS)})\b(?:\s(?:and(?=\s[A-Z])|(?!and\s)[a-z]+|[A-Z][a-z]+))*?")
 _LOWER_TITLE_NAME = re.compile(
     rf"(?<![\w-])(?P<title>{_LOWER_TITLE})\s(?P<name>{_INITIALS}{_CAP}|[A-Z]\s[A-Z]\s{_CAP})(?![\w-])"
-    rf"|(?:\bthe\s|\b(?P<owner>{_CAP_WORD}|[A-Z]{{2,}})['’]s\s)(?P<title2>{_LOWER_TITLE})\s(?P<name2>{_CAP}\s{_CAP})(?=\s*[,.;]|$)")
+    rf"|(?:\bthe\s|\b(?P<owner>{_CAP_WORD}|[A-Z]{{2,}})['’]s\s)(?P<title2>{_LOWER_TITLE})\s(?P<name2>{_CAP}\s{_CAP})"
+    r"(?=\s*[,.;]|$|\s(?:and|who|was|were|is|has|said)\b)")
 """Lower-case titles: before an initialled name ("vice rector for international activities R.V. Lesovik"), or
 after "the" or a possessive before a name that ends the clause ("the Academy's president Xuelin Li.")."""
 _VERB = (r"\s(?!named\safter\b)(?:[a-z]+ed|said|says|was|were|is|are|has|have|had|will|who|which|where|while|"
@@ -391,6 +395,9 @@ def _end_of_title(text: str, honored: set[str] | frozenset[str] = frozenset()) -
         if not m.group(0).startswith(","):  # "Dean of the International Office, RU and Prof. Chris Whitely"
             if m.group(0).endswith("and ") and (_HONORIFIC_RE.match(rest) or any(rest.startswith(n) for n in honored)):
                 return text[:m.start()], rest
+            nm = _NAME_RE.match(rest) if m.group(0).endswith("and ") else None
+            if nm and re.match(rf",\s(?:the\s)?{_TITLE_START}", rest[nm.end():]) and _plausible_name(nm.group(0)):
+                return text[:m.start()], rest  # "A, member of X and B, vice director of Y"
             continue
         if _TITLE_NO_COMMA.match(rest) or _HONORIFIC_RE.match(rest):  # "..., Dean Li Shengji, Deputy Secretary ..."
             return text[:m.start()], rest
@@ -411,6 +418,10 @@ def _add_person(state: _State, name: str, title: str, institution: str, sentence
     if whole is not None:  # "Pro Vice-Chancellor Prof. Dr. Mian Ghulam Yasin": not also "Ghulam Yasin"
         return whole
     found = state.draft.person(name)
+    short = re.fullmatch(r"(?P<initial>[A-Z])\.\s?(?P<surname>\S+)", name)
+    if found is None and short:  # "academician I.Guliyev" after "Ibrahim Guliyev"
+        found = next((p for p in state.draft.people if p.full_name.split()[-1] == short.group("surname")
+                      and p.full_name[0] == short.group("initial")), None)
     if found is None:
         found = DraftPerson(name, title, institution, sentence=sentence)
         state.draft.people.append(found)
@@ -463,8 +474,11 @@ def _people(source: str, state: _State) -> list[DraftPerson]:
             title_text = sentence[led:m.start("title")] + title_text
         if _plausible_name(name) and state.draft.person(name) is None:
             title_text, longer = _longer_name(title_text, name, state)
-            if inside and longer == name:  # "Director of Institute of Chinese Intangible Cultural Heritage": no name
-                continue
+            if inside and longer == name and not re.search(
+                    r"\b(?:Sciences|Technology|Education|Arts|Medicine|Agriculture|Engineering|Law|Economics|Studies|"
+                    r"Affairs|Research|Culture|Health|Affairs)\s$", sentence[:m.start("name")]):
+                continue  # "Director of Institute of Chinese Intangible Cultural Heritage": no name; but "President
+                # of the Russian Academy of Sciences Alexander Sergeyev" is
             name = longer
             own = re.match(rf"({_CAP_WORD}|[A-Z]{{2,}})['’]s\s", title_text)  # "Indonesia's Ambassador NAME"
             title_text = title_text[own.end():] if own else title_text
@@ -649,7 +663,8 @@ def _longer_name(title: str, name: str, state: _State) -> tuple[str, str]:
             continue
         ends = " ".join(head).casefold()
         if head[-1] in TITLE_HEADS or any(ends.endswith(i.name.casefold()) for i in state.draft.institutions) \
-                or re.search(rf"\b(?:{_HEAD})\sin\s{_CAP}$", " ".join(head)):  # "the X Embassy in Dhaka NAME"
+                or re.search(rf"\b(?:{_HEAD}|{'|'.join(TITLE_HEADS)})\s(?:in|to)\s{_CAP}$", " ".join(head)):
+            # "the X Embassy in Dhaka NAME", "British High Commissioner to Bangladesh Robert Chatterton Dickson"
             return " ".join(head), " ".join([*tail, name])
     return title, name
 

@@ -20,7 +20,7 @@ TITLE_HEADS = ("Rector", "Vice-Rector", "Prorector", "President", "Vice-Presiden
 LOWER_TITLE_HEADS = ("rector", "vice-rector", "president", "vice-president", "vice president", "director", "chairman",
                      "head", "minister", "dean", "ambassador", "secretary", "chancellor", "vice-chancellor",
                      "vice chancellor", "registrar", "provost", "principal", "adviser", "advisor", "counsellor",
-                     "representative", "vice rector")
+                     "representative", "vice rector", "member")
 TITLE_MODIFIERS = ("First", "Second", "Executive", "Acting", "Senior", "Chief", "General", "Deputy", "Vice",
                    "Honorary", "Leading", "Associate", "Assistant", "Former", "Managing", "Scientific", "Academic",
                    "Permanent", "Extraordinary", "Plenipotentiary")
@@ -32,7 +32,7 @@ BODY_WORDS = ("Board", "Department", "Division", "Directorate", "Section", "Unit
 NOT_NAME_WORDS = set(ORG_HEADS) | set(TITLE_HEADS) | set(TITLE_MODIFIERS) | set(BODY_WORDS) | set(LEGAL_FORMS) | {
     "The", "A", "An", "Republic", "Federal", "State", "National", "Scientific", "Educational", "Sciences",
     "During", "At", "In", "On", "After", "Additionally", "Subsequently", "This", "These", "It", "He", "She",
-    "They", "We", "Mr", "Ms", "Mrs", "Dr", "Prof", "Kazan", "Moscow", "Tashkent", "Uzbekistan", "Tatarstan",
+    "They", "We", "Mr", "Ms", "Mrs", "Dr", "Prof", "Pr", "Kazan", "Moscow", "Tashkent", "Uzbekistan", "Tatarstan",
     "Russia", "Russian", "Of", "And", "For", "Cooperation", "International", "Regional", "Technology",
     "Technologies", "Innovation", "Digital", "Transformation", "Education", "Continuing", "Professional",
     "Retraining", "Import", "Optimization", "Localization", "Expansion", "Relations", "Chemical", "Delegation",
@@ -46,7 +46,7 @@ NOT_NAME_WORDS = set(ORG_HEADS) | set(TITLE_HEADS) | set(TITLE_MODIFIERS) | set(
     "Kazakhstan", "Kyrgyzstan", "Tajikistan", "Azerbaijan", "Armenia", "Vietnam", "Malaysia", "Indonesia", "Thailand",
     "Gambia", "Uganda", "Tanzania", "Zambia", "Malawi", "Ethiopia", "Morocco", "Syria", "Afghanistan", "Delhi"}
 ABBREVIATIONS = {"Mr", "Ms", "Mrs", "Dr", "Prof", "St", "No", "Jr", "Sr", "vs", "etc", "e.g", "i.e", "Inc", "Ltd",
-                 "Co", "Corp", "Acad", "Assoc", "Md"}
+                 "Co", "Corp", "Acad", "Assoc", "Md", "Pr"}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 TITLE_STOP_WORDS = ("was", "were", "is", "are", "has", "have", "had", "by", "met", "received", "welcomed", "commended",
