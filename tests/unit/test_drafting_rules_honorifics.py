@@ -258,8 +258,8 @@ def test_an_abbreviation_is_the_institution_with_those_initials() -> None:
 
 def test_pr_and_academician_are_honorifics_and_an_initial_with_the_surname_is_the_same_person() -> None:
     text = ("Academician Ibrahim Guliyev, vice-president of ANAS, met the President of the Russian Academy of "
-            "Sciences, academician Alexander Sergeyev. Academician I.Guliyev thanked the hosts. He was received by the Rector, "
-            "Pr Anaclet Fomethe, and the Secretary General, Pr Edande Abolo Marthe Isabelle.")
+            "Sciences, academician Alexander Sergeyev. Academician I.Guliyev thanked the hosts. He was received by the "
+            "Rector, Pr Anaclet Fomethe, and the Secretary General, Pr Edande Abolo Marthe Isabelle.")
     assert _people(text) == {"Ibrahim Guliyev": ("vice-president", "ANAS"),
                              "Alexander Sergeyev": ("President", "Russian Academy of Sciences"),
                              "Anaclet Fomethe": ("Rector", ""),
