@@ -25,7 +25,7 @@ BATCH = 500
 """Values bound in one statement (SQLite allows 32,766; a few hundred keep each statement small)."""
 
 
-def _rows(conn: Connection, sql: str, values: Iterable[Any]) -> Iterator[Any]:
+def rows(conn: Connection, sql: str, values: Iterable[Any]) -> Iterator[Any]:
     """``sql``'s rows with its ``IN ({})`` filled with ``values``, ``BATCH`` at a time."""
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     wanted = list(values)
@@ -41,27 +41,27 @@ def match(session: Session, items: list[_Pending]) -> dict[int, int]:
     uids = {item.contact.data.uid for item in items if item.contact.data.uid}
     by_uid: dict[str, int] = {}
     if uids:
-        by_uid.update((uid, pid) for uid, pid in _rows(conn, "SELECT uid, id FROM person WHERE uid IN ({})", uids))
-        by_uid.update((uid, pid) for uid, pid in _rows(
+        by_uid.update((uid, pid) for uid, pid in rows(conn, "SELECT uid, id FROM person WHERE uid IN ({})", uids))
+        by_uid.update((uid, pid) for uid, pid in rows(
             conn, "SELECT merged_uid, kept_id FROM merge_record WHERE kind = 'person' AND undone_at IS NULL "
                   "AND merged_uid IN ({})", uids))
     emails = {e.value for item in items for e in item.contact.data.emails}
     by_email: dict[str, int] = {}
     if emails:
-        found = sorted(_rows(conn, "SELECT person_id, address FROM person_email WHERE address IN ({})", emails))
+        found = sorted(rows(conn, "SELECT person_id, address FROM person_email WHERE address IN ({})", emails))
         for pid, address in found:
             by_email.setdefault(address.casefold(), pid)
     names = {item.name_key for item in items}
     by_name: dict[str, list[int]] = {}
-    for sort_name, pid in sorted(_rows(conn, "SELECT sort_name, id FROM person WHERE sort_name IN ({})", names)):
+    for sort_name, pid in sorted(rows(conn, "SELECT sort_name, id FROM person WHERE sort_name IN ({})", names)):
         by_name.setdefault(sort_name, []).append(pid)
     named = [pid for ids in by_name.values() for pid in ids]
     held: dict[int, set[int]] = {}
     dialled: dict[int, set[str]] = {}
     if named:
-        for pid, iid in _rows(conn, "SELECT person_id, institution_id FROM position WHERE person_id IN ({})", named):
+        for pid, iid in rows(conn, "SELECT person_id, institution_id FROM position WHERE person_id IN ({})", named):
             held.setdefault(pid, set()).add(iid)
-        for pid, number in _rows(conn, "SELECT person_id, number FROM person_phone WHERE person_id IN ({})", named):
+        for pid, number in rows(conn, "SELECT person_id, number FROM person_phone WHERE person_id IN ({})", named):
             dialled.setdefault(pid, set()).add(phone_digits(number))
     for item in items:
         data = item.contact.data

@@ -15,13 +15,13 @@ from collections.abc import Callable, Iterable
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from organizer.services import people
 from organizer.services._checks import CheckedRecord, Checker
 from organizer.services._records import topics_by_name
 from organizer.services.archive.bulk import PeopleIndex
+from organizer.services.interop import contacts_match
 from organizer.store import models as m
 from organizer.store import schema
 from organizer.store.bulk import insert_rows
@@ -67,7 +67,7 @@ def create(session: Session, items: list[_Pending], index: PeopleIndex | None) -
     table = schema.table("person")
     insert_rows(conn, table, ["uid", *keys], rows)
     uids = [uid for uid, _, _ in checked]
-    found = dict(conn.execute(select(table.c.uid, table.c.id).where(table.c.uid.in_(uids))).all())
+    found = dict(contacts_match.rows(conn, "SELECT uid, id FROM person WHERE uid IN ({})", uids))
     ids = [found[uid] for uid in uids]
     pairs = list(zip(ids, checked, strict=True))
     children: list[tuple[str, Callable[[people.CheckedPerson], Iterable[dict[str, Any]]]]] = [
