@@ -78,6 +78,23 @@ def _nlp() -> tuple[Any, Any, Any, Any]:
     return Segmenter(), MorphVocab(), NewsMorphTagger(embedding), NewsNERTagger(embedding)
 
 
+def _initials_of(name: str) -> tuple[str, str] | None:
+    """(initials, surname) of "В.И. Лысак" or "Владимир Ильич Лысак", None for other names."""
+    m = re.fullmatch(r"([А-ЯЁ])\.\s?([А-ЯЁ])\.\s?([А-ЯЁ][а-яё-]+)", name)
+    if m:
+        return m.group(1) + m.group(2), m.group(3)
+    words = name.split()
+    if len(words) == 3 and all(re.fullmatch(r"[А-ЯЁ][а-яё-]+", w) for w in words):
+        return words[0][0] + words[1][0], words[2]
+    return None
+
+
+def _initialled(full_name: str, draft: Draft) -> DraftPerson | None:
+    """The person named before by initials or in full ("В.И. Лысак" ... "Владимира Ильича Лысака"): one person."""
+    mine = _initials_of(full_name)
+    return next((p for p in draft.people if mine is not None and _initials_of(p.full_name) == mine), None)
+
+
 def _named_in_full(full_name: str, title: str, institution: str, draft: Draft,
                    guests: list[str]) -> DraftPerson | None:
     """A person named before by one word of this name ("ректора Ли" ... "Ли Хэчжан"), now with the whole name."""
@@ -128,8 +145,9 @@ def extract(text: str) -> Draft:
         here = follows[0] if follows else delegation  # "переговоры с делегацией X во главе с ...": X
         for span in _people_spans(doc, sent):
             person_tokens = [t for t in tokens if span.start <= t.start < span.stop]
-            full_name = _nominative_name(person_tokens, vocab, sent)
             title, institution, first = _title_before(span.start, tokens, orgs, list(doc.spans), vocab, sent)
+            nominative = first is not None and first.pos in ("NOUN", "ADJ") and _case_of(first) == "nomn"
+            full_name = _nominative_name(person_tokens, vocab, sent, "nomn" if nominative else None)
             full_name = _initialled_genitive(full_name, sent[span.start:span.stop],
                                              _case_of(first) if first is not None else "nomn")
             title, plural = _singular(title, vocab)
@@ -156,7 +174,8 @@ def extract(text: str) -> Draft:
             chair = re.fullmatch(r"(\S+)\s+кафедры\s+(.+)", title) if not institution else None
             if chair:  # "доцент кафедры истории Китая": ("доцент", "кафедра истории Китая")
                 title, institution = chair.group(1), f"кафедра {chair.group(2)}"
-            person = draft.person(full_name) or _named_in_full(full_name, title, institution, draft, guests)
+            person = draft.person(full_name) or _initialled(full_name, draft) \
+                or _named_in_full(full_name, title, institution, draft, guests)
             if person is None:
                 person = DraftPerson(full_name, title, institution, sentence=sent)
                 draft.people.append(person)

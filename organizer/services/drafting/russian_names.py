@@ -55,13 +55,15 @@ def _chinese_name(tokens: list[Any]) -> str | None:
     return " ".join([*(t.text for t in words[:-1]), last])
 
 
-def _nominative_name(tokens: list[Any], vocab: Any, text: str) -> str:
-    """The name in the nominative, written as in ``text`` between its words ("А.А. Суриков")."""
+def _nominative_name(tokens: list[Any], vocab: Any, text: str, case: str | None = None) -> str:
+    """The name in the nominative, written as in ``text`` between its words ("А.А. Суриков"); ``case`` is the
+    name's case when known (the title's before it: "первый заместитель Министра ... Л.Н. Волкова" is nominative,
+    though natasha and the dictionary may read "Волкова" as "Волков" in the genitive)."""
     spaced = all(text[a.stop:b.start] == " " for a, b in itertools.pairwise(tokens))
     chinese = _chinese_name(tokens) if spaced else None
     if chinese is not None:
         return chinese
-    case = _name_case([t for t in tokens if len(t.text) > 1], vocab)
+    case = case or _name_case([t for t in tokens if len(t.text) > 1], vocab)
     out, at = [], tokens[0].start if tokens else 0
     for t in tokens:
         out.append(text[at:t.start])
@@ -74,10 +76,11 @@ def _nominative_name(tokens: list[Any], vocab: Any, text: str) -> str:
 def _masculine_surname(name: str, tokens: list[Any], vocab: Any) -> str:
     """ "Николая Кропачева" -> "Николай Кропачев": a surname the dictionary does not know keeps its genitive
     "-а" after a man's first name in the genitive or accusative."""
-    first = [p for p in vocab.parse(tokens[0].text) if "Name" in p.tag] if len(tokens) == 2 else []
+    first = [p for p in vocab.parse(tokens[0].text) if "Name" in p.tag] if len(tokens) in (2, 3) else []
     surname = tokens[-1].text if tokens else ""
     if first and all(p.tag.gender == "masc" and p.tag.case in ("gent", "accs") for p in first) \
-            and re.search(r"[оеёиы][вн]а$", surname) and not any("Surn" in p.tag for p in vocab.parse(surname)):
+            and re.search(r"(?:[оеёиы][вн]|[бвгджзклмнпрстфхцчшщ])а$", surname) and name.endswith(surname) \
+            and not any("Surn" in p.tag for p in vocab.parse(surname)):  # "Владимира Ильича Лысака" too
         return name[:-1]
     return name
 

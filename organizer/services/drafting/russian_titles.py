@@ -13,7 +13,7 @@ ORG_NOUNS = ("университет", "институт", "академи", "к
 """Head nouns of an institution named by capitalised adjectives before them ("Чунцинского технологического
 университета")."""
 MEETING_NOUN = re.compile(r"(?:встреч|визит|переговор|экскурси|церемони|бесед|составе\b|участи(?:е|я|ем)\b|лице\b"
-                          r"|руководств)")
+                          r"|руководств|сопровожд)")
 TITLE_NOUNS = ("ректор", "проректор", "директор", "президент", "председател", "декан", "министр", "глава")
 HONORIFICS = {"профессор", "профессором", "профессора", "доктор", "доктором", "д-р", "господин", "госпожа", "г-н",
               "г-жа", "академик", "академиком", "доцент", "доцентом", "г-ном", "г-на", "г-ну", "г-жой", "г-же",
@@ -27,6 +27,9 @@ CHAIRS = ("кафедр",)
 """A unit noun after which an honorific is the title ("доцент кафедры X")."""
 ALLOWED_ADP = {"по", "при", "для"}
 QUOTES = {"«", "»", '"', "“", "”"}
+RANK = re.compile(r",\s*(?:чл\.\s*-?\s*корр\.|член-корреспондент\w*|академик\w*)(?:\s+(?:РАН|Российской академии "
+                  r"наук|[А-ЯЁ]{2,}))?\s*$", re.I)
+"""A scientific rank after a title, before the name ("первый проректор, чл. корр. Российской академии наук NAME")."""
 ABBREVIATIONS = {"зам", "зав", "нач", "пом"}
 ACTING = {"временно", "исполняющий", "исполняющего", "исполняющему", "исполняющим", "исполняющем", "исполняющая",
           "исполняющей", "исполняющую"}
@@ -173,7 +176,7 @@ def _institutions(doc: Any, vocab: Any) -> list[tuple[int, int, str]]:
             out.append((tokens[first].start, token.stop,
                         _nominative_phrase(tokens[first:k + 1], vocab, doc.text)))
     for token in tokens:  # "замглавы министерства науки и высшего образования России", which natasha may miss
-        if token.text.islower() and token.text.startswith("министерств") \
+        if token.text.islower() and token.text.startswith(("министерств", "агентств", "департамент")) \
                 and not any(s <= token.start < e for s, e, _n in out):
             stop = _genitive_tail(tokens, spans, token.stop, listed=False)
             if stop > token.stop:
@@ -194,6 +197,14 @@ def _unit_named_before(title: str, institutions: list[DraftInstitution], vocab: 
     return (" ".join(words[:-1]), named) if named else (title, "")
 
 
+def _agrees(participle: Any, taken: list[Any]) -> bool:
+    """Whether a participle natasha tags as a verb is an adjective of the noun after it ("управления закупок и
+    централизованного снабжения"; not "возглавляемой ректором")."""
+    feats, noun = participle.feats or {}, taken[0].feats or {} if taken else {}
+    return bool(taken) and taken[0].pos == "NOUN" and feats.get("VerbForm") == "Part" and "Case" in feats \
+        and all(feats.get(k) == noun.get(k) for k in ("Case", "Number", "Gender") if k in feats and k in noun)
+
+
 def _genitive(span: Any, tokens: list[Any]) -> bool:
     """Whether a place is in the genitive (its first word's case: "Республики Татарстан")."""
     first = next((t for t in tokens if t.start >= span.start), None)
@@ -207,8 +218,12 @@ def _title_before(start: int, tokens: list[Any], orgs: list[tuple[int, int, str]
     spans = [sp for sp in spans if sp.type != "LOC" or any(t.pos != "ADJ" for t in tokens
                                                           if sp.start <= t.start < sp.stop)]  # "Чрезвычайный"
     before = [t for t in tokens if t.stop <= start]
-    while before and _plain(before[-1].text) in HONORIFICS:  # "..., г-ном Лю Ли"
-        before = before[:-1]
+    rank = RANK.search(text[:start])
+    if rank is not None:  # "первый проректор, чл. корр. Российской академии наук NAME": the rank is no title
+        before = [t for t in before if t.stop <= rank.start()]
+    while before and (_plain(before[-1].text) in HONORIFICS or (  # "..., г-ном Лю Ли", "проф. А.В. Грибанов"
+            before[-1].text == "." and len(before) > 1 and before[-2].text.lower() in ("проф", "доц", "акад"))):
+        before = before[:-2] if before[-1].text == "." else before[:-1]
     if len(before) > 1 and _plain(before[-1].text) in (",", "-") and before[-2].pos != "PUNCT":
         before = before[:-1]  # "... Республики Зимбабве, Амоном Мурвирой", "ректор СахГУ – Игорь Минервин"
     taken: list[Any] = []
@@ -252,7 +267,8 @@ def _title_before(start: int, tokens: list[Any], orgs: list[tuple[int, int, str]
         in_other = any((sp.type == "PER" or (sp.type == "LOC" and not _genitive(sp, tokens)))
                        and sp.start <= token.start < sp.stop for sp in spans)  # "министр ... Республики Татарстан"
         stop = in_other or MEETING_NOUN.match(token.text.lower()) is not None \
-            or token.pos in ("VERB", "AUX", "PRON", "NUM", "SCONJ") or token.text == "," \
+            or (token.pos == "VERB" and not _agrees(token, taken)) \
+            or token.pos in ("AUX", "PRON", "NUM", "SCONJ") or token.text == "," \
             or token.text.lower() in ("а", "но", "также", "тоже", "еще", "ещё", "сегодня", "вчера", "завтра", "ранее",
                                       "затем", "впервые", "теперь") \
             or any(c.isdigit() for c in token.text) or token.text.lower() in ("года", "году") \
