@@ -83,8 +83,12 @@ class Settings:
 
     def add_recent_file(self, path: Path) -> None:
         path = path.resolve()
-        others = [p for p in self.recent_files() if p.resolve() != path]
-        self.store.setValue("recent_files", [str(p) for p in [path, *others][:MAX_RECENT]])
+        known = self.recent_files()
+        others = [p for p in known if p.resolve() != path]
+        recent = [str(p) for p in [path, *others][:MAX_RECENT]]
+        if recent == [str(p) for p in known]:
+            return  # already the newest: nothing to write (the same database started again)
+        self.store.setValue("recent_files", recent)
         self.store.sync()
 
     def clear_recent_files(self) -> None:

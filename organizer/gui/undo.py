@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from organizer.domain.changes import ChangeSet
 from organizer.domain.enums import RecordKind
 from organizer.domain.errors import OrganizerError
 from organizer.gui.kinds import kind_label
@@ -29,6 +28,7 @@ from organizer.gui.messages import error_text
 from organizer.gui.tasks import P, R, TaskRunner, call
 
 if TYPE_CHECKING:  # the GUI only passes the handle on to organizer.services
+    from organizer.domain.changes import ChangeSet
     from organizer.services.kinds import Editing
     from organizer.store.database import Database
 
@@ -40,6 +40,13 @@ def services_of(kind: RecordKind) -> Editing:
     from organizer.services.kinds import editing
 
     return editing(kind)
+
+
+def _changes() -> type[ChangeSet]:
+    """``domain.changes.ChangeSet``, imported with the first change (not before the window's first rows)."""
+    from organizer.domain.changes import ChangeSet
+
+    return ChangeSet
 
 
 class RecordActions(QObject):
@@ -81,14 +88,14 @@ class RecordActions(QObject):
         detail = self.call(services_of(kind).create, self.db, data)
         self.remember(kind, detail)
         self.stack.push(_CreateCommand(self, kind, detail.meta.id, self._describe(kind, data)))
-        self.changed.emit(detail.changes or ChangeSet.of_create(kind, detail.meta.id))
+        self.changed.emit(detail.changes or _changes().of_create(kind, detail.meta.id))
         return detail
 
     def update(self, kind: RecordKind, ident: int, before: Any, after: Any, expected_version: int | None) -> Any:
         detail = self.call(services_of(kind).update, self.db, ident, after, expected_version)
         self.remember(kind, detail)
         self.stack.push(_UpdateCommand(self, kind, ident, before, after, self._describe(kind, after, edit=True)))
-        self.changed.emit(detail.changes or ChangeSet.of_update(kind, ident))
+        self.changed.emit(detail.changes or _changes().of_update(kind, ident))
         return detail
 
     def delete(self, kind: RecordKind, ident: int, expected_version: int | None, name: str = "") -> ChangeSet:
@@ -110,7 +117,7 @@ class RecordActions(QObject):
         self.remember(RecordKind.VISIT, detail)
         text = self.tr("Duplicate visit “%1”").replace("%1", detail.data.title[:60])
         self.stack.push(_CreateCommand(self, RecordKind.VISIT, detail.meta.id, text))
-        self.changed.emit(detail.changes or ChangeSet.of_create(RecordKind.VISIT, detail.meta.id))
+        self.changed.emit(detail.changes or _changes().of_create(RecordKind.VISIT, detail.meta.id))
         return result
 
     def attach(self, owner: RecordKind, owner_id: int, name: str, content: bytes, media_type: str = "") -> Any:
@@ -242,7 +249,7 @@ class _UpdateCommand(_RecordCommand):
         detail = self.actions.call(services_of(self.kind).update, self.actions.db, self.ident, data,
                                    self.actions.version(self.kind, self.ident))
         self.actions.remember(self.kind, detail)
-        changes_made: ChangeSet = detail.changes or ChangeSet.of_update(self.kind, self.ident)
+        changes_made: ChangeSet = detail.changes or _changes().of_update(self.kind, self.ident)
         return changes_made
 
     def revert(self) -> ChangeSet:

@@ -18,7 +18,6 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
-from organizer.domain.changes import ChangeSet
 from organizer.domain.enums import FollowUpStatus, RecordKind
 from organizer.domain.errors import InUseError, OrganizerError
 from organizer.gui.editors.sizes import fit_editor
@@ -361,6 +360,8 @@ class RecordMenu(QObject):
             created = tuple(i for i, a in zip(dialog.person_ids, dialog.row_actions, strict=False)
                             if i is not None and a == "created")
             if code == QDialog.DialogCode.Accepted:
+                from organizer.domain.changes import ChangeSet
+
                 self.records.changed.emit(ChangeSet(RecordKind.PERSON, created=created,
                                                     also=frozenset({RecordKind.INSTITUTION})))
 
