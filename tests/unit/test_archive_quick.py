@@ -211,3 +211,32 @@ def test_an_import_stores_the_same_with_and_without_the_quick_road(tmp_path: Pat
         finally:
             db.close()
     assert results[0] == results[1]
+
+
+def test_new_ids_are_read_back_when_they_do_not_follow_the_largest(tmp_path: Path) -> None:
+    """``bulk._new_ids`` (SQLite only: elsewhere every uid is looked up): the new rows' ids are taken as the
+    ids after the largest one before the insert only when exactly those are there; otherwise (here: a row
+    with a larger id came in between, as no import would do) every uid is looked up."""
+    from sqlalchemy import insert
+
+    from organizer.store import schema
+
+    table = schema.table("topic")
+
+    def work(session: Session) -> tuple[list[int], list[int]]:
+        conn = session.connection()
+        top = bulk._top_id(conn, table)
+        conn.execute(insert(table), [{"uid": f"t{i}", "name": f"Topic {i}", "description": ""} for i in range(3)])
+        straight = bulk._new_ids(conn, table, ["t0", "t1", "t2"], top)
+        top = bulk._top_id(conn, table)
+        conn.execute(insert(table), {"id": (top or 0) + 5, "uid": "far", "name": "Far", "description": ""})
+        conn.execute(insert(table), {"uid": "next", "name": "Next", "description": ""})
+        return straight, bulk._new_ids(conn, table, ["next", "far"], top)
+
+    db = open_database(sqlite_url(tmp_path / "ids.sqlite"))
+    try:
+        straight, around = db.write(work)
+    finally:
+        db.close()
+    assert straight[1:] == [straight[0] + 1, straight[0] + 2]
+    assert around == [around[1] + 1, around[1]]  # "next" after "far"

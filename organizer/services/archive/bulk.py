@@ -15,7 +15,7 @@ from datetime import datetime
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from organizer.domain import fields
@@ -81,8 +81,25 @@ def in_chunks(session: Session, res: UidResolver, merger: Merger, section: str, 
         flush()
 
 
-def _new_ids(conn: Any, table: Any, uids: list[str]) -> list[int]:
-    """The ids of the rows just inserted with these uids, in the same order."""
+def _top_id(conn: Any, table: Any) -> int | None:
+    """On SQLite, the largest id of ``table`` before an insert (0 if empty), for ``_new_ids``; else None."""
+    if conn.dialect.name != "sqlite":
+        return None
+    return int(conn.execute(select(func.max(table.c.id))).scalar() or 0)
+
+
+def _new_ids(conn: Any, table: Any, uids: list[str], top: int | None = None) -> list[int]:
+    """The ids of the rows just inserted with these uids, in the same order.
+
+    ``top``: the largest id before the insert (``_top_id``). SQLite gives each row it inserts without an id
+    the largest id in the table plus one, and this transaction is the only writer: when the ids above
+    ``top`` are exactly ``top + 1 ... top + n``, they are the new rows in the order given (checked with
+    one range count instead of looking every uid up; anything else is looked up)."""
+    n = len(uids)
+    if top is not None:
+        last, count = conn.execute(select(func.max(table.c.id), func.count()).where(table.c.id > top)).one()
+        if count == n and last == top + n:
+            return list(range(top + 1, top + n + 1))
     found = dict(conn.execute(select(table.c.uid, table.c.id).where(table.c.uid.in_(uids))).all())
     return [found[uid] for uid in uids]
 
@@ -127,9 +144,10 @@ def _records_chunk(session: Session, res: UidResolver, section: str, chunk: list
     table = schema.table(table_name)
     keys = list(checked[0][1].columns)
     values = _values(keys)
+    top = _top_id(conn, table)
     insert_rows(conn, table, ["uid", *keys], [(uid, *values(record.columns)) for uid, record in checked])
     uids = [uid for uid, _ in checked]
-    ids = _new_ids(conn, table, uids)
+    ids = _new_ids(conn, table, uids, top)
     for uid, ident in zip(uids, ids, strict=True):
         res.remember(model, uid, ident)
     created.extend(uids)
@@ -160,6 +178,8 @@ def _present(session: Session, res: UidResolver, model: type[m.RecordMixin], uid
     if model is not m.Person:
         return {uid for uid in uids if res.exists(model, uid)}
     # People are looked up a chunk at a time: a large database holds far more of them than of the rest.
+    if res.none_stored(m.Person):  # none before this import, which adds each uid once: nothing to look up
+        return set()
     present = set(session.scalars(select(m.Person.uid).where(m.Person.uid.in_(uids))))
     present |= set(session.scalars(select(m.MergeRecord.merged_uid).where(  # merged away: an alias now
         m.MergeRecord.kind == "person", m.MergeRecord.merged_uid.in_(uids), m.MergeRecord.undone_at.is_(None))))

@@ -179,6 +179,7 @@ class UidResolver:
         # Every id handed out here exists in this transaction: the services need not load it again.
         self._known: set[tuple[type[Any], int]] = session.info.setdefault(KNOWN_IDS, set())
         self._present: dict[type[m.RecordMixin], set[str]] = {}
+        self._none_stored: dict[type[m.RecordMixin], bool] = {}
         # Records this import created through the ORM, whose ids are known once they are flushed.
         self._unflushed: list[tuple[type[m.RecordMixin], m.RecordMixin]] = []
         # uids ``exists`` found unused: the services' ``uid_free`` need not look them up again.
@@ -205,6 +206,17 @@ class UidResolver:
             raise reader.fail(key, f"refers to {uid!r}, which is neither in the file nor in the database")
         self.remember(model, uid, ident)
         return ident
+
+    def none_stored(self, model: type[m.RecordMixin]) -> bool:
+        """True if ``model``'s table held no record and no merge alias when this import first asked, which
+        it does before writing any record of that kind (the answer is kept for the whole import)."""
+        found = self._none_stored.get(model)
+        if found is None:
+            conn = self.session.connection()
+            found = conn.scalar(select(model.id).limit(1)) is None and conn.scalar(
+                select(m.MergeRecord.id).where(m.MergeRecord.kind == str(KIND_OF[model])).limit(1)) is None
+            self._none_stored[model] = found
+        return found
 
     def known(self, model: type[m.RecordMixin], uid: str) -> int | None:
         """The id of a record this import has already resolved or written (no look-up), else None."""
