@@ -2,6 +2,7 @@
 
     python bench/bench_import.py                         # 50,000 generated people, 5 runs of each
     python bench/bench_import.py --people 5000 --repeat 3
+    python bench/bench_import.py --baseline main~3        # also the import as it was at a git ref, in turn
     python bench/bench_import.py --in-process 1000 5000  # the older per-size table (import, again, export)
 
 The database is made by ``bench/generate.py`` (cached in ``--cache``) and exported once with
@@ -28,6 +29,7 @@ import os
 import resource
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -37,10 +39,10 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_all import ORGANIZER, PY, Proc, database  # noqa: E402  (bench/ is not a package)
+from bench_all import ORGANIZER, PY, Proc, baseline_tree, database  # noqa: E402  (bench/ is not a package)
 
 
-def compare(people: int, repeat: int, cache: Path) -> None:
+def compare(people: int, repeat: int, cache: Path, baseline: str | None = None) -> None:
     source = database(cache, people)
     print(f"# load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -63,10 +65,17 @@ def compare(people: int, repeat: int, cache: Path) -> None:
             "floor + JSON (raw-insert-json)": lambda t: [PY, str(HERE / "floors.py"), "raw-insert-json",
                                                          str(archive), str(source), str(t)],
         }
+        envs: dict[str, dict[str, str] | None] = {label: None for label in jobs}
+        if baseline:  # the same command with the ``organizer`` package as it was at ``baseline``
+            tree = baseline_tree(baseline, work)
+            subprocess.run([PY, "-m", "compileall", "-q", str(tree)], check=True)  # as the worktree's is
+            label = f"app at {baseline[:12]}"
+            jobs[label] = jobs["app (organizer import)"]
+            envs[label] = dict(os.environ, PYTHONPATH=str(tree))
         runs: dict[str, list[Proc]] = {label: [] for label in jobs}
         for _ in range(repeat):
             for label, cmd in jobs.items():
-                runs[label].append(Proc(cmd(fresh())))
+                runs[label].append(Proc(cmd(fresh()), env=envs[label]))
         size = archive.stat().st_size
     print(f"# load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(f"archive import of {people:,} people ({size / 1e6:.1f} MB archive), median of {repeat}, "
@@ -78,8 +87,10 @@ def compare(people: int, repeat: int, cache: Path) -> None:
         rss = max(p.rss_mb for p in r)
         print(f"{label:32s} | {cpu[label]:7.2f} | {wall:7.2f} | {rss:12.0f} | "
               + " ".join(f"{p.cpu:.2f}" for p in r))
-    app, floor, with_json = cpu.values()
+    app, floor, with_json, *before = cpu.values()
     print(f"app / floor: {app / floor:.2f}x; app / floor + JSON: {app / with_json:.2f}x (target <= 3x)")
+    if before:
+        print(f"app at {baseline}: {before[0] / floor:.2f}x the floor, {before[0] / with_json:.2f}x the floor + JSON")
 
 
 def in_process(sizes: list[int]) -> None:
@@ -132,6 +143,8 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5, help="runs of each; the median counts (5)")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "organizer-bench",
                         help="where generated databases are kept")
+    parser.add_argument("--baseline", metavar="REF",
+                        help="also run the import with the organizer package of this git ref, in the same turns")
     parser.add_argument("--in-process", type=int, nargs="+", metavar="N",
                         help="instead: the in-process table at these sizes")
     args = parser.parse_args()
@@ -139,7 +152,7 @@ def main() -> int:
         in_process(args.in_process)
         return 0
     args.cache.mkdir(parents=True, exist_ok=True)
-    compare(args.people, args.repeat, args.cache)
+    compare(args.people, args.repeat, args.cache, args.baseline)
     return 0
 
 
