@@ -1,6 +1,7 @@
 """The real entry point in a real X window (Xvfb, the xcb platform plugin), as a person starts it.
 
-``organizer --db FILE`` runs under ``xvfb-run``; a timer grabs the main window to a PNG and quits.
+``organizer --db FILE`` runs under ``xvfb-run``; once the window shows its first rows and pane, a timer grabs
+it to a PNG and quits (a fixed delay raced the start on a loaded machine).
 The test checks the window came up with the right title and drew something that is not blank;
 the PNG is kept next to the database (tmp_path) for a person to look at.
 CI installs Xvfb; on a machine without it the test skips.
@@ -29,15 +30,26 @@ SCRIPT = textwrap.dedent("""
 
     app = QApplication(sys.argv[:1])
     shot = sys.argv[2]
+    looks = [0]
 
-    def grab_and_quit():
+    def loading(window):
+        tasks = getattr(window, "tasks", None)
+        tabs = getattr(window, "built_tabs", None)
+        return (tasks is not None and not tasks.is_idle()) or (
+            tabs is not None and any(tab.detail_pending for tab in tabs()))
+
+    def grab_and_quit():  # once the window is up with its first rows and pane (or after a minute)
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()]
+        looks[0] += 1
+        if (not windows or any(loading(w) for w in windows)) and looks[0] < 600:
+            QTimer.singleShot(100, grab_and_quit)
+            return
         print(app.platformName(), "|", "|".join(w.windowTitle() for w in windows), flush=True)
         if windows:
             windows[0].grab().save(shot)
         QApplication.instance().quit()
 
-    QTimer.singleShot(2500, grab_and_quit)
+    QTimer.singleShot(100, grab_and_quit)
     sys.exit(main(["--db", sys.argv[1]]))
 """)
 
