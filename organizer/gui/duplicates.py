@@ -257,6 +257,8 @@ class DuplicatesDialog(QDialog):
         for column, width in enumerate((60, 110, 230, 230)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._pairs_shown = 0
+        """Counts the pairs read for the panes: a read that another one overtook is not shown."""
         self.view.selectionModel().selectionChanged.connect(lambda *_: self.show_pair())
 
         self.left, self.right = DetailBrowser(), DetailBrowser()
@@ -364,6 +366,8 @@ class DuplicatesDialog(QDialog):
             return message_html(error_text(err))
 
     def show_pair(self) -> None:
+        self._pairs_shown += 1
+        shown = self._pairs_shown
         pair = self.current()
         if pair is None:
             empty = message_html(self.tr("Select a pair to compare the two records."))
@@ -373,8 +377,8 @@ class DuplicatesDialog(QDialog):
             # read and rendered on the runner's worker, like the window's detail panes
             left, right = call(self.runner, lambda: (self._html(pair.kind, pair.first_id),
                                                      self._html(pair.kind, pair.second_id)))
-            if not shiboken6.isValid(self.left):
-                return  # the dialog closed while the records were read
+            if not shiboken6.isValid(self.left) or shown != self._pairs_shown:
+                return  # the dialog closed while the records were read, or another pair was shown meanwhile
             self.left.setHtml(left)
             self.right.setHtml(right)
         self._enable()

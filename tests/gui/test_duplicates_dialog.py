@@ -130,3 +130,42 @@ def test_tools_menu_opens_the_dialog_on_the_windows_undo_stack(qtbot: Any, gui_w
     assert dialog.isVisible() and dialog.records is gui_window.records
     qtbot.waitUntil(lambda: not dialog.searching, timeout=20_000)
     dialog.close()
+
+
+def test_a_pair_read_while_another_was_chosen_does_not_replace_it(qtbot: Any, gui_demo_db: Database,
+                                                                 runner: TaskRunner) -> None:
+    """The panes are read on a worker while the window waits in a local event loop; a pair chosen during
+    that wait (the list refilled by a search that ended then, say) is shown, and the read it overtook,
+    finishing after it, is dropped (it used to replace the newer pair's panes)."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    from organizer.gui.panes import DetailBrowser
+
+    for given, family in (("Евгений", "Коржиков"), ("Ильнур", "Хайруллин")):
+        people.create_person(gui_demo_db, PersonData(given_name=given, family_name=family))
+    dialog = _open(qtbot, gui_demo_db, runner, RecordActions(gui_demo_db))
+    assert dialog.model.rowCount() >= 2
+    first, second = dialog.model.pair(0), dialog.model.pair(1)
+    assert first is not None and second is not None
+    gate = threading.Event()
+    real = dialog._html
+
+    def held(kind: Any, ident: int) -> str:
+        if ident == first.first_id and not gate.is_set():
+            gate.wait(30)  # the first pair's read is still on its way ...
+        return real(kind, ident)
+
+    def choose_the_second() -> None:
+        dialog.view.selectRow(1)  # ... when the second pair is chosen and shown
+        gate.set()
+
+    dialog._html = held  # type: ignore[method-assign]
+    dialog.view.clearSelection()
+    QTimer.singleShot(0, choose_the_second)
+    dialog.view.selectRow(0)
+    assert dialog.current() == second
+    expected = DetailBrowser()
+    expected.setHtml(real(second.kind, second.first_id))
+    assert dialog.left.toPlainText() == expected.toPlainText()
