@@ -153,3 +153,9 @@ def test_a_mans_three_part_genitive_name_and_one_person_by_initials_then_in_full
                             "Кидалова гости осмотрели зал.")
     assert [(p.full_name, p.title) for p in draft.people] == [
         ("В.И. Лысак", "первый проректор"), ("Николай Алексеевич Кидалов", "начальник управления науки и инноваций")]
+
+
+def test_whom_an_institution_is_named_after_is_no_one_present_and_an_abbreviation_is_no_name() -> None:
+    draft = draft_from_text("Новости\n17 октября состоялась рабочая поездка ректора УдГУ Г. В. Мерзляковой в "
+                            "университет им. Этвёша Лоранда и университет им. Константина Философа.")
+    assert [(p.full_name, p.title, p.institution) for p in draft.people] == [("Г. В. Мерзлякова", "ректор", "УдГУ")]

@@ -83,7 +83,8 @@ def _nominative_phrase(tokens: list[Any], vocab: Any, text: str) -> str:
     for token in tokens:
         out.append(text[at:token.start])
         word = token.text
-        if head is not None and token.start <= head.start and token.pos in ("NOUN", "ADJ", "PROPN"):
+        if head is not None and token.start <= head.start and token.pos in ("NOUN", "ADJ", "PROPN") \
+                and sum(c.isupper() for c in word) < 2:  # "УдГУ", an abbreviation, as written
             if token is head or id(token) not in adjectives or gender is None:
                 word = _nominative_word(word, _case_of(token), vocab, None)
             else:

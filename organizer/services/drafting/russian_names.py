@@ -85,6 +85,10 @@ def _masculine_surname(name: str, tokens: list[Any], vocab: Any) -> str:
     return name
 
 
+ABBREVIATION = r"[^\s.]*[А-ЯЁA-Z][^\s.]*[А-ЯЁA-Z][^\s.]*"
+"""A word with two capitals and no full stop ("УдГУ", "КФУ")."""
+
+
 class _Span:
     """A span of the sentence, as natasha's (start, stop, type, text)."""
 
@@ -101,6 +105,15 @@ def _split_at_dash(doc: Any, vocab: Any, names_person: Any) -> list[Any]:
     for span in doc.spans:
         if span.type == "PER" and any(names_person(t, vocab) for t in doc.tokens if span.start <= t.start < span.stop):
             continue
+        if span.type == "PER" and re.search(r"(?:\bим\.|\bимени)\s*$", doc.text[:span.start]):
+            continue  # "университет им. Этвёша Лоранда": whom it is named after, no one present
+        if span.type == "PER" and re.fullmatch(ABBREVIATION, span.text):
+            continue  # "УдГУ является ...": an abbreviation is no one's name
+        lead = re.match(ABBREVIATION + r"\s+", span.text) if span.type == "PER" else None
+        if lead is not None:  # "УдГУ Г. В. Мерзляковой": the university's abbreviation is no part of the name
+            word = lead.group().rstrip()
+            out.append(_Span(span.start, span.start + len(word), "ORG", word))
+            span = _Span(span.start + lead.end(), span.stop, "PER", span.text[lead.end():])
         m = re.search(r"\s[-–—]\s+|(?<=\))\s+", span.text) if span.type != "PER" else None
         after = span.start + m.end() if m else span.stop
         words = [t for t in doc.tokens if after <= t.start < span.stop]
