@@ -176,7 +176,8 @@ def measure(app):
         tab.filters.changed.emit()  # what the debounce timer emits
         wait_until(app, lambda: shown.at is not None)
         rows_ms = (shown.at - start) * 1000
-        wait_until(app, lambda: model.complete and window.runner.is_idle())
+        # the pane too: it renders after the rows paint (and a first page's rest after that)
+        wait_until(app, lambda: model.complete and window.runner.is_idle() and not tab.detail_pending)
         filters.setdefault(typed, []).append([rows_ms, model.rowCount(), (time.perf_counter() - start) * 1000,
                                               stalls.ms(), (shown.usage[1] - cpu) * 1000])
         shown.deleteLater()
