@@ -63,6 +63,29 @@ def gui_demo_db(gui_db: Database) -> Database:
     return gui_db
 
 
+PATIENT_MS = 20_000
+"""How long a wait with no timeout of its own waits (pytest-qt's default is 5 s): CI runs on a slower,
+loaded machine, and a wait that times out early is a red CI for nothing. A wait for something that must
+not happen names its own short timeout."""
+
+
+@pytest.fixture(autouse=True)
+def gui_patient_waits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``qtbot.waitUntil`` and ``qtbot.waitSignal`` without a timeout wait ``PATIENT_MS``."""
+    from pytestqt.qtbot import QtBot
+
+    wait_until, wait_signal = QtBot.waitUntil, QtBot.waitSignal
+
+    def patient_until(self: QtBot, callback: Any, *, timeout: int = PATIENT_MS) -> None:
+        wait_until(self, callback, timeout=timeout)
+
+    def patient_signal(self: QtBot, signal: Any = None, *, timeout: int = PATIENT_MS, **kwargs: Any) -> Any:
+        return wait_signal(self, signal, timeout=timeout, **kwargs)
+
+    monkeypatch.setattr(QtBot, "waitUntil", patient_until)
+    monkeypatch.setattr(QtBot, "waitSignal", patient_signal)
+
+
 @pytest.fixture(autouse=True)
 def gui_editors_left_with_changes_discard(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """An editor closed with changes asks Save / Discard / Cancel in a modal box; in the tests the answer
