@@ -89,6 +89,7 @@ class FollowUpsTab(ListTab):
         self.table.activated.connect(self._open_visit)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_button())
         self.model.modelReset.connect(self._update_button)
+        self.model.dataChanged.connect(lambda *_: self._update_button())  # a batch read after the reset
         self.splitter.setSizes([500, 200])
 
     @property
@@ -135,8 +136,11 @@ class FollowUpsTab(ListTab):
         return followup_html(detail.row, detail.data, detail.row.visit_title, detail.row.meeting_title)
 
     def _update_button(self) -> None:
-        row = self.model.row_at(self.table.currentIndex().row()) if self.table.currentIndex().isValid() else None
-        self.done_button.setEnabled(row is not None and row.status is not FollowUpStatus.DONE)
+        """Enabled for an open follow-up. Only rows already read decide it (nothing is read on the UI thread):
+        a row whose batch is still on its way leaves the button on, and the batch's arrival updates it."""
+        current = self.table.currentIndex()
+        row = self.model.row_held(current.row()) if current.isValid() else None
+        self.done_button.setEnabled(current.isValid() and (row is None or row.status is not FollowUpStatus.DONE))
 
     def records_changed(self, ids: Sequence[int]) -> None:
         """A board filtered by status reloads (a follow-up done or reopened leaves or joins it at once)."""
@@ -149,8 +153,16 @@ class FollowUpsTab(ListTab):
     def mark_selected_done(self) -> DoneDialog | None:
         """Ask the day and a note (``done_dialog``), then mark the selected follow-up done."""
         ident = self.current_id()
-        row = self.model.row_at(self.table.currentIndex().row()) if ident is not None else None
-        if ident is None or row is None or row.status is FollowUpStatus.DONE:
+        if ident is None:
+            return None
+        row = self.model.row_held(self.table.currentIndex().row())
+        if row is None:  # its batch is not read yet: read the follow-up on the worker
+            try:
+                row = call(self.detail_runner, get_followup, self._db, ident).row
+            except OrganizerError as err:
+                self.message.emit(error_text(err))
+                return None
+        if row.status is FollowUpStatus.DONE:
             return None
         self.done_dialog = ask_done(self, row.description, lambda day, note: self._done(ident, day, note))
         return self.done_dialog
@@ -166,7 +178,7 @@ class FollowUpsTab(ListTab):
         self.changed.emit()
 
     def _open_visit(self, index: QModelIndex) -> None:
-        f = self.model.row_at(index.row())
+        f = self.model.row_held(index.row())  # a row double-clicked is shown, so read
         if f is not None and f.visit_id is not None:
             self.record_link.emit("visit", f.visit_id)
         elif index.data(ID_ROLE) is not None:

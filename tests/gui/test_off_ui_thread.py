@@ -139,6 +139,25 @@ def test_editing_saving_undoing_switching_and_a_briefing_use_the_database_only_o
         window.tabs.setCurrentIndex(0)
         _settle(qtbot, window)
 
+        recorder.phase = "reloading the follow-ups board"  # its Mark done button followed the reset with a read
+        board = window.tab("followups")
+        window.show_tab(board)
+        board.select_first()
+        _settle(qtbot, window)
+        board.reload()
+        _settle(qtbot, window)
+        assert board.filters.status is not None
+        board.filters.status.setCurrentIndex(0)  # every status: a change re-reads the row in place
+        _settle(qtbot, window)
+        board.select_first()
+        chosen = board.current_id()
+        assert chosen is not None
+        board.records_changed([chosen])  # as when the watcher hears of another client's change to it
+        _settle(qtbot, window)
+        qtbot.waitUntil(lambda: board.done_button.isEnabled(), timeout=30_000)
+        window.tabs.setCurrentIndex(0)
+        _settle(qtbot, window)
+
         recorder.phase = "building a briefing"
         window.show_tab(window.visits_tab)
         qtbot.waitUntil(lambda: window.visits_tab.current_id() is not None, timeout=30_000)
@@ -150,7 +169,8 @@ def test_editing_saving_undoing_switching_and_a_briefing_use_the_database_only_o
     finally:
         recorder.close()
     assert {"switching records", "editing", "saving", "undoing", "redoing", "noticing another client's change",
-            "opening a record by its link", "switching tabs", "building a briefing"} <= \
+            "opening a record by its link", "switching tabs", "reloading the follow-ups board",
+            "building a briefing"} <= \
         recorder.phases(), "each phase used the database"
     assert recorder.on_ui_thread() == [], "database work on the UI thread"
     for widget in QApplication.topLevelWidgets():

@@ -350,6 +350,14 @@ class LazyListModel(QAbstractTableModel):
             self._batches.move_to_end(number)
         return batch.get(self._ids[row])
 
+    def row_held(self, row: int) -> Any:
+        """The row object at ``row`` if its batch is in memory, else None: reads nothing (for the UI
+        thread's own decisions, e.g. whether a button is enabled)."""
+        if not 0 <= row < len(self._ids):
+            return None
+        batch = self._batches.get(row // self._batch_size)
+        return batch.get(self._ids[row]) if batch is not None else None
+
     def _row_if_read(self, row: int) -> Any:
         """For painting: the row object if its batch is in memory; else None, and with a runner the batch
         is read in the background (the rows show once it is back), without a runner here and now."""
