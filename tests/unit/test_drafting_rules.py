@@ -9,7 +9,8 @@ import pytest
 
 from organizer.domain.errors import ImportFormatError
 from organizer.services import drafting
-from organizer.services.drafting.english import extract, sentences, split_list
+from organizer.services.drafting.english import extract
+from organizer.services.drafting.english_text import sentences, split_list
 from organizer.services.interop.filekind import kind_of_content
 
 ARTICLE = Path(__file__).parent.parent / "data" / "reports" / "visit-article.txt"

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from organizer.domain.errors import ImportFormatError
-from organizer.services.drafting import english
+from organizer.services.drafting import english, english_text
 from organizer.services.drafting.matching import match
 
 __all__ = ["Draft", "draft_from_file", "draft_from_text", "match", "plain_text"]
@@ -56,7 +56,7 @@ def draft_from_text(text: str) -> Draft:
     if language_of(text) == "ru":
         from organizer.services.drafting import russian
 
-        draft = russian.extract(english.normalize_spaces(text))
+        draft = russian.extract(english_text.normalize_spaces(text))
     else:
         draft = english.extract(text)
     if not draft.people and not draft.institutions:

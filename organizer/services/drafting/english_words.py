@@ -1,4 +1,4 @@
-"""The English extractor's vocabularies (the rules that use them are in ``english.py``)."""
+"""The English extractor's vocabularies (the rules that use them are listed in ``english.py``)."""
 
 
 ORG_HEADS = ("University", "Institute", "Center", "Centre", "Technopark", "Academy", "Ministry", "Agency",
