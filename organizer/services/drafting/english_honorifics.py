@@ -76,7 +76,7 @@ def _honored_people(source: str, orgs: list[tuple[int, int]], state: _State) -> 
     the name ("M. Ashraf Haidari the Ambassador of ... and Mr. NAME"). Every such name goes to ``state.honored``."""
     marks = [(h, name) for h in _HONORIFIC_RE.finditer(source)
              if not any(a <= h.start() < b for a, b in orgs) and (name := _honored_name(source, h.end()))]
-    state.honored = {name for _h, name in marks}
+    state.honored = dict.fromkeys(name for _h, name in marks)  # in text order: drafts must not vary by run
     state.titled_after = set()
     found: list[DraftPerson] = []
     for h, name in marks:

@@ -106,7 +106,9 @@ class _State:
     current: DraftMeeting | None = None
     abbreviations: dict[str, str] = field(default_factory=dict)
     """ "Lucknow University (LU)": LU -> Lucknow University."""
-    honored: set[str] = field(default_factory=set)
+    honored: dict[str, None] = field(default_factory=dict)
+    """The names that follow an honorific in the sentence read ("Dr Sobia Khurram"): a name starts there. An
+    ordered set (a dict's keys) in the text's order: with a set, rules that walk it made a draft's people come
+    in another order from one run to the next."""
     titled_after: set[str] = field(default_factory=set)
     """The names in the sentence read whose title follows them ("Mr. A, General Director of X, Mr. B")."""
-    """The names that follow an honorific in the sentence read ("Dr Sobia Khurram"): a name starts there."""

@@ -5,6 +5,7 @@ and adding a person with the institution named (the rules are listed in ``englis
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from organizer.services.drafting.english_patterns import (
     _ABBREVIATION,
@@ -142,7 +143,6 @@ def _split_title(title: str, state: _State, owner: str | None = None) -> tuple[s
         org = _org_at_start(tail)
         if org and "Office" in (org.split(" ", 1)[0], org.rsplit(" ", 1)[-1]):  # "Head of the International Office":
             continue  # a unit, in the title
-            continue
         if org and not re.match(rf"(?:{'|'.join(BODY_WORDS)})\b(?!\sof\s)", tail):
             return title[:m.start()], _clean(org)
     if owner:
@@ -151,7 +151,7 @@ def _split_title(title: str, state: _State, owner: str | None = None) -> tuple[s
     return title, known  # "Head of TJUT International Cooperation Department": TJUT
 
 
-def _end_of_title(text: str, honored: set[str] | frozenset[str] = frozenset()) -> tuple[str, str]:
+def _end_of_title(text: str, honored: Collection[str] = ()) -> tuple[str, str]:
     """The title at the start of ``text`` and what follows it: a coordinated person ("..., and NAME, TITLE",
     "..., Dean Li Shengji", "... and Prof. NAME") or the predicate (", said", "visited KDU")."""
     if ";" in text:  # "NAME, Title, X; NAME, Title, Y"
