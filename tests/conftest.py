@@ -61,10 +61,11 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "organizer.sqlite"
 
 
-@pytest.fixture
-def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+def fresh_database(request: pytest.FixtureRequest, sqlite_path: Callable[[], Path]) -> Iterator[Database]:
+    """A new, migrated database for a test (a generator for fixtures to ``yield from``): a file at
+    ``sqlite_path()`` on SQLite; on the PostgreSQL pass a copy of ``pg_template``, dropped afterwards."""
     if not SERVER_URL:
-        database = open_database(sqlite_url(request.getfixturevalue("db_path")))
+        database = open_database(sqlite_url(sqlite_path()))
         yield database
         database.close()
         return
@@ -82,6 +83,11 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
+
+
+@pytest.fixture
+def db(request: pytest.FixtureRequest) -> Iterator[Database]:
+    yield from fresh_database(request, lambda: request.getfixturevalue("db_path"))
 
 
 @pytest.fixture

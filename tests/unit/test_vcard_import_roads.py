@@ -15,7 +15,6 @@ index's rows (SQLite) and what searches find.
 from __future__ import annotations
 
 import base64
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,6 +33,8 @@ from organizer.store import Database, open_database, sqlite_url
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
 import bench_vcard  # bench/ is not a package: found through sys.path above
+
+from tests.conftest import fresh_database
 
 DATA = Path(__file__).parent.parent / "data" / "vcard"
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "vcard-kcontacts"
@@ -75,31 +76,9 @@ EDGE_AGAIN = "\r\n".join([
 ]).encode("utf-8")
 
 
-def _second_db(request: pytest.FixtureRequest, tmp_path: Path, db: Database) -> Iterator[Database]:
-    if db.path is not None:
-        other = open_database(sqlite_url(tmp_path / "other.sqlite"))
-        yield other
-        other.close()
-        return
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    server = os.environ["ORGANIZER_TEST_DB_URL"]
-    name = f"organizer_r_{tmp_path.name[-20:].lower().replace('-', '_')}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{request.getfixturevalue("pg_template")}"'))
-    other = open_database(make_url(server).set(database=name).render_as_string(hide_password=False))
-    yield other
-    other.close()
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
-
-
 @pytest.fixture
-def service_db(request: pytest.FixtureRequest, tmp_path: Path, db: Database) -> Iterator[Database]:
-    yield from _second_db(request, tmp_path, db)
+def service_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    yield from fresh_database(request, lambda: tmp_path / "other.sqlite")
 
 
 @pytest.fixture
