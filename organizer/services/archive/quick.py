@@ -82,8 +82,9 @@ class _Slow(Exception):  # noqa: N818 (not an error: the record takes the genera
 _SLOW = _Slow()
 
 
-def _text(value: Any, limit: int = NAME_LIMIT, required: bool = False) -> str:
-    """``Checker.text`` of a value as ``RecordReader.text`` reads it, when it passes; else ``_Slow``."""
+def _text(value: Any, limit: int = NAME_LIMIT, required: bool = False, breaks: bool = False) -> str:
+    """``Checker.text`` of a value as ``RecordReader.text`` reads it, when it passes; else ``_Slow``. With
+    ``breaks``, ``Checker.long_text``'s rule: tabs and line breaks allowed."""
     if value is None or value == "":
         if required:
             raise _SLOW
@@ -94,7 +95,7 @@ def _text(value: Any, limit: int = NAME_LIMIT, required: bool = False) -> str:
         checked = value.strip() if value.isascii() else unicodedata.normalize("NFC", value).strip()
     else:
         checked = clean(value)
-        if _CONTROL_OR_SURROGATE.search(checked) or "\n" in checked or "\r" in checked:
+        if _CONTROL_OR_SURROGATE.search(checked) or (not breaks and ("\n" in checked or "\r" in checked)):
             raise _SLOW
     if len(checked) > limit or (required and not checked):
         raise _SLOW
@@ -102,20 +103,8 @@ def _text(value: Any, limit: int = NAME_LIMIT, required: bool = False) -> str:
 
 
 def _long_text(value: Any) -> str:
-    """``Checker.long_text`` (tabs and line breaks allowed), as ``_text``."""
-    if value is None or value == "":
-        return ""
-    if value.__class__ is not str:
-        raise _SLOW
-    if value.isprintable():
-        checked = value.strip() if value.isascii() else unicodedata.normalize("NFC", value).strip()
-    else:
-        checked = clean(value)
-        if _CONTROL_OR_SURROGATE.search(checked):
-            raise _SLOW
-    if len(checked) > TEXT_LIMIT:
-        raise _SLOW
-    return checked
+    """``Checker.long_text``, as ``_text``."""
+    return _text(value, TEXT_LIMIT, breaks=True)
 
 
 def _items(value: Any) -> list[Any]:
