@@ -182,13 +182,28 @@ def generic_facts(table: FieldTable, data: object) -> list[tuple[str, str]]:
     return out
 
 
+_TAG = re.compile(r"<[^>]+>")
+ONE_WORD = 24
+"""A cell holding one word up to this long never wraps (see ``_cell``)."""
+
+
+def _cell(html: str) -> str:
+    """A grid cell. One short word («Принимающая», a status) is kept whole: Qt's table layout squeezes a column
+    below its longest word when the pane is narrow and breaks the word mid-way («Принимающа / я», seen at
+    1366x768 under Xvfb)."""
+    text = _TAG.sub("", html)
+    if text and len(text) <= ONE_WORD and not any(ch.isspace() for ch in text):
+        return f'<td valign="top" style="white-space: nowrap">{html}</td>'
+    return f'<td valign="top">{html}</td>'
+
+
 def _table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     """A grid with a header row; cells are already HTML. A one-cell row is a group heading across it."""
     # a header does not break inside a word when long names squeeze its column («Перио/д» in Russian)
     head = "".join(f'<th style="white-space: nowrap">{esc(h)}</th>' for h in headers)
     body = "".join(
         f'<tr><td colspan="{len(headers)}" class="group">{row[0]}</td></tr>' if len(row) == 1
-        else "<tr>" + "".join(f'<td valign="top">{c}</td>' for c in row) + "</tr>"
+        else "<tr>" + "".join(_cell(c) for c in row) + "</tr>"
         for row in rows
     )
     # 99%, not 100%: Qt rounds column widths so that a full-width table often overflows by one pixel,

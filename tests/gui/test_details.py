@@ -169,3 +169,15 @@ def test_a_persons_own_follow_ups_leave_out_the_owner_column(gui_demo_db: Databa
     assert "<th" in owned_part and ">Owner</th>" not in owned_part
     visit = visit_of(gui_demo_db, list_visits(gui_demo_db)[0].id)
     assert ">Owner</th>" in visit_html(visit)  # a visit's follow-ups keep their owners
+
+
+def test_a_one_word_cell_is_kept_whole_and_longer_texts_wrap(gui_demo_db: Database) -> None:
+    """Qt squeezed a narrow pane's column below its longest word and broke «Принимающая» mid-word."""
+    from organizer.gui.details import _cell
+
+    assert 'nowrap">Принимающая</td>' in _cell("Принимающая")
+    assert "nowrap" in _cell('<span class="overdue">Overdue</span>')  # the markup does not count
+    assert "nowrap" not in _cell("Head of delegation") and "nowrap" not in _cell("x" * 40)
+    ident = next(r.id for r in people_rows(gui_demo_db, person_ids(gui_demo_db)) if r.full_name == "Ilnur Khairullin")
+    body = person_html(get_person(gui_demo_db, ident), person_history(gui_demo_db, ident))
+    assert '<td valign="top" style="white-space: nowrap">Host</td>' in body  # his side at the visit
